@@ -1,0 +1,151 @@
+// ai-band-orchestrator: reads the command line and configuration, starts the orchestrator,
+// and either shows the desktop shell (tray or window) or runs headless until SIGINT/SIGTERM.
+
+#include "DesktopShell.h"
+#include "Orchestrator.h"
+#include "config/ConfigLoader.h"
+#include "logging/LogBuffer.h"
+#include "logging/LogCategories.h"
+#include "logging/Logging.h"
+#include "platform/UnixSignalWatcher.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+using namespace aiband;
+
+namespace {
+
+constexpr int kExitConfigError = 2;
+constexpr int kExitStartError = 1;
+
+// Decided before any QCoreApplication exists, because the kind of application object depends
+// on it. --help and --version need no display either.
+bool wantsNoGui(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+struct Options {
+    QCommandLineOption headless{QStringLiteral("headless"),
+                                QStringLiteral("Run the server only: no window, no tray icon.")};
+    QCommandLineOption host{QStringLiteral("host"),
+                            QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("address")};
+    QCommandLineOption port{QStringLiteral("port"),
+                            QStringLiteral("Port to listen on (default 8000; 0 picks a free one)."),
+                            QStringLiteral("port")};
+    QCommandLineOption config{QStringLiteral("config"),
+                              QStringLiteral("Read settings from this config.json instead of the usual places."),
+                              QStringLiteral("file")};
+    QCommandLineOption filesDir{QStringLiteral("files-dir"),
+                                QStringLiteral("Folder for generated MIDI files (the one plugins watch)."),
+                                QStringLiteral("dir")};
+    QCommandLineOption logLevel{QStringLiteral("log-level"),
+                                QStringLiteral("debug, info, warning, error or critical."), QStringLiteral("level")};
+};
+
+void printLine(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stream);
+    std::fflush(stream);
+}
+
+LoadedConfig readConfiguration(const QCommandLineParser &parser, const Options &options)
+{
+    ConfigSources sources;
+    sources.explicitFile = parser.value(options.config);
+    sources.candidateFiles = defaultConfigCandidates();
+    sources.environment = QProcessEnvironment::systemEnvironment();
+    sources.workingDir = QDir::currentPath();
+    for (const QCommandLineOption *option : {&options.host, &options.port, &options.filesDir, &options.logLevel}) {
+        if (parser.isSet(*option))
+            sources.options.insert(option->names().first(), parser.value(*option));
+    }
+    return loadConfig(sources);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const bool noGui = wantsNoGui(argc, argv);
+    std::unique_ptr<QCoreApplication> app = noGui ? std::make_unique<QCoreApplication>(argc, argv)
+                                                  : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ai-band-orchestrator"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AIBAND_VERSION));
+
+    LogBuffer logBuffer(Config{}.logBufferEntries);
+    LogRouter logRouter(&logBuffer);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "AI Band Orchestrator: generates bass, drum and keys MIDI parts from chord progressions\n"
+        "for DAW plugins over HTTP and WebSocket. Settings: defaults < config.json < environment\n"
+        "(HOST, PORT, LOG_LEVEL, GENERATED_FILES_DIR, ... or AIBAND_*) < these options."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const Options options;
+    parser.addOptions({options.headless, options.host, options.port, options.config, options.filesDir,
+                       options.logLevel});
+    parser.process(*app);
+
+    const LoadedConfig loaded = readConfiguration(parser, options);
+    if (!loaded.ok()) {
+        for (const QString &error : loaded.errors)
+            printLine(stderr, QStringLiteral("ai-band-orchestrator: configuration refused: %1").arg(error));
+        return kExitConfigError;
+    }
+    const Config &config = loaded.config;
+    applyLogLevel(config.effectiveLogLevel());
+    logBuffer.setCapacity(config.logBufferEntries);
+    if (const QString error = logRouter.openFile(config.logFile, config.logMaxBytes, config.logBackupCount);
+        !error.isEmpty())
+        qCWarning(lcApp).noquote() << "cannot write the log file" << config.logFile << ":" << error;
+    qCInfo(lcApp).noquote() << "AI Band Orchestrator" << AIBAND_VERSION << "starting"
+                            << (parser.isSet(options.headless) ? "headless" : "with desktop interface");
+    if (!loaded.file.isEmpty())
+        qCInfo(lcConfig).noquote() << "configuration read from" << loaded.file;
+    for (const QString &notice : loaded.notices)
+        qCWarning(lcConfig).noquote() << notice;
+
+    Orchestrator orchestrator(config, &logBuffer);
+    if (const Status started = orchestrator.start(); !started) {
+        printLine(stderr, QStringLiteral("ai-band-orchestrator: %1").arg(started.error().message));
+        if (!noGui)
+            QMessageBox::critical(nullptr, QStringLiteral("AI Band Orchestrator"), started.error().message);
+        return kExitStartError;
+    }
+    // One line on stdout that scripts and tests can wait for; everything else goes to the log.
+    printLine(stdout, QStringLiteral("AI Band Orchestrator listening on %1").arg(orchestrator.baseUrl().toString()));
+
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, app.get(), [&](int number) {
+        qCInfo(lcApp) << "signal" << number << "received; shutting down";
+        orchestrator.stop();
+        QCoreApplication::quit();
+    });
+
+    std::unique_ptr<DesktopShell> shell;
+    if (!noGui) {
+        shell = std::make_unique<DesktopShell>(orchestrator);
+        QObject::connect(shell.get(), &DesktopShell::quitRequested, app.get(), [&] {
+            orchestrator.stop();
+            QCoreApplication::quit();
+        });
+    }
+    const int status = app->exec();
+    qCInfo(lcApp) << "stopped";
+    return status;
+}

@@ -1,0 +1,115 @@
+#include "Orchestrator.h"
+
+#include "logging/LogCategories.h"
+#include "server/ApiHttpServer.h"
+#include "server/BoundedTcpServer.h"
+#include "server/HttpApi.h"
+
+#include <QHostAddress>
+#include <QWebSocket>
+
+namespace aiband {
+namespace {
+
+QHostAddress listenAddress(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return QHostAddress(QHostAddress::LocalHost);
+    return QHostAddress(host);
+}
+
+} // namespace
+
+Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
+    : QObject(parent),
+      m_config(std::move(config)),
+      m_logs(logs),
+      m_files(m_config.filesDir),
+      m_generation(&m_files),
+      m_hub(WebSocketSettings{m_config.heartbeatIntervalSeconds, m_config.connectionTimeoutSeconds,
+                              m_config.webSocketMaxMessageBytes},
+            &m_generation)
+{
+    registerHttpApi(m_router, *this);
+    connect(&m_hub, &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
+    connect(&m_generation, &GenerationService::generated, this, &Orchestrator::filesGenerated);
+    m_uptime.start();
+}
+
+Orchestrator::~Orchestrator()
+{
+    stop();
+}
+
+Status Orchestrator::start()
+{
+    if (isRunning())
+        return Done{};
+    if (Status prepared = m_files.prepare(); !prepared) {
+        qCCritical(lcFiles).noquote() << prepared.error().message;
+        return prepared;
+    }
+
+    auto *tcp = new BoundedTcpServer(m_config.maxConnections);
+    if (!tcp->listen(listenAddress(m_config.host), static_cast<quint16>(m_config.port))) {
+        const QString message = QStringLiteral("cannot listen on %1:%2: %3")
+                                    .arg(m_config.host).arg(m_config.port).arg(tcp->errorString());
+        delete tcp;
+        qCCritical(lcServer).noquote() << message;
+        return makeError(QStringLiteral("listen_failed"), message);
+    }
+    auto *http = new ApiHttpServer(
+        &m_router, [this](const QHttpServerRequest &request) { return m_hub.acceptsUpgrade(request); }, this);
+    http->bind(tcp);
+    connect(http, &ApiHttpServer::newWebSocketConnection, this, [this, http] {
+        while (http->hasPendingWebSocketConnections())
+            m_hub.adopt(http->nextPendingWebSocketConnection());
+    });
+    m_http = http;
+    m_tcp = tcp;
+    m_hub.setBaseUrl(baseUrl());
+    m_uptime.restart();
+    qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString() << "files in" << m_files.directory();
+    emit runningChanged(true);
+    return Done{};
+}
+
+void Orchestrator::stop()
+{
+    if (!isRunning())
+        return;
+    m_hub.closeAll();
+    m_tcp->close();
+    // Deleted later: stop() may be called from one of the server's own request handlers.
+    m_http->deleteLater();
+    m_http = nullptr;
+    m_tcp = nullptr;
+    qCInfo(lcServer) << "stopped";
+    emit runningChanged(false);
+}
+
+bool Orchestrator::isRunning() const
+{
+    return m_tcp && m_tcp->isListening();
+}
+
+quint16 Orchestrator::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+QUrl Orchestrator::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_config.host);
+    url.setPort(port());
+    return url;
+}
+
+qint64 Orchestrator::uptimeSeconds() const
+{
+    return m_uptime.elapsed() / 1000;
+}
+
+} // namespace aiband

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "config/Config.h"
+#include "files/FileStore.h"
+#include "generation/GenerationService.h"
+#include "server/HttpRouter.h"
+#include "server/WebSocketHub.h"
+#include "util/Result.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+namespace aiband {
+
+class ApiHttpServer;
+class BoundedTcpServer;
+class LogBuffer;
+
+// The application's core as one object: the server, the engine, the files and the plugin
+// sessions. The UI and main() talk to this facade only, through its methods and signals.
+class Orchestrator : public QObject {
+    Q_OBJECT
+public:
+    // `logs` may be null (tests without a log router); /api/logs then answers empty.
+    Orchestrator(Config config, LogBuffer *logs, QObject *parent = nullptr);
+    ~Orchestrator() override;
+
+    Status start();   // prepares the files folder and listens on host:port
+    void stop();      // closes plugin sessions (1001) and stops listening
+    bool isRunning() const;
+
+    const Config &config() const { return m_config; }
+    quint16 port() const;                    // the bound port (differs from config when it is 0)
+    QUrl baseUrl() const;                    // http://host:port
+    qint64 uptimeSeconds() const;
+    int pluginCount() const { return m_hub.sessionCount(); }
+
+    FileStore &files() { return m_files; }
+    const FileStore &files() const { return m_files; }
+    GenerationService &generation() { return m_generation; }
+    WebSocketHub &hub() { return m_hub; }
+    LogBuffer *logs() const { return m_logs; }
+    const HttpRouter &router() const { return m_router; }
+
+signals:
+    void runningChanged(bool running);
+    void pluginCountChanged(int count);
+    void filesGenerated(const aiband::GenerationResult &result);
+
+private:
+    Config m_config;
+    LogBuffer *m_logs;
+    FileStore m_files;
+    GenerationService m_generation;
+    WebSocketHub m_hub;
+    HttpRouter m_router;
+    QPointer<ApiHttpServer> m_http;
+    QPointer<BoundedTcpServer> m_tcp;
+    QElapsedTimer m_uptime;
+};
+
+} // namespace aiband

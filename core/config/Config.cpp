@@ -1,0 +1,34 @@
+#include "Config.h"
+
+#include "ConfigSchema.h"
+
+#include <QStandardPaths>
+
+namespace aiband {
+
+Config Config::withPlatformDefaults()
+{
+    Config config;
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    config.filesDir = dataDir + QStringLiteral("/generated_files");
+    config.logFile = dataDir + QStringLiteral("/logs/orchestrator.log");
+    return config;
+}
+
+QJsonObject Config::toJson() const
+{
+    QJsonObject root;
+    for (const ConfigKey &key : configKeys()) {
+        if (key.secret)
+            continue;
+        const QString path = QString::fromLatin1(key.path);
+        const QString section = path.section(QLatin1Char('.'), 0, 0);
+        const QString name = path.section(QLatin1Char('.'), 1);
+        QJsonObject sectionObject = root.value(section).toObject();
+        sectionObject.insert(name, settingToJson(*this, key));
+        root.insert(section, sectionObject);
+    }
+    return root;
+}
+
+} // namespace aiband

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Config.h"
+#include "util/Result.h"
+
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <span>
+#include <variant>
+
+namespace aiband {
+
+struct StringSetting { QString Config::*member; };
+struct PathSetting { QString Config::*member; };
+struct HostSetting { QString Config::*member; };
+struct BoolSetting { bool Config::*member; };
+struct IntSetting { int Config::*member; int min; int max; };
+struct DoubleSetting { double Config::*member; double min; double max; };
+struct LogLevelSetting { LogLevel Config::*member; };
+
+using SettingKind = std::variant<StringSetting, PathSetting, HostSetting, BoolSetting, IntSetting,
+                                 DoubleSetting, LogLevelSetting>;
+
+// One row of the configuration table: where a setting lives in config.json, which environment
+// variables and command-line option set it, and what values it accepts.
+struct ConfigKey {
+    const char *path;                 // "server.port": section and name in config.json
+    QList<const char *> environment;  // seed name first, then the AIBAND_ one
+    const char *option;               // command-line option without dashes, or nullptr
+    SettingKind kind;
+    const char *description;
+    bool secret = false;              // never shown by /api/config or logged
+};
+
+// Keys of the original orchestrator that mean nothing for a built-in engine: accepted, reported.
+struct IgnoredKey {
+    const char *path;
+    const char *environment;
+    const char *reason;
+};
+
+std::span<const ConfigKey> configKeys();
+std::span<const IgnoredKey> ignoredConfigKeys();
+const ConfigKey *findConfigKeyByOption(const QString &option);
+
+// Parses `value` for `key` and stores it in `config`. `baseDir` resolves relative paths.
+// The Error names no source: the caller knows whether it came from a file, the environment
+// or the command line.
+Status applyJsonValue(Config &config, const ConfigKey &key, const QJsonValue &value,
+                      const QString &baseDir);
+Status applyText(Config &config, const ConfigKey &key, const QString &text,
+                 const QString &baseDir);
+
+QJsonValue settingToJson(const Config &config, const ConfigKey &key);
+
+} // namespace aiband

@@ -1,0 +1,128 @@
+#include "FileStore.h"
+
+#include "logging/LogCategories.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace aiband {
+namespace {
+
+const QRegularExpression &namePattern()
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^\\d{8}-\\d{6}-\\d{3}_(bass|drums|keys|full)_[A-G][sb]?m?_\\d{2,3}_[0-9a-f]{6}\\.mid$"));
+    return pattern;
+}
+
+QString makeName(const FileNaming &naming)
+{
+    const QString timestamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    const QString suffix = QStringLiteral("%1").arg(QRandomGenerator::global()->bounded(0x1000000), 6, 16,
+                                                    QLatin1Char('0'));
+    return QStringLiteral("%1_%2_%3_%4_%5.mid")
+        .arg(timestamp, naming.trackType, naming.keyToken)
+        .arg(naming.tempoBpm)
+        .arg(suffix);
+}
+
+} // namespace
+
+FileStore::FileStore(QString directory) : m_directory(QDir::cleanPath(std::move(directory))) {}
+
+bool FileStore::isStoreFileName(const QString &name)
+{
+    return namePattern().match(name).hasMatch();
+}
+
+Status FileStore::prepare()
+{
+    if (!QDir().mkpath(m_directory))
+        return makeError(QStringLiteral("files_dir_unavailable"),
+                         QStringLiteral("cannot create the files folder %1").arg(m_directory));
+    const QFileInfo info(m_directory);
+    if (!info.isDir() || !info.isWritable())
+        return makeError(QStringLiteral("files_dir_unavailable"),
+                         QStringLiteral("the files folder %1 is not writable").arg(m_directory));
+    return Done{};
+}
+
+Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &bytes)
+{
+    QString name = makeName(naming);
+    while (QFileInfo::exists(m_directory + QLatin1Char('/') + name))
+        name = makeName(naming);
+
+    QSaveFile file(m_directory + QLatin1Char('/') + name);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        qCWarning(lcFiles) << "writing" << name << "failed:" << file.errorString();
+        return makeError(QStringLiteral("write_failed"),
+                         QStringLiteral("could not write %1 in %2: %3").arg(name, m_directory, file.errorString()));
+    }
+    qCDebug(lcFiles) << "wrote" << name << bytes.size() << "bytes";
+    if (auto stored = describe(name))
+        return *stored;
+    return makeError(QStringLiteral("write_failed"), QStringLiteral("%1 vanished after writing").arg(name));
+}
+
+std::optional<StoredFile> FileStore::describe(const QString &name) const
+{
+    const QFileInfo info(m_directory + QLatin1Char('/') + name);
+    // A symlink could point out of the folder: only regular files directly inside are ours.
+    if (!info.isFile() || info.isSymLink())
+        return std::nullopt;
+    StoredFile file;
+    file.name = name;
+    file.path = info.absoluteFilePath();
+    file.sizeBytes = info.size();
+    file.modified = info.lastModified();
+    file.trackType = name.section(QLatin1Char('_'), 1, 1);
+    return file;
+}
+
+QList<StoredFile> FileStore::list() const
+{
+    QList<StoredFile> files;
+    const QStringList names = QDir(m_directory).entryList({QStringLiteral("*.mid")}, QDir::Files);
+    for (const QString &name : names) {
+        if (!isStoreFileName(name))
+            continue;
+        if (auto file = describe(name))
+            files.append(*file);
+    }
+    // Names start with the creation time, so newest first is reverse name order.
+    std::sort(files.begin(), files.end(),
+              [](const StoredFile &a, const StoredFile &b) { return a.name > b.name; });
+    return files;
+}
+
+int FileStore::count() const
+{
+    return static_cast<int>(list().size());
+}
+
+std::optional<StoredFile> FileStore::find(const QString &name) const
+{
+    if (!isStoreFileName(name))
+        return std::nullopt;
+    return describe(name);
+}
+
+Status FileStore::remove(const QString &name)
+{
+    const auto file = find(name);
+    if (!file)
+        return makeError(QStringLiteral("file_not_found"), QStringLiteral("no file named %1").arg(name),
+                         QStringLiteral("filename"));
+    if (!QFile::remove(file->path))
+        return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(name));
+    qCInfo(lcFiles) << "deleted" << name;
+    return Done{};
+}
+
+} // namespace aiband

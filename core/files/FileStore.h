@@ -1,0 +1,48 @@
+#pragma once
+
+#include "StoredFile.h"
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace aiband {
+
+// What a generated file's name is made of, in the plugins' convention
+// {timestamp}_{track_type}_{key}_{tempo}.mid, followed by a uniqueness suffix.
+struct FileNaming {
+    QString trackType;  // bass, drums, keys
+    QString keyToken;   // Key::fileNameToken(): C, Fsm, Bb
+    int tempoBpm = 120;
+};
+
+// The folder DAW plugins watch. Files appear atomically (QSaveFile: written to a temporary
+// name, renamed when complete), so a plugin never reads half a file. Only names this store
+// makes are ever served or deleted.
+class FileStore {
+public:
+    explicit FileStore(QString directory);
+
+    QString directory() const { return m_directory; }
+    Status prepare();   // creates the folder and checks it can be written
+
+    Result<StoredFile> write(const FileNaming &naming, const QByteArray &bytes);
+    QList<StoredFile> list() const;  // newest first
+    int count() const;
+    std::optional<StoredFile> find(const QString &name) const;
+    Status remove(const QString &name);
+
+    // True for names of the form this store writes; anything else (paths, "..", other
+    // extensions, control characters) is refused before the file system is touched.
+    static bool isStoreFileName(const QString &name);
+
+private:
+    std::optional<StoredFile> describe(const QString &name) const;
+
+    QString m_directory;
+};
+
+} // namespace aiband

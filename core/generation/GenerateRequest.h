@@ -1,0 +1,34 @@
+#pragma once
+
+#include "music/Arrangement.h"
+#include "util/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace aiband {
+
+// Bounds on what one request may ask for; far above any song, far below what hurts the server.
+struct RequestLimits {
+    int maxChords = 1024;
+    double maxDurationBeats = 4096.0;
+};
+
+// A generation request after validation: what the engine plays, who asked, and which values
+// were filled in by defaults (echoed back so a client always knows what it got).
+struct GenerateRequest {
+    Arrangement arrangement;
+    QString pluginId;
+    QJsonObject defaultsUsed;
+    bool keyGuessed = false;
+};
+
+// Reads the body of POST /api/generate (the original orchestrator's shape). Every problem is an
+// Error naming the field, e.g. "chord_progression.chords[1].chord".
+Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body,
+                                             const RequestLimits &limits = {});
+
+// Plugin ids appear in file metadata, logs and WebSocket paths: letters, digits, . _ -
+bool isValidPluginId(const QString &id);
+
+} // namespace aiband

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "files/StoredFile.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace aiband {
+
+struct GeneratedFile {
+    StoredFile file;
+    QString trackType;
+    int noteCount = 0;
+
+    // filename, track_type, url (for download), path (in the watched folder), size, notes
+    QJsonObject toJson(const QUrl &baseUrl) const;
+};
+
+// Where a stored file can be downloaded: {baseUrl}/api/files/{name}
+QUrl fileDownloadUrl(const QUrl &baseUrl, const QString &name);
+
+struct GenerationResult {
+    QString requestId;
+    QString pluginId;
+    QList<GeneratedFile> files;
+    QJsonObject metadata;     // tempo, key, time signature, duration, seed, defaults used
+    double engineMs = 0.0;    // time spent composing
+    double writeMs = 0.0;     // time spent writing files
+};
+
+} // namespace aiband

@@ -1,0 +1,20 @@
+#include "LogEntry.h"
+
+namespace aiband {
+
+QJsonObject LogEntry::toJson() const
+{
+    return QJsonObject{{QStringLiteral("id"), static_cast<qint64>(id)},
+                       {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("level"), level},
+                       {QStringLiteral("category"), category},
+                       {QStringLiteral("message"), message}};
+}
+
+QString LogEntry::toLine() const
+{
+    return QStringLiteral("%1 %2 %3: %4")
+        .arg(time.toString(Qt::ISODateWithMs), level.toUpper().leftJustified(8), category, message);
+}
+
+} // namespace aiband

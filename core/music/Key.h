@@ -1,0 +1,26 @@
+#pragma once
+
+#include "Chord.h"
+#include "util/Result.h"
+
+#include <QString>
+
+namespace aiband {
+
+struct Key {
+    int tonic = 0;       // pitch class
+    bool minor = false;
+
+    QString name() const;         // "C", "F#m", "Bb"
+    QString fileNameToken() const;// name() with '#' spelled "s", safe in URLs and file names
+    int sharps() const;           // key signature: -7..7 (negative = flats)
+    bool operator==(const Key &) const = default;
+};
+
+// "C", "Am", "F# minor", "Bb major", "ebm"
+Result<Key> parseKey(const QString &text);
+
+// First engine's guess when no key is given: the first real chord's root, minor if its third is.
+Key guessKeyFromChord(const Chord &chord);
+
+} // namespace aiband

@@ -1,0 +1,60 @@
+#include "BoundedTcpServer.h"
+
+#include "logging/LogCategories.h"
+
+#include <QTcpSocket>
+
+#include <memory>
+
+namespace aiband {
+
+BoundedTcpServer::BoundedTcpServer(int maxConnections, QObject *parent)
+    : QTcpServer(parent), m_maxConnections(maxConnections)
+{
+}
+
+void BoundedTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    if (m_open >= m_maxConnections) {
+        refuse(socket);
+        return;
+    }
+    ++m_open;
+    // A socket upgraded to a WebSocket is not deleted when it disconnects, so count on whichever
+    // comes first: the disconnect or the destruction.
+    auto counted = std::make_shared<bool>(true);
+    const auto release = [this, counted] {
+        if (*counted) {
+            *counted = false;
+            --m_open;
+        }
+    };
+    connect(socket, &QTcpSocket::disconnected, this, release);
+    connect(socket, &QObject::destroyed, this, release);
+    addPendingConnection(socket);
+}
+
+void BoundedTcpServer::refuse(QTcpSocket *socket)
+{
+    qCWarning(lcServer) << "connection cap of" << m_maxConnections << "reached; refusing"
+                        << socket->peerAddress().toString();
+    const QByteArray body = QByteArrayLiteral(
+        "{\"error\":{\"code\":\"too_many_connections\",\"message\":\"the server has too many open "
+        "connections; retry shortly\",\"field\":null}}");
+    socket->write("HTTP/1.1 503 Service Unavailable\r\n"
+                  "Content-Type: application/json\r\n"
+                  "Retry-After: 1\r\n"
+                  "Connection: close\r\n"
+                  "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    socket->disconnectFromHost();
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        socket->deleteLater();
+}
+
+} // namespace aiband

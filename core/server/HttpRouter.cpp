@@ -1,0 +1,85 @@
+#include "HttpRouter.h"
+
+#include "JsonReplies.h"
+
+#include <QUrl>
+
+namespace aiband {
+namespace {
+
+// Splits the still-encoded path so that an encoded slash (%2F) stays inside its segment.
+QStringList pathSegments(const QUrl &url)
+{
+    const QString encoded = url.path(QUrl::FullyEncoded);
+    QStringList segments = encoded.split(QLatin1Char('/'));
+    for (QString &segment : segments)
+        segment = QUrl::fromPercentEncoding(segment.toUtf8());
+    return segments;
+}
+
+std::optional<QStringList> match(const QString &pattern, const QStringList &segments)
+{
+    const QStringList parts = pattern.split(QLatin1Char('/'));
+    if (parts.size() != segments.size())
+        return std::nullopt;
+    QStringList args;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (parts[i].startsWith(QLatin1Char('{'))) {
+            if (segments[i].isEmpty())
+                return std::nullopt;
+            args.append(segments[i]);
+        } else if (parts[i] != segments[i]) {
+            return std::nullopt;
+        }
+    }
+    return args;
+}
+
+} // namespace
+
+void HttpRouter::add(HttpRoute route)
+{
+    m_routes.append(std::move(route));
+}
+
+QString HttpRouter::methodName(HttpMethod method)
+{
+    switch (method) {
+    case HttpMethod::Get: return QStringLiteral("GET");
+    case HttpMethod::Put: return QStringLiteral("PUT");
+    case HttpMethod::Delete: return QStringLiteral("DELETE");
+    case HttpMethod::Post: return QStringLiteral("POST");
+    case HttpMethod::Head: return QStringLiteral("HEAD");
+    case HttpMethod::Options: return QStringLiteral("OPTIONS");
+    case HttpMethod::Patch: return QStringLiteral("PATCH");
+    case HttpMethod::Connect: return QStringLiteral("CONNECT");
+    case HttpMethod::Trace: return QStringLiteral("TRACE");
+    default: break;
+    }
+    return QStringLiteral("UNKNOWN");
+}
+
+QHttpServerResponse HttpRouter::dispatch(const QHttpServerRequest &request) const
+{
+    const QStringList segments = pathSegments(request.url());
+    QStringList allowed;
+    for (const HttpRoute &route : m_routes) {
+        const auto args = match(route.pattern, segments);
+        if (!args)
+            continue;
+        if (route.method == request.method())
+            return route.handler(request, *args);
+        allowed.append(methodName(route.method));
+    }
+    if (allowed.isEmpty())
+        return errorReply(HttpStatus::NotFound, QStringLiteral("not_found"),
+                          QStringLiteral("no endpoint at %1; GET / lists them").arg(request.url().path()));
+    QHttpServerResponse response = errorReply(
+        HttpStatus::MethodNotAllowed, QStringLiteral("method_not_allowed"),
+        QStringLiteral("%1 does not accept %2; allowed: %3")
+            .arg(request.url().path(), methodName(request.method()), allowed.join(QStringLiteral(", "))));
+    response.setHeader(QByteArrayLiteral("Allow"), allowed.join(QStringLiteral(", ")).toLatin1());
+    return response;
+}
+
+} // namespace aiband

@@ -1,0 +1,34 @@
+#include "JsonReplies.h"
+
+#include <QJsonDocument>
+
+namespace aiband {
+
+QHttpServerResponse jsonReply(const QJsonObject &body, HttpStatus status)
+{
+    QHttpServerResponse response(QByteArrayLiteral("application/json"),
+                                 QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+    // Replies describe live state (plugins, files, uptime): never serve them from a cache.
+    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return response;
+}
+
+QJsonObject errorBody(const Error &error)
+{
+    QJsonObject detail{{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}};
+    detail.insert(QStringLiteral("field"), error.field.isEmpty() ? QJsonValue() : QJsonValue(error.field));
+    return QJsonObject{{QStringLiteral("error"), detail}};
+}
+
+QHttpServerResponse errorReply(HttpStatus status, const Error &error)
+{
+    return jsonReply(errorBody(error), status);
+}
+
+QHttpServerResponse errorReply(HttpStatus status, const QString &code, const QString &message,
+                               const QString &field)
+{
+    return errorReply(status, makeError(code, message, field));
+}
+
+} // namespace aiband
