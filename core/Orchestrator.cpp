@@ -107,6 +107,11 @@ QUrl Orchestrator::baseUrl() const
     return url;
 }
 
+int Orchestrator::openConnections() const
+{
+    return m_tcp ? m_tcp->openConnections() : 0;
+}
+
 qint64 Orchestrator::uptimeSeconds() const
 {
     return m_uptime.elapsed() / 1000;

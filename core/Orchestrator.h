@@ -36,6 +36,7 @@ public:
     QUrl baseUrl() const;                    // http://host:port
     qint64 uptimeSeconds() const;
     int pluginCount() const { return m_hub.sessionCount(); }
+    int openConnections() const;             // HTTP and WebSocket connections now open
 
     FileStore &files() { return m_files; }
     const FileStore &files() const { return m_files; }

@@ -16,10 +16,14 @@ StatusSummary StatusSummary::of(const Orchestrator &orchestrator)
     }
     summary.headline = QCoreApplication::translate("StatusSummary", "Listening on %1")
                            .arg(o.baseUrl().toString());
-    summary.details = QCoreApplication::translate("StatusSummary", "%n plugin(s) connected", nullptr,
-                                                  o.pluginCount())
+    const int plugins = o.pluginCount();
+    const int files = o.files().count();
+    // Separate singular strings until the English plural forms file exists (translations work).
+    summary.details = (plugins == 1 ? QCoreApplication::translate("StatusSummary", "1 plugin connected")
+                                    : QCoreApplication::translate("StatusSummary", "%1 plugins connected").arg(plugins))
         + QStringLiteral(" · ")
-        + QCoreApplication::translate("StatusSummary", "%n file(s)", nullptr, o.files().count());
+        + (files == 1 ? QCoreApplication::translate("StatusSummary", "1 file")
+                      : QCoreApplication::translate("StatusSummary", "%1 files").arg(files));
     return summary;
 }
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Configures (once) and builds the project in Release mode into build/.
+# Output goes to build/build.log and is shown only when something fails.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="${AIBAND_BUILD_DIR:-$root/build}"
+mkdir -p "$build"
+log="$build/build.log"
+
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+    if ! cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >"$log" 2>&1; then
+        cat "$log" >&2
+        exit 1
+    fi
+fi
+if ! cmake --build "$build" --parallel "$(nproc)" >"$log" 2>&1; then
+    grep -E "error|Error|FAILED" "$log" >&2 || cat "$log" >&2
+    echo "Build failed; the full output is in $log" >&2
+    exit 1
+fi

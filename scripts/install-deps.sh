@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages the project needs and that are missing.
+# Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
+# Quiet when everything is there; uses sudo when not run as root.
+set -euo pipefail
+
+build_packages=(
+    cmake ninja-build g++
+    qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-svg-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
+)
+test_packages=(
+    python3 python3-mido python3-websockets curl
+)
+
+wanted=("${build_packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+    wanted+=("${test_packages[@]}")
+fi
+
+missing=()
+for package in "${wanted[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+    [[ "$status" == "installed" ]] || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -eq 0 ]]; then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+else
+    echo "These packages are missing and neither root nor sudo is available: ${missing[*]}" >&2
+    exit 1
+fi
+
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,131 @@
+#include "AppProcess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+
+#include <csignal>
+
+using namespace aiband::test;
+
+class TestHeadless : public QObject {
+    Q_OBJECT
+
+    static QJsonObject getJson(const QUrl &url)
+    {
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.get(QNetworkRequest(url));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
+        delete reply;
+        return json;
+    }
+
+private slots:
+    void servesHealthAndStopsCleanlyOnSigterm()
+    {
+        AppProcess app;
+        const QUrl url = app.startAndWaitUntilListening(
+            {QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+             QStringLiteral("--files-dir"), app.path(QStringLiteral("files"))});
+        QVERIFY2(url.isValid() && url.port() > 0, qPrintable(app.process.readAllStandardError()));
+        QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+
+        const QJsonObject health = getJson(url.resolved(QUrl(QStringLiteral("/health"))));
+        QCOMPARE(health.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
+        QCOMPARE(health.value(QStringLiteral("files_dir")).toString(), app.path(QStringLiteral("files")));
+
+        app.process.terminate(); // SIGTERM
+        QVERIFY(app.process.waitForFinished(10000));
+        QCOMPARE(app.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.process.exitCode(), 0);
+        const QString log = QString::fromUtf8(app.process.readAllStandardError());
+        QVERIFY2(log.contains(QStringLiteral("signal 15 received; shutting down")), qPrintable(log));
+
+        // The log file is in the per-user data folder and holds the same lines.
+        QFile file(app.path(QStringLiteral("data/ai-band-orchestrator/logs/orchestrator.log")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("signal 15 received"));
+    }
+
+    void sigintStopsItToo()
+    {
+        AppProcess app;
+        const QUrl url = app.startAndWaitUntilListening({QStringLiteral("--headless"), QStringLiteral("--port"),
+                                                         QStringLiteral("0")});
+        QVERIFY(url.isValid());
+        QCOMPARE(::kill(static_cast<pid_t>(app.process.processId()), SIGINT), 0);
+        QVERIFY(app.process.waitForFinished(10000));
+        QCOMPARE(app.process.exitCode(), 0);
+    }
+
+    void configFileEnvironmentAndOptionsApply()
+    {
+        AppProcess app;
+        QDir().mkpath(app.path(QStringLiteral("config/ai-band-orchestrator")));
+        QFile config(app.path(QStringLiteral("config/ai-band-orchestrator/config.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(R"({"plugin": {"folder": "from-file", "max_files": 321}, "logging": {"level": "debug"}})");
+        config.close();
+        app.setEnv(QStringLiteral("MAX_FILES"), QStringLiteral("654"));
+        const QUrl url = app.startAndWaitUntilListening(
+            {QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+             QStringLiteral("--log-level"), QStringLiteral("warning")});
+        QVERIFY(url.isValid());
+        const QJsonObject effective = getJson(url.resolved(QUrl(QStringLiteral("/api/config"))));
+        const QJsonObject plugin = effective.value(QStringLiteral("plugin")).toObject();
+        QCOMPARE(plugin.value(QStringLiteral("folder")).toString(),
+                 app.path(QStringLiteral("config/ai-band-orchestrator/from-file")));
+        QCOMPARE(plugin.value(QStringLiteral("max_files")).toInt(), 654);
+        QCOMPARE(effective.value(QStringLiteral("logging")).toObject().value(QStringLiteral("level")).toString(),
+                 QStringLiteral("warning"));
+        app.process.terminate();
+        QVERIFY(app.process.waitForFinished(10000));
+    }
+
+    void invalidConfigurationIsRefusedWithTheVariableName()
+    {
+        AppProcess app;
+        app.setEnv(QStringLiteral("PORT"), QStringLiteral("eighty"));
+        QVERIFY(app.runToEnd({QStringLiteral("--headless")}));
+        QCOMPARE(app.process.exitCode(), 2);
+        QVERIFY2(app.stderrText.contains(QStringLiteral("environment PORT")), qPrintable(app.stderrText));
+    }
+
+    void busyPortIsReported()
+    {
+        AppProcess first;
+        const QUrl url = first.startAndWaitUntilListening({QStringLiteral("--headless"), QStringLiteral("--port"),
+                                                           QStringLiteral("0")});
+        QVERIFY(url.isValid());
+        AppProcess second;
+        QVERIFY(second.runToEnd({QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(url.port())}));
+        QCOMPARE(second.process.exitCode(), 1);
+        QVERIFY2(second.stderrText.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(url.port())),
+                 qPrintable(second.stderrText));
+    }
+
+    void versionAndHelp()
+    {
+        AppProcess version;
+        QVERIFY(version.runToEnd({QStringLiteral("--version")}));
+        QCOMPARE(version.process.exitCode(), 0);
+        QCOMPARE(version.stdoutText.trimmed(), QStringLiteral("ai-band-orchestrator " AIBAND_VERSION));
+
+        AppProcess help;
+        QVERIFY(help.runToEnd({QStringLiteral("--help")}));
+        QCOMPARE(help.process.exitCode(), 0);
+        for (const char *option : {"--headless", "--host", "--port", "--config", "--files-dir", "--log-level",
+                                   "--version", "--help"})
+            QVERIFY2(help.stdoutText.contains(QLatin1String(option)), option);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"

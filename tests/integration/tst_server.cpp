@@ -1,0 +1,423 @@
+#include "TestServer.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTcpSocket>
+
+#include "logging/LogBuffer.h"
+
+using namespace aiband;
+using namespace aiband::test;
+
+class TestServerIntegration : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+
+    QUrl wsUrl(const QString &path) const
+    {
+        QUrl url = m_server->url(path);
+        url.setScheme(QStringLiteral("ws"));
+        return url;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        QVERIFY(m_server->orchestrator->port() != 0);
+    }
+    void cleanup() { m_server.reset(); }
+
+    void indexListsTheEndpoints()
+    {
+        const HttpResult result = m_server->get(QStringLiteral("/"));
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.header("Content-Type"), QByteArray("application/json"));
+        QCOMPARE(result.json.value(QStringLiteral("name")).toString(), QStringLiteral("AI Band Orchestrator"));
+        QStringList paths;
+        for (const QJsonValue &endpoint : result.json.value(QStringLiteral("endpoints")).toArray())
+            paths.append(endpoint.toObject().value(QStringLiteral("path")).toString());
+        for (const char *path : {"/health", "/api/generate", "/api/files", "/api/files/{filename}", "/api/config",
+                                 "/api/logs", "/ws/{plugin_id}"})
+            QVERIFY2(paths.contains(QLatin1String(path)), path);
+    }
+
+    void healthReportsStatusVersionAndCounts()
+    {
+        const HttpResult result = m_server->get(QStringLiteral("/health"));
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.json.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
+        QCOMPARE(result.json.value(QStringLiteral("version")).toString(), QStringLiteral(AIBAND_VERSION));
+        QCOMPARE(result.json.value(QStringLiteral("plugins_connected")).toInt(), 0);
+        QCOMPARE(result.json.value(QStringLiteral("files_count")).toInt(), 0);
+        QVERIFY(result.json.value(QStringLiteral("uptime_seconds")).isDouble());
+    }
+
+    void seedExampleProducesBassAndDrumFiles()
+    {
+        const HttpResult result = m_server->post(QStringLiteral("/api/generate"), seedExampleBody());
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.json.value(QStringLiteral("success")).toBool(), true);
+        QVERIFY(!result.json.value(QStringLiteral("request_id")).toString().isEmpty());
+        QVERIFY(result.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("bass, drums")));
+        const QJsonArray files = result.json.value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 2);
+        QVERIFY(files[0].toString().contains(QStringLiteral("_bass_C_120_")));
+        QVERIFY(files[1].toString().contains(QStringLiteral("_drums_C_120_")));
+        const QJsonArray details = result.json.value(QStringLiteral("file_details")).toArray();
+        for (const QJsonValue &detail : details) {
+            const QString path = detail.toObject().value(QStringLiteral("path")).toString();
+            QFile file(path);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+            QCOMPARE(file.read(4), QByteArray("MThd"));
+            QVERIFY(detail.toObject().value(QStringLiteral("url")).toString().startsWith(QStringLiteral("http://127.0.0.1:")));
+        }
+        const QJsonObject metadata = result.json.value(QStringLiteral("metadata")).toObject();
+        QCOMPARE(metadata.value(QStringLiteral("tempo")).toDouble(), 120.0);
+        QCOMPARE(metadata.value(QStringLiteral("key")).toString(), QStringLiteral("C"));
+        QCOMPARE(metadata.value(QStringLiteral("duration_beats")).toDouble(), 8.0);
+        QVERIFY(metadata.value(QStringLiteral("seed")).isDouble());
+        QVERIFY(result.json.value(QStringLiteral("timings_ms")).toObject().contains(QStringLiteral("total")));
+
+        const HttpResult health = m_server->get(QStringLiteral("/health"));
+        QCOMPARE(health.json.value(QStringLiteral("files_count")).toInt(), 2);
+    }
+
+    void sameSeedGivesTheSameBytes()
+    {
+        const QByteArray body = R"({"chord_progression": {"chords": [{"chord": "Dm7"}, {"chord": "G7"}]},
+                                    "track_types": ["bass", "keys"], "seed": 7})";
+        const HttpResult first = m_server->post(QStringLiteral("/api/generate"), body);
+        const HttpResult second = m_server->post(QStringLiteral("/api/generate"), body);
+        QCOMPARE(first.status, 200);
+        const auto bytesOf = [this](const HttpResult &result, int index) {
+            const QString name = result.json.value(QStringLiteral("files")).toArray()[index].toString();
+            return m_server->get(QStringLiteral("/api/files/") + name).body;
+        };
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(!bytesOf(first, i).isEmpty());
+            QCOMPARE(bytesOf(first, i), bytesOf(second, i));
+        }
+        QCOMPARE(first.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("seed")).toInt(), 7);
+    }
+
+    void filesAreListedDownloadedAndDeleted()
+    {
+        const HttpResult generated = m_server->post(QStringLiteral("/api/generate"), seedExampleBody());
+        const QString name = generated.json.value(QStringLiteral("files")).toArray()[0].toString();
+
+        const HttpResult list = m_server->get(QStringLiteral("/api/files"));
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.json.value(QStringLiteral("count")).toInt(), 2);
+        QStringList listed;
+        for (const QJsonValue &file : list.json.value(QStringLiteral("files")).toArray())
+            listed.append(file.toObject().value(QStringLiteral("name")).toString());
+        QVERIFY(listed.contains(name));
+
+        const HttpResult download = m_server->get(QStringLiteral("/api/files/") + name);
+        QCOMPARE(download.status, 200);
+        QCOMPARE(download.header("Content-Type"), QByteArray("audio/midi"));
+        QVERIFY(download.header("Content-Disposition").contains(name.toLatin1()));
+        QFile onDisk(m_server->filesDir() + QLatin1Char('/') + name);
+        QVERIFY(onDisk.open(QIODevice::ReadOnly));
+        QCOMPARE(download.body, onDisk.readAll());
+
+        const HttpResult removed = m_server->send("DELETE", QStringLiteral("/api/files/") + name);
+        QCOMPARE(removed.status, 200);
+        QVERIFY(!QFile::exists(onDisk.fileName()));
+        QCOMPARE(m_server->get(QStringLiteral("/api/files/") + name).status, 404);
+        QCOMPARE(m_server->send("DELETE", QStringLiteral("/api/files/") + name).status, 404);
+    }
+
+    void badFileNamesAreRefused_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::newRow("encoded dotdot") << "/api/files/%2e%2e%2fetc%2fpasswd" << 400;
+        QTest::newRow("encoded backslash") << "/api/files/..%5c..%5cconfig.json" << 400;
+        QTest::newRow("encoded nul") << "/api/files/x.mid%00.txt" << 400;
+        QTest::newRow("not ours") << "/api/files/notes.mid" << 400;
+        QTest::newRow("well formed but absent") << "/api/files/20261124-120001-123_bass_C_120_abcdef.mid" << 404;
+    }
+
+    void badFileNamesAreRefused()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        const HttpResult result = m_server->get(path);
+        QCOMPARE(result.status, status);
+        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("field")).toString(), QStringLiteral("filename"));
+        QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+    }
+
+    void errorsHaveStatusCodeAndField_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field");
+
+        QTest::newRow("unknown path") << QByteArray("GET") << "/api/nothing" << QByteArray() << QByteArray()
+                                      << 404 << "not_found" << "";
+        QTest::newRow("wrong method") << QByteArray("PUT") << "/health" << QByteArray() << QByteArray()
+                                      << 405 << "method_not_allowed" << "";
+        QTest::newRow("form body") << QByteArray("POST") << "/api/generate" << QByteArray("chords=C")
+                                   << QByteArray("application/x-www-form-urlencoded") << 415
+                                   << "unsupported_media_type" << "";
+        QTest::newRow("broken json") << QByteArray("POST") << "/api/generate" << QByteArray("{\"chord_progression\":")
+                                     << QByteArray("application/json") << 400 << "invalid_json" << "";
+        QTest::newRow("array body") << QByteArray("POST") << "/api/generate" << QByteArray("[]")
+                                    << QByteArray("application/json") << 400 << "invalid_json" << "";
+        QTest::newRow("unknown chord")
+            << QByteArray("POST") << "/api/generate"
+            << QByteArray(R"({"chord_progression": {"chords": [{"chord": "C"}, {"chord": "Q7"}]}})")
+            << QByteArray("application/json") << 422 << "unknown_chord" << "chord_progression.chords[1].chord";
+        QTest::newRow("unknown track")
+            << QByteArray("POST") << "/api/generate"
+            << QByteArray(R"({"chord_progression": {"chords": [{"chord": "C"}]}, "track_types": ["tuba"]})")
+            << QByteArray("application/json") << 422 << "invalid_field" << "track_types[0]";
+        QTest::newRow("bad logs since") << QByteArray("GET") << "/api/logs?since=abc" << QByteArray() << QByteArray()
+                                        << 422 << "invalid_field" << "since";
+    }
+
+    void errorsHaveStatusCodeAndField()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        const HttpResult result = m_server->send(method, path, body, contentType);
+        QCOMPARE(result.status, status);
+        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), code);
+        QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+        if (field.isEmpty())
+            QVERIFY(error.value(QStringLiteral("field")).isNull());
+        else
+            QCOMPARE(error.value(QStringLiteral("field")).toString(), field);
+        if (status == 405)
+            QCOMPARE(result.header("Allow"), QByteArray("GET"));
+        QCOMPARE(m_server->orchestrator->files().count(), 0);
+    }
+
+    void configIsServedWithoutSecrets()
+    {
+        const HttpResult result = m_server->get(QStringLiteral("/api/config"));
+        QCOMPARE(result.status, 200);
+        const QJsonObject server = result.json.value(QStringLiteral("server")).toObject();
+        QCOMPARE(server.value(QStringLiteral("host")).toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(server.value(QStringLiteral("port")).toInt(), 0); // configured value; /health has the bound one
+        QCOMPARE(result.json.value(QStringLiteral("plugin")).toObject().value(QStringLiteral("folder")).toString(),
+                 m_server->filesDir());
+        QVERIFY(!result.body.contains("token"));
+    }
+
+    void webSocketConfirmsAndAnswersHeartbeats()
+    {
+        PluginClient plugin;
+        QVERIFY(plugin.open(wsUrl(QStringLiteral("/ws/plugin-a"))));
+        const QJsonObject confirmed = plugin.take(QStringLiteral("connection_confirmed"));
+        QCOMPARE(confirmed.value(QStringLiteral("data")).toObject().value(QStringLiteral("plugin_id")).toString(),
+                 QStringLiteral("plugin-a"));
+        QTRY_COMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("plugins_connected")).toInt(), 1);
+
+        plugin.sendJson({{QStringLiteral("type"), QStringLiteral("heartbeat")},
+                         {QStringLiteral("request_id"), QStringLiteral("hb-1")},
+                         {QStringLiteral("data"), QJsonObject{{QStringLiteral("timestamp"), 12.5}}}});
+        const QJsonObject response = plugin.take(QStringLiteral("heartbeat_response"));
+        QCOMPARE(response.value(QStringLiteral("request_id")).toString(), QStringLiteral("hb-1"));
+        QCOMPARE(response.value(QStringLiteral("data")).toObject().value(QStringLiteral("client_timestamp")).toDouble(), 12.5);
+    }
+
+    void malformedAndUnknownMessagesGetErrorsAndTheSessionStays()
+    {
+        PluginClient plugin;
+        QVERIFY(plugin.open(wsUrl(QStringLiteral("/ws/plugin-b"))));
+        plugin.socket.sendTextMessage(QStringLiteral("{not json"));
+        QCOMPARE(plugin.take(QStringLiteral("error")).value(QStringLiteral("data")).toObject()
+                     .value(QStringLiteral("code")).toString(), QStringLiteral("invalid_json"));
+        plugin.sendJson({{QStringLiteral("type"), QStringLiteral("dance")}, {QStringLiteral("request_id"), 5}});
+        const QJsonObject unknown = plugin.take(QStringLiteral("error"));
+        QCOMPARE(unknown.value(QStringLiteral("data")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("unknown_type"));
+        QCOMPARE(unknown.value(QStringLiteral("request_id")).toInt(), 5);
+        plugin.sendJson({{QStringLiteral("type"), QStringLiteral("heartbeat")}});
+        QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
+        QCOMPARE(plugin.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void generatedFilesAreAnnouncedToTheirPluginOnly()
+    {
+        PluginClient owner;
+        PluginClient other;
+        QVERIFY(owner.open(wsUrl(QStringLiteral("/ws/my-plugin"))));
+        QVERIFY(other.open(wsUrl(QStringLiteral("/ws/someone-else"))));
+        QVERIFY(!owner.take(QStringLiteral("connection_confirmed")).isEmpty());
+        QVERIFY(!other.take(QStringLiteral("connection_confirmed")).isEmpty());
+
+        const HttpResult result = m_server->post(QStringLiteral("/api/generate"), seedExampleBody());
+        QCOMPARE(result.status, 200);
+        const QJsonObject ready = owner.take(QStringLiteral("files_ready"));
+        QCOMPARE(ready.value(QStringLiteral("data")).toObject().value(QStringLiteral("files")).toArray(),
+                 result.json.value(QStringLiteral("files")).toArray());
+        const QJsonObject midi = owner.take(QStringLiteral("midi_ready"));
+        QCOMPARE(midi.value(QStringLiteral("data")).toObject().value(QStringLiteral("track_type")).toString(),
+                 QStringLiteral("bass"));
+        QCOMPARE(midi.value(QStringLiteral("data")).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("C"));
+        QVERIFY(!owner.take(QStringLiteral("midi_ready")).isEmpty()); // drums
+
+        // A round trip on the other session proves it had the chance to receive anything sent.
+        other.sendJson({{QStringLiteral("type"), QStringLiteral("heartbeat")}});
+        QVERIFY(!other.take(QStringLiteral("heartbeat_response")).isEmpty());
+        QCOMPARE(other.count(QStringLiteral("files_ready")), 0);
+        QCOMPARE(other.count(QStringLiteral("midi_ready")), 0);
+    }
+
+    void generationRequestOverWebSocket()
+    {
+        PluginClient plugin;
+        QVERIFY(plugin.open(wsUrl(QStringLiteral("/ws/ws-gen"))));
+        plugin.sendJson({{QStringLiteral("type"), QStringLiteral("generation_request")},
+                         {QStringLiteral("request_id"), QStringLiteral("g1")},
+                         {QStringLiteral("data"), QJsonDocument::fromJson(R"({
+                              "chord_progression": {"chords": [{"chord": "Em"}, {"chord": "C"}]},
+                              "track_types": ["drums"]})").object()}});
+        const QJsonObject complete = plugin.take(QStringLiteral("generation_complete"));
+        QCOMPARE(complete.value(QStringLiteral("request_id")).toString(), QStringLiteral("g1"));
+        QCOMPARE(complete.value(QStringLiteral("data")).toObject().value(QStringLiteral("files")).toArray().size(), 1);
+        QVERIFY(!plugin.take(QStringLiteral("files_ready")).isEmpty());
+
+        plugin.sendJson({{QStringLiteral("type"), QStringLiteral("generation_request")},
+                         {QStringLiteral("request_id"), QStringLiteral("g2")},
+                         {QStringLiteral("data"), QJsonObject{}}});
+        const QJsonObject error = plugin.take(QStringLiteral("error"));
+        QCOMPARE(error.value(QStringLiteral("request_id")).toString(), QStringLiteral("g2"));
+        QCOMPARE(error.value(QStringLiteral("data")).toObject().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("chord_progression"));
+    }
+
+    void transportUpdatesReachTheOtherPlugins()
+    {
+        PluginClient sender;
+        PluginClient listener;
+        QVERIFY(sender.open(wsUrl(QStringLiteral("/ws/sender"))));
+        QVERIFY(listener.open(wsUrl(QStringLiteral("/ws/listener"))));
+        QVERIFY(!listener.take(QStringLiteral("connection_confirmed")).isEmpty());
+        sender.sendJson({{QStringLiteral("type"), QStringLiteral("transport_update")},
+                         {QStringLiteral("data"), QJsonObject{{QStringLiteral("is_playing"), true},
+                                                              {QStringLiteral("current_beat"), 16.5},
+                                                              {QStringLiteral("tempo"), 120.0}}}});
+        const QJsonObject sync = listener.take(QStringLiteral("transport_sync"));
+        QCOMPARE(sync.value(QStringLiteral("data")).toObject().value(QStringLiteral("current_beat")).toDouble(), 16.5);
+        QCOMPARE(sync.value(QStringLiteral("data")).toObject().value(QStringLiteral("source_plugin_id")).toString(),
+                 QStringLiteral("sender"));
+        sender.sendJson({{QStringLiteral("type"), QStringLiteral("heartbeat")}});
+        QVERIFY(!sender.take(QStringLiteral("heartbeat_response")).isEmpty());
+        QCOMPARE(sender.count(QStringLiteral("transport_sync")), 0);
+    }
+
+    void secondConnectionWithSameIdReplacesTheFirst()
+    {
+        PluginClient first;
+        PluginClient second;
+        QVERIFY(first.open(wsUrl(QStringLiteral("/ws/dup"))));
+        QVERIFY(!first.take(QStringLiteral("connection_confirmed")).isEmpty());
+        QSignalSpy closed(&first.socket, &QWebSocket::disconnected);
+        QVERIFY(second.open(wsUrl(QStringLiteral("/ws/dup"))));
+        // The close may already have arrived while the second connection was being opened.
+        QTRY_COMPARE(closed.count(), 1);
+        QCOMPARE(first.socket.closeCode(), static_cast<QWebSocketProtocol::CloseCode>(CloseReason::Replaced));
+        QCOMPARE(m_server->orchestrator->pluginCount(), 1);
+    }
+
+    void invalidWebSocketPathsAreRefusedBeforeTheUpgrade()
+    {
+        for (const char *path : {"/ws/", "/ws/bad%20id", "/nope"}) {
+            QWebSocket socket;
+            QSignalSpy error(&socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error));
+            QSignalSpy connected(&socket, &QWebSocket::connected);
+            socket.open(wsUrl(QLatin1String(path)));
+            QVERIFY2(error.wait(5000), path);
+            QCOMPARE(connected.count(), 0);
+        }
+        QCOMPARE(m_server->orchestrator->pluginCount(), 0);
+    }
+
+    void silentSessionsAreClosedAfterTheTimeout()
+    {
+        Config config;
+        config.connectionTimeoutSeconds = 0.3;
+        TestServer server(config);
+        QVERIFY(server.start());
+        PluginClient plugin;
+        QUrl url = server.url(QStringLiteral("/ws/sleepy"));
+        url.setScheme(QStringLiteral("ws"));
+        QVERIFY(plugin.open(url));
+        QSignalSpy closed(&plugin.socket, &QWebSocket::disconnected);
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(plugin.socket.closeCode(), static_cast<QWebSocketProtocol::CloseCode>(CloseReason::HeartbeatTimeout));
+        QTRY_COMPARE(server.orchestrator->pluginCount(), 0);
+    }
+
+    void connectionsBeyondTheCapGet503()
+    {
+        Config config;
+        config.maxConnections = 2;
+        TestServer server(config);
+        QVERIFY(server.start());
+        QTcpSocket a;
+        QTcpSocket b;
+        for (QTcpSocket *socket : {&a, &b}) {
+            socket->connectToHost(QHostAddress::LocalHost, server.orchestrator->port());
+            QVERIFY(socket->waitForConnected(5000));
+        }
+        // The server counts a connection once its event loop has accepted it.
+        QTRY_COMPARE(server.orchestrator->openConnections(), 2);
+        QTcpSocket third;
+        third.connectToHost(QHostAddress::LocalHost, server.orchestrator->port());
+        QVERIFY(third.waitForConnected(5000));
+        QByteArray reply;
+        QTRY_VERIFY((reply += third.readAll()).contains("\r\n\r\n{"));
+        QVERIFY2(reply.startsWith("HTTP/1.1 503"), reply.constData());
+        QVERIFY(reply.contains("Retry-After: 1"));
+        QVERIFY(reply.contains("too_many_connections"));
+
+        a.close();
+        b.close();
+        QTRY_COMPARE(server.get(QStringLiteral("/health")).status, 200);
+    }
+
+    void logsAreReadableSinceAnId()
+    {
+        // In the app the buffer is fed by Qt's message handler; here it is fed directly.
+        LogBuffer buffer(100);
+        buffer.append({0, QDateTime::currentDateTime(), QStringLiteral("info"), QStringLiteral("aiband.test"),
+                       QStringLiteral("first")});
+        buffer.append({0, QDateTime::currentDateTime(), QStringLiteral("warning"), QStringLiteral("aiband.test"),
+                       QStringLiteral("second")});
+        TestServer server(Config{}, &buffer);
+        QVERIFY(server.start());
+        const HttpResult result = server.get(QStringLiteral("/api/logs?since=1"));
+        QCOMPARE(result.status, 200);
+        const QJsonArray entries = result.json.value(QStringLiteral("entries")).toArray();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries[0].toObject().value(QStringLiteral("message")).toString(), QStringLiteral("second"));
+        QCOMPARE(entries[0].toObject().value(QStringLiteral("level")).toString(), QStringLiteral("warning"));
+        QCOMPARE(result.json.value(QStringLiteral("next_since")).toInt(), 2);
+        QCOMPARE(server.get(QStringLiteral("/api/logs?since=0&limit=1")).json.value(QStringLiteral("entries"))
+                     .toArray().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerIntegration)
+#include "tst_server.moc"

@@ -1,0 +1,153 @@
+#pragma once
+
+// Test helpers: a real Orchestrator on a free loopback port with its own temporary folders,
+// an HTTP client that waits on signals, and a WebSocket client that records what it receives.
+
+#include "Orchestrator.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+#include <memory>
+
+namespace aiband::test {
+
+struct HttpResult {
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QList<QNetworkReply::RawHeaderPair> headers;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+};
+
+class TestServer {
+public:
+    explicit TestServer(Config config = {}, LogBuffer *logs = nullptr)
+    {
+        config.port = 0;
+        config.filesDir = m_dir.filePath(QStringLiteral("files"));
+        config.logFile = m_dir.filePath(QStringLiteral("logs/test.log"));
+        orchestrator = std::make_unique<Orchestrator>(config, logs);
+    }
+
+    bool start() { return orchestrator->start().ok(); }
+    QUrl url(const QString &path) const
+    {
+        QUrl url = orchestrator->baseUrl();
+        return url.resolved(QUrl(path));
+    }
+    QString filesDir() const { return orchestrator->files().directory(); }
+
+    HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                    const QByteArray &contentType = "application/json")
+    {
+        QNetworkRequest request(url(path));
+        if (!body.isEmpty() && !contentType.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        HttpResult result;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.body = reply->readAll();
+        result.json = QJsonDocument::fromJson(result.body).object();
+        result.headers = reply->rawHeaderPairs();
+        reply->deleteLater();
+        return result;
+    }
+    HttpResult get(const QString &path) { return send("GET", path); }
+    HttpResult post(const QString &path, const QByteArray &body) { return send("POST", path, body); }
+
+    std::unique_ptr<Orchestrator> orchestrator;
+
+private:
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_network;
+};
+
+// A WebSocket client that keeps every text message it receives, parsed.
+class PluginClient : public QObject {
+public:
+    PluginClient()
+    {
+        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            received.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        });
+    }
+
+    bool open(const QUrl &url)
+    {
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        socket.open(url);
+        return connected.wait(5000);
+    }
+
+    void sendJson(const QJsonObject &message)
+    {
+        socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    }
+
+    // Waits until a message of `type` has arrived and returns the first one not yet taken.
+    QJsonObject take(const QString &type, int timeoutMs = 5000)
+    {
+        QJsonObject found;
+        const auto look = [&] {
+            for (qsizetype i = 0; i < received.size(); ++i) {
+                if (received[i].value(QStringLiteral("type")).toString() == type) {
+                    found = received.takeAt(i);
+                    return true;
+                }
+            }
+            return false;
+        };
+        static_cast<void>(QTest::qWaitFor(look, timeoutMs));
+        return found;
+    }
+
+    int count(const QString &type) const
+    {
+        int n = 0;
+        for (const QJsonObject &message : received)
+            n += message.value(QStringLiteral("type")).toString() == type;
+        return n;
+    }
+
+    QWebSocket socket;
+    QList<QJsonObject> received;
+};
+
+inline QByteArray seedExampleBody(const QString &pluginId = QStringLiteral("my-plugin"))
+{
+    return QStringLiteral(R"({
+      "chord_progression": {
+        "chords": [
+          {"chord": "C", "start_time": 0.0, "duration": 2.0},
+          {"chord": "Am", "start_time": 2.0, "duration": 2.0},
+          {"chord": "F", "start_time": 4.0, "duration": 2.0},
+          {"chord": "G", "start_time": 6.0, "duration": 2.0}
+        ],
+        "tempo": 120,
+        "key": "C",
+        "duration": 8.0
+      },
+      "track_types": ["bass", "drums"],
+      "plugin_id": "%1"
+    })").arg(pluginId).toUtf8();
+}
+
+} // namespace aiband::test

@@ -1,0 +1,165 @@
+#include "generation/GenerateRequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace aiband;
+
+namespace {
+
+QJsonObject json(const char *text)
+{
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
+
+// The body of the original orchestrator's README.
+const char *kSeedExample = R"({
+  "chord_progression": {
+    "chords": [
+      {"chord": "C", "start_time": 0.0, "duration": 2.0},
+      {"chord": "Am", "start_time": 2.0, "duration": 2.0},
+      {"chord": "F", "start_time": 4.0, "duration": 2.0},
+      {"chord": "G", "start_time": 6.0, "duration": 2.0}
+    ],
+    "tempo": 120,
+    "key": "C",
+    "duration": 8.0
+  },
+  "track_types": ["bass", "drums"],
+  "plugin_id": "my-plugin"
+})";
+
+} // namespace
+
+class TestGenerateRequest : public QObject {
+    Q_OBJECT
+private slots:
+    void seedExampleIsAccepted()
+    {
+        const Result<GenerateRequest> request = parseGenerateRequest(json(kSeedExample));
+        QVERIFY2(request.ok(), request.ok() ? "" : qPrintable(request.error().message));
+        const Arrangement &a = request->arrangement;
+        QCOMPARE(a.chords.size(), 4);
+        QCOMPARE(a.chords[1].chord.root, 9);
+        QCOMPARE(a.chords[3].startBeat, 6.0);
+        QCOMPARE(a.tempoBpm, 120.0);
+        QCOMPARE(a.durationBeats, 8.0);
+        QCOMPARE(a.key.name(), QStringLiteral("C"));
+        QCOMPARE(a.parts, (QList<TrackType>{TrackType::Bass, TrackType::Drums}));
+        QCOMPARE(request->pluginId, QStringLiteral("my-plugin"));
+        QVERIFY(request->defaultsUsed.contains(QStringLiteral("seed")));
+        QVERIFY(!request->defaultsUsed.contains(QStringLiteral("tempo")));
+    }
+
+    void readmeCurlExampleGetsMusicalDefaults()
+    {
+        const Result<GenerateRequest> request = parseGenerateRequest(json(R"({
+            "chord_progression": {"chords": [{"chord": "C", "start_time": 0, "duration": 4}], "tempo": 120},
+            "track_types": ["bass"]})"));
+        QVERIFY(request.ok());
+        QCOMPARE(request->arrangement.durationBeats, 4.0);
+        QCOMPARE(request->defaultsUsed.value(QStringLiteral("key")).toString(), QStringLiteral("C"));
+        QCOMPARE(request->defaultsUsed.value(QStringLiteral("time_signature")).toString(), QStringLiteral("4/4"));
+        QVERIFY(request->keyGuessed);
+    }
+
+    void progressionLoopsToTheRequestedDuration()
+    {
+        const Result<GenerateRequest> request = parseGenerateRequest(json(R"({
+            "chord_progression": {"chords": [{"chord": "Dm", "duration": 4}, {"chord": "G7", "duration": 4}],
+                                  "duration": 20}})"));
+        QVERIFY(request.ok());
+        const QList<ChordEvent> &chords = request->arrangement.chords;
+        QCOMPARE(chords.size(), 5);
+        QCOMPARE(chords[4].chord.symbol, QStringLiteral("Dm"));
+        QCOMPARE(chords[4].startBeat, 16.0);
+        QCOMPARE(chords[4].durationBeats, 4.0);
+        QCOMPARE(request->arrangement.key.name(), QStringLiteral("Dm"));
+    }
+
+    void seedIsKeptWhenGiven()
+    {
+        const Result<GenerateRequest> request = parseGenerateRequest(json(R"({
+            "chord_progression": {"chords": [{"chord": "C"}]}, "seed": 4294967295})"));
+        QVERIFY(request.ok());
+        QCOMPARE(request->arrangement.seed, 4294967295u);
+        QVERIFY(!request->defaultsUsed.contains(QStringLiteral("seed")));
+    }
+
+    void invalidFieldsAreNamed_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("mustMention");
+        QTest::newRow("no progression") << R"({})" << "chord_progression" << "invalid_field" << "";
+        QTest::newRow("chords as numbers (the original's bug)")
+            << R"({"chord_progression": {"chords": [{"chord": 1.0}]}})"
+            << "chord_progression.chords[0].chord" << "invalid_field" << "chord symbol string";
+        QTest::newRow("unknown chord")
+            << R"({"chord_progression": {"chords": [{"chord": "C"}, {"chord": "Xmaj"}]}})"
+            << "chord_progression.chords[1].chord" << "unknown_chord" << "\"Xmaj\"";
+        QTest::newRow("empty chords") << R"({"chord_progression": {"chords": []}})"
+                                      << "chord_progression.chords" << "invalid_field" << "non-empty";
+        QTest::newRow("tempo low") << R"({"chord_progression": {"chords": [{"chord": "C"}], "tempo": 19}})"
+                                   << "chord_progression.tempo" << "invalid_field" << "20";
+        QTest::newRow("tempo high") << R"({"chord_progression": {"chords": [{"chord": "C"}], "tempo": 401}})"
+                                    << "chord_progression.tempo" << "invalid_field" << "400";
+        QTest::newRow("tempo text") << R"({"chord_progression": {"chords": [{"chord": "C"}], "tempo": "fast"}})"
+                                    << "chord_progression.tempo" << "invalid_field" << "";
+        QTest::newRow("zero duration") << R"({"chord_progression": {"chords": [{"chord": "C", "duration": 0}]}})"
+                                       << "chord_progression.chords[0].duration" << "invalid_field" << "above 0";
+        QTest::newRow("overlap")
+            << R"({"chord_progression": {"chords": [{"chord": "C", "start_time": 0, "duration": 4},
+                                                    {"chord": "F", "start_time": 2, "duration": 4}]}})"
+            << "chord_progression.chords[1].start_time" << "invalid_field" << "overlap";
+        QTest::newRow("unknown track type")
+            << R"({"chord_progression": {"chords": [{"chord": "C"}]}, "track_types": ["bass", "guitar"]})"
+            << "track_types[1]" << "invalid_field" << "\"guitar\"; allowed: bass, drums, keys";
+        QTest::newRow("empty track types")
+            << R"({"chord_progression": {"chords": [{"chord": "C"}]}, "track_types": []})"
+            << "track_types" << "invalid_field" << "";
+        QTest::newRow("key") << R"({"chord_progression": {"chords": [{"chord": "C"}], "key": "Q"}})"
+                             << "chord_progression.key" << "invalid_field" << "\"Q\"";
+        QTest::newRow("time signature")
+            << R"({"chord_progression": {"chords": [{"chord": "C"}], "time_signature": "4/5"}})"
+            << "chord_progression.time_signature" << "invalid_field" << "4/5";
+        QTest::newRow("seed") << R"({"chord_progression": {"chords": [{"chord": "C"}]}, "seed": -1})"
+                              << "seed" << "invalid_field" << "";
+        QTest::newRow("plugin id") << R"({"chord_progression": {"chords": [{"chord": "C"}]}, "plugin_id": "../x"})"
+                                   << "plugin_id" << "invalid_field" << "";
+        QTest::newRow("too long")
+            << R"({"chord_progression": {"chords": [{"chord": "C"}], "duration": 100000}})"
+            << "chord_progression.duration" << "invalid_field" << "4096";
+    }
+
+    void invalidFieldsAreNamed()
+    {
+        QFETCH(QString, body);
+        QFETCH(QString, field);
+        QFETCH(QString, code);
+        QFETCH(QString, mustMention);
+        const Result<GenerateRequest> request = parseGenerateRequest(QJsonDocument::fromJson(body.toUtf8()).object());
+        QVERIFY(!request.ok());
+        QCOMPARE(request.error().field, field);
+        QCOMPARE(request.error().code, code);
+        QVERIFY2(request.error().message.contains(mustMention), qPrintable(request.error().message));
+    }
+
+    void chordCountIsLimited()
+    {
+        QJsonArray chords;
+        for (int i = 0; i < 5; ++i)
+            chords.append(QJsonObject{{QStringLiteral("chord"), QStringLiteral("C")}, {QStringLiteral("duration"), 1}});
+        const QJsonObject body{{QStringLiteral("chord_progression"), QJsonObject{{QStringLiteral("chords"), chords}}}};
+        RequestLimits limits;
+        limits.maxChords = 4;
+        const Result<GenerateRequest> request = parseGenerateRequest(body, limits);
+        QVERIFY(!request.ok());
+        QCOMPARE(request.error().field, QStringLiteral("chord_progression.chords"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGenerateRequest)
+#include "tst_generate_request.moc"

@@ -1,0 +1,87 @@
+#include "logging/LogBuffer.h"
+#include "logging/LogCategories.h"
+#include "logging/Logging.h"
+#include "logging/RotatingLogFile.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aiband;
+
+class TestLogging : public QObject {
+    Q_OBJECT
+private slots:
+    void bufferKeepsTheNewestAndAnswersSince()
+    {
+        LogBuffer buffer(3);
+        for (int i = 1; i <= 5; ++i)
+            buffer.append({0, QDateTime::currentDateTime(), QStringLiteral("info"), QStringLiteral("t"),
+                           QString::number(i)});
+        QCOMPARE(buffer.lastId(), 5u);
+        QList<LogEntry> all = buffer.since(0, 100);
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.first().id, 3u);
+        QCOMPARE(all.first().message, QStringLiteral("3"));
+        QCOMPARE(buffer.since(3, 100).size(), 2);
+        QCOMPARE(buffer.since(4, 100).first().message, QStringLiteral("5"));
+        QCOMPARE(buffer.since(5, 100).size(), 0);
+        QCOMPARE(buffer.since(0, 1).size(), 1);
+    }
+
+    void routerFeedsBufferAndFileAndHonoursLevel()
+    {
+        QTemporaryDir dir;
+        LogBuffer buffer(100);
+        {
+            LogRouter router(&buffer);
+            router.setEchoToStderr(false);
+            QCOMPARE(router.openFile(dir.filePath(QStringLiteral("logs/app.log")), 1 << 20, 2), QString());
+            QSignalSpy appended(&buffer, &LogBuffer::appended);
+
+            applyLogLevel(LogLevel::Warning);
+            qCInfo(lcServer) << "hidden info";
+            qCWarning(lcServer) << "shown warning";
+            applyLogLevel(LogLevel::Debug);
+            qCDebug(lcMusic) << "shown debug";
+            applyLogLevel(LogLevel::Info);
+            qCDebug(lcMusic) << "hidden debug";
+
+            QCOMPARE(appended.count(), 2);
+        }
+        const QList<LogEntry> entries = buffer.since(0, 10);
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[0].level, QStringLiteral("warning"));
+        QCOMPARE(entries[0].category, QStringLiteral("aiband.server"));
+        QCOMPARE(entries[0].message, QStringLiteral("shown warning"));
+        QCOMPARE(entries[1].level, QStringLiteral("debug"));
+
+        QFile file(dir.filePath(QStringLiteral("logs/app.log")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("WARNING  aiband.server: shown warning"));
+        QVERIFY(!text.contains("hidden"));
+    }
+
+    void fileRotatesAndKeepsBackupCount()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.log"));
+        RotatingLogFile file(path, 100, 2);
+        QVERIFY(file.open());
+        for (int i = 0; i < 10; ++i)
+            file.writeLine(QStringLiteral("line %1 ").arg(i) + QString(40, QLatin1Char('x')));
+        QVERIFY(QFile::exists(path));
+        QVERIFY(QFile::exists(path + QStringLiteral(".1")));
+        QVERIFY(QFile::exists(path + QStringLiteral(".2")));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".3")));
+        QVERIFY(QFileInfo(path).size() <= 100);
+        QFile newest(path);
+        QVERIFY(newest.open(QIODevice::ReadOnly));
+        QVERIFY(newest.readAll().contains("line 9"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogging)
+#include "tst_logging.moc"

@@ -1,0 +1,192 @@
+#include "music/Chord.h"
+#include "music/Engine.h"
+#include "music/Key.h"
+#include "music/MidiFile.h"
+
+#include <QTest>
+
+using namespace aiband;
+
+namespace {
+
+QList<int> sorted(QList<int> values)
+{
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+Arrangement fourChordSong(quint32 seed)
+{
+    Arrangement a;
+    const QStringList symbols{QStringLiteral("C"), QStringLiteral("Am"), QStringLiteral("F"), QStringLiteral("G")};
+    for (int i = 0; i < symbols.size(); ++i)
+        a.chords.append({*parseChord(symbols[i]), i * 4.0, 4.0});
+    a.durationBeats = 16.0;
+    a.seed = seed;
+    a.parts = {TrackType::Bass, TrackType::Drums, TrackType::Keys};
+    return a;
+}
+
+} // namespace
+
+class TestMusic : public QObject {
+    Q_OBJECT
+private slots:
+    void chordsParseToPitchClasses_data()
+    {
+        QTest::addColumn<QString>("symbol");
+        QTest::addColumn<int>("root");
+        QTest::addColumn<int>("bass");
+        QTest::addColumn<QList<int>>("pitchClasses");
+        QTest::newRow("C") << "C" << 0 << 0 << QList<int>{0, 4, 7};
+        QTest::newRow("Am") << "Am" << 9 << 9 << QList<int>{0, 4, 9};
+        QTest::newRow("A-") << "A-" << 9 << 9 << QList<int>{0, 4, 9};
+        QTest::newRow("Bb7") << "Bb7" << 10 << 10 << QList<int>{2, 5, 8, 10};
+        QTest::newRow("F#m7b5") << "F#m7b5" << 6 << 6 << QList<int>{0, 4, 6, 9};
+        QTest::newRow("unicode sharp") << "F♯m" << 6 << 6 << QList<int>{1, 6, 9};
+        QTest::newRow("Ebmaj7") << "Ebmaj7" << 3 << 3 << QList<int>{2, 3, 7, 10};
+        QTest::newRow("Cdim7") << "Cdim7" << 0 << 0 << QList<int>{0, 3, 6, 9};
+        QTest::newRow("Gsus4") << "Gsus4" << 7 << 7 << QList<int>{0, 2, 7};
+        QTest::newRow("E5") << "E5" << 4 << 4 << QList<int>{4, 11};
+        QTest::newRow("D/F#") << "D/F#" << 2 << 6 << QList<int>{2, 6, 9};
+        QTest::newRow("Am/G") << "Am/G" << 9 << 7 << QList<int>{0, 4, 9};
+        QTest::newRow("C/F# non-chord bass") << "C/F#" << 0 << 6 << QList<int>{0, 4, 7};
+        QTest::newRow("Cb is B") << "Cb" << 11 << 11 << QList<int>{3, 6, 11};
+    }
+
+    void chordsParseToPitchClasses()
+    {
+        QFETCH(QString, symbol);
+        QFETCH(int, root);
+        QFETCH(int, bass);
+        QFETCH(QList<int>, pitchClasses);
+        const Result<Chord> chord = parseChord(symbol);
+        QVERIFY2(chord.ok(), chord.ok() ? "" : qPrintable(chord.error().message));
+        QCOMPARE(chord->root, root);
+        QCOMPARE(chord->bass, bass);
+        QCOMPARE(sorted(chord->pitchClasses()), pitchClasses);
+    }
+
+    void noChordIsRecognised()
+    {
+        for (const char *symbol : {"N.C.", "NC", "n.c."}) {
+            const Result<Chord> chord = parseChord(QLatin1String(symbol));
+            QVERIFY(chord.ok());
+            QVERIFY(chord->noChord);
+        }
+    }
+
+    void badChordsNameTheProblem_data()
+    {
+        QTest::addColumn<QString>("symbol");
+        QTest::addColumn<QString>("mustMention");
+        QTest::newRow("H") << "Hm" << "character 1: \"H\" is not a note name";
+        QTest::newRow("lowercase") << "am" << "is not a note name";
+        QTest::newRow("quality") << "Cxyz" << "character 2: unknown chord quality \"xyz\"";
+        QTest::newRow("empty") << "  " << "empty";
+        QTest::newRow("bad slash") << "C/Fx" << "after the bass note";
+    }
+
+    void badChordsNameTheProblem()
+    {
+        QFETCH(QString, symbol);
+        QFETCH(QString, mustMention);
+        const Result<Chord> chord = parseChord(symbol);
+        QVERIFY(!chord.ok());
+        QCOMPARE(chord.error().code, QStringLiteral("unknown_chord"));
+        QVERIFY2(chord.error().message.contains(mustMention), qPrintable(chord.error().message));
+    }
+
+    void keysParseAndSpell()
+    {
+        QCOMPARE(parseKey(QStringLiteral("C"))->name(), QStringLiteral("C"));
+        QCOMPARE(parseKey(QStringLiteral("F# minor"))->name(), QStringLiteral("F#m"));
+        QCOMPARE(parseKey(QStringLiteral("F#m"))->fileNameToken(), QStringLiteral("Fsm"));
+        QCOMPARE(parseKey(QStringLiteral("bb"))->name(), QStringLiteral("Bb"));
+        QCOMPARE(parseKey(QStringLiteral("Eb"))->sharps(), -3);
+        QCOMPARE(parseKey(QStringLiteral("E"))->sharps(), 4);
+        QCOMPARE(parseKey(QStringLiteral("Am"))->sharps(), 0);
+        QCOMPARE(parseKey(QStringLiteral("Dm"))->sharps(), -1);
+        QVERIFY(!parseKey(QStringLiteral("X")).ok());
+        QVERIFY(!parseKey(QStringLiteral("C dorian")).ok());
+    }
+
+    void midiFileBytesAreExact()
+    {
+        MidiSong song;
+        song.title = QStringLiteral("T");
+        song.tempoBpm = 120.0;
+        song.endTick = 960;
+        song.parts.push_back({QStringLiteral("B"), 0, 33, {{0, 480, 60, 100}}});
+        const QByteArray expected = QByteArray::fromHex(
+            "4d546864 00000006 0001 0002 01e0"
+            "4d54726b 0000001f"
+            "00ff030154 00ff510307a120 00ff580404021808 00ff59020000 8740ff2f00"
+            "4d54726b 00000016"
+            "00ff030142 00c021 00903c64 8360803c00 8360ff2f00");
+        QCOMPARE(writeMidiFile(song).toHex(' '), expected.toHex(' '));
+    }
+
+    void compoundMeterAndFlatMinorKeyAreEncoded()
+    {
+        MidiSong song;
+        song.tempoBpm = 90.0;
+        song.timeSignature = {6, 8};
+        song.key = *parseKey(QStringLiteral("Cm"));
+        song.endTick = 1440;
+        const QByteArray bytes = writeMidiFile(song);
+        QVERIFY(bytes.contains(QByteArray::fromHex("ff580406032408")));  // 6/8, click on dotted quarter
+        QVERIFY(bytes.contains(QByteArray::fromHex("ff5902fd01")));      // 3 flats, minor
+        QVERIFY(bytes.contains(QByteArray::fromHex("ff51030a2c2b")));    // 666,667 us per quarter
+    }
+
+    void overlappingNotesOfOnePitchAreShortenedAndClipped()
+    {
+        MidiSong song;
+        song.endTick = 1000;
+        song.parts.push_back({QStringLiteral("P"), 0, 0, {{0, 500, 60, 90}, {100, 2000, 60, 90}}});
+        const QByteArray bytes = writeMidiFile(song);
+        // First note ends at 100 (delta 100 = 0x64) when the second starts; the second ends at the
+        // song end (delta 900 = 0x87 0x04).
+        QVERIFY(bytes.contains(QByteArray::fromHex("00903c5a 64803c00 00903c5a 8704803c00")));
+    }
+
+    void sameSeedSameBytesDifferentSeedDifferentBytes()
+    {
+        const QList<RenderedPart> first = renderArrangement(fourChordSong(42));
+        const QList<RenderedPart> again = renderArrangement(fourChordSong(42));
+        const QList<RenderedPart> other = renderArrangement(fourChordSong(43));
+        QCOMPARE(first.size(), 3);
+        for (int i = 0; i < first.size(); ++i) {
+            QCOMPARE(first[i].midi, again[i].midi);
+            QVERIFY(first[i].midi != other[i].midi);
+            QVERIFY(first[i].noteCount > 0);
+        }
+    }
+
+    void bassPlaysTheSlashBassOnTheChange()
+    {
+        Arrangement a;
+        a.chords = {{*parseChord(QStringLiteral("D/F#")), 0.0, 4.0}};
+        a.durationBeats = 4.0;
+        a.parts = {TrackType::Bass};
+        const QByteArray bytes = renderArrangement(a).first().midi;
+        // Note-on, channel 1, F#2 (42) at tick 0 right after the program change.
+        QVERIFY(bytes.contains(QByteArray::fromHex("00c021 00902a")));
+    }
+
+    void noChordSilencesBassAndKeysButNotDrums()
+    {
+        Arrangement a;
+        a.chords = {{*parseChord(QStringLiteral("N.C.")), 0.0, 4.0}};
+        a.durationBeats = 4.0;
+        a.parts = {TrackType::Bass, TrackType::Keys, TrackType::Drums};
+        const QList<RenderedPart> parts = renderArrangement(a);
+        QCOMPARE(parts[0].noteCount, 0);
+        QCOMPARE(parts[1].noteCount, 0);
+        QVERIFY(parts[2].noteCount > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMusic)
+#include "tst_music.moc"
