@@ -34,7 +34,7 @@ private slots:
         const QUrl url = app.startAndWaitUntilListening(
             {QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
              QStringLiteral("--files-dir"), app.path(QStringLiteral("files"))});
-        QVERIFY2(url.isValid() && url.port() > 0, qPrintable(app.process.readAllStandardError()));
+        QVERIFY2(url.isValid() && url.port() > 0, qPrintable(app.errors()));
         QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
 
         const QJsonObject health = getJson(url.resolved(QUrl(QStringLiteral("/health"))));
@@ -45,7 +45,7 @@ private slots:
         QVERIFY(app.process.waitForFinished(10000));
         QCOMPARE(app.process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(app.process.exitCode(), 0);
-        const QString log = QString::fromUtf8(app.process.readAllStandardError());
+        const QString log = app.errors();
         QVERIFY2(log.contains(QStringLiteral("signal 15 received; shutting down")), qPrintable(log));
 
         // The log file is in the per-user data folder and holds the same lines.
@@ -109,6 +109,21 @@ private slots:
         QCOMPARE(second.process.exitCode(), 1);
         QVERIFY2(second.stderrText.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(url.port())),
                  qPrintable(second.stderrText));
+    }
+
+    void desktopModeWithoutTrayRunsInAWindowAndStopsOnSigterm()
+    {
+        // Offscreen has no system tray, so this is the window fallback of the desktop mode.
+        AppProcess app;
+        const QUrl url = app.startAndWaitUntilListening({QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY2(url.isValid(), qPrintable(app.errors()));
+        QCOMPARE(getJson(url.resolved(QUrl(QStringLiteral("/health")))).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("healthy"));
+        app.process.terminate();
+        QVERIFY(app.process.waitForFinished(10000));
+        QCOMPARE(app.process.exitCode(), 0);
+        const QString log = app.errors();
+        QVERIFY2(log.contains(QStringLiteral("with desktop interface")), qPrintable(log));
     }
 
     void versionAndHelp()

@@ -72,8 +72,15 @@ public:
         process.start();
         const bool finished = process.waitForFinished(20000);
         stdoutText += QString::fromUtf8(process.readAllStandardOutput());
-        stderrText += QString::fromUtf8(process.readAllStandardError());
+        errors();
         return finished;
+    }
+
+    // Everything the app wrote to stderr so far; safe to call repeatedly.
+    QString errors()
+    {
+        stderrText += QString::fromUtf8(process.readAllStandardError());
+        return stderrText;
     }
 
     QProcess process;

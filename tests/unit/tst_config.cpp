@@ -1,4 +1,5 @@
 #include "config/ConfigLoader.h"
+#include "config/ConfigSchema.h"
 
 #include <QDir>
 #include <QFile>
@@ -244,6 +245,20 @@ private slots:
         const LoadedConfig loaded = loadConfig(sources(file));
         QVERIFY(!loaded.ok());
         QVERIFY(anyContains(loaded.errors, QStringLiteral("token")));
+    }
+
+    void readmeDocumentsEverySetting()
+    {
+        QFile readme(QStringLiteral(AIBAND_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(readme.readAll());
+        for (const ConfigKey &key : configKeys()) {
+            QVERIFY2(text.contains(QStringLiteral("`%1`").arg(QLatin1String(key.path))), key.path);
+            for (const char *variable : key.environment)
+                QVERIFY2(text.contains(QStringLiteral("`%1`").arg(QLatin1String(variable))), variable);
+            if (key.option)
+                QVERIFY2(text.contains(QStringLiteral("`--%1`").arg(QLatin1String(key.option))), key.option);
+        }
     }
 
     void jsonViewHasSectionsAndTypedValues()
