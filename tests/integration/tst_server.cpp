@@ -15,12 +15,7 @@ class TestServerIntegration : public QObject {
 private:
     std::unique_ptr<TestServer> m_server;
 
-    QUrl wsUrl(const QString &path) const
-    {
-        QUrl url = m_server->url(path);
-        url.setScheme(QStringLiteral("ws"));
-        return url;
-    }
+    QUrl wsUrl(const QString &path) const { return m_server->wsUrl(path); }
 
 private slots:
     void init()
@@ -260,10 +255,8 @@ private slots:
     {
         PluginClient owner;
         PluginClient other;
-        QVERIFY(owner.open(wsUrl(QStringLiteral("/ws/my-plugin"))));
-        QVERIFY(other.open(wsUrl(QStringLiteral("/ws/someone-else"))));
-        QVERIFY(!owner.take(QStringLiteral("connection_confirmed")).isEmpty());
-        QVERIFY(!other.take(QStringLiteral("connection_confirmed")).isEmpty());
+        QVERIFY(owner.join(wsUrl(QStringLiteral("/ws/my-plugin"))));
+        QVERIFY(other.join(wsUrl(QStringLiteral("/ws/someone-else"))));
 
         const HttpResult result = m_server->post(QStringLiteral("/api/generate"), seedExampleBody());
         QCOMPARE(result.status, 200);
@@ -311,8 +304,7 @@ private slots:
         PluginClient sender;
         PluginClient listener;
         QVERIFY(sender.open(wsUrl(QStringLiteral("/ws/sender"))));
-        QVERIFY(listener.open(wsUrl(QStringLiteral("/ws/listener"))));
-        QVERIFY(!listener.take(QStringLiteral("connection_confirmed")).isEmpty());
+        QVERIFY(listener.join(wsUrl(QStringLiteral("/ws/listener"))));
         sender.sendJson({{QStringLiteral("type"), QStringLiteral("transport_update")},
                          {QStringLiteral("data"), QJsonObject{{QStringLiteral("is_playing"), true},
                                                               {QStringLiteral("current_beat"), 16.5},
@@ -330,8 +322,7 @@ private slots:
     {
         PluginClient first;
         PluginClient second;
-        QVERIFY(first.open(wsUrl(QStringLiteral("/ws/dup"))));
-        QVERIFY(!first.take(QStringLiteral("connection_confirmed")).isEmpty());
+        QVERIFY(first.join(wsUrl(QStringLiteral("/ws/dup"))));
         QSignalSpy closed(&first.socket, &QWebSocket::disconnected);
         QVERIFY(second.open(wsUrl(QStringLiteral("/ws/dup"))));
         // The close may already have arrived while the second connection was being opened.
@@ -360,11 +351,9 @@ private slots:
         TestServer server(config);
         QVERIFY(server.start());
         PluginClient plugin;
-        QUrl url = server.url(QStringLiteral("/ws/sleepy"));
-        url.setScheme(QStringLiteral("ws"));
-        QVERIFY(plugin.open(url));
         QSignalSpy closed(&plugin.socket, &QWebSocket::disconnected);
-        QVERIFY(closed.wait(5000));
+        QVERIFY(plugin.open(server.wsUrl(QStringLiteral("/ws/sleepy"))));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, 5000);
         QCOMPARE(plugin.socket.closeCode(), static_cast<QWebSocketProtocol::CloseCode>(CloseReason::HeartbeatTimeout));
         QTRY_COMPARE(server.orchestrator->pluginCount(), 0);
     }

@@ -26,21 +26,9 @@ import websockets
 
 APP = sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator"
 
-SEED_EXAMPLE = {
-    "chord_progression": {
-        "chords": [
-            {"chord": "C", "start_time": 0.0, "duration": 2.0},
-            {"chord": "Am", "start_time": 2.0, "duration": 2.0},
-            {"chord": "F", "start_time": 4.0, "duration": 2.0},
-            {"chord": "G", "start_time": 6.0, "duration": 2.0},
-        ],
-        "tempo": 120,
-        "key": "C",
-        "duration": 8.0,
-    },
-    "track_types": ["bass", "drums"],
-    "plugin_id": "my-plugin",
-}
+# The original README's request body, shared with the C++ tests.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "seed_example.json")) as f:
+    SEED_EXAMPLE = json.load(f)
 
 SEED_ENV = {"HOST", "PORT", "DEBUG", "GENERATED_FILES_DIR", "CLEANUP_HOURS", "MAX_FILES",
             "LOG_LEVEL", "BACKEND_TIMEOUT", "BACKEND_PATH"}

@@ -4,6 +4,7 @@
 // an HTTP client that waits on signals, and a WebSocket client that records what it receives.
 
 #include "Orchestrator.h"
+#include "SeedExample.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,6 +50,12 @@ public:
     {
         QUrl url = orchestrator->baseUrl();
         return url.resolved(QUrl(path));
+    }
+    QUrl wsUrl(const QString &path) const
+    {
+        QUrl ws = url(path);
+        ws.setScheme(QStringLiteral("ws"));
+        return ws;
     }
     QString filesDir() const { return orchestrator->files().directory(); }
 
@@ -97,6 +104,12 @@ public:
         return connected.wait(5000);
     }
 
+    // Opens the session and waits for the server's connection_confirmed.
+    bool join(const QUrl &url)
+    {
+        return open(url) && !take(QStringLiteral("connection_confirmed")).isEmpty();
+    }
+
     void sendJson(const QJsonObject &message)
     {
         socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
@@ -130,24 +143,5 @@ public:
     QWebSocket socket;
     QList<QJsonObject> received;
 };
-
-inline QByteArray seedExampleBody(const QString &pluginId = QStringLiteral("my-plugin"))
-{
-    return QStringLiteral(R"({
-      "chord_progression": {
-        "chords": [
-          {"chord": "C", "start_time": 0.0, "duration": 2.0},
-          {"chord": "Am", "start_time": 2.0, "duration": 2.0},
-          {"chord": "F", "start_time": 4.0, "duration": 2.0},
-          {"chord": "G", "start_time": 6.0, "duration": 2.0}
-        ],
-        "tempo": 120,
-        "key": "C",
-        "duration": 8.0
-      },
-      "track_types": ["bass", "drums"],
-      "plugin_id": "%1"
-    })").arg(pluginId).toUtf8();
-}
 
 } // namespace aiband::test

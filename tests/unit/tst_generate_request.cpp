@@ -1,3 +1,4 @@
+#include "SeedExample.h"
 #include "generation/GenerateRequest.h"
 
 #include <QJsonArray>
@@ -13,23 +14,6 @@ QJsonObject json(const char *text)
     return QJsonDocument::fromJson(QByteArray(text)).object();
 }
 
-// The body of the original orchestrator's README.
-const char *kSeedExample = R"({
-  "chord_progression": {
-    "chords": [
-      {"chord": "C", "start_time": 0.0, "duration": 2.0},
-      {"chord": "Am", "start_time": 2.0, "duration": 2.0},
-      {"chord": "F", "start_time": 4.0, "duration": 2.0},
-      {"chord": "G", "start_time": 6.0, "duration": 2.0}
-    ],
-    "tempo": 120,
-    "key": "C",
-    "duration": 8.0
-  },
-  "track_types": ["bass", "drums"],
-  "plugin_id": "my-plugin"
-})";
-
 } // namespace
 
 class TestGenerateRequest : public QObject {
@@ -37,7 +21,7 @@ class TestGenerateRequest : public QObject {
 private slots:
     void seedExampleIsAccepted()
     {
-        const Result<GenerateRequest> request = parseGenerateRequest(json(kSeedExample));
+        const Result<GenerateRequest> request = parseGenerateRequest(aiband::test::seedExample());
         QVERIFY2(request.ok(), request.ok() ? "" : qPrintable(request.error().message));
         const Arrangement &a = request->arrangement;
         QCOMPARE(a.chords.size(), 4);
