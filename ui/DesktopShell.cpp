@@ -16,6 +16,8 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
     : QObject(parent), m_orchestrator(orchestrator), m_window(new MainWindow(orchestrator))
 {
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        // With a tray the app lives on when its window is hidden or a dialog closes.
+        QApplication::setQuitOnLastWindowClosed(false);
         createTray();
     } else {
         m_window->setHideOnClose(false);
