@@ -25,11 +25,14 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
       m_config(std::move(config)),
       m_logs(logs),
       m_files(m_config.filesDir),
-      m_generation(&m_files),
+      m_generation(&m_files, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder), m_config.stylesDir}),
+                   m_config.defaultStyle),
       m_hub(WebSocketSettings{m_config.heartbeatIntervalSeconds, m_config.connectionTimeoutSeconds,
                               m_config.webSocketMaxMessageBytes},
             &m_generation)
 {
+    for (const QString &problem : m_generation.styles().problems())
+        qCWarning(lcMusic).noquote() << "style skipped:" << problem;
     registerHttpApi(m_router, *this);
     connect(&m_hub, &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
     connect(&m_generation, &GenerationService::generated, this, &Orchestrator::filesGenerated);
@@ -45,6 +48,12 @@ Status Orchestrator::start()
 {
     if (isRunning())
         return Done{};
+    if (!m_generation.styles().find(m_config.defaultStyle)) {
+        const QString message = QStringLiteral("the default style \"%1\" does not exist; available: %2")
+                                    .arg(m_config.defaultStyle, m_generation.styles().names().join(QStringLiteral(", ")));
+        qCCritical(lcMusic).noquote() << message;
+        return makeError(QStringLiteral("unknown_style"), message);
+    }
     if (Status prepared = m_files.prepare(); !prepared) {
         qCCritical(lcFiles).noquote() << prepared.error().message;
         return prepared;

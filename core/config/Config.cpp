@@ -12,6 +12,7 @@ Config Config::withPlatformDefaults()
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     config.filesDir = dataDir + QStringLiteral("/generated_files");
     config.logFile = dataDir + QStringLiteral("/logs/orchestrator.log");
+    config.stylesDir = dataDir + QStringLiteral("/styles");
     return config;
 }
 

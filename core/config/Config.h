@@ -24,6 +24,10 @@ struct Config {
     double cleanupHours = 24.0;
     int maxFiles = 1000;
 
+    // engine
+    QString stylesDir;                          // the user's own style definitions
+    QString defaultStyle = QStringLiteral("pop");
+
     // logging
     LogLevel logLevel = LogLevel::Info;
     QString logFile;

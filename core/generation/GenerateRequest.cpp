@@ -1,11 +1,17 @@
 #include "GenerateRequest.h"
 
+#include "music/ChordSheet.h"
+#include "music/Meter.h"
+#include "music/Style.h"
+#include "music/StyleLibrary.h"
+
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace aiband {
 namespace {
@@ -45,11 +51,9 @@ Result<TimeSignature> parseTimeSignature(const QJsonValue &value)
     if (!value.isString() || !match.hasMatch())
         return fieldError(field, QStringLiteral("time_signature must be a string like \"4/4\" or \"6/8\""));
     TimeSignature ts{match.captured(1).toInt(), match.captured(2).toInt()};
-    const bool denominatorOk = ts.denominator == 2 || ts.denominator == 4 || ts.denominator == 8
-        || ts.denominator == 16;
-    if (ts.numerator < 1 || ts.numerator > 32 || !denominatorOk)
+    if (!isSupportedMeter(ts))
         return fieldError(field, QStringLiteral("time_signature %1 is not supported: numerator "
-                                                "1-32, denominator 2, 4, 8 or 16").arg(ts.name()));
+                                                "2-15, denominator 2, 4 or 8").arg(ts.name()));
     return ts;
 }
 
@@ -57,10 +61,19 @@ Result<QList<ChordEvent>> parseChords(const QJsonObject &progression, double bea
                                       const RequestLimits &limits)
 {
     const QJsonValue chordsValue = progression.value(QStringLiteral("chords"));
+    if (chordsValue.isString()) {
+        auto sheet = parseChordSheet(chordsValue.toString(), beatsPerBar);
+        if (!sheet)
+            return makeError(sheet.error().code, sheet.error().message, QStringLiteral("chord_progression.chords"));
+        if (sheet->size() > limits.maxChords)
+            return fieldError(QStringLiteral("chord_progression.chords"),
+                              QStringLiteral("at most %1 chords per request, got %2").arg(limits.maxChords).arg(sheet->size()));
+        return sheet;
+    }
     if (!chordsValue.isArray() || chordsValue.toArray().isEmpty())
         return fieldError(QStringLiteral("chord_progression.chords"),
-                          QStringLiteral("chord_progression.chords must be a non-empty array of "
-                                         "{\"chord\", \"start_time\", \"duration\"} objects"));
+                          QStringLiteral("chord_progression.chords must be a chord sheet such as \"C-Am-F-G\" "
+                                         "or a non-empty array of {\"chord\", \"start_time\", \"duration\"} objects"));
     const QJsonArray chords = chordsValue.toArray();
     if (chords.size() > limits.maxChords)
         return fieldError(QStringLiteral("chord_progression.chords"),
@@ -157,16 +170,127 @@ bool isValidPluginId(const QString &id)
     return pattern.match(id).hasMatch();
 }
 
-Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const RequestLimits &limits)
+namespace {
+
+Result<const Style *> parseStyleName(const QJsonObject &body, const StyleLibrary &styles,
+                                     const QString &defaultStyle, QJsonObject &defaultsUsed)
+{
+    const QJsonValue value = body.value(QStringLiteral("style"));
+    QString name = defaultStyle;
+    if (value.isUndefined() || value.isNull())
+        defaultsUsed.insert(QStringLiteral("style"), defaultStyle);
+    else if (value.isString())
+        name = value.toString();
+    else
+        return fieldError(QStringLiteral("style"), QStringLiteral("style must be a style name"));
+    if (const Style *style = styles.find(name))
+        return style;
+    return fieldError(QStringLiteral("style"), QStringLiteral("unknown style \"%1\"; available: %2")
+                                                   .arg(name, styles.names().join(QStringLiteral(", "))));
+}
+
+// A number in [0, 1] at the top level of the body, or the default (recorded as used).
+Result<double> unitControl(const QJsonObject &body, const QString &name, double fallback, QJsonObject &defaultsUsed)
+{
+    const auto value = optionalNumber(body, name, name, 0.0, 1.0);
+    if (!value)
+        return value.error();
+    if (!value->has_value())
+        defaultsUsed.insert(name, fallback);
+    return value->value_or(fallback);
+}
+
+Result<int> barCount(const QJsonObject &body, const QString &name, int max)
+{
+    const QJsonValue value = body.value(name);
+    if (value.isUndefined() || value.isNull() || value == QJsonValue(false))
+        return 0;
+    if (value == QJsonValue(true))
+        return 1;
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || number < 0 || number > max || number != std::floor(number))
+        return fieldError(name, QStringLiteral("%1 must be true, false or a number of bars from 0 to %2").arg(name).arg(max));
+    return static_cast<int>(number);
+}
+
+Result<bool> optionalFlag(const QJsonObject &body, const QString &name, bool fallback)
+{
+    const QJsonValue value = body.value(name);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    if (!value.isBool())
+        return fieldError(name, QStringLiteral("%1 must be true or false").arg(name));
+    return value.toBool();
+}
+
+// Feel controls: the style's swing unless the request sets it, and the shared feel knobs.
+Result<Feel> parseFeel(const QJsonObject &body, const Style &style, QJsonObject &defaultsUsed)
+{
+    Feel feel;
+    feel.swingSubdivision = style.swingSubdivision;
+    const auto amount = optionalNumber(body, QStringLiteral("swing"), QStringLiteral("swing"), 0.0, 1.0);
+    if (!amount)
+        return amount.error();
+    const auto ratio = optionalNumber(body, QStringLiteral("swing_ratio"), QStringLiteral("swing_ratio"), 0.5, 0.8);
+    if (!ratio)
+        return ratio.error();
+    if (amount->has_value() && ratio->has_value())
+        return fieldError(QStringLiteral("swing"), QStringLiteral("give swing (0-1) or swing_ratio (0.5-0.8), not both"));
+    // swing 0 is straight eighths (ratio 0.5), 1 a hard shuffle (0.75, dotted eighth and sixteenth).
+    feel.swingRatio = ratio->has_value() ? **ratio
+                      : amount->has_value() ? 0.5 + **amount * 0.25
+                                            : style.swingRatio;
+    if (!amount->has_value() && !ratio->has_value())
+        defaultsUsed.insert(QStringLiteral("swing_ratio"), feel.swingRatio);
+
+    for (auto [name, target, fallback] : {std::tuple{QStringLiteral("humanize"), &feel.humanize, 0.4},
+                                          std::tuple{QStringLiteral("intensity"), &feel.intensity, 0.5},
+                                          std::tuple{QStringLiteral("complexity"), &feel.complexity, 0.5}}) {
+        auto value = unitControl(body, name, fallback, defaultsUsed);
+        if (!value)
+            return value.error();
+        *target = *value;
+    }
+    auto fills = optionalFlag(body, QStringLiteral("fills"), true);
+    auto ending = optionalFlag(body, QStringLiteral("ending"), false);
+    auto countIn = barCount(body, QStringLiteral("count_in"), 4);
+    auto intro = barCount(body, QStringLiteral("intro"), 4);
+    for (const Error *error : {fills ? nullptr : &fills.error(), ending ? nullptr : &ending.error(),
+                               countIn ? nullptr : &countIn.error(), intro ? nullptr : &intro.error()}) {
+        if (error)
+            return *error;
+    }
+    feel.fills = *fills;
+    feel.ending = *ending;
+    feel.countInBars = *countIn;
+    feel.introBars = *intro;
+    return feel;
+}
+
+} // namespace
+
+Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const StyleLibrary &styles,
+                                             const QString &defaultStyle, const RequestLimits &limits)
 {
     GenerateRequest request;
     Arrangement &arrangement = request.arrangement;
 
+    // The original's plugin sends the progression as a chord sheet string at the top.
+    QJsonObject progression;
     const QJsonValue progressionValue = body.value(QStringLiteral("chord_progression"));
-    if (!progressionValue.isObject())
+    if (progressionValue.isString())
+        progression.insert(QStringLiteral("chords"), progressionValue);
+    else if (progressionValue.isObject())
+        progression = progressionValue.toObject();
+    else
         return fieldError(QStringLiteral("chord_progression"),
-                          QStringLiteral("chord_progression must be an object with a \"chords\" array"));
-    const QJsonObject progression = progressionValue.toObject();
+                          QStringLiteral("chord_progression must be an object with \"chords\", or a chord sheet "
+                                         "such as \"C-Am-F-G\""));
+
+    auto style = parseStyleName(body, styles, defaultStyle, request.defaultsUsed);
+    if (!style)
+        return style.error();
+    arrangement.style = *style;
 
     if (progression.contains(QStringLiteral("time_signature"))) {
         auto ts = parseTimeSignature(progression.value(QStringLiteral("time_signature")));
@@ -174,6 +298,7 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Requ
             return ts.error();
         arrangement.timeSignature = *ts;
     } else {
+        arrangement.timeSignature = arrangement.style->meter;
         request.defaultsUsed.insert(QStringLiteral("time_signature"), arrangement.timeSignature.name());
     }
 
@@ -185,9 +310,9 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Requ
                                       QStringLiteral("chord_progression.tempo"), kMinTempo, kMaxTempo);
     if (!tempo)
         return tempo.error();
-    arrangement.tempoBpm = tempo->value_or(kDefaultTempo);
+    arrangement.tempoBpm = tempo->value_or(arrangement.style->defaultTempo);
     if (!tempo->has_value())
-        request.defaultsUsed.insert(QStringLiteral("tempo"), kDefaultTempo);
+        request.defaultsUsed.insert(QStringLiteral("tempo"), arrangement.tempoBpm);
 
     const ChordEvent &last = chords->last();
     const double progressionLength = last.startBeat + last.durationBeats;
@@ -226,6 +351,11 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Requ
     if (!parts)
         return parts.error();
     arrangement.parts = *parts;
+
+    auto feel = parseFeel(body, *arrangement.style, request.defaultsUsed);
+    if (!feel)
+        return feel.error();
+    arrangement.feel = *feel;
 
     const QJsonValue seed = body.value(QStringLiteral("seed"));
     if (seed.isUndefined() || seed.isNull()) {

@@ -8,6 +8,8 @@
 
 namespace aiband {
 
+class StyleLibrary;
+
 // Bounds on what one request may ask for; far above any song, far below what hurts the server.
 struct RequestLimits {
     int maxChords = 1024;
@@ -23,9 +25,11 @@ struct GenerateRequest {
     bool keyGuessed = false;
 };
 
-// Reads the body of POST /api/generate (the original orchestrator's shape). Every problem is an
-// Error naming the field, e.g. "chord_progression.chords[1].chord".
-Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body,
+// Reads the body of POST /api/generate (the original orchestrator's shape plus style and feel).
+// Every problem is an Error naming the field, e.g. "chord_progression.chords[1].chord".
+// `styles` must outlive the returned arrangement, which points into it.
+Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const StyleLibrary &styles,
+                                             const QString &defaultStyle = QStringLiteral("pop"),
                                              const RequestLimits &limits = {});
 
 // Plugin ids appear in file metadata, logs and WebSocket paths: letters, digits, . _ -

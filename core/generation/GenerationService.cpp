@@ -18,7 +18,9 @@ QJsonObject describeArrangement(const GenerateRequest &request)
     QJsonArray parts;
     for (TrackType type : a.parts)
         parts.append(trackTypeName(type));
-    return QJsonObject{{QStringLiteral("tempo"), a.tempoBpm},
+    const Feel &feel = a.feel;
+    return QJsonObject{{QStringLiteral("style"), a.style->name},
+                       {QStringLiteral("tempo"), a.tempoBpm},
                        {QStringLiteral("key"), a.key.name()},
                        {QStringLiteral("key_guessed"), request.keyGuessed},
                        {QStringLiteral("time_signature"), a.timeSignature.name()},
@@ -27,16 +29,28 @@ QJsonObject describeArrangement(const GenerateRequest &request)
                        {QStringLiteral("chord_count"), static_cast<qint64>(a.chords.size())},
                        {QStringLiteral("seed"), static_cast<qint64>(a.seed)},
                        {QStringLiteral("track_types"), parts},
-                       {QStringLiteral("engine"), QStringLiteral("basic")},
+                       {QStringLiteral("feel"), QJsonObject{{QStringLiteral("swing_ratio"), feel.swingRatio},
+                                                            {QStringLiteral("humanize"), feel.humanize},
+                                                            {QStringLiteral("intensity"), feel.intensity},
+                                                            {QStringLiteral("complexity"), feel.complexity},
+                                                            {QStringLiteral("fills"), feel.fills},
+                                                            {QStringLiteral("count_in"), feel.countInBars},
+                                                            {QStringLiteral("intro"), feel.introBars},
+                                                            {QStringLiteral("ending"), feel.ending}}},
                        {QStringLiteral("time_unit"), QStringLiteral("beats")},
                        {QStringLiteral("defaults_used"), request.defaultsUsed}};
 }
 
 } // namespace
 
-GenerationService::GenerationService(FileStore *store, QObject *parent)
-    : QObject(parent), m_store(store)
+GenerationService::GenerationService(FileStore *store, StyleLibrary styles, QString defaultStyle, QObject *parent)
+    : QObject(parent), m_store(store), m_styles(std::move(styles)), m_defaultStyle(std::move(defaultStyle))
 {
+}
+
+Result<GenerateRequest> GenerationService::parseRequest(const QJsonObject &body) const
+{
+    return parseGenerateRequest(body, m_styles, m_defaultStyle);
 }
 
 Result<GenerationResult> GenerationService::generate(const GenerateRequest &request)
@@ -48,8 +62,12 @@ Result<GenerationResult> GenerationService::generate(const GenerateRequest &requ
 
     QElapsedTimer timer;
     timer.start();
-    const QList<RenderedPart> parts = renderArrangement(request.arrangement);
+    const RenderedSong song = renderSong(request.arrangement);
+    const QList<RenderedPart> &parts = song.parts;
     result.engineMs = timer.nsecsElapsed() / 1e6;
+    // Where the chords begin and where the file ends, once count-in, intro and ending are added.
+    result.metadata.insert(QStringLiteral("music_start_beat"), song.plan.musicStartBeat);
+    result.metadata.insert(QStringLiteral("file_length_beats"), song.plan.endBeat);
 
     timer.restart();
     const Arrangement &a = request.arrangement;

@@ -2,6 +2,7 @@
 
 #include "GenerateRequest.h"
 #include "GenerationResult.h"
+#include "music/StyleLibrary.h"
 #include "util/Result.h"
 
 #include <QObject>
@@ -14,9 +15,14 @@ class FileStore;
 class GenerationService : public QObject {
     Q_OBJECT
 public:
-    explicit GenerationService(FileStore *store, QObject *parent = nullptr);
+    GenerationService(FileStore *store, StyleLibrary styles, QString defaultStyle, QObject *parent = nullptr);
 
+    // Validates a request body against the styles this service knows.
+    Result<GenerateRequest> parseRequest(const QJsonObject &body) const;
     Result<GenerationResult> generate(const GenerateRequest &request);
+
+    const StyleLibrary &styles() const { return m_styles; }
+    QString defaultStyle() const { return m_defaultStyle; }
 
     quint64 generatedCount() const { return m_generatedCount; }
 
@@ -26,6 +32,8 @@ signals:
 
 private:
     FileStore *m_store;
+    StyleLibrary m_styles;
+    QString m_defaultStyle;
     quint64 m_generatedCount = 0;
     quint64 m_nextRequest = 1;
 };

@@ -1,39 +1,360 @@
 #include "Generators.h"
 
+#include "Meter.h"
+#include "Performance.h"
+#include "Style.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
 namespace aiband {
 namespace {
 
-// Bass register: roots between A1 (33) and G#2 (44) leave room for the fifth above.
-int bassPitch(int pitchClass)
+constexpr int kLowest = 28;   // E1
+constexpr int kHighest = 55;  // G3
+constexpr double kEpsilon = 1e-6;
+
+// The pitch of `pitchClass` in the bass range closest to `previous`, leaning away from the
+// extremes where a bass gets muddy (below D1) or thin (above D3).
+int nearestBassPitch(int pitchClass, int previous)
 {
-    int pitch = 36 + pitchClass;
-    if (pitch > 44)
+    int best = -1;
+    double bestCost = 1e9;
+    for (int pitch = kLowest; pitch <= kHighest; ++pitch) {
+        if (((pitch % 12) + 12) % 12 != pitchClass)
+            continue;
+        const double cost = std::abs(pitch - previous) + (pitch < 31 ? 4 : 0) + (pitch > 50 ? 4 : 0);
+        if (cost < bestCost) {
+            bestCost = cost;
+            best = pitch;
+        }
+    }
+    return best;
+}
+
+int firstPresent(const Chord &chord, std::initializer_list<int> intervals, int fallback)
+{
+    for (int interval : intervals) {
+        if (chord.intervals.contains(interval))
+            return interval;
+    }
+    return fallback;
+}
+
+// A chord degree of the pattern alphabet as a pitch, relative to the chord's root in the register.
+int degreePitch(QChar degree, const Chord &chord, int rootPitch)
+{
+    int interval = 0;
+    switch (degree.unicode()) {
+    case u'5': interval = firstPresent(chord, {7, 6, 8}, 0); break;
+    case u'3': interval = firstPresent(chord, {4, 3, 5, 2}, 0); break;
+    case u'7': interval = firstPresent(chord, {10, 11, 9}, 12); break;
+    case u'8': interval = 12; break;
+    default: break;
+    }
+    int pitch = rootPitch + interval;
+    while (pitch > kHighest)
         pitch -= 12;
     return pitch;
 }
 
-} // namespace
+struct BassEvent {
+    double beat = 0.0;
+    double length = 0.0;
+    QChar degree;          // R 5 8 3 7 g, or 'W' for a walking note chosen later
+    bool change = false;   // a chord starts here
+    int pitch = 0;
+    bool approach = false;
+};
 
-MidiPart generateBass(const Arrangement &arrangement, Random &random)
-{
-    MidiPart part{QStringLiteral("Bass"), 0, 33 /* Electric Bass (finger) */, {}};
-    for (const ChordEvent &event : arrangement.chords) {
-        if (event.chord.noChord)
-            continue;
-        const int root = bassPitch(event.chord.bass);
-        const bool hasFifth = event.chord.intervals.contains(7);
-        const int fifth = bassPitch(event.chord.root) + 7;
-        // Root on the change; on chords of three beats or more, the fifth on the third beat.
-        for (double beat = 0.0; beat < event.durationBeats; beat += 2.0) {
-            const double length = std::min(2.0, event.durationBeats - beat);
-            const bool onChange = beat == 0.0;
-            const int pitch = onChange || !hasFifth || length < 1.0 ? root : fifth;
-            const int velocity = (onChange ? 100 : 88) + random.between(-6, 6);
-            part.notes.push_back({beatsToTicks(event.startBeat + beat),
-                                  beatsToTicks(length) - kTicksPerQuarter / 16, pitch, velocity});
+class BassPart {
+public:
+    BassPart(const Arrangement &arrangement, const SongPlan &plan)
+        : m_arrangement(arrangement), m_plan(plan), m_style(arrangement.style->bass),
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 1)
+    {
+    }
+
+    MidiPart render()
+    {
+        for (const PlannedBar &bar : m_plan.bars) {
+            if (bar.kind == BarKind::Song)
+                collectBar(bar);
+            else if (bar.kind == BarKind::Ending)
+                m_events.append({bar.startBeat, bar.lengthBeats, QLatin1Char('R'), true});
+        }
+        markChanges();
+        resolvePitches();
+        addApproaches();
+        return {QStringLiteral("Bass"), 0, m_style.program, toNotes()};
+    }
+
+private:
+    double approachChance() const
+    {
+        return std::clamp(m_style.approach * (0.5 + m_arrangement.feel.complexity), 0.0, 1.0);
+    }
+
+    void collectBar(const PlannedBar &bar)
+    {
+        switch (m_style.mode) {
+        case BassMode::Walking:
+            for (const Pulse &pulse : m_pulses)
+                addEvent(bar, pulse.start, pulse.length, QLatin1Char('W'));
+            return;
+        case BassMode::Pattern:
+            collectCells(bar, m_style.cells, false);
+            return;
+        case BassMode::LockedToKick:
+            for (const DrumVoice &voice : m_arrangement.style->drums) {
+                if (voice.name == QLatin1String("kick"))
+                    collectCells(bar, voice.cells, true, voice.note);
+            }
+            return;
         }
     }
-    return part;
+
+    void addEvent(const PlannedBar &bar, double offset, double length, QChar degree)
+    {
+        if (offset >= bar.lengthBeats - kEpsilon)
+            return;
+        m_events.append({bar.startBeat + offset, std::min(length, bar.lengthBeats - offset), degree});
+    }
+
+    // Pattern cells, or the kick's cells when locked to it (with the drums' own optional hits).
+    void collectCells(const PlannedBar &bar, const RoleCells &cells, bool fromKick, int kickNote = 36)
+    {
+        int stepIndex = 0;
+        for (const Pulse &pulse : m_pulses) {
+            const Cell cell = cells.cellFor(pulse);
+            const double stepLength = pulse.length / cell.size();
+            for (int s = 0; s < cell.size(); ++s, ++stepIndex) {
+                const QChar symbol = cell[s];
+                const double offset = pulse.start + s * stepLength;
+                if (symbol == QLatin1Char('-')) {
+                    if (!m_events.isEmpty() && m_events.last().beat + m_events.last().length >= bar.startBeat + offset - kEpsilon)
+                        m_events.last().length += stepLength;
+                    continue;
+                }
+                if (symbol == QLatin1Char('.'))
+                    continue;
+                if (fromKick) {
+                    if (symbol == QLatin1Char('?')
+                        && !m_performance.sharedChance(bar.index, stepIndex * 64 + kickNote,
+                                                       0.15 + 0.7 * m_arrangement.feel.complexity))
+                        continue;
+                    addEvent(bar, offset, stepLength, QLatin1Char('K'));
+                } else {
+                    addEvent(bar, offset, stepLength, symbol);
+                }
+            }
+        }
+    }
+
+    // Every chord change gets a note on it, and no note sounds across a change.
+    void markChanges()
+    {
+        for (const ChordEvent &chord : m_plan.chords) {
+            if (chord.chord.noChord || chord.durationBeats < 1.0 - kEpsilon)
+                continue;
+            auto at = std::find_if(m_events.begin(), m_events.end(), [&](const BassEvent &e) {
+                return std::abs(e.beat - chord.startBeat) < kEpsilon;
+            });
+            if (at != m_events.end()) {
+                at->change = true;
+                if (at->degree != QLatin1Char('W'))
+                    at->degree = QLatin1Char('R');
+                continue;
+            }
+            BassEvent event{chord.startBeat, 0.0, QLatin1Char('R'), true};
+            const auto next = std::find_if(m_events.begin(), m_events.end(),
+                                           [&](const BassEvent &e) { return e.beat > chord.startBeat; });
+            const double until = next != m_events.end() ? next->beat : chord.startBeat + chord.durationBeats;
+            event.length = std::min(until, chord.startBeat + chord.durationBeats) - chord.startBeat;
+            m_events.insert(next, event);
+        }
+        for (qsizetype i = 0; i + 1 < m_events.size(); ++i)
+            m_events[i].length = std::min(m_events[i].length, m_events[i + 1].beat - m_events[i].beat);
+        for (BassEvent &event : m_events) {
+            const ChordEvent *chord = m_plan.chordAt(event.beat);
+            if (chord)
+                event.length = std::min(event.length, chord->startBeat + chord->durationBeats - event.beat);
+        }
+    }
+
+    void resolvePitches()
+    {
+        int previous = 38;
+        int lockedCount = 0;
+        const ChordEvent *lastChord = nullptr;
+        for (qsizetype i = 0; i < m_events.size(); ++i) {
+            BassEvent &event = m_events[i];
+            const ChordEvent *chord = m_plan.chordAt(event.beat);
+            if (!chord || chord->chord.noChord) {
+                event.pitch = 0; // rest
+                continue;
+            }
+            lockedCount = chord == lastChord ? lockedCount + 1 : 0;
+            const Chord &c = chord->chord;
+            // Degrees are measured from one root per chord, so a pattern keeps its shape
+            // instead of climbing away from where the chord began.
+            if (chord != lastChord)
+                m_chordRoot = nearestBassPitch(c.root, previous);
+            lastChord = chord;
+            const int rootPitch = m_chordRoot;
+            if (event.change || event.degree == QLatin1Char('R') || event.degree == QLatin1Char('g')) {
+                event.pitch = nearestBassPitch(c.bass, previous); // root, or the slash bass
+            } else if (event.degree == QLatin1Char('W')) {
+                event.pitch = walkingPitch(i, c, previous);
+            } else if (event.degree == QLatin1Char('K')) {
+                event.pitch = lockedPitch(c, rootPitch, lockedCount);
+            } else {
+                event.pitch = degreePitch(event.degree, c, rootPitch);
+            }
+            if (std::abs(event.pitch - previous) > 12)
+                event.pitch += event.pitch > previous ? -12 : 12;
+            event.pitch = std::clamp(event.pitch, kLowest, kHighest);
+            previous = event.pitch;
+        }
+    }
+
+    // Kick-locked bass: the root, with octaves and fifths as the player gets busier.
+    int lockedPitch(const Chord &chord, int rootPitch, int countInChord)
+    {
+        if (countInChord == 0)
+            return nearestBassPitch(chord.bass, rootPitch);
+        const int roll = m_performance.random().between(0, 99);
+        const double busy = m_arrangement.feel.complexity;
+        if (roll < 25 * busy)
+            return degreePitch(QLatin1Char('8'), chord, rootPitch);
+        if (roll < 45 * busy)
+            return degreePitch(QLatin1Char('5'), chord, rootPitch);
+        return rootPitch;
+    }
+
+    // A walking line: chord tones on strong beats, chord or scale tones between, moving by
+    // small steps toward where the next chord wants the line to be.
+    int walkingPitch(qsizetype index, const Chord &chord, int previous)
+    {
+        const double beat = m_events[index].beat;
+        const double inBar = std::fmod(beat - m_plan.musicStartBeat, m_arrangement.timeSignature.beatsPerBar());
+        const bool strong = std::any_of(m_pulses.cbegin(), m_pulses.cend(), [&](const Pulse &p) {
+            return std::abs(p.start - inBar) < kEpsilon && (p.role == PulseRole::Downbeat || p.role == PulseRole::Strong);
+        });
+        QList<int> classes = chord.pitchClasses();
+        if (!strong && m_arrangement.feel.complexity > 0.3) {
+            for (int pc : chordScaleOf(chord))
+                if (!classes.contains(pc))
+                    classes.append(pc);
+        }
+        // Head for the next event's root if a change is coming, otherwise keep wandering.
+        int target = previous + (m_direction * 3);
+        if (index + 1 < m_events.size() && m_events[index + 1].change) {
+            if (const ChordEvent *next = m_plan.chordAt(m_events[index + 1].beat); next && !next->chord.noChord)
+                target = nearestBassPitch(next->chord.bass, previous);
+        }
+        int best = previous;
+        int bestCost = 1 << 20;
+        for (int pitch = kLowest; pitch <= kHighest; ++pitch) {
+            if (!classes.contains(pitch % 12) || pitch == previous || std::abs(pitch - previous) > 7)
+                continue;
+            const int cost = std::abs(pitch - target) * 2 + std::abs(pitch - previous) + m_performance.random().between(0, 3);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = pitch;
+            }
+        }
+        if (best >= 50)
+            m_direction = -1;
+        else if (best <= 33)
+            m_direction = 1;
+        return best;
+    }
+
+    // The chord scale when the chord knows it; otherwise the major or minor scale on its root.
+    static QList<int> chordScaleOf(const Chord &chord)
+    {
+        const bool minor = chord.intervals.contains(3) && !chord.intervals.contains(4);
+        static const int kMajor[] = {0, 2, 4, 5, 7, 9, 11};
+        static const int kDorian[] = {0, 2, 3, 5, 7, 9, 10};
+        QList<int> scale;
+        for (int step : (minor ? kDorian : kMajor))
+            scale.append((chord.root + step) % 12);
+        return scale;
+    }
+
+    // Replaces the note before a change, when it is close enough, by a note a half or whole
+    // step from the change's note: the line then leads into the new chord.
+    void addApproaches()
+    {
+        for (qsizetype i = 1; i < m_events.size(); ++i) {
+            BassEvent &target = m_events[i];
+            BassEvent &before = m_events[i - 1];
+            if (!target.change || target.pitch == 0 || before.pitch == 0 || before.change)
+                continue;
+            if (target.beat - before.beat > 1.0 + kEpsilon || before.beat + before.length < target.beat - 0.5)
+                continue;
+            if (m_performance.random().between(0, 999) >= approachChance() * 1000)
+                continue;
+            const ChordEvent *chord = m_plan.chordAt(before.beat);
+            const QList<int> scale = chord ? chordScaleOf(chord->chord) : QList<int>{};
+            QList<int> options{target.pitch - 1, target.pitch + 1};
+            for (int step : {-2, 2}) {
+                if (scale.contains(((target.pitch + step) % 12 + 12) % 12))
+                    options.append(target.pitch + step);
+            }
+            const int previous = i >= 2 && m_events[i - 2].pitch != 0 ? m_events[i - 2].pitch : before.pitch;
+            // In range, within an octave of the note before, and not a repeat of it.
+            options.removeIf([&](int p) {
+                return p < kLowest || p > kHighest || std::abs(p - previous) > 12 || (p == previous && i >= 2);
+            });
+            if (options.isEmpty())
+                continue;
+            before.pitch = options[m_performance.random().between(0, static_cast<int>(options.size()) - 1)];
+            before.approach = true;
+        }
+    }
+
+    std::vector<Note> toNotes()
+    {
+        std::vector<Note> notes;
+        const double staccato = m_style.staccato;
+        for (const BassEvent &event : m_events) {
+            if (event.pitch == 0 || event.length <= kEpsilon)
+                continue;
+            const bool ghost = event.degree == QLatin1Char('g');
+            const double held = ghost ? std::min(event.length, 0.2) : event.length * (1.0 - 0.5 * staccato);
+            const double inBar = std::fmod(event.beat - m_plan.musicStartBeat + 1e-9, m_arrangement.timeSignature.beatsPerBar());
+            const int accent = inBar < 1e-6 ? 10 : (event.change ? 6 : 0);
+            const int base = ghost ? 45 : (event.approach ? 84 : 92);
+            const qint64 start = m_performance.tick(event.beat, Player::Bass);
+            const qint64 end = m_performance.tick(event.beat + held, Player::Bass) - kTicksPerQuarter / 32;
+            notes.push_back({start, std::max<qint64>(kTicksPerQuarter / 16, end - start), event.pitch,
+                             m_performance.velocity(base, accent)});
+        }
+        // Monophonic: a note ends where the next begins, even after humanizing moved them.
+        for (size_t i = 0; i + 1 < notes.size(); ++i)
+            notes[i].durationTicks = std::min(notes[i].durationTicks, notes[i + 1].startTick - notes[i].startTick);
+        std::erase_if(notes, [](const Note &n) { return n.durationTicks <= 0; });
+        return notes;
+    }
+
+    const Arrangement &m_arrangement;
+    const SongPlan &m_plan;
+    const BassStyle &m_style;
+    QList<Pulse> m_pulses;
+    Performance m_performance;
+    QList<BassEvent> m_events;
+    int m_direction = 1;
+    int m_chordRoot = 38;
+};
+
+} // namespace
+
+MidiPart generateBass(const Arrangement &arrangement, const SongPlan &plan)
+{
+    return BassPart(arrangement, plan).render();
 }
 
 } // namespace aiband

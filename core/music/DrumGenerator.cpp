@@ -1,42 +1,170 @@
 #include "Generators.h"
 
+#include "Meter.h"
+#include "Performance.h"
+#include "Style.h"
+
+#include <algorithm>
+
 namespace aiband {
 namespace {
 
-enum GmDrum { Kick = 36, Snare = 38, ClosedHat = 42, Crash = 49 };
+enum GmDrum {
+    Kick = 36, SideStick = 37, Snare = 38, ClosedHat = 42, Crash = 49, Claves = 75,
+    LowFloorTom = 41, HighFloorTom = 43, LowTom = 45, LowMidTom = 47, HighMidTom = 48, HighTom = 50
+};
+
+int baseVelocity(QChar symbol)
+{
+    switch (symbol.unicode()) {
+    case u'X': return 112;
+    case u'g': return 38;
+    default: return 90;
+    }
+}
+
+// Hi-hats and other time-keepers sit under the backbeat in a real kit.
+int voiceGain(int note)
+{
+    switch (drumPlayer(note)) {
+    case Player::HiHat: return -18;
+    case Player::Cymbal: return -12;
+    case Player::Percussion: return -16;
+    default: return 0;
+    }
+}
+
+class DrumPart {
+public:
+    DrumPart(const Arrangement &arrangement, const SongPlan &plan)
+        : m_arrangement(arrangement), m_plan(plan), m_style(*arrangement.style),
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 2)
+    {
+    }
+
+    MidiPart render()
+    {
+        for (const PlannedBar &bar : m_plan.bars) {
+            switch (bar.kind) {
+            case BarKind::CountIn: countIn(bar); break;
+            case BarKind::Intro:
+            case BarKind::Song: groove(bar); break;
+            case BarKind::Ending: endingHit(bar); break;
+            }
+        }
+        return {QStringLiteral("Drums"), kDrumChannel, 0, std::move(m_notes)};
+    }
+
+private:
+    void hit(double beat, int note, int velocity, double length = 0.125)
+    {
+        if (beat >= m_plan.endBeat - 1e-9)
+            return;
+        const qint64 start = m_performance.tick(beat, drumPlayer(note));
+        m_notes.push_back({start, beatsToTicks(length), note, velocity});
+    }
+
+    void countIn(const PlannedBar &bar)
+    {
+        for (const Pulse &pulse : m_pulses)
+            hit(bar.startBeat + pulse.start, Claves, m_performance.velocity(pulse.start == 0.0 ? 110 : 85));
+    }
+
+    // How many pulses at the end of the bar the fill takes: more with complexity, never the
+    // downbeat, so the bar still starts with its kick.
+    int fillPulses() const
+    {
+        const int wanted = m_arrangement.feel.complexity >= 0.6 ? 2 : 1;
+        return std::clamp(wanted, 0, static_cast<int>(m_pulses.size()) - 1);
+    }
+
+    void groove(const PlannedBar &bar)
+    {
+        const int firstFillPulse = bar.fill ? static_cast<int>(m_pulses.size()) - fillPulses()
+                                            : static_cast<int>(m_pulses.size());
+        for (const DrumVoice &voice : m_style.drums) {
+            int stepIndex = 0;
+            for (int p = 0; p < m_pulses.size(); ++p) {
+                const Pulse &pulse = m_pulses[p];
+                const Cell cell = voice.cells.cellFor(pulse);
+                const double stepLength = pulse.length / cell.size();
+                for (int s = 0; s < cell.size(); ++s, ++stepIndex) {
+                    const QChar symbol = cell[s];
+                    if (symbol == QLatin1Char('.') || p >= firstFillPulse)
+                        continue;
+                    if (symbol == QLatin1Char('?')
+                        && !m_performance.sharedChance(bar.index, stepIndex * 64 + voice.note,
+                                                       0.15 + 0.7 * m_arrangement.feel.complexity))
+                        continue;
+                    const double beat = bar.startBeat + pulse.start + s * stepLength;
+                    // A crash takes the place of the hat on a section's downbeat.
+                    if (bar.sectionStart && p == 0 && s == 0 && drumPlayer(voice.note) == Player::HiHat)
+                        continue;
+                    const int accent = (p == 0 && s == 0) ? 8 : (pulse.role == PulseRole::Backbeat && s == 0 ? 4 : 0);
+                    hit(beat, voice.note, m_performance.velocity(baseVelocity(symbol) + voiceGain(voice.note), accent));
+                }
+            }
+        }
+        if (bar.sectionStart) {
+            hit(bar.startBeat, Crash, m_performance.velocity(108), 1.0);
+            ensureKickOnDownbeat(bar);
+        }
+        if (bar.fill)
+            fill(bar, firstFillPulse);
+    }
+
+    void ensureKickOnDownbeat(const PlannedBar &bar)
+    {
+        const bool hasKick = std::any_of(m_style.drums.cbegin(), m_style.drums.cend(), [&](const DrumVoice &v) {
+            return drumPlayer(v.note) == Player::Kick && v.cells.cellFor(m_pulses.first()).front() != QLatin1Char('.');
+        });
+        if (!hasKick)
+            hit(bar.startBeat, Kick, m_performance.velocity(104));
+    }
+
+    // Toms from high to low with snare pick-ups, getting louder into the next downbeat.
+    void fill(const PlannedBar &bar, int firstPulse)
+    {
+        static const int kToms[] = {HighTom, HighMidTom, LowMidTom, LowTom, HighFloorTom, LowFloorTom};
+        const bool busy = m_arrangement.feel.complexity >= 0.35;
+        QList<double> beats;
+        for (int p = firstPulse; p < m_pulses.size(); ++p) {
+            const Pulse &pulse = m_pulses[p];
+            const int notes = pulse.compound ? (busy ? 6 : 3) : (busy ? 4 : 2);
+            for (int i = 0; i < notes; ++i)
+                beats.append(bar.startBeat + pulse.start + i * pulse.length / notes);
+        }
+        const int count = static_cast<int>(beats.size());
+        for (int i = 0; i < count; ++i) {
+            const double progress = count > 1 ? static_cast<double>(i) / (count - 1) : 1.0;
+            const int tom = kToms[std::min(5, i * 6 / std::max(1, count))];
+            // Every third note is the snare, which makes the run speak instead of rumble.
+            const int note = (i % 3 == 0 && i > 0 && i < count - 1) ? Snare : tom;
+            hit(beats[i], note, m_performance.velocity(static_cast<int>(78 + 30 * progress)));
+        }
+        hit(beats.last(), Kick, m_performance.velocity(96));
+    }
+
+    void endingHit(const PlannedBar &bar)
+    {
+        hit(bar.startBeat, Crash, m_performance.velocity(116), bar.lengthBeats);
+        hit(bar.startBeat, Kick, m_performance.velocity(116));
+        hit(bar.startBeat, Snare, m_performance.velocity(104));
+    }
+
+    const Arrangement &m_arrangement;
+    const SongPlan &m_plan;
+    const Style &m_style;
+    QList<Pulse> m_pulses;
+    Performance m_performance;
+    std::vector<Note> m_notes;
+};
 
 } // namespace
 
-MidiPart generateDrums(const Arrangement &arrangement, Random &random)
+MidiPart generateDrums(const Arrangement &arrangement, const SongPlan &plan)
 {
-    MidiPart part{QStringLiteral("Drums"), kDrumChannel, 0 /* Standard kit */, {}};
-    const TimeSignature &ts = arrangement.timeSignature;
-    const double beatLength = 4.0 / ts.denominator;
-    const int barCount = static_cast<int>(std::ceil(arrangement.durationBeats / ts.beatsPerBar() - 1e-9));
-    const qint64 hit = kTicksPerQuarter / 8;
-
-    for (int bar = 0; bar < barCount; ++bar) {
-        const double barStart = bar * ts.beatsPerBar();
-        if (bar == 0)
-            part.notes.push_back({0, hit, Crash, 100 + random.between(-4, 4)});
-        for (int beat = 0; beat < ts.numerator; ++beat) {
-            const double start = barStart + beat * beatLength;
-            if (start >= arrangement.durationBeats)
-                break;
-            const qint64 tick = beatsToTicks(start);
-            // Kick on the downbeat and the middle of even bars; snare on the other even beats.
-            const bool middle = ts.numerator % 2 == 0 && beat == ts.numerator / 2;
-            if (beat == 0 || middle)
-                part.notes.push_back({tick, hit, Kick, (beat == 0 ? 110 : 96) + random.between(-5, 5)});
-            else if (beat % 2 == 1)
-                part.notes.push_back({tick, hit, Snare, 100 + random.between(-6, 6)});
-            // Hats on every beat and on the "and" when the beat is a quarter note.
-            part.notes.push_back({tick, hit, ClosedHat, (beat == 0 ? 90 : 76) + random.between(-8, 8)});
-            if (ts.denominator == 4 && start + 0.5 < arrangement.durationBeats)
-                part.notes.push_back({beatsToTicks(start + 0.5), hit, ClosedHat, 62 + random.between(-8, 8)});
-        }
-    }
-    return part;
+    return DrumPart(arrangement, plan).render();
 }
 
 } // namespace aiband

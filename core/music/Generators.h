@@ -2,7 +2,7 @@
 
 #include "Arrangement.h"
 #include "MidiFile.h"
-#include "Random.h"
+#include "SongPlan.h"
 
 #include <cmath>
 
@@ -13,10 +13,18 @@ inline qint64 beatsToTicks(double beats)
     return std::llround(beats * kTicksPerQuarter);
 }
 
-// The first engine's parts: correct and in time, deliberately plain. Each takes the arrangement
-// and a seeded generator and returns one MIDI part.
-MidiPart generateBass(const Arrangement &arrangement, Random &random);
-MidiPart generateDrums(const Arrangement &arrangement, Random &random);
-MidiPart generateKeys(const Arrangement &arrangement, Random &random);
+// Each generator reads the arrangement (chords, style, feel) and the song plan, and returns
+// one MIDI part. Deterministic for a given arrangement, seed included.
+MidiPart generateDrums(const Arrangement &arrangement, const SongPlan &plan);
+MidiPart generateBass(const Arrangement &arrangement, const SongPlan &plan);
+MidiPart generateKeys(const Arrangement &arrangement, const SongPlan &plan);
+
+// Pattern steps shared by generators: where in a bar each step of each pulse falls.
+struct Step {
+    int index = 0;          // running step number within the bar (for shared decisions)
+    double beat = 0.0;      // absolute position in quarter notes
+    double length = 0.25;   // in quarter notes
+    QChar symbol;           // the cell's character
+};
 
 } // namespace aiband

@@ -1,25 +1,231 @@
 #include "Generators.h"
 
-namespace aiband {
+#include "Meter.h"
+#include "Performance.h"
+#include "Style.h"
 
-MidiPart generateKeys(const Arrangement &arrangement, Random &random)
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace aiband {
+namespace {
+
+constexpr int kLowest = 48;   // C3
+constexpr int kHighest = 84;  // C6
+constexpr double kEpsilon = 1e-6;
+
+// The pitch classes a pianist would play for the chord in the style's voicing, at most four.
+QList<int> voicedClasses(const Chord &chord, Voicing voicing)
 {
-    MidiPart part{QStringLiteral("Keys"), 1, 0 /* Acoustic Grand Piano */, {}};
-    for (const ChordEvent &event : arrangement.chords) {
-        if (event.chord.noChord)
-            continue;
-        // Close voicing from the first chord tone at or above F3 (53), inside MIDI 48-84.
-        const int base = 53 + ((event.chord.root - 53 % 12) + 12) % 12;
-        const qint64 start = beatsToTicks(event.startBeat);
-        const qint64 length = beatsToTicks(event.durationBeats) - kTicksPerQuarter / 16;
-        for (int interval : event.chord.intervals) {
-            int pitch = base + interval;
-            while (pitch > 84)
-                pitch -= 12;
-            part.notes.push_back({start, length, pitch, 72 + random.between(-5, 5)});
+    QList<int> intervals;
+    for (int interval : chord.intervals) {
+        const int simple = interval % 12;
+        if (!intervals.contains(simple))
+            intervals.append(simple);
+    }
+    const auto has = [&](int i) { return intervals.contains(i); };
+    if (voicing == Voicing::Shell && intervals.size() >= 4) {
+        // Third and seventh carry the harmony; the top voice is the colour (9th) or the root.
+        QList<int> shell;
+        for (int i : {4, 3, 5, 2})
+            if (has(i)) { shell.append(i); break; }
+        for (int i : {10, 11, 9})
+            if (has(i)) { shell.append(i); break; }
+        shell.append(has(2) ? 2 : 0);
+        intervals = shell;
+    }
+    // Too many notes for one hand: the fifth goes first, then the root (the bass has it).
+    if (intervals.size() > 4 && has(7))
+        intervals.removeOne(7);
+    if (intervals.size() > 4)
+        intervals.removeOne(0);
+    while (intervals.size() > 4)
+        intervals.removeLast();
+    if (intervals.size() < 3) // power chords and dyads: double the root an octave up
+        intervals.append(12);
+    QList<int> classes;
+    for (int interval : intervals)
+        classes.append((chord.root + interval) % 12 + (interval == 12 ? 12 : 0));
+    return classes;
+}
+
+// Every inversion of the chord stacked upward from every bottom note in range.
+QList<QList<int>> candidateVoicings(const QList<int> &classes)
+{
+    QList<QList<int>> candidates;
+    for (int rotation = 0; rotation < classes.size(); ++rotation) {
+        for (int bottom = kLowest; bottom <= 72; ++bottom) {
+            if (bottom % 12 != classes[rotation] % 12)
+                continue;
+            QList<int> voicing{bottom};
+            for (int k = 1; k < classes.size(); ++k) {
+                int pitch = voicing.last() + 1;
+                const int pc = classes[(rotation + k) % classes.size()] % 12;
+                while (pitch % 12 != pc)
+                    ++pitch;
+                voicing.append(pitch);
+            }
+            if (voicing.last() <= kHighest && voicing.last() - voicing.first() <= 19)
+                candidates.append(voicing);
         }
     }
-    return part;
+    return candidates;
+}
+
+double movement(const QList<int> &a, const QList<int> &b)
+{
+    if (a.size() == b.size()) {
+        double total = 0;
+        for (qsizetype i = 0; i < a.size(); ++i)
+            total += std::abs(a[i] - b[i]);
+        return total;
+    }
+    const auto mean = [](const QList<int> &v) { return std::accumulate(v.cbegin(), v.cend(), 0.0) / v.size(); };
+    return std::abs(mean(a) - mean(b)) * std::max(a.size(), b.size());
+}
+
+struct KeysEvent {
+    double beat = 0.0;
+    double length = 0.0;
+    bool accent = false;
+};
+
+class KeysPart {
+public:
+    KeysPart(const Arrangement &arrangement, const SongPlan &plan)
+        : m_arrangement(arrangement), m_plan(plan), m_style(arrangement.style->keys),
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 3)
+    {
+    }
+
+    MidiPart render()
+    {
+        for (const PlannedBar &bar : m_plan.bars) {
+            if (bar.kind == BarKind::Song)
+                collectBar(bar);
+            else if (bar.kind == BarKind::Ending)
+                m_events.append({bar.startBeat, bar.lengthBeats, true});
+        }
+        splitAtChanges();
+        std::vector<Note> notes;
+        QList<int> previous;
+        for (const KeysEvent &event : m_events) {
+            const ChordEvent *chord = m_plan.chordAt(event.beat);
+            if (!chord || chord->chord.noChord || event.length <= kEpsilon)
+                continue;
+            previous = voice(chord->chord, previous);
+            const double inBar = std::fmod(event.beat - m_plan.musicStartBeat + 1e-9, m_arrangement.timeSignature.beatsPerBar());
+            const int accent = (event.accent ? 12 : 0) + (inBar < 1e-6 ? 6 : 0);
+            const int velocity = m_performance.velocity(68, accent);
+            for (int pitch : previous) {
+                const qint64 start = m_performance.tick(event.beat, Player::Keys);
+                const qint64 end = beatsToTicks(m_performance.swung(event.beat + event.length)) - kTicksPerQuarter / 24;
+                // The top voice sings a little over the others.
+                const int shaped = std::clamp(velocity + (pitch == previous.last() ? 6 : 0) + m_performance.random().between(-3, 3), 1, 127);
+                notes.push_back({start, std::max<qint64>(kTicksPerQuarter / 8, end - start), pitch, shaped});
+            }
+        }
+        return {QStringLiteral("Keys"), 1, m_style.program, std::move(notes)};
+    }
+
+private:
+    void collectBar(const PlannedBar &bar)
+    {
+        int stepIndex = 0;
+        for (const Pulse &pulse : m_pulses) {
+            const Cell cell = m_style.cells.cellFor(pulse);
+            const double stepLength = pulse.length / cell.size();
+            for (int s = 0; s < cell.size(); ++s, ++stepIndex) {
+                const double offset = pulse.start + s * stepLength;
+                if (offset >= bar.lengthBeats - kEpsilon)
+                    return;
+                const QChar symbol = cell[s];
+                if (symbol == QLatin1Char('-')) {
+                    if (m_holding)
+                        m_events.last().length += stepLength;
+                    continue;
+                }
+                if (symbol == QLatin1Char('.')) {
+                    m_holding = false;
+                    continue;
+                }
+                if (symbol == QLatin1Char('?')
+                    && !m_performance.sharedChance(bar.index, 4096 + stepIndex, 0.15 + 0.7 * m_arrangement.feel.complexity)) {
+                    m_holding = false;
+                    continue;
+                }
+                m_events.append({bar.startBeat + offset, stepLength, symbol == QLatin1Char('X')});
+                m_holding = true;
+            }
+        }
+    }
+
+    // A chord that changes under a held voicing is struck again on the change.
+    void splitAtChanges()
+    {
+        QList<KeysEvent> split;
+        for (const KeysEvent &event : m_events) {
+            KeysEvent current = event;
+            for (const ChordEvent &chord : m_plan.chords) {
+                const double change = chord.startBeat;
+                if (change > current.beat + kEpsilon && change < current.beat + current.length - kEpsilon) {
+                    KeysEvent head = current;
+                    head.length = change - current.beat;
+                    split.append(head);
+                    current.length -= head.length;
+                    current.beat = change;
+                    current.accent = false;
+                }
+            }
+            split.append(current);
+        }
+        m_events = split;
+    }
+
+    QList<int> voice(const Chord &chord, const QList<int> &previous)
+    {
+        const QList<QList<int>> candidates = candidateVoicings(voicedClasses(chord, m_style.voicing));
+        if (candidates.isEmpty())
+            return previous;
+        const QList<int> reference = previous.isEmpty() ? QList<int>{60, 64, 67} : previous;
+        const QList<int> *best = &candidates.first();
+        double bestCost = 1e9;
+        for (const QList<int> &candidate : candidates) {
+            // Stay near the middle of the keyboard over a long song instead of drifting away.
+            const double centre = std::abs(candidate.first() + candidate.last() - 128) * 0.25;
+            const double cost = movement(candidate, reference) + centre;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = &candidate;
+            }
+        }
+        QList<int> voicing = *best;
+        if (m_style.voicing == Voicing::Spread) {
+            // An open left hand: the root below the right-hand voicing when there is room.
+            int root = voicing.first() - 1;
+            while (((root % 12) + 12) % 12 != chord.root)
+                --root;
+            if (root >= kLowest)
+                voicing.prepend(root);
+        }
+        return voicing;
+    }
+
+    const Arrangement &m_arrangement;
+    const SongPlan &m_plan;
+    const KeysStyle &m_style;
+    QList<Pulse> m_pulses;
+    Performance m_performance;
+    QList<KeysEvent> m_events;
+    bool m_holding = false;
+};
+
+} // namespace
+
+MidiPart generateKeys(const Arrangement &arrangement, const SongPlan &plan)
+{
+    return KeysPart(arrangement, plan).render();
 }
 
 } // namespace aiband

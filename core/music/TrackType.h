@@ -7,7 +7,8 @@
 
 namespace aiband {
 
-enum class TrackType { Bass, Drums, Keys };
+// Full is every part in one multi-track file.
+enum class TrackType { Bass, Drums, Keys, Full };
 
 QString trackTypeName(TrackType type);
 std::optional<TrackType> parseTrackType(const QString &name);

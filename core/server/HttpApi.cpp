@@ -5,6 +5,7 @@
 #include "Orchestrator.h"
 #include "generation/GenerateRequest.h"
 #include "logging/LogBuffer.h"
+#include "music/Style.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -114,7 +115,7 @@ QHttpServerResponse generate(Orchestrator &orchestrator, const QHttpServerReques
     QJsonObject body;
     if (auto refusal = readJsonObject(request, body))
         return std::move(*refusal);
-    Result<GenerateRequest> parsed = parseGenerateRequest(body);
+    Result<GenerateRequest> parsed = orchestrator.generation().parseRequest(body);
     if (!parsed)
         return errorReply(HttpStatus::UnprocessableEntity, parsed.error());
     Result<GenerationResult> result = orchestrator.generation().generate(*parsed);
@@ -140,6 +141,45 @@ QHttpServerResponse generate(Orchestrator &orchestrator, const QHttpServerReques
                                    {QStringLiteral("total"), result->engineMs + result->writeMs}}},
                       {QStringLiteral("message"),
                        QStringLiteral("Generated %1 file(s): %2").arg(names.size()).arg(types.join(QStringLiteral(", ")))}});
+}
+
+QString feelName(const Style &style)
+{
+    if (style.swingRatio >= 0.64)
+        return style.swingSubdivision == 16 ? QStringLiteral("swung sixteenths") : QStringLiteral("swing");
+    if (style.swingRatio > 0.5)
+        return QStringLiteral("light swing");
+    return style.meter.denominator == 8 && style.meter.numerator % 3 == 0 ? QStringLiteral("compound")
+                                                                         : QStringLiteral("straight");
+}
+
+QString bassModeName(BassMode mode)
+{
+    switch (mode) {
+    case BassMode::Walking: return QStringLiteral("walking");
+    case BassMode::LockedToKick: return QStringLiteral("locked to the kick");
+    case BassMode::Pattern: break;
+    }
+    return QStringLiteral("pattern");
+}
+
+QHttpServerResponse listStyles(Orchestrator &orchestrator)
+{
+    const GenerationService &generation = orchestrator.generation();
+    QJsonArray styles;
+    for (const Style &style : generation.styles().styles())
+        styles.append(QJsonObject{{QStringLiteral("name"), style.name},
+                                  {QStringLiteral("title"), style.title},
+                                  {QStringLiteral("description"), style.description},
+                                  {QStringLiteral("time_signature"), style.meter.name()},
+                                  {QStringLiteral("tempo"), style.defaultTempo},
+                                  {QStringLiteral("feel"), feelName(style)},
+                                  {QStringLiteral("swing_ratio"), style.swingRatio},
+                                  {QStringLiteral("bass"), bassModeName(style.bass.mode)},
+                                  {QStringLiteral("phrase_bars"), style.phraseBars}});
+    return jsonReply({{QStringLiteral("styles"), styles},
+                      {QStringLiteral("count"), styles.size()},
+                      {QStringLiteral("default"), generation.defaultStyle()}});
 }
 
 QHttpServerResponse listFiles(Orchestrator &orchestrator)
@@ -219,6 +259,8 @@ void registerHttpApi(HttpRouter &router, Orchestrator &o)
                 withRequest(logs)});
     router.add({M::Post, QStringLiteral("/api/generate"),
                 QStringLiteral("generate MIDI parts from a chord progression"), withRequest(generate)});
+    router.add({M::Get, QStringLiteral("/api/styles"), QStringLiteral("the styles a request can name"),
+                noArgs(listStyles)});
     router.add({M::Get, QStringLiteral("/api/files"), QStringLiteral("generated files, newest first"),
                 noArgs(listFiles)});
     router.add({M::Get, QStringLiteral("/api/files/{filename}"), QStringLiteral("download a generated file"),

@@ -266,7 +266,7 @@ void WebSocketHub::handleGenerationRequest(PluginSession &session, const QJsonOb
 {
     QJsonObject body = data;
     body.insert(QStringLiteral("plugin_id"), session.pluginId);
-    Result<GenerateRequest> request = parseGenerateRequest(body);
+    Result<GenerateRequest> request = m_generation->parseRequest(body);
     if (!request) {
         send(session, QStringLiteral("error"),
              QJsonObject{{QStringLiteral("code"), request.error().code},

@@ -1,3 +1,4 @@
+#include "BuiltInStyles.h"
 #include "SeedExample.h"
 #include "generation/GenerateRequest.h"
 
@@ -14,6 +15,11 @@ QJsonObject json(const char *text)
     return QJsonDocument::fromJson(QByteArray(text)).object();
 }
 
+Result<GenerateRequest> parse(const QJsonObject &body)
+{
+    return parseGenerateRequest(body, aiband::test::builtInStyles());
+}
+
 } // namespace
 
 class TestGenerateRequest : public QObject {
@@ -21,7 +27,7 @@ class TestGenerateRequest : public QObject {
 private slots:
     void seedExampleIsAccepted()
     {
-        const Result<GenerateRequest> request = parseGenerateRequest(aiband::test::seedExample());
+        const Result<GenerateRequest> request = parseGenerateRequest(aiband::test::seedExample(), aiband::test::builtInStyles());
         QVERIFY2(request.ok(), request.ok() ? "" : qPrintable(request.error().message));
         const Arrangement &a = request->arrangement;
         QCOMPARE(a.chords.size(), 4);
@@ -38,7 +44,7 @@ private slots:
 
     void readmeCurlExampleGetsMusicalDefaults()
     {
-        const Result<GenerateRequest> request = parseGenerateRequest(json(R"({
+        const Result<GenerateRequest> request = parse(json(R"({
             "chord_progression": {"chords": [{"chord": "C", "start_time": 0, "duration": 4}], "tempo": 120},
             "track_types": ["bass"]})"));
         QVERIFY(request.ok());
@@ -50,7 +56,7 @@ private slots:
 
     void progressionLoopsToTheRequestedDuration()
     {
-        const Result<GenerateRequest> request = parseGenerateRequest(json(R"({
+        const Result<GenerateRequest> request = parse(json(R"({
             "chord_progression": {"chords": [{"chord": "Dm", "duration": 4}, {"chord": "G7", "duration": 4}],
                                   "duration": 20}})"));
         QVERIFY(request.ok());
@@ -64,7 +70,7 @@ private slots:
 
     void seedIsKeptWhenGiven()
     {
-        const Result<GenerateRequest> request = parseGenerateRequest(json(R"({
+        const Result<GenerateRequest> request = parse(json(R"({
             "chord_progression": {"chords": [{"chord": "C"}]}, "seed": 4294967295})"));
         QVERIFY(request.ok());
         QCOMPARE(request->arrangement.seed, 4294967295u);
@@ -124,7 +130,7 @@ private slots:
         QFETCH(QString, field);
         QFETCH(QString, code);
         QFETCH(QString, mustMention);
-        const Result<GenerateRequest> request = parseGenerateRequest(QJsonDocument::fromJson(body.toUtf8()).object());
+        const Result<GenerateRequest> request = parseGenerateRequest(QJsonDocument::fromJson(body.toUtf8()).object(), aiband::test::builtInStyles());
         QVERIFY(!request.ok());
         QCOMPARE(request.error().field, field);
         QCOMPARE(request.error().code, code);
@@ -139,7 +145,7 @@ private slots:
         const QJsonObject body{{QStringLiteral("chord_progression"), QJsonObject{{QStringLiteral("chords"), chords}}}};
         RequestLimits limits;
         limits.maxChords = 4;
-        const Result<GenerateRequest> request = parseGenerateRequest(body, limits);
+        const Result<GenerateRequest> request = parseGenerateRequest(body, aiband::test::builtInStyles(), QStringLiteral("pop"), limits);
         QVERIFY(!request.ok());
         QCOMPARE(request.error().field, QStringLiteral("chord_progression.chords"));
     }

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Arrangement.h"
+#include "Meter.h"
+#include "Random.h"
+
+namespace aiband {
+
+// Who plays a note, for timing: each has its own feel (a snare a hair late, hats loose).
+enum class Player { Kick, Snare, HiHat, Cymbal, Tom, Percussion, Bass, Keys, Click };
+
+Player drumPlayer(int gmNote);
+
+// Turns musical positions into ticks and pattern velocities into played ones, applying the
+// arrangement's feel: swing, humanized timing and dynamics. Each part has its own instance
+// (and random stream); decisions several parts must agree on use sharedChance().
+class Performance {
+public:
+    Performance(const Arrangement &arrangement, quint32 partSalt);
+
+    // The tick where a note written at `beat` is played: swung, then humanized.
+    qint64 tick(double beat, Player player);
+    // A pattern velocity, scaled by intensity and humanized; `accent` adds for strong positions.
+    int velocity(int base, int accent = 0);
+    // Whether an optional ('?') hit at this place is played. The same for every part, so the bass
+    // locked to the kick plays exactly the kick's optional hits.
+    bool sharedChance(int bar, int step, double probability) const;
+
+    double swung(double beat) const;   // the position after swing, before humanizing
+    Random &random() { return m_random; }
+    const Feel &feel() const { return m_arrangement.feel; }
+
+private:
+    const Arrangement &m_arrangement;
+    QList<Pulse> m_pulses;
+    double m_barLength;
+    double m_ticksPerMs;
+    Random m_random;
+};
+
+} // namespace aiband

@@ -1,0 +1,91 @@
+#include "SongPlan.h"
+
+#include <cmath>
+
+namespace aiband {
+
+namespace {
+constexpr double kEpsilon = 1e-9;
+}
+
+const ChordEvent *SongPlan::chordAt(double beat) const
+{
+    for (const ChordEvent &event : chords) {
+        if (beat >= event.startBeat - kEpsilon && beat < event.startBeat + event.durationBeats - kEpsilon)
+            return &event;
+    }
+    return nullptr;
+}
+
+SongPlan planSong(const Arrangement &arrangement, int phraseBars)
+{
+    SongPlan plan;
+    const Feel &feel = arrangement.feel;
+    const double barLength = arrangement.timeSignature.beatsPerBar();
+    double beat = 0.0;
+    int index = 0;
+    const auto addBar = [&](BarKind kind, double length) {
+        plan.bars.append({index++, beat, length, kind, false, false});
+        beat += length;
+    };
+
+    for (int i = 0; i < feel.countInBars; ++i)
+        addBar(BarKind::CountIn, barLength);
+    for (int i = 0; i < feel.introBars; ++i)
+        addBar(BarKind::Intro, barLength);
+    if (feel.introBars > 0 && feel.fills)
+        plan.bars.last().fill = true;
+
+    plan.musicStartBeat = beat;
+    const int songBars = static_cast<int>(std::ceil(arrangement.durationBeats / barLength - kEpsilon));
+    for (int i = 0; i < songBars; ++i) {
+        const double length = std::min(barLength, arrangement.durationBeats - i * barLength);
+        addBar(BarKind::Song, length);
+        PlannedBar &bar = plan.bars.last();
+        // A phrase ends with a fill; the next one starts with a crash.
+        bar.sectionStart = i % phraseBars == 0;
+        bar.fill = feel.fills && (i + 1) % phraseBars == 0 && length == barLength;
+    }
+    for (const ChordEvent &event : arrangement.chords) {
+        ChordEvent moved = event;
+        moved.startBeat += plan.musicStartBeat;
+        plan.chords.append(moved);
+    }
+
+    if (feel.ending && songBars > 0) {
+        if (feel.fills && plan.bars.last().lengthBeats == barLength)
+            plan.bars.last().fill = true;
+        // The last chord that is a chord; the key's tonic when the song ends in N.C.
+        ChordEvent final;
+        for (auto it = arrangement.chords.crbegin(); it != arrangement.chords.crend(); ++it) {
+            if (!it->chord.noChord) {
+                final.chord = it->chord;
+                break;
+            }
+        }
+        if (final.chord.intervals.isEmpty()) {
+            final.chord = *parseChord(pitchClassName(arrangement.key.tonic)
+                                      + (arrangement.key.minor ? QStringLiteral("m") : QString()));
+        }
+        final.startBeat = beat;
+        final.durationBeats = barLength;
+        plan.chords.append(final);
+        addBar(BarKind::Ending, barLength);
+        plan.bars.last().sectionStart = true;
+    }
+    plan.endBeat = beat;
+    return plan;
+}
+
+QString barKindName(BarKind kind)
+{
+    switch (kind) {
+    case BarKind::CountIn: return QStringLiteral("count_in");
+    case BarKind::Intro: return QStringLiteral("intro");
+    case BarKind::Song: return QStringLiteral("song");
+    case BarKind::Ending: return QStringLiteral("ending");
+    }
+    return {};
+}
+
+} // namespace aiband

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Arrangement.h"
+
+#include <QList>
+
+namespace aiband {
+
+enum class BarKind { CountIn, Intro, Song, Ending };
+
+struct PlannedBar {
+    int index = 0;             // from the start of the file
+    double startBeat = 0.0;
+    double lengthBeats = 4.0;  // the last song bar may be cut short by the song's duration
+    BarKind kind = BarKind::Song;
+    bool fill = false;         // ends with a drum fill
+    bool sectionStart = false; // starts with a crash
+};
+
+// The shape of the song in time: count-in, intro, the progression's bars, ending. Chords are
+// moved to where the music starts, and an ending bar carries the final chord.
+struct SongPlan {
+    QList<PlannedBar> bars;
+    QList<ChordEvent> chords;  // absolute positions in the file
+    double musicStartBeat = 0.0;
+    double endBeat = 0.0;
+
+    // The chord sounding at `beat`, or nullptr in a gap or outside the music.
+    const ChordEvent *chordAt(double beat) const;
+};
+
+SongPlan planSong(const Arrangement &arrangement, int phraseBars);
+
+QString barKindName(BarKind kind);
+
+} // namespace aiband

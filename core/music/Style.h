@@ -1,0 +1,66 @@
+#pragma once
+
+#include "Arrangement.h"
+#include "Meter.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace aiband {
+
+// A rhythm for one pulse: one character per step. Simple pulses have 4 steps (sixteenths of a
+// quarter), compound pulses 6 (sixteenths of a dotted quarter).
+using Cell = QString;
+
+// Cells per pulse role, for simple and for compound pulses.
+struct RoleCells {
+    QMap<PulseRole, Cell> simple;
+    QMap<PulseRole, Cell> compound;
+    Cell cellFor(const Pulse &pulse) const;
+};
+
+struct DrumVoice {
+    QString name;       // "kick", "hat", ...
+    int note = 36;      // General MIDI drum note
+    RoleCells cells;    // x normal, X accent, g ghost, ? optional (more likely with complexity), . rest
+};
+
+enum class BassMode { Pattern, Walking, LockedToKick };
+
+struct BassStyle {
+    int program = 33;
+    BassMode mode = BassMode::Pattern;
+    // Pattern mode: R root (slash bass), 5 fifth, 8 octave, 3 third, 7 seventh, g ghost note,
+    // - hold, . rest. LockedToKick: the kick's hits, first of a chord the root.
+    RoleCells cells;
+    double approach = 0.5;   // chance of an approach note into a chord change
+    double staccato = 0.0;   // 0 legato ... 1 short notes
+};
+
+enum class Voicing { Close, Shell, Spread };
+
+struct KeysStyle {
+    int program = 0;
+    Voicing voicing = Voicing::Close;
+    RoleCells cells;         // x hit, X accent, ? optional, - hold, . rest
+};
+
+struct Style {
+    QString name;            // identifier used in requests: "rock"
+    QString title;           // "Rock"
+    QString description;
+    TimeSignature meter;     // home meter, used when the request gives none
+    double defaultTempo = 120.0;
+    double swingRatio = 0.5;       // 0.5 straight; off-beat position within the swung pair
+    int swingSubdivision = 8;      // 8 or 16: which notes are swung
+    int phraseBars = 4;            // fills end each phrase; a crash starts the next
+    bool backbeat = true;          // snare (or rim/clap) on the meter's backbeats
+    QList<DrumVoice> drums;
+    BassStyle bass;
+    KeysStyle keys;
+};
+
+QString pulseRoleName(PulseRole role);
+
+} // namespace aiband
