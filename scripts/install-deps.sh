@@ -10,7 +10,7 @@ build_packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
 )
 test_packages=(
-    python3 python3-mido python3-websockets curl
+    python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm
 )
 
 wanted=("${build_packages[@]}")
