@@ -325,10 +325,11 @@ private:
                 continue;
             const bool ghost = event.degree == QLatin1Char('g');
             const double held = ghost ? std::min(event.length, 0.2) : event.length * (1.0 - 0.5 * staccato);
-            const double inBar = std::fmod(event.beat - m_plan.musicStartBeat + 1e-9, m_arrangement.timeSignature.beatsPerBar());
-            const int accent = inBar < 1e-6 ? 10 : (event.change ? 6 : 0);
-            const int base = ghost ? 45 : (event.approach ? 84 : 92);
-            const qint64 start = m_performance.tick(event.beat, Player::Bass);
+            const int accent = m_performance.metricAccent(event.beat) + m_performance.phraseAccent(event.beat)
+                               + (event.change ? 4 : 0);
+            const int base = ghost ? 50 : (event.approach ? 80 : 88);
+            // A change is played where the harmony changes, not swung past it.
+            const qint64 start = m_performance.tick(event.beat, Player::Bass, !event.change);
             const qint64 end = m_performance.tick(event.beat + held, Player::Bass) - kTicksPerQuarter / 32;
             notes.push_back({start, std::max<qint64>(kTicksPerQuarter / 16, end - start), event.pitch,
                              m_performance.velocity(base, accent)});

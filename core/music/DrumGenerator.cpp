@@ -17,9 +17,9 @@ enum GmDrum {
 int baseVelocity(QChar symbol)
 {
     switch (symbol.unicode()) {
-    case u'X': return 112;
-    case u'g': return 38;
-    default: return 90;
+    case u'X': return 108;
+    case u'g': return 56;
+    default: return 88;
     }
 }
 
@@ -100,7 +100,8 @@ private:
                     // A crash takes the place of the hat on a section's downbeat.
                     if (bar.sectionStart && p == 0 && s == 0 && drumPlayer(voice.note) == Player::HiHat)
                         continue;
-                    const int accent = (p == 0 && s == 0) ? 8 : (pulse.role == PulseRole::Backbeat && s == 0 ? 4 : 0);
+                    // Ghost notes stay ghosts; everything else leans with the meter.
+                    const int accent = symbol == QLatin1Char('g') ? 0 : m_performance.metricAccent(beat) / 2;
                     hit(beat, voice.note, m_performance.velocity(baseVelocity(symbol) + voiceGain(voice.note), accent));
                 }
             }

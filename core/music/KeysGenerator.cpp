@@ -115,8 +115,8 @@ public:
             if (!chord || chord->chord.noChord || event.length <= kEpsilon)
                 continue;
             previous = voice(chord->chord, previous);
-            const double inBar = std::fmod(event.beat - m_plan.musicStartBeat + 1e-9, m_arrangement.timeSignature.beatsPerBar());
-            const int accent = (event.accent ? 12 : 0) + (inBar < 1e-6 ? 6 : 0);
+            const int accent = (event.accent ? 10 : 0) + m_performance.metricAccent(event.beat)
+                               + m_performance.phraseAccent(event.beat);
             const int velocity = m_performance.velocity(68, accent);
             for (int pitch : previous) {
                 const qint64 start = m_performance.tick(event.beat, Player::Keys);

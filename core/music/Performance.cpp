@@ -1,6 +1,7 @@
 #include "Performance.h"
 
 #include "MidiFile.h"
+#include "Style.h"
 
 #include <algorithm>
 #include <cmath>
@@ -56,6 +57,8 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
     : m_arrangement(arrangement),
       m_pulses(pulsesOf(arrangement.timeSignature)),
       m_barLength(arrangement.timeSignature.beatsPerBar()),
+      m_musicStart((arrangement.feel.countInBars + arrangement.feel.introBars) * m_barLength),
+      m_phraseBars(arrangement.style ? arrangement.style->phraseBars : 4),
       m_ticksPerMs(kTicksPerQuarter * arrangement.tempoBpm / 60000.0),
       m_random(arrangement.seed ^ (0x9E3779B9u * (partSalt + 1)))
 {
@@ -83,7 +86,7 @@ double Performance::swung(double beat) const
     return beat;
 }
 
-qint64 Performance::tick(double beat, Player player)
+qint64 Performance::tick(double beat, Player player, bool swing)
 {
     const TimingFeel timing = timingFeel(player);
     const double humanize = m_arrangement.feel.humanize;
@@ -92,7 +95,7 @@ qint64 Performance::tick(double beat, Player player)
         const double spread = m_random.between(-1000, 1000) / 1000.0;
         offsetMs = humanize * (timing.biasMs + spread * timing.looseMs);
     }
-    const double ticks = swung(beat) * kTicksPerQuarter + offsetMs * m_ticksPerMs;
+    const double ticks = (swing ? swung(beat) : beat) * kTicksPerQuarter + offsetMs * m_ticksPerMs;
     return std::max<qint64>(0, std::llround(ticks));
 }
 
@@ -104,6 +107,38 @@ int Performance::velocity(int base, int accent)
     if (feel.humanize > 0.0)
         value += m_random.between(-1000, 1000) / 1000.0 * 10.0 * feel.humanize;
     return std::clamp(static_cast<int>(std::lround(value)), 1, 127);
+}
+
+int Performance::metricAccent(double beat) const
+{
+    const double barStart = std::floor(beat / m_barLength + 1e-9) * m_barLength;
+    const double inBar = beat - barStart;
+    for (const Pulse &pulse : m_pulses) {
+        if (std::abs(inBar - pulse.start) < 1e-6) {
+            switch (pulse.role) {
+            case PulseRole::Downbeat: return 12;
+            case PulseRole::Strong: return 7;
+            case PulseRole::Backbeat: return 4;
+            case PulseRole::Weak: return 2;
+            }
+        }
+    }
+    return -6;
+}
+
+int Performance::phraseAccent(double beat) const
+{
+    if (beat < m_musicStart)
+        return 0;
+    const int bar = static_cast<int>(std::floor((beat - m_musicStart) / m_barLength + 1e-9));
+    // Long phrases breathe in groups of four bars, the phrase's own first bar strongest.
+    const int inPhrase = bar % m_phraseBars;
+    switch (inPhrase % 4) {
+    case 0: return inPhrase == 0 ? 7 : 4;
+    case 1: return -2;
+    case 2: return 3;
+    default: return -4;
+    }
 }
 
 bool Performance::sharedChance(int bar, int step, double probability) const

@@ -18,10 +18,18 @@ class Performance {
 public:
     Performance(const Arrangement &arrangement, quint32 partSalt);
 
-    // The tick where a note written at `beat` is played: swung, then humanized.
-    qint64 tick(double beat, Player player);
+    // The tick where a note written at `beat` is played: swung (unless `swing` is false, for
+    // notes that mark where the harmony changes), then humanized.
+    qint64 tick(double beat, Player player, bool swing = true);
     // A pattern velocity, scaled by intensity and humanized; `accent` adds for strong positions.
     int velocity(int base, int accent = 0);
+    // How much a position weighs in its bar: the downbeat most, then strong pulses, backbeats,
+    // weak pulses, and least the notes between pulses. Added to velocities, it is what makes a
+    // part breathe with the meter instead of hitting every note the same.
+    int metricAccent(double beat) const;
+    // Where a bar sits in its phrase: players lean into a phrase's first bar and relax toward
+    // its end, which shapes parts that play only a note or two per bar.
+    int phraseAccent(double beat) const;
     // Whether an optional ('?') hit at this place is played. The same for every part, so the bass
     // locked to the kick plays exactly the kick's optional hits.
     bool sharedChance(int bar, int step, double probability) const;
@@ -34,6 +42,8 @@ private:
     const Arrangement &m_arrangement;
     QList<Pulse> m_pulses;
     double m_barLength;
+    double m_musicStart;
+    int m_phraseBars;
     double m_ticksPerMs;
     Random m_random;
 };

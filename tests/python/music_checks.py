@@ -707,6 +707,10 @@ def check_swing(song):
     notes, early_result = part_or_skip(song, "swing", "drums")
     if early_result:
         return early_result
+    if int(song.m.get("time_signature", [4, 4])[1]) == 8:
+        # x/8 bars are made of eighth-note groups, some of three, which are not swung pairs:
+        # measured within quarters from the bar line, their positions mean nothing.
+        return Check.skipped("swing", "swing is measured in meters counted in quarter or half notes")
     if song.swing:
         target = float(song.swing["ratio"])
         subdivision = int(song.swing.get("subdivision", 8))
