@@ -74,7 +74,11 @@ HATS = {42, 44, 46, 51, 53, 59}   # hi-hats and rides: the notes swing is measur
 DRUM_CHANNEL = 9                  # MIDI channel 10
 DRUM_RANGE = (35, 81)
 
-CHECKS = ("structure", "bass", "drums", "meter", "dynamics", "swing", "reproducibility", "render")
+KEYS_RANGE = (48, 84)             # C3..C6
+KEYS_MAX_MOVEMENT = 3.0           # mean semitones each voice moves at a chord change, over the song
+CHORD_GROUP_TICKS = 60            # keys notes starting this close together form one chord (PPQ/8)
+
+CHECKS = ("structure", "bass", "drums", "meter", "harmony", "dynamics", "swing", "reproducibility", "render")
 PARTS = ("bass", "drums", "keys")
 MANIFEST_KEYS = ("id", "style", "files", "ppq", "tempo", "time_signature", "beats_per_bar", "end_beat",
                  "humanize", "swing", "strong_beats", "backbeat_beats", "chords", "bars")
@@ -658,6 +662,104 @@ def check_meter(song):
     return Check.of("meter", rules)
 
 
+# --- keys and N.C. (MUSIC.md "Parts": keys and the meaning of N.C.) -----------------------------
+
+def keys_chords(notes):
+    """Keys notes grouped into struck chords: notes starting within CHORD_GROUP_TICKS of the first."""
+    groups = []
+    for note in sorted(notes, key=lambda n: n.start):
+        if groups and note.start - groups[-1][0].start <= CHORD_GROUP_TICKS:
+            groups[-1].append(note)
+        else:
+            groups.append([note])
+    return groups
+
+
+def voice_movement(a, b):
+    """Mean semitones per voice between two voicings (bottom to bottom, and so on)."""
+    a, b = sorted(n.pitch for n in a), sorted(n.pitch for n in b)
+    if len(a) != len(b):
+        return abs(sum(a) / len(a) - sum(b) / len(b))
+    return sum(abs(x - y) for x, y in zip(a, b)) / len(a)
+
+
+def check_keys(song, notes):
+    rules = []
+    low, high = KEYS_RANGE
+    outside = [f"{song.where(n.start)}: {note_name(n.pitch)} ({n.pitch}) outside {low}..{high}"
+               for n in notes if not low <= n.pitch <= high]
+    rules.append(Rule("harmony.keys_range", not outside, limited(outside)))
+
+    wrong = []
+    for n in notes:
+        # The chord sounding where the note starts, or the one it anticipates by up to PPQ/8.
+        candidates = [c for c in (song.chord_at(n.start), song.chord_at(n.start + song.ppq // 8))
+                      if c is not None and not c.get("no_chord")]
+        if candidates and not any(n.pitch % 12 in c["chord_tones"] for c in candidates):
+            chord = candidates[-1]
+            wrong.append(f"{song.where(n.start)}: {note_name(n.pitch)} is not a tone of {chord['symbol']} "
+                         f"({pc_names(sorted(chord['chord_tones']))})")
+    rules.append(Rule("harmony.keys_chord_tones", not wrong, limited(wrong)))
+
+    held = []
+    for chord in song.chords:
+        change = chord["start_tick"]
+        if chord.get("no_chord"):
+            continue
+        for n in notes:
+            if n.start < change - song.ppq // 8 and n.end > change + song.ppq // 8 \
+                    and n.pitch % 12 not in chord["chord_tones"]:
+                held.append(f"{song.where(change)}: {note_name(n.pitch)} held into {chord['symbol']}")
+    rules.append(Rule("harmony.keys_follow_changes", not held, limited(held)))
+
+    groups = keys_chords(notes)
+    moves = []
+    for before, after in zip(groups, groups[1:]):
+        chord_before = song.chord_at(before[0].start + song.ppq // 8)
+        chord_after = song.chord_at(after[0].start + song.ppq // 8)
+        if chord_before is not None and chord_after is not None and chord_before is not chord_after \
+                and not chord_before.get("no_chord") and not chord_after.get("no_chord") \
+                and chord_before["symbol"] != chord_after["symbol"]:
+            moves.append(voice_movement(before, after))
+    mean_move = sum(moves) / len(moves) if moves else 0.0
+    smooth = mean_move <= KEYS_MAX_MOVEMENT
+    rules.append(Rule("harmony.keys_voice_leading", smooth,
+                      [] if smooth else [f"voices move {mean_move:.2f} semitones on average at chord changes "
+                                         f"({len(moves)} changes), at most {KEYS_MAX_MOVEMENT} expected"],
+                      {"keys_voice_movement": mean_move}))
+    return rules
+
+
+def check_no_chord(song):
+    """N.C.: bass and keys rest, drums keep time."""
+    spans = [c for c in song.chords if c.get("no_chord") and c["end_tick"] - c["start_tick"] >= song.ppq]
+    if not spans:
+        return []
+    margin = song.ppq // 8
+    problems = []
+    for span in spans:
+        low, high = span["start_tick"] + margin, span["end_tick"] - margin
+        for role in ("bass", "keys"):
+            for n in song.parts.get(role, []):
+                if low <= n.start < high:
+                    problems.append(f"{song.where(n.start)}: {role} plays {note_name(n.pitch)} during N.C.")
+        if "drums" in song.parts and not notes_in(song.parts["drums"], span["start_tick"], high):
+            problems.append(f"{song.where(span['start_tick'])}: the drums stop during N.C.")
+    return [Rule("harmony.no_chord_rests", not problems, limited(problems))]
+
+
+def check_harmony(song):
+    rules = []
+    if "keys" in song.part_errors:
+        rules.append(Rule("harmony.input", False, [f"the keys part cannot be read: {song.part_errors['keys']}"]))
+    elif "keys" in song.parts:
+        rules += check_keys(song, song.parts["keys"])
+    rules += check_no_chord(song)
+    if not rules:
+        return Check.skipped("harmony", "no keys part and no N.C.")
+    return Check.of("harmony", rules)
+
+
 # --- 5 dynamics -------------------------------------------------------------------------------
 
 def check_dynamics(song):
@@ -866,7 +968,8 @@ def check_song(manifest_path, render=False):
         return result
     result = SongResult(song.id, song.style, manifest_path)
     for name, function in (("structure", check_structure), ("bass", check_bass), ("drums", check_drums),
-                           ("meter", check_meter), ("dynamics", check_dynamics), ("swing", check_swing),
+                           ("meter", check_meter), ("harmony", check_harmony), ("dynamics", check_dynamics),
+                           ("swing", check_swing),
                            ("reproducibility", check_reproducibility)):
         try:
             result.checks[name] = function(song)
@@ -922,6 +1025,9 @@ def style_rows(results):
         row["bass_root_percent"] = pooled("bass", "root_hits", "root_changes")
         row["strong_beat_chord_tone_percent"] = pooled("bass", "strong_chord_tones", "strong_notes")
         row["kick_on_one_percent"] = pooled("drums", "kick_bars", "bars")
+        movements = [r.checks["harmony"].measured("keys_voice_movement") for r in songs if "harmony" in r.checks]
+        movements = [m for m in movements if m is not None]
+        row["keys_voice_movement"] = [min(movements), max(movements)] if movements else None
         row["velocity_std"] = {}
         for part in PARTS:
             values = [r.checks["dynamics"].measured("velocity_std", {}).get(part) for r in songs if "dynamics" in r.checks]
@@ -938,8 +1044,8 @@ def style_rows(results):
 
 
 TABLE_HEADER = (["style", "songs"] + list(CHECKS)
-                + ["bass root %", "strong-beat CT %", "kick on 1 %", "vel std bass", "vel std drums", "vel std keys",
-                   "swing (target)"])
+                + ["bass root %", "strong-beat CT %", "kick on 1 %", "keys move", "vel std bass", "vel std drums",
+                   "vel std keys", "swing (target)"])
 
 
 def table_cells(row):
@@ -962,7 +1068,7 @@ def table_cells(row):
         f"{span(swing['measured'], 3)} ({', '.join(fmt_number(t) for t in swing['targets'])})")
     return ([row["style"], str(row["songs"])] + [rate(row["checks"][name]) for name in CHECKS]
             + [share(row["bass_root_percent"]), share(row["strong_beat_chord_tone_percent"]),
-               share(row["kick_on_one_percent"])]
+               share(row["kick_on_one_percent"]), span(row["keys_voice_movement"], 1)]
             + [span(row["velocity_std"].get(part), 1) for part in PARTS] + [swing_cell])
 
 

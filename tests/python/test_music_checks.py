@@ -307,7 +307,8 @@ class MutationTest(CheckerTestCase):
 
     def test_note_on_without_note_off(self):
         song = SyntheticSong()
-        song.extra_events["Keys"] = [(100, mido.Message("note_on", channel=1, note=90, velocity=50))]
+        # On the drums: a dangling keys note would also (rightly) fail the harmony rules.
+        song.extra_events["Drums"] = [(100, mido.Message("note_on", channel=9, note=56, velocity=50))]
         self.assertFailsExactly(song, {"structure.note_pairs"}, "has no note-off")
 
     def test_missing_program_change_wrong_tempo_and_format(self):
@@ -410,6 +411,42 @@ class MutationTest(CheckerTestCase):
         song.drums.append([3 * BAR, 3 * BAR + 60, 36, 100, 9])
         self.assertFailsExactly(song, {"drums.gm_notes"}, "note 34 is not a General MIDI drum")
 
+    # --- harmony: keys and N.C. ---
+
+    def test_keys_note_out_of_range(self):
+        song = SyntheticSong()
+        for note in song.keys:
+            note[2] -= 24                       # the whole part two octaves down: below C3
+        self.assertFailsExactly(song, {"harmony.keys_range"}, "outside 48..84")
+
+    def test_keys_wrong_chord(self):
+        song = SyntheticSong()
+        song.keys[0][2] += 1                    # C major chord with C# instead of C
+        self.assertFailsExactly(song, {"harmony.keys_chord_tones"}, "is not a tone of C")
+
+    def test_keys_held_through_a_change(self):
+        song = SyntheticSong()
+        # The first C chord's G is held into Am (which has no G) instead of being struck again.
+        g = next(n for n in song.keys if n[2] == 67)
+        g[1] += 4 * 480
+        self.assertFailsExactly(song, {"harmony.keys_follow_changes"}, "held into Am")
+
+    def test_keys_jumping_between_chords(self):
+        song = SyntheticSong()
+        for index, note in enumerate(song.keys):
+            if (note[0] // (4 * 480)) % 2 == 0:
+                note[2] += 12                   # every other chord an octave up: no voice leading
+        self.assertFailsExactly(song, {"harmony.keys_voice_leading"}, "semitones on average")
+
+    def test_bass_playing_during_no_chord(self):
+        song = SyntheticSong()
+        nc_start = 10 * 4 * 480
+        song.bass.append([nc_start + 480, nc_start + 900, 36, 90, 0])
+        song.bass.sort(key=lambda n: n[0])
+        result = self.check(song)
+        self.assertIn("harmony.no_chord_rests", result.failed_rules())
+        self.assertTrue(any("bass plays C2 (36) during N.C." in line for line in music_checks.failure_lines(result)))
+
     # --- 5 dynamics, 6 swing ---
 
     def test_equal_velocities_with_humanize_on(self):
@@ -486,7 +523,7 @@ class CommandLineTest(CheckerTestCase):
         SyntheticSong("good-2", style="funk").write(self.dir.name)
         done = self.run_cli()
         self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
-        self.assertEqual(done.stdout.splitlines()[-1], "14 passed, 0 failed")
+        self.assertEqual(done.stdout.splitlines()[-1], "16 passed, 0 failed")
         self.assertIn("bass root %", done.stdout)
         self.assertRegex(done.stdout, r"funk\s+1\s+100% \(1/1\)")
 
@@ -501,7 +538,7 @@ class CommandLineTest(CheckerTestCase):
         self.assertEqual(done.returncode, 1, done.stdout + done.stderr)
         lines = done.stdout.splitlines()
         self.assertTrue(lines[0].startswith("bad: swing.offbeat_position: swing 0.75 on 8ths"), lines[0])
-        self.assertEqual(lines[-1], "13 passed, 1 failed")
+        self.assertEqual(lines[-1], "15 passed, 1 failed")
         with open(markdown) as f:
             table = f.read().splitlines()
         self.assertTrue(table[0].startswith("| style | songs | structure | bass |"))
@@ -509,7 +546,7 @@ class CommandLineTest(CheckerTestCase):
         self.assertIn("| 0% (0/1) |", table[2])
         with open(report) as f:
             data = json.load(f)
-        self.assertEqual((data["passed"], data["failed"]), (13, 1))
+        self.assertEqual((data["passed"], data["failed"]), (15, 1))
         bad_song = next(s for s in data["songs"] if s["id"] == "bad")
         self.assertEqual(bad_song["checks"]["swing"]["status"], "fail")
         self.assertEqual(self.run_cli().returncode, 1)   # the written results.json is not taken for a manifest
