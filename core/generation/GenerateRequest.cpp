@@ -1,5 +1,7 @@
 #include "GenerateRequest.h"
 
+#include "music/KeyDetection.h"
+
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -207,9 +209,7 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Requ
 
     const QJsonValue keyValue = progression.value(QStringLiteral("key"));
     if (keyValue.isUndefined() || keyValue.isNull()) {
-        const auto firstChord = std::find_if(chords->cbegin(), chords->cend(),
-                                             [](const ChordEvent &e) { return !e.chord.noChord; });
-        arrangement.key = firstChord != chords->cend() ? guessKeyFromChord(firstChord->chord) : Key{};
+        arrangement.key = detectKey(*chords);
         request.keyGuessed = true;
         request.defaultsUsed.insert(QStringLiteral("key"), arrangement.key.name());
     } else {

@@ -1,4 +1,5 @@
 #include "music/Chord.h"
+#include "music/KeyDetection.h"
 #include "music/Theory.h"
 
 #include <QSet>
@@ -199,6 +200,17 @@ Chord parsed(const QString &symbol)
     if (!chord)
         qFatal("%s", qPrintable(chord.error().message));
     return chord.value();
+}
+
+QList<ChordEvent> progression(const QString &text)
+{
+    QList<ChordEvent> events;
+    double start = 0.0;
+    for (const QString &symbol : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        events.append({parsed(symbol), start, 4.0});
+        start += 4.0;
+    }
+    return events;
 }
 
 } // namespace
@@ -567,6 +579,51 @@ private slots:
     {
         // The altered scale has no perfect fifth; 7#9b13 keeps its fifth, so it is added.
         QCOMPARE(parsed(QStringLiteral("C7#9b13")).chordScale(), (QList<int>{0, 1, 3, 4, 6, 7, 8, 10}));
+    }
+
+    void keyDetection_data()
+    {
+        QTest::addColumn<QString>("chords");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("I vi IV V") << "C Am F G" << "C";
+        QTest::newRow("minor i iv V7 i") << "Am Dm E7 Am" << "Am";
+        QTest::newRow("ii V I") << "Dm7 G7 Cmaj7" << "C";
+        // The relative major wins when the progression does not come home to the minor chord:
+        // G-B-D and the D chord's F# fill G major's profile, the start on Em is not enough.
+        QTest::newRow("Em C G D") << "Em C G D" << "G";
+        QTest::newRow("Em C G D Em") << "Em C G D Em" << "Em";
+        QTest::newRow("F#m D A E") << "F#m D A E" << "A";
+        QTest::newRow("I IV V7 I in Bb") << "Bb Eb F7 Bb" << "Bb";
+        QTest::newRow("12-bar blues in A") << "A7 A7 A7 A7 D7 D7 A7 A7 E7 D7 A7 E7" << "A";
+        QTest::newRow("blues changes once each") << "A7 D7 E7" << "A";
+        QTest::newRow("i iv V7 i in C minor") << "Cm Fm G7 Cm" << "Cm";
+        QTest::newRow("i VI VII i") << "Dm Bb C Dm" << "Dm";
+        QTest::newRow("I V vi IV") << "G D Em C" << "G";
+        QTest::newRow("I IV V7 I in E") << "E A B7 E" << "E";
+        QTest::newRow("one chord") << "Eb" << "Eb";
+        QTest::newRow("one minor chord") << "F#m" << "F#m";
+        QTest::newRow("N.C. is ignored") << "N.C. Am Dm E7 Am N.C." << "Am";
+    }
+
+    void keyDetection()
+    {
+        QFETCH(QString, chords);
+        QFETCH(QString, key);
+        QCOMPARE(detectKey(progression(chords)).name(), key);
+    }
+
+    void keyDetectionWeighsDuration()
+    {
+        // Two chords a fifth apart: the one that lasts is home.
+        QList<ChordEvent> events{{parsed(QStringLiteral("D")), 0.0, 12.0}, {parsed(QStringLiteral("A")), 12.0, 2.0},
+                                 {parsed(QStringLiteral("D")), 14.0, 2.0}};
+        QCOMPARE(detectKey(events).name(), QStringLiteral("D"));
+    }
+
+    void keyDetectionWithoutChordsIsC()
+    {
+        QCOMPARE(detectKey({}), (Key{0, false}));
+        QCOMPARE(detectKey(progression(QStringLiteral("N.C."))), (Key{0, false}));
     }
 
     void scaleTablesAreWellFormed()
