@@ -4,6 +4,7 @@
 #include "music/Meter.h"
 #include "music/Style.h"
 #include "music/StyleLibrary.h"
+#include "music/KeyDetection.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -332,9 +333,7 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Styl
 
     const QJsonValue keyValue = progression.value(QStringLiteral("key"));
     if (keyValue.isUndefined() || keyValue.isNull()) {
-        const auto firstChord = std::find_if(chords->cbegin(), chords->cend(),
-                                             [](const ChordEvent &e) { return !e.chord.noChord; });
-        arrangement.key = firstChord != chords->cend() ? guessKeyFromChord(firstChord->chord) : Key{};
+        arrangement.key = detectKey(*chords);
         request.keyGuessed = true;
         request.defaultsUsed.insert(QStringLiteral("key"), arrangement.key.name());
     } else {

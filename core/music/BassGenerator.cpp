@@ -244,7 +244,7 @@ private:
         });
         QList<int> classes = chord.pitchClasses();
         if (!strong && m_arrangement.feel.complexity > 0.3) {
-            for (int pc : chordScaleOf(chord))
+            for (int pc : chord.chordScale())
                 if (!classes.contains(pc))
                     classes.append(pc);
         }
@@ -272,18 +272,6 @@ private:
         return best;
     }
 
-    // The chord scale when the chord knows it; otherwise the major or minor scale on its root.
-    static QList<int> chordScaleOf(const Chord &chord)
-    {
-        const bool minor = chord.intervals.contains(3) && !chord.intervals.contains(4);
-        static const int kMajor[] = {0, 2, 4, 5, 7, 9, 11};
-        static const int kDorian[] = {0, 2, 3, 5, 7, 9, 10};
-        QList<int> scale;
-        for (int step : (minor ? kDorian : kMajor))
-            scale.append((chord.root + step) % 12);
-        return scale;
-    }
-
     // Replaces the note before a change, when it is close enough, by a note a half or whole
     // step from the change's note: the line then leads into the new chord.
     void addApproaches()
@@ -298,7 +286,7 @@ private:
             if (m_performance.random().between(0, 999) >= approachChance() * 1000)
                 continue;
             const ChordEvent *chord = m_plan.chordAt(before.beat);
-            const QList<int> scale = chord ? chordScaleOf(chord->chord) : QList<int>{};
+            const QList<int> scale = chord ? chord->chord.chordScale() : QList<int>{};
             QList<int> options{target.pitch - 1, target.pitch + 1};
             for (int step : {-2, 2}) {
                 if (scale.contains(((target.pitch + step) % 12 + 12) % 12))

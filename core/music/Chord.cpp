@@ -1,58 +1,29 @@
 #include "Chord.h"
 
+#include "ChordNaming.h"
+#include "ChordScale.h"
+#include "ChordSuffix.h"
+#include "Theory.h"
+
+#include <algorithm>
 #include <array>
-#include <utility>
 
 namespace aiband {
 namespace {
 
-struct Quality {
-    const char16_t *suffix;
-    std::initializer_list<int> intervals;
-};
-
-// Longest suffixes first is not needed: a suffix must match the whole rest of the symbol.
-const std::array<Quality, 33> kQualities{{
-    {u"", {0, 4, 7}},
-    {u"maj", {0, 4, 7}},
-    {u"M", {0, 4, 7}},
-    {u"m", {0, 3, 7}},
-    {u"min", {0, 3, 7}},
-    {u"-", {0, 3, 7}},
-    {u"dim", {0, 3, 6}},
-    {u"°", {0, 3, 6}},
-    {u"aug", {0, 4, 8}},
-    {u"+", {0, 4, 8}},
-    {u"sus2", {0, 2, 7}},
-    {u"sus4", {0, 5, 7}},
-    {u"sus", {0, 5, 7}},
-    {u"5", {0, 7}},
-    {u"6", {0, 4, 7, 9}},
-    {u"m6", {0, 3, 7, 9}},
-    {u"7", {0, 4, 7, 10}},
-    {u"maj7", {0, 4, 7, 11}},
-    {u"M7", {0, 4, 7, 11}},
-    {u"Δ", {0, 4, 7, 11}},
-    {u"m7", {0, 3, 7, 10}},
-    {u"min7", {0, 3, 7, 10}},
-    {u"-7", {0, 3, 7, 10}},
-    {u"m7b5", {0, 3, 6, 10}},
-    {u"ø", {0, 3, 6, 10}},
-    {u"dim7", {0, 3, 6, 9}},
-    {u"°7", {0, 3, 6, 9}},
-    {u"7sus4", {0, 5, 7, 10}},
-    {u"9", {0, 4, 7, 10, 14}},
-    {u"maj9", {0, 4, 7, 11, 14}},
-    {u"m9", {0, 3, 7, 10, 14}},
-    {u"add9", {0, 4, 7, 14}},
-    {u"mmaj7", {0, 3, 7, 11}},
-}};
-
-Error chordError(const QString &symbol, int position, const QString &why)
+bool isNoChord(const QString &text)
 {
-    return makeError(QStringLiteral("unknown_chord"),
-                     QStringLiteral("chord \"%1\" cannot be read at character %2: %3")
-                         .arg(symbol).arg(position + 1).arg(why));
+    const QString upper = text.toUpper();
+    return upper == QLatin1String("N.C.") || upper == QLatin1String("NC") || upper == QLatin1String("N.C");
+}
+
+// The note as written, with the music signs replaced by the ASCII ones: "C♯" -> "C#".
+QString normalisedNoteName(QStringView written)
+{
+    QString name = written.toString();
+    name.replace(QChar(0x266F), QLatin1Char('#'));
+    name.replace(QChar(0x266D), QLatin1Char('b'));
+    return name;
 }
 
 } // namespace
@@ -65,13 +36,37 @@ QList<int> Chord::pitchClasses() const
     return result;
 }
 
+QList<int> Chord::chordScale() const
+{
+    if (noChord)
+        return {};
+    QList<int> result;
+    for (int interval : chordScaleIntervals(intervals))
+        result.append((root + interval) % 12);
+    return result;
+}
+
+bool Chord::hasInterval(int semitones) const
+{
+    const int wanted = pitchClassOf(semitones);
+    return std::any_of(intervals.cbegin(), intervals.cend(),
+                       [wanted](int interval) { return interval % 12 == wanted; });
+}
+
+QString Chord::canonical() const
+{
+    if (noChord)
+        return QStringLiteral("N.C.");
+    return rootName + quality + (bassName.isEmpty() ? QString() : QLatin1Char('/') + bassName);
+}
+
 std::optional<std::pair<int, int>> parseNoteName(QStringView text)
 {
     static constexpr std::array<int, 7> kNaturals{9, 11, 0, 2, 4, 5, 7}; // A B C D E F G
     if (text.isEmpty())
         return std::nullopt;
-    const QChar letter = text.front().toUpper();
-    if (letter < QLatin1Char('A') || letter > QLatin1Char('G') || text.front().isLower())
+    const QChar letter = text.front();
+    if (letter < QLatin1Char('A') || letter > QLatin1Char('G'))
         return std::nullopt;
     int pitchClass = kNaturals[static_cast<size_t>(letter.unicode() - u'A')];
     int length = 1;
@@ -85,7 +80,7 @@ std::optional<std::pair<int, int>> parseNoteName(QStringView text)
             break;
         ++length;
     }
-    return std::pair{((pitchClass % 12) + 12) % 12, length};
+    return std::pair{pitchClassOf(pitchClass), length};
 }
 
 Result<Chord> parseChord(const QString &symbol)
@@ -96,46 +91,46 @@ Result<Chord> parseChord(const QString &symbol)
 
     Chord chord;
     chord.symbol = text;
-    const QString upper = text.toUpper();
-    if (upper == QLatin1String("N.C.") || upper == QLatin1String("NC") || upper == QLatin1String("N.C")) {
+    if (isNoChord(text)) {
         chord.noChord = true;
         return chord;
     }
 
     const auto root = parseNoteName(text);
     if (!root)
-        return chordError(text, 0, QStringLiteral("\"%1\" is not a note name (A to G)").arg(text.front()));
+        return chordSymbolError(text, 0, QStringLiteral("\"%1\" is not a note name (A to G)").arg(text.front()));
     chord.root = root->first;
     chord.bass = chord.root;
+    chord.rootName = normalisedNoteName(QStringView(text).left(root->second));
 
-    QStringView rest = QStringView(text).mid(root->second);
-    const qsizetype slash = rest.lastIndexOf(QLatin1Char('/'));
-    // "6/9" is a quality, not a slash chord: a slash counts only when a note name follows it.
-    if (slash >= 0 && slash + 1 < rest.size() && parseNoteName(rest.mid(slash + 1))) {
-        const QStringView bassText = rest.mid(slash + 1);
-        const auto bass = parseNoteName(bassText);
-        if (bass->second != bassText.size())
-            return chordError(text, root->second + int(slash) + 1 + bass->second,
-                              QStringLiteral("unexpected text after the bass note"));
-        chord.bass = bass->first;
-        rest = rest.left(slash);
-    }
-
-    for (const Quality &quality : kQualities) {
-        if (rest == QStringView(quality.suffix)) {
-            chord.intervals = QList<int>(quality.intervals);
-            return chord;
+    qsizetype suffixEnd = text.size();
+    const qsizetype slash = text.lastIndexOf(QLatin1Char('/'));
+    // "6/9" and "m/maj7" are qualities, not slash chords: a slash counts only when a note follows.
+    if (slash >= root->second) {
+        const QStringView bassText = QStringView(text).mid(slash + 1);
+        if (const auto bass = parseNoteName(bassText)) {
+            if (bass->second != bassText.size())
+                return chordSymbolError(text, slash + 1 + bass->second,
+                                        QStringLiteral("unexpected text after the bass note"));
+            chord.bass = bass->first;
+            chord.bassName = normalisedNoteName(bassText);
+            suffixEnd = slash;
         }
     }
-    return chordError(text, root->second,
-                      QStringLiteral("unknown chord quality \"%1\"").arg(rest.toString()));
+
+    auto intervals = parseChordSuffix(text, root->second, suffixEnd);
+    if (!intervals)
+        return intervals.error();
+    chord.intervals = std::move(intervals).value();
+    chord.quality = canonicalQuality(chord.intervals);
+    return chord;
 }
 
 QString pitchClassName(int pitchClass)
 {
     static const std::array<const char *, 12> kNames{"C", "C#", "D", "Eb", "E", "F",
                                                      "F#", "G", "Ab", "A", "Bb", "B"};
-    return QLatin1String(kNames[static_cast<size_t>(((pitchClass % 12) + 12) % 12)]);
+    return QLatin1String(kNames[static_cast<size_t>(pitchClassOf(pitchClass))]);
 }
 
 } // namespace aiband

@@ -20,7 +20,8 @@ struct Key {
 // "C", "Am", "F# minor", "Bb major", "ebm"
 Result<Key> parseKey(const QString &text);
 
-// First engine's guess when no key is given: the first real chord's root, minor if its third is.
+// The key a single chord suggests: its root, minor if its third is. Requests without a key use
+// detectKey (KeyDetection.h), which weighs the whole progression.
 Key guessKeyFromChord(const Chord &chord);
 
 } // namespace aiband

@@ -54,6 +54,17 @@ private slots:
         QVERIFY(request->keyGuessed);
     }
 
+    void missingKeyIsDetectedFromTheWholeProgression()
+    {
+        // The first chord alone would say E minor; the progression as a whole is in G.
+        const Result<GenerateRequest> request = parse(json(R"({
+            "chord_progression": {"chords": [{"chord": "Em"}, {"chord": "C"}, {"chord": "G"}, {"chord": "D"}]}})"));
+        QVERIFY(request.ok());
+        QCOMPARE(request->arrangement.key.name(), QStringLiteral("G"));
+        QVERIFY(request->keyGuessed);
+        QCOMPARE(request->defaultsUsed.value(QStringLiteral("key")).toString(), QStringLiteral("G"));
+    }
+
     void progressionLoopsToTheRequestedDuration()
     {
         const Result<GenerateRequest> request = parse(json(R"({
