@@ -4,6 +4,7 @@
 #include "JsonReplies.h"
 #include "Orchestrator.h"
 #include "generation/GenerateRequest.h"
+#include "generation/ProgressionAnalysis.h"
 #include "logging/LogBuffer.h"
 #include "music/Style.h"
 
@@ -143,6 +144,20 @@ QHttpServerResponse generate(Orchestrator &orchestrator, const QHttpServerReques
                        QStringLiteral("Generated %1 file(s): %2").arg(names.size()).arg(types.join(QStringLiteral(", ")))}});
 }
 
+QHttpServerResponse analyze(Orchestrator &orchestrator, const QHttpServerRequest &request)
+{
+    QJsonObject body;
+    if (auto refusal = readJsonObject(request, body))
+        return std::move(*refusal);
+    // Analysis only needs the progression; the seed is fixed so nothing random is echoed.
+    if (!body.contains(QStringLiteral("seed")))
+        body.insert(QStringLiteral("seed"), 0);
+    Result<GenerateRequest> parsed = orchestrator.generation().parseRequest(body);
+    if (!parsed)
+        return errorReply(HttpStatus::UnprocessableEntity, parsed.error());
+    return jsonReply(describeProgression(*parsed));
+}
+
 QString feelName(const Style &style)
 {
     if (style.swingRatio >= 0.64)
@@ -259,6 +274,8 @@ void registerHttpApi(HttpRouter &router, Orchestrator &o)
                 withRequest(logs)});
     router.add({M::Post, QStringLiteral("/api/generate"),
                 QStringLiteral("generate MIDI parts from a chord progression"), withRequest(generate)});
+    router.add({M::Post, QStringLiteral("/api/analyze"),
+                QStringLiteral("parse a progression: chords, key, summary"), withRequest(analyze)});
     router.add({M::Get, QStringLiteral("/api/styles"), QStringLiteral("the styles a request can name"),
                 noArgs(listStyles)});
     router.add({M::Get, QStringLiteral("/api/files"), QStringLiteral("generated files, newest first"),

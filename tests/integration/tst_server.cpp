@@ -35,7 +35,8 @@ private slots:
         QStringList paths;
         for (const QJsonValue &endpoint : result.json.value(QStringLiteral("endpoints")).toArray())
             paths.append(endpoint.toObject().value(QStringLiteral("path")).toString());
-        for (const char *path : {"/health", "/api/generate", "/api/files", "/api/files/{filename}", "/api/config",
+        for (const char *path : {"/health", "/api/generate", "/api/analyze", "/api/styles", "/api/files",
+                                 "/api/files/{filename}", "/api/config",
                                  "/api/logs", "/ws/{plugin_id}"})
             QVERIFY2(paths.contains(QLatin1String(path)), path);
     }
@@ -203,6 +204,72 @@ private slots:
         if (status == 405)
             QCOMPARE(result.header("Allow"), QByteArray("GET"));
         QCOMPARE(m_server->orchestrator->files().count(), 0);
+    }
+
+    void stylesAreListed()
+    {
+        const HttpResult result = m_server->get(QStringLiteral("/api/styles"));
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.json.value(QStringLiteral("count")).toInt(), 16);
+        QCOMPARE(result.json.value(QStringLiteral("default")).toString(), QStringLiteral("pop"));
+        QJsonObject waltz;
+        for (const QJsonValue &style : result.json.value(QStringLiteral("styles")).toArray()) {
+            QVERIFY(!style.toObject().value(QStringLiteral("description")).toString().isEmpty());
+            if (style.toObject().value(QStringLiteral("name")).toString() == QLatin1String("waltz"))
+                waltz = style.toObject();
+        }
+        QCOMPARE(waltz.value(QStringLiteral("time_signature")).toString(), QStringLiteral("3/4"));
+        QCOMPARE(waltz.value(QStringLiteral("title")).toString(), QStringLiteral("Waltz"));
+    }
+
+    void progressionsAreAnalysed()
+    {
+        const HttpResult result = m_server->post(QStringLiteral("/api/analyze"),
+                                                 R"({"chord_progression": "Dm7 G7/B | Cmaj9 | N.C. | C-"})");
+        QCOMPARE(result.status, 200);
+        const QJsonArray chords = result.json.value(QStringLiteral("chords")).toArray();
+        QCOMPARE(chords.size(), 5);
+        QCOMPARE(chords[1].toObject().value(QStringLiteral("canonical")).toString(), QStringLiteral("G7/B"));
+        QCOMPARE(chords[1].toObject().value(QStringLiteral("bass")).toString(), QStringLiteral("B"));
+        QCOMPARE(chords[1].toObject().value(QStringLiteral("start_beat")).toDouble(), 2.0);
+        QCOMPARE(chords[2].toObject().value(QStringLiteral("tones")).toArray(),
+                 (QJsonArray{QStringLiteral("C"), QStringLiteral("E"), QStringLiteral("G"), QStringLiteral("B"), QStringLiteral("D")}));
+        QCOMPARE(chords[4].toObject().value(QStringLiteral("canonical")).toString(), QStringLiteral("Cm"));
+        QVERIFY(chords[3].toObject().value(QStringLiteral("no_chord")).toBool());
+        const QJsonObject key = result.json.value(QStringLiteral("key")).toObject();
+        QCOMPARE(key.value(QStringLiteral("name")).toString(), QStringLiteral("C"));
+        QVERIFY(key.value(QStringLiteral("detected")).toBool());
+        const QJsonObject summary = result.json.value(QStringLiteral("summary")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("slash_chords")).toInt(), 1);
+        QCOMPARE(summary.value(QStringLiteral("extended_chords")).toInt(), 1);
+        QCOMPARE(summary.value(QStringLiteral("no_chord_beats")).toDouble(), 4.0);
+        QCOMPARE(summary.value(QStringLiteral("bars")).toDouble(), 4.0);
+        QVERIFY(summary.value(QStringLiteral("text")).toString().contains(QStringLiteral("C major (detected)")));
+        QCOMPARE(m_server->orchestrator->files().count(), 0); // analysing writes nothing
+
+        const HttpResult bad = m_server->post(QStringLiteral("/api/analyze"), R"({"chord_progression": "C | Hm7"})");
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("chord_progression.chords"));
+    }
+
+    void styleAndFeelReachTheFiles()
+    {
+        const HttpResult result = m_server->post(QStringLiteral("/api/generate"), R"({
+            "chord_progression": {"chords": "E7 | A7 | E7 | B7 A7", "key": "E"}, "style": "blues_shuffle",
+            "track_types": ["full"], "count_in": 1, "ending": true, "seed": 12})");
+        QCOMPARE(result.status, 200);
+        const QJsonObject metadata = result.json.value(QStringLiteral("metadata")).toObject();
+        QCOMPARE(metadata.value(QStringLiteral("style")).toString(), QStringLiteral("blues_shuffle"));
+        QCOMPARE(metadata.value(QStringLiteral("music_start_beat")).toDouble(), 4.0);
+        QCOMPARE(metadata.value(QStringLiteral("file_length_beats")).toDouble(), 24.0);
+        QCOMPARE(metadata.value(QStringLiteral("feel")).toObject().value(QStringLiteral("swing_ratio")).toDouble(), 0.667);
+        const QJsonArray files = result.json.value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 1);
+        QVERIFY(files[0].toString().contains(QStringLiteral("_full_E_100_")));
+        const QByteArray midi = m_server->get(QStringLiteral("/api/files/") + files[0].toString()).body;
+        QCOMPARE(midi.left(4), QByteArray("MThd"));
+        QCOMPARE(quint8(midi[11]), quint8(4)); // conductor, bass, drums, keys
     }
 
     void configIsServedWithoutSecrets()
