@@ -30,7 +30,7 @@ QByteArray minimalStyle(const QString &name = QStringLiteral("mine"))
         "keys": {"cells": {"simple": {"downbeat": "x---"}}}})").arg(name).toUtf8();
 }
 
-// Note-on positions (in ticks) of one note number on one channel in a format-1 file.
+// Note-on positions (in ticks) of one note number (any when -1) on one channel in a format-1 file.
 QList<qint64> noteOnTicks(const QByteArray &midi, int note, int channel = 9)
 {
     QList<qint64> ticks;
@@ -56,7 +56,7 @@ QList<qint64> noteOnTicks(const QByteArray &midi, int note, int channel = 9)
             } else if ((status & 0xF0) == 0xC0) {
                 i += 2;
             } else {
-                if (status == (0x90 | channel) && quint8(midi[i + 1]) == note && quint8(midi[i + 2]) > 0)
+                if (status == (0x90 | channel) && (note < 0 || quint8(midi[i + 1]) == note) && quint8(midi[i + 2]) > 0)
                     ticks.append(tick);
                 i += 3;
             }
@@ -273,6 +273,23 @@ private slots:
             offbeats += inBeat != 0;
         }
         QVERIFY(offbeats >= 6);
+    }
+
+    void bassLocksToTheKickInRockPopAndFunk()
+    {
+        for (const char *style : {"rock", "pop", "funk", "hiphop", "metal"}) {
+            const QByteArray body = QStringLiteral(R"({"chord_progression": "C | Am | F | G | C | Am | Dm7 | G7",
+                "style": "%1", "humanize": 0, "complexity": 1, "fills": false, "seed": 9, "track_types": ["full"]})")
+                .arg(QLatin1String(style)).toUtf8();
+            const auto request = parse(body.constData());
+            QVERIFY(request.ok());
+            const QByteArray full = renderSong(request->arrangement).parts.first().midi;
+            const QList<qint64> kicks = noteOnTicks(full, 36, 9);
+            const QList<qint64> bass = noteOnTicks(full, -1, 0);
+            QVERIFY(kicks.size() >= 16);
+            for (qint64 kick : kicks)
+                QVERIFY2(bass.contains(kick), qPrintable(QStringLiteral("%1: kick at tick %2 has no bass note").arg(QLatin1String(style)).arg(kick)));
+        }
     }
 
     void fullFileHoldsEveryPartAsPlayedAlone()
