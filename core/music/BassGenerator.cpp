@@ -125,31 +125,18 @@ private:
     // Pattern cells, or the kick's cells when locked to it (with the drums' own optional hits).
     void collectCells(const PlannedBar &bar, const RoleCells &cells, bool fromKick, int kickNote = 36)
     {
-        int stepIndex = 0;
-        for (const Pulse &pulse : m_pulses) {
-            const Cell cell = cells.cellFor(pulse);
-            const double stepLength = pulse.length / cell.size();
-            for (int s = 0; s < cell.size(); ++s, ++stepIndex) {
-                const QChar symbol = cell[s];
-                const double offset = pulse.start + s * stepLength;
-                if (symbol == QLatin1Char('-')) {
-                    if (!m_events.isEmpty() && m_events.last().beat + m_events.last().length >= bar.startBeat + offset - kEpsilon)
-                        m_events.last().length += stepLength;
-                    continue;
-                }
-                if (symbol == QLatin1Char('.'))
-                    continue;
-                if (fromKick) {
-                    if (symbol == QLatin1Char('?')
-                        && !m_performance.sharedChance(bar.index, stepIndex * 64 + kickNote,
-                                                       0.15 + 0.7 * m_arrangement.feel.complexity))
-                        continue;
-                    addEvent(bar, offset, stepLength, QLatin1Char('K'));
-                } else {
-                    addEvent(bar, offset, stepLength, symbol);
-                }
+        forEachStep(bar, m_pulses, cells, [&](const Step &step) {
+            if (step.symbol == QLatin1Char('-')) {
+                if (!m_events.isEmpty() && m_events.last().beat + m_events.last().length >= step.beat - kEpsilon)
+                    m_events.last().length += step.length;
+                return;
             }
-        }
+            if (step.symbol == QLatin1Char('.'))
+                return;
+            if (fromKick && step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, kickNote))
+                return;
+            m_events.append({step.beat, step.length, fromKick ? QLatin1Char('K') : step.symbol});
+        });
     }
 
     // Every chord change gets a note on it, and no note sounds across a change.

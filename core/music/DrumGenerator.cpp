@@ -83,28 +83,19 @@ private:
         const int firstFillPulse = bar.fill ? static_cast<int>(m_pulses.size()) - fillPulses()
                                             : static_cast<int>(m_pulses.size());
         for (const DrumVoice &voice : m_style.drums) {
-            int stepIndex = 0;
-            for (int p = 0; p < m_pulses.size(); ++p) {
-                const Pulse &pulse = m_pulses[p];
-                const Cell cell = voice.cells.cellFor(pulse);
-                const double stepLength = pulse.length / cell.size();
-                for (int s = 0; s < cell.size(); ++s, ++stepIndex) {
-                    const QChar symbol = cell[s];
-                    if (symbol == QLatin1Char('.') || p >= firstFillPulse)
-                        continue;
-                    if (symbol == QLatin1Char('?')
-                        && !m_performance.sharedChance(bar.index, stepIndex * 64 + voice.note,
-                                                       0.15 + 0.7 * m_arrangement.feel.complexity))
-                        continue;
-                    const double beat = bar.startBeat + pulse.start + s * stepLength;
-                    // A crash takes the place of the hat on a section's downbeat.
-                    if (bar.sectionStart && p == 0 && s == 0 && drumPlayer(voice.note) == Player::HiHat)
-                        continue;
-                    // Ghost notes stay ghosts; everything else leans with the meter.
-                    const int accent = symbol == QLatin1Char('g') ? 0 : m_performance.metricAccent(beat) / 2;
-                    hit(beat, voice.note, m_performance.velocity(baseVelocity(symbol) + voiceGain(voice.note), accent));
-                }
-            }
+            forEachStep(bar, m_pulses, voice.cells, [&](const Step &step) {
+                if (step.symbol == QLatin1Char('.') || step.pulse >= firstFillPulse)
+                    return;
+                if (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, voice.note))
+                    return;
+                // A crash takes the place of the hat on a section's downbeat.
+                if (bar.sectionStart && step.pulse == 0 && step.inPulse == 0 && drumPlayer(voice.note) == Player::HiHat)
+                    return;
+                // Ghost notes stay ghosts; everything else leans with the meter.
+                const int accent = step.symbol == QLatin1Char('g') ? 0 : m_performance.metricAccent(step.beat) / 2;
+                hit(step.beat, voice.note,
+                    m_performance.velocity(baseVelocity(step.symbol) + voiceGain(voice.note), accent));
+            });
         }
         if (bar.sectionStart) {
             hit(bar.startBeat, Crash, m_performance.velocity(108), 1.0);

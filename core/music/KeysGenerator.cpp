@@ -14,6 +14,7 @@ namespace {
 constexpr int kLowest = 48;   // C3
 constexpr int kHighest = 84;  // C6
 constexpr double kEpsilon = 1e-6;
+constexpr int kKeysVoice = 128; // optional keys hits are decided apart from every drum voice
 
 // The pitch classes a pianist would play for the chord in the style's voicing, at most four.
 QList<int> voicedClasses(const Chord &chord, Voicing voicing)
@@ -132,33 +133,20 @@ public:
 private:
     void collectBar(const PlannedBar &bar)
     {
-        int stepIndex = 0;
-        for (const Pulse &pulse : m_pulses) {
-            const Cell cell = m_style.cells.cellFor(pulse);
-            const double stepLength = pulse.length / cell.size();
-            for (int s = 0; s < cell.size(); ++s, ++stepIndex) {
-                const double offset = pulse.start + s * stepLength;
-                if (offset >= bar.lengthBeats - kEpsilon)
-                    return;
-                const QChar symbol = cell[s];
-                if (symbol == QLatin1Char('-')) {
-                    if (m_holding)
-                        m_events.last().length += stepLength;
-                    continue;
-                }
-                if (symbol == QLatin1Char('.')) {
-                    m_holding = false;
-                    continue;
-                }
-                if (symbol == QLatin1Char('?')
-                    && !m_performance.sharedChance(bar.index, 4096 + stepIndex, 0.15 + 0.7 * m_arrangement.feel.complexity)) {
-                    m_holding = false;
-                    continue;
-                }
-                m_events.append({bar.startBeat + offset, stepLength, symbol == QLatin1Char('X')});
-                m_holding = true;
+        forEachStep(bar, m_pulses, m_style.cells, [&](const Step &step) {
+            if (step.symbol == QLatin1Char('-')) {
+                if (m_holding)
+                    m_events.last().length += step.length;
+                return;
             }
-        }
+            if (step.symbol == QLatin1Char('.')
+                || (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, kKeysVoice))) {
+                m_holding = false;
+                return;
+            }
+            m_events.append({step.beat, step.length, step.symbol == QLatin1Char('X')});
+            m_holding = true;
+        });
     }
 
     // A chord that changes under a held voicing is struck again on the change.

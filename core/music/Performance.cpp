@@ -141,6 +141,11 @@ int Performance::phraseAccent(double beat) const
     }
 }
 
+bool Performance::playsOptional(int bar, int step, int voice) const
+{
+    return sharedChance(bar, step * 4096 + voice, 0.15 + 0.7 * m_arrangement.feel.complexity);
+}
+
 bool Performance::sharedChance(int bar, int step, double probability) const
 {
     const quint64 hash = mix((static_cast<quint64>(m_arrangement.seed) << 32)

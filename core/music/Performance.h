@@ -33,6 +33,9 @@ public:
     // Whether an optional ('?') hit at this place is played. The same for every part, so the bass
     // locked to the kick plays exactly the kick's optional hits.
     bool sharedChance(int bar, int step, double probability) const;
+    // Whether an optional ('?') step of a pattern is played: more often as complexity rises,
+    // and the same answer for every part that asks about the same voice and step.
+    bool playsOptional(int bar, int step, int voice) const;
 
     double swung(double beat) const;   // the position after swing, before humanizing
     Random &random() { return m_random; }

@@ -58,7 +58,9 @@ BACKBEAT_RATE = 0.90              # share of non-fill song bars with every backb
 VELOCITY_STD = (4.0, 25.0)        # per-part velocity standard deviation when humanize > 0
 
 SWING_TOLERANCE = 0.02            # measured off-beat position vs the ratio (0.5 when straight)
-OFFBEAT_WINDOW = (0.30, 0.85)     # positions within the swing unit counted as off-beat notes
+OFFBEAT_WINDOW = (0.30, 0.85)     # positions within the swing unit counted as off-beat notes ...
+OFFBEAT_REACH = 0.10              # ... up to this far past the target (at least 0.70), so that the
+                                  # sixteenth before the beat (0.75) is not taken for a late off-beat
 
 RENDER_MIN_RMS = 0.01             # whole-song RMS, fraction of full scale (-40 dBFS)
 RENDER_WINDOW_SECONDS = 0.1
@@ -789,9 +791,10 @@ def check_dynamics(song):
 
 # --- 6 swing ----------------------------------------------------------------------------------
 
-def measure_swing(song, notes, subdivision):
+def measure_swing(song, notes, subdivision, target=0.5):
     """Median position of off-beat hat/ride notes within their swing unit, and how many."""
     unit = song.ppq if subdivision == 8 else song.ppq // 2
+    low, high = OFFBEAT_WINDOW[0], min(OFFBEAT_WINDOW[1], max(0.70, target + OFFBEAT_REACH))
     positions = []
     for note in notes:
         if note.pitch not in HATS:
@@ -800,7 +803,7 @@ def measure_swing(song, notes, subdivision):
         if bar is None:
             continue
         position = ((note.start - bar["start_tick"]) % unit) / unit
-        if OFFBEAT_WINDOW[0] <= position <= OFFBEAT_WINDOW[1]:
+        if low <= position <= high:
             positions.append(position)
     return (statistics.median(positions) if positions else None), len(positions)
 
@@ -821,7 +824,7 @@ def check_swing(song):
                                                 [f"swing subdivision {subdivision} is neither 8 nor 16"])])
     else:
         target, subdivision = 0.5, 8
-    median, count = measure_swing(song, notes, subdivision)
+    median, count = measure_swing(song, notes, subdivision, target)
     feel = f"swing {fmt_number(target)} on {subdivision}ths" if song.swing else "straight"
     if median is None:
         if not song.swing:

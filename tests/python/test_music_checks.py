@@ -472,6 +472,17 @@ class MutationTest(CheckerTestCase):
         song.manifest["swing"] = None
         self.assertFailsExactly(song, {"swing.offbeat_position"}, "straight: off-beat hi-hat/ride notes sit at 0.6")
 
+    def test_sixteenth_hats_in_a_straight_song_are_not_late_offbeats(self):
+        song = SyntheticSong(swing=None)
+        start = 4 * PPQ
+        for beat in range(16 * 4):
+            tick = start + beat * PPQ + 360        # the sixteenth before each beat
+            song.drums.append([tick, tick + 60, 42, 60, 9])
+        song.drums.sort(key=lambda n: n[0])
+        result = self.check(song)
+        self.assertNotIn("swing.offbeat_position", result.failed_rules())
+        self.assertAlmostEqual(result.checks["swing"].measured("swing_measured"), 0.5, delta=0.01)
+
     def test_sixteenth_swing_is_measured_within_eighths(self):
         song = SyntheticSong(swing=None)
         for bar in range(1, 17):                    # add swung sixteenths (0.6 of an eighth) on beat 2
