@@ -302,7 +302,7 @@ private:
             const double held = ghost ? std::min(event.length, 0.2) : event.length * (1.0 - 0.5 * staccato);
             const int accent = m_performance.metricAccent(event.beat) + m_performance.phraseAccent(event.beat)
                                + (event.change ? 4 : 0);
-            const int base = ghost ? 50 : (event.approach ? 80 : 88);
+            const int base = ghost ? 58 : (event.approach ? 80 : 88);
             // A change is played where the harmony changes, not swung past it.
             const qint64 start = m_performance.tick(event.beat, Player::Bass, !event.change);
             const qint64 end = m_performance.tick(event.beat + held, Player::Bass) - kTicksPerQuarter / 32;
