@@ -51,9 +51,4 @@ Result<Key> parseKey(const QString &text)
     return key;
 }
 
-Key guessKeyFromChord(const Chord &chord)
-{
-    return Key{chord.root, chord.intervals.contains(3) && !chord.intervals.contains(4)};
-}
-
 } // namespace aiband

@@ -20,8 +20,4 @@ struct Key {
 // "C", "Am", "F# minor", "Bb major", "ebm"
 Result<Key> parseKey(const QString &text);
 
-// The key a single chord suggests: its root, minor if its third is. Requests without a key use
-// detectKey (KeyDetection.h), which weighs the whole progression.
-Key guessKeyFromChord(const Chord &chord);
-
 } // namespace aiband
