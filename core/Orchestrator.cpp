@@ -26,16 +26,26 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
       m_logs(logs),
       m_files(m_config.filesDir),
       m_generation(&m_files, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder), m_config.stylesDir}),
-                   m_config.defaultStyle),
+                   m_config.defaultStyle,
+                   GenerationSettings{m_config.generationQueueSize, m_config.generationTimeoutSeconds}),
       m_hub(WebSocketSettings{m_config.heartbeatIntervalSeconds, m_config.connectionTimeoutSeconds,
                               m_config.webSocketMaxMessageBytes},
-            &m_generation)
+            &m_generation, &m_plugins, &m_transport)
 {
     for (const QString &problem : m_generation.styles().problems())
         qCWarning(lcMusic).noquote() << "style skipped:" << problem;
     registerHttpApi(m_router, *this);
     connect(&m_hub, &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
     connect(&m_generation, &GenerationService::generated, this, &Orchestrator::filesGenerated);
+    // Sessions that went silent are closed, and plugins that only spoke HTTP are forgotten once
+    // they stop sending heartbeats, both after websocket.connection_timeout.
+    const double timeoutMs = m_config.connectionTimeoutSeconds * 1000;
+    m_maintenance.setInterval(static_cast<int>(std::max(100.0, timeoutMs / 4)));
+    connect(&m_maintenance, &QTimer::timeout, this, [this, timeoutMs] {
+        m_hub.dropStaleSessions();
+        m_plugins.removeSilentSince(QDateTime::currentDateTime().addMSecs(-static_cast<qint64>(timeoutMs)));
+    });
+    m_maintenance.start();
     m_uptime.start();
 }
 

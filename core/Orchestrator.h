@@ -4,12 +4,15 @@
 #include "files/FileStore.h"
 #include "generation/GenerationService.h"
 #include "server/HttpRouter.h"
+#include "server/PluginRegistry.h"
+#include "server/TransportClock.h"
 #include "server/WebSocketHub.h"
 #include "util/Result.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QUrl>
 
 namespace aiband {
@@ -42,6 +45,9 @@ public:
     const FileStore &files() const { return m_files; }
     GenerationService &generation() { return m_generation; }
     WebSocketHub &hub() { return m_hub; }
+    PluginRegistry &plugins() { return m_plugins; }
+    const PluginRegistry &plugins() const { return m_plugins; }
+    TransportClock &transport() { return m_transport; }
     LogBuffer *logs() const { return m_logs; }
     const HttpRouter &router() const { return m_router; }
 
@@ -55,7 +61,10 @@ private:
     LogBuffer *m_logs;
     FileStore m_files;
     GenerationService m_generation;
+    PluginRegistry m_plugins;
+    TransportClock m_transport;
     WebSocketHub m_hub;
+    QTimer m_maintenance;
     HttpRouter m_router;
     QPointer<ApiHttpServer> m_http;
     QPointer<BoundedTcpServer> m_tcp;

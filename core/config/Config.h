@@ -18,6 +18,7 @@ struct Config {
 
     // backend (the built-in engine)
     double generationTimeoutSeconds = 30.0;
+    int generationQueueSize = 64;
 
     // plugin (the folder DAW plugins watch)
     QString filesDir;

@@ -25,6 +25,8 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"backend.timeout", {"BACKEND_TIMEOUT", "AIBAND_BACKEND_TIMEOUT"}, nullptr,
      DoubleSetting{&Config::generationTimeoutSeconds, 0.1, 3600.0},
      "Seconds a generation may take before it is answered with an error."},
+    {"backend.queue_size", {"AIBAND_QUEUE_SIZE"}, nullptr, IntSetting{&Config::generationQueueSize, 1, 10000},
+     "Generations waiting or running at once; more are answered 503 busy."},
     {"plugin.folder", {"GENERATED_FILES_DIR", "AIBAND_FILES_DIR"}, "files-dir",
      PathSetting{&Config::filesDir}, "Folder the MIDI files are written to (plugins watch it)."},
     {"plugin.cleanup_hours", {"CLEANUP_HOURS", "AIBAND_CLEANUP_HOURS"}, nullptr,

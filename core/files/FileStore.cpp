@@ -54,6 +54,7 @@ Status FileStore::prepare()
 
 Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &bytes)
 {
+    QMutexLocker lock(&m_writeMutex);
     QString name = makeName(naming);
     while (QFileInfo::exists(m_directory + QLatin1Char('/') + name))
         name = makeName(naming);

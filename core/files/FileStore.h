@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMutex>
 #include <QString>
 
 #include <optional>
@@ -21,7 +22,7 @@ struct FileNaming {
 
 // The folder DAW plugins watch. Files appear atomically (QSaveFile: written to a temporary
 // name, renamed when complete), so a plugin never reads half a file. Only names this store
-// makes are ever served or deleted.
+// makes are ever served or deleted. Thread-safe: generations write from worker threads.
 class FileStore {
 public:
     explicit FileStore(QString directory);
@@ -43,6 +44,7 @@ private:
     std::optional<StoredFile> describe(const QString &name) const;
 
     QString m_directory;
+    QMutex m_writeMutex;  // choosing a free name and taking it is one step
 };
 
 } // namespace aiband

@@ -321,11 +321,23 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Styl
         return fieldError(QStringLiteral("chord_progression.chords"),
                           QStringLiteral("the progression is %1 beats long; at most %2 beats per request")
                               .arg(progressionLength).arg(limits.maxDurationBeats));
-    const auto duration = optionalNumber(progression, QStringLiteral("duration"),
-                                         QStringLiteral("chord_progression.duration"), 0.0,
-                                         limits.maxDurationBeats, true);
+    auto duration = optionalNumber(progression, QStringLiteral("duration"),
+                                   QStringLiteral("chord_progression.duration"), 0.0,
+                                   limits.maxDurationBeats, true);
     if (!duration)
         return duration.error();
+    // The plugin counts in bars: "bars": 8 is eight bars of the meter.
+    const auto bars = optionalNumber(progression, QStringLiteral("bars"), QStringLiteral("chord_progression.bars"), 1.0,
+                                     limits.maxDurationBeats / arrangement.timeSignature.beatsPerBar());
+    if (!bars)
+        return bars.error();
+    if (bars->has_value()) {
+        if (duration->has_value())
+            return fieldError(QStringLiteral("chord_progression.bars"), QStringLiteral("give bars or duration, not both"));
+        if (**bars != std::floor(**bars))
+            return fieldError(QStringLiteral("chord_progression.bars"), QStringLiteral("bars must be a whole number"));
+        duration.value() = **bars * arrangement.timeSignature.beatsPerBar();
+    }
     arrangement.durationBeats = duration->value_or(progressionLength);
     if (!duration->has_value())
         request.defaultsUsed.insert(QStringLiteral("duration"), progressionLength);

@@ -6,6 +6,11 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QTimer>
+#include <QtConcurrent>
+
+#include <memory>
+#include <optional>
 
 #include <cmath>
 
@@ -41,11 +46,65 @@ QJsonObject describeArrangement(const GenerateRequest &request)
                        {QStringLiteral("defaults_used"), request.defaultsUsed}};
 }
 
+// What a worker hands back: a result, or the error that stopped it.
+struct Outcome {
+    std::optional<GenerationResult> result;
+    Error error;
+};
+
+Outcome compose(const GenerateRequest &request, FileStore *store, const QString &requestId)
+{
+    Outcome outcome;
+    try {
+        GenerationResult result;
+        result.requestId = requestId;
+        result.pluginId = request.pluginId;
+        result.metadata = describeArrangement(request);
+
+        QElapsedTimer timer;
+        timer.start();
+        const RenderedSong song = renderSong(request.arrangement);
+        result.engineMs = timer.nsecsElapsed() / 1e6;
+        // Where the chords begin and where the file ends, once count-in, intro and ending are added.
+        result.metadata.insert(QStringLiteral("music_start_beat"), song.plan.musicStartBeat);
+        result.metadata.insert(QStringLiteral("file_length_beats"), song.plan.endBeat);
+
+        timer.restart();
+        const Arrangement &a = request.arrangement;
+        for (const RenderedPart &part : song.parts) {
+            const FileNaming naming{trackTypeName(part.type), a.key.fileNameToken(),
+                                    static_cast<int>(std::lround(a.tempoBpm))};
+            Result<StoredFile> stored = store->write(naming, part.midi);
+            if (!stored) {
+                outcome.error = stored.error();
+                return outcome;
+            }
+            result.files.append({*stored, trackTypeName(part.type), part.noteCount});
+        }
+        result.writeMs = timer.nsecsElapsed() / 1e6;
+        outcome.result = std::move(result);
+    } catch (const std::exception &e) {
+        outcome.error = makeError(QStringLiteral("generation_failed"),
+                                  QStringLiteral("the generation failed: %1").arg(QString::fromLocal8Bit(e.what())));
+    } catch (...) {
+        outcome.error = makeError(QStringLiteral("generation_failed"), QStringLiteral("the generation failed"));
+    }
+    return outcome;
+}
+
 } // namespace
 
-GenerationService::GenerationService(FileStore *store, StyleLibrary styles, QString defaultStyle, QObject *parent)
-    : QObject(parent), m_store(store), m_styles(std::move(styles)), m_defaultStyle(std::move(defaultStyle))
+GenerationService::GenerationService(FileStore *store, StyleLibrary styles, QString defaultStyle,
+                                     GenerationSettings settings, QObject *parent)
+    : QObject(parent), m_store(store), m_styles(std::move(styles)), m_defaultStyle(std::move(defaultStyle)),
+      m_settings(settings)
 {
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+}
+
+GenerationService::~GenerationService()
+{
+    m_pool.waitForDone();
 }
 
 Result<GenerateRequest> GenerationService::parseRequest(const QJsonObject &body) const
@@ -53,41 +112,49 @@ Result<GenerateRequest> GenerationService::parseRequest(const QJsonObject &body)
     return parseGenerateRequest(body, m_styles, m_defaultStyle);
 }
 
-Result<GenerationResult> GenerationService::generate(const GenerateRequest &request)
+Status GenerationService::submit(GenerateRequest request, Callback done)
 {
-    GenerationResult result;
-    result.requestId = QStringLiteral("gen-%1").arg(m_nextRequest++);
-    result.pluginId = request.pluginId;
-    result.metadata = describeArrangement(request);
+    if (m_pending >= m_settings.queueSize)
+        return makeError(QStringLiteral("busy"),
+                         QStringLiteral("%1 generations are already waiting; retry in a moment").arg(m_pending));
+    ++m_pending;
+    const QString requestId = QStringLiteral("gen-%1").arg(m_nextRequest++);
 
-    QElapsedTimer timer;
-    timer.start();
-    const RenderedSong song = renderSong(request.arrangement);
-    const QList<RenderedPart> &parts = song.parts;
-    result.engineMs = timer.nsecsElapsed() / 1e6;
-    // Where the chords begin and where the file ends, once count-in, intro and ending are added.
-    result.metadata.insert(QStringLiteral("music_start_beat"), song.plan.musicStartBeat);
-    result.metadata.insert(QStringLiteral("file_length_beats"), song.plan.endBeat);
+    // Whichever comes first, the result or the deadline, answers; the other is ignored.
+    auto answered = std::make_shared<bool>(false);
+    QTimer::singleShot(static_cast<int>(m_settings.timeoutSeconds * 1000), this, [this, answered, done, requestId] {
+        if (*answered)
+            return;
+        *answered = true;
+        qCWarning(lcGeneration).noquote() << requestId << "exceeded" << m_settings.timeoutSeconds << "s";
+        done(makeError(QStringLiteral("timeout"),
+                       QStringLiteral("the generation took longer than %1 s").arg(m_settings.timeoutSeconds)));
+    });
 
-    timer.restart();
-    const Arrangement &a = request.arrangement;
-    for (const RenderedPart &part : parts) {
-        const FileNaming naming{trackTypeName(part.type), a.key.fileNameToken(),
-                                static_cast<int>(std::lround(a.tempoBpm))};
-        Result<StoredFile> stored = m_store->write(naming, part.midi);
-        if (!stored) {
-            emit failed(result.requestId, stored.error());
-            return stored.error();
+    FileStore *store = m_store;
+    QtConcurrent::run(&m_pool, [request = std::move(request), store, requestId] {
+        return compose(request, store, requestId);
+    }).then(this, [this, answered, done, requestId](const Outcome &outcome) {
+        --m_pending;
+        const bool late = *answered;
+        *answered = true;
+        if (!outcome.result) {
+            qCWarning(lcGeneration).noquote() << requestId << "failed:" << outcome.error.message;
+            emit failed(requestId, outcome.error);
+            if (!late)
+                done(outcome.error);
+            return;
         }
-        result.files.append({*stored, trackTypeName(part.type), part.noteCount});
-    }
-    result.writeMs = timer.nsecsElapsed() / 1e6;
-    ++m_generatedCount;
-    qCInfo(lcGeneration).noquote() << result.requestId << "generated" << result.files.size() << "files for"
-                                   << (result.pluginId.isEmpty() ? QStringLiteral("(no plugin)") : result.pluginId)
-                                   << QStringLiteral("in %1 ms").arg(result.engineMs + result.writeMs, 0, 'f', 2);
-    emit generated(result);
-    return result;
+        const GenerationResult &result = *outcome.result;
+        ++m_generatedCount;
+        qCInfo(lcGeneration).noquote() << requestId << "generated" << result.files.size() << "files for"
+                                       << (result.pluginId.isEmpty() ? QStringLiteral("(no plugin)") : result.pluginId)
+                                       << QStringLiteral("in %1 ms").arg(result.engineMs + result.writeMs, 0, 'f', 2);
+        emit generated(result);
+        if (!late)
+            done(result);
+    });
+    return Done{};
 }
 
 } // namespace aiband

@@ -6,25 +6,42 @@
 #include "util/Result.h"
 
 #include <QObject>
+#include <QThreadPool>
+
+#include <functional>
 
 namespace aiband {
 
 class FileStore;
 
-// Runs the engine for a validated request and stores the parts in the files folder.
+struct GenerationSettings {
+    int queueSize = 64;            // generations waiting or running at once; more are refused
+    double timeoutSeconds = 30.0;  // a generation not finished by then is answered with an error
+};
+
+// Composes and stores parts on a pool of worker threads. Callers get their answer through a
+// callback on the service's thread; the files are also announced with generated() whether or
+// not anyone is still waiting (a client that hung up loses nothing).
 class GenerationService : public QObject {
     Q_OBJECT
 public:
-    GenerationService(FileStore *store, StyleLibrary styles, QString defaultStyle, QObject *parent = nullptr);
+    using Callback = std::function<void(const Result<GenerationResult> &)>;
+
+    GenerationService(FileStore *store, StyleLibrary styles, QString defaultStyle,
+                      GenerationSettings settings = {}, QObject *parent = nullptr);
+    ~GenerationService() override;  // waits for running generations
 
     // Validates a request body against the styles this service knows.
     Result<GenerateRequest> parseRequest(const QJsonObject &body) const;
-    Result<GenerationResult> generate(const GenerateRequest &request);
+
+    // Queues the generation. Returns "busy" at once when the queue is full; otherwise `done`
+    // is called exactly once, with the result, an error, or "timeout".
+    Status submit(GenerateRequest request, Callback done);
 
     const StyleLibrary &styles() const { return m_styles; }
     QString defaultStyle() const { return m_defaultStyle; }
-
     quint64 generatedCount() const { return m_generatedCount; }
+    int pendingCount() const { return m_pending; }
 
 signals:
     void generated(const aiband::GenerationResult &result);
@@ -34,8 +51,11 @@ private:
     FileStore *m_store;
     StyleLibrary m_styles;
     QString m_defaultStyle;
+    GenerationSettings m_settings;
+    QThreadPool m_pool;
     quint64 m_generatedCount = 0;
     quint64 m_nextRequest = 1;
+    int m_pending = 0;
 };
 
 } // namespace aiband

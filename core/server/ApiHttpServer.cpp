@@ -27,7 +27,7 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 
     qCDebug(lcServer).noquote() << HttpRouter::methodName(request.method()) << request.url().path()
                                 << "from" << request.remoteAddress().toString();
-    m_router->dispatch(request).write(makeResponder(request, socket));
+    m_router->dispatch(request, makeResponder(request, socket));
     return true;
 }
 

@@ -3,12 +3,14 @@
 #include "HttpRouter.h"
 #include "JsonReplies.h"
 #include "Orchestrator.h"
+#include "generation/FlatGenerateForm.h"
 #include "generation/GenerateRequest.h"
 #include "generation/ProgressionAnalysis.h"
 #include "logging/LogBuffer.h"
 #include "music/Style.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -26,8 +28,14 @@ bool isJsonContentType(const QByteArray &contentType)
 }
 
 // Reads a JSON object body, or says why not (415 for another media type, 400 for bad JSON).
-std::optional<QHttpServerResponse> readJsonObject(const QHttpServerRequest &request, QJsonObject &out)
+// An empty body reads as {} where every field is optional.
+std::optional<QHttpServerResponse> readJsonObject(const QHttpServerRequest &request, QJsonObject &out,
+                                                  bool emptyIsObject = false)
 {
+    if (emptyIsObject && request.body().trimmed().isEmpty()) {
+        out = {};
+        return std::nullopt;
+    }
     const QByteArray contentType = request.value(QByteArrayLiteral("content-type"));
     if (!contentType.isEmpty() && !isJsonContentType(contentType))
         return errorReply(HttpStatus::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
@@ -111,37 +119,62 @@ QHttpServerResponse logs(Orchestrator &orchestrator, const QHttpServerRequest &r
                       {QStringLiteral("next_since"), static_cast<qint64>(lastId)}});
 }
 
-QHttpServerResponse generate(Orchestrator &orchestrator, const QHttpServerRequest &request)
+QHttpServerResponse statusForError(const Error &error)
 {
-    QJsonObject body;
-    if (auto refusal = readJsonObject(request, body))
-        return std::move(*refusal);
-    Result<GenerateRequest> parsed = orchestrator.generation().parseRequest(body);
-    if (!parsed)
-        return errorReply(HttpStatus::UnprocessableEntity, parsed.error());
-    Result<GenerationResult> result = orchestrator.generation().generate(*parsed);
-    if (!result)
-        return errorReply(HttpStatus::InternalServerError, result.error());
+    if (error.code == QLatin1String("busy")) {
+        QHttpServerResponse response = errorReply(HttpStatus::ServiceUnavailable, error);
+        response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
+        return response;
+    }
+    if (error.code == QLatin1String("timeout"))
+        return errorReply(HttpStatus::GatewayTimeout, error);
+    return errorReply(HttpStatus::InternalServerError, error);
+}
 
+QHttpServerResponse generationReply(const GenerationResult &result, const QUrl &baseUrl)
+{
     QJsonArray names;
     QJsonArray details;
     QStringList types;
-    for (const GeneratedFile &file : result->files) {
+    for (const GeneratedFile &file : result.files) {
         names.append(file.file.name);
-        details.append(file.toJson(orchestrator.baseUrl()));
+        details.append(file.toJson(baseUrl));
         types.append(file.trackType);
     }
     return jsonReply({{QStringLiteral("success"), true},
-                      {QStringLiteral("request_id"), result->requestId},
+                      {QStringLiteral("request_id"), result.requestId},
                       {QStringLiteral("files"), names},
                       {QStringLiteral("file_details"), details},
-                      {QStringLiteral("metadata"), result->metadata},
+                      {QStringLiteral("metadata"), result.metadata},
                       {QStringLiteral("timings_ms"),
-                       QJsonObject{{QStringLiteral("engine"), result->engineMs},
-                                   {QStringLiteral("write"), result->writeMs},
-                                   {QStringLiteral("total"), result->engineMs + result->writeMs}}},
+                       QJsonObject{{QStringLiteral("engine"), result.engineMs},
+                                   {QStringLiteral("write"), result.writeMs},
+                                   {QStringLiteral("total"), result.engineMs + result.writeMs}}},
                       {QStringLiteral("message"),
                        QStringLiteral("Generated %1 file(s): %2").arg(names.size()).arg(types.join(QStringLiteral(", ")))}});
+}
+
+// POST /api/generate and /api/midi/generate: validated at once, composed on a worker thread,
+// answered when done (or not at all if the client has gone; the files are kept either way).
+void generate(Orchestrator &orchestrator, const QHttpServerRequest &request, const HttpReply &reply)
+{
+    QJsonObject body;
+    if (auto refusal = readJsonObject(request, body)) {
+        reply.send(std::move(*refusal));
+        return;
+    }
+    const bool flat = isFlatForm(body);
+    Result<GenerateRequest> parsed = orchestrator.generation().parseRequest(generateBodyFromFlatForm(body));
+    if (!parsed) {
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, flat ? errorForFlatForm(parsed.error()) : parsed.error()));
+        return;
+    }
+    const QUrl baseUrl = orchestrator.baseUrl();
+    const Status queued = orchestrator.generation().submit(std::move(parsed).value(), [reply, baseUrl](const Result<GenerationResult> &result) {
+        reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
+    });
+    if (!queued)
+        reply.send(statusForError(queued.error()));
 }
 
 QHttpServerResponse analyze(Orchestrator &orchestrator, const QHttpServerRequest &request)
@@ -195,6 +228,163 @@ QHttpServerResponse listStyles(Orchestrator &orchestrator)
     return jsonReply({{QStringLiteral("styles"), styles},
                       {QStringLiteral("count"), styles.size()},
                       {QStringLiteral("default"), generation.defaultStyle()}});
+}
+
+Error unknownPlugin(const QString &pluginId)
+{
+    return makeError(QStringLiteral("unknown_plugin"),
+                     QStringLiteral("no plugin \"%1\" is registered; POST /api/plugin/register first").arg(pluginId),
+                     QStringLiteral("plugin_id"));
+}
+
+std::optional<Error> invalidPluginId(const QJsonValue &value, bool required)
+{
+    if (value.isUndefined() && !required)
+        return std::nullopt;
+    if (!value.isString() || !isValidPluginId(value.toString()))
+        return makeError(QStringLiteral("invalid_field"), QStringLiteral("plugin_id must be 1-64 letters, digits, '.', '_' or '-'"),
+                         QStringLiteral("plugin_id"));
+    return std::nullopt;
+}
+
+QHttpServerResponse registerPlugin(Orchestrator &orchestrator, const QHttpServerRequest &request)
+{
+    QJsonObject body;
+    if (auto refusal = readJsonObject(request, body, true))
+        return std::move(*refusal);
+    if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), false))
+        return errorReply(HttpStatus::UnprocessableEntity, *error);
+    for (const char *field : {"name", "version", "daw"}) {
+        const QJsonValue value = body.value(QLatin1String(field));
+        if (!value.isUndefined() && !value.isString())
+            return errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
+                              QStringLiteral("%1 must be a string").arg(QLatin1String(field)), QLatin1String(field));
+    }
+    const QString pluginId = body.contains(QStringLiteral("plugin_id"))
+        ? body.value(QStringLiteral("plugin_id")).toString()
+        : QStringLiteral("plugin-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    orchestrator.plugins().registerPlugin(pluginId, request.remoteAddress().toString(), body);
+    const Config &config = orchestrator.config();
+    return jsonReply({{QStringLiteral("plugin_id"), pluginId},
+                      {QStringLiteral("registered"), true},
+                      {QStringLiteral("websocket_url"), orchestrator.hub().webSocketUrl(pluginId).toString()},
+                      {QStringLiteral("heartbeat_interval"), config.heartbeatIntervalSeconds},
+                      {QStringLiteral("connection_timeout"), config.connectionTimeoutSeconds},
+                      {QStringLiteral("server_version"), QStringLiteral(AIBAND_VERSION)}});
+}
+
+QHttpServerResponse pluginStatus(Orchestrator &orchestrator, const QHttpServerRequest &request)
+{
+    const QUrlQuery query = request.query();
+    QJsonArray plugins;
+    if (query.hasQueryItem(QStringLiteral("plugin_id"))) {
+        const QString pluginId = query.queryItemValue(QStringLiteral("plugin_id"), QUrl::FullyDecoded);
+        const PluginInfo *info = orchestrator.plugins().find(pluginId);
+        if (!info)
+            return errorReply(HttpStatus::NotFound, unknownPlugin(pluginId));
+        plugins.append(info->toJson());
+    } else {
+        for (const PluginInfo &info : orchestrator.plugins().plugins())
+            plugins.append(info.toJson());
+    }
+    return jsonReply({{QStringLiteral("plugins"), plugins},
+                      {QStringLiteral("count"), plugins.size()},
+                      {QStringLiteral("connected"), orchestrator.plugins().connectedCount()}});
+}
+
+QHttpServerResponse pluginHeartbeat(Orchestrator &orchestrator, const QHttpServerRequest &request)
+{
+    QJsonObject body;
+    if (auto refusal = readJsonObject(request, body))
+        return std::move(*refusal);
+    if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), true))
+        return errorReply(HttpStatus::UnprocessableEntity, *error);
+    const QString pluginId = body.value(QStringLiteral("plugin_id")).toString();
+    if (!orchestrator.plugins().heartbeat(pluginId))
+        return errorReply(HttpStatus::NotFound, unknownPlugin(pluginId));
+    return jsonReply({{QStringLiteral("plugin_id"), pluginId},
+                      {QStringLiteral("server_time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("heartbeat_interval"), orchestrator.config().heartbeatIntervalSeconds}});
+}
+
+QHttpServerResponse transportPosition(Orchestrator &orchestrator)
+{
+    return jsonReply(orchestrator.transport().toJson());
+}
+
+// start, stop and reset come from HTTP clients (a control surface, a script): every plugin
+// follows, so every plugin is told.
+QHttpServerResponse transportCommand(Orchestrator &orchestrator, const QHttpServerRequest &request, const QString &command)
+{
+    QJsonObject body;
+    if (auto refusal = readJsonObject(request, body, true))
+        return std::move(*refusal);
+    TransportClock &clock = orchestrator.transport();
+    const QString source = QStringLiteral("http");
+    if (command == QLatin1String("start")) {
+        Result<TransportState> state = parseTransport(
+            QJsonObject{{QStringLiteral("current_beat"), body.value(QStringLiteral("beat"))},
+                        {QStringLiteral("tempo"), body.value(QStringLiteral("tempo"))}},
+            clock.now());
+        for (const char *field : {"beat", "tempo"}) {
+            const QJsonValue value = body.value(QLatin1String(field));
+            if (!value.isUndefined() && (!value.isDouble() || !state))
+                return errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
+                                  QStringLiteral("%1 must be a number (tempo 20-400)").arg(QLatin1String(field)),
+                                  QLatin1String(field));
+        }
+        const auto number = [&](const char *field) -> std::optional<double> {
+            const QJsonValue value = body.value(QLatin1String(field));
+            return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+        };
+        clock.start(number("beat"), number("tempo"), source);
+    } else if (command == QLatin1String("stop")) {
+        clock.stop(source);
+    } else {
+        clock.reset(source);
+    }
+    orchestrator.hub().broadcastTransport();
+    return jsonReply(clock.toJson());
+}
+
+// The original's POST /api/transport/sync: a plugin (or anyone) reports where its DAW is.
+QHttpServerResponse transportSync(Orchestrator &orchestrator, const QHttpServerRequest &request)
+{
+    QJsonObject body;
+    if (auto refusal = readJsonObject(request, body))
+        return std::move(*refusal);
+    if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), false))
+        return errorReply(HttpStatus::UnprocessableEntity, *error);
+    Result<TransportState> state = parseTransport(body, orchestrator.transport().now());
+    if (!state)
+        return errorReply(HttpStatus::UnprocessableEntity, state.error());
+    const QString pluginId = body.value(QStringLiteral("plugin_id")).toString();
+    orchestrator.transport().set(*state, pluginId.isEmpty() ? QStringLiteral("http") : pluginId);
+    if (!pluginId.isEmpty())
+        orchestrator.plugins().setTransport(pluginId, *state);
+    orchestrator.hub().broadcastTransport(pluginId);
+    return jsonReply(orchestrator.transport().toJson());
+}
+
+QHttpServerResponse listMidi(Orchestrator &orchestrator)
+{
+    QJsonArray files;
+    for (const StoredFile &file : orchestrator.files().list()) {
+        // Names carry the key with '#' spelled 's' (Fsm) and the tempo: {time}_{type}_{key}_{tempo}_{id}.mid
+        QString key = file.name.section(QLatin1Char('_'), 2, 2);
+        if (key.size() >= 2 && key[1] == QLatin1Char('s'))
+            key[1] = QLatin1Char('#');
+        files.append(QJsonObject{{QStringLiteral("file_id"), file.name},
+                                 {QStringLiteral("filename"), file.name},
+                                 {QStringLiteral("track_type"), file.trackType},
+                                 {QStringLiteral("key"), key},
+                                 {QStringLiteral("tempo"), file.name.section(QLatin1Char('_'), 3, 3).toInt()},
+                                 {QStringLiteral("url"), fileDownloadUrl(orchestrator.baseUrl(), file.name).toString()},
+                                 {QStringLiteral("path"), file.path},
+                                 {QStringLiteral("size_bytes"), file.sizeBytes},
+                                 {QStringLiteral("created"), file.modified.toUTC().toString(Qt::ISODateWithMs)}});
+    }
+    return jsonReply({{QStringLiteral("files"), files}, {QStringLiteral("count"), files.size()}});
 }
 
 QHttpServerResponse listFiles(Orchestrator &orchestrator)
@@ -272,8 +462,39 @@ void registerHttpApi(HttpRouter &router, Orchestrator &o)
                 [&o](const QHttpServerRequest &, const QStringList &) { return jsonReply(o.config().toJson()); }});
     router.add({M::Get, QStringLiteral("/api/logs"), QStringLiteral("recent log entries (?since=ID&limit=N)"),
                 withRequest(logs)});
+    const auto deferred = [&o](void (*handler)(Orchestrator &, const QHttpServerRequest &, const HttpReply &)) {
+        return [&o, handler](const QHttpServerRequest &request, const QStringList &, HttpReply reply) {
+            handler(o, request, reply);
+        };
+    };
+    const auto transport = [&o](const char *command) {
+        return [&o, command](const QHttpServerRequest &request, const QStringList &) {
+            return transportCommand(o, request, QLatin1String(command));
+        };
+    };
     router.add({M::Post, QStringLiteral("/api/generate"),
-                QStringLiteral("generate MIDI parts from a chord progression"), withRequest(generate)});
+                QStringLiteral("generate MIDI parts from a chord progression"), {}, deferred(generate)});
+    router.add({M::Post, QStringLiteral("/api/midi/generate"),
+                QStringLiteral("generate, also in the plugin's flat form ({\"chords\": \"C-Am-F-G\", ...})"), {},
+                deferred(generate)});
+    router.add({M::Get, QStringLiteral("/api/midi/list"), QStringLiteral("generated files for plugins"), noArgs(listMidi)});
+    router.add({M::Delete, QStringLiteral("/api/midi/{file_id}"), QStringLiteral("delete a generated file"),
+                withName(deleteFile)});
+    router.add({M::Post, QStringLiteral("/api/plugin/register"), QStringLiteral("register a plugin instance"),
+                withRequest(registerPlugin)});
+    router.add({M::Get, QStringLiteral("/api/plugin/status"), QStringLiteral("registered plugins (?plugin_id=ID)"),
+                withRequest(pluginStatus)});
+    router.add({M::Post, QStringLiteral("/api/plugin/heartbeat"), QStringLiteral("a registered plugin's heartbeat"),
+                withRequest(pluginHeartbeat)});
+    router.add({M::Post, QStringLiteral("/api/transport/start"), QStringLiteral("start the shared transport"),
+                transport("start")});
+    router.add({M::Post, QStringLiteral("/api/transport/stop"), QStringLiteral("stop the shared transport"),
+                transport("stop")});
+    router.add({M::Post, QStringLiteral("/api/transport/reset"), QStringLiteral("stop at beat 0"), transport("reset")});
+    router.add({M::Post, QStringLiteral("/api/transport/sync"), QStringLiteral("report a DAW's transport"),
+                withRequest(transportSync)});
+    router.add({M::Get, QStringLiteral("/api/transport/position"), QStringLiteral("the transport, extrapolated to now"),
+                noArgs(transportPosition)});
     router.add({M::Post, QStringLiteral("/api/analyze"),
                 QStringLiteral("parse a progression: chords, key, summary"), withRequest(analyze)});
     router.add({M::Get, QStringLiteral("/api/styles"), QStringLiteral("the styles a request can name"),

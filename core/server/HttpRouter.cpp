@@ -2,6 +2,8 @@
 
 #include "JsonReplies.h"
 
+#include <QHttpServerResponder>
+
 #include <QUrl>
 
 namespace aiband {
@@ -59,7 +61,7 @@ QString HttpRouter::methodName(HttpMethod method)
     return QStringLiteral("UNKNOWN");
 }
 
-QHttpServerResponse HttpRouter::dispatch(const QHttpServerRequest &request) const
+void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder) const
 {
     const QStringList segments = pathSegments(request.url());
     QStringList allowed;
@@ -67,10 +69,21 @@ QHttpServerResponse HttpRouter::dispatch(const QHttpServerRequest &request) cons
         const auto args = match(route.pattern, segments);
         if (!args)
             continue;
-        if (route.method == request.method())
-            return route.handler(request, *args);
-        allowed.append(methodName(route.method));
+        if (route.method != request.method()) {
+            allowed.append(methodName(route.method));
+            continue;
+        }
+        if (route.deferred)
+            route.deferred(request, *args, HttpReply(std::move(responder)));
+        else
+            route.handler(request, *args).write(std::move(responder));
+        return;
     }
+    refusal(request, allowed).write(std::move(responder));
+}
+
+QHttpServerResponse HttpRouter::refusal(const QHttpServerRequest &request, const QStringList &allowed)
+{
     if (allowed.isEmpty())
         return errorReply(HttpStatus::NotFound, QStringLiteral("not_found"),
                           QStringLiteral("no endpoint at %1; GET / lists them").arg(request.url().path()));

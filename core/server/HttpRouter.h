@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HttpReply.h"
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QList>
@@ -13,12 +15,15 @@ namespace aiband {
 using HttpMethod = QHttpServerRequest::Method;
 // args are the path's {placeholders}, percent-decoded, in order.
 using HttpHandler = std::function<QHttpServerResponse(const QHttpServerRequest &, const QStringList &args)>;
+// For answers that come later: the handler keeps the HttpReply and sends through it once.
+using DeferredHttpHandler = std::function<void(const QHttpServerRequest &, const QStringList &args, HttpReply reply)>;
 
 struct HttpRoute {
     HttpMethod method;
     QString pattern;     // "/api/files/{filename}": a placeholder matches one whole path segment
     QString summary;     // one line for the endpoint list at GET /
-    HttpHandler handler;
+    HttpHandler handler = {};        // answers at once, or
+    DeferredHttpHandler deferred = {}; // answers later
 };
 
 // The table of the HTTP API. Answers 404 for unknown paths and 405 (with Allow) for a known
@@ -26,12 +31,15 @@ struct HttpRoute {
 class HttpRouter {
 public:
     void add(HttpRoute route);
-    QHttpServerResponse dispatch(const QHttpServerRequest &request) const;
+    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder) const;
     const QList<HttpRoute> &routes() const { return m_routes; }
 
     static QString methodName(HttpMethod method);
 
 private:
+    // 404 for an unknown path, 405 with Allow for a known one asked with another method.
+    static QHttpServerResponse refusal(const QHttpServerRequest &request, const QStringList &allowed);
+
     QList<HttpRoute> m_routes;
 };
 

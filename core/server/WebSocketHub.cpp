@@ -1,5 +1,9 @@
 #include "WebSocketHub.h"
 
+#include "JsonReplies.h"
+#include "PluginRegistry.h"
+#include "TransportClock.h"
+#include "generation/FlatGenerateForm.h"
 #include "generation/GenerateRequest.h"
 #include "generation/GenerationService.h"
 #include "logging/LogCategories.h"
@@ -7,6 +11,8 @@
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
+#include <QUrlQuery>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -14,9 +20,24 @@
 namespace aiband {
 namespace {
 
+const QString kSyncPath = QStringLiteral("/ws/sync");
+
 QString nowIso()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString serialize(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject envelope(const QString &type, const QJsonObject &data, const QJsonValue &requestId)
+{
+    QJsonObject message{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
+    if (!requestId.isUndefined() && !requestId.isNull())
+        message.insert(QStringLiteral("request_id"), requestId);
+    return message;
 }
 
 } // namespace
@@ -24,20 +45,29 @@ QString nowIso()
 const std::vector<WebSocketHub::HandlerEntry> &WebSocketHub::handlers()
 {
     static const std::vector<HandlerEntry> table{
-        {"heartbeat", &WebSocketHub::handleHeartbeat},
-        {"transport_update", &WebSocketHub::handleTransportUpdate},
-        {"generation_request", &WebSocketHub::handleGenerationRequest},
+        {"register", &WebSocketHub::handleRegister, false},
+        {"heartbeat", &WebSocketHub::handleHeartbeat, false},
+        {"transport_update", &WebSocketHub::handleTransportUpdate, true},
+        {"generation_request", &WebSocketHub::handleGenerationRequest, true},
+        {"generate_request", &WebSocketHub::handleGenerateRequest, true},
+        {"status_request", &WebSocketHub::handleStatusRequest, true},
     };
     return table;
 }
 
-WebSocketHub::WebSocketHub(WebSocketSettings settings, GenerationService *generation, QObject *parent)
-    : QObject(parent), m_settings(settings), m_generation(generation)
+QStringList WebSocketHub::messageTypes()
+{
+    QStringList types;
+    for (const HandlerEntry &entry : handlers())
+        types.append(QLatin1String(entry.type));
+    return types;
+}
+
+WebSocketHub::WebSocketHub(WebSocketSettings settings, GenerationService *generation, PluginRegistry *registry,
+                           TransportClock *transport, QObject *parent)
+    : QObject(parent), m_settings(settings), m_generation(generation), m_registry(registry), m_transport(transport)
 {
     connect(m_generation, &GenerationService::generated, this, &WebSocketHub::deliverFiles);
-    m_staleTimer.setInterval(static_cast<int>(std::max(100.0, m_settings.connectionTimeoutSeconds * 1000 / 4)));
-    connect(&m_staleTimer, &QTimer::timeout, this, &WebSocketHub::dropStaleSessions);
-    m_staleTimer.start();
 }
 
 WebSocketHub::~WebSocketHub()
@@ -47,59 +77,63 @@ WebSocketHub::~WebSocketHub()
         session->socket->disconnect(this);
 }
 
-std::optional<QString> WebSocketHub::pluginIdFromPath(const QString &path)
+std::optional<QString> WebSocketHub::pluginIdFromUrl(const QUrl &url)
 {
+    const QString path = url.path();
+    if (path == kSyncPath) {
+        const QString id = QUrlQuery(url).queryItemValue(QStringLiteral("plugin_id"), QUrl::FullyDecoded);
+        if (id.isEmpty() || isValidPluginId(id))
+            return id;
+        return std::nullopt;
+    }
     static const QString prefix = QStringLiteral("/ws/");
-    if (!path.startsWith(prefix))
+    if (!path.startsWith(prefix) || !isValidPluginId(path.mid(prefix.size())))
         return std::nullopt;
-    const QString id = path.mid(prefix.size());
-    if (!isValidPluginId(id))
-        return std::nullopt;
-    return id;
+    return path.mid(prefix.size());
 }
 
 bool WebSocketHub::acceptsUpgrade(const QHttpServerRequest &request) const
 {
-    return pluginIdFromPath(request.url().path()).has_value();
+    return pluginIdFromUrl(request.url()).has_value();
+}
+
+QUrl WebSocketHub::webSocketUrl(const QString &pluginId) const
+{
+    QUrl url = m_baseUrl;
+    url.setScheme(QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/ws/") + pluginId);
+    return url;
 }
 
 void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
 {
-    const auto pluginId = pluginIdFromPath(socket->requestUrl().path());
+    const auto pluginId = pluginIdFromUrl(socket->requestUrl());
     if (!pluginId) {
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("invalid plugin id"));
         return;
     }
-    if (PluginSession *existing = sessionFor(*pluginId)) {
-        qCInfo(lcWebSocket).noquote() << "plugin" << *pluginId << "reconnected; closing its previous session";
-        closeSession(existing, static_cast<QWebSocketProtocol::CloseCode>(CloseReason::Replaced),
-                     QStringLiteral("replaced by a newer connection with the same plugin id"));
-    }
-
     socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxMessageBytes));
     socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxMessageBytes));
     QWebSocket *raw = socket.get();
-    connect(raw, &QWebSocket::textMessageReceived, this,
-            [this, raw](const QString &text) { onTextMessage(raw, text); });
+    connect(raw, &QWebSocket::textMessageReceived, this, [this, raw](const QString &text) { onTextMessage(raw, text); });
     connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &) {
-        if (PluginSession *session = sessionFor(raw))
-            sendError(*session, QStringLiteral("binary_not_supported"),
-                      QStringLiteral("messages are JSON text frames"));
+        if (Session *session = sessionFor(raw))
+            sendError(*session, makeError(QStringLiteral("binary_not_supported"), QStringLiteral("messages are JSON text frames")));
     });
     connect(raw, &QWebSocket::disconnected, this, [this, raw] { onDisconnected(raw); });
 
-    auto session = std::make_unique<PluginSession>();
-    session->pluginId = *pluginId;
-    session->address = raw->peerAddress().toString();
-    session->connectedAt = QDateTime::currentDateTime();
-    session->lastSeen = session->connectedAt;
+    auto session = std::make_unique<Session>();
     session->socket = std::move(socket);
-    PluginSession &added = *session;
+    session->lastSeen = QDateTime::currentDateTime();
+    Session &added = *session;
     m_sessions.push_back(std::move(session));
-    qCInfo(lcWebSocket).noquote() << "plugin" << added.pluginId << "connected from" << added.address;
+    if (!pluginId->isEmpty())
+        bind(added, *pluginId);
+    qCInfo(lcWebSocket).noquote() << "session from" << raw->peerAddress().toString()
+                                  << (pluginId->isEmpty() ? QStringLiteral("(not registered yet)") : *pluginId);
 
     send(added, QStringLiteral("connection_confirmed"),
-         QJsonObject{{QStringLiteral("plugin_id"), added.pluginId},
+         QJsonObject{{QStringLiteral("plugin_id"), added.pluginId.isEmpty() ? QJsonValue() : QJsonValue(added.pluginId)},
                      {QStringLiteral("server_version"), QStringLiteral(AIBAND_VERSION)},
                      {QStringLiteral("heartbeat_interval"), m_settings.heartbeatIntervalSeconds},
                      {QStringLiteral("connection_timeout"), m_settings.connectionTimeoutSeconds},
@@ -107,25 +141,30 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
     emit sessionCountChanged(sessionCount());
 }
 
-QList<QJsonObject> WebSocketHub::sessionsAsJson() const
+// Gives a session its plugin id. The newest connection wins: a plugin that reconnects after a
+// network hiccup must not be locked out by its own stale session.
+void WebSocketHub::bind(Session &session, const QString &pluginId)
 {
-    QList<QJsonObject> list;
-    for (const auto &session : m_sessions)
-        list.append(session->toJson());
-    return list;
+    if (Session *existing = sessionFor(pluginId); existing && existing != &session) {
+        qCInfo(lcWebSocket).noquote() << "plugin" << pluginId << "reconnected; closing its previous session";
+        closeSession(existing, static_cast<QWebSocketProtocol::CloseCode>(CloseReason::Replaced),
+                     QStringLiteral("replaced by a newer connection with the same plugin id"));
+    }
+    session.pluginId = pluginId;
+    m_registry->registerPlugin(pluginId, session.socket->peerAddress().toString());
+    m_registry->setConnected(pluginId, true);
 }
 
 void WebSocketHub::closeAll()
 {
     const bool hadSessions = !m_sessions.empty();
     while (!m_sessions.empty())
-        closeSession(m_sessions.back().get(), QWebSocketProtocol::CloseCodeGoingAway,
-                     QStringLiteral("server shutting down"));
+        closeSession(m_sessions.back().get(), QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
     if (hadSessions)
         emit sessionCountChanged(0);
 }
 
-PluginSession *WebSocketHub::sessionFor(const QWebSocket *socket)
+WebSocketHub::Session *WebSocketHub::sessionFor(const QWebSocket *socket)
 {
     for (auto &session : m_sessions) {
         if (session->socket.get() == socket)
@@ -134,10 +173,10 @@ PluginSession *WebSocketHub::sessionFor(const QWebSocket *socket)
     return nullptr;
 }
 
-PluginSession *WebSocketHub::sessionFor(const QString &pluginId)
+WebSocketHub::Session *WebSocketHub::sessionFor(const QString &pluginId)
 {
     for (auto &session : m_sessions) {
-        if (session->pluginId == pluginId)
+        if (!pluginId.isEmpty() && session->pluginId == pluginId)
             return session.get();
     }
     return nullptr;
@@ -145,10 +184,12 @@ PluginSession *WebSocketHub::sessionFor(const QString &pluginId)
 
 void WebSocketHub::onDisconnected(QWebSocket *socket)
 {
-    PluginSession *session = sessionFor(socket);
+    Session *session = sessionFor(socket);
     if (!session)
         return;
     qCInfo(lcWebSocket).noquote() << "plugin" << session->pluginId << "disconnected";
+    if (!session->pluginId.isEmpty())
+        m_registry->setConnected(session->pluginId, false);
     // The socket is still emitting: hand it to the event loop for deletion.
     session->socket.release()->deleteLater();
     std::erase_if(m_sessions, [session](const auto &s) { return s.get() == session; });
@@ -157,14 +198,13 @@ void WebSocketHub::onDisconnected(QWebSocket *socket)
 
 void WebSocketHub::dropStaleSessions()
 {
-    const QDateTime cutoff = QDateTime::currentDateTime().addMSecs(
-        -static_cast<qint64>(m_settings.connectionTimeoutSeconds * 1000));
-    QList<PluginSession *> stale;
+    const QDateTime cutoff = QDateTime::currentDateTime().addMSecs(-static_cast<qint64>(m_settings.connectionTimeoutSeconds * 1000));
+    QList<Session *> stale;
     for (auto &session : m_sessions) {
         if (session->lastSeen < cutoff)
             stale.append(session.get());
     }
-    for (PluginSession *session : stale) {
+    for (Session *session : stale) {
         qCInfo(lcWebSocket).noquote() << "plugin" << session->pluginId << "silent for"
                                       << m_settings.connectionTimeoutSeconds << "s; closing";
         closeSession(session, static_cast<QWebSocketProtocol::CloseCode>(CloseReason::HeartbeatTimeout),
@@ -174,9 +214,10 @@ void WebSocketHub::dropStaleSessions()
         emit sessionCountChanged(sessionCount());
 }
 
-void WebSocketHub::closeSession(PluginSession *session, QWebSocketProtocol::CloseCode code,
-                                const QString &reason)
+void WebSocketHub::closeSession(Session *session, QWebSocketProtocol::CloseCode code, const QString &reason)
 {
+    if (!session->pluginId.isEmpty())
+        m_registry->setConnected(session->pluginId, false);
     // Detached first so its disconnect does not re-enter the hub; deleted later so the close
     // frame still goes out.
     QWebSocket *socket = session->socket.release();
@@ -188,7 +229,7 @@ void WebSocketHub::closeSession(PluginSession *session, QWebSocketProtocol::Clos
 
 void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)
 {
-    PluginSession *session = sessionFor(socket);
+    Session *session = sessionFor(socket);
     if (!session)
         return;
     session->lastSeen = QDateTime::currentDateTime();
@@ -196,51 +237,93 @@ void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        sendError(*session, QStringLiteral("invalid_json"),
-                  QStringLiteral("messages must be JSON objects: {\"type\": ..., \"data\": {...}}"));
+        sendError(*session, makeError(QStringLiteral("invalid_json"),
+                                      QStringLiteral("messages must be JSON objects: {\"type\": ..., \"data\": {...}}")));
         return;
     }
     const QJsonObject message = document.object();
     const QJsonValue requestId = message.value(QStringLiteral("request_id"));
-    const QString type = message.value(QStringLiteral("type")).toString();
+    const QJsonValue type = message.value(QStringLiteral("type"));
     const QJsonValue data = message.value(QStringLiteral("data"));
-    if (!data.isUndefined() && !data.isNull() && !data.isObject()) {
-        sendError(*session, QStringLiteral("invalid_message"), QStringLiteral("\"data\" must be an object"),
-                  requestId);
+    if (!type.isString()) {
+        sendError(*session, makeError(QStringLiteral("invalid_message"), QStringLiteral("\"type\" must be a string"),
+                                      QStringLiteral("type")), requestId);
         return;
     }
-    for (const HandlerEntry &entry : handlers()) {
-        if (type == QLatin1String(entry.type)) {
-            (this->*entry.handler)(*session, data.toObject(), requestId);
-            return;
-        }
+    if (!data.isUndefined() && !data.isNull() && !data.isObject()) {
+        sendError(*session, makeError(QStringLiteral("invalid_message"), QStringLiteral("\"data\" must be an object"),
+                                      QStringLiteral("data")), requestId);
+        return;
     }
-    QStringList known;
-    for (const HandlerEntry &entry : handlers())
-        known.append(QLatin1String(entry.type));
-    sendError(*session, QStringLiteral("unknown_type"),
-              QStringLiteral("unknown message type \"%1\"; known: %2").arg(type, known.join(QStringLiteral(", "))),
-              requestId);
+    const auto entry = std::find_if(handlers().cbegin(), handlers().cend(),
+                                    [&](const HandlerEntry &e) { return type.toString() == QLatin1String(e.type); });
+    if (entry == handlers().cend()) {
+        sendError(*session, makeError(QStringLiteral("unknown_type"),
+                                      QStringLiteral("unknown message type \"%1\"; known: %2")
+                                          .arg(type.toString(), messageTypes().join(QStringLiteral(", "))),
+                                      QStringLiteral("type")), requestId);
+        return;
+    }
+    if (entry->needsPluginId && session->pluginId.isEmpty()) {
+        sendError(*session, makeError(QStringLiteral("not_registered"),
+                                      QStringLiteral("send register with a plugin_id first")), requestId);
+        return;
+    }
+    if (!session->pluginId.isEmpty())
+        m_registry->heartbeat(session->pluginId);
+    (this->*entry->handler)(*session, data.toObject(), requestId);
 }
 
-void WebSocketHub::send(PluginSession &session, const QString &type, const QJsonObject &data,
-                        const QJsonValue &requestId)
+void WebSocketHub::send(Session &session, const QString &type, const QJsonObject &data, const QJsonValue &requestId)
 {
-    QJsonObject envelope{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
-    if (!requestId.isUndefined() && !requestId.isNull())
-        envelope.insert(QStringLiteral("request_id"), requestId);
-    session.socket->sendTextMessage(QString::fromUtf8(QJsonDocument(envelope).toJson(QJsonDocument::Compact)));
+    session.socket->sendTextMessage(serialize(envelope(type, data, requestId)));
 }
 
-void WebSocketHub::sendError(PluginSession &session, const QString &code, const QString &message,
-                             const QJsonValue &requestId)
+void WebSocketHub::sendError(Session &session, const Error &error, const QJsonValue &requestId)
 {
-    qCDebug(lcWebSocket).noquote() << "error to" << session.pluginId << code << message;
-    send(session, QStringLiteral("error"),
-         QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}, requestId);
+    qCDebug(lcWebSocket).noquote() << "error to" << session.pluginId << error.code << error.message;
+    send(session, QStringLiteral("error"), errorBody(error).value(QStringLiteral("error")).toObject(), requestId);
 }
 
-void WebSocketHub::handleHeartbeat(PluginSession &session, const QJsonObject &data, const QJsonValue &requestId)
+void WebSocketHub::broadcastTransport(const QString &exceptPluginId)
+{
+    QJsonObject data = m_transport->toJson();
+    data.insert(QStringLiteral("source_plugin_id"), m_transport->source());
+    // One serialisation for every receiver.
+    const QString text = serialize(envelope(QStringLiteral("transport_sync"), data, {}));
+    for (auto &session : m_sessions) {
+        if (!session->pluginId.isEmpty() && session->pluginId != exceptPluginId)
+            session->socket->sendTextMessage(text);
+    }
+}
+
+void WebSocketHub::handleRegister(Session &session, const QJsonObject &data, const QJsonValue &requestId)
+{
+    const QJsonValue id = data.value(QStringLiteral("plugin_id"));
+    QString pluginId = session.pluginId;
+    if (id.isString() && isValidPluginId(id.toString())) {
+        pluginId = id.toString();
+    } else if (!id.isUndefined() || pluginId.isEmpty()) {
+        sendError(session, makeError(QStringLiteral("invalid_field"),
+                                     QStringLiteral("plugin_id must be 1-64 letters, digits, '.', '_' or '-'"),
+                                     QStringLiteral("data.plugin_id")), requestId);
+        return;
+    }
+    if (pluginId != session.pluginId) {
+        if (!session.pluginId.isEmpty())
+            m_registry->setConnected(session.pluginId, false);
+        bind(session, pluginId);
+    }
+    m_registry->registerPlugin(pluginId, session.socket->peerAddress().toString(), data);
+    send(session, QStringLiteral("registered"),
+         QJsonObject{{QStringLiteral("plugin_id"), pluginId},
+                     {QStringLiteral("websocket_url"), webSocketUrl(pluginId).toString()},
+                     {QStringLiteral("heartbeat_interval"), m_settings.heartbeatIntervalSeconds},
+                     {QStringLiteral("connection_timeout"), m_settings.connectionTimeoutSeconds}},
+         requestId);
+}
+
+void WebSocketHub::handleHeartbeat(Session &session, const QJsonObject &data, const QJsonValue &requestId)
 {
     QJsonObject reply{{QStringLiteral("timestamp"), nowIso()}};
     if (data.contains(QStringLiteral("timestamp")))
@@ -248,54 +331,83 @@ void WebSocketHub::handleHeartbeat(PluginSession &session, const QJsonObject &da
     send(session, QStringLiteral("heartbeat_response"), reply, requestId);
 }
 
-void WebSocketHub::handleTransportUpdate(PluginSession &session, const QJsonObject &data,
-                                         const QJsonValue &requestId)
+void WebSocketHub::handleTransportUpdate(Session &session, const QJsonObject &data, const QJsonValue &requestId)
 {
-    // Relayed as is to the other plugins; the shared transport clock arrives with the protocol work.
-    QJsonObject sync = data;
-    sync.insert(QStringLiteral("source_plugin_id"), session.pluginId);
-    for (auto &other : m_sessions) {
-        if (other.get() != &session)
-            send(*other, QStringLiteral("transport_sync"), sync);
+    Result<TransportState> state = parseTransport(data, m_transport->now(), QStringLiteral("data."));
+    if (!state) {
+        sendError(session, state.error(), requestId);
+        return;
     }
-    Q_UNUSED(requestId);
+    m_transport->set(*state, session.pluginId);
+    m_registry->setTransport(session.pluginId, *state);
+    broadcastTransport(session.pluginId);
 }
 
-void WebSocketHub::handleGenerationRequest(PluginSession &session, const QJsonObject &data,
-                                           const QJsonValue &requestId)
+void WebSocketHub::handleGenerationRequest(Session &session, const QJsonObject &data, const QJsonValue &requestId)
 {
-    QJsonObject body = data;
-    body.insert(QStringLiteral("plugin_id"), session.pluginId);
-    Result<GenerateRequest> request = m_generation->parseRequest(body);
-    if (!request) {
-        send(session, QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("code"), request.error().code},
-                         {QStringLiteral("message"), request.error().message},
-                         {QStringLiteral("field"), request.error().field}},
+    generate(session, data, requestId, false);
+}
+
+void WebSocketHub::handleGenerateRequest(Session &session, const QJsonObject &data, const QJsonValue &requestId)
+{
+    generate(session, generateBodyFromFlatForm(data), requestId, isFlatForm(data));
+}
+
+void WebSocketHub::generate(Session &session, const QJsonObject &body, const QJsonValue &requestId, bool flatForm)
+{
+    QJsonObject request = body;
+    request.insert(QStringLiteral("plugin_id"), session.pluginId);
+    Result<GenerateRequest> parsed = m_generation->parseRequest(request);
+    if (!parsed) {
+        // Fields are named as the client wrote them, under the message's "data".
+        Error error = flatForm ? errorForFlatForm(parsed.error()) : parsed.error();
+        if (!error.field.isEmpty())
+            error.field = QStringLiteral("data.") + error.field;
+        sendError(session, error, requestId);
+        return;
+    }
+    // The session may be gone when the answer comes; the socket pointer tells.
+    QPointer<QWebSocket> socket = session.socket.get();
+    const Status queued = m_generation->submit(std::move(parsed).value(), [this, socket, requestId](const Result<GenerationResult> &result) {
+        Session *target = socket ? sessionFor(socket.data()) : nullptr;
+        if (!target)
+            return;
+        if (!result) {
+            sendError(*target, result.error(), requestId);
+            return;
+        }
+        QJsonArray files;
+        for (const GeneratedFile &file : result->files)
+            files.append(file.toJson(m_baseUrl));
+        send(*target, QStringLiteral("generation_complete"),
+             QJsonObject{{QStringLiteral("generation_id"), result->requestId},
+                         {QStringLiteral("files"), files},
+                         {QStringLiteral("metadata"), result->metadata},
+                         {QStringLiteral("timings_ms"), QJsonObject{{QStringLiteral("engine"), result->engineMs},
+                                                                    {QStringLiteral("write"), result->writeMs}}}},
              requestId);
-        return;
-    }
-    Result<GenerationResult> result = m_generation->generate(*request);
-    if (!result) {
-        sendError(session, result.error().code, result.error().message, requestId);
-        return;
-    }
-    QJsonArray files;
-    for (const GeneratedFile &file : result->files)
-        files.append(file.toJson(m_baseUrl));
-    send(session, QStringLiteral("generation_complete"),
-         QJsonObject{{QStringLiteral("generation_id"), result->requestId},
-                     {QStringLiteral("files"), files},
-                     {QStringLiteral("metadata"), result->metadata}},
+    });
+    if (!queued)
+        sendError(session, queued.error(), requestId);
+}
+
+void WebSocketHub::handleStatusRequest(Session &session, const QJsonObject &, const QJsonValue &requestId)
+{
+    const PluginInfo *info = m_registry->find(session.pluginId);
+    send(session, QStringLiteral("status"),
+         QJsonObject{{QStringLiteral("transport"), m_transport->toJson()},
+                     {QStringLiteral("plugin"), info ? QJsonValue(info->toJson()) : QJsonValue()}},
          requestId);
 }
 
 void WebSocketHub::deliverFiles(const GenerationResult &result)
 {
-    PluginSession *session = result.pluginId.isEmpty() ? nullptr : sessionFor(result.pluginId);
+    if (result.pluginId.isEmpty())
+        return;
+    m_registry->addFiles(result.pluginId, static_cast<int>(result.files.size()));
+    Session *session = sessionFor(result.pluginId);
     if (!session)
         return;
-    session->filesGenerated += static_cast<quint64>(result.files.size());
     QJsonArray names;
     QJsonArray details;
     for (const GeneratedFile &file : result.files) {

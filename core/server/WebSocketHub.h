@@ -1,11 +1,11 @@
 #pragma once
 
-#include "PluginSession.h"
 #include "generation/GenerationResult.h"
+#include "util/Result.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
-#include <QTimer>
 #include <QUrl>
 #include <QWebSocketProtocol>
 
@@ -19,6 +19,8 @@ class QWebSocket;
 namespace aiband {
 
 class GenerationService;
+class PluginRegistry;
+class TransportClock;
 
 struct WebSocketSettings {
     double heartbeatIntervalSeconds = 30.0;
@@ -32,57 +34,73 @@ enum class CloseReason : quint16 {
     HeartbeatTimeout = 4002 // nothing heard for websocket.connection_timeout seconds
 };
 
-// The WebSocket side of the server: one session per plugin id, messages in the
-// {"type", "data", "request_id"} envelope, dispatched through one handler table.
+// The WebSocket side of the server (docs/PROTOCOL.md): one session per plugin id, messages in
+// the {"type", "data", "request_id"} envelope, dispatched through one handler table.
 class WebSocketHub : public QObject {
     Q_OBJECT
 public:
-    WebSocketHub(WebSocketSettings settings, GenerationService *generation, QObject *parent = nullptr);
+    WebSocketHub(WebSocketSettings settings, GenerationService *generation, PluginRegistry *registry,
+                 TransportClock *transport, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
-    // The plugin id of a /ws/{plugin_id} path, when the path is one and the id is valid.
-    static std::optional<QString> pluginIdFromPath(const QString &path);
+    // The plugin id a path names: /ws/{id}, or /ws/sync?plugin_id={id}. An empty string for
+    // /ws/sync without one (the plugin registers by message); nullopt for any other path.
+    static std::optional<QString> pluginIdFromUrl(const QUrl &url);
     bool acceptsUpgrade(const QHttpServerRequest &request) const;
     void adopt(std::unique_ptr<QWebSocket> socket);
 
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    QUrl webSocketUrl(const QString &pluginId) const;
     int sessionCount() const { return static_cast<int>(m_sessions.size()); }
-    QList<QJsonObject> sessionsAsJson() const;
+    // Sends the shared transport as transport_sync to every registered session but one.
+    void broadcastTransport(const QString &exceptPluginId = {});
+    void dropStaleSessions();
     void closeAll();
+
+    static QStringList messageTypes();
 
 signals:
     void sessionCountChanged(int count);
 
 private:
-    using Handler = void (WebSocketHub::*)(PluginSession &, const QJsonObject &data, const QJsonValue &requestId);
+    struct Session {
+        std::unique_ptr<QWebSocket> socket;
+        QString pluginId;      // empty until a /ws/sync session registers
+        QDateTime lastSeen;    // any message counts as a sign of life
+    };
+    using Handler = void (WebSocketHub::*)(Session &, const QJsonObject &data, const QJsonValue &requestId);
     struct HandlerEntry {
         const char *type;
         Handler handler;
+        bool needsPluginId;
     };
     static const std::vector<HandlerEntry> &handlers();
 
     void onTextMessage(QWebSocket *socket, const QString &text);
     void onDisconnected(QWebSocket *socket);
-    void dropStaleSessions();
-    void closeSession(PluginSession *session, QWebSocketProtocol::CloseCode code, const QString &reason);
-    PluginSession *sessionFor(const QWebSocket *socket);
-    PluginSession *sessionFor(const QString &pluginId);
+    Session *sessionFor(const QWebSocket *socket);
+    Session *sessionFor(const QString &pluginId);
+    void bind(Session &session, const QString &pluginId);
+    void closeSession(Session *session, QWebSocketProtocol::CloseCode code, const QString &reason);
     void deliverFiles(const GenerationResult &result);
+    void generate(Session &session, const QJsonObject &body, const QJsonValue &requestId, bool flatForm);
 
-    void send(PluginSession &session, const QString &type, const QJsonObject &data,
-              const QJsonValue &requestId = {});
-    void sendError(PluginSession &session, const QString &code, const QString &message,
-                   const QJsonValue &requestId = {});
+    void send(Session &session, const QString &type, const QJsonObject &data, const QJsonValue &requestId = {});
+    void sendError(Session &session, const Error &error, const QJsonValue &requestId = {});
 
-    void handleHeartbeat(PluginSession &session, const QJsonObject &data, const QJsonValue &requestId);
-    void handleTransportUpdate(PluginSession &session, const QJsonObject &data, const QJsonValue &requestId);
-    void handleGenerationRequest(PluginSession &session, const QJsonObject &data, const QJsonValue &requestId);
+    void handleRegister(Session &session, const QJsonObject &data, const QJsonValue &requestId);
+    void handleHeartbeat(Session &session, const QJsonObject &data, const QJsonValue &requestId);
+    void handleTransportUpdate(Session &session, const QJsonObject &data, const QJsonValue &requestId);
+    void handleGenerationRequest(Session &session, const QJsonObject &data, const QJsonValue &requestId);
+    void handleGenerateRequest(Session &session, const QJsonObject &data, const QJsonValue &requestId);
+    void handleStatusRequest(Session &session, const QJsonObject &data, const QJsonValue &requestId);
 
     WebSocketSettings m_settings;
     GenerationService *m_generation;
+    PluginRegistry *m_registry;
+    TransportClock *m_transport;
     QUrl m_baseUrl;
-    std::vector<std::unique_ptr<PluginSession>> m_sessions;
-    QTimer m_staleTimer;
+    std::vector<std::unique_ptr<Session>> m_sessions;
 };
 
 } // namespace aiband

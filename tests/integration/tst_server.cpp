@@ -363,7 +363,7 @@ private slots:
         const QJsonObject error = plugin.take(QStringLiteral("error"));
         QCOMPARE(error.value(QStringLiteral("request_id")).toString(), QStringLiteral("g2"));
         QCOMPARE(error.value(QStringLiteral("data")).toObject().value(QStringLiteral("field")).toString(),
-                 QStringLiteral("chord_progression"));
+                 QStringLiteral("data.chord_progression"));
     }
 
     void transportUpdatesReachTheOtherPlugins()

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <memory>
+
+namespace aiband {
+
+// The answer to one HTTP request, to be sent later (after a generation on a worker thread).
+// Qt 6.4 crashes when a reply is written after the client went away, so the socket is watched
+// and a reply to a vanished client is dropped. Copies share the state; the first send wins.
+class HttpReply {
+public:
+    explicit HttpReply(QHttpServerResponder &&responder);
+
+    void send(QHttpServerResponse &&response) const;
+    bool clientGone() const;
+
+private:
+    struct State {
+        explicit State(QHttpServerResponder &&r) : responder(std::move(r)), socket(responder.socket()) {}
+        QHttpServerResponder responder;
+        QPointer<QTcpSocket> socket;
+        bool sent = false;
+    };
+    std::shared_ptr<State> m_state;
+};
+
+} // namespace aiband

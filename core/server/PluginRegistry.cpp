@@ -1,0 +1,114 @@
+#include "PluginRegistry.h"
+
+namespace aiband {
+
+QJsonObject PluginInfo::toJson() const
+{
+    QJsonValue transportJson;
+    if (transport) {
+        QJsonObject json = transportToJson(*transport);
+        json.insert(QStringLiteral("updated_at"), transportUpdatedAt.toUTC().toString(Qt::ISODateWithMs));
+        transportJson = json;
+    }
+    const auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
+    return QJsonObject{{QStringLiteral("plugin_id"), pluginId},
+                       {QStringLiteral("name"), orNull(name)},
+                       {QStringLiteral("version"), orNull(version)},
+                       {QStringLiteral("daw"), orNull(daw)},
+                       {QStringLiteral("address"), address},
+                       {QStringLiteral("connected"), connected},
+                       {QStringLiteral("connected_since"), connectedSince.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("last_heartbeat"), lastHeartbeat.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("files_generated"), static_cast<qint64>(filesGenerated)},
+                       {QStringLiteral("transport"), transportJson}};
+}
+
+PluginInfo *PluginRegistry::entry(const QString &pluginId)
+{
+    for (PluginInfo &info : m_plugins) {
+        if (info.pluginId == pluginId)
+            return &info;
+    }
+    return nullptr;
+}
+
+const PluginInfo *PluginRegistry::find(const QString &pluginId) const
+{
+    return const_cast<PluginRegistry *>(this)->entry(pluginId);
+}
+
+int PluginRegistry::connectedCount() const
+{
+    return static_cast<int>(std::count_if(m_plugins.cbegin(), m_plugins.cend(),
+                                          [](const PluginInfo &info) { return info.connected; }));
+}
+
+const PluginInfo &PluginRegistry::registerPlugin(const QString &pluginId, const QString &address,
+                                                 const QJsonObject &details)
+{
+    PluginInfo *info = entry(pluginId);
+    const QDateTime now = QDateTime::currentDateTime();
+    if (!info) {
+        m_plugins.append(PluginInfo{});
+        info = &m_plugins.last();
+        info->pluginId = pluginId;
+        info->connectedSince = now;
+    }
+    info->address = address;
+    info->lastHeartbeat = now;
+    for (auto [key, field] : {std::pair{QStringLiteral("name"), &PluginInfo::name},
+                              std::pair{QStringLiteral("version"), &PluginInfo::version},
+                              std::pair{QStringLiteral("daw"), &PluginInfo::daw}}) {
+        if (details.value(key).isString())
+            (*info).*field = details.value(key).toString().left(200);
+    }
+    emit changed();
+    return *info;
+}
+
+bool PluginRegistry::heartbeat(const QString &pluginId)
+{
+    PluginInfo *info = entry(pluginId);
+    if (!info)
+        return false;
+    info->lastHeartbeat = QDateTime::currentDateTime();
+    emit changed();
+    return true;
+}
+
+void PluginRegistry::setConnected(const QString &pluginId, bool connected)
+{
+    if (PluginInfo *info = entry(pluginId)) {
+        info->connected = connected;
+        emit changed();
+    }
+}
+
+void PluginRegistry::setTransport(const QString &pluginId, const TransportState &state)
+{
+    if (PluginInfo *info = entry(pluginId)) {
+        info->transport = state;
+        info->transportUpdatedAt = QDateTime::currentDateTime();
+        emit changed();
+    }
+}
+
+void PluginRegistry::addFiles(const QString &pluginId, int count)
+{
+    if (PluginInfo *info = entry(pluginId)) {
+        info->filesGenerated += static_cast<quint64>(count);
+        emit changed();
+    }
+}
+
+int PluginRegistry::removeSilentSince(const QDateTime &cutoff)
+{
+    const qsizetype removed = m_plugins.removeIf([&](const PluginInfo &info) {
+        return !info.connected && info.lastHeartbeat < cutoff;
+    });
+    if (removed > 0)
+        emit changed();
+    return static_cast<int>(removed);
+}
+
+} // namespace aiband

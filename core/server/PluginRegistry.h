@@ -1,0 +1,63 @@
+#pragma once
+
+#include "TransportClock.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace aiband {
+
+// What the orchestrator knows about one plugin instance, whether it talks over WebSocket,
+// HTTP, or both.
+struct PluginInfo {
+    QString pluginId;
+    QString name;
+    QString version;
+    QString daw;
+    QString address;
+    QDateTime connectedSince;   // first registration or connection
+    QDateTime lastHeartbeat;    // last heartbeat, HTTP or WebSocket message
+    quint64 filesGenerated = 0;
+    bool connected = false;     // a WebSocket session is open
+    std::optional<TransportState> transport;
+    QDateTime transportUpdatedAt;
+
+    QJsonObject toJson() const;
+};
+
+// Every plugin instance known to the server. The single place plugin details live: the
+// WebSocket hub, the HTTP API and the UI read and update it here.
+class PluginRegistry : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    const PluginInfo *find(const QString &pluginId) const;
+    QList<PluginInfo> plugins() const { return m_plugins; }   // in order of arrival
+    int connectedCount() const;
+
+    // Creates the entry when new; fills in what the plugin said about itself.
+    const PluginInfo &registerPlugin(const QString &pluginId, const QString &address,
+                                     const QJsonObject &details = {});
+    bool heartbeat(const QString &pluginId);     // false when the plugin is unknown
+    void setConnected(const QString &pluginId, bool connected);
+    void setTransport(const QString &pluginId, const TransportState &state);
+    void addFiles(const QString &pluginId, int count);
+    // Forgets plugins with no open session and no heartbeat since `cutoff`.
+    int removeSilentSince(const QDateTime &cutoff);
+
+signals:
+    void changed();   // any entry added, updated or removed
+
+private:
+    PluginInfo *entry(const QString &pluginId);
+
+    QList<PluginInfo> m_plugins;
+};
+
+} // namespace aiband
