@@ -392,6 +392,21 @@ private slots:
         QCOMPARE(plugin.socket.state(), QAbstractSocket::ConnectedState);
     }
 
+    void anOversizedMessageClosesWith1009()
+    {
+        Config config;
+        config.webSocketMaxMessageBytes = 1024;
+        TestServer server(config);
+        QVERIFY(server.start());
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/big"))));
+        QSignalSpy closed(&plugin.socket, &QWebSocket::disconnected);
+        plugin.socket.sendTextMessage(QString(4096, QLatin1Char('x')));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, 5000);
+        QCOMPARE(plugin.socket.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+        QTRY_COMPARE(server.orchestrator->pluginCount(), 0);
+    }
+
     void transportUpdatesFromPluginsMoveTheSharedClock()
     {
         PluginClient daw;
