@@ -23,6 +23,11 @@ for package in "${wanted[@]}"; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
     [[ "$status" == "installed" ]] || missing+=("$package")
 done
+# The OpenAPI check (tests/openapi) runs on Node with npm. Debian's npm (which brings nodejs)
+# only when there is no npm command at all: a Node.js installed another way stays as it is.
+if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null 2>&1; then
+    missing+=(npm)
+fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 if [[ $(id -u) -eq 0 ]]; then
