@@ -5,7 +5,7 @@ namespace aiband {
 QJsonObject LogEntry::toJson() const
 {
     return QJsonObject{{QStringLiteral("id"), static_cast<qint64>(id)},
-                       {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
                        {QStringLiteral("level"), level},
                        {QStringLiteral("category"), category},
                        {QStringLiteral("message"), message}};

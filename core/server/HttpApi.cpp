@@ -65,6 +65,10 @@ QHttpServerResponse index(Orchestrator &orchestrator)
                                  {QStringLiteral("path"), QStringLiteral("/ws/{plugin_id}")},
                                  {QStringLiteral("summary"), QStringLiteral("plugin session: heartbeats, "
                                                                             "transport, generation, file notices")}});
+    endpoints.append(QJsonObject{{QStringLiteral("method"), QStringLiteral("WEBSOCKET")},
+                                 {QStringLiteral("path"), QStringLiteral("/ws/sync")},
+                                 {QStringLiteral("summary"), QStringLiteral("the same, the plugin id from ?plugin_id= "
+                                                                            "or a register message")}});
     return jsonReply({{QStringLiteral("name"), QStringLiteral("AI Band Orchestrator")},
                       {QStringLiteral("version"), QStringLiteral(AIBAND_VERSION)},
                       {QStringLiteral("description"), kDescription},
@@ -387,6 +391,26 @@ QHttpServerResponse listMidi(Orchestrator &orchestrator)
     return jsonReply({{QStringLiteral("files"), files}, {QStringLiteral("count"), files.size()}});
 }
 
+// The API reference compiled into the library: the OpenAPI document and the page that shows it.
+QHttpServerResponse resource(const QString &path, const QByteArray &mimeType)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return errorReply(HttpStatus::InternalServerError, QStringLiteral("missing_resource"),
+                          QStringLiteral("%1 is not built into this server").arg(path));
+    return QHttpServerResponse(mimeType, file.readAll());
+}
+
+QHttpServerResponse openApi(Orchestrator &)
+{
+    return resource(QStringLiteral(":/api/openapi.json"), QByteArrayLiteral("application/json"));
+}
+
+QHttpServerResponse apiDocs(Orchestrator &)
+{
+    return resource(QStringLiteral(":/api/api-docs.html"), QByteArrayLiteral("text/html; charset=utf-8"));
+}
+
 QHttpServerResponse listFiles(Orchestrator &orchestrator)
 {
     QJsonArray files;
@@ -495,6 +519,8 @@ void registerHttpApi(HttpRouter &router, Orchestrator &o)
                 withRequest(transportSync)});
     router.add({M::Get, QStringLiteral("/api/transport/position"), QStringLiteral("the transport, extrapolated to now"),
                 noArgs(transportPosition)});
+    router.add({M::Get, QStringLiteral("/openapi.json"), QStringLiteral("this API as OpenAPI 3"), noArgs(openApi)});
+    router.add({M::Get, QStringLiteral("/docs"), QStringLiteral("this API as a page"), noArgs(apiDocs)});
     router.add({M::Post, QStringLiteral("/api/analyze"),
                 QStringLiteral("parse a progression: chords, key, summary"), withRequest(analyze)});
     router.add({M::Get, QStringLiteral("/api/styles"), QStringLiteral("the styles a request can name"),

@@ -1,6 +1,7 @@
 #include "TestServer.h"
 
 #include <QFile>
+#include <QSet>
 #include <QJsonArray>
 #include <QTcpSocket>
 
@@ -39,6 +40,45 @@ private slots:
                                  "/api/files/{filename}", "/api/config",
                                  "/api/logs", "/ws/{plugin_id}"})
             QVERIFY2(paths.contains(QLatin1String(path)), path);
+    }
+
+    void theApiDescriptionMatchesTheServer()
+    {
+        // The server's own route table, the OpenAPI document and tests/openapi/routes.txt (which
+        // the independent validator reads) must name the same routes.
+        QSet<QString> served;
+        for (const HttpRoute &route : m_server->orchestrator->router().routes())
+            served.insert(HttpRouter::methodName(route.method) + QLatin1Char(' ') + route.pattern);
+
+        const HttpResult document = m_server->get(QStringLiteral("/openapi.json"));
+        QCOMPARE(document.status, 200);
+        QCOMPARE(document.header("Content-Type"), QByteArray("application/json"));
+        QCOMPARE(document.json.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.0.3"));
+        QSet<QString> documented;
+        const QJsonObject paths = document.json.value(QStringLiteral("paths")).toObject();
+        for (auto path = paths.begin(); path != paths.end(); ++path) {
+            const QJsonObject operations = path.value().toObject();
+            for (auto operation = operations.begin(); operation != operations.end(); ++operation) {
+                if (operation.key() != QLatin1String("parameters"))
+                    documented.insert(operation.key().toUpper() + QLatin1Char(' ') + path.key());
+            }
+        }
+        QCOMPARE(documented, served);
+
+        QFile list(QStringLiteral(AIBAND_SOURCE_DIR "/tests/openapi/routes.txt"));
+        QVERIFY(list.open(QIODevice::ReadOnly));
+        QSet<QString> listed;
+        for (const QByteArray &line : list.readAll().split('\n')) {
+            const QString route = QString::fromUtf8(line).trimmed();
+            if (!route.isEmpty() && !route.startsWith(QLatin1Char('#')) && !route.startsWith(QLatin1String("WEBSOCKET")))
+                listed.insert(route);
+        }
+        QCOMPARE(listed, served);
+
+        const HttpResult page = m_server->get(QStringLiteral("/docs"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.header("Content-Type").startsWith("text/html"));
+        QVERIFY(page.body.contains("openapi.json"));
     }
 
     void healthReportsStatusVersionAndCounts()
