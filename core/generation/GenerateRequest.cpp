@@ -37,10 +37,8 @@ Result<std::optional<double>> optionalNumber(const QJsonObject &object, const QS
     const double number = value.toDouble(std::nan(""));
     const bool tooSmall = minExclusive ? number <= min : number < min;
     if (!value.isDouble() || !std::isfinite(number) || tooSmall || number > max)
-        return fieldError(field, QStringLiteral("%1 must be a number %2 %3 and at most %4")
-                                     .arg(field, minExclusive ? QStringLiteral("above")
-                                                              : QStringLiteral("from"))
-                                     .arg(min).arg(max));
+        return fieldError(field, minExclusive ? QStringLiteral("%1 must be a number above %2 and at most %3").arg(field).arg(min).arg(max)
+                                              : QStringLiteral("%1 must be a number from %2 to %3").arg(field).arg(min).arg(max));
     return std::optional<double>{number};
 }
 

@@ -4,6 +4,7 @@
 #include "util/Result.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 namespace aiband {
@@ -21,6 +22,7 @@ struct RequestLimits {
 struct GenerateRequest {
     Arrangement arrangement;
     QString pluginId;
+    QJsonValue clientRequestId;   // set by the WebSocket hub: echoed on the files' announcements
     QJsonObject defaultsUsed;
     bool keyGuessed = false;
 };

@@ -3,6 +3,7 @@
 #include "files/StoredFile.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -24,6 +25,7 @@ QUrl fileDownloadUrl(const QUrl &baseUrl, const QString &name);
 struct GenerationResult {
     QString requestId;
     QString pluginId;
+    QJsonValue clientRequestId;  // the request_id of the WebSocket message that asked, if any
     QList<GeneratedFile> files;
     QJsonObject metadata;     // tempo, key, time signature, duration, seed, defaults used
     double engineMs = 0.0;    // time spent composing

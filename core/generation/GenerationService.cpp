@@ -59,6 +59,7 @@ Outcome compose(const GenerateRequest &request, FileStore *store, const QString 
         GenerationResult result;
         result.requestId = requestId;
         result.pluginId = request.pluginId;
+        result.clientRequestId = request.clientRequestId;
         result.metadata = describeArrangement(request);
 
         QElapsedTimer timer;
@@ -150,9 +151,11 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
         qCInfo(lcGeneration).noquote() << requestId << "generated" << result.files.size() << "files for"
                                        << (result.pluginId.isEmpty() ? QStringLiteral("(no plugin)") : result.pluginId)
                                        << QStringLiteral("in %1 ms").arg(result.engineMs + result.writeMs, 0, 'f', 2);
-        emit generated(result);
+        // The requester's answer first, then the announcements (files_ready, midi_ready, UI):
+        // a plugin hears "complete" before the files it asked for are listed.
         if (!late)
             done(result);
+        emit generated(result);
     });
     return Done{};
 }

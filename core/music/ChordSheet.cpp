@@ -12,7 +12,9 @@ QStringList splitDashes(const QString &token)
     int start = 0;
     for (int i = 1; i < token.size(); ++i) {
         const QChar next = i + 1 < token.size() ? token[i + 1] : QChar();
-        const bool startsChord = (next >= QLatin1Char('A') && next <= QLatin1Char('G')) || next == QLatin1Char('N');
+        // Any capital letter starts a chord (A-G, N.C., and a mistyped H that should then be
+        // named as the problem), while "-7" or "-maj7" stay part of a minor chord's name.
+        const bool startsChord = next >= QLatin1Char('A') && next <= QLatin1Char('Z');
         if (token[i] == QLatin1Char('-') && startsChord && i > start) {
             chords.append(token.mid(start, i - start));
             start = i + 1;

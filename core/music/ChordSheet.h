@@ -12,7 +12,7 @@ namespace aiband {
 //   "C Am F G"          the same
 //   "C | Am | F G | G7" one bar per | group; chords sharing a bar split it evenly
 //   "Dm7 G7 | % | Cmaj7" % repeats the previous bar
-// A dash separates chords only when a chord name follows it, so "C-7" stays C minor seven.
+// A dash separates chords only when a capital letter follows it, so "C-7" stays C minor seven.
 Result<QList<ChordEvent>> parseChordSheet(const QString &text, double beatsPerBar);
 
 } // namespace aiband

@@ -368,6 +368,7 @@ void WebSocketHub::generate(Session &session, const QJsonObject &body, const QJs
     }
     // The session may be gone when the answer comes; the socket pointer tells.
     QPointer<QWebSocket> socket = session.socket.get();
+    parsed->clientRequestId = requestId;
     const Status queued = m_generation->submit(std::move(parsed).value(), [this, socket, requestId](const Result<GenerationResult> &result) {
         Session *target = socket ? sessionFor(socket.data()) : nullptr;
         if (!target)
@@ -417,13 +418,14 @@ void WebSocketHub::deliverFiles(const GenerationResult &result)
     send(*session, QStringLiteral("files_ready"),
          QJsonObject{{QStringLiteral("files"), names},
                      {QStringLiteral("details"), details},
-                     {QStringLiteral("generation_id"), result.requestId}});
+                     {QStringLiteral("generation_id"), result.requestId}},
+         result.clientRequestId);
     for (const GeneratedFile &file : result.files) {
         QJsonObject ready = file.toJson(m_baseUrl);
         ready.insert(QStringLiteral("duration"), result.metadata.value(QStringLiteral("duration_beats")));
         ready.insert(QStringLiteral("key"), result.metadata.value(QStringLiteral("key")));
         ready.insert(QStringLiteral("tempo"), result.metadata.value(QStringLiteral("tempo")));
-        send(*session, QStringLiteral("midi_ready"), ready);
+        send(*session, QStringLiteral("midi_ready"), ready, result.clientRequestId);
     }
 }
 

@@ -343,10 +343,14 @@ private slots:
         const QJsonObject complete = plugin.take(QStringLiteral("generation_complete"));
         QCOMPARE(complete.value(QStringLiteral("request_id")).toString(), QStringLiteral("g-1"));
         QCOMPARE(dataOf(complete).value(QStringLiteral("files")).toArray().size(), 2);
-        const QJsonObject ready = dataOf(plugin.take(QStringLiteral("files_ready")));
+        const QJsonObject readyMessage = plugin.take(QStringLiteral("files_ready"));
+        QCOMPARE(readyMessage.value(QStringLiteral("request_id")).toString(), QStringLiteral("g-1"));
+        const QJsonObject ready = dataOf(readyMessage);
         QCOMPARE(ready.value(QStringLiteral("files")).toArray().size(), 2);
         for (const char *track : {"bass", "keys"}) {
-            const QJsonObject midi = dataOf(plugin.take(QStringLiteral("midi_ready")));
+            const QJsonObject midiMessage = plugin.take(QStringLiteral("midi_ready"));
+            QCOMPARE(midiMessage.value(QStringLiteral("request_id")).toString(), QStringLiteral("g-1"));
+            const QJsonObject midi = dataOf(midiMessage);
             QCOMPARE(midi.value(QStringLiteral("track_type")).toString(), QLatin1String(track));
             QCOMPARE(midi.value(QStringLiteral("duration")).toDouble(), 12.0);
             QVERIFY(QFile::exists(midi.value(QStringLiteral("path")).toString()));

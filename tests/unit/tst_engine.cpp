@@ -179,6 +179,11 @@ private slots:
         auto events = parseChordSheet(QStringLiteral("C | Am | Hm"), 4.0);
         QVERIFY(!events.ok());
         QVERIFY(events.error().message.contains(QStringLiteral("chord 3 of the sheet, bar 3")));
+        // A mistyped H after a dash is its own chord, named as the problem.
+        events = parseChordSheet(QStringLiteral("C-Am-Hm-G"), 4.0);
+        QVERIFY(!events.ok());
+        QVERIFY2(events.error().message.contains(QStringLiteral("\"H\" is not a note name")), qPrintable(events.error().message));
+        QVERIFY(events.error().message.contains(QStringLiteral("chord 3 of the sheet")));
         QVERIFY(!parseChordSheet(QStringLiteral("C | | G"), 4.0).ok());
         QVERIFY(!parseChordSheet(QStringLiteral("% | C"), 4.0).ok());
     }
