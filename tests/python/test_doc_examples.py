@@ -10,6 +10,7 @@ error codes and fields, ...) must be equal. Placeholders written as "..." are sk
 Usage: test_doc_examples.py /path/to/ai-band-orchestrator [README.md]
 """
 
+import asyncio
 import json
 import os
 import re
@@ -19,11 +20,12 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from plugin_client import Server, http_json  # noqa: E402
+from plugin_client import Plugin, Server, http_json  # noqa: E402
 
 APP = sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator"
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 README = os.path.join(ROOT, "README.md")
+PROTOCOL = os.path.join(ROOT, "docs", "PROTOCOL.md")
 SEED_EXAMPLE = os.path.join(ROOT, "tests", "data", "seed_example.json")
 
 FILE_NAME = re.compile(r"\d{8}-\d{6}-\d{3}_[a-z]+_[A-Za-z]+_\d+_[0-9a-f]{6}\.mid")
@@ -119,6 +121,37 @@ class DocExamplesTest(unittest.TestCase):
                         # Without a seed the notes are the random seed's: only their presence counts.
                         volatile = VOLATILE if '"seed"' in script else VOLATILE | {"note_count"}
                         self.assert_shape(shown_json(answer), real, volatile=volatile)
+
+
+    def test_protocol_examples(self):
+        """PROTOCOL.md's examples: the register body, the flat generation form (its "...feel
+        fields" left out) over HTTP and WebSocket, and the message envelope."""
+        with open(PROTOCOL) as f:
+            text = f.read()
+        register = json.loads(re.search(r"`POST /api/plugin/register` `(\{.*?\})`", text).group(1))
+        flat_text = re.search(r"`(\{\"chords\": \"C-Am-F-G\".*?)\}`", text, re.S).group(1)
+        flat = json.loads(re.sub(r",\s*\.\.\.feel fields", "", flat_text) + "}")
+        envelope = json.loads(re.search(r"```json\n(\{\"type\": \"heartbeat\".*?)\n```", text, re.S).group(1))
+
+        status, _, reply = http_json("POST", self.server.base + "/api/plugin/register", register)
+        self.assertEqual(status, 200, reply)
+        self.assertEqual(reply["plugin_id"], register["plugin_id"])
+        status, _, reply = http_json("POST", self.server.base + "/api/midi/generate", flat)
+        self.assertEqual(status, 200, reply)
+        self.assertEqual(reply["metadata"]["duration_beats"], flat["bars"] * 4)
+
+        async def session():
+            plugin = await Plugin.connect(self.server, register["plugin_id"])
+            await plugin.expect("connection_confirmed")
+            await plugin.send_raw(json.dumps(envelope))
+            answer = await plugin.expect("heartbeat_response")
+            self.assertEqual(answer["request_id"], envelope["request_id"])
+            self.assertEqual(answer["data"]["client_timestamp"], envelope["data"]["timestamp"])
+            await plugin.send("generate_request", flat, request_id="flat-1")
+            complete = await plugin.expect("generation_complete")
+            self.assertEqual(complete["request_id"], "flat-1")
+            await plugin.close()
+        asyncio.run(session())
 
 
 if __name__ == "__main__":
