@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the project needs and that are missing.
-# Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
+# Usage: scripts/install-deps.sh [--test|--bench]   (what the test suite / the benchmarks need too)
 # Quiet when everything is there; uses sudo when not run as root.
 set -euo pipefail
 
@@ -13,9 +13,15 @@ test_packages=(
     python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm
 )
 
+bench_packages=(
+    libbenchmark-dev wrk valgrind
+)
+
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
     wanted+=("${test_packages[@]}")
+elif [[ "${1:-}" == "--bench" ]]; then
+    wanted+=("${test_packages[@]}" "${bench_packages[@]}")
 fi
 
 missing=()
