@@ -31,7 +31,7 @@ for package in "${wanted[@]}"; do
 done
 # The OpenAPI check (tests/openapi) runs on Node with npm. Debian's npm (which brings nodejs)
 # only when there is no npm command at all: a Node.js installed another way stays as it is.
-if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null 2>&1; then
+if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]] && ! command -v npm >/dev/null 2>&1; then
     missing+=(npm)
 fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
