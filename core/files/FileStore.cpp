@@ -66,6 +66,7 @@ Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &
                          QStringLiteral("could not write %1 in %2: %3").arg(name, m_directory, file.errorString()));
     }
     qCDebug(lcFiles) << "wrote" << name << bytes.size() << "bytes";
+    adjustCount(1);
     if (auto stored = describe(name))
         return *stored;
     return makeError(QStringLiteral("write_failed"), QStringLiteral("%1 vanished after writing").arg(name));
@@ -104,7 +105,22 @@ QList<StoredFile> FileStore::list() const
 
 int FileStore::count() const
 {
-    return static_cast<int>(list().size());
+    QMutexLocker lock(&m_countMutex);
+    if (m_count < 0 || m_countAge.elapsed() > 2000) {
+        lock.unlock();
+        const int counted = static_cast<int>(list().size());
+        lock.relock();
+        m_count = counted;
+        m_countAge.start();
+    }
+    return m_count;
+}
+
+void FileStore::adjustCount(int delta)
+{
+    QMutexLocker lock(&m_countMutex);
+    if (m_count >= 0)
+        m_count += delta;
 }
 
 std::optional<StoredFile> FileStore::find(const QString &name) const
@@ -122,6 +138,7 @@ Status FileStore::remove(const QString &name)
                          QStringLiteral("filename"));
     if (!QFile::remove(file->path))
         return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(name));
+    adjustCount(-1);
     qCInfo(lcFiles) << "deleted" << name;
     return Done{};
 }

@@ -4,6 +4,7 @@
 #include "util/Result.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QMutex>
 #include <QString>
@@ -32,6 +33,9 @@ public:
 
     Result<StoredFile> write(const FileNaming &naming, const QByteArray &bytes);
     QList<StoredFile> list() const;  // newest first
+    // How many files the folder holds. Kept by the store's own writes and deletes, and re-read
+    // at most every two seconds for changes made outside the app, so /health stays cheap with
+    // a thousand files.
     int count() const;
     std::optional<StoredFile> find(const QString &name) const;
     Status remove(const QString &name);
@@ -45,6 +49,10 @@ private:
 
     QString m_directory;
     QMutex m_writeMutex;  // choosing a free name and taking it is one step
+    mutable QMutex m_countMutex;
+    mutable int m_count = -1;        // -1: not known
+    mutable QElapsedTimer m_countAge;
+    void adjustCount(int delta);
 };
 
 } // namespace aiband

@@ -95,6 +95,23 @@ private slots:
         QCOMPARE(store.remove(name).error().code, QStringLiteral("file_not_found"));
     }
 
+    void countFollowsWritesDeletesAndOutsideChanges()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QCOMPARE(store.count(), 0);
+        const QString first = store.write({QStringLiteral("bass"), QStringLiteral("C"), 120}, "a")->name;
+        store.write({QStringLiteral("drums"), QStringLiteral("C"), 120}, "b");
+        QCOMPARE(store.count(), 2);
+        QVERIFY(store.remove(first).ok());
+        QCOMPARE(store.count(), 1);
+        // A file dropped into the folder by someone else is counted once the count is re-read.
+        QFile outside(dir.filePath(QStringLiteral("20261124-120001-123_keys_C_120_abcdef.mid")));
+        QVERIFY(outside.open(QIODevice::WriteOnly));
+        outside.close();
+        QTRY_COMPARE_WITH_TIMEOUT(store.count(), 2, 5000);
+    }
+
     void unusableFolderIsReported()
     {
         QTemporaryDir dir;
