@@ -70,6 +70,9 @@ Status Orchestrator::start()
     }
 
     auto *tcp = new BoundedTcpServer(m_config.maxConnections);
+    // Qt's default backlog of 50 makes a burst of plugins connecting at once wait for a
+    // one-second retry; let the kernel queue as many as we would accept.
+    tcp->setListenBacklogSize(m_config.maxConnections);
     if (!tcp->listen(listenAddress(m_config.host), static_cast<quint16>(m_config.port))) {
         const QString message = QStringLiteral("cannot listen on %1:%2: %3")
                                     .arg(m_config.host).arg(m_config.port).arg(tcp->errorString());

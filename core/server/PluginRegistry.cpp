@@ -23,13 +23,18 @@ QJsonObject PluginInfo::toJson() const
                        {QStringLiteral("transport"), transportJson}};
 }
 
+// Every message from a plugin updates its entry: a lookup by id, not a scan of a thousand.
 PluginInfo *PluginRegistry::entry(const QString &pluginId)
 {
-    for (PluginInfo &info : m_plugins) {
-        if (info.pluginId == pluginId)
-            return &info;
-    }
-    return nullptr;
+    const auto it = m_index.constFind(pluginId);
+    return it == m_index.cend() ? nullptr : &m_plugins[*it];
+}
+
+void PluginRegistry::reindex()
+{
+    m_index.clear();
+    for (qsizetype i = 0; i < m_plugins.size(); ++i)
+        m_index.insert(m_plugins[i].pluginId, i);
 }
 
 const PluginInfo *PluginRegistry::find(const QString &pluginId) const
@@ -50,6 +55,7 @@ const PluginInfo &PluginRegistry::registerPlugin(const QString &pluginId, const 
     const QDateTime now = QDateTime::currentDateTime();
     if (!info) {
         m_plugins.append(PluginInfo{});
+        m_index.insert(pluginId, m_plugins.size() - 1);
         info = &m_plugins.last();
         info->pluginId = pluginId;
         info->connectedSince = now;
@@ -106,8 +112,10 @@ int PluginRegistry::removeSilentSince(const QDateTime &cutoff)
     const qsizetype removed = m_plugins.removeIf([&](const PluginInfo &info) {
         return !info.connected && info.lastHeartbeat < cutoff;
     });
-    if (removed > 0)
+    if (removed > 0) {
+        reindex();
         emit changed();
+    }
     return static_cast<int>(removed);
 }
 

@@ -3,6 +3,7 @@
 #include "TransportClock.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -56,8 +57,10 @@ signals:
 
 private:
     PluginInfo *entry(const QString &pluginId);
+    void reindex();
 
     QList<PluginInfo> m_plugins;
+    QHash<QString, qsizetype> m_index;   // plugin id -> position in m_plugins
 };
 
 } // namespace aiband

@@ -22,9 +22,18 @@ namespace {
 
 const QString kSyncPath = QStringLiteral("/ws/sync");
 
+// The server's time for replies. Formatting a date is costly next to answering a heartbeat, so
+// a burst of replies within one millisecond shares the text.
 QString nowIso()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    thread_local qint64 cachedMs = -1;
+    thread_local QString cached;
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (ms != cachedMs) {
+        cachedMs = ms;
+        cached = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    }
+    return cached;
 }
 
 QString serialize(const QJsonObject &object)
@@ -126,6 +135,7 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
     session->socket = std::move(socket);
     session->lastSeen = QDateTime::currentDateTime();
     Session &added = *session;
+    m_bySocket.insert(raw, &added);
     m_sessions.push_back(std::move(session));
     if (!pluginId->isEmpty())
         bind(added, *pluginId);
@@ -150,7 +160,10 @@ void WebSocketHub::bind(Session &session, const QString &pluginId)
         closeSession(existing, static_cast<QWebSocketProtocol::CloseCode>(CloseReason::Replaced),
                      QStringLiteral("replaced by a newer connection with the same plugin id"));
     }
+    if (!session.pluginId.isEmpty())
+        m_byPluginId.remove(session.pluginId);
     session.pluginId = pluginId;
+    m_byPluginId.insert(pluginId, &session);
     m_registry->registerPlugin(pluginId, session.socket->peerAddress().toString());
     m_registry->setConnected(pluginId, true);
 }
@@ -166,20 +179,20 @@ void WebSocketHub::closeAll()
 
 WebSocketHub::Session *WebSocketHub::sessionFor(const QWebSocket *socket)
 {
-    for (auto &session : m_sessions) {
-        if (session->socket.get() == socket)
-            return session.get();
-    }
-    return nullptr;
+    return m_bySocket.value(socket, nullptr);
 }
 
 WebSocketHub::Session *WebSocketHub::sessionFor(const QString &pluginId)
 {
-    for (auto &session : m_sessions) {
-        if (!pluginId.isEmpty() && session->pluginId == pluginId)
-            return session.get();
-    }
-    return nullptr;
+    return pluginId.isEmpty() ? nullptr : m_byPluginId.value(pluginId, nullptr);
+}
+
+void WebSocketHub::forget(Session *session, const QWebSocket *socket)
+{
+    m_bySocket.remove(socket);
+    if (!session->pluginId.isEmpty() && m_byPluginId.value(session->pluginId) == session)
+        m_byPluginId.remove(session->pluginId);
+    std::erase_if(m_sessions, [session](const auto &s) { return s.get() == session; });
 }
 
 void WebSocketHub::onDisconnected(QWebSocket *socket)
@@ -191,8 +204,9 @@ void WebSocketHub::onDisconnected(QWebSocket *socket)
     if (!session->pluginId.isEmpty())
         m_registry->setConnected(session->pluginId, false);
     // The socket is still emitting: hand it to the event loop for deletion.
-    session->socket.release()->deleteLater();
-    std::erase_if(m_sessions, [session](const auto &s) { return s.get() == session; });
+    QWebSocket *gone = session->socket.release();
+    forget(session, gone);
+    gone->deleteLater();
     emit sessionCountChanged(sessionCount());
 }
 
@@ -222,9 +236,9 @@ void WebSocketHub::closeSession(Session *session, QWebSocketProtocol::CloseCode 
     // frame still goes out.
     QWebSocket *socket = session->socket.release();
     socket->disconnect(this);
+    forget(session, socket);
     socket->close(code, reason);
     socket->deleteLater();
-    std::erase_if(m_sessions, [session](const auto &s) { return s.get() == session; });
 }
 
 void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)

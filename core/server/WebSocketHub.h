@@ -4,6 +4,7 @@
 #include "util/Result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
@@ -82,6 +83,8 @@ private:
     Session *sessionFor(const QString &pluginId);
     void bind(Session &session, const QString &pluginId);
     void closeSession(Session *session, QWebSocketProtocol::CloseCode code, const QString &reason);
+    // Drops a session from the list and the indexes; its socket must have been released.
+    void forget(Session *session, const QWebSocket *socket);
     void deliverFiles(const GenerationResult &result);
     void generate(Session &session, const QJsonObject &body, const QJsonValue &requestId, bool flatForm);
 
@@ -101,6 +104,9 @@ private:
     TransportClock *m_transport;
     QUrl m_baseUrl;
     std::vector<std::unique_ptr<Session>> m_sessions;
+    // Lookups per message must not scan a thousand sessions.
+    QHash<const QWebSocket *, Session *> m_bySocket;
+    QHash<QString, Session *> m_byPluginId;
 };
 
 } // namespace aiband
