@@ -33,7 +33,8 @@ public:
         }
     }
 
-    bool start(const QStringList &extraArguments, QString *error)
+    // wrapper: a command to run the server under (valgrind --tool=callgrind ...), or empty.
+    bool start(const QStringList &extraArguments, const QStringList &wrapper, QString *error)
     {
         if (!m_dir.isValid()) {
             *error = QStringLiteral("cannot create a temporary folder");
@@ -66,7 +67,13 @@ public:
         m_arguments = QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
                                   QStringLiteral("--files-dir"), path(QStringLiteral("files"))}
                       + extraArguments;
-        m_process.start(m_program, m_arguments);
+        if (wrapper.isEmpty()) {
+            m_process.start(m_program, m_arguments);
+        } else {
+            m_arguments = wrapper.mid(1) + QStringList{m_program} + m_arguments;
+            m_program = wrapper.first();
+            m_process.start(m_program, m_arguments);
+        }
         if (!m_process.waitForStarted(10000)) {
             *error = QStringLiteral("cannot start %1: %2").arg(m_program, m_process.errorString());
             return false;
@@ -75,7 +82,8 @@ public:
         QByteArray out;
         QElapsedTimer waited;
         waited.start();
-        while (waited.elapsed() < 20000) {
+        const qint64 patience = wrapper.isEmpty() ? 20000 : 120000; // valgrind starts slowly
+        while (waited.elapsed() < patience) {
             const auto match = listening.match(QString::fromUtf8(out));
             if (match.hasMatch()) {
                 m_url = QUrl(match.captured(1));
@@ -83,16 +91,16 @@ public:
             }
             if (m_process.state() == QProcess::NotRunning)
                 break;
-            m_process.waitForReadyRead(static_cast<int>(std::max<qint64>(1, 20000 - waited.elapsed())));
+            m_process.waitForReadyRead(static_cast<int>(std::max<qint64>(1, patience - waited.elapsed())));
             out += m_process.readAllStandardOutput();
         }
-        *error = QStringLiteral("the server did not say it was listening within 20 s; stdout: %1; stderr: %2")
-                     .arg(QString::fromUtf8(out).trimmed(), stderrTail());
+        *error = QStringLiteral("the server did not say it was listening within %1 s; stdout: %2; stderr: %3")
+                     .arg(patience / 1000).arg(QString::fromUtf8(out).trimmed(), stderrTail());
         return false;
     }
 
     // SIGTERM, then the exit code (-1 when it did not exit within the time, or crashed).
-    int stop(int timeoutMs = 15000)
+    int stop(int timeoutMs = 60000)
     {
         if (m_process.state() == QProcess::NotRunning)
             return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;

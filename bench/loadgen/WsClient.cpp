@@ -347,6 +347,11 @@ bool WsEngine::runUntil(const std::function<bool()> &done, std::int64_t deadline
         const std::int64_t t = nowNs();
         for (int i = 0; i < n; ++i)
             onEvent(events[i].data.u64, events[i].events, t);
+        if (n > 0) {
+            ++m_wakeups;
+            m_events += static_cast<std::uint64_t>(n);
+            m_busyNs += nowNs() - t;
+        }
     }
     return true;
 }

@@ -109,6 +109,12 @@ public:
     std::string firstFailure() const { return m_firstFailure; }
     std::uint64_t framesIn() const { return m_framesIn; }
     std::uint64_t framesOut() const { return m_framesOut; }
+    // How hard the loop itself works: time spent handling wake-ups (not waiting in epoll_wait),
+    // wake-ups, and the events they brought. A loop that keeps up with the server is idle most
+    // of the time and wakes with few events at once.
+    std::int64_t busyNs() const { return m_busyNs; }
+    std::uint64_t wakeups() const { return m_wakeups; }
+    std::uint64_t events() const { return m_events; }
 
 private:
     void startConnect(Conn &conn);
@@ -143,6 +149,9 @@ private:
     std::string m_firstFailure;
     std::uint64_t m_framesIn = 0;
     std::uint64_t m_framesOut = 0;
+    std::int64_t m_busyNs = 0;
+    std::uint64_t m_wakeups = 0;
+    std::uint64_t m_events = 0;
     std::uint32_t m_rng = 0x9e3779b9u;
     std::string m_frame;
     TextHandler m_onText;

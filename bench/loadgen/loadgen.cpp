@@ -23,7 +23,11 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QSysInfo>
+#include <QEventLoop>
+#include <QSocketNotifier>
 #include <QThread>
+#include <QTimer>
+#include <QWebSocket>
 
 #include <algorithm>
 #include <cstdio>
@@ -92,6 +96,7 @@ struct Settings {
     double pacedSeconds = 2.0;
     int concurrentPlugins = 16;
     int openWindow = 32; // handshakes in flight while opening sessions
+    bool qtClient = false;
     QString jsonPath;
     QJsonObject generateData; // the seed example in the plugin's flat form
 };
@@ -113,6 +118,7 @@ public:
 
     void heartbeat(int sessions, int rounds);
     void heartbeatPaced(int sessions, double seconds);
+    void heartbeatQt(int sessions, int rounds);
     void fanout(int receivers, int rounds);
     void generateSequential(int rounds);
     void generateConcurrent(int plugins, int perPlugin);
@@ -216,12 +222,23 @@ void Bench::finish(WsEngine &engine, QJsonObject &result, const CpuMark &before,
                        r3(std::max(0.0, (after.machine - before.machine) - (after.server - before.server) -
                                             (after.self - before.self))));
     }
+    // Other processes on this machine take CPU from both sides: say how much, so that a figure
+    // taken beside a compiler is not mistaken for the server's own.
+    QString others;
+    if (cpu.contains(QStringLiteral("other_processes_ms")) && wall > 0) {
+        const double share = cpu.value(QStringLiteral("other_processes_ms")).toDouble() /
+                             (wall * 1e3 * std::max(1, QThread::idealThreadCount()));
+        cpu.insert(QStringLiteral("other_processes_share"), std::round(share * 1e3) / 1e3);
+        others = QStringLiteral("  {other processes: %1% of the CPUs}").arg(share * 100, 0, 'f', 0);
+    }
     result.insert(QStringLiteral("cpu"), cpu);
     const std::size_t clean = engine.closeAll(nowNs() + 10 * kSecond);
     result.insert(QStringLiteral("closed_cleanly"), static_cast<qint64>(clean));
     result.insert(QStringLiteral("ok"), !result.contains(QStringLiteral("error")));
     m_results.append(result);
-    say(summary);
+    say(summary + others + (result.contains(QStringLiteral("error"))
+                                ? QStringLiteral("  ERROR: ") + result.value(QStringLiteral("error")).toString()
+                                : QString()));
 }
 
 // One session: heartbeat, wait for its response, again. Several: every session sends a heartbeat
@@ -331,6 +348,125 @@ void Bench::heartbeat(int sessions, int rounds)
         summary += QStringLiteral("  [budget p99 <= %1 ms: %2]").arg(limit).arg(valid && rtt.percentile(0.99) <= limit ? QStringLiteral("met") : QStringLiteral("NOT met"));
     }
     finish(e, result, before, start, received, QStringLiteral("heartbeat"), summary);
+}
+
+// The same heartbeat measurement with QWebSocket clients in Qt's event loop (--client qt): a
+// cross-check of the raw client, and a measure of what a Qt client adds.
+void Bench::heartbeatQt(int sessions, int rounds)
+{
+    const QString name = QStringLiteral("heartbeat");
+    const bool pingPong = sessions == 1;
+    const int warmup = warmupFor(rounds);
+    const int total = warmup + rounds;
+    QJsonObject result{{QStringLiteral("scenario"), name},
+                       {QStringLiteral("variant"), pingPong ? QStringLiteral("ping-pong") : QStringLiteral("burst")},
+                       {QStringLiteral("client"), QStringLiteral("QWebSocket")},
+                       {QStringLiteral("sessions"), sessions},
+                       {QStringLiteral("rounds"), rounds},
+                       {QStringLiteral("warmup_rounds"), warmup}};
+    QEventLoop loop;
+    QSocketNotifier signalNotifier(static_cast<qintptr>(m_signalFd), QSocketNotifier::Read);
+    bool interrupted = false;
+    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &loop, [&] {
+        signalfd_siginfo info{};
+        if (::read(m_signalFd, &info, sizeof info) > 0)
+            interrupted = true;
+        loop.quit();
+    });
+    std::vector<QString> messages(static_cast<std::size_t>(total));
+    for (int i = 0; i < total; ++i)
+        messages[static_cast<std::size_t>(i)] = QString::fromStdString(heartbeatMessage(static_cast<std::uint64_t>(i)));
+    struct QtSession {
+        std::unique_ptr<QWebSocket> socket;
+        bool confirmed = false;
+        int answered = 0;
+        std::int64_t sentAt = 0;
+    };
+    std::vector<QtSession> qs(static_cast<std::size_t>(sessions));
+    int confirmed = 0, pending = 0;
+    std::uint64_t unexpected = 0;
+    Dist rtt;
+    std::function<bool()> done;
+    const std::int64_t openStart = nowNs();
+    for (int i = 0; i < sessions; ++i) {
+        QtSession &q = qs[static_cast<std::size_t>(i)];
+        q.socket = std::make_unique<QWebSocket>();
+        QObject::connect(q.socket.get(), &QWebSocket::textMessageReceived, &loop, [&, i](const QString &text) {
+            const std::int64_t t = nowNs();
+            QtSession &me = qs[static_cast<std::size_t>(i)];
+            if (!me.confirmed) {
+                me.confirmed = text.contains(QLatin1String("\"type\":\"connection_confirmed\""));
+                confirmed += me.confirmed ? 1 : 0;
+            } else if (text.contains(QLatin1String("\"type\":\"heartbeat_response\""))) {
+                if (me.answered >= warmup)
+                    rtt.addNs(t - me.sentAt);
+                ++me.answered;
+                --pending;
+                if (pingPong && me.answered < total) {
+                    ++pending;
+                    me.sentAt = nowNs();
+                    me.socket->sendTextMessage(messages[static_cast<std::size_t>(me.answered)]);
+                }
+            } else {
+                ++unexpected;
+            }
+            if (done && done())
+                loop.quit();
+        });
+        q.socket->open(QUrl(QStringLiteral("ws://%1/ws/%2%3").arg(QString::fromStdString(m_host)).arg(QLatin1String(kIdPrefix))
+                                .arg(i, 4, 10, QLatin1Char('0'))));
+    }
+    const auto runFor = [&](std::function<bool()> until, int ms) {
+        done = std::move(until);
+        if (done())
+            return true;
+        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+        loop.exec();
+        return done() && !interrupted;
+    };
+    if (!runFor([&] { return confirmed == sessions; }, 30000)) {
+        m_interrupted = interrupted;
+        failed(name, result, QStringLiteral("%1 of %2 QWebSocket sessions confirmed").arg(confirmed).arg(sessions));
+        return;
+    }
+    result.insert(QStringLiteral("open_s"), static_cast<double>(nowNs() - openStart) / 1e9);
+    const CpuMark before = CpuMark::take(m_serverPid);
+    const std::int64_t start = nowNs();
+    bool ok = true;
+    if (pingPong) {
+        pending = 1;
+        qs[0].sentAt = nowNs();
+        qs[0].socket->sendTextMessage(messages[0]);
+        ok = runFor([&] { return qs[0].answered >= total; }, 60000);
+    } else {
+        for (int round = 0; round < total && ok; ++round) {
+            pending = sessions;
+            for (QtSession &q : qs) {
+                q.sentAt = nowNs();
+                q.socket->sendTextMessage(messages[static_cast<std::size_t>(round)]);
+            }
+            ok = runFor([&] { return pending == 0; }, 5000);
+        }
+    }
+    m_interrupted = m_interrupted || interrupted;
+    if (!ok || unexpected > 0)
+        result.insert(QStringLiteral("error"), QStringLiteral("the heartbeats were not all answered; %1 unexpected messages").arg(unexpected));
+    result.insert(QStringLiteral("rtt_ms"), rtt.json());
+    const CpuMark after = CpuMark::take(m_serverPid);
+    const double units = static_cast<double>(total) * sessions;
+    result.insert(QStringLiteral("cpu"), QJsonObject{{QStringLiteral("unit"), QStringLiteral("heartbeat")},
+                                                     {QStringLiteral("loadgen_us_per_unit"), (after.self - before.self) * 1e3 / units},
+                                                     {QStringLiteral("server_us_per_unit"), (after.server - before.server) * 1e3 / units},
+                                                     {QStringLiteral("wall_ms"), static_cast<double>(nowNs() - start) / 1e6}});
+    for (QtSession &q : qs)
+        q.socket->close();
+    runFor([&] { return std::all_of(qs.begin(), qs.end(), [](const QtSession &q) { return q.socket->state() == QAbstractSocket::UnconnectedState; }); }, 5000);
+    result.insert(QStringLiteral("ok"), !result.contains(QStringLiteral("error")));
+    m_results.append(result);
+    say(QStringLiteral("heartbeat  sessions=%1 %2 rounds=%3 QWebSocket client  round trip %4%5")
+            .arg(sessions).arg(pingPong ? QStringLiteral("ping-pong") : QStringLiteral("burst")).arg(rounds).arg(rtt.line())
+            .arg(result.contains(QStringLiteral("error")) ? QStringLiteral("  ERROR: ") + result.value(QStringLiteral("error")).toString()
+                                                           : QString()));
 }
 
 // Every session sends heartbeats at 10 Hz, their phases spread evenly (open loop: a late
@@ -457,9 +593,13 @@ void Bench::fanout(int receivers, int rounds)
     QString error;
     std::uint64_t parsed = 0;
     const int stride = std::max(1, receivers / 50);
+    std::int64_t windowNs = 0, busyNs = 0;
+    std::uint64_t wakeups = 0, events = 0;
     for (int round = 0; round < total && error.isEmpty(); ++round) {
         got = 0;
         lastAt = 0;
+        const std::int64_t busyBefore = e.busyNs();
+        const std::uint64_t wakeupsBefore = e.wakeups(), eventsBefore = e.events();
         const std::int64_t sentAt = nowNs();
         e.sendText(sender, messages[static_cast<std::size_t>(round)]);
         if (!e.runUntil([&] { return got >= static_cast<std::size_t>(receivers); }, sentAt + 5 * kSecond)) {
@@ -468,6 +608,10 @@ void Bench::fanout(int receivers, int rounds)
             break;
         }
         if (round >= warmup) {
+            windowNs += lastAt - sentAt;
+            busyNs += e.busyNs() - busyBefore;
+            wakeups += e.wakeups() - wakeupsBefore;
+            events += e.events() - eventsBefore;
             last.addNs(lastAt - sentAt);
             first.addNs(firstAt - sentAt);
             for (int i = 0; i < receivers; ++i)
@@ -508,12 +652,21 @@ void Bench::fanout(int receivers, int rounds)
     if (!error.isEmpty())
         result.insert(QStringLiteral("error"), error);
     result.insert(QStringLiteral("syncs_parsed_in_full"), static_cast<qint64>(parsed));
+    // Whether the client kept up: the share of the timed windows its loop spent working rather
+    // than waiting for the server, and how many sockets were ready at each wake-up.
+    result.insert(QStringLiteral("loadgen_loop"),
+                  QJsonObject{{QStringLiteral("busy_share_of_window"),
+                               windowNs > 0 ? std::round(static_cast<double>(busyNs) / static_cast<double>(windowNs) * 1e3) / 1e3 : 0.0},
+                              {QStringLiteral("wakeups_per_round"), rounds > 0 ? static_cast<double>(wakeups) / rounds : 0.0},
+                              {QStringLiteral("events_per_wakeup"),
+                               wakeups > 0 ? std::round(static_cast<double>(events) / static_cast<double>(wakeups) * 100) / 100 : 0.0}});
     result.insert(QStringLiteral("last_receiver_ms"), last.json());
     result.insert(QStringLiteral("first_receiver_ms"), first.json());
     result.insert(QStringLiteral("every_receiver_ms"), each.json());
-    QString summary = QStringLiteral("fanout     receivers=%1 rounds=%2  to the last receiver %3  (first: p50 %4 p99 %5 ms)")
+    QString summary = QStringLiteral("fanout     receivers=%1 rounds=%2  to the last receiver %3  (first: p50 %4 p99 %5 ms; loadgen busy %6%)")
                           .arg(receivers).arg(rounds).arg(last.line())
-                          .arg(first.percentile(0.5), 0, 'f', 3).arg(first.percentile(0.99), 0, 'f', 3);
+                          .arg(first.percentile(0.5), 0, 'f', 3).arg(first.percentile(0.99), 0, 'f', 3)
+                          .arg(windowNs > 0 ? 100.0 * static_cast<double>(busyNs) / static_cast<double>(windowNs) : 0.0, 0, 'f', 0);
     if (receivers == 100 || receivers == 1000) {
         const double limit = receivers == 100 ? 1.0 : 10.0;
         const bool valid = error.isEmpty();
@@ -950,6 +1103,12 @@ int main(int argc, char **argv)
     const QCommandLineOption serverArgOption(QStringLiteral("server-arg"),
         QStringLiteral("One more argument for the started server (repeatable), e.g. --server-arg=--log-level=warning."),
         QStringLiteral("arg"));
+    const QCommandLineOption wrapperOption(QStringLiteral("server-wrapper"),
+        QStringLiteral("Run the started server under this command, one word per option (repeatable), e.g. "
+                       "--server-wrapper=valgrind --server-wrapper=--tool=callgrind."), QStringLiteral("word"));
+    const QCommandLineOption clientOption(QStringLiteral("client"),
+        QStringLiteral("raw (default): the epoll client; qt: QWebSocket clients in Qt's event loop, for the heartbeat "
+                       "scenario only (a cross-check of the raw client)."), QStringLiteral("kind"), QStringLiteral("raw"));
     const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
         QStringLiteral("heartbeat, fanout, generate, hold or all (default)."), QStringLiteral("name"), QStringLiteral("all"));
     const QCommandLineOption sessionsOption(QStringLiteral("sessions"),
@@ -967,7 +1126,7 @@ int main(int argc, char **argv)
     const QCommandLineOption windowOption(QStringLiteral("open-window"),
         QStringLiteral("WebSocket handshakes in flight while sessions open (default 32)."), QStringLiteral("n"));
     parser.addOptions({urlOption, serverOption, serverArgOption, scenarioOption, sessionsOption, roundsOption, jsonOption,
-                       holdOption, pacedOption, windowOption});
+                       holdOption, pacedOption, windowOption, wrapperOption, clientOption});
     parser.process(app);
 
     Settings settings;
@@ -1010,6 +1169,15 @@ int main(int argc, char **argv)
         note(QStringLiteral("unknown --scenario %1; one of %2").arg(settings.scenario, scenarios.join(QStringLiteral(", "))));
         return 2;
     }
+    settings.qtClient = parser.value(clientOption) == QLatin1String("qt");
+    if (!settings.qtClient && parser.value(clientOption) != QLatin1String("raw")) {
+        note(QStringLiteral("--client is raw or qt"));
+        return 2;
+    }
+    if (settings.qtClient && settings.scenario != QLatin1String("heartbeat")) {
+        note(QStringLiteral("--client qt measures the heartbeat scenario only"));
+        return 2;
+    }
     if (parser.isSet(urlOption) == parser.isSet(serverOption)) {
         note(QStringLiteral("give either --url ws://127.0.0.1:PORT or --server PATH"));
         return 2;
@@ -1032,7 +1200,7 @@ int main(int argc, char **argv)
     QUrl wsUrl;
     if (parser.isSet(serverOption)) {
         server = std::make_unique<ServerProcess>(parser.value(serverOption));
-        if (!server->start(parser.values(serverArgOption), &why)) {
+        if (!server->start(parser.values(serverArgOption), parser.values(wrapperOption), &why)) {
             note(why);
             return 1;
         }
@@ -1067,6 +1235,10 @@ int main(int argc, char **argv)
         for (int n : counts) {
             if (!go())
                 break;
+            if (settings.qtClient) {
+                bench.heartbeatQt(n, rounds(n == 1 ? 5000 : 200));
+                continue;
+            }
             bench.heartbeat(n, rounds(n == 1 ? 5000 : 200));
             if (n > 1 && settings.pacedSeconds > 0 && go())
                 bench.heartbeatPaced(n, settings.pacedSeconds);
