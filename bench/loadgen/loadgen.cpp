@@ -1297,6 +1297,14 @@ int main(int argc, char **argv)
             serverJson.insert(QStringLiteral("environment"), QStringLiteral("AIBAND_MAX_CONNECTIONS=4096, own XDG_CONFIG_HOME, XDG_DATA_HOME and working directory"));
             serverJson.insert(QStringLiteral("exit_code"), serverExit);
             serverJson.insert(QStringLiteral("log_lines"), logLines);
+            // Qt variables the server inherited (QT_NO_GLIB=1 changes its event loop).
+            QJsonObject qtEnv;
+            const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            for (const QString &name : env.keys()) {
+                if (name.startsWith(QLatin1String("QT_")))
+                    qtEnv.insert(name, env.value(name));
+            }
+            serverJson.insert(QStringLiteral("inherited_qt_environment"), qtEnv);
         }
         const QJsonObject report{{QStringLiteral("tool"), QStringLiteral("aiband loadgen")},
                                  {QStringLiteral("command_line"), QCoreApplication::arguments().join(QLatin1Char(' '))},
