@@ -43,7 +43,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     m_maintenance.setInterval(static_cast<int>(std::max(100.0, timeoutMs / 4)));
     connect(&m_maintenance, &QTimer::timeout, this, [this, timeoutMs] {
         m_hub.dropStaleSessions();
-        m_plugins.removeSilentSince(QDateTime::currentDateTime().addMSecs(-static_cast<qint64>(timeoutMs)));
+        m_plugins.removeSilentSince(QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(timeoutMs)));
     });
     m_maintenance.start();
     m_uptime.start();

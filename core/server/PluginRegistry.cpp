@@ -52,7 +52,7 @@ const PluginInfo &PluginRegistry::registerPlugin(const QString &pluginId, const 
                                                  const QJsonObject &details)
 {
     PluginInfo *info = entry(pluginId);
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!info) {
         m_plugins.append(PluginInfo{});
         m_index.insert(pluginId, m_plugins.size() - 1);
@@ -72,13 +72,15 @@ const PluginInfo &PluginRegistry::registerPlugin(const QString &pluginId, const 
     return *info;
 }
 
+// Every message counts as a heartbeat, so this is on the hot path: it updates the time without
+// emitting changed(), which views would otherwise redraw for on every message. They show
+// "last heartbeat" relative to now and refresh on their own clock.
 bool PluginRegistry::heartbeat(const QString &pluginId)
 {
     PluginInfo *info = entry(pluginId);
     if (!info)
         return false;
-    info->lastHeartbeat = QDateTime::currentDateTime();
-    emit changed();
+    info->lastHeartbeat = QDateTime::currentDateTimeUtc();
     return true;
 }
 
@@ -94,7 +96,7 @@ void PluginRegistry::setTransport(const QString &pluginId, const TransportState 
 {
     if (PluginInfo *info = entry(pluginId)) {
         info->transport = state;
-        info->transportUpdatedAt = QDateTime::currentDateTime();
+        info->transportUpdatedAt = QDateTime::currentDateTimeUtc();
         emit changed();
     }
 }

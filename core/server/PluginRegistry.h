@@ -45,7 +45,7 @@ public:
     // Creates the entry when new; fills in what the plugin said about itself.
     const PluginInfo &registerPlugin(const QString &pluginId, const QString &address,
                                      const QJsonObject &details = {});
-    bool heartbeat(const QString &pluginId);     // false when the plugin is unknown
+    bool heartbeat(const QString &pluginId);     // false when unknown; does not emit changed()
     void setConnected(const QString &pluginId, bool connected);
     void setTransport(const QString &pluginId, const TransportState &state);
     void addFiles(const QString &pluginId, int count);
@@ -53,7 +53,7 @@ public:
     int removeSilentSince(const QDateTime &cutoff);
 
 signals:
-    void changed();   // any entry added, updated or removed
+    void changed();   // an entry added, removed, or its details, connection, transport or files changed
 
 private:
     PluginInfo *entry(const QString &pluginId);

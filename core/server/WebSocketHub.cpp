@@ -133,7 +133,7 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
 
     auto session = std::make_unique<Session>();
     session->socket = std::move(socket);
-    session->lastSeen = QDateTime::currentDateTime();
+    session->lastSeen = QDateTime::currentDateTimeUtc();
     Session &added = *session;
     m_bySocket.insert(raw, &added);
     m_sessions.push_back(std::move(session));
@@ -212,7 +212,7 @@ void WebSocketHub::onDisconnected(QWebSocket *socket)
 
 void WebSocketHub::dropStaleSessions()
 {
-    const QDateTime cutoff = QDateTime::currentDateTime().addMSecs(-static_cast<qint64>(m_settings.connectionTimeoutSeconds * 1000));
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(m_settings.connectionTimeoutSeconds * 1000));
     QList<Session *> stale;
     for (auto &session : m_sessions) {
         if (session->lastSeen < cutoff)
@@ -246,7 +246,7 @@ void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)
     Session *session = sessionFor(socket);
     if (!session)
         return;
-    session->lastSeen = QDateTime::currentDateTime();
+    session->lastSeen = QDateTime::currentDateTimeUtc();
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
