@@ -256,6 +256,7 @@ def run_wrk(url, threads, connections, seconds, script, body=None, delay_ms=None
     command line and the raw output."""
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
            "-s", os.path.join(ROOT, "bench", "http", script)]
+    shown_cmd = cmd[:-1] + [f"bench/http/{script}"]
     if timeout_s:
         cmd += ["--timeout", f"{timeout_s}s"]
     cmd.append(url)
@@ -268,7 +269,7 @@ def run_wrk(url, threads, connections, seconds, script, body=None, delay_ms=None
     if completed.returncode != 0 or "WRK_JSON" not in completed.stdout:
         raise RuntimeError(f"wrk failed ({completed.returncode}): {completed.stderr.strip()}")
     result = parse_wrk(completed.stdout)
-    shown = " ".join(cmd[:-1] + [re.sub(r":\d+", ":PORT", url)])
+    shown = " ".join(shown_cmd + cmd[len(shown_cmd):-1] + [re.sub(r":\d+", ":PORT", url)])
     if body:
         shown = f"AIBAND_BENCH_BODY={os.path.relpath(body, ROOT)} {shown}"
     result["command"] = shown
@@ -328,12 +329,13 @@ def machine(build_dir):
     compiler = _cmake_cache(build_dir, "CMAKE_CXX_COMPILER")
     qt_version = None
     qt_dir = _cmake_cache(build_dir, "Qt6Core_DIR")
-    if qt_dir:
-        config = os.path.join(qt_dir, "Qt6CoreConfigVersion.cmake")
+    for name in ("Qt6CoreConfigVersionImpl.cmake", "Qt6CoreConfigVersion.cmake"):
         try:
-            with open(config) as f:
+            with open(os.path.join(qt_dir or "", name)) as f:
                 match = re.search(r'set\(PACKAGE_VERSION "([^"]+)"\)', f.read())
-                qt_version = match.group(1) if match else None
+                if match:
+                    qt_version = match.group(1)
+                    break
         except OSError:
             pass
     disk = _run(["findmnt", "-no", "SOURCE,FSTYPE", "--target", ROOT])
