@@ -115,6 +115,22 @@ def run(app, quick=False):
     with Server(app) as server:
         results["health"] = brief(run_wrk(server.url + "/health", 2, 32, seconds, "health.lua"))
 
+    shm = "/dev/shm" if os.path.isdir("/dev/shm") else None
+    if shm:
+        log(f"HTTP: POST /api/generate ({short} s each, one client then 16) with the files folder on tmpfs ({shm})")
+        folder = tempfile.mkdtemp(prefix="aiband-bench-", dir=shm)
+        try:
+            with Server(app, files_dir=folder) as server:
+                results["post_sequential_tmpfs"] = brief(run_wrk(server.url + "/api/generate", 1, 1, short,
+                                                                 "post.lua", body=SEED_BODY))
+                results["post_16_tmpfs"] = brief(run_wrk(server.url + "/api/generate", 2, 16, short,
+                                                         "post.lua", body=SEED_BODY))
+                results["server_timings_tmpfs"] = server_timings(server, 100 if quick else 200)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    else:
+        results["post_sequential_tmpfs"] = {"status": "skipped", "reason": "no /dev/shm"}
+
     log(f"HTTP: POST /api/generate, one client (wrk -t1 -c1 -d{seconds}s), then 16 (wrk -t2 -c16)")
     with Server(app) as server:
         results["post_sequential"] = brief(run_wrk(server.url + "/api/generate", 1, 1, seconds, "post.lua",
@@ -130,22 +146,6 @@ def run(app, quick=False):
         status, _ = benchlib.http_request(server.url, "GET", "/health", timeout=120)
         results["health_after_post"] = {"files": health.get("files_count"), "status": status,
                                         "ms": round((time.perf_counter() - started) * 1000, 1)}
-
-    shm = "/dev/shm" if os.path.isdir("/dev/shm") else None
-    if shm:
-        log(f"HTTP: the same POST runs ({short} s each) with the files folder on tmpfs ({shm})")
-        folder = tempfile.mkdtemp(prefix="aiband-bench-", dir=shm)
-        try:
-            with Server(app, files_dir=folder) as server:
-                results["post_sequential_tmpfs"] = brief(run_wrk(server.url + "/api/generate", 1, 1, short,
-                                                                 "post.lua", body=SEED_BODY))
-                results["post_16_tmpfs"] = brief(run_wrk(server.url + "/api/generate", 2, 16, short,
-                                                         "post.lua", body=SEED_BODY))
-                results["server_timings_tmpfs"] = server_timings(server, 100 if quick else 200)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-    else:
-        results["post_sequential_tmpfs"] = {"status": "skipped", "reason": "no /dev/shm"}
 
     log("HTTP: GET /health, one client (wrk -t1 -c1), against " + ", ".join(map(str, HEALTH_FILE_COUNTS))
         + f" files ({point} s each)")

@@ -261,6 +261,9 @@ def run_wrk(url, threads, connections, seconds, script, body=None, delay_ms=None
         cmd += ["--timeout", f"{timeout_s}s"]
     cmd.append(url)
     env = dict(os.environ)
+    # Dirty pages left by an earlier run (tens of thousands of files) are written back now, not
+    # by a kernel thread competing for the two cores during this run.
+    os.sync()
     if body:
         env["AIBAND_BENCH_BODY"] = body
     if delay_ms:

@@ -66,8 +66,8 @@ def profile(app, name, out_dir):
             lines = annotated.splitlines()
             head = [i for i, line in enumerate(lines) if line.startswith("Ir")]
             start = head[-1] if head else 0
-            report.append(f"== callgrind_annotate --inclusive={inclusive} (top 40) ==")
-            report += lines[max(0, start - 2):start + 42]
+            report.append(f"== callgrind_annotate --inclusive={inclusive} (top 60) ==")
+            report += lines[max(0, start - 2):start + 62]
             report.append("")
         text = (f"scenario {name}: {count} x {method} {path}" + (f", {files} files in the folder" if files else "")
                 + f"; {bad} not 200; {seconds:.1f} s under callgrind\n"
