@@ -284,6 +284,34 @@ def run_wrk(url, threads, connections, seconds, script, body=None, delay_ms=None
 # The machine
 # ---------------------------------------------------------------------------------------------
 
+def cpu_busy(seconds=2.0):
+    """Percentage of all CPUs' time spent not idle over `seconds` (from /proc/stat): taken when
+    none of the benchmark's own processes run, it says whether something else is using the
+    machine and so disturbing the figures."""
+    def read():
+        with open("/proc/stat") as f:
+            values = [int(v) for v in f.readline().split()[1:]]
+        idle = values[3] + values[4]   # idle + iowait
+        return sum(values), idle
+
+    total0, idle0 = read()
+    time.sleep(seconds)
+    total1, idle1 = read()
+    total = total1 - total0
+    return round(100.0 * (total - (idle1 - idle0)) / total, 1) if total else 0.0
+
+
+def wait_quiet(limit_s=30.0, threshold=10.0):
+    """Waits (at most limit_s) until the machine's CPUs are less than threshold % busy; returns
+    the last measure."""
+    deadline = time.perf_counter() + limit_s
+    busy = cpu_busy()
+    while busy >= threshold and time.perf_counter() < deadline:
+        log(f"the machine is {busy} % busy with other work; waiting for it to calm down")
+        busy = cpu_busy()
+    return busy
+
+
 def _first(path, key):
     try:
         with open(path) as f:

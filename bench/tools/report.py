@@ -73,7 +73,13 @@ def machine_section(r):
              f"| load generator | {m.get('wrk')} (same machine, loopback) |",
              f"| date | {m.get('date')}; load average at start {', '.join(f'{x:.2f}' for x in m.get('load_average_at_start', []))} |",
              f"| run | {r.get('seconds')} s{' (**--quick**: short runs, not figures)' if r.get('quick') else ''} |",
+             f"| other work on the machine | {fmt(m.get('busy_before_pct'))} % of the CPUs busy just before the run, "
+             f"{fmt(m.get('busy_after_pct'))} % just after |",
              ""]
+    busy = max(m.get("busy_before_pct") or 0, m.get("busy_after_pct") or 0)
+    if busy >= 10:
+        lines += [f"**Warning: something else was using this machine during the run ({fmt(busy)} % of its CPUs "
+                  "busy without the benchmark). The figures below are disturbed; run again on a quiet machine.**", ""]
     return lines
 
 

@@ -33,6 +33,7 @@ from benchlib import ROOT, log  # noqa: E402
 
 ENGINE_TIMEOUT_S = 120
 LOADGEN_TIMEOUT_S = 150
+BUSY_WARNING_PCT = 10.0
 
 
 def skipped(reason):
@@ -108,6 +109,8 @@ def main():
     parser.add_argument("--only", default="engine,loadgen,http,probe",
                         help="comma-separated parts to run (default: all of engine,loadgen,http,probe)")
     parser.add_argument("--quick", action="store_true", help="short runs: checks the runner, not figures")
+    parser.add_argument("--wait-quiet", type=float, default=30.0, metavar="SECONDS",
+                        help="wait at most this long for other work on the machine to stop (default 30)")
     args = parser.parse_args()
 
     build_dir = os.path.abspath(args.build_dir)
@@ -118,8 +121,10 @@ def main():
     work_dir = os.path.join(build_dir, "tmp")
     os.makedirs(work_dir, exist_ok=True)
 
+    busy_before = benchlib.wait_quiet(args.wait_quiet)
     started = time.perf_counter()
     results = {"schema": 1, "machine": benchlib.machine(build_dir), "quick": args.quick}
+    results["machine"]["busy_before_pct"] = busy_before
     results["engine"] = run_engine(build_dir, work_dir) if "engine" in parts else skipped("not asked for (--only)")
     results["loadgen"] = run_loadgen(build_dir, app, work_dir) if "loadgen" in parts else skipped("not asked for (--only)")
     results["http"] = run_http.run(app, args.quick) if "http" in parts else skipped("not asked for (--only)")
@@ -144,6 +149,10 @@ def main():
         except (OSError, ValueError, KeyError):
             pass
     results["seconds"] = round(time.perf_counter() - started, 1)
+    results["machine"]["busy_after_pct"] = benchlib.cpu_busy()
+    if max(busy_before, results["machine"]["busy_after_pct"]) >= BUSY_WARNING_PCT:
+        log(f"warning: other work was using the machine ({busy_before} % of its CPU before the run, "
+            f"{results['machine']['busy_after_pct']} % after): these figures are disturbed")
     results["budgets"] = budgets.evaluate(results)
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
