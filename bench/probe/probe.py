@@ -18,6 +18,7 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -115,23 +116,35 @@ def hold_with_python(server, sessions, hold_seconds):
     return asyncio.run(scenario())
 
 
-def hold_with_loadgen(server, loadgen, sessions, work_dir):
-    """loadgen --url holds the sessions; the probe samples the server's memory while it runs."""
-    out = os.path.join(work_dir, "loadgen-hold.json")
-    process = subprocess.Popen([loadgen, "--url", server.url, "--scenario", "hold", "--sessions", str(sessions),
-                                "--json", out], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    samples, most = [], 0
+def hold_with_loadgen(server, loadgen, sessions, hold_seconds):
+    """loadgen --url ... --scenario hold opens the sessions on this probe's server and says so on
+    stdout; the probe samples the server, then ends the hold with SIGUSR1 (--hold bounds it)."""
+    ws_url = server.url.replace("http://", "ws://")
+    process = subprocess.Popen([loadgen, "--url", ws_url, "--scenario", "hold", "--sessions", str(sessions),
+                                "--hold", "120"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
     started = time.perf_counter()
-    while process.poll() is None and time.perf_counter() - started < 120:
-        s = sample(server.pid)
+    opened_s, samples = None, []
+    lines = []
+    try:
+        for line in process.stdout:
+            lines.append(line.strip())
+            if line.startswith("hold:") and "open and confirmed" in line:
+                opened_s = time.perf_counter() - started
+                break
+        if opened_s is None:
+            raise RuntimeError("loadgen did not hold the sessions: " + " | ".join(lines[-5:]))
         health = server.health() or {}
-        most = max(most, health.get("plugins_connected") or 0)
-        if health.get("plugins_connected") == sessions:
-            samples.append(s)
-        time.sleep(0.2)
-    if process.poll() is None:
-        process.kill()
-    return time.perf_counter() - started, most, samples
+        for _ in range(3):
+            time.sleep(hold_seconds / 3)
+            samples.append(sample(server.pid))
+        process.send_signal(signal.SIGUSR1)
+        process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    return opened_s, health.get("plugins_connected"), samples
 
 
 def reconnect_check(server, count=100):
@@ -169,8 +182,8 @@ def memory(app, build_dir, sessions=1000, holder="auto", hold_seconds=3.0):
         loadgen = loadgen_binary(build_dir)
         use_loadgen = holder == "loadgen" or (holder == "auto" and loadgen and loadgen_can_target(loadgen))
         if use_loadgen:
-            result["holder"] = "bench/loadgen/loadgen --url URL --scenario hold --sessions %d" % sessions
-            opened_s, seen, samples = hold_with_loadgen(server, loadgen, sessions, server.work_dir)
+            result["holder"] = "bench/loadgen/loadgen --url ws://127.0.0.1:PORT --scenario hold --sessions %d" % sessions
+            opened_s, seen, samples = hold_with_loadgen(server, loadgen, sessions, hold_seconds)
         else:
             why = ("bench/loadgen/loadgen is not built" if not loadgen else
                    "bench/loadgen/loadgen has no --url option to hold sessions on this probe's server")

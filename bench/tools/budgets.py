@@ -17,10 +17,27 @@ def _get(data, *path):
 
 
 # ---------------------------------------------------------------------------------------------
-# bench/loadgen's JSON: read tolerantly, since it is written on another branch. A scenario is
-# found by name at the top level, under "scenarios" or "results" (an object or a list of objects
-# with "name"/"scenario"); its latencies are p50/p99/... or p50_ms/... in it or in a child object.
+# bench/loadgen's JSON, read tolerantly since it is written on another branch. Its "results" is a
+# list of objects with "scenario" ("heartbeat", "fanout", "generate", "hold") told apart by
+# "variant", "sessions" or "receivers"; the names used here (heartbeat_1, fanout_100, ...) pick
+# one of them. An object keyed by those names (at the top or under "scenarios") works too.
+# Latencies are {count, min, p50, p90, p99, max, mean} in ms, under the first key of LATENCY_KEYS
+# found (fan-out: until the LAST receiver has the message).
 # ---------------------------------------------------------------------------------------------
+
+LOADGEN_NAMES = {
+    "heartbeat_1": {"scenario": "heartbeat", "sessions": 1, "variant": "ping-pong"},
+    "heartbeat_100": {"scenario": "heartbeat", "sessions": 100, "variant": "burst"},
+    "heartbeat_100_paced": {"scenario": "heartbeat", "sessions": 100, "variant": "paced"},
+    "fanout_10": {"scenario": "fanout", "receivers": 10},
+    "fanout_100": {"scenario": "fanout", "receivers": 100},
+    "fanout_1000": {"scenario": "fanout", "receivers": 1000},
+    "generate_ws_sequential": {"scenario": "generate", "variant": "sequential"},
+    "generate_ws": {"scenario": "generate", "variant": "concurrent"},
+    "hold_1000": {"scenario": "hold", "sessions": 1000},
+}
+LATENCY_KEYS = ("last_receiver_ms", "rtt_ms", "to_files_ready_ms", "latency_ms", "latency", "alive_check_rtt_ms")
+
 
 def loadgen_scenario(data, name):
     if isinstance(data, dict):
@@ -32,8 +49,13 @@ def loadgen_scenario(data, name):
                 if found is not None:
                     return found
     elif isinstance(data, list):
+        wanted = LOADGEN_NAMES.get(name)
         for item in data:
-            if isinstance(item, dict) and name in (item.get("name"), item.get("scenario"), item.get("id")):
+            if not isinstance(item, dict) or item.get("client") == "QWebSocket":   # the cross-check client
+                continue
+            if name in (item.get("name"), item.get("id")):
+                return item
+            if wanted and all(item.get(k) == v for k, v in wanted.items()):
                 return item
     return None
 
@@ -42,14 +64,14 @@ _LATENCY_KEYS = ("count", "min", "p50", "p90", "p99", "max", "mean")
 
 
 def latency(scenario):
-    """{count, min, p50, p90, p99, max} in ms from a loadgen scenario, or None."""
+    """{count, min, p50, p90, p99, max, mean} in ms from a loadgen scenario, or None."""
     if not isinstance(scenario, dict):
         return None
     for suffix in ("", "_ms"):
         if f"p50{suffix}" in scenario:
             return {k: scenario.get(f"{k}{suffix}", scenario.get(k)) for k in _LATENCY_KEYS
                     if scenario.get(f"{k}{suffix}", scenario.get(k)) is not None}
-    for key in ("latency_ms", "latency", "round_trip_ms", "delivery_ms"):
+    for key in LATENCY_KEYS:
         found = latency(scenario.get(key))
         if found:
             return found

@@ -279,20 +279,31 @@ def loadgen_section(r, svg_name):
     if lg.get("status") != "ran":
         return []
     data = lg["data"]
-    lines = ["### WebSocket (bench/loadgen)", "", f"`{lg['command']}` ({lg['seconds']} s). Latencies in ms.", "",
+    lines = ["### WebSocket (bench/loadgen)", "", f"`{lg['command']}` ({lg['seconds']} s). Latencies in ms."
+             + (f" **{lg['note']}**" if lg.get("note") else ""), "",
              "| scenario | count | min | p50 | p90 | p99 | max | other |", "|---|---|---|---|---|---|---|---|"]
-    for name in ("heartbeat_1", "heartbeat_100", "fanout_10", "fanout_100", "fanout_1000", "generate_ws", "hold_1000"):
+    for name in budgets.LOADGEN_NAMES:
         scenario = budgets.loadgen_scenario(data, name)
         if scenario is None:
             lines.append(f"| {name} | not in loadgen's output | | | | | | |")
             continue
+        if scenario.get("error"):
+            lines.append(f"| {name} | **failed**: {scenario['error']} | | | | | | |")
+            continue
         lat = budgets.latency(scenario) or {}
         other = ", ".join(f"{k} {fmt(v)}" for k, v in scenario.items()
                           if isinstance(v, (int, float)) and not isinstance(v, bool)
-                          and k.replace("_ms", "") not in budgets._LATENCY_KEYS)
+                          and k.replace("_ms", "") not in budgets._LATENCY_KEYS
+                          and k not in ("warmup_rounds", "closed_cleanly", "syncs_parsed_in_full"))
         lines.append(f"| {name} | {fmt(lat.get('count'), 0)} | {fmt(lat.get('min'), 3)} | {fmt(lat.get('p50'), 3)} | "
                      f"{fmt(lat.get('p90'), 3)} | {fmt(lat.get('p99'), 3)} | {fmt(lat.get('max'), 3)} | {other} |")
-    lines += ["", f"Fan-out latency against the number of sessions: ![fan-out latency]({svg_name})", ""]
+    own = data.get("budgets") if isinstance(data, dict) else None
+    if own:
+        lines += ["", "loadgen's own budgets: " + "; ".join(
+            f"{b.get('budget')} {'met' if b.get('met') else '**not met**'}" for b in own if isinstance(b, dict)) + "."]
+    lines += ["", "Latency column: heartbeat, the round trip; fan-out, until the last receiver has the message; "
+              "generate, until `files_ready`.", "",
+              f"Fan-out latency against the number of sessions: ![fan-out latency]({svg_name})", ""]
     return lines
 
 
