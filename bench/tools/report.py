@@ -330,8 +330,15 @@ def svg(r):
            f'<rect width="{width}" height="{height}" fill="white"/>',
            f'<text x="{left}" y="22" font-size="14" font-weight="bold">Fan-out latency against sessions</text>']
     if not points:
-        reason = (r.get("loadgen") or {}).get("reason", "no fan-out figures")
-        out.append(f'<text x="{left}" y="{top + plot_h / 2}">No figures yet: {escape(reason[:80])}</text>')
+        reason = (r.get("loadgen") or {}).get("reason", "loadgen gave no fan-out figures")
+        words, rows = reason.split(), ["No fan-out figures in this run:"]
+        for word in words:
+            if len(rows) == 1 or len(rows[-1]) + len(word) > 85:
+                rows.append(word)
+            else:
+                rows[-1] += " " + word
+        for i, row in enumerate(rows):
+            out.append(f'<text x="{left}" y="{top + plot_h / 2 + 18 * i:.0f}">{escape(row)}</text>')
         out.append('</svg>')
         return "\n".join(out) + "\n"
     values = [v for _, a, b in points for v in (a, b)] + [4.0, 6.0, 26.0]
