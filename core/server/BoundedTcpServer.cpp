@@ -4,13 +4,20 @@
 
 #include <QTcpSocket>
 
-#include <memory>
 
 namespace aiband {
 
 BoundedTcpServer::BoundedTcpServer(int maxConnections, QObject *parent)
     : QTcpServer(parent), m_maxConnections(maxConnections)
 {
+}
+
+int BoundedTcpServer::openConnections() const
+{
+    m_sockets.removeIf([](const QPointer<QTcpSocket> &socket) {
+        return !socket || socket->state() == QAbstractSocket::UnconnectedState;
+    });
+    return static_cast<int>(m_sockets.size());
 }
 
 void BoundedTcpServer::incomingConnection(qintptr descriptor)
@@ -20,22 +27,11 @@ void BoundedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    if (m_open >= m_maxConnections) {
+    if (openConnections() >= m_maxConnections) {
         refuse(socket);
         return;
     }
-    ++m_open;
-    // A socket upgraded to a WebSocket is not deleted when it disconnects, so count on whichever
-    // comes first: the disconnect or the destruction.
-    auto counted = std::make_shared<bool>(true);
-    const auto release = [this, counted] {
-        if (*counted) {
-            *counted = false;
-            --m_open;
-        }
-    };
-    connect(socket, &QTcpSocket::disconnected, this, release);
-    connect(socket, &QObject::destroyed, this, release);
+    m_sockets.append(socket);
     addPendingConnection(socket);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+#include <QPointer>
 #include <QTcpServer>
 
 namespace aiband {
@@ -12,7 +14,7 @@ class BoundedTcpServer : public QTcpServer {
 public:
     explicit BoundedTcpServer(int maxConnections, QObject *parent = nullptr);
 
-    int openConnections() const { return m_open; }
+    int openConnections() const;
     int maxConnections() const { return m_maxConnections; }
 
 protected:
@@ -22,7 +24,10 @@ private:
     void refuse(QTcpSocket *socket);
 
     int m_maxConnections;
-    int m_open = 0;
+    // Sockets still open, found again on each count. Signals cannot do this: when Qt upgrades a
+    // socket to a WebSocket it disconnects every signal of it, so a counter fed by
+    // disconnected() never heard about WebSocket sessions ending.
+    mutable QList<QPointer<QTcpSocket>> m_sockets;
 };
 
 } // namespace aiband

@@ -396,6 +396,28 @@ private slots:
         QCOMPARE(plugin.socket.state(), QAbstractSocket::ConnectedState);
     }
 
+    void endedWebSocketSessionsFreeTheirConnectionSlots()
+    {
+        // Regression: upgraded sockets were never released from the connection cap, so after
+        // max_connections sessions had come and gone every request was refused with 503.
+        Config config;
+        config.maxConnections = 4;
+        TestServer server(config);
+        QVERIFY(server.start());
+        for (int round = 0; round < 3; ++round) {
+            std::vector<std::unique_ptr<PluginClient>> plugins;
+            for (int i = 0; i < 3; ++i) {
+                plugins.push_back(std::make_unique<PluginClient>());
+                QVERIFY2(plugins.back()->join(server.wsUrl(QStringLiteral("/ws/r%1-p%2").arg(round).arg(i))),
+                         qPrintable(QStringLiteral("round %1 plugin %2").arg(round).arg(i)));
+            }
+            for (auto &plugin : plugins)
+                plugin->socket.close();
+            QTRY_COMPARE_WITH_TIMEOUT(server.orchestrator->openConnections(), 0, 5000);
+        }
+        QCOMPARE(server.get(QStringLiteral("/health")).status, 200);
+    }
+
     void anOversizedMessageClosesWith1009()
     {
         Config config;
