@@ -24,7 +24,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     : QObject(parent),
       m_config(std::move(config)),
       m_logs(logs),
-      m_files(m_config.filesDir),
+      m_files(m_config.filesDir, m_config.durableWrites),
       m_generation(&m_files, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder), m_config.stylesDir}),
                    m_config.defaultStyle,
                    GenerationSettings{m_config.generationQueueSize, m_config.generationTimeoutSeconds}),

@@ -24,6 +24,7 @@ struct Config {
     QString filesDir;
     double cleanupHours = 24.0;
     int maxFiles = 1000;
+    bool durableWrites = true;
 
     // engine
     QString stylesDir;                          // the user's own style definitions

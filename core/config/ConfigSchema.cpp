@@ -38,6 +38,8 @@ const auto kKeys = std::to_array<ConfigKey>({
      "Folder of your own style definitions (*.json), read at start."},
     {"engine.default_style", {"AIBAND_DEFAULT_STYLE"}, nullptr, StringSetting{&Config::defaultStyle},
      "Style used when a request names none."},
+    {"plugin.durable_writes", {"AIBAND_DURABLE_WRITES"}, nullptr, BoolSetting{&Config::durableWrites},
+     "Sync each file to the disk before it appears (survives a power cut); off is faster."},
     {"logging.level", {"LOG_LEVEL", "AIBAND_LOG_LEVEL"}, "log-level",
      LogLevelSetting{&Config::logLevel}, "debug, info, warning, error or critical."},
     {"logging.file", {"AIBAND_LOG_FILE"}, nullptr, PathSetting{&Config::logFile},

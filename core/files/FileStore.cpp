@@ -33,7 +33,10 @@ QString makeName(const FileNaming &naming)
 
 } // namespace
 
-FileStore::FileStore(QString directory) : m_directory(QDir::cleanPath(std::move(directory))) {}
+FileStore::FileStore(QString directory, bool durable)
+    : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable)
+{
+}
 
 bool FileStore::isStoreFileName(const QString &name)
 {
@@ -54,22 +57,59 @@ Status FileStore::prepare()
 
 Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &bytes)
 {
-    QMutexLocker lock(&m_writeMutex);
-    QString name = makeName(naming);
-    while (QFileInfo::exists(m_directory + QLatin1Char('/') + name))
-        name = makeName(naming);
-
-    QSaveFile file(m_directory + QLatin1Char('/') + name);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        qCWarning(lcFiles) << "writing" << name << "failed:" << file.errorString();
+    QString name;
+    {
+        QMutexLocker lock(&m_writeMutex);
+        do
+            name = makeName(naming);
+        while (m_reserved.contains(name) || QFileInfo::exists(m_directory + QLatin1Char('/') + name));
+        m_reserved.insert(name);
+    }
+    const QString path = m_directory + QLatin1Char('/') + name;
+    const QString error = m_durable ? writeSynced(path, bytes) : writeRenamed(path, bytes);
+    {
+        QMutexLocker lock(&m_writeMutex);
+        m_reserved.remove(name);
+    }
+    if (!error.isEmpty()) {
+        qCWarning(lcFiles) << "writing" << name << "failed:" << error;
         return makeError(QStringLiteral("write_failed"),
-                         QStringLiteral("could not write %1 in %2: %3").arg(name, m_directory, file.errorString()));
+                         QStringLiteral("could not write %1 in %2: %3").arg(name, m_directory, error));
     }
     qCDebug(lcFiles) << "wrote" << name << bytes.size() << "bytes";
     adjustCount(1);
     if (auto stored = describe(name))
         return *stored;
     return makeError(QStringLiteral("write_failed"), QStringLiteral("%1 vanished after writing").arg(name));
+}
+
+QString FileStore::writeSynced(const QString &path, const QByteArray &bytes)
+{
+    // QSaveFile writes to a temporary file, syncs it to the disk and renames it into place.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return file.errorString();
+    return {};
+}
+
+QString FileStore::writeRenamed(const QString &path, const QByteArray &bytes)
+{
+    // Written under a hidden name beside the target, then renamed: the rename is atomic, so a
+    // plugin watching for *.mid still never sees half a file, only the sync is skipped.
+    const QFileInfo target(path);
+    QFile file(target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".partial"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size()) {
+        const QString error = file.errorString();
+        file.remove();
+        return error;
+    }
+    file.close();
+    if (!file.rename(path)) {
+        const QString error = file.errorString();
+        file.remove();
+        return error;
+    }
+    return {};
 }
 
 std::optional<StoredFile> FileStore::describe(const QString &name) const

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -26,7 +27,10 @@ struct FileNaming {
 // makes are ever served or deleted. Thread-safe: generations write from worker threads.
 class FileStore {
 public:
-    explicit FileStore(QString directory);
+    // `durable`: each file is synced to the disk before it appears (QSaveFile), so it survives a
+    // power cut; without it a file still appears whole (written aside, then renamed), but the
+    // operating system may lose the newest ones if the machine itself goes down.
+    explicit FileStore(QString directory, bool durable = true);
 
     QString directory() const { return m_directory; }
     Status prepare();   // creates the folder and checks it can be written
@@ -46,9 +50,13 @@ public:
 
 private:
     std::optional<StoredFile> describe(const QString &name) const;
+    static QString writeSynced(const QString &path, const QByteArray &bytes);   // error text or empty
+    static QString writeRenamed(const QString &path, const QByteArray &bytes);
 
     QString m_directory;
-    QMutex m_writeMutex;  // choosing a free name and taking it is one step
+    bool m_durable;
+    QMutex m_writeMutex;        // guards m_reserved: choosing a free name and taking it is one step
+    QSet<QString> m_reserved;   // names being written; the writes themselves run in parallel
     mutable QMutex m_countMutex;
     mutable int m_count = -1;        // -1: not known
     mutable QElapsedTimer m_countAge;

@@ -1,6 +1,8 @@
 #include "files/FileStore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,26 @@ private slots:
         QCOMPARE(store.count(), 50);
         // No temporary files are left beside the finished ones.
         QCOMPARE(QDir(store.directory()).entryList(QDir::Files).size(), 50);
+    }
+
+    void writesWithoutSyncAppearWholeAndLeaveNothingBehind()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), /*durable=*/false);
+        QSet<QString> names;
+        for (int i = 0; i < 20; ++i) {
+            const QByteArray bytes = "MThd" + QByteArray::number(i);
+            const Result<StoredFile> file = store.write({QStringLiteral("keys"), QStringLiteral("Bb"), 90}, bytes);
+            QVERIFY(file.ok());
+            QFile written(file->path);
+            QVERIFY(written.open(QIODevice::ReadOnly));
+            QCOMPARE(written.readAll(), bytes);
+            names.insert(file->name);
+        }
+        QCOMPARE(names.size(), 20);
+        // Hidden ".partial" files included: nothing but the twenty files.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 20);
+        QCOMPARE(store.count(), 20);
     }
 
     void listsNewestFirstAndIgnoresForeignFiles()
