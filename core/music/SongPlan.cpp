@@ -1,17 +1,55 @@
 #include "SongPlan.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace aiband {
 
 namespace {
+
 constexpr double kEpsilon = 1e-9;
+
+// Where a chord sounds: [first, last) in beats, with the tolerance chordAt has always used.
+double soundsFrom(const ChordEvent &event)
+{
+    return event.startBeat - kEpsilon;
 }
+
+double soundsUntil(const ChordEvent &event)
+{
+    return event.startBeat + event.durationBeats - kEpsilon;
+}
+
+// Whether the chords start in order, each ends no later than the next one starts (so at most
+// one sounds at a beat) and none has a negative length. Then the one a scan would find first is
+// the last that starts at or before the beat.
+bool inOrder(const QList<ChordEvent> &chords)
+{
+    for (qsizetype i = 0; i < chords.size(); ++i) {
+        if (soundsUntil(chords[i]) < soundsFrom(chords[i]))
+            return false;
+        if (i + 1 < chords.size()
+            && (chords[i].startBeat > chords[i + 1].startBeat || soundsUntil(chords[i]) > soundsFrom(chords[i + 1])))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 const ChordEvent *SongPlan::chordAt(double beat) const
 {
+    if (chordsInOrder) {
+        // Every event is looked up: a scan made long songs quadratic.
+        const auto after = std::upper_bound(chords.cbegin(), chords.cend(), beat, [](double b, const ChordEvent &event) {
+            return b < soundsFrom(event);
+        });
+        if (after == chords.cbegin() || !(beat < soundsUntil(*(after - 1))))
+            return nullptr;
+        return &*(after - 1);
+    }
     for (const ChordEvent &event : chords) {
-        if (beat >= event.startBeat - kEpsilon && beat < event.startBeat + event.durationBeats - kEpsilon)
+        if (beat >= soundsFrom(event) && beat < soundsUntil(event))
             return &event;
     }
     return nullptr;
@@ -74,6 +112,7 @@ SongPlan planSong(const Arrangement &arrangement, int phraseBars)
         plan.bars.last().sectionStart = true;
     }
     plan.endBeat = beat;
+    plan.chordsInOrder = inOrder(plan.chords);
     return plan;
 }
 

@@ -24,6 +24,10 @@ struct SongPlan {
     QList<ChordEvent> chords;  // absolute positions in the file
     double musicStartBeat = 0.0;
     double endBeat = 0.0;
+    // Set by planSong when the chords are in order and no two of them can sound at one beat (as
+    // a validated request's are): chordAt then searches by halves instead of scanning, which
+    // keeps long songs linear. Clear it if `chords` is changed by hand.
+    bool chordsInOrder = false;
 
     // The chord sounding at `beat`, or nullptr in a gap or outside the music.
     const ChordEvent *chordAt(double beat) const;
