@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <vector>
 
 namespace aiband {
 namespace {
@@ -153,10 +154,20 @@ private:
     void splitAtChanges()
     {
         QList<KeysEvent> split;
+        split.reserve(m_events.size());
+        const QList<ChordEvent> &chords = m_plan.chords;
         for (const KeysEvent &event : m_events) {
             KeysEvent current = event;
-            for (const ChordEvent &chord : m_plan.chords) {
-                const double change = chord.startBeat;
+            // Chords in order: the changes inside the event come after those at or before its
+            // start, so the search starts there and stops at the first change past its end.
+            // (Scanning every chord for every event made long songs quadratic.)
+            auto chord = chords.cbegin();
+            if (m_plan.chordsInOrder) {
+                chord = std::upper_bound(chords.cbegin(), chords.cend(), current.beat + kEpsilon,
+                                         [](double beat, const ChordEvent &c) { return beat < c.startBeat; });
+            }
+            for (; chord != chords.cend(); ++chord) {
+                const double change = chord->startBeat;
                 if (change > current.beat + kEpsilon && change < current.beat + current.length - kEpsilon) {
                     KeysEvent head = current;
                     head.length = change - current.beat;
@@ -164,6 +175,8 @@ private:
                     current.length -= head.length;
                     current.beat = change;
                     current.accent = false;
+                } else if (m_plan.chordsInOrder && change >= current.beat + current.length - kEpsilon) {
+                    break;
                 }
             }
             split.append(current);
@@ -171,12 +184,27 @@ private:
         m_events = split;
     }
 
+    // The voicings a chord can take depend on its root and intervals only, and a song has few
+    // distinct chords: they are worked out once per chord, not once per event (building them
+    // was most of the engine's allocations). The reference holds until the next call.
+    const QList<QList<int>> &candidatesFor(const Chord &chord)
+    {
+        const auto known = std::find_if(m_candidates.cbegin(), m_candidates.cend(), [&](const ChordVoicings &c) {
+            return c.root == chord.root && c.intervals == chord.intervals;
+        });
+        if (known != m_candidates.cend())
+            return known->voicings;
+        m_candidates.push_back({chord.root, chord.intervals, candidateVoicings(voicedClasses(chord, m_style.voicing))});
+        return m_candidates.back().voicings;
+    }
+
     QList<int> voice(const Chord &chord, const QList<int> &previous)
     {
-        const QList<QList<int>> candidates = candidateVoicings(voicedClasses(chord, m_style.voicing));
+        const QList<QList<int>> &candidates = candidatesFor(chord);
         if (candidates.isEmpty())
             return previous;
-        const QList<int> reference = previous.isEmpty() ? QList<int>{60, 64, 67} : previous;
+        static const QList<int> kMiddle{60, 64, 67};
+        const QList<int> &reference = previous.isEmpty() ? kMiddle : previous;
         const QList<int> *best = &candidates.first();
         double bestCost = 1e9;
         for (const QList<int> &candidate : candidates) {
@@ -207,6 +235,12 @@ private:
     Performance m_performance;
     QList<KeysEvent> m_events;
     bool m_holding = false;
+    struct ChordVoicings {
+        int root;
+        QList<int> intervals;
+        QList<QList<int>> voicings;
+    };
+    std::vector<ChordVoicings> m_candidates;  // one per distinct chord, see candidatesFor()
 };
 
 } // namespace
