@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <queue>
 
 namespace aiband {
 namespace {
@@ -152,16 +154,6 @@ std::vector<Note> playableNotes(std::vector<Note> notes, qint64 endTick)
     return notes;
 }
 
-// A note-on or note-off, three bytes. At equal ticks note-offs (order 2) go before note-ons
-// (order 3); the track name and program change come first of all, at tick 0.
-struct NoteEvent {
-    qint64 tick;
-    int order;
-    quint8 status;
-    quint8 pitch;
-    quint8 velocity;
-};
-
 qsizetype partTrackSize(const QByteArray &name, size_t noteEvents)
 {
     constexpr qsizetype kMaxChannelEvent = kMaxVariableLength + 3;
@@ -169,28 +161,50 @@ qsizetype partTrackSize(const QByteArray &name, size_t noteEvents)
            + kMaxEndOfTrack;
 }
 
+// A note-off waiting to be written: its tick, and the note's place in the track to keep notes
+// that end together in order.
+struct PendingOff {
+    qint64 tick;
+    size_t index;
+    quint8 pitch;
+    // std::priority_queue puts the greatest first: the earliest off is the "greatest".
+    bool operator<(const PendingOff &other) const
+    {
+        return tick != other.tick ? tick > other.tick : index > other.index;
+    }
+};
+
+// The track name and program change at tick 0, then every note-on and note-off in time order:
+// at equal ticks note-offs before note-ons, and events of one kind in the order of their notes.
+// Note-ons come in that order already (playableNotes sorts by start), so the note-offs are
+// merged in from a heap of the notes still sounding, which holds a handful of notes where
+// sorting all events needed two buffers the size of the track.
 void writePartTrack(QByteArray &file, const MidiPart &part, const QByteArray &name, qint64 endTick)
 {
     const auto channel = static_cast<quint8>(part.channel & 0x0F);
+    const auto noteOn = static_cast<quint8>(0x90 | channel);
+    const auto noteOff = static_cast<quint8>(0x80 | channel);
     const std::vector<Note> notes = playableNotes(part.notes, endTick);
-    std::vector<NoteEvent> events;
-    events.reserve(notes.size() * 2);
-    for (const Note &note : notes) {
-        const auto pitch = static_cast<quint8>(std::clamp(note.pitch, 0, 127));
-        const auto velocity = static_cast<quint8>(std::clamp(note.velocity, 1, 127));
-        events.push_back({note.startTick, 3, static_cast<quint8>(0x90 | channel), pitch, velocity});
-        events.push_back({note.startTick + note.durationTicks, 2, static_cast<quint8>(0x80 | channel), pitch, 0});
-    }
-    // Stable: events at the same tick and order keep the order of the notes.
-    std::stable_sort(events.begin(), events.end(), [](const NoteEvent &a, const NoteEvent &b) {
-        return a.tick != b.tick ? a.tick < b.tick : a.order < b.order;
-    });
 
-    TrackWriter track(file, partTrackSize(name, events.size()));
+    TrackWriter track(file, partTrackSize(name, notes.size() * 2));
     track.meta(0, 0x03, name);
     track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
-    for (const NoteEvent &event : events)
-        track.event(event.tick, {event.status, event.pitch, event.velocity});
+    std::priority_queue<PendingOff> sounding;
+    const auto writeOffsUntil = [&](qint64 tick) {
+        while (!sounding.empty() && sounding.top().tick <= tick) {
+            track.event(sounding.top().tick, {noteOff, sounding.top().pitch, 0});
+            sounding.pop();
+        }
+    };
+    for (size_t i = 0; i < notes.size(); ++i) {
+        const Note &note = notes[i];
+        const auto pitch = static_cast<quint8>(std::clamp(note.pitch, 0, 127));
+        const auto velocity = static_cast<quint8>(std::clamp(note.velocity, 1, 127));
+        writeOffsUntil(note.startTick);
+        track.event(note.startTick, {noteOn, pitch, velocity});
+        sounding.push({note.startTick + note.durationTicks, i, pitch});
+    }
+    writeOffsUntil(std::numeric_limits<qint64>::max());
     track.finish(endTick);
 }
 
