@@ -7,7 +7,9 @@
 #include "Style.h"
 
 #include <cmath>
-#include <functional>
+#include <memory>
+#include <type_traits>
+#include <utility>
 
 namespace aiband {
 
@@ -32,9 +34,35 @@ struct Step {
     QChar symbol;           // the cell's character
 };
 
+// A callable passed down without being copied, like C++26's std::function_ref: forEachStep
+// runs once per bar and voice, and a std::function holding a lambda that captures more than a
+// couple of references allocated on each of those calls.
+template <typename Signature>
+class FunctionRef;
+
+template <typename R, typename... Args>
+class FunctionRef<R(Args...)> {
+public:
+    template <typename F>
+        requires(!std::is_same_v<std::remove_cvref_t<F>, FunctionRef> && std::is_invocable_r_v<R, F &, Args...>)
+    FunctionRef(F &&callable) // implicit, as std::function converts from a lambda
+        : m_callable(const_cast<void *>(static_cast<const void *>(std::addressof(callable)))),
+          m_call([](void *target, Args... args) -> R {
+              return (*static_cast<std::remove_reference_t<F> *>(target))(std::forward<Args>(args)...);
+          })
+    {
+    }
+
+    R operator()(Args... args) const { return m_call(m_callable, std::forward<Args>(args)...); }
+
+private:
+    void *m_callable;
+    R (*m_call)(void *, Args...);
+};
+
 // Calls `visit` for every step of `cells` across the pulses of `bar`, in order, stopping where a
-// shortened last bar ends.
+// shortened last bar ends. `visit` is only called, never kept.
 void forEachStep(const PlannedBar &bar, const QList<Pulse> &pulses, const RoleCells &cells,
-                 const std::function<void(const Step &)> &visit);
+                 FunctionRef<void(const Step &)> visit);
 
 } // namespace aiband

@@ -3,12 +3,12 @@
 namespace aiband {
 
 void forEachStep(const PlannedBar &bar, const QList<Pulse> &pulses, const RoleCells &cells,
-                 const std::function<void(const Step &)> &visit)
+                 FunctionRef<void(const Step &)> visit)
 {
     Step step;
     for (int p = 0; p < pulses.size(); ++p) {
         const Pulse &pulse = pulses[p];
-        const Cell cell = cells.cellFor(pulse);
+        const Cell &cell = cells.cellFor(pulse);
         step.length = pulse.length / cell.size();
         step.pulse = p;
         for (int s = 0; s < cell.size(); ++s, ++step.index) {
