@@ -3,6 +3,7 @@
 #include "Arrangement.h"
 #include "MidiFile.h"
 #include "Meter.h"
+#include "Performance.h"
 #include "SongPlan.h"
 #include "Style.h"
 
@@ -15,7 +16,7 @@ namespace aiband {
 
 inline qint64 beatsToTicks(double beats)
 {
-    return std::llround(beats * kTicksPerQuarter);
+    return roundHalfAwayFromZero(beats * kTicksPerQuarter);  // std::llround, inline
 }
 
 // Each generator reads the arrangement (chords, style, feel) and the song plan, and returns

@@ -4,7 +4,32 @@
 #include "Meter.h"
 #include "Random.h"
 
+#include <cmath>
+
 namespace aiband {
+
+// std::llround and std::floor as the engine uses them on every note, without the library call
+// (or the long inline sequence) the compiler emits for them on baseline x86-64. Both give exactly
+// the standard functions' results for every |x| < 2^62, the sign of a zero included; positions,
+// ticks and velocities are far inside that.
+inline qint64 roundHalfAwayFromZero(double x)
+{
+    const auto whole = static_cast<qint64>(x);                // toward zero
+    const double fraction = x - static_cast<double>(whole);   // exact: x less its integer part
+    if (fraction >= 0.5)
+        return whole + 1;
+    if (fraction <= -0.5)
+        return whole - 1;
+    return whole;
+}
+
+inline double floorOf(double x)
+{
+    const auto truncated = static_cast<double>(static_cast<qint64>(x));
+    if (truncated > x)
+        return truncated - 1.0;
+    return truncated == 0.0 ? std::copysign(0.0, x) : truncated;
+}
 
 // Who plays a note, for timing: each has its own feel (a snare a hair late, hats loose).
 enum class Player { Kick, Snare, HiHat, Cymbal, Tom, Percussion, Bass, Keys, Click };
@@ -44,6 +69,8 @@ public:
 private:
     const Arrangement &m_arrangement;
     QList<Pulse> m_pulses;
+    bool m_swings;        // the feel swings at all (a ratio above straight)
+    double m_swingPair;   // the length of a swung pair: an eighth-note pair is a beat
     double m_barLength;
     double m_musicStart;
     int m_phraseBars;
