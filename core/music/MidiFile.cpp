@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <queue>
 
 namespace aiband {
@@ -123,63 +124,80 @@ void writeConductorTrack(QByteArray &file, const MidiSong &song, const QByteArra
     track.finish(song.endTick);
 }
 
-// Shortens notes so that no two notes of one pitch overlap, and clips them to the song end.
-// The notes by start, those that start together in the order given: a stable sort. Sorting
-// 64-bit keys (the start above, the note's position below) with std::sort gives the same order
-// at a fraction of std::stable_sort's cost on whole notes; it needs starts in [0, 2^32) and
-// fewer than 2^32 notes, as songs have, and other input is sorted the plain way.
-std::vector<Note> sortedByStart(const std::vector<Note> &notes)
+// The notes' positions in `notes`, ordered by start, those that start together in the order
+// given: a stable sort. Sorting 64-bit keys (the start above, the position below) with
+// std::sort gives that order at a fraction of std::stable_sort's cost, and positions instead of
+// copies keep the writer's memory small (see PROFILE.md: a render that grows the heap past
+// glibc's trim threshold pays page faults on every call). Keys need starts in [0, 2^32) and
+// fewer than 2^32 notes, as songs have; other input is sorted the plain way.
+std::vector<quint64> orderByStart(const std::vector<Note> &notes)
 {
+    std::vector<quint64> order(notes.size());
     const auto byStart = [](const Note &a, const Note &b) { return a.startTick < b.startTick; };
-    if (std::is_sorted(notes.cbegin(), notes.cend(), byStart)) // bass lines come in order
-        return notes;
+    if (std::is_sorted(notes.cbegin(), notes.cend(), byStart)) { // bass lines come in order
+        std::iota(order.begin(), order.end(), 0);
+        return order;
+    }
     constexpr qint64 kKeyRange = qint64(1) << 32;
     const bool packable = static_cast<qint64>(notes.size()) < kKeyRange
         && std::all_of(notes.cbegin(), notes.cend(), [](const Note &n) { return n.startTick >= 0 && n.startTick < kKeyRange; });
     if (!packable) {
-        std::vector<Note> sorted = notes;
-        std::stable_sort(sorted.begin(), sorted.end(), byStart);
-        return sorted;
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](quint64 a, quint64 b) { return notes[a].startTick < notes[b].startTick; });
+        return order;
     }
-    std::vector<quint64> keys(notes.size());
     for (size_t i = 0; i < notes.size(); ++i)
-        keys[i] = static_cast<quint64>(notes[i].startTick) << 32 | i;
-    std::sort(keys.begin(), keys.end());
-    std::vector<Note> sorted;
-    sorted.reserve(notes.size());
-    for (quint64 key : keys)
-        sorted.push_back(notes[key & 0xFFFFFFFFu]);
-    return sorted;
+        order[i] = static_cast<quint64>(notes[i].startTick) << 32 | i;
+    std::sort(order.begin(), order.end());
+    for (quint64 &key : order)
+        key &= 0xFFFFFFFFu;
+    return order;
 }
 
-std::vector<Note> playableNotes(const std::vector<Note> &given, qint64 endTick)
-{
-    std::vector<Note> notes = sortedByStart(given);
-    // The latest note of each pitch so far. MIDI pitches are 0-127, a flat table; a pitch out of
-    // range (the writer clamps it later, but overlaps are judged on the pitch as given) goes
-    // to the map.
-    constexpr size_t kNone = static_cast<size_t>(-1);
-    std::array<size_t, 128> lastInRange;
-    lastInRange.fill(kNone);
-    std::map<int, size_t> lastOutOfRange;
-    for (size_t i = 0; i < notes.size(); ++i) {
-        Note &note = notes[i];
-        note.durationTicks = std::min(note.durationTicks, endTick - note.startTick);
-        const bool inRange = note.pitch >= 0 && note.pitch < 128;
-        size_t &last = inRange ? lastInRange[static_cast<size_t>(note.pitch)]
-                               : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
-        if (last != kNone) {
-            Note &earlier = notes[last];
-            if (earlier.startTick + earlier.durationTicks > note.startTick)
-                earlier.durationTicks = note.startTick - earlier.startTick;
+// The notes as they can be played: in order of their start, clipped to the song end, and
+// shortened so that no two notes of one pitch overlap. Notes left without a length, or outside
+// the song, are dropped.
+class PlayableNotes {
+public:
+    PlayableNotes(const std::vector<Note> &notes, qint64 endTick)
+        : m_notes(notes), m_order(orderByStart(notes)), m_durations(notes.size())
+    {
+        // The latest note of each pitch so far. MIDI pitches are 0-127, a flat table; a pitch
+        // out of range (the writer clamps it later, but overlaps are judged on the pitch as
+        // given) goes to the map.
+        constexpr quint64 kNone = ~quint64(0);
+        std::array<quint64, 128> lastInRange;
+        lastInRange.fill(kNone);
+        std::map<int, quint64> lastOutOfRange;
+        for (quint64 i : m_order) {
+            const Note &note = notes[i];
+            m_durations[i] = std::min(note.durationTicks, endTick - note.startTick);
+            const bool inRange = note.pitch >= 0 && note.pitch < 128;
+            quint64 &last = inRange ? lastInRange[static_cast<size_t>(note.pitch)]
+                                    : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
+            if (last != kNone) {
+                const qint64 earlierStart = notes[last].startTick;
+                if (earlierStart + m_durations[last] > note.startTick)
+                    m_durations[last] = note.startTick - earlierStart;
+            }
+            last = i;
         }
-        last = i;
+        std::erase_if(m_order, [&](quint64 i) {
+            return m_durations[i] <= 0 || notes[i].startTick < 0 || notes[i].startTick >= endTick;
+        });
     }
-    std::erase_if(notes, [endTick](const Note &note) {
-        return note.durationTicks <= 0 || note.startTick < 0 || note.startTick >= endTick;
-    });
-    return notes;
-}
+
+    size_t size() const { return m_order.size(); }
+    // The k-th playable note, and its length once clipped and shortened.
+    const Note &note(size_t k) const { return m_notes[m_order[k]]; }
+    qint64 duration(size_t k) const { return m_durations[m_order[k]]; }
+
+private:
+    const std::vector<Note> &m_notes;
+    std::vector<quint64> m_order;     // positions in m_notes, playable ones, by start
+    std::vector<qint64> m_durations;  // by position in m_notes
+};
 
 qsizetype partTrackSize(const QByteArray &name, size_t noteEvents)
 {
@@ -203,7 +221,7 @@ struct PendingOff {
 
 // The track name and program change at tick 0, then every note-on and note-off in time order:
 // at equal ticks note-offs before note-ons, and events of one kind in the order of their notes.
-// Note-ons come in that order already (playableNotes sorts by start), so the note-offs are
+// Note-ons come in that order already (PlayableNotes are by start), so the note-offs are
 // merged in from a heap of the notes still sounding, which holds a handful of notes where
 // sorting all events needed two buffers the size of the track.
 void writePartTrack(QByteArray &file, const MidiPart &part, const QByteArray &name, qint64 endTick)
@@ -211,7 +229,7 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const QByteArray &na
     const auto channel = static_cast<quint8>(part.channel & 0x0F);
     const auto noteOn = static_cast<quint8>(0x90 | channel);
     const auto noteOff = static_cast<quint8>(0x80 | channel);
-    const std::vector<Note> notes = playableNotes(part.notes, endTick);
+    const PlayableNotes notes(part.notes, endTick);
 
     TrackWriter track(file, partTrackSize(name, notes.size() * 2));
     track.meta(0, 0x03, name);
@@ -223,13 +241,13 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const QByteArray &na
             sounding.pop();
         }
     };
-    for (size_t i = 0; i < notes.size(); ++i) {
-        const Note &note = notes[i];
+    for (size_t k = 0; k < notes.size(); ++k) {
+        const Note &note = notes.note(k);
         const auto pitch = static_cast<quint8>(std::clamp(note.pitch, 0, 127));
         const auto velocity = static_cast<quint8>(std::clamp(note.velocity, 1, 127));
         writeOffsUntil(note.startTick);
         track.event(note.startTick, {noteOn, pitch, velocity});
-        sounding.push({note.startTick + note.durationTicks, i, pitch});
+        sounding.push({note.startTick + notes.duration(k), k, pitch});
     }
     writeOffsUntil(std::numeric_limits<qint64>::max());
     track.finish(endTick);
