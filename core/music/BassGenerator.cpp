@@ -179,8 +179,9 @@ private:
         }
         for (qsizetype i = 0; i + 1 < m_events.size(); ++i)
             m_events[i].length = std::min(m_events[i].length, m_events[i + 1].beat - m_events[i].beat);
+        ChordCursor chords(m_plan);
         for (BassEvent &event : m_events) {
-            const ChordEvent *chord = m_plan.chordAt(event.beat);
+            const ChordEvent *chord = chords.at(event.beat);
             if (chord)
                 event.length = std::min(event.length, chord->startBeat + chord->durationBeats - event.beat);
         }
@@ -191,9 +192,10 @@ private:
         int previous = 38;
         int lockedCount = 0;
         const ChordEvent *lastChord = nullptr;
+        ChordCursor chords(m_plan);  // asked about each event and the one after it, in order
         for (qsizetype i = 0; i < m_events.size(); ++i) {
             BassEvent &event = m_events[i];
-            const ChordEvent *chord = m_plan.chordAt(event.beat);
+            const ChordEvent *chord = chords.at(event.beat);
             if (!chord || chord->chord.noChord) {
                 event.pitch = 0; // rest
                 continue;
@@ -209,7 +211,7 @@ private:
             if (event.change || event.degree == QLatin1Char('R') || event.degree == QLatin1Char('g')) {
                 event.pitch = nearestBassPitch(c.bass, previous); // root, or the slash bass
             } else if (event.degree == QLatin1Char('W')) {
-                event.pitch = walkingPitch(i, c, previous);
+                event.pitch = walkingPitch(i, c, previous, chords);
             } else if (event.degree == QLatin1Char('K')) {
                 event.pitch = lockedPitch(c, rootPitch, lockedCount);
             } else {
@@ -251,7 +253,7 @@ private:
 
     // A walking line: chord tones on strong beats, chord or scale tones between, moving by
     // small steps toward where the next chord wants the line to be.
-    int walkingPitch(qsizetype index, const Chord &chord, int previous)
+    int walkingPitch(qsizetype index, const Chord &chord, int previous, ChordCursor &chords)
     {
         const double beat = m_events[index].beat;
         const double inBar = std::fmod(beat - m_plan.musicStartBeat, m_arrangement.timeSignature.beatsPerBar());
@@ -269,7 +271,7 @@ private:
         // Head for the next event's root if a change is coming, otherwise keep wandering.
         int target = previous + (m_direction * 3);
         if (index + 1 < m_events.size() && m_events[index + 1].change) {
-            if (const ChordEvent *next = m_plan.chordAt(m_events[index + 1].beat); next && !next->chord.noChord)
+            if (const ChordEvent *next = chords.at(m_events[index + 1].beat); next && !next->chord.noChord)
                 target = nearestBassPitch(next->chord.bass, previous);
         }
         int best = previous;

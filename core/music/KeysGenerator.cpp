@@ -112,8 +112,9 @@ public:
         splitAtChanges();
         std::vector<Note> notes;
         QList<int> previous;
+        ChordCursor chords(m_plan);
         for (const KeysEvent &event : m_events) {
-            const ChordEvent *chord = m_plan.chordAt(event.beat);
+            const ChordEvent *chord = chords.at(event.beat);
             if (!chord || chord->chord.noChord || event.length <= kEpsilon)
                 continue;
             previous = voice(chord->chord, previous);

@@ -55,6 +55,20 @@ const ChordEvent *SongPlan::chordAt(double beat) const
     return nullptr;
 }
 
+const ChordEvent *ChordCursor::at(double beat)
+{
+    const QList<ChordEvent> &chords = m_plan.chords;
+    if (!m_plan.chordsInOrder || beat < m_lastBeat)
+        return m_plan.chordAt(beat);
+    // As chordAt: the last chord that starts at or before the beat, if it still sounds.
+    while (m_next < chords.size() && !(beat < soundsFrom(chords[m_next])))
+        ++m_next;
+    m_lastBeat = beat;
+    if (m_next == 0 || !(beat < soundsUntil(chords[m_next - 1])))
+        return nullptr;
+    return &chords[m_next - 1];
+}
+
 SongPlan planSong(const Arrangement &arrangement, int phraseBars)
 {
     SongPlan plan;

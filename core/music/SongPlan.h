@@ -33,6 +33,20 @@ struct SongPlan {
     const ChordEvent *chordAt(double beat) const;
 };
 
+// SongPlan::chordAt for a caller that asks about beats in time order, as a generator walking
+// its events does: it goes on from the last answer instead of searching the whole list, and
+// gives the same answers (a beat earlier than the last one is passed to chordAt).
+class ChordCursor {
+public:
+    explicit ChordCursor(const SongPlan &plan) : m_plan(plan) {}
+    const ChordEvent *at(double beat);
+
+private:
+    const SongPlan &m_plan;
+    qsizetype m_next = 0;      // chords before this one start at or before m_lastBeat
+    double m_lastBeat = 0.0;
+};
+
 SongPlan planSong(const Arrangement &arrangement, int phraseBars);
 
 QString barKindName(BarKind kind);
