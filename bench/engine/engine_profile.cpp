@@ -4,12 +4,15 @@
 //   engine_profile song64 [N [STYLE [BARS]]]   renderSong of a 64-bar pop song (or BARS bars of
 //                                              STYLE), bass + drums + keys, N times
 //   engine_profile seed [N]                    renderSong of the seed example (2 parts), N times
+//   engine_profile request [N]                 the seed example's JSON body validated by
+//                                              parseGenerateRequest, then rendered, N times
 //
 // It prints a hash (FNV-1a) of the files, so an optimisation can be checked to leave every byte
 // as it was on these longer songs too (tests/tools/render_corpus covers styles and meters).
 //
 // Setup (style library, request parsing) is outside renderSong, so
-// --toggle-collect='aiband::renderSong*' counts the engine alone.
+// --toggle-collect='aiband::renderSong*' counts the engine alone; for "request",
+// --toggle-collect='aiband::bench::handleRequest*' counts validation and rendering.
 
 #include "Workloads.h"
 
@@ -21,22 +24,37 @@
 
 using namespace aiband;
 
+namespace aiband::bench {
+
+// What the server does with a request body, short of storing the files. Not inlined, so that
+// callgrind can count from its entry.
+[[gnu::noinline]] RenderedSong handleRequest(const QJsonObject &body)
+{
+    const Result<GenerateRequest> request = parseGenerateRequest(body, builtInStyles());
+    return request ? renderSong(request->arrangement) : RenderedSong{};
+}
+
+} // namespace aiband::bench
+
 int main(int argc, char **argv)
 {
-    if (argc < 2 || (std::strcmp(argv[1], "song64") != 0 && std::strcmp(argv[1], "seed") != 0)) {
-        std::fprintf(stderr, "usage: engine_profile song64|seed [N]\n");
+    const bool seed = argc >= 2 && std::strcmp(argv[1], "seed") == 0;
+    const bool request = argc >= 2 && std::strcmp(argv[1], "request") == 0;
+    if (argc < 2 || (!seed && !request && std::strcmp(argv[1], "song64") != 0)) {
+        std::fprintf(stderr, "usage: engine_profile song64|seed|request [N [STYLE [BARS]]]\n");
         return 2;
     }
-    const bool seed = std::strcmp(argv[1], "seed") == 0;
     const int count = argc > 2 ? std::atoi(argv[2]) : 1;
     const QString style = argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("pop");
     const int bars = argc > 4 ? std::atoi(argv[4]) : 64;
-    const Arrangement arrangement = seed ? bench::seedExampleArrangement()
-                                         : bench::arrangementFor(bench::songBody(style, bars));
+    const Arrangement arrangement = seed || request ? bench::seedExampleArrangement()
+                                                   : bench::arrangementFor(bench::songBody(style, bars));
+    const QJsonObject body = bench::seedExampleBody();
     qsizetype bytes = 0;
     quint64 hash = 0xcbf29ce484222325ull;
     for (int i = 0; i < count; ++i) {
-        const RenderedSong song = renderSong(arrangement);
+        // A request has no seed, so its bytes differ from run to run: only its size is printed.
+        const RenderedSong song = request ? bench::handleRequest(body) : renderSong(arrangement);
         for (const RenderedPart &part : song.parts) {
             bytes += part.midi.size();
             for (char c : part.midi)
