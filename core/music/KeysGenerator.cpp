@@ -121,10 +121,12 @@ public:
             const int accent = (event.accent ? 10 : 0) + m_performance.metricAccent(event.beat)
                                + m_performance.phraseAccent(event.beat);
             const int velocity = m_performance.velocity(68, accent);
-            // Every voice lets go together (only the starts are humanized).
+            // Every voice lets go together; the starts are humanized one by one, from one swung
+            // position.
             const qint64 end = beatsToTicks(m_performance.swung(event.beat + event.length)) - kTicksPerQuarter / 24;
+            const double position = m_performance.swung(event.beat);
             for (int pitch : previous) {
-                const qint64 start = m_performance.tick(event.beat, Player::Keys);
+                const qint64 start = m_performance.tickAtPosition(position, Player::Keys);
                 // The top voice sings a little over the others.
                 const int shaped = std::clamp(velocity + (pitch == previous.last() ? 6 : 0) + m_performance.random().between(-3, 3), 1, 127);
                 notes.push_back({start, std::max<qint64>(kTicksPerQuarter / 8, end - start), pitch, shaped});

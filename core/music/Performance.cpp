@@ -89,6 +89,11 @@ double Performance::swung(double beat) const
 
 qint64 Performance::tick(double beat, Player player, bool swing)
 {
+    return tickAtPosition(swing ? swung(beat) : beat, player);
+}
+
+qint64 Performance::tickAtPosition(double position, Player player)
+{
     const TimingFeel timing = timingFeel(player);
     const double humanize = m_arrangement.feel.humanize;
     double offsetMs = 0.0;
@@ -96,7 +101,7 @@ qint64 Performance::tick(double beat, Player player, bool swing)
         const double spread = m_random.between(-1000, 1000) / 1000.0;
         offsetMs = humanize * (timing.biasMs + spread * timing.looseMs);
     }
-    const double ticks = (swing ? swung(beat) : beat) * kTicksPerQuarter + offsetMs * m_ticksPerMs;
+    const double ticks = position * kTicksPerQuarter + offsetMs * m_ticksPerMs;
     return std::max<qint64>(0, roundHalfAwayFromZero(ticks));
 }
 

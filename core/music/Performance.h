@@ -46,6 +46,9 @@ public:
     // The tick where a note written at `beat` is played: swung (unless `swing` is false, for
     // notes that mark where the harmony changes), then humanized.
     qint64 tick(double beat, Player player, bool swing = true);
+    // The same for a position already swung (swung(beat)): for notes struck together, as a
+    // chord's voices are, the swing is worked out once and each note humanized on its own.
+    qint64 tickAtPosition(double position, Player player);
     // A pattern velocity, scaled by intensity and humanized; `accent` adds for strong positions.
     int velocity(int base, int accent = 0);
     // How much a position weighs in its bar: the downbeat most, then strong pulses, backbeats,
