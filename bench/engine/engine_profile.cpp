@@ -7,8 +7,10 @@
 //   engine_profile request [N]                 the seed example's JSON body validated by
 //                                              parseGenerateRequest, then rendered, N times
 //
-// It prints a hash (FNV-1a) of the files, so an optimisation can be checked to leave every byte
-// as it was on these longer songs too (tests/tools/render_corpus covers styles and meters).
+// Render i uses the workload's seed + i, as bench_engine does (SeedCycle): N renders are N
+// songs. It prints a hash (FNV-1a) of the files, so an optimisation can be checked to leave
+// every byte as it was on these longer songs too (tests/tools/render_corpus covers styles and
+// meters).
 //
 // Setup (style library, request parsing) is outside renderSong, so
 // --toggle-collect='aiband::renderSong*' counts the engine alone; for "request",
@@ -47,12 +49,14 @@ int main(int argc, char **argv)
     const int count = argc > 2 ? std::atoi(argv[2]) : 1;
     const QString style = argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("pop");
     const int bars = argc > 4 ? std::atoi(argv[4]) : 64;
-    const Arrangement arrangement = seed || request ? bench::seedExampleArrangement()
-                                                   : bench::arrangementFor(bench::songBody(style, bars));
+    Arrangement arrangement = seed || request ? bench::seedExampleArrangement()
+                                             : bench::arrangementFor(bench::songBody(style, bars));
+    bench::SeedCycle seeds(arrangement.seed);
     const QJsonObject body = bench::seedExampleBody();
     qsizetype bytes = 0;
     quint64 hash = 0xcbf29ce484222325ull;
     for (int i = 0; i < count; ++i) {
+        arrangement.seed = seeds.next();
         // A request has no seed, so its bytes differ from run to run: only its size is printed.
         const RenderedSong song = request ? bench::handleRequest(body) : renderSong(arrangement);
         for (const RenderedPart &part : song.parts) {
