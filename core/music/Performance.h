@@ -11,24 +11,20 @@ namespace aiband {
 // std::llround and std::floor as the engine uses them on every note, without the library call
 // (or the long inline sequence) the compiler emits for them on baseline x86-64. Both give exactly
 // the standard functions' results for every |x| < 2^62, the sign of a zero included; positions,
-// ticks and velocities are far inside that.
+// ticks and velocities are far inside that. No branches on the value: humanized times round up
+// or down at random, which a branch predictor cannot learn.
 inline qint64 roundHalfAwayFromZero(double x)
 {
     const auto whole = static_cast<qint64>(x);                // toward zero
     const double fraction = x - static_cast<double>(whole);   // exact: x less its integer part
-    if (fraction >= 0.5)
-        return whole + 1;
-    if (fraction <= -0.5)
-        return whole - 1;
-    return whole;
+    return whole + static_cast<qint64>(fraction >= 0.5) - static_cast<qint64>(fraction <= -0.5);
 }
 
 inline double floorOf(double x)
 {
     const auto truncated = static_cast<double>(static_cast<qint64>(x));
-    if (truncated > x)
-        return truncated - 1.0;
-    return truncated == 0.0 ? std::copysign(0.0, x) : truncated;
+    // One less below zero when x had a fraction; the sign of x keeps floor(-0.0) at -0.0.
+    return std::copysign(truncated - static_cast<double>(truncated > x), x);
 }
 
 // Who plays a note, for timing: each has its own feel (a snare a hair late, hats loose).
