@@ -125,10 +125,13 @@ public:
             // position.
             const qint64 end = beatsToTicks(m_performance.swung(event.beat + event.length)) - kTicksPerQuarter / 24;
             const double position = m_performance.swung(event.beat);
-            for (int pitch : previous) {
+            // Read through a const reference: the voicing shares its data with the chord's
+            // candidates, and a non-const loop would copy it (detach) for every event.
+            const QList<int> &voicing = previous;
+            for (int pitch : voicing) {
                 const qint64 start = m_performance.tickAtPosition(position, Player::Keys);
                 // The top voice sings a little over the others.
-                const int shaped = std::clamp(velocity + (pitch == previous.last() ? 6 : 0) + m_performance.random().between(-3, 3), 1, 127);
+                const int shaped = std::clamp(velocity + (pitch == voicing.last() ? 6 : 0) + m_performance.random().between(-3, 3), 1, 127);
                 notes.push_back({start, std::max<qint64>(kTicksPerQuarter / 8, end - start), pitch, shaped});
             }
         }
