@@ -76,8 +76,13 @@ class BassPart {
 public:
     BassPart(const Arrangement &arrangement, const SongPlan &plan)
         : m_arrangement(arrangement), m_plan(plan), m_style(arrangement.style->bass),
-          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 1)
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_pattern(stepPattern(m_pulses, m_style.cells)),
+          m_performance(arrangement, 1)
     {
+        for (const DrumVoice &voice : arrangement.style->drums) {
+            if (voice.name == QLatin1String("kick"))
+                m_kicks.push_back({stepPattern(m_pulses, voice.cells), voice.note});
+        }
     }
 
     MidiPart render()
@@ -108,13 +113,11 @@ private:
                 addEvent(bar, pulse.start, pulse.length, QLatin1Char('W'));
             return;
         case BassMode::Pattern:
-            collectCells(bar, m_style.cells, false);
+            collectCells(bar, m_pattern, false);
             return;
         case BassMode::LockedToKick:
-            for (const DrumVoice &voice : m_arrangement.style->drums) {
-                if (voice.name == QLatin1String("kick"))
-                    collectCells(bar, voice.cells, true, voice.note);
-            }
+            for (const Kick &kick : m_kicks)
+                collectCells(bar, kick.pattern, true, kick.note);
             return;
         }
     }
@@ -127,9 +130,9 @@ private:
     }
 
     // Pattern cells, or the kick's cells when locked to it (with the drums' own optional hits).
-    void collectCells(const PlannedBar &bar, const RoleCells &cells, bool fromKick, int kickNote = 36)
+    void collectCells(const PlannedBar &bar, const StepPattern &pattern, bool fromKick, int kickNote = 36)
     {
-        forEachStep(bar, m_pulses, cells, [&](const Step &step) {
+        forEachStep(bar, pattern, [&](const Step &step) {
             if (step.symbol == QLatin1Char('-')) {
                 if (!m_events.isEmpty() && m_events.last().beat + m_events.last().length >= step.beat - kEpsilon)
                     m_events.last().length += step.length;
@@ -353,6 +356,12 @@ private:
     const SongPlan &m_plan;
     const BassStyle &m_style;
     QList<Pulse> m_pulses;
+    StepPattern m_pattern;  // the style's bass cells over m_pulses
+    struct Kick {
+        StepPattern pattern;
+        int note;
+    };
+    std::vector<Kick> m_kicks;  // the drum voices named "kick", for a bass locked to them
     Performance m_performance;
     QList<BassEvent> m_events;
     struct KnownScale {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace aiband {
 
@@ -61,9 +62,21 @@ private:
     R (*m_call)(void *, Args...);
 };
 
-// Calls `visit` for every step of `cells` across the pulses of `bar`, in order, stopping where a
-// shortened last bar ends. `visit` is only called, never kept.
-void forEachStep(const PlannedBar &bar, const QList<Pulse> &pulses, const RoleCells &cells,
-                 FunctionRef<void(const Step &)> visit);
+// A style's cells laid over the pulses of a bar: the cell each pulse plays and the length of
+// its steps. The same for every bar of a part, so it is worked out once per part (looking the
+// cells up per bar and voice was a map search each time). Points into `pulses` and `cells`,
+// which must outlive it.
+struct PulseCell {
+    const Pulse *pulse;
+    const Cell *cell;
+    double stepLength;
+};
+using StepPattern = std::vector<PulseCell>;
+
+StepPattern stepPattern(const QList<Pulse> &pulses, const RoleCells &cells);
+
+// Calls `visit` for every step of `pattern` in `bar`, in order, stopping where a shortened last
+// bar ends. `visit` is only called, never kept.
+void forEachStep(const PlannedBar &bar, const StepPattern &pattern, FunctionRef<void(const Step &)> visit);
 
 } // namespace aiband

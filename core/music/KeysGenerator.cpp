@@ -97,7 +97,8 @@ class KeysPart {
 public:
     KeysPart(const Arrangement &arrangement, const SongPlan &plan)
         : m_arrangement(arrangement), m_plan(plan), m_style(arrangement.style->keys),
-          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 3)
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_pattern(stepPattern(m_pulses, m_style.cells)),
+          m_performance(arrangement, 3)
     {
     }
 
@@ -141,7 +142,7 @@ public:
 private:
     void collectBar(const PlannedBar &bar)
     {
-        forEachStep(bar, m_pulses, m_style.cells, [&](const Step &step) {
+        forEachStep(bar, m_pattern, [&](const Step &step) {
             if (step.symbol == QLatin1Char('-')) {
                 if (m_holding)
                     m_events.last().length += step.length;
@@ -239,6 +240,7 @@ private:
     const SongPlan &m_plan;
     const KeysStyle &m_style;
     QList<Pulse> m_pulses;
+    StepPattern m_pattern;  // the style's cells over m_pulses
     Performance m_performance;
     QList<KeysEvent> m_events;
     bool m_holding = false;
