@@ -33,13 +33,21 @@ private:
     static constexpr std::uint32_t kSize = 624;
     static constexpr std::uint32_t kShift = 397;
 
+    // Word k is remade from words k + 1 and k + 397, counted round the state, in order.
     void twist()
     {
-        for (std::uint32_t k = 0; k < kSize; ++k) {
-            const std::uint32_t y = (m_state[k] & 0x80000000u) | (m_state[(k + 1) % kSize] & 0x7FFFFFFFu);
+        const auto remake = [this](std::uint32_t k, std::uint32_t next, std::uint32_t far) {
+            const std::uint32_t y = (m_state[k] & 0x80000000u) | (m_state[next] & 0x7FFFFFFFu);
             // 0x9908B0DF when y is odd, 0 when even: a mask, not a branch.
-            m_state[k] = m_state[(k + kShift) % kSize] ^ (y >> 1) ^ ((0u - (y & 1u)) & 0x9908B0DFu);
-        }
+            m_state[k] = m_state[far] ^ (y >> 1) ^ ((0u - (y & 1u)) & 0x9908B0DFu);
+        };
+        // Three stretches, so that no index needs a modulo.
+        std::uint32_t k = 0;
+        for (; k < kSize - kShift; ++k)
+            remake(k, k + 1, k + kShift);
+        for (; k < kSize - 1; ++k)
+            remake(k, k + 1, k + kShift - kSize);
+        remake(kSize - 1, 0, kShift - 1);
         m_next = 0;
     }
 
