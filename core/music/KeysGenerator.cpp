@@ -194,21 +194,33 @@ private:
 
     // The voicings a chord can take depend on its root and intervals only, and a song has few
     // distinct chords: they are worked out once per chord, not once per event (building them
-    // was most of the engine's allocations). The reference holds until the next call.
-    const QList<QList<int>> &candidatesFor(const Chord &chord)
+    // was most of the engine's allocations). Returns the chord's place in m_candidates.
+    size_t candidatesFor(const Chord &chord)
     {
         const auto known = std::find_if(m_candidates.cbegin(), m_candidates.cend(), [&](const ChordVoicings &c) {
             return c.root == chord.root && c.intervals == chord.intervals;
         });
         if (known != m_candidates.cend())
-            return known->voicings;
+            return static_cast<size_t>(known - m_candidates.cbegin());
         m_candidates.push_back({chord.root, chord.intervals, candidateVoicings(voicedClasses(chord, m_style.voicing))});
-        return m_candidates.back().voicings;
+        return m_candidates.size() - 1;
     }
 
     QList<int> voice(const Chord &chord, const QList<int> &previous)
     {
-        const QList<QList<int>> &candidates = candidatesFor(chord);
+        const size_t chordIndex = candidatesFor(chord);
+        // The voicing depends on the chord and the previous voicing only, and a chord over
+        // several events is asked the same question again from its second event on.
+        if (chordIndex == m_lastChord && previous == m_lastPrevious)
+            return m_lastVoicing;
+        m_lastChord = chordIndex;
+        m_lastPrevious = previous;
+        m_lastVoicing = voiceAfresh(chord, m_candidates[chordIndex].voicings, previous);
+        return m_lastVoicing;
+    }
+
+    QList<int> voiceAfresh(const Chord &chord, const QList<QList<int>> &candidates, const QList<int> &previous)
+    {
         if (candidates.isEmpty())
             return previous;
         static const QList<int> kMiddle{60, 64, 67};
@@ -250,6 +262,9 @@ private:
         QList<QList<int>> voicings;
     };
     std::vector<ChordVoicings> m_candidates;  // one per distinct chord, see candidatesFor()
+    size_t m_lastChord = ~size_t(0);          // voice()'s last question and answer
+    QList<int> m_lastPrevious;
+    QList<int> m_lastVoicing;
 };
 
 } // namespace
