@@ -25,6 +25,10 @@ constexpr qsizetype kMaxEndOfTrack = kMaxVariableLength + 3;
 
 char *putVariableLength(char *out, quint32 value)
 {
+    if (value < 0x80) { // most deltas: notes together, or a sixteenth apart
+        *out++ = static_cast<char>(value);
+        return out;
+    }
     quint8 buffer[kMaxVariableLength];
     int count = 0;
     buffer[count++] = value & 0x7F;
