@@ -112,6 +112,9 @@ public:
         }
         splitAtChanges();
         std::vector<Note> notes;
+        // Voicings have four notes or fewer (five when spread): reserving for four spares the
+        // vector's growth, which kept two copies alive at once and left half the last unused.
+        notes.reserve(static_cast<size_t>(m_events.size()) * 4);
         QList<int> previous;
         ChordCursor chords(m_plan);
         for (const KeysEvent &event : m_events) {
