@@ -225,10 +225,21 @@ private:
     std::vector<qint64> m_durations;  // by position in m_notes
 };
 
-qsizetype partTrackSize(const QByteArray &name, size_t noteEvents)
+// No delta in a part's track exceeds the song's end (notes are clipped to it), so a note event
+// needs the bytes the end's delta needs, not the 32-bit maximum: a smaller buffer, which keeps a
+// render's memory under the level where the heap is given back and faulted in again.
+qsizetype deltaSize(qint64 endTick)
 {
-    constexpr qsizetype kMaxChannelEvent = kMaxVariableLength + 3;
-    return kMaxMetaHeader + 1 + name.size() + 1 + 2 + static_cast<qsizetype>(noteEvents) * kMaxChannelEvent
+    qsizetype bytes = 1;
+    for (qint64 value = endTick >> 7; value > 0 && bytes < kMaxVariableLength; value >>= 7)
+        ++bytes;
+    return bytes;
+}
+
+qsizetype partTrackSize(const QByteArray &name, size_t noteEvents, qint64 endTick)
+{
+    const qsizetype channelEvent = deltaSize(endTick) + 3;
+    return kMaxMetaHeader + 1 + name.size() + 1 + 2 + static_cast<qsizetype>(noteEvents) * channelEvent
            + kMaxEndOfTrack;
 }
 
@@ -257,7 +268,7 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const QByteArray &na
     const auto noteOff = static_cast<quint8>(0x80 | channel);
     const PlayableNotes notes(part.notes, endTick);
 
-    TrackWriter track(file, partTrackSize(name, notes.size() * 2));
+    TrackWriter track(file, partTrackSize(name, notes.size() * 2, endTick));
     track.meta(0, 0x03, name);
     track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
     std::priority_queue<PendingOff> sounding;
@@ -288,7 +299,7 @@ QByteArray writeMidiFile(const MidiSong &song)
     qsizetype capacity = 14 + kChunkHeader + conductorTrackSize(title);
     for (const MidiPart &part : song.parts) {
         names.append(part.name.toUtf8());
-        capacity += kChunkHeader + partTrackSize(names.last(), part.notes.size() * 2);
+        capacity += kChunkHeader + partTrackSize(names.last(), part.notes.size() * 2, song.endTick);
     }
 
     QByteArray file;
