@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
+#include <vector>
 
 namespace aiband {
 namespace {
@@ -19,11 +21,13 @@ constexpr double kEpsilon = 1e-6;
 // extremes where a bass gets muddy (below D1) or thin (above D3).
 int nearestBassPitch(int pitchClass, int previous)
 {
+    if (pitchClass < 0 || pitchClass > 11)
+        return -1;
     int best = -1;
     double bestCost = 1e9;
-    for (int pitch = kLowest; pitch <= kHighest; ++pitch) {
-        if (((pitch % 12) + 12) % 12 != pitchClass)
-            continue;
+    // The pitches of the class in the range, lowest first: every second and third bass note
+    // asks, and testing each of the 28 pitches in the range was a noticeable part of a render.
+    for (int pitch = kLowest + (pitchClass - kLowest % 12 + 12) % 12; pitch <= kHighest; pitch += 12) {
         const double cost = std::abs(pitch - previous) + (pitch < 31 ? 4 : 0) + (pitch > 50 ? 4 : 0);
         if (cost < bestCost) {
             bestCost = cost;
@@ -72,8 +76,13 @@ class BassPart {
 public:
     BassPart(const Arrangement &arrangement, const SongPlan &plan)
         : m_arrangement(arrangement), m_plan(plan), m_style(arrangement.style->bass),
-          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 1)
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_pattern(stepPattern(m_pulses, m_style.cells)),
+          m_performance(arrangement, 1)
     {
+        for (const DrumVoice &voice : arrangement.style->drums) {
+            if (voice.name == QLatin1String("kick"))
+                m_kicks.push_back({stepPattern(m_pulses, voice.cells), voice.note});
+        }
     }
 
     MidiPart render()
@@ -104,13 +113,11 @@ private:
                 addEvent(bar, pulse.start, pulse.length, QLatin1Char('W'));
             return;
         case BassMode::Pattern:
-            collectCells(bar, m_style.cells, false);
+            collectCells(bar, m_pattern, false);
             return;
         case BassMode::LockedToKick:
-            for (const DrumVoice &voice : m_arrangement.style->drums) {
-                if (voice.name == QLatin1String("kick"))
-                    collectCells(bar, voice.cells, true, voice.note);
-            }
+            for (const Kick &kick : m_kicks)
+                collectCells(bar, kick.pattern, true, kick.note);
             return;
         }
     }
@@ -123,9 +130,9 @@ private:
     }
 
     // Pattern cells, or the kick's cells when locked to it (with the drums' own optional hits).
-    void collectCells(const PlannedBar &bar, const RoleCells &cells, bool fromKick, int kickNote = 36)
+    void collectCells(const PlannedBar &bar, const StepPattern &pattern, bool fromKick, int kickNote = 36)
     {
-        forEachStep(bar, m_pulses, cells, [&](const Step &step) {
+        forEachStep(bar, pattern, [&](const Step &step) {
             if (step.symbol == QLatin1Char('-')) {
                 if (!m_events.isEmpty() && m_events.last().beat + m_events.last().length >= step.beat - kEpsilon)
                     m_events.last().length += step.length;
@@ -142,29 +149,42 @@ private:
     // Every chord change gets a note on it, and no note sounds across a change.
     void markChanges()
     {
+        // The events are collected in time order, and an inserted change keeps that order. Then
+        // the event on a change, if any, is among those within half a beat of it, and the place
+        // for a new one is found by halves: scanning every event for every chord made long
+        // songs quadratic. (Out of order, the whole list is scanned as it always was.)
+        const auto byBeat = [](const BassEvent &a, const BassEvent &b) { return a.beat < b.beat; };
+        const bool ordered = std::is_sorted(m_events.cbegin(), m_events.cend(), byBeat);
+        const auto firstFrom = [&](double beat) {
+            return std::partition_point(m_events.begin(), m_events.end(), [&](const BassEvent &e) { return e.beat < beat; });
+        };
         for (const ChordEvent &chord : m_plan.chords) {
             if (chord.chord.noChord || chord.durationBeats < 1.0 - kEpsilon)
                 continue;
-            auto at = std::find_if(m_events.begin(), m_events.end(), [&](const BassEvent &e) {
+            const auto near = ordered ? firstFrom(chord.startBeat - 0.5) : m_events.begin();
+            const auto past = ordered ? firstFrom(chord.startBeat + 0.5) : m_events.end();
+            auto at = std::find_if(near, past, [&](const BassEvent &e) {
                 return std::abs(e.beat - chord.startBeat) < kEpsilon;
             });
-            if (at != m_events.end()) {
+            if (at != past) {
                 at->change = true;
                 if (at->degree != QLatin1Char('W'))
                     at->degree = QLatin1Char('R');
                 continue;
             }
             BassEvent event{chord.startBeat, 0.0, QLatin1Char('R'), true};
-            const auto next = std::find_if(m_events.begin(), m_events.end(),
-                                           [&](const BassEvent &e) { return e.beat > chord.startBeat; });
+            const auto later = [&](const BassEvent &e) { return e.beat > chord.startBeat; };
+            const auto next = ordered ? std::partition_point(m_events.begin(), m_events.end(), std::not_fn(later))
+                                      : std::find_if(m_events.begin(), m_events.end(), later);
             const double until = next != m_events.end() ? next->beat : chord.startBeat + chord.durationBeats;
             event.length = std::min(until, chord.startBeat + chord.durationBeats) - chord.startBeat;
             m_events.insert(next, event);
         }
         for (qsizetype i = 0; i + 1 < m_events.size(); ++i)
             m_events[i].length = std::min(m_events[i].length, m_events[i + 1].beat - m_events[i].beat);
+        ChordCursor chords(m_plan);
         for (BassEvent &event : m_events) {
-            const ChordEvent *chord = m_plan.chordAt(event.beat);
+            const ChordEvent *chord = chords.at(event.beat);
             if (chord)
                 event.length = std::min(event.length, chord->startBeat + chord->durationBeats - event.beat);
         }
@@ -175,9 +195,10 @@ private:
         int previous = 38;
         int lockedCount = 0;
         const ChordEvent *lastChord = nullptr;
+        ChordCursor chords(m_plan);  // asked about each event and the one after it, in order
         for (qsizetype i = 0; i < m_events.size(); ++i) {
             BassEvent &event = m_events[i];
-            const ChordEvent *chord = m_plan.chordAt(event.beat);
+            const ChordEvent *chord = chords.at(event.beat);
             if (!chord || chord->chord.noChord) {
                 event.pitch = 0; // rest
                 continue;
@@ -193,7 +214,7 @@ private:
             if (event.change || event.degree == QLatin1Char('R') || event.degree == QLatin1Char('g')) {
                 event.pitch = nearestBassPitch(c.bass, previous); // root, or the slash bass
             } else if (event.degree == QLatin1Char('W')) {
-                event.pitch = walkingPitch(i, c, previous);
+                event.pitch = walkingPitch(i, c, previous, chords);
             } else if (event.degree == QLatin1Char('K')) {
                 event.pitch = lockedPitch(c, rootPitch, lockedCount);
             } else {
@@ -204,6 +225,19 @@ private:
             event.pitch = std::clamp(event.pitch, kLowest, kHighest);
             previous = event.pitch;
         }
+    }
+
+    // Chord::chordScale(), kept per distinct chord: walking lines ask for nearly every note, and
+    // working a scale out allocates. The reference holds until the next call.
+    const QList<int> &scaleOf(const Chord &chord)
+    {
+        const auto known = std::find_if(m_scales.cbegin(), m_scales.cend(), [&](const KnownScale &c) {
+            return c.root == chord.root && c.noChord == chord.noChord && c.intervals == chord.intervals;
+        });
+        if (known != m_scales.cend())
+            return known->scale;
+        m_scales.push_back({chord.root, chord.noChord, chord.intervals, chord.chordScale()});
+        return m_scales.back().scale;
     }
 
     // Kick-locked bass: the root, with octaves and fifths as the player gets busier.
@@ -222,29 +256,31 @@ private:
 
     // A walking line: chord tones on strong beats, chord or scale tones between, moving by
     // small steps toward where the next chord wants the line to be.
-    int walkingPitch(qsizetype index, const Chord &chord, int previous)
+    int walkingPitch(qsizetype index, const Chord &chord, int previous, ChordCursor &chords)
     {
         const double beat = m_events[index].beat;
         const double inBar = std::fmod(beat - m_plan.musicStartBeat, m_arrangement.timeSignature.beatsPerBar());
         const bool strong = std::any_of(m_pulses.cbegin(), m_pulses.cend(), [&](const Pulse &p) {
             return std::abs(p.start - inBar) < kEpsilon && (p.role == PulseRole::Downbeat || p.role == PulseRole::Strong);
         });
-        QList<int> classes = chord.pitchClasses();
+        // The pitch classes the line may use, as a set of 12 bits (no list to build per note).
+        unsigned classes = 0;
+        for (int interval : chord.intervals)
+            classes |= 1u << ((chord.root + interval) % 12);  // Chord::pitchClasses()
         if (!strong && m_arrangement.feel.complexity > 0.3) {
-            for (int pc : chord.chordScale())
-                if (!classes.contains(pc))
-                    classes.append(pc);
+            for (int pc : scaleOf(chord))
+                classes |= 1u << pc;
         }
         // Head for the next event's root if a change is coming, otherwise keep wandering.
         int target = previous + (m_direction * 3);
         if (index + 1 < m_events.size() && m_events[index + 1].change) {
-            if (const ChordEvent *next = m_plan.chordAt(m_events[index + 1].beat); next && !next->chord.noChord)
+            if (const ChordEvent *next = chords.at(m_events[index + 1].beat); next && !next->chord.noChord)
                 target = nearestBassPitch(next->chord.bass, previous);
         }
         int best = previous;
         int bestCost = 1 << 20;
         for (int pitch = kLowest; pitch <= kHighest; ++pitch) {
-            if (!classes.contains(pitch % 12) || pitch == previous || std::abs(pitch - previous) > 7)
+            if (!(classes & (1u << (pitch % 12))) || pitch == previous || std::abs(pitch - previous) > 7)
                 continue;
             const int cost = std::abs(pitch - target) * 2 + std::abs(pitch - previous) + m_performance.random().between(0, 3);
             if (cost < bestCost) {
@@ -273,7 +309,7 @@ private:
             if (m_performance.random().between(0, 999) >= approachChance() * 1000)
                 continue;
             const ChordEvent *chord = m_plan.chordAt(before.beat);
-            const QList<int> scale = chord ? chord->chord.chordScale() : QList<int>{};
+            const QList<int> scale = chord ? scaleOf(chord->chord) : QList<int>{};
             QList<int> options{target.pitch - 1, target.pitch + 1};
             for (int step : {-2, 2}) {
                 if (scale.contains(((target.pitch + step) % 12 + 12) % 12))
@@ -320,8 +356,21 @@ private:
     const SongPlan &m_plan;
     const BassStyle &m_style;
     QList<Pulse> m_pulses;
+    StepPattern m_pattern;  // the style's bass cells over m_pulses
+    struct Kick {
+        StepPattern pattern;
+        int note;
+    };
+    std::vector<Kick> m_kicks;  // the drum voices named "kick", for a bass locked to them
     Performance m_performance;
     QList<BassEvent> m_events;
+    struct KnownScale {
+        int root;
+        bool noChord;
+        QList<int> intervals;
+        QList<int> scale;
+    };
+    std::vector<KnownScale> m_scales;  // one per distinct chord, see scaleOf()
     int m_direction = 1;
     int m_chordRoot = 38;
 };

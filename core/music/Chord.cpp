@@ -13,6 +13,11 @@ namespace {
 
 bool isNoChord(const QString &text)
 {
+    // Upper-casing never shortens a text, and an ASCII letter other than n upper-cases to
+    // something other than N: most symbols are told apart without building the upper-case copy.
+    const QChar first = text.front();
+    if (text.size() > 4 || (first.unicode() < 0x80 && first != QLatin1Char('n') && first != QLatin1Char('N')))
+        return false;
     const QString upper = text.toUpper();
     return upper == QLatin1String("N.C.") || upper == QLatin1String("NC") || upper == QLatin1String("N.C");
 }

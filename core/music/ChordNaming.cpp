@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <span>
 
 // Naming works from the intervals alone, so every spelling of a chord gets the same name. It
 // mirrors the grammar's rules in ChordSuffix.cpp: a number stacks naturals up to itself, an
@@ -16,7 +17,7 @@ enum class Third { Major, Minor, Sus2, Sus4, None };
 
 struct Degree {
     int natural;
-    QList<int> altered;
+    std::array<int, 2> altered;  // -1 where a degree has only one alteration
 };
 
 constexpr std::array<std::pair<int, const char *>, 6> kAlterations{{
@@ -89,17 +90,21 @@ bool Namer::isAlt() const
     return m_third == Third::Major && m_seventh == 10 && !has(7) && has(13) && has(15) && has(20);
 }
 
-// The degrees a number implies beyond the seventh.
-QList<Degree> impliedDegrees(int number, Third third)
+// The degrees a number implies beyond the seventh. Constant tables: naming asks half a dozen
+// times per chord, and building the lists each time was most of the work of reading a chord.
+std::span<const Degree> impliedDegrees(int number, Third third)
 {
-    const Degree nine{14, {13, 15}};
-    const Degree eleven{17, {18}};
-    const Degree thirteen{21, {20}};
+    static constexpr Degree kNine{14, {13, 15}};
+    static constexpr Degree kEleven{17, {18, -1}};
+    static constexpr Degree kThirteen{21, {20, -1}};
+    static constexpr Degree kNinth[]{kNine};
+    static constexpr Degree kEleventh[]{kNine, kEleven};
+    static constexpr Degree kMinorThirteenth[]{kNine, kEleven, kThirteen};
+    static constexpr Degree kThirteenth[]{kNine, kThirteen};
     switch (number) {
-    case 9: return {nine};
-    case 11: return {nine, eleven};
-    case 13: return third == Third::Minor ? QList<Degree>{nine, eleven, thirteen}
-                                          : QList<Degree>{nine, thirteen};
+    case 9: return kNinth;
+    case 11: return kEleventh;
+    case 13: return third == Third::Minor ? std::span<const Degree>(kMinorThirteenth) : std::span<const Degree>(kThirteenth);
     default: return {};
     }
 }
@@ -108,11 +113,11 @@ QList<Degree> impliedDegrees(int number, Third third)
 // once, natural or altered: "13b9" yes, "13" over a b13 no (the b13 would replace the 13).
 bool Namer::stackable(int number) const
 {
-    const QList<Degree> degrees = impliedDegrees(number, m_third);
-    for (qsizetype i = 0; i < degrees.size(); ++i) {
+    const std::span<const Degree> degrees = impliedDegrees(number, m_third);
+    for (size_t i = 0; i < degrees.size(); ++i) {
         const bool natural = has(degrees[i].natural);
         const bool altered = std::any_of(degrees[i].altered.cbegin(), degrees[i].altered.cend(),
-                                         [this](int interval) { return has(interval); });
+                                         [this](int interval) { return interval >= 0 && has(interval); });
         const bool top = i + 1 == degrees.size();
         if (natural == altered || (top && !natural))
             return false;

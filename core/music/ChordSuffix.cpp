@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <optional>
+#include <utility>
 
 // The suffix grammar, informally (docs/CHORDS.md has every spelling):
 //
@@ -178,10 +179,12 @@ bool SuffixReader::takeTriangle()
 
 std::optional<int> SuffixReader::takeNumber(std::initializer_list<int> allowed)
 {
-    // Two-digit numbers first, so "13" is not read as "1".
-    for (int number : {13, 11, 9, 7, 6, 5, 4, 3, 2}) {
-        if (std::find(allowed.begin(), allowed.end(), number) != allowed.end()
-            && take(QString::number(number)))
+    // Two-digit numbers first, so "13" is not read as "1". Spelled as literals: formatting each
+    // candidate with QString::number allocated a string per try.
+    static constexpr std::pair<int, const char16_t *> kNumbers[]{
+        {13, u"13"}, {11, u"11"}, {9, u"9"}, {7, u"7"}, {6, u"6"}, {5, u"5"}, {4, u"4"}, {3, u"3"}, {2, u"2"}};
+    for (const auto &[number, text] : kNumbers) {
+        if (std::find(allowed.begin(), allowed.end(), number) != allowed.end() && take(QStringView(text)))
             return number;
     }
     return std::nullopt;

@@ -40,6 +40,9 @@ public:
         : m_arrangement(arrangement), m_plan(plan), m_style(*arrangement.style),
           m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 2)
     {
+        for (const DrumVoice &voice : m_style.drums)
+            m_voices.push_back({stepPattern(m_pulses, voice.cells), voiceGain(voice.note),
+                                drumPlayer(voice.note) == Player::HiHat});
     }
 
     MidiPart render()
@@ -82,19 +85,21 @@ private:
     {
         const int firstFillPulse = bar.fill ? static_cast<int>(m_pulses.size()) - fillPulses()
                                             : static_cast<int>(m_pulses.size());
-        for (const DrumVoice &voice : m_style.drums) {
-            forEachStep(bar, m_pulses, voice.cells, [&](const Step &step) {
+        for (qsizetype v = 0; v < m_style.drums.size(); ++v) {
+            const DrumVoice &voice = m_style.drums[v];
+            const Voice &played = m_voices[static_cast<size_t>(v)];
+            forEachStep(bar, played.pattern, [&](const Step &step) {
                 if (step.symbol == QLatin1Char('.') || step.pulse >= firstFillPulse)
                     return;
                 if (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, voice.note))
                     return;
                 // A crash takes the place of the hat on a section's downbeat.
-                if (bar.sectionStart && step.pulse == 0 && step.inPulse == 0 && drumPlayer(voice.note) == Player::HiHat)
+                if (bar.sectionStart && step.pulse == 0 && step.inPulse == 0 && played.hiHat)
                     return;
                 // Ghost notes stay ghosts; everything else leans with the meter.
                 const int accent = step.symbol == QLatin1Char('g') ? 0 : m_performance.metricAccent(step.beat) / 2;
                 hit(step.beat, voice.note,
-                    m_performance.velocity(baseVelocity(step.symbol) + voiceGain(voice.note), accent));
+                    m_performance.velocity(baseVelocity(step.symbol) + played.gain, accent));
             });
         }
         if (bar.sectionStart) {
@@ -148,6 +153,13 @@ private:
     const SongPlan &m_plan;
     const Style &m_style;
     QList<Pulse> m_pulses;
+    // Per voice of the style, in its order: what does not change from bar to bar.
+    struct Voice {
+        StepPattern pattern;  // its cells over m_pulses
+        int gain;             // voiceGain(note)
+        bool hiHat;           // gives way to the crash on a section's downbeat
+    };
+    std::vector<Voice> m_voices;
     Performance m_performance;
     std::vector<Note> m_notes;
 };

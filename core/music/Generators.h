@@ -3,17 +3,21 @@
 #include "Arrangement.h"
 #include "MidiFile.h"
 #include "Meter.h"
+#include "Performance.h"
 #include "SongPlan.h"
 #include "Style.h"
 
 #include <cmath>
-#include <functional>
+#include <memory>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace aiband {
 
 inline qint64 beatsToTicks(double beats)
 {
-    return std::llround(beats * kTicksPerQuarter);
+    return roundHalfAwayFromZero(beats * kTicksPerQuarter);  // std::llround, inline
 }
 
 // Each generator reads the arrangement (chords, style, feel) and the song plan, and returns
@@ -32,9 +36,47 @@ struct Step {
     QChar symbol;           // the cell's character
 };
 
-// Calls `visit` for every step of `cells` across the pulses of `bar`, in order, stopping where a
-// shortened last bar ends.
-void forEachStep(const PlannedBar &bar, const QList<Pulse> &pulses, const RoleCells &cells,
-                 const std::function<void(const Step &)> &visit);
+// A callable passed down without being copied, like C++26's std::function_ref: forEachStep
+// runs once per bar and voice, and a std::function holding a lambda that captures more than a
+// couple of references allocated on each of those calls.
+template <typename Signature>
+class FunctionRef;
+
+template <typename R, typename... Args>
+class FunctionRef<R(Args...)> {
+public:
+    template <typename F>
+        requires(!std::is_same_v<std::remove_cvref_t<F>, FunctionRef> && std::is_invocable_r_v<R, F &, Args...>)
+    FunctionRef(F &&callable) // implicit, as std::function converts from a lambda
+        : m_callable(const_cast<void *>(static_cast<const void *>(std::addressof(callable)))),
+          m_call([](void *target, Args... args) -> R {
+              return (*static_cast<std::remove_reference_t<F> *>(target))(std::forward<Args>(args)...);
+          })
+    {
+    }
+
+    R operator()(Args... args) const { return m_call(m_callable, std::forward<Args>(args)...); }
+
+private:
+    void *m_callable;
+    R (*m_call)(void *, Args...);
+};
+
+// A style's cells laid over the pulses of a bar: the cell each pulse plays and the length of
+// its steps. The same for every bar of a part, so it is worked out once per part (looking the
+// cells up per bar and voice was a map search each time). Points into `pulses` and `cells`,
+// which must outlive it.
+struct PulseCell {
+    const Pulse *pulse;
+    const Cell *cell;
+    double stepLength;
+};
+using StepPattern = std::vector<PulseCell>;
+
+StepPattern stepPattern(const QList<Pulse> &pulses, const RoleCells &cells);
+
+// Calls `visit` for every step of `pattern` in `bar`, in order, stopping where a shortened last
+// bar ends. `visit` is only called, never kept.
+void forEachStep(const PlannedBar &bar, const StepPattern &pattern, FunctionRef<void(const Step &)> visit);
 
 } // namespace aiband

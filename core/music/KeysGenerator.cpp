@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <vector>
 
 namespace aiband {
 namespace {
@@ -96,7 +97,8 @@ class KeysPart {
 public:
     KeysPart(const Arrangement &arrangement, const SongPlan &plan)
         : m_arrangement(arrangement), m_plan(plan), m_style(arrangement.style->keys),
-          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 3)
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_pattern(stepPattern(m_pulses, m_style.cells)),
+          m_performance(arrangement, 3)
     {
     }
 
@@ -110,20 +112,30 @@ public:
         }
         splitAtChanges();
         std::vector<Note> notes;
+        // Voicings have four notes or fewer (five when spread): reserving for four spares the
+        // vector's growth, which kept two copies alive at once and left half the last unused.
+        notes.reserve(static_cast<size_t>(m_events.size()) * 4);
         QList<int> previous;
+        ChordCursor chords(m_plan);
         for (const KeysEvent &event : m_events) {
-            const ChordEvent *chord = m_plan.chordAt(event.beat);
+            const ChordEvent *chord = chords.at(event.beat);
             if (!chord || chord->chord.noChord || event.length <= kEpsilon)
                 continue;
             previous = voice(chord->chord, previous);
             const int accent = (event.accent ? 10 : 0) + m_performance.metricAccent(event.beat)
                                + m_performance.phraseAccent(event.beat);
             const int velocity = m_performance.velocity(68, accent);
-            for (int pitch : previous) {
-                const qint64 start = m_performance.tick(event.beat, Player::Keys);
-                const qint64 end = beatsToTicks(m_performance.swung(event.beat + event.length)) - kTicksPerQuarter / 24;
+            // Every voice lets go together; the starts are humanized one by one, from one swung
+            // position.
+            const qint64 end = beatsToTicks(m_performance.swung(event.beat + event.length)) - kTicksPerQuarter / 24;
+            const double position = m_performance.swung(event.beat);
+            // Read through a const reference: the voicing shares its data with the chord's
+            // candidates, and a non-const loop would copy it (detach) for every event.
+            const QList<int> &voicing = previous;
+            for (int pitch : voicing) {
+                const qint64 start = m_performance.tickAtPosition(position, Player::Keys);
                 // The top voice sings a little over the others.
-                const int shaped = std::clamp(velocity + (pitch == previous.last() ? 6 : 0) + m_performance.random().between(-3, 3), 1, 127);
+                const int shaped = std::clamp(velocity + (pitch == voicing.last() ? 6 : 0) + m_performance.random().between(-3, 3), 1, 127);
                 notes.push_back({start, std::max<qint64>(kTicksPerQuarter / 8, end - start), pitch, shaped});
             }
         }
@@ -133,7 +145,7 @@ public:
 private:
     void collectBar(const PlannedBar &bar)
     {
-        forEachStep(bar, m_pulses, m_style.cells, [&](const Step &step) {
+        forEachStep(bar, m_pattern, [&](const Step &step) {
             if (step.symbol == QLatin1Char('-')) {
                 if (m_holding)
                     m_events.last().length += step.length;
@@ -153,10 +165,20 @@ private:
     void splitAtChanges()
     {
         QList<KeysEvent> split;
+        split.reserve(m_events.size());
+        const QList<ChordEvent> &chords = m_plan.chords;
         for (const KeysEvent &event : m_events) {
             KeysEvent current = event;
-            for (const ChordEvent &chord : m_plan.chords) {
-                const double change = chord.startBeat;
+            // Chords in order: the changes inside the event come after those at or before its
+            // start, so the search starts there and stops at the first change past its end.
+            // (Scanning every chord for every event made long songs quadratic.)
+            auto chord = chords.cbegin();
+            if (m_plan.chordsInOrder) {
+                chord = std::upper_bound(chords.cbegin(), chords.cend(), current.beat + kEpsilon,
+                                         [](double beat, const ChordEvent &c) { return beat < c.startBeat; });
+            }
+            for (; chord != chords.cend(); ++chord) {
+                const double change = chord->startBeat;
                 if (change > current.beat + kEpsilon && change < current.beat + current.length - kEpsilon) {
                     KeysEvent head = current;
                     head.length = change - current.beat;
@@ -164,6 +186,8 @@ private:
                     current.length -= head.length;
                     current.beat = change;
                     current.accent = false;
+                } else if (m_plan.chordsInOrder && change >= current.beat + current.length - kEpsilon) {
+                    break;
                 }
             }
             split.append(current);
@@ -171,12 +195,39 @@ private:
         m_events = split;
     }
 
+    // The voicings a chord can take depend on its root and intervals only, and a song has few
+    // distinct chords: they are worked out once per chord, not once per event (building them
+    // was most of the engine's allocations). Returns the chord's place in m_candidates.
+    size_t candidatesFor(const Chord &chord)
+    {
+        const auto known = std::find_if(m_candidates.cbegin(), m_candidates.cend(), [&](const ChordVoicings &c) {
+            return c.root == chord.root && c.intervals == chord.intervals;
+        });
+        if (known != m_candidates.cend())
+            return static_cast<size_t>(known - m_candidates.cbegin());
+        m_candidates.push_back({chord.root, chord.intervals, candidateVoicings(voicedClasses(chord, m_style.voicing))});
+        return m_candidates.size() - 1;
+    }
+
     QList<int> voice(const Chord &chord, const QList<int> &previous)
     {
-        const QList<QList<int>> candidates = candidateVoicings(voicedClasses(chord, m_style.voicing));
+        const size_t chordIndex = candidatesFor(chord);
+        // The voicing depends on the chord and the previous voicing only, and a chord over
+        // several events is asked the same question again from its second event on.
+        if (chordIndex == m_lastChord && previous == m_lastPrevious)
+            return m_lastVoicing;
+        m_lastChord = chordIndex;
+        m_lastPrevious = previous;
+        m_lastVoicing = voiceAfresh(chord, m_candidates[chordIndex].voicings, previous);
+        return m_lastVoicing;
+    }
+
+    QList<int> voiceAfresh(const Chord &chord, const QList<QList<int>> &candidates, const QList<int> &previous)
+    {
         if (candidates.isEmpty())
             return previous;
-        const QList<int> reference = previous.isEmpty() ? QList<int>{60, 64, 67} : previous;
+        static const QList<int> kMiddle{60, 64, 67};
+        const QList<int> &reference = previous.isEmpty() ? kMiddle : previous;
         const QList<int> *best = &candidates.first();
         double bestCost = 1e9;
         for (const QList<int> &candidate : candidates) {
@@ -204,9 +255,19 @@ private:
     const SongPlan &m_plan;
     const KeysStyle &m_style;
     QList<Pulse> m_pulses;
+    StepPattern m_pattern;  // the style's cells over m_pulses
     Performance m_performance;
     QList<KeysEvent> m_events;
     bool m_holding = false;
+    struct ChordVoicings {
+        int root;
+        QList<int> intervals;
+        QList<QList<int>> voicings;
+    };
+    std::vector<ChordVoicings> m_candidates;  // one per distinct chord, see candidatesFor()
+    size_t m_lastChord = ~size_t(0);          // voice()'s last question and answer
+    QList<int> m_lastPrevious;
+    QList<int> m_lastVoicing;
 };
 
 } // namespace

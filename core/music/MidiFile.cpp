@@ -1,144 +1,318 @@
 #include "MidiFile.h"
 
+#include <QByteArrayView>
+
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <numeric>
+#include <queue>
 
 namespace aiband {
 namespace {
 
-struct Event {
-    qint64 tick;
-    int order;         // at equal ticks: meta and program first, note-offs before note-ons
-    QByteArray bytes;  // status byte and data, or FF type length data
-};
+// The writer is on every request's path, so it writes straight into the file's buffer: each
+// track's size has a known upper bound, the buffer is reserved once, and an event is a few
+// bytes stored in place (no allocation per event or per track).
 
-void appendVariableLength(QByteArray &out, quint32 value)
+constexpr qsizetype kMaxVariableLength = 5;  // a 32-bit value takes at most 5 bytes of 7 bits
+constexpr qsizetype kMaxMetaHeader = 2 + kMaxVariableLength;
+constexpr qsizetype kChunkHeader = 8;        // "MTrk" and the 32-bit length
+// The end of a track: a delta and FF 2F 00.
+constexpr qsizetype kMaxEndOfTrack = kMaxVariableLength + 3;
+
+char *putVariableLength(char *out, quint32 value)
 {
-    quint8 buffer[5];
+    if (value < 0x80) { // most deltas: notes together, or a sixteenth apart
+        *out++ = static_cast<char>(value);
+        return out;
+    }
+    quint8 buffer[kMaxVariableLength];
     int count = 0;
     buffer[count++] = value & 0x7F;
     while ((value >>= 7) != 0)
         buffer[count++] = static_cast<quint8>((value & 0x7F) | 0x80);
     while (count > 0)
-        out.append(static_cast<char>(buffer[--count]));
+        *out++ = static_cast<char>(buffer[--count]);
+    return out;
 }
 
-void appendBigEndian(QByteArray &out, quint32 value, int bytes)
+char *putBigEndian(char *out, quint32 value, int bytes)
 {
     for (int i = bytes - 1; i >= 0; --i)
-        out.append(static_cast<char>((value >> (8 * i)) & 0xFF));
+        *out++ = static_cast<char>((value >> (8 * i)) & 0xFF);
+    return out;
 }
 
-QByteArray meta(quint8 type, const QByteArray &data)
-{
-    QByteArray bytes;
-    bytes.append(char(0xFF));
-    bytes.append(static_cast<char>(type));
-    appendVariableLength(bytes, static_cast<quint32>(data.size()));
-    bytes.append(data);
-    return bytes;
-}
-
-QByteArray trackChunk(std::vector<Event> events, qint64 endTick)
-{
-    std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
-        return a.tick != b.tick ? a.tick < b.tick : a.order < b.order;
-    });
-    QByteArray body;
-    qint64 now = 0;
-    for (const Event &event : events) {
-        appendVariableLength(body, static_cast<quint32>(event.tick - now));
-        body.append(event.bytes);
-        now = event.tick;
+// One MTrk chunk written in place at the end of `file`, whose capacity must already hold
+// kChunkHeader + `maxBody` more bytes. finish() writes the end of track and the chunk's length.
+class TrackWriter {
+public:
+    TrackWriter(QByteArray &file, qsizetype maxBody) : m_file(file), m_start(file.size())
+    {
+        file.resize(m_start + kChunkHeader + maxBody);
+        m_out = file.data() + m_start + kChunkHeader;
     }
-    appendVariableLength(body, static_cast<quint32>(std::max<qint64>(0, endTick - now)));
-    body.append(meta(0x2F, {}));
 
-    QByteArray chunk("MTrk");
-    appendBigEndian(chunk, static_cast<quint32>(body.size()), 4);
-    chunk.append(body);
-    return chunk;
+    // An event `tick`s from the start; ticks never decrease.
+    void event(qint64 tick, std::initializer_list<quint8> bytes)
+    {
+        delta(tick);
+        for (quint8 byte : bytes)
+            *m_out++ = static_cast<char>(byte);
+    }
+
+    void meta(qint64 tick, quint8 type, QByteArrayView data)
+    {
+        delta(tick);
+        *m_out++ = char(0xFF);
+        *m_out++ = static_cast<char>(type);
+        m_out = putVariableLength(m_out, static_cast<quint32>(data.size()));
+        m_out = std::copy(data.begin(), data.end(), m_out);
+    }
+
+    void finish(qint64 endTick)
+    {
+        m_out = putVariableLength(m_out, static_cast<quint32>(std::max<qint64>(0, endTick - m_now)));
+        *m_out++ = char(0xFF);
+        *m_out++ = char(0x2F);
+        *m_out++ = char(0x00);
+        char *chunk = m_file.data() + m_start;
+        const auto bodySize = static_cast<quint32>(m_out - chunk - kChunkHeader);
+        std::copy_n("MTrk", 4, chunk);
+        putBigEndian(chunk + 4, bodySize, 4);
+        m_file.resize(m_start + kChunkHeader + bodySize);
+    }
+
+private:
+    void delta(qint64 tick)
+    {
+        m_out = putVariableLength(m_out, static_cast<quint32>(tick - m_now));
+        m_now = tick;
+    }
+
+    QByteArray &m_file;
+    qsizetype m_start;
+    char *m_out = nullptr;
+    qint64 m_now = 0;
+};
+
+qsizetype conductorTrackSize(const QByteArray &title)
+{
+    // Title, then tempo (3 bytes), time signature (4) and key signature (2), each at delta 0.
+    return kMaxMetaHeader + 1 + title.size() + 3 * (kMaxMetaHeader + 1) + 3 + 4 + 2 + kMaxEndOfTrack;
 }
 
-QByteArray conductorTrack(const MidiSong &song)
+void writeConductorTrack(QByteArray &file, const MidiSong &song, const QByteArray &title)
 {
     const auto microsPerQuarter = static_cast<quint32>(std::lround(60'000'000.0 / song.tempoBpm));
-    QByteArray tempo;
-    appendBigEndian(tempo, microsPerQuarter, 3);
+    char tempo[3];
+    putBigEndian(tempo, microsPerQuarter, 3);
 
     const TimeSignature &ts = song.timeSignature;
     const int denominatorPower = static_cast<int>(std::lround(std::log2(ts.denominator)));
     const bool compound = ts.denominator == 8 && ts.numerator % 3 == 0;
     const int clocksPerClick = compound ? 36 : 96 / ts.denominator;
-    QByteArray timeSignature;
-    timeSignature.append(static_cast<char>(ts.numerator));
-    timeSignature.append(static_cast<char>(denominatorPower));
-    timeSignature.append(static_cast<char>(clocksPerClick));
-    timeSignature.append(char(8));
+    const char timeSignature[4]{static_cast<char>(ts.numerator), static_cast<char>(denominatorPower),
+                                static_cast<char>(clocksPerClick), char(8)};
+    const char keySignature[2]{static_cast<char>(static_cast<qint8>(song.key.sharps())),
+                               song.key.minor ? char(1) : char(0)};
 
-    QByteArray keySignature;
-    keySignature.append(static_cast<char>(static_cast<qint8>(song.key.sharps())));
-    keySignature.append(song.key.minor ? char(1) : char(0));
-
-    std::vector<Event> events{{0, 0, meta(0x03, song.title.toUtf8())},
-                              {0, 1, meta(0x51, tempo)},
-                              {0, 2, meta(0x58, timeSignature)},
-                              {0, 3, meta(0x59, keySignature)}};
-    return trackChunk(std::move(events), song.endTick);
+    TrackWriter track(file, conductorTrackSize(title));
+    track.meta(0, 0x03, title);
+    track.meta(0, 0x51, QByteArrayView(tempo, 3));
+    track.meta(0, 0x58, QByteArrayView(timeSignature, 4));
+    track.meta(0, 0x59, QByteArrayView(keySignature, 2));
+    track.finish(song.endTick);
 }
 
-// Shortens notes so that no two notes of one pitch overlap, and clips them to the song end.
-std::vector<Note> playableNotes(std::vector<Note> notes, qint64 endTick)
+// Sorts distinct keys that are nearly in order already, as a part's notes are: generators
+// write bar after bar, a chord's voices and a bar's drum voices a little out of order among
+// themselves. Insertion sort takes a few moves per key there; past a budget of moves (input far
+// from sorted) std::sort finishes the job. The keys are distinct, so either gives one order.
+void sortMostlySorted(std::vector<quint64> &keys)
 {
-    std::stable_sort(notes.begin(), notes.end(),
-                     [](const Note &a, const Note &b) { return a.startTick < b.startTick; });
-    std::map<int, size_t> lastByPitch;
-    for (size_t i = 0; i < notes.size(); ++i) {
-        Note &note = notes[i];
-        note.durationTicks = std::min(note.durationTicks, endTick - note.startTick);
-        const auto previous = lastByPitch.find(note.pitch);
-        if (previous != lastByPitch.end()) {
-            Note &earlier = notes[previous->second];
-            if (earlier.startTick + earlier.durationTicks > note.startTick)
-                earlier.durationTicks = note.startTick - earlier.startTick;
+    const size_t budget = 32 * keys.size();
+    size_t moves = 0;
+    for (size_t i = 1; i < keys.size(); ++i) {
+        const quint64 key = keys[i];
+        size_t j = i;
+        for (; j > 0 && keys[j - 1] > key; --j)
+            keys[j] = keys[j - 1];
+        keys[j] = key;
+        moves += i - j;
+        if (moves > budget) {
+            std::sort(keys.begin(), keys.end());
+            return;
         }
-        lastByPitch[note.pitch] = i;
     }
-    std::erase_if(notes, [endTick](const Note &note) {
-        return note.durationTicks <= 0 || note.startTick < 0 || note.startTick >= endTick;
-    });
-    return notes;
 }
 
-QByteArray partTrack(const MidiPart &part, qint64 endTick)
+// The notes' positions in `notes`, ordered by start, those that start together in the order
+// given: a stable sort. Sorting 64-bit keys (the start above, the position below) gives that
+// order at a fraction of std::stable_sort's cost on whole notes, and positions instead of
+// copies keep the writer's memory small (see PROFILE.md: a render that grows the heap past
+// glibc's trim threshold pays page faults on every call). Keys need starts in [0, 2^32) and
+// fewer than 2^32 notes, as songs have; other input is sorted the plain way.
+std::vector<quint64> orderByStart(const std::vector<Note> &notes)
 {
-    const auto channel = static_cast<char>(part.channel & 0x0F);
-    std::vector<Event> events;
-    events.push_back({0, 0, meta(0x03, part.name.toUtf8())});
-    events.push_back({0, 1, QByteArray{} + char(0xC0 | channel) + static_cast<char>(part.program & 0x7F)});
-    for (const Note &note : playableNotes(part.notes, endTick)) {
-        const auto pitch = static_cast<char>(std::clamp(note.pitch, 0, 127));
-        const auto velocity = static_cast<char>(std::clamp(note.velocity, 1, 127));
-        events.push_back({note.startTick, 3, QByteArray{} + char(0x90 | channel) + pitch + velocity});
-        events.push_back({note.startTick + note.durationTicks, 2,
-                          QByteArray{} + char(0x80 | channel) + pitch + char(0)});
+    std::vector<quint64> order(notes.size());
+    const auto byStart = [](const Note &a, const Note &b) { return a.startTick < b.startTick; };
+    if (std::is_sorted(notes.cbegin(), notes.cend(), byStart)) { // bass lines come in order
+        std::iota(order.begin(), order.end(), 0);
+        return order;
     }
-    return trackChunk(std::move(events), endTick);
+    constexpr qint64 kKeyRange = qint64(1) << 32;
+    const bool packable = static_cast<qint64>(notes.size()) < kKeyRange
+        && std::all_of(notes.cbegin(), notes.cend(), [](const Note &n) { return n.startTick >= 0 && n.startTick < kKeyRange; });
+    if (!packable) {
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](quint64 a, quint64 b) { return notes[a].startTick < notes[b].startTick; });
+        return order;
+    }
+    for (size_t i = 0; i < notes.size(); ++i)
+        order[i] = static_cast<quint64>(notes[i].startTick) << 32 | i;
+    sortMostlySorted(order);
+    for (quint64 &key : order)
+        key &= 0xFFFFFFFFu;
+    return order;
+}
+
+// The notes as they can be played: in order of their start, clipped to the song end, and
+// shortened so that no two notes of one pitch overlap. Notes left without a length, or outside
+// the song, are dropped.
+class PlayableNotes {
+public:
+    PlayableNotes(const std::vector<Note> &notes, qint64 endTick)
+        : m_notes(notes), m_order(orderByStart(notes)), m_durations(notes.size())
+    {
+        // The latest note of each pitch so far. MIDI pitches are 0-127, a flat table; a pitch
+        // out of range (the writer clamps it later, but overlaps are judged on the pitch as
+        // given) goes to the map.
+        constexpr quint64 kNone = ~quint64(0);
+        std::array<quint64, 128> lastInRange;
+        lastInRange.fill(kNone);
+        std::map<int, quint64> lastOutOfRange;
+        for (quint64 i : m_order) {
+            const Note &note = notes[i];
+            m_durations[i] = std::min(note.durationTicks, endTick - note.startTick);
+            const bool inRange = note.pitch >= 0 && note.pitch < 128;
+            quint64 &last = inRange ? lastInRange[static_cast<size_t>(note.pitch)]
+                                    : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
+            if (last != kNone) {
+                const qint64 earlierStart = notes[last].startTick;
+                if (earlierStart + m_durations[last] > note.startTick)
+                    m_durations[last] = note.startTick - earlierStart;
+            }
+            last = i;
+        }
+        std::erase_if(m_order, [&](quint64 i) {
+            return m_durations[i] <= 0 || notes[i].startTick < 0 || notes[i].startTick >= endTick;
+        });
+    }
+
+    size_t size() const { return m_order.size(); }
+    // The k-th playable note, and its length once clipped and shortened.
+    const Note &note(size_t k) const { return m_notes[m_order[k]]; }
+    qint64 duration(size_t k) const { return m_durations[m_order[k]]; }
+
+private:
+    const std::vector<Note> &m_notes;
+    std::vector<quint64> m_order;     // positions in m_notes, playable ones, by start
+    std::vector<qint64> m_durations;  // by position in m_notes
+};
+
+// No delta in a part's track exceeds the song's end (notes are clipped to it), so a note event
+// needs the bytes the end's delta needs, not the 32-bit maximum: a smaller buffer, which keeps a
+// render's memory under the level where the heap is given back and faulted in again.
+qsizetype deltaSize(qint64 endTick)
+{
+    qsizetype bytes = 1;
+    for (qint64 value = endTick >> 7; value > 0 && bytes < kMaxVariableLength; value >>= 7)
+        ++bytes;
+    return bytes;
+}
+
+qsizetype partTrackSize(const QByteArray &name, size_t noteEvents, qint64 endTick)
+{
+    const qsizetype channelEvent = deltaSize(endTick) + 3;
+    return kMaxMetaHeader + 1 + name.size() + 1 + 2 + static_cast<qsizetype>(noteEvents) * channelEvent
+           + kMaxEndOfTrack;
+}
+
+// A note-off waiting to be written: its tick, and the note's place in the track to keep notes
+// that end together in order.
+struct PendingOff {
+    qint64 tick;
+    size_t index;
+    quint8 pitch;
+    // std::priority_queue puts the greatest first: the earliest off is the "greatest".
+    bool operator<(const PendingOff &other) const
+    {
+        return tick != other.tick ? tick > other.tick : index > other.index;
+    }
+};
+
+// The track name and program change at tick 0, then every note-on and note-off in time order:
+// at equal ticks note-offs before note-ons, and events of one kind in the order of their notes.
+// Note-ons come in that order already (PlayableNotes are by start), so the note-offs are
+// merged in from a heap of the notes still sounding, which holds a handful of notes where
+// sorting all events needed two buffers the size of the track.
+void writePartTrack(QByteArray &file, const MidiPart &part, const QByteArray &name, qint64 endTick)
+{
+    const auto channel = static_cast<quint8>(part.channel & 0x0F);
+    const auto noteOn = static_cast<quint8>(0x90 | channel);
+    const auto noteOff = static_cast<quint8>(0x80 | channel);
+    const PlayableNotes notes(part.notes, endTick);
+
+    TrackWriter track(file, partTrackSize(name, notes.size() * 2, endTick));
+    track.meta(0, 0x03, name);
+    track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
+    std::priority_queue<PendingOff> sounding;
+    const auto writeOffsUntil = [&](qint64 tick) {
+        while (!sounding.empty() && sounding.top().tick <= tick) {
+            track.event(sounding.top().tick, {noteOff, sounding.top().pitch, 0});
+            sounding.pop();
+        }
+    };
+    for (size_t k = 0; k < notes.size(); ++k) {
+        const Note &note = notes.note(k);
+        const auto pitch = static_cast<quint8>(std::clamp(note.pitch, 0, 127));
+        const auto velocity = static_cast<quint8>(std::clamp(note.velocity, 1, 127));
+        writeOffsUntil(note.startTick);
+        track.event(note.startTick, {noteOn, pitch, velocity});
+        sounding.push({note.startTick + notes.duration(k), k, pitch});
+    }
+    writeOffsUntil(std::numeric_limits<qint64>::max());
+    track.finish(endTick);
 }
 
 } // namespace
 
 QByteArray writeMidiFile(const MidiSong &song)
 {
-    QByteArray file("MThd");
-    appendBigEndian(file, 6, 4);
-    appendBigEndian(file, 1, 2); // format 1
-    appendBigEndian(file, static_cast<quint32>(song.parts.size() + 1), 2);
-    appendBigEndian(file, kTicksPerQuarter, 2);
-    file.append(conductorTrack(song));
-    for (const MidiPart &part : song.parts)
-        file.append(partTrack(part, song.endTick));
+    const QByteArray title = song.title.toUtf8();
+    QList<QByteArray> names;
+    qsizetype capacity = 14 + kChunkHeader + conductorTrackSize(title);
+    for (const MidiPart &part : song.parts) {
+        names.append(part.name.toUtf8());
+        capacity += kChunkHeader + partTrackSize(names.last(), part.notes.size() * 2, song.endTick);
+    }
+
+    QByteArray file;
+    file.reserve(capacity);
+    file.resize(14);
+    char *header = std::copy_n("MThd", 4, file.data());
+    header = putBigEndian(header, 6, 4);
+    header = putBigEndian(header, 1, 2); // format 1
+    header = putBigEndian(header, static_cast<quint32>(song.parts.size() + 1), 2);
+    putBigEndian(header, kTicksPerQuarter, 2);
+    writeConductorTrack(file, song, title);
+    for (size_t i = 0; i < song.parts.size(); ++i)
+        writePartTrack(file, song.parts[i], names[static_cast<qsizetype>(i)], song.endTick);
     return file;
 }
 

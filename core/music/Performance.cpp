@@ -56,6 +56,8 @@ Player drumPlayer(int note)
 Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
     : m_arrangement(arrangement),
       m_pulses(pulsesOf(arrangement.timeSignature)),
+      m_swings(arrangement.feel.swingRatio > 0.5 + 1e-9),
+      m_swingPair(arrangement.feel.swingSubdivision == 16 ? 0.5 : 1.0),
       m_barLength(arrangement.timeSignature.beatsPerBar()),
       m_musicStart((arrangement.feel.countInBars + arrangement.feel.introBars) * m_barLength),
       m_phraseBars(arrangement.style ? arrangement.style->phraseBars : 4),
@@ -66,27 +68,31 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
 
 double Performance::swung(double beat) const
 {
-    const Feel &feel = m_arrangement.feel;
-    if (feel.swingRatio <= 0.5 + 1e-9)
+    if (!m_swings)
         return beat;
-    const double barStart = std::floor(beat / m_barLength + 1e-9) * m_barLength;
+    const double barStart = floorOf(beat / m_barLength + 1e-9) * m_barLength;
     const double inBar = beat - barStart;
     for (const Pulse &pulse : m_pulses) {
         if (inBar < pulse.start - 1e-9 || inBar >= pulse.start + pulse.length - 1e-9)
             continue;
         if (pulse.compound) // a pulse in three is already a triplet feel
             return beat;
-        const double pair = feel.swingSubdivision == 16 ? 0.5 : 1.0;
+        const double pair = m_swingPair;
         const double inPulse = inBar - pulse.start;
-        const double pairStart = std::floor(inPulse / pair + 1e-9) * pair;
+        const double pairStart = floorOf(inPulse / pair + 1e-9) * pair;
         if (std::abs(inPulse - pairStart - pair / 2) < 1e-6)
-            return barStart + pulse.start + pairStart + feel.swingRatio * pair;
+            return barStart + pulse.start + pairStart + m_arrangement.feel.swingRatio * pair;
         return beat;
     }
     return beat;
 }
 
 qint64 Performance::tick(double beat, Player player, bool swing)
+{
+    return tickAtPosition(swing ? swung(beat) : beat, player);
+}
+
+qint64 Performance::tickAtPosition(double position, Player player)
 {
     const TimingFeel timing = timingFeel(player);
     const double humanize = m_arrangement.feel.humanize;
@@ -95,8 +101,8 @@ qint64 Performance::tick(double beat, Player player, bool swing)
         const double spread = m_random.between(-1000, 1000) / 1000.0;
         offsetMs = humanize * (timing.biasMs + spread * timing.looseMs);
     }
-    const double ticks = (swing ? swung(beat) : beat) * kTicksPerQuarter + offsetMs * m_ticksPerMs;
-    return std::max<qint64>(0, std::llround(ticks));
+    const double ticks = position * kTicksPerQuarter + offsetMs * m_ticksPerMs;
+    return std::max<qint64>(0, roundHalfAwayFromZero(ticks));
 }
 
 int Performance::velocity(int base, int accent)
@@ -106,12 +112,12 @@ int Performance::velocity(int base, int accent)
     double value = (base + accent) * gain;
     if (feel.humanize > 0.0)
         value += m_random.between(-1000, 1000) / 1000.0 * 10.0 * feel.humanize;
-    return std::clamp(static_cast<int>(std::lround(value)), 1, 127);
+    return std::clamp(static_cast<int>(roundHalfAwayFromZero(value)), 1, 127);
 }
 
 int Performance::metricAccent(double beat) const
 {
-    const double barStart = std::floor(beat / m_barLength + 1e-9) * m_barLength;
+    const double barStart = floorOf(beat / m_barLength + 1e-9) * m_barLength;
     const double inBar = beat - barStart;
     for (const Pulse &pulse : m_pulses) {
         if (std::abs(inBar - pulse.start) < 1e-6) {
@@ -130,7 +136,7 @@ int Performance::phraseAccent(double beat) const
 {
     if (beat < m_musicStart)
         return 0;
-    const int bar = static_cast<int>(std::floor((beat - m_musicStart) / m_barLength + 1e-9));
+    const int bar = static_cast<int>(floorOf((beat - m_musicStart) / m_barLength + 1e-9));
     // Long phrases breathe in groups of four bars, the phrase's own first bar strongest.
     const int inPhrase = bar % m_phraseBars;
     switch (inPhrase % 4) {

@@ -4,7 +4,28 @@
 #include "Meter.h"
 #include "Random.h"
 
+#include <cmath>
+
 namespace aiband {
+
+// std::llround and std::floor as the engine uses them on every note, without the library call
+// (or the long inline sequence) the compiler emits for them on baseline x86-64. Both give exactly
+// the standard functions' results for every |x| < 2^62, the sign of a zero included; positions,
+// ticks and velocities are far inside that. No branches on the value: humanized times round up
+// or down at random, which a branch predictor cannot learn.
+inline qint64 roundHalfAwayFromZero(double x)
+{
+    const auto whole = static_cast<qint64>(x);                // toward zero
+    const double fraction = x - static_cast<double>(whole);   // exact: x less its integer part
+    return whole + static_cast<qint64>(fraction >= 0.5) - static_cast<qint64>(fraction <= -0.5);
+}
+
+inline double floorOf(double x)
+{
+    const auto truncated = static_cast<double>(static_cast<qint64>(x));
+    // One less below zero when x had a fraction; the sign of x keeps floor(-0.0) at -0.0.
+    return std::copysign(truncated - static_cast<double>(truncated > x), x);
+}
 
 // Who plays a note, for timing: each has its own feel (a snare a hair late, hats loose).
 enum class Player { Kick, Snare, HiHat, Cymbal, Tom, Percussion, Bass, Keys, Click };
@@ -21,6 +42,9 @@ public:
     // The tick where a note written at `beat` is played: swung (unless `swing` is false, for
     // notes that mark where the harmony changes), then humanized.
     qint64 tick(double beat, Player player, bool swing = true);
+    // The same for a position already swung (swung(beat)): for notes struck together, as a
+    // chord's voices are, the swing is worked out once and each note humanized on its own.
+    qint64 tickAtPosition(double position, Player player);
     // A pattern velocity, scaled by intensity and humanized; `accent` adds for strong positions.
     int velocity(int base, int accent = 0);
     // How much a position weighs in its bar: the downbeat most, then strong pulses, backbeats,
@@ -44,6 +68,8 @@ public:
 private:
     const Arrangement &m_arrangement;
     QList<Pulse> m_pulses;
+    bool m_swings;        // the feel swings at all (a ratio above straight)
+    double m_swingPair;   // the length of a swung pair: an eighth-note pair is a beat
     double m_barLength;
     double m_musicStart;
     int m_phraseBars;

@@ -1,20 +1,72 @@
 #include "SongPlan.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace aiband {
 
 namespace {
+
 constexpr double kEpsilon = 1e-9;
+
+// Where a chord sounds: [first, last) in beats, with the tolerance chordAt has always used.
+double soundsFrom(const ChordEvent &event)
+{
+    return event.startBeat - kEpsilon;
 }
+
+double soundsUntil(const ChordEvent &event)
+{
+    return event.startBeat + event.durationBeats - kEpsilon;
+}
+
+// Whether the chords start in order, each ends no later than the next one starts (so at most
+// one sounds at a beat) and none has a negative length. Then the one a scan would find first is
+// the last that starts at or before the beat.
+bool inOrder(const QList<ChordEvent> &chords)
+{
+    for (qsizetype i = 0; i < chords.size(); ++i) {
+        if (soundsUntil(chords[i]) < soundsFrom(chords[i]))
+            return false;
+        if (i + 1 < chords.size()
+            && (chords[i].startBeat > chords[i + 1].startBeat || soundsUntil(chords[i]) > soundsFrom(chords[i + 1])))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 const ChordEvent *SongPlan::chordAt(double beat) const
 {
+    if (chordsInOrder) {
+        // Every event is looked up: a scan made long songs quadratic.
+        const auto after = std::upper_bound(chords.cbegin(), chords.cend(), beat, [](double b, const ChordEvent &event) {
+            return b < soundsFrom(event);
+        });
+        if (after == chords.cbegin() || !(beat < soundsUntil(*(after - 1))))
+            return nullptr;
+        return &*(after - 1);
+    }
     for (const ChordEvent &event : chords) {
-        if (beat >= event.startBeat - kEpsilon && beat < event.startBeat + event.durationBeats - kEpsilon)
+        if (beat >= soundsFrom(event) && beat < soundsUntil(event))
             return &event;
     }
     return nullptr;
+}
+
+const ChordEvent *ChordCursor::at(double beat)
+{
+    const QList<ChordEvent> &chords = m_plan.chords;
+    if (!m_plan.chordsInOrder || beat < m_lastBeat)
+        return m_plan.chordAt(beat);
+    // As chordAt: the last chord that starts at or before the beat, if it still sounds.
+    while (m_next < chords.size() && !(beat < soundsFrom(chords[m_next])))
+        ++m_next;
+    m_lastBeat = beat;
+    if (m_next == 0 || !(beat < soundsUntil(chords[m_next - 1])))
+        return nullptr;
+    return &chords[m_next - 1];
 }
 
 SongPlan planSong(const Arrangement &arrangement, int phraseBars)
@@ -74,6 +126,7 @@ SongPlan planSong(const Arrangement &arrangement, int phraseBars)
         plan.bars.last().sectionStart = true;
     }
     plan.endBeat = beat;
+    plan.chordsInOrder = inOrder(plan.chords);
     return plan;
 }
 

@@ -24,9 +24,27 @@ struct SongPlan {
     QList<ChordEvent> chords;  // absolute positions in the file
     double musicStartBeat = 0.0;
     double endBeat = 0.0;
+    // Set by planSong when the chords are in order and no two of them can sound at one beat (as
+    // a validated request's are): chordAt then searches by halves instead of scanning, which
+    // keeps long songs linear. Clear it if `chords` is changed by hand.
+    bool chordsInOrder = false;
 
     // The chord sounding at `beat`, or nullptr in a gap or outside the music.
     const ChordEvent *chordAt(double beat) const;
+};
+
+// SongPlan::chordAt for a caller that asks about beats in time order, as a generator walking
+// its events does: it goes on from the last answer instead of searching the whole list, and
+// gives the same answers (a beat earlier than the last one is passed to chordAt).
+class ChordCursor {
+public:
+    explicit ChordCursor(const SongPlan &plan) : m_plan(plan) {}
+    const ChordEvent *at(double beat);
+
+private:
+    const SongPlan &m_plan;
+    qsizetype m_next = 0;      // chords before this one start at or before m_lastBeat
+    double m_lastBeat = 0.0;
 };
 
 SongPlan planSong(const Arrangement &arrangement, int phraseBars);

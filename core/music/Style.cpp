@@ -2,8 +2,10 @@
 
 namespace aiband {
 
-Cell RoleCells::cellFor(const Pulse &pulse) const
+const Cell &RoleCells::cellFor(const Pulse &pulse) const
 {
+    static const Cell kSimpleRest(4, QLatin1Char('.'));
+    static const Cell kCompoundRest(6, QLatin1Char('.'));
     const QMap<PulseRole, Cell> &cells = pulse.compound ? compound : simple;
     // Strong pulses fall back to the downbeat's cell, weak ones to the backbeat's: a style only
     // has to spell out what differs.
@@ -14,7 +16,7 @@ Cell RoleCells::cellFor(const Pulse &pulse) const
         if (auto it = cells.find(fallback); it != cells.end())
             return *it;
     }
-    return QString(pulse.compound ? 6 : 4, QLatin1Char('.'));
+    return pulse.compound ? kCompoundRest : kSimpleRest;
 }
 
 QString pulseRoleName(PulseRole role)

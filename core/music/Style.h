@@ -17,7 +17,10 @@ using Cell = QString;
 struct RoleCells {
     QMap<PulseRole, Cell> simple;
     QMap<PulseRole, Cell> compound;
-    Cell cellFor(const Pulse &pulse) const;
+    // A reference into these cells (or to a shared all-rest cell), valid while they live:
+    // generators ask once per pulse, bar and voice, and a copy touched the string's shared
+    // reference count each time, which threads rendering the same style contend on.
+    const Cell &cellFor(const Pulse &pulse) const;
 };
 
 struct DrumVoice {
