@@ -173,11 +173,7 @@ def main():
     args = parser.parse_args()
     app = os.path.join(os.path.abspath(args.build_dir), "app", "ai-band-orchestrator")
     results = run(app, args.quick)
-    text = json.dumps(results, indent=2)
-    if args.json:
-        with open(args.json, "w") as f:
-            f.write(text + "\n")
-    print(text)
+    benchlib.emit_results(results, args.json)
 
 
 if __name__ == "__main__":

@@ -528,26 +528,10 @@ std::size_t WsEngine::parseFrames(Conn &conn, const char *data, std::size_t size
                     break;
                 const std::string whole = std::move(conn.fragment);
                 conn.fragment.clear();
-                const MsgType type = classify(whole);
-                if (type == MsgType::ConnectionConfirmed && !conn.confirmed) {
-                    conn.confirmed = true;
-                    ++m_confirmed;
-                    --m_inFlight;
-                    startNext();
-                }
-                if (m_onText)
-                    m_onText(conn, type, whole, t);
+                deliverText(conn, whole, t);
                 break;
             } else {
-                const MsgType type = classify(payload);
-                if (type == MsgType::ConnectionConfirmed && !conn.confirmed) {
-                    conn.confirmed = true;
-                    ++m_confirmed;
-                    --m_inFlight;
-                    startNext();
-                }
-                if (m_onText)
-                    m_onText(conn, type, payload, t);
+                deliverText(conn, payload, t);
             }
             break;
         case 0x8: { // close
@@ -572,6 +556,19 @@ std::size_t WsEngine::parseFrames(Conn &conn, const char *data, std::size_t size
         }
     }
     return pos;
+}
+
+void WsEngine::deliverText(Conn &conn, std::string_view text, std::int64_t t)
+{
+    const MsgType type = classify(text);
+    if (type == MsgType::ConnectionConfirmed && !conn.confirmed) {
+        conn.confirmed = true;
+        ++m_confirmed;
+        --m_inFlight;
+        startNext();
+    }
+    if (m_onText)
+        m_onText(conn, type, text, t);
 }
 
 void WsEngine::fail(Conn &conn, const std::string &why)

@@ -120,6 +120,8 @@ private:
     void startConnect(Conn &conn);
     void onEvent(std::uint64_t token, std::uint32_t events, std::int64_t t);
     void onReadable(Conn &conn, std::int64_t t);
+    // A complete text message: counts the handshake's confirmation, then hands it on.
+    void deliverText(Conn &conn, std::string_view text, std::int64_t t);
     void onWritable(Conn &conn);
     void finishConnect(Conn &conn);
     std::size_t parseFrames(Conn &conn, const char *data, std::size_t size, std::int64_t t);

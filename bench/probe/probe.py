@@ -340,11 +340,7 @@ def main():
     if args.what == "soak":
         log(f"probe: soak, {args.minutes} minutes of mixed load")
         results["soak"] = soak(app, args.minutes)
-    text = json.dumps(results, indent=2)
-    if args.json:
-        with open(args.json, "w") as f:
-            f.write(text + "\n")
-    print(text)
+    benchlib.emit_results(results, args.json)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,15 @@ def log(message):
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
+def emit_results(results, path=None):
+    """Print the figures as JSON, and also write them to `path` when one is given."""
+    text = json.dumps(results, indent=2)
+    if path:
+        with open(path, "w") as f:
+            f.write(text + "\n")
+    print(text)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
