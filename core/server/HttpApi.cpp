@@ -326,22 +326,23 @@ QHttpServerResponse transportCommand(Orchestrator &orchestrator, const QHttpServ
     TransportClock &clock = orchestrator.transport();
     const QString source = QStringLiteral("http");
     if (command == QLatin1String("start")) {
-        Result<TransportState> state = parseTransport(
-            QJsonObject{{QStringLiteral("current_beat"), body.value(QStringLiteral("beat"))},
-                        {QStringLiteral("tempo"), body.value(QStringLiteral("tempo"))}},
-            clock.now());
-        for (const char *field : {"beat", "tempo"}) {
-            const QJsonValue value = body.value(QLatin1String(field));
-            if (!value.isUndefined() && (!value.isDouble() || !state))
-                return errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
-                                  QStringLiteral("%1 must be a number (tempo 20-400)").arg(QLatin1String(field)),
-                                  QLatin1String(field));
+        // Optionally from a beat and at a tempo, validated as any transport update is.
+        QJsonObject update;
+        if (body.contains(QStringLiteral("beat")))
+            update.insert(QStringLiteral("current_beat"), body.value(QStringLiteral("beat")));
+        if (body.contains(QStringLiteral("tempo")))
+            update.insert(QStringLiteral("tempo"), body.value(QStringLiteral("tempo")));
+        Result<TransportState> state = parseTransport(update, clock.now());
+        if (!state) {
+            Error error = state.error();
+            if (error.field == QLatin1String("current_beat")) {
+                error.field = QStringLiteral("beat");
+                error.message.replace(QStringLiteral("current_beat"), QStringLiteral("beat"));
+            }
+            return errorReply(HttpStatus::UnprocessableEntity, error);
         }
-        const auto number = [&](const char *field) -> std::optional<double> {
-            const QJsonValue value = body.value(QLatin1String(field));
-            return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
-        };
-        clock.start(number("beat"), number("tempo"), source);
+        state->playing = true;
+        clock.set(*state, source);
     } else if (command == QLatin1String("stop")) {
         clock.stop(source);
     } else {

@@ -69,17 +69,6 @@ void TransportClock::set(const TransportState &state, const QString &source)
     m_source = source;
 }
 
-void TransportClock::start(std::optional<double> beat, std::optional<double> tempoBpm, const QString &source)
-{
-    TransportState state = now();
-    state.playing = true;
-    if (beat)
-        state.beat = *beat;
-    if (tempoBpm)
-        state.tempoBpm = *tempoBpm;
-    set(state, source);
-}
-
 void TransportClock::stop(const QString &source)
 {
     TransportState state = now();

@@ -8,7 +8,6 @@
 #include <QString>
 
 #include <functional>
-#include <optional>
 
 namespace aiband {
 
@@ -34,7 +33,6 @@ public:
     explicit TransportClock(Clock now = {});
 
     void set(const TransportState &state, const QString &source);
-    void start(std::optional<double> beat, std::optional<double> tempoBpm, const QString &source);
     void stop(const QString &source);   // stays where it is
     void reset(const QString &source);  // stopped at beat 0
 

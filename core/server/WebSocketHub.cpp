@@ -423,19 +423,21 @@ void WebSocketHub::deliverFiles(const GenerationResult &result)
     Session *session = sessionFor(result.pluginId);
     if (!session)
         return;
+    // Each file is described once, for files_ready's details and for its midi_ready.
+    QList<QJsonObject> described;
     QJsonArray names;
     QJsonArray details;
     for (const GeneratedFile &file : result.files) {
+        described.append(file.toJson(m_baseUrl));
         names.append(file.file.name);
-        details.append(file.toJson(m_baseUrl));
+        details.append(described.last());
     }
     send(*session, QStringLiteral("files_ready"),
          QJsonObject{{QStringLiteral("files"), names},
                      {QStringLiteral("details"), details},
                      {QStringLiteral("generation_id"), result.requestId}},
          result.clientRequestId);
-    for (const GeneratedFile &file : result.files) {
-        QJsonObject ready = file.toJson(m_baseUrl);
+    for (QJsonObject ready : described) {
         ready.insert(QStringLiteral("duration"), result.metadata.value(QStringLiteral("duration_beats")));
         ready.insert(QStringLiteral("key"), result.metadata.value(QStringLiteral("key")));
         ready.insert(QStringLiteral("tempo"), result.metadata.value(QStringLiteral("tempo")));
