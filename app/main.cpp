@@ -2,6 +2,7 @@
 // and either shows the desktop shell (tray or window) or runs headless until SIGINT/SIGTERM.
 
 #include "DesktopShell.h"
+#include "LanguageLoader.h"
 #include "Orchestrator.h"
 #include "config/ConfigLoader.h"
 #include "logging/LogBuffer.h"
@@ -90,6 +91,8 @@ int main(int argc, char **argv)
                                                   : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ai-band-orchestrator"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AIBAND_VERSION));
+    if (!noGui)
+        QGuiApplication::setDesktopFileName(QStringLiteral(AIBAND_APP_ID));
 
     LogBuffer logBuffer(Config{}.logBufferEntries);
     LogRouter logRouter(&logBuffer);
@@ -124,6 +127,8 @@ int main(int argc, char **argv)
         qCInfo(lcConfig).noquote() << "configuration read from" << loaded.file;
     for (const QString &notice : loaded.notices)
         qCWarning(lcConfig).noquote() << notice;
+    if (!noGui)
+        qCInfo(lcUi).noquote() << "interface language:" << LanguageLoader::install(config.uiLanguage);
 
     Orchestrator orchestrator(config, &logBuffer);
     if (const Status started = orchestrator.start(); !started) {

@@ -42,6 +42,9 @@ struct Config {
     double connectionTimeoutSeconds = 90.0;
     int webSocketMaxMessageBytes = 1024 * 1024;
 
+    // ui
+    QString uiLanguage;                         // "" follows the system; "en", "es" or "de"
+
     // Defaults that depend on the platform: files and logs under the per-user data folder.
     static Config withPlatformDefaults();
 

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QHostAddress>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -60,6 +61,9 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"websocket.max_message_bytes", {"AIBAND_WS_MAX_MESSAGE_BYTES"}, nullptr,
      IntSetting{&Config::webSocketMaxMessageBytes, 1024, 64 * 1024 * 1024},
      "Largest WebSocket message accepted."},
+    {"ui.language", {"AIBAND_UI_LANGUAGE"}, nullptr,
+     StringSetting{&Config::uiLanguage, {"", "en", "es", "de"}},
+     "Language of the desktop interface: empty follows the system, or en, es, de."},
 });
 
 const auto kIgnored = std::to_array<IgnoredKey>({
@@ -84,6 +88,14 @@ QString describe(const QJsonValue &value)
     case QJsonValue::Undefined: break;
     }
     return QStringLiteral("nothing");
+}
+
+QString quotedChoices(const QList<const char *> &choices)
+{
+    QStringList quoted;
+    for (const char *choice : choices)
+        quoted.append(QLatin1Char('"') + QLatin1String(choice) + QLatin1Char('"'));
+    return quoted.join(QStringLiteral(", "));
 }
 
 bool isLoopbackHost(const QString &host)
@@ -138,6 +150,10 @@ Status storeText(Config &config, const SettingKind &kind, const QString &text,
     return std::visit(
         Overloaded{
             [&](const StringSetting &s) -> Status {
+                const auto isChoice = [&](const char *choice) { return text == QLatin1String(choice); };
+                if (!s.choices.isEmpty() && std::none_of(s.choices.begin(), s.choices.end(), isChoice))
+                    return invalid(QStringLiteral("expected one of %1, got %2")
+                                       .arg(quotedChoices(s.choices), shown));
                 config.*s.member = text;
                 return Done{};
             },

@@ -12,7 +12,8 @@
 
 namespace aiband {
 
-struct StringSetting { QString Config::*member; };
+// `choices`, when given, are the only values accepted ("" among them if empty is allowed).
+struct StringSetting { QString Config::*member; QList<const char *> choices = {}; };
 struct PathSetting { QString Config::*member; };
 struct HostSetting { QString Config::*member; };
 struct BoolSetting { bool Config::*member; };

@@ -138,6 +138,9 @@ private slots:
         QTest::newRow("file section") << "file:{\"server\":[]}" << "" << "server";
         QTest::newRow("file json") << "file:{\"server\": {" << "" << "not valid JSON";
         QTest::newRow("file top level") << "file:[1,2]" << "" << "JSON object";
+        QTest::newRow("env ui language") << "env:AIBAND_UI_LANGUAGE" << "fr" << "environment AIBAND_UI_LANGUAGE";
+        QTest::newRow("file ui language") << "file:{\"ui\":{\"language\":\"German\"}}" << ""
+                                          << "expected one of \"\", \"en\", \"es\", \"de\", got \"German\"";
     }
 
     void invalidValuesAreRefusedAndNamed()
@@ -245,6 +248,16 @@ private slots:
         const LoadedConfig loaded = loadConfig(sources(file));
         QVERIFY(!loaded.ok());
         QVERIFY(anyContains(loaded.errors, QStringLiteral("token")));
+    }
+
+    void uiLanguageTakesItsChoices()
+    {
+        ConfigSources s = sources();
+        s.environment.insert(QStringLiteral("AIBAND_UI_LANGUAGE"), QStringLiteral("de"));
+        const LoadedConfig loaded = loadConfig(s);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(loaded.config.uiLanguage, QStringLiteral("de"));
+        QCOMPARE(loadConfig(sources()).config.uiLanguage, QString());
     }
 
     void readmeDocumentsEverySetting()

@@ -1,0 +1,116 @@
+// The interface language: which one LanguageLoader picks, and that the app's strings and Qt's
+// own (dialog buttons) then come out translated. ctest runs this with LANG=es_ES.UTF-8 and no
+// LANGUAGE/LC_ALL/LC_MESSAGES, so "the system language" is Spanish.
+#include "LanguageLoader.h"
+#include "Orchestrator.h"
+#include "StatusSummary.h"
+#include "config/ConfigSchema.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLocale>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aiband;
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString stoppedHeadline() const
+    {
+        Config config;
+        config.port = 0;
+        config.filesDir = m_dir.filePath(QStringLiteral("files"));
+        Orchestrator orchestrator(config, nullptr);
+        return StatusSummary::of(orchestrator).headline;
+    }
+
+    static QString cancelButtonText()
+    {
+        QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+        return buttons.button(QDialogButtonBox::Cancel)->text();
+    }
+
+    static QString quitText() { return QCoreApplication::translate("aiband::DesktopShell", "Quit"); }
+
+private slots:
+    void cleanup() { LanguageLoader::install(QStringLiteral("en")); }
+
+    void picksTheSettingThenTheSystemThenEnglish_data()
+    {
+        QTest::addColumn<QString>("choice");
+        QTest::addColumn<QStringList>("preferred");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("system Spanish") << QString() << QStringList{"es-ES", "en-US"} << "es";
+        QTest::newRow("system Austrian German") << QString() << QStringList{"de-AT"} << "de";
+        QTest::newRow("underscore form") << QString() << QStringList{"de_CH"} << "de";
+        QTest::newRow("first available of several") << QString() << QStringList{"fr-FR", "es-MX", "de"} << "es";
+        QTest::newRow("nothing available") << QString() << QStringList{"fr-FR", "ja"} << "en";
+        QTest::newRow("C locale") << QString() << QStringList{"C"} << "en";
+        QTest::newRow("setting wins") << "de" << QStringList{"es-ES"} << "de";
+        QTest::newRow("English setting wins") << "en" << QStringList{"es-ES"} << "en";
+        QTest::newRow("unknown setting falls back") << "fr" << QStringList{"es-ES"} << "es";
+    }
+
+    void picksTheSettingThenTheSystemThenEnglish()
+    {
+        QFETCH(QString, choice);
+        QFETCH(QStringList, preferred);
+        QFETCH(QString, expected);
+        QCOMPARE(LanguageLoader::pick(choice, preferred), expected);
+    }
+
+    void everyLanguageHasATranslationAndASettingValue()
+    {
+        const ConfigKey *languageKey = nullptr;
+        for (const ConfigKey &key : configKeys()) {
+            if (QLatin1String(key.path) == QLatin1String("ui.language"))
+                languageKey = &key;
+        }
+        QVERIFY(languageKey);
+        QStringList settingValues;
+        for (const char *choice : std::get<StringSetting>(languageKey->kind).choices)
+            settingValues.append(QString::fromLatin1(choice));
+        QCOMPARE(settingValues, QStringList{QString()} + LanguageLoader::available());
+        for (const QString &language : LanguageLoader::available()) {
+            if (language != QLatin1String("en"))
+                QVERIFY2(QFile::exists(QStringLiteral(":/i18n/ai-band-orchestrator_%1.qm").arg(language)),
+                         qPrintable(language));
+        }
+    }
+
+    void followsTheSystemLanguage()
+    {
+        QVERIFY2(QLocale::system().uiLanguages().first().startsWith(QLatin1String("es")),
+                 "ctest sets LANG=es_ES.UTF-8 for this test");
+        QCOMPARE(LanguageLoader::install(QString()), QStringLiteral("es"));
+        QCOMPARE(quitText(), QStringLiteral("Salir"));
+        QCOMPARE(stoppedHeadline(), QStringLiteral("Servidor detenido"));
+        QCOMPARE(cancelButtonText(), QStringLiteral("Cancelar"));
+    }
+
+    void settingOverridesTheSystem()
+    {
+        QCOMPARE(LanguageLoader::install(QStringLiteral("de")), QStringLiteral("de"));
+        QCOMPARE(quitText(), QStringLiteral("Beenden"));
+        QCOMPARE(stoppedHeadline(), QStringLiteral("Server angehalten"));
+        QCOMPARE(cancelButtonText(), QStringLiteral("Abbrechen"));
+    }
+
+    void englishRemovesEarlierTranslations()
+    {
+        LanguageLoader::install(QStringLiteral("de"));
+        QCOMPARE(LanguageLoader::install(QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(quitText(), QStringLiteral("Quit"));
+        QCOMPARE(stoppedHeadline(), QStringLiteral("Server stopped"));
+        QCOMPARE(cancelButtonText(), QStringLiteral("Cancel"));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"
