@@ -8,9 +8,13 @@ build_packages=(
     cmake ninja-build g++
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
+    qt6-translations-l10n   # Qt's own dialog and button texts in Spanish and German
+    librsvg2-bin            # rsvg-convert renders the PNG icons from the SVG
+    dpkg-dev                # dpkg-shlibdeps: the .deb's library dependencies (scripts/package.sh)
 )
 test_packages=(
     python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm
+    desktop-file-utils appstream   # validators for the .desktop and metainfo files (packaging_deb)
 )
 
 bench_packages=(
