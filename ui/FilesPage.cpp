@@ -76,6 +76,7 @@ FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
     split->addWidget(m_preview);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({360, 240});   // the list first; the preview gets the rest
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);

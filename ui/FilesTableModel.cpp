@@ -35,9 +35,14 @@ FilesTableModel::FilesTableModel(Orchestrator &orchestrator, QObject *parent)
     });
     m_ageTicker.start();
 
+    // A generation's files are added from the announcement itself: with many plugins
+    // generating at once, re-reading a folder of a thousand files for each would add up. The
+    // folder watcher reconciles anything else.
     connect(&orchestrator, &Orchestrator::filesGenerated, this, [this](const GenerationResult &result) {
         remember(result);
-        refresh();
+        watchFolder();
+        for (const GeneratedFile &file : result.files)
+            addFile(file.file);
     });
     // The folder is created when the server starts; watch it from then on.
     connect(&orchestrator, &Orchestrator::runningChanged, this, &FilesTableModel::refresh);
@@ -224,6 +229,19 @@ void FilesTableModel::refresh()
         m_rows.insert(at, makeRow(file));
         endInsertRows();
     }
+}
+
+void FilesTableModel::addFile(const StoredFile &file)
+{
+    if (rowOf(file.name) >= 0)
+        return;
+    // Rows are in the store's order, newest first, which is descending name order.
+    const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), file.name,
+                                     [](const Row &row, const QString &name) { return row.file.name > name; });
+    const int row = static_cast<int>(at - m_rows.cbegin());
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, makeRow(file));
+    endInsertRows();
 }
 
 FilesTableModel::Row FilesTableModel::makeRow(const StoredFile &file) const

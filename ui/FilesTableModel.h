@@ -70,6 +70,7 @@ private:
     };
 
     Row makeRow(const StoredFile &file) const;
+    void addFile(const StoredFile &file);
     // The one place style and plugin come from. Today: what this run's generations said about
     // their files (m_provenance); files from before the app started show none.
     FileProvenance provenanceOf(const QString &fileName) const;

@@ -5,7 +5,6 @@
 #include "music/MidiReader.h"
 
 #include <QApplication>
-#include <QCoreApplication>
 #include <QDrag>
 #include <QFile>
 #include <QFileInfo>
@@ -16,7 +15,7 @@
 namespace aiband {
 namespace {
 
-constexpr int kGutterWidth = 64;      // row labels
+constexpr int kGutterWidth = 84;      // row labels
 constexpr int kBarStripHeight = 16;   // bar numbers
 constexpr qint64 kMaxPreviewBytes = 16 * 1024 * 1024;
 
@@ -53,26 +52,29 @@ QString noteName(int pitch)
 QString drumName(int note)
 {
     switch (note) {
-    case 35: case 36: return QCoreApplication::translate("aiband::PianoRollView", "Kick");
-    case 37: return QCoreApplication::translate("aiband::PianoRollView", "Rim");
-    case 38: case 40: return QCoreApplication::translate("aiband::PianoRollView", "Snare");
-    case 39: return QCoreApplication::translate("aiband::PianoRollView", "Clap");
-    case 41: case 43: return QCoreApplication::translate("aiband::PianoRollView", "Low tom");
-    case 45: case 47: return QCoreApplication::translate("aiband::PianoRollView", "Mid tom");
-    case 48: case 50: return QCoreApplication::translate("aiband::PianoRollView", "High tom");
-    case 42: return QCoreApplication::translate("aiband::PianoRollView", "Closed hat");
-    case 44: return QCoreApplication::translate("aiband::PianoRollView", "Pedal hat");
-    case 46: return QCoreApplication::translate("aiband::PianoRollView", "Open hat");
-    case 49: case 57: return QCoreApplication::translate("aiband::PianoRollView", "Crash");
-    case 51: case 59: return QCoreApplication::translate("aiband::PianoRollView", "Ride");
-    case 53: return QCoreApplication::translate("aiband::PianoRollView", "Ride bell");
-    case 52: return QCoreApplication::translate("aiband::PianoRollView", "China");
-    case 55: return QCoreApplication::translate("aiband::PianoRollView", "Splash");
-    case 54: return QCoreApplication::translate("aiband::PianoRollView", "Tambourine");
-    case 56: return QCoreApplication::translate("aiband::PianoRollView", "Cowbell");
-    case 70: return QCoreApplication::translate("aiband::PianoRollView", "Maracas");
-    case 75: return QCoreApplication::translate("aiband::PianoRollView", "Claves");
-    default: return QCoreApplication::translate("aiband::PianoRollView", "Drum %1").arg(note);
+    case 35: case 36: return PianoRollView::tr("Kick");
+    case 37: return PianoRollView::tr("Rim");
+    case 38: case 40: return PianoRollView::tr("Snare");
+    case 39: return PianoRollView::tr("Clap");
+    case 41: return PianoRollView::tr("Low floor tom");
+    case 43: return PianoRollView::tr("Floor tom");
+    case 45: return PianoRollView::tr("Low tom");
+    case 47: return PianoRollView::tr("Mid tom");
+    case 48: return PianoRollView::tr("Hi-mid tom");
+    case 50: return PianoRollView::tr("High tom");
+    case 42: return PianoRollView::tr("Hi-hat");
+    case 44: return PianoRollView::tr("Pedal hat");
+    case 46: return PianoRollView::tr("Open hat");
+    case 49: case 57: return PianoRollView::tr("Crash");
+    case 51: case 59: return PianoRollView::tr("Ride");
+    case 53: return PianoRollView::tr("Ride bell");
+    case 52: return PianoRollView::tr("China");
+    case 55: return PianoRollView::tr("Splash");
+    case 54: return PianoRollView::tr("Tambourine");
+    case 56: return PianoRollView::tr("Cowbell");
+    case 70: return PianoRollView::tr("Maracas");
+    case 75: return PianoRollView::tr("Claves");
+    default: return PianoRollView::tr("Drum %1").arg(note);
     }
 }
 
@@ -129,7 +131,7 @@ QRectF PianoRollView::noteArea() const
 
 QSize PianoRollView::sizeHint() const
 {
-    return {640, 240};
+    return {640, 200};
 }
 
 QSize PianoRollView::minimumSizeHint() const

@@ -109,7 +109,10 @@ TryItPage::TryItPage(Orchestrator &orchestrator, QWidget *parent)
     chordsColumn->addWidget(m_chords);
     chordsColumn->addWidget(m_chordsError);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Chords:"), chordsColumn);
+    // A row holding a layout gets no buddy from QFormLayout, so the mnemonic is set by hand.
+    auto *chordsLabel = new QLabel(tr("&Chords:"));
+    chordsLabel->setBuddy(m_chords);
+    form->addRow(chordsLabel, chordsColumn);
     form->addRow(tr("&Style:"), m_style);
     form->addRow(tr("&Tempo:"), m_tempo);
     form->addRow(tr("&Meter:"), m_meter);
