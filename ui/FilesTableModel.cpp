@@ -26,7 +26,12 @@ FilesTableModel::FilesTableModel(Orchestrator &orchestrator, QObject *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &FilesTableModel::refresh);
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_debounce, qOverload<>(&QTimer::start));
+    // Not restarted by each change: under a steady stream of writes the table still catches up
+    // every kDebounceMs instead of waiting for a quiet moment.
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
+        if (!m_debounce.isActive())
+            m_debounce.start();
+    });
 
     m_ageTicker.setInterval(kAgeRefreshMs);
     connect(&m_ageTicker, &QTimer::timeout, this, [this] {
