@@ -1,0 +1,303 @@
+// The Files tab against a real core on port 0: the model's rows and columns after real
+// generations, rows following deletes made here, over HTTP and outside the app, what a drag
+// carries, the preview following the selection, and the piano roll's messages.
+
+#include "FileNameFields.h"
+#include "FilesPage.h"
+#include "FilesTableModel.h"
+#include "MidiDragData.h"
+#include "PianoRollView.h"
+#include "TestServer.h"
+#include "music/MidiReader.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+
+using namespace aiband;
+using namespace aiband::test;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
+{
+    return model.index(row, column).data(role).toString();
+}
+
+// Generates over HTTP, as a plugin would; returns the file names, in the reply's order.
+QStringList generate(TestServer &server, const QByteArray &body)
+{
+    const HttpResult reply = server.post(QStringLiteral("/api/generate"), body);
+    if (reply.status != 200)
+        qWarning() << "generate answered" << reply.status << reply.body;
+    QStringList names;
+    for (const QJsonValue &file : reply.json.value(QStringLiteral("files")).toArray())
+        names.append(file.toString());
+    return names;
+}
+
+const QByteArray kBassAndDrums = R"({"chord_progression": {"chords": "F#m D A E", "key": "F#m", "tempo": 96},
+                                     "style": "rock", "track_types": ["bass", "drums"], "plugin_id": "daw-1", "seed": 7})";
+
+// Answers the next message box with `button` once it is open (QMessageBox::question blocks).
+void answerNextMessageBox(QMessageBox::StandardButton button, bool *answered)
+{
+    QTimer::singleShot(10, qApp, [button, answered] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            answerNextMessageBox(button, answered);
+            return;
+        }
+        *answered = true;
+        box->button(button)->click();
+    });
+}
+
+} // namespace
+
+class TestFilesPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void fileNamesGiveTrackKeyAndTempo()
+    {
+        const auto sharp = parseFileNameFields(QStringLiteral("20261124-120001-123_bass_Fsm_96_1a2b3c.mid"));
+        QVERIFY(sharp);
+        QCOMPARE(sharp->track, QStringLiteral("bass"));
+        QCOMPARE(sharp->key, QStringLiteral("F#m"));
+        QCOMPARE(sharp->tempoBpm, 96);
+        const auto flat = parseFileNameFields(QStringLiteral("20261124-120001-123_keys_Bb_120_abcdef.mid"));
+        QVERIFY(flat);
+        QCOMPARE(flat->key, QStringLiteral("Bb"));
+        QCOMPARE(flat->track, QStringLiteral("keys"));
+        QVERIFY(!parseFileNameFields(QStringLiteral("song.mid")));
+        QVERIFY(!parseFileNameFields(QStringLiteral("../20261124-120001-123_bass_C_96_1a2b3c.mid")));
+    }
+
+    void rowsAndColumnsAfterARealGeneration()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        FilesTableModel model(*server.orchestrator);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.columnCount(), 7);
+        QCOMPARE(model.headerData(FilesTableModel::Track, Qt::Horizontal).toString(), QStringLiteral("Track"));
+        QCOMPARE(model.headerData(FilesTableModel::Size, Qt::Horizontal).toString(), QStringLiteral("Size"));
+
+        const QStringList names = generate(server, kBassAndDrums);
+        QCOMPARE(names.size(), 2);
+        // The announcement (filesGenerated, emitted before the reply is sent) adds the rows:
+        // they are there when the reply is, without waiting for the folder watcher.
+        QCOMPARE(model.rowCount(), 2);
+        for (const QString &name : names) {
+            const int row = model.rowOf(name);
+            QVERIFY2(row >= 0, qPrintable(name));
+            const QString path = server.filesDir() + QLatin1Char('/') + name;
+            QCOMPARE(cell(model, row, FilesTableModel::Track), name.contains(QLatin1String("_bass_")) ? QStringLiteral("bass")
+                                                                                                     : QStringLiteral("drums"));
+            QCOMPARE(cell(model, row, FilesTableModel::Key), QStringLiteral("F#m"));
+            QCOMPARE(cell(model, row, FilesTableModel::Tempo), QStringLiteral("96"));
+            QCOMPARE(model.index(row, FilesTableModel::Tempo).data(FilesTableModel::SortRole).toInt(), 96);
+            QCOMPARE(cell(model, row, FilesTableModel::Style), QStringLiteral("rock"));
+            QCOMPARE(cell(model, row, FilesTableModel::Plugin), QStringLiteral("daw-1"));
+            QCOMPARE(cell(model, row, FilesTableModel::Age), QStringLiteral("just now"));
+            QCOMPARE(cell(model, row, FilesTableModel::Size), QLocale().formattedDataSize(QFileInfo(path).size()));
+            QCOMPARE(model.index(row, FilesTableModel::Size).data(FilesTableModel::SortRole).toLongLong(), QFileInfo(path).size());
+            QCOMPARE(cell(model, row, 0, FilesTableModel::FilePathRole), QFileInfo(path).absoluteFilePath());
+            QVERIFY(model.flags(model.index(row, 0)) & Qt::ItemIsDragEnabled);
+        }
+
+        // A file from before this run (copied in, as after a restart) has no style or plugin yet.
+        const QString older = QStringLiteral("20200101-000000-000_keys_Bb_140_abcdef.mid");
+        QVERIFY(QFile::copy(server.filesDir() + QLatin1Char('/') + names.first(), server.filesDir() + QLatin1Char('/') + older));
+        QTRY_COMPARE(model.rowCount(), 3);
+        const int row = model.rowOf(older);
+        QCOMPARE(row, 2);   // the store's order: newest first
+        QCOMPARE(cell(model, row, FilesTableModel::Key), QStringLiteral("Bb"));
+        QCOMPARE(cell(model, row, FilesTableModel::Tempo), QStringLiteral("140"));
+        QCOMPARE(cell(model, row, FilesTableModel::Style), QString());
+        QCOMPARE(cell(model, row, FilesTableModel::Plugin), QString());
+    }
+
+    void rowsGoWhenFilesAreDeleted()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        FilesTableModel model(*server.orchestrator);
+        QStringList names = generate(server, kBassAndDrums);
+        names += generate(server, kBassAndDrums);
+        QTRY_COMPARE(model.rowCount(), 4);
+
+        // Through the model (the Delete button): gone at once, and from the disk.
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QVERIFY(model.removeFiles({names[0]}).isEmpty());
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowOf(names[0]), -1);
+        QVERIFY(!QFile::exists(server.filesDir() + QLatin1Char('/') + names[0]));
+        // A name the store never wrote is refused with the store's error.
+        const QList<Error> errors = model.removeFiles({QStringLiteral("../../etc/passwd")});
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().code, QStringLiteral("file_not_found"));
+
+        // By a plugin over HTTP, and by a file manager: the folder watcher catches both.
+        QCOMPARE(server.send("DELETE", QStringLiteral("/api/files/") + names[1]).status, 200);
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowOf(names[1]), -1);
+        QVERIFY(QFile::remove(server.filesDir() + QLatin1Char('/') + names[2]));
+        QTRY_COMPARE(model.rowCount(), 1);
+        QCOMPARE(model.fileAt(0).name, names[3]);
+    }
+
+    void dragsCarryTheFiles()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        FilesTableModel model(*server.orchestrator);
+        generate(server, kBassAndDrums);
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(model.supportedDragActions(), Qt::CopyAction);
+        QVERIFY(model.mimeTypes().contains(QStringLiteral("text/uri-list")));
+
+        // One row, every column selected (as a view passes it): one URL and the file's bytes.
+        QModelIndexList row0;
+        for (int column = 0; column < model.columnCount(); ++column)
+            row0.append(model.index(0, column));
+        std::unique_ptr<QMimeData> single(model.mimeData(row0));
+        QVERIFY(single);
+        QCOMPARE(single->urls(), (QList<QUrl>{QUrl::fromLocalFile(model.fileAt(0).path)}));
+        QVERIFY(single->urls().first().isLocalFile());
+        const QByteArray bytes = single->data(QStringLiteral("audio/midi"));
+        QCOMPARE(bytes, readAll(model.fileAt(0).path));
+        QVERIFY(readMidiFile(bytes).ok());
+
+        // Both parts: two URLs in row order, no inline bytes.
+        std::unique_ptr<QMimeData> both(model.mimeData({model.index(1, 2), model.index(0, 0), model.index(1, 0)}));
+        QCOMPARE(both->urls(), (QList<QUrl>{QUrl::fromLocalFile(model.fileAt(0).path), QUrl::fromLocalFile(model.fileAt(1).path)}));
+        QVERIFY(!both->hasFormat(QStringLiteral("audio/midi")));
+
+        QVERIFY(!model.mimeData({}));
+    }
+
+    void pageSortsNewestFirstPreviewsAndDrags()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        FilesPage page(*server.orchestrator);
+        page.show();
+        const QStringList first = generate(server, kBassAndDrums);
+        const QStringList second = generate(server, kBassAndDrums);
+        QTRY_COMPARE(page.model()->rowCount(), 4);
+
+        QTableView *view = page.view();
+        QVERIFY(view->dragEnabled());
+        QCOMPARE(view->dragDropMode(), QAbstractItemView::DragOnly);
+        QCOMPARE(view->defaultDropAction(), Qt::CopyAction);
+        QAbstractItemModel *shown = view->model();
+        QVERIFY(second.contains(shown->index(0, 0).data(FilesTableModel::FileNameRole).toString()));
+        QVERIFY(second.contains(shown->index(1, 0).data(FilesTableModel::FileNameRole).toString()));
+        QVERIFY(first.contains(shown->index(3, 0).data(FilesTableModel::FileNameRole).toString()));
+
+        // Nothing selected: an invitation, no preview, Delete disabled.
+        QCOMPARE(page.preview()->filePath(), QString());
+        QVERIFY(!page.preview()->message().isEmpty());
+
+        view->selectRow(2);
+        const QString selectedPath = shown->index(2, 0).data(FilesTableModel::FilePathRole).toString();
+        QCOMPARE(page.preview()->filePath(), selectedPath);
+        QCOMPARE(page.preview()->message(), QString());
+        QVERIFY(!page.preview()->song().parts.empty());
+        QVERIFY(!page.preview()->song().parts.front().notes.empty());
+        QCOMPARE(page.preview()->song().tempoBpm, 96.0);
+
+        // The preview drags its own file.
+        std::unique_ptr<QMimeData> fromPreview(page.preview()->dragData());
+        QCOMPARE(fromPreview->urls(), (QList<QUrl>{QUrl::fromLocalFile(selectedPath)}));
+        QCOMPARE(fromPreview->data(QStringLiteral("audio/midi")), readAll(selectedPath));
+
+        // What the view hands to a drag of the whole selection: every selected file.
+        view->selectAll();
+        QCOMPARE(page.selectedFileNames().size(), 4);
+        std::unique_ptr<QMimeData> all(shown->mimeData(view->selectionModel()->selectedIndexes()));
+        QCOMPARE(all->urls().size(), 4);
+    }
+
+    void deleteAsksFirst()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        FilesPage page(*server.orchestrator);
+        page.show();
+        const QStringList names = generate(server, kBassAndDrums);
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+        page.view()->selectRow(0);
+        const QString chosen = page.selectedFileNames().value(0);
+        QVERIFY(names.contains(chosen));
+
+        bool answered = false;
+        answerNextMessageBox(QMessageBox::Cancel, &answered);
+        page.deleteSelected();
+        QVERIFY(answered);
+        QCOMPARE(page.model()->rowCount(), 2);
+        QVERIFY(QFile::exists(server.filesDir() + QLatin1Char('/') + chosen));
+
+        answered = false;
+        answerNextMessageBox(QMessageBox::Yes, &answered);
+        page.deleteSelected();
+        QVERIFY(answered);
+        QCOMPARE(page.model()->rowCount(), 1);
+        QVERIFY(!QFile::exists(server.filesDir() + QLatin1Char('/') + chosen));
+        QCOMPARE(page.model()->rowOf(chosen), -1);
+        // The deleted file's preview went with it.
+        QVERIFY(page.preview()->filePath() != server.filesDir() + QLatin1Char('/') + chosen);
+    }
+
+    void previewExplainsFilesItCannotDraw()
+    {
+        QTemporaryDir dir;
+        PianoRollView view;
+        const QString garbage = dir.filePath(QStringLiteral("garbage.mid"));
+        QFile file(garbage);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("MThd not really");
+        file.close();
+        view.setFile(garbage);
+        QVERIFY2(view.message().startsWith(QStringLiteral("Cannot read garbage.mid: invalid MIDI file at byte offset")),
+                 qPrintable(view.message()));
+
+        const QString silent = dir.filePath(QStringLiteral("silent.mid"));
+        MidiSong song;
+        song.endTick = 1920;
+        QFile out(silent);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(writeMidiFile(song));
+        out.close();
+        view.setFile(silent);
+        QCOMPARE(view.message(), QStringLiteral("silent.mid has no notes."));
+
+        view.setFile(dir.filePath(QStringLiteral("gone.mid")));
+        QCOMPARE(view.message(), QStringLiteral("gone.mid no longer exists."));
+
+        view.setFile({});
+        QCOMPARE(view.filePath(), QString());
+        QVERIFY(!view.dragData());
+        view.resize(300, 200);
+        view.grab();   // paints the message without touching a song
+    }
+};
+
+QTEST_MAIN(TestFilesPage)
+#include "tst_files_page.moc"

@@ -1,0 +1,158 @@
+#include "FilesPage.h"
+
+#include "FilesTableModel.h"
+#include "Orchestrator.h"
+#include "PianoRollView.h"
+
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace aiband {
+
+FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
+    : QWidget(parent),
+      m_orchestrator(orchestrator),
+      m_model(new FilesTableModel(orchestrator, this)),
+      m_sorted(new QSortFilterProxyModel(this)),
+      m_view(new QTableView),
+      m_preview(new PianoRollView),
+      m_empty(new QLabel(tr("No files yet. Generate some in the Try it tab, or from a plugin in your DAW."))),
+      m_selection(new QLabel),
+      m_delete(new QPushButton(tr("&Delete")))
+{
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(FilesTableModel::SortRole);
+    m_sorted->setDynamicSortFilter(true);
+
+    m_view->setObjectName(QStringLiteral("filesTable"));
+    m_view->setModel(m_sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FilesTableModel::Age, Qt::AscendingOrder);   // youngest first
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setDragEnabled(true);
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
+    m_view->setDefaultDropAction(Qt::CopyAction);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(FilesTableModel::Plugin, QHeaderView::Stretch);
+
+    m_preview->setObjectName(QStringLiteral("filePreview"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+
+    auto *openFolder = new QPushButton(tr("Open &folder"));
+    openFolder->setToolTip(tr("Show the files folder in your file manager."));
+    m_delete->setToolTip(tr("Delete the selected files from the files folder."));
+    m_delete->setEnabled(false);
+    connect(openFolder, &QPushButton::clicked, this, &FilesPage::openFolder);
+    connect(m_delete, &QPushButton::clicked, this, &FilesPage::deleteSelected);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_selection, 1);
+    buttons->addWidget(openFolder);
+    // The "Regenerate with a new seed" button goes here once the core can regenerate a file.
+    buttons->addWidget(m_delete);
+
+    auto *table = new QWidget;
+    auto *tableLayout = new QVBoxLayout(table);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_empty);
+    tableLayout->addWidget(m_view, 1);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(table);
+    split->addWidget(m_preview);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({360, 240});   // the list first; the preview gets the rest
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split, 1);
+    layout->addLayout(buttons);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FilesPage::selectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &FilesPage::selectionChanged);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &FilesPage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FilesPage::updateEmptyState);
+    // Removing the previewed file's row drops it from the selection, which clears the preview.
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FilesPage::selectionChanged);
+    updateEmptyState();
+    selectionChanged();
+}
+
+QStringList FilesPage::selectedFileNames() const
+{
+    QStringList names;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &row : rows)
+        names.append(row.data(FilesTableModel::FileNameRole).toString());
+    return names;
+}
+
+void FilesPage::openFolder()
+{
+    QDesktopServices::openUrl(QUrl::fromLocalFile(m_orchestrator.files().directory()));
+}
+
+void FilesPage::deleteSelected()
+{
+    const QStringList names = selectedFileNames();
+    if (names.isEmpty())
+        return;
+    const QString question = names.size() == 1
+        ? tr("Delete %1 from the files folder? Plugins that use it will not find it any more.").arg(names.first())
+        : tr("Delete %n files from the files folder? Plugins that use them will not find them any more.", nullptr,
+             static_cast<int>(names.size()));
+    if (QMessageBox::question(this, tr("Delete files"), question, QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    const QList<Error> errors = m_model->removeFiles(names);
+    if (!errors.isEmpty()) {
+        QStringList messages;
+        for (const Error &error : errors)
+            messages.append(error.message);
+        QMessageBox::warning(this, tr("Delete files"),
+                             tr("Some files could not be deleted:\n%1").arg(messages.join(QLatin1Char('\n'))));
+    }
+}
+
+void FilesPage::selectionChanged()
+{
+    const QStringList names = selectedFileNames();
+    m_delete->setEnabled(!names.isEmpty());
+    if (names.isEmpty()) {
+        m_selection->clear();
+        m_preview->clear();
+        return;
+    }
+    m_selection->setText(names.size() == 1 ? names.first() : tr("%n files selected", nullptr, static_cast<int>(names.size())));
+    // The preview follows the row that has the focus, or the first selected one.
+    QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_view->selectionModel()->isRowSelected(current.row(), current.parent()))
+        current = m_view->selectionModel()->selectedRows().first();
+    const QString path = current.siblingAtColumn(0).data(FilesTableModel::FilePathRole).toString();
+    if (path != m_preview->filePath())
+        m_preview->setFile(path);
+}
+
+void FilesPage::updateEmptyState()
+{
+    const bool empty = m_model->rowCount() == 0;
+    m_empty->setVisible(empty);
+    m_view->setVisible(!empty);
+}
+
+} // namespace aiband

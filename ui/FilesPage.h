@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace aiband {
+
+class FilesTableModel;
+class Orchestrator;
+class PianoRollView;
+
+// The Files tab: the generated files, newest first, with a piano-roll preview of the selected
+// one. Rows (one or several) and the preview drag into a DAW or a file manager as .mid files.
+class FilesPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit FilesPage(Orchestrator &orchestrator, QWidget *parent = nullptr);
+
+    FilesTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    PianoRollView *preview() const { return m_preview; }
+    QStringList selectedFileNames() const;   // in the view's order
+
+public slots:
+    void openFolder();
+    void deleteSelected();   // asks first
+
+private:
+    void selectionChanged();
+    void updateEmptyState();
+
+    Orchestrator &m_orchestrator;
+    FilesTableModel *m_model;
+    QSortFilterProxyModel *m_sorted;
+    QTableView *m_view;
+    PianoRollView *m_preview;
+    QLabel *m_empty;
+    QLabel *m_selection;
+    QPushButton *m_delete;
+};
+
+} // namespace aiband

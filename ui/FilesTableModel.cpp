@@ -1,0 +1,285 @@
+#include "FilesTableModel.h"
+
+#include "FileNameFields.h"
+#include "MidiDragData.h"
+#include "Orchestrator.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLocale>
+#include <QMimeData>
+#include <QSet>
+
+#include <algorithm>
+
+namespace aiband {
+namespace {
+
+constexpr int kDebounceMs = 250;
+constexpr int kAgeRefreshMs = 30 * 1000;
+
+} // namespace
+
+FilesTableModel::FilesTableModel(Orchestrator &orchestrator, QObject *parent)
+    : QAbstractTableModel(parent), m_orchestrator(orchestrator)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &FilesTableModel::refresh);
+    // Not restarted by each change: under a steady stream of writes the table still catches up
+    // every kDebounceMs instead of waiting for a quiet moment.
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
+        if (!m_debounce.isActive())
+            m_debounce.start();
+    });
+
+    m_ageTicker.setInterval(kAgeRefreshMs);
+    connect(&m_ageTicker, &QTimer::timeout, this, [this] {
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0, Age), index(static_cast<int>(m_rows.size()) - 1, Age), {Qt::DisplayRole});
+    });
+    m_ageTicker.start();
+
+    // A generation's files are added from the announcement itself: with many plugins
+    // generating at once, re-reading a folder of a thousand files for each would add up. The
+    // folder watcher reconciles anything else.
+    connect(&orchestrator, &Orchestrator::filesGenerated, this, [this](const GenerationResult &result) {
+        remember(result);
+        watchFolder();
+        for (const GeneratedFile &file : result.files)
+            addFile(file.file);
+    });
+    // The folder is created when the server starts; watch it from then on.
+    connect(&orchestrator, &Orchestrator::runningChanged, this, &FilesTableModel::refresh);
+    refresh();
+}
+
+int FilesTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int FilesTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FilesTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case FileNameRole:
+        return row.file.name;
+    case FilePathRole:
+        return row.file.path;
+    case Qt::ToolTipRole:
+        return tr("%1\nDrag into your DAW or a file manager.").arg(row.file.path);
+    case Qt::TextAlignmentRole:
+        if (index.column() == Tempo || index.column() == Size)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case Track: return row.track;
+        case Key: return row.key;
+        case Tempo: return row.tempoBpm;
+        case Style: return row.provenance.style;
+        case Plugin: return row.provenance.pluginId;
+        // Ascending age is newest first, so the negated time sorts like the column reads.
+        case Age: return -row.file.modified.toMSecsSinceEpoch();
+        case Size: return row.file.sizeBytes;
+        }
+        return {};
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Track: return row.track;
+        case Key: return row.key;
+        case Tempo: return row.tempoBpm > 0 ? QVariant(row.tempoBpm) : QVariant();
+        case Style: return row.provenance.style;
+        case Plugin: return row.provenance.pluginId;
+        case Age: return formatAge(std::max<qint64>(0, row.file.modified.secsTo(QDateTime::currentDateTime())));
+        case Size: return QLocale().formattedDataSize(row.file.sizeBytes);
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant FilesTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Track: return tr("Track");
+    case Key: return tr("Key");
+    case Tempo: return tr("Tempo");
+    case Style: return tr("Style");
+    case Plugin: return tr("Plugin");
+    case Age: return tr("Age");
+    case Size: return tr("Size");
+    }
+    return {};
+}
+
+Qt::ItemFlags FilesTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
+}
+
+QStringList FilesTableModel::mimeTypes() const
+{
+    return {QStringLiteral("text/uri-list"), QString::fromLatin1(kMidiMimeType)};
+}
+
+QMimeData *FilesTableModel::mimeData(const QModelIndexList &indexes) const
+{
+    // A selected row arrives once per column; each file goes once, in row order.
+    QList<int> rows;
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && index.model() == this && !rows.contains(index.row()))
+            rows.append(index.row());
+    }
+    std::sort(rows.begin(), rows.end());
+    QStringList paths;
+    for (int row : rows)
+        paths.append(m_rows.at(row).file.path);
+    return midiFilesMimeData(paths);
+}
+
+Qt::DropActions FilesTableModel::supportedDragActions() const
+{
+    return Qt::CopyAction;
+}
+
+int FilesTableModel::rowOf(const QString &fileName) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).file.name == fileName)
+            return i;
+    }
+    return -1;
+}
+
+QList<Error> FilesTableModel::removeFiles(const QStringList &fileNames)
+{
+    QList<Error> errors;
+    for (const QString &name : fileNames) {
+        if (Status removed = m_orchestrator.files().remove(name); !removed)
+            errors.append(removed.error());
+    }
+    refresh();
+    return errors;
+}
+
+QString FilesTableModel::formatAge(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("just now");
+    if (seconds < 3600)
+        return tr("%1 min").arg(seconds / 60);
+    if (seconds < 24 * 3600)
+        return tr("%1 h").arg(seconds / 3600);
+    return tr("%1 d").arg(seconds / (24 * 3600));
+}
+
+void FilesTableModel::refresh()
+{
+    watchFolder();
+    const QList<StoredFile> listed = m_orchestrator.files().list();   // newest first
+    QSet<QString> present;
+    for (const StoredFile &file : listed)
+        present.insert(file.name);
+
+    // Vanished rows go one contiguous run at a time, from the bottom so indexes stay valid.
+    for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0;) {
+        if (present.contains(m_rows.at(row).file.name)) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && !present.contains(m_rows.at(first - 1).file.name))
+            --first;
+        beginRemoveRows({}, first, row);
+        for (int i = row; i >= first; --i) {
+            m_provenance.remove(m_rows.at(i).file.name);
+            m_rows.removeAt(i);
+        }
+        endRemoveRows();
+        row = first - 1;
+    }
+
+    // New files are inserted where the store's order puts them; rows still present keep their
+    // place (and their selection in any view).
+    QSet<QString> known;
+    for (const Row &row : std::as_const(m_rows))
+        known.insert(row.file.name);
+    for (int i = 0; i < listed.size(); ++i) {
+        const StoredFile &file = listed.at(i);
+        if (known.contains(file.name)) {
+            // Same file, maybe rewritten outside the app: keep size and time current.
+            const int row = i < m_rows.size() && m_rows.at(i).file.name == file.name ? i : rowOf(file.name);
+            if (row >= 0 && (m_rows.at(row).file.sizeBytes != file.sizeBytes || m_rows.at(row).file.modified != file.modified)) {
+                m_rows[row].file = file;
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            }
+            continue;
+        }
+        const int at = static_cast<int>(std::min<qsizetype>(i, m_rows.size()));
+        beginInsertRows({}, at, at);
+        m_rows.insert(at, makeRow(file));
+        endInsertRows();
+    }
+}
+
+void FilesTableModel::addFile(const StoredFile &file)
+{
+    if (rowOf(file.name) >= 0)
+        return;
+    // Rows are in the store's order, newest first, which is descending name order.
+    const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), file.name,
+                                     [](const Row &row, const QString &name) { return row.file.name > name; });
+    const int row = static_cast<int>(at - m_rows.cbegin());
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, makeRow(file));
+    endInsertRows();
+}
+
+FilesTableModel::Row FilesTableModel::makeRow(const StoredFile &file) const
+{
+    Row row;
+    row.file = file;
+    row.track = file.trackType;
+    if (const auto fields = parseFileNameFields(file.name)) {
+        row.track = fields->track;
+        row.key = fields->key;
+        row.tempoBpm = fields->tempoBpm;
+    }
+    row.provenance = provenanceOf(file.name);
+    return row;
+}
+
+FileProvenance FilesTableModel::provenanceOf(const QString &fileName) const
+{
+    return m_provenance.value(fileName);
+}
+
+void FilesTableModel::remember(const GenerationResult &result)
+{
+    const FileProvenance provenance{result.metadata.value(QStringLiteral("style")).toString(), result.pluginId};
+    for (const GeneratedFile &file : result.files)
+        m_provenance.insert(file.file.name, provenance);
+}
+
+void FilesTableModel::watchFolder()
+{
+    const QString folder = m_orchestrator.files().directory();
+    if (!m_watcher.directories().contains(folder) && QDir(folder).exists())
+        m_watcher.addPath(folder);
+}
+
+} // namespace aiband

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "files/StoredFile.h"
+#include "util/Result.h"
+
+#include <QAbstractTableModel>
+#include <QFileSystemWatcher>
+#include <QHash>
+#include <QList>
+#include <QTimer>
+
+namespace aiband {
+
+class Orchestrator;
+struct GenerationResult;
+
+// Where a file came from: the style it was played in and the plugin that asked for it.
+struct FileProvenance {
+    QString style;
+    QString pluginId;
+};
+
+// The files folder as a table, one row per generated file, kept live: rows appear when the
+// orchestrator announces new files, and rows come and go when the folder changes on disk (a
+// plugin's DELETE, a file manager, cleanup), debounced so a burst of writes is one refresh.
+// Rows keep the store's order (newest first); views sort through a proxy on SortRole.
+class FilesTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Track, Key, Tempo, Style, Plugin, Age, Size, ColumnCount };
+    enum Role {
+        SortRole = Qt::UserRole + 1,  // raw value per column; Age sorts newest first ascending
+        FileNameRole,
+        FilePathRole,
+    };
+
+    explicit FilesTableModel(Orchestrator &orchestrator, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // Dragging rows gives the files themselves (see midiFilesMimeData).
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+
+    const StoredFile &fileAt(int row) const { return m_rows.at(row).file; }
+    int rowOf(const QString &fileName) const;   // -1 when not listed
+
+    // Deletes through the file store; the rows go at once. Returns one error per file that
+    // could not be deleted.
+    QList<Error> removeFiles(const QStringList &fileNames);
+
+    // "just now", "5 min", "3 h", "2 d": how long ago, in the table's words.
+    static QString formatAge(qint64 seconds);
+
+public slots:
+    void refresh();   // re-reads the folder: new rows inserted, vanished rows removed
+
+private:
+    struct Row {
+        StoredFile file;
+        QString track;
+        QString key;
+        int tempoBpm = 0;
+        FileProvenance provenance;
+    };
+
+    Row makeRow(const StoredFile &file) const;
+    void addFile(const StoredFile &file);
+    // The one place style and plugin come from. Today: what this run's generations said about
+    // their files (m_provenance); files from before the app started show none.
+    FileProvenance provenanceOf(const QString &fileName) const;
+    void remember(const GenerationResult &result);
+    void watchFolder();
+
+    Orchestrator &m_orchestrator;
+    QList<Row> m_rows;
+    QHash<QString, FileProvenance> m_provenance;   // by file name, for files generated this run
+    QFileSystemWatcher m_watcher;
+    QTimer m_debounce;
+    QTimer m_ageTicker;   // ages are relative: repaint them now and then
+};
+
+} // namespace aiband

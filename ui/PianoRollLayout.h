@@ -1,0 +1,80 @@
+#pragma once
+
+#include "music/MidiFile.h"
+
+#include <QList>
+#include <QRectF>
+
+#include <optional>
+
+namespace aiband {
+
+// Where each note of a song goes in a piano-roll area: the geometry only, no painting, so it
+// can be checked number by number.
+//
+// Vertically the area is split into equal rows, top to bottom: the pitched notes' range, highest
+// pitch first (fitted to the notes with kPitchMargin rows above and below, and at least an
+// octave tall), then one row per drum sound the song plays (parts on the GM drum channel),
+// highest note number first, so the kick sits at the bottom as in DAWs' drum editors.
+// Horizontally the song's ticks are spread over the width from 0 to the song's end, with a bar
+// line at the start of every bar of its time signature.
+class PianoRollLayout {
+public:
+    static constexpr int kPitchMargin = 2;         // rows above the highest and below the lowest note
+    static constexpr int kMinimumPitchRows = 13;   // an octave, inclusive, however narrow the part
+    static constexpr qint64 kDrumHitTicks = kTicksPerQuarter / 4;  // drum hits are drawn a sixteenth wide
+    static constexpr double kMinimumNoteWidth = 2.0;  // pixels, so the shortest notes stay visible
+    static constexpr int kMaxBarLines = 4096;
+
+    struct NoteBox {
+        QRectF rect;
+        int part = 0;        // index into the song's parts
+        int pitch = 60;
+        int velocity = 100;
+        bool drum = false;
+    };
+
+    struct BarLine {
+        int number = 1;      // 1-based, as musicians count
+        qint64 tick = 0;
+        double x = 0.0;
+    };
+
+    PianoRollLayout(const MidiSong &song, const QRectF &area);
+
+    bool isEmpty() const { return m_notes.isEmpty(); }
+    QRectF area() const { return m_area; }
+    qint64 endTick() const { return m_endTick; }
+
+    // The pitched rows' range; hasPitchedNotes() is false when the song has only drums.
+    bool hasPitchedNotes() const { return m_highestPitch >= m_lowestPitch; }
+    int lowestPitch() const { return m_lowestPitch; }
+    int highestPitch() const { return m_highestPitch; }
+    QList<int> drumRows() const { return m_drumPitches; }   // top to bottom
+
+    int rowCount() const { return pitchedRowCount() + static_cast<int>(m_drumPitches.size()); }
+    double rowHeight() const { return m_rowHeight; }
+    double rowTop(int row) const { return m_area.top() + row * m_rowHeight; }
+    std::optional<int> rowOf(int pitch, bool drum) const;
+
+    double xForTick(qint64 tick) const;
+    const QList<NoteBox> &notes() const { return m_notes; }
+    const QList<BarLine> &bars() const { return m_bars; }
+
+    // How strongly a note of this velocity is drawn: 0.3 at velocity 1 up to 1.0 at 127.
+    static double velocityShade(int velocity);
+
+private:
+    int pitchedRowCount() const { return hasPitchedNotes() ? m_highestPitch - m_lowestPitch + 1 : 0; }
+
+    QRectF m_area;
+    qint64 m_endTick = 0;
+    int m_lowestPitch = 0;
+    int m_highestPitch = -1;
+    QList<int> m_drumPitches;
+    double m_rowHeight = 0.0;
+    QList<NoteBox> m_notes;
+    QList<BarLine> m_bars;
+};
+
+} // namespace aiband

@@ -1,0 +1,256 @@
+#include "PianoRollView.h"
+
+#include "MidiDragData.h"
+#include "PianoRollLayout.h"
+#include "music/MidiReader.h"
+
+#include <QApplication>
+#include <QDrag>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace aiband {
+namespace {
+
+constexpr int kGutterWidth = 84;      // row labels
+constexpr int kBarStripHeight = 16;   // bar numbers
+constexpr qint64 kMaxPreviewBytes = 16 * 1024 * 1024;
+
+bool isBlackKey(int pitch)
+{
+    switch (pitch % 12) {
+    case 1: case 3: case 6: case 8: case 10: return true;
+    default: return false;
+    }
+}
+
+// A colour per part, by what the part is called (the engine names its tracks), else by position.
+QColor partColour(const MidiPart &part, int index)
+{
+    const QString name = part.name.toLower();
+    if (part.channel == kDrumChannel || name.contains(QLatin1String("drum")))
+        return QColor(0x2e, 0x9e, 0x5b);
+    if (name.contains(QLatin1String("bass")))
+        return QColor(0xd9, 0x6c, 0x1e);
+    if (name.contains(QLatin1String("key")) || name.contains(QLatin1String("piano")))
+        return QColor(0x2f, 0x6f, 0xd0);
+    static const QColor others[] = {QColor(0x8e, 0x44, 0xad), QColor(0xc0, 0x39, 0x2b), QColor(0x16, 0xa0, 0x85)};
+    return others[index % 3];
+}
+
+} // namespace
+
+QString noteName(int pitch)
+{
+    static const char *const names[] = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
+    return QString::fromLatin1(names[((pitch % 12) + 12) % 12]) + QString::number(pitch / 12 - 1);
+}
+
+QString drumName(int note)
+{
+    switch (note) {
+    case 35: case 36: return PianoRollView::tr("Kick");
+    case 37: return PianoRollView::tr("Rim");
+    case 38: case 40: return PianoRollView::tr("Snare");
+    case 39: return PianoRollView::tr("Clap");
+    case 41: return PianoRollView::tr("Low floor tom");
+    case 43: return PianoRollView::tr("Floor tom");
+    case 45: return PianoRollView::tr("Low tom");
+    case 47: return PianoRollView::tr("Mid tom");
+    case 48: return PianoRollView::tr("Hi-mid tom");
+    case 50: return PianoRollView::tr("High tom");
+    case 42: return PianoRollView::tr("Hi-hat");
+    case 44: return PianoRollView::tr("Pedal hat");
+    case 46: return PianoRollView::tr("Open hat");
+    case 49: case 57: return PianoRollView::tr("Crash");
+    case 51: case 59: return PianoRollView::tr("Ride");
+    case 53: return PianoRollView::tr("Ride bell");
+    case 52: return PianoRollView::tr("China");
+    case 55: return PianoRollView::tr("Splash");
+    case 54: return PianoRollView::tr("Tambourine");
+    case 56: return PianoRollView::tr("Cowbell");
+    case 70: return PianoRollView::tr("Maracas");
+    case 75: return PianoRollView::tr("Claves");
+    default: return PianoRollView::tr("Drum %1").arg(note);
+    }
+}
+
+PianoRollView::PianoRollView(QWidget *parent) : QWidget(parent)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    clear();
+}
+
+void PianoRollView::clear()
+{
+    m_path.clear();
+    m_song = {};
+    m_message = tr("Select a file to see its notes.");
+    setCursor(Qt::ArrowCursor);
+    setToolTip({});
+    update();
+}
+
+void PianoRollView::setFile(const QString &path)
+{
+    if (path.isEmpty()) {
+        clear();
+        return;
+    }
+    m_path = path;
+    m_song = {};
+    m_message.clear();
+    QFile file(path);
+    if (!file.exists()) {
+        m_message = tr("%1 no longer exists.").arg(QFileInfo(path).fileName());
+    } else if (file.size() > kMaxPreviewBytes) {
+        m_message = tr("%1 is too large to preview.").arg(QFileInfo(path).fileName());
+    } else if (!file.open(QIODevice::ReadOnly)) {
+        m_message = tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
+    } else if (Result<MidiSong> song = readMidiFile(file.readAll()); !song) {
+        m_message = tr("Cannot read %1: %2").arg(QFileInfo(path).fileName(), song.error().message);
+    } else {
+        m_song = std::move(song).value();
+        if (PianoRollLayout(m_song, noteArea()).isEmpty())
+            m_message = tr("%1 has no notes.").arg(QFileInfo(path).fileName());
+    }
+    // Even an unreadable file can be dragged: the DAW may know better.
+    setCursor(Qt::OpenHandCursor);
+    setToolTip(tr("%1\nDrag into your DAW or a file manager.").arg(path));
+    update();
+}
+
+QRectF PianoRollView::noteArea() const
+{
+    return QRectF(kGutterWidth, kBarStripHeight, std::max(0, width() - kGutterWidth - 1),
+                  std::max(0, height() - kBarStripHeight - 1));
+}
+
+QSize PianoRollView::sizeHint() const
+{
+    return {640, 200};
+}
+
+QSize PianoRollView::minimumSizeHint() const
+{
+    return {kGutterWidth + 120, kBarStripHeight + 60};
+}
+
+void PianoRollView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().base());
+    if (!m_message.isEmpty()) {
+        paintMessage(painter);
+        return;
+    }
+    const PianoRollLayout layout(m_song, noteArea());
+    paintRows(painter, layout);
+    paintBars(painter, layout);
+    paintNotes(painter, layout);
+}
+
+void PianoRollView::paintMessage(QPainter &painter) const
+{
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap, m_message);
+}
+
+void PianoRollView::paintRows(QPainter &painter, const PianoRollLayout &layout) const
+{
+    const QRectF area = layout.area();
+    const QColor shaded = palette().color(QPalette::AlternateBase);
+    const QColor label = palette().color(QPalette::Text);
+    const QFontMetrics metrics = painter.fontMetrics();
+    const bool roomForEveryLabel = layout.rowHeight() >= metrics.height() * 0.8;
+    painter.setPen(label);
+    if (layout.hasPitchedNotes()) {
+        for (int pitch = layout.highestPitch(); pitch >= layout.lowestPitch(); --pitch) {
+            const QRectF row(area.left(), layout.rowTop(*layout.rowOf(pitch, false)), area.width(), layout.rowHeight());
+            if (isBlackKey(pitch))
+                painter.fillRect(row, shaded);
+            // Every C is named; the other rows only when they are tall enough to read.
+            if (pitch % 12 == 0 || roomForEveryLabel)
+                painter.drawText(QRectF(0, row.center().y() - metrics.height() / 2.0, kGutterWidth - 4, metrics.height()),
+                                 Qt::AlignRight | Qt::AlignVCenter, noteName(pitch));
+        }
+    }
+    const QList<int> drums = layout.drumRows();
+    for (int note : drums) {
+        const QRectF row(area.left(), layout.rowTop(*layout.rowOf(note, true)), area.width(), layout.rowHeight());
+        if (*layout.rowOf(note, true) % 2)
+            painter.fillRect(row, shaded);
+        if (roomForEveryLabel)
+            painter.drawText(QRectF(0, row.center().y() - metrics.height() / 2.0, kGutterWidth - 4, metrics.height()),
+                             Qt::AlignRight | Qt::AlignVCenter, metrics.elidedText(drumName(note), Qt::ElideRight, kGutterWidth - 6));
+    }
+    if (layout.hasPitchedNotes() && !drums.isEmpty()) {
+        // Where the pitched rows end and the drum rows begin.
+        const double y = layout.rowTop(*layout.rowOf(drums.first(), true));
+        painter.setPen(palette().color(QPalette::Dark));
+        painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
+    }
+}
+
+void PianoRollView::paintBars(QPainter &painter, const PianoRollLayout &layout) const
+{
+    const QRectF area = layout.area();
+    const QFontMetrics metrics = painter.fontMetrics();
+    double lastLabelRight = -1.0;
+    for (const PianoRollLayout::BarLine &bar : layout.bars()) {
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawLine(QPointF(bar.x, area.top()), QPointF(bar.x, area.bottom()));
+        const QString number = QString::number(bar.number);
+        if (bar.x > lastLabelRight + 4) {
+            painter.setPen(palette().color(QPalette::Text));
+            painter.drawText(QPointF(bar.x + 2, kBarStripHeight - 4), number);
+            lastLabelRight = bar.x + 2 + metrics.horizontalAdvance(number);
+        }
+    }
+}
+
+void PianoRollView::paintNotes(QPainter &painter, const PianoRollLayout &layout) const
+{
+    for (const PianoRollLayout::NoteBox &note : layout.notes()) {
+        QColor colour = partColour(m_song.parts[static_cast<size_t>(note.part)], note.part);
+        const QColor outline = colour.darker(140);
+        // Velocity as shade: soft notes fade towards the background.
+        colour.setAlphaF(static_cast<float>(PianoRollLayout::velocityShade(note.velocity)));
+        const QRectF box = note.rect.adjusted(0, 0.5, 0, -0.5);
+        painter.fillRect(box, colour);
+        if (box.width() >= 4 && box.height() >= 4) {
+            painter.setPen(outline);
+            painter.drawRect(box);
+        }
+    }
+}
+
+QMimeData *PianoRollView::dragData() const
+{
+    return m_path.isEmpty() ? nullptr : midiFilesMimeData({m_path});
+}
+
+void PianoRollView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressed = event->button() == Qt::LeftButton && !m_path.isEmpty();
+    m_pressPosition = event->position().toPoint();
+    QWidget::mousePressEvent(event);
+}
+
+void PianoRollView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_pressed || !(event->buttons() & Qt::LeftButton)
+        || (event->position().toPoint() - m_pressPosition).manhattanLength() < QApplication::startDragDistance()) {
+        QWidget::mouseMoveEvent(event);
+        return;
+    }
+    m_pressed = false;
+    auto *drag = new QDrag(this);
+    drag->setMimeData(dragData());
+    drag->exec(Qt::CopyAction, Qt::CopyAction);
+}
+
+} // namespace aiband

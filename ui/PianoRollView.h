@@ -1,0 +1,64 @@
+#pragma once
+
+#include "music/MidiFile.h"
+
+#include <QPoint>
+#include <QWidget>
+
+class QMimeData;
+
+namespace aiband {
+
+class PianoRollLayout;
+
+// A piano-roll preview of one MIDI file: pitch up, time across with bar lines, velocity as
+// shade, drums as hits on their GM rows (geometry in PianoRollLayout). A file that cannot be
+// read or has no notes shows a message instead. The preview is also a drag source for its
+// file, like a row of the Files table.
+class PianoRollView : public QWidget {
+    Q_OBJECT
+public:
+    explicit PianoRollView(QWidget *parent = nullptr);
+
+    // Reads and shows the file; an empty path clears the view.
+    void setFile(const QString &path);
+    void clear();
+
+    QString filePath() const { return m_path; }
+    const MidiSong &song() const { return m_song; }
+    // What is shown instead of notes (no file, unreadable file, no notes); empty when notes are drawn.
+    QString message() const { return m_message; }
+
+    // What dragging the preview carries (its file, as a row of the Files table would); null
+    // when no file is shown. The caller owns it.
+    QMimeData *dragData() const;
+
+    // The area notes are laid out in, inside the labels' gutter and the bar-number strip.
+    QRectF noteArea() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+
+private:
+    void paintRows(QPainter &painter, const PianoRollLayout &layout) const;
+    void paintBars(QPainter &painter, const PianoRollLayout &layout) const;
+    void paintNotes(QPainter &painter, const PianoRollLayout &layout) const;
+    void paintMessage(QPainter &painter) const;
+
+    QString m_path;
+    MidiSong m_song;
+    QString m_message;
+    QPoint m_pressPosition;
+    bool m_pressed = false;
+};
+
+// "C4" for MIDI note 60; General MIDI drum names ("Kick", "Snare") for the drum rows.
+QString noteName(int pitch);
+QString drumName(int note);
+
+} // namespace aiband
