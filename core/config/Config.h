@@ -42,6 +42,9 @@ struct Config {
     double connectionTimeoutSeconds = 90.0;
     int webSocketMaxMessageBytes = 1024 * 1024;
 
+    // ui (the desktop app)
+    bool notifyNewFiles = false;   // a tray notification for every new file
+
     // Defaults that depend on the platform: files and logs under the per-user data folder.
     static Config withPlatformDefaults();
 

@@ -60,6 +60,8 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"websocket.max_message_bytes", {"AIBAND_WS_MAX_MESSAGE_BYTES"}, nullptr,
      IntSetting{&Config::webSocketMaxMessageBytes, 1024, 64 * 1024 * 1024},
      "Largest WebSocket message accepted."},
+    {"ui.notify_new_files", {"AIBAND_NOTIFY_NEW_FILES"}, nullptr, BoolSetting{&Config::notifyNewFiles},
+     "Show a desktop notification when new files are generated."},
 });
 
 const auto kIgnored = std::to_array<IgnoredKey>({
