@@ -5,16 +5,11 @@
 namespace aiband {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StatusSummary", text);
-}
-
 // Separate singular strings until an English plural-forms file exists: "%n plugin(s)" would
 // otherwise show literally.
-QString counted(int n, const char *one, const char *many)
+QString counted(int n, const QString &one, const QString &many)
 {
-    return n == 1 ? tr(one) : tr(many).arg(n);
+    return n == 1 ? one : many.arg(n);
 }
 
 ServerState stateOf(const ServerStatus &status)
@@ -75,11 +70,11 @@ StatusSummary StatusSummary::of(const ServerStatus &status)
         break;
     }
     if (status.running) {
-        summary.details = counted(status.pluginsConnected, "1 plugin connected", "%1 plugins connected")
-            + QStringLiteral(" · ") + counted(status.filesCount, "1 file", "%1 files");
+        summary.details = counted(status.pluginsConnected, tr("1 plugin connected"), tr("%1 plugins connected"))
+            + QStringLiteral(" · ") + counted(status.filesCount, tr("1 file"), tr("%1 files"));
         if (status.generationsInFlight > 0)
             summary.details += QStringLiteral(" · ")
-                + counted(status.generationsInFlight, "1 generation in progress", "%1 generations in progress");
+                + counted(status.generationsInFlight, tr("1 generation in progress"), tr("%1 generations in progress"));
     }
     QStringList lines{tr("AI Band Orchestrator"), summary.headline};
     if (!summary.details.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "ServerStatus.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -10,6 +11,8 @@ namespace aiband {
 // The one place a server's status becomes a state, words and an icon, so the tray icon, its
 // tooltip and the window always say the same thing.
 struct StatusSummary {
+    Q_DECLARE_TR_FUNCTIONS(StatusSummary)
+public:
     ServerState state = ServerState::Stopped;
     QString headline;     // "Listening on http://127.0.0.1:8000"
     QString details;      // "2 plugins connected · 14 files"
