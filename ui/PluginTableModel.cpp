@@ -22,7 +22,13 @@ bool sameIds(const QList<PluginInfo> &a, const QList<PluginInfo> &b, qsizetype c
 PluginTableModel::PluginTableModel(const PluginRegistry &registry, QObject *parent)
     : QAbstractTableModel(parent), m_registry(registry), m_rows(registry.plugins())
 {
-    connect(&registry, &PluginRegistry::changed, this, &PluginTableModel::refresh);
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(100);
+    connect(&m_coalesce, &QTimer::timeout, this, &PluginTableModel::refresh);
+    connect(&registry, &PluginRegistry::changed, this, [this] {
+        if (!m_coalesce.isActive())
+            m_coalesce.start();
+    });
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &PluginTableModel::refresh);
     m_clock.start();

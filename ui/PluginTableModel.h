@@ -9,6 +9,7 @@ namespace aiband {
 
 // The plugins the server knows, one row each, live: rows follow PluginRegistry::changed(), and
 // a one-second clock refreshes what changes without a signal (heartbeats, "12 s ago").
+// Bursts of changes are read once, at most every 100 ms.
 class PluginTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -36,6 +37,7 @@ private:
     const PluginRegistry &m_registry;
     QList<PluginInfo> m_rows;
     QTimer m_clock;
+    QTimer m_coalesce;   // a burst of registry changes (a thousand transports) is one refresh
 };
 
 } // namespace aiband
