@@ -34,6 +34,9 @@ LogsPage::LogsPage(LogBuffer *buffer, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
+    // One text line per entry: a log is read by scanning many lines.
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->resizeSection(LogTableModel::Category, 140);
 
     for (const auto &[level, label] : {std::pair{LogLevel::Debug, tr("Debug and above")},
                                        std::pair{LogLevel::Info, tr("Info and above")},

@@ -23,6 +23,7 @@ PluginsPage::PluginsPage(Orchestrator &orchestrator, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(PluginTableModel::Transport, QHeaderView::Stretch);
     m_disconnect->setToolTip(tr("Close the selected plugin's connection. The plugin may reconnect."));
@@ -43,6 +44,7 @@ PluginsPage::PluginsPage(Orchestrator &orchestrator, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PluginsPage::updateButton);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PluginsPage::updateButton);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PluginsPage::updateButton);
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTableView::resizeColumnsToContents);
     updateButton();
 }
 
