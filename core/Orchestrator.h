@@ -40,6 +40,8 @@ public:
     qint64 uptimeSeconds() const;
     int pluginCount() const { return m_hub.sessionCount(); }
     int openConnections() const;             // HTTP and WebSocket connections now open
+    // Closes a plugin's WebSocket session (close code 4003); false when it has none open.
+    bool disconnectPlugin(const QString &pluginId) { return m_hub.disconnectPlugin(pluginId); }
 
     FileStore &files() { return m_files; }
     const FileStore &files() const { return m_files; }

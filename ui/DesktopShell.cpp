@@ -2,19 +2,41 @@
 
 #include "MainWindow.h"
 #include "Orchestrator.h"
-#include "StatusSummary.h"
+#include "ServerMonitor.h"
+#include "TrayMenu.h"
 
 #include <QApplication>
-#include <QClipboard>
-#include <QDesktopServices>
-#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
 #include <QSystemTrayIcon>
 
 namespace aiband {
 
 DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
-    : QObject(parent), m_orchestrator(orchestrator), m_window(new MainWindow(orchestrator))
+    : QObject(parent),
+      m_orchestrator(orchestrator),
+      m_monitor(new ServerMonitor(orchestrator, this)),
+      m_window(new MainWindow(*m_monitor)),
+      m_menu(new TrayMenu(*m_monitor, m_window))
 {
+    m_window->menuBar()->addMenu(m_menu);
+    connect(m_menu, &TrayMenu::openDashboardRequested, this, &DesktopShell::showWindow);
+    connect(m_menu, &TrayMenu::settingsRequested, this, &DesktopShell::settingsRequested);
+    connect(m_menu, &TrayMenu::quitRequested, this, &DesktopShell::quitRequested);
+    connect(m_monitor, &ServerMonitor::alert, this, [this](const QString &title, const QString &message) {
+        notify(title, message, true);
+    });
+    connect(&orchestrator, &Orchestrator::filesGenerated, this, [this](const GenerationResult &result) {
+        // Read at each generation, so a change in the settings applies at once.
+        if (!m_orchestrator.config().notifyNewFiles || result.files.isEmpty())
+            return;
+        QStringList names;
+        for (const GeneratedFile &file : result.files)
+            names.append(file.file.name);
+        notify(result.files.size() == 1 ? tr("A new file") : tr("%1 new files").arg(result.files.size()),
+               names.join(QLatin1Char('\n')), false);
+    });
+
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         // With a tray the app lives on when its window is hidden or a dialog closes.
         QApplication::setQuitOnLastWindowClosed(false);
@@ -29,41 +51,57 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
 
 DesktopShell::~DesktopShell()
 {
-    delete m_window;
+    delete m_window;   // also deletes the menu, its child
+}
+
+void DesktopShell::showWindow()
+{
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
 }
 
 void DesktopShell::createTray()
 {
-    m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/ai-band-orchestrator.svg")), this);
-    auto *menu = new QMenu(m_window);
-    menu->addAction(tr("Open dashboard"), m_window, [this] {
-        m_window->show();
-        m_window->raise();
-        m_window->activateWindow();
-    });
-    menu->addAction(tr("Copy server URL"), this, [this] {
-        QGuiApplication::clipboard()->setText(m_orchestrator.baseUrl().toString());
-    });
-    menu->addAction(tr("Open files folder"), this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_orchestrator.files().directory()));
-    });
-    menu->addSeparator();
-    menu->addAction(tr("Quit"), this, &DesktopShell::quitRequested);
-    m_tray->setContextMenu(menu);
+    m_tray = new QSystemTrayIcon(this);
+    m_tray->setContextMenu(m_menu);
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger)
-            m_window->setVisible(!m_window->isVisible());
+        if (reason != QSystemTrayIcon::Trigger)
+            return;
+        if (m_window->isVisible())
+            m_window->hide();
+        else
+            showWindow();
     });
-    connect(&m_orchestrator, &Orchestrator::runningChanged, this, &DesktopShell::refreshTray);
-    connect(&m_orchestrator, &Orchestrator::pluginCountChanged, this, &DesktopShell::refreshTray);
-    connect(&m_orchestrator, &Orchestrator::filesGenerated, this, &DesktopShell::refreshTray);
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &DesktopShell::showWindow);
+    connect(m_window, &MainWindow::hidToTrayFirstTime, this, [this](const QString &message) {
+        notify(tr("Still running"), message, false);
+    });
+    connect(m_monitor, &ServerMonitor::changed, this, &DesktopShell::refreshTray);
     refreshTray();
     m_tray->show();
 }
 
 void DesktopShell::refreshTray()
 {
-    m_tray->setToolTip(StatusSummary::of(m_orchestrator).tooltip());
+    const StatusSummary summary = m_monitor->summary();
+    // Only a change of state swaps the icon; the tooltip follows every change.
+    if (!m_iconSet || summary.state != m_shownState) {
+        m_tray->setIcon(QIcon(summary.iconPath));
+        m_shownState = summary.state;
+        m_iconSet = true;
+    }
+    m_tray->setToolTip(summary.tooltip);
+}
+
+void DesktopShell::notify(const QString &title, const QString &message, bool isProblem)
+{
+    if (m_tray) {
+        m_tray->showMessage(title, message,
+                            isProblem ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+        return;
+    }
+    m_window->statusBar()->showMessage(title + QStringLiteral(": ") + message);
 }
 
 } // namespace aiband

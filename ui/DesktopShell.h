@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ServerStatus.h"
+
 #include <QObject>
 
 class QSystemTrayIcon;
@@ -8,28 +10,41 @@ namespace aiband {
 
 class MainWindow;
 class Orchestrator;
+class ServerMonitor;
+class TrayMenu;
 
-// The desktop face of the app: a tray icon with its menu when the desktop has a tray,
-// otherwise the window, shown at once with a notice saying why.
+// The desktop face of the app: a tray icon showing the server's state, with its menu, when the
+// desktop has a tray; otherwise the window, shown at once with a notice saying why. Either way
+// the window has the same menu, so every action is reachable.
 class DesktopShell : public QObject {
     Q_OBJECT
 public:
     explicit DesktopShell(Orchestrator &orchestrator, QObject *parent = nullptr);
     ~DesktopShell() override;
 
+    ServerMonitor &monitor() const { return *m_monitor; }
     MainWindow *window() const { return m_window; }
+    TrayMenu *menu() const { return m_menu; }
     bool hasTray() const { return m_tray != nullptr; }
+
+    void showWindow();
 
 signals:
     void quitRequested();
+    void settingsRequested();   // "Settings…" in the tray or window menu
 
 private:
     void createTray();
     void refreshTray();
+    void notify(const QString &title, const QString &message, bool isProblem);
 
     Orchestrator &m_orchestrator;
+    ServerMonitor *m_monitor;
     MainWindow *m_window;
+    TrayMenu *m_menu;
     QSystemTrayIcon *m_tray = nullptr;
+    ServerState m_shownState = ServerState::Stopped;
+    bool m_iconSet = false;
 };
 
 } // namespace aiband

@@ -1,45 +1,55 @@
 #include "MainWindow.h"
 
+#include "FilesPage.h"
+#include "LogsPage.h"
 #include "Orchestrator.h"
-#include "StatusSummary.h"
+#include "PluginsPage.h"
+#include "ServerMonitor.h"
+#include "StatusPage.h"
+#include "TryItPage.h"
 
 #include <QCloseEvent>
 #include <QLabel>
+#include <QSettings>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace aiband {
 
-MainWindow::MainWindow(Orchestrator &orchestrator, QWidget *parent)
-    : QMainWindow(parent),
-      m_orchestrator(orchestrator),
-      m_headline(new QLabel),
-      m_details(new QLabel),
-      m_filesDir(new QLabel),
-      m_notice(new QLabel)
+MainWindow::MainWindow(ServerMonitor &monitor, QWidget *parent)
+    : QMainWindow(parent), m_orchestrator(monitor.orchestrator()), m_tabs(new QTabWidget), m_notice(new QLabel)
 {
     setWindowTitle(tr("AI Band Orchestrator"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/ai-band-orchestrator.svg")));
+
+    // The dashboard's pages, in tab order. This is the one place pages are added.
+    addPage(new StatusPage(monitor), QStringLiteral("status"), tr("Status"));
+    addPage(new PluginsPage(m_orchestrator), QStringLiteral("plugins"), tr("Plugins"));
+    addPage(new FilesPage(m_orchestrator), QStringLiteral("files"), tr("Files"));
+    addPage(new TryItPage(m_orchestrator), QStringLiteral("tryit"), tr("Try it"));
+    addPage(new LogsPage(m_orchestrator.logs()), QStringLiteral("logs"), tr("Logs"));
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
-    QFont headlineFont = m_headline->font();
-    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.3);
-    headlineFont.setBold(true);
-    m_headline->setFont(headlineFont);
-    m_filesDir->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
     m_notice->hide();
     layout->addWidget(m_notice);
-    layout->addWidget(m_headline);
-    layout->addWidget(m_details);
-    layout->addWidget(m_filesDir);
-    layout->addStretch();
+    layout->addWidget(m_tabs);
     setCentralWidget(central);
-    resize(520, 200);
+    resize(860, 560);
+}
 
-    connect(&orchestrator, &Orchestrator::runningChanged, this, &MainWindow::refresh);
-    connect(&orchestrator, &Orchestrator::pluginCountChanged, this, &MainWindow::refresh);
-    connect(&orchestrator, &Orchestrator::filesGenerated, this, &MainWindow::refresh);
-    refresh();
+void MainWindow::addPage(QWidget *page, const QString &objectName, const QString &title)
+{
+    page->setObjectName(objectName);
+    m_tabs->addTab(page, title);
+}
+
+void MainWindow::showPage(const QString &objectName)
+{
+    if (QWidget *page = m_tabs->findChild<QWidget *>(objectName))
+        m_tabs->setCurrentWidget(page);
 }
 
 void MainWindow::showNotice(const QString &text)
@@ -48,22 +58,25 @@ void MainWindow::showNotice(const QString &text)
     m_notice->show();
 }
 
-void MainWindow::refresh()
+QString MainWindow::toldHidesToTrayKey()
 {
-    const StatusSummary summary = StatusSummary::of(m_orchestrator);
-    m_headline->setText(summary.headline);
-    m_details->setText(summary.details);
-    m_filesDir->setText(tr("Files folder: %1").arg(m_orchestrator.files().directory()));
+    return QStringLiteral("ui/told_close_hides_to_tray");
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_hideOnClose) {
-        hide();
-        event->ignore();
+    if (!m_hideOnClose) {
+        QMainWindow::closeEvent(event);
         return;
     }
-    QMainWindow::closeEvent(event);
+    hide();
+    event->ignore();
+    QSettings settings;
+    if (!settings.value(toldHidesToTrayKey(), false).toBool()) {
+        settings.setValue(toldHidesToTrayKey(), true);
+        emit hidToTrayFirstTime(tr("AI Band Orchestrator keeps running in the tray, so plugins stay connected. "
+                                   "Choose Quit from the tray menu to stop it."));
+    }
 }
 
 } // namespace aiband

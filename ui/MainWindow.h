@@ -3,30 +3,41 @@
 #include <QMainWindow>
 
 class QLabel;
+class QTabWidget;
 
 namespace aiband {
 
 class Orchestrator;
+class ServerMonitor;
 
-// A first window: what the server is doing and where the files are. The dashboard with
-// plugins, files, piano roll and logs replaces its contents later.
+// The dashboard: one tab per page (Status, Plugins, Logs, ...). Closing it hides it to the tray,
+// which it says once; without a tray it is a normal window and closing it quits.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(Orchestrator &orchestrator, QWidget *parent = nullptr);
+    explicit MainWindow(ServerMonitor &monitor, QWidget *parent = nullptr);
 
     void setHideOnClose(bool hide) { m_hideOnClose = hide; }
     void showNotice(const QString &text);
-    void refresh();
+    QTabWidget *tabs() const { return m_tabs; }
+    void showPage(const QString &objectName);   // selects the tab whose page has this object name
+
+    // The QSettings key remembering that the user was told closing hides to the tray.
+    static QString toldHidesToTrayKey();
+
+signals:
+    // Emitted the first time the window is closed to the tray (ever, per user), with the text
+    // to tell the user; DesktopShell shows it as a tray notification.
+    void hidToTrayFirstTime(const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void addPage(QWidget *page, const QString &objectName, const QString &title);
+
     Orchestrator &m_orchestrator;
-    QLabel *m_headline;
-    QLabel *m_details;
-    QLabel *m_filesDir;
+    QTabWidget *m_tabs;
     QLabel *m_notice;
     bool m_hideOnClose = true;
 };

@@ -44,6 +44,8 @@ struct Config {
 
     // ui
     QString uiLanguage;                         // "" follows the system; "en", "es" or "de"
+    // ui (the desktop app)
+    bool notifyNewFiles = false;   // a tray notification for every new file
 
     // Defaults that depend on the platform: files and logs under the per-user data folder.
     static Config withPlatformDefaults();

@@ -64,6 +64,8 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"ui.language", {"AIBAND_UI_LANGUAGE"}, nullptr,
      StringSetting{&Config::uiLanguage, {"", "en", "es", "de"}},
      "Language of the desktop interface: empty follows the system, or en, es, de."},
+    {"ui.notify_new_files", {"AIBAND_NOTIFY_NEW_FILES"}, nullptr, BoolSetting{&Config::notifyNewFiles},
+     "Show a desktop notification when new files are generated."},
 });
 
 const auto kIgnored = std::to_array<IgnoredKey>({

@@ -119,6 +119,7 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
         return makeError(QStringLiteral("busy"),
                          QStringLiteral("%1 generations are already waiting; retry in a moment").arg(m_pending));
     ++m_pending;
+    emit pendingCountChanged(m_pending);
     const QString requestId = QStringLiteral("gen-%1").arg(m_nextRequest++);
 
     // Whichever comes first, the result or the deadline, answers; the other is ignored.
@@ -137,9 +138,11 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
         return compose(request, store, requestId);
     }).then(this, [this, answered, done, requestId](const Outcome &outcome) {
         --m_pending;
+        emit pendingCountChanged(m_pending);
         const bool late = *answered;
         *answered = true;
         if (!outcome.result) {
+            ++m_failedCount;
             qCWarning(lcGeneration).noquote() << requestId << "failed:" << outcome.error.message;
             emit failed(requestId, outcome.error);
             if (!late)
@@ -148,6 +151,8 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
         }
         const GenerationResult &result = *outcome.result;
         ++m_generatedCount;
+        m_lastDurationMs = result.engineMs + result.writeMs;
+        m_totalDurationMs += m_lastDurationMs;
         qCInfo(lcGeneration).noquote() << requestId << "generated" << result.files.size() << "files for"
                                        << (result.pluginId.isEmpty() ? QStringLiteral("(no plugin)") : result.pluginId)
                                        << QStringLiteral("in %1 ms").arg(result.engineMs + result.writeMs, 0, 'f', 2);

@@ -41,11 +41,16 @@ public:
     const StyleLibrary &styles() const { return m_styles; }
     QString defaultStyle() const { return m_defaultStyle; }
     quint64 generatedCount() const { return m_generatedCount; }
+    quint64 failedCount() const { return m_failedCount; }   // generations that ended in an error
     int pendingCount() const { return m_pending; }
+    // Composing plus writing, in milliseconds, of the last and of all successful generations.
+    double lastDurationMs() const { return m_lastDurationMs; }
+    double averageDurationMs() const { return m_generatedCount ? m_totalDurationMs / m_generatedCount : 0.0; }
 
 signals:
     void generated(const aiband::GenerationResult &result);
     void failed(const QString &requestId, const aiband::Error &error);
+    void pendingCountChanged(int pending);   // a generation was queued or has finished
 
 private:
     FileStore *m_store;
@@ -54,6 +59,9 @@ private:
     GenerationSettings m_settings;
     QThreadPool m_pool;
     quint64 m_generatedCount = 0;
+    quint64 m_failedCount = 0;
+    double m_lastDurationMs = 0.0;
+    double m_totalDurationMs = 0.0;
     quint64 m_nextRequest = 1;
     int m_pending = 0;
 };

@@ -228,6 +228,18 @@ void WebSocketHub::dropStaleSessions()
         emit sessionCountChanged(sessionCount());
 }
 
+bool WebSocketHub::disconnectPlugin(const QString &pluginId)
+{
+    Session *session = pluginId.isEmpty() ? nullptr : sessionFor(pluginId);
+    if (!session)
+        return false;
+    qCInfo(lcWebSocket).noquote() << "plugin" << pluginId << "disconnected by the user";
+    closeSession(session, static_cast<QWebSocketProtocol::CloseCode>(CloseReason::ClosedByUser),
+                 QStringLiteral("disconnected from the dashboard"));
+    emit sessionCountChanged(sessionCount());
+    return true;
+}
+
 void WebSocketHub::closeSession(Session *session, QWebSocketProtocol::CloseCode code, const QString &reason)
 {
     if (!session->pluginId.isEmpty())

@@ -32,7 +32,8 @@ struct WebSocketSettings {
 // Close codes in the private range (4000-4999) that tell a plugin why it was closed.
 enum class CloseReason : quint16 {
     Replaced = 4001,        // another connection took over the same plugin id
-    HeartbeatTimeout = 4002 // nothing heard for websocket.connection_timeout seconds
+    HeartbeatTimeout = 4002, // nothing heard for websocket.connection_timeout seconds
+    ClosedByUser = 4003      // the user disconnected the plugin from the dashboard
 };
 
 // The WebSocket side of the server (docs/PROTOCOL.md): one session per plugin id, messages in
@@ -56,6 +57,8 @@ public:
     // Sends the shared transport as transport_sync to every registered session but one.
     void broadcastTransport(const QString &exceptPluginId = {});
     void dropStaleSessions();
+    // Closes the plugin's session with ClosedByUser; false when it has none.
+    bool disconnectPlugin(const QString &pluginId);
     void closeAll();
 
     static QStringList messageTypes();

@@ -2,7 +2,6 @@
 // own (dialog buttons) then come out translated. ctest runs this with LANG=es_ES.UTF-8 and no
 // LANGUAGE/LC_ALL/LC_MESSAGES, so "the system language" is Spanish.
 #include "LanguageLoader.h"
-#include "Orchestrator.h"
 #include "StatusSummary.h"
 #include "config/ConfigSchema.h"
 
@@ -11,7 +10,6 @@
 #include <QFile>
 #include <QLocale>
 #include <QPushButton>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aiband;
@@ -19,16 +17,8 @@ using namespace aiband;
 class TestTranslations : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
 
-    QString stoppedHeadline() const
-    {
-        Config config;
-        config.port = 0;
-        config.filesDir = m_dir.filePath(QStringLiteral("files"));
-        Orchestrator orchestrator(config, nullptr);
-        return StatusSummary::of(orchestrator).headline;
-    }
+    static QString stoppedHeadline() { return StatusSummary::of(ServerStatus{}).headline; }
 
     static QString cancelButtonText()
     {
@@ -36,7 +26,7 @@ class TestTranslations : public QObject {
         return buttons.button(QDialogButtonBox::Cancel)->text();
     }
 
-    static QString quitText() { return QCoreApplication::translate("aiband::DesktopShell", "Quit"); }
+    static QString quitText() { return QCoreApplication::translate("aiband::TrayMenu", "Quit"); }
 
 private slots:
     void cleanup() { LanguageLoader::install(QStringLiteral("en")); }

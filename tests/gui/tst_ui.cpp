@@ -1,75 +1,511 @@
+// The desktop app, offscreen: the status function and its icons, the tray menu, the dashboard's
+// pages and models fed by a real core (a server on a free port, real WebSocket plugins).
+
 #include "DesktopShell.h"
+#include "LogFilterModel.h"
+#include "LogTableModel.h"
+#include "LogsPage.h"
 #include "MainWindow.h"
-#include "Orchestrator.h"
+#include "PluginTableModel.h"
+#include "PluginsPage.h"
+#include "ServerMonitor.h"
+#include "StatusPage.h"
 #include "StatusSummary.h"
+#include "TestServer.h"
+#include "TrayMenu.h"
+#include "logging/LogBuffer.h"
+#include "logging/LogCategories.h"
+#include "logging/Logging.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QSvgRenderer>
 #include <QSystemTrayIcon>
-#include <QTemporaryDir>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
 #include <QTest>
-#include <QWebSocket>
 
 using namespace aiband;
+using namespace aiband::test;
+
+namespace {
+
+QStringList labelTexts(const QWidget *window)
+{
+    QStringList texts;
+    for (const QLabel *label : window->findChildren<QLabel *>())
+        texts.append(label->text());
+    return texts;
+}
+
+QJsonObject message(const QString &type, const QJsonObject &data = {})
+{
+    return QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
+}
+
+QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
+{
+    return model.data(model.index(row, column), role).toString();
+}
+
+ServerStatus runningStatus()
+{
+    ServerStatus status;
+    status.running = true;
+    status.url = QUrl(QStringLiteral("http://127.0.0.1:8000"));
+    status.pluginsConnected = 2;
+    status.filesCount = 14;
+    return status;
+}
+
+} // namespace
 
 class TestUi : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-
-    Config testConfig() const
-    {
-        Config config;
-        config.port = 0;
-        config.filesDir = m_dir.filePath(QStringLiteral("files"));
-        return config;
-    }
-
-    static QStringList labelTexts(const QWidget *window)
-    {
-        QStringList texts;
-        for (const QLabel *label : window->findChildren<QLabel *>())
-            texts.append(label->text());
-        return texts;
-    }
-
 private slots:
-    void summaryFollowsTheServer()
+    void initTestCase()
     {
-        Orchestrator orchestrator(testConfig(), nullptr);
-        QCOMPARE(StatusSummary::of(orchestrator).headline, QStringLiteral("Server stopped"));
-        QVERIFY(orchestrator.start().ok());
-        const StatusSummary running = StatusSummary::of(orchestrator);
-        QCOMPARE(running.headline, QStringLiteral("Listening on ") + orchestrator.baseUrl().toString());
-        QVERIFY2(running.details == QStringLiteral("0 plugins connected · 0 files"), qPrintable(running.details));
-        QVERIFY(running.tooltip().contains(orchestrator.baseUrl().toString()));
+        // QSettings go to a throw-away test location, never the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("aiband-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_ui"));
     }
+
+    // --- the state function -----------------------------------------------------------------
+
+    void stoppedState()
+    {
+        const StatusSummary summary = StatusSummary::of(ServerStatus{});
+        QCOMPARE(summary.state, ServerState::Stopped);
+        QCOMPARE(summary.headline, QStringLiteral("Server stopped"));
+        QCOMPARE(summary.iconPath, QStringLiteral(":/icons/tray-stopped.svg"));
+        QCOMPARE(summary.tooltip, QStringLiteral("AI Band Orchestrator\nServer stopped\n"
+                                                 "Plugins cannot connect until it is started."));
+    }
+
+    void listeningState()
+    {
+        const StatusSummary summary = StatusSummary::of(runningStatus());
+        QCOMPARE(summary.state, ServerState::Listening);
+        QCOMPARE(summary.iconPath, QStringLiteral(":/icons/tray-listening.svg"));
+        QCOMPARE(summary.tooltip, QStringLiteral("AI Band Orchestrator\nListening on http://127.0.0.1:8000\n"
+                                                 "2 plugins connected · 14 files"));
+        ServerStatus one = runningStatus();
+        one.pluginsConnected = 1;
+        one.filesCount = 1;
+        QCOMPARE(StatusSummary::of(one).details, QStringLiteral("1 plugin connected · 1 file"));
+    }
+
+    void generatingState()
+    {
+        ServerStatus status = runningStatus();
+        status.generationsInFlight = 3;
+        const StatusSummary summary = StatusSummary::of(status);
+        QCOMPARE(summary.state, ServerState::Generating);
+        QCOMPARE(summary.iconPath, QStringLiteral(":/icons/tray-generating.svg"));
+        QCOMPARE(summary.tooltip, QStringLiteral("AI Band Orchestrator\nGenerating on http://127.0.0.1:8000\n"
+                                                 "2 plugins connected · 14 files · 3 generations in progress"));
+    }
+
+    void warningStateOutranksGenerating()
+    {
+        ServerStatus status = runningStatus();
+        status.generationsInFlight = 1;
+        status.warnings = {QStringLiteral("The files folder is not writable")};
+        StatusSummary summary = StatusSummary::of(status);
+        QCOMPARE(summary.state, ServerState::Warning);
+        QCOMPARE(summary.iconPath, QStringLiteral(":/icons/tray-warning.svg"));
+        QCOMPARE(summary.tooltip, QStringLiteral("AI Band Orchestrator\nListening on http://127.0.0.1:8000, with a warning\n"
+                                                 "2 plugins connected · 14 files · 1 generation in progress\n"
+                                                 "The files folder is not writable"));
+        status.warnings.append(QStringLiteral("The disk is nearly full"));
+        summary = StatusSummary::of(status);
+        QCOMPARE(summary.headline, QStringLiteral("Listening on http://127.0.0.1:8000, with 2 warnings"));
+        QCOMPARE(summary.problems, status.warnings);
+    }
+
+    void errorStateWhenTheStartFailed()
+    {
+        ServerStatus status;
+        status.startError = QStringLiteral("cannot listen on 127.0.0.1:8000: address in use");
+        const StatusSummary summary = StatusSummary::of(status);
+        QCOMPARE(summary.state, ServerState::Error);
+        QCOMPARE(summary.iconPath, QStringLiteral(":/icons/tray-error.svg"));
+        QCOMPARE(summary.tooltip, QStringLiteral("AI Band Orchestrator\nServer not running: it could not start\n"
+                                                 "cannot listen on 127.0.0.1:8000: address in use"));
+    }
+
+    void everyStateHasACrispIcon()
+    {
+        for (ServerState state : {ServerState::Stopped, ServerState::Listening, ServerState::Generating,
+                                  ServerState::Warning, ServerState::Error}) {
+            const QString path = iconPathFor(state);
+            QSvgRenderer renderer(path);
+            QVERIFY2(renderer.isValid(), qPrintable(path));
+            // Vector: rendered at the size asked for, not scaled from a bitmap.
+            for (int size : {16, 22, 64, 256}) {
+                const QPixmap pixmap = QIcon(path).pixmap(size, size);
+                QCOMPARE(pixmap.size(), QSize(size, size));
+            }
+        }
+        QVERIFY(QIcon(iconPathFor(ServerState::Error)).pixmap(32).toImage()
+                != QIcon(iconPathFor(ServerState::Listening)).pixmap(32).toImage());
+    }
+
+    // --- the monitor on a real core ----------------------------------------------------------
+
+    void monitorFollowsTheServerAndItsWarnings()
+    {
+        TestServer server;
+        ServerMonitor monitor(*server.orchestrator);
+        QSignalSpy alerts(&monitor, &ServerMonitor::alert);
+        QCOMPARE(monitor.summary().state, ServerState::Stopped);
+        QVERIFY(monitor.start().ok());
+        QCOMPARE(monitor.summary().state, ServerState::Listening);
+        QCOMPARE(monitor.status().url, server.orchestrator->baseUrl());
+        QVERIFY(monitor.summary().tooltip.contains(QStringLiteral(":%1").arg(server.orchestrator->port())));
+
+        QSignalSpy changed(&monitor, &ServerMonitor::changed);
+        monitor.setWarning(QStringLiteral("storage"), QStringLiteral("The files folder is not writable"));
+        QVERIFY(changed.wait());
+        QCOMPARE(monitor.summary().state, ServerState::Warning);
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(alerts.last().at(1).toString(), QStringLiteral("The files folder is not writable"));
+        monitor.setWarning(QStringLiteral("storage"), {});
+        QCOMPARE(monitor.summary().state, ServerState::Listening);
+        monitor.stop();
+        QCOMPARE(monitor.summary().state, ServerState::Stopped);
+    }
+
+    void aBusyPortIsAnErrorWithAnAlert()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        Config config;
+        config.port = squatter.serverPort();
+        QTemporaryDir dir;
+        config.filesDir = dir.filePath(QStringLiteral("files"));
+        Orchestrator orchestrator(config, nullptr);
+        ServerMonitor monitor(orchestrator);
+        QSignalSpy alerts(&monitor, &ServerMonitor::alert);
+        QVERIFY(!monitor.start().ok());
+        const StatusSummary summary = monitor.summary();
+        QCOMPARE(summary.state, ServerState::Error);
+        QVERIFY2(summary.tooltip.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(config.port)),
+                 qPrintable(summary.tooltip));
+        QCOMPARE(alerts.size(), 1);
+        squatter.close();
+        QVERIFY(monitor.start().ok());   // the error is forgotten once a start works
+        QCOMPARE(monitor.summary().state, ServerState::Listening);
+    }
+
+    void aFailedGenerationWarnsUntilOneWorks()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        ServerMonitor monitor(*server.orchestrator);
+        QSignalSpy alerts(&monitor, &ServerMonitor::alert);
+        // The files folder replaced by a plain file: the next write fails.
+        const QString folder = server.filesDir();
+        QVERIFY(QDir(folder).removeRecursively());
+        QFile blocker(folder);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status >= 500, true);
+        QTRY_COMPARE(monitor.summary().state, ServerState::Warning);
+        QVERIFY(monitor.summary().problems.first().startsWith(QStringLiteral("The last generation failed")));
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(alerts.first().at(0).toString(), QStringLiteral("Generation failed"));
+        QCOMPARE(server.orchestrator->generation().failedCount(), quint64(1));
+
+        QVERIFY(QFile::remove(folder));
+        QVERIFY(QDir().mkpath(folder));
+        QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status, 200);
+        QTRY_COMPARE(monitor.summary().state, ServerState::Listening);
+    }
+
+    // --- the tray menu -----------------------------------------------------------------------
+
+    void trayMenuHasEveryActionEnabledByState()
+    {
+        TestServer server;
+        ServerMonitor monitor(*server.orchestrator);
+        TrayMenu menu(monitor);
+        QStringList texts;
+        for (QAction *action : menu.actions()) {
+            if (!action->isSeparator())
+                texts.append(action->text());
+        }
+        QCOMPARE(texts, (QStringList{QStringLiteral("Open dashboard"), QStringLiteral("Start server"),
+                                     QStringLiteral("Copy server URL"), QStringLiteral("Open files folder"),
+                                     QStringLiteral("Recent files"), QStringLiteral("Settings…"),
+                                     QStringLiteral("Quit")}));
+        // Stopped: nothing to copy, no folder yet, no files.
+        QVERIFY(!menu.copyUrlAction()->isEnabled());
+        QVERIFY(!menu.openFolderAction()->isEnabled());
+        QVERIFY(!menu.recentFilesMenu()->menuAction()->isEnabled());
+        QVERIFY(menu.settingsAction()->isEnabled());
+        QVERIFY(menu.quitAction()->isEnabled());
+
+        menu.startStopAction()->trigger();
+        QVERIFY(server.orchestrator->isRunning());
+        QCOMPARE(menu.startStopAction()->text(), QStringLiteral("Stop server"));
+        QVERIFY(menu.copyUrlAction()->isEnabled());
+        QVERIFY(menu.openFolderAction()->isEnabled());
+        menu.copyUrlAction()->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), server.orchestrator->baseUrl().toString());
+
+        QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status, 200);
+        QTRY_VERIFY(menu.recentFilesMenu()->menuAction()->isEnabled());
+        menu.refreshRecentFiles();
+        QStringList recent;
+        for (QAction *action : menu.recentFilesMenu()->actions())
+            recent.append(action->text());
+        QStringList stored;
+        for (const StoredFile &file : server.orchestrator->files().list())
+            stored.append(file.name);
+        QCOMPARE(recent, stored);
+        QCOMPARE(recent.size(), 2);   // bass and drums
+
+        menu.startStopAction()->trigger();
+        QVERIFY(!server.orchestrator->isRunning());
+        QCOMPARE(menu.startStopAction()->text(), QStringLiteral("Start server"));
+        QVERIFY(!menu.copyUrlAction()->isEnabled());
+    }
+
+    void shellForwardsSettingsAndQuit()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        DesktopShell shell(*server.orchestrator);
+        QSignalSpy settings(&shell, &DesktopShell::settingsRequested);
+        QSignalSpy quit(&shell, &DesktopShell::quitRequested);
+        shell.menu()->settingsAction()->trigger();
+        shell.menu()->quitAction()->trigger();
+        QCOMPARE(settings.size(), 1);
+        QCOMPARE(quit.size(), 1);
+        // Without a tray the same menu is in the window's menu bar.
+        QVERIFY(shell.window()->menuBar()->actions().contains(shell.menu()->menuAction()));
+    }
+
+    // --- the window --------------------------------------------------------------------------
 
     void withoutTrayTheWindowOpensWithANotice()
     {
         // The offscreen platform has no system tray: the fallback path is the one under test.
         QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
-        Orchestrator orchestrator(testConfig(), nullptr);
-        QVERIFY(orchestrator.start().ok());
-        DesktopShell shell(orchestrator);
+        TestServer server;
+        QVERIFY(server.start());
+        DesktopShell shell(*server.orchestrator);
         QVERIFY(!shell.hasTray());
         QVERIFY(shell.window()->isVisible());
         const QStringList texts = labelTexts(shell.window());
         QVERIFY(texts.join(QLatin1Char('\n')).contains(QStringLiteral("no system tray")));
-        QVERIFY(texts.contains(QStringLiteral("Listening on ") + orchestrator.baseUrl().toString()));
+        QTRY_VERIFY(labelTexts(shell.window()).contains(QStringLiteral("Listening on ") + server.orchestrator->baseUrl().toString()));
+        // A normal window: closing it closes it.
+        QSignalSpy told(shell.window(), &MainWindow::hidToTrayFirstTime);
+        shell.window()->close();
+        QVERIFY(!shell.window()->isVisible());
+        QCOMPARE(told.size(), 0);
     }
 
-    void windowUpdatesWhenAPluginConnects()
+    void theWindowHasItsTabs()
     {
-        Orchestrator orchestrator(testConfig(), nullptr);
-        QVERIFY(orchestrator.start().ok());
-        MainWindow window(orchestrator);
-        QWebSocket plugin;
-        QUrl url = orchestrator.baseUrl();
-        url.setScheme(QStringLiteral("ws"));
-        url.setPath(QStringLiteral("/ws/ui-test"));
-        plugin.open(url);
-        QTRY_VERIFY(labelTexts(&window).join(QLatin1Char('\n')).contains(QStringLiteral("1 plugin connected")));
+        TestServer server;
+        ServerMonitor monitor(*server.orchestrator);
+        MainWindow window(monitor);
+        QStringList titles;
+        for (int i = 0; i < window.tabs()->count(); ++i)
+            titles.append(window.tabs()->tabText(i));
+        QCOMPARE(titles, (QStringList{QStringLiteral("Status"), QStringLiteral("Plugins"), QStringLiteral("Logs")}));
+    }
+
+    void closingHidesToTheTrayAndTellsOnce()
+    {
+        QSettings().remove(MainWindow::toldHidesToTrayKey());
+        TestServer server;
+        ServerMonitor monitor(*server.orchestrator);
+        {
+            MainWindow window(monitor);
+            QSignalSpy told(&window, &MainWindow::hidToTrayFirstTime);
+            window.show();
+            QVERIFY(window.close() == false);   // the close is refused: the window hides instead
+            QVERIFY(!window.isVisible());
+            QCOMPARE(told.size(), 1);
+            QVERIFY(told.first().first().toString().contains(QStringLiteral("tray")));
+            window.show();
+            window.close();
+            QVERIFY(!window.isVisible());
+            QCOMPARE(told.size(), 1);
+        }
+        // Remembered for the next run.
+        QVERIFY(QSettings().value(MainWindow::toldHidesToTrayKey()).toBool());
+        MainWindow again(monitor);
+        QSignalSpy told(&again, &MainWindow::hidToTrayFirstTime);
+        again.show();
+        again.close();
+        QCOMPARE(told.size(), 0);
+    }
+
+    void statusPageShowsTheServerAndGenerations()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        ServerMonitor monitor(*server.orchestrator);
+        StatusPage page(monitor);
+        QCOMPARE(page.fieldText(QStringLiteral("url")), server.orchestrator->baseUrl().toString());
+        QCOMPARE(page.fieldText(QStringLiteral("generations")), QStringLiteral("0 done · 0 failed · 0 in progress"));
+        QCOMPARE(page.fieldText(QStringLiteral("durations")), QStringLiteral("—"));
+        QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status, 200);
+        QTRY_COMPARE(page.fieldText(QStringLiteral("generations")), QStringLiteral("1 done · 0 failed · 0 in progress"));
+        QTRY_COMPARE(page.fieldText(QStringLiteral("files")), QStringLiteral("2"));
+        QVERIFY(page.fieldText(QStringLiteral("durations")).startsWith(QStringLiteral("last ")));
+        QVERIFY(server.orchestrator->generation().lastDurationMs() > 0.0);
+        QCOMPARE(server.orchestrator->generation().averageDurationMs(), server.orchestrator->generation().lastDurationMs());
+        QCOMPARE(page.fieldText(QStringLiteral("headline")), QStringLiteral("Listening on ") + server.orchestrator->baseUrl().toString());
+    }
+
+    // --- plugins -----------------------------------------------------------------------------
+
+    void pluginTableFollowsARealPlugin()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        PluginsPage page(*server.orchestrator);
+        const PluginTableModel &model = *page.model();
+        QCOMPARE(model.rowCount(), 0);
+
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/bass-1"))));
+        QTRY_COMPARE(model.rowCount(), 1);
+        QCOMPARE(cell(model, 0, PluginTableModel::Id), QStringLiteral("bass-1"));
+        QCOMPARE(cell(model, 0, PluginTableModel::Address), QStringLiteral("127.0.0.1"));
+        QVERIFY(model.data(model.index(0, PluginTableModel::ConnectedSince), PluginTableModel::RawRole).toDateTime().isValid());
+        QCOMPARE(cell(model, 0, PluginTableModel::Transport), QStringLiteral("not reported"));
+        QCOMPARE(cell(model, 0, PluginTableModel::Files), QStringLiteral("0"));
+        QVERIFY(model.data(model.index(0, 0), PluginTableModel::ConnectedRole).toBool());
+
+        // Transport, live.
+        plugin.sendJson(message(QStringLiteral("transport_update"),
+                                {{QStringLiteral("is_playing"), true}, {QStringLiteral("current_beat"), 8},
+                                 {QStringLiteral("tempo"), 96}}));
+        QTRY_VERIFY(cell(model, 0, PluginTableModel::Transport).startsWith(QStringLiteral("playing")));
+        QVERIFY(cell(model, 0, PluginTableModel::Transport).contains(QStringLiteral("96.0 BPM")));
+
+        // A heartbeat moves "last heartbeat" on, although the registry emits nothing for it.
+        const QDateTime before = model.data(model.index(0, PluginTableModel::LastHeartbeat), PluginTableModel::RawRole).toDateTime();
+        QTRY_VERIFY(QDateTime::currentDateTimeUtc() > before);
+        plugin.sendJson(message(QStringLiteral("heartbeat")));
+        QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
+        QTRY_VERIFY(model.data(model.index(0, PluginTableModel::LastHeartbeat), PluginTableModel::RawRole).toDateTime() > before);
+
+        // Files generated for this plugin are counted on its row.
+        QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody(QStringLiteral("bass-1"))).status, 200);
+        QTRY_COMPARE(cell(model, 0, PluginTableModel::Files), QStringLiteral("2"));
+
+        // Disconnect: only with a row selected; closes the session with 4003.
+        QVERIFY(!page.disconnectButton()->isEnabled());
+        page.view()->selectRow(0);
+        QVERIFY(page.disconnectButton()->isEnabled());
+        QSignalSpy closed(&plugin.socket, &QWebSocket::disconnected);
+        QTest::mouseClick(page.disconnectButton(), Qt::LeftButton);
+        QVERIFY(closed.wait());
+        QCOMPARE(int(plugin.socket.closeCode()), 4003);
+        QTRY_VERIFY(!model.data(model.index(0, 0), PluginTableModel::ConnectedRole).toBool());
+        QVERIFY(!page.disconnectButton()->isEnabled());
+        QCOMPARE(server.orchestrator->pluginCount(), 0);
+    }
+
+    void aSecondPluginIsInsertedWithoutLosingTheSelection()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        PluginsPage page(*server.orchestrator);
+        PluginClient first;
+        PluginClient second;
+        QVERIFY(first.join(server.wsUrl(QStringLiteral("/ws/first"))));
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        page.view()->selectRow(0);
+        QVERIFY(second.join(server.wsUrl(QStringLiteral("/ws/second"))));
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(cell(*page.model(), 1, PluginTableModel::Id), QStringLiteral("second"));
+        QCOMPARE(page.view()->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(page.view()->selectionModel()->selectedRows().first().row(), 0);
+    }
+
+    // --- logs --------------------------------------------------------------------------------
+
+    void logTableGrowsLiveAndFilters()
+    {
+        LogBuffer buffer(1000);
+        LogRouter router(&buffer);
+        router.setEchoToStderr(false);
+        applyLogLevel(LogLevel::Debug);
+        LogsPage page(&buffer);
+        const LogTableModel &model = *page.model();
+        const LogFilterModel &filter = *page.filter();
+
+        TestServer server({}, &buffer);
+        QVERIFY(server.start());   // the core logs "listening on ..."
+        const auto rowsContaining = [](const QAbstractItemModel &m, const QString &text) {
+            int n = 0;
+            for (int row = 0; row < m.rowCount(); ++row)
+                n += cell(m, row, LogTableModel::Message).contains(text);
+            return n;
+        };
+        QTRY_COMPARE(rowsContaining(model, QStringLiteral("listening on")), 1);
+        qCWarning(lcFiles) << "disk nearly full";
+        qCDebug(lcServer) << "a detail nobody needs";
+        QTRY_COMPARE(rowsContaining(model, QStringLiteral("disk nearly full")), 1);
+        QTRY_COMPARE(rowsContaining(model, QStringLiteral("a detail nobody needs")), 1);
+
+        // The default filter hides debug lines.
+        QCOMPARE(rowsContaining(filter, QStringLiteral("a detail nobody needs")), 0);
+        QCOMPARE(rowsContaining(filter, QStringLiteral("listening on")), 1);
+        page.levelBox()->setCurrentIndex(page.levelBox()->findData(int(LogLevel::Warning)));
+        QCOMPARE(rowsContaining(filter, QStringLiteral("listening on")), 0);
+        QCOMPARE(rowsContaining(filter, QStringLiteral("disk nearly full")), 1);
+        for (int row = 0; row < filter.rowCount(); ++row)
+            QVERIFY(filter.data(filter.index(row, 0), LogTableModel::LevelRole).toInt() >= int(LogLevel::Warning));
+
+        page.levelBox()->setCurrentIndex(page.levelBox()->findData(int(LogLevel::Debug)));
+        page.searchField()->setText(QStringLiteral("NEARLY"));
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(cell(filter, 0, LogTableModel::Level), QStringLiteral("warning"));
+        QCOMPARE(cell(filter, 0, LogTableModel::Category), QStringLiteral("aiband.files"));
+
+        // Copy: the shown line, as the log file has it.
+        const QString copied = page.copyLines();
+        QVERIFY2(copied.contains(QStringLiteral("disk nearly full")) && !copied.contains(QLatin1Char('\n')), qPrintable(copied));
+        QCOMPARE(QGuiApplication::clipboard()->text(), copied);
+        page.searchField()->clear();
+        QVERIFY(filter.rowCount() > 1);
+        applyLogLevel(LogLevel::Info);
+    }
+
+    void logTableDropsTheOldestPastItsLimit()
+    {
+        LogBuffer buffer(100);
+        LogTableModel model(&buffer, 3);
+        for (int i = 1; i <= 5; ++i)
+            buffer.append(LogEntry{0, QDateTime::currentDateTimeUtc(), QStringLiteral("info"), QStringLiteral("test"),
+                                   QStringLiteral("line %1").arg(i)});
+        QTRY_COMPARE(cell(model, model.rowCount() - 1, LogTableModel::Message), QStringLiteral("line 5"));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(cell(model, 0, LogTableModel::Message), QStringLiteral("line 3"));
     }
 };
 

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "server/PluginRegistry.h"
+
+#include <QAbstractTableModel>
+#include <QTimer>
+
+namespace aiband {
+
+// The plugins the server knows, one row each, live: rows follow PluginRegistry::changed(), and
+// a one-second clock refreshes what changes without a signal (heartbeats, "12 s ago").
+// Bursts of changes are read once, at most every 100 ms.
+class PluginTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Id, Address, ConnectedSince, LastHeartbeat, Transport, Files, ColumnCount };
+    enum Role {
+        RawRole = Qt::UserRole,        // the value behind the text: QDateTime, quint64, ...
+        ConnectedRole,                 // bool: a WebSocket session is open
+        PluginIdRole,
+    };
+
+    explicit PluginTableModel(const PluginRegistry &registry, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    QString pluginIdAt(int row) const;
+    void refresh();   // re-reads the registry (the clock calls it; tests may too)
+
+    static QString describeTransport(const PluginInfo &info);
+    static QString ago(const QDateTime &time, const QDateTime &now);
+
+private:
+    const PluginRegistry &m_registry;
+    QList<PluginInfo> m_rows;
+    QTimer m_clock;
+    QTimer m_coalesce;   // a burst of registry changes (a thousand transports) is one refresh
+};
+
+} // namespace aiband

@@ -1,0 +1,85 @@
+#include "ServerMonitor.h"
+
+#include "Orchestrator.h"
+#include "logging/LogCategories.h"
+
+namespace aiband {
+namespace {
+const QString kGenerationWarning = QStringLiteral("generation");
+} // namespace
+
+ServerMonitor::ServerMonitor(Orchestrator &orchestrator, QObject *parent)
+    : QObject(parent), m_orchestrator(orchestrator)
+{
+    // A thousand plugins connecting must not redraw the tray icon a thousand times.
+    m_changed.setSingleShot(true);
+    m_changed.setInterval(100);
+    connect(&m_changed, &QTimer::timeout, this, &ServerMonitor::changed);
+
+    connect(&orchestrator, &Orchestrator::runningChanged, this, &ServerMonitor::scheduleChanged);
+    connect(&orchestrator, &Orchestrator::pluginCountChanged, this, &ServerMonitor::scheduleChanged);
+    connect(&orchestrator.generation(), &GenerationService::pendingCountChanged, this, &ServerMonitor::scheduleChanged);
+    connect(&orchestrator, &Orchestrator::filesGenerated, this, [this] {
+        setWarning(kGenerationWarning, {});   // the last generation worked again
+        scheduleChanged();
+    });
+    connect(&orchestrator.generation(), &GenerationService::failed, this,
+            [this](const QString &requestId, const Error &error) {
+                setWarning(kGenerationWarning, tr("The last generation failed: %1").arg(error.message));
+                emit alert(tr("Generation failed"), tr("%1: %2").arg(requestId, error.message));
+            });
+}
+
+ServerStatus ServerMonitor::status() const
+{
+    const Orchestrator &o = m_orchestrator;
+    ServerStatus status;
+    status.running = o.isRunning();
+    if (status.running)
+        status.url = o.baseUrl();
+    status.startError = m_startError;
+    status.warnings = warnings();
+    status.pluginsConnected = o.pluginCount();
+    status.filesCount = o.files().count();
+    status.generationsInFlight = m_orchestrator.generation().pendingCount();
+    return status;
+}
+
+Status ServerMonitor::start()
+{
+    const Status started = m_orchestrator.start();
+    m_startError = started ? QString() : started.error().message;
+    if (!started)
+        emit alert(tr("The server could not start"), m_startError);
+    scheduleChanged();
+    return started;
+}
+
+void ServerMonitor::stop()
+{
+    m_orchestrator.stop();
+    scheduleChanged();
+}
+
+void ServerMonitor::setWarning(const QString &source, const QString &text)
+{
+    if (m_warnings.value(source) == text)
+        return;
+    const bool isNew = !text.isEmpty() && !m_warnings.contains(source);
+    if (text.isEmpty())
+        m_warnings.remove(source);
+    else
+        m_warnings.insert(source, text);
+    // The generation warning is alerted by its own failure message, with the request id.
+    if (isNew && source != kGenerationWarning)
+        emit alert(tr("Warning"), text);
+    scheduleChanged();
+}
+
+void ServerMonitor::scheduleChanged()
+{
+    if (!m_changed.isActive())
+        m_changed.start();
+}
+
+} // namespace aiband
