@@ -32,7 +32,7 @@ HttpConnectionGuard::HttpConnectionGuard(QTcpSocket *socket, const HttpConnectio
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &HttpConnectionGuard::onDeadline);
-    connect(socket, &QTcpSocket::readyRead, this, &HttpConnectionGuard::onReadyRead);
+    m_reading = connect(socket, &QTcpSocket::readyRead, this, &HttpConnectionGuard::onReadyRead);
     arm();
 }
 
@@ -61,8 +61,13 @@ void HttpConnectionGuard::onReadyRead()
 void HttpConnectionGuard::arm()
 {
     if (m_tracker.upgradeRequested()) {
-        m_watching = Watching::Upgrade;
-        m_deadline.stop();
+        // Checked once more after the idle time, in case Qt refused the upgrade and left an
+        // HTTP connection that then sits silent (Qt 6.4 closes those itself; later versions
+        // may not).
+        if (m_watching != Watching::Upgrade) {
+            m_watching = Watching::Upgrade;
+            m_deadline.start(m_limits.idleTimeoutMs);
+        }
         return;
     }
     if (m_tracker.requestInProgress()) {
@@ -99,6 +104,12 @@ void HttpConnectionGuard::onDeadline()
         m_socket->abort();
         break;
     case Watching::Upgrade:
+        // Disconnecting succeeds only if Qt did not: the socket never became a WebSocket.
+        if (QObject::disconnect(m_reading)) {
+            qCDebug(lcServer).noquote() << "closing idle connection from" << m_socket->peerAddress().toString()
+                                        << "after a refused upgrade";
+            m_socket->disconnectFromHost();
+        }
         break;
     }
 }
@@ -139,7 +150,7 @@ void HttpConnectionGuard::refuse(int status, const QByteArray &reason, const Err
     qCInfo(lcServer).noquote() << "refused a request from" << m_socket->peerAddress().toString() << "with" << status
                                << error.message;
     QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnectionGuard::onReadyRead);
+    m_reading = connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnectionGuard::onReadyRead);
     m_watching = Watching::Closing;
     // Qt's parser keeps what it read in an open transaction; nothing of it will be used.
     if (m_socket->isTransactionStarted())

@@ -47,6 +47,7 @@ private:
     HttpConnectionLimits m_limits;
     HttpRequestTracker m_tracker;
     QTimer m_deadline;
+    QMetaObject::Connection m_reading;  // our readyRead slot; Qt cuts it when it upgrades the socket
     Watching m_watching = Watching::Idle;
     qint64 m_completedAtArm = 0;
 };

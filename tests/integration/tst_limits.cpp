@@ -376,6 +376,41 @@ private slots:
         QVERIFY(closed.wait(10000));
     }
 
+    void aWebSocketSessionOutlivesTheHttpIdleDeadline()
+    {
+        Config config;
+        config.idleTimeoutSeconds = 0.1;
+        config.generationTimeoutSeconds = 0.1;  // idle deadline: 1.1 s
+        TestServer server(config);
+        QVERIFY(server.start());
+        PluginClient plugin;
+        QSignalSpy closed(&plugin.socket, &QWebSocket::disconnected);
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/patient"))));
+        // Nothing may happen for longer than the HTTP idle deadline: the session is the hub's.
+        QVERIFY(!closed.wait(2500));
+        plugin.sendJson(message(QStringLiteral("heartbeat")));
+        QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
+    }
+
+    // Qt 6.4 closes a connection whose upgrade it refused; the guard would close it after the
+    // idle deadline otherwise. Either way no refused upgrade holds a connection open.
+    void aRefusedUpgradeLeftIdleIsClosed()
+    {
+        Config config;
+        config.idleTimeoutSeconds = 0.1;
+        config.generationTimeoutSeconds = 0.1;
+        TestServer server(config);
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        QSignalSpy closed(&client.socket, &QTcpSocket::disconnected);
+        client.send("GET /ws/bad%20id HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        const auto response = client.next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 404);
+        QVERIFY(closed.count() > 0 || closed.wait(10000));
+    }
+
     void pipelinedRequestsAreBothAnswered()
     {
         TestServer server;
