@@ -27,10 +27,14 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
       m_files(m_config.filesDir, m_config.durableWrites),
       m_generation(&m_files, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder), m_config.stylesDir}),
                    m_config.defaultStyle,
-                   GenerationSettings{m_config.generationQueueSize, m_config.generationTimeoutSeconds}),
+                   GenerationSettings{m_config.generationQueueSize, m_config.generationTimeoutSeconds,
+                                      RequestLimits{m_config.maxChords, m_config.maxBars}}),
+      m_limiter(ClientLimits{m_config.generationRatePerMinute, m_config.generationBurst,
+                             m_config.maxGenerationsPerClient}),
       m_hub(WebSocketSettings{m_config.heartbeatIntervalSeconds, m_config.connectionTimeoutSeconds,
-                              m_config.webSocketMaxMessageBytes},
-            &m_generation, &m_plugins, &m_transport)
+                              m_config.webSocketMaxMessageBytes, m_config.webSocketMaxMessagesPerSecond,
+                              JsonShapeLimits{m_config.maxJsonDepth, m_config.maxJsonArrayItems}},
+            &m_generation, &m_plugins, &m_transport, &m_limiter)
 {
     for (const QString &problem : m_generation.styles().problems())
         qCWarning(lcMusic).noquote() << "style skipped:" << problem;
@@ -69,7 +73,13 @@ Status Orchestrator::start()
         return prepared;
     }
 
-    auto *tcp = new BoundedTcpServer(m_config.maxConnections);
+    // An idle keep-alive connection may be waiting for a generation's answer: it is never closed
+    // before backend.timeout has had its chance.
+    const double idleSeconds = std::max(m_config.idleTimeoutSeconds, m_config.generationTimeoutSeconds + 1.0);
+    auto *tcp = new BoundedTcpServer(
+        m_config.maxConnections,
+        HttpConnectionLimits{HttpLimits{m_config.maxBodyBytes, m_config.maxHeaderBytes, m_config.maxUrlLength},
+                             static_cast<int>(m_config.requestTimeoutSeconds * 1000), static_cast<int>(idleSeconds * 1000)});
     // Qt's default backlog of 50 makes a burst of plugins connecting at once wait for a
     // one-second retry; let the kernel queue as many as we would accept.
     tcp->setListenBacklogSize(m_config.maxConnections);

@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "files/FileStore.h"
 #include "generation/GenerationService.h"
+#include "server/ClientLimiter.h"
 #include "server/HttpRouter.h"
 #include "server/PluginRegistry.h"
 #include "server/TransportClock.h"
@@ -50,6 +51,7 @@ public:
     PluginRegistry &plugins() { return m_plugins; }
     const PluginRegistry &plugins() const { return m_plugins; }
     TransportClock &transport() { return m_transport; }
+    ClientLimiter &limiter() { return m_limiter; }
     LogBuffer *logs() const { return m_logs; }
     const HttpRouter &router() const { return m_router; }
 
@@ -65,6 +67,7 @@ private:
     GenerationService m_generation;
     PluginRegistry m_plugins;
     TransportClock m_transport;
+    ClientLimiter m_limiter;
     WebSocketHub m_hub;
     QTimer m_maintenance;
     HttpRouter m_router;

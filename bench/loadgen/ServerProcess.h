@@ -3,7 +3,8 @@
 // Starts ai-band-orchestrator for a run: `PATH --headless --port 0 --files-dir TMP/files`, in a
 // sandbox of temporary folders (its own XDG_CONFIG_HOME, XDG_DATA_HOME and working directory, none
 // of the caller's HOST/PORT/AIBAND_* variables), AIBAND_MAX_CONNECTIONS=4096 so that 1,000+
-// sessions fit. Its stderr (the log) goes to a file, so a full pipe never stalls it; stdout is
+// sessions fit, and the per-client generation and message limits lifted (a benchmark is one client
+// asking as fast as it can, which is what they refuse). Its stderr (the log) goes to a file, so a full pipe never stalls it; stdout is
 // read for the "listening on http://..." line. stop() sends SIGTERM and waits for its exit.
 
 #include <QDir>
@@ -54,6 +55,10 @@ public:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("config")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("data")));
         env.insert(QStringLiteral("AIBAND_MAX_CONNECTIONS"), QStringLiteral("4096"));
+        env.insert(QStringLiteral("AIBAND_GENERATION_RATE_PER_MINUTE"), QStringLiteral("1000000"));
+        env.insert(QStringLiteral("AIBAND_GENERATION_BURST"), QStringLiteral("1000000"));
+        env.insert(QStringLiteral("AIBAND_MAX_GENERATIONS_PER_CLIENT"), QStringLiteral("100000"));
+        env.insert(QStringLiteral("AIBAND_WS_MAX_MESSAGES_PER_SECOND"), QStringLiteral("1000000"));
         m_process.setProcessEnvironment(env);
         m_process.setWorkingDirectory(path(QStringLiteral("work")));
         m_process.setStandardErrorFile(path(QStringLiteral("server-stderr.log")));

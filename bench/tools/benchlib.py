@@ -82,6 +82,16 @@ def sample(pid):
 # The server
 # ---------------------------------------------------------------------------------------------
 
+# The per-client limits (docs/SECURITY.md, "Limits") are for a live server; a benchmark is one
+# client asking as fast as it can, which is what they refuse. Its server lifts them.
+BENCH_LIMITS = {
+    "AIBAND_GENERATION_RATE_PER_MINUTE": "1000000",
+    "AIBAND_GENERATION_BURST": "1000000",
+    "AIBAND_MAX_GENERATIONS_PER_CLIENT": "100000",
+    "AIBAND_WS_MAX_MESSAGES_PER_SECOND": "1000000",
+}
+
+
 class Server:
     """One ai-band-orchestrator --headless with a folder of its own: config, log file, styles,
     and (unless files_dir is given) the files folder. stdout is read for the "listening on" line;
@@ -124,6 +134,7 @@ class Server:
                if k not in SERVER_VARIABLES and not k.startswith("AIBAND_")}
         env["AIBAND_LOG_FILE"] = os.path.join(self.work_dir, "logs", "orchestrator.log")
         env["AIBAND_STYLES_DIR"] = os.path.join(self.work_dir, "styles")
+        env.update(BENCH_LIMITS)
         env.update(self.extra_env)
         return env
 

@@ -41,6 +41,21 @@ struct Config {
     double heartbeatIntervalSeconds = 30.0;
     double connectionTimeoutSeconds = 90.0;
     int webSocketMaxMessageBytes = 1024 * 1024;
+    int webSocketMaxMessagesPerSecond = 200;
+
+    // limits (docs/SECURITY.md, "Limits"): far above what any plugin or song needs
+    int maxBodyBytes = 1024 * 1024;
+    int maxHeaderBytes = 16 * 1024;
+    int maxUrlLength = 8 * 1024;
+    double requestTimeoutSeconds = 10.0;
+    double idleTimeoutSeconds = 60.0;
+    int maxJsonDepth = 32;
+    int maxJsonArrayItems = 10000;
+    double generationRatePerMinute = 120.0;
+    int generationBurst = 120;
+    int maxGenerationsPerClient = 4;
+    int maxChords = 1024;
+    int maxBars = 1024;
 
     // ui
     QString uiLanguage;                         // "" follows the system; "en", "es" or "de"

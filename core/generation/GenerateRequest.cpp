@@ -66,7 +66,7 @@ Result<QList<ChordEvent>> parseChords(const QJsonObject &progression, double bea
             return makeError(sheet.error().code, sheet.error().message, QStringLiteral("chord_progression.chords"));
         if (sheet->size() > limits.maxChords)
             return fieldError(QStringLiteral("chord_progression.chords"),
-                              QStringLiteral("at most %1 chords per request, got %2").arg(limits.maxChords).arg(sheet->size()));
+                              QStringLiteral("at most %1 chords per request (engine.max_chords), got %2").arg(limits.maxChords).arg(sheet->size()));
         return sheet;
     }
     if (!chordsValue.isArray() || chordsValue.toArray().isEmpty())
@@ -76,8 +76,9 @@ Result<QList<ChordEvent>> parseChords(const QJsonObject &progression, double bea
     const QJsonArray chords = chordsValue.toArray();
     if (chords.size() > limits.maxChords)
         return fieldError(QStringLiteral("chord_progression.chords"),
-                          QStringLiteral("at most %1 chords per request, got %2")
+                          QStringLiteral("at most %1 chords per request (engine.max_chords), got %2")
                               .arg(limits.maxChords).arg(chords.size()));
+    const double maxBeats = limits.maxBeats(beatsPerBar);
 
     QList<ChordEvent> events;
     double nextStart = 0.0;
@@ -96,12 +97,12 @@ Result<QList<ChordEvent>> parseChords(const QJsonObject &progression, double bea
                              prefix + QStringLiteral(".chord"));
 
         const auto start = optionalNumber(item, QStringLiteral("start_time"),
-                                          prefix + QStringLiteral(".start_time"), 0.0, limits.maxDurationBeats);
+                                          prefix + QStringLiteral(".start_time"), 0.0, maxBeats);
         if (!start)
             return start.error();
         const auto duration = optionalNumber(item, QStringLiteral("duration"),
                                              prefix + QStringLiteral(".duration"), 0.0,
-                                             limits.maxDurationBeats, true);
+                                             maxBeats, true);
         if (!duration)
             return duration.error();
 
@@ -315,18 +316,19 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Styl
 
     const ChordEvent &last = chords->last();
     const double progressionLength = last.startBeat + last.durationBeats;
-    if (progressionLength > limits.maxDurationBeats)
+    const double maxBeats = limits.maxBeats(arrangement.timeSignature.beatsPerBar());
+    if (progressionLength > maxBeats)
         return fieldError(QStringLiteral("chord_progression.chords"),
-                          QStringLiteral("the progression is %1 beats long; at most %2 beats per request")
-                              .arg(progressionLength).arg(limits.maxDurationBeats));
+                          QStringLiteral("the progression is %1 beats long; at most %2 bars (%3 beats) per request "
+                                         "(engine.max_bars)")
+                              .arg(progressionLength).arg(limits.maxBars).arg(maxBeats));
     auto duration = optionalNumber(progression, QStringLiteral("duration"),
-                                   QStringLiteral("chord_progression.duration"), 0.0,
-                                   limits.maxDurationBeats, true);
+                                   QStringLiteral("chord_progression.duration"), 0.0, maxBeats, true);
     if (!duration)
         return duration.error();
     // The plugin counts in bars: "bars": 8 is eight bars of the meter.
     const auto bars = optionalNumber(progression, QStringLiteral("bars"), QStringLiteral("chord_progression.bars"), 1.0,
-                                     limits.maxDurationBeats / arrangement.timeSignature.beatsPerBar());
+                                     limits.maxBars);
     if (!bars)
         return bars.error();
     if (bars->has_value()) {

@@ -11,10 +11,13 @@ namespace aiband {
 
 class StyleLibrary;
 
-// Bounds on what one request may ask for; far above any song, far below what hurts the server.
+// Bounds on what one request may ask for; far above any song, far below what hurts the server
+// (engine.max_chords, engine.max_bars).
 struct RequestLimits {
     int maxChords = 1024;
-    double maxDurationBeats = 4096.0;
+    int maxBars = 1024;   // in bars of the request's meter: 4,096 beats of 4/4
+
+    double maxBeats(double beatsPerBar) const { return maxBars * beatsPerBar; }
 };
 
 // A generation request after validation: what the engine plays, who asked, and which values

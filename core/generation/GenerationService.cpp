@@ -110,7 +110,7 @@ GenerationService::~GenerationService()
 
 Result<GenerateRequest> GenerationService::parseRequest(const QJsonObject &body) const
 {
-    return parseGenerateRequest(body, m_styles, m_defaultStyle);
+    return parseGenerateRequest(body, m_styles, m_defaultStyle, m_settings.requestLimits);
 }
 
 Status GenerationService::submit(GenerateRequest request, Callback done)

@@ -17,6 +17,7 @@ class FileStore;
 struct GenerationSettings {
     int queueSize = 64;            // generations waiting or running at once; more are refused
     double timeoutSeconds = 30.0;  // a generation not finished by then is answered with an error
+    RequestLimits requestLimits;   // chords and song length one request may ask for
 };
 
 // Composes and stores parts on a pool of worker threads. Callers get their answer through a

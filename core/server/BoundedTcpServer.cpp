@@ -7,8 +7,8 @@
 
 namespace aiband {
 
-BoundedTcpServer::BoundedTcpServer(int maxConnections, QObject *parent)
-    : QTcpServer(parent), m_maxConnections(maxConnections)
+BoundedTcpServer::BoundedTcpServer(int maxConnections, HttpConnectionLimits limits, QObject *parent)
+    : QTcpServer(parent), m_maxConnections(maxConnections), m_limits(limits)
 {
 }
 
@@ -32,6 +32,8 @@ void BoundedTcpServer::incomingConnection(qintptr descriptor)
         return;
     }
     m_sockets.append(socket);
+    // Connected before Qt's HTTP server connects its own slots, so the guard sees bytes first.
+    new HttpConnectionGuard(socket, m_limits);
     addPendingConnection(socket);
 }
 
@@ -39,14 +41,10 @@ void BoundedTcpServer::refuse(QTcpSocket *socket)
 {
     qCWarning(lcServer) << "connection cap of" << m_maxConnections << "reached; refusing"
                         << socket->peerAddress().toString();
-    const QByteArray body = QByteArrayLiteral(
-        "{\"error\":{\"code\":\"too_many_connections\",\"message\":\"the server has too many open "
-        "connections; retry shortly\",\"field\":null}}");
-    socket->write("HTTP/1.1 503 Service Unavailable\r\n"
-                  "Content-Type: application/json\r\n"
-                  "Retry-After: 1\r\n"
-                  "Connection: close\r\n"
-                  "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    socket->write(rawErrorResponse(503, "Service Unavailable",
+                                   makeError(QStringLiteral("too_many_connections"),
+                                             QStringLiteral("the server has too many open connections; retry shortly")),
+                                   "Retry-After: 1\r\n"));
     socket->disconnectFromHost();
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     if (socket->state() == QAbstractSocket::UnconnectedState)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HttpConnectionGuard.h"
+
 #include <QList>
 #include <QPointer>
 #include <QTcpServer>
@@ -7,12 +9,13 @@
 namespace aiband {
 
 // The listening socket handed to QHttpServer. Qt 6.4's HTTP server has no limits of its own,
-// so they live here, before a connection reaches it: for now the cap on open connections
-// (answered with 503 and Retry-After instead of silently queueing).
+// so they live here, before a connection reaches it: the cap on open connections (answered with
+// 503 and Retry-After instead of silently queueing), and for each connection an
+// HttpConnectionGuard (size limits, slow-client and idle deadlines) until it becomes a WebSocket.
 class BoundedTcpServer : public QTcpServer {
     Q_OBJECT
 public:
-    explicit BoundedTcpServer(int maxConnections, QObject *parent = nullptr);
+    explicit BoundedTcpServer(int maxConnections, HttpConnectionLimits limits = {}, QObject *parent = nullptr);
 
     int openConnections() const;
     int maxConnections() const { return m_maxConnections; }
@@ -24,6 +27,7 @@ private:
     void refuse(QTcpSocket *socket);
 
     int m_maxConnections;
+    HttpConnectionLimits m_limits;
     // Sockets still open, found again on each count. Signals cannot do this: when Qt upgrades a
     // socket to a WebSocket it disconnects every signal of it, so a counter fed by
     // disconnected() never heard about WebSocket sessions ending.

@@ -1,7 +1,9 @@
 #include "HttpApi.h"
 
 #include "HttpRouter.h"
+#include "ClientLimiter.h"
 #include "JsonReplies.h"
+#include "JsonShape.h"
 #include "Orchestrator.h"
 #include "generation/FlatGenerateForm.h"
 #include "generation/GenerateRequest.h"
@@ -27,10 +29,11 @@ bool isJsonContentType(const QByteArray &contentType)
     return mime == "application/json" || mime.endsWith("+json");
 }
 
-// Reads a JSON object body, or says why not (415 for another media type, 400 for bad JSON).
-// An empty body reads as {} where every field is optional.
-std::optional<QHttpServerResponse> readJsonObject(const QHttpServerRequest &request, QJsonObject &out,
-                                                  bool emptyIsObject = false)
+// Reads a JSON object body, or says why not (415 for another media type, 422 for a body nested
+// too deep or with too long an array, 400 for bad JSON). An empty body reads as {} where every
+// field is optional.
+std::optional<QHttpServerResponse> readJsonObject(const Orchestrator &orchestrator, const QHttpServerRequest &request,
+                                                  QJsonObject &out, bool emptyIsObject = false)
 {
     if (emptyIsObject && request.body().trimmed().isEmpty()) {
         out = {};
@@ -41,6 +44,9 @@ std::optional<QHttpServerResponse> readJsonObject(const QHttpServerRequest &requ
         return errorReply(HttpStatus::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
                           QStringLiteral("send the body as JSON with Content-Type: application/json, not %1")
                               .arg(QString::fromLatin1(contentType)));
+    const Config &config = orchestrator.config();
+    if (const auto shape = checkJsonShape(request.body(), JsonShapeLimits{config.maxJsonDepth, config.maxJsonArrayItems}))
+        return errorReply(HttpStatus::UnprocessableEntity, *shape);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -125,6 +131,11 @@ QHttpServerResponse logs(Orchestrator &orchestrator, const QHttpServerRequest &r
 
 QHttpServerResponse statusForError(const Error &error)
 {
+    if (error.code == QLatin1String("rate_limited")) {
+        QHttpServerResponse response = errorReply(HttpStatus::TooManyRequests, error);
+        response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterSeconds)));
+        return response;
+    }
     if (error.code == QLatin1String("busy")) {
         QHttpServerResponse response = errorReply(HttpStatus::ServiceUnavailable, error);
         response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
@@ -163,7 +174,7 @@ QHttpServerResponse generationReply(const GenerationResult &result, const QUrl &
 void generate(Orchestrator &orchestrator, const QHttpServerRequest &request, const HttpReply &reply)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(request, body)) {
+    if (auto refusal = readJsonObject(orchestrator, request, body)) {
         reply.send(std::move(*refusal));
         return;
     }
@@ -173,18 +184,32 @@ void generate(Orchestrator &orchestrator, const QHttpServerRequest &request, con
         reply.send(errorReply(HttpStatus::UnprocessableEntity, flat ? errorForFlatForm(parsed.error()) : parsed.error()));
         return;
     }
+    // Who is limited (server.generation_rate_per_minute, server.max_generations_per_client): the
+    // plugin named in the request, else the address, as every local plugin comes from 127.0.0.1.
+    const QString client = parsed->pluginId.isEmpty()
+        ? QStringLiteral("address:") + request.remoteAddress().toString()
+        : QStringLiteral("plugin:") + parsed->pluginId;
+    ClientLimiter &limiter = orchestrator.limiter();
+    if (auto refusal = limiter.tryStart(client)) {
+        reply.send(statusForError(*refusal));
+        return;
+    }
     const QUrl baseUrl = orchestrator.baseUrl();
-    const Status queued = orchestrator.generation().submit(std::move(parsed).value(), [reply, baseUrl](const Result<GenerationResult> &result) {
+    const Status queued = orchestrator.generation().submit(std::move(parsed).value(),
+                                                           [reply, baseUrl, client, &limiter](const Result<GenerationResult> &result) {
+        limiter.finish(client);
         reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
     });
-    if (!queued)
+    if (!queued) {
+        limiter.abandon(client);
         reply.send(statusForError(queued.error()));
+    }
 }
 
 QHttpServerResponse analyze(Orchestrator &orchestrator, const QHttpServerRequest &request)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(request, body))
+    if (auto refusal = readJsonObject(orchestrator, request, body))
         return std::move(*refusal);
     // Analysis only needs the progression; the seed is fixed so nothing random is echoed.
     if (!body.contains(QStringLiteral("seed")))
@@ -254,7 +279,7 @@ std::optional<Error> invalidPluginId(const QJsonValue &value, bool required)
 QHttpServerResponse registerPlugin(Orchestrator &orchestrator, const QHttpServerRequest &request)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(request, body, true))
+    if (auto refusal = readJsonObject(orchestrator, request, body, true))
         return std::move(*refusal);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), false))
         return errorReply(HttpStatus::UnprocessableEntity, *error);
@@ -299,7 +324,7 @@ QHttpServerResponse pluginStatus(Orchestrator &orchestrator, const QHttpServerRe
 QHttpServerResponse pluginHeartbeat(Orchestrator &orchestrator, const QHttpServerRequest &request)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(request, body))
+    if (auto refusal = readJsonObject(orchestrator, request, body))
         return std::move(*refusal);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), true))
         return errorReply(HttpStatus::UnprocessableEntity, *error);
@@ -321,7 +346,7 @@ QHttpServerResponse transportPosition(Orchestrator &orchestrator)
 QHttpServerResponse transportCommand(Orchestrator &orchestrator, const QHttpServerRequest &request, const QString &command)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(request, body, true))
+    if (auto refusal = readJsonObject(orchestrator, request, body, true))
         return std::move(*refusal);
     TransportClock &clock = orchestrator.transport();
     const QString source = QStringLiteral("http");
@@ -356,7 +381,7 @@ QHttpServerResponse transportCommand(Orchestrator &orchestrator, const QHttpServ
 QHttpServerResponse transportSync(Orchestrator &orchestrator, const QHttpServerRequest &request)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(request, body))
+    if (auto refusal = readJsonObject(orchestrator, request, body))
         return std::move(*refusal);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), false))
         return errorReply(HttpStatus::UnprocessableEntity, *error);

@@ -17,6 +17,8 @@ QJsonObject errorBody(const Error &error)
 {
     QJsonObject detail{{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}};
     detail.insert(QStringLiteral("field"), error.field.isEmpty() ? QJsonValue() : QJsonValue(error.field));
+    if (error.retryAfterSeconds > 0)
+        detail.insert(QStringLiteral("retry_after"), error.retryAfterSeconds);
     return QJsonObject{{QStringLiteral("error"), detail}};
 }
 

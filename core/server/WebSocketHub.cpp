@@ -1,5 +1,6 @@
 #include "WebSocketHub.h"
 
+#include "ClientLimiter.h"
 #include "JsonReplies.h"
 #include "PluginRegistry.h"
 #include "TransportClock.h"
@@ -73,9 +74,11 @@ QStringList WebSocketHub::messageTypes()
 }
 
 WebSocketHub::WebSocketHub(WebSocketSettings settings, GenerationService *generation, PluginRegistry *registry,
-                           TransportClock *transport, QObject *parent)
-    : QObject(parent), m_settings(settings), m_generation(generation), m_registry(registry), m_transport(transport)
+                           TransportClock *transport, ClientLimiter *limiter, QObject *parent)
+    : QObject(parent), m_settings(settings), m_generation(generation), m_registry(registry), m_transport(transport),
+      m_limiter(limiter)
 {
+    m_clock.start();
     connect(m_generation, &GenerationService::generated, this, &WebSocketHub::deliverFiles);
 }
 
@@ -134,6 +137,7 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
     auto session = std::make_unique<Session>();
     session->socket = std::move(socket);
     session->lastSeen = QDateTime::currentDateTimeUtc();
+    session->messages = TokenBucket(m_settings.maxMessagesPerSecond, m_settings.maxMessagesPerSecond, m_clock.elapsed());
     Session &added = *session;
     m_bySocket.insert(raw, &added);
     m_sessions.push_back(std::move(session));
@@ -260,8 +264,30 @@ void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)
         return;
     session->lastSeen = QDateTime::currentDateTimeUtc();
 
+    // A flood is refused before any parsing; one error per run of refused messages, so the
+    // answer does not double the flood.
+    const qint64 now = m_clock.elapsed();
+    if (!session->messages.take(now)) {
+        if (!session->throttled) {
+            session->throttled = true;
+            Error error = makeError(QStringLiteral("rate_limited"),
+                                    QStringLiteral("more than %1 messages per second (websocket.max_messages_per_second); "
+                                                   "messages are dropped until the rate falls")
+                                        .arg(m_settings.maxMessagesPerSecond));
+            error.retryAfterSeconds = 1;
+            sendError(*session, error);
+        }
+        return;
+    }
+    session->throttled = false;
+
+    const QByteArray utf8 = text.toUtf8();
+    if (const auto shape = checkJsonShape(utf8, m_settings.json)) {
+        sendError(*session, *shape);
+        return;
+    }
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         sendError(*session, makeError(QStringLiteral("invalid_json"),
                                       QStringLiteral("messages must be JSON objects: {\"type\": ..., \"data\": {...}}")));
@@ -392,10 +418,18 @@ void WebSocketHub::generate(Session &session, const QJsonObject &body, const QJs
         sendError(session, error, requestId);
         return;
     }
+    // Per plugin: the rate and the generations in flight (server.generation_rate_per_minute,
+    // server.max_generations_per_client), shared with its HTTP requests.
+    const QString client = QStringLiteral("plugin:") + session.pluginId;
+    if (auto refusal = m_limiter->tryStart(client)) {
+        sendError(session, *refusal, requestId);
+        return;
+    }
     // The session may be gone when the answer comes; the socket pointer tells.
     QPointer<QWebSocket> socket = session.socket.get();
     parsed->clientRequestId = requestId;
-    const Status queued = m_generation->submit(std::move(parsed).value(), [this, socket, requestId](const Result<GenerationResult> &result) {
+    const Status queued = m_generation->submit(std::move(parsed).value(), [this, socket, requestId, client](const Result<GenerationResult> &result) {
+        m_limiter->finish(client);
         Session *target = socket ? sessionFor(socket.data()) : nullptr;
         if (!target)
             return;
@@ -414,8 +448,10 @@ void WebSocketHub::generate(Session &session, const QJsonObject &body, const QJs
                                                                     {QStringLiteral("write"), result->writeMs}}}},
              requestId);
     });
-    if (!queued)
+    if (!queued) {
+        m_limiter->abandon(client);
         sendError(session, queued.error(), requestId);
+    }
 }
 
 void WebSocketHub::handleStatusRequest(Session &session, const QJsonObject &, const QJsonValue &requestId)

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "JsonShape.h"
+#include "TokenBucket.h"
 #include "generation/GenerationResult.h"
 #include "util/Result.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -19,6 +22,7 @@ class QWebSocket;
 
 namespace aiband {
 
+class ClientLimiter;
 class GenerationService;
 class PluginRegistry;
 class TransportClock;
@@ -27,6 +31,8 @@ struct WebSocketSettings {
     double heartbeatIntervalSeconds = 30.0;
     double connectionTimeoutSeconds = 90.0;
     int maxMessageBytes = 1024 * 1024;
+    int maxMessagesPerSecond = 200;  // per session, bursts up to as many
+    JsonShapeLimits json;
 };
 
 // Close codes in the private range (4000-4999) that tell a plugin why it was closed.
@@ -42,7 +48,7 @@ class WebSocketHub : public QObject {
     Q_OBJECT
 public:
     WebSocketHub(WebSocketSettings settings, GenerationService *generation, PluginRegistry *registry,
-                 TransportClock *transport, QObject *parent = nullptr);
+                 TransportClock *transport, ClientLimiter *limiter, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
     // The plugin id a path names: /ws/{id}, or /ws/sync?plugin_id={id}. An empty string for
@@ -71,6 +77,8 @@ private:
         std::unique_ptr<QWebSocket> socket;
         QString pluginId;      // empty until a /ws/sync session registers
         QDateTime lastSeen;    // any message counts as a sign of life
+        TokenBucket messages;  // websocket.max_messages_per_second
+        bool throttled = false; // told about the current run of refused messages
     };
     using Handler = void (WebSocketHub::*)(Session &, const QJsonObject &data, const QJsonValue &requestId);
     struct HandlerEntry {
@@ -105,6 +113,8 @@ private:
     GenerationService *m_generation;
     PluginRegistry *m_registry;
     TransportClock *m_transport;
+    ClientLimiter *m_limiter;
+    QElapsedTimer m_clock;  // for the message-rate buckets
     QUrl m_baseUrl;
     std::vector<std::unique_ptr<Session>> m_sessions;
     // Lookups per message must not scan a thousand sessions.

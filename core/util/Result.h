@@ -13,6 +13,7 @@ struct Error {
     QString code;
     QString message;
     QString field;
+    int retryAfterSeconds = 0;   // > 0: the client may retry after this many seconds (Retry-After)
 };
 
 // Either a value or the Error that prevented it. C++20 has no std::expected, and the few

@@ -1,0 +1,228 @@
+#include "HttpRequestTracker.h"
+
+#include <algorithm>
+
+namespace aiband {
+namespace {
+
+// A chunk-size line is a hex number and maybe extensions; anything longer is not HTTP.
+constexpr int kMaxChunkSizeLine = 256;
+// The method and version around the target ("OPTIONS " ... " HTTP/1.1").
+constexpr int kRequestLineSlack = 32;
+
+QByteArrayView trimmed(QByteArrayView text)
+{
+    while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
+        text = text.sliced(1);
+    while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+        text.chop(1);
+    return text;
+}
+
+bool namesEqual(QByteArrayView a, const char *b)
+{
+    return a.compare(QByteArrayView(b), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+bool HttpRequestTracker::requestInProgress() const
+{
+    return m_state != State::Idle && m_state != State::Upgraded && m_state != State::Failed;
+}
+
+void HttpRequestTracker::resumeAfterRefusedUpgrade()
+{
+    if (m_state == State::Upgraded)
+        m_state = State::Idle;
+}
+
+HttpViolation HttpRequestTracker::fail(HttpViolation violation)
+{
+    m_state = State::Failed;
+    return violation;
+}
+
+void HttpRequestTracker::completeRequest()
+{
+    ++m_completed;
+    m_state = m_upgrade ? State::Upgraded : State::Idle;
+}
+
+HttpViolation HttpRequestTracker::feed(QByteArrayView bytes)
+{
+    qsizetype i = 0;
+    const qsizetype size = bytes.size();
+    while (i < size) {
+        switch (m_state) {
+        case State::Upgraded:
+        case State::Failed:
+            return HttpViolation::None;
+        case State::Idle: {
+            const char c = bytes[i++];
+            // Empty lines between requests are allowed (RFC 9112 2.2).
+            if (c == '\r' || c == '\n')
+                break;
+            m_state = State::RequestLine;
+            m_lineLength = 0;
+            m_spaces = 0;
+            m_targetLength = 0;
+            if (const HttpViolation v = requestLineByte(c); v != HttpViolation::None)
+                return v;
+            break;
+        }
+        case State::RequestLine:
+            if (const HttpViolation v = requestLineByte(bytes[i++]); v != HttpViolation::None)
+                return v;
+            break;
+        case State::Headers:
+        case State::Trailers:
+            if (const HttpViolation v = headerByte(bytes[i++], m_state == State::Trailers); v != HttpViolation::None)
+                return v;
+            break;
+        case State::Body:
+        case State::ChunkData: {
+            // The body is only counted, never looked at: skip as much as belongs to it.
+            const qint64 take = std::min<qint64>(m_remaining, size - i);
+            i += take;
+            m_remaining -= take;
+            if (m_remaining == 0) {
+                if (m_state == State::Body)
+                    completeRequest();
+                else
+                    m_state = State::ChunkDataEnd;
+            }
+            break;
+        }
+        case State::ChunkDataEnd: {
+            const char c = bytes[i++];
+            if (c == '\n')
+                m_state = State::ChunkSize;
+            else if (c != '\r')
+                return fail(HttpViolation::Malformed);
+            break;
+        }
+        case State::ChunkSize: {
+            const char c = bytes[i++];
+            if (c == '\n') {
+                if (const HttpViolation v = chunkSizeLine(); v != HttpViolation::None)
+                    return v;
+            } else {
+                m_line.append(c);
+                if (m_line.size() > kMaxChunkSizeLine)
+                    return fail(HttpViolation::Malformed);
+            }
+            break;
+        }
+        }
+    }
+    return HttpViolation::None;
+}
+
+HttpViolation HttpRequestTracker::requestLineByte(char c)
+{
+    if (c == '\n') {
+        m_state = State::Headers;
+        m_headerBytes = 0;
+        m_line.clear();
+        m_contentLength = 0;
+        m_chunked = false;
+        m_upgrade = false;
+        m_bodyBytes = 0;
+        return HttpViolation::None;
+    }
+    ++m_lineLength;
+    if (c == ' ')
+        ++m_spaces;
+    else if (m_spaces == 1)
+        ++m_targetLength;
+    // A line far longer than any target allows is refused before its end arrives.
+    if (m_targetLength > m_limits.maxUrlLength || m_lineLength > m_limits.maxUrlLength + kRequestLineSlack)
+        return fail(HttpViolation::UrlTooLong);
+    return HttpViolation::None;
+}
+
+HttpViolation HttpRequestTracker::headerByte(char c, bool trailer)
+{
+    if (++m_headerBytes > m_limits.maxHeaderBytes)
+        return fail(HttpViolation::HeadersTooLarge);
+    if (c != '\n') {
+        m_line.append(c);
+        return HttpViolation::None;
+    }
+    if (trimmed(m_line).isEmpty()) {
+        m_line.clear();
+        if (trailer) {
+            completeRequest();
+            return HttpViolation::None;
+        }
+        return headersDone();
+    }
+    const HttpViolation v = trailer ? HttpViolation::None : headerLine();
+    m_line.clear();
+    return v;
+}
+
+HttpViolation HttpRequestTracker::headerLine()
+{
+    const qsizetype colon = m_line.indexOf(':');
+    if (colon <= 0)
+        return HttpViolation::None;  // Qt's parser answers what is not a header
+    const QByteArrayView line(m_line);
+    const QByteArrayView name = trimmed(line.first(colon));
+    const QByteArrayView value = trimmed(line.sliced(colon + 1));
+    if (namesEqual(name, "content-length")) {
+        bool ok = false;
+        const qint64 length = value.toLongLong(&ok);
+        if (!ok || length < 0)
+            return fail(HttpViolation::Malformed);
+        m_contentLength = length;
+    } else if (namesEqual(name, "transfer-encoding")) {
+        m_chunked = QByteArray(value.data(), value.size()).toLower().contains("chunked");
+    } else if (namesEqual(name, "upgrade")) {
+        m_upgrade = QByteArray(value.data(), value.size()).toLower().contains("websocket");
+    }
+    return HttpViolation::None;
+}
+
+HttpViolation HttpRequestTracker::headersDone()
+{
+    if (m_chunked) {
+        m_state = State::ChunkSize;
+        return HttpViolation::None;
+    }
+    if (m_contentLength > m_limits.maxBodyBytes)
+        return fail(HttpViolation::BodyTooLarge);
+    if (m_contentLength > 0) {
+        m_remaining = m_contentLength;
+        m_state = State::Body;
+        return HttpViolation::None;
+    }
+    completeRequest();
+    return HttpViolation::None;
+}
+
+HttpViolation HttpRequestTracker::chunkSizeLine()
+{
+    QByteArrayView size = trimmed(m_line);
+    if (const qsizetype semicolon = size.indexOf(';'); semicolon >= 0)
+        size = trimmed(size.first(semicolon));
+    m_line.clear();
+    bool ok = false;
+    const qint64 length = size.isEmpty() || size.size() > 15 ? -1 : size.toLongLong(&ok, 16);
+    if (!ok || length < 0)
+        return fail(HttpViolation::Malformed);
+    if (length == 0) {
+        m_state = State::Trailers;
+        m_headerBytes = 0;
+        return HttpViolation::None;
+    }
+    m_bodyBytes += length;
+    if (m_bodyBytes > m_limits.maxBodyBytes)
+        return fail(HttpViolation::BodyTooLarge);
+    m_remaining = length;
+    m_state = State::ChunkData;
+    return HttpViolation::None;
+}
+
+} // namespace aiband

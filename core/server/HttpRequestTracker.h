@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace aiband {
+
+// Size limits of one HTTP request, checked on the raw bytes before Qt's parser buffers them.
+struct HttpLimits {
+    qint64 maxBodyBytes = 1024 * 1024;  // Content-Length, or the sum of a chunked body's chunks
+    int maxHeaderBytes = 16 * 1024;     // the header lines after the request line
+    int maxUrlLength = 8 * 1024;        // the request target of the request line
+};
+
+enum class HttpViolation {
+    None,
+    UrlTooLong,       // 414
+    HeadersTooLarge,  // 431
+    BodyTooLarge,     // 413
+    Malformed,        // 400: framing we cannot follow (bad Content-Length or chunk size)
+};
+
+// Follows the request boundaries of one keep-alive connection as its bytes arrive: request line,
+// header lines up to the empty line, then Content-Length body bytes or chunks. Qt 6.4's HTTP
+// server reads whatever arrives into one buffer with no limit; this sees every byte first (the
+// caller peeks them), so an oversized request is refused before it is buffered, and the caller
+// knows whether a request is in progress (for the slow-client deadline) or the connection idles.
+// Pipelined requests are followed one after another. After a WebSocket upgrade request it stops
+// looking: the bytes that follow are frames.
+class HttpRequestTracker {
+public:
+    explicit HttpRequestTracker(HttpLimits limits = {}) : m_limits(limits) {}
+
+    // Consumes `bytes`; returns the first violation (after which the tracker ignores input).
+    HttpViolation feed(QByteArrayView bytes);
+
+    bool requestInProgress() const;   // some bytes of a request arrived, not all of them
+    bool upgradeRequested() const { return m_state == State::Upgraded; }
+    bool failed() const { return m_state == State::Failed; }
+    qint64 completedRequests() const { return m_completed; }
+    // After an upgrade request that was answered as plain HTTP (refused), go on following requests.
+    void resumeAfterRefusedUpgrade();
+
+private:
+    enum class State { Idle, RequestLine, Headers, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Upgraded, Failed };
+
+    HttpViolation fail(HttpViolation violation);
+    HttpViolation requestLineByte(char c);
+    HttpViolation headerByte(char c, bool trailer);
+    HttpViolation headerLine();
+    HttpViolation headersDone();
+    HttpViolation chunkSizeLine();
+    void completeRequest();
+
+    HttpLimits m_limits;
+    State m_state = State::Idle;
+    qint64 m_completed = 0;
+    // The request being read.
+    int m_lineLength = 0;        // request line bytes so far
+    int m_spaces = 0;            // spaces seen in the request line
+    int m_targetLength = 0;      // bytes of the request target so far
+    int m_headerBytes = 0;
+    QByteArray m_line;           // the current header or chunk-size line (bounded by the limits)
+    qint64 m_contentLength = 0;
+    bool m_chunked = false;
+    bool m_upgrade = false;
+    qint64 m_bodyBytes = 0;      // chunked: data bytes so far
+    qint64 m_remaining = 0;      // bytes left of the body or of the current chunk
+};
+
+} // namespace aiband

@@ -1,0 +1,497 @@
+// Every limit of docs/SECURITY.md ("Limits") against the real server, mostly over raw TCP so the
+// test controls each byte: each case asserts the answer that only the limit produces (its status
+// and error code, a close, a close code), so it fails if the limit is taken away.
+
+#include "TestServer.h"
+
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QTimer>
+
+using namespace aiband;
+using namespace aiband::test;
+
+namespace {
+
+// One HTTP response read off a raw socket.
+struct RawResponse {
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+    QJsonObject json;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const QByteArray &line : head.split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                return line.mid(colon + 1).trimmed();
+        }
+        return {};
+    }
+    QString errorCode() const { return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
+    QString errorField() const { return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(); }
+};
+
+class RawClient {
+public:
+    explicit RawClient(quint16 port)
+    {
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.waitForConnected(5000);
+    }
+
+    bool connected() const { return socket.state() == QAbstractSocket::ConnectedState; }
+    void send(const QByteArray &bytes)
+    {
+        socket.write(bytes);
+        socket.flush();
+    }
+
+    // Waits for the next whole response (headers and Content-Length body).
+    std::optional<RawResponse> next(int timeoutMs = 5000)
+    {
+        std::optional<RawResponse> found;
+        QTest::qWaitFor([&] {
+            m_buffer += socket.readAll();
+            found = parse();
+            return found.has_value();
+        }, timeoutMs);
+        return found;
+    }
+
+    QTcpSocket socket;
+
+private:
+    std::optional<RawResponse> parse()
+    {
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return std::nullopt;
+        RawResponse response;
+        response.head = m_buffer.left(end);
+        const qsizetype length = response.header("Content-Length").toLongLong();
+        if (m_buffer.size() < end + 4 + length)
+            return std::nullopt;
+        response.status = response.head.mid(9, 3).toInt();
+        response.body = m_buffer.mid(end + 4, length);
+        response.json = QJsonDocument::fromJson(response.body).object();
+        m_buffer.remove(0, end + 4 + length);
+        return response;
+    }
+
+    QByteArray m_buffer;
+};
+
+QByteArray request(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
+                   const QByteArray &extraHeaders = {})
+{
+    QByteArray bytes = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders;
+    if (!body.isEmpty() || method == "POST")
+        bytes += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    return bytes + "\r\n" + body;
+}
+
+QJsonObject message(const QString &type, const QJsonObject &data = {}, const QString &requestId = {})
+{
+    QJsonObject m{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
+    if (!requestId.isEmpty())
+        m.insert(QStringLiteral("request_id"), requestId);
+    return m;
+}
+
+QJsonObject errorOf(const QJsonObject &envelope)
+{
+    return envelope.value(QStringLiteral("data")).toObject();
+}
+
+QByteArray nestedArrays(int depth)
+{
+    return QByteArray(depth, '[') + QByteArray(depth, ']');
+}
+
+// A song that takes the engine a while (1,024 bars of every part): still running when the next
+// message of the same burst is read.
+QJsonObject heavyGeneration()
+{
+    return QJsonObject{{QStringLiteral("chord_progression"),
+                        QJsonObject{{QStringLiteral("chords"), QStringLiteral("C | Am | F | G")},
+                                    {QStringLiteral("duration"), 4096}}},
+                       {QStringLiteral("style"), QStringLiteral("funk")},
+                       {QStringLiteral("track_types"), QJsonArray{QStringLiteral("full")}}};
+}
+
+QByteArray seedBody(const QString &pluginId = {})
+{
+    QJsonObject body = seedExample();
+    if (!pluginId.isEmpty())
+        body.insert(QStringLiteral("plugin_id"), pluginId);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TestLimits : public QObject {
+    Q_OBJECT
+
+private slots:
+    void oversizeContentLengthGets413BeforeTheBodyIsSent()
+    {
+        Config config;
+        config.maxBodyBytes = 2048;
+        TestServer server(config);
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        // Only the headers: the answer must come without the body ever being sent.
+        client.send("POST /api/generate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    "Content-Length: 4096\r\n\r\n");
+        const auto response = client.next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 413);
+        QCOMPARE(response->errorCode(), QStringLiteral("body_too_large"));
+        QCOMPARE(response->header("Connection"), QByteArray("close"));
+        QSignalSpy closed(&client.socket, &QTcpSocket::disconnected);
+        QVERIFY(client.socket.state() == QAbstractSocket::UnconnectedState || closed.wait(5000));
+    }
+
+    void chunkedBodyOverTheLimitGets413()
+    {
+        Config config;
+        config.maxBodyBytes = 2048;
+        TestServer server(config);
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        client.send("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    "Transfer-Encoding: chunked\r\n\r\n400\r\n" + QByteArray(1024, ' ') + "\r\n"
+                    "800\r\n");
+        const auto response = client.next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 413);
+        QCOMPARE(response->errorCode(), QStringLiteral("body_too_large"));
+    }
+
+    void aBodyWithinTheLimitIsServed()
+    {
+        Config config;
+        config.maxBodyBytes = 2048;
+        TestServer server(config);
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        client.send(request("POST", "/api/analyze", R"({"chord_progression": "C-Am-F-G"})"));
+        const auto response = client.next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+    }
+
+    void hugeHeadersGet431()
+    {
+        TestServer server;  // server.max_header_bytes defaults to 16 KiB
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        client.send(request("GET", "/health", {}, "X-Filler: " + QByteArray(20 * 1024, 'a') + "\r\n"));
+        const auto response = client.next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 431);
+        QCOMPARE(response->errorCode(), QStringLiteral("headers_too_large"));
+    }
+
+    void aLongUrlGets414()
+    {
+        TestServer server;  // server.max_url_length defaults to 8 KiB
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        client.send(request("GET", "/health?pad=" + QByteArray(9 * 1024, 'a')));
+        const auto response = client.next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 414);
+        QCOMPARE(response->errorCode(), QStringLiteral("url_too_long"));
+    }
+
+    void deepJsonGets422()
+    {
+        TestServer server;  // server.max_json_depth defaults to 32
+        QVERIFY(server.start());
+        const HttpResult result = server.post(QStringLiteral("/api/analyze"),
+                                              R"({"chord_progression": "C-G", "extra": )" + nestedArrays(40) + "}");
+        QCOMPARE(result.status, 422);
+        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("json_too_deep"));
+        QVERIFY(error.value(QStringLiteral("field")).toString().startsWith(QStringLiteral("extra")));
+    }
+
+    void aLongArrayGets422()
+    {
+        Config config;
+        config.maxJsonArrayItems = 100;
+        TestServer server(config);
+        QVERIFY(server.start());
+        QJsonArray chords;
+        for (int i = 0; i < 101; ++i)
+            chords.append(QJsonObject{{QStringLiteral("chord"), QStringLiteral("C")}});
+        const QJsonObject body{{QStringLiteral("chord_progression"), QJsonObject{{QStringLiteral("chords"), chords}}}};
+        const HttpResult result = server.post(QStringLiteral("/api/analyze"), QJsonDocument(body).toJson());
+        QCOMPARE(result.status, 422);
+        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("array_too_long"));
+        QCOMPARE(error.value(QStringLiteral("field")).toString(), QStringLiteral("chord_progression.chords"));
+    }
+
+    void chordCountAndSongLengthAreConfigurable()
+    {
+        Config config;
+        config.maxChords = 4;
+        config.maxBars = 8;
+        TestServer server(config);
+        QVERIFY(server.start());
+        const HttpResult chords = server.post(QStringLiteral("/api/generate"),
+                                              R"({"chord_progression": "C-Am-F-G-C"})");
+        QCOMPARE(chords.status, 422);
+        QCOMPARE(chords.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("chord_progression.chords"));
+        QVERIFY(chords.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()
+                    .contains(QStringLiteral("engine.max_chords")));
+        const HttpResult bars = server.post(QStringLiteral("/api/midi/generate"), R"({"chords": "C-G", "bars": 9})");
+        QCOMPARE(bars.status, 422);
+        QCOMPARE(bars.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("bars"));
+        const HttpResult duration = server.post(QStringLiteral("/api/generate"),
+                                                R"({"chord_progression": {"chords": "C-G", "duration": 36}})");
+        QCOMPARE(duration.status, 422);
+        QCOMPARE(server.post(QStringLiteral("/api/midi/generate"), R"({"chords": "C-G", "bars": 8})").status, 200);
+    }
+
+    void generationsBeyondTheRateGet429WithRetryAfter()
+    {
+        Config config;
+        config.generationRatePerMinute = 6;  // one token every 10 s: none comes back during the test
+        config.generationBurst = 3;
+        TestServer server(config);
+        QVERIFY(server.start());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(server.post(QStringLiteral("/api/generate"), seedBody()).status, 200);
+        const HttpResult refused = server.post(QStringLiteral("/api/generate"), seedBody());
+        QCOMPARE(refused.status, 429);
+        QVERIFY(refused.header("Retry-After").toInt() >= 1);
+        const QJsonObject error = refused.json.value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        QCOMPARE(error.value(QStringLiteral("retry_after")).toInt(), refused.header("Retry-After").toInt());
+        // Another plugin has its own allowance; a plugin's WebSocket shares its HTTP allowance.
+        QCOMPARE(server.post(QStringLiteral("/api/generate"), seedBody(QStringLiteral("other"))).status, 200);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(server.post(QStringLiteral("/api/generate"), seedBody(QStringLiteral("other"))).status, 200);
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/other"))));
+        plugin.sendJson(message(QStringLiteral("generation_request"), seedExample(), QStringLiteral("r-4")));
+        const QJsonObject wsError = plugin.take(QStringLiteral("error"));
+        QCOMPARE(wsError.value(QStringLiteral("request_id")).toString(), QStringLiteral("r-4"));
+        QCOMPARE(errorOf(wsError).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        QVERIFY(errorOf(wsError).value(QStringLiteral("retry_after")).toInt() >= 1);
+    }
+
+    void concurrentGenerationsPerClientGet429()
+    {
+        Config config;
+        config.maxGenerationsPerClient = 1;
+        TestServer server(config);
+        QVERIFY(server.start());
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/eager"))));
+        // Both in one burst: the second is read while the first is still being composed.
+        plugin.sendJson(message(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("first")));
+        plugin.sendJson(message(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("second")));
+        const QJsonObject refused = plugin.take(QStringLiteral("error"), 10000);
+        QCOMPARE(refused.value(QStringLiteral("request_id")).toString(), QStringLiteral("second"));
+        QCOMPARE(errorOf(refused).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        const QJsonObject done = plugin.take(QStringLiteral("generation_complete"), 30000);
+        QCOMPARE(done.value(QStringLiteral("request_id")).toString(), QStringLiteral("first"));
+        // Once it is done the plugin may start another.
+        plugin.sendJson(message(QStringLiteral("generation_request"), seedExample(), QStringLiteral("third")));
+        QCOMPARE(plugin.take(QStringLiteral("generation_complete"), 10000).value(QStringLiteral("request_id")).toString(),
+                 QStringLiteral("third"));
+    }
+
+    void concurrentHttpGenerationsPerClientGet429()
+    {
+        Config config;
+        config.maxGenerationsPerClient = 1;
+        TestServer server(config);
+        QVERIFY(server.start());
+        QJsonObject body = heavyGeneration();
+        body.insert(QStringLiteral("plugin_id"), QStringLiteral("same"));
+        const QByteArray bytes = request("POST", "/api/generate", QJsonDocument(body).toJson(QJsonDocument::Compact));
+        RawClient first(server.orchestrator->port());
+        RawClient second(server.orchestrator->port());
+        // Client and server share this thread: both requests are read in one turn of its event
+        // loop, before the first generation's answer (queued from a worker) can be delivered.
+        first.send(bytes);
+        second.send(bytes);
+        const auto a = first.next(30000);
+        const auto b = second.next(30000);
+        QVERIFY(a && b);
+        const RawResponse &refused = a->status == 429 ? *a : *b;
+        const RawResponse &served = a->status == 429 ? *b : *a;
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.header("Retry-After"), QByteArray("1"));
+        QCOMPARE(refused.errorCode(), QStringLiteral("rate_limited"));
+        QCOMPARE(served.status, 200);
+        QCOMPARE(server.orchestrator->limiter().inFlight(QStringLiteral("plugin:same")), 0);
+    }
+
+    void aSlowlorisIsClosedWithin408()
+    {
+        Config config;
+        config.requestTimeoutSeconds = 0.5;
+        TestServer server(config);
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        QSignalSpy closed(&client.socket, &QTcpSocket::disconnected);
+        client.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+        // One header byte every 100 ms, never finishing: only the request deadline ends it.
+        QTimer trickle;
+        QObject::connect(&trickle, &QTimer::timeout, &client.socket, [&client] {
+            if (client.connected())
+                client.send("a");
+        });
+        trickle.start(100);
+        const auto response = client.next(10000);
+        QVERIFY(response);
+        QCOMPARE(response->status, 408);
+        QCOMPARE(response->errorCode(), QStringLiteral("request_timeout"));
+        QVERIFY(closed.count() > 0 || closed.wait(10000));
+    }
+
+    void anIdleKeepAliveConnectionIsClosed()
+    {
+        Config config;
+        config.idleTimeoutSeconds = 0.3;
+        config.generationTimeoutSeconds = 0.2;  // the idle deadline is never below backend.timeout + 1 s
+        TestServer server(config);
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        QSignalSpy closed(&client.socket, &QTcpSocket::disconnected);
+        client.send(request("GET", "/health"));
+        const auto response = client.next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QVERIFY(closed.wait(10000));
+    }
+
+    void aWebSocketSessionOutlivesTheHttpIdleDeadline()
+    {
+        Config config;
+        config.idleTimeoutSeconds = 0.1;
+        config.generationTimeoutSeconds = 0.1;  // idle deadline: 1.1 s
+        TestServer server(config);
+        QVERIFY(server.start());
+        PluginClient plugin;
+        QSignalSpy closed(&plugin.socket, &QWebSocket::disconnected);
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/patient"))));
+        // Nothing may happen for longer than the HTTP idle deadline: the session is the hub's.
+        QVERIFY(!closed.wait(2500));
+        plugin.sendJson(message(QStringLiteral("heartbeat")));
+        QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
+    }
+
+    // Qt 6.4 closes a connection whose upgrade it refused; the guard would close it after the
+    // idle deadline otherwise. Either way no refused upgrade holds a connection open.
+    void aRefusedUpgradeLeftIdleIsClosed()
+    {
+        Config config;
+        config.idleTimeoutSeconds = 0.1;
+        config.generationTimeoutSeconds = 0.1;
+        TestServer server(config);
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        QSignalSpy closed(&client.socket, &QTcpSocket::disconnected);
+        client.send("GET /ws/bad%20id HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        const auto response = client.next();
+        QVERIFY(response);
+        QCOMPARE(response->status, 404);
+        QVERIFY(closed.count() > 0 || closed.wait(10000));
+    }
+
+    void pipelinedRequestsAreBothAnswered()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        client.send(request("GET", "/health") + request("POST", "/api/analyze", R"({"chord_progression": "C-G"})"));
+        const auto first = client.next();
+        QVERIFY(first);
+        QCOMPARE(first->status, 200);
+        QCOMPARE(first->json.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
+        const auto second = client.next();
+        QVERIFY(second);
+        QCOMPARE(second->status, 200);
+        QVERIFY(second->json.contains(QStringLiteral("chords")));
+        // And the connection still serves a third request.
+        client.send(request("GET", "/health"));
+        const auto third = client.next();
+        QVERIFY(third);
+        QCOMPARE(third->status, 200);
+    }
+
+    void aWebSocketFrameOverTheLimitIsClosedWith1009()
+    {
+        Config config;
+        config.webSocketMaxMessageBytes = 1024;
+        TestServer server(config);
+        QVERIFY(server.start());
+        PluginClient plugin;
+        QSignalSpy closed(&plugin.socket, &QWebSocket::disconnected);
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/big"))));
+        plugin.socket.sendTextMessage(QString(2000, QLatin1Char('x')));
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(plugin.socket.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+    }
+
+    void aWebSocketMessageOverTheLimitInSmallFramesIsClosedWith1009()
+    {
+        Config config;
+        config.webSocketMaxMessageBytes = 1024;
+        TestServer server(config);
+        QVERIFY(server.start());
+        PluginClient plugin;
+        plugin.socket.setOutgoingFrameSize(256);
+        QSignalSpy closed(&plugin.socket, &QWebSocket::disconnected);
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/big"))));
+        plugin.socket.sendTextMessage(QString(2000, QLatin1Char('x')));
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(plugin.socket.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+    }
+
+    void deepJsonOverWebSocketGetsAnError()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/deep"))));
+        plugin.socket.sendTextMessage(QString::fromLatin1(R"({"type": "heartbeat", "data": {"x": )" + nestedArrays(40) + "}}"));
+        const QJsonObject error = plugin.take(QStringLiteral("error"));
+        QCOMPARE(errorOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("json_too_deep"));
+        QVERIFY(errorOf(error).value(QStringLiteral("field")).toString().startsWith(QStringLiteral("data.x")));
+        // The session goes on.
+        plugin.sendJson(message(QStringLiteral("heartbeat")));
+        QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
+    }
+
+    void aWebSocketFloodIsThrottled()
+    {
+        Config config;
+        config.webSocketMaxMessagesPerSecond = 5;
+        TestServer server(config);
+        QVERIFY(server.start());
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/chatty"))));
+        for (int i = 0; i < 40; ++i)
+            plugin.sendJson(message(QStringLiteral("heartbeat")));
+        const QJsonObject error = plugin.take(QStringLiteral("error"));
+        QCOMPARE(errorOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        QVERIFY(errorOf(error).value(QStringLiteral("retry_after")).toInt() >= 1);
+        QVERIFY(plugin.count(QStringLiteral("heartbeat_response")) < 40);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLimits)
+#include "tst_limits.moc"

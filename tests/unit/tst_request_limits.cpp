@@ -1,0 +1,238 @@
+// The parts the server's limits are built from, without a server: the HTTP framing tracker, the
+// JSON shape check, the token bucket and the per-client limiter (with an injected clock).
+
+#include "server/ClientLimiter.h"
+#include "server/HttpRequestTracker.h"
+#include "server/JsonShape.h"
+#include "server/TokenBucket.h"
+
+#include <QTest>
+
+using namespace aiband;
+
+class TestHttpRequestTracker : public QObject {
+    Q_OBJECT
+private slots:
+    void aGetCompletesAtTheEmptyLine()
+    {
+        HttpRequestTracker tracker;
+        QCOMPARE(tracker.feed("GET /health HTTP/1.1\r\nHost: x\r\n"), HttpViolation::None);
+        QVERIFY(tracker.requestInProgress());
+        QCOMPARE(tracker.feed("\r\n"), HttpViolation::None);
+        QVERIFY(!tracker.requestInProgress());
+        QCOMPARE(tracker.completedRequests(), qint64(1));
+    }
+
+    void byteByByteIsTheSameAsAllAtOnce()
+    {
+        const QByteArray bytes = "POST /a HTTP/1.1\r\nContent-Length: 5\r\n\r\nhelloGET /b HTTP/1.1\r\n\r\n";
+        HttpRequestTracker tracker;
+        for (char c : bytes)
+            QCOMPARE(tracker.feed(QByteArrayView(&c, 1)), HttpViolation::None);
+        QCOMPARE(tracker.completedRequests(), qint64(2));
+        QVERIFY(!tracker.requestInProgress());
+    }
+
+    void aBodyKeepsTheRequestOpenUntilItsLastByte()
+    {
+        HttpRequestTracker tracker;
+        QCOMPARE(tracker.feed("POST /a HTTP/1.1\r\ncontent-length: 10\r\n\r\n12345"), HttpViolation::None);
+        QVERIFY(tracker.requestInProgress());
+        QCOMPARE(tracker.feed("6789"), HttpViolation::None);
+        QVERIFY(tracker.requestInProgress());
+        QCOMPARE(tracker.feed("0"), HttpViolation::None);
+        QCOMPARE(tracker.completedRequests(), qint64(1));
+    }
+
+    void pipelinedRequestsAreCountedApart()
+    {
+        HttpRequestTracker tracker;
+        QCOMPARE(tracker.feed("\r\nGET / HTTP/1.1\r\n\r\nPOST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}GET / HTTP/1.1\r\n"),
+                 HttpViolation::None);
+        QCOMPARE(tracker.completedRequests(), qint64(2));
+        QVERIFY(tracker.requestInProgress());
+    }
+
+    void aContentLengthOverTheLimitIsRefusedAtTheHeaders()
+    {
+        HttpRequestTracker tracker(HttpLimits{100, 1024, 1024});
+        QCOMPARE(tracker.feed("POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n"), HttpViolation::None);
+        QCOMPARE(tracker.feed(QByteArray(100, 'x')), HttpViolation::None);
+        QCOMPARE(tracker.feed("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n"), HttpViolation::BodyTooLarge);
+        QVERIFY(tracker.failed());
+    }
+
+    void chunkedBodiesAreFollowedAndCounted()
+    {
+        HttpRequestTracker tracker(HttpLimits{10, 1024, 1024});
+        QCOMPARE(tracker.feed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n"),
+                 HttpViolation::None);
+        QVERIFY(tracker.requestInProgress());
+        QCOMPARE(tracker.feed("5\r\nworld\r\n0\r\nTrailer: x\r\n\r\n"), HttpViolation::None);
+        QCOMPARE(tracker.completedRequests(), qint64(1));
+        QVERIFY(!tracker.requestInProgress());
+        QCOMPARE(tracker.feed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n"),
+                 HttpViolation::BodyTooLarge);
+    }
+
+    void headersOverTheLimitAreRefusedBeforeTheyEnd()
+    {
+        HttpRequestTracker tracker(HttpLimits{100, 64, 1024});
+        QCOMPARE(tracker.feed("GET / HTTP/1.1\r\nX-A: " + QByteArray(50, 'a')), HttpViolation::None);
+        QCOMPARE(tracker.feed(QByteArray(20, 'a')), HttpViolation::HeadersTooLarge);
+    }
+
+    void aLongTargetIsRefusedBeforeTheLineEnds()
+    {
+        HttpRequestTracker tracker(HttpLimits{100, 1024, 32});
+        QCOMPARE(tracker.feed("GET /" + QByteArray(31, 'a') + " HTTP/1.1\r\n\r\n"), HttpViolation::None);
+        QCOMPARE(tracker.feed("GET /" + QByteArray(40, 'a')), HttpViolation::UrlTooLong);
+    }
+
+    void badFramingIsMalformed()
+    {
+        HttpRequestTracker lengths;
+        QCOMPARE(lengths.feed("POST / HTTP/1.1\r\nContent-Length: ten\r\n\r\n"), HttpViolation::Malformed);
+        HttpRequestTracker chunks;
+        QCOMPARE(chunks.feed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"), HttpViolation::Malformed);
+    }
+
+    void anUpgradeStopsTheTrackingUntilResumed()
+    {
+        HttpRequestTracker tracker(HttpLimits{100, 64, 32});
+        QCOMPARE(tracker.feed("GET /ws/a HTTP/1.1\r\nUpgrade: WebSocket\r\nConnection: Upgrade\r\n\r\n"),
+                 HttpViolation::None);
+        QVERIFY(tracker.upgradeRequested());
+        QVERIFY(!tracker.requestInProgress());
+        // Frames follow: nothing about them is HTTP.
+        QCOMPARE(tracker.feed(QByteArray(500, '\x81')), HttpViolation::None);
+        tracker.resumeAfterRefusedUpgrade();
+        QCOMPARE(tracker.feed("GET / HTTP/1.1\r\n\r\n"), HttpViolation::None);
+        QCOMPARE(tracker.completedRequests(), qint64(2));
+    }
+};
+
+class TestJsonShape : public QObject {
+    Q_OBJECT
+private slots:
+    void depthUpToTheLimitPasses()
+    {
+        const JsonShapeLimits limits{4, 100};
+        QVERIFY(!checkJsonShape(R"({"a": [[{"b": 1}]]})", limits));
+        const auto error = checkJsonShape(R"({"a": [[{"b": [1]}]]})", limits);
+        QVERIFY(error);
+        QCOMPARE(error->code, QStringLiteral("json_too_deep"));
+        QCOMPARE(error->field, QStringLiteral("a[0][0].b"));
+    }
+
+    void arraysUpToTheLimitPass()
+    {
+        const JsonShapeLimits limits{32, 3};
+        QVERIFY(!checkJsonShape(R"({"x": [1, "a", {"k": [1,2,3]}], "y": []})", limits));
+        const auto error = checkJsonShape(R"({"p": {"chords": [1, 2, 3, 4]}})", limits);
+        QVERIFY(error);
+        QCOMPARE(error->code, QStringLiteral("array_too_long"));
+        QCOMPARE(error->field, QStringLiteral("p.chords"));
+    }
+
+    void stringsAreNotStructure()
+    {
+        const JsonShapeLimits limits{2, 2};
+        // {"a": "[[[[,,,,{{{{", "b\"[": "\\\"[[[["}: brackets, commas and escaped quotes in strings.
+        const QByteArray json = "{\"a\": \"[[[[,,,,{{{{\", \"b\\\"[\": \"\\\\\\\"[[[[\"}";
+        QVERIFY(!checkJsonShape(json, limits));
+    }
+
+    void topLevelArraysAreCounted()
+    {
+        QVERIFY(checkJsonShape("[1,2,3]", JsonShapeLimits{32, 2}));
+        QVERIFY(!checkJsonShape("[1,2]", JsonShapeLimits{32, 2}));
+    }
+};
+
+class TestClientLimiter : public QObject {
+    Q_OBJECT
+private slots:
+    void aBucketRefillsAtItsRate()
+    {
+        TokenBucket bucket(2.0, 3.0, 0);  // two a second, bursts of three
+        QVERIFY(bucket.take(0));
+        QVERIFY(bucket.take(0));
+        QVERIFY(bucket.take(0));
+        QVERIFY(!bucket.take(0));
+        QCOMPARE(bucket.msUntilToken(0), qint64(500));
+        QVERIFY(!bucket.take(499));
+        QVERIFY(bucket.take(500));
+        QVERIFY(bucket.take(100000));
+        QVERIFY(bucket.take(100000));
+        QVERIFY(bucket.take(100000));
+        QVERIFY(!bucket.take(100000));  // never more than the burst
+    }
+
+    void theRateIsPerClientWithRetryAfter()
+    {
+        qint64 now = 0;
+        ClientLimiter limiter(ClientLimits{6.0, 2, 100}, [&now] { return now; });
+        QVERIFY(!limiter.tryStart(QStringLiteral("a")));
+        QVERIFY(!limiter.tryStart(QStringLiteral("a")));
+        const auto refused = limiter.tryStart(QStringLiteral("a"));
+        QVERIFY(refused);
+        QCOMPARE(refused->code, QStringLiteral("rate_limited"));
+        QCOMPARE(refused->retryAfterSeconds, 10);  // six a minute: one every ten seconds
+        QVERIFY(!limiter.tryStart(QStringLiteral("b")));
+        now = 9999;
+        QVERIFY(limiter.tryStart(QStringLiteral("a")));
+        now = 10000;
+        QVERIFY(!limiter.tryStart(QStringLiteral("a")));
+    }
+
+    void generationsInFlightAreCapped()
+    {
+        qint64 now = 0;
+        ClientLimiter limiter(ClientLimits{1000.0, 1000, 2}, [&now] { return now; });
+        QVERIFY(!limiter.tryStart(QStringLiteral("a")));
+        QVERIFY(!limiter.tryStart(QStringLiteral("a")));
+        const auto refused = limiter.tryStart(QStringLiteral("a"));
+        QVERIFY(refused);
+        QCOMPARE(refused->code, QStringLiteral("rate_limited"));
+        QCOMPARE(refused->retryAfterSeconds, 1);
+        QCOMPARE(limiter.inFlight(QStringLiteral("a")), 2);
+        limiter.finish(QStringLiteral("a"));
+        QVERIFY(!limiter.tryStart(QStringLiteral("a")));
+    }
+
+    void anAbandonedGenerationGivesItsTokenBack()
+    {
+        qint64 now = 0;
+        ClientLimiter limiter(ClientLimits{1.0, 1, 5}, [&now] { return now; });
+        QVERIFY(!limiter.tryStart(QStringLiteral("a")));
+        limiter.abandon(QStringLiteral("a"));
+        QCOMPARE(limiter.inFlight(QStringLiteral("a")), 0);
+        QVERIFY(!limiter.tryStart(QStringLiteral("a")));
+        QVERIFY(limiter.tryStart(QStringLiteral("a")));
+    }
+
+    void quietClientsAreForgotten()
+    {
+        qint64 now = 0;
+        ClientLimiter limiter(ClientLimits{60.0, 1, 5}, [&now] { return now; });
+        for (int i = 0; i < 3000; ++i) {
+            const QString client = QStringLiteral("c%1").arg(i);
+            QVERIFY(!limiter.tryStart(client));
+            limiter.finish(client);
+            now += 1000;  // each one's bucket is full again a second later
+        }
+        QVERIFY2(limiter.trackedClients() < 3000, qPrintable(QString::number(limiter.trackedClients())));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    TestHttpRequestTracker tracker;
+    TestJsonShape shape;
+    TestClientLimiter limiter;
+    return QTest::qExec(&tracker, argc, argv) | QTest::qExec(&shape, argc, argv) | QTest::qExec(&limiter, argc, argv);
+}
+
+#include "tst_request_limits.moc"
