@@ -2,11 +2,13 @@
 // and either shows the desktop shell (tray or window) or runs headless until SIGINT/SIGTERM.
 
 #include "DesktopShell.h"
+#include "MainWindow.h"
 #include "Orchestrator.h"
 #include "config/ConfigLoader.h"
 #include "logging/LogBuffer.h"
 #include "logging/LogCategories.h"
 #include "logging/Logging.h"
+#include "platform/SingleInstance.h"
 #include "platform/UnixSignalWatcher.h"
 
 #include <QApplication>
@@ -24,6 +26,7 @@ namespace {
 
 constexpr int kExitConfigError = 2;
 constexpr int kExitStartError = 1;
+constexpr int kExitAlreadyRunning = 3;   // --headless only; a desktop launch just shows the running one
 
 // Decided before any QCoreApplication exists, because the kind of application object depends
 // on it. --help and --version need no display either.
@@ -112,6 +115,24 @@ int main(int argc, char **argv)
             printLine(stderr, QStringLiteral("ai-band-orchestrator: configuration refused: %1").arg(error));
         return kExitConfigError;
     }
+
+    // Before the server starts, so a second launch never gets as far as a busy port.
+    SingleInstance instance(SingleInstance::defaultKey(parser.value(options.config)));
+    const auto claim = instance.claim(noGui ? SingleInstance::Request::Ping : SingleInstance::Request::Show);
+    if (claim && !claim->primary) {
+        if (noGui) {
+            printLine(stderr, QStringLiteral("ai-band-orchestrator: already running (%1); not starting a second server")
+                                  .arg(claim->otherStatus));
+            return kExitAlreadyRunning;
+        }
+        printLine(stdout, QStringLiteral("AI Band Orchestrator is already running (%1); its window was brought up.")
+                              .arg(claim->otherStatus));
+        return 0;
+    }
+    if (!claim)
+        printLine(stderr, QStringLiteral("ai-band-orchestrator: running without the single-instance guard: %1")
+                              .arg(claim.error().message));
+
     const Config &config = loaded.config;
     applyLogLevel(config.effectiveLogLevel());
     logBuffer.setCapacity(config.logBufferEntries);
@@ -134,6 +155,9 @@ int main(int argc, char **argv)
     }
     // One line on stdout that scripts and tests can wait for; everything else goes to the log.
     printLine(stdout, QStringLiteral("AI Band Orchestrator listening on %1").arg(orchestrator.baseUrl().toString()));
+    instance.setStatus(orchestrator.baseUrl().toString());
+    QObject::connect(&orchestrator, &Orchestrator::listenAddressChanged, &instance,
+                     [&instance](const QUrl &url) { instance.setStatus(url.toString()); });
 
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, app.get(), [&](int number) {
@@ -148,6 +172,12 @@ int main(int argc, char **argv)
         QObject::connect(shell.get(), &DesktopShell::quitRequested, app.get(), [&] {
             orchestrator.stop();
             QCoreApplication::quit();
+        });
+        QObject::connect(&instance, &SingleInstance::activationRequested, shell.get(), [&shell] {
+            qCInfo(lcApp) << "another launch asked for the window; showing it";
+            shell->window()->show();
+            shell->window()->raise();
+            shell->window()->activateWindow();
         });
     }
     const int status = app->exec();

@@ -54,8 +54,8 @@ QString SingleInstance::socketPath() const
 Result<SingleInstance::Claim> SingleInstance::claim(Request request)
 {
     auto lock = std::make_unique<QLockFile>(lockFilePath());
-    // The default stale time (30 s) would declare a healthy instance's lock stale once it is
-    // 30 s old; with 0 a lock is stale only when the process that took it is gone.
+    // A lock is stale only when the process that took it is gone, never because of its age
+    // alone (0 says so whatever the Qt version's default rules for age are).
     lock->setStaleLockTime(0);
     if (lock->tryLock(0)) {
         m_lock = std::move(lock);
