@@ -3,17 +3,21 @@
 
 #include "DesktopShell.h"
 #include "LanguageLoader.h"
+#include "MainWindow.h"
+#include "ServerMonitor.h"
 #include "Orchestrator.h"
 #include "config/ConfigLoader.h"
+#include "config/ConfigWriter.h"
 #include "logging/LogBuffer.h"
 #include "logging/LogCategories.h"
 #include "logging/Logging.h"
+#include "platform/SingleInstance.h"
 #include "platform/UnixSignalWatcher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QMessageBox>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <cstring>
@@ -25,6 +29,7 @@ namespace {
 
 constexpr int kExitConfigError = 2;
 constexpr int kExitStartError = 1;
+constexpr int kExitAlreadyRunning = 3;   // --headless only; a desktop launch just shows the running one
 
 // Decided before any QCoreApplication exists, because the kind of application object depends
 // on it. --help and --version need no display either.
@@ -77,6 +82,17 @@ LoadedConfig readConfiguration(const QCommandLineParser &parser, const Options &
     return loadConfig(sources);
 }
 
+SettingsContext settingsContext(const LoadedConfig &loaded, const QCommandLineParser &parser, const Options &options)
+{
+    SettingsContext context;
+    context.configFile = loaded.file.isEmpty() ? userConfigFile() : loaded.file;
+    context.overrides = loaded.overrides;
+    context.program = QCoreApplication::applicationFilePath();
+    if (parser.isSet(options.config))
+        context.autostartArguments = {QStringLiteral("--config"), QFileInfo(parser.value(options.config)).absoluteFilePath()};
+    return context;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -115,6 +131,24 @@ int main(int argc, char **argv)
             printLine(stderr, QStringLiteral("ai-band-orchestrator: configuration refused: %1").arg(error));
         return kExitConfigError;
     }
+
+    // Before the server starts, so a second launch never gets as far as a busy port.
+    SingleInstance instance(SingleInstance::defaultKey(parser.value(options.config)));
+    const auto claim = instance.claim(noGui ? SingleInstance::Request::Ping : SingleInstance::Request::Show);
+    if (claim && !claim->primary) {
+        if (noGui) {
+            printLine(stderr, QStringLiteral("ai-band-orchestrator: already running (%1); not starting a second server")
+                                  .arg(claim->otherStatus));
+            return kExitAlreadyRunning;
+        }
+        printLine(stdout, QStringLiteral("AI Band Orchestrator is already running (%1); its window was brought up.")
+                              .arg(claim->otherStatus));
+        return 0;
+    }
+    if (!claim)
+        printLine(stderr, QStringLiteral("ai-band-orchestrator: running without the single-instance guard: %1")
+                              .arg(claim.error().message));
+
     const Config &config = loaded.config;
     applyLogLevel(config.effectiveLogLevel());
     logBuffer.setCapacity(config.logBufferEntries);
@@ -131,14 +165,27 @@ int main(int argc, char **argv)
         qCInfo(lcUi).noquote() << "interface language:" << LanguageLoader::install(config.uiLanguage);
 
     Orchestrator orchestrator(config, &logBuffer);
-    if (const Status started = orchestrator.start(); !started) {
-        printLine(stderr, QStringLiteral("ai-band-orchestrator: %1").arg(started.error().message));
-        if (!noGui)
-            QMessageBox::critical(nullptr, QStringLiteral("AI Band Orchestrator"), started.error().message);
-        return kExitStartError;
+    std::unique_ptr<DesktopShell> shell;
+    if (!noGui) {
+        shell = std::make_unique<DesktopShell>(orchestrator);
+        shell->enableSettings(settingsContext(loaded, parser, options));
     }
-    // One line on stdout that scripts and tests can wait for; everything else goes to the log.
-    printLine(stdout, QStringLiteral("AI Band Orchestrator listening on %1").arg(orchestrator.baseUrl().toString()));
+    // Headless, a server that cannot start is a failed run. On the desktop the app stays up and
+    // says why (tray state "error", the window and a notification), so the user can pick another
+    // port in Settings instead of relaunching.
+    const Status started = shell ? shell->monitor().start() : orchestrator.start();
+    if (!started) {
+        printLine(stderr, QStringLiteral("ai-band-orchestrator: %1").arg(started.error().message));
+        if (!shell)
+            return kExitStartError;
+        shell->showWindow();
+    } else {
+        // One line on stdout that scripts and tests can wait for; everything else goes to the log.
+        printLine(stdout, QStringLiteral("AI Band Orchestrator listening on %1").arg(orchestrator.baseUrl().toString()));
+    }
+    instance.setStatus(orchestrator.baseUrl().toString());
+    QObject::connect(&orchestrator, &Orchestrator::listenAddressChanged, &instance,
+                     [&instance](const QUrl &url) { instance.setStatus(url.toString()); });
 
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, app.get(), [&](int number) {
@@ -147,12 +194,14 @@ int main(int argc, char **argv)
         QCoreApplication::quit();
     });
 
-    std::unique_ptr<DesktopShell> shell;
-    if (!noGui) {
-        shell = std::make_unique<DesktopShell>(orchestrator);
+    if (shell) {
         QObject::connect(shell.get(), &DesktopShell::quitRequested, app.get(), [&] {
             orchestrator.stop();
             QCoreApplication::quit();
+        });
+        QObject::connect(&instance, &SingleInstance::activationRequested, shell.get(), [&shell] {
+            qCInfo(lcApp) << "another launch asked for the window; showing it";
+            shell->showWindow();
         });
     }
     const int status = app->exec();

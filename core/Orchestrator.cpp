@@ -1,6 +1,7 @@
 #include "Orchestrator.h"
 
 #include "logging/LogCategories.h"
+#include "logging/Logging.h"
 #include "server/ApiHttpServer.h"
 #include "server/BoundedTcpServer.h"
 #include "server/HttpApi.h"
@@ -43,9 +44,10 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     connect(&m_generation, &GenerationService::generated, this, &Orchestrator::filesGenerated);
     // Sessions that went silent are closed, and plugins that only spoke HTTP are forgotten once
     // they stop sending heartbeats, both after websocket.connection_timeout.
-    const double timeoutMs = m_config.connectionTimeoutSeconds * 1000;
-    m_maintenance.setInterval(static_cast<int>(std::max(100.0, timeoutMs / 4)));
-    connect(&m_maintenance, &QTimer::timeout, this, [this, timeoutMs] {
+    // Read on each tick, so a timeout changed by reconfigure() applies at once.
+    m_maintenance.setInterval(static_cast<int>(std::max(100.0, m_config.connectionTimeoutSeconds * 1000 / 4)));
+    connect(&m_maintenance, &QTimer::timeout, this, [this] {
+        const double timeoutMs = m_config.connectionTimeoutSeconds * 1000;
         m_hub.dropStaleSessions();
         m_plugins.removeSilentSince(QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(timeoutMs)));
     });
@@ -73,23 +75,41 @@ Status Orchestrator::start()
         return prepared;
     }
 
+    auto tcp = listen(m_config);
+    if (!tcp) {
+        qCCritical(lcServer).noquote() << tcp.error().message;
+        return tcp.error();
+    }
+    serve(*tcp);
+    m_uptime.restart();
+    qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString() << "files in" << m_files.directory();
+    emit runningChanged(true);
+    return Done{};
+}
+
+Result<BoundedTcpServer *> Orchestrator::listen(const Config &config)
+{
     // An idle keep-alive connection may be waiting for a generation's answer: it is never closed
     // before backend.timeout has had its chance.
-    const double idleSeconds = std::max(m_config.idleTimeoutSeconds, m_config.generationTimeoutSeconds + 1.0);
+    const double idleSeconds = std::max(config.idleTimeoutSeconds, config.generationTimeoutSeconds + 1.0);
     auto *tcp = new BoundedTcpServer(
-        m_config.maxConnections,
-        HttpConnectionLimits{HttpLimits{m_config.maxBodyBytes, m_config.maxHeaderBytes, m_config.maxUrlLength},
-                             static_cast<int>(m_config.requestTimeoutSeconds * 1000), static_cast<int>(idleSeconds * 1000)});
+        config.maxConnections,
+        HttpConnectionLimits{HttpLimits{config.maxBodyBytes, config.maxHeaderBytes, config.maxUrlLength},
+                             static_cast<int>(config.requestTimeoutSeconds * 1000), static_cast<int>(idleSeconds * 1000)});
     // Qt's default backlog of 50 makes a burst of plugins connecting at once wait for a
     // one-second retry; let the kernel queue as many as we would accept.
-    tcp->setListenBacklogSize(m_config.maxConnections);
-    if (!tcp->listen(listenAddress(m_config.host), static_cast<quint16>(m_config.port))) {
+    tcp->setListenBacklogSize(config.maxConnections);
+    if (!tcp->listen(listenAddress(config.host), static_cast<quint16>(config.port))) {
         const QString message = QStringLiteral("cannot listen on %1:%2: %3")
-                                    .arg(m_config.host).arg(m_config.port).arg(tcp->errorString());
+                                    .arg(config.host).arg(config.port).arg(tcp->errorString());
         delete tcp;
-        qCCritical(lcServer).noquote() << message;
         return makeError(QStringLiteral("listen_failed"), message);
     }
+    return tcp;
+}
+
+void Orchestrator::serve(BoundedTcpServer *tcp)
+{
     auto *http = new ApiHttpServer(
         &m_router, [this](const QHttpServerRequest &request) { return m_hub.acceptsUpgrade(request); }, this);
     http->bind(tcp);
@@ -100,9 +120,103 @@ Status Orchestrator::start()
     m_http = http;
     m_tcp = tcp;
     m_hub.setBaseUrl(baseUrl());
-    m_uptime.restart();
-    qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString() << "files in" << m_files.directory();
-    emit runningChanged(true);
+}
+
+namespace {
+
+// Settings read once at start: the files folder and the styles belong to objects built around
+// them, the log file to main()'s router, the connection cap and message size to each listener
+// and socket as it is made.
+template <class Visit>
+void forEachStartOnlySetting(Visit &&visit)
+{
+    visit("plugin.folder", &Config::filesDir);
+    visit("plugin.durable_writes", &Config::durableWrites);
+    visit("engine.styles_dir", &Config::stylesDir);
+    visit("logging.file", &Config::logFile);
+    visit("logging.max_bytes", &Config::logMaxBytes);
+    visit("logging.backup_count", &Config::logBackupCount);
+    visit("logging.buffer_entries", &Config::logBufferEntries);
+    visit("server.max_connections", &Config::maxConnections);
+    visit("websocket.max_message_bytes", &Config::webSocketMaxMessageBytes);
+    // The HTTP limits belong to the listener; a new one (host or port changed) takes them too.
+    visit("server.max_body_bytes", &Config::maxBodyBytes);
+    visit("server.max_header_bytes", &Config::maxHeaderBytes);
+    visit("server.max_url_length", &Config::maxUrlLength);
+    visit("server.request_timeout", &Config::requestTimeoutSeconds);
+    visit("server.idle_timeout", &Config::idleTimeoutSeconds);
+}
+
+} // namespace
+
+QStringList Orchestrator::restartSettingsDiffering(const Config &wanted) const
+{
+    QStringList paths;
+    forEachStartOnlySetting([&](const char *path, auto Config::*member) {
+        if (wanted.*member != m_config.*member)
+            paths.append(QLatin1String(path));
+    });
+    return paths;
+}
+
+Status Orchestrator::reconfigure(const Config &wanted)
+{
+    if (!m_generation.styles().find(wanted.defaultStyle))
+        return makeError(QStringLiteral("unknown_style"),
+                         QStringLiteral("the style \"%1\" does not exist; available: %2")
+                             .arg(wanted.defaultStyle, m_generation.styles().names().join(QStringLiteral(", "))),
+                         QStringLiteral("engine.default_style"));
+
+    // Same address and port (or port 0 again): the listener stays, whatever the host is spelled.
+    const bool moves = isRunning()
+                       && (listenAddress(wanted.host) != listenAddress(m_config.host) || wanted.port != m_config.port);
+    BoundedTcpServer *replacement = nullptr;
+    if (moves) {
+        Config listenWith = wanted;
+        // The connection cap and HTTP limits are fixed for this run, like every start-only setting.
+        forEachStartOnlySetting([&](const char *, auto Config::*member) { listenWith.*member = m_config.*member; });
+        auto tcp = listen(listenWith);
+        if (!tcp) {
+            qCWarning(lcServer).noquote() << tcp.error().message << "; still serving on" << baseUrl().toString();
+            Error error = tcp.error();
+            error.field = wanted.port != m_config.port ? QStringLiteral("server.port") : QStringLiteral("server.host");
+            return error;
+        }
+        replacement = *tcp;
+    }
+
+    // Everything that is read live takes the new value; what is fixed at start keeps the old.
+    Config applied = wanted;
+    forEachStartOnlySetting([&](const char *, auto Config::*member) { applied.*member = m_config.*member; });
+    m_config = applied;
+    applyLogLevel(m_config.effectiveLogLevel());
+    m_generation.setDefaultStyle(m_config.defaultStyle);
+    m_generation.setSettings(GenerationSettings{m_config.generationQueueSize, m_config.generationTimeoutSeconds,
+                                                RequestLimits{m_config.maxChords, m_config.maxBars}});
+    m_limiter.setLimits(ClientLimits{m_config.generationRatePerMinute, m_config.generationBurst,
+                                     m_config.maxGenerationsPerClient});
+    WebSocketSettings hubSettings = m_hub.settings();
+    hubSettings.heartbeatIntervalSeconds = m_config.heartbeatIntervalSeconds;
+    hubSettings.connectionTimeoutSeconds = m_config.connectionTimeoutSeconds;
+    hubSettings.maxMessagesPerSecond = m_config.webSocketMaxMessagesPerSecond;
+    hubSettings.json = JsonShapeLimits{m_config.maxJsonDepth, m_config.maxJsonArrayItems};
+    m_hub.setSettings(hubSettings);
+    m_maintenance.setInterval(static_cast<int>(std::max(100.0, m_config.connectionTimeoutSeconds * 1000 / 4)));
+
+    if (replacement) {
+        // Plugins reconnect to the new address they find in their settings; 1012 tells them
+        // the server restarted rather than went away.
+        m_hub.closeAll(kCloseServiceRestart, QStringLiteral("server moved to a new address"));
+        m_tcp->close();
+        m_http->deleteLater();   // reconfigure() may run inside one of its handlers
+        serve(replacement);
+        qCInfo(lcServer).noquote() << "now listening on" << baseUrl().toString();
+        emit listenAddressChanged(baseUrl());
+    } else {
+        m_hub.setBaseUrl(baseUrl());   // the host may be spelled differently
+    }
+    qCInfo(lcConfig) << "settings applied";
+    emit configChanged();
     return Done{};
 }
 

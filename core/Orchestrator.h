@@ -35,6 +35,18 @@ public:
     void stop();      // closes plugin sessions (1001) and stops listening
     bool isRunning() const;
 
+    // Applies a changed configuration to the running application. Log level, generation
+    // limits, default style, heartbeat and timeouts change at once; a new host or port moves
+    // the listener: the new address is bound first, and when that fails (port busy) nothing
+    // changes, the old address keeps serving and the Error names the field ("server.port" or
+    // "server.host"). Plugin sessions are closed with 1012 only when the listener moves.
+    // Settings read once at start (files folder, styles folder, log file, durable writes,
+    // connection cap, WebSocket message size) keep their running values in config() and apply
+    // at the next start: see restartSettingsDiffering().
+    Status reconfigure(const Config &wanted);
+    // Key paths of `wanted` that reconfigure() cannot apply to this run.
+    QStringList restartSettingsDiffering(const Config &wanted) const;
+
     const Config &config() const { return m_config; }
     quint16 port() const;                    // the bound port (differs from config when it is 0)
     QUrl baseUrl() const;                    // http://host:port
@@ -59,8 +71,15 @@ signals:
     void runningChanged(bool running);
     void pluginCountChanged(int count);
     void filesGenerated(const aiband::GenerationResult &result);
+    // After reconfigure(): config() holds the settings now in effect.
+    void configChanged();
+    // The listener moved to a new address (baseUrl() is the new one).
+    void listenAddressChanged(const QUrl &baseUrl);
 
 private:
+    Result<BoundedTcpServer *> listen(const Config &config);
+    void serve(BoundedTcpServer *tcp);
+
     Config m_config;
     LogBuffer *m_logs;
     FileStore m_files;

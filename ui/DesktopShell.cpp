@@ -61,6 +61,20 @@ void DesktopShell::showWindow()
     m_window->activateWindow();
 }
 
+void DesktopShell::enableSettings(const SettingsContext &context)
+{
+    if (m_settings)
+        return;
+    // One dialog for the whole run: it remembers applied settings that wait for a restart.
+    m_settings = new SettingsDialog(m_orchestrator, context, m_window);
+    connect(this, &DesktopShell::settingsRequested, m_settings, [this] {
+        m_settings->reload();
+        m_settings->show();
+        m_settings->raise();
+        m_settings->activateWindow();
+    });
+}
+
 void DesktopShell::createTray()
 {
     m_tray = new QSystemTrayIcon(this);

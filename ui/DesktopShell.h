@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ServerStatus.h"
+#include "SettingsDialog.h"
 
 #include <QObject>
 
@@ -28,6 +29,9 @@ public:
     bool hasTray() const { return m_tray != nullptr; }
 
     void showWindow();
+    // From now on "Settings…" opens the settings dialog, which saves to context.configFile.
+    void enableSettings(const SettingsContext &context);
+    SettingsDialog *settingsDialog() const { return m_settings; }
 
 signals:
     void quitRequested();
@@ -43,6 +47,7 @@ private:
     MainWindow *m_window;
     TrayMenu *m_menu;
     QSystemTrayIcon *m_tray = nullptr;
+    SettingsDialog *m_settings = nullptr;
     ServerState m_shownState = ServerState::Stopped;
     bool m_iconSet = false;
 };

@@ -93,6 +93,7 @@ void applyEnvironment(const ConfigSources &sources, LoadedConfig &out)
                 continue;
             const Status status = applyText(out.config, key, sources.environment.value(variable),
                                             sources.workingDir);
+            out.overrides.insert(QLatin1String(key.path), QStringLiteral("environment %1").arg(variable));
             if (!status)
                 out.errors << QStringLiteral("environment %1: %2").arg(variable, status.error().message);
         }
@@ -108,6 +109,7 @@ void applyOptions(const ConfigSources &sources, LoadedConfig &out)
             continue;
         }
         const Status status = applyText(out.config, *key, option.value(), sources.workingDir);
+        out.overrides.insert(QLatin1String(key->path), QStringLiteral("--%1").arg(option.key()));
         if (!status)
             out.errors << QStringLiteral("--%1: %2").arg(option.key(), status.error().message);
     }

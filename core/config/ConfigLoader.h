@@ -24,6 +24,9 @@ struct LoadedConfig {
     QString file;            // the config file that was read, empty when none
     QStringList notices;     // ignored or unknown keys: worth a warning, not a refusal
     QStringList errors;      // each names its source; any error means the config is refused
+    // Key paths set by the environment or the command line, with where: "environment PORT",
+    // "--port". They beat the config file, so editing them in a settings window would not last.
+    QMap<QString, QString> overrides;
     bool ok() const { return errors.isEmpty(); }
 };
 

@@ -41,6 +41,9 @@ public:
 
     const StyleLibrary &styles() const { return m_styles; }
     QString defaultStyle() const { return m_defaultStyle; }
+    // For requests submitted from now on; running generations keep what they started with.
+    void setDefaultStyle(const QString &name) { m_defaultStyle = name; }
+    void setSettings(const GenerationSettings &settings) { m_settings = settings; }
     quint64 generatedCount() const { return m_generatedCount; }
     quint64 failedCount() const { return m_failedCount; }   // generations that ended in an error
     int pendingCount() const { return m_pending; }

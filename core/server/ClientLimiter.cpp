@@ -15,6 +15,14 @@ ClientLimiter::ClientLimiter(ClientLimits limits, Clock clock) : m_limits(limits
     }
 }
 
+void ClientLimiter::setLimits(const ClientLimits &limits)
+{
+    m_limits = limits;
+    const qint64 now = m_clock();
+    for (ClientState &state : m_clients)
+        state.bucket = TokenBucket(m_limits.generationsPerMinute / 60.0, m_limits.generationBurst, now);
+}
+
 std::optional<Error> ClientLimiter::tryStart(const QString &client)
 {
     const qint64 now = m_clock();

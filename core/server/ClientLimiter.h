@@ -38,6 +38,9 @@ public:
     int inFlight(const QString &client) const;
     int trackedClients() const { return static_cast<int>(m_clients.size()); }
     const ClientLimits &limits() const { return m_limits; }
+    // New limits apply at once: every client's bucket starts again, full, at the new rate;
+    // generations already running still count against the new concurrency cap.
+    void setLimits(const ClientLimits &limits);
 
 private:
     struct ClientState {

@@ -172,11 +172,11 @@ void WebSocketHub::bind(Session &session, const QString &pluginId)
     m_registry->setConnected(pluginId, true);
 }
 
-void WebSocketHub::closeAll()
+void WebSocketHub::closeAll(QWebSocketProtocol::CloseCode code, const QString &reason)
 {
     const bool hadSessions = !m_sessions.empty();
     while (!m_sessions.empty())
-        closeSession(m_sessions.back().get(), QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        closeSession(m_sessions.back().get(), code, reason);
     if (hadSessions)
         emit sessionCountChanged(0);
 }

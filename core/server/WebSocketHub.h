@@ -36,6 +36,9 @@ struct WebSocketSettings {
 };
 
 // Close codes in the private range (4000-4999) that tell a plugin why it was closed.
+// 1012 (service restart, RFC 6455 registry) has no name in Qt's CloseCode enum.
+inline constexpr auto kCloseServiceRestart = static_cast<QWebSocketProtocol::CloseCode>(1012);
+
 enum class CloseReason : quint16 {
     Replaced = 4001,        // another connection took over the same plugin id
     HeartbeatTimeout = 4002, // nothing heard for websocket.connection_timeout seconds
@@ -65,7 +68,12 @@ public:
     void dropStaleSessions();
     // Closes the plugin's session with ClosedByUser; false when it has none.
     bool disconnectPlugin(const QString &pluginId);
-    void closeAll();
+    // Closes every session; the default code says the server is going away for good.
+    void closeAll(QWebSocketProtocol::CloseCode code = QWebSocketProtocol::CloseCodeGoingAway,
+                  const QString &reason = QStringLiteral("server shutting down"));
+    // New heartbeat and timeout values apply to every session from now on.
+    void setSettings(const WebSocketSettings &settings) { m_settings = settings; }
+    const WebSocketSettings &settings() const { return m_settings; }
 
     static QStringList messageTypes();
 

@@ -330,7 +330,8 @@ private slots:
         QStringList titles;
         for (int i = 0; i < window.tabs()->count(); ++i)
             titles.append(window.tabs()->tabText(i));
-        QCOMPARE(titles, (QStringList{QStringLiteral("Status"), QStringLiteral("Plugins"), QStringLiteral("Logs")}));
+        QCOMPARE(titles, (QStringList{QStringLiteral("Status"), QStringLiteral("Plugins"), QStringLiteral("Files"),
+                                   QStringLiteral("Try it"), QStringLiteral("Logs")}));
     }
 
     void closingHidesToTheTrayAndTellsOnce()

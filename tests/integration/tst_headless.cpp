@@ -111,6 +111,25 @@ private slots:
                  qPrintable(second.stderrText));
     }
 
+    void desktopModeStaysUpOnABusyPortSoTheUserCanPickAnother()
+    {
+        AppProcess first;
+        const QUrl url = first.startAndWaitUntilListening({QStringLiteral("--headless"), QStringLiteral("--port"),
+                                                           QStringLiteral("0")});
+        QVERIFY(url.isValid());
+        AppProcess second;
+        second.process.setArguments({QStringLiteral("--port"), QString::number(url.port())});
+        second.process.start();
+        const QString refusal = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(url.port());
+        QTRY_VERIFY_WITH_TIMEOUT(second.errors().contains(refusal), 20000);
+        // Still running: the window shows the error and Settings can move the port.
+        QCOMPARE(second.process.state(), QProcess::Running);
+        QVERIFY(!second.stdoutText.contains(QStringLiteral("listening on")));
+        second.process.terminate();
+        QVERIFY(second.process.waitForFinished(10000));
+        QCOMPARE(second.process.exitCode(), 0);
+    }
+
     void desktopModeWithoutTrayRunsInAWindowAndStopsOnSigterm()
     {
         // Offscreen has no system tray, so this is the window fallback of the desktop mode.
@@ -124,6 +143,57 @@ private slots:
         QCOMPARE(app.process.exitCode(), 0);
         const QString log = app.errors();
         QVERIFY2(log.contains(QStringLiteral("with desktop interface")), qPrintable(log));
+    }
+
+    // Single instance: launches that share a user config folder (XDG_CONFIG_HOME) are one
+    // instance; every other test runs in its own sandbox, so they never meet.
+    void aSecondHeadlessLaunchExitsWithAClearMessage()
+    {
+        AppProcess first;
+        const QUrl url = first.startAndWaitUntilListening({QStringLiteral("--headless"), QStringLiteral("--port"),
+                                                           QStringLiteral("0")});
+        QVERIFY(url.isValid());
+        AppProcess second;
+        second.setEnv(QStringLiteral("XDG_CONFIG_HOME"), first.path(QStringLiteral("config")));
+        QVERIFY(second.runToEnd({QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0")}));
+        QCOMPARE(second.process.exitCode(), 3);
+        QVERIFY2(second.stderrText.contains(QStringLiteral("already running (%1); not starting a second server")
+                                                .arg(url.toString())),
+                 qPrintable(second.stderrText));
+        QCOMPARE(getJson(url.resolved(QUrl(QStringLiteral("/health")))).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("healthy"));
+    }
+
+    void aSecondDesktopLaunchBringsUpTheFirstWindow()
+    {
+        AppProcess first;
+        const QUrl url = first.startAndWaitUntilListening({QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY2(url.isValid(), qPrintable(first.errors()));
+        AppProcess second;
+        second.setEnv(QStringLiteral("XDG_CONFIG_HOME"), first.path(QStringLiteral("config")));
+        QVERIFY(second.runToEnd({QStringLiteral("--port"), QStringLiteral("0")}));
+        QCOMPARE(second.process.exitCode(), 0);
+        QVERIFY2(second.stdoutText.contains(QStringLiteral("already running (%1); its window was brought up.")
+                                                .arg(url.toString())),
+                 qPrintable(second.stdoutText));
+        QVERIFY(QTest::qWaitFor([&] { return first.errors().contains(QStringLiteral("another launch asked for the window")); },
+                                10000));
+        first.process.terminate();
+        QVERIFY(first.process.waitForFinished(10000));
+    }
+
+    void aCrashedInstanceDoesNotBlockTheNextStart()
+    {
+        AppProcess crashed;
+        QVERIFY(crashed.startAndWaitUntilListening({QStringLiteral("--headless"), QStringLiteral("--port"),
+                                                    QStringLiteral("0")}).isValid());
+        crashed.process.kill();   // SIGKILL: the lock file and the socket file stay behind
+        QVERIFY(crashed.process.waitForFinished(10000));
+        AppProcess next;
+        next.setEnv(QStringLiteral("XDG_CONFIG_HOME"), crashed.path(QStringLiteral("config")));
+        const QUrl url = next.startAndWaitUntilListening({QStringLiteral("--headless"), QStringLiteral("--port"),
+                                                          QStringLiteral("0")});
+        QVERIFY2(url.isValid(), qPrintable(next.errors()));
     }
 
     void versionAndHelp()

@@ -1,0 +1,298 @@
+// The settings window: one editor per key of the table, inline validation, Apply applying the
+// change to the running server and saving it, and "start on login".
+
+#include "Orchestrator.h"
+#include "SettingsDialog.h"
+#include "config/ConfigSchema.h"
+#include "platform/Autostart.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aiband;
+
+class TestSettings : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    Config testConfig() const
+    {
+        Config config;
+        config.port = 0;
+        config.filesDir = m_dir.filePath(QStringLiteral("files"));
+        config.logFile = m_dir.filePath(QStringLiteral("logs/test.log"));
+        return config;
+    }
+
+    SettingsContext context(const QString &configFile) const
+    {
+        SettingsContext c;
+        c.configFile = configFile;
+        c.program = QStringLiteral("/usr/bin/ai-band-orchestrator");
+        return c;
+    }
+
+    static QLineEdit *lineEdit(SettingsDialog &dialog, const QString &path)
+    {
+        QWidget *editor = dialog.editorFor(path);
+        if (auto *edit = qobject_cast<QLineEdit *>(editor))
+            return edit;
+        return editor ? editor->findChild<QLineEdit *>() : nullptr;
+    }
+
+    static int httpStatus(const QUrl &url)
+    {
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.get(QNetworkRequest(url));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        delete reply;
+        return status;   // 0 when nothing answered
+    }
+
+    static QJsonObject readJson(const QString &fileName)
+    {
+        QFile file(fileName);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(file.readAll()).object();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // Autostart entries and the user config go to a sandbox, never the real ~/.config.
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("xdg-config")).toUtf8());
+    }
+
+    void everySettingHasAnEditorWithItsDescription()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
+        int shown = 0;
+        for (const ConfigKey &key : configKeys()) {
+            const QString path = QString::fromLatin1(key.path);
+            QWidget *editor = dialog.editorFor(path);
+            if (key.secret) {
+                QVERIFY2(!editor, qPrintable(path));
+                continue;
+            }
+            QVERIFY2(editor, qPrintable(path));
+            QCOMPARE(editor->toolTip(), QString::fromUtf8(key.description));
+            ++shown;
+        }
+        QVERIFY(shown >= 20);
+        // Kinds get their own editors; everything starts valid.
+        QVERIFY(qobject_cast<QCheckBox *>(dialog.editorFor(QStringLiteral("server.debug"))));
+        auto *level = qobject_cast<QComboBox *>(dialog.editorFor(QStringLiteral("logging.level")));
+        QVERIFY(level);
+        QCOMPARE(level->currentText(), QStringLiteral("info"));
+        auto *style = qobject_cast<QComboBox *>(dialog.editorFor(QStringLiteral("engine.default_style")));
+        QVERIFY(style);
+        QCOMPARE(style->currentText(), QStringLiteral("pop"));
+        QVERIFY(style->count() > 1);
+        QVERIFY(dialog.editorFor(QStringLiteral("plugin.folder"))->findChild<QPushButton *>());
+        QCOMPARE(lineEdit(dialog, QStringLiteral("plugin.folder"))->text(), m_dir.filePath(QStringLiteral("files")));
+        QCOMPARE(lineEdit(dialog, QStringLiteral("plugin.cleanup_hours"))->text(), QStringLiteral("24"));
+        QVERIFY(dialog.canApply());
+    }
+
+    void invalidPortIsExplainedUnderItAndBlocksApply()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
+        QLineEdit *port = lineEdit(dialog, QStringLiteral("server.port"));
+        QVERIFY(port);
+        port->setText(QStringLiteral("70000"));
+        QCOMPARE(dialog.messageFor(QStringLiteral("server.port")),
+                 QStringLiteral("expected a whole number from 0 to 65535, got \"70000\""));
+        QVERIFY(!dialog.canApply());
+        QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+        QVERIFY(!dialog.apply().ok());
+
+        port->setText(QStringLiteral("8123"));
+        QCOMPARE(dialog.messageFor(QStringLiteral("server.port")), QString());
+        QVERIFY(dialog.canApply());
+
+        lineEdit(dialog, QStringLiteral("server.host"))->setText(QStringLiteral("evil.example"));
+        QVERIFY(dialog.messageFor(QStringLiteral("server.host")).contains(QStringLiteral("expected an IP address")));
+        QVERIFY(!dialog.canApply());
+    }
+
+    void applySavesOnlyChangedKeysAndKeepsTheRest()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("apply/config.json"));
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("apply"))));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(R"({"plugin": {"max_files": 10, "future_key": "kept"}, "custom": {"x": [1, 2]}})");
+        }
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(file));
+        lineEdit(dialog, QStringLiteral("plugin.max_files"))->setText(QStringLiteral("77"));
+        qobject_cast<QComboBox *>(dialog.editorFor(QStringLiteral("logging.level")))->setCurrentText(QStringLiteral("debug"));
+        lineEdit(dialog, QStringLiteral("websocket.heartbeat_interval"))->setText(QStringLiteral("12.5"));
+        QSignalSpy applied(&dialog, &SettingsDialog::applied);
+        const Status status = dialog.apply();
+        QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().message));
+        QCOMPARE(applied.count(), 1);
+
+        const QJsonObject expected = QJsonDocument::fromJson(R"({
+            "plugin": {"max_files": 77, "future_key": "kept"},
+            "custom": {"x": [1, 2]},
+            "logging": {"level": "debug"},
+            "websocket": {"heartbeat_interval": 12.5}
+        })").object();
+        QCOMPARE(readJson(file), expected);
+        QCOMPARE(orchestrator.config().maxFiles, 77);
+        QCOMPARE(orchestrator.config().logLevel, LogLevel::Debug);
+        QCOMPARE(orchestrator.hub().settings().heartbeatIntervalSeconds, 12.5);
+    }
+
+    void overriddenSettingsAreShownButNotEditable()
+    {
+        Config config = testConfig();
+        Orchestrator orchestrator(config, nullptr);
+        SettingsContext c = context(m_dir.filePath(QStringLiteral("unused.json")));
+        c.overrides.insert(QStringLiteral("server.port"), QStringLiteral("environment PORT"));
+        SettingsDialog dialog(orchestrator, c);
+        QWidget *port = dialog.editorFor(QStringLiteral("server.port"));
+        QVERIFY(!port->isEnabled());
+        QVERIFY(dialog.editorFor(QStringLiteral("server.host"))->isEnabled());
+        QStringList notes;
+        for (const QLabel *label : dialog.findChildren<QLabel *>(QStringLiteral("override")))
+            notes.append(label->text());
+        QCOMPARE(notes, QStringList{QStringLiteral("Set by environment PORT, which wins over this window; change it there.")});
+    }
+
+    void applyingANewPortMovesTheServerWithoutARestart()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        QVERIFY(orchestrator.start().ok());
+        const QUrl before = orchestrator.baseUrl();
+        QCOMPARE(httpStatus(before.resolved(QUrl(QStringLiteral("/health")))), 200);
+
+        QTcpServer probe;   // a port that is free now
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 freePort = probe.serverPort();
+        probe.close();
+
+        const QString file = m_dir.filePath(QStringLiteral("port/config.json"));
+        SettingsDialog dialog(orchestrator, context(file));
+        QSignalSpy moved(&orchestrator, &Orchestrator::listenAddressChanged);
+        lineEdit(dialog, QStringLiteral("server.port"))->setText(QString::number(freePort));
+        QVERIFY(dialog.apply().ok());
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(orchestrator.port(), freePort);
+        QCOMPARE(httpStatus(orchestrator.baseUrl().resolved(QUrl(QStringLiteral("/health")))), 200);
+        QCOMPARE(httpStatus(before.resolved(QUrl(QStringLiteral("/health")))), 0);
+        QCOMPARE(readJson(file), QJsonObject({{QStringLiteral("server"), QJsonObject{{QStringLiteral("port"), freePort}}}}));
+    }
+
+    void aBusyPortIsReportedNextToThePortAndTheServerStays()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        QVERIFY(orchestrator.start().ok());
+        const QUrl before = orchestrator.baseUrl();
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+
+        const QString file = m_dir.filePath(QStringLiteral("busy/config.json"));
+        SettingsDialog dialog(orchestrator, context(file));
+        lineEdit(dialog, QStringLiteral("server.port"))->setText(QString::number(squatter.serverPort()));
+        lineEdit(dialog, QStringLiteral("plugin.max_files"))->setText(QStringLiteral("55"));
+        const Status status = dialog.apply();
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().field, QStringLiteral("server.port"));
+        QVERIFY2(dialog.messageFor(QStringLiteral("server.port"))
+                     .startsWith(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(squatter.serverPort())),
+                 qPrintable(dialog.messageFor(QStringLiteral("server.port"))));
+        // Nothing changed and nothing was saved; the old address still serves.
+        QCOMPARE(orchestrator.baseUrl(), before);
+        QCOMPARE(orchestrator.config().maxFiles, Config{}.maxFiles);
+        QCOMPARE(httpStatus(before.resolved(QUrl(QStringLiteral("/health")))), 200);
+        QVERIFY(!QFile::exists(file));
+    }
+
+    void startOnLoginWritesAndRemovesTheAutostartEntry()
+    {
+        const QString entry = m_dir.filePath(QStringLiteral("xdg-config/autostart/ai-band-orchestrator.desktop"));
+        QCOMPARE(autostart::entryPath(), entry);
+        QVERIFY(!QFile::exists(entry));
+
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsContext c = context(m_dir.filePath(QStringLiteral("unused.json")));
+        c.autostartArguments = {QStringLiteral("--config"), QStringLiteral("/home/me/My Music/config.json")};
+        SettingsDialog dialog(orchestrator, c);
+        QVERIFY(!dialog.startOnLoginBox()->isChecked());
+        dialog.startOnLoginBox()->setChecked(true);
+        QVERIFY(dialog.apply().ok());
+        QFile file(entry);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("[Desktop Entry]\n"
+                                            "Type=Application\n"
+                                            "Name=AI Band Orchestrator\n"
+                                            "Comment=Bass, drums and keys for your DAW plugins\n"
+                                            "Exec=/usr/bin/ai-band-orchestrator --config \"/home/me/My Music/config.json\"\n"
+                                            "Icon=ai-band-orchestrator\n"
+                                            "Terminal=false\n"
+                                            "X-GNOME-Autostart-enabled=true\n"));
+        file.close();
+
+        SettingsDialog reopened(orchestrator, c);
+        QVERIFY(reopened.startOnLoginBox()->isChecked());
+        reopened.startOnLoginBox()->setChecked(false);
+        QVERIFY(reopened.apply().ok());
+        QVERIFY(!QFile::exists(entry));
+    }
+
+    void execArgumentsAreQuotedAsTheDesktopEntrySpecSays()
+    {
+        const QByteArray content = autostart::entryContent(QStringLiteral("/opt/a b/app"),
+                                                           {QStringLiteral("100%"), QStringLiteral("$HOME\\x\"y")});
+        QVERIFY2(content.contains("Exec=\"/opt/a b/app\" 100%% \"\\\\$HOME\\\\\\\\x\\\\\"y\"\n"), content.constData());
+    }
+
+    void tokenRowAppearsOnlyWhenGivenAToken()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
+        dialog.show();
+        auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("token"));
+        QVERIFY(token);
+        QVERIFY(!token->isVisibleTo(&dialog));
+        dialog.setAccessToken(QStringLiteral("s3cret"));
+        QVERIFY(token->isVisibleTo(&dialog));
+        QCOMPARE(token->text(), QStringLiteral("s3cret"));
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        QSignalSpy regenerate(&dialog, &SettingsDialog::tokenRegenerationRequested);
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (button->text() == QStringLiteral("Regenerate…"))
+                button->click();
+            if (button->text() == QStringLiteral("Show"))
+                button->click();
+        }
+        QCOMPARE(regenerate.count(), 1);
+        QCOMPARE(token->echoMode(), QLineEdit::Normal);
+    }
+};
+
+QTEST_MAIN(TestSettings)
+#include "tst_settings.moc"

@@ -1,0 +1,399 @@
+#include "SettingsDialog.h"
+
+#include "Orchestrator.h"
+#include "config/ConfigSchema.h"
+#include "config/ConfigWriter.h"
+#include "platform/Autostart.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace aiband {
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... { using Ts::operator()...; };
+
+// The text form of a setting's value, as applyText() reads it back. A list (a kind other parts
+// add) is shown as comma-separated values, the way its environment variable is written.
+QString valueText(const Config &config, const ConfigKey &key)
+{
+    const QJsonValue value = settingToJson(config, key);
+    switch (value.type()) {
+    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 15);
+    case QJsonValue::Array: {
+        QStringList items;
+        for (const QJsonValue &item : value.toArray())
+            items.append(item.toString());
+        return items.join(QStringLiteral(", "));
+    }
+    default: return value.toString();
+    }
+}
+
+QString sectionTitle(const QString &section)
+{
+    static const QMap<QString, const char *> titles{
+        {QStringLiteral("server"), QT_TRANSLATE_NOOP("aiband::SettingsDialog", "Server")},
+        {QStringLiteral("backend"), QT_TRANSLATE_NOOP("aiband::SettingsDialog", "Generation")},
+        {QStringLiteral("plugin"), QT_TRANSLATE_NOOP("aiband::SettingsDialog", "Files")},
+        {QStringLiteral("engine"), QT_TRANSLATE_NOOP("aiband::SettingsDialog", "Engine")},
+        {QStringLiteral("logging"), QT_TRANSLATE_NOOP("aiband::SettingsDialog", "Logging")},
+        {QStringLiteral("websocket"), QT_TRANSLATE_NOOP("aiband::SettingsDialog", "Plugin connections")},
+        {QStringLiteral("ui"), QT_TRANSLATE_NOOP("aiband::SettingsDialog", "Desktop")},
+    };
+    if (const char *title = titles.value(section))
+        return QCoreApplication::translate("aiband::SettingsDialog", title);
+    return section.left(1).toUpper() + section.mid(1);
+}
+
+// "server.max_connections" -> "Max connections": the key table has no labels, and a label made
+// from the key keeps the window and config.json speaking the same names.
+QString keyLabel(const ConfigKey &key)
+{
+    QString name = QString::fromLatin1(key.path).section(QLatin1Char('.'), 1).replace(QLatin1Char('_'), QLatin1Char(' '));
+    name = name.left(1).toUpper() + name.mid(1);
+    return QCoreApplication::translate("aiband::ConfigKey", name.toUtf8().constData());
+}
+
+bool isFolderSetting(const ConfigKey &key)
+{
+    const QString path = QString::fromLatin1(key.path);
+    return !path.endsWith(QLatin1String(".file"));
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Orchestrator &orchestrator, SettingsContext context, QWidget *parent)
+    : QDialog(parent), m_orchestrator(orchestrator), m_context(std::move(context)), m_baseline(orchestrator.config())
+{
+    setWindowTitle(tr("Settings — AI Band Orchestrator"));
+    buildRows();
+    reload();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::buildRows()
+{
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    QMap<QString, QFormLayout *> forms;
+    const auto formFor = [&](const QString &section) {
+        if (QFormLayout *form = forms.value(section))
+            return form;
+        auto *group = new QGroupBox(sectionTitle(section));
+        auto *form = new QFormLayout(group);
+        contentLayout->addWidget(group);
+        forms.insert(section, form);
+        return form;
+    };
+
+    m_tokenRow = makeTokenRow();
+    formFor(QStringLiteral("server"))->addRow(tr("Access token"), m_tokenRow);
+    forms.value(QStringLiteral("server"))->setRowVisible(m_tokenRow, false);
+
+    m_rows.reserve(configKeys().size());
+    for (const ConfigKey &key : configKeys()) {
+        if (key.secret)
+            continue;   // the token has its own row; secrets are never shown as plain settings
+        m_rows.push_back(makeRow(key));
+        Row &row = m_rows.back();
+        auto *cell = new QWidget;
+        auto *cellLayout = new QVBoxLayout(cell);
+        cellLayout->setContentsMargins(0, 0, 0, 0);
+        cellLayout->addWidget(row.editor);
+        row.message = new QLabel(cell);
+        row.message->setObjectName(QStringLiteral("message"));
+        row.message->setWordWrap(true);
+        row.message->setStyleSheet(QStringLiteral("color: #b00020;"));
+        row.message->hide();
+        cellLayout->addWidget(row.message);
+        const QString path = QString::fromLatin1(key.path);
+        const QString help = QCoreApplication::translate("aiband::ConfigKey", key.description);
+        if (const QString source = m_context.overrides.value(path); !source.isEmpty()) {
+            row.overridden = true;
+            row.editor->setEnabled(false);
+            auto *note = new QLabel(tr("Set by %1, which wins over this window; change it there.").arg(source), cell);
+            note->setObjectName(QStringLiteral("override"));
+            note->setWordWrap(true);
+            cellLayout->addWidget(note);
+        }
+        cell->setToolTip(help);
+        row.editor->setToolTip(help);
+        formFor(path.section(QLatin1Char('.'), 0, 0))->addRow(keyLabel(key), cell);
+    }
+
+    auto *desktop = formFor(QStringLiteral("ui"));
+    m_startOnLogin = new QCheckBox(tr("Start when I log in"));
+    m_startOnLogin->setToolTip(tr("Adds the application to your desktop's autostart (%1).").arg(autostart::entryPath()));
+    desktop->addRow(tr("Start on login"), m_startOnLogin);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+
+    m_general = new QLabel;
+    m_general->setObjectName(QStringLiteral("general"));
+    m_general->setWordWrap(true);
+    m_general->hide();
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel);
+    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, [this] { static_cast<void>(apply()); });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (apply())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
+        reload();
+        reject();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(scroll);
+    layout->addWidget(m_general);
+    layout->addWidget(m_buttons);
+    resize(640, 720);
+}
+
+QWidget *SettingsDialog::makeTokenRow()
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_token = new QLineEdit;
+    m_token->setObjectName(QStringLiteral("token"));
+    m_token->setReadOnly(true);
+    m_token->setEchoMode(QLineEdit::Password);
+    auto *show = new QPushButton(tr("Show"));
+    show->setCheckable(true);
+    connect(show, &QPushButton::toggled, this, [this, show](bool shown) {
+        m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        show->setText(shown ? tr("Hide") : tr("Show"));
+    });
+    auto *copy = new QPushButton(tr("Copy"));
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_token->text()); });
+    auto *regenerate = new QPushButton(tr("Regenerate…"));
+    regenerate->setToolTip(tr("Plugins and scripts using the old token must be given the new one."));
+    connect(regenerate, &QPushButton::clicked, this, &SettingsDialog::tokenRegenerationRequested);
+    layout->addWidget(m_token, 1);
+    layout->addWidget(show);
+    layout->addWidget(copy);
+    layout->addWidget(regenerate);
+    return row;
+}
+
+SettingsDialog::Row SettingsDialog::makeRow(const ConfigKey &key)
+{
+    Row row{&key, nullptr, nullptr, {}, {}};
+    const QString path = QString::fromLatin1(key.path);
+    const auto lineEdit = [&] {
+        auto *edit = new QLineEdit;
+        row.text = [edit] { return edit->text(); };
+        row.show = [edit, &key](const Config &config) { edit->setText(valueText(config, key)); };
+        connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::refreshButtons);
+        return edit;
+    };
+    const auto combo = [&](const QStringList &items) {
+        auto *box = new QComboBox;
+        box->addItems(items);
+        row.text = [box] { return box->currentText(); };
+        row.show = [box, &key](const Config &config) {
+            const QString value = valueText(config, key);
+            if (box->findText(value) < 0)
+                box->addItem(value);   // an unknown value is shown as it is, and reported
+            box->setCurrentText(value);
+        };
+        connect(box, &QComboBox::currentTextChanged, this, &SettingsDialog::refreshButtons);
+        return box;
+    };
+
+    if (path == QLatin1String("engine.default_style")) {
+        row.editor = combo(m_orchestrator.generation().styles().names());
+        return row;
+    }
+    row.editor = std::visit(
+        Overloaded{
+            [&](const BoolSetting &) -> QWidget * {
+                auto *box = new QCheckBox;
+                row.text = [box] { return box->isChecked() ? QStringLiteral("true") : QStringLiteral("false"); };
+                row.show = [box, &key](const Config &config) { box->setChecked(settingToJson(config, key).toBool()); };
+                connect(box, &QCheckBox::toggled, this, &SettingsDialog::refreshButtons);
+                return box;
+            },
+            [&](const LogLevelSetting &) -> QWidget * {
+                QStringList names;
+                for (LogLevel level : {LogLevel::Debug, LogLevel::Info, LogLevel::Warning, LogLevel::Error, LogLevel::Critical})
+                    names.append(logLevelName(level));
+                return combo(names);
+            },
+            [&](const PathSetting &) -> QWidget * {
+                auto *cell = new QWidget;
+                auto *layout = new QHBoxLayout(cell);
+                layout->setContentsMargins(0, 0, 0, 0);
+                QLineEdit *edit = lineEdit();
+                auto *browse = new QPushButton(tr("Browse…"));
+                const bool folder = isFolderSetting(key);
+                connect(browse, &QPushButton::clicked, this, [this, edit, folder] {
+                    const QString chosen = folder ? QFileDialog::getExistingDirectory(this, tr("Choose a folder"), edit->text())
+                                                  : QFileDialog::getSaveFileName(this, tr("Choose a file"), edit->text());
+                    if (!chosen.isEmpty())
+                        edit->setText(chosen);
+                });
+                layout->addWidget(edit, 1);
+                layout->addWidget(browse);
+                cell->setFocusProxy(edit);
+                return cell;
+            },
+            [&](const auto &) -> QWidget * { return lineEdit(); },
+        },
+        key.kind);
+    return row;
+}
+
+SettingsDialog::Row *SettingsDialog::rowFor(const QString &path)
+{
+    for (Row &row : m_rows) {
+        if (path == QLatin1String(row.key->path))
+            return &row;
+    }
+    return nullptr;
+}
+
+const SettingsDialog::Row *SettingsDialog::rowFor(const QString &path) const
+{
+    return const_cast<SettingsDialog *>(this)->rowFor(path);
+}
+
+QWidget *SettingsDialog::editorFor(const QString &path) const
+{
+    const Row *row = rowFor(path);
+    return row ? row->editor : nullptr;
+}
+
+QString SettingsDialog::messageFor(const QString &path) const
+{
+    const Row *row = rowFor(path);
+    return row && !row->message->isHidden() ? row->message->text() : QString();
+}
+
+bool SettingsDialog::canApply() const
+{
+    return m_buttons->button(QDialogButtonBox::Apply)->isEnabled();
+}
+
+void SettingsDialog::setAccessToken(const QString &token)
+{
+    m_token->setText(token);
+    if (auto *form = qobject_cast<QFormLayout *>(m_tokenRow->parentWidget()->layout()))
+        form->setRowVisible(m_tokenRow, true);
+}
+
+void SettingsDialog::reload()
+{
+    for (Row &row : m_rows)
+        row.show(m_baseline);
+    m_startOnLogin->setChecked(autostart::isEnabled());
+    m_general->hide();
+    refreshButtons();
+}
+
+// Runs every editor's value through the schema, as the config file's would be, and shows each
+// message under its field. Relative paths are read against the config file's folder, as there.
+bool SettingsDialog::validate(Config *candidate)
+{
+    Config config = m_baseline;
+    const QString baseDir = QFileInfo(m_context.configFile).absolutePath();
+    bool valid = true;
+    for (Row &row : m_rows) {
+        // An untouched value is the running one and stays as it is, even where the schema would
+        // not accept it as typed input (an empty, unset path).
+        if (row.overridden || row.text() == valueText(m_baseline, *row.key)) {
+            row.message->hide();
+            continue;
+        }
+        const Status status = applyText(config, *row.key, row.text(), baseDir);
+        row.message->setText(status ? QString() : status.error().message);
+        row.message->setVisible(!status);
+        valid = valid && status.ok();
+    }
+    if (candidate)
+        *candidate = config;
+    return valid;
+}
+
+void SettingsDialog::refreshButtons()
+{
+    const bool valid = validate(nullptr);
+    m_buttons->button(QDialogButtonBox::Apply)->setEnabled(valid);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+}
+
+void SettingsDialog::showGeneral(const QString &text)
+{
+    m_general->setText(text);
+    m_general->setVisible(!text.isEmpty());
+}
+
+Status SettingsDialog::apply()
+{
+    Config wanted;
+    if (!validate(&wanted)) {
+        refreshButtons();
+        return makeError(QStringLiteral("invalid_value"), tr("Some settings are not valid; see the messages under them."));
+    }
+    QStringList changed;
+    for (const Row &row : m_rows) {
+        if (!row.overridden && settingToJson(wanted, *row.key) != settingToJson(m_baseline, *row.key))
+            changed.append(QString::fromLatin1(row.key->path));
+    }
+
+    // Live first: a busy port refuses the whole change, and nothing is saved that does not run.
+    if (const Status live = m_orchestrator.reconfigure(wanted); !live) {
+        if (Row *row = rowFor(live.error().field)) {
+            row->message->setText(live.error().message);
+            row->message->show();
+        }
+        showGeneral(tr("Not applied: %1").arg(live.error().message));
+        return live;
+    }
+    m_baseline = wanted;
+    if (!changed.isEmpty()) {
+        if (const Status saved = writeConfigKeys(m_context.configFile, wanted, changed); !saved) {
+            showGeneral(tr("Applied to this run, but not saved: %1").arg(saved.error().message));
+            return saved;
+        }
+    }
+    if (m_startOnLogin->isChecked() != autostart::isEnabled()) {
+        const Status done = m_startOnLogin->isChecked()
+                                ? autostart::enable(m_context.program, m_context.autostartArguments)
+                                : autostart::disable();
+        if (!done) {
+            showGeneral(done.error().message);
+            return done;
+        }
+    }
+    const QStringList later = m_orchestrator.restartSettingsDiffering(wanted);
+    showGeneral(later.isEmpty() ? QString()
+                                : tr("Saved. These take effect the next time the application starts: %1")
+                                      .arg(later.join(QStringLiteral(", "))));
+    emit applied();
+    return Done{};
+}
+
+} // namespace aiband

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "config/Config.h"
+#include "util/Result.h"
+
+#include <QDialog>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace aiband {
+
+struct ConfigKey;
+class Orchestrator;
+
+// What the settings window needs to know besides the running settings.
+struct SettingsContext {
+    QString configFile;                  // Apply saves here: the file that was read, else userConfigFile()
+    QMap<QString, QString> overrides;    // LoadedConfig::overrides: key path -> "environment PORT", "--port"
+    QString program;                     // what "start on login" runs (the application's own path)
+    QStringList autostartArguments;      // and with which options (e.g. --config FILE)
+};
+
+// Every setting of the key table (core/config/ConfigSchema.cpp), one editor per kind, grouped
+// by section, each checked with the schema's own parser as it is typed. Keys other parts add to
+// the table appear here without changes. Apply hands the result to Orchestrator::reconfigure()
+// (a new port takes effect at once) and saves the changed keys to the config file. Keep one
+// dialog per window: it remembers applied settings that only take effect at the next start.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    SettingsDialog(Orchestrator &orchestrator, SettingsContext context, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    // The editor of a key path, and the message under it (empty when the value is fine).
+    QWidget *editorFor(const QString &path) const;
+    QString messageFor(const QString &path) const;
+    QCheckBox *startOnLoginBox() const { return m_startOnLogin; }
+    bool canApply() const;
+
+    // Applies and saves; the Error is also shown in the window (next to its field if it has one).
+    Status apply();
+
+public slots:
+    // Shows the access token row (hidden until called) with this token, masked.
+    void setAccessToken(const QString &token);
+    // Editors back to the settings last applied (or those running when the dialog was made).
+    void reload();
+
+signals:
+    // The user asked for a new token; answer with setAccessToken(the new one).
+    void tokenRegenerationRequested();
+    void applied();
+
+private:
+    struct Row {
+        const ConfigKey *key;
+        QWidget *editor;
+        QLabel *message;
+        std::function<QString()> text;                // the editor's value, as applyText reads it
+        std::function<void(const Config &)> show;     // puts a config's value into the editor
+        bool overridden = false;
+    };
+
+    void buildRows();
+    QWidget *makeTokenRow();
+    Row makeRow(const ConfigKey &key);
+    Row *rowFor(const QString &path);
+    const Row *rowFor(const QString &path) const;
+    bool validate(Config *candidate);
+    void refreshButtons();
+    void showGeneral(const QString &text);
+
+    Orchestrator &m_orchestrator;
+    SettingsContext m_context;
+    Config m_baseline;                 // the settings last applied
+    std::vector<Row> m_rows;
+    QCheckBox *m_startOnLogin = nullptr;
+    QWidget *m_tokenRow = nullptr;
+    QLineEdit *m_token = nullptr;
+    QLabel *m_general = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace aiband
