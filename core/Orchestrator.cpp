@@ -1,11 +1,13 @@
 #include "Orchestrator.h"
 
+#include "config/AccessToken.h"
 #include "logging/LogCategories.h"
 #include "server/ApiHttpServer.h"
 #include "server/BoundedTcpServer.h"
 #include "server/HttpApi.h"
 
 #include <QHostAddress>
+#include <QNetworkInterface>
 #include <QWebSocket>
 
 namespace aiband {
@@ -68,6 +70,10 @@ Status Orchestrator::start()
         qCCritical(lcFiles).noquote() << prepared.error().message;
         return prepared;
     }
+    if (Status token = prepareToken(); !token) {
+        qCCritical(lcServer).noquote() << token.error().message;
+        return token;
+    }
 
     auto *tcp = new BoundedTcpServer(m_config.maxConnections);
     // Qt's default backlog of 50 makes a burst of plugins connecting at once wait for a
@@ -80,8 +86,16 @@ Status Orchestrator::start()
         qCCritical(lcServer).noquote() << message;
         return makeError(QStringLiteral("listen_failed"), message);
     }
+    QStringList localAddresses;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses())
+        localAddresses.append(address.toString());
+    m_access = AccessPolicy::forServer(m_config.host, tcp->serverPort(), m_config.allowedHosts,
+                                       m_config.allowedOrigins, localAddresses);
+    m_access.token = m_token;
+    m_access.tokenRequired = tokenRequired();
     auto *http = new ApiHttpServer(
-        &m_router, [this](const QHttpServerRequest &request) { return m_hub.acceptsUpgrade(request); }, this);
+        &m_router, &m_access, [this](const QHttpServerRequest &request) { return m_hub.acceptsUpgrade(request); },
+        this);
     http->bind(tcp);
     connect(http, &ApiHttpServer::newWebSocketConnection, this, [this, http] {
         while (http->hasPendingWebSocketConnections())
@@ -92,7 +106,60 @@ Status Orchestrator::start()
     m_hub.setBaseUrl(baseUrl());
     m_uptime.restart();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString() << "files in" << m_files.directory();
+    if (m_access.tokenRequired)
+        qCInfo(lcServer).noquote() << "every request but GET /health needs the access token, kept in"
+                                   << (m_config.token.isEmpty() ? m_config.tokenFile : QStringLiteral("server.token"));
     emit runningChanged(true);
+    return Done{};
+}
+
+// The token: server.token when set, else the token file's (made on first start). Without one
+// the server may only start when no token is required.
+Status Orchestrator::prepareToken()
+{
+    if (!m_config.token.isEmpty()) {
+        m_token = m_config.token;
+        return Done{};
+    }
+    const QString why = m_config.requireToken
+        ? QStringLiteral("server.require_token is on")
+        : QStringLiteral("server.host %1 is reachable from the network").arg(m_config.host);
+    if (m_config.tokenFile.isEmpty()) {
+        m_token.clear();
+        if (!tokenRequired())
+            return Done{};
+        return makeError(QStringLiteral("token_unavailable"),
+                         QStringLiteral("%1, so an access token is required, but neither server.token nor "
+                                        "server.token_file is set").arg(why));
+    }
+    Result<QString> token = AccessToken::loadOrCreate(m_config.tokenFile);
+    if (!token) {
+        m_token.clear();
+        if (!tokenRequired()) {
+            qCWarning(lcServer).noquote() << token.error().message;
+            return Done{};
+        }
+        return makeError(token.error().code, QStringLiteral("%1, so an access token is required: %2")
+                                                 .arg(why, token.error().message));
+    }
+    m_token = *token;
+    return Done{};
+}
+
+Status Orchestrator::regenerateAccessToken()
+{
+    if (!m_config.token.isEmpty())
+        return makeError(QStringLiteral("token_fixed"),
+                         QStringLiteral("the token is set by server.token (or AIBAND_TOKEN); change it there"));
+    if (m_config.tokenFile.isEmpty())
+        return makeError(QStringLiteral("token_unavailable"), QStringLiteral("no token file is set (server.token_file)"));
+    const QString token = AccessToken::generate();
+    if (Status written = AccessToken::write(m_config.tokenFile, token); !written)
+        return written;
+    m_token = token;
+    m_access.token = token;
+    qCInfo(lcServer).noquote() << "access token regenerated in" << m_config.tokenFile;
+    emit accessTokenChanged();
     return Done{};
 }
 

@@ -5,6 +5,7 @@
 #include "generation/GenerationService.h"
 #include "server/HttpRouter.h"
 #include "server/PluginRegistry.h"
+#include "server/RequestGuard.h"
 #include "server/TransportClock.h"
 #include "server/WebSocketHub.h"
 #include "util/Result.h"
@@ -51,10 +52,20 @@ public:
     LogBuffer *logs() const { return m_logs; }
     const HttpRouter &router() const { return m_router; }
 
+    // Access (docs/SECURITY.md). The token is read or created by start(); empty before, or
+    // when none could be had and none is required.
+    QString accessToken() const { return m_token; }
+    bool tokenRequired() const { return m_config.tokenRequired(); }
+    // A new random token, written to server.token_file and required from the next request on
+    // (open WebSocket sessions stay). Refused when server.token fixes the token.
+    Status regenerateAccessToken();
+    const AccessPolicy &accessPolicy() const { return m_access; }
+
 signals:
     void runningChanged(bool running);
     void pluginCountChanged(int count);
     void filesGenerated(const aiband::GenerationResult &result);
+    void accessTokenChanged();
 
 private:
     Config m_config;
@@ -69,6 +80,10 @@ private:
     QPointer<ApiHttpServer> m_http;
     QPointer<BoundedTcpServer> m_tcp;
     QElapsedTimer m_uptime;
+    QString m_token;
+    AccessPolicy m_access;
+
+    Status prepareToken();
 };
 
 } // namespace aiband
