@@ -184,11 +184,17 @@ private slots:
         }
     }
 
-    void aRequestWithoutHostIsABadRequest()
+    void aRequestWithoutOrWithTwoHostsIsABadRequest()
     {
         const RawResponse read = exchange(port(), httpRequest("GET", "/health", QByteArray()));
         QCOMPARE(read.status, 400);
         QCOMPARE(read.errorCode(), QStringLiteral("invalid_host"));
+        // Two Host headers, one of them ours: which one a proxy or Qt would believe is unclear.
+        for (const QByteArray &hosts : {"evil.com\r\nHost: " + hostPort(), hostPort() + "\r\nHost: evil.com"}) {
+            const RawResponse twice = exchange(port(), httpRequest("GET", "/health", hosts));
+            QCOMPARE(twice.status, 400);
+            QCOMPARE(twice.errorCode(), QStringLiteral("invalid_host"));
+        }
     }
 
     void configuredHostsAreAnswered()
