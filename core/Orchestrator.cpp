@@ -1,5 +1,6 @@
 #include "Orchestrator.h"
 
+#include "config/AccessToken.h"
 #include "logging/LogCategories.h"
 #include "logging/Logging.h"
 #include "server/ApiHttpServer.h"
@@ -7,6 +8,7 @@
 #include "server/HttpApi.h"
 
 #include <QHostAddress>
+#include <QNetworkInterface>
 #include <QWebSocket>
 
 namespace aiband {
@@ -74,6 +76,10 @@ Status Orchestrator::start()
         qCCritical(lcFiles).noquote() << prepared.error().message;
         return prepared;
     }
+    if (Status token = prepareToken(); !token) {
+        qCCritical(lcServer).noquote() << token.error().message;
+        return token;
+    }
 
     auto tcp = listen(m_config);
     if (!tcp) {
@@ -83,6 +89,9 @@ Status Orchestrator::start()
     serve(*tcp);
     m_uptime.restart();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString() << "files in" << m_files.directory();
+    if (m_access.tokenRequired)
+        qCInfo(lcServer).noquote() << "every request but GET /health needs the access token, kept in"
+                                   << (m_config.token.isEmpty() ? m_config.tokenFile : QStringLiteral("server.token"));
     emit runningChanged(true);
     return Done{};
 }
@@ -110,8 +119,10 @@ Result<BoundedTcpServer *> Orchestrator::listen(const Config &config)
 
 void Orchestrator::serve(BoundedTcpServer *tcp)
 {
+    updateAccessPolicy(tcp->serverPort());
     auto *http = new ApiHttpServer(
-        &m_router, [this](const QHttpServerRequest &request) { return m_hub.acceptsUpgrade(request); }, this);
+        &m_router, &m_access, [this](const QHttpServerRequest &request) { return m_hub.acceptsUpgrade(request); },
+        this);
     http->bind(tcp);
     connect(http, &ApiHttpServer::newWebSocketConnection, this, [this, http] {
         while (http->hasPendingWebSocketConnections())
@@ -139,6 +150,7 @@ void forEachStartOnlySetting(Visit &&visit)
     visit("logging.buffer_entries", &Config::logBufferEntries);
     visit("server.max_connections", &Config::maxConnections);
     visit("websocket.max_message_bytes", &Config::webSocketMaxMessageBytes);
+    visit("server.token_file", &Config::tokenFile);
     // The HTTP limits belong to the listener; a new one (host or port changed) takes them too.
     visit("server.max_body_bytes", &Config::maxBodyBytes);
     visit("server.max_header_bytes", &Config::maxHeaderBytes);
@@ -148,6 +160,17 @@ void forEachStartOnlySetting(Visit &&visit)
 }
 
 } // namespace
+
+void Orchestrator::updateAccessPolicy(quint16 port)
+{
+    QStringList localAddresses;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses())
+        localAddresses.append(address.toString());
+    m_access = AccessPolicy::forServer(m_config.host, port, m_config.allowedHosts, m_config.allowedOrigins,
+                                       localAddresses);
+    m_access.token = m_token;
+    m_access.tokenRequired = tokenRequired();
+}
 
 QStringList Orchestrator::restartSettingsDiffering(const Config &wanted) const
 {
@@ -166,6 +189,12 @@ Status Orchestrator::reconfigure(const Config &wanted)
                          QStringLiteral("the style \"%1\" does not exist; available: %2")
                              .arg(wanted.defaultStyle, m_generation.styles().names().join(QStringLiteral(", "))),
                          QStringLiteral("engine.default_style"));
+
+    if (wanted.tokenRequired() && m_token.isEmpty())
+        return makeError(QStringLiteral("token_unavailable"),
+                         QStringLiteral("an access token is required for this setting, but none could be "
+                                        "read or made (see server.token_file)"),
+                         wanted.requireToken ? QStringLiteral("server.require_token") : QStringLiteral("server.host"));
 
     // Same address and port (or port 0 again): the listener stays, whatever the host is spelled.
     const bool moves = isRunning()
@@ -212,11 +241,62 @@ Status Orchestrator::reconfigure(const Config &wanted)
         serve(replacement);
         qCInfo(lcServer).noquote() << "now listening on" << baseUrl().toString();
         emit listenAddressChanged(baseUrl());
-    } else {
+    } else if (isRunning()) {
+        updateAccessPolicy(port());    // allowed hosts, origins or require_token may have changed
         m_hub.setBaseUrl(baseUrl());   // the host may be spelled differently
     }
     qCInfo(lcConfig) << "settings applied";
     emit configChanged();
+    return Done{};
+}
+
+// The token: server.token when set, else the token file's (made on first start). Without one
+// the server may only start when no token is required.
+Status Orchestrator::prepareToken()
+{
+    if (!m_config.token.isEmpty()) {
+        m_token = m_config.token;
+        return Done{};
+    }
+    const QString why = m_config.requireToken
+        ? QStringLiteral("server.require_token is on")
+        : QStringLiteral("server.host %1 is reachable from the network").arg(m_config.host);
+    if (m_config.tokenFile.isEmpty()) {
+        m_token.clear();
+        if (!tokenRequired())
+            return Done{};
+        return makeError(QStringLiteral("token_unavailable"),
+                         QStringLiteral("%1, so an access token is required, but neither server.token nor "
+                                        "server.token_file is set").arg(why));
+    }
+    Result<QString> token = AccessToken::loadOrCreate(m_config.tokenFile);
+    if (!token) {
+        m_token.clear();
+        if (!tokenRequired()) {
+            qCWarning(lcServer).noquote() << token.error().message;
+            return Done{};
+        }
+        return makeError(token.error().code, QStringLiteral("%1, so an access token is required: %2")
+                                                 .arg(why, token.error().message));
+    }
+    m_token = *token;
+    return Done{};
+}
+
+Status Orchestrator::regenerateAccessToken()
+{
+    if (!m_config.token.isEmpty())
+        return makeError(QStringLiteral("token_fixed"),
+                         QStringLiteral("the token is set by server.token (or AIBAND_TOKEN); change it there"));
+    if (m_config.tokenFile.isEmpty())
+        return makeError(QStringLiteral("token_unavailable"), QStringLiteral("no token file is set (server.token_file)"));
+    const QString token = AccessToken::generate();
+    if (Status written = AccessToken::write(m_config.tokenFile, token); !written)
+        return written;
+    m_token = token;
+    m_access.token = token;
+    qCInfo(lcServer).noquote() << "access token regenerated in" << m_config.tokenFile;
+    emit accessTokenChanged();
     return Done{};
 }
 

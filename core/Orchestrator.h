@@ -6,6 +6,7 @@
 #include "server/ClientLimiter.h"
 #include "server/HttpRouter.h"
 #include "server/PluginRegistry.h"
+#include "server/RequestGuard.h"
 #include "server/TransportClock.h"
 #include "server/WebSocketHub.h"
 #include "util/Result.h"
@@ -67,6 +68,15 @@ public:
     LogBuffer *logs() const { return m_logs; }
     const HttpRouter &router() const { return m_router; }
 
+    // Access (docs/SECURITY.md). The token is read or created by start(); empty before, or
+    // when none could be had and none is required.
+    QString accessToken() const { return m_token; }
+    bool tokenRequired() const { return m_config.tokenRequired(); }
+    // A new random token, written to server.token_file and required from the next request on
+    // (open WebSocket sessions stay). Refused when server.token fixes the token.
+    Status regenerateAccessToken();
+    const AccessPolicy &accessPolicy() const { return m_access; }
+
 signals:
     void runningChanged(bool running);
     void pluginCountChanged(int count);
@@ -75,6 +85,7 @@ signals:
     void configChanged();
     // The listener moved to a new address (baseUrl() is the new one).
     void listenAddressChanged(const QUrl &baseUrl);
+    void accessTokenChanged();
 
 private:
     Result<BoundedTcpServer *> listen(const Config &config);
@@ -93,6 +104,11 @@ private:
     QPointer<ApiHttpServer> m_http;
     QPointer<BoundedTcpServer> m_tcp;
     QElapsedTimer m_uptime;
+    QString m_token;
+    AccessPolicy m_access;
+
+    Status prepareToken();
+    void updateAccessPolicy(quint16 port);   // from m_config, the token and the bound port
 };
 
 } // namespace aiband

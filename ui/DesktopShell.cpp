@@ -67,6 +67,19 @@ void DesktopShell::enableSettings(const SettingsContext &context)
         return;
     // One dialog for the whole run: it remembers applied settings that wait for a restart.
     m_settings = new SettingsDialog(m_orchestrator, context, m_window);
+    // The token row: shown with the token in use, regenerated on request (the new one applies to
+    // the next request; the dialog shows it at once).
+    auto showToken = [this] {
+        if (!m_orchestrator.accessToken().isEmpty())
+            m_settings->setAccessToken(m_orchestrator.accessToken());
+    };
+    showToken();
+    connect(&m_orchestrator, &Orchestrator::accessTokenChanged, m_settings, showToken);
+    connect(&m_orchestrator, &Orchestrator::runningChanged, m_settings, showToken);   // read at start
+    connect(m_settings, &SettingsDialog::tokenRegenerationRequested, this, [this] {
+        if (const Status regenerated = m_orchestrator.regenerateAccessToken(); !regenerated)
+            notify(tr("The access token was not changed"), regenerated.error().message, true);
+    });
     connect(this, &DesktopShell::settingsRequested, m_settings, [this] {
         m_settings->reload();
         m_settings->show();

@@ -1,6 +1,7 @@
 #include "Config.h"
 
 #include "ConfigSchema.h"
+#include "util/HostNames.h"
 
 #include <QStandardPaths>
 
@@ -13,7 +14,13 @@ Config Config::withPlatformDefaults()
     config.filesDir = dataDir + QStringLiteral("/generated_files");
     config.logFile = dataDir + QStringLiteral("/logs/orchestrator.log");
     config.stylesDir = dataDir + QStringLiteral("/styles");
+    config.tokenFile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/token");
     return config;
+}
+
+bool Config::tokenRequired() const
+{
+    return requireToken || !isLoopbackHost(host);
 }
 
 QJsonObject Config::toJson() const

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace aiband {
 
@@ -15,6 +16,13 @@ struct Config {
     int port = 8000;
     bool debug = false;
     int maxConnections = 1024;
+
+    // access (docs/SECURITY.md)
+    QString token;                  // explicit secret; empty: the one in tokenFile
+    QString tokenFile;              // created on first start when missing; empty: none
+    bool requireToken = false;      // forced on by a non-loopback host, see tokenRequired()
+    QStringList allowedOrigins;     // extra browser origins, normalized ("https://x.example")
+    QStringList allowedHosts;       // extra Host names, normalized
 
     // backend (the built-in engine)
     double generationTimeoutSeconds = 30.0;
@@ -67,6 +75,9 @@ struct Config {
 
     // DEBUG=true (the original's switch) lowers the threshold to debug whatever the level says.
     LogLevel effectiveLogLevel() const { return debug ? LogLevel::Debug : logLevel; }
+
+    // A token is needed when asked for, and always when the server is reachable from the network.
+    bool tokenRequired() const;
 
     // Sections and names as in config.json; keys marked secret in the schema are left out.
     QJsonObject toJson() const;

@@ -1,7 +1,11 @@
 #include "ConfigSchema.h"
 
+#include "AccessToken.h"
+#include "util/HostNames.h"
+
 #include <QDir>
 #include <QHostAddress>
+#include <QJsonArray>
 
 #include <algorithm>
 #include <array>
@@ -15,7 +19,7 @@ struct Overloaded : Ts... { using Ts::operator()...; };
 
 const auto kKeys = std::to_array<ConfigKey>({
     {"server.host", {"HOST", "AIBAND_HOST"}, "host", HostSetting{&Config::host},
-     "Address to listen on. Loopback only (127.0.0.1, ::1, localhost) until token auth exists."},
+     "Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token."},
     {"server.port", {"PORT", "AIBAND_PORT"}, "port", IntSetting{&Config::port, 0, 65535},
      "TCP port; 0 picks a free one and prints it."},
     {"server.debug", {"DEBUG", "AIBAND_DEBUG"}, nullptr, BoolSetting{&Config::debug},
@@ -23,6 +27,19 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"server.max_connections", {"AIBAND_MAX_CONNECTIONS"}, nullptr,
      IntSetting{&Config::maxConnections, 1, 100000},
      "Open connections (HTTP and WebSocket) beyond which new ones get 503."},
+    {"server.token", {"AIBAND_TOKEN"}, nullptr,
+     SecretSetting{&Config::token, &AccessToken::isWellFormed, "22 or more of A-Z a-z 0-9 - _ . ~"},
+     "The access token, instead of the one in server.token_file.", true},
+    {"server.token_file", {"AIBAND_TOKEN_FILE"}, nullptr, PathSetting{&Config::tokenFile},
+     "File holding the access token (mode 0600); made with a new random token when missing."},
+    {"server.require_token", {"AIBAND_REQUIRE_TOKEN"}, nullptr, BoolSetting{&Config::requireToken},
+     "Require the token on loopback too; always on for any other host."},
+    {"server.allowed_origins", {"AIBAND_ALLOWED_ORIGINS"}, nullptr,
+     StringListSetting{&Config::allowedOrigins, &normalizedOrigin, "origins such as https://studio.example:8443"},
+     "Web pages (origins) besides the server's own that may call the API from a browser."},
+    {"server.allowed_hosts", {"AIBAND_ALLOWED_HOSTS"}, nullptr,
+     StringListSetting{&Config::allowedHosts, &normalizedHostName, "host names or addresses such as studio.local"},
+     "Names besides loopback and the bind address that clients may reach the server by (Host)."},
     {"backend.timeout", {"BACKEND_TIMEOUT", "AIBAND_BACKEND_TIMEOUT"}, nullptr,
      DoubleSetting{&Config::generationTimeoutSeconds, 0.1, 3600.0},
      "Seconds a generation may take before it is answered with an error."},
@@ -137,14 +154,6 @@ QString quotedChoices(const QList<const char *> &choices)
     return quoted.join(QStringLiteral(", "));
 }
 
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
 QString resolvePath(const QString &text, const QString &baseDir)
 {
     QString path = text.trimmed();
@@ -183,6 +192,22 @@ Status storeDouble(Config &config, const DoubleSetting &s, double number, const 
     return Done{};
 }
 
+Status storeList(Config &config, const StringListSetting &s, const QStringList &items)
+{
+    QStringList normalized;
+    for (const QString &item : items) {
+        if (item.trimmed().isEmpty())
+            continue;
+        const auto value = s.normalize(item);
+        if (!value)
+            return invalid(QStringLiteral("expected %1, got \"%2\"").arg(QLatin1String(s.expected), item.trimmed()));
+        if (!normalized.contains(*value))
+            normalized.append(*value);
+    }
+    config.*s.member = normalized;
+    return Done{};
+}
+
 Status storeText(Config &config, const SettingKind &kind, const QString &text,
                  const QString &shown, const QString &baseDir)
 {
@@ -203,15 +228,12 @@ Status storeText(Config &config, const SettingKind &kind, const QString &text,
                 return Done{};
             },
             [&](const HostSetting &s) -> Status {
+                // Any address may be bound; a non-loopback one makes the token mandatory
+                // (Config::tokenRequired), which the orchestrator enforces at start.
                 const QString host = text.trimmed();
                 if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0
                     && QHostAddress(host).isNull())
                     return invalid(QStringLiteral("expected an IP address or localhost, got %1").arg(shown));
-                if (!isLoopbackHost(host))
-                    return invalid(QStringLiteral(
-                        "%1 would expose the server to the network, which needs token "
-                        "authentication; this version only listens on loopback "
-                        "(127.0.0.1, ::1 or localhost)").arg(shown));
                 config.*s.member = host;
                 return Done{};
             },
@@ -231,6 +253,16 @@ Status storeText(Config &config, const SettingKind &kind, const QString &text,
                 bool isNumber = false;
                 const double number = text.trimmed().toDouble(&isNumber);
                 return storeDouble(config, s, isNumber ? number : std::nan(""), shown);
+            },
+            [&](const SecretSetting &s) -> Status {
+                const QString secret = text.trimmed();
+                if (!s.valid(secret))
+                    return invalid(QStringLiteral("expected %1 (the value is not shown)").arg(QLatin1String(s.expected)));
+                config.*s.member = secret;
+                return Done{};
+            },
+            [&](const StringListSetting &s) -> Status {
+                return storeList(config, s, text.split(QLatin1Char(','), Qt::SkipEmptyParts));
             },
             [&](const LogLevelSetting &s) -> Status {
                 const auto level = parseLogLevel(text);
@@ -283,6 +315,23 @@ Status applyJsonValue(Config &config, const ConfigKey &key, const QJsonValue &va
                     return storeDouble(config, s, std::nan(""), shown);
                 return storeDouble(config, s, value.toDouble(), shown);
             },
+            [&](const StringListSetting &s) -> Status {
+                if (!value.isArray())
+                    return invalid(QStringLiteral("expected an array of %1, got %2").arg(QLatin1String(s.expected), shown));
+                QStringList items;
+                for (const QJsonValue &item : value.toArray()) {
+                    if (!item.isString())
+                        return invalid(QStringLiteral("expected an array of %1, got an item %2")
+                                           .arg(QLatin1String(s.expected), describe(item)));
+                    items.append(item.toString());
+                }
+                return storeList(config, s, items);
+            },
+            [&](const SecretSetting &) -> Status {
+                if (!value.isString())
+                    return invalid(QStringLiteral("expected a string (the value is not shown)"));
+                return storeText(config, key.kind, value.toString(), {}, baseDir);
+            },
             [&](const BoolSetting &s) -> Status {
                 if (!value.isBool())
                     return invalid(QStringLiteral("expected true or false, got %1").arg(shown));
@@ -314,6 +363,8 @@ QJsonValue settingToJson(const Config &config, const ConfigKey &key)
             [&](const IntSetting &s) -> QJsonValue { return config.*s.member; },
             [&](const DoubleSetting &s) -> QJsonValue { return config.*s.member; },
             [&](const LogLevelSetting &s) -> QJsonValue { return logLevelName(config.*s.member); },
+            [&](const SecretSetting &s) -> QJsonValue { return config.*s.member; },
+            [&](const StringListSetting &s) -> QJsonValue { return QJsonArray::fromStringList(config.*s.member); },
         },
         key.kind);
 }

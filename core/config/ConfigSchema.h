@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
 #include <span>
 #include <variant>
 
@@ -20,9 +21,18 @@ struct BoolSetting { bool Config::*member; };
 struct IntSetting { int Config::*member; int min; int max; };
 struct DoubleSetting { double Config::*member; double min; double max; };
 struct LogLevelSetting { LogLevel Config::*member; };
+// A secret: validated by `valid`, never quoted in an error.
+struct SecretSetting { QString Config::*member; bool (*valid)(const QString &); const char *expected; };
+// A JSON array of strings in config.json, comma-separated in the environment; each item is
+// normalized (or refused) by `normalize`.
+struct StringListSetting {
+    QStringList Config::*member;
+    std::optional<QString> (*normalize)(QStringView);
+    const char *expected;
+};
 
 using SettingKind = std::variant<StringSetting, PathSetting, HostSetting, BoolSetting, IntSetting,
-                                 DoubleSetting, LogLevelSetting>;
+                                 DoubleSetting, LogLevelSetting, SecretSetting, StringListSetting>;
 
 // One row of the configuration table: where a setting lives in config.json, which environment
 // variables and command-line option set it, and what values it accepts.

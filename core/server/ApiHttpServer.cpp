@@ -2,6 +2,7 @@
 
 #include "HttpRouter.h"
 #include "JsonReplies.h"
+#include "RequestGuard.h"
 #include "logging/LogCategories.h"
 
 #include <QHttpServerResponder>
@@ -13,26 +14,52 @@ bool isWebSocketUpgrade(const QHttpServerRequest &request)
     return request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0;
 }
 
-ApiHttpServer::ApiHttpServer(const HttpRouter *router, UpgradeFilter acceptUpgrade, QObject *parent)
-    : QAbstractHttpServer(parent), m_router(router), m_acceptUpgrade(std::move(acceptUpgrade))
+namespace {
+
+// Says what was refused and why; never a header's value (the token could be one).
+void logRefusal(const QHttpServerRequest &request, const GuardDecision &decision)
+{
+    qCInfo(lcServer).noquote() << "refused" << HttpRouter::methodName(request.method()) << request.url().path()
+                               << "from" << request.remoteAddress().toString() << "with" << decision.status
+                               << decision.error.code;
+}
+
+} // namespace
+
+ApiHttpServer::ApiHttpServer(const HttpRouter *router, const AccessPolicy *policy, UpgradeFilter acceptUpgrade,
+                             QObject *parent)
+    : QAbstractHttpServer(parent), m_router(router), m_policy(policy), m_acceptUpgrade(std::move(acceptUpgrade))
 {
 }
 
 bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    const GuardDecision decision = checkRequest(GuardRequest::from(request), *m_policy);
     // For an upgrade, returning true without writing lets Qt complete the handshake;
-    // returning false makes it call missingHandler(), which refuses it.
+    // returning false makes it call missingHandler(), which refuses it before any 101.
     if (isWebSocketUpgrade(request))
-        return m_acceptUpgrade(request);
+        return decision.allowed() && m_acceptUpgrade(request);
 
     qCDebug(lcServer).noquote() << HttpRouter::methodName(request.method()) << request.url().path()
                                 << "from" << request.remoteAddress().toString();
-    m_router->dispatch(request, makeResponder(request, socket));
+    if (!decision.allowed()) {
+        if (decision.outcome == GuardDecision::Outcome::Refuse)
+            logRefusal(request, decision);
+        guardReply(decision).write(makeResponder(request, socket));
+        return true;
+    }
+    m_router->dispatch(request, makeResponder(request, socket), decision.headers);
     return true;
 }
 
 void ApiHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // The guard is pure, so asking it again gives the reason handleRequest() refused.
+    if (const GuardDecision decision = checkRequest(GuardRequest::from(request), *m_policy); !decision.allowed()) {
+        logRefusal(request, decision);
+        guardReply(decision).write(makeResponder(request, socket));
+        return;
+    }
     qCInfo(lcWebSocket).noquote() << "refused WebSocket upgrade to" << request.url().path();
     errorReply(HttpStatus::NotFound, QStringLiteral("not_found"),
                QStringLiteral("no WebSocket endpoint at %1; connect to /ws/{plugin_id}")

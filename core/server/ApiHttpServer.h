@@ -7,9 +7,11 @@
 namespace aiband {
 
 class HttpRouter;
+struct AccessPolicy;
 
-// Qt's HTTP server front: plain requests go to the route table, WebSocket upgrades are accepted
-// only for paths the hub recognises. Subclassing QAbstractHttpServer (rather than QHttpServer)
+// Qt's HTTP server front: every request and upgrade first passes the request guard (Host,
+// Origin, token: RequestGuard.h), then plain requests go to the route table and WebSocket
+// upgrades are accepted only for paths the hub recognises. Subclassing QAbstractHttpServer (rather than QHttpServer)
 // keeps the whole decision, including refusing an upgrade before its 101, in our hands.
 class ApiHttpServer : public QAbstractHttpServer {
     Q_OBJECT
@@ -17,7 +19,9 @@ public:
     // Says whether an upgrade request may become a WebSocket session.
     using UpgradeFilter = std::function<bool(const QHttpServerRequest &)>;
 
-    ApiHttpServer(const HttpRouter *router, UpgradeFilter acceptUpgrade, QObject *parent = nullptr);
+    // `policy` is read on every request, so changing it (a new token) applies at once.
+    ApiHttpServer(const HttpRouter *router, const AccessPolicy *policy, UpgradeFilter acceptUpgrade,
+                  QObject *parent = nullptr);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -25,6 +29,7 @@ protected:
 
 private:
     const HttpRouter *m_router;
+    const AccessPolicy *m_policy;
     UpgradeFilter m_acceptUpgrade;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HeaderList.h"
+
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QPointer>
@@ -14,7 +16,8 @@ namespace aiband {
 // and a reply to a vanished client is dropped. Copies share the state; the first send wins.
 class HttpReply {
 public:
-    explicit HttpReply(QHttpServerResponder &&responder);
+    // `headers` are added to the response sent (the request guard's CORS headers).
+    explicit HttpReply(QHttpServerResponder &&responder, HeaderList headers = {});
 
     void send(QHttpServerResponse &&response) const;
     bool clientGone() const;
@@ -25,6 +28,7 @@ private:
         QHttpServerResponder responder;
         QPointer<QTcpSocket> socket;
         bool sent = false;
+        HeaderList headers;
     };
     std::shared_ptr<State> m_state;
 };

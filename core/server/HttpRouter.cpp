@@ -61,8 +61,14 @@ QString HttpRouter::methodName(HttpMethod method)
     return QStringLiteral("UNKNOWN");
 }
 
-void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder) const
+void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                          const HeaderList &headers) const
 {
+    const auto withHeaders = [&headers](QHttpServerResponse &&response) {
+        for (const auto &[name, value] : headers)
+            response.setHeader(name, value);
+        return std::move(response);
+    };
     const QStringList segments = pathSegments(request.url());
     QStringList allowed;
     for (const HttpRoute &route : m_routes) {
@@ -74,12 +80,12 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
             continue;
         }
         if (route.deferred)
-            route.deferred(request, *args, HttpReply(std::move(responder)));
+            route.deferred(request, *args, HttpReply(std::move(responder), headers));
         else
-            route.handler(request, *args).write(std::move(responder));
+            withHeaders(route.handler(request, *args)).write(std::move(responder));
         return;
     }
-    refusal(request, allowed).write(std::move(responder));
+    withHeaders(refusal(request, allowed)).write(std::move(responder));
 }
 
 QHttpServerResponse HttpRouter::refusal(const QHttpServerRequest &request, const QStringList &allowed)

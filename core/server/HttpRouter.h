@@ -31,7 +31,9 @@ struct HttpRoute {
 class HttpRouter {
 public:
     void add(HttpRoute route);
-    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder) const;
+    // `headers` are added to whatever is answered, 404 and 405 included.
+    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                  const HeaderList &headers = {}) const;
     const QList<HttpRoute> &routes() const { return m_routes; }
 
     static QString methodName(HttpMethod method);

@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
@@ -320,6 +321,29 @@ private slots:
         shell.window()->close();
         QVERIFY(!shell.window()->isVisible());
         QCOMPARE(told.size(), 0);
+    }
+
+    void settingsShowTheAccessTokenAndRegenerateIt()
+    {
+        QTemporaryDir dir;
+        Config config;
+        config.tokenFile = dir.filePath(QStringLiteral("token"));
+        TestServer server(config);
+        DesktopShell shell(*server.orchestrator);
+        shell.enableSettings(SettingsContext{dir.filePath(QStringLiteral("config.json")), {}, QStringLiteral("app"), {}});
+        QVERIFY(server.start());
+        auto *token = shell.settingsDialog()->findChild<QLineEdit *>(QStringLiteral("token"));
+        QVERIFY(token);
+        QTRY_COMPARE(token->text(), server.orchestrator->accessToken());
+        QVERIFY(token->text().size() >= 22);
+        const QString first = token->text();
+
+        emit shell.settingsDialog()->tokenRegenerationRequested();
+        QTRY_VERIFY(token->text() != first);
+        QCOMPARE(token->text(), server.orchestrator->accessToken());
+        QFile file(config.tokenFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromLatin1(file.readAll()).trimmed(), token->text());
     }
 
     void theWindowHasItsTabs()

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -128,7 +129,6 @@ private slots:
         QTest::newRow("env debug") << "env:DEBUG" << "perhaps" << "environment DEBUG";
         QTest::newRow("env max files") << "env:MAX_FILES" << "0" << "environment MAX_FILES";
         QTest::newRow("env cleanup") << "env:CLEANUP_HOURS" << "-1" << "environment CLEANUP_HOURS";
-        QTest::newRow("env host open") << "env:HOST" << "0.0.0.0" << "environment HOST";
         QTest::newRow("env host name") << "env:HOST" << "evil.example" << "environment HOST";
         QTest::newRow("opt port") << "opt:port" << "12.5" << "--port";
         QTest::newRow("opt files") << "opt:files-dir" << "  " << "--files-dir";
@@ -141,6 +141,14 @@ private slots:
         QTest::newRow("env ui language") << "env:AIBAND_UI_LANGUAGE" << "fr" << "environment AIBAND_UI_LANGUAGE";
         QTest::newRow("file ui language") << "file:{\"ui\":{\"language\":\"German\"}}" << ""
                                           << "expected one of \"\", \"en\", \"es\", \"de\", got \"German\"";
+        QTest::newRow("env token short") << "env:AIBAND_TOKEN" << "short" << "environment AIBAND_TOKEN";
+        QTest::newRow("env origin path") << "env:AIBAND_ALLOWED_ORIGINS" << "http://ok.example,http://x.example/app"
+                                         << "environment AIBAND_ALLOWED_ORIGINS";
+        QTest::newRow("env origin null") << "env:AIBAND_ALLOWED_ORIGINS" << "null" << "environment AIBAND_ALLOWED_ORIGINS";
+        QTest::newRow("env host numeric") << "env:AIBAND_ALLOWED_HOSTS" << "2130706433" << "environment AIBAND_ALLOWED_HOSTS";
+        QTest::newRow("file origins string") << "file:{\"server\":{\"allowed_origins\":\"http://a.example\"}}" << ""
+                                             << "server.allowed_origins";
+        QTest::newRow("file origins item") << "file:{\"server\":{\"allowed_origins\":[1]}}" << "" << "server.allowed_origins";
     }
 
     void invalidValuesAreRefusedAndNamed()
@@ -242,12 +250,57 @@ private slots:
         QCOMPARE(loaded.config.generationTimeoutSeconds, 30.0);
     }
 
-    void seedConfigWithOpenHostIsRefusedWithReason()
+    void openHostIsAcceptedAndMakesTheTokenRequired()
     {
+        // The original's 0.0.0.0 is read; the orchestrator then refuses to start without a
+        // token (tst_access covers that side).
         const QString file = writeFile(QStringLiteral("open.json"), R"({"server": {"host": "0.0.0.0"}})");
         const LoadedConfig loaded = loadConfig(sources(file));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(QLatin1Char('\n'))));
+        QVERIFY(loaded.config.tokenRequired());
+        QVERIFY(!Config{}.tokenRequired());
+        Config required;
+        required.requireToken = true;
+        QVERIFY(required.tokenRequired());
+    }
+
+    void accessSettingsAreReadAndNormalized()
+    {
+        const QString file = writeFile(QStringLiteral("access.json"), "{\"server\": {"
+            "\"allowed_origins\": [\"HTTPS:\/\/Studio.Example:443/\", \"http:\/\/tool.example:3000\"],"
+            "\"allowed_hosts\": [\"Studio.Local\"], \"require_token\": true}}");
+        ConfigSources s = sources(file);
+        s.environment.insert(QStringLiteral("AIBAND_TOKEN"), QStringLiteral("0123456789abcdefghijklmn"));
+        const LoadedConfig loaded = loadConfig(s);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(loaded.config.allowedOrigins,
+                 QStringList({QStringLiteral("https://studio.example"), QStringLiteral("http://tool.example:3000")}));
+        QCOMPARE(loaded.config.allowedHosts, QStringList{QStringLiteral("studio.local")});
+        QCOMPARE(loaded.config.token, QStringLiteral("0123456789abcdefghijklmn"));
+        QVERIFY(loaded.config.requireToken);
+
+        ConfigSources env = sources();
+        env.environment.insert(QStringLiteral("AIBAND_ALLOWED_ORIGINS"), QStringLiteral("http://a.example, http://b.example:81"));
+        QCOMPARE(loadConfig(env).config.allowedOrigins,
+                 QStringList({QStringLiteral("http://a.example"), QStringLiteral("http://b.example:81")}));
+    }
+
+    void aRefusedTokenIsNeverQuoted()
+    {
+        ConfigSources s = sources();
+        s.environment.insert(QStringLiteral("AIBAND_TOKEN"), QStringLiteral("my secret value"));
+        const LoadedConfig loaded = loadConfig(s);
         QVERIFY(!loaded.ok());
-        QVERIFY(anyContains(loaded.errors, QStringLiteral("token")));
+        QVERIFY(!loaded.errors.join(QLatin1Char(' ')).contains(QStringLiteral("secret value")));
+    }
+
+    void theTokenIsLeftOutOfTheJsonView()
+    {
+        Config config;
+        config.token = QStringLiteral("0123456789abcdefghijklmn");
+        const QByteArray json = QJsonDocument(config.toJson()).toJson();
+        QVERIFY(!json.contains("0123456789abcdefghijklmn"));
+        QVERIFY(json.contains("token_file"));
     }
 
     void uiLanguageTakesItsChoices()

@@ -1,0 +1,532 @@
+// Access protections against the real server (docs/SECURITY.md, "Access"): raw TCP requests,
+// so that any Host, Origin or Authorization header can be sent exactly as an attacker would.
+
+#include "TestServer.h"
+
+#include "config/AccessToken.h"
+#include "logging/LogBuffer.h"
+#include "logging/Logging.h"
+
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QTcpSocket>
+
+#include <sys/stat.h>
+
+using namespace aiband;
+using namespace aiband::test;
+
+namespace {
+
+const QString kToken = QStringLiteral("access-test-token_0123456789abcdefghij");
+
+struct RawResponse {
+    int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QByteArray raw;
+    QJsonObject json;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+    int count(const QByteArray &name) const
+    {
+        int n = 0;
+        for (const auto &pair : headers)
+            n += pair.first.compare(name, Qt::CaseInsensitive) == 0;
+        return n;
+    }
+    QString errorCode() const
+    {
+        return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+    }
+};
+
+// Sends `request` as is and reads one response: its head, then Content-Length bytes of body
+// (none after a 101), or whatever arrives before the server closes.
+RawResponse exchange(quint16 port, const QByteArray &request)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    RawResponse response;
+    if (!socket.waitForConnected(5000))
+        return response;
+    socket.write(request);
+    QByteArray data;
+    const auto complete = [&] {
+        data += socket.readAll();
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        if (end < 0)
+            return socket.state() == QAbstractSocket::UnconnectedState;
+        const QList<QByteArray> lines = data.left(end).split('\n');
+        response.status = lines.first().split(' ').value(1).toInt();
+        response.headers.clear();
+        qint64 length = -1;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            const QByteArray name = lines[i].left(colon).trimmed();
+            const QByteArray value = lines[i].mid(colon + 1).trimmed();
+            response.headers.append({name, value});
+            if (name.compare("content-length", Qt::CaseInsensitive) == 0)
+                length = value.toLongLong();
+        }
+        if (response.status == 101)
+            return true;
+        response.body = data.mid(end + 4);
+        return (length >= 0 && response.body.size() >= length) || socket.state() == QAbstractSocket::UnconnectedState;
+    };
+    static_cast<void>(QTest::qWaitFor(complete, 5000));
+    response.raw = data;
+    response.json = QJsonDocument::fromJson(response.body).object();
+    return response;
+}
+
+QByteArray httpRequest(const QByteArray &method, const QByteArray &path, const QByteArray &host,
+                       const QByteArray &extraHeaders = {}, const QByteArray &body = {})
+{
+    QByteArray request = method + ' ' + path + " HTTP/1.1\r\n";
+    if (!host.isNull())
+        request += "Host: " + host + "\r\n";
+    request += extraHeaders;
+    if (!body.isEmpty())
+        request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    return request + "Connection: close\r\n\r\n" + body;
+}
+
+QByteArray upgradeRequest(const QByteArray &path, const QByteArray &host, const QByteArray &extraHeaders = {})
+{
+    return "GET " + path + " HTTP/1.1\r\nHost: " + host
+        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          "Sec-WebSocket-Version: 13\r\n"
+        + extraHeaders + "\r\n";
+}
+
+Config tokenConfig()
+{
+    Config config;
+    config.requireToken = true;
+    config.token = kToken;
+    return config;
+}
+
+} // namespace
+
+class TestAccess : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    QTemporaryDir m_dir;
+
+    quint16 port() const { return m_server->orchestrator->port(); }
+    QByteArray hostPort() const { return "127.0.0.1:" + QByteArray::number(port()); }
+    QByteArray origin(const char *name) const { return "http://" + QByteArray(name) + ':' + QByteArray::number(port()); }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+    }
+    void cleanup() { m_server.reset(); }
+
+    // ---- Host (DNS rebinding) -------------------------------------------------------------
+
+    void rebindingHostsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("host");
+        for (const char *host : {"evil.com", "127.0.0.1.nip.io", "2130706433", "0177.0.0.1", "0x7f.0.0.1", "localhost6",
+                                 "127.1", "0.0.0.0", "localhost."})
+            QTest::newRow(host) << QByteArray(host);
+    }
+    void rebindingHostsAreRefused()
+    {
+        QFETCH(QByteArray, host);
+        for (const QByteArray &name : {host, host + ':' + QByteArray::number(port())}) {
+            const RawResponse read = exchange(port(), httpRequest("GET", "/api/files", name));
+            QCOMPARE(read.status, 403);
+            QCOMPARE(read.errorCode(), QStringLiteral("host_not_allowed"));
+            QVERIFY(!read.body.contains("\"files\""));
+            // A state-changing request has no effect either.
+            const RawResponse registered = exchange(port(), httpRequest("POST", "/api/plugin/register", name, {},
+                                                                        R"({"plugin_id":"rebound"})"));
+            QCOMPARE(registered.status, 403);
+            QVERIFY(!m_server->orchestrator->plugins().find(QStringLiteral("rebound")));
+            // And no WebSocket session opens.
+            const RawResponse upgrade = exchange(port(), upgradeRequest("/ws/rebound", name));
+            QCOMPARE(upgrade.status, 403);
+            QCOMPARE(upgrade.errorCode(), QStringLiteral("host_not_allowed"));
+            QVERIFY(!upgrade.raw.contains(" 101 "));
+        }
+        QCOMPARE(m_server->orchestrator->pluginCount(), 0);
+    }
+
+    void ownNamesAreAnswered_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        for (const char *name : {"127.0.0.1", "localhost", "[::1]", "LocalHost"})
+            QTest::newRow(name) << QByteArray(name);
+    }
+    void ownNamesAreAnswered()
+    {
+        QFETCH(QByteArray, name);
+        for (const QByteArray &host : {name, name + ':' + QByteArray::number(port())}) {
+            const RawResponse read = exchange(port(), httpRequest("GET", "/health", host));
+            QCOMPARE(read.status, 200);
+            QCOMPARE(read.json.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
+        }
+    }
+
+    void aRequestWithoutOrWithTwoHostsIsABadRequest()
+    {
+        const RawResponse read = exchange(port(), httpRequest("GET", "/health", QByteArray()));
+        QCOMPARE(read.status, 400);
+        QCOMPARE(read.errorCode(), QStringLiteral("invalid_host"));
+        // Two Host headers, one of them ours: which one a proxy or Qt would believe is unclear.
+        for (const QByteArray &hosts : {"evil.com\r\nHost: " + hostPort(), hostPort() + "\r\nHost: evil.com"}) {
+            const RawResponse twice = exchange(port(), httpRequest("GET", "/health", hosts));
+            QCOMPARE(twice.status, 400);
+            QCOMPARE(twice.errorCode(), QStringLiteral("invalid_host"));
+        }
+    }
+
+    void configuredHostsAreAnswered()
+    {
+        Config config;
+        config.allowedHosts = {QStringLiteral("studio.local")};
+        TestServer server(config);
+        QVERIFY(server.start());
+        const quint16 p = server.orchestrator->port();
+        QCOMPARE(exchange(p, httpRequest("GET", "/health", "studio.local")).status, 200);
+        QCOMPARE(exchange(p, httpRequest("GET", "/health", "studio.local.evil.com")).status, 403);
+    }
+
+    // ---- Origin (cross-site requests, WebSocket hijacking) --------------------------------
+
+    void foreignPagesCannotChangeState_data()
+    {
+        QTest::addColumn<QByteArray>("origin");
+        QTest::newRow("evil") << QByteArray("http://evil.com");
+        QTest::newRow("null") << QByteArray("null");
+        QTest::newRow("rebinding name") << QByteArray("http://127.0.0.1.nip.io");
+        QTest::newRow("other port") << QByteArray("http://localhost:1");
+    }
+    void foreignPagesCannotChangeState()
+    {
+        QFETCH(QByteArray, origin);
+        const RawResponse read = exchange(port(), httpRequest("POST", "/api/plugin/register", hostPort(),
+                                                              "Origin: " + origin + "\r\n", R"({"plugin_id":"csrf"})"));
+        QCOMPARE(read.status, 403);
+        QCOMPARE(read.errorCode(), QStringLiteral("origin_not_allowed"));
+        QCOMPARE(read.header("Access-Control-Allow-Origin"), QByteArray());
+        QVERIFY(!m_server->orchestrator->plugins().find(QStringLiteral("csrf")));
+
+        const RawResponse deleted = exchange(port(), httpRequest("POST", "/api/transport/start", hostPort(),
+                                                                 "Origin: " + origin + "\r\n", "{}"));
+        QCOMPARE(deleted.status, 403);
+        QVERIFY(!m_server->orchestrator->transport().now().playing);
+    }
+
+    void foreignPagesCannotOpenWebSockets_data() { foreignPagesCannotChangeState_data(); }
+    void foreignPagesCannotOpenWebSockets()
+    {
+        QFETCH(QByteArray, origin);
+        const RawResponse read = exchange(port(), upgradeRequest("/ws/hijack", hostPort(), "Origin: " + origin + "\r\n"));
+        QCOMPARE(read.status, 403);
+        QCOMPARE(read.errorCode(), QStringLiteral("origin_not_allowed"));
+        QVERIFY(!read.raw.contains("101"));
+        QVERIFY(!read.raw.contains("Sec-WebSocket-Accept"));
+        QCOMPARE(m_server->orchestrator->pluginCount(), 0);
+    }
+
+    void ownPagesOpenWebSockets()
+    {
+        for (const char *name : {"127.0.0.1", "localhost"}) {
+            const RawResponse read = exchange(port(), upgradeRequest("/ws/page", hostPort(), "Origin: " + origin(name) + "\r\n"));
+            QCOMPARE(read.status, 101);
+        }
+        // Plugins send no Origin at all.
+        QCOMPARE(exchange(port(), upgradeRequest("/ws/plugin", hostPort())).status, 101);
+        // Refusals of other kinds keep their meaning: an unknown path is still a 404.
+        QCOMPARE(exchange(port(), upgradeRequest("/nowhere", hostPort())).status, 404);
+    }
+
+    // ---- CORS -----------------------------------------------------------------------------
+
+    void allowedOriginsGetExactCorsHeaders()
+    {
+        const RawResponse read = exchange(port(), httpRequest("GET", "/api/styles", hostPort(),
+                                                              "Origin: " + origin("localhost") + "\r\n"));
+        QCOMPARE(read.status, 200);
+        QCOMPARE(read.header("Access-Control-Allow-Origin"), origin("localhost"));
+        QCOMPARE(read.count("Access-Control-Allow-Origin"), 1);
+        QCOMPARE(read.header("Vary"), QByteArray("Origin"));
+
+        // Generation answers later, through another path: the headers must be there too.
+        const RawResponse generated = exchange(port(), httpRequest("POST", "/api/generate", hostPort(),
+                                                                   "Origin: " + origin("127.0.0.1") + "\r\n",
+                                                                   seedExampleBody()));
+        QCOMPARE(generated.status, 200);
+        QCOMPARE(generated.header("Access-Control-Allow-Origin"), origin("127.0.0.1"));
+        QCOMPARE(generated.header("Vary"), QByteArray("Origin"));
+
+        // No Origin: no CORS grant, and the answer still says it depends on Origin.
+        const RawResponse plain = exchange(port(), httpRequest("GET", "/api/styles", hostPort()));
+        QCOMPARE(plain.header("Access-Control-Allow-Origin"), QByteArray());
+        QCOMPARE(plain.header("Vary"), QByteArray("Origin"));
+    }
+
+    void configuredOriginsAreAllowed()
+    {
+        Config config;
+        config.allowedOrigins = {QStringLiteral("https://studio.example")};
+        TestServer server(config);
+        QVERIFY(server.start());
+        const quint16 p = server.orchestrator->port();
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
+        const RawResponse read = exchange(p, httpRequest("GET", "/api/styles", host, "Origin: https://studio.example\r\n"));
+        QCOMPARE(read.status, 200);
+        QCOMPARE(read.header("Access-Control-Allow-Origin"), QByteArray("https://studio.example"));
+        QCOMPARE(exchange(p, httpRequest("GET", "/api/styles", host, "Origin: https://studio.example.evil.com\r\n")).status, 403);
+    }
+
+    void preflightsAreAnsweredForAllowedOriginsOnly()
+    {
+        const QByteArray ask = "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type, authorization\r\n";
+        const RawResponse read = exchange(port(), httpRequest("OPTIONS", "/api/generate", hostPort(),
+                                                              "Origin: " + origin("localhost") + "\r\n" + ask));
+        QCOMPARE(read.status, 204);
+        QCOMPARE(read.header("Access-Control-Allow-Origin"), origin("localhost"));
+        QCOMPARE(read.header("Vary"), QByteArray("Origin"));
+        QCOMPARE(read.header("Access-Control-Allow-Methods"), QByteArray("GET, POST, DELETE, OPTIONS"));
+        QCOMPARE(read.header("Access-Control-Allow-Headers"), QByteArray("Authorization, Content-Type"));
+
+        const RawResponse evil = exchange(port(), httpRequest("OPTIONS", "/api/generate", hostPort(),
+                                                              "Origin: http://evil.com\r\n" + ask));
+        QCOMPARE(evil.status, 403);
+        QCOMPARE(evil.header("Access-Control-Allow-Origin"), QByteArray());
+        QCOMPARE(evil.header("Access-Control-Allow-Methods"), QByteArray());
+    }
+
+    void noAnswerEverGrantsEveryOrigin()
+    {
+        const QList<QByteArray> requests{
+            httpRequest("GET", "/health", hostPort(), "Origin: http://evil.com\r\n"),
+            httpRequest("GET", "/health", hostPort(), "Origin: " + origin("localhost") + "\r\n"),
+            httpRequest("OPTIONS", "/api/generate", hostPort(), "Origin: *\r\nAccess-Control-Request-Method: POST\r\n"),
+            httpRequest("GET", "/nowhere", hostPort(), "Origin: " + origin("localhost") + "\r\n"),
+            httpRequest("DELETE", "/health", hostPort(), "Origin: " + origin("localhost") + "\r\n"),
+        };
+        for (const QByteArray &request : requests) {
+            const RawResponse read = exchange(port(), request);
+            QVERIFY(read.status != 0);
+            QVERIFY2(read.header("Access-Control-Allow-Origin") != "*", request.constData());
+        }
+    }
+
+    // ---- Token ----------------------------------------------------------------------------
+
+    void requiredTokenIsEnforced()
+    {
+        TestServer server(tokenConfig());
+        QVERIFY(server.start());
+        QVERIFY(server.orchestrator->tokenRequired());
+        const quint16 p = server.orchestrator->port();
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
+
+        const RawResponse missing = exchange(p, httpRequest("GET", "/api/files", host));
+        QCOMPARE(missing.status, 401);
+        QCOMPARE(missing.errorCode(), QStringLiteral("token_required"));
+        QCOMPARE(missing.header("WWW-Authenticate"), QByteArray("Bearer realm=\"ai-band-orchestrator\""));
+
+        const RawResponse wrong = exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer not-the-token\r\n"));
+        QCOMPARE(wrong.status, 401);
+        QCOMPARE(wrong.errorCode(), QStringLiteral("invalid_token"));
+
+        const RawResponse right = exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + kToken.toUtf8() + "\r\n"));
+        QCOMPARE(right.status, 200);
+        QVERIFY(right.json.contains(QStringLiteral("files")));
+
+        // Only the liveness check and the API reference are open.
+        QCOMPARE(exchange(p, httpRequest("GET", "/health", host)).status, 200);
+        const RawResponse generate = exchange(p, httpRequest("POST", "/api/plugin/register", host, {}, R"({"plugin_id":"x"})"));
+        QCOMPARE(generate.status, 401);
+        QVERIFY(!server.orchestrator->plugins().find(QStringLiteral("x")));
+        // ?token= is for WebSockets; on plain HTTP it would end up in proxies' logs.
+        QCOMPARE(exchange(p, httpRequest("GET", "/api/files?token=" + kToken.toUtf8(), host)).status, 401);
+    }
+
+    void webSocketsPresentTheTokenBeforeThe101()
+    {
+        TestServer server(tokenConfig());
+        QVERIFY(server.start());
+        const quint16 p = server.orchestrator->port();
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
+
+        const RawResponse none = exchange(p, upgradeRequest("/ws/p1", host));
+        QCOMPARE(none.status, 401);
+        QVERIFY(!none.raw.contains("101"));
+        const RawResponse wrong = exchange(p, upgradeRequest("/ws/p1?token=wrong-wrong-wrong-wrong-wrong", host));
+        QCOMPARE(wrong.status, 401);
+        QCOMPARE(wrong.errorCode(), QStringLiteral("invalid_token"));
+        QVERIFY(!wrong.raw.contains("101"));
+        QCOMPARE(server.orchestrator->pluginCount(), 0);
+
+        QCOMPARE(exchange(p, upgradeRequest("/ws/p1?token=" + kToken.toUtf8(), host)).status, 101);
+        QCOMPARE(exchange(p, upgradeRequest("/ws/sync?plugin_id=p2&token=" + kToken.toUtf8(), host)).status, 101);
+        QCOMPARE(exchange(p, upgradeRequest("/ws/p3", host, "Authorization: Bearer " + kToken.toUtf8() + "\r\n")).status, 101);
+
+        // And a real client gets its session.
+        PluginClient plugin;
+        QUrl url = server.wsUrl(QStringLiteral("/ws/real"));
+        url.setQuery(QStringLiteral("token=") + kToken);
+        QVERIFY(plugin.join(url));
+    }
+
+    void noTokenIsAskedOnLoopbackByDefault()
+    {
+        QVERIFY(!m_server->orchestrator->tokenRequired());
+        QCOMPARE(exchange(port(), httpRequest("GET", "/api/files", hostPort())).status, 200);
+        QCOMPARE(exchange(port(), upgradeRequest("/ws/p1", hostPort())).status, 101);
+    }
+
+    void theTokenFileIsMadeOnFirstStart()
+    {
+        Config config;
+        config.tokenFile = m_dir.filePath(QStringLiteral("first/token"));
+        TestServer server(config);
+        QVERIFY(server.start());
+        const QString token = server.orchestrator->accessToken();
+        QVERIFY(AccessToken::isWellFormed(token));
+        QFile file(config.tokenFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().trimmed(), token.toUtf8());
+        struct stat info {};
+        QCOMPARE(::stat(QFile::encodeName(config.tokenFile).constData(), &info), 0);
+        QCOMPARE(int(info.st_mode & 0777), 0600);
+        // On loopback it is not required unless asked for.
+        QCOMPARE(server.get(QStringLiteral("/api/files")).status, 200);
+    }
+
+    void aNetworkBindRefusesToStartWithoutAToken()
+    {
+        Config config;
+        config.host = QStringLiteral("0.0.0.0");
+        TestServer none(config);
+        const Status started = none.orchestrator->start();
+        QVERIFY(!started.ok());
+        QCOMPARE(started.error().code, QStringLiteral("token_unavailable"));
+        QVERIFY(!none.orchestrator->isRunning());
+
+        // A token file others can read is no token.
+        config.tokenFile = m_dir.filePath(QStringLiteral("shared/token"));
+        QVERIFY(AccessToken::write(config.tokenFile, AccessToken::generate()).ok());
+        QCOMPARE(::chmod(QFile::encodeName(config.tokenFile).constData(), 0644), 0);
+        TestServer shared(config);
+        const Status refused = shared.orchestrator->start();
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.contains(QStringLiteral("chmod 600")));
+        QVERIFY(!shared.orchestrator->isRunning());
+    }
+
+    void aNetworkBindMakesAndRequiresItsToken()
+    {
+        Config config;
+        config.host = QStringLiteral("0.0.0.0");
+        config.tokenFile = m_dir.filePath(QStringLiteral("network/token"));
+        TestServer server(config);
+        QVERIFY(server.start());
+        QVERIFY(server.orchestrator->tokenRequired());
+        const QString token = server.orchestrator->accessToken();
+        QVERIFY(AccessToken::isWellFormed(token));
+        const quint16 p = server.orchestrator->port();
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
+        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host)).status, 401);
+        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + token.toUtf8() + "\r\n")).status, 200);
+    }
+
+    void regeneratingTheTokenAppliesToTheNextRequest()
+    {
+        Config config;
+        config.requireToken = true;
+        config.tokenFile = m_dir.filePath(QStringLiteral("regen/token"));
+        TestServer server(config);
+        QVERIFY(server.start());
+        const quint16 p = server.orchestrator->port();
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
+        const QString old = server.orchestrator->accessToken();
+        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + old.toUtf8() + "\r\n")).status, 200);
+
+        QSignalSpy changed(server.orchestrator.get(), &Orchestrator::accessTokenChanged);
+        QVERIFY(server.orchestrator->regenerateAccessToken().ok());
+        QCOMPARE(changed.size(), 1);
+        const QString fresh = server.orchestrator->accessToken();
+        QVERIFY(fresh != old);
+        QCOMPARE(*AccessToken::read(config.tokenFile), fresh);
+        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + old.toUtf8() + "\r\n")).status, 401);
+        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + fresh.toUtf8() + "\r\n")).status, 200);
+        QCOMPARE(exchange(p, upgradeRequest("/ws/p?token=" + old.toUtf8(), host)).status, 401);
+        QCOMPARE(exchange(p, upgradeRequest("/ws/p?token=" + fresh.toUtf8(), host)).status, 101);
+    }
+
+    void aTokenSetInTheConfigCannotBeRegenerated()
+    {
+        TestServer server(tokenConfig());
+        QVERIFY(server.start());
+        const Status status = server.orchestrator->regenerateAccessToken();
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code, QStringLiteral("token_fixed"));
+        QCOMPARE(server.orchestrator->accessToken(), kToken);
+    }
+
+    void theTokenNeverReachesLogsConfigOrErrors()
+    {
+        LogBuffer buffer(10000);
+        LogRouter router(&buffer);
+        router.setEchoToStderr(false);
+        applyLogLevel(LogLevel::Debug);
+        Config config = tokenConfig();
+        TestServer server(config, &buffer);
+        QVERIFY(server.start());
+        const quint16 p = server.orchestrator->port();
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
+        const QByteArray bearer = "Authorization: Bearer " + kToken.toUtf8() + "\r\n";
+        const QByteArray wrongish = "Authorization: Bearer " + kToken.toUtf8() + "x\r\n";
+
+        QList<RawResponse> answers;
+        answers << exchange(p, httpRequest("GET", "/api/files", host, wrongish));                  // refused
+        answers << exchange(p, httpRequest("GET", "/api/files", host, bearer));                    // accepted
+        answers << exchange(p, httpRequest("GET", "/api/config", host, bearer));
+        answers << exchange(p, httpRequest("GET", "/api/logs", host, bearer));
+        answers << exchange(p, httpRequest("GET", "/nowhere?token=" + kToken.toUtf8(), host, bearer)); // 404
+        answers << exchange(p, upgradeRequest("/ws/p?token=" + kToken.toUtf8() + "x", host));      // refused
+        answers << exchange(p, upgradeRequest("/ws/p?token=" + kToken.toUtf8(), host));            // accepted
+        answers << exchange(p, upgradeRequest("/ws/nope/x?token=" + kToken.toUtf8(), host));       // 404
+        QCOMPARE(answers[0].status, 401);
+        QCOMPARE(answers[1].status, 200);
+        QCOMPARE(answers[2].status, 200);
+        QCOMPARE(answers[5].status, 401);
+        QCOMPARE(answers[6].status, 101);
+        for (const RawResponse &answer : answers)
+            QVERIFY2(!answer.body.contains(kToken.toUtf8()), answer.body.constData());
+
+        QVERIFY(buffer.lastId() > 0);
+        bool sawRefusal = false;
+        for (const LogEntry &entry : buffer.since(0, 10000)) {
+            QVERIFY2(!entry.message.contains(kToken.left(12)), qPrintable(entry.message));
+            sawRefusal = sawRefusal || entry.message.contains(QStringLiteral("invalid_token"));
+        }
+        QVERIFY(sawRefusal); // the refusals were logged, just without the secret
+        applyLogLevel(LogLevel::Info);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccess)
+#include "tst_access.moc"
