@@ -286,7 +286,10 @@ async def ws_plugin(server, stats, index, stop):
                 pending = {}
                 request_no = 0
                 next_heartbeat = next_transport = next_generate = time.monotonic()
-                while not stop.is_set() and time.monotonic() < session_end:
+                # A session ends when its time is up and nothing is owed (or 10 s later):
+                # files answered to nobody would pile up in the folder.
+                while not stop.is_set() and (time.monotonic() < session_end
+                                             or (pending and time.monotonic() < session_end + 10)):
                     now = time.monotonic()
                     if now >= next_heartbeat:
                         await ws.send(json.dumps({"type": "heartbeat", "data": {"timestamp": now}}))
@@ -297,18 +300,19 @@ async def ws_plugin(server, stats, index, stop):
                             "tempo": rng.choice([90, 120, 128]), "time_signature": "4/4"}}))
                         stats.count("transport_updates")
                         next_transport = now + rng.uniform(0.2, 1.0)
-                    if now >= next_generate and len(pending) < 2:
+                    if now >= next_generate and len(pending) < 2 and now < session_end:
                         request_no += 1
                         request_id = f"{plugin_id}-{request_no}"
                         flat = rng.random() < 0.5
-                        body = random_request(rng, flat=flat)
+                        abort = rng.random() < 0.04
+                        body = random_request(rng, flat=flat, tempo=ABUSER_TEMPO if abort else None)
                         await ws.send(json.dumps({"type": "generate_request" if flat else "generation_request",
                                                   "data": body, "request_id": request_id}))
                         pending[request_id] = time.monotonic()
                         stats.count("ws_generations_sent")
                         next_generate = now + rng.uniform(2.0, 8.0)
                         # The 6.4 trigger over WebSocket: vanish with an answer still owed.
-                        if rng.random() < 0.04:
+                        if abort:
                             stats.count("ws_aborts_pending_generation")
                             reset_and_close(ws.transport)
                             break
