@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the project needs and that are missing.
-# Usage: scripts/install-deps.sh [--test|--bench]   (what the test suite / the benchmarks need too)
+# Usage: scripts/install-deps.sh [--test|--bench|--fuzz]
+#        (what the test suite / the benchmarks / the fuzz targets need too)
 # Quiet when everything is there; uses sudo when not run as root.
 set -euo pipefail
 
@@ -20,12 +21,18 @@ test_packages=(
 bench_packages=(
     libbenchmark-dev wrk valgrind
 )
+# scripts/fuzz.sh: libFuzzer and the sanitizers' runtimes come with clang's compiler-rt.
+fuzz_packages=(
+    clang libclang-rt-14-dev
+)
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
     wanted+=("${test_packages[@]}")
 elif [[ "${1:-}" == "--bench" ]]; then
     wanted+=("${test_packages[@]}" "${bench_packages[@]}")
+elif [[ "${1:-}" == "--fuzz" ]]; then
+    wanted+=("${fuzz_packages[@]}")
 fi
 
 missing=()

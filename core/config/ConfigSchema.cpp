@@ -16,6 +16,9 @@ namespace {
 
 template <class... Ts>
 struct Overloaded : Ts... { using Ts::operator()...; };
+// Spelled out for clang before 17 (the fuzz build), which does not deduce aggregates' arguments.
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
 
 const auto kKeys = std::to_array<ConfigKey>({
     {"server.host", {"HOST", "AIBAND_HOST"}, "host", HostSetting{&Config::host},

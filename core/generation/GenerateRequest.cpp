@@ -341,6 +341,11 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Styl
     arrangement.durationBeats = duration->value_or(progressionLength);
     if (!duration->has_value())
         request.defaultsUsed.insert(QStringLiteral("duration"), progressionLength);
+    // A song over before its first chord would be silent bass and keys, not what anyone asked for.
+    if (chords->first().startBeat >= arrangement.durationBeats - 1e-9)
+        return fieldError(bars->has_value() ? QStringLiteral("chord_progression.bars") : QStringLiteral("chord_progression.duration"),
+                          QStringLiteral("the song ends at beat %1, before its first chord starts (beat %2)")
+                              .arg(arrangement.durationBeats).arg(chords->first().startBeat));
     arrangement.chords = loopToDuration(*chords, arrangement.durationBeats);
 
     const QJsonValue keyValue = progression.value(QStringLiteral("key"));

@@ -106,7 +106,8 @@ private:
             hit(bar.startBeat, Crash, m_performance.velocity(108), 1.0);
             ensureKickOnDownbeat(bar);
         }
-        if (bar.fill)
+        // A bar of one pulse (3/8, 2/8) keeps its groove: there is no pulse left to fill.
+        if (bar.fill && firstFillPulse < m_pulses.size())
             fill(bar, firstFillPulse);
     }
 

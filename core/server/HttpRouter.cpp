@@ -44,6 +44,11 @@ void HttpRouter::add(HttpRoute route)
     m_routes.append(std::move(route));
 }
 
+std::optional<QStringList> HttpRouter::arguments(const QString &pattern, const QUrl &url)
+{
+    return match(pattern, pathSegments(url));
+}
+
 QString HttpRouter::methodName(HttpMethod method)
 {
     switch (method) {

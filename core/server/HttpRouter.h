@@ -9,6 +9,9 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
+
+class QUrl;
 
 namespace aiband {
 
@@ -37,6 +40,9 @@ public:
     const QList<HttpRoute> &routes() const { return m_routes; }
 
     static QString methodName(HttpMethod method);
+    // The percent-decoded {placeholder} values of `url` when its path fits `pattern`, nullopt
+    // when it does not. An encoded slash (%2F) stays inside its segment. What handlers get as args.
+    static std::optional<QStringList> arguments(const QString &pattern, const QUrl &url);
 
 private:
     // 404 for an unknown path, 405 with Allow for a known one asked with another method.

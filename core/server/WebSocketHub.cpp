@@ -155,6 +155,22 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
     emit sessionCountChanged(sessionCount());
 }
 
+QWebSocket *WebSocketHub::openDetachedSession(const QString &pluginId, QStringList *replies)
+{
+    auto session = std::make_unique<Session>();
+    session->socket = std::make_unique<QWebSocket>();   // never opened: only an identity
+    session->captured = replies;
+    session->lastSeen = QDateTime::currentDateTimeUtc();
+    session->messages = TokenBucket(m_settings.maxMessagesPerSecond, m_settings.maxMessagesPerSecond, m_clock.elapsed());
+    QWebSocket *raw = session->socket.get();
+    Session &added = *session;
+    m_bySocket.insert(raw, &added);
+    m_sessions.push_back(std::move(session));
+    if (!pluginId.isEmpty())
+        bind(added, pluginId);
+    return raw;
+}
+
 // Gives a session its plugin id. The newest connection wins: a plugin that reconnects after a
 // network hiccup must not be locked out by its own stale session.
 void WebSocketHub::bind(Session &session, const QString &pluginId)
@@ -326,9 +342,17 @@ void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)
     (this->*entry->handler)(*session, data.toObject(), requestId);
 }
 
+void WebSocketHub::deliver(Session &session, const QString &text)
+{
+    if (session.captured)
+        session.captured->append(text);
+    else
+        session.socket->sendTextMessage(text);
+}
+
 void WebSocketHub::send(Session &session, const QString &type, const QJsonObject &data, const QJsonValue &requestId)
 {
-    session.socket->sendTextMessage(serialize(envelope(type, data, requestId)));
+    deliver(session, serialize(envelope(type, data, requestId)));
 }
 
 void WebSocketHub::sendError(Session &session, const Error &error, const QJsonValue &requestId)
@@ -345,7 +369,7 @@ void WebSocketHub::broadcastTransport(const QString &exceptPluginId)
     const QString text = serialize(envelope(QStringLiteral("transport_sync"), data, {}));
     for (auto &session : m_sessions) {
         if (!session->pluginId.isEmpty() && session->pluginId != exceptPluginId)
-            session->socket->sendTextMessage(text);
+            deliver(*session, text);
     }
 }
 

@@ -77,6 +77,13 @@ public:
 
     static QStringList messageTypes();
 
+    // Seam for tests and the fuzz target (tests/fuzz): a session with no network behind it.
+    // Text given to receiveText() goes through the same dispatcher as a frame from a plugin;
+    // what the hub would send to this session is appended to `replies` instead. `replies` must
+    // outlive the session (closeAll() ends it). Returns the handle receiveText() takes.
+    QWebSocket *openDetachedSession(const QString &pluginId, QStringList *replies);
+    void receiveText(QWebSocket *session, const QString &text) { onTextMessage(session, text); }
+
 signals:
     void sessionCountChanged(int count);
 
@@ -87,6 +94,7 @@ private:
         QDateTime lastSeen;    // any message counts as a sign of life
         TokenBucket messages;  // websocket.max_messages_per_second
         bool throttled = false; // told about the current run of refused messages
+        QStringList *captured = nullptr; // detached sessions: replies are collected, not sent
     };
     using Handler = void (WebSocketHub::*)(Session &, const QJsonObject &data, const QJsonValue &requestId);
     struct HandlerEntry {
@@ -107,6 +115,7 @@ private:
     void deliverFiles(const GenerationResult &result);
     void generate(Session &session, const QJsonObject &body, const QJsonValue &requestId, bool flatForm);
 
+    static void deliver(Session &session, const QString &text);
     void send(Session &session, const QString &type, const QJsonObject &data, const QJsonValue &requestId = {});
     void sendError(Session &session, const Error &error, const QJsonValue &requestId = {});
 

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace aiband;
 using aiband::test::builtInStyles;
 
@@ -124,6 +126,31 @@ private slots:
         QCOMPARE(library.find(QStringLiteral("rock"))->drums.size(), 1); // the user's rock replaced the built-in
         QCOMPARE(library.problems().size(), 1);
         QVERIFY(library.problems().first().contains(QStringLiteral("broken.json")));
+    }
+
+    // Found by tests/fuzz/fuzz_request: a bar of a single pulse (3/8, 2/8) has no room for a
+    // fill, and the fill used to take the last of no beats (a crash in a release build).
+    void fillsInEveryMeterIncludingOnePulseBars_data()
+    {
+        QTest::addColumn<QString>("meter");
+        for (const char *meter : {"3/8", "2/8", "2/2", "2/4", "6/8", "7/8", "4/4", "15/8"})
+            QTest::newRow(meter) << QString::fromLatin1(meter);
+    }
+
+    void fillsInEveryMeterIncludingOnePulseBars()
+    {
+        QFETCH(QString, meter);
+        for (const char *complexity : {"0", "1"}) {
+            const QByteArray json = QStringLiteral(R"({"chord_progression": {"chords": "Am F C G", "time_signature": "%1", "bars": 8},
+                "fills": true, "ending": true, "complexity": %2, "seed": 7, "track_types": ["drums"]})")
+                                        .arg(meter, QLatin1String(complexity)).toUtf8();
+            const Result<GenerateRequest> request = parse(json.constData());
+            QVERIFY2(request.ok(), qPrintable(request.ok() ? QString() : request.error().message));
+            const RenderedSong song = renderSong(request->arrangement);
+            QVERIFY(std::any_of(song.plan.bars.cbegin(), song.plan.bars.cend(), [](const PlannedBar &b) { return b.fill; }));
+            QCOMPARE(song.parts.size(), 1);
+            QVERIFY(!noteOnTicks(song.parts.first().midi, -1).isEmpty());
+        }
     }
 
     void metersGiveRolesAndPositions()

@@ -133,6 +133,13 @@ private slots:
         QTest::newRow("too long")
             << R"({"chord_progression": {"chords": [{"chord": "C"}], "duration": 100000}})"
             << "chord_progression.duration" << "invalid_field" << "4096";
+        // Found by tests/fuzz/fuzz_request: these were accepted and gave silent bass and keys.
+        QTest::newRow("song over before its first chord")
+            << R"({"chord_progression": {"chords": [{"chord": "C", "start_time": 20.0, "duration": 2.0}], "duration": 9.0}})"
+            << "chord_progression.duration" << "invalid_field" << "before its first chord";
+        QTest::newRow("bars over before the first chord")
+            << R"({"chord_progression": {"chords": [{"chord": "C", "start_time": 8.0}], "bars": 2}})"
+            << "chord_progression.bars" << "invalid_field" << "beat 8";
     }
 
     void invalidFieldsAreNamed()

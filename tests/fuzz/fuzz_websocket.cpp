@@ -1,0 +1,122 @@
+// Fuzz target: the WebSocket message dispatcher (WebSocketHub's text-message handling and the
+// handlers in its table), driven through the hub's detached-session seam: no sockets, the
+// replies are collected. An input is a conversation: its lines are messages, sent in turn by a
+// plugin registered as "plugin-a" (odd lines from a second one that connected to /ws/sync
+// without an id), so register, transport broadcasts and ordering all get exercised.
+// Generations are refused as "busy" (a queue of size 0): the request validation still runs,
+// the engine has its own target.
+// Invariants checked:
+// - every message the hub sends is a JSON object with a string "type" and an object "data";
+// - an error carries a code and a message;
+// - a reply to a message that had a request_id echoes it (broadcasts to others carry none);
+// - a message is answered at most by one reply to its sender.
+
+#include "FuzzSupport.h"
+#include "files/FileStore.h"
+#include "generation/GenerationService.h"
+#include "music/StyleLibrary.h"
+#include "server/ClientLimiter.h"
+#include "server/PluginRegistry.h"
+#include "server/TransportClock.h"
+#include "server/WebSocketHub.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+using namespace aiband;
+
+namespace {
+
+GenerationService &generation()
+{
+    static QTemporaryDir dir;
+    static FileStore store(dir.path(), false);
+    static GenerationService service(&store, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder)}),
+                                     QStringLiteral("pop"), GenerationSettings{0, 30.0});
+    return service;
+}
+
+QJsonObject checkedReply(const QString &text, const QString &input)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    FUZZ_CHECK(error.error == QJsonParseError::NoError && document.isObject(), input + QStringLiteral(" -> ") + text);
+    const QJsonObject reply = document.object();
+    FUZZ_CHECK(reply.value(QStringLiteral("type")).isString(), text);
+    FUZZ_CHECK(reply.value(QStringLiteral("data")).isObject(), text);
+    if (reply.value(QStringLiteral("type")).toString() == QLatin1String("error")) {
+        const QJsonObject data = reply.value(QStringLiteral("data")).toObject();
+        FUZZ_CHECK(!data.value(QStringLiteral("code")).toString().isEmpty(), text);
+        FUZZ_CHECK(!data.value(QStringLiteral("message")).toString().isEmpty(), text);
+    }
+    return reply;
+}
+
+// The request_id the hub should echo, when the message is an object that has one.
+QJsonValue requestIdOf(const QString &message)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(message.toUtf8());
+    if (!document.isObject())
+        return QJsonValue::Undefined;
+    const QJsonValue id = document.object().value(QStringLiteral("request_id"));
+    return id.isNull() ? QJsonValue(QJsonValue::Undefined) : id;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    fuzz::startQt();
+    generation();
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > 65536)
+        return 0;
+    const QString input = QString::fromUtf8(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    const QStringList lines = input.split(QLatin1Char('\n'));
+    if (lines.size() > 64)
+        return 0;
+
+    PluginRegistry registry;
+    TransportClock transport;
+    ClientLimiter limiter;
+    QStringList replies[2];
+    {
+        WebSocketHub hub(WebSocketSettings{}, &generation(), &registry, &transport, &limiter);
+        hub.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8000")));
+        QWebSocket *sessions[2] = {hub.openDetachedSession(QStringLiteral("plugin-a"), &replies[0]),
+                                   hub.openDetachedSession(QString(), &replies[1])};
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const int from = static_cast<int>(i % 2);
+            const qsizetype before[2] = {replies[0].size(), replies[1].size()};
+            hub.receiveText(sessions[from], lines[i]);
+            // A register can replace the other session (same plugin id): it is gone from then on.
+            const QJsonValue requestId = requestIdOf(lines[i]);
+            FUZZ_CHECK(replies[from].size() - before[from] <= 1, lines[i]);
+            for (qsizetype r = before[from]; r < replies[from].size(); ++r) {
+                const QJsonObject reply = checkedReply(replies[from][r], lines[i]);
+                if (!requestId.isUndefined())
+                    FUZZ_CHECK(reply.value(QStringLiteral("request_id")) == requestId,
+                               lines[i] + QStringLiteral(" -> ") + replies[from][r]);
+            }
+            for (qsizetype r = before[1 - from]; r < replies[1 - from].size(); ++r) {
+                const QJsonObject reply = checkedReply(replies[1 - from][r], lines[i]);
+                FUZZ_CHECK(reply.value(QStringLiteral("type")).toString() == QLatin1String("transport_sync"),
+                           lines[i] + QStringLiteral(" -> other session: ") + replies[1 - from][r]);
+            }
+        }
+        hub.closeAll();
+    }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return 0;
+}
