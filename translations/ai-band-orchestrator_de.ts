@@ -1008,7 +1008,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+53"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+54"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1099,7 +1099,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Plugins und Skripte, die das alte Token verwenden, brauchen dann das neue.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+43"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>

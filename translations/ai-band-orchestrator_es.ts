@@ -1008,7 +1008,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+53"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+54"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
@@ -1099,7 +1099,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Los plugins y scripts que usan el token antiguo necesitarán el nuevo.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+43"/>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "ConfigKeyText.h"
+#include "LanguageLoader.h"
 #include "Orchestrator.h"
 #include "config/ConfigSchema.h"
 #include "config/ConfigWriter.h"
@@ -217,6 +218,25 @@ SettingsDialog::Row SettingsDialog::makeRow(const ConfigKey &key)
 
     if (path == QLatin1String("engine.default_style")) {
         row.editor = combo(m_orchestrator.generation().styles().names());
+        return row;
+    }
+    if (path == QLatin1String("ui.language")) {
+        // Languages by their own names, so someone lost in a language they cannot read still
+        // finds theirs; the setting's value is the code ("" follows the system).
+        auto *box = new QComboBox;
+        box->setObjectName(QStringLiteral("language"));
+        box->addItem(tr("System language"), QString());
+        for (const QString &language : LanguageLoader::available())
+            box->addItem(LanguageLoader::nativeName(language), language);
+        row.text = [box] { return box->currentData().toString(); };
+        row.show = [box, &key](const Config &config) {
+            const QString value = valueText(config, key);
+            if (box->findData(value) < 0)
+                box->addItem(value, value);   // an unknown value is shown as it is, and reported
+            box->setCurrentIndex(box->findData(value));
+        };
+        connect(box, &QComboBox::currentIndexChanged, this, &SettingsDialog::refreshButtons);
+        row.editor = box;
         return row;
     }
     row.editor = std::visit(
