@@ -98,6 +98,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Token file</source>
+        <translation>Token-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require token</source>
+        <translation>Token verlangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed origins</source>
+        <translation>Erlaubte Origins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed hosts</source>
+        <translation>Erlaubte Hosts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Timeout</source>
         <translation>Zeitlimit</translation>
     </message>
@@ -425,6 +445,30 @@
         <location line="+2"/>
         <source>Show a desktop notification when new files are generated.</source>
         <translation>Zeigt eine Desktop-Benachrichtigung, wenn neue Dateien generiert werden.</translation>
+    </message>
+    <message>
+        <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
+        <translation type="vanished">Adresse, auf der der Server lauscht. Alles außer Loopback (127.0.0.1, ::1, localhost) erfordert das Token.</translation>
+    </message>
+    <message>
+        <source>The access token, instead of the one in server.token_file.</source>
+        <translation type="vanished">Das Zugangstoken, anstelle des Tokens aus server.token_file.</translation>
+    </message>
+    <message>
+        <source>File holding the access token (mode 0600); made with a new random token when missing.</source>
+        <translation type="vanished">Datei mit dem Zugangstoken (Modus 0600); fehlt sie, wird sie mit einem neuen zufälligen Token angelegt.</translation>
+    </message>
+    <message>
+        <source>Require the token on loopback too; always on for any other host.</source>
+        <translation type="vanished">Verlangt das Token auch auf Loopback; für jeden anderen Host immer an.</translation>
+    </message>
+    <message>
+        <source>Web pages (origins) besides the server&apos;s own that may call the API from a browser.</source>
+        <translation type="vanished">Webseiten (Origins) außer der des Servers selbst, die die API aus einem Browser aufrufen dürfen.</translation>
+    </message>
+    <message>
+        <source>Names besides loopback and the bind address that clients may reach the server by (Host).</source>
+        <translation type="vanished">Namen außer Loopback und der Bind-Adresse, unter denen Clients den Server erreichen dürfen (Host).</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Token file</source>
+        <translation>Archivo del token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require token</source>
+        <translation>Exigir el token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed origins</source>
+        <translation>Orígenes permitidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed hosts</source>
+        <translation>Hosts permitidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Timeout</source>
         <translation>Tiempo límite</translation>
     </message>
@@ -425,6 +445,30 @@
         <location line="+2"/>
         <source>Show a desktop notification when new files are generated.</source>
         <translation>Muestra una notificación de escritorio cuando se generan archivos nuevos.</translation>
+    </message>
+    <message>
+        <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
+        <translation type="vanished">Dirección en la que escucha el servidor. Cualquiera que no sea loopback (127.0.0.1, ::1, localhost) requiere el token.</translation>
+    </message>
+    <message>
+        <source>The access token, instead of the one in server.token_file.</source>
+        <translation type="vanished">El token de acceso, en lugar del que hay en server.token_file.</translation>
+    </message>
+    <message>
+        <source>File holding the access token (mode 0600); made with a new random token when missing.</source>
+        <translation type="vanished">Archivo con el token de acceso (modo 0600); si no existe, se crea con un token aleatorio nuevo.</translation>
+    </message>
+    <message>
+        <source>Require the token on loopback too; always on for any other host.</source>
+        <translation type="vanished">Exige el token también en loopback; siempre activo para cualquier otro host.</translation>
+    </message>
+    <message>
+        <source>Web pages (origins) besides the server&apos;s own that may call the API from a browser.</source>
+        <translation type="vanished">Páginas web (orígenes), además de la del propio servidor, que pueden llamar a la API desde un navegador.</translation>
+    </message>
+    <message>
+        <source>Names besides loopback and the bind address that clients may reach the server by (Host).</source>
+        <translation type="vanished">Nombres, además de loopback y la dirección de escucha, con los que los clientes pueden llegar al servidor (Host).</translation>
     </message>
 </context>
 <context>
