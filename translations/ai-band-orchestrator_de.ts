@@ -4,14 +4,39 @@
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../ui/StatusSummary.cpp" line="+14"/>
+        <location filename="../ui/StatusSummary.cpp" line="+52"/>
         <source>Server stopped</source>
         <translation>Server angehalten</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Plugins cannot connect until it is started.</source>
+        <translation>Plugins können sich erst verbinden, wenn du ihn startest.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Server not running: it could not start</source>
+        <translation>Server läuft nicht: er konnte nicht starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Listening on %1</source>
         <translation>Empfangsbereit unter %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generating on %1</source>
+        <translation>Generierung läuft unter %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Listening on %1, with a warning</source>
+        <translation>Empfangsbereit unter %1, mit einer Warnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening on %1, with %2 warnings</source>
+        <translation>Empfangsbereit unter %1, mit %2 Warnungen</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -19,35 +44,1227 @@
         <translation>1 Plugin verbunden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1 plugins connected</source>
         <translation>%1 Plugins verbunden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>1 file</source>
         <translation>1 Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 generation in progress</source>
+        <translation>1 Generierung läuft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 generations in progress</source>
+        <translation>%1 Generierungen laufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AI Band Orchestrator</source>
+        <translation>AI Band Orchestrator</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::ConfigKey</name>
+    <message>
+        <location filename="../ui/ConfigKeyText.cpp" line="+15"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max connections</source>
+        <translation>Max. Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token file</source>
+        <translation>Token-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require token</source>
+        <translation>Token verlangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed origins</source>
+        <translation>Erlaubte Origins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed hosts</source>
+        <translation>Erlaubte Hosts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue size</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleanup hours</source>
+        <translation>Aufbewahren (Stunden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max files</source>
+        <translation>Max. Dateien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durable writes</source>
+        <translation>Sicheres Schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Styles dir</source>
+        <translation>Stilordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default style</source>
+        <translation>Standardstil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max chords</source>
+        <translation>Max. Akkorde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max bars</source>
+        <translation>Max. Takte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max bytes</source>
+        <translation>Max. Größe (Bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup count</source>
+        <translation>Aufbewahrte Kopien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buffer entries</source>
+        <translation>Zeilen im Speicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heartbeat interval</source>
+        <translation>Heartbeat-Intervall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection timeout</source>
+        <translation>Verbindungs-Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max message bytes</source>
+        <translation>Max. Nachrichtengröße (Bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max messages per second</source>
+        <translation>Max. Nachrichten pro Sekunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max body bytes</source>
+        <translation>Max. Body-Größe (Bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max header bytes</source>
+        <translation>Max. Header-Größe (Bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max URL length</source>
+        <translation>Max. URL-Länge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request timeout</source>
+        <translation>Anfrage-Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle timeout</source>
+        <translation>Leerlauf-Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max JSON depth</source>
+        <translation>Max. JSON-Tiefe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max JSON array items</source>
+        <translation>Max. Elemente pro JSON-Array</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation rate per minute</source>
+        <translation>Generierungen pro Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation burst</source>
+        <translation>Generierungen auf einmal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max generations per client</source>
+        <translation>Max. Generierungen pro Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify new files</source>
+        <translation>Neue Dateien melden</translation>
+    </message>
+    <message>
+        <location filename="../core/config/ConfigSchema.cpp" line="+18"/>
+        <source>Address to listen on. Loopback only (127.0.0.1, ::1, localhost) until token auth exists.</source>
+        <translation>Adresse, auf der der Server lauscht. Nur Loopback (127.0.0.1, ::1, localhost), bis es Token-Authentifizierung gibt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TCP port; 0 picks a free one and prints it.</source>
+        <translation>TCP-Port; 0 wählt einen freien und gibt ihn aus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log at debug level whatever logging.level says.</source>
+        <translation>Protokolliert auf Debug-Stufe, egal was logging.level sagt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open connections (HTTP and WebSocket) beyond which new ones get 503.</source>
+        <translation>Offene Verbindungen (HTTP und WebSocket), ab denen neue ein 503 erhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds a generation may take before it is answered with an error.</source>
+        <translation>Sekunden, die eine Generierung dauern darf, bevor mit einem Fehler geantwortet wird.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generations waiting or running at once; more are answered 503 busy.</source>
+        <translation>Gleichzeitig wartende oder laufende Generierungen; weitere erhalten 503 (ausgelastet).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder the MIDI files are written to (plugins watch it).</source>
+        <translation>Ordner, in den die MIDI-Dateien geschrieben werden (Plugins beobachten ihn).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Age in hours after which generated files are removed; 0 keeps them.</source>
+        <translation>Alter in Stunden, ab dem generierte Dateien entfernt werden; 0 behält sie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most files kept in the folder.</source>
+        <translation>Höchstzahl der Dateien, die im Ordner bleiben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder of your own style definitions (*.json), read at start.</source>
+        <translation>Ordner mit deinen eigenen Stildefinitionen (*.json); wird beim Start gelesen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Style used when a request names none.</source>
+        <translation>Stil, der verwendet wird, wenn eine Anfrage keinen nennt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync each file to the disk before it appears (survives a power cut); off is faster.</source>
+        <translation>Schreibt jede Datei fest auf die Platte, bevor sie erscheint (übersteht einen Stromausfall); aus ist schneller.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>debug, info, warning, error or critical.</source>
+        <translation>debug, info, warning, error oder critical.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log file; rotated when it reaches logging.max_bytes.</source>
+        <translation>Protokolldatei; wird rotiert, wenn sie logging.max_bytes erreicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size at which the log rotates.</source>
+        <translation>Größe, ab der das Protokoll rotiert wird.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rotated log files kept.</source>
+        <translation>Anzahl der aufbewahrten rotierten Protokolldateien.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log lines kept in memory for /api/logs and the Logs tab.</source>
+        <translation>Protokollzeilen, die für /api/logs und den Tab „Protokoll“ im Speicher bleiben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds between the heartbeats plugins are asked to send.</source>
+        <translation>Sekunden zwischen den Heartbeats, die Plugins senden sollen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds of silence after which a plugin session is considered gone.</source>
+        <translation>Sekunden ohne Nachricht, nach denen eine Plugin-Sitzung als beendet gilt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest WebSocket message accepted.</source>
+        <translation>Größte WebSocket-Nachricht, die angenommen wird.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages one plugin session may send per second (bursts up to as many); more get an error.</source>
+        <translation>Nachrichten, die eine Plugin-Sitzung pro Sekunde senden darf (in Spitzen ebenso viele auf einmal); weitere erhalten einen Fehler.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest HTTP request body; larger ones get 413 before they are read.</source>
+        <translation>Größter HTTP-Anfrageinhalt (Body); größere erhalten 413, bevor sie gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest block of HTTP request headers; larger ones get 431.</source>
+        <translation>Größter Block von HTTP-Anfrage-Headern; größere erhalten 431.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Longest request URL (path and query); longer ones get 414.</source>
+        <translation>Längste Anfrage-URL (Pfad und Query); längere erhalten 414.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds from a request&apos;s first byte to its last; a slower client gets 408 and is closed.</source>
+        <translation>Sekunden vom ersten bis zum letzten Byte einer Anfrage; ein langsamerer Client erhält 408 und wird getrennt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds an HTTP keep-alive connection may sit idle before it is closed (at least backend.timeout).</source>
+        <translation>Sekunden, die eine HTTP-Keep-Alive-Verbindung ungenutzt bleiben darf, bevor sie geschlossen wird (mindestens backend.timeout).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deepest nesting of JSON objects and arrays in a request or message; deeper gets 422.</source>
+        <translation>Tiefste Verschachtelung von JSON-Objekten und -Arrays in einer Anfrage oder Nachricht; tiefere erhält 422.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Most items in any JSON array of a request or message; more gets 422.</source>
+        <translation>Höchstzahl der Elemente in jedem JSON-Array einer Anfrage oder Nachricht; mehr erhält 422.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generations one client (plugin id, else address) may start per minute; more get 429.</source>
+        <translation>Generierungen, die ein Client (Plugin-ID, sonst Adresse) pro Minute starten darf; weitere erhalten 429.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generations a client that has been quiet may start at once before the rate applies.</source>
+        <translation>Generierungen, die ein Client nach einer Pause auf einmal starten darf, bevor die Rate greift.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generations one client may have running at once; more get 429.</source>
+        <translation>Generierungen, die ein Client gleichzeitig laufen lassen darf; weitere erhalten 429.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most chords in one request&apos;s progression; more get 422.</source>
+        <translation>Höchstzahl der Akkorde in der Akkordfolge einer Anfrage; mehr erhalten 422.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest song one request may ask for, in bars of its meter; longer gets 422.</source>
+        <translation>Längster Song, den eine Anfrage verlangen darf, in Takten seiner Taktart; längere erhalten 422.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language of the desktop interface: empty follows the system, or en, es, de.</source>
+        <translation>Sprache der Desktop-Oberfläche: leer folgt dem System, sonst en, es oder de.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show a desktop notification when new files are generated.</source>
+        <translation>Zeigt eine Desktop-Benachrichtigung, wenn neue Dateien generiert werden.</translation>
+    </message>
+    <message>
+        <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
+        <translation type="vanished">Adresse, auf der der Server lauscht. Alles außer Loopback (127.0.0.1, ::1, localhost) erfordert das Token.</translation>
+    </message>
+    <message>
+        <source>The access token, instead of the one in server.token_file.</source>
+        <translation type="vanished">Das Zugangstoken, anstelle des Tokens aus server.token_file.</translation>
+    </message>
+    <message>
+        <source>File holding the access token (mode 0600); made with a new random token when missing.</source>
+        <translation type="vanished">Datei mit dem Zugangstoken (Modus 0600); fehlt sie, wird sie mit einem neuen zufälligen Token angelegt.</translation>
+    </message>
+    <message>
+        <source>Require the token on loopback too; always on for any other host.</source>
+        <translation type="vanished">Verlangt das Token auch auf Loopback; für jeden anderen Host immer an.</translation>
+    </message>
+    <message>
+        <source>Web pages (origins) besides the server&apos;s own that may call the API from a browser.</source>
+        <translation type="vanished">Webseiten (Origins) außer der des Servers selbst, die die API aus einem Browser aufrufen dürfen.</translation>
+    </message>
+    <message>
+        <source>Names besides loopback and the bind address that clients may reach the server by (Host).</source>
+        <translation type="vanished">Namen außer Loopback und der Bind-Adresse, unter denen Clients den Server erreichen dürfen (Host).</translation>
     </message>
 </context>
 <context>
     <name>aiband::DesktopShell</name>
     <message>
-        <location filename="../ui/DesktopShell.cpp" line="+24"/>
+        <location filename="../ui/DesktopShell.cpp" line="+36"/>
+        <source>A new file</source>
+        <translation>Eine neue Datei</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 new files</source>
+        <translation>%1 neue Dateien</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This desktop has no system tray, so the orchestrator runs in this window. Closing it stops the server.</source>
         <translation>Diese Arbeitsumgebung hat keinen Infobereich (System-Tray), daher läuft der Orchestrator in diesem Fenster. Wenn du es schließt, wird der Server beendet.</translation>
     </message>
     <message>
+        <location line="+46"/>
+        <source>Still running</source>
+        <translation>Läuft weiter</translation>
+    </message>
+    <message>
+        <source>Open dashboard</source>
+        <translation type="vanished">Übersicht öffnen</translation>
+    </message>
+    <message>
+        <source>Copy server URL</source>
+        <translation type="vanished">Server-URL kopieren</translation>
+    </message>
+    <message>
+        <source>Open files folder</source>
+        <translation type="vanished">Dateiordner öffnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="vanished">Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::FilesPage</name>
+    <message>
+        <location filename="../ui/FilesPage.cpp" line="+28"/>
+        <source>No files yet. Generate some in the Try it tab, or from a plugin in your DAW.</source>
+        <translation>Noch keine Dateien. Generiere welche im Tab „Ausprobieren“ oder mit einem Plugin in deiner DAW.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the files folder in your file manager.</source>
+        <translation>Zeigt den Dateiordner in deinem Dateimanager.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected files from the files folder.</source>
+        <translation>Löscht die ausgewählten Dateien aus dem Dateiordner.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Delete %1 from the files folder? Plugins that use it will not find it any more.</source>
+        <translation>%1 aus dem Dateiordner löschen? Plugins, die diese Datei verwenden, finden sie dann nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n files from the files folder? Plugins that use them will not find them any more.</source>
+        <translation>
+            <numerusform>%n Datei aus dem Dateiordner löschen? Plugins, die sie verwenden, finden sie dann nicht mehr.</numerusform>
+            <numerusform>%n Dateien aus dem Dateiordner löschen? Plugins, die sie verwenden, finden sie dann nicht mehr.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Delete files</source>
+        <translation>Dateien löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some files could not be deleted:
+%1</source>
+        <translation>Einige Dateien konnten nicht gelöscht werden:
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n files selected</source>
+        <translation>
+            <numerusform>%n Datei ausgewählt</numerusform>
+            <numerusform>%n Dateien ausgewählt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aiband::FilesTableModel</name>
+    <message>
+        <location filename="../ui/FilesTableModel.cpp" line="+78"/>
+        <source>%1
+Drag into your DAW or a file manager.</source>
+        <translation>%1
+Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Track</source>
+        <translation>Spur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Tonart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Style</source>
+        <translation>Stil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d</source>
+        <translation>%1 Tg.</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::LogTableModel</name>
+    <message>
+        <location filename="../ui/LogTableModel.cpp" line="+85"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::LogsPage</name>
+    <message>
+        <location filename="../ui/LogsPage.cpp" line="+41"/>
+        <source>Debug and above</source>
+        <translation>Debug und höher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info and above</source>
+        <translation>Info und höher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search messages and categories</source>
+        <translation>Meldungen und Kategorien durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected lines, or all shown lines when none is selected</source>
+        <translation>Kopiert die ausgewählten Zeilen oder, wenn keine ausgewählt ist, alle angezeigten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+22"/>
+        <source>AI Band Orchestrator</source>
+        <translation>AI Band Orchestrator</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugins</source>
+        <translation>Plugins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logs</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>AI Band Orchestrator keeps running in the tray, so plugins stay connected. Choose Quit from the tray menu to stop it.</source>
+        <translation>AI Band Orchestrator läuft im Infobereich weiter, damit Plugins verbunden bleiben. Zum Beenden wähle „Beenden“ im Menü des Infobereichs.</translation>
+    </message>
+    <message>
+        <source>Files folder: %1</source>
+        <translation type="vanished">Dateiordner: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::PianoRollView</name>
+    <message>
+        <location filename="../ui/PianoRollView.cpp" line="+55"/>
+        <source>Kick</source>
+        <translation>Bassdrum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rim</source>
+        <translation>Rimshot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snare</source>
+        <translation>Snare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clap</source>
+        <translation>Clap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low floor tom</source>
+        <translation>Tiefes Standtom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor tom</source>
+        <translation>Standtom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low tom</source>
+        <translation>Tiefes Tom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mid tom</source>
+        <translation>Mittleres Tom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hi-mid tom</source>
+        <translation>Hohes Mitteltom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High tom</source>
+        <translation>Hohes Tom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hi-hat</source>
+        <translation>Hi-Hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pedal hat</source>
+        <translation>Pedal-Hi-Hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open hat</source>
+        <translation>Offene Hi-Hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crash</source>
+        <translation>Crash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ride</source>
+        <translation>Ride</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ride bell</source>
+        <translation>Ride-Glocke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>China</source>
+        <translation>China</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Splash</source>
+        <translation>Splash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tambourine</source>
+        <translation>Tamburin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cowbell</source>
+        <translation>Kuhglocke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maracas</source>
+        <translation>Maracas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claves</source>
+        <translation>Claves</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drum %1</source>
+        <translation>Perkussion %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a file to see its notes.</source>
+        <translation>Wähle eine Datei aus, um ihre Noten zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 no longer exists.</source>
+        <translation>%1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is too large to preview.</source>
+        <translation>%1 ist zu groß für die Vorschau.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no notes.</source>
+        <translation>%1 enthält keine Noten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1
+Drag into your DAW or a file manager.</source>
+        <translation>%1
+Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::PluginTableModel</name>
+    <message>
+        <location filename="../ui/PluginTableModel.cpp" line="+79"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min ago</source>
+        <translation>vor %1 Min.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h ago</source>
+        <translation>vor %1 Std.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>beat %1, %2 BPM, %3</source>
+        <translation>Schlag %1, %2 BPM, %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>playing</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>WebSocket session open</source>
+        <translation>WebSocket-Sitzung offen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No WebSocket session</source>
+        <translation>Keine WebSocket-Sitzung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DAW: %1</source>
+        <translation>DAW: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected since</source>
+        <translation>Verbunden seit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last heartbeat</source>
+        <translation>Letzter Heartbeat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::PluginsPage</name>
+    <message>
+        <location filename="../ui/PluginsPage.cpp" line="+20"/>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Close the selected plugin&apos;s connection. The plugin may reconnect.</source>
+        <translation>Schließt die Verbindung des ausgewählten Plugins. Das Plugin kann sich erneut verbinden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plugins connect to the server by themselves; greyed-out rows have no open session.</source>
+        <translation>Plugins verbinden sich selbst mit dem Server; ausgegraute Zeilen haben keine offene Sitzung.</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::ServerMonitor</name>
+    <message>
+        <location filename="../ui/ServerMonitor.cpp" line="+28"/>
+        <source>The last generation failed: %1</source>
+        <translation>Die letzte Generierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation failed</source>
+        <translation>Generierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The server could not start</source>
+        <translation>Der Server konnte nicht starten</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="+54"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation</source>
+        <translation>Generierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logging</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugin connections</source>
+        <translation>Plugin-Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Settings — AI Band Orchestrator</source>
+        <translation>Einstellungen — AI Band Orchestrator</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Access token</source>
+        <translation>Zugangstoken</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Set by %1, which wins over this window; change it there.</source>
+        <translation>Festgelegt durch %1, das Vorrang vor diesem Fenster hat; ändere es dort.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Start when I log in</source>
+        <translation>Beim Anmelden starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds the application to your desktop&apos;s autostart (%1).</source>
+        <translation>Fügt die Anwendung dem Autostart deiner Arbeitsumgebung hinzu (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start on login</source>
+        <translation>Autostart</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+4"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regenerate…</source>
+        <translation>Neu erzeugen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugins and scripts using the old token must be given the new one.</source>
+        <translation>Plugins und Skripte, die das alte Token verwenden, brauchen dann das neue.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a folder</source>
+        <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Some settings are not valid; see the messages under them.</source>
+        <translation>Einige Einstellungen sind ungültig; siehe die Meldungen darunter.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not applied: %1</source>
+        <translation>Nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applied to this run, but not saved: %1</source>
+        <translation>Für diesen Lauf übernommen, aber nicht gespeichert: %1</translation>
+    </message>
+    <message>
         <location line="+15"/>
+        <source>Saved. These take effect the next time the application starts: %1</source>
+        <translation>Gespeichert. Diese Änderungen wirken beim nächsten Start der Anwendung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::StatusPage</name>
+    <message>
+        <location filename="../ui/StatusPage.cpp" line="+16"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 Min. %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Server URL:</source>
+        <translation>Server-URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uptime:</source>
+        <translation>Laufzeit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugins connected:</source>
+        <translation>Verbundene Plugins:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open connections:</source>
+        <translation>Offene Verbindungen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files in the folder:</source>
+        <translation>Dateien im Ordner:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files folder:</source>
+        <translation>Dateiordner:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generations:</source>
+        <translation>Generierungen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation time:</source>
+        <translation>Generierungsdauer:</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 done · %2 failed · %3 in progress</source>
+        <translation>%1 fertig · %2 fehlgeschlagen · %3 laufend</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>last %1 ms · average %2 ms</source>
+        <translation>zuletzt %1 ms · Durchschnitt %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::TrayMenu</name>
+    <message>
+        <location filename="../ui/TrayMenu.cpp" line="+15"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open dashboard</source>
         <translation>Übersicht öffnen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Copy server URL</source>
         <translation>Server-URL kopieren</translation>
     </message>
@@ -57,22 +1274,120 @@
         <translation>Dateiordner öffnen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Recent files</source>
+        <translation>Neueste Dateien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
-</context>
-<context>
-    <name>aiband::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+20"/>
-        <source>AI Band Orchestrator</source>
-        <translation>AI Band Orchestrator</translation>
+        <location line="+20"/>
+        <source>Stop server</source>
+        <translation>Server anhalten</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Files folder: %1</source>
-        <translation>Dateiordner: %1</translation>
+        <location line="+0"/>
+        <source>Start server</source>
+        <translation>Server starten</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No files yet</source>
+        <translation>Noch keine Dateien</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::TryItPage</name>
+    <message>
+        <location filename="../ui/TryItPage.cpp" line="+36"/>
+        <source>Bass</source>
+        <translation>Bass</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drums</source>
+        <translation>Schlagzeug</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C Am F G   or   C | Am | F G | G7</source>
+        <translation>C Am F G   oder   C | Am | F G | G7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One bar per chord, or bars separated by |; chords sharing a bar split it. % repeats a bar.</source>
+        <translation>Ein Takt pro Akkord oder Takte getrennt durch |; Akkorde im selben Takt teilen ihn sich. % wiederholt einen Takt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Chords:</source>
+        <translation>&amp;Akkorde:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Style:</source>
+        <translation>&amp;Stil:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tempo:</source>
+        <translation>&amp;Tempo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Meter:</source>
+        <translation>Ta&amp;ktart:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parts:</source>
+        <translation>Instrumente:</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Choose at least one part.</source>
+        <translation>Wähle mindestens ein Instrument.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Generating…</source>
+        <translation>Wird generiert…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Key %1 · %2 bars · seed %3. Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
+        <translation>Tonart %1 · %2 Takte · Seed %3. Ziehe eine Spur in deine DAW oder einen Dateimanager; die Dateien sind auch im Tab „Dateien“.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Note · %2</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Noten · %2</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

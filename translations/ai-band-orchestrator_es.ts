@@ -4,14 +4,39 @@
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../ui/StatusSummary.cpp" line="+14"/>
+        <location filename="../ui/StatusSummary.cpp" line="+52"/>
         <source>Server stopped</source>
         <translation>Servidor detenido</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Plugins cannot connect until it is started.</source>
+        <translation>Los plugins no pueden conectarse hasta que lo inicies.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Server not running: it could not start</source>
+        <translation>El servidor no está en marcha: no se pudo iniciar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Listening on %1</source>
         <translation>Escuchando en %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generating on %1</source>
+        <translation>Generando en %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Listening on %1, with a warning</source>
+        <translation>Escuchando en %1, con un aviso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening on %1, with %2 warnings</source>
+        <translation>Escuchando en %1, con %2 avisos</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -19,35 +44,1227 @@
         <translation>1 plugin conectado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1 plugins connected</source>
         <translation>%1 plugins conectados</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>1 file</source>
         <translation>1 archivo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1 files</source>
         <translation>%1 archivos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 generation in progress</source>
+        <translation>1 generación en curso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 generations in progress</source>
+        <translation>%1 generaciones en curso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AI Band Orchestrator</source>
+        <translation>AI Band Orchestrator</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::ConfigKey</name>
+    <message>
+        <location filename="../ui/ConfigKeyText.cpp" line="+15"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Debug</source>
+        <translation>Depuración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max connections</source>
+        <translation>Máximo de conexiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token file</source>
+        <translation>Archivo del token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require token</source>
+        <translation>Exigir el token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed origins</source>
+        <translation>Orígenes permitidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed hosts</source>
+        <translation>Hosts permitidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout</source>
+        <translation>Tiempo límite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue size</source>
+        <translation>Tamaño de la cola</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleanup hours</source>
+        <translation>Conservar (horas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max files</source>
+        <translation>Máximo de archivos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durable writes</source>
+        <translation>Escritura segura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Styles dir</source>
+        <translation>Carpeta de estilos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default style</source>
+        <translation>Estilo predeterminado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max chords</source>
+        <translation>Máximo de acordes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max bars</source>
+        <translation>Máximo de compases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max bytes</source>
+        <translation>Tamaño máximo (bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup count</source>
+        <translation>Copias guardadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buffer entries</source>
+        <translation>Líneas en memoria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heartbeat interval</source>
+        <translation>Intervalo de latido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection timeout</source>
+        <translation>Tiempo límite de conexión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max message bytes</source>
+        <translation>Tamaño máximo de mensaje (bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max messages per second</source>
+        <translation>Máximo de mensajes por segundo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max body bytes</source>
+        <translation>Tamaño máximo del cuerpo (bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max header bytes</source>
+        <translation>Tamaño máximo de cabeceras (bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max URL length</source>
+        <translation>Longitud máxima de URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request timeout</source>
+        <translation>Tiempo límite de petición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle timeout</source>
+        <translation>Tiempo límite de inactividad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max JSON depth</source>
+        <translation>Profundidad máxima de JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max JSON array items</source>
+        <translation>Máximo de elementos por array JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation rate per minute</source>
+        <translation>Generaciones por minuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation burst</source>
+        <translation>Generaciones seguidas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max generations per client</source>
+        <translation>Máximo de generaciones por cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify new files</source>
+        <translation>Avisar de archivos nuevos</translation>
+    </message>
+    <message>
+        <location filename="../core/config/ConfigSchema.cpp" line="+18"/>
+        <source>Address to listen on. Loopback only (127.0.0.1, ::1, localhost) until token auth exists.</source>
+        <translation>Dirección en la que escucha el servidor. Solo loopback (127.0.0.1, ::1, localhost) hasta que exista la autenticación por token.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TCP port; 0 picks a free one and prints it.</source>
+        <translation>Puerto TCP; 0 elige uno libre y lo muestra.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log at debug level whatever logging.level says.</source>
+        <translation>Registra con nivel debug, diga lo que diga logging.level.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open connections (HTTP and WebSocket) beyond which new ones get 503.</source>
+        <translation>Conexiones abiertas (HTTP y WebSocket) a partir de las cuales las nuevas reciben 503.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds a generation may take before it is answered with an error.</source>
+        <translation>Segundos que puede tardar una generación antes de responderse con un error.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generations waiting or running at once; more are answered 503 busy.</source>
+        <translation>Generaciones en espera o en curso a la vez; las demás reciben 503 (ocupado).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder the MIDI files are written to (plugins watch it).</source>
+        <translation>Carpeta donde se escriben los archivos MIDI (los plugins la vigilan).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Age in hours after which generated files are removed; 0 keeps them.</source>
+        <translation>Antigüedad en horas a partir de la cual se eliminan los archivos generados; 0 los conserva.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most files kept in the folder.</source>
+        <translation>Número máximo de archivos que se conservan en la carpeta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder of your own style definitions (*.json), read at start.</source>
+        <translation>Carpeta con tus propias definiciones de estilo (*.json); se lee al iniciar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Style used when a request names none.</source>
+        <translation>Estilo que se usa cuando una petición no indica ninguno.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync each file to the disk before it appears (survives a power cut); off is faster.</source>
+        <translation>Sincroniza cada archivo con el disco antes de que aparezca (sobrevive a un corte de luz); desactivado es más rápido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>debug, info, warning, error or critical.</source>
+        <translation>debug, info, warning, error o critical.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log file; rotated when it reaches logging.max_bytes.</source>
+        <translation>Archivo de registro; se rota al alcanzar logging.max_bytes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size at which the log rotates.</source>
+        <translation>Tamaño al que se rota el registro.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rotated log files kept.</source>
+        <translation>Archivos de registro rotados que se conservan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log lines kept in memory for /api/logs and the Logs tab.</source>
+        <translation>Líneas de registro que se guardan en memoria para /api/logs y la pestaña Registro.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds between the heartbeats plugins are asked to send.</source>
+        <translation>Segundos entre los latidos (heartbeats) que se pide enviar a los plugins.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds of silence after which a plugin session is considered gone.</source>
+        <translation>Segundos de silencio tras los cuales se da por perdida la sesión de un plugin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest WebSocket message accepted.</source>
+        <translation>Mensaje WebSocket más grande que se acepta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages one plugin session may send per second (bursts up to as many); more get an error.</source>
+        <translation>Mensajes por segundo que puede enviar una sesión de plugin (con ráfagas de hasta otros tantos); los que sobran reciben un error.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest HTTP request body; larger ones get 413 before they are read.</source>
+        <translation>Cuerpo de petición HTTP más grande; los mayores reciben 413 antes de leerse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest block of HTTP request headers; larger ones get 431.</source>
+        <translation>Bloque de cabeceras de petición HTTP más grande; los mayores reciben 431.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Longest request URL (path and query); longer ones get 414.</source>
+        <translation>URL de petición más larga (ruta y consulta); las más largas reciben 414.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds from a request&apos;s first byte to its last; a slower client gets 408 and is closed.</source>
+        <translation>Segundos desde el primer byte de una petición hasta el último; un cliente más lento recibe 408 y se cierra su conexión.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seconds an HTTP keep-alive connection may sit idle before it is closed (at least backend.timeout).</source>
+        <translation>Segundos que una conexión HTTP keep-alive puede estar inactiva antes de cerrarse (como mínimo backend.timeout).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deepest nesting of JSON objects and arrays in a request or message; deeper gets 422.</source>
+        <translation>Anidamiento máximo de objetos y arrays JSON en una petición o mensaje; uno más profundo recibe 422.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Most items in any JSON array of a request or message; more gets 422.</source>
+        <translation>Número máximo de elementos en cualquier array JSON de una petición o mensaje; con más, 422.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generations one client (plugin id, else address) may start per minute; more get 429.</source>
+        <translation>Generaciones que un cliente (id de plugin o, si no, dirección) puede iniciar por minuto; las demás reciben 429.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generations a client that has been quiet may start at once before the rate applies.</source>
+        <translation>Generaciones que un cliente que ha estado inactivo puede iniciar de golpe antes de que se aplique el ritmo por minuto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generations one client may have running at once; more get 429.</source>
+        <translation>Generaciones que un cliente puede tener en curso a la vez; las demás reciben 429.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most chords in one request&apos;s progression; more get 422.</source>
+        <translation>Número máximo de acordes en la progresión de una petición; con más, 422.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest song one request may ask for, in bars of its meter; longer gets 422.</source>
+        <translation>Canción más larga que puede pedir una petición, en compases de su métrica; una más larga recibe 422.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language of the desktop interface: empty follows the system, or en, es, de.</source>
+        <translation>Idioma de la interfaz de escritorio: vacío sigue al sistema; si no, en, es o de.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show a desktop notification when new files are generated.</source>
+        <translation>Muestra una notificación de escritorio cuando se generan archivos nuevos.</translation>
+    </message>
+    <message>
+        <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
+        <translation type="vanished">Dirección en la que escucha el servidor. Cualquiera que no sea loopback (127.0.0.1, ::1, localhost) requiere el token.</translation>
+    </message>
+    <message>
+        <source>The access token, instead of the one in server.token_file.</source>
+        <translation type="vanished">El token de acceso, en lugar del que hay en server.token_file.</translation>
+    </message>
+    <message>
+        <source>File holding the access token (mode 0600); made with a new random token when missing.</source>
+        <translation type="vanished">Archivo con el token de acceso (modo 0600); si no existe, se crea con un token aleatorio nuevo.</translation>
+    </message>
+    <message>
+        <source>Require the token on loopback too; always on for any other host.</source>
+        <translation type="vanished">Exige el token también en loopback; siempre activo para cualquier otro host.</translation>
+    </message>
+    <message>
+        <source>Web pages (origins) besides the server&apos;s own that may call the API from a browser.</source>
+        <translation type="vanished">Páginas web (orígenes), además de la del propio servidor, que pueden llamar a la API desde un navegador.</translation>
+    </message>
+    <message>
+        <source>Names besides loopback and the bind address that clients may reach the server by (Host).</source>
+        <translation type="vanished">Nombres, además de loopback y la dirección de escucha, con los que los clientes pueden llegar al servidor (Host).</translation>
     </message>
 </context>
 <context>
     <name>aiband::DesktopShell</name>
     <message>
-        <location filename="../ui/DesktopShell.cpp" line="+24"/>
+        <location filename="../ui/DesktopShell.cpp" line="+36"/>
+        <source>A new file</source>
+        <translation>Un archivo nuevo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 new files</source>
+        <translation>%1 archivos nuevos</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This desktop has no system tray, so the orchestrator runs in this window. Closing it stops the server.</source>
         <translation>Este escritorio no tiene bandeja del sistema, así que el orquestador funciona en esta ventana. Si la cierras, el servidor se detiene.</translation>
     </message>
     <message>
+        <location line="+46"/>
+        <source>Still running</source>
+        <translation>Sigue en marcha</translation>
+    </message>
+    <message>
+        <source>Open dashboard</source>
+        <translation type="vanished">Abrir el panel</translation>
+    </message>
+    <message>
+        <source>Copy server URL</source>
+        <translation type="vanished">Copiar la URL del servidor</translation>
+    </message>
+    <message>
+        <source>Open files folder</source>
+        <translation type="vanished">Abrir la carpeta de archivos</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="vanished">Salir</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::FilesPage</name>
+    <message>
+        <location filename="../ui/FilesPage.cpp" line="+28"/>
+        <source>No files yet. Generate some in the Try it tab, or from a plugin in your DAW.</source>
+        <translation>Aún no hay archivos. Genera algunos en la pestaña Pruébalo o desde un plugin en tu DAW.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Open &amp;folder</source>
+        <translation>Abrir &amp;carpeta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the files folder in your file manager.</source>
+        <translation>Muestra la carpeta de archivos en tu gestor de archivos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected files from the files folder.</source>
+        <translation>Elimina los archivos seleccionados de la carpeta de archivos.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Delete %1 from the files folder? Plugins that use it will not find it any more.</source>
+        <translation>¿Eliminar %1 de la carpeta de archivos? Los plugins que lo usan ya no lo encontrarán.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n files from the files folder? Plugins that use them will not find them any more.</source>
+        <translation>
+            <numerusform>¿Eliminar %n archivo de la carpeta de archivos? Los plugins que lo usan ya no lo encontrarán.</numerusform>
+            <numerusform>¿Eliminar %n archivos de la carpeta de archivos? Los plugins que los usan ya no los encontrarán.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Delete files</source>
+        <translation>Eliminar archivos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some files could not be deleted:
+%1</source>
+        <translation>No se pudieron eliminar algunos archivos:
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n files selected</source>
+        <translation>
+            <numerusform>%n archivo seleccionado</numerusform>
+            <numerusform>%n archivos seleccionados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aiband::FilesTableModel</name>
+    <message>
+        <location filename="../ui/FilesTableModel.cpp" line="+78"/>
+        <source>%1
+Drag into your DAW or a file manager.</source>
+        <translation>%1
+Arrástralo a tu DAW o a un gestor de archivos.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Track</source>
+        <translation>Pista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Tonalidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Style</source>
+        <translation>Estilo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>Antigüedad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::LogTableModel</name>
+    <message>
+        <location filename="../ui/LogTableModel.cpp" line="+85"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::LogsPage</name>
+    <message>
+        <location filename="../ui/LogsPage.cpp" line="+41"/>
+        <source>Debug and above</source>
+        <translation>Depuración y superior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info and above</source>
+        <translation>Información y superior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>Avisos y errores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation>Solo errores</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search messages and categories</source>
+        <translation>Buscar en mensajes y categorías</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected lines, or all shown lines when none is selected</source>
+        <translation>Copia las líneas seleccionadas o, si no hay ninguna, todas las que se muestran</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+22"/>
+        <source>AI Band Orchestrator</source>
+        <translation>AI Band Orchestrator</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugins</source>
+        <translation>Plugins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try it</source>
+        <translation>Pruébalo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logs</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>AI Band Orchestrator keeps running in the tray, so plugins stay connected. Choose Quit from the tray menu to stop it.</source>
+        <translation>AI Band Orchestrator sigue en marcha en la bandeja del sistema, así los plugins siguen conectados. Para detenerlo, elige Salir en el menú de la bandeja.</translation>
+    </message>
+    <message>
+        <source>Files folder: %1</source>
+        <translation type="vanished">Carpeta de archivos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::PianoRollView</name>
+    <message>
+        <location filename="../ui/PianoRollView.cpp" line="+55"/>
+        <source>Kick</source>
+        <translation>Bombo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rim</source>
+        <translation>Aro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snare</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clap</source>
+        <translation>Palmas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low floor tom</source>
+        <translation>Tom de pie grave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor tom</source>
+        <translation>Tom de pie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low tom</source>
+        <translation>Tom grave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mid tom</source>
+        <translation>Tom medio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hi-mid tom</source>
+        <translation>Tom medio agudo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High tom</source>
+        <translation>Tom agudo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hi-hat</source>
+        <translation>Hi-hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pedal hat</source>
+        <translation>Hi-hat de pedal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open hat</source>
+        <translation>Hi-hat abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crash</source>
+        <translation>Crash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ride</source>
+        <translation>Ride</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ride bell</source>
+        <translation>Campana del ride</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>China</source>
+        <translation>China</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Splash</source>
+        <translation>Splash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tambourine</source>
+        <translation>Pandereta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cowbell</source>
+        <translation>Cencerro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maracas</source>
+        <translation>Maracas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claves</source>
+        <translation>Claves</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drum %1</source>
+        <translation>Percusión %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a file to see its notes.</source>
+        <translation>Selecciona un archivo para ver sus notas.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 no longer exists.</source>
+        <translation>%1 ya no existe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is too large to preview.</source>
+        <translation>%1 es demasiado grande para la vista previa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no notes.</source>
+        <translation>%1 no tiene notas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1
+Drag into your DAW or a file manager.</source>
+        <translation>%1
+Arrástralo a tu DAW o a un gestor de archivos.</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::PluginTableModel</name>
+    <message>
+        <location filename="../ui/PluginTableModel.cpp" line="+79"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s ago</source>
+        <translation>hace %1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min ago</source>
+        <translation>hace %1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h ago</source>
+        <translation>hace %1 h</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not reported</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>beat %1, %2 BPM, %3</source>
+        <translation>tiempo %1, %2 BPM, %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>playing</source>
+        <translation>reproduciendo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>WebSocket session open</source>
+        <translation>Sesión WebSocket abierta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No WebSocket session</source>
+        <translation>Sin sesión WebSocket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name: %1</source>
+        <translation>Nombre: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version: %1</source>
+        <translation>Versión: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DAW: %1</source>
+        <translation>DAW: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected since</source>
+        <translation>Conectado desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last heartbeat</source>
+        <translation>Último latido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transport</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::PluginsPage</name>
+    <message>
+        <location filename="../ui/PluginsPage.cpp" line="+20"/>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Close the selected plugin&apos;s connection. The plugin may reconnect.</source>
+        <translation>Cierra la conexión del plugin seleccionado. El plugin puede volver a conectarse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plugins connect to the server by themselves; greyed-out rows have no open session.</source>
+        <translation>Los plugins se conectan al servidor por sí solos; las filas en gris no tienen una sesión abierta.</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::ServerMonitor</name>
+    <message>
+        <location filename="../ui/ServerMonitor.cpp" line="+28"/>
+        <source>The last generation failed: %1</source>
+        <translation>La última generación falló: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation failed</source>
+        <translation>La generación falló</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The server could not start</source>
+        <translation>No se pudo iniciar el servidor</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="+54"/>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation</source>
+        <translation>Generación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engine</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logging</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugin connections</source>
+        <translation>Conexiones de plugins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desktop</source>
+        <translation>Escritorio</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Settings — AI Band Orchestrator</source>
+        <translation>Ajustes — AI Band Orchestrator</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Set by %1, which wins over this window; change it there.</source>
+        <translation>Lo fija %1, que tiene prioridad sobre esta ventana; cámbialo allí.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Start when I log in</source>
+        <translation>Iniciar al entrar en mi sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds the application to your desktop&apos;s autostart (%1).</source>
+        <translation>Añade la aplicación al inicio automático de tu escritorio (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start on login</source>
+        <translation>Inicio automático</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+4"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regenerate…</source>
+        <translation>Regenerar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugins and scripts using the old token must be given the new one.</source>
+        <translation>Los plugins y scripts que usan el token antiguo necesitarán el nuevo.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a folder</source>
+        <translation>Elige una carpeta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file</source>
+        <translation>Elige un archivo</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Some settings are not valid; see the messages under them.</source>
+        <translation>Algunos ajustes no son válidos; mira los mensajes que aparecen debajo.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not applied: %1</source>
+        <translation>No aplicado: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applied to this run, but not saved: %1</source>
+        <translation>Aplicado en esta ejecución, pero no guardado: %1</translation>
+    </message>
+    <message>
         <location line="+15"/>
+        <source>Saved. These take effect the next time the application starts: %1</source>
+        <translation>Guardado. Estos cambios se aplicarán la próxima vez que se inicie la aplicación: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::StatusPage</name>
+    <message>
+        <location filename="../ui/StatusPage.cpp" line="+16"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Server URL:</source>
+        <translation>URL del servidor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uptime:</source>
+        <translation>Tiempo en marcha:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugins connected:</source>
+        <translation>Plugins conectados:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open connections:</source>
+        <translation>Conexiones abiertas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files in the folder:</source>
+        <translation>Archivos en la carpeta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files folder:</source>
+        <translation>Carpeta de archivos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generations:</source>
+        <translation>Generaciones:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation time:</source>
+        <translation>Tiempo de generación:</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 done · %2 failed · %3 in progress</source>
+        <translation>%1 hechas · %2 fallidas · %3 en curso</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>last %1 ms · average %2 ms</source>
+        <translation>última %1 ms · media %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::TrayMenu</name>
+    <message>
+        <location filename="../ui/TrayMenu.cpp" line="+15"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open dashboard</source>
         <translation>Abrir el panel</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Copy server URL</source>
         <translation>Copiar la URL del servidor</translation>
     </message>
@@ -57,22 +1274,120 @@
         <translation>Abrir la carpeta de archivos</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Recent files</source>
+        <translation>Archivos recientes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings…</source>
+        <translation>Ajustes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
-</context>
-<context>
-    <name>aiband::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+20"/>
-        <source>AI Band Orchestrator</source>
-        <translation>AI Band Orchestrator</translation>
+        <location line="+20"/>
+        <source>Stop server</source>
+        <translation>Detener el servidor</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Files folder: %1</source>
-        <translation>Carpeta de archivos: %1</translation>
+        <location line="+0"/>
+        <source>Start server</source>
+        <translation>Iniciar el servidor</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No files yet</source>
+        <translation>Aún no hay archivos</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::TryItPage</name>
+    <message>
+        <location filename="../ui/TryItPage.cpp" line="+36"/>
+        <source>Bass</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drums</source>
+        <translation>Batería</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys</source>
+        <translation>Teclados</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C Am F G   or   C | Am | F G | G7</source>
+        <translation>C Am F G   o   C | Am | F G | G7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One bar per chord, or bars separated by |; chords sharing a bar split it. % repeats a bar.</source>
+        <translation>Un compás por acorde, o compases separados por |; los acordes de un mismo compás se lo reparten. % repite un compás.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Chords:</source>
+        <translation>&amp;Acordes:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Style:</source>
+        <translation>&amp;Estilo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tempo:</source>
+        <translation>&amp;Tempo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Meter:</source>
+        <translation>&amp;Compás:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parts:</source>
+        <translation>Instrumentos:</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Choose at least one part.</source>
+        <translation>Elige al menos un instrumento.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Generating…</source>
+        <translation>Generando…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Key %1 · %2 bars · seed %3. Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
+        <translation>Tonalidad %1 · %2 compases · semilla %3. Arrastra una pista a tu DAW o a un gestor de archivos; los archivos también están en la pestaña Archivos.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n nota · %2</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n notas · %2</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

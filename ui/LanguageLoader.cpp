@@ -3,6 +3,7 @@
 #include "logging/LogCategories.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -47,6 +48,16 @@ bool installTranslator(QCoreApplication &app, const QString &file)
 QStringList LanguageLoader::available()
 {
     return {QStringLiteral("en"), QStringLiteral("es"), QStringLiteral("de")};
+}
+
+QString LanguageLoader::nativeName(const QString &language)
+{
+    static const QHash<QString, QString> names{
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("es"), QStringLiteral("Español")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")},
+    };
+    return names.value(language, language);
 }
 
 QString LanguageLoader::pick(const QString &choice, const QStringList &preferredLanguages)

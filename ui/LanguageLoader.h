@@ -13,6 +13,9 @@ public:
     // Language codes the interface is translated into, English first.
     static QStringList available();
 
+    // A language's name in that language ("Deutsch" for "de"), for the chooser in Settings.
+    static QString nativeName(const QString &language);
+
     // The language to use: `choice` when it names an available language (the ui.language
     // setting), otherwise the first of the user's preferred languages (QLocale::uiLanguages(),
     // e.g. "es-ES", "de") that is available, otherwise English.

@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "ConfigKeyText.h"
+#include "LanguageLoader.h"
 #include "Orchestrator.h"
 #include "config/ConfigSchema.h"
 #include "config/ConfigWriter.h"
@@ -62,15 +64,6 @@ QString sectionTitle(const QString &section)
     return section.left(1).toUpper() + section.mid(1);
 }
 
-// "server.max_connections" -> "Max connections": the key table has no labels, and a label made
-// from the key keeps the window and config.json speaking the same names.
-QString keyLabel(const ConfigKey &key)
-{
-    QString name = QString::fromLatin1(key.path).section(QLatin1Char('.'), 1).replace(QLatin1Char('_'), QLatin1Char(' '));
-    name = name.left(1).toUpper() + name.mid(1);
-    return QCoreApplication::translate("aiband::ConfigKey", name.toUtf8().constData());
-}
-
 bool isFolderSetting(const ConfigKey &key)
 {
     const QString path = QString::fromLatin1(key.path);
@@ -125,7 +118,7 @@ void SettingsDialog::buildRows()
         row.message->hide();
         cellLayout->addWidget(row.message);
         const QString path = QString::fromLatin1(key.path);
-        const QString help = QCoreApplication::translate("aiband::ConfigKey", key.description);
+        const QString help = ConfigKeyText::description(key);
         if (const QString source = m_context.overrides.value(path); !source.isEmpty()) {
             row.overridden = true;
             row.editor->setEnabled(false);
@@ -136,7 +129,7 @@ void SettingsDialog::buildRows()
         }
         cell->setToolTip(help);
         row.editor->setToolTip(help);
-        formFor(path.section(QLatin1Char('.'), 0, 0))->addRow(keyLabel(key), cell);
+        formFor(path.section(QLatin1Char('.'), 0, 0))->addRow(ConfigKeyText::label(key), cell);
     }
 
     auto *desktop = formFor(QStringLiteral("ui"));
@@ -225,6 +218,25 @@ SettingsDialog::Row SettingsDialog::makeRow(const ConfigKey &key)
 
     if (path == QLatin1String("engine.default_style")) {
         row.editor = combo(m_orchestrator.generation().styles().names());
+        return row;
+    }
+    if (path == QLatin1String("ui.language")) {
+        // Languages by their own names, so someone lost in a language they cannot read still
+        // finds theirs; the setting's value is the code ("" follows the system).
+        auto *box = new QComboBox;
+        box->setObjectName(QStringLiteral("language"));
+        box->addItem(tr("System language"), QString());
+        for (const QString &language : LanguageLoader::available())
+            box->addItem(LanguageLoader::nativeName(language), language);
+        row.text = [box] { return box->currentData().toString(); };
+        row.show = [box, &key](const Config &config) {
+            const QString value = valueText(config, key);
+            if (box->findData(value) < 0)
+                box->addItem(value, value);   // an unknown value is shown as it is, and reported
+            box->setCurrentIndex(box->findData(value));
+        };
+        connect(box, &QComboBox::currentIndexChanged, this, &SettingsDialog::refreshButtons);
+        row.editor = box;
         return row;
     }
     row.editor = std::visit(

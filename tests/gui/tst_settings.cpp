@@ -166,6 +166,33 @@ private slots:
         QCOMPARE(orchestrator.hub().settings().heartbeatIntervalSeconds, 12.5);
     }
 
+    void languageIsChosenByItsNameAndSavedAsItsCode()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("language/config.json"));
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("language"))));
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(file));
+        auto *language = qobject_cast<QComboBox *>(dialog.editorFor(QStringLiteral("ui.language")));
+        QVERIFY(language);
+        QStringList names;
+        for (int i = 0; i < language->count(); ++i)
+            names.append(language->itemText(i));
+        QCOMPARE(names, (QStringList{"System language", "English", "Español", "Deutsch"}));
+        QCOMPARE(language->currentText(), QStringLiteral("System language"));   // the default, ""
+
+        language->setCurrentIndex(language->findText(QStringLiteral("Deutsch")));
+        const Status status = dialog.apply();
+        QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().message));
+        QCOMPARE(readJson(file).value(QStringLiteral("ui")).toObject().value(QStringLiteral("language")).toString(),
+                 QStringLiteral("de"));
+        QCOMPARE(orchestrator.config().uiLanguage, QStringLiteral("de"));
+
+        language->setCurrentIndex(language->findText(QStringLiteral("System language")));
+        QVERIFY(dialog.apply().ok());
+        QCOMPARE(readJson(file).value(QStringLiteral("ui")).toObject().value(QStringLiteral("language")).toString(),
+                 QString());
+    }
+
     void overriddenSettingsAreShownButNotEditable()
     {
         Config config = testConfig();

@@ -1,6 +1,7 @@
 // The interface language: which one LanguageLoader picks, and that the app's strings and Qt's
 // own (dialog buttons) then come out translated. ctest runs this with LANG=es_ES.UTF-8 and no
 // LANGUAGE/LC_ALL/LC_MESSAGES, so "the system language" is Spanish.
+#include "ConfigKeyText.h"
 #include "LanguageLoader.h"
 #include "StatusSummary.h"
 #include "config/ConfigSchema.h"
@@ -11,6 +12,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTest>
+#include <QTranslator>
 
 using namespace aiband;
 
@@ -90,6 +92,51 @@ private slots:
         QCOMPARE(quitText(), QStringLiteral("Beenden"));
         QCOMPARE(stoppedHeadline(), QStringLiteral("Server angehalten"));
         QCOMPARE(cancelButtonText(), QStringLiteral("Abbrechen"));
+    }
+
+    // The settings window names and explains every key it shows in the chosen language. The
+    // key table's descriptions reach the .ts files only when marked with QT_TRANSLATE_NOOP, and
+    // a label only when listed in ConfigKeyText.cpp: this fails for a new key that is neither.
+    void everySettingIsTranslated()
+    {
+        for (const QString &language : LanguageLoader::available()) {
+            if (language == QLatin1String("en"))
+                continue;
+            QTranslator translator;
+            QVERIFY(translator.load(QStringLiteral(":/i18n/ai-band-orchestrator_%1.qm").arg(language)));
+            for (const ConfigKey &key : configKeys()) {
+                if (key.secret)
+                    continue;   // not shown in the window
+                const QByteArray label = ConfigKeyText::sourceLabel(key).toUtf8();
+                QVERIFY2(!translator.translate(ConfigKeyText::kContext, label.constData()).isEmpty(),
+                         qPrintable(QStringLiteral("%1: no %2 label \"%3\" (list it in ui/ConfigKeyText.cpp, "
+                                                   "then update and translate the .ts files)")
+                                        .arg(QLatin1String(key.path), language, QString::fromUtf8(label))));
+                QVERIFY2(!translator.translate(ConfigKeyText::kContext, key.description).isEmpty(),
+                         qPrintable(QStringLiteral("%1: no %2 description (mark it with QT_TRANSLATE_NOOP in "
+                                                   "ConfigSchema.cpp, then update and translate the .ts files)")
+                                        .arg(QLatin1String(key.path), language)));
+            }
+        }
+    }
+
+    void settingsTextFollowsTheLanguage()
+    {
+        const ConfigKey *stylesDir = nullptr;
+        for (const ConfigKey &key : configKeys()) {
+            if (QLatin1String(key.path) == QLatin1String("engine.styles_dir"))
+                stylesDir = &key;
+        }
+        QVERIFY(stylesDir);
+        LanguageLoader::install(QStringLiteral("de"));
+        QCOMPARE(ConfigKeyText::label(*stylesDir), QStringLiteral("Stilordner"));
+        QVERIFY2(ConfigKeyText::description(*stylesDir).startsWith(QStringLiteral("Ordner mit deinen eigenen Stildefinitionen")),
+                 qPrintable(ConfigKeyText::description(*stylesDir)));
+        LanguageLoader::install(QStringLiteral("es"));
+        QCOMPARE(ConfigKeyText::label(*stylesDir), QStringLiteral("Carpeta de estilos"));
+        LanguageLoader::install(QStringLiteral("en"));
+        QCOMPARE(ConfigKeyText::label(*stylesDir), QStringLiteral("Styles dir"));
+        QCOMPARE(ConfigKeyText::description(*stylesDir), QString::fromUtf8(stylesDir->description));
     }
 
     void englishRemovesEarlierTranslations()
