@@ -272,12 +272,11 @@
         <translation>Neue Dateien melden</translation>
     </message>
     <message>
-        <location filename="../core/config/ConfigSchema.cpp" line="+18"/>
         <source>Address to listen on. Loopback only (127.0.0.1, ::1, localhost) until token auth exists.</source>
-        <translation>Adresse, auf der der Server lauscht. Nur Loopback (127.0.0.1, ::1, localhost), bis es Token-Authentifizierung gibt.</translation>
+        <translation type="vanished">Adresse, auf der der Server lauscht. Nur Loopback (127.0.0.1, ::1, localhost), bis es Token-Authentifizierung gibt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/config/ConfigSchema.cpp" line="+27"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>TCP-Port; 0 wählt einen freien und gibt ihn aus.</translation>
     </message>
@@ -292,7 +291,7 @@
         <translation>Offene Verbindungen (HTTP und WebSocket), ab denen neue ein 503 erhalten.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>Seconds a generation may take before it is answered with an error.</source>
         <translation>Sekunden, die eine Generierung dauern darf, bevor mit einem Fehler geantwortet wird.</translation>
     </message>
@@ -447,28 +446,34 @@
         <translation>Zeigt eine Desktop-Benachrichtigung, wenn neue Dateien generiert werden.</translation>
     </message>
     <message>
+        <location line="-100"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
-        <translation type="vanished">Adresse, auf der der Server lauscht. Alles außer Loopback (127.0.0.1, ::1, localhost) erfordert das Token.</translation>
+        <translation>Adresse, auf der der Server lauscht. Alles außer Loopback (127.0.0.1, ::1, localhost) erfordert das Token.</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>The access token, instead of the one in server.token_file.</source>
-        <translation type="vanished">Das Zugangstoken, anstelle des Tokens aus server.token_file.</translation>
+        <translation>Das Zugangstoken, anstelle des Tokens aus server.token_file.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>File holding the access token (mode 0600); made with a new random token when missing.</source>
-        <translation type="vanished">Datei mit dem Zugangstoken (Modus 0600); fehlt sie, wird sie mit einem neuen zufälligen Token angelegt.</translation>
+        <translation>Datei mit dem Zugangstoken (Modus 0600); fehlt sie, wird sie mit einem neuen zufälligen Token angelegt.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Require the token on loopback too; always on for any other host.</source>
-        <translation type="vanished">Verlangt das Token auch auf Loopback; für jeden anderen Host immer an.</translation>
+        <translation>Verlangt das Token auch auf Loopback; für jeden anderen Host immer an.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Web pages (origins) besides the server&apos;s own that may call the API from a browser.</source>
-        <translation type="vanished">Webseiten (Origins) außer der des Servers selbst, die die API aus einem Browser aufrufen dürfen.</translation>
+        <translation>Webseiten (Origins) außer der des Servers selbst, die die API aus einem Browser aufrufen dürfen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Names besides loopback and the bind address that clients may reach the server by (Host).</source>
-        <translation type="vanished">Namen außer Loopback und der Bind-Adresse, unter denen Clients den Server erreichen dürfen (Host).</translation>
+        <translation>Namen außer Loopback und der Bind-Adresse, unter denen Clients den Server erreichen dürfen (Host).</translation>
     </message>
 </context>
 <context>
@@ -489,7 +494,12 @@
         <translation>Diese Arbeitsumgebung hat keinen Infobereich (System-Tray), daher läuft der Orchestrator in diesem Fenster. Wenn du es schließt, wird der Server beendet.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+35"/>
+        <source>The access token was not changed</source>
+        <translation>Das Zugriffstoken wurde nicht geändert</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Still running</source>
         <translation>Läuft weiter</translation>
     </message>

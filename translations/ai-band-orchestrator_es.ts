@@ -272,12 +272,11 @@
         <translation>Avisar de archivos nuevos</translation>
     </message>
     <message>
-        <location filename="../core/config/ConfigSchema.cpp" line="+18"/>
         <source>Address to listen on. Loopback only (127.0.0.1, ::1, localhost) until token auth exists.</source>
-        <translation>Dirección en la que escucha el servidor. Solo loopback (127.0.0.1, ::1, localhost) hasta que exista la autenticación por token.</translation>
+        <translation type="vanished">Dirección en la que escucha el servidor. Solo loopback (127.0.0.1, ::1, localhost) hasta que exista la autenticación por token.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/config/ConfigSchema.cpp" line="+27"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>Puerto TCP; 0 elige uno libre y lo muestra.</translation>
     </message>
@@ -292,7 +291,7 @@
         <translation>Conexiones abiertas (HTTP y WebSocket) a partir de las cuales las nuevas reciben 503.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>Seconds a generation may take before it is answered with an error.</source>
         <translation>Segundos que puede tardar una generación antes de responderse con un error.</translation>
     </message>
@@ -447,28 +446,34 @@
         <translation>Muestra una notificación de escritorio cuando se generan archivos nuevos.</translation>
     </message>
     <message>
+        <location line="-100"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
-        <translation type="vanished">Dirección en la que escucha el servidor. Cualquiera que no sea loopback (127.0.0.1, ::1, localhost) requiere el token.</translation>
+        <translation>Dirección en la que escucha el servidor. Cualquiera que no sea loopback (127.0.0.1, ::1, localhost) requiere el token.</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>The access token, instead of the one in server.token_file.</source>
-        <translation type="vanished">El token de acceso, en lugar del que hay en server.token_file.</translation>
+        <translation>El token de acceso, en lugar del que hay en server.token_file.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>File holding the access token (mode 0600); made with a new random token when missing.</source>
-        <translation type="vanished">Archivo con el token de acceso (modo 0600); si no existe, se crea con un token aleatorio nuevo.</translation>
+        <translation>Archivo con el token de acceso (modo 0600); si no existe, se crea con un token aleatorio nuevo.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Require the token on loopback too; always on for any other host.</source>
-        <translation type="vanished">Exige el token también en loopback; siempre activo para cualquier otro host.</translation>
+        <translation>Exige el token también en loopback; siempre activo para cualquier otro host.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Web pages (origins) besides the server&apos;s own that may call the API from a browser.</source>
-        <translation type="vanished">Páginas web (orígenes), además de la del propio servidor, que pueden llamar a la API desde un navegador.</translation>
+        <translation>Páginas web (orígenes), además de la del propio servidor, que pueden llamar a la API desde un navegador.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Names besides loopback and the bind address that clients may reach the server by (Host).</source>
-        <translation type="vanished">Nombres, además de loopback y la dirección de escucha, con los que los clientes pueden llegar al servidor (Host).</translation>
+        <translation>Nombres, además de loopback y la dirección de escucha, con los que los clientes pueden llegar al servidor (Host).</translation>
     </message>
 </context>
 <context>
@@ -489,7 +494,12 @@
         <translation>Este escritorio no tiene bandeja del sistema, así que el orquestador funciona en esta ventana. Si la cierras, el servidor se detiene.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+35"/>
+        <source>The access token was not changed</source>
+        <translation>No se cambió el token de acceso</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Still running</source>
         <translation>Sigue en marcha</translation>
     </message>
