@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the project needs and that are missing.
-# Usage: scripts/install-deps.sh [--test|--bench]   (what the test suite / the benchmarks need too)
+# Usage: scripts/install-deps.sh [--test|--bench|--screenshots]
+#        (what the test suite / the benchmarks / scripts/screenshots.sh need too)
 # Quiet when everything is there; uses sudo when not run as root.
 set -euo pipefail
 
@@ -21,11 +22,20 @@ bench_packages=(
     libbenchmark-dev wrk valgrind
 )
 
+# scripts/screenshots.sh: a virtual X display, a tray to dock into, a desktop colour, mouse
+# clicks on the tray icon, screen capture and cropping, PNG optimisation.
+screenshot_packages=(
+    xvfb trayer x11-xserver-utils xdotool imagemagick optipng fonts-dejavu-core
+    python3 python3-websockets
+)
+
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
     wanted+=("${test_packages[@]}")
 elif [[ "${1:-}" == "--bench" ]]; then
     wanted+=("${test_packages[@]}" "${bench_packages[@]}")
+elif [[ "${1:-}" == "--screenshots" ]]; then
+    wanted+=("${screenshot_packages[@]}")
 fi
 
 missing=()
