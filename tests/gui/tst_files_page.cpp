@@ -96,6 +96,7 @@ private slots:
         QCOMPARE(model.columnCount(), 7);
         QCOMPARE(model.headerData(FilesTableModel::Track, Qt::Horizontal).toString(), QStringLiteral("Track"));
         QCOMPARE(model.headerData(FilesTableModel::Size, Qt::Horizontal).toString(), QStringLiteral("Size"));
+        QCOMPARE(model.headerData(FilesTableModel::Tempo, Qt::Horizontal).toString(), QStringLiteral("Tempo (BPM)"));
 
         const QStringList names = generate(server, kBassAndDrums);
         QCOMPARE(names.size(), 2);
@@ -106,12 +107,13 @@ private slots:
             const int row = model.rowOf(name);
             QVERIFY2(row >= 0, qPrintable(name));
             const QString path = server.filesDir() + QLatin1Char('/') + name;
-            QCOMPARE(cell(model, row, FilesTableModel::Track), name.contains(QLatin1String("_bass_")) ? QStringLiteral("bass")
-                                                                                                     : QStringLiteral("drums"));
+            QCOMPARE(cell(model, row, FilesTableModel::Track), name.contains(QLatin1String("_bass_")) ? QStringLiteral("Bass")
+                                                                                                     : QStringLiteral("Drums"));
             QCOMPARE(cell(model, row, FilesTableModel::Key), QStringLiteral("F#m"));
             QCOMPARE(cell(model, row, FilesTableModel::Tempo), QStringLiteral("96"));
             QCOMPARE(model.index(row, FilesTableModel::Tempo).data(FilesTableModel::SortRole).toInt(), 96);
-            QCOMPARE(cell(model, row, FilesTableModel::Style), QStringLiteral("rock"));
+            QCOMPARE(cell(model, row, FilesTableModel::Style), QStringLiteral("Rock"));   // the style's title
+            QCOMPARE(model.index(row, FilesTableModel::Style).data(FilesTableModel::SortRole).toString(), QStringLiteral("rock"));
             QCOMPARE(cell(model, row, FilesTableModel::Plugin), QStringLiteral("daw-1"));
             QCOMPARE(cell(model, row, FilesTableModel::Age), QStringLiteral("just now"));
             QCOMPARE(cell(model, row, FilesTableModel::Size), QLocale().formattedDataSize(QFileInfo(path).size()));

@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
@@ -445,6 +446,25 @@ private slots:
         QCOMPARE(cell(*page.model(), 1, PluginTableModel::Id), QStringLiteral("second"));
         QCOMPARE(page.view()->selectionModel()->selectedRows().size(), 1);
         QCOMPARE(page.view()->selectionModel()->selectedRows().first().row(), 0);
+    }
+
+    void theTransportColumnFillsTheTableWhenAPluginJoinsLater()
+    {
+        // Seen in the README's screenshots: a plugin joining while the page was on screen sized
+        // every column to its contents, the Transport column too, leaving a blank band at the right.
+        TestServer server;
+        QVERIFY(server.start());
+        PluginsPage page(*server.orchestrator);
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/bass-1"))));
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QHeaderView *header = page.view()->horizontalHeader();
+        QTRY_COMPARE(header->sectionPosition(PluginTableModel::Files) + header->sectionSize(PluginTableModel::Files),
+                     page.view()->viewport()->width());
+        QVERIFY(header->sectionSize(PluginTableModel::Transport) > header->sectionSize(PluginTableModel::Id));
     }
 
     // --- logs --------------------------------------------------------------------------------

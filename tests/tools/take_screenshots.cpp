@@ -163,8 +163,13 @@ bool shootAll(DesktopShell &shell, Shooter &shooter, QSize size, int expectedPlu
     shooter.save(window, QStringLiteral("status"));
 
     window->showPage(QStringLiteral("plugins"));
-    pluginTable->resizeColumnsToContents();
-    pluginTable->selectRow(0);
+    // A connected plugin is selected (Disconnect enabled); the one known over HTTP only stays greyed.
+    for (int row = 0; row < pluginTable->model()->rowCount(); ++row) {
+        if (pluginTable->model()->index(row, 0).data(PluginTableModel::ConnectedRole).toBool()) {
+            pluginTable->selectRow(row);
+            break;
+        }
+    }
     shooter.save(window, QStringLiteral("plugins"));
 
     window->showPage(QStringLiteral("files"));
