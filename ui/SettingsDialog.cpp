@@ -19,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -63,18 +62,12 @@ QString sectionTitle(const QString &section)
     return section.left(1).toUpper() + section.mid(1);
 }
 
-// "server.max_connections" -> "Max connections", "backend.timeout" -> "Timeout (s)": the key table has no labels, and a label made
+// "server.max_connections" -> "Max connections": the key table has no labels, and a label made
 // from the key keeps the window and config.json speaking the same names.
 QString keyLabel(const ConfigKey &key)
 {
     QString name = QString::fromLatin1(key.path).section(QLatin1Char('.'), 1).replace(QLatin1Char('_'), QLatin1Char(' '));
     name = name.left(1).toUpper() + name.mid(1);
-    // Acronyms as people write them ("Max URL length"), and the unit of the keys counted in
-    // seconds, which the name alone does not say ("Timeout (s)"); their descriptions say it first.
-    static const QRegularExpression url(QStringLiteral("\\burl\\b")), json(QStringLiteral("\\bjson\\b"));
-    name.replace(url, QStringLiteral("URL")).replace(json, QStringLiteral("JSON"));
-    if (QLatin1String(key.description).startsWith(QLatin1String("Seconds ")))
-        name += QStringLiteral(" (s)");
     return QCoreApplication::translate("aiband::ConfigKey", name.toUtf8().constData());
 }
 

@@ -10,7 +10,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
-#include <QFormLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -112,24 +111,6 @@ private slots:
         QCOMPARE(lineEdit(dialog, QStringLiteral("plugin.folder"))->text(), m_dir.filePath(QStringLiteral("files")));
         QCOMPARE(lineEdit(dialog, QStringLiteral("plugin.cleanup_hours"))->text(), QStringLiteral("24"));
         QVERIFY(dialog.canApply());
-    }
-
-    void labelsSpellAcronymsAndSayWhatIsInSeconds()
-    {
-        Orchestrator orchestrator(testConfig(), nullptr);
-        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
-        const auto label = [&](const char *path) {
-            QWidget *cell = dialog.editorFor(QString::fromLatin1(path))->parentWidget();
-            auto *form = qobject_cast<QFormLayout *>(cell->parentWidget()->layout());
-            auto *text = form ? qobject_cast<QLabel *>(form->labelForField(cell)) : nullptr;
-            return text ? text->text() : QString();
-        };
-        QCOMPARE(label("server.port"), QStringLiteral("Port"));
-        QCOMPARE(label("server.max_url_length"), QStringLiteral("Max URL length"));
-        QCOMPARE(label("server.max_json_array_items"), QStringLiteral("Max JSON array items"));
-        QCOMPARE(label("backend.timeout"), QStringLiteral("Timeout (s)"));
-        QCOMPARE(label("websocket.heartbeat_interval"), QStringLiteral("Heartbeat interval (s)"));
-        QCOMPARE(label("plugin.cleanup_hours"), QStringLiteral("Cleanup hours"));
     }
 
     void invalidPortIsExplainedUnderItAndBlocksApply()
