@@ -2,9 +2,10 @@
 # Saves the README's screenshots into docs/screenshots/: each dashboard tab, the Settings dialog
 # and the tray icon with its menu, on a virtual X display (Xvfb) with a tray (trayer).
 #
-# Usage: scripts/screenshots.sh [--lang es|de] [--out DIR]
+# Usage: scripts/screenshots.sh [--lang es|de] [--out DIR] [--translation FILE.qm]
 #   English: status.png plugins.png files.png tryit.png logs.png settings.png tray.png
 #   --lang es: the same names with "-es" (status-es.png, ...), the interface in Spanish
+#   --translation: a compiled translation (lrelease) to try in the tabs before it is built in
 #
 # The tabs and the dialog come from build/tests/take_screenshots, which builds the app's window
 # around a real server and lets fake plugins (tests/tools/screenshot_band.py) connect, generate
@@ -17,11 +18,13 @@ build="${AIBAND_BUILD_DIR:-$root/build}"
 
 lang=en
 out="$root/docs/screenshots"
+extra=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --lang) lang="${2:?--lang needs a language: en, es or de}"; shift 2 ;;
         --out) out="${2:?--out needs a folder}"; shift 2 ;;
-        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --translation) extra+=(--translation "$(realpath "${2:?--translation needs a .qm file}")"); shift 2 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "screenshots.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -91,7 +94,7 @@ EOF
 
 echo "Taking the tabs and the Settings dialog (language: $lang) ..."
 (cd "$work" && "${in_lang[@]}" "$build/tests/take_screenshots" --config "$work/config.json" --out "$work/shots" \
-     --suffix "$suffix" --language "$lang" --band "$root/tests/tools/screenshot_band.py") \
+     --suffix "$suffix" --language "$lang" --band "$root/tests/tools/screenshot_band.py" "${extra[@]}") \
     >"$work/take.log" 2>&1 || { cat "$work/take.log" >&2; exit 1; }
 
 echo "Taking the tray icon and its menu from the real app ..."

@@ -267,6 +267,24 @@ private slots:
         QVERIFY(page.preview()->filePath() != server.filesDir() + QLatin1Char('/') + chosen);
     }
 
+    void previewLabelsFitEveryDrumName()
+    {
+        // Seen in the Spanish screenshots: "Tom medio-agudo" was cut off by a fixed-width label
+        // gutter. A big font stands in for a long translation.
+        PianoRollView view;
+        QFont big = view.font();
+        big.setPointSizeF(big.pointSizeF() * 2.5);
+        view.setFont(big);
+        view.resize(800, 300);
+        const QFontMetrics metrics(big);
+        for (int note : {35, 41, 48, 53, 54})
+            QVERIFY2(view.noteArea().left() >= metrics.horizontalAdvance(drumName(note)) + 4, qPrintable(drumName(note)));
+        // The gutter does not depend on the file, so stacked previews line up.
+        const double gutter = view.noteArea().left();
+        view.setFile(QStringLiteral("/nonexistent.mid"));
+        QCOMPARE(view.noteArea().left(), gutter);
+    }
+
     void previewExplainsFilesItCannotDraw()
     {
         QTemporaryDir dir;

@@ -7,6 +7,7 @@
 //
 // Usage: take_screenshots --config FILE --out DIR [--suffix -es] [--language es]
 //                         [--band screenshot_band.py] [--python /usr/bin/python3] [--size 1000x650]
+//                         [--translation FILE.qm]   (a translation to see before it is built in)
 
 #include "DesktopShell.h"
 #include "FilesPage.h"
@@ -37,6 +38,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <functional>
@@ -243,7 +245,11 @@ int main(int argc, char **argv)
                                           QStringLiteral("file"), QStringLiteral("/usr/bin/python3"));
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("window size"),
                                         QStringLiteral("WxH"), QStringLiteral("1000x650"));
-    parser.addOptions({configOption, outOption, suffixOption, languageOption, bandOption, pythonOption, sizeOption});
+    const QCommandLineOption translationOption(QStringLiteral("translation"),
+                                               QStringLiteral("also load this .qm file (lrelease's output)"),
+                                               QStringLiteral("file"));
+    parser.addOptions({configOption, outOption, suffixOption, languageOption, bandOption, pythonOption, sizeOption,
+                       translationOption});
     parser.process(app);
     if (!parser.isSet(configOption) || !parser.isSet(outOption)) {
         say(QStringLiteral("take_screenshots: --config and --out are required"));
@@ -277,6 +283,12 @@ int main(int argc, char **argv)
     qCInfo(lcConfig).noquote() << "configuration read from" << loaded.file;
     const QString language = parser.isSet(languageOption) ? parser.value(languageOption) : config.uiLanguage;
     qCInfo(lcUi).noquote() << "interface language:" << LanguageLoader::install(language);
+    QTranslator extraTranslation;   // installed last, so it is asked first
+    if (parser.isSet(translationOption)
+        && (!extraTranslation.load(parser.value(translationOption)) || !QCoreApplication::installTranslator(&extraTranslation))) {
+        say(QStringLiteral("take_screenshots: cannot load %1").arg(parser.value(translationOption)));
+        return 2;
+    }
 
     Orchestrator orchestrator(config, &logBuffer);
     DesktopShell shell(orchestrator);
