@@ -88,8 +88,11 @@ in_lang=(env -u LC_ALL -u LC_MESSAGES LANG="$locale" LANGUAGE="$lang" AIBAND_UI_
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/runtime"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR" "$work/shots" "$out"
 chmod 700 "$XDG_RUNTIME_DIR"
+# The usual port when it is free, so the pictures show what users see; any free one otherwise.
+port=8000
+if (exec 3<>/dev/tcp/127.0.0.1/8000) 2>/dev/null; then port=0; fi
 cat >"$work/config.json" <<EOF
-{"server": {"port": 0}, "plugin": {"folder": "$work/files"}}
+{"server": {"port": $port}, "plugin": {"folder": "$work/files"}}
 EOF
 
 echo "Taking the tabs and the Settings dialog (language: $lang) ..."
