@@ -100,45 +100,48 @@ echo "Taking the tabs and the Settings dialog (language: $lang) ..."
      --suffix "$suffix" --language "$lang" --band "$root/tests/tools/screenshot_band.py" "${extra[@]}") \
     >"$work/take.log" 2>&1 || { cat "$work/take.log" >&2; exit 1; }
 
-echo "Taking the tray icon and its menu from the real app ..."
-"${in_lang[@]}" "$build/app/ai-band-orchestrator" --port 0 --files-dir "$work/files-tray" >"$work/app.out" 2>"$work/app.err" &
-pids+=($!)
-wait_for_line "$work/app.out" 'listening on' || { cat "$work/app.err" >&2; exit 1; }
-url=$(grep -o 'http://[^ ]*' "$work/app.out" | head -n1)
-# The band stays connected until its standard input (this FIFO) closes, at cleanup.
-mkfifo "$work/band.in"
-/usr/bin/python3 "$root/tests/tools/screenshot_band.py" "$url" <"$work/band.in" >"$work/band.out" 2>&1 &
-pids+=($!)
-exec 7>"$work/band.in"
-wait_for_line "$work/band.out" '^ready' || { cat "$work/band.out" >&2; exit 1; }
+# The real app docked in the tray, with its menu and the Recent files submenu open. Returns
+# non-zero (and the tabs are still kept) when the tray or the menu does not cooperate.
+take_tray() {
+    "${in_lang[@]}" "$build/app/ai-band-orchestrator" --port 0 --files-dir "$work/files-tray" \
+        >"$work/app.out" 2>"$work/app.err" &
+    pids+=($!)
+    wait_for_line "$work/app.out" 'listening on' || { cat "$work/app.err" >&2; return 1; }
+    local url panel window menu_ready=0
+    url=$(grep -o 'http://[^ ]*' "$work/app.out" | head -n1)
+    # The band stays connected until its standard input (this FIFO) closes.
+    mkfifo "$work/band.in"
+    /usr/bin/python3 "$root/tests/tools/screenshot_band.py" "$url" <"$work/band.in" >"$work/band.out" 2>&1 &
+    pids+=($!)
+    exec 7>"$work/band.in"
+    wait_for_line "$work/band.out" '^ready' || { cat "$work/band.out" >&2; return 1; }
 
-# The icon is the right-most thing in the tray: trayer's window, at the screen's top right.
-panel=$(xdotool search --name '^panel$' | head -n1)
-eval "$(xdotool getwindowgeometry --shell "$panel")"   # X Y WIDTH HEIGHT
-icon_x=$((X + WIDTH - HEIGHT / 2)); icon_y=$((Y + HEIGHT / 2))
-xdotool mousemove "$icon_x" "$icon_y" click 3
-# The menu is open once a window of the app other than the tray icon is mapped below the panel.
-menu_ready=0
-for ((i = 0; i < 50; i++)); do
-    for window in $(xdotool search --onlyvisible --class ai-band-orchestrator 2>/dev/null); do
-        eval "$(xdotool getwindowgeometry --shell "$window")"
-        if ((WIDTH > 100 && HEIGHT > 100)); then menu_ready=1; break 2; fi
+    # The icon is the right-most thing in the tray: trayer's window, at the screen's top right.
+    panel=$(xdotool search --name '^panel$' | head -n1)
+    [[ -n "$panel" ]] || { echo "screenshots.sh: trayer did not start" >&2; return 1; }
+    eval "$(xdotool getwindowgeometry --shell "$panel")"   # X Y WIDTH HEIGHT
+    xdotool mousemove "$((X + WIDTH - HEIGHT / 2))" "$((Y + HEIGHT / 2))" click 3
+    # The menu is open once a big enough window of the app is mapped (the icon is 24 px or so).
+    for ((i = 0; i < 50 && !menu_ready; i++)); do
+        for window in $(xdotool search --onlyvisible --class ai-band-orchestrator 2>/dev/null); do
+            eval "$(xdotool getwindowgeometry --shell "$window")"
+            if ((WIDTH > 100 && HEIGHT > 100)); then menu_ready=1; break; fi
+        done
+        ((menu_ready)) || sleep 0.1
     done
-    sleep 0.1
-done
-# Then open "Recent files" from the keyboard (up from the bottom: Quit, Settings, Recent files),
-# so its submenu of generated files shows too.
-if ((menu_ready)); then
+    ((menu_ready)) || { echo "screenshots.sh: the tray menu did not open" >&2; return 1; }
+    # Recent files from the keyboard (up from the bottom: Quit, Settings..., Recent files).
     xdotool key Up Up Up Right
     sleep 0.5   # the submenu opens on a Qt timer; nothing to wait on from outside
     import -window root "$work/root.png"
-    # Keep the top-right corner where the tray and the menus are, with a margin of desktop.
+    exec 7>&-
+    # Keep the top-right corner with the tray and the menus, and a margin of desktop around them.
     convert "$work/root.png" -crop 640x340+640+0 +repage -bordercolor "$desktop_colour" -border 1 \
         -fuzz 2% -trim +repage -bordercolor "$desktop_colour" -border 16 "$work/shots/tray$suffix.png"
-else
-    echo "screenshots.sh: the tray menu did not open; no tray picture" >&2
-fi
-exec 7>&-
+}
+
+echo "Taking the tray icon and its menu from the real app ..."
+take_tray || echo "screenshots.sh: no tray picture this time; the others are kept" >&2
 
 for image in "$work"/shots/*.png; do
     optipng -quiet -o2 -strip all "$image"

@@ -307,9 +307,13 @@ int main(int argc, char **argv)
     // screenshot_band.py: four plugins (one known over HTTP only) and their four files.
     ok = ok && shootAll(shell, shooter, size, 4, 4);
 
-    band.closeWriteChannel();   // the band leaves when its standard input closes
-    if (!band.waitForFinished(10000))
+    // The band leaves when its standard input closes. Its sessions close with the server
+    // answering, so the event loop runs meanwhile (QProcess::waitForFinished would block it).
+    band.closeWriteChannel();
+    if (!waitUntil([&] { return band.state() == QProcess::NotRunning; }, 10000)) {
         band.kill();
+        band.waitForFinished();
+    }
     orchestrator.stop();
     return ok ? 0 : 1;
 }
