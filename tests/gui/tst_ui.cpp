@@ -405,7 +405,12 @@ private slots:
                                 {{QStringLiteral("is_playing"), true}, {QStringLiteral("current_beat"), 8},
                                  {QStringLiteral("tempo"), 96}}));
         QTRY_VERIFY(cell(model, 0, PluginTableModel::Transport).startsWith(QStringLiteral("playing")));
-        QVERIFY(cell(model, 0, PluginTableModel::Transport).contains(QStringLiteral("96.0 BPM")));
+        QVERIFY2(cell(model, 0, PluginTableModel::Transport).contains(QStringLiteral("beat 8.0, 96 BPM")),
+                 qPrintable(cell(model, 0, PluginTableModel::Transport)));   // a whole tempo, as DAWs show it
+        plugin.sendJson(message(QStringLiteral("transport_update"),
+                                {{QStringLiteral("is_playing"), true}, {QStringLiteral("current_beat"), 9},
+                                 {QStringLiteral("tempo"), 92.5}}));
+        QTRY_VERIFY(cell(model, 0, PluginTableModel::Transport).contains(QStringLiteral("92.5 BPM")));
 
         // A heartbeat moves "last heartbeat" on, although the registry emits nothing for it.
         const QDateTime before = model.data(model.index(0, PluginTableModel::LastHeartbeat), PluginTableModel::RawRole).toDateTime();
