@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the project needs and that are missing.
-# Usage: scripts/install-deps.sh [--test|--bench|--fuzz]
-#        (what the test suite / the benchmarks / the fuzz targets need too)
+# Usage: scripts/install-deps.sh [--test|--bench|--fuzz|--screenshots]
+#        (what the test suite / the benchmarks / the fuzz targets / scripts/screenshots.sh need too)
 # Quiet when everything is there; uses sudo when not run as root.
 set -euo pipefail
 
@@ -26,6 +26,13 @@ fuzz_packages=(
     clang libclang-rt-14-dev
 )
 
+# scripts/screenshots.sh: a virtual X display, a tray to dock into, a desktop colour, mouse
+# clicks on the tray icon, screen capture and cropping, PNG optimisation.
+screenshot_packages=(
+    xvfb trayer x11-xserver-utils xdotool imagemagick optipng fonts-dejavu-core
+    python3 python3-websockets
+)
+
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
     wanted+=("${test_packages[@]}")
@@ -33,6 +40,8 @@ elif [[ "${1:-}" == "--bench" ]]; then
     wanted+=("${test_packages[@]}" "${bench_packages[@]}")
 elif [[ "${1:-}" == "--fuzz" ]]; then
     wanted+=("${fuzz_packages[@]}")
+elif [[ "${1:-}" == "--screenshots" ]]; then
+    wanted+=("${screenshot_packages[@]}")
 fi
 
 missing=()

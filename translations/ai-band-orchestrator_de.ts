@@ -585,14 +585,14 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+78"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+93"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
 Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Track</source>
         <translation>Spur</translation>
     </message>
@@ -602,9 +602,33 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Tonart</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tempo</source>
-        <translation>Tempo</translation>
+        <translation type="vanished">Tempo</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Bass</source>
+        <translation type="unfinished">Bass</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drums</source>
+        <translation type="unfinished">Schlagzeug</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys</source>
+        <translation type="unfinished">Keys</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full band</source>
+        <translation>Ganze Band</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Tempo (BPM)</source>
+        <translation>Tempo (BPM)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -758,7 +782,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::PianoRollView</name>
     <message>
-        <location filename="../ui/PianoRollView.cpp" line="+55"/>
+        <location filename="../ui/PianoRollView.cpp" line="+57"/>
         <source>Kick</source>
         <translation>Bassdrum</translation>
     </message>
@@ -873,7 +897,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Perkussion %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>Select a file to see its notes.</source>
         <translation>Wähle eine Datei aus, um ihre Noten zu sehen.</translation>
     </message>
@@ -913,7 +937,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::PluginTableModel</name>
     <message>
-        <location filename="../ui/PluginTableModel.cpp" line="+79"/>
+        <location filename="../ui/PluginTableModel.cpp" line="+81"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -943,7 +967,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>nicht gemeldet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>beat %1, %2 BPM, %3</source>
         <translation>Schlag %1, %2 BPM, %3</translation>
     </message>
@@ -1062,7 +1086,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+54"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+57"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1127,7 +1151,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Autostart</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+54"/>
         <location line="+4"/>
         <source>Show</source>
         <translation>Anzeigen</translation>

@@ -585,14 +585,14 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+78"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+93"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
 Arrástralo a tu DAW o a un gestor de archivos.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Track</source>
         <translation>Pista</translation>
     </message>
@@ -602,9 +602,33 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Tonalidad</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tempo</source>
-        <translation>Tempo</translation>
+        <translation type="vanished">Tempo</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Bass</source>
+        <translation type="unfinished">Bajo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drums</source>
+        <translation type="unfinished">Batería</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys</source>
+        <translation type="unfinished">Teclados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full band</source>
+        <translation>Banda completa</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Tempo (BPM)</source>
+        <translation>Tempo (BPM)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -758,7 +782,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::PianoRollView</name>
     <message>
-        <location filename="../ui/PianoRollView.cpp" line="+55"/>
+        <location filename="../ui/PianoRollView.cpp" line="+57"/>
         <source>Kick</source>
         <translation>Bombo</translation>
     </message>
@@ -873,7 +897,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Percusión %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>Select a file to see its notes.</source>
         <translation>Selecciona un archivo para ver sus notas.</translation>
     </message>
@@ -913,7 +937,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::PluginTableModel</name>
     <message>
-        <location filename="../ui/PluginTableModel.cpp" line="+79"/>
+        <location filename="../ui/PluginTableModel.cpp" line="+81"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
@@ -943,7 +967,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>sin datos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>beat %1, %2 BPM, %3</source>
         <translation>tiempo %1, %2 BPM, %3</translation>
     </message>
@@ -1062,7 +1086,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+54"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+57"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
@@ -1127,7 +1151,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Inicio automático</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+54"/>
         <location line="+4"/>
         <source>Show</source>
         <translation>Mostrar</translation>

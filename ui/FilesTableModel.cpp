@@ -18,6 +18,21 @@ namespace {
 constexpr int kDebounceMs = 250;
 constexpr int kAgeRefreshMs = 30 * 1000;
 
+// The part's name as the Try it page shows it, in the user's language; the file name's word
+// (which plugins match on) stays the sort key.
+QString trackTitle(const QString &track)
+{
+    if (track == QLatin1String("bass"))
+        return FilesTableModel::tr("Bass");
+    if (track == QLatin1String("drums"))
+        return FilesTableModel::tr("Drums");
+    if (track == QLatin1String("keys"))
+        return FilesTableModel::tr("Keys");
+    if (track == QLatin1String("full"))
+        return FilesTableModel::tr("Full band");
+    return track;
+}
+
 } // namespace
 
 FilesTableModel::FilesTableModel(Orchestrator &orchestrator, QObject *parent)
@@ -94,10 +109,14 @@ QVariant FilesTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Track: return row.track;
+        case Track: return trackTitle(row.track);
         case Key: return row.key;
         case Tempo: return row.tempoBpm > 0 ? QVariant(row.tempoBpm) : QVariant();
-        case Style: return row.provenance.style;
+        case Style: {
+            // The style's title ("Jazz swing"), as the Try it page lists styles; its id when unknown.
+            const aiband::Style *style = m_orchestrator.generation().styles().find(row.provenance.style);
+            return style && !style->title.isEmpty() ? style->title : row.provenance.style;
+        }
         case Plugin: return row.provenance.pluginId;
         case Age: return formatAge(std::max<qint64>(0, row.file.modified.secsTo(QDateTime::currentDateTime())));
         case Size: return QLocale().formattedDataSize(row.file.sizeBytes);
@@ -115,7 +134,7 @@ QVariant FilesTableModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case Track: return tr("Track");
     case Key: return tr("Key");
-    case Tempo: return tr("Tempo");
+    case Tempo: return tr("Tempo (BPM)");
     case Style: return tr("Style");
     case Plugin: return tr("Plugin");
     case Age: return tr("Age");

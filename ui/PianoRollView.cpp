@@ -12,10 +12,12 @@
 #include <QMouseEvent>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace aiband {
 namespace {
 
-constexpr int kGutterWidth = 84;      // row labels
+constexpr int kMinGutterWidth = 84;   // row labels: at least room for a note name
 constexpr int kBarStripHeight = 16;   // bar numbers
 constexpr qint64 kMaxPreviewBytes = 16 * 1024 * 1024;
 
@@ -78,6 +80,22 @@ QString drumName(int note)
     }
 }
 
+namespace {
+
+// Wide enough for every drum name in the user's language (Spanish "Tom medio-agudo" was cut
+// off), and the same for every file, so previews stacked in Try it keep their bars aligned.
+int gutterWidth(const QFontMetrics &metrics)
+{
+    static const int namedDrums[] = {35, 37, 38, 39, 41, 42, 43, 44, 45, 46, 47,
+                                     48, 49, 50, 51, 52, 53, 54, 55, 56, 70, 75};
+    int widest = 0;
+    for (int note : namedDrums)
+        widest = std::max(widest, metrics.horizontalAdvance(drumName(note)));
+    return std::max(kMinGutterWidth, widest + 10);
+}
+
+} // namespace
+
 PianoRollView::PianoRollView(QWidget *parent) : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -125,7 +143,8 @@ void PianoRollView::setFile(const QString &path)
 
 QRectF PianoRollView::noteArea() const
 {
-    return QRectF(kGutterWidth, kBarStripHeight, std::max(0, width() - kGutterWidth - 1),
+    const int gutter = gutterWidth(fontMetrics());
+    return QRectF(gutter, kBarStripHeight, std::max(0, width() - gutter - 1),
                   std::max(0, height() - kBarStripHeight - 1));
 }
 
@@ -136,7 +155,7 @@ QSize PianoRollView::sizeHint() const
 
 QSize PianoRollView::minimumSizeHint() const
 {
-    return {kGutterWidth + 120, kBarStripHeight + 60};
+    return {gutterWidth(fontMetrics()) + 120, kBarStripHeight + 60};
 }
 
 void PianoRollView::paintEvent(QPaintEvent *)
@@ -166,6 +185,7 @@ void PianoRollView::paintRows(QPainter &painter, const PianoRollLayout &layout) 
     const QColor label = palette().color(QPalette::Text);
     const QFontMetrics metrics = painter.fontMetrics();
     const bool roomForEveryLabel = layout.rowHeight() >= metrics.height() * 0.8;
+    const double labelWidth = area.left() - 4;   // the gutter, left of the note area
     painter.setPen(label);
     if (layout.hasPitchedNotes()) {
         for (int pitch = layout.highestPitch(); pitch >= layout.lowestPitch(); --pitch) {
@@ -174,7 +194,7 @@ void PianoRollView::paintRows(QPainter &painter, const PianoRollLayout &layout) 
                 painter.fillRect(row, shaded);
             // Every C is named; the other rows only when they are tall enough to read.
             if (pitch % 12 == 0 || roomForEveryLabel)
-                painter.drawText(QRectF(0, row.center().y() - metrics.height() / 2.0, kGutterWidth - 4, metrics.height()),
+                painter.drawText(QRectF(0, row.center().y() - metrics.height() / 2.0, labelWidth, metrics.height()),
                                  Qt::AlignRight | Qt::AlignVCenter, noteName(pitch));
         }
     }
@@ -184,8 +204,9 @@ void PianoRollView::paintRows(QPainter &painter, const PianoRollLayout &layout) 
         if (*layout.rowOf(note, true) % 2)
             painter.fillRect(row, shaded);
         if (roomForEveryLabel)
-            painter.drawText(QRectF(0, row.center().y() - metrics.height() / 2.0, kGutterWidth - 4, metrics.height()),
-                             Qt::AlignRight | Qt::AlignVCenter, metrics.elidedText(drumName(note), Qt::ElideRight, kGutterWidth - 6));
+            painter.drawText(QRectF(0, row.center().y() - metrics.height() / 2.0, labelWidth, metrics.height()),
+                             Qt::AlignRight | Qt::AlignVCenter,
+                             metrics.elidedText(drumName(note), Qt::ElideRight, static_cast<int>(labelWidth) - 2));
     }
     if (layout.hasPitchedNotes() && !drums.isEmpty()) {
         // Where the pitched rows end and the drum rows begin.

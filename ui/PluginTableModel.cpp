@@ -5,6 +5,8 @@
 #include <QPalette>
 #include <QGuiApplication>
 
+#include <cmath>
+
 namespace aiband {
 namespace {
 
@@ -92,8 +94,10 @@ QString PluginTableModel::describeTransport(const PluginInfo &info)
     if (!info.transport)
         return tr("not reported");
     const TransportState &t = *info.transport;
+    // "120 BPM" as DAWs write a whole tempo; a fractional one keeps its decimal ("92.5 BPM").
+    const int tempoDecimals = std::floor(t.tempoBpm) == t.tempoBpm ? 0 : 1;
     const QString where = tr("beat %1, %2 BPM, %3")
-                              .arg(QLocale().toString(t.beat, 'f', 1), QLocale().toString(t.tempoBpm, 'f', 1),
+                              .arg(QLocale().toString(t.beat, 'f', 1), QLocale().toString(t.tempoBpm, 'f', tempoDecimals),
                                    t.timeSignature.name());
     return (t.playing ? tr("playing") : tr("stopped")) + QStringLiteral(" · ") + where;
 }

@@ -44,7 +44,12 @@ PluginsPage::PluginsPage(Orchestrator &orchestrator, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PluginsPage::updateButton);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PluginsPage::updateButton);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PluginsPage::updateButton);
-    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTableView::resizeColumnsToContents);
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, [this] {
+        m_view->resizeColumnsToContents();
+        // Sizing to contents sizes the Transport column too; setting its mode again lets it
+        // take the rest of the width, as it did before the row came.
+        m_view->horizontalHeader()->setSectionResizeMode(PluginTableModel::Transport, QHeaderView::Stretch);
+    });
     updateButton();
 }
 

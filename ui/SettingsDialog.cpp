@@ -24,6 +24,9 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace aiband {
 namespace {
 
@@ -136,6 +139,22 @@ void SettingsDialog::buildRows()
     m_startOnLogin = new QCheckBox(tr("Start when I log in"));
     m_startOnLogin->setToolTip(tr("Adds the application to your desktop's autostart (%1).").arg(autostart::entryPath()));
     desktop->addRow(tr("Start on login"), m_startOnLogin);
+
+    // Each group has its own form; one label width for all of them lines the editors up
+    // down the whole window instead of jumping at every group.
+    QList<QWidget *> labels;
+    int labelWidth = 0;
+    for (QFormLayout *form : std::as_const(forms)) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            if (QWidget *label = item ? item->widget() : nullptr) {
+                labels.append(label);
+                labelWidth = std::max(labelWidth, label->sizeHint().width());
+            }
+        }
+    }
+    for (QWidget *label : std::as_const(labels))
+        label->setMinimumWidth(labelWidth);
 
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);

@@ -96,6 +96,7 @@ private slots:
         QCOMPARE(model.columnCount(), 7);
         QCOMPARE(model.headerData(FilesTableModel::Track, Qt::Horizontal).toString(), QStringLiteral("Track"));
         QCOMPARE(model.headerData(FilesTableModel::Size, Qt::Horizontal).toString(), QStringLiteral("Size"));
+        QCOMPARE(model.headerData(FilesTableModel::Tempo, Qt::Horizontal).toString(), QStringLiteral("Tempo (BPM)"));
 
         const QStringList names = generate(server, kBassAndDrums);
         QCOMPARE(names.size(), 2);
@@ -106,12 +107,13 @@ private slots:
             const int row = model.rowOf(name);
             QVERIFY2(row >= 0, qPrintable(name));
             const QString path = server.filesDir() + QLatin1Char('/') + name;
-            QCOMPARE(cell(model, row, FilesTableModel::Track), name.contains(QLatin1String("_bass_")) ? QStringLiteral("bass")
-                                                                                                     : QStringLiteral("drums"));
+            QCOMPARE(cell(model, row, FilesTableModel::Track), name.contains(QLatin1String("_bass_")) ? QStringLiteral("Bass")
+                                                                                                     : QStringLiteral("Drums"));
             QCOMPARE(cell(model, row, FilesTableModel::Key), QStringLiteral("F#m"));
             QCOMPARE(cell(model, row, FilesTableModel::Tempo), QStringLiteral("96"));
             QCOMPARE(model.index(row, FilesTableModel::Tempo).data(FilesTableModel::SortRole).toInt(), 96);
-            QCOMPARE(cell(model, row, FilesTableModel::Style), QStringLiteral("rock"));
+            QCOMPARE(cell(model, row, FilesTableModel::Style), QStringLiteral("Rock"));   // the style's title
+            QCOMPARE(model.index(row, FilesTableModel::Style).data(FilesTableModel::SortRole).toString(), QStringLiteral("rock"));
             QCOMPARE(cell(model, row, FilesTableModel::Plugin), QStringLiteral("daw-1"));
             QCOMPARE(cell(model, row, FilesTableModel::Age), QStringLiteral("just now"));
             QCOMPARE(cell(model, row, FilesTableModel::Size), QLocale().formattedDataSize(QFileInfo(path).size()));
@@ -263,6 +265,24 @@ private slots:
         QCOMPARE(page.model()->rowOf(chosen), -1);
         // The deleted file's preview went with it.
         QVERIFY(page.preview()->filePath() != server.filesDir() + QLatin1Char('/') + chosen);
+    }
+
+    void previewLabelsFitEveryDrumName()
+    {
+        // Seen in the Spanish screenshots: "Tom medio-agudo" was cut off by a fixed-width label
+        // gutter. A big font stands in for a long translation.
+        PianoRollView view;
+        QFont big = view.font();
+        big.setPointSizeF(big.pointSizeF() * 2.5);
+        view.setFont(big);
+        view.resize(800, 300);
+        const QFontMetrics metrics(big);
+        for (int note : {35, 41, 48, 53, 54})
+            QVERIFY2(view.noteArea().left() >= metrics.horizontalAdvance(drumName(note)) + 4, qPrintable(drumName(note)));
+        // The gutter does not depend on the file, so stacked previews line up.
+        const double gutter = view.noteArea().left();
+        view.setFile(QStringLiteral("/nonexistent.mid"));
+        QCOMPARE(view.noteArea().left(), gutter);
     }
 
     void previewExplainsFilesItCannotDraw()

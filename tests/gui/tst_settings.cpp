@@ -113,6 +113,25 @@ private slots:
         QVERIFY(dialog.canApply());
     }
 
+    void editorsLineUpAcrossGroups()
+    {
+        // Seen in the screenshots: every group sized its own label column, so the editors
+        // jumped left and right from one group to the next.
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const auto left = [&](const char *path) {
+            QWidget *editor = dialog.editorFor(QString::fromLatin1(path));
+            return editor->mapTo(&dialog, QPoint(0, 0)).x();
+        };
+        const int port = left("server.port");
+        QCOMPARE(left("backend.timeout"), port);
+        QCOMPARE(left("plugin.cleanup_hours"), port);
+        QCOMPARE(left("logging.level"), port);
+        QCOMPARE(left("websocket.heartbeat_interval"), port);
+    }
+
     void invalidPortIsExplainedUnderItAndBlocksApply()
     {
         Orchestrator orchestrator(testConfig(), nullptr);

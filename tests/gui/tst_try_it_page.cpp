@@ -110,7 +110,8 @@ private slots:
         QTRY_COMPARE(files.rowCount(), 2);
         const int row = files.rowOf(result[0].file.name);
         QVERIFY(row >= 0);
-        QCOMPARE(files.index(row, FilesTableModel::Style).data().toString(), QStringLiteral("waltz"));
+        QCOMPARE(files.index(row, FilesTableModel::Style).data().toString(), QStringLiteral("Waltz"));   // its title
+        QCOMPARE(files.index(row, FilesTableModel::Style).data(FilesTableModel::SortRole).toString(), QStringLiteral("waltz"));
         QCOMPARE(files.index(row, FilesTableModel::Tempo).data().toInt(), 100);
 
         // A second generation replaces the previews.

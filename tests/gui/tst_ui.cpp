@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
@@ -428,7 +429,12 @@ private slots:
                                 {{QStringLiteral("is_playing"), true}, {QStringLiteral("current_beat"), 8},
                                  {QStringLiteral("tempo"), 96}}));
         QTRY_VERIFY(cell(model, 0, PluginTableModel::Transport).startsWith(QStringLiteral("playing")));
-        QVERIFY(cell(model, 0, PluginTableModel::Transport).contains(QStringLiteral("96.0 BPM")));
+        QVERIFY2(cell(model, 0, PluginTableModel::Transport).contains(QStringLiteral("beat 8.0, 96 BPM")),
+                 qPrintable(cell(model, 0, PluginTableModel::Transport)));   // a whole tempo, as DAWs show it
+        plugin.sendJson(message(QStringLiteral("transport_update"),
+                                {{QStringLiteral("is_playing"), true}, {QStringLiteral("current_beat"), 9},
+                                 {QStringLiteral("tempo"), 92.5}}));
+        QTRY_VERIFY(cell(model, 0, PluginTableModel::Transport).contains(QStringLiteral("92.5 BPM")));
 
         // A heartbeat moves "last heartbeat" on, although the registry emits nothing for it.
         const QDateTime before = model.data(model.index(0, PluginTableModel::LastHeartbeat), PluginTableModel::RawRole).toDateTime();
@@ -469,6 +475,25 @@ private slots:
         QCOMPARE(cell(*page.model(), 1, PluginTableModel::Id), QStringLiteral("second"));
         QCOMPARE(page.view()->selectionModel()->selectedRows().size(), 1);
         QCOMPARE(page.view()->selectionModel()->selectedRows().first().row(), 0);
+    }
+
+    void theTransportColumnFillsTheTableWhenAPluginJoinsLater()
+    {
+        // Seen in the README's screenshots: a plugin joining while the page was on screen sized
+        // every column to its contents, the Transport column too, leaving a blank band at the right.
+        TestServer server;
+        QVERIFY(server.start());
+        PluginsPage page(*server.orchestrator);
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/bass-1"))));
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QHeaderView *header = page.view()->horizontalHeader();
+        QTRY_COMPARE(header->sectionPosition(PluginTableModel::Files) + header->sectionSize(PluginTableModel::Files),
+                     page.view()->viewport()->width());
+        QVERIFY(header->sectionSize(PluginTableModel::Transport) > header->sectionSize(PluginTableModel::Id));
     }
 
     // --- logs --------------------------------------------------------------------------------
