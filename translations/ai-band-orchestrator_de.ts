@@ -608,17 +608,17 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     <message>
         <location line="-110"/>
         <source>Bass</source>
-        <translation type="unfinished">Bass</translation>
+        <translation>Bass</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Drums</source>
-        <translation type="unfinished">Schlagzeug</translation>
+        <translation>Schlagzeug</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keys</source>
-        <translation type="unfinished">Keys</translation>
+        <translation>Keys</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -608,17 +608,17 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
     <message>
         <location line="-110"/>
         <source>Bass</source>
-        <translation type="unfinished">Bajo</translation>
+        <translation>Bajo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Drums</source>
-        <translation type="unfinished">Batería</translation>
+        <translation>Batería</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keys</source>
-        <translation type="unfinished">Teclados</translation>
+        <translation>Teclados</translation>
     </message>
     <message>
         <location line="+2"/>
