@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QMessageBox>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -86,6 +87,9 @@ int main(int argc, char **argv)
     // send, which was 41% of the server's work when syncing 1,000 plugins (docs/BENCHMARKS.md).
     if (noGui && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
+    // A write past a file size limit (ulimit -f) fails with EFBIG and is reported like a full
+    // disk; by default the kernel would kill the whole app with SIGXFSZ instead.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::unique_ptr<QCoreApplication> app = noGui ? std::make_unique<QCoreApplication>(argc, argv)
                                                   : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ai-band-orchestrator"));
@@ -135,20 +139,24 @@ int main(int argc, char **argv)
     // One line on stdout that scripts and tests can wait for; everything else goes to the log.
     printLine(stdout, QStringLiteral("AI Band Orchestrator listening on %1").arg(orchestrator.baseUrl().toString()));
 
+    // A stop lets running generations and downloads finish (server.shutdown_grace), then quits.
+    // A second signal while that drains quits at once; files are still never left half-written.
+    QObject::connect(&orchestrator, &Orchestrator::stopped, app.get(), &QCoreApplication::quit);
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, app.get(), [&](int number) {
+        if (orchestrator.isShuttingDown()) {
+            qCWarning(lcApp) << "signal" << number << "received again; stopping now";
+            QCoreApplication::quit();
+            return;
+        }
         qCInfo(lcApp) << "signal" << number << "received; shutting down";
-        orchestrator.stop();
-        QCoreApplication::quit();
+        orchestrator.shutdown();
     });
 
     std::unique_ptr<DesktopShell> shell;
     if (!noGui) {
         shell = std::make_unique<DesktopShell>(orchestrator);
-        QObject::connect(shell.get(), &DesktopShell::quitRequested, app.get(), [&] {
-            orchestrator.stop();
-            QCoreApplication::quit();
-        });
+        QObject::connect(shell.get(), &DesktopShell::quitRequested, &orchestrator, &Orchestrator::shutdown);
     }
     const int status = app->exec();
     qCInfo(lcApp) << "stopped";

@@ -15,6 +15,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
+#include <optional>
+
 namespace aiband {
 
 class ApiHttpServer;
@@ -31,8 +34,26 @@ public:
     ~Orchestrator() override;
 
     Status start();   // prepares the files folder and listens on host:port
-    void stop();      // closes plugin sessions (1001) and stops listening
+    void stop();      // at once: closes plugin sessions (1001) and stops listening
+    // The graceful stop (SIGTERM, SIGINT, the tray's Quit): stops accepting connections and
+    // generations, lets running generations and downloads finish for up to
+    // server.shutdown_grace seconds, closes plugin sessions with 1001, then emits stopped().
+    void shutdown();
+    bool isShuttingDown() const { return m_shuttingDown; }
     bool isRunning() const;
+
+    // Generates `fileName`'s track again from its metadata sidecar, with `seed` or a new random
+    // one. `done` gets the same result as a generation (or invalid_filename, file_not_found,
+    // metadata_not_found, busy, ...); it may be called before regenerate() returns.
+    void regenerate(const QString &fileName, std::optional<quint32> seed,
+                    std::function<void(const Result<GenerationResult> &)> done);
+
+    // Why files cannot be written now (disk full, folder gone), for the tray; empty when fine.
+    // Set by a failed write, cleared by the next successful one.
+    QString storageProblem() const { return m_storageProblem; }
+    // Removes files by age and count (plugin.cleanup_hours, plugin.max_files) now; runs by
+    // itself on the maintenance timer and after writes that go over the count.
+    QStringList cleanupFiles();
 
     const Config &config() const { return m_config; }
     quint16 port() const;                    // the bound port (differs from config when it is 0)
@@ -55,8 +76,15 @@ signals:
     void runningChanged(bool running);
     void pluginCountChanged(int count);
     void filesGenerated(const aiband::GenerationResult &result);
+    void filesRemoved(const QStringList &names);        // by cleanup
+    void storageProblemChanged(const QString &problem); // empty: writing works again
+    void stopped();                                     // shutdown() has finished
 
 private:
+    void setStorageProblem(const QString &problem);
+    bool drained() const;               // no generation running, every reply sent
+    void finishShutdown();
+
     Config m_config;
     LogBuffer *m_logs;
     FileStore m_files;
@@ -67,8 +95,13 @@ private:
     QTimer m_maintenance;
     HttpRouter m_router;
     QPointer<ApiHttpServer> m_http;
+    QPointer<ApiHttpServer> m_retiredHttp;   // stopped, waiting for its deleteLater
     QPointer<BoundedTcpServer> m_tcp;
     QElapsedTimer m_uptime;
+    QString m_storageProblem;
+    bool m_shuttingDown = false;
+    QTimer m_drain;                     // polls the work in flight while shutting down
+    QElapsedTimer m_drainClock;
 };
 
 } // namespace aiband

@@ -15,6 +15,7 @@ struct Config {
     int port = 8000;
     bool debug = false;
     int maxConnections = 1024;
+    double shutdownGraceSeconds = 10.0;   // a stop waits this long for work in flight
 
     // backend (the built-in engine)
     double generationTimeoutSeconds = 30.0;

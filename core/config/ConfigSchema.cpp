@@ -60,6 +60,9 @@ const auto kKeys = std::to_array<ConfigKey>({
     {"websocket.max_message_bytes", {"AIBAND_WS_MAX_MESSAGE_BYTES"}, nullptr,
      IntSetting{&Config::webSocketMaxMessageBytes, 1024, 64 * 1024 * 1024},
      "Largest WebSocket message accepted."},
+    {"server.shutdown_grace", {"AIBAND_SHUTDOWN_GRACE"}, nullptr,
+     DoubleSetting{&Config::shutdownGraceSeconds, 0.0, 3600.0},
+     "Seconds a stop (SIGTERM, Quit) waits for running generations and downloads to finish."},
 });
 
 const auto kIgnored = std::to_array<IgnoredKey>({
