@@ -4,6 +4,7 @@
 #include "DesktopShell.h"
 #include "Orchestrator.h"
 #include "config/ConfigLoader.h"
+#include "generation/FaultInjection.h"
 #include "logging/LogBuffer.h"
 #include "logging/LogCategories.h"
 #include "logging/Logging.h"
@@ -130,6 +131,7 @@ int main(int argc, char **argv)
         qCWarning(lcConfig).noquote() << notice;
 
     Orchestrator orchestrator(config, &logBuffer);
+    installFaultInjection(orchestrator.generation(), QProcessEnvironment::systemEnvironment());
     if (const Status started = orchestrator.start(); !started) {
         printLine(stderr, QStringLiteral("ai-band-orchestrator: %1").arg(started.error().message));
         if (!noGui)
