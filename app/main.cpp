@@ -132,15 +132,7 @@ int main(int argc, char **argv)
 
     Orchestrator orchestrator(config, &logBuffer);
     installFaultInjection(orchestrator.generation(), QProcessEnvironment::systemEnvironment());
-    if (const Status started = orchestrator.start(); !started) {
-        printLine(stderr, QStringLiteral("ai-band-orchestrator: %1").arg(started.error().message));
-        if (!noGui)
-            QMessageBox::critical(nullptr, QStringLiteral("AI Band Orchestrator"), started.error().message);
-        return kExitStartError;
-    }
-    // One line on stdout that scripts and tests can wait for; everything else goes to the log.
-    printLine(stdout, QStringLiteral("AI Band Orchestrator listening on %1").arg(orchestrator.baseUrl().toString()));
-
+    // Watched before the "listening" line, so a script that signals right after it is heard.
     // A stop lets running generations and downloads finish (server.shutdown_grace), then quits.
     // A second signal while that drains quits at once; files are still never left half-written.
     QObject::connect(&orchestrator, &Orchestrator::stopped, app.get(), &QCoreApplication::quit);
@@ -154,6 +146,15 @@ int main(int argc, char **argv)
         qCInfo(lcApp) << "signal" << number << "received; shutting down";
         orchestrator.shutdown();
     });
+
+    if (const Status started = orchestrator.start(); !started) {
+        printLine(stderr, QStringLiteral("ai-band-orchestrator: %1").arg(started.error().message));
+        if (!noGui)
+            QMessageBox::critical(nullptr, QStringLiteral("AI Band Orchestrator"), started.error().message);
+        return kExitStartError;
+    }
+    // One line on stdout that scripts and tests can wait for; everything else goes to the log.
+    printLine(stdout, QStringLiteral("AI Band Orchestrator listening on %1").arg(orchestrator.baseUrl().toString()));
 
     std::unique_ptr<DesktopShell> shell;
     if (!noGui) {
