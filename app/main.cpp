@@ -8,6 +8,7 @@
 #include "Orchestrator.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
+#include "generation/FaultInjection.h"
 #include "logging/LogBuffer.h"
 #include "logging/LogCategories.h"
 #include "logging/Logging.h"
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -103,6 +105,9 @@ int main(int argc, char **argv)
     // send, which was 41% of the server's work when syncing 1,000 plugins (docs/BENCHMARKS.md).
     if (noGui && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
+    // A write past a file size limit (ulimit -f) fails with EFBIG and is reported like a full
+    // disk; by default the kernel would kill the whole app with SIGXFSZ instead.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::unique_ptr<QCoreApplication> app = noGui ? std::make_unique<QCoreApplication>(argc, argv)
                                                   : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ai-band-orchestrator"));
@@ -165,10 +170,31 @@ int main(int argc, char **argv)
         qCInfo(lcUi).noquote() << "interface language:" << LanguageLoader::install(config.uiLanguage);
 
     Orchestrator orchestrator(config, &logBuffer);
+    installFaultInjection(orchestrator.generation(), QProcessEnvironment::systemEnvironment());
+    // Watched before the "listening" line, so a script that signals right after it is heard.
+    // A stop lets running generations and downloads finish (server.shutdown_grace), then quits.
+    // A second signal while that drains quits at once; files are still never left half-written.
+    QObject::connect(&orchestrator, &Orchestrator::stopped, app.get(), &QCoreApplication::quit);
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, app.get(), [&](int number) {
+        if (orchestrator.isShuttingDown()) {
+            qCWarning(lcApp) << "signal" << number << "received again; stopping now";
+            QCoreApplication::quit();
+            return;
+        }
+        qCInfo(lcApp) << "signal" << number << "received; shutting down";
+        orchestrator.shutdown();
+    });
+
     std::unique_ptr<DesktopShell> shell;
     if (!noGui) {
         shell = std::make_unique<DesktopShell>(orchestrator);
         shell->enableSettings(settingsContext(loaded, parser, options));
+        QObject::connect(shell.get(), &DesktopShell::quitRequested, &orchestrator, &Orchestrator::shutdown);
+        QObject::connect(&instance, &SingleInstance::activationRequested, shell.get(), [&shell] {
+            qCInfo(lcApp) << "another launch asked for the window; showing it";
+            shell->showWindow();
+        });
     }
     // Headless, a server that cannot start is a failed run. On the desktop the app stays up and
     // says why (tray state "error", the window and a notification), so the user can pick another
@@ -187,23 +213,6 @@ int main(int argc, char **argv)
     QObject::connect(&orchestrator, &Orchestrator::listenAddressChanged, &instance,
                      [&instance](const QUrl &url) { instance.setStatus(url.toString()); });
 
-    UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, app.get(), [&](int number) {
-        qCInfo(lcApp) << "signal" << number << "received; shutting down";
-        orchestrator.stop();
-        QCoreApplication::quit();
-    });
-
-    if (shell) {
-        QObject::connect(shell.get(), &DesktopShell::quitRequested, app.get(), [&] {
-            orchestrator.stop();
-            QCoreApplication::quit();
-        });
-        QObject::connect(&instance, &SingleInstance::activationRequested, shell.get(), [&shell] {
-            qCInfo(lcApp) << "another launch asked for the window; showing it";
-            shell->showWindow();
-        });
-    }
     const int status = app->exec();
     qCInfo(lcApp) << "stopped";
     return status;

@@ -9,6 +9,7 @@
 
 #include <QHostAddress>
 #include <QNetworkInterface>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace aiband {
@@ -44,6 +45,15 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     registerHttpApi(m_router, *this);
     connect(&m_hub, &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
     connect(&m_generation, &GenerationService::generated, this, &Orchestrator::filesGenerated);
+    connect(&m_generation, &GenerationService::generated, this, [this] {
+        setStorageProblem({});
+        if (m_files.count() > m_config.maxFiles)
+            cleanupFiles();
+    });
+    connect(&m_generation, &GenerationService::failed, this, [this](const QString &, const Error &error) {
+        if (error.code == QLatin1String("insufficient_storage") || error.code == QLatin1String("write_failed"))
+            setStorageProblem(error.message);
+    });
     // Sessions that went silent are closed, and plugins that only spoke HTTP are forgotten once
     // they stop sending heartbeats, both after websocket.connection_timeout.
     // Read on each tick, so a timeout changed by reconfigure() applies at once.
@@ -52,6 +62,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
         const double timeoutMs = m_config.connectionTimeoutSeconds * 1000;
         m_hub.dropStaleSessions();
         m_plugins.removeSilentSince(QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(timeoutMs)));
+        cleanupFiles();
     });
     m_maintenance.start();
     m_uptime.start();
@@ -60,6 +71,8 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
 Orchestrator::~Orchestrator()
 {
     stop();
+    // The HTTP server (and its sockets) now, while the members it refers to still exist.
+    delete m_retiredHttp.data();
 }
 
 Status Orchestrator::start()
@@ -80,6 +93,7 @@ Status Orchestrator::start()
         qCCritical(lcServer).noquote() << token.error().message;
         return token;
     }
+    cleanupFiles();
 
     auto tcp = listen(m_config);
     if (!tcp) {
@@ -302,16 +316,115 @@ Status Orchestrator::regenerateAccessToken()
 
 void Orchestrator::stop()
 {
-    if (!isRunning())
+    if (!m_http)
         return;
     m_hub.closeAll();
-    m_tcp->close();
+    if (m_tcp)
+        m_tcp->close();
     // Deleted later: stop() may be called from one of the server's own request handlers.
     m_http->deleteLater();
+    m_retiredHttp = m_http;
     m_http = nullptr;
     m_tcp = nullptr;
     qCInfo(lcServer) << "stopped";
     emit runningChanged(false);
+}
+
+void Orchestrator::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    m_generation.refuseNewWork();
+    if (m_tcp)
+        m_tcp->close();   // no new connections; those open keep going
+    qCInfo(lcServer).noquote() << "shutting down: waiting up to" << m_config.shutdownGraceSeconds << "s for"
+                               << m_generation.pendingCount() << "generations and the replies being sent";
+    m_drainClock.start();
+    m_drain.setInterval(20);
+    connect(&m_drain, &QTimer::timeout, this, [this] {
+        const bool late = m_drainClock.elapsed() > m_config.shutdownGraceSeconds * 1000;
+        if (!drained() && !late)
+            return;
+        if (late && !drained())
+            qCWarning(lcServer).noquote() << "shutdown grace of" << m_config.shutdownGraceSeconds << "s over with"
+                                          << m_generation.pendingCount() << "generations still running";
+        m_drain.stop();
+        finishShutdown();
+    });
+    m_drain.start();
+}
+
+bool Orchestrator::drained() const
+{
+    if (m_generation.pendingCount() > 0)
+        return false;
+    // Replies (downloads, generation answers, close frames) still in the sockets' buffers.
+    for (const QObject *owner : {static_cast<const QObject *>(m_http.data()), static_cast<const QObject *>(m_tcp.data())}) {
+        if (!owner)
+            continue;
+        for (const QTcpSocket *socket : owner->findChildren<QTcpSocket *>()) {
+            if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() > 0)
+                return false;
+        }
+    }
+    return true;
+}
+
+void Orchestrator::finishShutdown()
+{
+    // Plugins hear 1001 only now, after the answers to what they asked for.
+    m_hub.closeAll();
+    // The close frames go out before the sockets are dropped (bounded: a client that reads
+    // nothing does not hold the stop).
+    auto *flush = new QTimer(this);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(flush, &QTimer::timeout, this, [this, flush, clock] {
+        if (!drained() && clock->elapsed() < 1000)
+            return;
+        flush->deleteLater();
+        stop();
+        if (m_generation.pendingCount() > 0)
+            m_generation.waitForRunning(-1);   // files are never left half-written
+        qCInfo(lcServer) << "shutdown complete";
+        emit stopped();
+    });
+    flush->start(10);
+}
+
+void Orchestrator::regenerate(const QString &fileName, std::optional<quint32> seed,
+                              std::function<void(const Result<GenerationResult> &)> done)
+{
+    Result<GenerateRequest> request = m_generation.regenerationRequest(fileName, seed);
+    if (!request) {
+        done(request.error());
+        return;
+    }
+    qCInfo(lcGeneration).noquote() << "regenerating" << fileName << "with seed" << request->arrangement.seed;
+    if (const Status queued = m_generation.submit(std::move(request).value(), done); !queued)
+        done(queued.error());
+}
+
+QStringList Orchestrator::cleanupFiles()
+{
+    const QStringList removed =
+        m_files.cleanup(CleanupPolicy{m_config.cleanupHours, m_config.maxFiles, 60});
+    if (!removed.isEmpty())
+        emit filesRemoved(removed);
+    return removed;
+}
+
+void Orchestrator::setStorageProblem(const QString &problem)
+{
+    if (problem == m_storageProblem)
+        return;
+    m_storageProblem = problem;
+    if (problem.isEmpty())
+        qCInfo(lcFiles) << "files are being written again";
+    else
+        qCWarning(lcFiles).noquote() << "storage problem:" << problem;
+    emit storageProblemChanged(problem);
 }
 
 bool Orchestrator::isRunning() const

@@ -17,6 +17,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
+#include <optional>
+
 namespace aiband {
 
 class ApiHttpServer;
@@ -33,7 +36,12 @@ public:
     ~Orchestrator() override;
 
     Status start();   // prepares the files folder and listens on host:port
-    void stop();      // closes plugin sessions (1001) and stops listening
+    void stop();      // at once: closes plugin sessions (1001) and stops listening
+    // The graceful stop (SIGTERM, SIGINT, the tray's Quit): stops accepting connections and
+    // generations, lets running generations and downloads finish for up to
+    // server.shutdown_grace seconds, closes plugin sessions with 1001, then emits stopped().
+    void shutdown();
+    bool isShuttingDown() const { return m_shuttingDown; }
     bool isRunning() const;
 
     // Applies a changed configuration to the running application. Log level, generation
@@ -47,6 +55,18 @@ public:
     Status reconfigure(const Config &wanted);
     // Key paths of `wanted` that reconfigure() cannot apply to this run.
     QStringList restartSettingsDiffering(const Config &wanted) const;
+    // Generates `fileName`'s track again from its metadata sidecar, with `seed` or a new random
+    // one. `done` gets the same result as a generation (or invalid_filename, file_not_found,
+    // metadata_not_found, busy, ...); it may be called before regenerate() returns.
+    void regenerate(const QString &fileName, std::optional<quint32> seed,
+                    std::function<void(const Result<GenerationResult> &)> done);
+
+    // Why files cannot be written now (disk full, folder gone), for the tray; empty when fine.
+    // Set by a failed write, cleared by the next successful one.
+    QString storageProblem() const { return m_storageProblem; }
+    // Removes files by age and count (plugin.cleanup_hours, plugin.max_files) now; runs by
+    // itself on the maintenance timer and after writes that go over the count.
+    QStringList cleanupFiles();
 
     const Config &config() const { return m_config; }
     quint16 port() const;                    // the bound port (differs from config when it is 0)
@@ -87,9 +107,16 @@ signals:
     void listenAddressChanged(const QUrl &baseUrl);
     void accessTokenChanged();
 
+    void filesRemoved(const QStringList &names);        // by cleanup
+    void storageProblemChanged(const QString &problem); // empty: writing works again
+    void stopped();                                     // shutdown() has finished
+
 private:
     Result<BoundedTcpServer *> listen(const Config &config);
     void serve(BoundedTcpServer *tcp);
+    void setStorageProblem(const QString &problem);
+    bool drained() const;               // no generation running, every reply sent
+    void finishShutdown();
 
     Config m_config;
     LogBuffer *m_logs;
@@ -102,6 +129,7 @@ private:
     QTimer m_maintenance;
     HttpRouter m_router;
     QPointer<ApiHttpServer> m_http;
+    QPointer<ApiHttpServer> m_retiredHttp;   // stopped, waiting for its deleteLater
     QPointer<BoundedTcpServer> m_tcp;
     QElapsedTimer m_uptime;
     QString m_token;
@@ -109,6 +137,10 @@ private:
 
     Status prepareToken();
     void updateAccessPolicy(quint16 port);   // from m_config, the token and the bound port
+    QString m_storageProblem;
+    bool m_shuttingDown = false;
+    QTimer m_drain;                     // polls the work in flight while shutting down
+    QElapsedTimer m_drainClock;
 };
 
 } // namespace aiband

@@ -238,6 +238,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Shutdown grace</source>
+        <translation>Frist beim Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Max JSON depth</source>
         <translation>Max. JSON-Tiefe</translation>
     </message>
@@ -446,7 +451,12 @@
         <translation>Zeigt eine Desktop-Benachrichtigung, wenn neue Dateien generiert werden.</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="+3"/>
+        <source>Seconds a stop (SIGTERM, Quit) waits for running generations and downloads to finish.</source>
+        <translation>Sekunden, die ein Stopp (SIGTERM, Beenden) auf laufende Generierungen und Downloads wartet.</translation>
+    </message>
+    <message>
+        <location line="-103"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Adresse, auf der der Server lauscht. Alles außer Loopback (127.0.0.1, ::1, localhost) erfordert das Token.</translation>
     </message>
@@ -523,7 +533,7 @@
 <context>
     <name>aiband::FilesPage</name>
     <message>
-        <location filename="../ui/FilesPage.cpp" line="+28"/>
+        <location filename="../ui/FilesPage.cpp" line="+29"/>
         <source>No files yet. Generate some in the Try it tab, or from a plugin in your DAW.</source>
         <translation>Noch keine Dateien. Generiere welche im Tab „Ausprobieren“ oder mit einem Plugin in deiner DAW.</translation>
     </message>
@@ -531,6 +541,11 @@
         <location line="+2"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Neu generieren</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -548,7 +563,12 @@
         <translation>Löscht die ausgewählten Dateien aus dem Dateiordner.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+2"/>
+        <source>Generate the selected parts again with a new seed, as new files; the originals stay.</source>
+        <translation>Erzeugt die ausgewählten Parts mit einem neuen Seed noch einmal als neue Dateien; die Originale bleiben.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Delete %1 from the files folder? Plugins that use it will not find it any more.</source>
         <translation>%1 aus dem Dateiordner löschen? Plugins, die diese Datei verwenden, finden sie dann nicht mehr.</translation>
     </message>
@@ -573,8 +593,25 @@
         <translation>Einige Dateien konnten nicht gelöscht werden:
 %1</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Regenerate</source>
+        <translation>Neu generieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some files could not be regenerated:
+%1</source>
+        <translation>Einige Dateien konnten nicht neu generiert werden:
+%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+16"/>
         <source>%n files selected</source>
         <translation>
             <numerusform>%n Datei ausgewählt</numerusform>
@@ -1058,7 +1095,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::ServerMonitor</name>
     <message>
-        <location filename="../ui/ServerMonitor.cpp" line="+28"/>
+        <location filename="../ui/ServerMonitor.cpp" line="+29"/>
+        <source>Files cannot be written: %1</source>
+        <translation>Dateien können nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The last generation failed: %1</source>
         <translation>Die letzte Generierung ist fehlgeschlagen: %1</translation>
     </message>

@@ -238,6 +238,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Shutdown grace</source>
+        <translation>Margen de cierre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Max JSON depth</source>
         <translation>Profundidad máxima de JSON</translation>
     </message>
@@ -446,7 +451,12 @@
         <translation>Muestra una notificación de escritorio cuando se generan archivos nuevos.</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="+3"/>
+        <source>Seconds a stop (SIGTERM, Quit) waits for running generations and downloads to finish.</source>
+        <translation>Segundos que una parada (SIGTERM, Salir) espera a que terminen las generaciones y descargas en curso.</translation>
+    </message>
+    <message>
+        <location line="-103"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Dirección en la que escucha el servidor. Cualquiera que no sea loopback (127.0.0.1, ::1, localhost) requiere el token.</translation>
     </message>
@@ -523,7 +533,7 @@
 <context>
     <name>aiband::FilesPage</name>
     <message>
-        <location filename="../ui/FilesPage.cpp" line="+28"/>
+        <location filename="../ui/FilesPage.cpp" line="+29"/>
         <source>No files yet. Generate some in the Try it tab, or from a plugin in your DAW.</source>
         <translation>Aún no hay archivos. Genera algunos en la pestaña Pruébalo o desde un plugin en tu DAW.</translation>
     </message>
@@ -531,6 +541,11 @@
         <location line="+2"/>
         <source>&amp;Delete</source>
         <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Regenerar</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -548,7 +563,12 @@
         <translation>Elimina los archivos seleccionados de la carpeta de archivos.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+2"/>
+        <source>Generate the selected parts again with a new seed, as new files; the originals stay.</source>
+        <translation>Genera de nuevo las partes seleccionadas con otra semilla, como archivos nuevos; los originales se conservan.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Delete %1 from the files folder? Plugins that use it will not find it any more.</source>
         <translation>¿Eliminar %1 de la carpeta de archivos? Los plugins que lo usan ya no lo encontrarán.</translation>
     </message>
@@ -573,8 +593,25 @@
         <translation>No se pudieron eliminar algunos archivos:
 %1</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Regenerate</source>
+        <translation>Regenerar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some files could not be regenerated:
+%1</source>
+        <translation>Algunos archivos no se pudieron regenerar:
+%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+16"/>
         <source>%n files selected</source>
         <translation>
             <numerusform>%n archivo seleccionado</numerusform>
@@ -1058,7 +1095,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::ServerMonitor</name>
     <message>
-        <location filename="../ui/ServerMonitor.cpp" line="+28"/>
+        <location filename="../ui/ServerMonitor.cpp" line="+29"/>
+        <source>Files cannot be written: %1</source>
+        <translation>No se pueden escribir archivos: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The last generation failed: %1</source>
         <translation>La última generación falló: %1</translation>
     </message>

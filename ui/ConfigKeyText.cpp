@@ -44,6 +44,7 @@ const QHash<QString, const char *> &labels()
         {QStringLiteral("server.max_url_length"), QT_TRANSLATE_NOOP("aiband::ConfigKey", "Max URL length")},
         {QStringLiteral("server.request_timeout"), QT_TRANSLATE_NOOP("aiband::ConfigKey", "Request timeout")},
         {QStringLiteral("server.idle_timeout"), QT_TRANSLATE_NOOP("aiband::ConfigKey", "Idle timeout")},
+        {QStringLiteral("server.shutdown_grace"), QT_TRANSLATE_NOOP("aiband::ConfigKey", "Shutdown grace")},
         {QStringLiteral("server.max_json_depth"), QT_TRANSLATE_NOOP("aiband::ConfigKey", "Max JSON depth")},
         {QStringLiteral("server.max_json_array_items"), QT_TRANSLATE_NOOP("aiband::ConfigKey", "Max JSON array items")},
         {QStringLiteral("server.generation_rate_per_minute"), QT_TRANSLATE_NOOP("aiband::ConfigKey", "Generation rate per minute")},

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -27,7 +28,8 @@ FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
       m_preview(new PianoRollView),
       m_empty(new QLabel(tr("No files yet. Generate some in the Try it tab, or from a plugin in your DAW."))),
       m_selection(new QLabel),
-      m_delete(new QPushButton(tr("&Delete")))
+      m_delete(new QPushButton(tr("&Delete"))),
+      m_regenerate(new QPushButton(tr("&Regenerate")))
 {
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(FilesTableModel::SortRole);
@@ -57,13 +59,16 @@ FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
     openFolder->setToolTip(tr("Show the files folder in your file manager."));
     m_delete->setToolTip(tr("Delete the selected files from the files folder."));
     m_delete->setEnabled(false);
+    m_regenerate->setToolTip(tr("Generate the selected parts again with a new seed, as new files; the originals stay."));
+    m_regenerate->setEnabled(false);
+    connect(m_regenerate, &QPushButton::clicked, this, &FilesPage::regenerateSelected);
     connect(openFolder, &QPushButton::clicked, this, &FilesPage::openFolder);
     connect(m_delete, &QPushButton::clicked, this, &FilesPage::deleteSelected);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_selection, 1);
     buttons->addWidget(openFolder);
-    // The "Regenerate with a new seed" button goes here once the core can regenerate a file.
+    buttons->addWidget(m_regenerate);
     buttons->addWidget(m_delete);
 
     auto *table = new QWidget;
@@ -129,10 +134,44 @@ void FilesPage::deleteSelected()
     }
 }
 
+void FilesPage::regenerateSelected()
+{
+    const QStringList names = selectedFileNames();
+    if (names.isEmpty())
+        return;
+    // Answers may arrive after this page is gone (the window closed while the engine worked).
+    struct Outcome {
+        qsizetype waiting;
+        QStringList files;
+        QStringList errors;
+    };
+    auto outcome = std::make_shared<Outcome>(Outcome{names.size(), {}, {}});
+    QPointer<FilesPage> page(this);
+    m_regenerate->setEnabled(false);
+    for (const QString &name : names) {
+        m_orchestrator.regenerate(name, std::nullopt, [page, outcome, name](const Result<GenerationResult> &result) {
+            if (result) {
+                for (const GeneratedFile &file : result->files)
+                    outcome->files.append(file.file.name);
+            } else {
+                outcome->errors.append(tr("%1: %2").arg(name, result.error().message));
+            }
+            if (--outcome->waiting > 0 || !page)
+                return;
+            page->m_regenerate->setEnabled(!page->selectedFileNames().isEmpty());
+            if (!outcome->errors.isEmpty())
+                QMessageBox::warning(page, tr("Regenerate"),
+                                     tr("Some files could not be regenerated:\n%1").arg(outcome->errors.join(QLatin1Char('\n'))));
+            emit page->regenerationFinished(outcome->files, outcome->errors);
+        });
+    }
+}
+
 void FilesPage::selectionChanged()
 {
     const QStringList names = selectedFileNames();
     m_delete->setEnabled(!names.isEmpty());
+    m_regenerate->setEnabled(!names.isEmpty());
     if (names.isEmpty()) {
         m_selection->clear();
         m_preview->clear();

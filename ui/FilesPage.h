@@ -28,6 +28,13 @@ public:
 public slots:
     void openFolder();
     void deleteSelected();   // asks first
+    // Generates each selected file's part again with a new seed; the originals stay.
+    void regenerateSelected();
+
+signals:
+    // Every regeneration asked for by regenerateSelected() has answered: the new files, and
+    // the errors (one line per file that could not be regenerated).
+    void regenerationFinished(const QStringList &newFiles, const QStringList &errors);
 
 private:
     void selectionChanged();
@@ -41,6 +48,7 @@ private:
     QLabel *m_empty;
     QLabel *m_selection;
     QPushButton *m_delete;
+    QPushButton *m_regenerate;
 };
 
 } // namespace aiband

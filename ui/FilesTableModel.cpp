@@ -284,6 +284,10 @@ FilesTableModel::Row FilesTableModel::makeRow(const StoredFile &file) const
 
 FileProvenance FilesTableModel::provenanceOf(const QString &fileName) const
 {
+    // The sidecar knows for every file, also those from earlier runs; files without one (made
+    // before sidecars existed, or copied in) fall back to what this run saw generated.
+    if (const std::optional<FileMetadata> metadata = m_orchestrator.files().readMetadata(fileName))
+        return FileProvenance{metadata->style, metadata->pluginId};
     return m_provenance.value(fileName);
 }
 

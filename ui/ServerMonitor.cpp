@@ -6,6 +6,7 @@
 namespace aiband {
 namespace {
 const QString kGenerationWarning = QStringLiteral("generation");
+const QString kStorageWarning = QStringLiteral("storage");
 } // namespace
 
 ServerMonitor::ServerMonitor(Orchestrator &orchestrator, QObject *parent)
@@ -23,6 +24,12 @@ ServerMonitor::ServerMonitor(Orchestrator &orchestrator, QObject *parent)
         setWarning(kGenerationWarning, {});   // the last generation worked again
         scheduleChanged();
     });
+    // Disk full or the folder gone: a warning (with a notification) until a write works again.
+    auto storageProblem = [this](const QString &problem) {
+        setWarning(kStorageWarning, problem.isEmpty() ? QString() : tr("Files cannot be written: %1").arg(problem));
+    };
+    connect(&orchestrator, &Orchestrator::storageProblemChanged, this, storageProblem);
+    storageProblem(orchestrator.storageProblem());
     connect(&orchestrator.generation(), &GenerationService::failed, this,
             [this](const QString &requestId, const Error &error) {
                 setWarning(kGenerationWarning, tr("The last generation failed: %1").arg(error.message));

@@ -16,6 +16,7 @@ struct Config {
     int port = 8000;
     bool debug = false;
     int maxConnections = 1024;
+    double shutdownGraceSeconds = 10.0;   // a stop waits this long for work in flight
 
     // access (docs/SECURITY.md)
     QString token;                  // explicit secret; empty: the one in tokenFile

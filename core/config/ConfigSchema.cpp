@@ -123,6 +123,9 @@ const auto kKeys = std::to_array<ConfigKey>({
      QT_TRANSLATE_NOOP("aiband::ConfigKey", "Language of the desktop interface: empty follows the system, or en, es, de.")},
     {"ui.notify_new_files", {"AIBAND_NOTIFY_NEW_FILES"}, nullptr, BoolSetting{&Config::notifyNewFiles},
      QT_TRANSLATE_NOOP("aiband::ConfigKey", "Show a desktop notification when new files are generated.")},
+    {"server.shutdown_grace", {"AIBAND_SHUTDOWN_GRACE"}, nullptr,
+     DoubleSetting{&Config::shutdownGraceSeconds, 0.0, 3600.0},
+     QT_TRANSLATE_NOOP("aiband::ConfigKey", "Seconds a stop (SIGTERM, Quit) waits for running generations and downloads to finish.")},
 });
 
 const auto kIgnored = std::to_array<IgnoredKey>({

@@ -4,19 +4,40 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSaveFile>
+
+#include <cerrno>
 
 #include <algorithm>
 
 namespace aiband {
 namespace {
 
+// The name itself, without anchors, so the leftover patterns below can build on it.
+const QString kNameBody = QStringLiteral(
+    "\\d{8}-\\d{6}-\\d{3}_(?:bass|drums|keys|full)_[A-G][sb]?m?_\\d{2,3}_[0-9a-f]{6}\\.mid");
+
 const QRegularExpression &namePattern()
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "^\\d{8}-\\d{6}-\\d{3}_(bass|drums|keys|full)_[A-G][sb]?m?_\\d{2,3}_[0-9a-f]{6}\\.mid$"));
+    static const QRegularExpression pattern(QStringLiteral("^") + kNameBody + QStringLiteral("$"));
+    return pattern;
+}
+
+// What an interrupted write leaves: QSaveFile's temporary "<name>.XXXXXX" and our own hidden
+// ".<name>.partial", for a file or for its sidecar ("<name>.json").
+const QRegularExpression &leftoverPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("^(?:\\.%1(?:\\.json)?\\.partial|%1(?:\\.json)?\\.[A-Za-z0-9]{6})$")
+                                                .arg(kNameBody));
+    return pattern;
+}
+
+const QRegularExpression &sidecarPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("^(") + kNameBody + QStringLiteral(")\\.json$"));
     return pattern;
 }
 
@@ -31,6 +52,17 @@ QString makeName(const FileNaming &naming)
         .arg(suffix);
 }
 
+// Qt reports why a write failed only as the system's text for errno; these texts are the ones
+// that mean "no room": a full disk, an exhausted quota, a file size limit.
+bool isOutOfSpace(const QString &error)
+{
+    for (int code : {ENOSPC, EDQUOT, EFBIG}) {
+        if (error.contains(qt_error_string(code), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 FileStore::FileStore(QString directory, bool durable)
@@ -43,19 +75,69 @@ bool FileStore::isStoreFileName(const QString &name)
     return namePattern().match(name).hasMatch();
 }
 
+QString FileStore::metadataDirectory() const
+{
+    return m_directory + QLatin1Char('/') + QLatin1String(kMetadataFolder);
+}
+
+QString FileStore::metadataPath(const QString &name) const
+{
+    return metadataDirectory() + QLatin1Char('/') + name + QStringLiteral(".json");
+}
+
 Status FileStore::prepare()
 {
-    if (!QDir().mkpath(m_directory))
+    if (!QDir().mkpath(m_directory) || !QDir().mkpath(metadataDirectory()))
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("cannot create the files folder %1").arg(m_directory));
     const QFileInfo info(m_directory);
     if (!info.isDir() || !info.isWritable())
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("the files folder %1 is not writable").arg(m_directory));
+    removeLeftovers();
     return Done{};
 }
 
-Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &bytes)
+QStringList FileStore::removeLeftovers()
+{
+    QStringList removed;
+    const QDir::Filters filters = QDir::Files | QDir::Hidden | QDir::System;
+    QDir folder(m_directory);
+    for (const QString &name : folder.entryList(filters)) {
+        if (leftoverPattern().match(name).hasMatch() && folder.remove(name))
+            removed.append(name);
+    }
+    QDir sidecars(metadataDirectory());
+    for (const QString &name : sidecars.entryList(filters)) {
+        const QRegularExpressionMatch sidecar = sidecarPattern().match(name);
+        // A sidecar is written before its file; one without a file is from a write that never finished.
+        const bool orphan = sidecar.hasMatch() && !QFileInfo::exists(m_directory + QLatin1Char('/') + sidecar.captured(1));
+        if ((orphan || leftoverPattern().match(name).hasMatch()) && sidecars.remove(name))
+            removed.append(QLatin1String(kMetadataFolder) + QLatin1Char('/') + name);
+    }
+    if (!removed.isEmpty())
+        qCInfo(lcFiles).noquote() << "removed" << removed.size() << "leftovers of an interrupted run:"
+                                  << removed.join(QStringLiteral(", "));
+    return removed;
+}
+
+Error FileStore::writeError(const QString &name, const QString &error) const
+{
+    if (isOutOfSpace(error))
+        return makeError(QStringLiteral("insufficient_storage"),
+                         QStringLiteral("the files folder %1 has no room for %2 (%3); free some disk space or lower "
+                                        "plugin.max_files").arg(m_directory, name, error));
+    return makeError(QStringLiteral("write_failed"),
+                     QStringLiteral("could not write %1 in %2: %3").arg(name, m_directory, error));
+}
+
+QString FileStore::writeFile(const QString &path, const QByteArray &bytes) const
+{
+    return m_durable ? writeSynced(path, bytes) : writeRenamed(path, bytes);
+}
+
+Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &bytes,
+                                    std::optional<FileMetadata> metadata)
 {
     QString name;
     {
@@ -66,15 +148,30 @@ Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &
         m_reserved.insert(name);
     }
     const QString path = m_directory + QLatin1Char('/') + name;
-    const QString error = m_durable ? writeSynced(path, bytes) : writeRenamed(path, bytes);
+    QString error;
+    // The sidecar first: a plugin that sees the file can always find how it was made.
+    if (metadata) {
+        metadata->fileName = name;
+        if (!metadata->created.isValid())
+            metadata->created = QDateTime::currentDateTimeUtc();
+        if (!QDir().mkpath(metadataDirectory()))
+            error = QStringLiteral("cannot create the folder %1").arg(metadataDirectory());
+        else
+            error = writeFile(metadataPath(name), QJsonDocument(metadata->toJson()).toJson(QJsonDocument::Compact));
+    }
+    if (error.isEmpty()) {
+        error = writeFile(path, bytes);
+        if (!error.isEmpty() && metadata)
+            QFile::remove(metadataPath(name));
+    }
     {
         QMutexLocker lock(&m_writeMutex);
         m_reserved.remove(name);
     }
     if (!error.isEmpty()) {
-        qCWarning(lcFiles) << "writing" << name << "failed:" << error;
-        return makeError(QStringLiteral("write_failed"),
-                         QStringLiteral("could not write %1 in %2: %3").arg(name, m_directory, error));
+        const Error failure = writeError(name, error);
+        qCWarning(lcFiles).noquote() << failure.message;
+        return failure;
     }
     qCDebug(lcFiles) << "wrote" << name << bytes.size() << "bytes";
     adjustCount(1);
@@ -83,12 +180,32 @@ Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &
     return makeError(QStringLiteral("write_failed"), QStringLiteral("%1 vanished after writing").arg(name));
 }
 
+namespace {
+
+// Why a write failed, in words; errno when the system said it (Qt's own text is often just
+// "Unknown error" for a failed write).
+QString failure(const QFileDevice &file, int systemError)
+{
+    return systemError != 0 ? qt_error_string(systemError) : file.errorString();
+}
+
+} // namespace
+
 QString FileStore::writeSynced(const QString &path, const QByteArray &bytes)
 {
     // QSaveFile writes to a temporary file, syncs it to the disk and renames it into place.
+    // Unbuffered, so that a short write is seen here: buffered, Qt 6.4's commit() reports
+    // success for a file the disk had no room to finish, and renames the truncated file in.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return file.errorString();
+    errno = 0;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(bytes) != bytes.size()) {
+        const int systemError = errno;
+        file.cancelWriting();
+        return failure(file, systemError);
+    }
+    errno = 0;
+    if (!file.commit())
+        return failure(file, errno);
     return {};
 }
 
@@ -96,16 +213,21 @@ QString FileStore::writeRenamed(const QString &path, const QByteArray &bytes)
 {
     // Written under a hidden name beside the target, then renamed: the rename is atomic, so a
     // plugin watching for *.mid still never sees half a file, only the sync is skipped.
+    // Unbuffered for the same reason as above: a short write must be seen before the rename.
     const QFileInfo target(path);
     QFile file(target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".partial"));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size()) {
-        const QString error = file.errorString();
+    errno = 0;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)
+        || file.write(bytes) != bytes.size()) {
+        const QString error = failure(file, errno);
+        file.close();
         file.remove();
         return error;
     }
     file.close();
+    errno = 0;
     if (!file.rename(path)) {
-        const QString error = file.errorString();
+        const QString error = failure(file, errno);
         file.remove();
         return error;
     }
@@ -117,6 +239,9 @@ std::optional<StoredFile> FileStore::describe(const QString &name) const
     const QFileInfo info(m_directory + QLatin1Char('/') + name);
     // A symlink could point out of the folder: only regular files directly inside are ours.
     if (!info.isFile() || info.isSymLink())
+        return std::nullopt;
+    // The same once every link on the way is resolved (the folder itself may be a link).
+    if (info.canonicalPath() != QFileInfo(m_directory).canonicalFilePath())
         return std::nullopt;
     StoredFile file;
     file.name = name;
@@ -170,17 +295,103 @@ std::optional<StoredFile> FileStore::find(const QString &name) const
     return describe(name);
 }
 
+std::optional<FileMetadata> FileStore::readMetadata(const QString &fileName) const
+{
+    if (!find(fileName))
+        return std::nullopt;
+    const QFileInfo sidecar(metadataPath(fileName));
+    if (!sidecar.isFile() || sidecar.isSymLink())
+        return std::nullopt;
+    QFile file(sidecar.filePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    auto metadata = FileMetadata::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+    if (!metadata || metadata->fileName != fileName)
+        return std::nullopt;
+    return metadata;
+}
+
 Status FileStore::remove(const QString &name)
 {
     const auto file = find(name);
     if (!file)
         return makeError(QStringLiteral("file_not_found"), QStringLiteral("no file named %1").arg(name),
                          QStringLiteral("filename"));
-    if (!QFile::remove(file->path))
-        return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(name));
-    adjustCount(-1);
+    if (Status removed = removeFile(*file); !removed)
+        return removed;
     qCInfo(lcFiles) << "deleted" << name;
     return Done{};
+}
+
+Status FileStore::removeFile(const StoredFile &file)
+{
+    if (!QFile::remove(file.path))
+        return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(file.name));
+    QFile::remove(metadataPath(file.name));
+    adjustCount(-1);
+    return Done{};
+}
+
+QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now)
+{
+    QList<StoredFile> files = list();
+    // Oldest first, by the time the file was last written (a name's timestamp can be forged by
+    // whoever drops a file in, its age cannot be made younger than it is).
+    std::sort(files.begin(), files.end(), [](const StoredFile &a, const StoredFile &b) {
+        return a.modified != b.modified ? a.modified < b.modified : a.name < b.name;
+    });
+    const qint64 maxAgeSeconds = policy.maxAgeHours > 0 ? static_cast<qint64>(policy.maxAgeHours * 3600.0) : -1;
+    qsizetype remaining = files.size();
+    QStringList removed;
+    QStringList failed;
+    for (const StoredFile &file : files) {
+        const qint64 age = file.modified.secsTo(now);
+        const bool tooOld = maxAgeSeconds >= 0 && age > maxAgeSeconds;
+        const bool tooMany = remaining > policy.maxFiles;
+        if (!tooOld && !tooMany)
+            continue;
+        if (age < policy.minAgeSeconds || isPinned(file.name))
+            continue;
+        if (removeFile(file)) {
+            removed.append(file.name);
+            --remaining;
+        } else {
+            failed.append(file.name);
+        }
+    }
+    if (!removed.isEmpty())
+        qCInfo(lcFiles).noquote() << "cleanup removed" << removed.size() << "files (older than"
+                                  << policy.maxAgeHours << "h or beyond" << policy.maxFiles << "files):"
+                                  << removed.join(QStringLiteral(", "));
+    if (!failed.isEmpty())
+        qCWarning(lcFiles).noquote() << "cleanup could not remove" << failed.join(QStringLiteral(", "));
+    return removed;
+}
+
+void FileStore::pin(const QString &name)
+{
+    QMutexLocker lock(&m_pinMutex);
+    ++m_pins[name];
+}
+
+void FileStore::unpin(const QString &name)
+{
+    QMutexLocker lock(&m_pinMutex);
+    auto it = m_pins.find(name);
+    if (it != m_pins.end() && --it.value() <= 0)
+        m_pins.erase(it);
+}
+
+bool FileStore::isPinned(const QString &name) const
+{
+    QMutexLocker lock(&m_pinMutex);
+    return m_pins.contains(name);
+}
+
+int FileStore::pinnedCount() const
+{
+    QMutexLocker lock(&m_pinMutex);
+    return static_cast<int>(m_pins.size());
 }
 
 } // namespace aiband

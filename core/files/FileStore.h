@@ -1,14 +1,18 @@
 #pragma once
 
+#include "FileMetadata.h"
 #include "StoredFile.h"
 #include "util/Result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,8 +26,18 @@ struct FileNaming {
     int tempoBpm = 120;
 };
 
+// Which files cleanup() may remove: older than maxAgeHours (0: any age is kept), and the oldest
+// beyond maxFiles. A file younger than minAgeSeconds is never removed (a plugin may be about to
+// read it), nor a pinned one (being downloaded).
+struct CleanupPolicy {
+    double maxAgeHours = 24.0;
+    int maxFiles = 1000;
+    qint64 minAgeSeconds = 60;
+};
+
 // The folder DAW plugins watch. Files appear atomically (QSaveFile: written to a temporary
-// name, renamed when complete), so a plugin never reads half a file. Only names this store
+// name, renamed when complete), so a plugin never reads half a file. Each file's metadata
+// sidecar is written before the file appears, in a hidden subfolder. Only names this store
 // makes are ever served or deleted. Thread-safe: generations write from worker threads.
 class FileStore {
 public:
@@ -32,17 +46,39 @@ public:
     // operating system may lose the newest ones if the machine itself goes down.
     explicit FileStore(QString directory, bool durable = true);
 
-    QString directory() const { return m_directory; }
-    Status prepare();   // creates the folder and checks it can be written
+    static constexpr const char *kMetadataFolder = ".aiband-meta";
 
-    Result<StoredFile> write(const FileNaming &naming, const QByteArray &bytes);
+    QString directory() const { return m_directory; }
+    QString metadataDirectory() const;
+    // Creates the folder, checks it can be written, and removes what an interrupted run left
+    // behind (temporary files, sidecars whose file is gone).
+    Status prepare();
+    // Temporary files and orphan sidecars of this store's names; returns the names removed.
+    QStringList removeLeftovers();
+
+    // Fails with "insufficient_storage" when the disk is full or over a quota or size limit,
+    // "write_failed" for any other refusal; nothing half-written is left either way.
+    Result<StoredFile> write(const FileNaming &naming, const QByteArray &bytes,
+                             std::optional<FileMetadata> metadata = std::nullopt);
     QList<StoredFile> list() const;  // newest first
     // How many files the folder holds. Kept by the store's own writes and deletes, and re-read
     // at most every two seconds for changes made outside the app, so /health stays cheap with
     // a thousand files.
     int count() const;
     std::optional<StoredFile> find(const QString &name) const;
-    Status remove(const QString &name);
+    std::optional<FileMetadata> readMetadata(const QString &fileName) const;
+    Status remove(const QString &name);   // the file and its sidecar
+
+    // Removes what the policy allows, oldest first; returns the names removed. `now` is a
+    // parameter so tests can age files without waiting.
+    QStringList cleanup(const CleanupPolicy &policy, const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    // A pinned file is never removed by cleanup() (a download is reading or sending it).
+    // Pins nest; every pin() needs one unpin().
+    void pin(const QString &name);
+    void unpin(const QString &name);
+    bool isPinned(const QString &name) const;
+    int pinnedCount() const;
 
     // True for names of the form this store writes; anything else (paths, "..", other
     // extensions, control characters) is refused before the file system is touched.
@@ -50,8 +86,13 @@ public:
 
 private:
     std::optional<StoredFile> describe(const QString &name) const;
-    static QString writeSynced(const QString &path, const QByteArray &bytes);   // error text or empty
+    QString metadataPath(const QString &name) const;
+    Status removeFile(const StoredFile &file);
+    Error writeError(const QString &name, const QString &error) const;
+    // Both return an error text, or an empty string when the file is in place.
+    static QString writeSynced(const QString &path, const QByteArray &bytes);
     static QString writeRenamed(const QString &path, const QByteArray &bytes);
+    QString writeFile(const QString &path, const QByteArray &bytes) const;
 
     QString m_directory;
     bool m_durable;
@@ -60,7 +101,22 @@ private:
     mutable QMutex m_countMutex;
     mutable int m_count = -1;        // -1: not known
     mutable QElapsedTimer m_countAge;
+    mutable QMutex m_pinMutex;
+    QHash<QString, int> m_pins;
     void adjustCount(int delta);
+};
+
+// Holds a pin for as long as it lives.
+class FilePin {
+public:
+    FilePin(FileStore &store, QString name) : m_store(&store), m_name(std::move(name)) { m_store->pin(m_name); }
+    ~FilePin() { m_store->unpin(m_name); }
+    FilePin(const FilePin &) = delete;
+    FilePin &operator=(const FilePin &) = delete;
+
+private:
+    FileStore *m_store;
+    QString m_name;
 };
 
 } // namespace aiband

@@ -28,6 +28,7 @@ struct GenerateRequest {
     QJsonValue clientRequestId;   // set by the WebSocket hub: echoed on the files' announcements
     QJsonObject defaultsUsed;
     bool keyGuessed = false;
+    QJsonObject body;             // the body as validated, kept in each file's metadata sidecar
 };
 
 // Reads the body of POST /api/generate (the original orchestrator's shape plus style and feel).

@@ -52,7 +52,27 @@ struct Outcome {
     Error error;
 };
 
-Outcome compose(const GenerateRequest &request, FileStore *store, const QString &requestId)
+// What every file of one generation shares in its sidecar; the track is filled in per file.
+FileMetadata metadataFor(const GenerateRequest &request, const GenerationResult &result)
+{
+    const Arrangement &a = request.arrangement;
+    FileMetadata metadata;
+    metadata.request = request.body;
+    metadata.arrangement = result.metadata;
+    metadata.style = a.style ? a.style->name : QString();
+    metadata.feel = result.metadata.value(QStringLiteral("feel")).toObject();
+    metadata.seed = a.seed;
+    metadata.pluginId = request.pluginId;
+    metadata.requestId = result.requestId;
+    metadata.key = a.key.name();
+    metadata.tempoBpm = a.tempoBpm;
+    metadata.bars = a.durationBeats / a.timeSignature.beatsPerBar();
+    metadata.generationMs = result.engineMs;
+    return metadata;
+}
+
+Outcome compose(const GenerateRequest &request, FileStore *store, const QString &requestId,
+                const GenerationService::Renderer &render)
 {
     Outcome outcome;
     try {
@@ -64,7 +84,7 @@ Outcome compose(const GenerateRequest &request, FileStore *store, const QString 
 
         QElapsedTimer timer;
         timer.start();
-        const RenderedSong song = renderSong(request.arrangement);
+        const RenderedSong song = render ? render(request.arrangement) : renderSong(request.arrangement);
         result.engineMs = timer.nsecsElapsed() / 1e6;
         // Where the chords begin and where the file ends, once count-in, intro and ending are added.
         result.metadata.insert(QStringLiteral("music_start_beat"), song.plan.musicStartBeat);
@@ -72,10 +92,13 @@ Outcome compose(const GenerateRequest &request, FileStore *store, const QString 
 
         timer.restart();
         const Arrangement &a = request.arrangement;
+        const FileMetadata shared = metadataFor(request, result);
         for (const RenderedPart &part : song.parts) {
             const FileNaming naming{trackTypeName(part.type), a.key.fileNameToken(),
                                     static_cast<int>(std::lround(a.tempoBpm))};
-            Result<StoredFile> stored = store->write(naming, part.midi);
+            FileMetadata metadata = shared;
+            metadata.trackType = trackTypeName(part.type);
+            Result<StoredFile> stored = store->write(naming, part.midi, std::move(metadata));
             if (!stored) {
                 outcome.error = stored.error();
                 return outcome;
@@ -108,13 +131,47 @@ GenerationService::~GenerationService()
     m_pool.waitForDone();
 }
 
+bool GenerationService::waitForRunning(int msecs)
+{
+    return m_pool.waitForDone(msecs);
+}
+
 Result<GenerateRequest> GenerationService::parseRequest(const QJsonObject &body) const
 {
-    return parseGenerateRequest(body, m_styles, m_defaultStyle, m_settings.requestLimits);
+    Result<GenerateRequest> parsed = parseGenerateRequest(body, m_styles, m_defaultStyle, m_settings.requestLimits);
+    if (parsed)
+        parsed->body = body;
+    return parsed;
+}
+
+Result<GenerateRequest> GenerationService::regenerationRequest(const QString &fileName, std::optional<quint32> seed) const
+{
+    const QString field = QStringLiteral("filename");
+    if (!FileStore::isStoreFileName(fileName))
+        return makeError(QStringLiteral("invalid_filename"),
+                         QStringLiteral("not a file name this server creates; GET /api/files lists them"), field);
+    if (!m_store->find(fileName))
+        return makeError(QStringLiteral("file_not_found"), QStringLiteral("no file named %1").arg(fileName), field);
+    const std::optional<FileMetadata> metadata = m_store->readMetadata(fileName);
+    if (!metadata)
+        return makeError(QStringLiteral("metadata_not_found"),
+                         QStringLiteral("%1 has no metadata (made before sidecars existed, or its sidecar was removed), "
+                                        "so it cannot be regenerated").arg(fileName), field);
+    QJsonObject body = metadata->request;
+    // The file's own track only: regenerating the bass must not add a new drum file.
+    body.insert(QStringLiteral("track_types"), QJsonArray{metadata->trackType});
+    if (seed)
+        body.insert(QStringLiteral("seed"), static_cast<qint64>(*seed));
+    else
+        body.remove(QStringLiteral("seed"));
+    return parseRequest(body);
 }
 
 Status GenerationService::submit(GenerateRequest request, Callback done)
 {
+    if (m_refusing)
+        return makeError(QStringLiteral("shutting_down"),
+                         QStringLiteral("the server is shutting down and takes no new generations"));
     if (m_pending >= m_settings.queueSize)
         return makeError(QStringLiteral("busy"),
                          QStringLiteral("%1 generations are already waiting; retry in a moment").arg(m_pending));
@@ -134,8 +191,8 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
     });
 
     FileStore *store = m_store;
-    QtConcurrent::run(&m_pool, [request = std::move(request), store, requestId] {
-        return compose(request, store, requestId);
+    QtConcurrent::run(&m_pool, [request = std::move(request), store, requestId, render = m_renderer] {
+        return compose(request, store, requestId, render);
     }).then(this, [this, answered, done, requestId](const Outcome &outcome) {
         --m_pending;
         emit pendingCountChanged(m_pending);

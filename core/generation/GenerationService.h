@@ -2,6 +2,7 @@
 
 #include "GenerateRequest.h"
 #include "GenerationResult.h"
+#include "music/Engine.h"
 #include "music/StyleLibrary.h"
 #include "util/Result.h"
 
@@ -9,6 +10,7 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <optional>
 
 namespace aiband {
 
@@ -27,17 +29,35 @@ class GenerationService : public QObject {
     Q_OBJECT
 public:
     using Callback = std::function<void(const Result<GenerationResult> &)>;
+    // Turns an arrangement into MIDI; runs on worker threads. renderSong unless replaced.
+    using Renderer = std::function<RenderedSong(const Arrangement &)>;
 
     GenerationService(FileStore *store, StyleLibrary styles, QString defaultStyle,
                       GenerationSettings settings = {}, QObject *parent = nullptr);
     ~GenerationService() override;  // waits for running generations
 
+    // Waits up to `msecs` (-1: for ever) for running generations; true when none is left.
+    bool waitForRunning(int msecs);
+
     // Validates a request body against the styles this service knows.
     Result<GenerateRequest> parseRequest(const QJsonObject &body) const;
 
-    // Queues the generation. Returns "busy" at once when the queue is full; otherwise `done`
-    // is called exactly once, with the result, an error, or "timeout".
+    // Queues the generation. Returns "busy" at once when the queue is full ("shutting_down"
+    // once refuseNewWork() was called); otherwise `done` is called exactly once, with the
+    // result, an error, or "timeout".
     Status submit(GenerateRequest request, Callback done);
+    // From now on submit() refuses: the server is draining before it stops.
+    void refuseNewWork() { m_refusing = true; }
+
+    // The request that made `fileName` (from its metadata sidecar), for that file's track only,
+    // with `seed`, or a new random seed when there is none: submit it to regenerate or vary the
+    // file. Errors: invalid_filename, file_not_found, metadata_not_found, or the request's own
+    // validation error when it no longer holds (a user style that was removed).
+    Result<GenerateRequest> regenerationRequest(const QString &fileName, std::optional<quint32> seed) const;
+
+    // Replaces the engine, before the first submit: a seam for tests and fault injection
+    // (an engine that throws, or one that takes its time).
+    void setRenderer(Renderer renderer) { m_renderer = std::move(renderer); }
 
     const StyleLibrary &styles() const { return m_styles; }
     QString defaultStyle() const { return m_defaultStyle; }
@@ -61,6 +81,7 @@ private:
     StyleLibrary m_styles;
     QString m_defaultStyle;
     GenerationSettings m_settings;
+    Renderer m_renderer;
     QThreadPool m_pool;
     quint64 m_generatedCount = 0;
     quint64 m_failedCount = 0;
@@ -68,6 +89,7 @@ private:
     double m_totalDurationMs = 0.0;
     quint64 m_nextRequest = 1;
     int m_pending = 0;
+    bool m_refusing = false;
 };
 
 } // namespace aiband

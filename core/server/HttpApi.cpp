@@ -17,6 +17,8 @@
 #include <QJsonDocument>
 #include <QUrlQuery>
 
+#include <cmath>
+
 namespace aiband {
 namespace {
 
@@ -92,7 +94,8 @@ QHttpServerResponse health(Orchestrator &orchestrator)
                       {QStringLiteral("files_count"), orchestrator.files().count()},
                       {QStringLiteral("files_dir"), orchestrator.files().directory()},
                       {QStringLiteral("generations"), static_cast<qint64>(orchestrator.generation().generatedCount())},
-                      {QStringLiteral("url"), orchestrator.baseUrl().toString()}});
+                      {QStringLiteral("url"), orchestrator.baseUrl().toString()},
+                      {QStringLiteral("storage_problem"), orchestrator.storageProblem()}});
 }
 
 QHttpServerResponse logs(Orchestrator &orchestrator, const QHttpServerRequest &request)
@@ -141,8 +144,18 @@ QHttpServerResponse statusForError(const Error &error)
         response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
         return response;
     }
+    if (error.code == QLatin1String("shutting_down"))
+        return errorReply(HttpStatus::ServiceUnavailable, error);
     if (error.code == QLatin1String("timeout"))
         return errorReply(HttpStatus::GatewayTimeout, error);
+    if (error.code == QLatin1String("insufficient_storage"))
+        return errorReply(HttpStatus::InsufficientStorage, error);
+    if (error.code == QLatin1String("invalid_filename"))
+        return errorReply(HttpStatus::BadRequest, error);
+    if (error.code == QLatin1String("file_not_found") || error.code == QLatin1String("metadata_not_found"))
+        return errorReply(HttpStatus::NotFound, error);
+    if (error.code == QLatin1String("invalid_field") || error.code == QLatin1String("unknown_chord"))
+        return errorReply(HttpStatus::UnprocessableEntity, error);
     return errorReply(HttpStatus::InternalServerError, error);
 }
 
@@ -204,6 +217,48 @@ void generate(Orchestrator &orchestrator, const QHttpServerRequest &request, con
         limiter.abandon(client);
         reply.send(statusForError(queued.error()));
     }
+}
+
+// POST /api/files/{filename}/regenerate: the file's track again from its metadata sidecar,
+// with {"seed": n} or a new random seed; answered like /api/generate.
+void regenerate(Orchestrator &orchestrator, const QHttpServerRequest &request, const QString &name, const HttpReply &reply)
+{
+    QJsonObject body;
+    if (auto refusal = readJsonObject(orchestrator, request, body, true)) {
+        reply.send(std::move(*refusal));
+        return;
+    }
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != QLatin1String("seed")) {
+            reply.send(errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
+                                  QStringLiteral("unknown field \"%1\"; a regeneration takes only \"seed\"").arg(it.key()),
+                                  it.key()));
+            return;
+        }
+    }
+    std::optional<quint32> seed;
+    const QJsonValue seedValue = body.value(QStringLiteral("seed"));
+    if (!seedValue.isUndefined() && !seedValue.isNull()) {
+        const double number = seedValue.toDouble(-1.0);
+        if (!seedValue.isDouble() || number < 0 || number > 4294967295.0 || std::floor(number) != number) {
+            reply.send(errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
+                                  QStringLiteral("seed must be a whole number from 0 to 4294967295"), QStringLiteral("seed")));
+            return;
+        }
+        seed = static_cast<quint32>(number);
+    }
+    // A regeneration is a generation: the same per-client rate and concurrency limits apply.
+    const QString client = QStringLiteral("address:") + request.remoteAddress().toString();
+    ClientLimiter &limiter = orchestrator.limiter();
+    if (auto refusal = limiter.tryStart(client)) {
+        reply.send(statusForError(*refusal));
+        return;
+    }
+    const QUrl baseUrl = orchestrator.baseUrl();
+    orchestrator.regenerate(name, seed, [reply, baseUrl, client, &limiter](const Result<GenerationResult> &result) {
+        limiter.finish(client);
+        reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
+    });
 }
 
 QHttpServerResponse analyze(Orchestrator &orchestrator, const QHttpServerRequest &request)
@@ -443,6 +498,9 @@ QHttpServerResponse listFiles(Orchestrator &orchestrator)
     for (const StoredFile &file : orchestrator.files().list()) {
         QJsonObject entry = file.toJson();
         entry.insert(QStringLiteral("url"), fileDownloadUrl(orchestrator.baseUrl(), file.name).toString());
+        // How it was made (null for a file without a sidecar): enough to regenerate or vary it.
+        const auto metadata = orchestrator.files().readMetadata(file.name);
+        entry.insert(QStringLiteral("metadata"), metadata ? QJsonValue(metadata->toJson()) : QJsonValue());
         files.append(entry);
     }
     return jsonReply({{QStringLiteral("files"), files},
@@ -469,6 +527,9 @@ QHttpServerResponse downloadFile(Orchestrator &orchestrator, const QString &name
 {
     if (auto refusal = refuseBadFileName(name))
         return std::move(*refusal);
+    // Pinned while it is read, so cleanup cannot take it away mid-read; once read, the bytes
+    // are the reply's and the drain at shutdown waits for them to be sent.
+    const FilePin pin(orchestrator.files(), name);
     const auto file = orchestrator.files().find(name);
     QFile handle(file ? file->path : QString());
     if (!file || !handle.open(QIODevice::ReadOnly))
@@ -557,6 +618,11 @@ void registerHttpApi(HttpRouter &router, Orchestrator &o)
                 withName(downloadFile)});
     router.add({M::Delete, QStringLiteral("/api/files/{filename}"), QStringLiteral("delete a generated file"),
                 withName(deleteFile)});
+    router.add({M::Post, QStringLiteral("/api/files/{filename}/regenerate"),
+                QStringLiteral("generate a file's track again from its metadata ({\"seed\": n} or a new seed)"), {},
+                [&o](const QHttpServerRequest &request, const QStringList &args, HttpReply reply) {
+                    regenerate(o, request, args.first(), reply);
+                }});
 }
 
 } // namespace aiband

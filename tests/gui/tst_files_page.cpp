@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTimer>
 
@@ -265,6 +266,60 @@ private slots:
         QCOMPARE(page.model()->rowOf(chosen), -1);
         // The deleted file's preview went with it.
         QVERIFY(page.preview()->filePath() != server.filesDir() + QLatin1Char('/') + chosen);
+    }
+
+    void regenerateMakesANewPartWithANewSeed()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        FilesPage page(*server.orchestrator);
+        page.show();
+        const QStringList names = generate(server, kBassAndDrums);
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+        const int bassRow = page.model()->rowOf(names.filter(QStringLiteral("_bass_")).value(0));
+        QVERIFY(bassRow >= 0);
+        page.view()->selectRow(0);
+        const QString chosen = page.selectedFileNames().value(0);
+        QPushButton *regenerate = nullptr;
+        for (QPushButton *candidate : page.findChildren<QPushButton *>())
+            if (candidate->text() == QStringLiteral("&Regenerate"))
+                regenerate = candidate;
+        QVERIFY(regenerate);
+        QVERIFY(regenerate->isEnabled());
+
+        QSignalSpy finished(&page, &FilesPage::regenerationFinished);
+        regenerate->click();
+        QVERIFY(finished.wait(10000));
+        const QStringList created = finished.first().at(0).toStringList();
+        QCOMPARE(finished.first().at(1).toStringList(), QStringList());
+        QCOMPARE(created.size(), 1);   // the chosen file's part only
+        const QString track = chosen.contains(QLatin1String("_bass_")) ? QStringLiteral("_bass_") : QStringLiteral("_drums_");
+        QVERIFY2(created.first().contains(track), qPrintable(created.first()));
+        QVERIFY(created.first() != chosen);
+        QTRY_COMPARE(page.model()->rowCount(), 3);   // the original stays
+        QVERIFY(QFile::exists(server.filesDir() + QLatin1Char('/') + chosen));
+        // Same arrangement, other seed: style and plugin carried over, other notes.
+        const int row = page.model()->rowOf(created.first());
+        QCOMPARE(cell(*page.model(), row, FilesTableModel::Style), QStringLiteral("Rock"));
+        QCOMPARE(cell(*page.model(), row, FilesTableModel::Plugin), QStringLiteral("daw-1"));
+        QVERIFY(readAll(server.filesDir() + QLatin1Char('/') + created.first())
+                != readAll(server.filesDir() + QLatin1Char('/') + chosen));
+    }
+
+    void styleAndPluginComeFromTheSidecarForEarlierFiles()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const QStringList names = generate(server, kBassAndDrums);
+        QCOMPARE(names.size(), 2);
+        // A model made after the generation (as after a restart) never saw it announced.
+        FilesTableModel model(*server.orchestrator);
+        QTRY_COMPARE(model.rowCount(), 2);
+        for (const QString &name : names) {
+            const int row = model.rowOf(name);
+            QCOMPARE(cell(model, row, FilesTableModel::Style), QStringLiteral("Rock"));
+            QCOMPARE(cell(model, row, FilesTableModel::Plugin), QStringLiteral("daw-1"));
+        }
     }
 
     void previewLabelsFitEveryDrumName()

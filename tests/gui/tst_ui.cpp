@@ -214,7 +214,7 @@ private slots:
         QCOMPARE(monitor.summary().state, ServerState::Listening);
     }
 
-    void aFailedGenerationWarnsUntilOneWorks()
+    void aFailedWriteWarnsUntilOneWorks()
     {
         TestServer server;
         QVERIFY(server.start());
@@ -229,14 +229,21 @@ private slots:
         QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status >= 500, true);
         QTRY_COMPARE(monitor.summary().state, ServerState::Warning);
         QVERIFY(monitor.summary().problems.first().startsWith(QStringLiteral("The last generation failed")));
-        QCOMPARE(alerts.size(), 1);
-        QCOMPARE(alerts.first().at(0).toString(), QStringLiteral("Generation failed"));
+        // The orchestrator's storage problem is a warning of its own, alerted once.
+        QTRY_COMPARE(monitor.summary().problems.size(), 2);
+        QVERIFY2(monitor.summary().problems.last().startsWith(QStringLiteral("Files cannot be written: ")),
+                 qPrintable(monitor.summary().problems.last()));
+        QCOMPARE(alerts.size(), 2);
+        QStringList titles{alerts.at(0).at(0).toString(), alerts.at(1).at(0).toString()};
+        titles.sort();
+        QCOMPARE(titles, (QStringList{QStringLiteral("Generation failed"), QStringLiteral("Warning")}));
         QCOMPARE(server.orchestrator->generation().failedCount(), quint64(1));
 
         QVERIFY(QFile::remove(folder));
         QVERIFY(QDir().mkpath(folder));
         QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status, 200);
         QTRY_COMPARE(monitor.summary().state, ServerState::Listening);
+        QVERIFY(monitor.summary().problems.isEmpty());
     }
 
     // --- the tray menu -----------------------------------------------------------------------

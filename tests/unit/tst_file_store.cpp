@@ -2,11 +2,86 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
+#include <sys/resource.h>
+
 using namespace aiband;
+
+namespace {
+
+const FileNaming kBass{QStringLiteral("bass"), QStringLiteral("C"), 120};
+
+FileMetadata sampleMetadata()
+{
+    FileMetadata metadata;
+    metadata.request = QJsonObject{{QStringLiteral("chord_progression"), QStringLiteral("C-Am-F-G")},
+                                   {QStringLiteral("style"), QStringLiteral("funk")}};
+    metadata.arrangement = QJsonObject{{QStringLiteral("style"), QStringLiteral("funk")}, {QStringLiteral("bars"), 4}};
+    metadata.style = QStringLiteral("funk");
+    metadata.feel = QJsonObject{{QStringLiteral("swing_ratio"), 0.5}};
+    metadata.seed = 4000000000u;
+    metadata.pluginId = QStringLiteral("daw-1");
+    metadata.requestId = QStringLiteral("gen-7");
+    metadata.trackType = QStringLiteral("bass");
+    metadata.key = QStringLiteral("F#m");
+    metadata.tempoBpm = 96.5;
+    metadata.bars = 4;
+    metadata.generationMs = 1.25;
+    return metadata;
+}
+
+void touch(const QString &path, const QByteArray &bytes = "x")
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+// Sets a file's modification time, the age cleanup goes by.
+void age(const QString &path, const QDateTime &modified)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(modified, QFileDevice::FileModificationTime));
+}
+
+QStringList visibleFiles(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::Files, QDir::Name);
+}
+
+QStringList everything(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
+}
+
+// Lowers this process's file size limit (ulimit -f) for one scope: writes past it fail with
+// EFBIG, a reliable "no room" even for root, whom permissions do not stop.
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        std::signal(SIGXFSZ, SIG_IGN);
+        getrlimit(RLIMIT_FSIZE, &m_saved);
+        rlimit lowered = m_saved;
+        lowered.rlim_cur = bytes;
+        m_ok = setrlimit(RLIMIT_FSIZE, &lowered) == 0;
+    }
+    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_saved); }
+    bool ok() const { return m_ok; }
+
+private:
+    rlimit m_saved{};
+    bool m_ok = false;
+};
+
+} // namespace
 
 class TestFileStore : public QObject {
     Q_OBJECT
@@ -147,6 +222,244 @@ private slots:
         QVERIFY(!status.ok());
         QCOMPARE(status.error().code, QStringLiteral("files_dir_unavailable"));
         QVERIFY(status.error().message.contains(blocked));
+    }
+
+    void metadataSidecarIsHiddenAndReadsBack()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        const Result<StoredFile> file = store.write(kBass, "MThd", sampleMetadata());
+        QVERIFY(file.ok());
+        // The folder plugins watch shows the MIDI file only; the sidecar is in a hidden folder.
+        QCOMPARE(visibleFiles(dir.path()), QStringList{file->name});
+        QCOMPARE(visibleFiles(store.metadataDirectory()), QStringList{file->name + QStringLiteral(".json")});
+        QVERIFY(store.metadataDirectory().endsWith(QStringLiteral("/.aiband-meta")));
+
+        const std::optional<FileMetadata> read = store.readMetadata(file->name);
+        QVERIFY(read.has_value());
+        FileMetadata expected = sampleMetadata();
+        expected.fileName = file->name;
+        expected.created = read->created;
+        QCOMPARE(*read, expected);
+        QVERIFY(read->created.isValid());
+        QVERIFY(qAbs(read->created.secsTo(QDateTime::currentDateTimeUtc())) < 600);
+        QCOMPARE(read->seed, 4000000000u);   // beyond a signed 32-bit number, kept exactly
+
+        // Removing the file removes its sidecar.
+        QVERIFY(store.remove(file->name).ok());
+        QVERIFY(everything(store.metadataDirectory()).isEmpty());
+        QVERIFY(!store.readMetadata(file->name).has_value());
+    }
+
+    void metadataThatIsMissingForeignOrDamagedIsNotRead()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir outside;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        const QString bare = store.write(kBass, "a")->name;
+        QVERIFY(!store.readMetadata(bare).has_value());
+
+        const QString damaged = store.write(kBass, "b", sampleMetadata())->name;
+        touch(store.metadataDirectory() + QLatin1Char('/') + damaged + QStringLiteral(".json"), "{\"format\": 1, \"file_");
+        QVERIFY(!store.readMetadata(damaged).has_value());
+
+        // Another file's sidecar copied under this name does not describe it.
+        const QString first = store.write(kBass, "c", sampleMetadata())->name;
+        const QString second = store.write(kBass, "d", sampleMetadata())->name;
+        const QString secondSidecar = store.metadataDirectory() + QLatin1Char('/') + second + QStringLiteral(".json");
+        QVERIFY(QFile::remove(secondSidecar));
+        QVERIFY(QFile::copy(store.metadataDirectory() + QLatin1Char('/') + first + QStringLiteral(".json"), secondSidecar));
+        QVERIFY(!store.readMetadata(second).has_value());
+
+        // A sidecar that is a symlink out of the folder is not followed.
+        const QString linked = store.write(kBass, "e", sampleMetadata())->name;
+        const QString linkedSidecar = store.metadataDirectory() + QLatin1Char('/') + linked + QStringLiteral(".json");
+        QFile::copy(linkedSidecar, outside.filePath(QStringLiteral("meta.json")));
+        QVERIFY(QFile::remove(linkedSidecar));
+        QVERIFY(QFile::link(outside.filePath(QStringLiteral("meta.json")), linkedSidecar));
+        QVERIFY(!store.readMetadata(linked).has_value());
+
+        QVERIFY(!store.readMetadata(QStringLiteral("../") + first).has_value());
+    }
+
+    void cleanupRemovesFilesOlderThanCleanupHours()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const StoredFile old = *store.write(kBass, "old", sampleMetadata());
+        const StoredFile recent = *store.write(kBass, "recent", sampleMetadata());
+        age(old.path, now.addSecs(-25 * 3600));
+        age(recent.path, now.addSecs(-23 * 3600));
+        touch(dir.filePath(QStringLiteral("notes.mid")));   // not ours: never touched
+        age(dir.filePath(QStringLiteral("notes.mid")), now.addSecs(-1000 * 3600));
+
+        QCOMPARE(store.cleanup(CleanupPolicy{24.0, 1000, 60}, now), QStringList{old.name});
+        QCOMPARE(visibleFiles(dir.path()), (QStringList{recent.name, QStringLiteral("notes.mid")}));
+        QCOMPARE(visibleFiles(store.metadataDirectory()), QStringList{recent.name + QStringLiteral(".json")});
+        QCOMPARE(store.count(), 1);
+
+        // cleanup_hours 0 keeps files whatever their age.
+        QVERIFY(store.cleanup(CleanupPolicy{0.0, 1000, 60}, now.addYears(10)).isEmpty());
+        QVERIFY(QFile::exists(recent.path));
+    }
+
+    void cleanupKeepsAtMostMaxFilesOldestGoFirst()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QStringList byAge;   // oldest first
+        for (int i = 0; i < 5; ++i) {
+            const StoredFile file = *store.write(kBass, QByteArray::number(i), sampleMetadata());
+            // Written in one order, aged in the reverse one: cleanup goes by age, not by name.
+            age(file.path, now.addSecs(-3600 * (i + 1)));
+            byAge.prepend(file.name);
+        }
+        const QStringList removed = store.cleanup(CleanupPolicy{0.0, 3, 60}, now);
+        QCOMPARE(removed, byAge.mid(0, 2));
+        QCOMPARE(store.list().size(), 3);
+        for (const QString &name : byAge.mid(2))
+            QVERIFY(store.find(name).has_value());
+        QCOMPARE(everything(store.metadataDirectory()).size(), 3);
+    }
+
+    void cleanupNeverRemovesAFileYoungerThanAMinute()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 3; ++i)
+            age(store.write(kBass, "x")->path, now.addSecs(-30));
+        // Over the count, and over an age limit of 36 s, but only 30 s old: all kept.
+        QVERIFY(store.cleanup(CleanupPolicy{0.01, 1, 60}, now).isEmpty());
+        QCOMPARE(store.list().size(), 3);
+        // Thirty seconds later they are a minute old and may go.
+        QCOMPARE(store.cleanup(CleanupPolicy{0.0, 1, 60}, now.addSecs(31)).size(), 2);
+        QCOMPARE(store.list().size(), 1);
+    }
+
+    void cleanupNeverRemovesAPinnedFile()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const StoredFile downloading = *store.write(kBass, "a");
+        const StoredFile other = *store.write(kBass, "b");
+        age(downloading.path, now.addSecs(-48 * 3600));
+        age(other.path, now.addSecs(-48 * 3600));
+        {
+            const FilePin pin(store, downloading.name);
+            const FilePin nested(store, downloading.name);
+            QVERIFY(store.isPinned(downloading.name));
+            QCOMPARE(store.cleanup(CleanupPolicy{24.0, 1000, 60}, now), QStringList{other.name});
+            QVERIFY(QFile::exists(downloading.path));
+        }
+        QVERIFY(!store.isPinned(downloading.name));
+        QCOMPARE(store.pinnedCount(), 0);
+        QCOMPARE(store.cleanup(CleanupPolicy{24.0, 1000, 60}, now), QStringList{downloading.name});
+    }
+
+    void leftoversOfAnInterruptedRunAreRemovedAtStart()
+    {
+        QTemporaryDir dir;
+        const QString name = QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid");
+        const QString gone = QStringLiteral("20261124-120001-124_drums_Fsm_96_012345.mid");
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".aiband-meta"))));
+        const QString meta = dir.filePath(QStringLiteral(".aiband-meta/"));
+        const QStringList leftovers{
+            dir.filePath(QLatin1Char('.') + gone + QStringLiteral(".partial")),   // durable_writes=false
+            dir.filePath(gone + QStringLiteral(".Ab3dE9")),                       // QSaveFile's temporary
+            meta + QLatin1Char('.') + gone + QStringLiteral(".json.partial"),
+            meta + gone + QStringLiteral(".json.x1Y2z3"),
+            meta + gone + QStringLiteral(".json"),                                // its file never appeared
+        };
+        const QStringList kept{
+            dir.filePath(name), meta + name + QStringLiteral(".json"),
+            dir.filePath(QStringLiteral("notes.txt")), dir.filePath(QStringLiteral("song.mid.Ab3dE9")),
+            dir.filePath(QStringLiteral(".hidden.partial")),
+        };
+        for (const QString &path : leftovers + kept)
+            touch(path);
+
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        for (const QString &path : leftovers)
+            QVERIFY2(!QFile::exists(path), qPrintable(path));
+        for (const QString &path : kept)
+            QVERIFY2(QFile::exists(path), qPrintable(path));
+        QVERIFY(store.removeLeftovers().isEmpty());
+    }
+
+    void folderReplacedByAFileIsAWriteFailure_data()
+    {
+        QTest::addColumn<bool>("durable");
+        QTest::newRow("durable") << true;
+        QTest::newRow("renamed") << false;
+    }
+
+    void folderReplacedByAFileIsAWriteFailure()
+    {
+        QFETCH(bool, durable);
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("files"));
+        FileStore store(folder, durable);
+        QVERIFY(store.prepare().ok());
+        QVERIFY(QDir(folder).removeRecursively());
+        touch(folder);   // a file where the folder was: fails for root too
+        for (const bool withMetadata : {false, true}) {
+            const Result<StoredFile> file = withMetadata ? store.write(kBass, "MThd", sampleMetadata())
+                                                         : store.write(kBass, "MThd");
+            QVERIFY(!file.ok());
+            QCOMPARE(file.error().code, QStringLiteral("write_failed"));
+            QVERIFY2(file.error().message.contains(folder), qPrintable(file.error().message));
+        }
+    }
+
+    void aFullDiskIsInsufficientStorageAndLeavesNothing_data()
+    {
+        QTest::addColumn<bool>("durable");
+        QTest::addColumn<bool>("withMetadata");
+        QTest::newRow("durable") << true << false;
+        QTest::newRow("renamed") << false << false;
+        QTest::newRow("durable with sidecar") << true << true;
+        QTest::newRow("renamed with sidecar") << false << true;
+    }
+
+    void aFullDiskIsInsufficientStorageAndLeavesNothing()
+    {
+        QFETCH(bool, durable);
+        QFETCH(bool, withMetadata);
+        QTemporaryDir dir;
+        FileStore store(dir.path(), durable);
+        QVERIFY(store.prepare().ok());
+        QCOMPARE(store.count(), 0);
+        // The sidecar is small; the MIDI bytes are what does not fit.
+        const QByteArray big(4096, 'M');
+        {
+            const FileSizeLimit limit(2048);
+            QVERIFY(limit.ok());
+            const Result<StoredFile> file = withMetadata ? store.write(kBass, big, sampleMetadata())
+                                                         : store.write(kBass, big);
+            QVERIFY(!file.ok());
+            QCOMPARE(file.error().code, QStringLiteral("insufficient_storage"));
+            QVERIFY2(file.error().message.contains(QStringLiteral("no room")), qPrintable(file.error().message));
+            QVERIFY2(file.error().message.contains(dir.path()), qPrintable(file.error().message));
+        }
+        // Nothing half-written anywhere: no file, no temporary, no sidecar.
+        QCOMPARE(everything(dir.path()), QStringList());
+        QCOMPARE(everything(store.metadataDirectory()), QStringList());
+        QCOMPARE(store.count(), 0);
+        // With room again, writing works.
+        const Result<StoredFile> file = store.write(kBass, big, sampleMetadata());
+        QVERIFY(file.ok());
+        QCOMPARE(file->sizeBytes, big.size());
     }
 };
 

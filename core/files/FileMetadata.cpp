@@ -1,0 +1,53 @@
+#include "FileMetadata.h"
+
+#include <QJsonValue>
+
+namespace aiband {
+
+QJsonObject FileMetadata::toJson() const
+{
+    return QJsonObject{{QStringLiteral("format"), kFormatVersion},
+                       {QStringLiteral("file_name"), fileName},
+                       {QStringLiteral("request"), request},
+                       {QStringLiteral("arrangement"), arrangement},
+                       {QStringLiteral("style"), style},
+                       {QStringLiteral("feel"), feel},
+                       {QStringLiteral("seed"), static_cast<qint64>(seed)},
+                       {QStringLiteral("plugin_id"), pluginId},
+                       {QStringLiteral("request_id"), requestId},
+                       {QStringLiteral("track_type"), trackType},
+                       {QStringLiteral("key"), key},
+                       {QStringLiteral("tempo"), tempoBpm},
+                       {QStringLiteral("bars"), bars},
+                       {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("generation_ms"), generationMs}};
+}
+
+std::optional<FileMetadata> FileMetadata::fromJson(const QJsonObject &json)
+{
+    if (json.value(QStringLiteral("format")).toInt() != kFormatVersion)
+        return std::nullopt;
+    const QJsonValue name = json.value(QStringLiteral("file_name"));
+    const QJsonValue request = json.value(QStringLiteral("request"));
+    const double seed = json.value(QStringLiteral("seed")).toDouble(-1.0);
+    if (!name.isString() || !request.isObject() || seed < 0 || seed > 4294967295.0)
+        return std::nullopt;
+    FileMetadata metadata;
+    metadata.fileName = name.toString();
+    metadata.request = request.toObject();
+    metadata.arrangement = json.value(QStringLiteral("arrangement")).toObject();
+    metadata.style = json.value(QStringLiteral("style")).toString();
+    metadata.feel = json.value(QStringLiteral("feel")).toObject();
+    metadata.seed = static_cast<quint32>(seed);
+    metadata.pluginId = json.value(QStringLiteral("plugin_id")).toString();
+    metadata.requestId = json.value(QStringLiteral("request_id")).toString();
+    metadata.trackType = json.value(QStringLiteral("track_type")).toString();
+    metadata.key = json.value(QStringLiteral("key")).toString();
+    metadata.tempoBpm = json.value(QStringLiteral("tempo")).toDouble();
+    metadata.bars = json.value(QStringLiteral("bars")).toDouble();
+    metadata.created = QDateTime::fromString(json.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
+    metadata.generationMs = json.value(QStringLiteral("generation_ms")).toDouble();
+    return metadata;
+}
+
+} // namespace aiband

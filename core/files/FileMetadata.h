@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace aiband {
+
+// Everything needed to regenerate or vary one generated file, kept beside it in a sidecar
+// (<files dir>/.aiband-meta/<file name>.json) so the folder plugins watch holds only MIDI files.
+struct FileMetadata {
+    static constexpr int kFormatVersion = 1;
+
+    QString fileName;          // the .mid file this describes
+    QJsonObject request;       // the request body in /api/generate's shape (flat forms converted)
+    QJsonObject arrangement;   // what was played: the answer's "metadata" (style, key, feel, defaults used...)
+    QString style;
+    QJsonObject feel;
+    quint32 seed = 0;
+    QString pluginId;          // empty when no plugin asked
+    QString requestId;         // the server's generation id, e.g. gen-12
+    QString trackType;
+    QString key;               // as played, e.g. F#m
+    double tempoBpm = 0.0;
+    double bars = 0.0;
+    QDateTime created;         // UTC
+    double generationMs = 0.0; // time the engine took for the whole request
+
+    QJsonObject toJson() const;
+    // Refuses documents that are not sidecars of this format (a foreign or damaged file).
+    static std::optional<FileMetadata> fromJson(const QJsonObject &json);
+
+    bool operator==(const FileMetadata &) const = default;
+};
+
+} // namespace aiband

@@ -1,0 +1,425 @@
+// The file store through the HTTP API: metadata in listings, regenerate, refused file names for
+// every route that takes one, storage failures answered (507/500) instead of crashing, and a
+// generation that throws or runs over its deadline answered while the server goes on.
+
+#include "TestServer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QSemaphore>
+#include <QTcpSocket>
+
+#include <csignal>
+#include <stdexcept>
+
+#include <sys/resource.h>
+
+using namespace aiband;
+using namespace aiband::test;
+
+namespace {
+
+QByteArray bassRequest(const QString &seed = QStringLiteral("42"))
+{
+    return QStringLiteral(R"({"chord_progression": {"chords": "Dm7 | G7 | Cmaj7 | Cmaj7", "tempo": 110},
+                              "style": "jazz_swing", "track_types": ["bass", "drums"], "swing": 0.3,
+                              "plugin_id": "daw-1", "seed": %1})").arg(seed).toUtf8();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A request sent byte for byte, so that nothing between the test and the server normalises
+// "..", backslashes or percent escapes in the path.
+HttpResult rawRequest(const QUrl &base, const QByteArray &method, const QByteArray &path)
+{
+    QTcpSocket socket;
+    socket.connectToHost(base.host(), static_cast<quint16>(base.port()));
+    HttpResult result;
+    if (!socket.waitForConnected(5000))
+        return result;
+    socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: " + base.authority().toLatin1() +
+                 "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    // Qt 6.4's server ignores "Connection: close", so the answer ends where Content-Length says.
+    QByteArray answer;
+    const auto complete = [&answer] {
+        const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return false;
+        static const QRegularExpression length(QStringLiteral("(?i)\r\ncontent-length:\\s*(\\d+)"));
+        const auto match = length.match(QString::fromLatin1(answer.left(headerEnd)));
+        return match.hasMatch() && answer.size() - headerEnd - 4 >= match.captured(1).toLongLong();
+    };
+    static_cast<void>(QTest::qWaitFor([&] {
+        answer += socket.readAll();
+        return complete() || socket.state() == QAbstractSocket::UnconnectedState;
+    }, 5000));
+    const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+    result.status = answer.mid(9, 3).toInt();
+    result.body = headerEnd >= 0 ? answer.mid(headerEnd + 4) : QByteArray();
+    result.json = QJsonDocument::fromJson(result.body).object();
+    return result;
+}
+
+QString errorCode(const HttpResult &result)
+{
+    return result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+}
+
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        std::signal(SIGXFSZ, SIG_IGN);
+        getrlimit(RLIMIT_FSIZE, &m_saved);
+        rlimit lowered = m_saved;
+        lowered.rlim_cur = bytes;
+        m_ok = setrlimit(RLIMIT_FSIZE, &lowered) == 0;
+    }
+    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_saved); }
+    bool ok() const { return m_ok; }
+
+private:
+    rlimit m_saved{};
+    bool m_ok = false;
+};
+
+} // namespace
+
+class TestFileApi : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+
+    QStringList generate(const QByteArray &body = bassRequest())
+    {
+        const HttpResult result = m_server->post(QStringLiteral("/api/generate"), body);
+        QStringList names;
+        for (const QJsonValue &name : result.json.value(QStringLiteral("files")).toArray())
+            names.append(name.toString());
+        return names;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+    }
+    void cleanup() { m_server.reset(); }
+
+    void listingsCarryEachFilesMetadata()
+    {
+        const QStringList names = generate();
+        QCOMPARE(names.size(), 2);
+        const HttpResult list = m_server->get(QStringLiteral("/api/files"));
+        QCOMPARE(list.status, 200);
+        const QJsonArray files = list.json.value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 2);
+        for (const QJsonValue &value : files) {
+            const QJsonObject entry = value.toObject();
+            // The fields that were there before stay.
+            for (const char *field : {"name", "path", "size_bytes", "modified", "track_type", "url"})
+                QVERIFY2(entry.contains(QLatin1String(field)), field);
+            const QJsonObject metadata = entry.value(QStringLiteral("metadata")).toObject();
+            QCOMPARE(metadata.value(QStringLiteral("file_name")).toString(), entry.value(QStringLiteral("name")).toString());
+            QCOMPARE(metadata.value(QStringLiteral("track_type")).toString(), entry.value(QStringLiteral("track_type")).toString());
+            QCOMPARE(metadata.value(QStringLiteral("seed")).toInteger(), 42);
+            QCOMPARE(metadata.value(QStringLiteral("style")).toString(), QStringLiteral("jazz_swing"));
+            QCOMPARE(metadata.value(QStringLiteral("plugin_id")).toString(), QStringLiteral("daw-1"));
+            QCOMPARE(metadata.value(QStringLiteral("key")).toString(), QStringLiteral("C"));
+            QCOMPARE(metadata.value(QStringLiteral("tempo")).toDouble(), 110.0);
+            QCOMPARE(metadata.value(QStringLiteral("bars")).toDouble(), 4.0);
+            QVERIFY(metadata.value(QStringLiteral("request_id")).toString().startsWith(QStringLiteral("gen-")));
+            QVERIFY(metadata.value(QStringLiteral("generation_ms")).toDouble() > 0);
+            QVERIFY(!metadata.value(QStringLiteral("created")).toString().isEmpty());
+            QCOMPARE(metadata.value(QStringLiteral("feel")).toObject().value(QStringLiteral("swing_ratio")).toDouble(),
+                     metadata.value(QStringLiteral("arrangement")).toObject().value(QStringLiteral("feel")).toObject()
+                         .value(QStringLiteral("swing_ratio")).toDouble());
+            // The request as sent, so the file can be made again.
+            const QJsonObject request = metadata.value(QStringLiteral("request")).toObject();
+            QCOMPARE(request.value(QStringLiteral("swing")).toDouble(), 0.3);
+            QCOMPARE(request.value(QStringLiteral("chord_progression")).toObject().value(QStringLiteral("chords")).toString(),
+                     QStringLiteral("Dm7 | G7 | Cmaj7 | Cmaj7"));
+        }
+        // The folder plugins watch holds the MIDI files only.
+        QCOMPARE(QDir(m_server->filesDir()).entryList(QDir::Files).size(), 2);
+    }
+
+    void regenerateWithTheSameSeedGivesTheSameBytes()
+    {
+        const QStringList names = generate();
+        const QString bass = names.first();
+        QVERIFY(bass.contains(QStringLiteral("_bass_")));
+        QSignalSpy generated(m_server->orchestrator.get(), &Orchestrator::filesGenerated);
+        const HttpResult again = m_server->post(QStringLiteral("/api/files/") + bass + QStringLiteral("/regenerate"),
+                                                R"({"seed": 42})");
+        QCOMPARE(again.status, 200);
+        // The answer has /api/generate's shape: one new file, for the bass only.
+        QCOMPARE(again.json.value(QStringLiteral("success")).toBool(), true);
+        const QJsonArray files = again.json.value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 1);
+        const QString copy = files.first().toString();
+        QVERIFY(copy != bass);
+        QVERIFY(copy.contains(QStringLiteral("_bass_C_110_")));
+        QCOMPARE(again.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("seed")).toInteger(), 42);
+        QCOMPARE(readFile(m_server->filesDir() + QLatin1Char('/') + copy),
+                 readFile(m_server->filesDir() + QLatin1Char('/') + bass));
+        QCOMPARE(generated.count(), 1);   // announced like any generation (plugins, UI)
+    }
+
+    void regenerateWithoutASeedVaries()
+    {
+        const QString bass = generate().first();
+        const HttpResult varied = m_server->post(QStringLiteral("/api/files/") + bass + QStringLiteral("/regenerate"), {});
+        QCOMPARE(varied.status, 200);
+        const QJsonObject metadata = varied.json.value(QStringLiteral("metadata")).toObject();
+        const qint64 seed = metadata.value(QStringLiteral("seed")).toInteger();
+        QCOMPARE(metadata.value(QStringLiteral("defaults_used")).toObject().value(QStringLiteral("seed")).toInteger(), seed);
+        QCOMPARE(metadata.value(QStringLiteral("style")).toString(), QStringLiteral("jazz_swing"));
+        const QString copy = varied.json.value(QStringLiteral("files")).toArray().first().toString();
+        // The new file's own sidecar has the new seed, so it can be regenerated in turn.
+        const auto sidecar = m_server->orchestrator->files().readMetadata(copy);
+        QVERIFY(sidecar.has_value());
+        QCOMPARE(static_cast<qint64>(sidecar->seed), seed);
+        if (seed != 42)
+            QVERIFY(readFile(m_server->filesDir() + QLatin1Char('/') + copy)
+                    != readFile(m_server->filesDir() + QLatin1Char('/') + bass));
+    }
+
+    void regenerateThroughTheOrchestrator()
+    {
+        const QString bass = generate().first();
+        std::optional<Result<GenerationResult>> answer;
+        m_server->orchestrator->regenerate(bass, 42u, [&](const Result<GenerationResult> &result) { answer = result; });
+        QTRY_VERIFY(answer.has_value());
+        QVERIFY(answer->ok());
+        QCOMPARE((*answer)->files.size(), 1);
+        QCOMPARE((*answer)->metadata.value(QStringLiteral("seed")).toInteger(), 42);
+
+        std::optional<Result<GenerationResult>> missing;
+        m_server->orchestrator->regenerate(QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid"), std::nullopt,
+                                           [&](const Result<GenerationResult> &result) { missing = result; });
+        QTRY_VERIFY(missing.has_value());
+        QCOMPARE(missing->error().code, QStringLiteral("file_not_found"));
+    }
+
+    void regenerateRefusesBadBodiesAndFilesWithoutMetadata()
+    {
+        const QString bass = generate().first();
+        const QString path = QStringLiteral("/api/files/") + bass + QStringLiteral("/regenerate");
+        for (const QByteArray &body : {QByteArray(R"({"seed": -1})"), QByteArray(R"({"seed": 4294967296})"),
+                                      QByteArray(R"({"seed": 1.5})"), QByteArray(R"({"seed": "7"})")}) {
+            const HttpResult bad = m_server->post(path, body);
+            QCOMPARE(bad.status, 422);
+            QCOMPARE(bad.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+                     QStringLiteral("seed"));
+        }
+        const HttpResult unknown = m_server->post(path, R"({"style": "funk"})");
+        QCOMPARE(unknown.status, 422);
+        QCOMPARE(unknown.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("style"));
+        QCOMPARE(m_server->post(path, "[1]").status, 400);
+
+        QVERIFY(QFile::remove(m_server->filesDir() + QStringLiteral("/.aiband-meta/") + bass + QStringLiteral(".json")));
+        const HttpResult orphan = m_server->post(path, {});
+        QCOMPARE(orphan.status, 404);
+        QCOMPARE(errorCode(orphan), QStringLiteral("metadata_not_found"));
+        // Refused requests made no file.
+        QCOMPARE(m_server->orchestrator->files().list().size(), 2);
+    }
+
+    // Every route that takes a file name, with every way of naming something else.
+    void fileNamesFromClientsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("GET") << QByteArray("GET") << QString();
+        QTest::newRow("DELETE") << QByteArray("DELETE") << QString();
+        QTest::newRow("regenerate") << QByteArray("POST") << QStringLiteral("/regenerate");
+    }
+
+    void fileNamesFromClientsAreRefused()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, suffix);
+        QTemporaryDir outside;
+        const QString secretPath = outside.filePath(QStringLiteral("secret.mid"));
+        {
+            QFile secret(secretPath);
+            QVERIFY(secret.open(QIODevice::WriteOnly));
+            secret.write("TOP-SECRET");
+        }
+        const QString files = m_server->filesDir();
+        const QString real = generate().first();
+        // A secret one level up, where ".." would reach.
+        QFile::copy(secretPath, files + QStringLiteral("/../secret.mid"));
+        // Symlinks in the folder: one with a foreign name, one named as the server names files.
+        const QString linkedName = QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid");
+        QVERIFY(QFile::link(secretPath, files + QStringLiteral("/evil.mid")));
+        QVERIFY(QFile::link(secretPath, files + QLatin1Char('/') + linkedName));
+        QVERIFY(QFile::copy(files + QStringLiteral("/.aiband-meta/") + real + QStringLiteral(".json"),
+                            files + QStringLiteral("/.aiband-meta/") + linkedName + QStringLiteral(".json")));
+
+        const QByteArray absolute = QUrl::toPercentEncoding(secretPath);
+        const QList<QPair<QByteArray, int>> attacks{
+            {"..", 400},
+            {"%2e%2e", 400},
+            {"%2E%2E%2fsecret.mid", 400},
+            {"..%2fsecret.mid", 400},
+            {"x%2f..%2f..%2fsecret.mid", 400},
+            {"..\\secret.mid", 400},
+            {"..%5csecret.mid", 400},
+            {"%5c..%5csecret.mid", 400},
+            {real.toLatin1() + "%00", 400},
+            {real.toLatin1() + "%00.txt", 400},
+            {"%00", 400},
+            {absolute, 400},
+            {"%2fetc%2fpasswd", 400},
+            {"evil.mid", 400},
+            {linkedName.toLatin1(), 404},   // the right shape, but a symlink: not one of ours
+        };
+        for (const auto &[name, status] : attacks) {
+            const QByteArray path = "/api/files/" + name + suffix.toLatin1();
+            const HttpResult result = rawRequest(m_server->orchestrator->baseUrl(), method, path);
+            QVERIFY2(result.status == status, qPrintable(QStringLiteral("%1 %2 answered %3: %4")
+                                                             .arg(QString::fromLatin1(method), QString::fromLatin1(path))
+                                                             .arg(result.status).arg(QString::fromUtf8(result.body))));
+            QCOMPARE(errorCode(result), status == 400 ? QStringLiteral("invalid_filename") : QStringLiteral("file_not_found"));
+            QCOMPARE(result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+                     QStringLiteral("filename"));
+            QVERIFY(!result.body.contains("TOP-SECRET"));
+        }
+        // Nothing outside was touched or made; the real file still works.
+        QCOMPARE(readFile(secretPath), QByteArray("TOP-SECRET"));
+        QVERIFY(QFile::exists(files + QStringLiteral("/../secret.mid")));
+        QVERIFY(QFileInfo(files + QLatin1Char('/') + linkedName).isSymLink());
+        QCOMPARE(m_server->orchestrator->files().list().size(), 2);
+        QCOMPARE(rawRequest(m_server->orchestrator->baseUrl(), "GET", "/api/files/" + real.toLatin1()).status, 200);
+    }
+
+    void aFullDiskIsAnswered507AndTheProblemIsShownUntilAWriteWorks()
+    {
+        Orchestrator &orchestrator = *m_server->orchestrator;
+        QSignalSpy problems(&orchestrator, &Orchestrator::storageProblemChanged);
+        QVERIFY(orchestrator.storageProblem().isEmpty());
+        HttpResult full;
+        {
+            const FileSizeLimit limit(64);   // below any MIDI file or sidecar
+            QVERIFY(limit.ok());
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("has no room for")));
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^storage problem: .*no room")));
+            full = m_server->post(QStringLiteral("/api/generate"), bassRequest());
+        }
+        QCOMPARE(full.status, 507);
+        QCOMPARE(errorCode(full), QStringLiteral("insufficient_storage"));
+        const QString message = full.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        QVERIFY2(message.contains(QStringLiteral("no room")) && message.contains(m_server->filesDir()), qPrintable(message));
+        QCOMPARE(problems.count(), 1);
+        QCOMPARE(problems.first().first().toString(), message);
+        QCOMPARE(orchestrator.storageProblem(), message);
+        QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("storage_problem")).toString(), message);
+        // Nothing was left behind, and the server goes on: the next write clears the problem.
+        QCOMPARE(QDir(m_server->filesDir()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+        QCOMPARE(m_server->post(QStringLiteral("/api/generate"), bassRequest()).status, 200);
+        QCOMPARE(problems.count(), 2);
+        QCOMPARE(problems.last().first().toString(), QString());
+        QVERIFY(orchestrator.storageProblem().isEmpty());
+        QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("storage_problem")).toString(), QString());
+    }
+
+    void aVanishedFolderIsAnswered500()
+    {
+        QSignalSpy problems(m_server->orchestrator.get(), &Orchestrator::storageProblemChanged);
+        const QString folder = m_server->filesDir();
+        QVERIFY(QDir(folder).removeRecursively());
+        QFile blocker(folder);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));   // a file where the folder was
+        blocker.close();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not write")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^storage problem: could not write")));
+        const HttpResult failed = m_server->post(QStringLiteral("/api/generate"), bassRequest());
+        QCOMPARE(failed.status, 500);
+        QCOMPARE(errorCode(failed), QStringLiteral("write_failed"));
+        QVERIFY(failed.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(folder));
+        QCOMPARE(problems.count(), 1);
+        QVERIFY(!m_server->orchestrator->storageProblem().isEmpty());
+        QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("status")).toString(),
+                 QStringLiteral("healthy"));
+    }
+
+    void aGenerationThatThrowsIsAnswered500AndTheNextOneWorks()
+    {
+        GenerationService &generation = m_server->orchestrator->generation();
+        generation.setRenderer([](const Arrangement &) -> RenderedSong { throw std::runtime_error("engine exploded"); });
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed: the generation failed: engine exploded")));
+        const HttpResult failed = m_server->post(QStringLiteral("/api/generate"), bassRequest());
+        QCOMPARE(failed.status, 500);
+        QCOMPARE(errorCode(failed), QStringLiteral("generation_failed"));
+        QVERIFY(failed.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()
+                    .contains(QStringLiteral("engine exploded")));
+        QCOMPARE(QDir(m_server->filesDir()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+        QVERIFY(m_server->orchestrator->storageProblem().isEmpty());   // not a storage problem
+
+        generation.setRenderer({});
+        QCOMPARE(m_server->post(QStringLiteral("/api/generate"), bassRequest()).status, 200);
+        QCOMPARE(generation.pendingCount(), 0);
+    }
+
+    void aGenerationOverTheDeadlineIsAnswered504AndTheNextOneWorks()
+    {
+        Config config;
+        config.generationTimeoutSeconds = 0.2;
+        m_server = std::make_unique<TestServer>(config);
+        QVERIFY(m_server->start());
+        GenerationService &generation = m_server->orchestrator->generation();
+        auto release = std::make_shared<QSemaphore>();
+        generation.setRenderer([release](const Arrangement &arrangement) {
+            release->acquire();   // held until the test has seen the deadline pass
+            return renderSong(arrangement);
+        });
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("exceeded 0.2 s")));
+        const HttpResult late = m_server->post(QStringLiteral("/api/generate"), bassRequest());
+        QCOMPARE(late.status, 504);
+        QCOMPARE(errorCode(late), QStringLiteral("timeout"));
+        release->release(2);   // the late one finishes (its files are kept), and the next one runs
+        QTRY_COMPARE(generation.pendingCount(), 0);
+        QCOMPARE(m_server->orchestrator->files().list().size(), 2);
+        QCOMPARE(m_server->post(QStringLiteral("/api/generate"), bassRequest()).status, 200);
+    }
+
+    void cleanupRunsAfterWritesThatGoOverTheCount()
+    {
+        Config config;
+        config.maxFiles = 2;
+        m_server = std::make_unique<TestServer>(config);
+        QVERIFY(m_server->start());
+        QSignalSpy removed(m_server->orchestrator.get(), &Orchestrator::filesRemoved);
+        const QStringList first = generate();
+        const QStringList second = generate();
+        // Four files, max 2, but all younger than a minute: none may go yet.
+        QCOMPARE(m_server->orchestrator->files().list().size(), 4);
+        QCOMPARE(removed.count(), 0);
+        // Made two minutes old, the first two go at the next write, oldest first.
+        const QDateTime old = QDateTime::currentDateTime().addSecs(-120);
+        for (const QString &name : first) {
+            QFile file(m_server->filesDir() + QLatin1Char('/') + name);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(old, QFileDevice::FileModificationTime));
+        }
+        const QStringList third = generate();
+        QTRY_COMPARE(removed.count(), 1);
+        const QStringList gone = removed.first().first().toStringList();
+        QCOMPARE(QSet<QString>(gone.begin(), gone.end()), QSet<QString>(first.begin(), first.end()));
+        QCOMPARE(m_server->orchestrator->files().list().size(), 4);
+        for (const QString &name : first)
+            QVERIFY(!QFile::exists(m_server->filesDir() + QStringLiteral("/.aiband-meta/") + name + QStringLiteral(".json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFileApi)
+#include "tst_file_api.moc"

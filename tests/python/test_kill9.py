@@ -1,0 +1,228 @@
+#!/usr/bin/python3
+"""kill -9 in the middle of a write loop leaves only complete files.
+
+Starts the real binary, has a few threads generate as fast as they can (every track type, long
+and short songs), kills the server with SIGKILL while they do, and then checks what a plugin
+watching the folder would see: every visible .mid parses with mido and ends with its end of
+track, and has its metadata sidecar (written before the file appears). Done with
+plugin.durable_writes on (QSaveFile) and off (hidden .partial file, then rename). A restart on
+the same folder removes whatever the killed run left half-written.
+
+Usage: test_kill9.py /path/to/ai-band-orchestrator
+"""
+
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+import mido
+
+APP = sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator"
+
+NAME = r"\d{8}-\d{6}-\d{3}_(?:bass|drums|keys|full)_[A-G][sb]?m?_\d{2,3}_[0-9a-f]{6}\.mid"
+STORE_NAME = re.compile("^" + NAME + "$")
+LEFTOVER = re.compile(r"^(?:\." + NAME + r"(?:\.json)?\.partial|" + NAME + r"(?:\.json)?\.[A-Za-z0-9]{6})$")
+
+REQUESTS = [
+    {"chord_progression": {"chords": "C | Am | F | G", "duration": 256}, "style": "funk",
+     "track_types": ["full", "drums"], "complexity": 1},
+    {"chord_progression": "Dm7 G7 | Cmaj7", "style": "jazz_swing", "track_types": ["bass", "keys"]},
+    {"chord_progression": {"chords": "E7 | A7 | E7 | B7", "duration": 128}, "style": "blues_shuffle",
+     "track_types": ["bass", "drums", "keys"]},
+]
+
+
+def clean_env(tmp, durable):
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("AIBAND_") and k not in {"HOST", "PORT", "GENERATED_FILES_DIR", "MAX_FILES",
+                                                        "CLEANUP_HOURS", "LOG_LEVEL", "BACKEND_TIMEOUT", "DEBUG"}}
+    env.update({"XDG_CONFIG_HOME": os.path.join(tmp, "config"), "XDG_DATA_HOME": os.path.join(tmp, "data"),
+                "AIBAND_DURABLE_WRITES": "true" if durable else "false", "QT_QPA_PLATFORM": "offscreen"})
+    return env
+
+
+def start(tmp, files, durable):
+    process = subprocess.Popen([APP, "--headless", "--port", "0", "--files-dir", files],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                               env=clean_env(tmp, durable), cwd=tmp)
+    line = process.stdout.readline()
+    process.stdout.close()
+    match = re.search(r"listening on (http://\S+)", line)
+    if not match:
+        process.kill()
+        raise AssertionError("the app did not start: %r" % line)
+    return process, match.group(1)
+
+
+def post(url, body):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as reply:
+        return reply.status
+
+
+class KillDuringWritesTest(unittest.TestCase):
+    def hammer_and_kill(self, durable):
+        tmp = tempfile.mkdtemp(prefix="aiband-kill9-")
+        files = os.path.join(tmp, "files")
+        process, url = start(tmp, files, durable)
+        done = []
+        checked = set()
+        stop = threading.Event()
+
+        def loop(offset):
+            i = offset
+            while not stop.is_set():
+                try:
+                    if post(url + "/api/generate", REQUESTS[i % len(REQUESTS)]) == 200:
+                        done.append(i)
+                except (OSError, urllib.error.URLError):
+                    if stop.is_set() or process.poll() is not None:
+                        return
+                i += 1
+
+        threads = [threading.Thread(target=loop, args=(n,), daemon=True) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        try:
+            # While the loop runs, the server is frozen (SIGSTOP) at arbitrary moments, many
+            # times: each freeze shows the folder as a kill at that moment would leave it.
+            deadline = time.monotonic() + 60
+            freezes = 0
+            while (len(done) < 40 or freezes < 150) and time.monotonic() < deadline and process.poll() is None:
+                os.kill(process.pid, signal.SIGSTOP)
+                try:
+                    snapshot = self.snapshot(files, checked)
+                finally:
+                    os.kill(process.pid, signal.SIGCONT)
+                self.check_snapshot(snapshot, checked)
+                freezes += 1
+                time.sleep(0.002)
+            self.assertIsNone(process.poll(), "the server died by itself")
+        finally:
+            # Killed mid-loop: the threads are still sending.
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait(10)
+            stop.set()
+            for thread in threads:
+                thread.join(20)
+        self.assertGreaterEqual(len(done), 40)
+        return tmp, files, checked
+
+    def snapshot(self, files, checked):
+        """The bytes of every visible .mid not checked yet, and of its sidecar, read while the
+        server is frozen (parsed after it goes on, so the freeze stays short)."""
+        found = {}
+        if not os.path.isdir(files):
+            return found
+        for name in os.listdir(files):
+            if name.endswith(".mid") and not name.startswith(".") and name not in checked:
+                with open(os.path.join(files, name), "rb") as f:
+                    data = f.read()
+                try:
+                    with open(os.path.join(files, ".aiband-meta", name + ".json"), "rb") as f:
+                        sidecar = f.read()
+                except FileNotFoundError:
+                    sidecar = None
+                found[name] = (data, sidecar)
+        return found
+
+    def check_snapshot(self, snapshot, checked):
+        for name, (data, sidecar) in snapshot.items():
+            self.assertRegex(name, STORE_NAME)
+            try:
+                midi = mido.MidiFile(file=io.BytesIO(data))
+            except Exception as error:   # a truncated or empty file
+                self.fail("%s (%d bytes) does not parse: %s" % (name, len(data), error))
+            self.assertEqual(midi.type, 1, name)
+            for track in midi.tracks:
+                self.assertEqual(track[-1].type, "end_of_track", name)
+            self.assertIsNotNone(sidecar, "%s appeared before its sidecar" % name)
+            self.assertEqual(json.loads(sidecar)["file_name"], name)
+            checked.add(name)
+
+    def check_visible(self, files, checked):
+        """What a plugin would see now: each new visible .mid is whole, with its sidecar. A
+        file never changes once it has appeared, so each is checked once."""
+        if not os.path.isdir(files):
+            return []
+        visible = sorted(name for name in os.listdir(files) if name.endswith(".mid") and not name.startswith("."))
+        for name in visible:
+            if name in checked:
+                continue
+            self.assertRegex(name, STORE_NAME)
+            path = os.path.join(files, name)
+            try:
+                midi = mido.MidiFile(path)
+            except Exception as error:   # a truncated or empty file
+                self.fail("%s (%d bytes) does not parse: %s" % (name, os.path.getsize(path), error))
+            self.assertEqual(midi.type, 1, name)
+            for track in midi.tracks:
+                self.assertEqual(track[-1].type, "end_of_track", name)
+            with open(os.path.join(files, ".aiband-meta", name + ".json")) as sidecar:
+                self.assertEqual(json.load(sidecar)["file_name"], name)
+            checked.add(name)
+        return visible
+
+    def check_folder(self, files, checked):
+        # Files seen whole during the freezes cannot have changed since; the rest are read now.
+        visible = self.check_visible(files, checked)
+        self.assertGreater(len(visible), 40)
+        return visible
+
+    def restart_removes_leftovers(self, tmp, files, durable):
+        # Whatever the kill left, plus one of each kind planted, must go at the next start.
+        meta = os.path.join(files, ".aiband-meta")
+        planted = [os.path.join(files, ".20261124-120001-123_bass_C_120_abcdef.mid.partial"),
+                   os.path.join(files, "20261124-120001-123_bass_C_120_abcdef.mid.Xy12Zq"),
+                   os.path.join(meta, "20261124-120001-123_bass_C_120_abcdef.mid.json")]
+        for path in planted:
+            with open(path, "wb") as f:
+                f.write(b"half")
+        left = [name for folder in (files, meta) for name in os.listdir(folder) if LEFTOVER.match(name)]
+        print("durable_writes=%s: %d leftovers after kill -9 (plus %d planted)" % (durable, len(left) - 2, len(planted)))
+        before = set(os.listdir(files))
+        process, _ = start(tmp, files, durable)
+        try:
+            for folder in (files, meta):
+                self.assertEqual([n for n in os.listdir(folder) if LEFTOVER.match(n)], [])
+            for path in planted:
+                self.assertFalse(os.path.exists(path), path)
+            # Orphan sidecars (no .mid) are gone; every complete file and its sidecar stayed.
+            mids = {n for n in before if STORE_NAME.match(n)}
+            self.assertEqual({n for n in os.listdir(files) if STORE_NAME.match(n)}, mids)
+            self.assertEqual(set(os.listdir(meta)), {n + ".json" for n in mids})
+        finally:
+            process.send_signal(signal.SIGTERM)
+            self.assertEqual(process.wait(20), 0)
+
+    def run_rounds(self, durable):
+        # A few kills, each at whatever moment the loop is in: more chances to land mid-write.
+        for _ in range(2):
+            tmp, files, checked = self.hammer_and_kill(durable)
+            try:
+                self.check_folder(files, checked)
+                self.restart_removes_leftovers(tmp, files, durable)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+    def test_durable_writes(self):
+        self.run_rounds(durable=True)
+
+    def test_renamed_writes(self):
+        self.run_rounds(durable=False)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
