@@ -40,7 +40,7 @@ void checkAccepted(const GenerateRequest &request, const QString &input)
     FUZZ_CHECK(a.style != nullptr, input);
     FUZZ_CHECK(!a.parts.isEmpty(), input);
     FUZZ_CHECK(std::isfinite(a.tempoBpm) && a.tempoBpm > 0.0, input);
-    FUZZ_CHECK(std::isfinite(a.durationBeats) && a.durationBeats > 0.0 && a.durationBeats <= limits.maxDurationBeats, input);
+    FUZZ_CHECK(std::isfinite(a.durationBeats) && a.durationBeats > 0.0 && a.durationBeats <= limits.maxBeats(a.timeSignature.beatsPerBar()) + 1e-9, input);
     FUZZ_CHECK(a.timeSignature.numerator > 0 && a.timeSignature.denominator > 0, input);
     FUZZ_CHECK(!a.chords.isEmpty(), input);
     double previousStart = -1.0;
