@@ -174,12 +174,14 @@ int main(int argc, char **argv)
     // Watched before the "listening" line, so a script that signals right after it is heard.
     // A stop lets running generations and downloads finish (server.shutdown_grace), then quits.
     // A second signal while that drains quits at once; files are still never left half-written.
-    QObject::connect(&orchestrator, &Orchestrator::stopped, app.get(), &QCoreApplication::quit);
+    // exit(), not quit(): Qt 6's quit() first asks every window to close, and the dashboard
+    // refuses (it hides to the tray instead), which silently cancelled the quit.
+    QObject::connect(&orchestrator, &Orchestrator::stopped, app.get(), [] { QCoreApplication::exit(0); });
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, app.get(), [&](int number) {
         if (orchestrator.isShuttingDown()) {
             qCWarning(lcApp) << "signal" << number << "received again; stopping now";
-            QCoreApplication::quit();
+            QCoreApplication::exit(0);
             return;
         }
         qCInfo(lcApp) << "signal" << number << "received; shutting down";

@@ -16,6 +16,7 @@ build_packages=(
 test_packages=(
     python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm
     desktop-file-utils appstream   # validators for the .desktop and metainfo files (packaging_deb)
+    xvfb xauth trayer              # an X display with a system tray (desktop_tray_session)
 )
 
 bench_packages=(

@@ -4,6 +4,7 @@
 #include "Orchestrator.h"
 #include "ServerMonitor.h"
 #include "TrayMenu.h"
+#include "logging/LogCategories.h"
 
 #include <QApplication>
 #include <QMenuBar>
@@ -41,7 +42,9 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
         // With a tray the app lives on when its window is hidden or a dialog closes.
         QApplication::setQuitOnLastWindowClosed(false);
         createTray();
+        qCInfo(lcUi) << "in the system tray";
     } else {
+        qCInfo(lcUi) << "no system tray; the window stays open and closing it quits";
         m_window->setHideOnClose(false);
         m_window->showNotice(tr("This desktop has no system tray, so the orchestrator runs in this "
                                 "window. Closing it stops the server."));

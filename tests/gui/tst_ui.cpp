@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QTimer>
 #include <QTemporaryDir>
 #include <QHeaderView>
 #include <QItemSelectionModel>
