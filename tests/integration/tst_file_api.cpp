@@ -2,6 +2,7 @@
 // every route that takes one, storage failures answered (507/500) instead of crashing, and a
 // generation that throws or runs over its deadline answered while the server goes on.
 
+#include "FileSizeLimit.h"
 #include "TestServer.h"
 
 #include <QDir>
@@ -10,10 +11,7 @@
 #include <QSemaphore>
 #include <QTcpSocket>
 
-#include <csignal>
 #include <stdexcept>
-
-#include <sys/resource.h>
 
 using namespace aiband;
 using namespace aiband::test;
@@ -69,24 +67,6 @@ QString errorCode(const HttpResult &result)
 {
     return result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
 }
-
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        std::signal(SIGXFSZ, SIG_IGN);
-        getrlimit(RLIMIT_FSIZE, &m_saved);
-        rlimit lowered = m_saved;
-        lowered.rlim_cur = bytes;
-        m_ok = setrlimit(RLIMIT_FSIZE, &lowered) == 0;
-    }
-    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_saved); }
-    bool ok() const { return m_ok; }
-
-private:
-    rlimit m_saved{};
-    bool m_ok = false;
-};
 
 } // namespace
 
