@@ -63,11 +63,6 @@ HttpResult rawRequest(const QUrl &base, const QByteArray &method, const QByteArr
     return result;
 }
 
-QString errorCode(const HttpResult &result)
-{
-    return result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-}
-
 } // namespace
 
 class TestFileApi : public QObject {
@@ -196,19 +191,19 @@ private slots:
                                       QByteArray(R"({"seed": 1.5})"), QByteArray(R"({"seed": "7"})")}) {
             const HttpResult bad = m_server->post(path, body);
             QCOMPARE(bad.status, 422);
-            QCOMPARE(bad.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+            QCOMPARE(bad.errorField(),
                      QStringLiteral("seed"));
         }
         const HttpResult unknown = m_server->post(path, R"({"style": "funk"})");
         QCOMPARE(unknown.status, 422);
-        QCOMPARE(unknown.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QCOMPARE(unknown.errorField(),
                  QStringLiteral("style"));
         QCOMPARE(m_server->post(path, "[1]").status, 400);
 
         QVERIFY(QFile::remove(m_server->filesDir() + QStringLiteral("/.aiband-meta/") + bass + QStringLiteral(".json")));
         const HttpResult orphan = m_server->post(path, {});
         QCOMPARE(orphan.status, 404);
-        QCOMPARE(errorCode(orphan), QStringLiteral("metadata_not_found"));
+        QCOMPARE(orphan.errorCode(), QStringLiteral("metadata_not_found"));
         // Refused requests made no file.
         QCOMPARE(m_server->orchestrator->files().list().size(), 2);
     }
@@ -269,8 +264,8 @@ private slots:
             QVERIFY2(result.status == status, qPrintable(QStringLiteral("%1 %2 answered %3: %4")
                                                              .arg(QString::fromLatin1(method), QString::fromLatin1(path))
                                                              .arg(result.status).arg(QString::fromUtf8(result.body))));
-            QCOMPARE(errorCode(result), status == 400 ? QStringLiteral("invalid_filename") : QStringLiteral("file_not_found"));
-            QCOMPARE(result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+            QCOMPARE(result.errorCode(), status == 400 ? QStringLiteral("invalid_filename") : QStringLiteral("file_not_found"));
+            QCOMPARE(result.errorField(),
                      QStringLiteral("filename"));
             QVERIFY(!result.body.contains("TOP-SECRET"));
         }
@@ -296,8 +291,8 @@ private slots:
             full = m_server->post(QStringLiteral("/api/generate"), bassRequest());
         }
         QCOMPARE(full.status, 507);
-        QCOMPARE(errorCode(full), QStringLiteral("insufficient_storage"));
-        const QString message = full.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        QCOMPARE(full.errorCode(), QStringLiteral("insufficient_storage"));
+        const QString message = full.errorJson().value(QStringLiteral("message")).toString();
         QVERIFY2(message.contains(QStringLiteral("no room")) && message.contains(m_server->filesDir()), qPrintable(message));
         QCOMPARE(problems.count(), 1);
         QCOMPARE(problems.first().first().toString(), message);
@@ -324,8 +319,8 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^storage problem: could not write")));
         const HttpResult failed = m_server->post(QStringLiteral("/api/generate"), bassRequest());
         QCOMPARE(failed.status, 500);
-        QCOMPARE(errorCode(failed), QStringLiteral("write_failed"));
-        QVERIFY(failed.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(folder));
+        QCOMPARE(failed.errorCode(), QStringLiteral("write_failed"));
+        QVERIFY(failed.errorJson().value(QStringLiteral("message")).toString().contains(folder));
         QCOMPARE(problems.count(), 1);
         QVERIFY(!m_server->orchestrator->storageProblem().isEmpty());
         QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("status")).toString(),
@@ -339,8 +334,8 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed: the generation failed: engine exploded")));
         const HttpResult failed = m_server->post(QStringLiteral("/api/generate"), bassRequest());
         QCOMPARE(failed.status, 500);
-        QCOMPARE(errorCode(failed), QStringLiteral("generation_failed"));
-        QVERIFY(failed.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()
+        QCOMPARE(failed.errorCode(), QStringLiteral("generation_failed"));
+        QVERIFY(failed.errorJson().value(QStringLiteral("message")).toString()
                     .contains(QStringLiteral("engine exploded")));
         QCOMPARE(QDir(m_server->filesDir()).entryList(QDir::Files | QDir::Hidden).size(), 0);
         QVERIFY(m_server->orchestrator->storageProblem().isEmpty());   // not a storage problem
@@ -365,7 +360,7 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("exceeded 0.2 s")));
         const HttpResult late = m_server->post(QStringLiteral("/api/generate"), bassRequest());
         QCOMPARE(late.status, 504);
-        QCOMPARE(errorCode(late), QStringLiteral("timeout"));
+        QCOMPARE(late.errorCode(), QStringLiteral("timeout"));
         release->release(2);   // the late one finishes (its files are kept), and the next one runs
         QTRY_COMPARE(generation.pendingCount(), 0);
         QCOMPARE(m_server->orchestrator->files().list().size(), 2);

@@ -28,16 +28,6 @@ QJsonObject message(const QString &type, const QJsonObject &data = {}, const QJs
     return m;
 }
 
-QString errorField(const HttpResult &result)
-{
-    return result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString();
-}
-
-QString errorCode(const HttpResult &result)
-{
-    return result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-}
-
 } // namespace
 
 class TestProtocol : public QObject {
@@ -102,7 +92,7 @@ private slots:
         QFETCH(QString, field);
         const HttpResult result = m_server->post(QStringLiteral("/api/plugin/register"), body);
         QCOMPARE(result.status, 422);
-        QCOMPARE(errorField(result), field);
+        QCOMPARE(result.errorField(), field);
     }
 
     void heartbeatsKeepPluginsKnown()
@@ -115,10 +105,10 @@ private slots:
 
         const HttpResult unknown = m_server->post(QStringLiteral("/api/plugin/heartbeat"), R"({"plugin_id": "nobody"})");
         QCOMPARE(unknown.status, 404);
-        QCOMPARE(errorCode(unknown), QStringLiteral("unknown_plugin"));
+        QCOMPARE(unknown.errorCode(), QStringLiteral("unknown_plugin"));
         const HttpResult missing = m_server->post(QStringLiteral("/api/plugin/heartbeat"), R"({})");
         QCOMPARE(missing.status, 422);
-        QCOMPARE(errorField(missing), QStringLiteral("plugin_id"));
+        QCOMPARE(missing.errorField(), QStringLiteral("plugin_id"));
         QCOMPARE(m_server->get(QStringLiteral("/api/plugin/status?plugin_id=nobody")).status, 404);
     }
 
@@ -212,7 +202,7 @@ private slots:
         QFETCH(QString, field);
         const HttpResult result = m_server->post(path, body);
         QCOMPARE(result.status, 422);
-        QCOMPARE(errorField(result), field);
+        QCOMPARE(result.errorField(), field);
         QVERIFY(!m_server->get(QStringLiteral("/api/transport/position")).json.value(QStringLiteral("is_playing")).toBool());
     }
 
@@ -260,8 +250,8 @@ private slots:
         QFETCH(QString, field);
         const HttpResult result = m_server->post(QStringLiteral("/api/midi/generate"), body);
         QCOMPARE(result.status, 422);
-        QCOMPARE(errorField(result), field);
-        QVERIFY(!result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()
+        QCOMPARE(result.errorField(), field);
+        QVERIFY(!result.errorJson().value(QStringLiteral("message")).toString()
                      .contains(QStringLiteral("chord_progression.")));
     }
 

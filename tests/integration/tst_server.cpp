@@ -185,7 +185,7 @@ private slots:
         QFETCH(int, status);
         const HttpResult result = m_server->get(path);
         QCOMPARE(result.status, status);
-        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        const QJsonObject error = result.errorJson();
         QCOMPARE(error.value(QStringLiteral("field")).toString(), QStringLiteral("filename"));
         QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
     }
@@ -234,7 +234,7 @@ private slots:
         QFETCH(QString, field);
         const HttpResult result = m_server->send(method, path, body, contentType);
         QCOMPARE(result.status, status);
-        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        const QJsonObject error = result.errorJson();
         QCOMPARE(error.value(QStringLiteral("code")).toString(), code);
         QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
         if (field.isEmpty())
@@ -289,7 +289,7 @@ private slots:
 
         const HttpResult bad = m_server->post(QStringLiteral("/api/analyze"), R"({"chord_progression": "C | Hm7"})");
         QCOMPARE(bad.status, 422);
-        QCOMPARE(bad.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QCOMPARE(bad.errorField(),
                  QStringLiteral("chord_progression.chords"));
     }
 

@@ -3,6 +3,7 @@
 // Test helpers: a real Orchestrator on a free loopback port with its own temporary folders,
 // an HTTP client that waits on signals, and a WebSocket client that records what it receives.
 
+#include "HttpResult.h"
 #include "Orchestrator.h"
 #include "SeedExample.h"
 
@@ -18,22 +19,6 @@
 #include <memory>
 
 namespace aiband::test {
-
-struct HttpResult {
-    int status = 0;
-    QByteArray body;
-    QJsonObject json;
-    QList<QNetworkReply::RawHeaderPair> headers;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
-};
 
 class TestServer {
 public:
@@ -66,14 +51,7 @@ public:
         if (!body.isEmpty() && !contentType.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(10000);
-        HttpResult result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        result.json = QJsonDocument::fromJson(result.body).object();
-        result.headers = reply->rawHeaderPairs();
+        const HttpResult result = waitForReply(reply);
         reply->deleteLater();
         return result;
     }
