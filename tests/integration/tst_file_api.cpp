@@ -3,13 +3,13 @@
 // generation that throws or runs over its deadline answered while the server goes on.
 
 #include "FileSizeLimit.h"
+#include "RawHttp.h"
 #include "TestServer.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QSemaphore>
-#include <QTcpSocket>
 
 #include <stdexcept>
 
@@ -33,34 +33,11 @@ QByteArray readFile(const QString &path)
 
 // A request sent byte for byte, so that nothing between the test and the server normalises
 // "..", backslashes or percent escapes in the path.
-HttpResult rawRequest(const QUrl &base, const QByteArray &method, const QByteArray &path)
+RawResponse rawRequest(const QUrl &base, const QByteArray &method, const QByteArray &path)
 {
-    QTcpSocket socket;
-    socket.connectToHost(base.host(), static_cast<quint16>(base.port()));
-    HttpResult result;
-    if (!socket.waitForConnected(5000))
-        return result;
-    socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: " + base.authority().toLatin1() +
-                 "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-    // Qt 6.4's server ignores "Connection: close", so the answer ends where Content-Length says.
-    QByteArray answer;
-    const auto complete = [&answer] {
-        const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return false;
-        static const QRegularExpression length(QStringLiteral("(?i)\r\ncontent-length:\\s*(\\d+)"));
-        const auto match = length.match(QString::fromLatin1(answer.left(headerEnd)));
-        return match.hasMatch() && answer.size() - headerEnd - 4 >= match.captured(1).toLongLong();
-    };
-    static_cast<void>(QTest::qWaitFor([&] {
-        answer += socket.readAll();
-        return complete() || socket.state() == QAbstractSocket::UnconnectedState;
-    }, 5000));
-    const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
-    result.status = answer.mid(9, 3).toInt();
-    result.body = headerEnd >= 0 ? answer.mid(headerEnd + 4) : QByteArray();
-    result.json = QJsonDocument::fromJson(result.body).object();
-    return result;
+    return rawExchange(static_cast<quint16>(base.port()),
+                       method + ' ' + path + " HTTP/1.1\r\nHost: " + base.authority().toLatin1()
+                           + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 }
 
 } // namespace

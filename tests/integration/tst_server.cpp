@@ -1,3 +1,4 @@
+#include "RawHttp.h"
 #include "TestServer.h"
 
 #include <QFile>
@@ -481,14 +482,13 @@ private slots:
         }
         // The server counts a connection once its event loop has accepted it.
         QTRY_COMPARE(server.orchestrator->openConnections(), 2);
-        QTcpSocket third;
-        third.connectToHost(QHostAddress::LocalHost, server.orchestrator->port());
-        QVERIFY(third.waitForConnected(5000));
-        QByteArray reply;
-        QTRY_VERIFY((reply += third.readAll()).contains("\r\n\r\n{"));
-        QVERIFY2(reply.startsWith("HTTP/1.1 503"), reply.constData());
-        QVERIFY(reply.contains("Retry-After: 1"));
-        QVERIFY(reply.contains("too_many_connections"));
+        RawClient third(server.orchestrator->port());
+        QVERIFY(third.connected());
+        const std::optional<RawResponse> reply = third.next();
+        QVERIFY(reply);
+        QVERIFY2(reply->raw.startsWith("HTTP/1.1 503"), reply->raw.constData());
+        QVERIFY(reply->raw.contains("Retry-After: 1"));
+        QVERIFY(reply->raw.contains("too_many_connections"));
 
         a.close();
         b.close();
