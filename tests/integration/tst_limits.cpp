@@ -23,19 +23,6 @@ QByteArray request(const QByteArray &method, const QByteArray &target, const QBy
     return bytes + "\r\n" + body;
 }
 
-QJsonObject message(const QString &type, const QJsonObject &data = {}, const QString &requestId = {})
-{
-    QJsonObject m{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
-    if (!requestId.isEmpty())
-        m.insert(QStringLiteral("request_id"), requestId);
-    return m;
-}
-
-QJsonObject errorOf(const QJsonObject &envelope)
-{
-    return envelope.value(QStringLiteral("data")).toObject();
-}
-
 QByteArray nestedArrays(int depth)
 {
     return QByteArray(depth, '[') + QByteArray(depth, ']');
@@ -212,11 +199,11 @@ private slots:
             QCOMPARE(server.post(QStringLiteral("/api/generate"), seedBody(QStringLiteral("other"))).status, 200);
         PluginClient plugin;
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/other"))));
-        plugin.sendJson(message(QStringLiteral("generation_request"), seedExample(), QStringLiteral("r-4")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), seedExample(), QStringLiteral("r-4")));
         const QJsonObject wsError = plugin.take(QStringLiteral("error"));
         QCOMPARE(wsError.value(QStringLiteral("request_id")).toString(), QStringLiteral("r-4"));
-        QCOMPARE(errorOf(wsError).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
-        QVERIFY(errorOf(wsError).value(QStringLiteral("retry_after")).toInt() >= 1);
+        QCOMPARE(dataOf(wsError).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        QVERIFY(dataOf(wsError).value(QStringLiteral("retry_after")).toInt() >= 1);
     }
 
     void concurrentGenerationsPerClientGet429()
@@ -228,15 +215,15 @@ private slots:
         PluginClient plugin;
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/eager"))));
         // Both in one burst: the second is read while the first is still being composed.
-        plugin.sendJson(message(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("first")));
-        plugin.sendJson(message(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("second")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("first")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("second")));
         const QJsonObject refused = plugin.take(QStringLiteral("error"), 10000);
         QCOMPARE(refused.value(QStringLiteral("request_id")).toString(), QStringLiteral("second"));
-        QCOMPARE(errorOf(refused).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        QCOMPARE(dataOf(refused).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
         const QJsonObject done = plugin.take(QStringLiteral("generation_complete"), 30000);
         QCOMPARE(done.value(QStringLiteral("request_id")).toString(), QStringLiteral("first"));
         // Once it is done the plugin may start another.
-        plugin.sendJson(message(QStringLiteral("generation_request"), seedExample(), QStringLiteral("third")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), seedExample(), QStringLiteral("third")));
         QCOMPARE(plugin.take(QStringLiteral("generation_complete"), 10000).value(QStringLiteral("request_id")).toString(),
                  QStringLiteral("third"));
     }
@@ -319,7 +306,7 @@ private slots:
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/patient"))));
         // Nothing may happen for longer than the HTTP idle deadline: the session is the hub's.
         QVERIFY(!closed.wait(2500));
-        plugin.sendJson(message(QStringLiteral("heartbeat")));
+        plugin.sendJson(wsMessage(QStringLiteral("heartbeat")));
         QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
     }
 
@@ -400,10 +387,10 @@ private slots:
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/deep"))));
         plugin.socket.sendTextMessage(QString::fromLatin1(R"({"type": "heartbeat", "data": {"x": )" + nestedArrays(40) + "}}"));
         const QJsonObject error = plugin.take(QStringLiteral("error"));
-        QCOMPARE(errorOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("json_too_deep"));
-        QVERIFY(errorOf(error).value(QStringLiteral("field")).toString().startsWith(QStringLiteral("data.x")));
+        QCOMPARE(dataOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("json_too_deep"));
+        QVERIFY(dataOf(error).value(QStringLiteral("field")).toString().startsWith(QStringLiteral("data.x")));
         // The session goes on.
-        plugin.sendJson(message(QStringLiteral("heartbeat")));
+        plugin.sendJson(wsMessage(QStringLiteral("heartbeat")));
         QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
     }
 
@@ -416,10 +403,10 @@ private slots:
         PluginClient plugin;
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/chatty"))));
         for (int i = 0; i < 40; ++i)
-            plugin.sendJson(message(QStringLiteral("heartbeat")));
+            plugin.sendJson(wsMessage(QStringLiteral("heartbeat")));
         const QJsonObject error = plugin.take(QStringLiteral("error"));
-        QCOMPARE(errorOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
-        QVERIFY(errorOf(error).value(QStringLiteral("retry_after")).toInt() >= 1);
+        QCOMPARE(dataOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        QVERIFY(dataOf(error).value(QStringLiteral("retry_after")).toInt() >= 1);
         QVERIFY(plugin.count(QStringLiteral("heartbeat_response")) < 40);
     }
 };

@@ -65,6 +65,23 @@ private:
     QNetworkAccessManager m_network;
 };
 
+// A message in the WebSocket protocol's envelope. request_id goes out only when given, and may
+// be any JSON value, so that tests can send the wrong types too.
+inline QJsonObject wsMessage(const QString &type, const QJsonObject &data = {},
+                             const QJsonValue &requestId = QJsonValue::Undefined)
+{
+    QJsonObject message{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
+    if (!requestId.isUndefined())
+        message.insert(QStringLiteral("request_id"), requestId);
+    return message;
+}
+
+// The "data" object of a message received in that envelope.
+inline QJsonObject dataOf(const QJsonObject &message)
+{
+    return message.value(QStringLiteral("data")).toObject();
+}
+
 // A WebSocket client that keeps every text message it receives, parsed.
 class PluginClient : public QObject {
 public:
