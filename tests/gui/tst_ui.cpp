@@ -6,6 +6,7 @@
 #include "LogTableModel.h"
 #include "LogsPage.h"
 #include "MainWindow.h"
+#include "ModelCell.h"
 #include "PluginTableModel.h"
 #include "PluginsPage.h"
 #include "ServerMonitor.h"
@@ -50,11 +51,6 @@ QStringList labelTexts(const QWidget *window)
     for (const QLabel *label : window->findChildren<QLabel *>())
         texts.append(label->text());
     return texts;
-}
-
-QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
-{
-    return model.data(model.index(row, column), role).toString();
 }
 
 ServerStatus runningStatus()
