@@ -622,7 +622,7 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+93"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+79"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -643,27 +643,23 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation type="vanished">Tempo</translation>
     </message>
     <message>
-        <location line="-110"/>
         <source>Bass</source>
-        <translation>Bass</translation>
+        <translation type="vanished">Bass</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Drums</source>
-        <translation>Schlagzeug</translation>
+        <translation type="vanished">Schlagzeug</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Keys</source>
-        <translation>Keys</translation>
+        <translation type="vanished">Keys</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Full band</source>
-        <translation>Ganze Band</translation>
+        <translation type="vanished">Ganze Band</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+1"/>
         <source>Tempo (BPM)</source>
         <translation>Tempo (BPM)</translation>
     </message>
@@ -814,6 +810,29 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     <message>
         <source>Files folder: %1</source>
         <translation type="vanished">Dateiordner: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::PartTitle</name>
+    <message>
+        <location filename="../ui/PartTitle.cpp" line="+10"/>
+        <source>Bass</source>
+        <translation>Bass</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drums</source>
+        <translation>Schlagzeug</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full band</source>
+        <translation>Ganze Band</translation>
     </message>
 </context>
 <context>
@@ -1383,22 +1402,19 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::TryItPage</name>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+36"/>
         <source>Bass</source>
-        <translation>Bass</translation>
+        <translation type="vanished">Bass</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Drums</source>
-        <translation>Schlagzeug</translation>
+        <translation type="vanished">Schlagzeug</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Keys</source>
-        <translation>Keys</translation>
+        <translation type="vanished">Keys</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../ui/TryItPage.cpp" line="+50"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
     </message>

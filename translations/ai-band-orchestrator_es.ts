@@ -622,7 +622,7 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+93"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+79"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -643,27 +643,23 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation type="vanished">Tempo</translation>
     </message>
     <message>
-        <location line="-110"/>
         <source>Bass</source>
-        <translation>Bajo</translation>
+        <translation type="vanished">Bajo</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Drums</source>
-        <translation>Batería</translation>
+        <translation type="vanished">Batería</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Keys</source>
-        <translation>Teclados</translation>
+        <translation type="vanished">Teclados</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Full band</source>
-        <translation>Banda completa</translation>
+        <translation type="vanished">Banda completa</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+1"/>
         <source>Tempo (BPM)</source>
         <translation>Tempo (BPM)</translation>
     </message>
@@ -814,6 +810,29 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
     <message>
         <source>Files folder: %1</source>
         <translation type="vanished">Carpeta de archivos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::PartTitle</name>
+    <message>
+        <location filename="../ui/PartTitle.cpp" line="+10"/>
+        <source>Bass</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drums</source>
+        <translation>Batería</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys</source>
+        <translation>Teclados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full band</source>
+        <translation>Banda completa</translation>
     </message>
 </context>
 <context>
@@ -1383,22 +1402,19 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::TryItPage</name>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+36"/>
         <source>Bass</source>
-        <translation>Bajo</translation>
+        <translation type="vanished">Bajo</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Drums</source>
-        <translation>Batería</translation>
+        <translation type="vanished">Batería</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Keys</source>
-        <translation>Teclados</translation>
+        <translation type="vanished">Teclados</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../ui/TryItPage.cpp" line="+50"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>

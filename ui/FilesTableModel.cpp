@@ -3,6 +3,7 @@
 #include "FileNameFields.h"
 #include "MidiDragData.h"
 #include "Orchestrator.h"
+#include "PartTitle.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -17,21 +18,6 @@ namespace {
 
 constexpr int kDebounceMs = 250;
 constexpr int kAgeRefreshMs = 30 * 1000;
-
-// The part's name as the Try it page shows it, in the user's language; the file name's word
-// (which plugins match on) stays the sort key.
-QString trackTitle(const QString &track)
-{
-    if (track == QLatin1String("bass"))
-        return FilesTableModel::tr("Bass");
-    if (track == QLatin1String("drums"))
-        return FilesTableModel::tr("Drums");
-    if (track == QLatin1String("keys"))
-        return FilesTableModel::tr("Keys");
-    if (track == QLatin1String("full"))
-        return FilesTableModel::tr("Full band");
-    return track;
-}
 
 } // namespace
 
@@ -109,7 +95,7 @@ QVariant FilesTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Track: return trackTitle(row.track);
+        case Track: return partTitle(row.track);
         case Key: return row.key;
         case Tempo: return row.tempoBpm > 0 ? QVariant(row.tempoBpm) : QVariant();
         case Style: {

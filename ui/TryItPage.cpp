@@ -1,6 +1,7 @@
 #include "TryItPage.h"
 
 #include "Orchestrator.h"
+#include "PartTitle.h"
 #include "PianoRollView.h"
 #include "generation/FlatGenerateForm.h"
 #include "music/TrackType.h"
@@ -28,17 +29,6 @@ const QString kChordsField = QStringLiteral("chords");
 QString errorStyle()
 {
     return QStringLiteral("color: #c0392b;");
-}
-
-QString partTitle(const QString &trackType)
-{
-    if (trackType == QLatin1String("bass"))
-        return TryItPage::tr("Bass");
-    if (trackType == QLatin1String("drums"))
-        return TryItPage::tr("Drums");
-    if (trackType == QLatin1String("keys"))
-        return TryItPage::tr("Keys");
-    return trackType;
 }
 
 } // namespace

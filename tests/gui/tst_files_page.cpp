@@ -6,6 +6,7 @@
 #include "FilesPage.h"
 #include "FilesTableModel.h"
 #include "MidiDragData.h"
+#include "ModelCell.h"
 #include "PianoRollView.h"
 #include "TestServer.h"
 #include "music/MidiReader.h"
@@ -31,11 +32,6 @@ QByteArray readAll(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
-{
-    return model.index(row, column).data(role).toString();
 }
 
 // Generates over HTTP, as a plugin would; returns the file names, in the reply's order.

@@ -1,6 +1,7 @@
 // The settings window: one editor per key of the table, inline validation, Apply applying the
 // change to the running server and saving it, and "start on login".
 
+#include "HttpResult.h"
 #include "Orchestrator.h"
 #include "SettingsDialog.h"
 #include "config/ConfigSchema.h"
@@ -14,8 +15,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -52,18 +51,6 @@ class TestSettings : public QObject {
         if (auto *edit = qobject_cast<QLineEdit *>(editor))
             return edit;
         return editor ? editor->findChild<QLineEdit *>() : nullptr;
-    }
-
-    static int httpStatus(const QUrl &url)
-    {
-        QNetworkAccessManager network;
-        QNetworkReply *reply = network.get(QNetworkRequest(url));
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(10000);
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        delete reply;
-        return status;   // 0 when nothing answered
     }
 
     static QJsonObject readJson(const QString &fileName)
@@ -233,7 +220,7 @@ private slots:
         Orchestrator orchestrator(testConfig(), nullptr);
         QVERIFY(orchestrator.start().ok());
         const QUrl before = orchestrator.baseUrl();
-        QCOMPARE(httpStatus(before.resolved(QUrl(QStringLiteral("/health")))), 200);
+        QCOMPARE(test::httpGet(before.resolved(QUrl(QStringLiteral("/health")))).status, 200);
 
         QTcpServer probe;   // a port that is free now
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
@@ -247,8 +234,8 @@ private slots:
         QVERIFY(dialog.apply().ok());
         QCOMPARE(moved.count(), 1);
         QCOMPARE(orchestrator.port(), freePort);
-        QCOMPARE(httpStatus(orchestrator.baseUrl().resolved(QUrl(QStringLiteral("/health")))), 200);
-        QCOMPARE(httpStatus(before.resolved(QUrl(QStringLiteral("/health")))), 0);
+        QCOMPARE(test::httpGet(orchestrator.baseUrl().resolved(QUrl(QStringLiteral("/health")))).status, 200);
+        QCOMPARE(test::httpGet(before.resolved(QUrl(QStringLiteral("/health")))).status, 0);
         QCOMPARE(readJson(file), QJsonObject({{QStringLiteral("server"), QJsonObject{{QStringLiteral("port"), freePort}}}}));
     }
 
@@ -273,7 +260,7 @@ private slots:
         // Nothing changed and nothing was saved; the old address still serves.
         QCOMPARE(orchestrator.baseUrl(), before);
         QCOMPARE(orchestrator.config().maxFiles, Config{}.maxFiles);
-        QCOMPARE(httpStatus(before.resolved(QUrl(QStringLiteral("/health")))), 200);
+        QCOMPARE(test::httpGet(before.resolved(QUrl(QStringLiteral("/health")))).status, 200);
         QVERIFY(!QFile::exists(file));
     }
 

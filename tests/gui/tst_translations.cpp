@@ -3,6 +3,7 @@
 // LANGUAGE/LC_ALL/LC_MESSAGES, so "the system language" is Spanish.
 #include "ConfigKeyText.h"
 #include "LanguageLoader.h"
+#include "PartTitle.h"
 #include "StatusSummary.h"
 #include "config/ConfigSchema.h"
 
@@ -137,6 +138,19 @@ private slots:
         LanguageLoader::install(QStringLiteral("en"));
         QCOMPARE(ConfigKeyText::label(*stylesDir), QStringLiteral("Styles dir"));
         QCOMPARE(ConfigKeyText::description(*stylesDir), QString::fromUtf8(stylesDir->description));
+    }
+
+    // The Files table and the Try it page both name parts through partTitle().
+    void partNamesFollowTheLanguage()
+    {
+        LanguageLoader::install(QStringLiteral("de"));
+        QCOMPARE(partTitle(QStringLiteral("drums")), QStringLiteral("Schlagzeug"));
+        QCOMPARE(partTitle(QStringLiteral("full")), QStringLiteral("Ganze Band"));
+        LanguageLoader::install(QStringLiteral("es"));
+        QCOMPARE(partTitle(QStringLiteral("keys")), QStringLiteral("Teclados"));
+        LanguageLoader::install(QStringLiteral("en"));
+        QCOMPARE(partTitle(QStringLiteral("bass")), QStringLiteral("Bass"));
+        QCOMPARE(partTitle(QStringLiteral("tuba")), QStringLiteral("tuba"));
     }
 
     void englishRemovesEarlierTranslations()

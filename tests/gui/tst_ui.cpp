@@ -6,6 +6,7 @@
 #include "LogTableModel.h"
 #include "LogsPage.h"
 #include "MainWindow.h"
+#include "ModelCell.h"
 #include "PluginTableModel.h"
 #include "PluginsPage.h"
 #include "ServerMonitor.h"
@@ -51,16 +52,6 @@ QStringList labelTexts(const QWidget *window)
     for (const QLabel *label : window->findChildren<QLabel *>())
         texts.append(label->text());
     return texts;
-}
-
-QJsonObject message(const QString &type, const QJsonObject &data = {})
-{
-    return QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
-}
-
-QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
-{
-    return model.data(model.index(row, column), role).toString();
 }
 
 ServerStatus runningStatus()
@@ -433,13 +424,13 @@ private slots:
         QVERIFY(model.data(model.index(0, 0), PluginTableModel::ConnectedRole).toBool());
 
         // Transport, live.
-        plugin.sendJson(message(QStringLiteral("transport_update"),
+        plugin.sendJson(wsMessage(QStringLiteral("transport_update"),
                                 {{QStringLiteral("is_playing"), true}, {QStringLiteral("current_beat"), 8},
                                  {QStringLiteral("tempo"), 96}}));
         QTRY_VERIFY(cell(model, 0, PluginTableModel::Transport).startsWith(QStringLiteral("playing")));
         QVERIFY2(cell(model, 0, PluginTableModel::Transport).contains(QStringLiteral("beat 8.0, 96 BPM")),
                  qPrintable(cell(model, 0, PluginTableModel::Transport)));   // a whole tempo, as DAWs show it
-        plugin.sendJson(message(QStringLiteral("transport_update"),
+        plugin.sendJson(wsMessage(QStringLiteral("transport_update"),
                                 {{QStringLiteral("is_playing"), true}, {QStringLiteral("current_beat"), 9},
                                  {QStringLiteral("tempo"), 92.5}}));
         QTRY_VERIFY(cell(model, 0, PluginTableModel::Transport).contains(QStringLiteral("92.5 BPM")));
@@ -447,7 +438,7 @@ private slots:
         // A heartbeat moves "last heartbeat" on, although the registry emits nothing for it.
         const QDateTime before = model.data(model.index(0, PluginTableModel::LastHeartbeat), PluginTableModel::RawRole).toDateTime();
         QTRY_VERIFY(QDateTime::currentDateTimeUtc() > before);
-        plugin.sendJson(message(QStringLiteral("heartbeat")));
+        plugin.sendJson(wsMessage(QStringLiteral("heartbeat")));
         QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
         QTRY_VERIFY(model.data(model.index(0, PluginTableModel::LastHeartbeat), PluginTableModel::RawRole).toDateTime() > before);
 

@@ -1,6 +1,7 @@
 // Access protections against the real server (docs/SECURITY.md, "Access"): raw TCP requests,
 // so that any Host, Origin or Authorization header can be sent exactly as an attacker would.
 
+#include "RawHttp.h"
 #include "TestServer.h"
 
 #include "config/AccessToken.h"
@@ -8,9 +9,7 @@
 #include "logging/Logging.h"
 
 #include <QFile>
-#include <QHostAddress>
 #include <QJsonArray>
-#include <QTcpSocket>
 
 #include <sys/stat.h>
 
@@ -20,73 +19,6 @@ using namespace aiband::test;
 namespace {
 
 const QString kToken = QStringLiteral("access-test-token_0123456789abcdefghij");
-
-struct RawResponse {
-    int status = 0;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-    QByteArray raw;
-    QJsonObject json;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
-    int count(const QByteArray &name) const
-    {
-        int n = 0;
-        for (const auto &pair : headers)
-            n += pair.first.compare(name, Qt::CaseInsensitive) == 0;
-        return n;
-    }
-    QString errorCode() const
-    {
-        return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-    }
-};
-
-// Sends `request` as is and reads one response: its head, then Content-Length bytes of body
-// (none after a 101), or whatever arrives before the server closes.
-RawResponse exchange(quint16 port, const QByteArray &request)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    RawResponse response;
-    if (!socket.waitForConnected(5000))
-        return response;
-    socket.write(request);
-    QByteArray data;
-    const auto complete = [&] {
-        data += socket.readAll();
-        const qsizetype end = data.indexOf("\r\n\r\n");
-        if (end < 0)
-            return socket.state() == QAbstractSocket::UnconnectedState;
-        const QList<QByteArray> lines = data.left(end).split('\n');
-        response.status = lines.first().split(' ').value(1).toInt();
-        response.headers.clear();
-        qint64 length = -1;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            const QByteArray name = lines[i].left(colon).trimmed();
-            const QByteArray value = lines[i].mid(colon + 1).trimmed();
-            response.headers.append({name, value});
-            if (name.compare("content-length", Qt::CaseInsensitive) == 0)
-                length = value.toLongLong();
-        }
-        if (response.status == 101)
-            return true;
-        response.body = data.mid(end + 4);
-        return (length >= 0 && response.body.size() >= length) || socket.state() == QAbstractSocket::UnconnectedState;
-    };
-    static_cast<void>(QTest::qWaitFor(complete, 5000));
-    response.raw = data;
-    response.json = QJsonDocument::fromJson(response.body).object();
-    return response;
-}
 
 QByteArray httpRequest(const QByteArray &method, const QByteArray &path, const QByteArray &host,
                        const QByteArray &extraHeaders = {}, const QByteArray &body = {})
@@ -150,17 +82,17 @@ private slots:
     {
         QFETCH(QByteArray, host);
         for (const QByteArray &name : {host, host + ':' + QByteArray::number(port())}) {
-            const RawResponse read = exchange(port(), httpRequest("GET", "/api/files", name));
+            const RawResponse read = rawExchange(port(), httpRequest("GET", "/api/files", name));
             QCOMPARE(read.status, 403);
             QCOMPARE(read.errorCode(), QStringLiteral("host_not_allowed"));
             QVERIFY(!read.body.contains("\"files\""));
             // A state-changing request has no effect either.
-            const RawResponse registered = exchange(port(), httpRequest("POST", "/api/plugin/register", name, {},
+            const RawResponse registered = rawExchange(port(), httpRequest("POST", "/api/plugin/register", name, {},
                                                                         R"({"plugin_id":"rebound"})"));
             QCOMPARE(registered.status, 403);
             QVERIFY(!m_server->orchestrator->plugins().find(QStringLiteral("rebound")));
             // And no WebSocket session opens.
-            const RawResponse upgrade = exchange(port(), upgradeRequest("/ws/rebound", name));
+            const RawResponse upgrade = rawExchange(port(), upgradeRequest("/ws/rebound", name));
             QCOMPARE(upgrade.status, 403);
             QCOMPARE(upgrade.errorCode(), QStringLiteral("host_not_allowed"));
             QVERIFY(!upgrade.raw.contains(" 101 "));
@@ -178,7 +110,7 @@ private slots:
     {
         QFETCH(QByteArray, name);
         for (const QByteArray &host : {name, name + ':' + QByteArray::number(port())}) {
-            const RawResponse read = exchange(port(), httpRequest("GET", "/health", host));
+            const RawResponse read = rawExchange(port(), httpRequest("GET", "/health", host));
             QCOMPARE(read.status, 200);
             QCOMPARE(read.json.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
         }
@@ -186,12 +118,12 @@ private slots:
 
     void aRequestWithoutOrWithTwoHostsIsABadRequest()
     {
-        const RawResponse read = exchange(port(), httpRequest("GET", "/health", QByteArray()));
+        const RawResponse read = rawExchange(port(), httpRequest("GET", "/health", QByteArray()));
         QCOMPARE(read.status, 400);
         QCOMPARE(read.errorCode(), QStringLiteral("invalid_host"));
         // Two Host headers, one of them ours: which one a proxy or Qt would believe is unclear.
         for (const QByteArray &hosts : {"evil.com\r\nHost: " + hostPort(), hostPort() + "\r\nHost: evil.com"}) {
-            const RawResponse twice = exchange(port(), httpRequest("GET", "/health", hosts));
+            const RawResponse twice = rawExchange(port(), httpRequest("GET", "/health", hosts));
             QCOMPARE(twice.status, 400);
             QCOMPARE(twice.errorCode(), QStringLiteral("invalid_host"));
         }
@@ -204,8 +136,8 @@ private slots:
         TestServer server(config);
         QVERIFY(server.start());
         const quint16 p = server.orchestrator->port();
-        QCOMPARE(exchange(p, httpRequest("GET", "/health", "studio.local")).status, 200);
-        QCOMPARE(exchange(p, httpRequest("GET", "/health", "studio.local.evil.com")).status, 403);
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/health", "studio.local")).status, 200);
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/health", "studio.local.evil.com")).status, 403);
     }
 
     // ---- Origin (cross-site requests, WebSocket hijacking) --------------------------------
@@ -221,14 +153,14 @@ private slots:
     void foreignPagesCannotChangeState()
     {
         QFETCH(QByteArray, origin);
-        const RawResponse read = exchange(port(), httpRequest("POST", "/api/plugin/register", hostPort(),
+        const RawResponse read = rawExchange(port(), httpRequest("POST", "/api/plugin/register", hostPort(),
                                                               "Origin: " + origin + "\r\n", R"({"plugin_id":"csrf"})"));
         QCOMPARE(read.status, 403);
         QCOMPARE(read.errorCode(), QStringLiteral("origin_not_allowed"));
         QCOMPARE(read.header("Access-Control-Allow-Origin"), QByteArray());
         QVERIFY(!m_server->orchestrator->plugins().find(QStringLiteral("csrf")));
 
-        const RawResponse deleted = exchange(port(), httpRequest("POST", "/api/transport/start", hostPort(),
+        const RawResponse deleted = rawExchange(port(), httpRequest("POST", "/api/transport/start", hostPort(),
                                                                  "Origin: " + origin + "\r\n", "{}"));
         QCOMPARE(deleted.status, 403);
         QVERIFY(!m_server->orchestrator->transport().now().playing);
@@ -238,7 +170,7 @@ private slots:
     void foreignPagesCannotOpenWebSockets()
     {
         QFETCH(QByteArray, origin);
-        const RawResponse read = exchange(port(), upgradeRequest("/ws/hijack", hostPort(), "Origin: " + origin + "\r\n"));
+        const RawResponse read = rawExchange(port(), upgradeRequest("/ws/hijack", hostPort(), "Origin: " + origin + "\r\n"));
         QCOMPARE(read.status, 403);
         QCOMPARE(read.errorCode(), QStringLiteral("origin_not_allowed"));
         QVERIFY(!read.raw.contains("101"));
@@ -249,20 +181,20 @@ private slots:
     void ownPagesOpenWebSockets()
     {
         for (const char *name : {"127.0.0.1", "localhost"}) {
-            const RawResponse read = exchange(port(), upgradeRequest("/ws/page", hostPort(), "Origin: " + origin(name) + "\r\n"));
+            const RawResponse read = rawExchange(port(), upgradeRequest("/ws/page", hostPort(), "Origin: " + origin(name) + "\r\n"));
             QCOMPARE(read.status, 101);
         }
         // Plugins send no Origin at all.
-        QCOMPARE(exchange(port(), upgradeRequest("/ws/plugin", hostPort())).status, 101);
+        QCOMPARE(rawExchange(port(), upgradeRequest("/ws/plugin", hostPort())).status, 101);
         // Refusals of other kinds keep their meaning: an unknown path is still a 404.
-        QCOMPARE(exchange(port(), upgradeRequest("/nowhere", hostPort())).status, 404);
+        QCOMPARE(rawExchange(port(), upgradeRequest("/nowhere", hostPort())).status, 404);
     }
 
     // ---- CORS -----------------------------------------------------------------------------
 
     void allowedOriginsGetExactCorsHeaders()
     {
-        const RawResponse read = exchange(port(), httpRequest("GET", "/api/styles", hostPort(),
+        const RawResponse read = rawExchange(port(), httpRequest("GET", "/api/styles", hostPort(),
                                                               "Origin: " + origin("localhost") + "\r\n"));
         QCOMPARE(read.status, 200);
         QCOMPARE(read.header("Access-Control-Allow-Origin"), origin("localhost"));
@@ -270,7 +202,7 @@ private slots:
         QCOMPARE(read.header("Vary"), QByteArray("Origin"));
 
         // Generation answers later, through another path: the headers must be there too.
-        const RawResponse generated = exchange(port(), httpRequest("POST", "/api/generate", hostPort(),
+        const RawResponse generated = rawExchange(port(), httpRequest("POST", "/api/generate", hostPort(),
                                                                    "Origin: " + origin("127.0.0.1") + "\r\n",
                                                                    seedExampleBody()));
         QCOMPARE(generated.status, 200);
@@ -278,7 +210,7 @@ private slots:
         QCOMPARE(generated.header("Vary"), QByteArray("Origin"));
 
         // No Origin: no CORS grant, and the answer still says it depends on Origin.
-        const RawResponse plain = exchange(port(), httpRequest("GET", "/api/styles", hostPort()));
+        const RawResponse plain = rawExchange(port(), httpRequest("GET", "/api/styles", hostPort()));
         QCOMPARE(plain.header("Access-Control-Allow-Origin"), QByteArray());
         QCOMPARE(plain.header("Vary"), QByteArray("Origin"));
     }
@@ -291,16 +223,16 @@ private slots:
         QVERIFY(server.start());
         const quint16 p = server.orchestrator->port();
         const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
-        const RawResponse read = exchange(p, httpRequest("GET", "/api/styles", host, "Origin: https://studio.example\r\n"));
+        const RawResponse read = rawExchange(p, httpRequest("GET", "/api/styles", host, "Origin: https://studio.example\r\n"));
         QCOMPARE(read.status, 200);
         QCOMPARE(read.header("Access-Control-Allow-Origin"), QByteArray("https://studio.example"));
-        QCOMPARE(exchange(p, httpRequest("GET", "/api/styles", host, "Origin: https://studio.example.evil.com\r\n")).status, 403);
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/api/styles", host, "Origin: https://studio.example.evil.com\r\n")).status, 403);
     }
 
     void preflightsAreAnsweredForAllowedOriginsOnly()
     {
         const QByteArray ask = "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type, authorization\r\n";
-        const RawResponse read = exchange(port(), httpRequest("OPTIONS", "/api/generate", hostPort(),
+        const RawResponse read = rawExchange(port(), httpRequest("OPTIONS", "/api/generate", hostPort(),
                                                               "Origin: " + origin("localhost") + "\r\n" + ask));
         QCOMPARE(read.status, 204);
         QCOMPARE(read.header("Access-Control-Allow-Origin"), origin("localhost"));
@@ -308,7 +240,7 @@ private slots:
         QCOMPARE(read.header("Access-Control-Allow-Methods"), QByteArray("GET, POST, DELETE, OPTIONS"));
         QCOMPARE(read.header("Access-Control-Allow-Headers"), QByteArray("Authorization, Content-Type"));
 
-        const RawResponse evil = exchange(port(), httpRequest("OPTIONS", "/api/generate", hostPort(),
+        const RawResponse evil = rawExchange(port(), httpRequest("OPTIONS", "/api/generate", hostPort(),
                                                               "Origin: http://evil.com\r\n" + ask));
         QCOMPARE(evil.status, 403);
         QCOMPARE(evil.header("Access-Control-Allow-Origin"), QByteArray());
@@ -325,7 +257,7 @@ private slots:
             httpRequest("DELETE", "/health", hostPort(), "Origin: " + origin("localhost") + "\r\n"),
         };
         for (const QByteArray &request : requests) {
-            const RawResponse read = exchange(port(), request);
+            const RawResponse read = rawExchange(port(), request);
             QVERIFY(read.status != 0);
             QVERIFY2(read.header("Access-Control-Allow-Origin") != "*", request.constData());
         }
@@ -341,26 +273,26 @@ private slots:
         const quint16 p = server.orchestrator->port();
         const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
 
-        const RawResponse missing = exchange(p, httpRequest("GET", "/api/files", host));
+        const RawResponse missing = rawExchange(p, httpRequest("GET", "/api/files", host));
         QCOMPARE(missing.status, 401);
         QCOMPARE(missing.errorCode(), QStringLiteral("token_required"));
         QCOMPARE(missing.header("WWW-Authenticate"), QByteArray("Bearer realm=\"ai-band-orchestrator\""));
 
-        const RawResponse wrong = exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer not-the-token\r\n"));
+        const RawResponse wrong = rawExchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer not-the-token\r\n"));
         QCOMPARE(wrong.status, 401);
         QCOMPARE(wrong.errorCode(), QStringLiteral("invalid_token"));
 
-        const RawResponse right = exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + kToken.toUtf8() + "\r\n"));
+        const RawResponse right = rawExchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + kToken.toUtf8() + "\r\n"));
         QCOMPARE(right.status, 200);
         QVERIFY(right.json.contains(QStringLiteral("files")));
 
         // Only the liveness check and the API reference are open.
-        QCOMPARE(exchange(p, httpRequest("GET", "/health", host)).status, 200);
-        const RawResponse generate = exchange(p, httpRequest("POST", "/api/plugin/register", host, {}, R"({"plugin_id":"x"})"));
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/health", host)).status, 200);
+        const RawResponse generate = rawExchange(p, httpRequest("POST", "/api/plugin/register", host, {}, R"({"plugin_id":"x"})"));
         QCOMPARE(generate.status, 401);
         QVERIFY(!server.orchestrator->plugins().find(QStringLiteral("x")));
         // ?token= is for WebSockets; on plain HTTP it would end up in proxies' logs.
-        QCOMPARE(exchange(p, httpRequest("GET", "/api/files?token=" + kToken.toUtf8(), host)).status, 401);
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/api/files?token=" + kToken.toUtf8(), host)).status, 401);
     }
 
     void webSocketsPresentTheTokenBeforeThe101()
@@ -370,18 +302,18 @@ private slots:
         const quint16 p = server.orchestrator->port();
         const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
 
-        const RawResponse none = exchange(p, upgradeRequest("/ws/p1", host));
+        const RawResponse none = rawExchange(p, upgradeRequest("/ws/p1", host));
         QCOMPARE(none.status, 401);
         QVERIFY(!none.raw.contains("101"));
-        const RawResponse wrong = exchange(p, upgradeRequest("/ws/p1?token=wrong-wrong-wrong-wrong-wrong", host));
+        const RawResponse wrong = rawExchange(p, upgradeRequest("/ws/p1?token=wrong-wrong-wrong-wrong-wrong", host));
         QCOMPARE(wrong.status, 401);
         QCOMPARE(wrong.errorCode(), QStringLiteral("invalid_token"));
         QVERIFY(!wrong.raw.contains("101"));
         QCOMPARE(server.orchestrator->pluginCount(), 0);
 
-        QCOMPARE(exchange(p, upgradeRequest("/ws/p1?token=" + kToken.toUtf8(), host)).status, 101);
-        QCOMPARE(exchange(p, upgradeRequest("/ws/sync?plugin_id=p2&token=" + kToken.toUtf8(), host)).status, 101);
-        QCOMPARE(exchange(p, upgradeRequest("/ws/p3", host, "Authorization: Bearer " + kToken.toUtf8() + "\r\n")).status, 101);
+        QCOMPARE(rawExchange(p, upgradeRequest("/ws/p1?token=" + kToken.toUtf8(), host)).status, 101);
+        QCOMPARE(rawExchange(p, upgradeRequest("/ws/sync?plugin_id=p2&token=" + kToken.toUtf8(), host)).status, 101);
+        QCOMPARE(rawExchange(p, upgradeRequest("/ws/p3", host, "Authorization: Bearer " + kToken.toUtf8() + "\r\n")).status, 101);
 
         // And a real client gets its session.
         PluginClient plugin;
@@ -393,8 +325,8 @@ private slots:
     void noTokenIsAskedOnLoopbackByDefault()
     {
         QVERIFY(!m_server->orchestrator->tokenRequired());
-        QCOMPARE(exchange(port(), httpRequest("GET", "/api/files", hostPort())).status, 200);
-        QCOMPARE(exchange(port(), upgradeRequest("/ws/p1", hostPort())).status, 101);
+        QCOMPARE(rawExchange(port(), httpRequest("GET", "/api/files", hostPort())).status, 200);
+        QCOMPARE(rawExchange(port(), upgradeRequest("/ws/p1", hostPort())).status, 101);
     }
 
     void theTokenFileIsMadeOnFirstStart()
@@ -448,8 +380,8 @@ private slots:
         QVERIFY(AccessToken::isWellFormed(token));
         const quint16 p = server.orchestrator->port();
         const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
-        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host)).status, 401);
-        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + token.toUtf8() + "\r\n")).status, 200);
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/api/files", host)).status, 401);
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + token.toUtf8() + "\r\n")).status, 200);
     }
 
     void regeneratingTheTokenAppliesToTheNextRequest()
@@ -462,7 +394,7 @@ private slots:
         const quint16 p = server.orchestrator->port();
         const QByteArray host = "127.0.0.1:" + QByteArray::number(p);
         const QString old = server.orchestrator->accessToken();
-        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + old.toUtf8() + "\r\n")).status, 200);
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + old.toUtf8() + "\r\n")).status, 200);
 
         QSignalSpy changed(server.orchestrator.get(), &Orchestrator::accessTokenChanged);
         QVERIFY(server.orchestrator->regenerateAccessToken().ok());
@@ -470,10 +402,10 @@ private slots:
         const QString fresh = server.orchestrator->accessToken();
         QVERIFY(fresh != old);
         QCOMPARE(*AccessToken::read(config.tokenFile), fresh);
-        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + old.toUtf8() + "\r\n")).status, 401);
-        QCOMPARE(exchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + fresh.toUtf8() + "\r\n")).status, 200);
-        QCOMPARE(exchange(p, upgradeRequest("/ws/p?token=" + old.toUtf8(), host)).status, 401);
-        QCOMPARE(exchange(p, upgradeRequest("/ws/p?token=" + fresh.toUtf8(), host)).status, 101);
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + old.toUtf8() + "\r\n")).status, 401);
+        QCOMPARE(rawExchange(p, httpRequest("GET", "/api/files", host, "Authorization: Bearer " + fresh.toUtf8() + "\r\n")).status, 200);
+        QCOMPARE(rawExchange(p, upgradeRequest("/ws/p?token=" + old.toUtf8(), host)).status, 401);
+        QCOMPARE(rawExchange(p, upgradeRequest("/ws/p?token=" + fresh.toUtf8(), host)).status, 101);
     }
 
     void aTokenSetInTheConfigCannotBeRegenerated()
@@ -501,14 +433,14 @@ private slots:
         const QByteArray wrongish = "Authorization: Bearer " + kToken.toUtf8() + "x\r\n";
 
         QList<RawResponse> answers;
-        answers << exchange(p, httpRequest("GET", "/api/files", host, wrongish));                  // refused
-        answers << exchange(p, httpRequest("GET", "/api/files", host, bearer));                    // accepted
-        answers << exchange(p, httpRequest("GET", "/api/config", host, bearer));
-        answers << exchange(p, httpRequest("GET", "/api/logs", host, bearer));
-        answers << exchange(p, httpRequest("GET", "/nowhere?token=" + kToken.toUtf8(), host, bearer)); // 404
-        answers << exchange(p, upgradeRequest("/ws/p?token=" + kToken.toUtf8() + "x", host));      // refused
-        answers << exchange(p, upgradeRequest("/ws/p?token=" + kToken.toUtf8(), host));            // accepted
-        answers << exchange(p, upgradeRequest("/ws/nope/x?token=" + kToken.toUtf8(), host));       // 404
+        answers << rawExchange(p, httpRequest("GET", "/api/files", host, wrongish));                  // refused
+        answers << rawExchange(p, httpRequest("GET", "/api/files", host, bearer));                    // accepted
+        answers << rawExchange(p, httpRequest("GET", "/api/config", host, bearer));
+        answers << rawExchange(p, httpRequest("GET", "/api/logs", host, bearer));
+        answers << rawExchange(p, httpRequest("GET", "/nowhere?token=" + kToken.toUtf8(), host, bearer)); // 404
+        answers << rawExchange(p, upgradeRequest("/ws/p?token=" + kToken.toUtf8() + "x", host));      // refused
+        answers << rawExchange(p, upgradeRequest("/ws/p?token=" + kToken.toUtf8(), host));            // accepted
+        answers << rawExchange(p, upgradeRequest("/ws/nope/x?token=" + kToken.toUtf8(), host));       // 404
         QCOMPARE(answers[0].status, 401);
         QCOMPARE(answers[1].status, 200);
         QCOMPARE(answers[2].status, 200);

@@ -2,18 +2,16 @@
 // every route that takes one, storage failures answered (507/500) instead of crashing, and a
 // generation that throws or runs over its deadline answered while the server goes on.
 
+#include "FileSizeLimit.h"
+#include "RawHttp.h"
 #include "TestServer.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QSemaphore>
-#include <QTcpSocket>
 
-#include <csignal>
 #include <stdexcept>
-
-#include <sys/resource.h>
 
 using namespace aiband;
 using namespace aiband::test;
@@ -35,58 +33,12 @@ QByteArray readFile(const QString &path)
 
 // A request sent byte for byte, so that nothing between the test and the server normalises
 // "..", backslashes or percent escapes in the path.
-HttpResult rawRequest(const QUrl &base, const QByteArray &method, const QByteArray &path)
+RawResponse rawRequest(const QUrl &base, const QByteArray &method, const QByteArray &path)
 {
-    QTcpSocket socket;
-    socket.connectToHost(base.host(), static_cast<quint16>(base.port()));
-    HttpResult result;
-    if (!socket.waitForConnected(5000))
-        return result;
-    socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: " + base.authority().toLatin1() +
-                 "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-    // Qt 6.4's server ignores "Connection: close", so the answer ends where Content-Length says.
-    QByteArray answer;
-    const auto complete = [&answer] {
-        const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return false;
-        static const QRegularExpression length(QStringLiteral("(?i)\r\ncontent-length:\\s*(\\d+)"));
-        const auto match = length.match(QString::fromLatin1(answer.left(headerEnd)));
-        return match.hasMatch() && answer.size() - headerEnd - 4 >= match.captured(1).toLongLong();
-    };
-    static_cast<void>(QTest::qWaitFor([&] {
-        answer += socket.readAll();
-        return complete() || socket.state() == QAbstractSocket::UnconnectedState;
-    }, 5000));
-    const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
-    result.status = answer.mid(9, 3).toInt();
-    result.body = headerEnd >= 0 ? answer.mid(headerEnd + 4) : QByteArray();
-    result.json = QJsonDocument::fromJson(result.body).object();
-    return result;
+    return rawExchange(static_cast<quint16>(base.port()),
+                       method + ' ' + path + " HTTP/1.1\r\nHost: " + base.authority().toLatin1()
+                           + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 }
-
-QString errorCode(const HttpResult &result)
-{
-    return result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-}
-
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        std::signal(SIGXFSZ, SIG_IGN);
-        getrlimit(RLIMIT_FSIZE, &m_saved);
-        rlimit lowered = m_saved;
-        lowered.rlim_cur = bytes;
-        m_ok = setrlimit(RLIMIT_FSIZE, &lowered) == 0;
-    }
-    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_saved); }
-    bool ok() const { return m_ok; }
-
-private:
-    rlimit m_saved{};
-    bool m_ok = false;
-};
 
 } // namespace
 
@@ -216,19 +168,19 @@ private slots:
                                       QByteArray(R"({"seed": 1.5})"), QByteArray(R"({"seed": "7"})")}) {
             const HttpResult bad = m_server->post(path, body);
             QCOMPARE(bad.status, 422);
-            QCOMPARE(bad.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+            QCOMPARE(bad.errorField(),
                      QStringLiteral("seed"));
         }
         const HttpResult unknown = m_server->post(path, R"({"style": "funk"})");
         QCOMPARE(unknown.status, 422);
-        QCOMPARE(unknown.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QCOMPARE(unknown.errorField(),
                  QStringLiteral("style"));
         QCOMPARE(m_server->post(path, "[1]").status, 400);
 
         QVERIFY(QFile::remove(m_server->filesDir() + QStringLiteral("/.aiband-meta/") + bass + QStringLiteral(".json")));
         const HttpResult orphan = m_server->post(path, {});
         QCOMPARE(orphan.status, 404);
-        QCOMPARE(errorCode(orphan), QStringLiteral("metadata_not_found"));
+        QCOMPARE(orphan.errorCode(), QStringLiteral("metadata_not_found"));
         // Refused requests made no file.
         QCOMPARE(m_server->orchestrator->files().list().size(), 2);
     }
@@ -289,8 +241,8 @@ private slots:
             QVERIFY2(result.status == status, qPrintable(QStringLiteral("%1 %2 answered %3: %4")
                                                              .arg(QString::fromLatin1(method), QString::fromLatin1(path))
                                                              .arg(result.status).arg(QString::fromUtf8(result.body))));
-            QCOMPARE(errorCode(result), status == 400 ? QStringLiteral("invalid_filename") : QStringLiteral("file_not_found"));
-            QCOMPARE(result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+            QCOMPARE(result.errorCode(), status == 400 ? QStringLiteral("invalid_filename") : QStringLiteral("file_not_found"));
+            QCOMPARE(result.errorField(),
                      QStringLiteral("filename"));
             QVERIFY(!result.body.contains("TOP-SECRET"));
         }
@@ -316,8 +268,8 @@ private slots:
             full = m_server->post(QStringLiteral("/api/generate"), bassRequest());
         }
         QCOMPARE(full.status, 507);
-        QCOMPARE(errorCode(full), QStringLiteral("insufficient_storage"));
-        const QString message = full.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        QCOMPARE(full.errorCode(), QStringLiteral("insufficient_storage"));
+        const QString message = full.errorJson().value(QStringLiteral("message")).toString();
         QVERIFY2(message.contains(QStringLiteral("no room")) && message.contains(m_server->filesDir()), qPrintable(message));
         QCOMPARE(problems.count(), 1);
         QCOMPARE(problems.first().first().toString(), message);
@@ -344,8 +296,8 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^storage problem: could not write")));
         const HttpResult failed = m_server->post(QStringLiteral("/api/generate"), bassRequest());
         QCOMPARE(failed.status, 500);
-        QCOMPARE(errorCode(failed), QStringLiteral("write_failed"));
-        QVERIFY(failed.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(folder));
+        QCOMPARE(failed.errorCode(), QStringLiteral("write_failed"));
+        QVERIFY(failed.errorJson().value(QStringLiteral("message")).toString().contains(folder));
         QCOMPARE(problems.count(), 1);
         QVERIFY(!m_server->orchestrator->storageProblem().isEmpty());
         QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("status")).toString(),
@@ -359,8 +311,8 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed: the generation failed: engine exploded")));
         const HttpResult failed = m_server->post(QStringLiteral("/api/generate"), bassRequest());
         QCOMPARE(failed.status, 500);
-        QCOMPARE(errorCode(failed), QStringLiteral("generation_failed"));
-        QVERIFY(failed.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()
+        QCOMPARE(failed.errorCode(), QStringLiteral("generation_failed"));
+        QVERIFY(failed.errorJson().value(QStringLiteral("message")).toString()
                     .contains(QStringLiteral("engine exploded")));
         QCOMPARE(QDir(m_server->filesDir()).entryList(QDir::Files | QDir::Hidden).size(), 0);
         QVERIFY(m_server->orchestrator->storageProblem().isEmpty());   // not a storage problem
@@ -385,7 +337,7 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("exceeded 0.2 s")));
         const HttpResult late = m_server->post(QStringLiteral("/api/generate"), bassRequest());
         QCOMPARE(late.status, 504);
-        QCOMPARE(errorCode(late), QStringLiteral("timeout"));
+        QCOMPARE(late.errorCode(), QStringLiteral("timeout"));
         release->release(2);   // the late one finishes (its files are kept), and the next one runs
         QTRY_COMPARE(generation.pendingCount(), 0);
         QCOMPARE(m_server->orchestrator->files().list().size(), 2);

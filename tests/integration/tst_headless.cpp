@@ -1,11 +1,10 @@
 #include "AppProcess.h"
+#include "HttpResult.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 
 #include <csignal>
@@ -14,18 +13,6 @@ using namespace aiband::test;
 
 class TestHeadless : public QObject {
     Q_OBJECT
-
-    static QJsonObject getJson(const QUrl &url)
-    {
-        QNetworkAccessManager network;
-        QNetworkReply *reply = network.get(QNetworkRequest(url));
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(10000);
-        const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
-        delete reply;
-        return json;
-    }
 
 private slots:
     void servesHealthAndStopsCleanlyOnSigterm()
@@ -37,7 +24,7 @@ private slots:
         QVERIFY2(url.isValid() && url.port() > 0, qPrintable(app.errors()));
         QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
 
-        const QJsonObject health = getJson(url.resolved(QUrl(QStringLiteral("/health"))));
+        const QJsonObject health = httpGet(url.resolved(QUrl(QStringLiteral("/health")))).json;
         QCOMPARE(health.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
         QCOMPARE(health.value(QStringLiteral("files_dir")).toString(), app.path(QStringLiteral("files")));
 
@@ -78,7 +65,7 @@ private slots:
             {QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
              QStringLiteral("--log-level"), QStringLiteral("warning")});
         QVERIFY(url.isValid());
-        const QJsonObject effective = getJson(url.resolved(QUrl(QStringLiteral("/api/config"))));
+        const QJsonObject effective = httpGet(url.resolved(QUrl(QStringLiteral("/api/config")))).json;
         const QJsonObject plugin = effective.value(QStringLiteral("plugin")).toObject();
         QCOMPARE(plugin.value(QStringLiteral("folder")).toString(),
                  app.path(QStringLiteral("config/ai-band-orchestrator/from-file")));
@@ -136,7 +123,7 @@ private slots:
         AppProcess app;
         const QUrl url = app.startAndWaitUntilListening({QStringLiteral("--port"), QStringLiteral("0")});
         QVERIFY2(url.isValid(), qPrintable(app.errors()));
-        QCOMPARE(getJson(url.resolved(QUrl(QStringLiteral("/health")))).value(QStringLiteral("status")).toString(),
+        QCOMPARE(httpGet(url.resolved(QUrl(QStringLiteral("/health")))).json.value(QStringLiteral("status")).toString(),
                  QStringLiteral("healthy"));
         app.process.terminate();
         QVERIFY(app.process.waitForFinished(10000));
@@ -160,7 +147,7 @@ private slots:
         QVERIFY2(second.stderrText.contains(QStringLiteral("already running (%1); not starting a second server")
                                                 .arg(url.toString())),
                  qPrintable(second.stderrText));
-        QCOMPARE(getJson(url.resolved(QUrl(QStringLiteral("/health")))).value(QStringLiteral("status")).toString(),
+        QCOMPARE(httpGet(url.resolved(QUrl(QStringLiteral("/health")))).json.value(QStringLiteral("status")).toString(),
                  QStringLiteral("healthy"));
     }
 

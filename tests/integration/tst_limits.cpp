@@ -2,6 +2,7 @@
 // test controls each byte: each case asserts the answer that only the limit produces (its status
 // and error code, a close, a close code), so it fails if the limit is taken away.
 
+#include "RawHttp.h"
 #include "TestServer.h"
 
 #include <QJsonArray>
@@ -13,76 +14,6 @@ using namespace aiband::test;
 
 namespace {
 
-// One HTTP response read off a raw socket.
-struct RawResponse {
-    int status = 0;
-    QByteArray head;
-    QByteArray body;
-    QJsonObject json;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const QByteArray &line : head.split('\n')) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-                return line.mid(colon + 1).trimmed();
-        }
-        return {};
-    }
-    QString errorCode() const { return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
-    QString errorField() const { return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(); }
-};
-
-class RawClient {
-public:
-    explicit RawClient(quint16 port)
-    {
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        socket.waitForConnected(5000);
-    }
-
-    bool connected() const { return socket.state() == QAbstractSocket::ConnectedState; }
-    void send(const QByteArray &bytes)
-    {
-        socket.write(bytes);
-        socket.flush();
-    }
-
-    // Waits for the next whole response (headers and Content-Length body).
-    std::optional<RawResponse> next(int timeoutMs = 5000)
-    {
-        std::optional<RawResponse> found;
-        QTest::qWaitFor([&] {
-            m_buffer += socket.readAll();
-            found = parse();
-            return found.has_value();
-        }, timeoutMs);
-        return found;
-    }
-
-    QTcpSocket socket;
-
-private:
-    std::optional<RawResponse> parse()
-    {
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return std::nullopt;
-        RawResponse response;
-        response.head = m_buffer.left(end);
-        const qsizetype length = response.header("Content-Length").toLongLong();
-        if (m_buffer.size() < end + 4 + length)
-            return std::nullopt;
-        response.status = response.head.mid(9, 3).toInt();
-        response.body = m_buffer.mid(end + 4, length);
-        response.json = QJsonDocument::fromJson(response.body).object();
-        m_buffer.remove(0, end + 4 + length);
-        return response;
-    }
-
-    QByteArray m_buffer;
-};
-
 QByteArray request(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
                    const QByteArray &extraHeaders = {})
 {
@@ -90,19 +21,6 @@ QByteArray request(const QByteArray &method, const QByteArray &target, const QBy
     if (!body.isEmpty() || method == "POST")
         bytes += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
     return bytes + "\r\n" + body;
-}
-
-QJsonObject message(const QString &type, const QJsonObject &data = {}, const QString &requestId = {})
-{
-    QJsonObject m{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
-    if (!requestId.isEmpty())
-        m.insert(QStringLiteral("request_id"), requestId);
-    return m;
-}
-
-QJsonObject errorOf(const QJsonObject &envelope)
-{
-    return envelope.value(QStringLiteral("data")).toObject();
 }
 
 QByteArray nestedArrays(int depth)
@@ -214,7 +132,7 @@ private slots:
         const HttpResult result = server.post(QStringLiteral("/api/analyze"),
                                               R"({"chord_progression": "C-G", "extra": )" + nestedArrays(40) + "}");
         QCOMPARE(result.status, 422);
-        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        const QJsonObject error = result.errorJson();
         QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("json_too_deep"));
         QVERIFY(error.value(QStringLiteral("field")).toString().startsWith(QStringLiteral("extra")));
     }
@@ -231,7 +149,7 @@ private slots:
         const QJsonObject body{{QStringLiteral("chord_progression"), QJsonObject{{QStringLiteral("chords"), chords}}}};
         const HttpResult result = server.post(QStringLiteral("/api/analyze"), QJsonDocument(body).toJson());
         QCOMPARE(result.status, 422);
-        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        const QJsonObject error = result.errorJson();
         QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("array_too_long"));
         QCOMPARE(error.value(QStringLiteral("field")).toString(), QStringLiteral("chord_progression.chords"));
     }
@@ -246,13 +164,13 @@ private slots:
         const HttpResult chords = server.post(QStringLiteral("/api/generate"),
                                               R"({"chord_progression": "C-Am-F-G-C"})");
         QCOMPARE(chords.status, 422);
-        QCOMPARE(chords.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QCOMPARE(chords.errorField(),
                  QStringLiteral("chord_progression.chords"));
-        QVERIFY(chords.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()
+        QVERIFY(chords.errorJson().value(QStringLiteral("message")).toString()
                     .contains(QStringLiteral("engine.max_chords")));
         const HttpResult bars = server.post(QStringLiteral("/api/midi/generate"), R"({"chords": "C-G", "bars": 9})");
         QCOMPARE(bars.status, 422);
-        QCOMPARE(bars.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QCOMPARE(bars.errorField(),
                  QStringLiteral("bars"));
         const HttpResult duration = server.post(QStringLiteral("/api/generate"),
                                                 R"({"chord_progression": {"chords": "C-G", "duration": 36}})");
@@ -272,7 +190,7 @@ private slots:
         const HttpResult refused = server.post(QStringLiteral("/api/generate"), seedBody());
         QCOMPARE(refused.status, 429);
         QVERIFY(refused.header("Retry-After").toInt() >= 1);
-        const QJsonObject error = refused.json.value(QStringLiteral("error")).toObject();
+        const QJsonObject error = refused.errorJson();
         QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
         QCOMPARE(error.value(QStringLiteral("retry_after")).toInt(), refused.header("Retry-After").toInt());
         // Another plugin has its own allowance; a plugin's WebSocket shares its HTTP allowance.
@@ -281,11 +199,11 @@ private slots:
             QCOMPARE(server.post(QStringLiteral("/api/generate"), seedBody(QStringLiteral("other"))).status, 200);
         PluginClient plugin;
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/other"))));
-        plugin.sendJson(message(QStringLiteral("generation_request"), seedExample(), QStringLiteral("r-4")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), seedExample(), QStringLiteral("r-4")));
         const QJsonObject wsError = plugin.take(QStringLiteral("error"));
         QCOMPARE(wsError.value(QStringLiteral("request_id")).toString(), QStringLiteral("r-4"));
-        QCOMPARE(errorOf(wsError).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
-        QVERIFY(errorOf(wsError).value(QStringLiteral("retry_after")).toInt() >= 1);
+        QCOMPARE(dataOf(wsError).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        QVERIFY(dataOf(wsError).value(QStringLiteral("retry_after")).toInt() >= 1);
     }
 
     void concurrentGenerationsPerClientGet429()
@@ -297,15 +215,15 @@ private slots:
         PluginClient plugin;
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/eager"))));
         // Both in one burst: the second is read while the first is still being composed.
-        plugin.sendJson(message(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("first")));
-        plugin.sendJson(message(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("second")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("first")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), heavyGeneration(), QStringLiteral("second")));
         const QJsonObject refused = plugin.take(QStringLiteral("error"), 10000);
         QCOMPARE(refused.value(QStringLiteral("request_id")).toString(), QStringLiteral("second"));
-        QCOMPARE(errorOf(refused).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        QCOMPARE(dataOf(refused).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
         const QJsonObject done = plugin.take(QStringLiteral("generation_complete"), 30000);
         QCOMPARE(done.value(QStringLiteral("request_id")).toString(), QStringLiteral("first"));
         // Once it is done the plugin may start another.
-        plugin.sendJson(message(QStringLiteral("generation_request"), seedExample(), QStringLiteral("third")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), seedExample(), QStringLiteral("third")));
         QCOMPARE(plugin.take(QStringLiteral("generation_complete"), 10000).value(QStringLiteral("request_id")).toString(),
                  QStringLiteral("third"));
     }
@@ -388,7 +306,7 @@ private slots:
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/patient"))));
         // Nothing may happen for longer than the HTTP idle deadline: the session is the hub's.
         QVERIFY(!closed.wait(2500));
-        plugin.sendJson(message(QStringLiteral("heartbeat")));
+        plugin.sendJson(wsMessage(QStringLiteral("heartbeat")));
         QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
     }
 
@@ -469,10 +387,10 @@ private slots:
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/deep"))));
         plugin.socket.sendTextMessage(QString::fromLatin1(R"({"type": "heartbeat", "data": {"x": )" + nestedArrays(40) + "}}"));
         const QJsonObject error = plugin.take(QStringLiteral("error"));
-        QCOMPARE(errorOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("json_too_deep"));
-        QVERIFY(errorOf(error).value(QStringLiteral("field")).toString().startsWith(QStringLiteral("data.x")));
+        QCOMPARE(dataOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("json_too_deep"));
+        QVERIFY(dataOf(error).value(QStringLiteral("field")).toString().startsWith(QStringLiteral("data.x")));
         // The session goes on.
-        plugin.sendJson(message(QStringLiteral("heartbeat")));
+        plugin.sendJson(wsMessage(QStringLiteral("heartbeat")));
         QVERIFY(!plugin.take(QStringLiteral("heartbeat_response")).isEmpty());
     }
 
@@ -485,10 +403,10 @@ private slots:
         PluginClient plugin;
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/chatty"))));
         for (int i = 0; i < 40; ++i)
-            plugin.sendJson(message(QStringLiteral("heartbeat")));
+            plugin.sendJson(wsMessage(QStringLiteral("heartbeat")));
         const QJsonObject error = plugin.take(QStringLiteral("error"));
-        QCOMPARE(errorOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
-        QVERIFY(errorOf(error).value(QStringLiteral("retry_after")).toInt() >= 1);
+        QCOMPARE(dataOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
+        QVERIFY(dataOf(error).value(QStringLiteral("retry_after")).toInt() >= 1);
         QVERIFY(plugin.count(QStringLiteral("heartbeat_response")) < 40);
     }
 };

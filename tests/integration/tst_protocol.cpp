@@ -13,33 +13,6 @@
 using namespace aiband;
 using namespace aiband::test;
 
-namespace {
-
-QJsonObject dataOf(const QJsonObject &message)
-{
-    return message.value(QStringLiteral("data")).toObject();
-}
-
-QJsonObject message(const QString &type, const QJsonObject &data = {}, const QJsonValue &requestId = {})
-{
-    QJsonObject m{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
-    if (!requestId.isUndefined())
-        m.insert(QStringLiteral("request_id"), requestId);
-    return m;
-}
-
-QString errorField(const HttpResult &result)
-{
-    return result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString();
-}
-
-QString errorCode(const HttpResult &result)
-{
-    return result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-}
-
-} // namespace
-
 class TestProtocol : public QObject {
     Q_OBJECT
 
@@ -102,7 +75,7 @@ private slots:
         QFETCH(QString, field);
         const HttpResult result = m_server->post(QStringLiteral("/api/plugin/register"), body);
         QCOMPARE(result.status, 422);
-        QCOMPARE(errorField(result), field);
+        QCOMPARE(result.errorField(), field);
     }
 
     void heartbeatsKeepPluginsKnown()
@@ -115,10 +88,10 @@ private slots:
 
         const HttpResult unknown = m_server->post(QStringLiteral("/api/plugin/heartbeat"), R"({"plugin_id": "nobody"})");
         QCOMPARE(unknown.status, 404);
-        QCOMPARE(errorCode(unknown), QStringLiteral("unknown_plugin"));
+        QCOMPARE(unknown.errorCode(), QStringLiteral("unknown_plugin"));
         const HttpResult missing = m_server->post(QStringLiteral("/api/plugin/heartbeat"), R"({})");
         QCOMPARE(missing.status, 422);
-        QCOMPARE(errorField(missing), QStringLiteral("plugin_id"));
+        QCOMPARE(missing.errorField(), QStringLiteral("plugin_id"));
         QCOMPARE(m_server->get(QStringLiteral("/api/plugin/status?plugin_id=nobody")).status, 404);
     }
 
@@ -185,7 +158,7 @@ private slots:
         const QJsonObject sync = dataOf(other.take(QStringLiteral("transport_sync")));
         QCOMPARE(sync.value(QStringLiteral("current_beat")).toDouble(), 17.5);
         QCOMPARE(sync.value(QStringLiteral("source_plugin_id")).toString(), QStringLiteral("sender"));
-        sender.sendJson(message(QStringLiteral("heartbeat")));
+        sender.sendJson(wsMessage(QStringLiteral("heartbeat")));
         QVERIFY(!sender.take(QStringLiteral("heartbeat_response")).isEmpty());
         QCOMPARE(sender.count(QStringLiteral("transport_sync")), 0);
         QCOMPARE(pluginEntry(QStringLiteral("sender")).value(QStringLiteral("transport")).toObject()
@@ -212,7 +185,7 @@ private slots:
         QFETCH(QString, field);
         const HttpResult result = m_server->post(path, body);
         QCOMPARE(result.status, 422);
-        QCOMPARE(errorField(result), field);
+        QCOMPARE(result.errorField(), field);
         QVERIFY(!m_server->get(QStringLiteral("/api/transport/position")).json.value(QStringLiteral("is_playing")).toBool());
     }
 
@@ -260,8 +233,8 @@ private slots:
         QFETCH(QString, field);
         const HttpResult result = m_server->post(QStringLiteral("/api/midi/generate"), body);
         QCOMPARE(result.status, 422);
-        QCOMPARE(errorField(result), field);
-        QVERIFY(!result.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString()
+        QCOMPARE(result.errorField(), field);
+        QVERIFY(!result.errorJson().value(QStringLiteral("message")).toString()
                      .contains(QStringLiteral("chord_progression.")));
     }
 
@@ -304,17 +277,17 @@ private slots:
         QVERIFY(plugin.open(m_server->wsUrl(QStringLiteral("/ws/sync"))));
         QVERIFY(dataOf(plugin.take(QStringLiteral("connection_confirmed"))).value(QStringLiteral("plugin_id")).isNull());
 
-        plugin.sendJson(message(QStringLiteral("heartbeat"), {}, 1));
+        plugin.sendJson(wsMessage(QStringLiteral("heartbeat"), {}, 1));
         QCOMPARE(plugin.take(QStringLiteral("heartbeat_response")).value(QStringLiteral("request_id")).toInt(), 1);
-        plugin.sendJson(message(QStringLiteral("transport_update"), {{QStringLiteral("is_playing"), true}}, 2));
+        plugin.sendJson(wsMessage(QStringLiteral("transport_update"), {{QStringLiteral("is_playing"), true}}, 2));
         const QJsonObject refused = plugin.take(QStringLiteral("error"));
         QCOMPARE(dataOf(refused).value(QStringLiteral("code")).toString(), QStringLiteral("not_registered"));
         QCOMPARE(refused.value(QStringLiteral("request_id")).toInt(), 2);
 
-        plugin.sendJson(message(QStringLiteral("register"), {{QStringLiteral("plugin_id"), QStringLiteral("../bad")}}, 3));
+        plugin.sendJson(wsMessage(QStringLiteral("register"), {{QStringLiteral("plugin_id"), QStringLiteral("../bad")}}, 3));
         QCOMPARE(dataOf(plugin.take(QStringLiteral("error"))).value(QStringLiteral("field")).toString(), QStringLiteral("data.plugin_id"));
 
-        plugin.sendJson(message(QStringLiteral("register"),
+        plugin.sendJson(wsMessage(QStringLiteral("register"),
                                 {{QStringLiteral("plugin_id"), QStringLiteral("late")}, {QStringLiteral("daw"), QStringLiteral("Bitwig")}},
                                 QStringLiteral("r-4")));
         const QJsonObject registered = plugin.take(QStringLiteral("registered"));
@@ -322,7 +295,7 @@ private slots:
         QCOMPARE(dataOf(registered).value(QStringLiteral("plugin_id")).toString(), QStringLiteral("late"));
         QCOMPARE(pluginEntry(QStringLiteral("late")).value(QStringLiteral("daw")).toString(), QStringLiteral("Bitwig"));
 
-        plugin.sendJson(message(QStringLiteral("status_request"), {}, 5));
+        plugin.sendJson(wsMessage(QStringLiteral("status_request"), {}, 5));
         const QJsonObject status = plugin.take(QStringLiteral("status"));
         QCOMPARE(status.value(QStringLiteral("request_id")).toInt(), 5);
         QCOMPARE(dataOf(status).value(QStringLiteral("plugin")).toObject().value(QStringLiteral("plugin_id")).toString(),
@@ -336,7 +309,7 @@ private slots:
         PluginClient bystander;
         QVERIFY(plugin.join(m_server->wsUrl(QStringLiteral("/ws/keys-1"))));
         QVERIFY(bystander.join(m_server->wsUrl(QStringLiteral("/ws/bystander"))));
-        plugin.sendJson(message(QStringLiteral("generate_request"),
+        plugin.sendJson(wsMessage(QStringLiteral("generate_request"),
                                 {{QStringLiteral("chords"), QStringLiteral("Dm7-G7-Cmaj7")}, {QStringLiteral("style"), QStringLiteral("jazz_swing")},
                                  {QStringLiteral("track_types"), QJsonArray{QStringLiteral("bass"), QStringLiteral("keys")}}},
                                 QStringLiteral("g-1")));
@@ -357,13 +330,13 @@ private slots:
         }
         QCOMPARE(pluginEntry(QStringLiteral("keys-1")).value(QStringLiteral("files_generated")).toInt(), 2);
 
-        plugin.sendJson(message(QStringLiteral("generate_request"), {{QStringLiteral("chords"), QStringLiteral("C-Xz")}}, 2));
+        plugin.sendJson(wsMessage(QStringLiteral("generate_request"), {{QStringLiteral("chords"), QStringLiteral("C-Xz")}}, 2));
         const QJsonObject error = plugin.take(QStringLiteral("error"));
         QCOMPARE(error.value(QStringLiteral("request_id")).toInt(), 2);
         QCOMPARE(dataOf(error).value(QStringLiteral("field")).toString(), QStringLiteral("data.chords"));
         QCOMPARE(dataOf(error).value(QStringLiteral("code")).toString(), QStringLiteral("unknown_chord"));
 
-        bystander.sendJson(message(QStringLiteral("heartbeat")));
+        bystander.sendJson(wsMessage(QStringLiteral("heartbeat")));
         QVERIFY(!bystander.take(QStringLiteral("heartbeat_response")).isEmpty());
         QCOMPARE(bystander.count(QStringLiteral("files_ready")) + bystander.count(QStringLiteral("midi_ready"))
                      + bystander.count(QStringLiteral("generation_complete")), 0);
@@ -439,7 +412,7 @@ private slots:
         PluginClient follower;
         QVERIFY(daw.join(m_server->wsUrl(QStringLiteral("/ws/daw"))));
         QVERIFY(follower.join(m_server->wsUrl(QStringLiteral("/ws/follower"))));
-        daw.sendJson(message(QStringLiteral("transport_update"), {{QStringLiteral("is_playing"), true},
+        daw.sendJson(wsMessage(QStringLiteral("transport_update"), {{QStringLiteral("is_playing"), true},
                                                                   {QStringLiteral("current_beat"), 32.0},
                                                                   {QStringLiteral("tempo"), 300.0}}));
         const QJsonObject sync = dataOf(follower.take(QStringLiteral("transport_sync")));

@@ -142,7 +142,7 @@ private slots:
         PluginClient later;   // sessions are told the heartbeat interval when they connect
         QVERIFY(later.open(server.wsUrl(QStringLiteral("/ws/later"))));
         const QJsonObject confirmed = later.take(QStringLiteral("connection_confirmed"));
-        QCOMPARE(confirmed.value(QStringLiteral("data")).toObject().value(QStringLiteral("heartbeat_interval")).toDouble(), 7.0);
+        QCOMPARE(dataOf(confirmed).value(QStringLiteral("heartbeat_interval")).toDouble(), 7.0);
 
         Config unknown = wanted;
         unknown.defaultStyle = QStringLiteral("polka-metal");

@@ -1,3 +1,4 @@
+#include "RawHttp.h"
 #include "TestServer.h"
 
 #include <QFile>
@@ -185,7 +186,7 @@ private slots:
         QFETCH(int, status);
         const HttpResult result = m_server->get(path);
         QCOMPARE(result.status, status);
-        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        const QJsonObject error = result.errorJson();
         QCOMPARE(error.value(QStringLiteral("field")).toString(), QStringLiteral("filename"));
         QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
     }
@@ -234,7 +235,7 @@ private slots:
         QFETCH(QString, field);
         const HttpResult result = m_server->send(method, path, body, contentType);
         QCOMPARE(result.status, status);
-        const QJsonObject error = result.json.value(QStringLiteral("error")).toObject();
+        const QJsonObject error = result.errorJson();
         QCOMPARE(error.value(QStringLiteral("code")).toString(), code);
         QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
         if (field.isEmpty())
@@ -289,7 +290,7 @@ private slots:
 
         const HttpResult bad = m_server->post(QStringLiteral("/api/analyze"), R"({"chord_progression": "C | Hm7"})");
         QCOMPARE(bad.status, 422);
-        QCOMPARE(bad.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QCOMPARE(bad.errorField(),
                  QStringLiteral("chord_progression.chords"));
     }
 
@@ -331,7 +332,7 @@ private slots:
         PluginClient plugin;
         QVERIFY(plugin.open(wsUrl(QStringLiteral("/ws/plugin-a"))));
         const QJsonObject confirmed = plugin.take(QStringLiteral("connection_confirmed"));
-        QCOMPARE(confirmed.value(QStringLiteral("data")).toObject().value(QStringLiteral("plugin_id")).toString(),
+        QCOMPARE(dataOf(confirmed).value(QStringLiteral("plugin_id")).toString(),
                  QStringLiteral("plugin-a"));
         QTRY_COMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("plugins_connected")).toInt(), 1);
 
@@ -340,7 +341,7 @@ private slots:
                          {QStringLiteral("data"), QJsonObject{{QStringLiteral("timestamp"), 12.5}}}});
         const QJsonObject response = plugin.take(QStringLiteral("heartbeat_response"));
         QCOMPARE(response.value(QStringLiteral("request_id")).toString(), QStringLiteral("hb-1"));
-        QCOMPARE(response.value(QStringLiteral("data")).toObject().value(QStringLiteral("client_timestamp")).toDouble(), 12.5);
+        QCOMPARE(dataOf(response).value(QStringLiteral("client_timestamp")).toDouble(), 12.5);
     }
 
     void malformedAndUnknownMessagesGetErrorsAndTheSessionStays()
@@ -352,7 +353,7 @@ private slots:
                      .value(QStringLiteral("code")).toString(), QStringLiteral("invalid_json"));
         plugin.sendJson({{QStringLiteral("type"), QStringLiteral("dance")}, {QStringLiteral("request_id"), 5}});
         const QJsonObject unknown = plugin.take(QStringLiteral("error"));
-        QCOMPARE(unknown.value(QStringLiteral("data")).toObject().value(QStringLiteral("code")).toString(),
+        QCOMPARE(dataOf(unknown).value(QStringLiteral("code")).toString(),
                  QStringLiteral("unknown_type"));
         QCOMPARE(unknown.value(QStringLiteral("request_id")).toInt(), 5);
         plugin.sendJson({{QStringLiteral("type"), QStringLiteral("heartbeat")}});
@@ -370,12 +371,12 @@ private slots:
         const HttpResult result = m_server->post(QStringLiteral("/api/generate"), seedExampleBody());
         QCOMPARE(result.status, 200);
         const QJsonObject ready = owner.take(QStringLiteral("files_ready"));
-        QCOMPARE(ready.value(QStringLiteral("data")).toObject().value(QStringLiteral("files")).toArray(),
+        QCOMPARE(dataOf(ready).value(QStringLiteral("files")).toArray(),
                  result.json.value(QStringLiteral("files")).toArray());
         const QJsonObject midi = owner.take(QStringLiteral("midi_ready"));
-        QCOMPARE(midi.value(QStringLiteral("data")).toObject().value(QStringLiteral("track_type")).toString(),
+        QCOMPARE(dataOf(midi).value(QStringLiteral("track_type")).toString(),
                  QStringLiteral("bass"));
-        QCOMPARE(midi.value(QStringLiteral("data")).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("C"));
+        QCOMPARE(dataOf(midi).value(QStringLiteral("key")).toString(), QStringLiteral("C"));
         QVERIFY(!owner.take(QStringLiteral("midi_ready")).isEmpty()); // drums
 
         // A round trip on the other session proves it had the chance to receive anything sent.
@@ -396,7 +397,7 @@ private slots:
                               "track_types": ["drums"]})").object()}});
         const QJsonObject complete = plugin.take(QStringLiteral("generation_complete"));
         QCOMPARE(complete.value(QStringLiteral("request_id")).toString(), QStringLiteral("g1"));
-        QCOMPARE(complete.value(QStringLiteral("data")).toObject().value(QStringLiteral("files")).toArray().size(), 1);
+        QCOMPARE(dataOf(complete).value(QStringLiteral("files")).toArray().size(), 1);
         QVERIFY(!plugin.take(QStringLiteral("files_ready")).isEmpty());
 
         plugin.sendJson({{QStringLiteral("type"), QStringLiteral("generation_request")},
@@ -404,7 +405,7 @@ private slots:
                          {QStringLiteral("data"), QJsonObject{}}});
         const QJsonObject error = plugin.take(QStringLiteral("error"));
         QCOMPARE(error.value(QStringLiteral("request_id")).toString(), QStringLiteral("g2"));
-        QCOMPARE(error.value(QStringLiteral("data")).toObject().value(QStringLiteral("field")).toString(),
+        QCOMPARE(dataOf(error).value(QStringLiteral("field")).toString(),
                  QStringLiteral("data.chord_progression"));
     }
 
@@ -419,8 +420,8 @@ private slots:
                                                               {QStringLiteral("current_beat"), 16.5},
                                                               {QStringLiteral("tempo"), 120.0}}}});
         const QJsonObject sync = listener.take(QStringLiteral("transport_sync"));
-        QCOMPARE(sync.value(QStringLiteral("data")).toObject().value(QStringLiteral("current_beat")).toDouble(), 16.5);
-        QCOMPARE(sync.value(QStringLiteral("data")).toObject().value(QStringLiteral("source_plugin_id")).toString(),
+        QCOMPARE(dataOf(sync).value(QStringLiteral("current_beat")).toDouble(), 16.5);
+        QCOMPARE(dataOf(sync).value(QStringLiteral("source_plugin_id")).toString(),
                  QStringLiteral("sender"));
         sender.sendJson({{QStringLiteral("type"), QStringLiteral("heartbeat")}});
         QVERIFY(!sender.take(QStringLiteral("heartbeat_response")).isEmpty());
@@ -481,14 +482,13 @@ private slots:
         }
         // The server counts a connection once its event loop has accepted it.
         QTRY_COMPARE(server.orchestrator->openConnections(), 2);
-        QTcpSocket third;
-        third.connectToHost(QHostAddress::LocalHost, server.orchestrator->port());
-        QVERIFY(third.waitForConnected(5000));
-        QByteArray reply;
-        QTRY_VERIFY((reply += third.readAll()).contains("\r\n\r\n{"));
-        QVERIFY2(reply.startsWith("HTTP/1.1 503"), reply.constData());
-        QVERIFY(reply.contains("Retry-After: 1"));
-        QVERIFY(reply.contains("too_many_connections"));
+        RawClient third(server.orchestrator->port());
+        QVERIFY(third.connected());
+        const std::optional<RawResponse> reply = third.next();
+        QVERIFY(reply);
+        QVERIFY2(reply->raw.startsWith("HTTP/1.1 503"), reply->raw.constData());
+        QVERIFY(reply->raw.contains("Retry-After: 1"));
+        QVERIFY(reply->raw.contains("too_many_connections"));
 
         a.close();
         b.close();

@@ -65,18 +65,6 @@ bool waitForLog(AppProcess &app, const QString &text, int times = 1, int timeout
     return QTest::qWaitFor([&] { return app.errors().count(text) >= times; }, timeoutMs);
 }
 
-HttpResult finish(QNetworkReply *reply)
-{
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(30000);
-    HttpResult result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    result.json = QJsonDocument::fromJson(result.body).object();
-    return result;
-}
-
 QNetworkReply *post(QNetworkAccessManager &network, const QUrl &url, const QByteArray &body)
 {
     QNetworkRequest request(url);
@@ -100,9 +88,9 @@ private slots:
         QNetworkAccessManager network;
 
         // The largest file a request can make (~460 KB).
-        const HttpResult big = finish(post(network, url.resolved(QUrl(QStringLiteral("/api/generate"))), R"({
+        const HttpResult big = waitForReply(post(network, url.resolved(QUrl(QStringLiteral("/api/generate"))), R"({
             "chord_progression": {"chords": "C | Am | F | G", "duration": 4096}, "style": "funk",
-            "track_types": ["full"], "complexity": 1, "intensity": 1, "seed": 1})"));
+            "track_types": ["full"], "complexity": 1, "intensity": 1, "seed": 1})"), 30000);
         QCOMPARE(big.status, 200);
         const QString bigName = big.json.value(QStringLiteral("files")).toArray().first().toString();
         QFile bigFile(files + QLatin1Char('/') + bigName);
@@ -135,7 +123,7 @@ private slots:
         QCOMPARE(late.error(), QAbstractSocket::ConnectionRefusedError);
 
         // The generation completes and is answered; its plugin hears about it before 1001.
-        const HttpResult answer = finish(generation);
+        const HttpResult answer = waitForReply(generation, 30000);
         QCOMPARE(answer.status, 200);
         const QStringList made{answer.json.value(QStringLiteral("files")).toArray().first().toString(),
                                answer.json.value(QStringLiteral("files")).toArray().last().toString()};

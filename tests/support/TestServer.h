@@ -3,6 +3,7 @@
 // Test helpers: a real Orchestrator on a free loopback port with its own temporary folders,
 // an HTTP client that waits on signals, and a WebSocket client that records what it receives.
 
+#include "HttpResult.h"
 #include "Orchestrator.h"
 #include "SeedExample.h"
 
@@ -18,22 +19,6 @@
 #include <memory>
 
 namespace aiband::test {
-
-struct HttpResult {
-    int status = 0;
-    QByteArray body;
-    QJsonObject json;
-    QList<QNetworkReply::RawHeaderPair> headers;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
-};
 
 class TestServer {
 public:
@@ -66,14 +51,7 @@ public:
         if (!body.isEmpty() && !contentType.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(10000);
-        HttpResult result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        result.json = QJsonDocument::fromJson(result.body).object();
-        result.headers = reply->rawHeaderPairs();
+        const HttpResult result = waitForReply(reply);
         reply->deleteLater();
         return result;
     }
@@ -86,6 +64,23 @@ private:
     QTemporaryDir m_dir;
     QNetworkAccessManager m_network;
 };
+
+// A message in the WebSocket protocol's envelope. request_id goes out only when given, and may
+// be any JSON value, so that tests can send the wrong types too.
+inline QJsonObject wsMessage(const QString &type, const QJsonObject &data = {},
+                             const QJsonValue &requestId = QJsonValue::Undefined)
+{
+    QJsonObject message{{QStringLiteral("type"), type}, {QStringLiteral("data"), data}};
+    if (!requestId.isUndefined())
+        message.insert(QStringLiteral("request_id"), requestId);
+    return message;
+}
+
+// The "data" object of a message received in that envelope.
+inline QJsonObject dataOf(const QJsonObject &message)
+{
+    return message.value(QStringLiteral("data")).toObject();
+}
 
 // A WebSocket client that keeps every text message it receives, parsed.
 class PluginClient : public QObject {

@@ -1,3 +1,4 @@
+#include "FileSizeLimit.h"
 #include "files/FileStore.h"
 
 #include <QDir>
@@ -7,11 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
-
-#include <sys/resource.h>
-
 using namespace aiband;
+using aiband::test::FileSizeLimit;
 
 namespace {
 
@@ -60,26 +58,6 @@ QStringList everything(const QString &dir)
 {
     return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
 }
-
-// Lowers this process's file size limit (ulimit -f) for one scope: writes past it fail with
-// EFBIG, a reliable "no room" even for root, whom permissions do not stop.
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        std::signal(SIGXFSZ, SIG_IGN);
-        getrlimit(RLIMIT_FSIZE, &m_saved);
-        rlimit lowered = m_saved;
-        lowered.rlim_cur = bytes;
-        m_ok = setrlimit(RLIMIT_FSIZE, &lowered) == 0;
-    }
-    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_saved); }
-    bool ok() const { return m_ok; }
-
-private:
-    rlimit m_saved{};
-    bool m_ok = false;
-};
 
 } // namespace
 
