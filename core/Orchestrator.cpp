@@ -71,8 +71,10 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
 Orchestrator::~Orchestrator()
 {
     stop();
-    // The HTTP server (and its sockets) now, while the members it refers to still exist.
-    delete m_retiredHttp.data();
+    // Every HTTP server (and its sockets) now, while the members they refer to still exist: the
+    // one stop() retired and any a moved listener left behind (reconfigure()), whose deleteLater
+    // has not run yet. As children they would otherwise go after the members.
+    qDeleteAll(findChildren<ApiHttpServer *>(Qt::FindDirectChildrenOnly));
 }
 
 Status Orchestrator::start()
@@ -323,7 +325,6 @@ void Orchestrator::stop()
         m_tcp->close();
     // Deleted later: stop() may be called from one of the server's own request handlers.
     m_http->deleteLater();
-    m_retiredHttp = m_http;
     m_http = nullptr;
     m_tcp = nullptr;
     qCInfo(lcServer) << "stopped";
