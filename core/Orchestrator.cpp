@@ -81,6 +81,10 @@ Status Orchestrator::start()
 {
     if (isRunning())
         return Done{};
+    // shutdown() closed the listener but is still draining; a new one would take connections
+    // that are about to be dropped.
+    if (m_shuttingDown)
+        return makeError(QStringLiteral("shutting_down"), QStringLiteral("the server is shutting down"));
     if (!m_generation.styles().find(m_config.defaultStyle)) {
         const QString message = QStringLiteral("the default style \"%1\" does not exist; available: %2")
                                     .arg(m_config.defaultStyle, m_generation.styles().names().join(QStringLiteral(", ")));
