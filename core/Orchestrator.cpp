@@ -71,14 +71,20 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
 Orchestrator::~Orchestrator()
 {
     stop();
-    // The HTTP server (and its sockets) now, while the members it refers to still exist.
-    delete m_retiredHttp.data();
+    // Every HTTP server (and its sockets) now, while the members they refer to still exist: the
+    // one stop() retired and any a moved listener left behind (reconfigure()), whose deleteLater
+    // has not run yet. As children they would otherwise go after the members.
+    qDeleteAll(findChildren<ApiHttpServer *>(Qt::FindDirectChildrenOnly));
 }
 
 Status Orchestrator::start()
 {
     if (isRunning())
         return Done{};
+    // shutdown() closed the listener but is still draining; a new one would take connections
+    // that are about to be dropped.
+    if (m_shuttingDown)
+        return makeError(QStringLiteral("shutting_down"), QStringLiteral("the server is shutting down"));
     if (!m_generation.styles().find(m_config.defaultStyle)) {
         const QString message = QStringLiteral("the default style \"%1\" does not exist; available: %2")
                                     .arg(m_config.defaultStyle, m_generation.styles().names().join(QStringLiteral(", ")));
@@ -323,7 +329,6 @@ void Orchestrator::stop()
         m_tcp->close();
     // Deleted later: stop() may be called from one of the server's own request handlers.
     m_http->deleteLater();
-    m_retiredHttp = m_http;
     m_http = nullptr;
     m_tcp = nullptr;
     qCInfo(lcServer) << "stopped";

@@ -129,7 +129,6 @@ private:
     QTimer m_maintenance;
     HttpRouter m_router;
     QPointer<ApiHttpServer> m_http;
-    QPointer<ApiHttpServer> m_retiredHttp;   // stopped, waiting for its deleteLater
     QPointer<BoundedTcpServer> m_tcp;
     QElapsedTimer m_uptime;
     QString m_token;

@@ -7,6 +7,7 @@
 #include "logging/LogCategories.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -46,6 +47,11 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
     } else {
         qCInfo(lcUi) << "no system tray; the window stays open and closing it quits";
         m_window->setHideOnClose(false);
+        // Closing the window is Quit: it goes through the orchestrator's shutdown (running
+        // generations and downloads finish, plugins hear 1001), which quits the app when done,
+        // rather than Qt quitting at once when the last window closes.
+        QApplication::setQuitOnLastWindowClosed(false);
+        m_window->installEventFilter(this);
         m_window->showNotice(tr("This desktop has no system tray, so the orchestrator runs in this "
                                 "window. Closing it stops the server."));
         m_window->show();
@@ -55,6 +61,13 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
 DesktopShell::~DesktopShell()
 {
     delete m_window;   // also deletes the menu, its child
+}
+
+bool DesktopShell::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::Close && !m_tray)
+        emit quitRequested();
+    return QObject::eventFilter(watched, event);
 }
 
 void DesktopShell::showWindow()

@@ -37,6 +37,9 @@ signals:
     void quitRequested();
     void settingsRequested();   // "Settings…" in the tray or window menu
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void createTray();
     void refreshTray();

@@ -316,11 +316,15 @@ private slots:
         const QStringList texts = labelTexts(shell.window());
         QVERIFY(texts.join(QLatin1Char('\n')).contains(QStringLiteral("no system tray")));
         QTRY_VERIFY(labelTexts(shell.window()).contains(QStringLiteral("Listening on ") + server.orchestrator->baseUrl().toString()));
-        // A normal window: closing it closes it.
+        // A normal window: closing it closes it, and stops the app the way Quit does (through
+        // the orchestrator's shutdown, not by Qt quitting when the last window closes).
         QSignalSpy told(shell.window(), &MainWindow::hidToTrayFirstTime);
+        QSignalSpy quit(&shell, &DesktopShell::quitRequested);
         shell.window()->close();
         QVERIFY(!shell.window()->isVisible());
         QCOMPARE(told.size(), 0);
+        QCOMPARE(quit.size(), 1);
+        QVERIFY(!QApplication::quitOnLastWindowClosed());
     }
 
     void settingsShowTheAccessTokenAndRegenerateIt()

@@ -515,6 +515,22 @@ private slots:
         QCOMPARE(server.get(QStringLiteral("/api/logs?since=0&limit=1")).json.value(QStringLiteral("entries"))
                      .toArray().size(), 1);
     }
+
+    void aServerShuttingDownCannotBeStartedAgain()
+    {
+        // The tray's Start during a shutdown's drain must not open a new listener.
+        TestServer server;
+        QVERIFY(server.start());
+        QSignalSpy stopped(server.orchestrator.get(), &Orchestrator::stopped);
+        server.orchestrator->shutdown();
+        QVERIFY(!server.orchestrator->isRunning());
+        const Status started = server.orchestrator->start();
+        QVERIFY(!started);
+        QCOMPARE(started.error().code, QStringLiteral("shutting_down"));
+        QVERIFY(!server.orchestrator->isRunning());
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(!server.orchestrator->isRunning());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerIntegration)
