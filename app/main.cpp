@@ -214,6 +214,11 @@ int main(int argc, char **argv)
     instance.setStatus(orchestrator.baseUrl().toString());
     QObject::connect(&orchestrator, &Orchestrator::listenAddressChanged, &instance,
                      [&instance](const QUrl &url) { instance.setStatus(url.toString()); });
+    // Started later from the tray or Settings after a failed start: the address is known only now.
+    QObject::connect(&orchestrator, &Orchestrator::runningChanged, &instance, [&instance, &orchestrator](bool running) {
+        if (running)
+            instance.setStatus(orchestrator.baseUrl().toString());
+    });
 
     const int status = app->exec();
     qCInfo(lcApp) << "stopped";

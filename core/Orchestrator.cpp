@@ -170,6 +170,7 @@ void forEachStartOnlySetting(Visit &&visit)
     visit("logging.buffer_entries", &Config::logBufferEntries);
     visit("server.max_connections", &Config::maxConnections);
     visit("websocket.max_message_bytes", &Config::webSocketMaxMessageBytes);
+    visit("server.token", &Config::token);           // the token in use changes by regenerating it
     visit("server.token_file", &Config::tokenFile);
     // The HTTP limits belong to the listener; a new one (host or port changed) takes them too.
     visit("server.max_body_bytes", &Config::maxBodyBytes);

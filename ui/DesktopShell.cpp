@@ -96,6 +96,12 @@ void DesktopShell::enableSettings(const SettingsContext &context)
         if (const Status regenerated = m_orchestrator.regenerateAccessToken(); !regenerated)
             notify(tr("The access token was not changed"), regenerated.error().message, true);
     });
+    // The server could not start (say, the port was busy): applying settings that fix it starts
+    // it, as the user expects, instead of waiting for "Start server" as well.
+    connect(m_settings, &SettingsDialog::applied, this, [this] {
+        if (!m_orchestrator.isRunning() && !m_monitor->status().startError.isEmpty())
+            m_monitor->start();
+    });
     connect(this, &DesktopShell::settingsRequested, m_settings, [this] {
         m_settings->reload();
         m_settings->show();

@@ -17,6 +17,8 @@ ClientLimiter::ClientLimiter(ClientLimits limits, Clock clock) : m_limits(limits
 
 void ClientLimiter::setLimits(const ClientLimits &limits)
 {
+    if (limits == m_limits)
+        return;   // reconfigure() calls this for any change; unrelated ones keep the buckets
     m_limits = limits;
     const qint64 now = m_clock();
     for (ClientState &state : m_clients)

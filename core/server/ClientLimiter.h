@@ -15,6 +15,8 @@ struct ClientLimits {
     double generationsPerMinute = 120.0;  // sustained rate per client
     int generationBurst = 120;            // generations a quiet client may start at once
     int maxConcurrent = 4;                // generations in flight per client
+
+    bool operator==(const ClientLimits &) const = default;
 };
 
 // Per-client limits on generations, the one expensive thing a client can ask for: a token-bucket
@@ -38,7 +40,7 @@ public:
     int inFlight(const QString &client) const;
     int trackedClients() const { return static_cast<int>(m_clients.size()); }
     const ClientLimits &limits() const { return m_limits; }
-    // New limits apply at once: every client's bucket starts again, full, at the new rate;
+    // Changed limits apply at once: every client's bucket starts again, full, at the new rate;
     // generations already running still count against the new concurrency cap.
     void setLimits(const ClientLimits &limits);
 

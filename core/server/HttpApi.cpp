@@ -182,6 +182,32 @@ QHttpServerResponse generationReply(const GenerationResult &result, const QUrl &
                        QStringLiteral("Generated %1 file(s): %2").arg(names.size()).arg(types.join(QStringLiteral(", ")))}});
 }
 
+// Queues a validated generation under the per-client limits (server.generation_rate_per_minute,
+// server.max_generations_per_client) and answers when it is done. The client is the plugin the
+// request names, else the address, as every local plugin comes from 127.0.0.1.
+void submitLimited(Orchestrator &orchestrator, const QHttpServerRequest &request, GenerateRequest generation,
+                   const HttpReply &reply)
+{
+    const QString client = generation.pluginId.isEmpty()
+        ? QStringLiteral("address:") + request.remoteAddress().toString()
+        : QStringLiteral("plugin:") + generation.pluginId;
+    ClientLimiter &limiter = orchestrator.limiter();
+    if (auto refusal = limiter.tryStart(client)) {
+        reply.send(statusForError(*refusal));
+        return;
+    }
+    const QUrl baseUrl = orchestrator.baseUrl();
+    const Status queued = orchestrator.generation().submit(std::move(generation),
+                                                           [reply, baseUrl, client, &limiter](const Result<GenerationResult> &result) {
+        limiter.finish(client);
+        reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
+    });
+    if (!queued) {
+        limiter.abandon(client);
+        reply.send(statusForError(queued.error()));
+    }
+}
+
 // POST /api/generate and /api/midi/generate: validated at once, composed on a worker thread,
 // answered when done (or not at all if the client has gone; the files are kept either way).
 void generate(Orchestrator &orchestrator, const QHttpServerRequest &request, const HttpReply &reply)
@@ -197,26 +223,7 @@ void generate(Orchestrator &orchestrator, const QHttpServerRequest &request, con
         reply.send(errorReply(HttpStatus::UnprocessableEntity, flat ? errorForFlatForm(parsed.error()) : parsed.error()));
         return;
     }
-    // Who is limited (server.generation_rate_per_minute, server.max_generations_per_client): the
-    // plugin named in the request, else the address, as every local plugin comes from 127.0.0.1.
-    const QString client = parsed->pluginId.isEmpty()
-        ? QStringLiteral("address:") + request.remoteAddress().toString()
-        : QStringLiteral("plugin:") + parsed->pluginId;
-    ClientLimiter &limiter = orchestrator.limiter();
-    if (auto refusal = limiter.tryStart(client)) {
-        reply.send(statusForError(*refusal));
-        return;
-    }
-    const QUrl baseUrl = orchestrator.baseUrl();
-    const Status queued = orchestrator.generation().submit(std::move(parsed).value(),
-                                                           [reply, baseUrl, client, &limiter](const Result<GenerationResult> &result) {
-        limiter.finish(client);
-        reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
-    });
-    if (!queued) {
-        limiter.abandon(client);
-        reply.send(statusForError(queued.error()));
-    }
+    submitLimited(orchestrator, request, std::move(parsed).value(), reply);
 }
 
 // POST /api/files/{filename}/regenerate: the file's track again from its metadata sidecar,
@@ -247,18 +254,14 @@ void regenerate(Orchestrator &orchestrator, const QHttpServerRequest &request, c
         }
         seed = static_cast<quint32>(number);
     }
-    // A regeneration is a generation: the same per-client rate and concurrency limits apply.
-    const QString client = QStringLiteral("address:") + request.remoteAddress().toString();
-    ClientLimiter &limiter = orchestrator.limiter();
-    if (auto refusal = limiter.tryStart(client)) {
-        reply.send(statusForError(*refusal));
+    // Checked before the limits, so a bad name is a 4xx of its own; the regeneration then counts
+    // against the plugin that asked for the original (from its sidecar), like its other generations.
+    Result<GenerateRequest> generation = orchestrator.generation().regenerationRequest(name, seed);
+    if (!generation) {
+        reply.send(statusForError(generation.error()));
         return;
     }
-    const QUrl baseUrl = orchestrator.baseUrl();
-    orchestrator.regenerate(name, seed, [reply, baseUrl, client, &limiter](const Result<GenerationResult> &result) {
-        limiter.finish(client);
-        reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
-    });
+    submitLimited(orchestrator, request, std::move(generation).value(), reply);
 }
 
 QHttpServerResponse analyze(Orchestrator &orchestrator, const QHttpServerRequest &request)

@@ -206,6 +206,29 @@ private slots:
         QCOMPARE(monitor.summary().state, ServerState::Listening);
     }
 
+    void settingsThatFixAFailedStartStartTheServer()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        QTemporaryDir dir;
+        Config config;
+        config.port = squatter.serverPort();
+        config.filesDir = dir.filePath(QStringLiteral("files"));
+        Orchestrator orchestrator(config, nullptr);
+        DesktopShell shell(orchestrator);
+        shell.enableSettings(SettingsContext{dir.filePath(QStringLiteral("config.json")), {}, QStringLiteral("app"), {}});
+        QVERIFY(!shell.monitor().start().ok());
+        QCOMPARE(shell.monitor().summary().state, ServerState::Error);
+
+        auto *port = qobject_cast<QLineEdit *>(shell.settingsDialog()->editorFor(QStringLiteral("server.port")));
+        QVERIFY(port);
+        port->setText(QStringLiteral("0"));
+        QVERIFY(shell.settingsDialog()->apply().ok());
+        QTRY_VERIFY(orchestrator.isRunning());
+        QVERIFY(orchestrator.port() != squatter.serverPort());
+        QTRY_COMPARE(shell.monitor().summary().state, ServerState::Listening);
+    }
+
     void aFailedWriteWarnsUntilOneWorks()
     {
         TestServer server;

@@ -124,6 +124,29 @@ private slots:
         QCOMPARE(generated.count(), 1);   // announced like any generation (plugins, UI)
     }
 
+    void regenerateCountsAgainstThePluginThatAskedForTheOriginal()
+    {
+        Config config;
+        config.generationBurst = 2;              // two generations, then the rate (almost none)
+        config.generationRatePerMinute = 0.01;
+        m_server = std::make_unique<TestServer>(config);
+        QVERIFY(m_server->start());
+        const QString bass = generate().first();   // daw-1's first
+        const QString path = QStringLiteral("/api/files/") + bass + QStringLiteral("/regenerate");
+        QCOMPARE(m_server->post(path, {}).status, 200);   // daw-1's second
+        const HttpResult limited = m_server->post(path, {});
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.errorCode(), QStringLiteral("rate_limited"));
+        // A bad name is still answered as such, before any limit.
+        const HttpResult missing = m_server->post(
+            QStringLiteral("/api/files/20261124-120001-123_bass_C_120_abcdef.mid/regenerate"), {});
+        QCOMPARE(missing.status, 404);
+        // Another plugin has its own allowance.
+        QByteArray other = bassRequest();
+        other.replace("daw-1", "daw-2");
+        QCOMPARE(generate(other).size(), 2);   // bass and drums
+    }
+
     void regenerateWithoutASeedVaries()
     {
         const QString bass = generate().first();
