@@ -45,10 +45,16 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     registerHttpApi(m_router, *this);
     connect(&m_hub, &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
     connect(&m_generation, &GenerationService::generated, this, &Orchestrator::filesGenerated);
+    // A folder over plugin.max_files is cleaned up soon after a write, at most once a second: a
+    // pass lists the whole folder, and under a stream of generations (all younger than the
+    // minute a file is kept at least) one pass per write made each write cost a folder scan.
+    m_cleanupSoon.setSingleShot(true);
+    m_cleanupSoon.setInterval(1000);
+    connect(&m_cleanupSoon, &QTimer::timeout, this, &Orchestrator::cleanupFiles);
     connect(&m_generation, &GenerationService::generated, this, [this] {
         setStorageProblem({});
-        if (m_files.count() > m_config.maxFiles)
-            cleanupFiles();
+        if (m_files.count() > m_config.maxFiles && !m_cleanupSoon.isActive())
+            m_cleanupSoon.start();
     });
     connect(&m_generation, &GenerationService::failed, this, [this](const QString &, const Error &error) {
         if (error.code == QLatin1String("insufficient_storage") || error.code == QLatin1String("write_failed"))

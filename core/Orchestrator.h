@@ -127,6 +127,7 @@ private:
     ClientLimiter m_limiter;
     WebSocketHub m_hub;
     QTimer m_maintenance;
+    QTimer m_cleanupSoon;               // the folder went over plugin.max_files
     HttpRouter m_router;
     QPointer<ApiHttpServer> m_http;
     QPointer<BoundedTcpServer> m_tcp;
