@@ -45,16 +45,20 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     registerHttpApi(m_router, *this);
     connect(&m_hub, &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
     connect(&m_generation, &GenerationService::generated, this, &Orchestrator::filesGenerated);
-    // A folder over plugin.max_files is cleaned up soon after a write, at most once a second: a
-    // pass lists the whole folder, and under a stream of generations (all younger than the
-    // minute a file is kept at least) one pass per write made each write cost a folder scan.
+    // A folder over plugin.max_files is cleaned up soon after a write, at most once a second and
+    // not before a file could go: a pass lists the whole folder, and under a stream of
+    // generations (all younger than the minute a file is kept at least) one pass per write made
+    // each write cost a folder scan (docs/BENCHMARKS.md).
     m_cleanupSoon.setSingleShot(true);
-    m_cleanupSoon.setInterval(1000);
     connect(&m_cleanupSoon, &QTimer::timeout, this, &Orchestrator::cleanupFiles);
     connect(&m_generation, &GenerationService::generated, this, [this] {
         setStorageProblem({});
-        if (m_files.count() > m_config.maxFiles && !m_cleanupSoon.isActive())
-            m_cleanupSoon.start();
+        if (m_files.count() <= m_config.maxFiles || m_cleanupSoon.isActive())
+            return;
+        // Not before the last pass's youngest kept file can go: files written since are younger.
+        const qint64 wait = m_nextCleanupChance.isValid()
+            ? QDateTime::currentDateTimeUtc().msecsTo(m_nextCleanupChance) : 0;
+        m_cleanupSoon.start(static_cast<int>(std::clamp<qint64>(wait, 1000, 3600 * 1000)));
     });
     connect(&m_generation, &GenerationService::failed, this, [this](const QString &, const Error &error) {
         if (error.code == QLatin1String("insufficient_storage") || error.code == QLatin1String("write_failed"))
@@ -420,8 +424,8 @@ void Orchestrator::regenerate(const QString &fileName, std::optional<quint32> se
 
 QStringList Orchestrator::cleanupFiles()
 {
-    const QStringList removed =
-        m_files.cleanup(CleanupPolicy{m_config.cleanupHours, m_config.maxFiles, 60});
+    const QStringList removed = m_files.cleanup(CleanupPolicy{m_config.cleanupHours, m_config.maxFiles, 60},
+                                                QDateTime::currentDateTimeUtc(), &m_nextCleanupChance);
     if (!removed.isEmpty())
         emit filesRemoved(removed);
     return removed;

@@ -128,6 +128,7 @@ private:
     WebSocketHub m_hub;
     QTimer m_maintenance;
     QTimer m_cleanupSoon;               // the folder went over plugin.max_files
+    QDateTime m_nextCleanupChance;      // when the last pass's youngest kept file may go
     HttpRouter m_router;
     QPointer<ApiHttpServer> m_http;
     QPointer<BoundedTcpServer> m_tcp;

@@ -157,7 +157,11 @@ Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &
         if (!QDir().mkpath(metadataDirectory()))
             error = QStringLiteral("cannot create the folder %1").arg(metadataDirectory());
         else
-            error = writeFile(metadataPath(name), QJsonDocument(metadata->toJson()).toJson(QJsonDocument::Compact));
+            // Renamed into place but not synced even with durable writes: the sidecar describes,
+            // the .mid is the product. Syncing both doubled the disk flushes of a generation
+            // (docs/BENCHMARKS.md); after a power cut a file may lack its sidecar, which only
+            // means it cannot be regenerated (404 metadata_not_found), never a half-written file.
+            error = writeRenamed(metadataPath(name), QJsonDocument(metadata->toJson()).toJson(QJsonDocument::Compact));
     }
     if (error.isEmpty()) {
         error = writeFile(path, bytes);
@@ -332,8 +336,10 @@ Status FileStore::removeFile(const StoredFile &file)
     return Done{};
 }
 
-QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now)
+QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now, QDateTime *nextChance)
 {
+    if (nextChance)
+        *nextChance = QDateTime();
     QList<StoredFile> files = list();
     // Oldest first, by the time the file was last written (a name's timestamp can be forged by
     // whoever drops a file in, its age cannot be made younger than it is).
@@ -350,7 +356,14 @@ QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now
         const bool tooMany = remaining > policy.maxFiles;
         if (!tooOld && !tooMany)
             continue;
-        if (age < policy.minAgeSeconds || isPinned(file.name))
+        if (age < policy.minAgeSeconds) {
+            // Kept only for its youth: a later pass could remove it once it is old enough.
+            const QDateTime oldEnough = file.modified.addSecs(policy.minAgeSeconds);
+            if (nextChance && (!nextChance->isValid() || oldEnough < *nextChance))
+                *nextChance = oldEnough;
+            continue;
+        }
+        if (isPinned(file.name))
             continue;
         if (removeFile(file)) {
             removed.append(file.name);

@@ -71,7 +71,10 @@ public:
 
     // Removes what the policy allows, oldest first; returns the names removed. `now` is a
     // parameter so tests can age files without waiting.
-    QStringList cleanup(const CleanupPolicy &policy, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // `nextChance`, when given, says when a file this pass kept only for being too young could
+    // go (invalid: no such file), so callers need not list the folder again before then.
+    QStringList cleanup(const CleanupPolicy &policy, const QDateTime &now = QDateTime::currentDateTimeUtc(),
+                        QDateTime *nextChance = nullptr);
 
     // A pinned file is never removed by cleanup() (a download is reading or sending it).
     // Pins nest; every pin() needs one unpin().

@@ -315,11 +315,17 @@ private slots:
         for (int i = 0; i < 3; ++i)
             age(store.write(kBass, "x")->path, now.addSecs(-30));
         // Over the count, and over an age limit of 36 s, but only 30 s old: all kept.
-        QVERIFY(store.cleanup(CleanupPolicy{0.01, 1, 60}, now).isEmpty());
+        QDateTime nextChance;
+        QVERIFY(store.cleanup(CleanupPolicy{0.01, 1, 60}, now, &nextChance).isEmpty());
         QCOMPARE(store.list().size(), 3);
+        // The caller is told when a pass could remove something: when the oldest kept one turns
+        // a minute old (the file times have whole-second precision here).
+        QVERIFY(nextChance.isValid());
+        QVERIFY(qAbs(nextChance.secsTo(now.addSecs(30))) <= 1);
         // Thirty seconds later they are a minute old and may go.
-        QCOMPARE(store.cleanup(CleanupPolicy{0.0, 1, 60}, now.addSecs(31)).size(), 2);
+        QCOMPARE(store.cleanup(CleanupPolicy{0.0, 1, 60}, now.addSecs(31), &nextChance).size(), 2);
         QCOMPARE(store.list().size(), 1);
+        QVERIFY(!nextChance.isValid());   // nothing is waiting to be old enough
     }
 
     void cleanupNeverRemovesAPinnedFile()
