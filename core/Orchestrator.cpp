@@ -10,6 +10,7 @@
 #include <QHostAddress>
 #include <QNetworkInterface>
 #include <QTcpSocket>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QWebSocket>
 
 namespace aiband {
@@ -50,7 +51,8 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     // generations (all younger than the minute a file is kept at least) one pass per write made
     // each write cost a folder scan (docs/BENCHMARKS.md).
     m_cleanupSoon.setSingleShot(true);
-    connect(&m_cleanupSoon, &QTimer::timeout, this, &Orchestrator::cleanupFiles);
+    connect(&m_cleanup, &QFutureWatcherBase::finished, this, &Orchestrator::cleanupPassFinished);
+    connect(&m_cleanupSoon, &QTimer::timeout, this, &Orchestrator::cleanupFilesInBackground);
     connect(&m_generation, &GenerationService::generated, this, [this] {
         setStorageProblem({});
         if (m_files.count() <= m_config.maxFiles || m_cleanupSoon.isActive())
@@ -72,7 +74,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
         const double timeoutMs = m_config.connectionTimeoutSeconds * 1000;
         m_hub.dropStaleSessions();
         m_plugins.removeSilentSince(QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(timeoutMs)));
-        cleanupFiles();
+        cleanupFilesInBackground();
     });
     m_maintenance.start();
     m_uptime.start();
@@ -81,6 +83,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
 Orchestrator::~Orchestrator()
 {
     stop();
+    m_cleanup.waitForFinished();   // it removes files through m_files
     // Every HTTP server (and its sockets) now, while the members they refer to still exist: the
     // one stop() retired and any a moved listener left behind (reconfigure()), whose deleteLater
     // has not run yet. As children they would otherwise go after the members.
@@ -422,8 +425,31 @@ void Orchestrator::regenerate(const QString &fileName, std::optional<quint32> se
         done(queued.error());
 }
 
+void Orchestrator::cleanupFilesInBackground()
+{
+    if (m_cleanupBusy)
+        return;
+    m_cleanupBusy = true;
+    const CleanupPolicy policy{m_config.cleanupHours, m_config.maxFiles, 60};
+    m_cleanup.setFuture(QtConcurrent::run([store = &m_files, policy] {
+        CleanupPass pass;
+        pass.removed = store->cleanup(policy, QDateTime::currentDateTimeUtc(), &pass.nextChance);
+        return pass;
+    }));
+}
+
+void Orchestrator::cleanupPassFinished()
+{
+    m_cleanupBusy = false;
+    const CleanupPass pass = m_cleanup.result();
+    m_nextCleanupChance = pass.nextChance;
+    if (!pass.removed.isEmpty())
+        emit filesRemoved(pass.removed);
+}
+
 QStringList Orchestrator::cleanupFiles()
 {
+    m_cleanup.waitForFinished();   // one pass at a time
     const QStringList removed = m_files.cleanup(CleanupPolicy{m_config.cleanupHours, m_config.maxFiles, 60},
                                                 QDateTime::currentDateTimeUtc(), &m_nextCleanupChance);
     if (!removed.isEmpty())

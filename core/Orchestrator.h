@@ -12,6 +12,7 @@
 #include "util/Result.h"
 
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -65,8 +66,12 @@ public:
     // Set by a failed write, cleared by the next successful one.
     QString storageProblem() const { return m_storageProblem; }
     // Removes files by age and count (plugin.cleanup_hours, plugin.max_files) now; runs by
-    // itself on the maintenance timer and after writes that go over the count.
+    // itself at start, and in the background on the maintenance timer and after writes that go
+    // over the count (cleanupFilesInBackground()).
     QStringList cleanupFiles();
+    // The same pass on a worker thread, so listing and removing thousands of files never holds
+    // the server's thread; filesRemoved() follows. Does nothing while a pass is running.
+    void cleanupFilesInBackground();
 
     const Config &config() const { return m_config; }
     quint16 port() const;                    // the bound port (differs from config when it is 0)
@@ -117,6 +122,7 @@ private:
     void setStorageProblem(const QString &problem);
     bool drained() const;               // no generation running, every reply sent
     void finishShutdown();
+    void cleanupPassFinished();
 
     Config m_config;
     LogBuffer *m_logs;
@@ -129,6 +135,12 @@ private:
     QTimer m_maintenance;
     QTimer m_cleanupSoon;               // the folder went over plugin.max_files
     QDateTime m_nextCleanupChance;      // when the last pass's youngest kept file may go
+    struct CleanupPass {
+        QStringList removed;
+        QDateTime nextChance;
+    };
+    QFutureWatcher<CleanupPass> m_cleanup;   // the background pass
+    bool m_cleanupBusy = false;              // until its result has been handled here
     HttpRouter m_router;
     QPointer<ApiHttpServer> m_http;
     QPointer<BoundedTcpServer> m_tcp;

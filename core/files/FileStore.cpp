@@ -277,7 +277,13 @@ int FileStore::count() const
     QMutexLocker lock(&m_countMutex);
     if (m_count < 0 || m_countAge.elapsed() > 2000) {
         lock.unlock();
-        const int counted = static_cast<int>(list().size());
+        // Names only, no stat of each file: this runs on the server's thread, and the folder can
+        // hold tens of thousands of files.
+        int counted = 0;
+        const QStringList names =
+            QDir(m_directory).entryList({QStringLiteral("*.mid")}, QDir::Files | QDir::NoSymLinks);
+        for (const QString &name : names)
+            counted += isStoreFileName(name) ? 1 : 0;
         lock.relock();
         m_count = counted;
         m_countAge.start();
@@ -372,10 +378,15 @@ QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now
             failed.append(file.name);
         }
     }
-    if (!removed.isEmpty())
+    if (!removed.isEmpty()) {
+        // Named, but not all of them: a folder far over the limit can lose thousands at once.
+        constexpr qsizetype kNamed = 10;
+        QString names = removed.mid(0, kNamed).join(QStringLiteral(", "));
+        if (removed.size() > kNamed)
+            names += QStringLiteral(" and %1 more").arg(removed.size() - kNamed);
         qCInfo(lcFiles).noquote() << "cleanup removed" << removed.size() << "files (older than"
-                                  << policy.maxAgeHours << "h or beyond" << policy.maxFiles << "files):"
-                                  << removed.join(QStringLiteral(", "));
+                                  << policy.maxAgeHours << "h or beyond" << policy.maxFiles << "files):" << names;
+    }
     if (!failed.isEmpty())
         qCWarning(lcFiles).noquote() << "cleanup could not remove" << failed.join(QStringLiteral(", "));
     return removed;
