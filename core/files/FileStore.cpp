@@ -275,18 +275,16 @@ QList<StoredFile> FileStore::list() const
 int FileStore::count() const
 {
     QMutexLocker lock(&m_countMutex);
-    if (m_count < 0 || m_countAge.elapsed() > 2000) {
+    if (m_count < 0) {
         lock.unlock();
-        // Names only, no stat of each file: this runs on the server's thread, and the folder can
-        // hold tens of thousands of files.
+        // Names only, no stat of each file: the folder can hold tens of thousands of files.
         int counted = 0;
         const QStringList names =
-            QDir(m_directory).entryList({QStringLiteral("*.mid")}, QDir::Files | QDir::NoSymLinks);
+            QDir(m_directory).entryList({QStringLiteral("*.mid")}, QDir::Files | QDir::NoSymLinks, QDir::NoSort);
         for (const QString &name : names)
             counted += isStoreFileName(name) ? 1 : 0;
         lock.relock();
         m_count = counted;
-        m_countAge.start();
     }
     return m_count;
 }
@@ -377,6 +375,11 @@ QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now
         } else {
             failed.append(file.name);
         }
+    }
+    {
+        // The pass listed the whole folder: changes made outside the app are counted from here.
+        QMutexLocker lock(&m_countMutex);
+        m_count = static_cast<int>(remaining);
     }
     if (!removed.isEmpty()) {
         // Named, but not all of them: a folder far over the limit can lose thousands at once.

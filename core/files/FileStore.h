@@ -61,9 +61,10 @@ public:
     Result<StoredFile> write(const FileNaming &naming, const QByteArray &bytes,
                              std::optional<FileMetadata> metadata = std::nullopt);
     QList<StoredFile> list() const;  // newest first
-    // How many files the folder holds. Kept by the store's own writes and deletes, and re-read
-    // at most every two seconds for changes made outside the app, so /health stays cheap with
-    // a thousand files.
+    // How many files the folder holds. Read once, then kept by the store's own writes and
+    // deletes, and set again by every cleanup() pass (which lists the folder anyway, on the
+    // maintenance timer), so changes made outside the app are counted within one pass. Never a
+    // folder scan per call: /health and every generation ask, on the server's thread.
     int count() const;
     std::optional<StoredFile> find(const QString &name) const;
     std::optional<FileMetadata> readMetadata(const QString &fileName) const;
@@ -103,7 +104,6 @@ private:
     QSet<QString> m_reserved;   // names being written; the writes themselves run in parallel
     mutable QMutex m_countMutex;
     mutable int m_count = -1;        // -1: not known
-    mutable QElapsedTimer m_countAge;
     mutable QMutex m_pinMutex;
     QHash<QString, int> m_pins;
     void adjustCount(int delta);
