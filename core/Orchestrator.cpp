@@ -425,12 +425,18 @@ void Orchestrator::regenerate(const QString &fileName, std::optional<quint32> se
         done(queued.error());
 }
 
+CleanupPolicy Orchestrator::cleanupPolicy() const
+{
+    // A file younger than a minute is never removed: a plugin may just be loading it.
+    return CleanupPolicy{m_config.cleanupHours, m_config.maxFiles, 60};
+}
+
 void Orchestrator::cleanupFilesInBackground()
 {
     if (m_cleanupBusy)
         return;
     m_cleanupBusy = true;
-    const CleanupPolicy policy{m_config.cleanupHours, m_config.maxFiles, 60};
+    const CleanupPolicy policy = cleanupPolicy();
     m_cleanup.setFuture(QtConcurrent::run([store = &m_files, policy] {
         CleanupPass pass;
         pass.removed = store->cleanup(policy, QDateTime::currentDateTimeUtc(), &pass.nextChance);
@@ -450,7 +456,7 @@ void Orchestrator::cleanupPassFinished()
 QStringList Orchestrator::cleanupFiles()
 {
     m_cleanup.waitForFinished();   // one pass at a time
-    const QStringList removed = m_files.cleanup(CleanupPolicy{m_config.cleanupHours, m_config.maxFiles, 60},
+    const QStringList removed = m_files.cleanup(cleanupPolicy(),
                                                 QDateTime::currentDateTimeUtc(), &m_nextCleanupChance);
     if (!removed.isEmpty())
         emit filesRemoved(removed);

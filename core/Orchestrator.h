@@ -123,6 +123,7 @@ private:
     bool drained() const;               // no generation running, every reply sent
     void finishShutdown();
     void cleanupPassFinished();
+    CleanupPolicy cleanupPolicy() const;   // plugin.cleanup_hours and plugin.max_files now
 
     Config m_config;
     LogBuffer *m_logs;
