@@ -170,7 +170,8 @@ int main(int argc, char **argv)
         qCInfo(lcUi).noquote() << "interface language:" << LanguageLoader::install(config.uiLanguage);
 
     Orchestrator orchestrator(config, &logBuffer);
-    installFaultInjection(orchestrator.generation(), QProcessEnvironment::systemEnvironment());
+    if (auto renderer = faultInjectionRenderer(QProcessEnvironment::systemEnvironment()))
+        orchestrator.setRenderer(std::move(renderer));
     // Watched before the "listening" line, so a script that signals right after it is heard.
     // A stop lets running generations and downloads finish (server.shutdown_grace), then quits.
     // A second signal while that drains quits at once; files are still never left half-written.

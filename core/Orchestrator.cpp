@@ -23,6 +23,40 @@ QHostAddress listenAddress(const QString &host)
     return QHostAddress(host);
 }
 
+// What each component takes from the settings, written once for construction and reconfigure().
+GenerationSettings generationSettingsFrom(const Config &config)
+{
+    return GenerationSettings{config.generationQueueSize, config.generationTimeoutSeconds,
+                              RequestLimits{config.maxChords, config.maxBars}};
+}
+
+ClientLimits clientLimitsFrom(const Config &config)
+{
+    return ClientLimits{config.generationRatePerMinute, config.generationBurst, config.maxGenerationsPerClient};
+}
+
+WebSocketSettings webSocketSettingsFrom(const Config &config)
+{
+    return WebSocketSettings{config.heartbeatIntervalSeconds, config.connectionTimeoutSeconds,
+                             config.webSocketMaxMessageBytes, config.webSocketMaxMessagesPerSecond,
+                             JsonShapeLimits{config.maxJsonDepth, config.maxJsonArrayItems}};
+}
+
+HttpConnectionLimits httpConnectionLimitsFrom(const Config &config)
+{
+    // An idle keep-alive connection may be waiting for a generation's answer: it is never closed
+    // before backend.timeout has had its chance.
+    const double idleSeconds = std::max(config.idleTimeoutSeconds, config.generationTimeoutSeconds + 1.0);
+    return HttpConnectionLimits{HttpLimits{config.maxBodyBytes, config.maxHeaderBytes, config.maxUrlLength},
+                                static_cast<int>(config.requestTimeoutSeconds * 1000),
+                                static_cast<int>(idleSeconds * 1000)};
+}
+
+int maintenanceIntervalMs(const Config &config)
+{
+    return static_cast<int>(std::max(100.0, config.connectionTimeoutSeconds * 1000 / 4));
+}
+
 } // namespace
 
 Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
@@ -31,21 +65,15 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
       m_logs(logs),
       m_files(m_config.filesDir, m_config.durableWrites),
       m_generation(&m_files, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder), m_config.stylesDir}),
-                   m_config.defaultStyle,
-                   GenerationSettings{m_config.generationQueueSize, m_config.generationTimeoutSeconds,
-                                      RequestLimits{m_config.maxChords, m_config.maxBars}}),
-      m_limiter(ClientLimits{m_config.generationRatePerMinute, m_config.generationBurst,
-                             m_config.maxGenerationsPerClient}),
-      m_hub(WebSocketSettings{m_config.heartbeatIntervalSeconds, m_config.connectionTimeoutSeconds,
-                              m_config.webSocketMaxMessageBytes, m_config.webSocketMaxMessagesPerSecond,
-                              JsonShapeLimits{m_config.maxJsonDepth, m_config.maxJsonArrayItems}},
-            &m_generation, &m_plugins, &m_transport, &m_limiter)
+                   m_config.defaultStyle, generationSettingsFrom(m_config)),
+      m_session(&m_generation, &m_files, clientLimitsFrom(m_config)),
+      m_hub(webSocketSettingsFrom(m_config), &m_session),
+      m_api{m_session, *this, m_hub, m_router, logs}
 {
     for (const QString &problem : m_generation.styles().problems())
         qCWarning(lcMusic).noquote() << "style skipped:" << problem;
-    registerHttpApi(m_router, *this);
+    registerHttpApi(m_router, m_api);
     connect(&m_hub, &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
-    connect(&m_generation, &GenerationService::generated, this, &Orchestrator::filesGenerated);
     // A folder over plugin.max_files is cleaned up soon after a write, at most once a second and
     // not before a file could go: a pass lists the whole folder, and under a stream of
     // generations (all younger than the minute a file is kept at least) one pass per write made
@@ -53,8 +81,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     m_cleanupSoon.setSingleShot(true);
     connect(&m_cleanup, &QFutureWatcherBase::finished, this, &Orchestrator::cleanupPassFinished);
     connect(&m_cleanupSoon, &QTimer::timeout, this, &Orchestrator::cleanupFilesInBackground);
-    connect(&m_generation, &GenerationService::generated, this, [this] {
-        setStorageProblem({});
+    connect(&m_session, &BandSession::filesGenerated, this, [this] {
         if (m_files.count() <= m_config.maxFiles || m_cleanupSoon.isActive())
             return;
         // Not before the last pass's youngest kept file can go: files written since are younger.
@@ -62,18 +89,14 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
             ? QDateTime::currentDateTimeUtc().msecsTo(m_nextCleanupChance) : 0;
         m_cleanupSoon.start(static_cast<int>(std::clamp<qint64>(wait, 1000, 3600 * 1000)));
     });
-    connect(&m_generation, &GenerationService::failed, this, [this](const QString &, const Error &error) {
-        if (error.code == QLatin1String("insufficient_storage") || error.code == QLatin1String("write_failed"))
-            setStorageProblem(error.message);
-    });
     // Sessions that went silent are closed, and plugins that only spoke HTTP are forgotten once
     // they stop sending heartbeats, both after websocket.connection_timeout.
     // Read on each tick, so a timeout changed by reconfigure() applies at once.
-    m_maintenance.setInterval(static_cast<int>(std::max(100.0, m_config.connectionTimeoutSeconds * 1000 / 4)));
+    m_maintenance.setInterval(maintenanceIntervalMs(m_config));
     connect(&m_maintenance, &QTimer::timeout, this, [this] {
         const double timeoutMs = m_config.connectionTimeoutSeconds * 1000;
         m_hub.dropStaleSessions();
-        m_plugins.removeSilentSince(QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(timeoutMs)));
+        m_session.forgetSilentPlugins(QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(timeoutMs)));
         cleanupFilesInBackground();
     });
     m_maintenance.start();
@@ -131,13 +154,7 @@ Status Orchestrator::start()
 
 Result<BoundedTcpServer *> Orchestrator::listen(const Config &config)
 {
-    // An idle keep-alive connection may be waiting for a generation's answer: it is never closed
-    // before backend.timeout has had its chance.
-    const double idleSeconds = std::max(config.idleTimeoutSeconds, config.generationTimeoutSeconds + 1.0);
-    auto *tcp = new BoundedTcpServer(
-        config.maxConnections,
-        HttpConnectionLimits{HttpLimits{config.maxBodyBytes, config.maxHeaderBytes, config.maxUrlLength},
-                             static_cast<int>(config.requestTimeoutSeconds * 1000), static_cast<int>(idleSeconds * 1000)});
+    auto *tcp = new BoundedTcpServer(config.maxConnections, httpConnectionLimitsFrom(config));
     // Qt's default backlog of 50 makes a burst of plugins connecting at once wait for a
     // one-second retry; let the kernel queue as many as we would accept.
     tcp->setListenBacklogSize(config.maxConnections);
@@ -254,17 +271,10 @@ Status Orchestrator::reconfigure(const Config &wanted)
     m_config = applied;
     applyLogLevel(m_config.effectiveLogLevel());
     m_generation.setDefaultStyle(m_config.defaultStyle);
-    m_generation.setSettings(GenerationSettings{m_config.generationQueueSize, m_config.generationTimeoutSeconds,
-                                                RequestLimits{m_config.maxChords, m_config.maxBars}});
-    m_limiter.setLimits(ClientLimits{m_config.generationRatePerMinute, m_config.generationBurst,
-                                     m_config.maxGenerationsPerClient});
-    WebSocketSettings hubSettings = m_hub.settings();
-    hubSettings.heartbeatIntervalSeconds = m_config.heartbeatIntervalSeconds;
-    hubSettings.connectionTimeoutSeconds = m_config.connectionTimeoutSeconds;
-    hubSettings.maxMessagesPerSecond = m_config.webSocketMaxMessagesPerSecond;
-    hubSettings.json = JsonShapeLimits{m_config.maxJsonDepth, m_config.maxJsonArrayItems};
-    m_hub.setSettings(hubSettings);
-    m_maintenance.setInterval(static_cast<int>(std::max(100.0, m_config.connectionTimeoutSeconds * 1000 / 4)));
+    m_generation.setSettings(generationSettingsFrom(m_config));
+    m_session.setLimits(clientLimitsFrom(m_config));
+    m_hub.setSettings(webSocketSettingsFrom(m_config));   // the message size stays: m_config keeps the running one
+    m_maintenance.setInterval(maintenanceIntervalMs(m_config));
 
     if (replacement) {
         // Plugins reconnect to the new address they find in their settings; 1012 tells them
@@ -412,19 +422,6 @@ void Orchestrator::finishShutdown()
     flush->start(10);
 }
 
-void Orchestrator::regenerate(const QString &fileName, std::optional<quint32> seed,
-                              std::function<void(const Result<GenerationResult> &)> done)
-{
-    Result<GenerateRequest> request = m_generation.regenerationRequest(fileName, seed);
-    if (!request) {
-        done(request.error());
-        return;
-    }
-    qCInfo(lcGeneration).noquote() << "regenerating" << fileName << "with seed" << request->arrangement.seed;
-    if (const Status queued = m_generation.submit(std::move(request).value(), done); !queued)
-        done(queued.error());
-}
-
 CleanupPolicy Orchestrator::cleanupPolicy() const
 {
     // A file younger than a minute is never removed: a plugin may just be loading it.
@@ -461,18 +458,6 @@ QStringList Orchestrator::cleanupFiles()
     if (!removed.isEmpty())
         emit filesRemoved(removed);
     return removed;
-}
-
-void Orchestrator::setStorageProblem(const QString &problem)
-{
-    if (problem == m_storageProblem)
-        return;
-    m_storageProblem = problem;
-    if (problem.isEmpty())
-        qCInfo(lcFiles) << "files are being written again";
-    else
-        qCWarning(lcFiles).noquote() << "storage problem:" << problem;
-    emit storageProblemChanged(problem);
 }
 
 bool Orchestrator::isRunning() const

@@ -3,12 +3,12 @@
 #include "config/Config.h"
 #include "files/FileStore.h"
 #include "generation/GenerationService.h"
-#include "server/ClientLimiter.h"
+#include "server/HttpApi.h"
 #include "server/HttpRouter.h"
-#include "server/PluginRegistry.h"
 #include "server/RequestGuard.h"
-#include "server/TransportClock.h"
+#include "server/ServerInfo.h"
 #include "server/WebSocketHub.h"
+#include "session/BandSession.h"
 #include "util/Result.h"
 
 #include <QElapsedTimer>
@@ -27,9 +27,11 @@ class ApiHttpServer;
 class BoundedTcpServer;
 class LogBuffer;
 
-// The application's core as one object: the server, the engine, the files and the plugin
-// sessions. The UI and main() talk to this facade only, through its methods and signals.
-class Orchestrator : public QObject {
+// The application's core: builds every layer from one Config (the file store, generation, the
+// band session, the HTTP and WebSocket transports) and runs their lifecycle: start, reconfigure,
+// graceful shutdown, file cleanup. Actions are not here: the window, HTTP and WebSocket all call
+// the same BandSession (session()).
+class Orchestrator : public QObject, public ServerInfo {
     Q_OBJECT
 public:
     // `logs` may be null (tests without a log router); /api/logs then answers empty.
@@ -56,15 +58,6 @@ public:
     Status reconfigure(const Config &wanted);
     // Key paths of `wanted` that reconfigure() cannot apply to this run.
     QStringList restartSettingsDiffering(const Config &wanted) const;
-    // Generates `fileName`'s track again from its metadata sidecar, with `seed` or a new random
-    // one. `done` gets the same result as a generation (or invalid_filename, file_not_found,
-    // metadata_not_found, busy, ...); it may be called before regenerate() returns.
-    void regenerate(const QString &fileName, std::optional<quint32> seed,
-                    std::function<void(const Result<GenerationResult> &)> done);
-
-    // Why files cannot be written now (disk full, folder gone), for the tray; empty when fine.
-    // Set by a failed write, cleared by the next successful one.
-    QString storageProblem() const { return m_storageProblem; }
     // Removes files by age and count (plugin.cleanup_hours, plugin.max_files) now; runs by
     // itself at start, and in the background on the maintenance timer and after writes that go
     // over the count (cleanupFilesInBackground()).
@@ -73,25 +66,25 @@ public:
     // the server's thread; filesRemoved() follows. Does nothing while a pass is running.
     void cleanupFilesInBackground();
 
-    const Config &config() const { return m_config; }
+    // Every action of the band: what the window calls, as HTTP and WebSocket do.
+    BandSession &session() { return m_session; }
+    const BandSession &session() const { return m_session; }
+
+    const Config &config() const override { return m_config; }
     quint16 port() const;                    // the bound port (differs from config when it is 0)
-    QUrl baseUrl() const;                    // http://host:port
-    qint64 uptimeSeconds() const;
+    QUrl baseUrl() const override;           // http://host:port
+    qint64 uptimeSeconds() const override;
     int pluginCount() const { return m_hub.sessionCount(); }
     int openConnections() const;             // HTTP and WebSocket connections now open
     // Closes a plugin's WebSocket session (close code 4003); false when it has none open.
     bool disconnectPlugin(const QString &pluginId) { return m_hub.disconnectPlugin(pluginId); }
 
-    FileStore &files() { return m_files; }
-    const FileStore &files() const { return m_files; }
-    GenerationService &generation() { return m_generation; }
-    WebSocketHub &hub() { return m_hub; }
-    PluginRegistry &plugins() { return m_plugins; }
-    const PluginRegistry &plugins() const { return m_plugins; }
-    TransportClock &transport() { return m_transport; }
-    ClientLimiter &limiter() { return m_limiter; }
     LogBuffer *logs() const { return m_logs; }
-    const HttpRouter &router() const { return m_router; }
+    const HttpRouter &router() const { return m_router; }                  // the routes served
+    const WebSocketSettings &webSocketSettings() const { return m_hub.settings(); }   // in effect now
+    // Replaces the engine (a seam for tests and fault injection: one that throws or takes its
+    // time), before the first generation.
+    void setRenderer(GenerationService::Renderer renderer) { m_generation.setRenderer(std::move(renderer)); }
 
     // Access (docs/SECURITY.md). The token is read or created by start(); empty before, or
     // when none could be had and none is required.
@@ -105,7 +98,6 @@ public:
 signals:
     void runningChanged(bool running);
     void pluginCountChanged(int count);
-    void filesGenerated(const aiband::GenerationResult &result);
     // After reconfigure(): config() holds the settings now in effect.
     void configChanged();
     // The listener moved to a new address (baseUrl() is the new one).
@@ -113,13 +105,11 @@ signals:
     void accessTokenChanged();
 
     void filesRemoved(const QStringList &names);        // by cleanup
-    void storageProblemChanged(const QString &problem); // empty: writing works again
     void stopped();                                     // shutdown() has finished
 
 private:
     Result<BoundedTcpServer *> listen(const Config &config);
     void serve(BoundedTcpServer *tcp);
-    void setStorageProblem(const QString &problem);
     bool drained() const;               // no generation running, every reply sent
     void finishShutdown();
     void cleanupPassFinished();
@@ -129,9 +119,7 @@ private:
     LogBuffer *m_logs;
     FileStore m_files;
     GenerationService m_generation;
-    PluginRegistry m_plugins;
-    TransportClock m_transport;
-    ClientLimiter m_limiter;
+    BandSession m_session;
     WebSocketHub m_hub;
     QTimer m_maintenance;
     QTimer m_cleanupSoon;               // the folder went over plugin.max_files
@@ -143,6 +131,7 @@ private:
     QFutureWatcher<CleanupPass> m_cleanup;   // the background pass
     bool m_cleanupBusy = false;              // until its result has been handled here
     HttpRouter m_router;
+    HttpApiContext m_api;
     QPointer<ApiHttpServer> m_http;
     QPointer<BoundedTcpServer> m_tcp;
     QElapsedTimer m_uptime;
@@ -151,7 +140,6 @@ private:
 
     Status prepareToken();
     void updateAccessPolicy(quint16 port);   // from m_config, the token and the bound port
-    QString m_storageProblem;
     bool m_shuttingDown = false;
     QTimer m_drain;                     // polls the work in flight while shutting down
     QElapsedTimer m_drainClock;

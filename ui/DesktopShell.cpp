@@ -28,7 +28,7 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
     connect(m_monitor, &ServerMonitor::alert, this, [this](const QString &title, const QString &message) {
         notify(title, message, true);
     });
-    connect(&orchestrator, &Orchestrator::filesGenerated, this, [this](const GenerationResult &result) {
+    connect(&orchestrator.session(), &BandSession::filesGenerated, this, [this](const GenerationResult &result) {
         // Read at each generation, so a change in the settings applies at once.
         if (!m_orchestrator.config().notifyNewFiles || result.files.isEmpty())
             return;

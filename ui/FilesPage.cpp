@@ -109,7 +109,7 @@ QStringList FilesPage::selectedFileNames() const
 
 void FilesPage::openFolder()
 {
-    QDesktopServices::openUrl(QUrl::fromLocalFile(m_orchestrator.files().directory()));
+    QDesktopServices::openUrl(QUrl::fromLocalFile(m_orchestrator.session().files().directory()));
 }
 
 void FilesPage::deleteSelected()
@@ -149,7 +149,7 @@ void FilesPage::regenerateSelected()
     QPointer<FilesPage> page(this);
     m_regenerate->setEnabled(false);
     for (const QString &name : names) {
-        m_orchestrator.regenerate(name, std::nullopt, [page, outcome, name](const Result<GenerationResult> &result) {
+        m_orchestrator.session().regenerate(name, std::nullopt, Requester::window(), [page, outcome, name](const Result<GenerationResult> &result) {
             if (result) {
                 for (const GeneratedFile &file : result->files)
                     outcome->files.append(file.file.name);

@@ -44,7 +44,7 @@ FilesTableModel::FilesTableModel(Orchestrator &orchestrator, QObject *parent)
     // A generation's files are added from the announcement itself: with many plugins
     // generating at once, re-reading a folder of a thousand files for each would add up. The
     // folder watcher reconciles anything else.
-    connect(&orchestrator, &Orchestrator::filesGenerated, this, [this](const GenerationResult &result) {
+    connect(&orchestrator.session(), &BandSession::filesGenerated, this, [this](const GenerationResult &result) {
         remember(result);
         watchFolder();
         for (const GeneratedFile &file : result.files)
@@ -100,7 +100,7 @@ QVariant FilesTableModel::data(const QModelIndex &index, int role) const
         case Tempo: return row.tempoBpm > 0 ? QVariant(row.tempoBpm) : QVariant();
         case Style: {
             // The style's title ("Jazz swing"), as the Try it page lists styles; its id when unknown.
-            const aiband::Style *style = m_orchestrator.generation().styles().find(row.provenance.style);
+            const aiband::Style *style = m_orchestrator.session().styles().find(row.provenance.style);
             return style && !style->title.isEmpty() ? style->title : row.provenance.style;
         }
         case Plugin: return row.provenance.pluginId;
@@ -174,7 +174,7 @@ QList<Error> FilesTableModel::removeFiles(const QStringList &fileNames)
 {
     QList<Error> errors;
     for (const QString &name : fileNames) {
-        if (Status removed = m_orchestrator.files().remove(name); !removed)
+        if (Status removed = m_orchestrator.session().deleteFile(name); !removed)
             errors.append(removed.error());
     }
     refresh();
@@ -195,7 +195,7 @@ QString FilesTableModel::formatAge(qint64 seconds)
 void FilesTableModel::refresh()
 {
     watchFolder();
-    const QList<StoredFile> listed = m_orchestrator.files().list();   // newest first
+    const QList<StoredFile> listed = m_orchestrator.session().files().list();   // newest first
     QSet<QString> present;
     for (const StoredFile &file : listed)
         present.insert(file.name);
@@ -272,7 +272,7 @@ FileProvenance FilesTableModel::provenanceOf(const QString &fileName) const
 {
     // The sidecar knows for every file, also those from earlier runs; files without one (made
     // before sidecars existed, or copied in) fall back to what this run saw generated.
-    if (const std::optional<FileMetadata> metadata = m_orchestrator.files().readMetadata(fileName))
+    if (const std::optional<FileMetadata> metadata = m_orchestrator.session().files().readMetadata(fileName))
         return FileProvenance{metadata->style, metadata->pluginId};
     return m_provenance.value(fileName);
 }
@@ -286,7 +286,7 @@ void FilesTableModel::remember(const GenerationResult &result)
 
 void FilesTableModel::watchFolder()
 {
-    const QString folder = m_orchestrator.files().directory();
+    const QString folder = m_orchestrator.session().files().directory();
     if (!m_watcher.directories().contains(folder) && QDir(folder).exists())
         m_watcher.addPath(folder);
 }

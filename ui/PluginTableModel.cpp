@@ -21,13 +21,13 @@ bool sameIds(const QList<PluginInfo> &a, const QList<PluginInfo> &b, qsizetype c
 
 } // namespace
 
-PluginTableModel::PluginTableModel(const PluginRegistry &registry, QObject *parent)
-    : QAbstractTableModel(parent), m_registry(registry), m_rows(registry.plugins())
+PluginTableModel::PluginTableModel(const BandSession &session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session), m_rows(session.plugins())
 {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(100);
     connect(&m_coalesce, &QTimer::timeout, this, &PluginTableModel::refresh);
-    connect(&registry, &PluginRegistry::changed, this, [this] {
+    connect(&session, &BandSession::pluginsChanged, this, [this] {
         if (!m_coalesce.isActive())
             m_coalesce.start();
     });
@@ -40,7 +40,7 @@ PluginTableModel::PluginTableModel(const PluginRegistry &registry, QObject *pare
 // heartbeat; anything else (a plugin forgotten) re-reads the whole table.
 void PluginTableModel::refresh()
 {
-    QList<PluginInfo> now = m_registry.plugins();
+    QList<PluginInfo> now = m_session.plugins();
     const qsizetype old = m_rows.size();
     if (now.size() >= old && sameIds(m_rows, now, old)) {
         if (old > 0) {

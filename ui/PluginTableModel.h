@@ -1,13 +1,13 @@
 #pragma once
 
-#include "server/PluginRegistry.h"
+#include "session/BandSession.h"
 
 #include <QAbstractTableModel>
 #include <QTimer>
 
 namespace aiband {
 
-// The plugins the server knows, one row each, live: rows follow PluginRegistry::changed(), and
+// The plugins the server knows, one row each, live: rows follow BandSession::pluginsChanged(), and
 // a one-second clock refreshes what changes without a signal (heartbeats, "12 s ago").
 // Bursts of changes are read once, at most every 100 ms.
 class PluginTableModel : public QAbstractTableModel {
@@ -20,7 +20,7 @@ public:
         PluginIdRole,
     };
 
-    explicit PluginTableModel(const PluginRegistry &registry, QObject *parent = nullptr);
+    explicit PluginTableModel(const BandSession &session, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -28,13 +28,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     QString pluginIdAt(int row) const;
-    void refresh();   // re-reads the registry (the clock calls it; tests may too)
+    void refresh();   // re-reads the plugins (the clock calls it; tests may too)
 
     static QString describeTransport(const PluginInfo &info);
     static QString ago(const QDateTime &time, const QDateTime &now);
 
 private:
-    const PluginRegistry &m_registry;
+    const BandSession &m_session;
     QList<PluginInfo> m_rows;
     QTimer m_clock;
     QTimer m_coalesce;   // a burst of registry changes (a thousand transports) is one refresh

@@ -15,7 +15,7 @@ namespace aiband {
 PluginsPage::PluginsPage(Orchestrator &orchestrator, QWidget *parent)
     : QWidget(parent),
       m_orchestrator(orchestrator),
-      m_model(new PluginTableModel(orchestrator.plugins(), this)),
+      m_model(new PluginTableModel(orchestrator.session(), this)),
       m_view(new QTableView),
       m_disconnect(new QPushButton(tr("Disconnect")))
 {

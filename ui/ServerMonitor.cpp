@@ -19,8 +19,8 @@ ServerMonitor::ServerMonitor(Orchestrator &orchestrator, QObject *parent)
 
     connect(&orchestrator, &Orchestrator::runningChanged, this, &ServerMonitor::scheduleChanged);
     connect(&orchestrator, &Orchestrator::pluginCountChanged, this, &ServerMonitor::scheduleChanged);
-    connect(&orchestrator.generation(), &GenerationService::pendingCountChanged, this, &ServerMonitor::scheduleChanged);
-    connect(&orchestrator, &Orchestrator::filesGenerated, this, [this] {
+    connect(&orchestrator.session().generation(), &GenerationService::pendingCountChanged, this, &ServerMonitor::scheduleChanged);
+    connect(&orchestrator.session(), &BandSession::filesGenerated, this, [this] {
         setWarning(kGenerationWarning, {});   // the last generation worked again
         scheduleChanged();
     });
@@ -28,9 +28,9 @@ ServerMonitor::ServerMonitor(Orchestrator &orchestrator, QObject *parent)
     auto storageProblem = [this](const QString &problem) {
         setWarning(kStorageWarning, problem.isEmpty() ? QString() : tr("Files cannot be written: %1").arg(problem));
     };
-    connect(&orchestrator, &Orchestrator::storageProblemChanged, this, storageProblem);
-    storageProblem(orchestrator.storageProblem());
-    connect(&orchestrator.generation(), &GenerationService::failed, this,
+    connect(&orchestrator.session(), &BandSession::storageProblemChanged, this, storageProblem);
+    storageProblem(orchestrator.session().storageProblem());
+    connect(&orchestrator.session().generation(), &GenerationService::failed, this,
             [this](const QString &requestId, const Error &error) {
                 setWarning(kGenerationWarning, tr("The last generation failed: %1").arg(error.message));
                 emit alert(tr("Generation failed"), tr("%1: %2").arg(requestId, error.message));
@@ -47,8 +47,8 @@ ServerStatus ServerMonitor::status() const
     status.startError = m_startError;
     status.warnings = warnings();
     status.pluginsConnected = o.pluginCount();
-    status.filesCount = o.files().count();
-    status.generationsInFlight = m_orchestrator.generation().pendingCount();
+    status.filesCount = o.session().files().count();
+    status.generationsInFlight = m_orchestrator.session().generation().pendingCount();
     return status;
 }
 

@@ -236,7 +236,7 @@ SettingsDialog::Row SettingsDialog::makeRow(const ConfigKey &key)
     };
 
     if (path == QLatin1String("engine.default_style")) {
-        row.editor = combo(m_orchestrator.generation().styles().names());
+        row.editor = combo(m_orchestrator.session().styles().names());
         return row;
     }
     if (path == QLatin1String("ui.language")) {

@@ -76,7 +76,7 @@ void StatusPage::refresh()
     const ServerStatus status = m_monitor.status();
     const StatusSummary summary = StatusSummary::of(status);
     Orchestrator &o = m_monitor.orchestrator();
-    const GenerationService &generation = o.generation();
+    const GenerationService &generation = o.session().generation();
     m_headline->setText(summary.headline);
     m_details->setText(summary.details);
     m_problems->setText(summary.problems.join(QLatin1Char('\n')));
@@ -88,7 +88,7 @@ void StatusPage::refresh()
     m_plugins->setText(QString::number(status.pluginsConnected));
     m_connections->setText(QString::number(o.openConnections()));
     m_files->setText(QString::number(status.filesCount));
-    m_filesDir->setText(o.files().directory());
+    m_filesDir->setText(o.session().files().directory());
     m_generations->setText(tr("%1 done · %2 failed · %3 in progress")
                                .arg(generation.generatedCount())
                                .arg(generation.failedCount())

@@ -27,7 +27,7 @@ TrayMenu::TrayMenu(ServerMonitor &monitor, QWidget *parent)
         QGuiApplication::clipboard()->setText(m_monitor.orchestrator().baseUrl().toString());
     });
     m_openFolder = addAction(tr("Open files folder"), this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_monitor.orchestrator().files().directory()));
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_monitor.orchestrator().session().files().directory()));
     });
     m_recent = addMenu(tr("Recent files"));
     connect(m_recent, &QMenu::aboutToShow, this, &TrayMenu::refreshRecentFiles);
@@ -55,14 +55,14 @@ void TrayMenu::refresh()
     const ServerStatus status = m_monitor.status();
     m_startStop->setText(status.running ? tr("Stop server") : tr("Start server"));
     m_copyUrl->setEnabled(status.running);
-    m_openFolder->setEnabled(QDir(m_monitor.orchestrator().files().directory()).exists());
+    m_openFolder->setEnabled(QDir(m_monitor.orchestrator().session().files().directory()).exists());
     m_recent->menuAction()->setEnabled(status.filesCount > 0);
 }
 
 void TrayMenu::refreshRecentFiles()
 {
     m_recent->clear();
-    const QList<StoredFile> files = m_monitor.orchestrator().files().list().mid(0, kRecentFiles);
+    const QList<StoredFile> files = m_monitor.orchestrator().session().files().list().mid(0, kRecentFiles);
     for (const StoredFile &file : files) {
         QAction *action = m_recent->addAction(file.name, this, [path = file.path] {
             QDesktopServices::openUrl(QUrl::fromLocalFile(path));

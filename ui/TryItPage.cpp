@@ -3,14 +3,12 @@
 #include "Orchestrator.h"
 #include "PartTitle.h"
 #include "PianoRollView.h"
-#include "generation/FlatGenerateForm.h"
 #include "music/TrackType.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -62,7 +60,7 @@ TryItPage::TryItPage(Orchestrator &orchestrator, QWidget *parent)
     m_chordsError->hide();
 
     m_style->setObjectName(QStringLiteral("style"));
-    const StyleLibrary &styles = orchestrator.generation().styles();
+    const StyleLibrary &styles = orchestrator.session().styles();
     for (const QString &name : styles.names()) {
         const Style *style = styles.find(name);
         m_style->addItem(style && !style->title.isEmpty() ? style->title : name, name);
@@ -138,7 +136,7 @@ TryItPage::TryItPage(Orchestrator &orchestrator, QWidget *parent)
         }
     });
 
-    const int preferred = m_style->findData(orchestrator.generation().defaultStyle());
+    const int preferred = m_style->findData(orchestrator.session().defaultStyle());
     m_style->setCurrentIndex(preferred >= 0 ? preferred : 0);
     styleChosen();
 }
@@ -146,7 +144,7 @@ TryItPage::TryItPage(Orchestrator &orchestrator, QWidget *parent)
 void TryItPage::styleChosen()
 {
     // A style comes with its own tempo and meter; the musician adjusts from there.
-    const Style *style = m_orchestrator.generation().styles().find(m_style->currentData().toString());
+    const Style *style = m_orchestrator.session().styles().find(m_style->currentData().toString());
     if (!style)
         return;
     m_tempo->setValue(static_cast<int>(std::lround(style->defaultTempo)));
@@ -158,22 +156,14 @@ void TryItPage::styleChosen()
 
 Result<GenerateRequest> TryItPage::buildRequest() const
 {
-    QJsonArray types;
+    SheetRequest sheet{m_chords->text(), m_tempo->value(), m_meter->currentText(), m_style->currentData().toString(), {}};
     for (const QCheckBox *box : m_parts) {
         if (box->isChecked())
-            types.append(box->property("trackType").toString());
+            sheet.parts.append(box->property("trackType").toString());
     }
-    if (types.isEmpty())
+    if (sheet.parts.isEmpty())
         return makeError(QStringLiteral("invalid_field"), tr("Choose at least one part."), QStringLiteral("track_types"));
-    const QJsonObject form{{kChordsField, m_chords->text()},
-                           {QStringLiteral("tempo"), m_tempo->value()},
-                           {QStringLiteral("time_signature"), m_meter->currentText()},
-                           {QStringLiteral("style"), m_style->currentData().toString()},
-                           {QStringLiteral("track_types"), types}};
-    Result<GenerateRequest> request = m_orchestrator.generation().parseRequest(generateBodyFromFlatForm(form));
-    if (!request)
-        return errorForFlatForm(request.error());
-    return request;
+    return m_orchestrator.session().parseSheet(sheet);
 }
 
 void TryItPage::generate()
@@ -188,20 +178,16 @@ void TryItPage::generate()
         return;
     }
     QPointer<TryItPage> self(this);
-    const Status queued = m_orchestrator.generation().submit(
-        std::move(request).value(), [self](const Result<GenerationResult> &result) {
-            if (self)
-                self->finish(result);
-        });
-    if (!queued) {
-        showError(queued.error());
-        emit generationFinished(false);
-        return;
-    }
     m_generating = true;
     m_generate->setEnabled(false);
     m_status->setStyleSheet({});
     m_status->setText(tr("Generating…"));
+    // A refusal (busy, rate_limited) may come back before generate() returns: finish() handles both.
+    m_orchestrator.session().generate(std::move(request).value(), Requester::window(),
+                                      [self](const Result<GenerationResult> &result) {
+        if (self)
+            self->finish(result);
+    });
 }
 
 void TryItPage::finish(const Result<GenerationResult> &result)

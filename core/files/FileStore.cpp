@@ -296,6 +296,21 @@ void FileStore::adjustCount(int delta)
         m_count += delta;
 }
 
+std::optional<Error> FileStore::checkFileName(const QString &name)
+{
+    if (isStoreFileName(name))
+        return std::nullopt;
+    return makeError(QStringLiteral("invalid_filename"),
+                     QStringLiteral("not a file name this server creates; GET /api/files lists them"),
+                     QStringLiteral("filename"));
+}
+
+Error FileStore::fileNotFound(const QString &name)
+{
+    return makeError(QStringLiteral("file_not_found"), QStringLiteral("no file named %1").arg(name),
+                     QStringLiteral("filename"));
+}
+
 std::optional<StoredFile> FileStore::find(const QString &name) const
 {
     if (!isStoreFileName(name))
@@ -323,8 +338,7 @@ Status FileStore::remove(const QString &name)
 {
     const auto file = find(name);
     if (!file)
-        return makeError(QStringLiteral("file_not_found"), QStringLiteral("no file named %1").arg(name),
-                         QStringLiteral("filename"));
+        return fileNotFound(name);
     if (Status removed = removeFile(*file); !removed)
         return removed;
     qCInfo(lcFiles) << "deleted" << name;

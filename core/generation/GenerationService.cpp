@@ -146,17 +146,15 @@ Result<GenerateRequest> GenerationService::parseRequest(const QJsonObject &body)
 
 Result<GenerateRequest> GenerationService::regenerationRequest(const QString &fileName, std::optional<quint32> seed) const
 {
-    const QString field = QStringLiteral("filename");
-    if (!FileStore::isStoreFileName(fileName))
-        return makeError(QStringLiteral("invalid_filename"),
-                         QStringLiteral("not a file name this server creates; GET /api/files lists them"), field);
+    if (auto refusal = FileStore::checkFileName(fileName))
+        return *refusal;
     if (!m_store->find(fileName))
-        return makeError(QStringLiteral("file_not_found"), QStringLiteral("no file named %1").arg(fileName), field);
+        return FileStore::fileNotFound(fileName);
     const std::optional<FileMetadata> metadata = m_store->readMetadata(fileName);
     if (!metadata)
         return makeError(QStringLiteral("metadata_not_found"),
                          QStringLiteral("%1 has no metadata (made before sidecars existed, or its sidecar was removed), "
-                                        "so it cannot be regenerated").arg(fileName), field);
+                                        "so it cannot be regenerated").arg(fileName), QStringLiteral("filename"));
     QJsonObject body = metadata->request;
     // The file's own track only: regenerating the bass must not add a new drum file.
     body.insert(QStringLiteral("track_types"), QJsonArray{metadata->trackType});

@@ -1,18 +1,19 @@
 #include "HttpApi.h"
 
 #include "HttpRouter.h"
-#include "ClientLimiter.h"
 #include "JsonReplies.h"
 #include "JsonShape.h"
-#include "Orchestrator.h"
-#include "generation/FlatGenerateForm.h"
+#include "ServerInfo.h"
+#include "WebSocketHub.h"
+#include "config/Config.h"
+#include "files/FileStore.h"
 #include "generation/GenerateRequest.h"
 #include "generation/ProgressionAnalysis.h"
 #include "logging/LogBuffer.h"
 #include "music/Style.h"
+#include "session/BandSession.h"
 
 #include <QFile>
-#include <QRandomGenerator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -34,7 +35,7 @@ bool isJsonContentType(const QByteArray &contentType)
 // Reads a JSON object body, or says why not (415 for another media type, 422 for a body nested
 // too deep or with too long an array, 400 for bad JSON). An empty body reads as {} where every
 // field is optional.
-std::optional<QHttpServerResponse> readJsonObject(const Orchestrator &orchestrator, const QHttpServerRequest &request,
+std::optional<QHttpServerResponse> readJsonObject(const HttpApiContext &api, const QHttpServerRequest &request,
                                                   QJsonObject &out, bool emptyIsObject = false)
 {
     if (emptyIsObject && request.body().trimmed().isEmpty()) {
@@ -46,7 +47,7 @@ std::optional<QHttpServerResponse> readJsonObject(const Orchestrator &orchestrat
         return errorReply(HttpStatus::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
                           QStringLiteral("send the body as JSON with Content-Type: application/json, not %1")
                               .arg(QString::fromLatin1(contentType)));
-    const Config &config = orchestrator.config();
+    const Config &config = api.server.config();
     if (const auto shape = checkJsonShape(request.body(), JsonShapeLimits{config.maxJsonDepth, config.maxJsonArrayItems}))
         return errorReply(HttpStatus::UnprocessableEntity, *shape);
     QJsonParseError parseError;
@@ -62,10 +63,10 @@ std::optional<QHttpServerResponse> readJsonObject(const Orchestrator &orchestrat
     return std::nullopt;
 }
 
-QHttpServerResponse index(Orchestrator &orchestrator)
+QHttpServerResponse index(const HttpApiContext &api)
 {
     QJsonArray endpoints;
-    for (const HttpRoute &route : orchestrator.router().routes())
+    for (const HttpRoute &route : api.router.routes())
         endpoints.append(QJsonObject{{QStringLiteral("method"), HttpRouter::methodName(route.method)},
                                      {QStringLiteral("path"), route.pattern},
                                      {QStringLiteral("summary"), route.summary}});
@@ -85,20 +86,20 @@ QHttpServerResponse index(Orchestrator &orchestrator)
                       {QStringLiteral("endpoints"), endpoints}});
 }
 
-QHttpServerResponse health(Orchestrator &orchestrator)
+QHttpServerResponse health(const HttpApiContext &api)
 {
     return jsonReply({{QStringLiteral("status"), QStringLiteral("healthy")},
                       {QStringLiteral("version"), QStringLiteral(AIBAND_VERSION)},
-                      {QStringLiteral("uptime_seconds"), orchestrator.uptimeSeconds()},
-                      {QStringLiteral("plugins_connected"), orchestrator.pluginCount()},
-                      {QStringLiteral("files_count"), orchestrator.files().count()},
-                      {QStringLiteral("files_dir"), orchestrator.files().directory()},
-                      {QStringLiteral("generations"), static_cast<qint64>(orchestrator.generation().generatedCount())},
-                      {QStringLiteral("url"), orchestrator.baseUrl().toString()},
-                      {QStringLiteral("storage_problem"), orchestrator.storageProblem()}});
+                      {QStringLiteral("uptime_seconds"), api.server.uptimeSeconds()},
+                      {QStringLiteral("plugins_connected"), api.hub.sessionCount()},
+                      {QStringLiteral("files_count"), api.session.files().count()},
+                      {QStringLiteral("files_dir"), api.session.files().directory()},
+                      {QStringLiteral("generations"), static_cast<qint64>(api.session.generation().generatedCount())},
+                      {QStringLiteral("url"), api.server.baseUrl().toString()},
+                      {QStringLiteral("storage_problem"), api.session.storageProblem()}});
 }
 
-QHttpServerResponse logs(Orchestrator &orchestrator, const QHttpServerRequest &request)
+QHttpServerResponse logs(const HttpApiContext &api, const QHttpServerRequest &request)
 {
     const QUrlQuery query = request.query();
     const auto readCount = [&](const QString &name, qint64 fallback, qint64 max) -> std::optional<qint64> {
@@ -122,7 +123,7 @@ QHttpServerResponse logs(Orchestrator &orchestrator, const QHttpServerRequest &r
 
     QJsonArray entries;
     quint64 lastId = static_cast<quint64>(*since);
-    if (LogBuffer *buffer = orchestrator.logs()) {
+    if (LogBuffer *buffer = api.logs) {
         for (const LogEntry &entry : buffer->since(static_cast<quint64>(*since), static_cast<int>(*limit))) {
             entries.append(entry.toJson());
             lastId = entry.id;
@@ -182,56 +183,41 @@ QHttpServerResponse generationReply(const GenerationResult &result, const QUrl &
                        QStringLiteral("Generated %1 file(s): %2").arg(names.size()).arg(types.join(QStringLiteral(", ")))}});
 }
 
-// Queues a validated generation under the per-client limits (server.generation_rate_per_minute,
-// server.max_generations_per_client) and answers when it is done. The client is the plugin the
-// request names, else the address, as every local plugin comes from 127.0.0.1.
-void submitLimited(Orchestrator &orchestrator, const QHttpServerRequest &request, GenerateRequest generation,
-                   const HttpReply &reply)
+// Composes under the per-client limits (BandSession::generate) and answers when it is done (or
+// not at all if the client has gone; the files are kept either way). The client is the plugin
+// the request names, else the address, as every local plugin comes from 127.0.0.1.
+void generateAndReply(const HttpApiContext &api, const QHttpServerRequest &request, GenerateRequest generation,
+                      const HttpReply &reply)
 {
-    const QString client = generation.pluginId.isEmpty()
-        ? QStringLiteral("address:") + request.remoteAddress().toString()
-        : QStringLiteral("plugin:") + generation.pluginId;
-    ClientLimiter &limiter = orchestrator.limiter();
-    if (auto refusal = limiter.tryStart(client)) {
-        reply.send(statusForError(*refusal));
-        return;
-    }
-    const QUrl baseUrl = orchestrator.baseUrl();
-    const Status queued = orchestrator.generation().submit(std::move(generation),
-                                                           [reply, baseUrl, client, &limiter](const Result<GenerationResult> &result) {
-        limiter.finish(client);
+    const QUrl baseUrl = api.server.baseUrl();
+    api.session.generate(std::move(generation), Requester::remote(request.remoteAddress().toString()),
+                         [reply, baseUrl](const Result<GenerationResult> &result) {
         reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
     });
-    if (!queued) {
-        limiter.abandon(client);
-        reply.send(statusForError(queued.error()));
-    }
 }
 
-// POST /api/generate and /api/midi/generate: validated at once, composed on a worker thread,
-// answered when done (or not at all if the client has gone; the files are kept either way).
-void generate(Orchestrator &orchestrator, const QHttpServerRequest &request, const HttpReply &reply)
+// POST /api/generate and /api/midi/generate: validated at once, composed on a worker thread.
+void generate(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(orchestrator, request, body)) {
+    if (auto refusal = readJsonObject(api, request, body)) {
         reply.send(std::move(*refusal));
         return;
     }
-    const bool flat = isFlatForm(body);
-    Result<GenerateRequest> parsed = orchestrator.generation().parseRequest(generateBodyFromFlatForm(body));
+    Result<GenerateRequest> parsed = api.session.parseGeneration(body);
     if (!parsed) {
-        reply.send(errorReply(HttpStatus::UnprocessableEntity, flat ? errorForFlatForm(parsed.error()) : parsed.error()));
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, parsed.error()));
         return;
     }
-    submitLimited(orchestrator, request, std::move(parsed).value(), reply);
+    generateAndReply(api, request, std::move(parsed).value(), reply);
 }
 
 // POST /api/files/{filename}/regenerate: the file's track again from its metadata sidecar,
 // with {"seed": n} or a new random seed; answered like /api/generate.
-void regenerate(Orchestrator &orchestrator, const QHttpServerRequest &request, const QString &name, const HttpReply &reply)
+void regenerate(const HttpApiContext &api, const QHttpServerRequest &request, const QString &name, const HttpReply &reply)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(orchestrator, request, body, true)) {
+    if (auto refusal = readJsonObject(api, request, body, true)) {
         reply.send(std::move(*refusal));
         return;
     }
@@ -254,25 +240,24 @@ void regenerate(Orchestrator &orchestrator, const QHttpServerRequest &request, c
         }
         seed = static_cast<quint32>(number);
     }
-    // Checked before the limits, so a bad name is a 4xx of its own; the regeneration then counts
-    // against the plugin that asked for the original (from its sidecar), like its other generations.
-    Result<GenerateRequest> generation = orchestrator.generation().regenerationRequest(name, seed);
-    if (!generation) {
-        reply.send(statusForError(generation.error()));
-        return;
-    }
-    submitLimited(orchestrator, request, std::move(generation).value(), reply);
+    // A bad name is a 4xx of its own; the regeneration counts against the plugin that asked for
+    // the original (from its sidecar), like its other generations.
+    const QUrl baseUrl = api.server.baseUrl();
+    api.session.regenerate(name, seed, Requester::remote(request.remoteAddress().toString()),
+                           [reply, baseUrl](const Result<GenerationResult> &result) {
+        reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
+    });
 }
 
-QHttpServerResponse analyze(Orchestrator &orchestrator, const QHttpServerRequest &request)
+QHttpServerResponse analyze(const HttpApiContext &api, const QHttpServerRequest &request)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(orchestrator, request, body))
+    if (auto refusal = readJsonObject(api, request, body))
         return std::move(*refusal);
     // Analysis only needs the progression; the seed is fixed so nothing random is echoed.
     if (!body.contains(QStringLiteral("seed")))
         body.insert(QStringLiteral("seed"), 0);
-    Result<GenerateRequest> parsed = orchestrator.generation().parseRequest(body);
+    Result<GenerateRequest> parsed = api.session.parseGeneration(body, false);
     if (!parsed)
         return errorReply(HttpStatus::UnprocessableEntity, parsed.error());
     return jsonReply(describeProgression(*parsed));
@@ -298,11 +283,10 @@ QString bassModeName(BassMode mode)
     return QStringLiteral("pattern");
 }
 
-QHttpServerResponse listStyles(Orchestrator &orchestrator)
+QHttpServerResponse listStyles(const HttpApiContext &api)
 {
-    const GenerationService &generation = orchestrator.generation();
     QJsonArray styles;
-    for (const Style &style : generation.styles().styles())
+    for (const Style &style : api.session.styles().styles())
         styles.append(QJsonObject{{QStringLiteral("name"), style.name},
                                   {QStringLiteral("title"), style.title},
                                   {QStringLiteral("description"), style.description},
@@ -314,14 +298,7 @@ QHttpServerResponse listStyles(Orchestrator &orchestrator)
                                   {QStringLiteral("phrase_bars"), style.phraseBars}});
     return jsonReply({{QStringLiteral("styles"), styles},
                       {QStringLiteral("count"), styles.size()},
-                      {QStringLiteral("default"), generation.defaultStyle()}});
-}
-
-Error unknownPlugin(const QString &pluginId)
-{
-    return makeError(QStringLiteral("unknown_plugin"),
-                     QStringLiteral("no plugin \"%1\" is registered; POST /api/plugin/register first").arg(pluginId),
-                     QStringLiteral("plugin_id"));
+                      {QStringLiteral("default"), api.session.defaultStyle()}});
 }
 
 std::optional<Error> invalidPluginId(const QJsonValue &value, bool required)
@@ -329,15 +306,14 @@ std::optional<Error> invalidPluginId(const QJsonValue &value, bool required)
     if (value.isUndefined() && !required)
         return std::nullopt;
     if (!value.isString() || !isValidPluginId(value.toString()))
-        return makeError(QStringLiteral("invalid_field"), QStringLiteral("plugin_id must be 1-64 letters, digits, '.', '_' or '-'"),
-                         QStringLiteral("plugin_id"));
+        return invalidPluginIdError(QStringLiteral("plugin_id"));
     return std::nullopt;
 }
 
-QHttpServerResponse registerPlugin(Orchestrator &orchestrator, const QHttpServerRequest &request)
+QHttpServerResponse registerPlugin(const HttpApiContext &api, const QHttpServerRequest &request)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(orchestrator, request, body, true))
+    if (auto refusal = readJsonObject(api, request, body, true))
         return std::move(*refusal);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), false))
         return errorReply(HttpStatus::UnprocessableEntity, *error);
@@ -347,66 +323,63 @@ QHttpServerResponse registerPlugin(Orchestrator &orchestrator, const QHttpServer
             return errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
                               QStringLiteral("%1 must be a string").arg(QLatin1String(field)), QLatin1String(field));
     }
-    const QString pluginId = body.contains(QStringLiteral("plugin_id"))
-        ? body.value(QStringLiteral("plugin_id")).toString()
-        : QStringLiteral("plugin-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
-    orchestrator.plugins().registerPlugin(pluginId, request.remoteAddress().toString(), body);
-    const Config &config = orchestrator.config();
+    const QString pluginId = api.session.registerPlugin(body.value(QStringLiteral("plugin_id")).toString(),
+                                                        request.remoteAddress().toString(), body);
+    const Config &config = api.server.config();
     return jsonReply({{QStringLiteral("plugin_id"), pluginId},
                       {QStringLiteral("registered"), true},
-                      {QStringLiteral("websocket_url"), orchestrator.hub().webSocketUrl(pluginId).toString()},
+                      {QStringLiteral("websocket_url"), api.hub.webSocketUrl(pluginId).toString()},
                       {QStringLiteral("heartbeat_interval"), config.heartbeatIntervalSeconds},
                       {QStringLiteral("connection_timeout"), config.connectionTimeoutSeconds},
                       {QStringLiteral("server_version"), QStringLiteral(AIBAND_VERSION)}});
 }
 
-QHttpServerResponse pluginStatus(Orchestrator &orchestrator, const QHttpServerRequest &request)
+QHttpServerResponse pluginStatus(const HttpApiContext &api, const QHttpServerRequest &request)
 {
     const QUrlQuery query = request.query();
     QJsonArray plugins;
     if (query.hasQueryItem(QStringLiteral("plugin_id"))) {
         const QString pluginId = query.queryItemValue(QStringLiteral("plugin_id"), QUrl::FullyDecoded);
-        const PluginInfo *info = orchestrator.plugins().find(pluginId);
+        const Result<PluginInfo> info = api.session.plugin(pluginId);
         if (!info)
-            return errorReply(HttpStatus::NotFound, unknownPlugin(pluginId));
+            return errorReply(HttpStatus::NotFound, info.error());
         plugins.append(info->toJson());
     } else {
-        for (const PluginInfo &info : orchestrator.plugins().plugins())
+        for (const PluginInfo &info : api.session.plugins())
             plugins.append(info.toJson());
     }
     return jsonReply({{QStringLiteral("plugins"), plugins},
                       {QStringLiteral("count"), plugins.size()},
-                      {QStringLiteral("connected"), orchestrator.plugins().connectedCount()}});
+                      {QStringLiteral("connected"), api.session.connectedPluginCount()}});
 }
 
-QHttpServerResponse pluginHeartbeat(Orchestrator &orchestrator, const QHttpServerRequest &request)
+QHttpServerResponse pluginHeartbeat(const HttpApiContext &api, const QHttpServerRequest &request)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(orchestrator, request, body))
+    if (auto refusal = readJsonObject(api, request, body))
         return std::move(*refusal);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), true))
         return errorReply(HttpStatus::UnprocessableEntity, *error);
     const QString pluginId = body.value(QStringLiteral("plugin_id")).toString();
-    if (!orchestrator.plugins().heartbeat(pluginId))
-        return errorReply(HttpStatus::NotFound, unknownPlugin(pluginId));
+    if (const Status beat = api.session.heartbeat(pluginId); !beat)
+        return errorReply(HttpStatus::NotFound, beat.error());
     return jsonReply({{QStringLiteral("plugin_id"), pluginId},
                       {QStringLiteral("server_time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                      {QStringLiteral("heartbeat_interval"), orchestrator.config().heartbeatIntervalSeconds}});
+                      {QStringLiteral("heartbeat_interval"), api.server.config().heartbeatIntervalSeconds}});
 }
 
-QHttpServerResponse transportPosition(Orchestrator &orchestrator)
+QHttpServerResponse transportPosition(const HttpApiContext &api)
 {
-    return jsonReply(orchestrator.transport().toJson());
+    return jsonReply(api.session.transportJson());
 }
 
 // start, stop and reset come from HTTP clients (a control surface, a script): every plugin
 // follows, so every plugin is told.
-QHttpServerResponse transportCommand(Orchestrator &orchestrator, const QHttpServerRequest &request, const QString &command)
+QHttpServerResponse transportCommand(const HttpApiContext &api, const QHttpServerRequest &request, const QString &command)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(orchestrator, request, body, true))
+    if (auto refusal = readJsonObject(api, request, body, true))
         return std::move(*refusal);
-    TransportClock &clock = orchestrator.transport();
     const QString source = QStringLiteral("http");
     if (command == QLatin1String("start")) {
         // Optionally from a beat and at a tempo, validated as any transport update is.
@@ -415,7 +388,7 @@ QHttpServerResponse transportCommand(Orchestrator &orchestrator, const QHttpServ
             update.insert(QStringLiteral("current_beat"), body.value(QStringLiteral("beat")));
         if (body.contains(QStringLiteral("tempo")))
             update.insert(QStringLiteral("tempo"), body.value(QStringLiteral("tempo")));
-        Result<TransportState> state = parseTransport(update, clock.now());
+        Result<TransportState> state = parseTransport(update, api.session.transport());
         if (!state) {
             Error error = state.error();
             if (error.field == QLatin1String("current_beat")) {
@@ -424,40 +397,35 @@ QHttpServerResponse transportCommand(Orchestrator &orchestrator, const QHttpServ
             }
             return errorReply(HttpStatus::UnprocessableEntity, error);
         }
-        state->playing = true;
-        clock.set(*state, source);
+        api.session.startTransport(*state, source);
     } else if (command == QLatin1String("stop")) {
-        clock.stop(source);
+        api.session.stopTransport(source);
     } else {
-        clock.reset(source);
+        api.session.resetTransport(source);
     }
-    orchestrator.hub().broadcastTransport();
-    return jsonReply(clock.toJson());
+    return jsonReply(api.session.transportJson());
 }
 
 // The original's POST /api/transport/sync: a plugin (or anyone) reports where its DAW is.
-QHttpServerResponse transportSync(Orchestrator &orchestrator, const QHttpServerRequest &request)
+QHttpServerResponse transportSync(const HttpApiContext &api, const QHttpServerRequest &request)
 {
     QJsonObject body;
-    if (auto refusal = readJsonObject(orchestrator, request, body))
+    if (auto refusal = readJsonObject(api, request, body))
         return std::move(*refusal);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), false))
         return errorReply(HttpStatus::UnprocessableEntity, *error);
-    Result<TransportState> state = parseTransport(body, orchestrator.transport().now());
+    Result<TransportState> state = parseTransport(body, api.session.transport());
     if (!state)
         return errorReply(HttpStatus::UnprocessableEntity, state.error());
-    const QString pluginId = body.value(QStringLiteral("plugin_id")).toString();
-    orchestrator.transport().set(*state, pluginId.isEmpty() ? QStringLiteral("http") : pluginId);
-    if (!pluginId.isEmpty())
-        orchestrator.plugins().setTransport(pluginId, *state);
-    orchestrator.hub().broadcastTransport(pluginId);
-    return jsonReply(orchestrator.transport().toJson());
+    api.session.reportTransport(*state, body.value(QStringLiteral("plugin_id")).toString());
+    return jsonReply(api.session.transportJson());
 }
 
-QHttpServerResponse listMidi(Orchestrator &orchestrator)
+QHttpServerResponse listMidi(const HttpApiContext &api)
 {
     QJsonArray files;
-    for (const StoredFile &file : orchestrator.files().list()) {
+    const QUrl baseUrl = api.server.baseUrl();
+    for (const StoredFile &file : api.session.files().list()) {
         // Names carry the key with '#' spelled 's' (Fsm) and the tempo: {time}_{type}_{key}_{tempo}_{id}.mid
         QString key = file.name.section(QLatin1Char('_'), 2, 2);
         if (key.size() >= 2 && key[1] == QLatin1Char('s'))
@@ -467,7 +435,7 @@ QHttpServerResponse listMidi(Orchestrator &orchestrator)
                                  {QStringLiteral("track_type"), file.trackType},
                                  {QStringLiteral("key"), key},
                                  {QStringLiteral("tempo"), file.name.section(QLatin1Char('_'), 3, 3).toInt()},
-                                 {QStringLiteral("url"), fileDownloadUrl(orchestrator.baseUrl(), file.name).toString()},
+                                 {QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString()},
                                  {QStringLiteral("path"), file.path},
                                  {QStringLiteral("size_bytes"), file.sizeBytes},
                                  {QStringLiteral("created"), file.modified.toUTC().toString(Qt::ISODateWithMs)}});
@@ -485,105 +453,83 @@ QHttpServerResponse resource(const QString &path, const QByteArray &mimeType)
     return QHttpServerResponse(mimeType, file.readAll());
 }
 
-QHttpServerResponse openApi(Orchestrator &)
+QHttpServerResponse openApi(const HttpApiContext &)
 {
     return resource(QStringLiteral(":/api/openapi.json"), QByteArrayLiteral("application/json"));
 }
 
-QHttpServerResponse apiDocs(Orchestrator &)
+QHttpServerResponse apiDocs(const HttpApiContext &)
 {
     return resource(QStringLiteral(":/api/api-docs.html"), QByteArrayLiteral("text/html; charset=utf-8"));
 }
 
-QHttpServerResponse listFiles(Orchestrator &orchestrator)
+QHttpServerResponse listFiles(const HttpApiContext &api)
 {
     QJsonArray files;
-    for (const StoredFile &file : orchestrator.files().list()) {
+    const QUrl baseUrl = api.server.baseUrl();
+    for (const StoredFile &file : api.session.files().list()) {
         QJsonObject entry = file.toJson();
-        entry.insert(QStringLiteral("url"), fileDownloadUrl(orchestrator.baseUrl(), file.name).toString());
+        entry.insert(QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString());
         // How it was made (null for a file without a sidecar): enough to regenerate or vary it.
-        const auto metadata = orchestrator.files().readMetadata(file.name);
+        const auto metadata = api.session.files().readMetadata(file.name);
         entry.insert(QStringLiteral("metadata"), metadata ? QJsonValue(metadata->toJson()) : QJsonValue());
         files.append(entry);
     }
     return jsonReply({{QStringLiteral("files"), files},
                       {QStringLiteral("count"), files.size()},
-                      {QStringLiteral("files_dir"), orchestrator.files().directory()}});
+                      {QStringLiteral("files_dir"), api.session.files().directory()}});
 }
 
-std::optional<QHttpServerResponse> refuseBadFileName(const QString &name)
+QHttpServerResponse downloadFile(const HttpApiContext &api, const QString &name)
 {
-    if (FileStore::isStoreFileName(name))
-        return std::nullopt;
-    return errorReply(HttpStatus::BadRequest, QStringLiteral("invalid_filename"),
-                      QStringLiteral("not a file name this server creates; GET /api/files lists them"),
-                      QStringLiteral("filename"));
-}
-
-QHttpServerResponse fileNotFound(const QString &name)
-{
-    return errorReply(HttpStatus::NotFound, QStringLiteral("file_not_found"),
-                      QStringLiteral("no file named %1").arg(name), QStringLiteral("filename"));
-}
-
-QHttpServerResponse downloadFile(Orchestrator &orchestrator, const QString &name)
-{
-    if (auto refusal = refuseBadFileName(name))
-        return std::move(*refusal);
-    // Pinned while it is read, so cleanup cannot take it away mid-read; once read, the bytes
-    // are the reply's and the drain at shutdown waits for them to be sent.
-    const FilePin pin(orchestrator.files(), name);
-    const auto file = orchestrator.files().find(name);
-    QFile handle(file ? file->path : QString());
-    if (!file || !handle.open(QIODevice::ReadOnly))
-        return fileNotFound(name);
-    QHttpServerResponse response(QByteArrayLiteral("audio/midi"), handle.readAll());
+    // Once read, the bytes are the reply's and the drain at shutdown waits for them to be sent.
+    Result<QByteArray> bytes = api.session.readFile(name);
+    if (!bytes)
+        return statusForError(bytes.error());
+    QHttpServerResponse response(QByteArrayLiteral("audio/midi"), std::move(bytes).value());
     response.setHeader(QByteArrayLiteral("Content-Disposition"),
                        QByteArrayLiteral("attachment; filename=\"") + name.toLatin1() + '"');
     return response;
 }
 
-QHttpServerResponse deleteFile(Orchestrator &orchestrator, const QString &name)
+QHttpServerResponse deleteFile(const HttpApiContext &api, const QString &name)
 {
-    if (auto refusal = refuseBadFileName(name))
-        return std::move(*refusal);
-    if (!orchestrator.files().find(name))
-        return fileNotFound(name);
-    if (Status removed = orchestrator.files().remove(name); !removed)
-        return errorReply(HttpStatus::InternalServerError, removed.error());
+    if (Status removed = api.session.deleteFile(name); !removed)
+        return statusForError(removed.error());
     return jsonReply({{QStringLiteral("success"), true}, {QStringLiteral("deleted"), name}});
 }
 
 } // namespace
 
-void registerHttpApi(HttpRouter &router, Orchestrator &o)
+void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
 {
     using M = HttpMethod;
-    const auto noArgs = [&o](QHttpServerResponse (*handler)(Orchestrator &)) {
-        return [&o, handler](const QHttpServerRequest &, const QStringList &) { return handler(o); };
+    // Each handler keeps its own copy of the context (references to objects that outlive the router).
+    const auto noArgs = [api](QHttpServerResponse (*handler)(const HttpApiContext &)) {
+        return [api, handler](const QHttpServerRequest &, const QStringList &) { return handler(api); };
     };
-    const auto withRequest = [&o](QHttpServerResponse (*handler)(Orchestrator &, const QHttpServerRequest &)) {
-        return [&o, handler](const QHttpServerRequest &request, const QStringList &) { return handler(o, request); };
+    const auto withRequest = [api](QHttpServerResponse (*handler)(const HttpApiContext &, const QHttpServerRequest &)) {
+        return [api, handler](const QHttpServerRequest &request, const QStringList &) { return handler(api, request); };
     };
-    const auto withName = [&o](QHttpServerResponse (*handler)(Orchestrator &, const QString &)) {
-        return [&o, handler](const QHttpServerRequest &, const QStringList &args) { return handler(o, args.first()); };
+    const auto withName = [api](QHttpServerResponse (*handler)(const HttpApiContext &, const QString &)) {
+        return [api, handler](const QHttpServerRequest &, const QStringList &args) { return handler(api, args.first()); };
     };
 
     router.add({M::Get, QStringLiteral("/"), QStringLiteral("this list"), noArgs(index)});
     router.add({M::Get, QStringLiteral("/health"), QStringLiteral("status, version, uptime, plugins, files"),
                 noArgs(health)});
     router.add({M::Get, QStringLiteral("/api/config"), QStringLiteral("effective configuration, without secrets"),
-                [&o](const QHttpServerRequest &, const QStringList &) { return jsonReply(o.config().toJson()); }});
+                [api](const QHttpServerRequest &, const QStringList &) { return jsonReply(api.server.config().toJson()); }});
     router.add({M::Get, QStringLiteral("/api/logs"), QStringLiteral("recent log entries (?since=ID&limit=N)"),
                 withRequest(logs)});
-    const auto deferred = [&o](void (*handler)(Orchestrator &, const QHttpServerRequest &, const HttpReply &)) {
-        return [&o, handler](const QHttpServerRequest &request, const QStringList &, HttpReply reply) {
-            handler(o, request, reply);
+    const auto deferred = [api](void (*handler)(const HttpApiContext &, const QHttpServerRequest &, const HttpReply &)) {
+        return [api, handler](const QHttpServerRequest &request, const QStringList &, HttpReply reply) {
+            handler(api, request, reply);
         };
     };
-    const auto transport = [&o](const char *command) {
-        return [&o, command](const QHttpServerRequest &request, const QStringList &) {
-            return transportCommand(o, request, QLatin1String(command));
+    const auto transport = [api](const char *command) {
+        return [api, command](const QHttpServerRequest &request, const QStringList &) {
+            return transportCommand(api, request, QLatin1String(command));
         };
     };
     router.add({M::Post, QStringLiteral("/api/generate"),
@@ -623,8 +569,8 @@ void registerHttpApi(HttpRouter &router, Orchestrator &o)
                 withName(deleteFile)});
     router.add({M::Post, QStringLiteral("/api/files/{filename}/regenerate"),
                 QStringLiteral("generate a file's track again from its metadata ({\"seed\": n} or a new seed)"), {},
-                [&o](const QHttpServerRequest &request, const QStringList &args, HttpReply reply) {
-                    regenerate(o, request, args.first(), reply);
+                [api](const QHttpServerRequest &request, const QStringList &args, HttpReply reply) {
+                    regenerate(api, request, args.first(), reply);
                 }});
 }
 

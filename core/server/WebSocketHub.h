@@ -1,18 +1,21 @@
 #pragma once
 
 #include "JsonShape.h"
-#include "TokenBucket.h"
+#include "WebSocketEnvelope.h"
 #include "generation/GenerationResult.h"
 #include "util/Result.h"
+#include "util/TokenBucket.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 #include <QWebSocketProtocol>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -22,10 +25,9 @@ class QWebSocket;
 
 namespace aiband {
 
-class ClientLimiter;
-class GenerationService;
-class PluginRegistry;
-class TransportClock;
+class BandSession;
+class MessageCall;
+struct MessageRoute;
 
 struct WebSocketSettings {
     double heartbeatIntervalSeconds = 30.0;
@@ -45,13 +47,15 @@ enum class CloseReason : quint16 {
     ClosedByUser = 4003      // the user disconnected the plugin from the dashboard
 };
 
-// The WebSocket side of the server (docs/PROTOCOL.md): one session per plugin id, messages in
-// the {"type", "data", "request_id"} envelope, dispatched through one handler table.
+// The WebSocket side of the server (docs/PROTOCOL.md): one session per plugin id, each
+// message read from its envelope and dispatched through the handler table of
+// server/WebSocketApi.cpp, which turns it into a BandSession call. The hub keeps the sessions,
+// their message rate, the dispatch and the fan-out of what the band session announces
+// (transport changes to every plugin, files to the plugin that asked).
 class WebSocketHub : public QObject {
     Q_OBJECT
 public:
-    WebSocketHub(WebSocketSettings settings, GenerationService *generation, PluginRegistry *registry,
-                 TransportClock *transport, ClientLimiter *limiter, QObject *parent = nullptr);
+    WebSocketHub(WebSocketSettings settings, BandSession *session, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
     // The plugin id a path names: /ws/{id}, or /ws/sync?plugin_id={id}. An empty string for
@@ -61,10 +65,9 @@ public:
     void adopt(std::unique_ptr<QWebSocket> socket);
 
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    QUrl baseUrl() const { return m_baseUrl; }
     QUrl webSocketUrl(const QString &pluginId) const;
     int sessionCount() const { return static_cast<int>(m_sessions.size()); }
-    // Sends the shared transport as transport_sync to every registered session but one.
-    void broadcastTransport(const QString &exceptPluginId = {});
     void dropStaleSessions();
     // Closes the plugin's session with ClosedByUser; false when it has none.
     bool disconnectPlugin(const QString &pluginId);
@@ -74,37 +77,39 @@ public:
     // New heartbeat and timeout values apply to every session from now on.
     void setSettings(const WebSocketSettings &settings) { m_settings = settings; }
     const WebSocketSettings &settings() const { return m_settings; }
+    BandSession &session() const { return *m_session; }
 
     static QStringList messageTypes();
 
-    // Seam for tests and the fuzz target (tests/fuzz): a session with no network behind it.
-    // Text given to receiveText() goes through the same dispatcher as a frame from a plugin;
-    // what the hub would send to this session is appended to `replies` instead. `replies` must
-    // outlive the session (closeAll() ends it). Returns the handle receiveText() takes.
+    // Seam for the fuzz target (tests/fuzz): a session with no network behind it. Text given
+    // to receiveText() goes through the same dispatcher as a frame from a plugin; what the hub
+    // would send to this session is appended to `replies` instead. `replies` must outlive the
+    // session (closeAll() ends it). Returns the handle receiveText() takes.
     QWebSocket *openDetachedSession(const QString &pluginId, QStringList *replies);
     void receiveText(QWebSocket *session, const QString &text) { onTextMessage(session, text); }
+
+    // For the handlers (MessageCall): answers to one session, gives a session its plugin id.
+    void sendTo(QWebSocket *socket, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId);
+    void bindPlugin(QWebSocket *socket, const QString &pluginId);
 
 signals:
     void sessionCountChanged(int count);
 
 private:
     struct Session {
-        std::unique_ptr<QWebSocket> socket;
+        std::unique_ptr<QWebSocket> socket;   // a real connection, or only an identity (detached)
+        std::function<void(const QString &)> deliver;   // writes one text message to the plugin
         QString pluginId;      // empty until a /ws/sync session registers
         QDateTime lastSeen;    // any message counts as a sign of life
         TokenBucket messages;  // websocket.max_messages_per_second
         bool throttled = false; // told about the current run of refused messages
-        QStringList *captured = nullptr; // detached sessions: replies are collected, not sent
     };
-    using Handler = void (WebSocketHub::*)(Session &, const QJsonObject &data, const QJsonValue &requestId);
-    struct HandlerEntry {
-        const char *type;
-        Handler handler;
-        bool needsPluginId;
-    };
-    static const std::vector<HandlerEntry> &handlers();
 
+    Session &addSession(std::unique_ptr<QWebSocket> socket, std::function<void(const QString &)> deliver,
+                        const QString &pluginId);
     void onTextMessage(QWebSocket *socket, const QString &text);
+    bool admit(Session &session);   // the message rate; false: dropped (the plugin is told once)
+    void dispatch(Session &session, const IncomingMessage &message);
     void onDisconnected(QWebSocket *socket);
     Session *sessionFor(const QWebSocket *socket);
     Session *sessionFor(const QString &pluginId);
@@ -112,25 +117,16 @@ private:
     void closeSession(Session *session, QWebSocketProtocol::CloseCode code, const QString &reason);
     // Drops a session from the list and the indexes; its socket must have been released.
     void forget(Session *session, const QWebSocket *socket);
-    void deliverFiles(const GenerationResult &result);
-    void generate(Session &session, const QJsonObject &body, const QJsonValue &requestId, bool flatForm);
 
-    static void deliver(Session &session, const QString &text);
-    void send(Session &session, const QString &type, const QJsonObject &data, const QJsonValue &requestId = {});
+    // Fan-out of what the band session announces.
+    void broadcastTransport(const QString &exceptPluginId);
+    void deliverFiles(const GenerationResult &result);
+
+    void send(Session &session, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId = {});
     void sendError(Session &session, const Error &error, const QJsonValue &requestId = {});
 
-    void handleRegister(Session &session, const QJsonObject &data, const QJsonValue &requestId);
-    void handleHeartbeat(Session &session, const QJsonObject &data, const QJsonValue &requestId);
-    void handleTransportUpdate(Session &session, const QJsonObject &data, const QJsonValue &requestId);
-    void handleGenerationRequest(Session &session, const QJsonObject &data, const QJsonValue &requestId);
-    void handleGenerateRequest(Session &session, const QJsonObject &data, const QJsonValue &requestId);
-    void handleStatusRequest(Session &session, const QJsonObject &data, const QJsonValue &requestId);
-
     WebSocketSettings m_settings;
-    GenerationService *m_generation;
-    PluginRegistry *m_registry;
-    TransportClock *m_transport;
-    ClientLimiter *m_limiter;
+    BandSession *m_session;
     QElapsedTimer m_clock;  // for the message-rate buckets
     QUrl m_baseUrl;
     std::vector<std::unique_ptr<Session>> m_sessions;

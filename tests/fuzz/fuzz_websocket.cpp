@@ -15,9 +15,7 @@
 #include "files/FileStore.h"
 #include "generation/GenerationService.h"
 #include "music/StyleLibrary.h"
-#include "server/ClientLimiter.h"
-#include "server/PluginRegistry.h"
-#include "server/TransportClock.h"
+#include "session/BandSession.h"
 #include "server/WebSocketHub.h"
 
 #include <QCoreApplication>
@@ -34,11 +32,16 @@ using namespace aiband;
 
 namespace {
 
-GenerationService &generation()
+FileStore &store()
 {
     static QTemporaryDir dir;
-    static FileStore store(dir.path(), false);
-    static GenerationService service(&store, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder)}),
+    static FileStore files(dir.path(), false);
+    return files;
+}
+
+GenerationService &generation()
+{
+    static GenerationService service(&store(), StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder)}),
                                      QStringLiteral("pop"), GenerationSettings{0, 30.0});
     return service;
 }
@@ -87,12 +90,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (lines.size() > 64)
         return 0;
 
-    PluginRegistry registry;
-    TransportClock transport;
-    ClientLimiter limiter;
+    BandSession session(&generation(), &store(), ClientLimits{});
     QStringList replies[2];
     {
-        WebSocketHub hub(WebSocketSettings{}, &generation(), &registry, &transport, &limiter);
+        WebSocketHub hub(WebSocketSettings{}, &session);
         hub.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8000")));
         QWebSocket *sessions[2] = {hub.openDetachedSession(QStringLiteral("plugin-a"), &replies[0]),
                                    hub.openDetachedSession(QString(), &replies[1])};

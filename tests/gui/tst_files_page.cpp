@@ -147,10 +147,10 @@ private slots:
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.rowOf(names[0]), -1);
         QVERIFY(!QFile::exists(server.filesDir() + QLatin1Char('/') + names[0]));
-        // A name the store never wrote is refused with the store's error.
+        // A name the store never wrote is refused with the error HTTP gives (one delete action).
         const QList<Error> errors = model.removeFiles({QStringLiteral("../../etc/passwd")});
         QCOMPARE(errors.size(), 1);
-        QCOMPARE(errors.first().code, QStringLiteral("file_not_found"));
+        QCOMPARE(errors.first().code, QStringLiteral("invalid_filename"));
 
         // By a plugin over HTTP, and by a file manager: the folder watcher catches both.
         QCOMPARE(server.send("DELETE", QStringLiteral("/api/files/") + names[1]).status, 200);

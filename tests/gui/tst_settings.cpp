@@ -169,7 +169,7 @@ private slots:
         QCOMPARE(readJson(file), expected);
         QCOMPARE(orchestrator.config().maxFiles, 77);
         QCOMPARE(orchestrator.config().logLevel, LogLevel::Debug);
-        QCOMPARE(orchestrator.hub().settings().heartbeatIntervalSeconds, 12.5);
+        QCOMPARE(orchestrator.webSocketSettings().heartbeatIntervalSeconds, 12.5);
     }
 
     void languageIsChosenByItsNameAndSavedAsItsCode()

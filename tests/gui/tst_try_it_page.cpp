@@ -143,7 +143,7 @@ private slots:
         QCOMPARE(error->text(), parsed.error().message);
         QVERIFY(child<QPushButton>(page, "generate")->isEnabled());
         QVERIFY(page.resultFiles().isEmpty());
-        QCOMPARE(server.orchestrator->generation().generatedCount(), quint64(0));
+        QCOMPARE(server.orchestrator->session().generation().generatedCount(), quint64(0));
         QVERIFY(midiFilesIn(server.filesDir()).isEmpty());
 
         // Fixing the chords clears the error as you type.
@@ -168,7 +168,7 @@ private slots:
         child<QPushButton>(page, "generate")->click();
         QCOMPARE(child<QLabel>(page, "status")->text(), QStringLiteral("Choose at least one part."));
         QVERIFY(child<QLabel>(page, "chordsError")->isHidden());
-        QCOMPARE(server.orchestrator->generation().generatedCount(), quint64(0));
+        QCOMPARE(server.orchestrator->session().generation().generatedCount(), quint64(0));
     }
 
     void formOffersTheCoresStylesAndTheMeters()
@@ -180,8 +180,8 @@ private slots:
         QStringList offered;
         for (int i = 0; i < style->count(); ++i)
             offered.append(style->itemData(i).toString());
-        QCOMPARE(offered, server.orchestrator->generation().styles().names());
-        QCOMPARE(style->currentData().toString(), server.orchestrator->generation().defaultStyle());
+        QCOMPARE(offered, server.orchestrator->session().generation().styles().names());
+        QCOMPARE(style->currentData().toString(), server.orchestrator->session().generation().defaultStyle());
         auto *meter = child<QComboBox>(page, "meter");
         for (const QString &choice : TryItPage::meterChoices())
             QVERIFY2(meter->findText(choice) >= 0, qPrintable(choice));

@@ -252,7 +252,7 @@ private slots:
         QStringList titles{alerts.at(0).at(0).toString(), alerts.at(1).at(0).toString()};
         titles.sort();
         QCOMPARE(titles, (QStringList{QStringLiteral("Generation failed"), QStringLiteral("Warning")}));
-        QCOMPARE(server.orchestrator->generation().failedCount(), quint64(1));
+        QCOMPARE(server.orchestrator->session().generation().failedCount(), quint64(1));
 
         QVERIFY(QFile::remove(folder));
         QVERIFY(QDir().mkpath(folder));
@@ -299,7 +299,7 @@ private slots:
         for (QAction *action : menu.recentFilesMenu()->actions())
             recent.append(action->text());
         QStringList stored;
-        for (const StoredFile &file : server.orchestrator->files().list())
+        for (const StoredFile &file : server.orchestrator->session().files().list())
             stored.append(file.name);
         QCOMPARE(recent, stored);
         QCOMPARE(recent.size(), 2);   // bass and drums
@@ -425,8 +425,8 @@ private slots:
         QTRY_COMPARE(page.fieldText(QStringLiteral("generations")), QStringLiteral("1 done · 0 failed · 0 in progress"));
         QTRY_COMPARE(page.fieldText(QStringLiteral("files")), QStringLiteral("2"));
         QVERIFY(page.fieldText(QStringLiteral("durations")).startsWith(QStringLiteral("last ")));
-        QVERIFY(server.orchestrator->generation().lastDurationMs() > 0.0);
-        QCOMPARE(server.orchestrator->generation().averageDurationMs(), server.orchestrator->generation().lastDurationMs());
+        QVERIFY(server.orchestrator->session().generation().lastDurationMs() > 0.0);
+        QCOMPARE(server.orchestrator->session().generation().averageDurationMs(), server.orchestrator->session().generation().lastDurationMs());
         QCOMPARE(page.fieldText(QStringLiteral("headline")), QStringLiteral("Listening on ") + server.orchestrator->baseUrl().toString());
     }
 

@@ -90,7 +90,7 @@ private slots:
             const RawResponse registered = rawExchange(port(), httpRequest("POST", "/api/plugin/register", name, {},
                                                                         R"({"plugin_id":"rebound"})"));
             QCOMPARE(registered.status, 403);
-            QVERIFY(!m_server->orchestrator->plugins().find(QStringLiteral("rebound")));
+            QVERIFY(!m_server->orchestrator->session().plugin(QStringLiteral("rebound")));
             // And no WebSocket session opens.
             const RawResponse upgrade = rawExchange(port(), upgradeRequest("/ws/rebound", name));
             QCOMPARE(upgrade.status, 403);
@@ -158,12 +158,12 @@ private slots:
         QCOMPARE(read.status, 403);
         QCOMPARE(read.errorCode(), QStringLiteral("origin_not_allowed"));
         QCOMPARE(read.header("Access-Control-Allow-Origin"), QByteArray());
-        QVERIFY(!m_server->orchestrator->plugins().find(QStringLiteral("csrf")));
+        QVERIFY(!m_server->orchestrator->session().plugin(QStringLiteral("csrf")));
 
         const RawResponse deleted = rawExchange(port(), httpRequest("POST", "/api/transport/start", hostPort(),
                                                                  "Origin: " + origin + "\r\n", "{}"));
         QCOMPARE(deleted.status, 403);
-        QVERIFY(!m_server->orchestrator->transport().now().playing);
+        QVERIFY(!m_server->orchestrator->session().transport().playing);
     }
 
     void foreignPagesCannotOpenWebSockets_data() { foreignPagesCannotChangeState_data(); }
@@ -290,7 +290,7 @@ private slots:
         QCOMPARE(rawExchange(p, httpRequest("GET", "/health", host)).status, 200);
         const RawResponse generate = rawExchange(p, httpRequest("POST", "/api/plugin/register", host, {}, R"({"plugin_id":"x"})"));
         QCOMPARE(generate.status, 401);
-        QVERIFY(!server.orchestrator->plugins().find(QStringLiteral("x")));
+        QVERIFY(!server.orchestrator->session().plugin(QStringLiteral("x")));
         // ?token= is for WebSockets; on plain HTTP it would end up in proxies' logs.
         QCOMPARE(rawExchange(p, httpRequest("GET", "/api/files?token=" + kToken.toUtf8(), host)).status, 401);
     }

@@ -107,7 +107,7 @@ private slots:
         const QStringList names = generate();
         const QString bass = names.first();
         QVERIFY(bass.contains(QStringLiteral("_bass_")));
-        QSignalSpy generated(m_server->orchestrator.get(), &Orchestrator::filesGenerated);
+        QSignalSpy generated(&m_server->orchestrator->session(), &BandSession::filesGenerated);
         const HttpResult again = m_server->post(QStringLiteral("/api/files/") + bass + QStringLiteral("/regenerate"),
                                                 R"({"seed": 42})");
         QCOMPARE(again.status, 200);
@@ -158,7 +158,7 @@ private slots:
         QCOMPARE(metadata.value(QStringLiteral("style")).toString(), QStringLiteral("jazz_swing"));
         const QString copy = varied.json.value(QStringLiteral("files")).toArray().first().toString();
         // The new file's own sidecar has the new seed, so it can be regenerated in turn.
-        const auto sidecar = m_server->orchestrator->files().readMetadata(copy);
+        const auto sidecar = m_server->orchestrator->session().files().readMetadata(copy);
         QVERIFY(sidecar.has_value());
         QCOMPARE(static_cast<qint64>(sidecar->seed), seed);
         if (seed != 42)
@@ -170,14 +170,14 @@ private slots:
     {
         const QString bass = generate().first();
         std::optional<Result<GenerationResult>> answer;
-        m_server->orchestrator->regenerate(bass, 42u, [&](const Result<GenerationResult> &result) { answer = result; });
+        m_server->orchestrator->session().regenerate(bass, 42u, Requester::window(), [&](const Result<GenerationResult> &result) { answer = result; });
         QTRY_VERIFY(answer.has_value());
         QVERIFY(answer->ok());
         QCOMPARE((*answer)->files.size(), 1);
         QCOMPARE((*answer)->metadata.value(QStringLiteral("seed")).toInteger(), 42);
 
         std::optional<Result<GenerationResult>> missing;
-        m_server->orchestrator->regenerate(QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid"), std::nullopt,
+        m_server->orchestrator->session().regenerate(QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid"), std::nullopt, Requester::window(),
                                            [&](const Result<GenerationResult> &result) { missing = result; });
         QTRY_VERIFY(missing.has_value());
         QCOMPARE(missing->error().code, QStringLiteral("file_not_found"));
@@ -205,7 +205,7 @@ private slots:
         QCOMPARE(orphan.status, 404);
         QCOMPARE(orphan.errorCode(), QStringLiteral("metadata_not_found"));
         // Refused requests made no file.
-        QCOMPARE(m_server->orchestrator->files().list().size(), 2);
+        QCOMPARE(m_server->orchestrator->session().files().list().size(), 2);
     }
 
     // Every route that takes a file name, with every way of naming something else.
@@ -273,15 +273,15 @@ private slots:
         QCOMPARE(readFile(secretPath), QByteArray("TOP-SECRET"));
         QVERIFY(QFile::exists(files + QStringLiteral("/../secret.mid")));
         QVERIFY(QFileInfo(files + QLatin1Char('/') + linkedName).isSymLink());
-        QCOMPARE(m_server->orchestrator->files().list().size(), 2);
+        QCOMPARE(m_server->orchestrator->session().files().list().size(), 2);
         QCOMPARE(rawRequest(m_server->orchestrator->baseUrl(), "GET", "/api/files/" + real.toLatin1()).status, 200);
     }
 
     void aFullDiskIsAnswered507AndTheProblemIsShownUntilAWriteWorks()
     {
         Orchestrator &orchestrator = *m_server->orchestrator;
-        QSignalSpy problems(&orchestrator, &Orchestrator::storageProblemChanged);
-        QVERIFY(orchestrator.storageProblem().isEmpty());
+        QSignalSpy problems(&orchestrator.session(), &BandSession::storageProblemChanged);
+        QVERIFY(orchestrator.session().storageProblem().isEmpty());
         HttpResult full;
         {
             const FileSizeLimit limit(64);   // below any MIDI file or sidecar
@@ -296,20 +296,20 @@ private slots:
         QVERIFY2(message.contains(QStringLiteral("no room")) && message.contains(m_server->filesDir()), qPrintable(message));
         QCOMPARE(problems.count(), 1);
         QCOMPARE(problems.first().first().toString(), message);
-        QCOMPARE(orchestrator.storageProblem(), message);
+        QCOMPARE(orchestrator.session().storageProblem(), message);
         QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("storage_problem")).toString(), message);
         // Nothing was left behind, and the server goes on: the next write clears the problem.
         QCOMPARE(QDir(m_server->filesDir()).entryList(QDir::Files | QDir::Hidden).size(), 0);
         QCOMPARE(m_server->post(QStringLiteral("/api/generate"), bassRequest()).status, 200);
         QCOMPARE(problems.count(), 2);
         QCOMPARE(problems.last().first().toString(), QString());
-        QVERIFY(orchestrator.storageProblem().isEmpty());
+        QVERIFY(orchestrator.session().storageProblem().isEmpty());
         QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("storage_problem")).toString(), QString());
     }
 
     void aVanishedFolderIsAnswered500()
     {
-        QSignalSpy problems(m_server->orchestrator.get(), &Orchestrator::storageProblemChanged);
+        QSignalSpy problems(&m_server->orchestrator->session(), &BandSession::storageProblemChanged);
         const QString folder = m_server->filesDir();
         QVERIFY(QDir(folder).removeRecursively());
         QFile blocker(folder);
@@ -322,15 +322,15 @@ private slots:
         QCOMPARE(failed.errorCode(), QStringLiteral("write_failed"));
         QVERIFY(failed.errorJson().value(QStringLiteral("message")).toString().contains(folder));
         QCOMPARE(problems.count(), 1);
-        QVERIFY(!m_server->orchestrator->storageProblem().isEmpty());
+        QVERIFY(!m_server->orchestrator->session().storageProblem().isEmpty());
         QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("status")).toString(),
                  QStringLiteral("healthy"));
     }
 
     void aGenerationThatThrowsIsAnswered500AndTheNextOneWorks()
     {
-        GenerationService &generation = m_server->orchestrator->generation();
-        generation.setRenderer([](const Arrangement &) -> RenderedSong { throw std::runtime_error("engine exploded"); });
+        Orchestrator &orchestrator = *m_server->orchestrator;
+        orchestrator.setRenderer([](const Arrangement &) -> RenderedSong { throw std::runtime_error("engine exploded"); });
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("failed: the generation failed: engine exploded")));
         const HttpResult failed = m_server->post(QStringLiteral("/api/generate"), bassRequest());
         QCOMPARE(failed.status, 500);
@@ -338,11 +338,11 @@ private slots:
         QVERIFY(failed.errorJson().value(QStringLiteral("message")).toString()
                     .contains(QStringLiteral("engine exploded")));
         QCOMPARE(QDir(m_server->filesDir()).entryList(QDir::Files | QDir::Hidden).size(), 0);
-        QVERIFY(m_server->orchestrator->storageProblem().isEmpty());   // not a storage problem
+        QVERIFY(m_server->orchestrator->session().storageProblem().isEmpty());   // not a storage problem
 
-        generation.setRenderer({});
+        orchestrator.setRenderer({});
         QCOMPARE(m_server->post(QStringLiteral("/api/generate"), bassRequest()).status, 200);
-        QCOMPARE(generation.pendingCount(), 0);
+        QCOMPARE(orchestrator.session().generation().pendingCount(), 0);
     }
 
     void aGenerationOverTheDeadlineIsAnswered504AndTheNextOneWorks()
@@ -351,9 +351,9 @@ private slots:
         config.generationTimeoutSeconds = 0.2;
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
-        GenerationService &generation = m_server->orchestrator->generation();
+        Orchestrator &orchestrator = *m_server->orchestrator;
         auto release = std::make_shared<QSemaphore>();
-        generation.setRenderer([release](const Arrangement &arrangement) {
+        orchestrator.setRenderer([release](const Arrangement &arrangement) {
             release->acquire();   // held until the test has seen the deadline pass
             return renderSong(arrangement);
         });
@@ -362,8 +362,8 @@ private slots:
         QCOMPARE(late.status, 504);
         QCOMPARE(late.errorCode(), QStringLiteral("timeout"));
         release->release(2);   // the late one finishes (its files are kept), and the next one runs
-        QTRY_COMPARE(generation.pendingCount(), 0);
-        QCOMPARE(m_server->orchestrator->files().list().size(), 2);
+        QTRY_COMPARE(orchestrator.session().generation().pendingCount(), 0);
+        QCOMPARE(m_server->orchestrator->session().files().list().size(), 2);
         QCOMPARE(m_server->post(QStringLiteral("/api/generate"), bassRequest()).status, 200);
     }
 
@@ -377,7 +377,7 @@ private slots:
         const QStringList first = generate();
         const QStringList second = generate();
         // Four files, max 2, but all younger than a minute: none may go yet.
-        QCOMPARE(m_server->orchestrator->files().list().size(), 4);
+        QCOMPARE(m_server->orchestrator->session().files().list().size(), 4);
         QCOMPARE(removed.count(), 0);
         // Made two minutes old, the first two go at the next write, oldest first.
         const QDateTime old = QDateTime::currentDateTime().addSecs(-120);
@@ -390,7 +390,7 @@ private slots:
         QTRY_COMPARE(removed.count(), 1);
         const QStringList gone = removed.first().first().toStringList();
         QCOMPARE(QSet<QString>(gone.begin(), gone.end()), QSet<QString>(first.begin(), first.end()));
-        QCOMPARE(m_server->orchestrator->files().list().size(), 4);
+        QCOMPARE(m_server->orchestrator->session().files().list().size(), 4);
         for (const QString &name : first)
             QVERIFY(!QFile::exists(m_server->filesDir() + QStringLiteral("/.aiband-meta/") + name + QStringLiteral(".json")));
     }

@@ -252,7 +252,7 @@ private slots:
         QCOMPARE(refused.header("Retry-After"), QByteArray("1"));
         QCOMPARE(refused.errorCode(), QStringLiteral("rate_limited"));
         QCOMPARE(served.status, 200);
-        QCOMPARE(server.orchestrator->limiter().inFlight(QStringLiteral("plugin:same")), 0);
+        QCOMPARE(server.orchestrator->session().limiter().inFlight(QStringLiteral("plugin:same")), 0);
     }
 
     void aSlowlorisIsClosedWithin408()

@@ -135,7 +135,7 @@ private slots:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(moved.count(), 0);
         QCOMPARE(plugin.socket.state(), QAbstractSocket::ConnectedState);   // same listener: sessions stay
-        QCOMPARE(server.orchestrator->generation().defaultStyle(), QStringLiteral("rock"));
+        QCOMPARE(server.orchestrator->session().generation().defaultStyle(), QStringLiteral("rock"));
         QCOMPARE(server.orchestrator->config().filesDir, filesBefore);
         QCOMPARE(server.orchestrator->restartSettingsDiffering(wanted), QStringList{QStringLiteral("plugin.folder")});
 

@@ -244,7 +244,7 @@ private slots:
             QCOMPARE(error.value(QStringLiteral("field")).toString(), field);
         if (status == 405)
             QCOMPARE(result.header("Allow"), QByteArray("GET"));
-        QCOMPARE(m_server->orchestrator->files().count(), 0);
+        QCOMPARE(m_server->orchestrator->session().files().count(), 0);
     }
 
     void stylesAreListed()
@@ -286,7 +286,7 @@ private slots:
         QCOMPARE(summary.value(QStringLiteral("no_chord_beats")).toDouble(), 4.0);
         QCOMPARE(summary.value(QStringLiteral("bars")).toDouble(), 4.0);
         QVERIFY(summary.value(QStringLiteral("text")).toString().contains(QStringLiteral("C major (detected)")));
-        QCOMPARE(m_server->orchestrator->files().count(), 0); // analysing writes nothing
+        QCOMPARE(m_server->orchestrator->session().files().count(), 0); // analysing writes nothing
 
         const HttpResult bad = m_server->post(QStringLiteral("/api/analyze"), R"({"chord_progression": "C | Hm7"})");
         QCOMPARE(bad.status, 422);

@@ -42,7 +42,7 @@ public:
         ws.setScheme(QStringLiteral("ws"));
         return ws;
     }
-    QString filesDir() const { return orchestrator->files().directory(); }
+    QString filesDir() const { return orchestrator->session().files().directory(); }
 
     HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                     const QByteArray &contentType = "application/json")

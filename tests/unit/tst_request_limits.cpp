@@ -1,10 +1,10 @@
 // The parts the server's limits are built from, without a server: the HTTP framing tracker, the
 // JSON shape check, the token bucket and the per-client limiter (with an injected clock).
 
-#include "server/ClientLimiter.h"
+#include "session/ClientLimiter.h"
 #include "server/HttpRequestTracker.h"
 #include "server/JsonShape.h"
-#include "server/TokenBucket.h"
+#include "util/TokenBucket.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TokenBucket.h"
+#include "util/TokenBucket.h"
 #include "util/Result.h"
 
 #include <QHash>

@@ -1,0 +1,202 @@
+#include "WebSocketApi.h"
+
+#include "WebSocketHub.h"
+#include "generation/GenerateRequest.h"
+#include "session/BandSession.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <array>
+
+namespace aiband {
+
+// ---- MessageCall
+
+MessageCall::MessageCall(WebSocketHub &hub, QWebSocket *socket, const IncomingMessage &message, QString pluginId,
+                         QString peerAddress)
+    : m_hub(hub), m_socket(socket), m_message(message), m_pluginId(std::move(pluginId)),
+      m_peerAddress(std::move(peerAddress))
+{
+}
+
+BandSession &MessageCall::session() const { return m_hub.session(); }
+const WebSocketSettings &MessageCall::settings() const { return m_hub.settings(); }
+QUrl MessageCall::webSocketUrl(const QString &pluginId) const { return m_hub.webSocketUrl(pluginId); }
+QUrl MessageCall::baseUrl() const { return m_hub.baseUrl(); }
+
+void MessageCall::reply(ServerMessage message, const QJsonObject &data) const
+{
+    m_hub.sendTo(m_socket, message, data, m_message.requestId);
+}
+
+void MessageCall::fail(const Error &error) const
+{
+    reply(ServerMessage::Error, errorMessageData(error));
+}
+
+void MessageCall::bindPlugin(const QString &pluginId) const
+{
+    m_hub.bindPlugin(m_socket, pluginId);
+}
+
+MessageCall::Later MessageCall::later() const
+{
+    Later later;
+    later.m_hub = &m_hub;
+    later.m_socket = m_socket;
+    later.m_requestId = m_message.requestId;
+    return later;
+}
+
+void MessageCall::Later::reply(ServerMessage message, const QJsonObject &data) const
+{
+    if (m_hub && m_socket)
+        m_hub->sendTo(m_socket.data(), message, data, m_requestId);
+}
+
+void MessageCall::Later::fail(const Error &error) const
+{
+    reply(ServerMessage::Error, errorMessageData(error));
+}
+
+namespace {
+
+// The server's time for replies. Formatting a date is costly next to answering a heartbeat, so
+// a burst of replies within one millisecond shares the text.
+QString nowIso()
+{
+    thread_local qint64 cachedMs = -1;
+    thread_local QString cached;
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (ms != cachedMs) {
+        cachedMs = ms;
+        cached = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    }
+    return cached;
+}
+
+// Fields are named as the client wrote them, under the message's "data".
+Error underData(Error error)
+{
+    if (!error.field.isEmpty())
+        error.field = QStringLiteral("data.") + error.field;
+    return error;
+}
+
+// ---- the handlers: each turns one message into a BandSession call and its result into a reply
+
+void handleRegister(const MessageCall &call)
+{
+    const QJsonValue id = call.data().value(QStringLiteral("plugin_id"));
+    QString pluginId = call.pluginId();
+    if (id.isString() && isValidPluginId(id.toString())) {
+        pluginId = id.toString();
+    } else if (!id.isUndefined() || pluginId.isEmpty()) {
+        call.fail(invalidPluginIdError(QStringLiteral("data.plugin_id")));
+        return;
+    }
+    if (pluginId != call.pluginId())
+        call.bindPlugin(pluginId);
+    call.session().registerPlugin(pluginId, call.peerAddress(), call.data());
+    call.reply(ServerMessage::Registered,
+               QJsonObject{{QStringLiteral("plugin_id"), pluginId},
+                           {QStringLiteral("websocket_url"), call.webSocketUrl(pluginId).toString()},
+                           {QStringLiteral("heartbeat_interval"), call.settings().heartbeatIntervalSeconds},
+                           {QStringLiteral("connection_timeout"), call.settings().connectionTimeoutSeconds}});
+}
+
+void handleHeartbeat(const MessageCall &call)
+{
+    QJsonObject reply{{QStringLiteral("timestamp"), nowIso()}};
+    if (call.data().contains(QStringLiteral("timestamp")))
+        reply.insert(QStringLiteral("client_timestamp"), call.data().value(QStringLiteral("timestamp")));
+    call.reply(ServerMessage::HeartbeatResponse, reply);
+}
+
+void handleTransportUpdate(const MessageCall &call)
+{
+    Result<TransportState> state = parseTransport(call.data(), call.session().transport(), QStringLiteral("data."));
+    if (!state) {
+        call.fail(state.error());
+        return;
+    }
+    call.session().reportTransport(*state, call.pluginId());
+}
+
+QJsonObject generationComplete(const GenerationResult &result, const QUrl &baseUrl)
+{
+    QJsonArray files;
+    for (const GeneratedFile &file : result.files)
+        files.append(file.toJson(baseUrl));
+    return QJsonObject{{QStringLiteral("generation_id"), result.requestId},
+                       {QStringLiteral("files"), files},
+                       {QStringLiteral("metadata"), result.metadata},
+                       {QStringLiteral("timings_ms"), QJsonObject{{QStringLiteral("engine"), result.engineMs},
+                                                                  {QStringLiteral("write"), result.writeMs}}}};
+}
+
+// The request always counts as the session's plugin's, whatever plugin_id the data names.
+void generate(const MessageCall &call, bool acceptFlatForm)
+{
+    QJsonObject body = call.data();
+    body.insert(QStringLiteral("plugin_id"), call.pluginId());
+    Result<GenerateRequest> parsed = call.session().parseGeneration(body, acceptFlatForm);
+    if (!parsed) {
+        call.fail(underData(parsed.error()));
+        return;
+    }
+    parsed->clientRequestId = call.requestId();
+    const QUrl baseUrl = call.baseUrl();
+    call.session().generate(std::move(parsed).value(), Requester::plugin(call.pluginId()),
+                            [later = call.later(), baseUrl](const Result<GenerationResult> &result) {
+        if (result)
+            later.reply(ServerMessage::GenerationComplete, generationComplete(*result, baseUrl));
+        else
+            later.fail(result.error());
+    });
+}
+
+void handleGenerationRequest(const MessageCall &call)
+{
+    generate(call, false);
+}
+
+void handleGenerateRequest(const MessageCall &call)
+{
+    generate(call, true);
+}
+
+void handleStatusRequest(const MessageCall &call)
+{
+    const Result<PluginInfo> info = call.session().plugin(call.pluginId());
+    call.reply(ServerMessage::Status,
+               QJsonObject{{QStringLiteral("transport"), call.session().transportJson()},
+                           {QStringLiteral("plugin"), info ? QJsonValue(info->toJson()) : QJsonValue()}});
+}
+
+const auto kRoutes = std::to_array<MessageRoute>({
+    {"register", &handleRegister, false, "take or confirm a plugin id, with name, version and daw"},
+    {"heartbeat", &handleHeartbeat, false, "a sign of life; answered with the server's time"},
+    {"transport_update", &handleTransportUpdate, true, "where this plugin's DAW is; every other plugin hears it"},
+    {"generation_request", &handleGenerationRequest, true, "generate from a request body (POST /api/generate's)"},
+    {"generate_request", &handleGenerateRequest, true, "the same, also in the plugin's flat form"},
+    {"status_request", &handleStatusRequest, true, "the shared transport and this plugin's entry"},
+});
+
+} // namespace
+
+std::span<const MessageRoute> webSocketRoutes()
+{
+    return kRoutes;
+}
+
+const MessageRoute *findWebSocketRoute(const QString &type)
+{
+    const auto route = std::find_if(kRoutes.cbegin(), kRoutes.cend(),
+                                    [&](const MessageRoute &r) { return type == QLatin1String(r.type); });
+    return route == kRoutes.cend() ? nullptr : &*route;
+}
+
+} // namespace aiband

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "WebSocketEnvelope.h"
+#include "util/Result.h"
+
+#include <QJsonObject>
+#include <QPointer>
+#include <QWebSocket>
+#include <QString>
+
+#include <span>
+
+class QWebSocket;
+
+namespace aiband {
+
+class BandSession;
+class WebSocketHub;
+struct WebSocketSettings;
+
+// One message from a plugin being handled: what it said, which session it came from, and how
+// to answer. Handlers answer through it and call the band session; they never see a socket.
+class MessageCall {
+public:
+    MessageCall(WebSocketHub &hub, QWebSocket *socket, const IncomingMessage &message, QString pluginId,
+                QString peerAddress);
+
+    const QJsonObject &data() const { return m_message.data; }
+    const QString &pluginId() const { return m_pluginId; }   // the session's; empty before register
+    const QString &peerAddress() const { return m_peerAddress; }
+    BandSession &session() const;
+    const WebSocketSettings &settings() const;
+    QUrl webSocketUrl(const QString &pluginId) const;
+    QUrl baseUrl() const;   // http://host:port, for the files' download links
+    const QJsonValue &requestId() const { return m_message.requestId; }
+
+    // Answers now, with the message's request id.
+    void reply(ServerMessage message, const QJsonObject &data) const;
+    void fail(const Error &error) const;
+    // This session takes `pluginId` (the newest connection with an id wins).
+    void bindPlugin(const QString &pluginId) const;
+
+    // An answer for later (a generation): sent only if the session is still open by then.
+    class Later {
+    public:
+        void reply(ServerMessage message, const QJsonObject &data) const;
+        void fail(const Error &error) const;
+
+    private:
+        friend class MessageCall;
+        QPointer<WebSocketHub> m_hub;
+        QPointer<QWebSocket> m_socket;
+        QJsonValue m_requestId;
+    };
+    Later later() const;
+
+private:
+    WebSocketHub &m_hub;
+    QWebSocket *m_socket;
+    const IncomingMessage &m_message;
+    QString m_pluginId;
+    QString m_peerAddress;
+};
+
+// The incoming side of the protocol: one row per message type. Adding a message that exists
+// over HTTP is one row here and a few lines translating its data into the BandSession call.
+struct MessageRoute {
+    const char *type;
+    void (*handle)(const MessageCall &call);
+    bool needsPluginId;   // refused with not_registered before a /ws/sync session registers
+    const char *summary;
+};
+
+std::span<const MessageRoute> webSocketRoutes();
+const MessageRoute *findWebSocketRoute(const QString &type);
+
+} // namespace aiband

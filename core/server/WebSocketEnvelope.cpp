@@ -1,0 +1,79 @@
+#include "WebSocketEnvelope.h"
+
+#include "JsonReplies.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <array>
+
+namespace aiband {
+namespace {
+
+const auto kServerMessages = std::to_array<ServerMessageRow>({
+    {ServerMessage::ConnectionConfirmed, "connection_confirmed", "a session opened: its plugin id, heartbeat and timeout"},
+    {ServerMessage::Registered, "registered", "the answer to register"},
+    {ServerMessage::HeartbeatResponse, "heartbeat_response", "the answer to heartbeat"},
+    {ServerMessage::TransportSync, "transport_sync", "the shared transport changed (to every plugin but its source)"},
+    {ServerMessage::GenerationComplete, "generation_complete", "the answer to generation_request and generate_request"},
+    {ServerMessage::FilesReady, "files_ready", "a generation for this plugin stored its files"},
+    {ServerMessage::MidiReady, "midi_ready", "one of those files, with its tempo, key and length"},
+    {ServerMessage::Status, "status", "the answer to status_request"},
+    {ServerMessage::Error, "error", "a message could not be done: code, message, field"},
+});
+
+Error invalidMessage(const QString &message, const QString &field = {})
+{
+    return makeError(QStringLiteral("invalid_message"), message, field);
+}
+
+} // namespace
+
+Result<IncomingMessage> readEnvelope(const QString &text, const JsonShapeLimits &limits, QJsonValue *requestId)
+{
+    *requestId = QJsonValue(QJsonValue::Undefined);
+    const QByteArray utf8 = text.toUtf8();
+    if (const auto shape = checkJsonShape(utf8, limits))
+        return *shape;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return makeError(QStringLiteral("invalid_json"),
+                         QStringLiteral("messages must be JSON objects: {\"type\": ..., \"data\": {...}}"));
+    const QJsonObject message = document.object();
+    *requestId = message.value(QStringLiteral("request_id"));
+    const QJsonValue type = message.value(QStringLiteral("type"));
+    const QJsonValue data = message.value(QStringLiteral("data"));
+    if (!type.isString())
+        return invalidMessage(QStringLiteral("\"type\" must be a string"), QStringLiteral("type"));
+    if (!data.isUndefined() && !data.isNull() && !data.isObject())
+        return invalidMessage(QStringLiteral("\"data\" must be an object"), QStringLiteral("data"));
+    return IncomingMessage{type.toString(), data.toObject(), *requestId};
+}
+
+std::span<const ServerMessageRow> serverMessages()
+{
+    return kServerMessages;
+}
+
+QString serverMessageType(ServerMessage message)
+{
+    const auto row = std::find_if(kServerMessages.cbegin(), kServerMessages.cend(),
+                                  [message](const ServerMessageRow &r) { return r.message == message; });
+    return QLatin1String(row->type);
+}
+
+QString envelopeText(ServerMessage message, const QJsonObject &data, const QJsonValue &requestId)
+{
+    QJsonObject envelope{{QStringLiteral("type"), serverMessageType(message)}, {QStringLiteral("data"), data}};
+    if (!requestId.isUndefined() && !requestId.isNull())
+        envelope.insert(QStringLiteral("request_id"), requestId);
+    return QString::fromUtf8(QJsonDocument(envelope).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject errorMessageData(const Error &error)
+{
+    return errorBody(error).value(QStringLiteral("error")).toObject();
+}
+
+} // namespace aiband

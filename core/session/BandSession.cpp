@@ -1,0 +1,205 @@
+#include "BandSession.h"
+
+#include "files/FileStore.h"
+#include "generation/FlatGenerateForm.h"
+#include "logging/LogCategories.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QRandomGenerator>
+
+namespace aiband {
+
+Error unknownPluginError(const QString &pluginId)
+{
+    return makeError(QStringLiteral("unknown_plugin"),
+                     QStringLiteral("no plugin \"%1\" is registered; POST /api/plugin/register first").arg(pluginId),
+                     QStringLiteral("plugin_id"));
+}
+
+Error invalidPluginIdError(const QString &field)
+{
+    return makeError(QStringLiteral("invalid_field"),
+                     QStringLiteral("plugin_id must be 1-64 letters, digits, '.', '_' or '-'"), field);
+}
+
+BandSession::BandSession(GenerationService *generation, FileStore *files, ClientLimits limits, QObject *parent)
+    : QObject(parent), m_generation(generation), m_files(files), m_limiter(limits)
+{
+    connect(&m_plugins, &PluginRegistry::changed, this, &BandSession::pluginsChanged);
+    connect(m_generation, &GenerationService::generated, this, &BandSession::onGenerated);
+    connect(m_generation, &GenerationService::failed, this,
+            [this](const QString &, const Error &error) { onFailed(error); });
+}
+
+// ---- plugins
+
+QString BandSession::registerPlugin(const QString &pluginId, const QString &address, const QJsonObject &details)
+{
+    const QString id = pluginId.isEmpty()
+        ? QStringLiteral("plugin-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))
+        : pluginId;
+    m_plugins.registerPlugin(id, address, details);
+    return id;
+}
+
+Status BandSession::heartbeat(const QString &pluginId)
+{
+    if (!m_plugins.heartbeat(pluginId))
+        return unknownPluginError(pluginId);
+    return Done{};
+}
+
+Result<PluginInfo> BandSession::plugin(const QString &pluginId) const
+{
+    const PluginInfo *info = m_plugins.find(pluginId);
+    if (!info)
+        return unknownPluginError(pluginId);
+    return *info;
+}
+
+void BandSession::pluginConnected(const QString &pluginId, const QString &address)
+{
+    m_plugins.registerPlugin(pluginId, address);
+    m_plugins.setConnected(pluginId, true);
+}
+
+void BandSession::pluginDisconnected(const QString &pluginId)
+{
+    m_plugins.setConnected(pluginId, false);
+}
+
+// ---- the shared transport
+
+void BandSession::reportTransport(const TransportState &state, const QString &pluginId)
+{
+    m_transport.set(state, pluginId.isEmpty() ? QStringLiteral("http") : pluginId);
+    if (!pluginId.isEmpty())
+        m_plugins.setTransport(pluginId, state);
+    emit transportChanged(pluginId);
+}
+
+void BandSession::startTransport(const TransportState &state, const QString &source)
+{
+    TransportState playing = state;
+    playing.playing = true;
+    m_transport.set(playing, source);
+    emit transportChanged({});
+}
+
+void BandSession::stopTransport(const QString &source)
+{
+    m_transport.stop(source);
+    emit transportChanged({});
+}
+
+void BandSession::resetTransport(const QString &source)
+{
+    m_transport.reset(source);
+    emit transportChanged({});
+}
+
+// ---- generation
+
+Result<GenerateRequest> BandSession::parseGeneration(const QJsonObject &body, bool acceptFlatForm) const
+{
+    const bool flat = acceptFlatForm && isFlatForm(body);
+    Result<GenerateRequest> parsed = m_generation->parseRequest(acceptFlatForm ? generateBodyFromFlatForm(body) : body);
+    if (!parsed && flat)
+        return errorForFlatForm(parsed.error());
+    return parsed;
+}
+
+Result<GenerateRequest> BandSession::parseSheet(const SheetRequest &sheet) const
+{
+    QJsonObject form{{QStringLiteral("chords"), sheet.chords},
+                     {QStringLiteral("tempo"), sheet.tempo},
+                     {QStringLiteral("track_types"), QJsonArray::fromStringList(sheet.parts)}};
+    if (!sheet.timeSignature.isEmpty())
+        form.insert(QStringLiteral("time_signature"), sheet.timeSignature);
+    if (!sheet.style.isEmpty())
+        form.insert(QStringLiteral("style"), sheet.style);
+    return parseGeneration(form);
+}
+
+void BandSession::generate(GenerateRequest request, const Requester &requester, Callback done)
+{
+    const QString client = request.pluginId.isEmpty() ? requester.limitKey()
+                                                      : Requester::plugin(request.pluginId).limitKey();
+    if (auto refusal = m_limiter.tryStart(client)) {
+        done(*refusal);
+        return;
+    }
+    const Status queued = m_generation->submit(std::move(request), [this, client, done](const Result<GenerationResult> &result) {
+        m_limiter.finish(client);
+        done(result);
+    });
+    if (!queued) {
+        m_limiter.abandon(client);
+        done(queued.error());
+    }
+}
+
+void BandSession::regenerate(const QString &fileName, std::optional<quint32> seed, const Requester &requester, Callback done)
+{
+    Result<GenerateRequest> request = m_generation->regenerationRequest(fileName, seed);
+    if (!request) {
+        done(request.error());
+        return;
+    }
+    qCInfo(lcGeneration).noquote() << "regenerating" << fileName << "with seed" << request->arrangement.seed;
+    generate(std::move(request).value(), requester, std::move(done));
+}
+
+void BandSession::onGenerated(const GenerationResult &result)
+{
+    setStorageProblem({});
+    if (!result.pluginId.isEmpty())
+        m_plugins.addFiles(result.pluginId, static_cast<int>(result.files.size()));
+    emit filesGenerated(result);
+}
+
+void BandSession::onFailed(const Error &error)
+{
+    if (error.code == QLatin1String("insufficient_storage") || error.code == QLatin1String("write_failed"))
+        setStorageProblem(error.message);
+}
+
+void BandSession::setStorageProblem(const QString &problem)
+{
+    if (problem == m_storageProblem)
+        return;
+    m_storageProblem = problem;
+    if (problem.isEmpty())
+        qCInfo(lcFiles) << "files are being written again";
+    else
+        qCWarning(lcFiles).noquote() << "storage problem:" << problem;
+    emit storageProblemChanged(problem);
+}
+
+// ---- files
+
+Status BandSession::deleteFile(const QString &name)
+{
+    if (auto refusal = FileStore::checkFileName(name))
+        return *refusal;
+    if (!m_files->find(name))
+        return FileStore::fileNotFound(name);
+    return m_files->remove(name);
+}
+
+Result<QByteArray> BandSession::readFile(const QString &name) const
+{
+    if (auto refusal = FileStore::checkFileName(name))
+        return *refusal;
+    // Pinned while it is read, so cleanup cannot take it away mid-read; once read, the bytes
+    // are the caller's.
+    const FilePin pin(*m_files, name);
+    const auto file = m_files->find(name);
+    QFile handle(file ? file->path : QString());
+    if (!file || !handle.open(QIODevice::ReadOnly))
+        return FileStore::fileNotFound(name);
+    return handle.readAll();
+}
+
+} // namespace aiband

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "ClientLimiter.h"
+#include "PluginRegistry.h"
+#include "Requester.h"
+#include "TransportClock.h"
+#include "generation/GenerateRequest.h"
+#include "generation/GenerationResult.h"
+#include "generation/GenerationService.h"
+#include "util/Result.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace aiband {
+
+class FileStore;
+class StyleLibrary;
+
+// What the chord sheet form of the window asks for: typed, so the window never writes the
+// plugins' JSON. Parsed by the same rules as a request body.
+struct SheetRequest {
+    QString chords;          // "C | Am | F G" or "C-Am-F-G"
+    int tempo = 120;
+    QString timeSignature;   // "4/4"; empty: the style's
+    QString style;           // empty: engine.default_style
+    QStringList parts;       // track types: "bass", "drums", ...
+};
+
+// The band's session: every action a plugin, a script or the window can take, written once.
+// HTTP (server/HttpApi), WebSocket (server/WebSocketApi) and the window (ui/) only translate
+// their input into these calls and their results into their output. It owns who is playing
+// (PluginRegistry), the shared transport (TransportClock) and the per-client generation limits
+// (ClientLimiter), and says what changed through signals the transports fan out.
+class BandSession : public QObject {
+    Q_OBJECT
+public:
+    using Callback = GenerationService::Callback;
+
+    BandSession(GenerationService *generation, FileStore *files, ClientLimits limits, QObject *parent = nullptr);
+
+    // ---- plugins
+    // Registers (or updates) a plugin; an empty id gets a new random one. Returns the id.
+    QString registerPlugin(const QString &pluginId, const QString &address, const QJsonObject &details = {});
+    Status heartbeat(const QString &pluginId);               // unknown_plugin
+    Result<PluginInfo> plugin(const QString &pluginId) const; // unknown_plugin
+    QList<PluginInfo> plugins() const { return m_plugins.plugins(); }
+    int connectedPluginCount() const { return m_plugins.connectedCount(); }
+    // A WebSocket session took this id (registering the plugin) or closed.
+    void pluginConnected(const QString &pluginId, const QString &address);
+    void pluginDisconnected(const QString &pluginId);
+    // Any message counts as a sign of life; no change is announced for it.
+    void pluginSeen(const QString &pluginId) { m_plugins.heartbeat(pluginId); }
+    // Forgets plugins with no open session that have been silent since `cutoff`.
+    void forgetSilentPlugins(const QDateTime &cutoff) { m_plugins.removeSilentSince(cutoff); }
+
+    // ---- the shared transport
+    TransportState transport() const { return m_transport.now(); }   // extrapolated to now
+    QString transportSource() const { return m_transport.source(); }
+    QJsonObject transportJson() const { return m_transport.toJson(); }
+    // A plugin's DAW reports where it is (an empty id: an anonymous client, source "http").
+    // Every other plugin is told through transportChanged().
+    void reportTransport(const TransportState &state, const QString &pluginId);
+    // A control surface or script starts, stops or resets the band: every plugin follows.
+    void startTransport(const TransportState &state, const QString &source);
+    void stopTransport(const QString &source);
+    void resetTransport(const QString &source);
+
+    // ---- generation
+    // A request body in either form (the plugin's flat {"chords": "C-Am"} one, when
+    // `acceptFlatForm`), errors naming the field as the client wrote it.
+    Result<GenerateRequest> parseGeneration(const QJsonObject &body, bool acceptFlatForm = true) const;
+    Result<GenerateRequest> parseSheet(const SheetRequest &sheet) const;
+    // Composes under the per-client limits. `done` is called exactly once: with the files, or
+    // rate_limited (retryAfterSeconds set), busy, shutting_down, timeout, or a write error; it
+    // may be called before generate() returns. The limits count against the plugin the request
+    // names, else the requester.
+    void generate(GenerateRequest request, const Requester &requester, Callback done);
+    // `fileName`'s track again from its metadata, with `seed` or a new random one; counted
+    // against the plugin that asked for the original. Errors as generate(), and invalid_filename,
+    // file_not_found, metadata_not_found.
+    void regenerate(const QString &fileName, std::optional<quint32> seed, const Requester &requester, Callback done);
+
+    // ---- files
+    Status deleteFile(const QString &name);   // invalid_filename, file_not_found, or why not
+    // A file's bytes, read while cleanup is kept away from it: invalid_filename, file_not_found.
+    Result<QByteArray> readFile(const QString &name) const;
+    const FileStore &files() const { return *m_files; }
+    // Why files cannot be written now (disk full, folder gone); empty when fine. Set by a failed
+    // write, cleared by the next successful one.
+    QString storageProblem() const { return m_storageProblem; }
+
+    // ---- what the band can play
+    const StyleLibrary &styles() const { return m_generation->styles(); }
+    QString defaultStyle() const { return m_generation->defaultStyle(); }
+    const GenerationService &generation() const { return *m_generation; }
+
+    void setLimits(const ClientLimits &limits) { m_limiter.setLimits(limits); }
+    const ClientLimiter &limiter() const { return m_limiter; }
+
+signals:
+    // The transport changed; every plugin but `exceptPluginId` (the one that reported it, if
+    // any) should hear it.
+    void transportChanged(const QString &exceptPluginId);
+    // A generation's files are stored, whoever asked and whether or not they still wait.
+    void filesGenerated(const aiband::GenerationResult &result);
+    void pluginsChanged();
+    void storageProblemChanged(const QString &problem);   // empty: writing works again
+
+private:
+    void onGenerated(const GenerationResult &result);
+    void onFailed(const Error &error);
+    void setStorageProblem(const QString &problem);
+
+    GenerationService *m_generation;
+    FileStore *m_files;
+    PluginRegistry m_plugins;
+    TransportClock m_transport;
+    ClientLimiter m_limiter;
+    QString m_storageProblem;
+};
+
+// The error for a plugin id that names no registered plugin.
+Error unknownPluginError(const QString &pluginId);
+// The error for a malformed plugin id, naming `field` ("plugin_id", "data.plugin_id").
+Error invalidPluginIdError(const QString &field);
+
+} // namespace aiband

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Fails when a lower layer includes a higher one (docs/ARCHITECTURE.md, "Layers").
+
+Every project header a source file includes is resolved to its folder, and each folder has a
+rank: a file may include its own folder's headers and those of folders ranked below it, never
+one ranked the same or above. The window (ui/) may use every core layer but the transports
+(server/): it acts through the band session like HTTP and WebSocket do.
+
+    check_layers.py ROOT            check the tree at ROOT (the repository)
+    check_layers.py --self-test     prove the check fails on planted violations
+"""
+import pathlib
+import re
+import shutil
+import sys
+import tempfile
+
+# Bottom to top. The five core libraries of core/CMakeLists.txt group these ranks:
+# engine (util, music), services (config .. generation), session, server, core (Orchestrator).
+RANKS = {
+    "core/util": 0,
+    "core/music": 1,
+    "core/config": 2,
+    "core/platform": 2,
+    "core/logging": 3,
+    "core/files": 4,
+    "core/generation": 5,
+    "core/session": 6,
+    "core/server": 7,
+    "core": 8,          # Orchestrator: builds and runs the layers
+    "ui": 9,
+    "app": 10,
+}
+FORBIDDEN = {"ui": {"core/server"}}
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
+SOURCES = ("*.h", "*.cpp")
+
+
+def resolve(root, including, name):
+    """The folder (a RANKS key) of the header `name` included from `including`, or None for a
+    header outside the project. Searched as the build does: beside the file, then core/, ui/."""
+    for base in (including.parent, root / "core", root / "ui"):
+        candidate = (base / name).resolve()
+        if candidate.is_file():
+            try:
+                return candidate.relative_to(root).parent.as_posix()
+            except ValueError:
+                return None
+    return None
+
+
+def violations(root):
+    root = pathlib.Path(root).resolve()
+    found = []
+    for folder, rank in RANKS.items():
+        directory = root / folder
+        for pattern in SOURCES:
+            for source in sorted(directory.glob(pattern)):
+                text = source.read_text(encoding="utf-8", errors="replace")
+                for match in INCLUDE.finditer(text):
+                    target = resolve(root, source, match.group(1))
+                    if target is None or target == folder or target not in RANKS:
+                        continue
+                    line = text.count("\n", 0, match.start()) + 1
+                    where = f"{source.relative_to(root)}:{line}"
+                    if target in FORBIDDEN.get(folder, set()):
+                        found.append(f"{where}: {folder}/ must not include {target}/ ({match.group(1)})")
+                    elif RANKS[target] >= rank:
+                        found.append(f"{where}: {folder}/ (layer {rank}) includes {target}/ "
+                                     f"(layer {RANKS[target]}): {match.group(1)}")
+    return found
+
+
+def self_test(root):
+    """Each planted upward include must be reported; the clean copy must pass."""
+    plants = [
+        ("core/music/Chord.cpp", '#include "generation/GenerateRequest.h"'),
+        ("core/music/Chord.cpp", '#include "util/../session/BandSession.h"'),
+        ("core/server/HttpApi.cpp", '#include "Orchestrator.h"'),
+        ("core/session/BandSession.cpp", '#include "server/WebSocketHub.h"'),
+        ("core/generation/GenerationService.cpp", '#include "session/Requester.h"'),
+        ("core/files/FileStore.cpp", '#include "generation/GenerationResult.h"'),
+        ("core/config/Config.cpp", '#include "logging/LogBuffer.h"'),
+        ("core/Orchestrator.cpp", '#include "MainWindow.h"'),
+        ("ui/TryItPage.cpp", '#include "server/HttpApi.h"'),
+    ]
+    failures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = pathlib.Path(scratch) / "tree"
+        for folder in ("core", "ui", "app"):
+            shutil.copytree(pathlib.Path(root) / folder, copy / folder)
+        if violations(copy):
+            failures.append("the unchanged tree already fails: " + "; ".join(violations(copy)))
+        for path, include in plants:
+            target = copy / path
+            original = target.read_text(encoding="utf-8")
+            target.write_text(include + "\n" + original, encoding="utf-8")
+            if not any(path in v for v in violations(copy)):
+                failures.append(f"not caught: {include} in {path}")
+            target.write_text(original, encoding="utf-8")
+    for failure in failures:
+        print("FAIL:", failure)
+    print(f"{len(plants) - len([f for f in failures if f.startswith('not caught')])} passed, "
+          f"{len(failures)} failed")
+    return 1 if failures else 0
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "--self-test":
+        return self_test(argv[2])
+    if len(argv) != 2:
+        print(__doc__)
+        return 2
+    found = violations(argv[1])
+    for violation in found:
+        print(violation)
+    print(f"{0 if found else 1} passed, {1 if found else 0} failed")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
