@@ -4,6 +4,7 @@
 #include "JsonReplies.h"
 #include "JsonShape.h"
 #include "ServerInfo.h"
+#include "WebSocketApi.h"
 #include "WebSocketHub.h"
 #include "config/Config.h"
 #include "files/FileStore.h"
@@ -78,12 +79,23 @@ QHttpServerResponse index(const HttpApiContext &api)
                                  {QStringLiteral("path"), QStringLiteral("/ws/sync")},
                                  {QStringLiteral("summary"), QStringLiteral("the same, the plugin id from ?plugin_id= "
                                                                             "or a register message")}});
+    // The WebSocket messages, from the same tables the hub dispatches and sends with.
+    QJsonArray fromPlugin;
+    for (const MessageRoute &route : webSocketRoutes())
+        fromPlugin.append(QJsonObject{{QStringLiteral("type"), QLatin1String(route.type)},
+                                      {QStringLiteral("summary"), QLatin1String(route.summary)}});
+    QJsonArray fromServer;
+    for (const ServerMessageRow &row : serverMessages())
+        fromServer.append(QJsonObject{{QStringLiteral("type"), QLatin1String(row.type)},
+                                      {QStringLiteral("summary"), QLatin1String(row.summary)}});
     return jsonReply({{QStringLiteral("name"), QStringLiteral("AI Band Orchestrator")},
                       {QStringLiteral("version"), QStringLiteral(AIBAND_VERSION)},
                       {QStringLiteral("description"), kDescription},
                       {QStringLiteral("status"), QStringLiteral("running")},
                       {QStringLiteral("time_unit"), QStringLiteral("beats")},
-                      {QStringLiteral("endpoints"), endpoints}});
+                      {QStringLiteral("endpoints"), endpoints},
+                      {QStringLiteral("websocket_messages"),
+                       QJsonObject{{QStringLiteral("from_plugin"), fromPlugin}, {QStringLiteral("from_server"), fromServer}}}});
 }
 
 QHttpServerResponse health(const HttpApiContext &api)

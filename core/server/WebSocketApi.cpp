@@ -4,7 +4,6 @@
 #include "generation/GenerateRequest.h"
 #include "session/BandSession.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -63,20 +62,6 @@ void MessageCall::Later::fail(const Error &error) const
 
 namespace {
 
-// The server's time for replies. Formatting a date is costly next to answering a heartbeat, so
-// a burst of replies within one millisecond shares the text.
-QString nowIso()
-{
-    thread_local qint64 cachedMs = -1;
-    thread_local QString cached;
-    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
-    if (ms != cachedMs) {
-        cachedMs = ms;
-        cached = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-    }
-    return cached;
-}
-
 // Fields are named as the client wrote them, under the message's "data".
 Error underData(Error error)
 {
@@ -109,7 +94,7 @@ void handleRegister(const MessageCall &call)
 
 void handleHeartbeat(const MessageCall &call)
 {
-    QJsonObject reply{{QStringLiteral("timestamp"), nowIso()}};
+    QJsonObject reply{{QStringLiteral("timestamp"), serverTimestamp()}};
     if (call.data().contains(QStringLiteral("timestamp")))
         reply.insert(QStringLiteral("client_timestamp"), call.data().value(QStringLiteral("timestamp")));
     call.reply(ServerMessage::HeartbeatResponse, reply);

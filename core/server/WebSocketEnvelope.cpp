@@ -2,6 +2,7 @@
 
 #include "JsonReplies.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -69,6 +70,20 @@ QString envelopeText(ServerMessage message, const QJsonObject &data, const QJson
     if (!requestId.isUndefined() && !requestId.isNull())
         envelope.insert(QStringLiteral("request_id"), requestId);
     return QString::fromUtf8(QJsonDocument(envelope).toJson(QJsonDocument::Compact));
+}
+
+// Formatting a date is costly next to answering a heartbeat, so a burst of messages within one
+// millisecond shares the text.
+QString serverTimestamp()
+{
+    thread_local qint64 cachedMs = -1;
+    thread_local QString cached;
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (ms != cachedMs) {
+        cachedMs = ms;
+        cached = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    }
+    return cached;
 }
 
 QJsonObject errorMessageData(const Error &error)

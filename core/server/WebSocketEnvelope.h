@@ -49,6 +49,8 @@ QString serverMessageType(ServerMessage message);
 
 // The envelope as sent: compact JSON, request_id only when there is one.
 QString envelopeText(ServerMessage message, const QJsonObject &data, const QJsonValue &requestId = {});
+// The server's time as messages carry it (ISO 8601 UTC with milliseconds).
+QString serverTimestamp();
 // An Error as the data of an "error" message: {code, message, field[, retry_after]}.
 QJsonObject errorMessageData(const Error &error);
 

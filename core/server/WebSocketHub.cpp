@@ -17,11 +17,6 @@ namespace {
 
 const QString kSyncPath = QStringLiteral("/ws/sync");
 
-QString nowIsoForConfirmation()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
 } // namespace
 
 QStringList WebSocketHub::messageTypes()
@@ -119,7 +114,7 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
                      {QStringLiteral("server_version"), QStringLiteral(AIBAND_VERSION)},
                      {QStringLiteral("heartbeat_interval"), m_settings.heartbeatIntervalSeconds},
                      {QStringLiteral("connection_timeout"), m_settings.connectionTimeoutSeconds},
-                     {QStringLiteral("timestamp"), nowIsoForConfirmation()}});
+                     {QStringLiteral("timestamp"), serverTimestamp()}});
     emit sessionCountChanged(sessionCount());
 }
 

@@ -6,7 +6,9 @@
 #include "files/FileStore.h"
 #include "generation/GenerationService.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -31,6 +33,47 @@ private slots:
         QVERIFY(m_server->start());
     }
     void cleanup() { m_server.reset(); }
+
+    // --- the message tables ---
+
+    // PROTOCOL.md's two message tables, the server's index (read from the tables it dispatches
+    // and sends with) and each other: a message added to one and not the others fails here.
+    void protocolDocumentListsExactlyTheMessagesTheServerHas()
+    {
+        QFile document(QStringLiteral(AIBAND_SOURCE_DIR "/docs/PROTOCOL.md"));
+        QVERIFY(document.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(document.readAll());
+        const auto typesUnder = [&](const QString &heading) {
+            const qsizetype start = text.indexOf(heading);
+            const qsizetype end = text.indexOf(QStringLiteral("\n#"), start + 1);
+            QStringList types;
+            static const QRegularExpression row(QStringLiteral("^\\| `([a-z_]+)` \\|"),
+                                                QRegularExpression::MultilineOption);
+            auto matches = row.globalMatch(text.mid(start, end - start));
+            while (matches.hasNext())
+                types.append(matches.next().captured(1));
+            return types;
+        };
+        const HttpResult index = m_server->get(QStringLiteral("/"));
+        QCOMPARE(index.status, 200);
+        const QJsonObject messages = index.json.value(QStringLiteral("websocket_messages")).toObject();
+        const auto typesIn = [&](const QString &side) {
+            QStringList types;
+            for (const QJsonValue &message : messages.value(side).toArray()) {
+                // A message without a summary is listed as "type?" and fails the comparisons below.
+                const bool described = !message.toObject().value(QStringLiteral("summary")).toString().isEmpty();
+                types.append(message.toObject().value(QStringLiteral("type")).toString() + (described ? "" : "?"));
+            }
+            return types;
+        };
+        const QStringList fromPlugin = typesIn(QStringLiteral("from_plugin"));
+        const QStringList fromServer = typesIn(QStringLiteral("from_server"));
+        QCOMPARE(fromPlugin, (QStringList{"register", "heartbeat", "transport_update", "generation_request",
+                                          "generate_request", "status_request"}));
+        QCOMPARE(fromServer.size(), 9);
+        QCOMPARE(typesUnder(QStringLiteral("### Plugin → server")), fromPlugin);
+        QCOMPARE(typesUnder(QStringLiteral("### Server → plugin")), fromServer);
+    }
 
     // --- plugins over HTTP ---
 
