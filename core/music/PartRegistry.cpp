@@ -22,8 +22,8 @@ constexpr bool inTrackTypeOrder(std::span<const PartRow> rows)
 
 std::span<const PartRow> partRows()
 {
-    // Channels and programs are the ones the files have always had: plugins and DAW templates
-    // expect bass on channel 1, keys on 2 and drums on the General MIDI drum channel 10.
+    // Channels and programs are the ones the files have always had (README, docs/MUSIC.md):
+    // bass on channel 1, keys on 2, drums on the General MIDI drum channel 10 (zero-based here).
     // The titles are marked for lupdate here and translated by ui/PartTitle.cpp.
     static constexpr PartRow kRows[] = {
         {TrackType::Bass, "bass", QT_TRANSLATE_NOOP("aiband::PartTitle", "Bass"), "Bass", 0, 33, generateBass},

@@ -23,7 +23,7 @@ struct PartRow {
     const char *name;        // the word of the API, of file names and of metadata: "bass"
     const char *title;       // English; the window translates it in the context "aiband::PartTitle"
     const char *midiName;    // in MIDI files: the track name, and the part's word in the song title
-    int channel;             // MIDI channel, zero-based
+    int channel;             // MIDI channel, zero-based (unused for Full: its tracks keep their own)
     int program;             // General MIDI program, zero-based; a style may choose another
     PartGenerator generate;  // nullptr for Full
 
