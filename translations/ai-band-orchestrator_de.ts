@@ -815,12 +815,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::PartTitle</name>
     <message>
-        <location filename="../ui/PartTitle.cpp" line="+10"/>
+        <location filename="../core/music/PartRegistry.cpp" line="+29"/>
         <source>Bass</source>
         <translation>Bass</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Drums</source>
         <translation>Schlagzeug</translation>
     </message>
@@ -830,7 +830,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Keys</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Full band</source>
         <translation>Ganze Band</translation>
     </message>

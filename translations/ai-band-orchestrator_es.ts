@@ -815,12 +815,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::PartTitle</name>
     <message>
-        <location filename="../ui/PartTitle.cpp" line="+10"/>
+        <location filename="../core/music/PartRegistry.cpp" line="+29"/>
         <source>Bass</source>
         <translation>Bajo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Drums</source>
         <translation>Batería</translation>
     </message>
@@ -830,7 +830,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Teclados</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Full band</source>
         <translation>Banda completa</translation>
     </message>

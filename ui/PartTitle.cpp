@@ -1,20 +1,18 @@
 #include "PartTitle.h"
 
+#include "music/PartRegistry.h"
+
 #include <QCoreApplication>
 
 namespace aiband {
 
 QString partTitle(const QString &trackType)
 {
-    if (trackType == QLatin1String("bass"))
-        return QCoreApplication::translate("aiband::PartTitle", "Bass");
-    if (trackType == QLatin1String("drums"))
-        return QCoreApplication::translate("aiband::PartTitle", "Drums");
-    if (trackType == QLatin1String("keys"))
-        return QCoreApplication::translate("aiband::PartTitle", "Keys");
-    if (trackType == QLatin1String("full"))
-        return QCoreApplication::translate("aiband::PartTitle", "Full band");
-    return trackType;
+    const std::optional<TrackType> type = parseTrackType(trackType);
+    if (!type)
+        return trackType;
+    // The titles are marked in the registry with this context, so existing translations apply.
+    return QCoreApplication::translate("aiband::PartTitle", partRow(*type).title);
 }
 
 } // namespace aiband

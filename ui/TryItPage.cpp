@@ -3,7 +3,7 @@
 #include "Orchestrator.h"
 #include "PartTitle.h"
 #include "PianoRollView.h"
-#include "music/TrackType.h"
+#include "music/PartRegistry.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -77,7 +77,10 @@ TryItPage::TryItPage(Orchestrator &orchestrator, QWidget *parent)
     m_meter->addItems(meterChoices());
 
     auto *parts = new QHBoxLayout;
-    for (const QString &type : {QStringLiteral("bass"), QStringLiteral("drums"), QStringLiteral("keys")}) {
+    for (const PartRow &row : partRows()) {
+        if (row.isBand())
+            continue;  // "full" is the ticked parts together, not a part of its own
+        const QString type = QString::fromLatin1(row.name);
         auto *box = new QCheckBox(partTitle(type));
         box->setObjectName(QStringLiteral("part_") + type);
         box->setProperty("trackType", type);

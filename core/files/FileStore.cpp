@@ -1,6 +1,7 @@
 #include "FileStore.h"
 
 #include "logging/LogCategories.h"
+#include "music/TrackType.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -16,13 +17,26 @@
 namespace aiband {
 namespace {
 
+// Any part's word, as the part registry names them.
+QString partAlternatives()
+{
+    QStringList words;
+    for (const QString &name : trackTypeNames())
+        words.append(QRegularExpression::escape(name));
+    return words.join(QLatin1Char('|'));
+}
+
 // The name itself, without anchors, so the leftover patterns below can build on it.
-const QString kNameBody = QStringLiteral(
-    "\\d{8}-\\d{6}-\\d{3}_(?:bass|drums|keys|full)_[A-G][sb]?m?_\\d{2,3}_[0-9a-f]{6}\\.mid");
+const QString &nameBody()
+{
+    static const QString body = QStringLiteral("\\d{8}-\\d{6}-\\d{3}_(?:%1)_[A-G][sb]?m?_\\d{2,3}_[0-9a-f]{6}\\.mid")
+                                    .arg(partAlternatives());
+    return body;
+}
 
 const QRegularExpression &namePattern()
 {
-    static const QRegularExpression pattern(QStringLiteral("^") + kNameBody + QStringLiteral("$"));
+    static const QRegularExpression pattern(QStringLiteral("^") + nameBody() + QStringLiteral("$"));
     return pattern;
 }
 
@@ -31,13 +45,13 @@ const QRegularExpression &namePattern()
 const QRegularExpression &leftoverPattern()
 {
     static const QRegularExpression pattern(QStringLiteral("^(?:\\.%1(?:\\.json)?\\.partial|%1(?:\\.json)?\\.[A-Za-z0-9]{6})$")
-                                                .arg(kNameBody));
+                                                .arg(nameBody()));
     return pattern;
 }
 
 const QRegularExpression &sidecarPattern()
 {
-    static const QRegularExpression pattern(QStringLiteral("^(") + kNameBody + QStringLiteral(")\\.json$"));
+    static const QRegularExpression pattern(QStringLiteral("^(") + nameBody() + QStringLiteral(")\\.json$"));
     return pattern;
 }
 

@@ -1,6 +1,7 @@
 #include "Generators.h"
 
 #include "Meter.h"
+#include "PartRegistry.h"
 #include "Performance.h"
 #include "Style.h"
 
@@ -96,7 +97,8 @@ public:
         markChanges();
         resolvePitches();
         addApproaches();
-        return {QStringLiteral("Bass"), 0, m_style.program, toNotes()};
+        const PartRow &row = partRow(TrackType::Bass);
+        return {QString::fromLatin1(row.midiName), row.channel, m_style.program, toNotes()};
     }
 
 private:

@@ -1,6 +1,7 @@
 #include "Generators.h"
 
 #include "Meter.h"
+#include "PartRegistry.h"
 #include "Performance.h"
 #include "Style.h"
 
@@ -55,7 +56,8 @@ public:
             case BarKind::Ending: endingHit(bar); break;
             }
         }
-        return {QStringLiteral("Drums"), kDrumChannel, 0, std::move(m_notes)};
+        const PartRow &row = partRow(TrackType::Drums);
+        return {QString::fromLatin1(row.midiName), row.channel, row.program, std::move(m_notes)};
     }
 
 private:

@@ -2,6 +2,7 @@
 
 #include "Generators.h"
 #include "MidiFile.h"
+#include "PartRegistry.h"
 #include "Style.h"
 
 namespace aiband {
@@ -18,17 +19,6 @@ MidiSong songShell(const Arrangement &arrangement, const SongPlan &plan, const Q
     return song;
 }
 
-MidiPart generate(TrackType type, const Arrangement &arrangement, const SongPlan &plan)
-{
-    switch (type) {
-    case TrackType::Bass: return generateBass(arrangement, plan);
-    case TrackType::Drums: return generateDrums(arrangement, plan);
-    case TrackType::Keys: return generateKeys(arrangement, plan);
-    case TrackType::Full: break;
-    }
-    return {};
-}
-
 } // namespace
 
 RenderedSong renderSong(const Arrangement &arrangement)
@@ -37,16 +27,12 @@ RenderedSong renderSong(const Arrangement &arrangement)
     rendered.plan = planSong(arrangement, arrangement.style->phraseBars);
     const SongPlan &plan = rendered.plan;
     for (TrackType type : arrangement.parts) {
-        const QList<TrackType> members = type == TrackType::Full
-            ? QList<TrackType>{TrackType::Bass, TrackType::Drums, TrackType::Keys}
-            : QList<TrackType>{type};
-        QString title = type == TrackType::Full ? QStringLiteral("band") : trackTypeName(type);
-        title[0] = title[0].toUpper();
-        MidiSong song = songShell(arrangement, plan, title);
+        const PartRow &row = partRow(type);
+        MidiSong song = songShell(arrangement, plan, QString::fromLatin1(row.midiName));
         int noteCount = 0;
         // Each part depends only on the arrangement, so a part in "full" is the same as alone.
-        for (TrackType member : members) {
-            song.parts.push_back(generate(member, arrangement, plan));
+        for (const PartRow *member : partsInFile(row)) {
+            song.parts.push_back(member->generate(arrangement, plan));
             noteCount += static_cast<int>(song.parts.back().notes.size());
         }
         rendered.parts.append({type, writeMidiFile(song), noteCount});

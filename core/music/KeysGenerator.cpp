@@ -1,6 +1,7 @@
 #include "Generators.h"
 
 #include "Meter.h"
+#include "PartRegistry.h"
 #include "Performance.h"
 #include "Style.h"
 
@@ -139,7 +140,8 @@ public:
                 notes.push_back({start, std::max<qint64>(kTicksPerQuarter / 8, end - start), pitch, shaped});
             }
         }
-        return {QStringLiteral("Keys"), 1, m_style.program, std::move(notes)};
+        const PartRow &row = partRow(TrackType::Keys);
+        return {QString::fromLatin1(row.midiName), row.channel, m_style.program, std::move(notes)};
     }
 
 private:

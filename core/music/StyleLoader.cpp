@@ -1,5 +1,7 @@
 #include "StyleLoader.h"
 
+#include "PartRegistry.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,7 +125,7 @@ Result<BassStyle> parseBass(const QJsonValue &value)
         return styleError(QStringLiteral("bass"), QStringLiteral("expected an object"));
     const QJsonObject object = value.toObject();
     BassStyle bass;
-    auto program = parseProgram(object, QStringLiteral("bass"), 33);
+    auto program = parseProgram(object, QStringLiteral("bass"), partRow(TrackType::Bass).program);
     if (!program)
         return program.error();
     bass.program = *program;
@@ -156,7 +158,7 @@ Result<KeysStyle> parseKeys(const QJsonValue &value)
         return styleError(QStringLiteral("keys"), QStringLiteral("expected an object"));
     const QJsonObject object = value.toObject();
     KeysStyle keys;
-    auto program = parseProgram(object, QStringLiteral("keys"), 0);
+    auto program = parseProgram(object, QStringLiteral("keys"), partRow(TrackType::Keys).program);
     if (!program)
         return program.error();
     keys.program = *program;

@@ -1,27 +1,19 @@
 #include "TrackType.h"
 
-namespace aiband {
+#include "PartRegistry.h"
 
-namespace {
-constexpr TrackType kAll[] = {TrackType::Bass, TrackType::Drums, TrackType::Keys, TrackType::Full};
-}
+namespace aiband {
 
 QString trackTypeName(TrackType type)
 {
-    switch (type) {
-    case TrackType::Bass: return QStringLiteral("bass");
-    case TrackType::Drums: return QStringLiteral("drums");
-    case TrackType::Keys: return QStringLiteral("keys");
-    case TrackType::Full: return QStringLiteral("full");
-    }
-    return {};
+    return QString::fromLatin1(partRow(type).name);
 }
 
 std::optional<TrackType> parseTrackType(const QString &name)
 {
-    for (TrackType type : kAll) {
-        if (name == trackTypeName(type))
-            return type;
+    for (const PartRow &row : partRows()) {
+        if (name == QLatin1String(row.name))
+            return row.type;
     }
     return std::nullopt;
 }
@@ -29,8 +21,8 @@ std::optional<TrackType> parseTrackType(const QString &name)
 QStringList trackTypeNames()
 {
     QStringList names;
-    for (TrackType type : kAll)
-        names.append(trackTypeName(type));
+    for (const PartRow &row : partRows())
+        names.append(QString::fromLatin1(row.name));
     return names;
 }
 

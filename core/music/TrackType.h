@@ -7,6 +7,7 @@
 
 namespace aiband {
 
+// Which part; what each part is (name, channel, generator...) is its row in PartRegistry.
 // Full is every part in one multi-track file.
 enum class TrackType { Bass, Drums, Keys, Full };
 

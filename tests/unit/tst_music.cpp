@@ -3,6 +3,7 @@
 #include "music/Engine.h"
 #include "music/Key.h"
 #include "music/MidiFile.h"
+#include "music/PartRegistry.h"
 
 #include <QTest>
 
@@ -34,6 +35,22 @@ Arrangement fourChordSong(quint32 seed)
 class TestMusic : public QObject {
     Q_OBJECT
 private slots:
+    // A new part is a row: its name must read back as the part, and in the full band's file
+    // it must not share a channel with another part.
+    void everyPartRowIsConsistent()
+    {
+        QSet<int> channels;
+        for (const PartRow &row : partRows()) {
+            QVERIFY2(parseTrackType(QString::fromLatin1(row.name)) == row.type, row.name);
+            QVERIFY2(row.channel >= 0 && row.channel < 16 && row.program >= 0 && row.program < 128, row.name);
+            if (row.isBand())
+                continue;
+            QVERIFY2(!channels.contains(row.channel), row.name);
+            channels.insert(row.channel);
+        }
+        QCOMPARE(partsInFile(partRow(TrackType::Full)).size(), channels.size());
+    }
+
     void chordsParseToPitchClasses_data()
     {
         QTest::addColumn<QString>("symbol");

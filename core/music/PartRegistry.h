@@ -1,0 +1,42 @@
+#pragma once
+
+#include "TrackType.h"
+
+#include <QList>
+#include <QString>
+
+#include <span>
+
+namespace aiband {
+
+struct Arrangement;
+struct MidiPart;
+struct SongPlan;
+
+using PartGenerator = MidiPart (*)(const Arrangement &arrangement, const SongPlan &plan);
+
+// What the program knows about one part, in one place, so that a new part is a generator and a
+// row (docs/ARCHITECTURE.md, "Where to add a part"). Full is a row too, without a generator: its
+// file holds every part that has one.
+struct PartRow {
+    TrackType type;
+    const char *name;        // the word of the API, of file names and of metadata: "bass"
+    const char *title;       // English; the window translates it in the context "aiband::PartTitle"
+    const char *midiName;    // in MIDI files: the track name, and the part's word in the song title
+    int channel;             // MIDI channel, zero-based (unused for Full: its tracks keep their own)
+    int program;             // General MIDI program, zero-based; a style may choose another
+    PartGenerator generate;  // nullptr for Full
+
+    bool isBand() const { return generate == nullptr; }
+};
+
+// Every part, in the order the API lists them (and error messages name them).
+std::span<const PartRow> partRows();
+
+const PartRow &partRow(TrackType type);
+
+// The parts a file of `row` holds, in the order their tracks are written: the part itself, or
+// for Full every part that has a generator.
+QList<const PartRow *> partsInFile(const PartRow &row);
+
+} // namespace aiband
