@@ -34,15 +34,19 @@ struct StringListSetting {
 using SettingKind = std::variant<StringSetting, PathSetting, HostSetting, BoolSetting, IntSetting,
                                  DoubleSetting, LogLevelSetting, SecretSetting, StringListSetting>;
 
-// One row of the configuration table: where a setting lives in config.json, which environment
-// variables and command-line option set it, and what values it accepts.
+// One row of the configuration table, the one place a setting is described: where it lives in
+// config.json, what values it accepts, which environment variables and command-line option set
+// it, and how the settings window names and explains it.
+// The label and description are English source texts, translated in the context
+// "aiband::ConfigKey" (lupdate reads them here).
 struct ConfigKey {
     const char *path;                 // "server.port": section and name in config.json
-    QList<const char *> environment;  // seed name first, then the AIBAND_ one
-    const char *option;               // command-line option without dashes, or nullptr
+    const char *label;                // "Port": the settings window's name for it
     SettingKind kind;
+    QList<const char *> environment;  // seed name first, then the AIBAND_ one
+    const char *option = nullptr;     // command-line option without dashes, or nullptr
     const char *description;
-    bool secret = false;              // never shown by /api/config or logged
+    bool secret = false;              // never shown by /api/config, logged or in the window
 };
 
 // Keys of the original orchestrator that mean nothing for a built-in engine: accepted, reported.

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -324,6 +325,19 @@ private slots:
                 QVERIFY2(text.contains(QStringLiteral("`%1`").arg(QLatin1String(variable))), variable);
             if (key.option)
                 QVERIFY2(text.contains(QStringLiteral("`--%1`").arg(QLatin1String(key.option))), key.option);
+        }
+    }
+
+    void everyKeyHasALabel()
+    {
+        QSet<QString> labels;
+        for (const ConfigKey &key : configKeys()) {
+            QVERIFY2(key.label && *key.label, key.path);
+            // Within a section the window shows labels side by side; two alike would be ambiguous.
+            const QString section = QString::fromLatin1(key.path).section(QLatin1Char('.'), 0, 0);
+            const QString label = section + QLatin1Char('/') + QLatin1String(key.label);
+            QVERIFY2(!labels.contains(label), key.path);
+            labels.insert(label);
         }
     }
 
