@@ -5,7 +5,15 @@
 
 #include <QStandardPaths>
 
+#include <variant>
+
 namespace aiband {
+
+Config::Config()
+{
+    for (const ConfigKey &key : configKeys())
+        std::visit([this](const auto &setting) { this->*setting.member = setting.byDefault; }, key.kind);
+}
 
 Config Config::withPlatformDefaults()
 {

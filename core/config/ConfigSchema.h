@@ -13,20 +13,28 @@
 
 namespace aiband {
 
+// Each kind names the Config member it fills, then that member's default (what Config{} holds;
+// Config::withPlatformDefaults adds the per-user folders), then what values it accepts.
 // `choices`, when given, are the only values accepted ("" among them if empty is allowed).
-struct StringSetting { QString Config::*member; QList<const char *> choices = {}; };
-struct PathSetting { QString Config::*member; };
-struct HostSetting { QString Config::*member; };
-struct BoolSetting { bool Config::*member; };
-struct IntSetting { int Config::*member; int min; int max; };
-struct DoubleSetting { double Config::*member; double min; double max; };
-struct LogLevelSetting { LogLevel Config::*member; };
+struct StringSetting { QString Config::*member; QString byDefault; QList<const char *> choices = {}; };
+struct PathSetting { QString Config::*member; QString byDefault; };
+struct HostSetting { QString Config::*member; QString byDefault; };
+struct BoolSetting { bool Config::*member; bool byDefault; };
+struct IntSetting { int Config::*member; int byDefault; int min; int max; };
+struct DoubleSetting { double Config::*member; double byDefault; double min; double max; };
+struct LogLevelSetting { LogLevel Config::*member; LogLevel byDefault; };
 // A secret: validated by `valid`, never quoted in an error.
-struct SecretSetting { QString Config::*member; bool (*valid)(const QString &); const char *expected; };
+struct SecretSetting {
+    QString Config::*member;
+    QString byDefault;
+    bool (*valid)(const QString &);
+    const char *expected;
+};
 // A JSON array of strings in config.json, comma-separated in the environment; each item is
 // normalized (or refused) by `normalize`.
 struct StringListSetting {
     QStringList Config::*member;
+    QStringList byDefault;
     std::optional<QString> (*normalize)(QStringView);
     const char *expected;
 };
@@ -35,8 +43,8 @@ using SettingKind = std::variant<StringSetting, PathSetting, HostSetting, BoolSe
                                  DoubleSetting, LogLevelSetting, SecretSetting, StringListSetting>;
 
 // One row of the configuration table, the one place a setting is described: where it lives in
-// config.json, what values it accepts, which environment variables and command-line option set
-// it, and how the settings window names and explains it.
+// config.json, its default and accepted values, which environment variables and command-line
+// option set it, and how the settings window names and explains it.
 // The label and description are English source texts, translated in the context
 // "aiband::ConfigKey" (lupdate reads them here).
 struct ConfigKey {

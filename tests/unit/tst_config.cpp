@@ -3,6 +3,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -328,6 +330,36 @@ private slots:
         }
     }
 
+    // The README's default column, for every key whose default is not the platform's folder
+    // (paths) or a secret's: written as `value`, `""` for empty text, `[]` for an empty list.
+    void readmeDefaultsAreTheRows()
+    {
+        QFile readme(QStringLiteral(AIBAND_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        QHash<QString, QString> defaultCells;
+        for (const QString &line : QString::fromUtf8(readme.readAll()).split(QLatin1Char('\n'))) {
+            // | config key | environment | option | default | meaning |
+            const QStringList cells = line.split(QLatin1Char('|'));
+            if (line.startsWith(QLatin1String("| `")) && cells.size() >= 6)
+                defaultCells.insert(cells[1].trimmed(), cells[4].trimmed());
+        }
+        const Config defaults;
+        for (const ConfigKey &key : configKeys()) {
+            if (key.secret || std::holds_alternative<PathSetting>(key.kind))
+                continue;
+            const QJsonValue value = settingToJson(defaults, key);
+            QString shown = value.isDouble() ? QString::number(value.toDouble(), 'g', 15)
+                            : value.isBool() ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                            : value.isArray() ? QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact))
+                                              : value.toString();
+            if (shown.isEmpty())
+                shown = QStringLiteral("\"\"");
+            const QString path = QStringLiteral("`%1`").arg(QLatin1String(key.path));
+            QVERIFY2(defaultCells.contains(path), key.path);
+            QCOMPARE(defaultCells.value(path), QStringLiteral("`%1`").arg(shown));
+        }
+    }
+
     void everyKeyHasALabel()
     {
         QSet<QString> labels;
@@ -339,6 +371,62 @@ private slots:
             QVERIFY2(!labels.contains(label), key.path);
             labels.insert(label);
         }
+    }
+
+    // The defaults as they were when they moved from Config.h into the key table: the contract.
+    void defaultsAreTheKeyTables()
+    {
+        const Config config;
+        QCOMPARE(config.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(config.port, 8000);
+        QCOMPARE(config.debug, false);
+        QCOMPARE(config.maxConnections, 1024);
+        QCOMPARE(config.shutdownGraceSeconds, 10.0);
+        QCOMPARE(config.token, QString());
+        QCOMPARE(config.tokenFile, QString());
+        QCOMPARE(config.requireToken, false);
+        QCOMPARE(config.allowedOrigins, QStringList());
+        QCOMPARE(config.allowedHosts, QStringList());
+        QCOMPARE(config.generationTimeoutSeconds, 30.0);
+        QCOMPARE(config.generationQueueSize, 64);
+        QCOMPARE(config.filesDir, QString());
+        QCOMPARE(config.cleanupHours, 24.0);
+        QCOMPARE(config.maxFiles, 1000);
+        QCOMPARE(config.durableWrites, true);
+        QCOMPARE(config.stylesDir, QString());
+        QCOMPARE(config.defaultStyle, QStringLiteral("pop"));
+        QCOMPARE(config.logLevel, LogLevel::Info);
+        QCOMPARE(config.logFile, QString());
+        QCOMPARE(config.logMaxBytes, 1024 * 1024);
+        QCOMPARE(config.logBackupCount, 5);
+        QCOMPARE(config.logBufferEntries, 2000);
+        QCOMPARE(config.heartbeatIntervalSeconds, 30.0);
+        QCOMPARE(config.connectionTimeoutSeconds, 90.0);
+        QCOMPARE(config.webSocketMaxMessageBytes, 1024 * 1024);
+        QCOMPARE(config.webSocketMaxMessagesPerSecond, 200);
+        QCOMPARE(config.maxBodyBytes, 1024 * 1024);
+        QCOMPARE(config.maxHeaderBytes, 16 * 1024);
+        QCOMPARE(config.maxUrlLength, 8 * 1024);
+        QCOMPARE(config.requestTimeoutSeconds, 10.0);
+        QCOMPARE(config.idleTimeoutSeconds, 60.0);
+        QCOMPARE(config.maxJsonDepth, 32);
+        QCOMPARE(config.maxJsonArrayItems, 10000);
+        QCOMPARE(config.generationRatePerMinute, 120.0);
+        QCOMPARE(config.generationBurst, 120);
+        QCOMPARE(config.maxGenerationsPerClient, 4);
+        QCOMPARE(config.maxChords, 1024);
+        QCOMPARE(config.maxBars, 1024);
+        QCOMPARE(config.uiLanguage, QString());
+        QCOMPARE(config.notifyNewFiles, false);
+    }
+
+    void platformDefaultsChangeOnlyTheFolders()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Config platform = Config::withPlatformDefaults();
+        QVERIFY(!platform.tokenFile.isEmpty() && !platform.stylesDir.isEmpty());
+        platform.filesDir = platform.logFile = platform.stylesDir = platform.tokenFile = QString();
+        QCOMPARE(platform, Config{});
     }
 
     void jsonViewHasSectionsAndTypedValues()
