@@ -91,4 +91,12 @@ struct Config {
     bool operator==(const Config &) const = default;
 };
 
+// Paths of the settings read only at start (Applies::AtNextStart) whose values differ between
+// the configuration a run started with and a wanted one: what needs a restart to take effect.
+QStringList startOnlySettingsDiffering(const Config &running, const Config &wanted);
+
+// What a running orchestrator can apply of `wanted`: every start-only setting kept at its
+// running value.
+Config withStartOnlyFrom(Config wanted, const Config &running);
+
 } // namespace aiband

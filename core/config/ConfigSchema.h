@@ -42,15 +42,20 @@ struct StringListSetting {
 using SettingKind = std::variant<StringSetting, PathSetting, HostSetting, BoolSetting, IntSetting,
                                  DoubleSetting, LogLevelSetting, SecretSetting, StringListSetting>;
 
+// Whether a running orchestrator takes a new value (reconfigure) or keeps the one it started
+// with until the next start, because something built at start holds it.
+enum class Applies { Live, AtNextStart };
+
 // One row of the configuration table, the one place a setting is described: where it lives in
-// config.json, its default and accepted values, which environment variables and command-line
-// option set it, and how the settings window names and explains it.
+// config.json, its default and accepted values, when it takes effect, which environment
+// variables and command-line option set it, and how the settings window names and explains it.
 // The label and description are English source texts, translated in the context
 // "aiband::ConfigKey" (lupdate reads them here).
 struct ConfigKey {
     const char *path;                 // "server.port": section and name in config.json
     const char *label;                // "Port": the settings window's name for it
     SettingKind kind;
+    Applies applies;
     QList<const char *> environment;  // seed name first, then the AIBAND_ one
     const char *option = nullptr;     // command-line option without dashes, or nullptr
     const char *description;

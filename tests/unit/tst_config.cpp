@@ -429,6 +429,47 @@ private slots:
         QCOMPARE(platform, Config{});
     }
 
+    // The settings a run keeps until the next start, as they were when the list moved from the
+    // orchestrator into the key table.
+    void startOnlySettingsAreTheseSixteen()
+    {
+        QStringList startOnly;
+        for (const ConfigKey &key : configKeys()) {
+            if (key.applies == Applies::AtNextStart)
+                startOnly.append(QLatin1String(key.path));
+        }
+        startOnly.sort();
+        QStringList expected{
+            QStringLiteral("plugin.folder"), QStringLiteral("plugin.durable_writes"),
+            QStringLiteral("engine.styles_dir"), QStringLiteral("logging.file"),
+            QStringLiteral("logging.max_bytes"), QStringLiteral("logging.backup_count"),
+            QStringLiteral("logging.buffer_entries"), QStringLiteral("server.max_connections"),
+            QStringLiteral("websocket.max_message_bytes"), QStringLiteral("server.token"),
+            QStringLiteral("server.token_file"), QStringLiteral("server.max_body_bytes"),
+            QStringLiteral("server.max_header_bytes"), QStringLiteral("server.max_url_length"),
+            QStringLiteral("server.request_timeout"), QStringLiteral("server.idle_timeout")};
+        expected.sort();
+        QCOMPARE(startOnly, expected);
+    }
+
+    void reconfiguringKeepsStartOnlySettings()
+    {
+        const Config running;
+        Config wanted;
+        wanted.port = 9001;                                  // live
+        wanted.filesDir = QStringLiteral("/elsewhere");      // start-only
+        wanted.maxBodyBytes = 4096;                          // start-only
+        QCOMPARE(startOnlySettingsDiffering(running, wanted),
+                 (QStringList{QStringLiteral("plugin.folder"), QStringLiteral("server.max_body_bytes")}));
+        QCOMPARE(startOnlySettingsDiffering(running, running), QStringList());
+
+        const Config applied = withStartOnlyFrom(wanted, running);
+        QCOMPARE(applied.port, 9001);
+        QCOMPARE(applied.filesDir, running.filesDir);
+        QCOMPARE(applied.maxBodyBytes, running.maxBodyBytes);
+        QCOMPARE(startOnlySettingsDiffering(running, applied), QStringList());
+    }
+
     void jsonViewHasSectionsAndTypedValues()
     {
         Config config;
