@@ -181,14 +181,14 @@ std::span<const ConfigKey> configKeys()
          .kind = HostSetting{&Config::host, "127.0.0.1"},
          .applies = Applies::Live,
          .environment = {"HOST", "AIBAND_HOST"},
-         .option = "host",
+         .option = {"host", "address", "Address to listen on"},
          .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.")},
         {.path = "server.port",
          .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Port"),
          .kind = IntSetting{&Config::port, 8000, 0, 65535},
          .applies = Applies::Live,
          .environment = {"PORT", "AIBAND_PORT"},
-         .option = "port",
+         .option = {"port", "port", "Port to listen on; 0 picks a free one"},
          .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "TCP port; 0 picks a free one and prints it.")},
         {.path = "server.debug",
          .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Debug"),
@@ -250,7 +250,7 @@ std::span<const ConfigKey> configKeys()
          .kind = PathSetting{&Config::filesDir, {}},
          .applies = Applies::AtNextStart,   // the file store is built around it
          .environment = {"GENERATED_FILES_DIR", "AIBAND_FILES_DIR"},
-         .option = "files-dir",
+         .option = {"files-dir", "dir", "Folder for generated MIDI files (the one plugins watch)"},
          .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Folder the MIDI files are written to (plugins watch it).")},
         {.path = "plugin.cleanup_hours",
          .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Cleanup hours"),
@@ -287,7 +287,7 @@ std::span<const ConfigKey> configKeys()
          .kind = LogLevelSetting{&Config::logLevel, LogLevel::Info},
          .applies = Applies::Live,
          .environment = {"LOG_LEVEL", "AIBAND_LOG_LEVEL"},
-         .option = "log-level",
+         .option = {"log-level", "level", "debug, info, warning, error or critical"},
          .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "debug, info, warning, error or critical.")},
         {.path = "logging.file",
          .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "File"),
@@ -443,7 +443,7 @@ std::span<const IgnoredKey> ignoredConfigKeys()
 const ConfigKey *findConfigKeyByOption(const QString &option)
 {
     for (const ConfigKey &key : configKeys()) {
-        if (key.option && option == QLatin1String(key.option))
+        if (key.option.name && option == QLatin1String(key.option.name))
             return &key;
     }
     return nullptr;

@@ -46,6 +46,14 @@ using SettingKind = std::variant<StringSetting, PathSetting, HostSetting, BoolSe
 // with until the next start, because something built at start holds it.
 enum class Applies { Live, AtNextStart };
 
+// --name <valueName> on the command line. The help is English like the rest of --help; the
+// key's default is added to it (settingOptions()).
+struct CommandLineOption {
+    const char *name = nullptr;       // without dashes; nullptr: no option sets this key
+    const char *valueName = nullptr;
+    const char *help = nullptr;
+};
+
 // One row of the configuration table, the one place a setting is described: where it lives in
 // config.json, its default and accepted values, when it takes effect, which environment
 // variables and command-line option set it, and how the settings window names and explains it.
@@ -57,7 +65,7 @@ struct ConfigKey {
     SettingKind kind;
     Applies applies;
     QList<const char *> environment;  // seed name first, then the AIBAND_ one
-    const char *option = nullptr;     // command-line option without dashes, or nullptr
+    CommandLineOption option = {};
     const char *description;
     bool secret = false;              // never shown by /api/config, logged or in the window
 };

@@ -1,5 +1,6 @@
 #include "config/ConfigLoader.h"
 #include "config/ConfigSchema.h"
+#include "config/SettingOptions.h"
 
 #include <QDir>
 #include <QFile>
@@ -325,8 +326,8 @@ private slots:
             QVERIFY2(text.contains(QStringLiteral("`%1`").arg(QLatin1String(key.path))), key.path);
             for (const char *variable : key.environment)
                 QVERIFY2(text.contains(QStringLiteral("`%1`").arg(QLatin1String(variable))), variable);
-            if (key.option)
-                QVERIFY2(text.contains(QStringLiteral("`--%1`").arg(QLatin1String(key.option))), key.option);
+            if (key.option.name)
+                QVERIFY2(text.contains(QStringLiteral("`--%1`").arg(QLatin1String(key.option.name))), key.option.name);
         }
     }
 
@@ -468,6 +469,27 @@ private slots:
         QCOMPARE(applied.filesDir, running.filesDir);
         QCOMPARE(applied.maxBodyBytes, running.maxBodyBytes);
         QCOMPARE(startOnlySettingsDiffering(running, applied), QStringList());
+    }
+
+    // main() offers exactly these options for settings, each made from its key's row.
+    void settingOptionsComeFromTheRows()
+    {
+        QStringList names;
+        for (const QCommandLineOption &option : settingOptions()) {
+            const QString name = option.names().first();
+            names.append(name);
+            const ConfigKey *key = findConfigKeyByOption(name);
+            QVERIFY2(key, qPrintable(name));
+            QCOMPARE(option.valueName(), QLatin1String(key->option.valueName));
+            QVERIFY2(option.description().startsWith(QLatin1String(key->option.help)), qPrintable(name));
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("files-dir"),
+                                     QStringLiteral("log-level")}));
+        const QList<QCommandLineOption> options = settingOptions();
+        QCOMPARE(options[0].description(), QStringLiteral("Address to listen on (default 127.0.0.1)."));
+        QCOMPARE(options[1].description(), QStringLiteral("Port to listen on; 0 picks a free one (default 8000)."));
+        QCOMPARE(options[2].description(), QStringLiteral("Folder for generated MIDI files (the one plugins watch)."));
+        QCOMPARE(options[3].description(), QStringLiteral("debug, info, warning, error or critical (default info)."));
     }
 
     void jsonViewHasSectionsAndTypedValues()
