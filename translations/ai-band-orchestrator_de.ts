@@ -77,7 +77,7 @@
 <context>
     <name>aiband::ConfigKey</name>
     <message>
-        <location filename="../core/config/ConfigSchema.cpp" line="+185"/>
+        <location filename="../core/config/ConfigSchema.cpp" line="+180"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
