@@ -8,6 +8,7 @@
 #include "Orchestrator.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
+#include "config/SettingOptions.h"
 #include "generation/FaultInjection.h"
 #include "logging/LogBuffer.h"
 #include "logging/LogCategories.h"
@@ -46,22 +47,15 @@ bool wantsNoGui(int argc, char **argv)
     return false;
 }
 
+// --headless and --config say how to run, not what to run with; every other option sets a
+// setting and comes from the key table.
 struct Options {
     QCommandLineOption headless{QStringLiteral("headless"),
                                 QStringLiteral("Run the server only: no window, no tray icon.")};
-    QCommandLineOption host{QStringLiteral("host"),
-                            QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("address")};
-    QCommandLineOption port{QStringLiteral("port"),
-                            QStringLiteral("Port to listen on (default 8000; 0 picks a free one)."),
-                            QStringLiteral("port")};
     QCommandLineOption config{QStringLiteral("config"),
                               QStringLiteral("Read settings from this config.json instead of the usual places."),
                               QStringLiteral("file")};
-    QCommandLineOption filesDir{QStringLiteral("files-dir"),
-                                QStringLiteral("Folder for generated MIDI files (the one plugins watch)."),
-                                QStringLiteral("dir")};
-    QCommandLineOption logLevel{QStringLiteral("log-level"),
-                                QStringLiteral("debug, info, warning, error or critical."), QStringLiteral("level")};
+    QList<QCommandLineOption> settings = settingOptions();
 };
 
 void printLine(FILE *stream, const QString &text)
@@ -77,9 +71,9 @@ LoadedConfig readConfiguration(const QCommandLineParser &parser, const Options &
     sources.candidateFiles = defaultConfigCandidates();
     sources.environment = QProcessEnvironment::systemEnvironment();
     sources.workingDir = QDir::currentPath();
-    for (const QCommandLineOption *option : {&options.host, &options.port, &options.filesDir, &options.logLevel}) {
-        if (parser.isSet(*option))
-            sources.options.insert(option->names().first(), parser.value(*option));
+    for (const QCommandLineOption &option : options.settings) {
+        if (parser.isSet(option))
+            sources.options.insert(option.names().first(), parser.value(option));
     }
     return loadConfig(sources);
 }
@@ -126,8 +120,8 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const Options options;
-    parser.addOptions({options.headless, options.host, options.port, options.config, options.filesDir,
-                       options.logLevel});
+    parser.addOptions({options.headless, options.config});
+    parser.addOptions(options.settings);
     parser.process(*app);
 
     const LoadedConfig loaded = readConfiguration(parser, options);

@@ -183,35 +183,6 @@ void Orchestrator::serve(BoundedTcpServer *tcp)
     m_hub.setBaseUrl(baseUrl());
 }
 
-namespace {
-
-// Settings read once at start: the files folder and the styles belong to objects built around
-// them, the log file to main()'s router, the connection cap and message size to each listener
-// and socket as it is made.
-template <class Visit>
-void forEachStartOnlySetting(Visit &&visit)
-{
-    visit("plugin.folder", &Config::filesDir);
-    visit("plugin.durable_writes", &Config::durableWrites);
-    visit("engine.styles_dir", &Config::stylesDir);
-    visit("logging.file", &Config::logFile);
-    visit("logging.max_bytes", &Config::logMaxBytes);
-    visit("logging.backup_count", &Config::logBackupCount);
-    visit("logging.buffer_entries", &Config::logBufferEntries);
-    visit("server.max_connections", &Config::maxConnections);
-    visit("websocket.max_message_bytes", &Config::webSocketMaxMessageBytes);
-    visit("server.token", &Config::token);           // the token in use changes by regenerating it
-    visit("server.token_file", &Config::tokenFile);
-    // The HTTP limits belong to the listener; a new one (host or port changed) takes them too.
-    visit("server.max_body_bytes", &Config::maxBodyBytes);
-    visit("server.max_header_bytes", &Config::maxHeaderBytes);
-    visit("server.max_url_length", &Config::maxUrlLength);
-    visit("server.request_timeout", &Config::requestTimeoutSeconds);
-    visit("server.idle_timeout", &Config::idleTimeoutSeconds);
-}
-
-} // namespace
-
 void Orchestrator::updateAccessPolicy(quint16 port)
 {
     QStringList localAddresses;
@@ -225,12 +196,7 @@ void Orchestrator::updateAccessPolicy(quint16 port)
 
 QStringList Orchestrator::restartSettingsDiffering(const Config &wanted) const
 {
-    QStringList paths;
-    forEachStartOnlySetting([&](const char *path, auto Config::*member) {
-        if (wanted.*member != m_config.*member)
-            paths.append(QLatin1String(path));
-    });
-    return paths;
+    return startOnlySettingsDiffering(m_config, wanted);
 }
 
 Status Orchestrator::reconfigure(const Config &wanted)
@@ -254,7 +220,7 @@ Status Orchestrator::reconfigure(const Config &wanted)
     if (moves) {
         Config listenWith = wanted;
         // The connection cap and HTTP limits are fixed for this run, like every start-only setting.
-        forEachStartOnlySetting([&](const char *, auto Config::*member) { listenWith.*member = m_config.*member; });
+        listenWith = withStartOnlyFrom(listenWith, m_config);
         auto tcp = listen(listenWith);
         if (!tcp) {
             qCWarning(lcServer).noquote() << tcp.error().message << "; still serving on" << baseUrl().toString();
@@ -267,7 +233,7 @@ Status Orchestrator::reconfigure(const Config &wanted)
 
     // Everything that is read live takes the new value; what is fixed at start keeps the old.
     Config applied = wanted;
-    forEachStartOnlySetting([&](const char *, auto Config::*member) { applied.*member = m_config.*member; });
+    applied = withStartOnlyFrom(applied, m_config);
     m_config = applied;
     applyLogLevel(m_config.effectiveLogLevel());
     m_generation.setDefaultStyle(m_config.defaultStyle);

@@ -77,202 +77,202 @@
 <context>
     <name>aiband::ConfigKey</name>
     <message>
-        <location filename="../ui/ConfigKeyText.cpp" line="+15"/>
+        <location filename="../core/config/ConfigSchema.cpp" line="+180"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Debug</source>
         <translation>Debug</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max connections</source>
         <translation>Max. Verbindungen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Token file</source>
         <translation>Token-Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Require token</source>
         <translation>Token verlangen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Allowed origins</source>
         <translation>Erlaubte Origins</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Allowed hosts</source>
         <translation>Erlaubte Hosts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Timeout</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Queue size</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Cleanup hours</source>
         <translation>Aufbewahren (Stunden)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max files</source>
         <translation>Max. Dateien</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Durable writes</source>
         <translation>Sicheres Schreiben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>Styles dir</source>
         <translation>Stilordner</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Default style</source>
         <translation>Standardstil</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+127"/>
         <source>Max chords</source>
         <translation>Max. Akkorde</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max bars</source>
         <translation>Max. Takte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-121"/>
         <source>Level</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max bytes</source>
         <translation>Max. Größe (Bytes)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Backup count</source>
         <translation>Aufbewahrte Kopien</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Buffer entries</source>
         <translation>Zeilen im Speicher</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Heartbeat interval</source>
         <translation>Heartbeat-Intervall</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Connection timeout</source>
         <translation>Verbindungs-Zeitlimit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max message bytes</source>
         <translation>Max. Nachrichtengröße (Bytes)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max messages per second</source>
         <translation>Max. Nachrichten pro Sekunde</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max body bytes</source>
         <translation>Max. Body-Größe (Bytes)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max header bytes</source>
         <translation>Max. Header-Größe (Bytes)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max URL length</source>
         <translation>Max. URL-Länge</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Request timeout</source>
         <translation>Anfrage-Zeitlimit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Idle timeout</source>
         <translation>Leerlauf-Zeitlimit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+60"/>
         <source>Shutdown grace</source>
         <translation>Frist beim Beenden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>Max JSON depth</source>
         <translation>Max. JSON-Tiefe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max JSON array items</source>
         <translation>Max. Elemente pro JSON-Array</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Generation rate per minute</source>
         <translation>Generierungen pro Minute</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Generation burst</source>
         <translation>Generierungen auf einmal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max generations per client</source>
         <translation>Max. Generierungen pro Client</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Notify new files</source>
         <translation>Neue Dateien melden</translation>
     </message>
@@ -281,207 +281,212 @@
         <translation type="vanished">Adresse, auf der der Server lauscht. Nur Loopback (127.0.0.1, ::1, localhost), bis es Token-Authentifizierung gibt.</translation>
     </message>
     <message>
-        <location filename="../core/config/ConfigSchema.cpp" line="+27"/>
+        <location line="-227"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>TCP-Port; 0 wählt einen freien und gibt ihn aus.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Log at debug level whatever logging.level says.</source>
         <translation>Protokolliert auf Debug-Stufe, egal was logging.level sagt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Open connections (HTTP and WebSocket) beyond which new ones get 503.</source>
         <translation>Offene Verbindungen (HTTP und WebSocket), ab denen neue ein 503 erhalten.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Access token</source>
+        <translation>Zugangstoken</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Seconds a generation may take before it is answered with an error.</source>
         <translation>Sekunden, die eine Generierung dauern darf, bevor mit einem Fehler geantwortet wird.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Generations waiting or running at once; more are answered 503 busy.</source>
         <translation>Gleichzeitig wartende oder laufende Generierungen; weitere erhalten 503 (ausgelastet).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Folder the MIDI files are written to (plugins watch it).</source>
         <translation>Ordner, in den die MIDI-Dateien geschrieben werden (Plugins beobachten ihn).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Age in hours after which generated files are removed; 0 keeps them.</source>
         <translation>Alter in Stunden, ab dem generierte Dateien entfernt werden; 0 behält sie.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Most files kept in the folder.</source>
         <translation>Höchstzahl der Dateien, die im Ordner bleiben.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Folder of your own style definitions (*.json), read at start.</source>
         <translation>Ordner mit deinen eigenen Stildefinitionen (*.json); wird beim Start gelesen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Style used when a request names none.</source>
         <translation>Stil, der verwendet wird, wenn eine Anfrage keinen nennt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Sync each file to the disk before it appears (survives a power cut); off is faster.</source>
         <translation>Schreibt jede Datei fest auf die Platte, bevor sie erscheint (übersteht einen Stromausfall); aus ist schneller.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>debug, info, warning, error or critical.</source>
         <translation>debug, info, warning, error oder critical.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Log file; rotated when it reaches logging.max_bytes.</source>
         <translation>Protokolldatei; wird rotiert, wenn sie logging.max_bytes erreicht.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Size at which the log rotates.</source>
         <translation>Größe, ab der das Protokoll rotiert wird.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Rotated log files kept.</source>
         <translation>Anzahl der aufbewahrten rotierten Protokolldateien.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Log lines kept in memory for /api/logs and the Logs tab.</source>
         <translation>Protokollzeilen, die für /api/logs und den Tab „Protokoll“ im Speicher bleiben.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds between the heartbeats plugins are asked to send.</source>
         <translation>Sekunden zwischen den Heartbeats, die Plugins senden sollen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds of silence after which a plugin session is considered gone.</source>
         <translation>Sekunden ohne Nachricht, nach denen eine Plugin-Sitzung als beendet gilt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Largest WebSocket message accepted.</source>
         <translation>Größte WebSocket-Nachricht, die angenommen wird.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Messages one plugin session may send per second (bursts up to as many); more get an error.</source>
         <translation>Nachrichten, die eine Plugin-Sitzung pro Sekunde senden darf (in Spitzen ebenso viele auf einmal); weitere erhalten einen Fehler.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Largest HTTP request body; larger ones get 413 before they are read.</source>
         <translation>Größter HTTP-Anfrageinhalt (Body); größere erhalten 413, bevor sie gelesen werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Largest block of HTTP request headers; larger ones get 431.</source>
         <translation>Größter Block von HTTP-Anfrage-Headern; größere erhalten 431.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Longest request URL (path and query); longer ones get 414.</source>
         <translation>Längste Anfrage-URL (Pfad und Query); längere erhalten 414.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds from a request&apos;s first byte to its last; a slower client gets 408 and is closed.</source>
         <translation>Sekunden vom ersten bis zum letzten Byte einer Anfrage; ein langsamerer Client erhält 408 und wird getrennt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds an HTTP keep-alive connection may sit idle before it is closed (at least backend.timeout).</source>
         <translation>Sekunden, die eine HTTP-Keep-Alive-Verbindung ungenutzt bleiben darf, bevor sie geschlossen wird (mindestens backend.timeout).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Deepest nesting of JSON objects and arrays in a request or message; deeper gets 422.</source>
         <translation>Tiefste Verschachtelung von JSON-Objekten und -Arrays in einer Anfrage oder Nachricht; tiefere erhält 422.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Most items in any JSON array of a request or message; more gets 422.</source>
         <translation>Höchstzahl der Elemente in jedem JSON-Array einer Anfrage oder Nachricht; mehr erhält 422.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Generations one client (plugin id, else address) may start per minute; more get 429.</source>
         <translation>Generierungen, die ein Client (Plugin-ID, sonst Adresse) pro Minute starten darf; weitere erhalten 429.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Generations a client that has been quiet may start at once before the rate applies.</source>
         <translation>Generierungen, die ein Client nach einer Pause auf einmal starten darf, bevor die Rate greift.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Generations one client may have running at once; more get 429.</source>
         <translation>Generierungen, die ein Client gleichzeitig laufen lassen darf; weitere erhalten 429.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Most chords in one request&apos;s progression; more get 422.</source>
         <translation>Höchstzahl der Akkorde in der Akkordfolge einer Anfrage; mehr erhalten 422.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Longest song one request may ask for, in bars of its meter; longer gets 422.</source>
         <translation>Längster Song, den eine Anfrage verlangen darf, in Takten seiner Taktart; längere erhalten 422.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Language of the desktop interface: empty follows the system, or en, es, de.</source>
         <translation>Sprache der Desktop-Oberfläche: leer folgt dem System, sonst en, es oder de.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Show a desktop notification when new files are generated.</source>
         <translation>Zeigt eine Desktop-Benachrichtigung, wenn neue Dateien generiert werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds a stop (SIGTERM, Quit) waits for running generations and downloads to finish.</source>
         <translation>Sekunden, die ein Stopp (SIGTERM, Beenden) auf laufende Generierungen und Downloads wartet.</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-244"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Adresse, auf der der Server lauscht. Alles außer Loopback (127.0.0.1, ::1, localhost) erfordert das Token.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>The access token, instead of the one in server.token_file.</source>
         <translation>Das Zugangstoken, anstelle des Tokens aus server.token_file.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>File holding the access token (mode 0600); made with a new random token when missing.</source>
         <translation>Datei mit dem Zugangstoken (Modus 0600); fehlt sie, wird sie mit einem neuen zufälligen Token angelegt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Require the token on loopback too; always on for any other host.</source>
         <translation>Verlangt das Token auch auf Loopback; für jeden anderen Host immer an.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Web pages (origins) besides the server&apos;s own that may call the API from a browser.</source>
         <translation>Webseiten (Origins) außer der des Servers selbst, die die API aus einem Browser aufrufen dürfen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Names besides loopback and the bind address that clients may reach the server by (Host).</source>
         <translation>Namen außer Loopback und der Bind-Adresse, unter denen Clients den Server erreichen dürfen (Host).</translation>
     </message>
@@ -489,7 +494,7 @@
 <context>
     <name>aiband::DesktopShell</name>
     <message>
-        <location filename="../ui/DesktopShell.cpp" line="+36"/>
+        <location filename="../ui/DesktopShell.cpp" line="+38"/>
         <source>A new file</source>
         <translation>Eine neue Datei</translation>
     </message>
@@ -499,17 +504,17 @@
         <translation>%1 neue Dateien</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>This desktop has no system tray, so the orchestrator runs in this window. Closing it stops the server.</source>
         <translation>Diese Arbeitsumgebung hat keinen Infobereich (System-Tray), daher läuft der Orchestrator in diesem Fenster. Wenn du es schließt, wird der Server beendet.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>The access token was not changed</source>
         <translation>Das Zugriffstoken wurde nicht geändert</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Still running</source>
         <translation>Läuft weiter</translation>
     </message>

@@ -77,202 +77,202 @@
 <context>
     <name>aiband::ConfigKey</name>
     <message>
-        <location filename="../ui/ConfigKeyText.cpp" line="+15"/>
+        <location filename="../core/config/ConfigSchema.cpp" line="+180"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Debug</source>
         <translation>Depuración</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max connections</source>
         <translation>Máximo de conexiones</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Token file</source>
         <translation>Archivo del token</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Require token</source>
         <translation>Exigir el token</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Allowed origins</source>
         <translation>Orígenes permitidos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Allowed hosts</source>
         <translation>Hosts permitidos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Timeout</source>
         <translation>Tiempo límite</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Queue size</source>
         <translation>Tamaño de la cola</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Cleanup hours</source>
         <translation>Conservar (horas)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max files</source>
         <translation>Máximo de archivos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Durable writes</source>
         <translation>Escritura segura</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>Styles dir</source>
         <translation>Carpeta de estilos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Default style</source>
         <translation>Estilo predeterminado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+127"/>
         <source>Max chords</source>
         <translation>Máximo de acordes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max bars</source>
         <translation>Máximo de compases</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-121"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max bytes</source>
         <translation>Tamaño máximo (bytes)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Backup count</source>
         <translation>Copias guardadas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Buffer entries</source>
         <translation>Líneas en memoria</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Heartbeat interval</source>
         <translation>Intervalo de latido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Connection timeout</source>
         <translation>Tiempo límite de conexión</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max message bytes</source>
         <translation>Tamaño máximo de mensaje (bytes)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max messages per second</source>
         <translation>Máximo de mensajes por segundo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max body bytes</source>
         <translation>Tamaño máximo del cuerpo (bytes)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max header bytes</source>
         <translation>Tamaño máximo de cabeceras (bytes)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max URL length</source>
         <translation>Longitud máxima de URL</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Request timeout</source>
         <translation>Tiempo límite de petición</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Idle timeout</source>
         <translation>Tiempo límite de inactividad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+60"/>
         <source>Shutdown grace</source>
         <translation>Margen de cierre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>Max JSON depth</source>
         <translation>Profundidad máxima de JSON</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max JSON array items</source>
         <translation>Máximo de elementos por array JSON</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Generation rate per minute</source>
         <translation>Generaciones por minuto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Generation burst</source>
         <translation>Generaciones seguidas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Max generations per client</source>
         <translation>Máximo de generaciones por cliente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Notify new files</source>
         <translation>Avisar de archivos nuevos</translation>
     </message>
@@ -281,207 +281,212 @@
         <translation type="vanished">Dirección en la que escucha el servidor. Solo loopback (127.0.0.1, ::1, localhost) hasta que exista la autenticación por token.</translation>
     </message>
     <message>
-        <location filename="../core/config/ConfigSchema.cpp" line="+27"/>
+        <location line="-227"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>Puerto TCP; 0 elige uno libre y lo muestra.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Log at debug level whatever logging.level says.</source>
         <translation>Registra con nivel debug, diga lo que diga logging.level.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Open connections (HTTP and WebSocket) beyond which new ones get 503.</source>
         <translation>Conexiones abiertas (HTTP y WebSocket) a partir de las cuales las nuevas reciben 503.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Seconds a generation may take before it is answered with an error.</source>
         <translation>Segundos que puede tardar una generación antes de responderse con un error.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Generations waiting or running at once; more are answered 503 busy.</source>
         <translation>Generaciones en espera o en curso a la vez; las demás reciben 503 (ocupado).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Folder the MIDI files are written to (plugins watch it).</source>
         <translation>Carpeta donde se escriben los archivos MIDI (los plugins la vigilan).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Age in hours after which generated files are removed; 0 keeps them.</source>
         <translation>Antigüedad en horas a partir de la cual se eliminan los archivos generados; 0 los conserva.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Most files kept in the folder.</source>
         <translation>Número máximo de archivos que se conservan en la carpeta.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Folder of your own style definitions (*.json), read at start.</source>
         <translation>Carpeta con tus propias definiciones de estilo (*.json); se lee al iniciar.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Style used when a request names none.</source>
         <translation>Estilo que se usa cuando una petición no indica ninguno.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Sync each file to the disk before it appears (survives a power cut); off is faster.</source>
         <translation>Sincroniza cada archivo con el disco antes de que aparezca (sobrevive a un corte de luz); desactivado es más rápido.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>debug, info, warning, error or critical.</source>
         <translation>debug, info, warning, error o critical.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Log file; rotated when it reaches logging.max_bytes.</source>
         <translation>Archivo de registro; se rota al alcanzar logging.max_bytes.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Size at which the log rotates.</source>
         <translation>Tamaño al que se rota el registro.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Rotated log files kept.</source>
         <translation>Archivos de registro rotados que se conservan.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Log lines kept in memory for /api/logs and the Logs tab.</source>
         <translation>Líneas de registro que se guardan en memoria para /api/logs y la pestaña Registro.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds between the heartbeats plugins are asked to send.</source>
         <translation>Segundos entre los latidos (heartbeats) que se pide enviar a los plugins.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds of silence after which a plugin session is considered gone.</source>
         <translation>Segundos de silencio tras los cuales se da por perdida la sesión de un plugin.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Largest WebSocket message accepted.</source>
         <translation>Mensaje WebSocket más grande que se acepta.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Messages one plugin session may send per second (bursts up to as many); more get an error.</source>
         <translation>Mensajes por segundo que puede enviar una sesión de plugin (con ráfagas de hasta otros tantos); los que sobran reciben un error.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Largest HTTP request body; larger ones get 413 before they are read.</source>
         <translation>Cuerpo de petición HTTP más grande; los mayores reciben 413 antes de leerse.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Largest block of HTTP request headers; larger ones get 431.</source>
         <translation>Bloque de cabeceras de petición HTTP más grande; los mayores reciben 431.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Longest request URL (path and query); longer ones get 414.</source>
         <translation>URL de petición más larga (ruta y consulta); las más largas reciben 414.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds from a request&apos;s first byte to its last; a slower client gets 408 and is closed.</source>
         <translation>Segundos desde el primer byte de una petición hasta el último; un cliente más lento recibe 408 y se cierra su conexión.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds an HTTP keep-alive connection may sit idle before it is closed (at least backend.timeout).</source>
         <translation>Segundos que una conexión HTTP keep-alive puede estar inactiva antes de cerrarse (como mínimo backend.timeout).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Deepest nesting of JSON objects and arrays in a request or message; deeper gets 422.</source>
         <translation>Anidamiento máximo de objetos y arrays JSON en una petición o mensaje; uno más profundo recibe 422.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Most items in any JSON array of a request or message; more gets 422.</source>
         <translation>Número máximo de elementos en cualquier array JSON de una petición o mensaje; con más, 422.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Generations one client (plugin id, else address) may start per minute; more get 429.</source>
         <translation>Generaciones que un cliente (id de plugin o, si no, dirección) puede iniciar por minuto; las demás reciben 429.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Generations a client that has been quiet may start at once before the rate applies.</source>
         <translation>Generaciones que un cliente que ha estado inactivo puede iniciar de golpe antes de que se aplique el ritmo por minuto.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Generations one client may have running at once; more get 429.</source>
         <translation>Generaciones que un cliente puede tener en curso a la vez; las demás reciben 429.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Most chords in one request&apos;s progression; more get 422.</source>
         <translation>Número máximo de acordes en la progresión de una petición; con más, 422.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Longest song one request may ask for, in bars of its meter; longer gets 422.</source>
         <translation>Canción más larga que puede pedir una petición, en compases de su métrica; una más larga recibe 422.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Language of the desktop interface: empty follows the system, or en, es, de.</source>
         <translation>Idioma de la interfaz de escritorio: vacío sigue al sistema; si no, en, es o de.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Show a desktop notification when new files are generated.</source>
         <translation>Muestra una notificación de escritorio cuando se generan archivos nuevos.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Seconds a stop (SIGTERM, Quit) waits for running generations and downloads to finish.</source>
         <translation>Segundos que una parada (SIGTERM, Salir) espera a que terminen las generaciones y descargas en curso.</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-244"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Dirección en la que escucha el servidor. Cualquiera que no sea loopback (127.0.0.1, ::1, localhost) requiere el token.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>The access token, instead of the one in server.token_file.</source>
         <translation>El token de acceso, en lugar del que hay en server.token_file.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>File holding the access token (mode 0600); made with a new random token when missing.</source>
         <translation>Archivo con el token de acceso (modo 0600); si no existe, se crea con un token aleatorio nuevo.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Require the token on loopback too; always on for any other host.</source>
         <translation>Exige el token también en loopback; siempre activo para cualquier otro host.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Web pages (origins) besides the server&apos;s own that may call the API from a browser.</source>
         <translation>Páginas web (orígenes), además de la del propio servidor, que pueden llamar a la API desde un navegador.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Names besides loopback and the bind address that clients may reach the server by (Host).</source>
         <translation>Nombres, además de loopback y la dirección de escucha, con los que los clientes pueden llegar al servidor (Host).</translation>
     </message>
@@ -489,7 +494,7 @@
 <context>
     <name>aiband::DesktopShell</name>
     <message>
-        <location filename="../ui/DesktopShell.cpp" line="+36"/>
+        <location filename="../ui/DesktopShell.cpp" line="+38"/>
         <source>A new file</source>
         <translation>Un archivo nuevo</translation>
     </message>
@@ -499,17 +504,17 @@
         <translation>%1 archivos nuevos</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>This desktop has no system tray, so the orchestrator runs in this window. Closing it stops the server.</source>
         <translation>Este escritorio no tiene bandeja del sistema, así que el orquestador funciona en esta ventana. Si la cierras, el servidor se detiene.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>The access token was not changed</source>
         <translation>No se cambió el token de acceso</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Still running</source>
         <translation>Sigue en marcha</translation>
     </message>

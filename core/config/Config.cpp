@@ -5,7 +5,28 @@
 
 #include <QStandardPaths>
 
+#include <variant>
+
 namespace aiband {
+namespace {
+
+bool sameSetting(const Config &a, const Config &b, const ConfigKey &key)
+{
+    return std::visit([&](const auto &setting) { return a.*setting.member == b.*setting.member; }, key.kind);
+}
+
+void copySetting(Config &to, const Config &from, const ConfigKey &key)
+{
+    std::visit([&](const auto &setting) { to.*setting.member = from.*setting.member; }, key.kind);
+}
+
+} // namespace
+
+Config::Config()
+{
+    for (const ConfigKey &key : configKeys())
+        std::visit([this](const auto &setting) { this->*setting.member = setting.byDefault; }, key.kind);
+}
 
 Config Config::withPlatformDefaults()
 {
@@ -37,6 +58,25 @@ QJsonObject Config::toJson() const
         root.insert(section, sectionObject);
     }
     return root;
+}
+
+QStringList startOnlySettingsDiffering(const Config &running, const Config &wanted)
+{
+    QStringList paths;
+    for (const ConfigKey &key : configKeys()) {
+        if (key.applies == Applies::AtNextStart && !sameSetting(running, wanted, key))
+            paths.append(QLatin1String(key.path));
+    }
+    return paths;
+}
+
+Config withStartOnlyFrom(Config wanted, const Config &running)
+{
+    for (const ConfigKey &key : configKeys()) {
+        if (key.applies == Applies::AtNextStart)
+            copySetting(wanted, running, key);
+    }
+    return wanted;
 }
 
 } // namespace aiband

@@ -9,67 +9,72 @@
 namespace aiband {
 
 // The effective settings of one orchestrator run. Every setting the application reads lives
-// here; ConfigSchema describes where each one may come from and what values it accepts.
+// here; ConfigSchema describes where each one may come from, what values it accepts and its
+// default, so the defaults are written there, once, not here.
 struct Config {
+    // Every setting at its default from the key table (configKeys()). Numbers and flags below
+    // start zeroed only so that a member someone forgot to give a row is never indeterminate.
+    Config();
+
     // server
-    QString host = QStringLiteral("127.0.0.1");
-    int port = 8000;
-    bool debug = false;
-    int maxConnections = 1024;
-    double shutdownGraceSeconds = 10.0;   // a stop waits this long for work in flight
+    QString host;
+    int port{};
+    bool debug{};
+    int maxConnections{};
+    double shutdownGraceSeconds{};   // a stop waits this long for work in flight
 
     // access (docs/SECURITY.md)
     QString token;                  // explicit secret; empty: the one in tokenFile
     QString tokenFile;              // created on first start when missing; empty: none
-    bool requireToken = false;      // forced on by a non-loopback host, see tokenRequired()
+    bool requireToken{};            // forced on by a non-loopback host, see tokenRequired()
     QStringList allowedOrigins;     // extra browser origins, normalized ("https://x.example")
     QStringList allowedHosts;       // extra Host names, normalized
 
     // backend (the built-in engine)
-    double generationTimeoutSeconds = 30.0;
-    int generationQueueSize = 64;
+    double generationTimeoutSeconds{};
+    int generationQueueSize{};
 
     // plugin (the folder DAW plugins watch)
     QString filesDir;
-    double cleanupHours = 24.0;
-    int maxFiles = 1000;
-    bool durableWrites = true;
+    double cleanupHours{};
+    int maxFiles{};
+    bool durableWrites{};
 
     // engine
     QString stylesDir;                          // the user's own style definitions
-    QString defaultStyle = QStringLiteral("pop");
+    QString defaultStyle;
 
     // logging
-    LogLevel logLevel = LogLevel::Info;
+    LogLevel logLevel{};
     QString logFile;
-    int logMaxBytes = 1024 * 1024;
-    int logBackupCount = 5;
-    int logBufferEntries = 2000;
+    int logMaxBytes{};
+    int logBackupCount{};
+    int logBufferEntries{};
 
     // websocket
-    double heartbeatIntervalSeconds = 30.0;
-    double connectionTimeoutSeconds = 90.0;
-    int webSocketMaxMessageBytes = 1024 * 1024;
-    int webSocketMaxMessagesPerSecond = 200;
+    double heartbeatIntervalSeconds{};
+    double connectionTimeoutSeconds{};
+    int webSocketMaxMessageBytes{};
+    int webSocketMaxMessagesPerSecond{};
 
     // limits (docs/SECURITY.md, "Limits"): far above what any plugin or song needs
-    int maxBodyBytes = 1024 * 1024;
-    int maxHeaderBytes = 16 * 1024;
-    int maxUrlLength = 8 * 1024;
-    double requestTimeoutSeconds = 10.0;
-    double idleTimeoutSeconds = 60.0;
-    int maxJsonDepth = 32;
-    int maxJsonArrayItems = 10000;
-    double generationRatePerMinute = 120.0;
-    int generationBurst = 120;
-    int maxGenerationsPerClient = 4;
-    int maxChords = 1024;
-    int maxBars = 1024;
+    int maxBodyBytes{};
+    int maxHeaderBytes{};
+    int maxUrlLength{};
+    double requestTimeoutSeconds{};
+    double idleTimeoutSeconds{};
+    int maxJsonDepth{};
+    int maxJsonArrayItems{};
+    double generationRatePerMinute{};
+    int generationBurst{};
+    int maxGenerationsPerClient{};
+    int maxChords{};
+    int maxBars{};
 
     // ui
     QString uiLanguage;                         // "" follows the system; "en", "es" or "de"
     // ui (the desktop app)
-    bool notifyNewFiles = false;   // a tray notification for every new file
+    bool notifyNewFiles{};   // a tray notification for every new file
 
     // Defaults that depend on the platform: files and logs under the per-user data folder.
     static Config withPlatformDefaults();
@@ -85,5 +90,13 @@ struct Config {
 
     bool operator==(const Config &) const = default;
 };
+
+// Paths of the settings read only at start (Applies::AtNextStart) whose values differ between
+// the configuration a run started with and a wanted one: what needs a restart to take effect.
+QStringList startOnlySettingsDiffering(const Config &running, const Config &wanted);
+
+// What a running orchestrator can apply of `wanted`: every start-only setting kept at its
+// running value.
+Config withStartOnlyFrom(Config wanted, const Config &running);
 
 } // namespace aiband

@@ -13,20 +13,28 @@
 
 namespace aiband {
 
+// Each kind names the Config member it fills, then that member's default (what Config{} holds;
+// Config::withPlatformDefaults adds the per-user folders), then what values it accepts.
 // `choices`, when given, are the only values accepted ("" among them if empty is allowed).
-struct StringSetting { QString Config::*member; QList<const char *> choices = {}; };
-struct PathSetting { QString Config::*member; };
-struct HostSetting { QString Config::*member; };
-struct BoolSetting { bool Config::*member; };
-struct IntSetting { int Config::*member; int min; int max; };
-struct DoubleSetting { double Config::*member; double min; double max; };
-struct LogLevelSetting { LogLevel Config::*member; };
+struct StringSetting { QString Config::*member; QString byDefault; QList<const char *> choices = {}; };
+struct PathSetting { QString Config::*member; QString byDefault; };
+struct HostSetting { QString Config::*member; QString byDefault; };
+struct BoolSetting { bool Config::*member; bool byDefault; };
+struct IntSetting { int Config::*member; int byDefault; int min; int max; };
+struct DoubleSetting { double Config::*member; double byDefault; double min; double max; };
+struct LogLevelSetting { LogLevel Config::*member; LogLevel byDefault; };
 // A secret: validated by `valid`, never quoted in an error.
-struct SecretSetting { QString Config::*member; bool (*valid)(const QString &); const char *expected; };
+struct SecretSetting {
+    QString Config::*member;
+    QString byDefault;
+    bool (*valid)(const QString &);
+    const char *expected;
+};
 // A JSON array of strings in config.json, comma-separated in the environment; each item is
 // normalized (or refused) by `normalize`.
 struct StringListSetting {
     QStringList Config::*member;
+    QStringList byDefault;
     std::optional<QString> (*normalize)(QStringView);
     const char *expected;
 };
@@ -34,15 +42,32 @@ struct StringListSetting {
 using SettingKind = std::variant<StringSetting, PathSetting, HostSetting, BoolSetting, IntSetting,
                                  DoubleSetting, LogLevelSetting, SecretSetting, StringListSetting>;
 
-// One row of the configuration table: where a setting lives in config.json, which environment
-// variables and command-line option set it, and what values it accepts.
+// Whether a running orchestrator takes a new value (reconfigure) or keeps the one it started
+// with until the next start, because something built at start holds it.
+enum class Applies { Live, AtNextStart };
+
+// --name <valueName> on the command line. The help is English like the rest of --help; the
+// key's default is added to it (settingOptions()).
+struct CommandLineOption {
+    const char *name = nullptr;       // without dashes; nullptr: no option sets this key
+    const char *valueName = nullptr;
+    const char *help = nullptr;
+};
+
+// One row of the configuration table, the one place a setting is described: where it lives in
+// config.json, its default and accepted values, when it takes effect, which environment
+// variables and command-line option set it, and how the settings window names and explains it.
+// The label and description are English source texts, translated in the context
+// "aiband::ConfigKey" (lupdate reads them here).
 struct ConfigKey {
     const char *path;                 // "server.port": section and name in config.json
-    QList<const char *> environment;  // seed name first, then the AIBAND_ one
-    const char *option;               // command-line option without dashes, or nullptr
+    const char *label;                // "Port": the settings window's name for it
     SettingKind kind;
+    Applies applies;
+    QList<const char *> environment;  // seed name first, then the AIBAND_ one
+    CommandLineOption option = {};
     const char *description;
-    bool secret = false;              // never shown by /api/config or logged
+    bool secret = false;              // never shown by /api/config, logged or in the window
 };
 
 // Keys of the original orchestrator that mean nothing for a built-in engine: accepted, reported.

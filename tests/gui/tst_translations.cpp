@@ -96,8 +96,8 @@ private slots:
     }
 
     // The settings window names and explains every key it shows in the chosen language. The
-    // key table's descriptions reach the .ts files only when marked with QT_TRANSLATE_NOOP, and
-    // a label only when listed in ConfigKeyText.cpp: this fails for a new key that is neither.
+    // key table's labels and descriptions reach the .ts files only when marked with
+    // QT_TRANSLATE_NOOP: this fails for a new key whose texts are not, or not translated.
     void everySettingIsTranslated()
     {
         for (const QString &language : LanguageLoader::available()) {
@@ -108,11 +108,10 @@ private slots:
             for (const ConfigKey &key : configKeys()) {
                 if (key.secret)
                     continue;   // not shown in the window
-                const QByteArray label = ConfigKeyText::sourceLabel(key).toUtf8();
-                QVERIFY2(!translator.translate(ConfigKeyText::kContext, label.constData()).isEmpty(),
-                         qPrintable(QStringLiteral("%1: no %2 label \"%3\" (list it in ui/ConfigKeyText.cpp, "
-                                                   "then update and translate the .ts files)")
-                                        .arg(QLatin1String(key.path), language, QString::fromUtf8(label))));
+                QVERIFY2(!translator.translate(ConfigKeyText::kContext, key.label).isEmpty(),
+                         qPrintable(QStringLiteral("%1: no %2 label \"%3\" (mark it with QT_TRANSLATE_NOOP in "
+                                                   "ConfigSchema.cpp, then update and translate the .ts files)")
+                                        .arg(QLatin1String(key.path), language, QString::fromUtf8(key.label))));
                 QVERIFY2(!translator.translate(ConfigKeyText::kContext, key.description).isEmpty(),
                          qPrintable(QStringLiteral("%1: no %2 description (mark it with QT_TRANSLATE_NOOP in "
                                                    "ConfigSchema.cpp, then update and translate the .ts files)")

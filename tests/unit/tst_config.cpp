@@ -1,10 +1,14 @@
 #include "config/ConfigLoader.h"
 #include "config/ConfigSchema.h"
+#include "config/SettingOptions.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -322,9 +326,170 @@ private slots:
             QVERIFY2(text.contains(QStringLiteral("`%1`").arg(QLatin1String(key.path))), key.path);
             for (const char *variable : key.environment)
                 QVERIFY2(text.contains(QStringLiteral("`%1`").arg(QLatin1String(variable))), variable);
-            if (key.option)
-                QVERIFY2(text.contains(QStringLiteral("`--%1`").arg(QLatin1String(key.option))), key.option);
+            if (key.option.name)
+                QVERIFY2(text.contains(QStringLiteral("`--%1`").arg(QLatin1String(key.option.name))), key.option.name);
         }
+    }
+
+    // The README's default column, for every key whose default is not the platform's folder
+    // (paths) or a secret's: written as `value`, `""` for empty text, `[]` for an empty list.
+    void readmeDefaultsAreTheRows()
+    {
+        QFile readme(QStringLiteral(AIBAND_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        QHash<QString, QString> defaultCells;
+        for (const QString &line : QString::fromUtf8(readme.readAll()).split(QLatin1Char('\n'))) {
+            // | config key | environment | option | default | meaning |
+            const QStringList cells = line.split(QLatin1Char('|'));
+            if (line.startsWith(QLatin1String("| `")) && cells.size() >= 6)
+                defaultCells.insert(cells[1].trimmed(), cells[4].trimmed());
+        }
+        const Config defaults;
+        for (const ConfigKey &key : configKeys()) {
+            if (key.secret || std::holds_alternative<PathSetting>(key.kind))
+                continue;
+            const QJsonValue value = settingToJson(defaults, key);
+            QString shown = value.isDouble() ? QString::number(value.toDouble(), 'g', 15)
+                            : value.isBool() ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                            : value.isArray() ? QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact))
+                                              : value.toString();
+            if (shown.isEmpty())
+                shown = QStringLiteral("\"\"");
+            const QString path = QStringLiteral("`%1`").arg(QLatin1String(key.path));
+            QVERIFY2(defaultCells.contains(path), key.path);
+            QCOMPARE(defaultCells.value(path), QStringLiteral("`%1`").arg(shown));
+        }
+    }
+
+    void everyKeyHasALabel()
+    {
+        QSet<QString> labels;
+        for (const ConfigKey &key : configKeys()) {
+            QVERIFY2(key.label && *key.label, key.path);
+            // Within a section the window shows labels side by side; two alike would be ambiguous.
+            const QString section = QString::fromLatin1(key.path).section(QLatin1Char('.'), 0, 0);
+            const QString label = section + QLatin1Char('/') + QLatin1String(key.label);
+            QVERIFY2(!labels.contains(label), key.path);
+            labels.insert(label);
+        }
+    }
+
+    // The defaults as they were when they moved from Config.h into the key table: the contract.
+    void defaultsAreTheKeyTables()
+    {
+        const Config config;
+        QCOMPARE(config.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(config.port, 8000);
+        QCOMPARE(config.debug, false);
+        QCOMPARE(config.maxConnections, 1024);
+        QCOMPARE(config.shutdownGraceSeconds, 10.0);
+        QCOMPARE(config.token, QString());
+        QCOMPARE(config.tokenFile, QString());
+        QCOMPARE(config.requireToken, false);
+        QCOMPARE(config.allowedOrigins, QStringList());
+        QCOMPARE(config.allowedHosts, QStringList());
+        QCOMPARE(config.generationTimeoutSeconds, 30.0);
+        QCOMPARE(config.generationQueueSize, 64);
+        QCOMPARE(config.filesDir, QString());
+        QCOMPARE(config.cleanupHours, 24.0);
+        QCOMPARE(config.maxFiles, 1000);
+        QCOMPARE(config.durableWrites, true);
+        QCOMPARE(config.stylesDir, QString());
+        QCOMPARE(config.defaultStyle, QStringLiteral("pop"));
+        QCOMPARE(config.logLevel, LogLevel::Info);
+        QCOMPARE(config.logFile, QString());
+        QCOMPARE(config.logMaxBytes, 1024 * 1024);
+        QCOMPARE(config.logBackupCount, 5);
+        QCOMPARE(config.logBufferEntries, 2000);
+        QCOMPARE(config.heartbeatIntervalSeconds, 30.0);
+        QCOMPARE(config.connectionTimeoutSeconds, 90.0);
+        QCOMPARE(config.webSocketMaxMessageBytes, 1024 * 1024);
+        QCOMPARE(config.webSocketMaxMessagesPerSecond, 200);
+        QCOMPARE(config.maxBodyBytes, 1024 * 1024);
+        QCOMPARE(config.maxHeaderBytes, 16 * 1024);
+        QCOMPARE(config.maxUrlLength, 8 * 1024);
+        QCOMPARE(config.requestTimeoutSeconds, 10.0);
+        QCOMPARE(config.idleTimeoutSeconds, 60.0);
+        QCOMPARE(config.maxJsonDepth, 32);
+        QCOMPARE(config.maxJsonArrayItems, 10000);
+        QCOMPARE(config.generationRatePerMinute, 120.0);
+        QCOMPARE(config.generationBurst, 120);
+        QCOMPARE(config.maxGenerationsPerClient, 4);
+        QCOMPARE(config.maxChords, 1024);
+        QCOMPARE(config.maxBars, 1024);
+        QCOMPARE(config.uiLanguage, QString());
+        QCOMPARE(config.notifyNewFiles, false);
+    }
+
+    void platformDefaultsChangeOnlyTheFolders()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Config platform = Config::withPlatformDefaults();
+        QVERIFY(!platform.tokenFile.isEmpty() && !platform.stylesDir.isEmpty());
+        platform.filesDir = platform.logFile = platform.stylesDir = platform.tokenFile = QString();
+        QCOMPARE(platform, Config{});
+    }
+
+    // The settings a run keeps until the next start, as they were when the list moved from the
+    // orchestrator into the key table.
+    void startOnlySettingsAreTheseSixteen()
+    {
+        QStringList startOnly;
+        for (const ConfigKey &key : configKeys()) {
+            if (key.applies == Applies::AtNextStart)
+                startOnly.append(QLatin1String(key.path));
+        }
+        startOnly.sort();
+        QStringList expected{
+            QStringLiteral("plugin.folder"), QStringLiteral("plugin.durable_writes"),
+            QStringLiteral("engine.styles_dir"), QStringLiteral("logging.file"),
+            QStringLiteral("logging.max_bytes"), QStringLiteral("logging.backup_count"),
+            QStringLiteral("logging.buffer_entries"), QStringLiteral("server.max_connections"),
+            QStringLiteral("websocket.max_message_bytes"), QStringLiteral("server.token"),
+            QStringLiteral("server.token_file"), QStringLiteral("server.max_body_bytes"),
+            QStringLiteral("server.max_header_bytes"), QStringLiteral("server.max_url_length"),
+            QStringLiteral("server.request_timeout"), QStringLiteral("server.idle_timeout")};
+        expected.sort();
+        QCOMPARE(startOnly, expected);
+    }
+
+    void reconfiguringKeepsStartOnlySettings()
+    {
+        const Config running;
+        Config wanted;
+        wanted.port = 9001;                                  // live
+        wanted.filesDir = QStringLiteral("/elsewhere");      // start-only
+        wanted.maxBodyBytes = 4096;                          // start-only
+        QCOMPARE(startOnlySettingsDiffering(running, wanted),
+                 (QStringList{QStringLiteral("plugin.folder"), QStringLiteral("server.max_body_bytes")}));
+        QCOMPARE(startOnlySettingsDiffering(running, running), QStringList());
+
+        const Config applied = withStartOnlyFrom(wanted, running);
+        QCOMPARE(applied.port, 9001);
+        QCOMPARE(applied.filesDir, running.filesDir);
+        QCOMPARE(applied.maxBodyBytes, running.maxBodyBytes);
+        QCOMPARE(startOnlySettingsDiffering(running, applied), QStringList());
+    }
+
+    // main() offers exactly these options for settings, each made from its key's row.
+    void settingOptionsComeFromTheRows()
+    {
+        QStringList names;
+        for (const QCommandLineOption &option : settingOptions()) {
+            const QString name = option.names().first();
+            names.append(name);
+            const ConfigKey *key = findConfigKeyByOption(name);
+            QVERIFY2(key, qPrintable(name));
+            QCOMPARE(option.valueName(), QLatin1String(key->option.valueName));
+            QVERIFY2(option.description().startsWith(QLatin1String(key->option.help)), qPrintable(name));
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("files-dir"),
+                                     QStringLiteral("log-level")}));
+        const QList<QCommandLineOption> options = settingOptions();
+        QCOMPARE(options[0].description(), QStringLiteral("Address to listen on (default 127.0.0.1)."));
+        QCOMPARE(options[1].description(), QStringLiteral("Port to listen on; 0 picks a free one (default 8000)."));
+        QCOMPARE(options[2].description(), QStringLiteral("Folder for generated MIDI files (the one plugins watch)."));
+        QCOMPARE(options[3].description(), QStringLiteral("debug, info, warning, error or critical (default info)."));
     }
 
     void jsonViewHasSectionsAndTypedValues()
