@@ -10,7 +10,6 @@
 #include <QHostAddress>
 #include <QNetworkInterface>
 #include <QTcpSocket>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QWebSocket>
 
 namespace aiband {
@@ -52,6 +51,12 @@ HttpConnectionLimits httpConnectionLimitsFrom(const Config &config)
                                 static_cast<int>(idleSeconds * 1000)};
 }
 
+CleanupPolicy cleanupPolicyFrom(const Config &config)
+{
+    // A file younger than a minute is never removed: a plugin may just be loading it.
+    return CleanupPolicy{config.cleanupHours, config.maxFiles, 60};
+}
+
 int maintenanceIntervalMs(const Config &config)
 {
     return static_cast<int>(std::max(100.0, config.connectionTimeoutSeconds * 1000 / 4));
@@ -68,27 +73,15 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
                    m_config.defaultStyle, generationSettingsFrom(m_config)),
       m_session(&m_generation, &m_files, clientLimitsFrom(m_config)),
       m_hub(webSocketSettingsFrom(m_config), &m_session),
+      m_cleanup(&m_files, cleanupPolicyFrom(m_config)),
       m_api{m_session, *this, m_hub, m_router, logs}
 {
     for (const QString &problem : m_generation.styles().problems())
         qCWarning(lcMusic).noquote() << "style skipped:" << problem;
     registerHttpApi(m_router, m_api);
     connect(&m_hub, &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
-    // A folder over plugin.max_files is cleaned up soon after a write, at most once a second and
-    // not before a file could go: a pass lists the whole folder, and under a stream of
-    // generations (all younger than the minute a file is kept at least) one pass per write made
-    // each write cost a folder scan (docs/BENCHMARKS.md).
-    m_cleanupSoon.setSingleShot(true);
-    connect(&m_cleanup, &QFutureWatcherBase::finished, this, &Orchestrator::cleanupPassFinished);
-    connect(&m_cleanupSoon, &QTimer::timeout, this, &Orchestrator::cleanupFilesInBackground);
-    connect(&m_session, &BandSession::filesGenerated, this, [this] {
-        if (m_files.count() <= m_config.maxFiles || m_cleanupSoon.isActive())
-            return;
-        // Not before the last pass's youngest kept file can go: files written since are younger.
-        const qint64 wait = m_nextCleanupChance.isValid()
-            ? QDateTime::currentDateTimeUtc().msecsTo(m_nextCleanupChance) : 0;
-        m_cleanupSoon.start(static_cast<int>(std::clamp<qint64>(wait, 1000, 3600 * 1000)));
-    });
+    connect(&m_session, &BandSession::filesGenerated, &m_cleanup, &FileCleanup::fileWritten);
+    connect(&m_cleanup, &FileCleanup::filesRemoved, this, &Orchestrator::filesRemoved);
     // Sessions that went silent are closed, and plugins that only spoke HTTP are forgotten once
     // they stop sending heartbeats, both after websocket.connection_timeout.
     // Read on each tick, so a timeout changed by reconfigure() applies at once.
@@ -97,7 +90,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
         const double timeoutMs = m_config.connectionTimeoutSeconds * 1000;
         m_hub.dropStaleSessions();
         m_session.forgetSilentPlugins(QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(timeoutMs)));
-        cleanupFilesInBackground();
+        m_cleanup.runInBackground();
     });
     m_maintenance.start();
     m_uptime.start();
@@ -106,7 +99,6 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
 Orchestrator::~Orchestrator()
 {
     stop();
-    m_cleanup.waitForFinished();   // it removes files through m_files
     // Every HTTP server (and its sockets) now, while the members they refer to still exist: the
     // one stop() retired and any a moved listener left behind (reconfigure()), whose deleteLater
     // has not run yet. As children they would otherwise go after the members.
@@ -135,7 +127,7 @@ Status Orchestrator::start()
         qCCritical(lcServer).noquote() << token.error().message;
         return token;
     }
-    cleanupFiles();
+    m_cleanup.runNow();
 
     auto tcp = listen(m_config);
     if (!tcp) {
@@ -239,6 +231,7 @@ Status Orchestrator::reconfigure(const Config &wanted)
     m_generation.setDefaultStyle(m_config.defaultStyle);
     m_generation.setSettings(generationSettingsFrom(m_config));
     m_session.setLimits(clientLimitsFrom(m_config));
+    m_cleanup.setPolicy(cleanupPolicyFrom(m_config));
     m_hub.setSettings(webSocketSettingsFrom(m_config));   // the message size stays: m_config keeps the running one
     m_maintenance.setInterval(maintenanceIntervalMs(m_config));
 
@@ -386,44 +379,6 @@ void Orchestrator::finishShutdown()
         emit stopped();
     });
     flush->start(10);
-}
-
-CleanupPolicy Orchestrator::cleanupPolicy() const
-{
-    // A file younger than a minute is never removed: a plugin may just be loading it.
-    return CleanupPolicy{m_config.cleanupHours, m_config.maxFiles, 60};
-}
-
-void Orchestrator::cleanupFilesInBackground()
-{
-    if (m_cleanupBusy)
-        return;
-    m_cleanupBusy = true;
-    const CleanupPolicy policy = cleanupPolicy();
-    m_cleanup.setFuture(QtConcurrent::run([store = &m_files, policy] {
-        CleanupPass pass;
-        pass.removed = store->cleanup(policy, QDateTime::currentDateTimeUtc(), &pass.nextChance);
-        return pass;
-    }));
-}
-
-void Orchestrator::cleanupPassFinished()
-{
-    m_cleanupBusy = false;
-    const CleanupPass pass = m_cleanup.result();
-    m_nextCleanupChance = pass.nextChance;
-    if (!pass.removed.isEmpty())
-        emit filesRemoved(pass.removed);
-}
-
-QStringList Orchestrator::cleanupFiles()
-{
-    m_cleanup.waitForFinished();   // one pass at a time
-    const QStringList removed = m_files.cleanup(cleanupPolicy(),
-                                                QDateTime::currentDateTimeUtc(), &m_nextCleanupChance);
-    if (!removed.isEmpty())
-        emit filesRemoved(removed);
-    return removed;
 }
 
 bool Orchestrator::isRunning() const

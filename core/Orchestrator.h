@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "files/FileCleanup.h"
 #include "files/FileStore.h"
 #include "generation/GenerationService.h"
 #include "server/HttpApi.h"
@@ -12,7 +13,6 @@
 #include "util/Result.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -29,7 +29,7 @@ class LogBuffer;
 
 // The application's core: builds every layer from one Config (the file store, generation, the
 // band session, the HTTP and WebSocket transports) and runs their lifecycle: start, reconfigure,
-// graceful shutdown, file cleanup. Actions are not here: the window, HTTP and WebSocket all call
+// graceful shutdown, the maintenance clock. Actions are not here: the window, HTTP and WebSocket all call
 // the same BandSession (session()).
 class Orchestrator : public QObject, public ServerInfo {
     Q_OBJECT
@@ -58,13 +58,6 @@ public:
     Status reconfigure(const Config &wanted);
     // Key paths of `wanted` that reconfigure() cannot apply to this run.
     QStringList restartSettingsDiffering(const Config &wanted) const;
-    // Removes files by age and count (plugin.cleanup_hours, plugin.max_files) now; runs by
-    // itself at start, and in the background on the maintenance timer and after writes that go
-    // over the count (cleanupFilesInBackground()).
-    QStringList cleanupFiles();
-    // The same pass on a worker thread, so listing and removing thousands of files never holds
-    // the server's thread; filesRemoved() follows. Does nothing while a pass is running.
-    void cleanupFilesInBackground();
 
     // Every action of the band: what the window calls, as HTTP and WebSocket do.
     BandSession &session() { return m_session; }
@@ -104,7 +97,8 @@ signals:
     void listenAddressChanged(const QUrl &baseUrl);
     void accessTokenChanged();
 
-    void filesRemoved(const QStringList &names);        // by cleanup
+    void filesRemoved(const QStringList &names);        // by cleanup (FileCleanup: at start, on the
+                                                        // maintenance clock, after writes over the count)
     void stopped();                                     // shutdown() has finished
 
 private:
@@ -112,8 +106,6 @@ private:
     void serve(BoundedTcpServer *tcp);
     bool drained() const;               // no generation running, every reply sent
     void finishShutdown();
-    void cleanupPassFinished();
-    CleanupPolicy cleanupPolicy() const;   // plugin.cleanup_hours and plugin.max_files now
 
     Config m_config;
     LogBuffer *m_logs;
@@ -121,15 +113,8 @@ private:
     GenerationService m_generation;
     BandSession m_session;
     WebSocketHub m_hub;
+    FileCleanup m_cleanup;
     QTimer m_maintenance;
-    QTimer m_cleanupSoon;               // the folder went over plugin.max_files
-    QDateTime m_nextCleanupChance;      // when the last pass's youngest kept file may go
-    struct CleanupPass {
-        QStringList removed;
-        QDateTime nextChance;
-    };
-    QFutureWatcher<CleanupPass> m_cleanup;   // the background pass
-    bool m_cleanupBusy = false;              // until its result has been handled here
     HttpRouter m_router;
     HttpApiContext m_api;
     QPointer<ApiHttpServer> m_http;
