@@ -4,7 +4,6 @@
 #include "LanguageLoader.h"
 #include "Orchestrator.h"
 #include "config/ConfigSchema.h"
-#include "config/ConfigWriter.h"
 #include "platform/Autostart.h"
 
 #include <QApplication>
@@ -394,35 +393,32 @@ Status SettingsDialog::apply()
             changed.append(QString::fromLatin1(row.key->path));
     }
 
-    // Live first: a busy port refuses the whole change, and nothing is saved that does not run.
-    if (const Status live = m_orchestrator.reconfigure(wanted); !live) {
-        if (Row *row = rowFor(live.error().field)) {
-            row->message->setText(live.error().message);
+    const SettingsOutcome outcome = applySettings(m_orchestrator, m_context,
+                                                  SettingsChange{wanted, changed, m_startOnLogin->isChecked()});
+    using Failed = SettingsOutcome::Failed;
+    if (outcome.failed != Failed::Applying)
+        m_baseline = wanted;   // it runs, whether or not it could be saved
+    switch (outcome.failed) {
+    case Failed::Applying:
+        if (Row *row = rowFor(outcome.error.field)) {
+            row->message->setText(outcome.error.message);
             row->message->show();
         }
-        showGeneral(tr("Not applied: %1").arg(live.error().message));
-        return live;
+        showGeneral(tr("Not applied: %1").arg(outcome.error.message));
+        return outcome.error;
+    case Failed::Saving:
+        showGeneral(tr("Applied to this run, but not saved: %1").arg(outcome.error.message));
+        return outcome.error;
+    case Failed::StartOnLogin:
+        showGeneral(outcome.error.message);
+        return outcome.error;
+    case Failed::Nothing:
+        break;
     }
-    m_baseline = wanted;
-    if (!changed.isEmpty()) {
-        if (const Status saved = writeConfigKeys(m_context.configFile, wanted, changed); !saved) {
-            showGeneral(tr("Applied to this run, but not saved: %1").arg(saved.error().message));
-            return saved;
-        }
-    }
-    if (m_startOnLogin->isChecked() != autostart::isEnabled()) {
-        const Status done = m_startOnLogin->isChecked()
-                                ? autostart::enable(m_context.program, m_context.autostartArguments)
-                                : autostart::disable();
-        if (!done) {
-            showGeneral(done.error().message);
-            return done;
-        }
-    }
-    const QStringList later = m_orchestrator.restartSettingsDiffering(wanted);
-    showGeneral(later.isEmpty() ? QString()
-                                : tr("Saved. These take effect the next time the application starts: %1")
-                                      .arg(later.join(QStringLiteral(", "))));
+    showGeneral(outcome.atNextStart.isEmpty()
+                    ? QString()
+                    : tr("Saved. These take effect the next time the application starts: %1")
+                          .arg(outcome.atNextStart.join(QStringLiteral(", "))));
     emit applied();
     return Done{};
 }

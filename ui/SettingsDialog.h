@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SettingsChange.h"
 #include "config/Config.h"
 #include "util/Result.h"
 
@@ -22,18 +23,10 @@ namespace aiband {
 struct ConfigKey;
 class Orchestrator;
 
-// What the settings window needs to know besides the running settings.
-struct SettingsContext {
-    QString configFile;                  // Apply saves here: the file that was read, else userConfigFile()
-    QMap<QString, QString> overrides;    // LoadedConfig::overrides: key path -> "environment PORT", "--port"
-    QString program;                     // what "start on login" runs (the application's own path)
-    QStringList autostartArguments;      // and with which options (e.g. --config FILE)
-};
-
 // Every setting of the key table (core/config/ConfigSchema.cpp), one editor per kind, grouped
 // by section, each checked with the schema's own parser as it is typed. Keys other parts add to
-// the table appear here without changes. Apply hands the result to Orchestrator::reconfigure()
-// (a new port takes effect at once) and saves the changed keys to the config file. Keep one
+// the table appear here without changes. Apply hands the result to applySettings() (applied at
+// once, a new port included, then the changed keys saved and start on login set). Keep one
 // dialog per window: it remembers applied settings that only take effect at the next start.
 class SettingsDialog : public QDialog {
     Q_OBJECT

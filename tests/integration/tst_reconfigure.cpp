@@ -3,6 +3,7 @@
 
 #include "TestServer.h"
 #include "config/ConfigLoader.h"
+#include "SettingsChange.h"
 #include "config/ConfigWriter.h"
 
 #include <QFile>
@@ -149,6 +150,49 @@ private slots:
         const Status refused = server.orchestrator->reconfigure(unknown);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().field, QStringLiteral("engine.default_style"));
+    }
+
+    // The settings window's Apply: live first, then saved, each step only after the one before.
+    void applySettingsStopsAtTheFirstStepThatFails()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        SettingsContext context;
+        context.configFile = dir.filePath(QStringLiteral("config.json"));
+
+        Config refused = server.orchestrator->config();
+        refused.heartbeatIntervalSeconds = 9;
+        refused.defaultStyle = QStringLiteral("polka-metal");
+        SettingsOutcome outcome = applySettings(*server.orchestrator, context,
+                                                SettingsChange{refused, {QStringLiteral("websocket.heartbeat_interval")}, {}});
+        QCOMPARE(outcome.failed, SettingsOutcome::Failed::Applying);
+        QCOMPARE(outcome.error.field, QStringLiteral("engine.default_style"));
+        QCOMPARE(server.orchestrator->config().heartbeatIntervalSeconds, 30.0);   // nothing applied
+        QVERIFY(!QFile::exists(context.configFile));                              // nor saved
+
+        Config wanted = server.orchestrator->config();
+        wanted.heartbeatIntervalSeconds = 9;
+        wanted.logMaxBytes = 8192;   // read at start only
+        const QStringList keys{QStringLiteral("websocket.heartbeat_interval"), QStringLiteral("logging.max_bytes")};
+        SettingsContext unwritable = context;
+        QFile blocker(dir.filePath(QStringLiteral("a-file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        unwritable.configFile = dir.filePath(QStringLiteral("a-file/config.json"));   // under a file
+        outcome = applySettings(*server.orchestrator, unwritable, SettingsChange{wanted, keys, {}});
+        QCOMPARE(outcome.failed, SettingsOutcome::Failed::Saving);
+        QVERIFY(!outcome.error.message.isEmpty());
+        QCOMPARE(server.orchestrator->config().heartbeatIntervalSeconds, 9.0);   // applied all the same
+
+        outcome = applySettings(*server.orchestrator, context, SettingsChange{wanted, keys, {}});
+        QCOMPARE(outcome.failed, SettingsOutcome::Failed::Nothing);
+        QCOMPARE(outcome.atNextStart, QStringList{QStringLiteral("logging.max_bytes")});
+        QFile saved(context.configFile);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(saved.readAll()).object();
+        QCOMPARE(json.value(QStringLiteral("websocket")).toObject().value(QStringLiteral("heartbeat_interval")).toDouble(), 9.0);
+        QCOMPARE(json.value(QStringLiteral("logging")).toObject().value(QStringLiteral("max_bytes")).toInt(), 8192);
     }
 
     void writerKeepsWhatItDoesNotChange()
