@@ -149,7 +149,7 @@ void FilesPage::regenerateSelected()
     QPointer<FilesPage> page(this);
     m_regenerate->setEnabled(false);
     for (const QString &name : names) {
-        m_orchestrator.session().regenerate(name, std::nullopt, Requester::window(), [page, outcome, name](const Result<GenerationResult> &result) {
+        m_orchestrator.session().regenerate(name, std::nullopt, Requester::fromWindow(), [page, outcome, name](const Result<GenerationResult> &result) {
             if (result) {
                 for (const GeneratedFile &file : result->files)
                     outcome->files.append(file.file.name);

@@ -29,7 +29,7 @@ public:
     void stop();
 
     // A warning from `source` (e.g. "storage"); an empty text clears it. The lead connects
-    // Orchestrator::storageProblemChanged here: setWarning("storage", problem).
+    // BandSession::storageProblemChanged here: setWarning("storage", problem).
     void setWarning(const QString &source, const QString &text);
     QStringList warnings() const { return m_warnings.values(); }
 

@@ -186,7 +186,7 @@ void TryItPage::generate()
     m_status->setStyleSheet({});
     m_status->setText(tr("Generating…"));
     // A refusal (busy, rate_limited) may come back before generate() returns: finish() handles both.
-    m_orchestrator.session().generate(std::move(request).value(), Requester::window(),
+    m_orchestrator.session().generate(std::move(request).value(), Requester::fromWindow(),
                                       [self](const Result<GenerationResult> &result) {
         if (self)
             self->finish(result);

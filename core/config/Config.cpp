@@ -1,7 +1,7 @@
 #include "Config.h"
 
 #include "ConfigSchema.h"
-#include "util/HostNames.h"
+#include "net/HostNames.h"
 
 #include <QStandardPaths>
 

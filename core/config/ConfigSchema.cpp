@@ -1,7 +1,7 @@
 #include "ConfigSchema.h"
 
 #include "AccessToken.h"
-#include "util/HostNames.h"
+#include "net/HostNames.h"
 
 #include <QDir>
 #include <QHostAddress>

@@ -3,7 +3,7 @@
 #include "HttpRouter.h"
 #include "JsonReplies.h"
 #include "SecretCompare.h"
-#include "util/HostNames.h"
+#include "net/HostNames.h"
 
 #include <QHostAddress>
 #include <QHttpServerRequest>

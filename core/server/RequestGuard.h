@@ -12,7 +12,7 @@ class QHttpServerResponse;
 namespace aiband {
 
 // Who may talk to the server (docs/SECURITY.md, "Access"). Names and origins are in the
-// canonical forms of util/HostNames.h.
+// canonical forms of net/HostNames.h.
 struct AccessPolicy {
     quint16 port = 0;            // the bound port: a Host naming another one is refused
     QStringList hostNames;       // accepted in Host with or without the bound port

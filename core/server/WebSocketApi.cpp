@@ -13,11 +13,14 @@ namespace aiband {
 
 // ---- MessageCall
 
-MessageCall::MessageCall(WebSocketHub &hub, QWebSocket *socket, const IncomingMessage &message, QString pluginId,
-                         QString peerAddress)
-    : m_hub(hub), m_socket(socket), m_message(message), m_pluginId(std::move(pluginId)),
-      m_peerAddress(std::move(peerAddress))
+MessageCall::MessageCall(WebSocketHub &hub, QWebSocket *socket, const IncomingMessage &message, QString pluginId)
+    : m_hub(hub), m_socket(socket), m_message(message), m_pluginId(std::move(pluginId))
 {
+}
+
+QString MessageCall::peerAddress() const
+{
+    return m_socket->peerAddress().toString();
 }
 
 BandSession &MessageCall::session() const { return m_hub.session(); }

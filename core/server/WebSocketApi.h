@@ -22,12 +22,15 @@ struct WebSocketSettings;
 // to answer. Handlers answer through it and call the band session; they never see a socket.
 class MessageCall {
 public:
-    MessageCall(WebSocketHub &hub, QWebSocket *socket, const IncomingMessage &message, QString pluginId,
-                QString peerAddress);
+    MessageCall(WebSocketHub &hub, QWebSocket *socket, const IncomingMessage &message, QString pluginId);
+    // Lives for one dispatch only (it refers to the message being read): to answer later, keep
+    // later(), never the call.
+    MessageCall(const MessageCall &) = delete;
+    MessageCall &operator=(const MessageCall &) = delete;
 
     const QJsonObject &data() const { return m_message.data; }
     const QString &pluginId() const { return m_pluginId; }   // the session's; empty before register
-    const QString &peerAddress() const { return m_peerAddress; }
+    QString peerAddress() const;   // formatted only when asked: most messages never need it
     BandSession &session() const;
     const WebSocketSettings &settings() const;
     QUrl webSocketUrl(const QString &pluginId) const;
@@ -59,7 +62,6 @@ private:
     QWebSocket *m_socket;
     const IncomingMessage &m_message;
     QString m_pluginId;
-    QString m_peerAddress;
 };
 
 // The incoming side of the protocol: one row per message type. Adding a message that exists

@@ -134,6 +134,7 @@ void WebSocketHub::bind(Session &session, const QString &pluginId)
         qCInfo(lcWebSocket).noquote() << "plugin" << pluginId << "reconnected; closing its previous session";
         closeSession(existing, static_cast<QWebSocketProtocol::CloseCode>(CloseReason::Replaced),
                      QStringLiteral("replaced by a newer connection with the same plugin id"));
+        emit sessionCountChanged(sessionCount());   // a register on /ws/sync replaces one too
     }
     if (!session.pluginId.isEmpty()) {
         m_byPluginId.remove(session.pluginId);
@@ -291,8 +292,7 @@ void WebSocketHub::dispatch(Session &session, const IncomingMessage &message)
     }
     if (!session.pluginId.isEmpty())
         m_session->pluginSeen(session.pluginId);
-    route->handle(MessageCall(*this, session.socket.get(), message, session.pluginId,
-                              session.socket->peerAddress().toString()));
+    route->handle(MessageCall(*this, session.socket.get(), message, session.pluginId));
 }
 
 // ---- sending

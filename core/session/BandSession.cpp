@@ -124,6 +124,11 @@ Result<GenerateRequest> BandSession::parseSheet(const SheetRequest &sheet) const
 
 void BandSession::generate(GenerateRequest request, const Requester &requester, Callback done)
 {
+    if (requester.window) {
+        if (const Status queued = m_generation->submit(std::move(request), done); !queued)
+            done(queued.error());
+        return;
+    }
     const QString client = request.pluginId.isEmpty() ? requester.limitKey()
                                                       : Requester::plugin(request.pluginId).limitKey();
     if (auto refusal = m_limiter.tryStart(client)) {
@@ -153,10 +158,10 @@ void BandSession::regenerate(const QString &fileName, std::optional<quint32> see
 
 void BandSession::onGenerated(const GenerationResult &result)
 {
-    setStorageProblem({});
     if (!result.pluginId.isEmpty())
         m_plugins.addFiles(result.pluginId, static_cast<int>(result.files.size()));
-    emit filesGenerated(result);
+    emit filesGenerated(result);   // plugins hear of their files before anything else happens
+    setStorageProblem({});
 }
 
 void BandSession::onFailed(const Error &error)

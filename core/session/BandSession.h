@@ -75,10 +75,10 @@ public:
     // Composes under the per-client limits. `done` is called exactly once: with the files, or
     // rate_limited (retryAfterSeconds set), busy, shutting_down, timeout, or a write error; it
     // may be called before generate() returns. The limits count against the plugin the request
-    // names, else the requester.
+    // names, else the requester's address; the window's requests only wait in the queue.
     void generate(GenerateRequest request, const Requester &requester, Callback done);
-    // `fileName`'s track again from its metadata, with `seed` or a new random one; counted
-    // against the plugin that asked for the original. Errors as generate(), and invalid_filename,
+    // `fileName`'s track again from its metadata, with `seed` or a new random one; a network
+    // client's counts against the plugin that asked for the original. Errors as generate(), and invalid_filename,
     // file_not_found, metadata_not_found.
     void regenerate(const QString &fileName, std::optional<quint32> seed, const Requester &requester, Callback done);
 

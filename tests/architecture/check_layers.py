@@ -16,20 +16,22 @@ import sys
 import tempfile
 
 # Bottom to top. The five core libraries of core/CMakeLists.txt group these ranks:
-# engine (util, music), services (config .. generation), session, server, core (Orchestrator).
+# engine (util, music), services (net .. generation), session, server, core (Orchestrator).
+# A folder with sources that is not listed here fails the check: a new folder needs a layer.
 RANKS = {
     "core/util": 0,
     "core/music": 1,
-    "core/config": 2,
-    "core/platform": 2,
-    "core/logging": 3,
-    "core/files": 4,
-    "core/generation": 5,
-    "core/session": 6,
-    "core/server": 7,
-    "core": 8,          # Orchestrator: builds and runs the layers
-    "ui": 9,
-    "app": 10,
+    "core/net": 2,       # host names and origins (QtNetwork's address parser)
+    "core/config": 3,
+    "core/platform": 3,
+    "core/logging": 4,
+    "core/files": 5,
+    "core/generation": 6,
+    "core/session": 7,
+    "core/server": 8,
+    "core": 9,           # Orchestrator, SettingsChange: build and run the layers
+    "ui": 10,
+    "app": 11,
 }
 FORBIDDEN = {"ui": {"core/server"}}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
@@ -49,9 +51,19 @@ def resolve(root, including, name):
     return None
 
 
+def unranked_folders(root):
+    folders = set()
+    for top in ("core", "ui", "app"):
+        for pattern in SOURCES:
+            for source in (root / top).rglob(pattern):
+                folders.add(source.parent.relative_to(root).as_posix())
+    return sorted(f for f in folders if f not in RANKS)
+
+
 def violations(root):
     root = pathlib.Path(root).resolve()
-    found = []
+    found = [f"{folder}/: has sources but no layer in RANKS (tests/architecture/check_layers.py)"
+             for folder in unranked_folders(root)]
     for folder, rank in RANKS.items():
         directory = root / folder
         for pattern in SOURCES:
@@ -59,11 +71,13 @@ def violations(root):
                 text = source.read_text(encoding="utf-8", errors="replace")
                 for match in INCLUDE.finditer(text):
                     target = resolve(root, source, match.group(1))
-                    if target is None or target == folder or target not in RANKS:
+                    if target is None or target == folder:
                         continue
                     line = text.count("\n", 0, match.start()) + 1
                     where = f"{source.relative_to(root)}:{line}"
-                    if target in FORBIDDEN.get(folder, set()):
+                    if target not in RANKS:
+                        found.append(f"{where}: includes {match.group(1)} from {target}/, which has no layer")
+                    elif target in FORBIDDEN.get(folder, set()):
                         found.append(f"{where}: {folder}/ must not include {target}/ ({match.group(1)})")
                     elif RANKS[target] >= rank:
                         found.append(f"{where}: {folder}/ (layer {rank}) includes {target}/ "
@@ -83,6 +97,7 @@ def self_test(root):
         ("core/config/Config.cpp", '#include "logging/LogBuffer.h"'),
         ("core/Orchestrator.cpp", '#include "MainWindow.h"'),
         ("ui/TryItPage.cpp", '#include "server/HttpApi.h"'),
+        ("core/music/Chord.cpp", '#include "net/HostNames.h"'),
     ]
     failures = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -98,9 +113,14 @@ def self_test(root):
             if not any(path in v for v in violations(copy)):
                 failures.append(f"not caught: {include} in {path}")
             target.write_text(original, encoding="utf-8")
+        stray = copy / "core" / "newfolder" / "Thing.cpp"
+        stray.parent.mkdir()
+        stray.write_text('#include "music/Chord.h"\n', encoding="utf-8")
+        if not any("core/newfolder/" in v for v in violations(copy)):
+            failures.append("not caught: a source folder without a layer (core/newfolder)")
     for failure in failures:
         print("FAIL:", failure)
-    print(f"{len(plants) - len([f for f in failures if f.startswith('not caught')])} passed, "
+    print(f"{len(plants) + 1 - len([f for f in failures if f.startswith('not caught')])} passed, "
           f"{len(failures)} failed")
     return 1 if failures else 0
 

@@ -64,6 +64,31 @@ private slots:
     }
     void cleanup() { m_server.reset(); }
 
+    // The window regenerates for the person at the computer: the limits that protect the server
+    // from network clients (here one generation a day for daw-1) never refuse it, while the
+    // plugin's own regeneration over HTTP is refused.
+    void theWindowIsNotLimitedButPluginsAre()
+    {
+        Config config;
+        config.generationBurst = 1;
+        config.generationRatePerMinute = 1.0 / 1440;
+        m_server = std::make_unique<TestServer>(config);
+        QVERIFY(m_server->start());
+        const QStringList names = generate();   // daw-1's one token
+        QCOMPARE(names.size(), 2);
+        const HttpResult refused = m_server->post(QStringLiteral("/api/files/") + names.first() + QStringLiteral("/regenerate"), "{}");
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.errorCode(), QStringLiteral("rate_limited"));
+
+        QList<Result<GenerationResult>> answers;
+        for (int i = 0; i < 6; ++i)   // more than server.max_generations_per_client (4) at once
+            m_server->orchestrator->session().regenerate(names.at(i % 2), static_cast<quint32>(i), Requester::fromWindow(),
+                                                         [&](const Result<GenerationResult> &result) { answers.append(result); });
+        QTRY_COMPARE(answers.size(), 6);
+        for (const Result<GenerationResult> &answer : answers)
+            QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
+    }
+
     void listingsCarryEachFilesMetadata()
     {
         const QStringList names = generate();
@@ -170,14 +195,14 @@ private slots:
     {
         const QString bass = generate().first();
         std::optional<Result<GenerationResult>> answer;
-        m_server->orchestrator->session().regenerate(bass, 42u, Requester::window(), [&](const Result<GenerationResult> &result) { answer = result; });
+        m_server->orchestrator->session().regenerate(bass, 42u, Requester::fromWindow(), [&](const Result<GenerationResult> &result) { answer = result; });
         QTRY_VERIFY(answer.has_value());
         QVERIFY(answer->ok());
         QCOMPARE((*answer)->files.size(), 1);
         QCOMPARE((*answer)->metadata.value(QStringLiteral("seed")).toInteger(), 42);
 
         std::optional<Result<GenerationResult>> missing;
-        m_server->orchestrator->session().regenerate(QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid"), std::nullopt, Requester::window(),
+        m_server->orchestrator->session().regenerate(QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid"), std::nullopt, Requester::fromWindow(),
                                            [&](const Result<GenerationResult> &result) { missing = result; });
         QTRY_VERIFY(missing.has_value());
         QCOMPARE(missing->error().code, QStringLiteral("file_not_found"));

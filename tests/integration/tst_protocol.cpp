@@ -314,6 +314,24 @@ private slots:
         QTRY_VERIFY(pluginEntry(QStringLiteral("from-query")).value(QStringLiteral("connected")).toBool());
     }
 
+    // A register that takes an id another session holds replaces that session (4001), and the
+    // count of sessions the window shows follows.
+    void registeringATakenIdReplacesTheOtherSessionAndTheCountFollows()
+    {
+        PluginClient first;
+        QVERIFY(first.join(m_server->wsUrl(QStringLiteral("/ws/taken"))));
+        PluginClient second;
+        QVERIFY(second.open(m_server->wsUrl(QStringLiteral("/ws/sync"))));
+        QTRY_COMPARE(m_server->orchestrator->pluginCount(), 2);
+        QSignalSpy counted(m_server->orchestrator.get(), &Orchestrator::pluginCountChanged);
+        second.sendJson(wsMessage(QStringLiteral("register"), {{QStringLiteral("plugin_id"), QStringLiteral("taken")}}));
+        QVERIFY(!second.take(QStringLiteral("registered")).isEmpty());
+        QCOMPARE(m_server->orchestrator->pluginCount(), 1);
+        QVERIFY(!counted.isEmpty());
+        QCOMPARE(counted.last().first().toInt(), 1);
+        QTRY_COMPARE(first.socket.closeCode(), static_cast<QWebSocketProtocol::CloseCode>(4001));
+    }
+
     void syncPathWithoutIdWaitsForRegister()
     {
         PluginClient plugin;

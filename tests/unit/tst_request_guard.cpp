@@ -3,7 +3,7 @@
 
 #include "server/RequestGuard.h"
 #include "server/SecretCompare.h"
-#include "util/HostNames.h"
+#include "net/HostNames.h"
 
 #include <QTest>
 
