@@ -17,6 +17,7 @@
 #include "music/Engine.h"
 #include "music/Generators.h"
 #include "music/MidiFile.h"
+#include "music/PartRegistry.h"
 #include "music/SongPlan.h"
 #include "music/Style.h"
 
@@ -108,12 +109,12 @@ void BM_Generator(benchmark::State &state, Generator generate, const char *style
     state.counters["notes"] = static_cast<double>(notes);
     state.SetItemsProcessed(state.iterations() * 64);  // bars per second
 }
-BENCHMARK_CAPTURE(BM_Generator, bass_pop_64bars, generateBass, "pop")->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_Generator, bass_jazz_swing_64bars, generateBass, "jazz_swing")->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_Generator, drums_pop_64bars, generateDrums, "pop")->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_Generator, drums_jazz_swing_64bars, generateDrums, "jazz_swing")->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_Generator, keys_pop_64bars, generateKeys, "pop")->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_Generator, keys_jazz_swing_64bars, generateKeys, "jazz_swing")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Generator, bass_pop_64bars, partRow(TrackType::Bass).generate, "pop")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Generator, bass_jazz_swing_64bars, partRow(TrackType::Bass).generate, "jazz_swing")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Generator, drums_pop_64bars, partRow(TrackType::Drums).generate, "pop")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Generator, drums_jazz_swing_64bars, partRow(TrackType::Drums).generate, "jazz_swing")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Generator, keys_pop_64bars, partRow(TrackType::Keys).generate, "pop")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Generator, keys_jazz_swing_64bars, partRow(TrackType::Keys).generate, "jazz_swing")->Unit(benchmark::kMicrosecond);
 
 // ---------------------------------------------------------------------------------------------
 // The SMF writer alone: the three parts of a 64-bar pop song into one file (as "full" does),
@@ -133,7 +134,8 @@ void BM_WriteMidiFile(benchmark::State &state)
         song.timeSignature = arrangement.timeSignature;
         song.key = arrangement.key;
         song.endTick = beatsToTicks(plan.endBeat);
-        song.parts = {generateBass(arrangement, plan), generateDrums(arrangement, plan), generateKeys(arrangement, plan)};
+        for (const PartRow *part : partsInFile(partRow(TrackType::Full)))
+            song.parts.push_back(part->generate(arrangement, plan));
         for (const MidiPart &part : song.parts)
             notes += part.notes.size();
     }

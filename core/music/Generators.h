@@ -20,11 +20,9 @@ inline qint64 beatsToTicks(double beats)
     return roundHalfAwayFromZero(beats * kTicksPerQuarter);  // std::llround, inline
 }
 
-// Each generator reads the arrangement (chords, style, feel) and the song plan, and returns
-// one MIDI part. Deterministic for a given arrangement, seed included.
-MidiPart generateDrums(const Arrangement &arrangement, const SongPlan &plan);
-MidiPart generateBass(const Arrangement &arrangement, const SongPlan &plan);
-MidiPart generateKeys(const Arrangement &arrangement, const SongPlan &plan);
+// Each part's generator (music/<Part>Generator.cpp, found through its row in PartRegistry)
+// reads the arrangement (chords, style, feel) and the song plan, and returns one MIDI part.
+// Deterministic for a given arrangement, seed included. What they share is below.
 
 // One step of a style's cells, where it falls in the song.
 struct Step {

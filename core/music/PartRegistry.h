@@ -17,9 +17,8 @@ using PartGenerator = MidiPart (*)(const Arrangement &arrangement, const SongPla
 
 // What the program knows about one part, in one place, so that a new part is a generator and a
 // row (docs/ARCHITECTURE.md, "Where to add a part"). Full is a row too, without a generator: its
-// file holds every part that has one.
+// file holds every part that has one. A part's TrackType is its row's position.
 struct PartRow {
-    TrackType type;
     const char *name;        // the word of the API, of file names and of metadata: "bass"
     const char *title;       // English; the window translates it in the context "aiband::PartTitle"
     const char *midiName;    // in MIDI files: the track name, and the part's word in the song title
@@ -34,6 +33,7 @@ struct PartRow {
 std::span<const PartRow> partRows();
 
 const PartRow &partRow(TrackType type);
+TrackType typeOf(const PartRow &row);   // `row` must be one of partRows()
 
 // The parts a file of `row` holds, in the order their tracks are written: the part itself, or
 // for Full every part that has a generator.

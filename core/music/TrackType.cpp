@@ -13,7 +13,7 @@ std::optional<TrackType> parseTrackType(const QString &name)
 {
     for (const PartRow &row : partRows()) {
         if (name == QLatin1String(row.name))
-            return row.type;
+            return typeOf(row);
     }
     return std::nullopt;
 }

@@ -41,7 +41,7 @@ private slots:
     {
         QSet<int> channels;
         for (const PartRow &row : partRows()) {
-            QVERIFY2(parseTrackType(QString::fromLatin1(row.name)) == row.type, row.name);
+            QVERIFY2(parseTrackType(QString::fromLatin1(row.name)) == typeOf(row), row.name);
             QVERIFY2(row.channel >= 0 && row.channel < 16 && row.program >= 0 && row.program < 128, row.name);
             if (row.isBand())
                 continue;
