@@ -99,32 +99,48 @@ private:
     qint64 m_now = 0;
 };
 
-qsizetype conductorTrackSize(const QByteArray &title)
+// The song's tempo, time and key signature as meta event data, made once per file: the conductor
+// track carries all three, and every part track the tempo and time signature too.
+struct SongMeta {
+    char tempo[3];
+    char timeSignature[4];
+    char keySignature[2];
+
+    explicit SongMeta(const MidiSong &song)
+    {
+        putBigEndian(tempo, static_cast<quint32>(std::lround(60'000'000.0 / song.tempoBpm)), 3);
+        const TimeSignature &ts = song.timeSignature;
+        const bool compound = ts.denominator == 8 && ts.numerator % 3 == 0;
+        timeSignature[0] = static_cast<char>(ts.numerator);
+        timeSignature[1] = static_cast<char>(std::lround(std::log2(ts.denominator)));
+        timeSignature[2] = static_cast<char>(compound ? 36 : 96 / ts.denominator);   // MIDI clocks per click
+        timeSignature[3] = char(8);
+        keySignature[0] = static_cast<char>(static_cast<qint8>(song.key.sharps()));
+        keySignature[1] = song.key.minor ? char(1) : char(0);
+    }
+};
+
+// Tempo (3 bytes) and time signature (4), each at delta 0.
+constexpr qsizetype kTimingMetaSize = 2 * (kMaxMetaHeader + 1) + 3 + 4;
+
+void writeTiming(TrackWriter &track, const SongMeta &meta)
 {
-    // Title, then tempo (3 bytes), time signature (4) and key signature (2), each at delta 0.
-    return kMaxMetaHeader + 1 + title.size() + 3 * (kMaxMetaHeader + 1) + 3 + 4 + 2 + kMaxEndOfTrack;
+    track.meta(0, 0x51, QByteArrayView(meta.tempo, 3));
+    track.meta(0, 0x58, QByteArrayView(meta.timeSignature, 4));
 }
 
-void writeConductorTrack(QByteArray &file, const MidiSong &song, const QByteArray &title)
+qsizetype conductorTrackSize(const QByteArray &title)
 {
-    const auto microsPerQuarter = static_cast<quint32>(std::lround(60'000'000.0 / song.tempoBpm));
-    char tempo[3];
-    putBigEndian(tempo, microsPerQuarter, 3);
+    // Title, tempo, time signature and key signature (2 bytes), each at delta 0.
+    return kMaxMetaHeader + 1 + title.size() + kTimingMetaSize + kMaxMetaHeader + 1 + 2 + kMaxEndOfTrack;
+}
 
-    const TimeSignature &ts = song.timeSignature;
-    const int denominatorPower = static_cast<int>(std::lround(std::log2(ts.denominator)));
-    const bool compound = ts.denominator == 8 && ts.numerator % 3 == 0;
-    const int clocksPerClick = compound ? 36 : 96 / ts.denominator;
-    const char timeSignature[4]{static_cast<char>(ts.numerator), static_cast<char>(denominatorPower),
-                                static_cast<char>(clocksPerClick), char(8)};
-    const char keySignature[2]{static_cast<char>(static_cast<qint8>(song.key.sharps())),
-                               song.key.minor ? char(1) : char(0)};
-
+void writeConductorTrack(QByteArray &file, const MidiSong &song, const SongMeta &meta, const QByteArray &title)
+{
     TrackWriter track(file, conductorTrackSize(title));
     track.meta(0, 0x03, title);
-    track.meta(0, 0x51, QByteArrayView(tempo, 3));
-    track.meta(0, 0x58, QByteArrayView(timeSignature, 4));
-    track.meta(0, 0x59, QByteArrayView(keySignature, 2));
+    writeTiming(track, meta);
+    track.meta(0, 0x59, QByteArrayView(meta.keySignature, 2));
     track.finish(song.endTick);
 }
 
@@ -239,8 +255,8 @@ qsizetype deltaSize(qint64 endTick)
 qsizetype partTrackSize(const QByteArray &name, size_t noteEvents, qint64 endTick)
 {
     const qsizetype channelEvent = deltaSize(endTick) + 3;
-    return kMaxMetaHeader + 1 + name.size() + 1 + 2 + static_cast<qsizetype>(noteEvents) * channelEvent
-           + kMaxEndOfTrack;
+    return kMaxMetaHeader + 1 + name.size() + kTimingMetaSize + 1 + 2
+           + static_cast<qsizetype>(noteEvents) * channelEvent + kMaxEndOfTrack;
 }
 
 // A note-off waiting to be written: its tick, and the note's place in the track to keep notes
@@ -261,7 +277,8 @@ struct PendingOff {
 // Note-ons come in that order already (PlayableNotes are by start), so the note-offs are
 // merged in from a heap of the notes still sounding, which holds a handful of notes where
 // sorting all events needed two buffers the size of the track.
-void writePartTrack(QByteArray &file, const MidiPart &part, const QByteArray &name, qint64 endTick)
+void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta, const QByteArray &name,
+                    qint64 endTick)
 {
     const auto channel = static_cast<quint8>(part.channel & 0x0F);
     const auto noteOn = static_cast<quint8>(0x90 | channel);
@@ -270,6 +287,9 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const QByteArray &na
 
     TrackWriter track(file, partTrackSize(name, notes.size() * 2, endTick));
     track.meta(0, 0x03, name);
+    // The tempo where the notes are too: a reader that times each track by its own tempo events
+    // (the AI Band plugin, with JUCE) would otherwise play it at 120 BPM (docs/MUSIC.md, "Files").
+    writeTiming(track, meta);
     track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
     std::priority_queue<PendingOff> sounding;
     const auto writeOffsUntil = [&](qint64 tick) {
@@ -310,9 +330,10 @@ QByteArray writeMidiFile(const MidiSong &song)
     header = putBigEndian(header, 1, 2); // format 1
     header = putBigEndian(header, static_cast<quint32>(song.parts.size() + 1), 2);
     putBigEndian(header, kTicksPerQuarter, 2);
-    writeConductorTrack(file, song, title);
+    const SongMeta meta(song);
+    writeConductorTrack(file, song, meta, title);
     for (size_t i = 0; i < song.parts.size(); ++i)
-        writePartTrack(file, song.parts[i], names[static_cast<qsizetype>(i)], song.endTick);
+        writePartTrack(file, song.parts[i], meta, names[static_cast<qsizetype>(i)], song.endTick);
     return file;
 }
 

@@ -37,7 +37,8 @@ struct MidiSong {
 };
 
 // Standard MIDI File, format 1, 480 PPQ: a conductor track (title, tempo, time and key
-// signature at tick 0) followed by one track per part (name, program change, notes).
+// signature at tick 0) followed by one track per part (name, the same tempo and time signature,
+// program change, notes).
 // Notes are clipped to the song end, and a note that would overlap a later one of the same
 // pitch is shortened, so every note-on has its own note-off.
 QByteArray writeMidiFile(const MidiSong &song);

@@ -376,7 +376,7 @@ def closest(notes, tick):
 # --- 1 structure ------------------------------------------------------------------------------
 
 def check_structure(song):
-    found = {name: [] for name in ("file", "format", "ppq", "meta_at_zero", "meta_values", "program",
+    found = {name: [] for name in ("file", "format", "ppq", "meta_at_zero", "meta_values", "own_tempo", "program",
                                    "drum_channel", "note_pairs", "same_pitch_overlap", "after_end")}
     if song.ppq != REQUIRED_PPQ:
         found["ppq"].append(f"manifest ppq is {song.ppq}, expected {REQUIRED_PPQ}")
@@ -413,6 +413,22 @@ def check_structure(song):
             if (ts.numerator, ts.denominator) != meter:
                 found["meta_values"].append(f"{name}: time signature at tick 0 is {ts.numerator}/{ts.denominator}, "
                                             f"the manifest says {meter[0]}/{meter[1]}")
+
+        # A reader that times each track by its own tempo events (the AI Band plugin, with JUCE)
+        # plays a track without one at 120 BPM: every track with notes carries the file's tempo.
+        file_tempo = at_zero.get("set_tempo")
+        for track in midi.tracks:
+            if not track.notes or file_tempo is None:
+                continue
+            own = [m for t, m in track.events if t == 0 and m.type == "set_tempo"]
+            if not own:
+                found["own_tempo"].append(f"{name} track {track.index} ({track.name or 'unnamed'}) has no tempo "
+                                          f"of its own at tick 0; a reader that times each track by its own "
+                                          f"tempo events plays it at 120 BPM")
+            elif own[0].tempo != file_tempo.tempo:
+                found["own_tempo"].append(f"{name} track {track.index} ({track.name or 'unnamed'}) sets "
+                                          f"{fmt_number(mido.tempo2bpm(own[0].tempo))} BPM, the file "
+                                          f"{fmt_number(mido.tempo2bpm(file_tempo.tempo))}")
 
         for track in midi.tracks:
             if not track.notes:

@@ -54,6 +54,7 @@ class SyntheticSong:
         self.swing = swing
         self.end_tick = (1 + len(PROGRESSION)) * BAR
         self.conductor = ["track_name", "set_tempo", "time_signature", "key_signature"]
+        self.part_tempo = 120   # each part's own tempo at tick 0 (None: none, as format 1 files often have)
         self.chords = []
         for bar, chords in enumerate(PROGRESSION, start=1):
             beat = bar * 4
@@ -172,6 +173,8 @@ class SyntheticSong:
     def part_track(self, name, notes, program, channel, extra=()):
         events = [(0, 0, mido.MetaMessage("track_name", name=name)),
                   (0, 1, mido.Message("program_change", channel=channel, program=program))]
+        if self.part_tempo:
+            events.insert(1, (0, 0, mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(self.part_tempo))))
         for start, end, pitch, velocity, note_channel in notes:
             events.append((start, 3, mido.Message("note_on", channel=note_channel, note=pitch, velocity=velocity)))
             events.append((end, 2, mido.Message("note_off", channel=note_channel, note=pitch, velocity=0)))
@@ -310,6 +313,14 @@ class MutationTest(CheckerTestCase):
         # On the drums: a dangling keys note would also (rightly) fail the harmony rules.
         song.extra_events["Drums"] = [(100, mido.Message("note_on", channel=9, note=56, velocity=50))]
         self.assertFailsExactly(song, {"structure.note_pairs"}, "has no note-off")
+
+    def test_a_part_without_its_own_tempo(self):
+        song = SyntheticSong()
+        song.part_tempo = None
+        self.assertFailsExactly(song, {"structure.own_tempo"}, "plays it at 120 BPM")
+        song = SyntheticSong("othertempo")
+        song.part_tempo = 90
+        self.assertFailsExactly(song, {"structure.own_tempo"}, "sets 90 BPM, the file 120")
 
     def test_missing_program_change_wrong_tempo_and_format(self):
         song = SyntheticSong()

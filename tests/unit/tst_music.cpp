@@ -141,8 +141,10 @@ private slots:
             "4d546864 00000006 0001 0002 01e0"
             "4d54726b 0000001f"
             "00ff030154 00ff510307a120 00ff580404021808 00ff59020000 8740ff2f00"
-            "4d54726b 00000016"
-            "00ff030142 00c021 00903c64 8360803c00 8360ff2f00");
+            // The part's track repeats the tempo and time signature, for readers that time each
+            // track by its own tempo events (the AI Band plugin).
+            "4d54726b 00000025"
+            "00ff030142 00ff510307a120 00ff580404021808 00c021 00903c64 8360803c00 8360ff2f00");
         QCOMPARE(writeMidiFile(song).toHex(' '), expected.toHex(' '));
     }
 
