@@ -6,6 +6,9 @@
 #include "server/ApiHttpServer.h"
 #include "server/BoundedTcpServer.h"
 #include "server/HttpApi.h"
+#include "server/HttpRouter.h"
+#include "server/RequestGuard.h"
+#include "server/WebSocketHub.h"
 
 #include <QHostAddress>
 #include <QNetworkInterface>
@@ -72,14 +75,16 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
       m_generation(&m_files, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder), m_config.stylesDir}),
                    m_config.defaultStyle, generationSettingsFrom(m_config)),
       m_session(&m_generation, &m_files, clientLimitsFrom(m_config)),
-      m_hub(webSocketSettingsFrom(m_config), &m_session),
+      m_hub(std::make_unique<WebSocketHub>(webSocketSettingsFrom(m_config), &m_session)),
       m_cleanup(&m_files, cleanupPolicyFrom(m_config)),
-      m_api{m_session, *this, m_hub, m_router, logs}
+      m_router(std::make_unique<HttpRouter>()),
+      m_api(std::make_unique<HttpApiContext>(HttpApiContext{m_session, *this, *m_hub, *m_router, logs})),
+      m_access(std::make_unique<AccessPolicy>())
 {
     for (const QString &problem : m_generation.styles().problems())
         qCWarning(lcMusic).noquote() << "style skipped:" << problem;
-    registerHttpApi(m_router, m_api);
-    connect(&m_hub, &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
+    registerHttpApi(*m_router, *m_api);
+    connect(m_hub.get(), &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
     connect(&m_session, &BandSession::filesGenerated, &m_cleanup, &FileCleanup::fileWritten);
     connect(&m_cleanup, &FileCleanup::filesRemoved, this, &Orchestrator::filesRemoved);
     // Sessions that went silent are closed, and plugins that only spoke HTTP are forgotten once
@@ -88,7 +93,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     m_maintenance.setInterval(maintenanceIntervalMs(m_config));
     connect(&m_maintenance, &QTimer::timeout, this, [this] {
         const double timeoutMs = m_config.connectionTimeoutSeconds * 1000;
-        m_hub.dropStaleSessions();
+        m_hub->dropStaleSessions();
         m_session.forgetSilentPlugins(QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(timeoutMs)));
         m_cleanup.runInBackground();
     });
@@ -137,7 +142,7 @@ Status Orchestrator::start()
     serve(*tcp);
     m_uptime.restart();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString() << "files in" << m_files.directory();
-    if (m_access.tokenRequired)
+    if (m_access->tokenRequired)
         qCInfo(lcServer).noquote() << "every request but GET /health needs the access token, kept in"
                                    << (m_config.token.isEmpty() ? m_config.tokenFile : QStringLiteral("server.token"));
     emit runningChanged(true);
@@ -163,16 +168,16 @@ void Orchestrator::serve(BoundedTcpServer *tcp)
 {
     updateAccessPolicy(tcp->serverPort());
     auto *http = new ApiHttpServer(
-        &m_router, &m_access, [this](const QHttpServerRequest &request) { return m_hub.acceptsUpgrade(request); },
+        m_router.get(), m_access.get(), [this](const QHttpServerRequest &request) { return m_hub->acceptsUpgrade(request); },
         this);
     http->bind(tcp);
     connect(http, &ApiHttpServer::newWebSocketConnection, this, [this, http] {
         while (http->hasPendingWebSocketConnections())
-            m_hub.adopt(http->nextPendingWebSocketConnection());
+            m_hub->adopt(http->nextPendingWebSocketConnection());
     });
     m_http = http;
     m_tcp = tcp;
-    m_hub.setBaseUrl(baseUrl());
+    m_hub->setBaseUrl(baseUrl());
 }
 
 void Orchestrator::updateAccessPolicy(quint16 port)
@@ -180,10 +185,10 @@ void Orchestrator::updateAccessPolicy(quint16 port)
     QStringList localAddresses;
     for (const QHostAddress &address : QNetworkInterface::allAddresses())
         localAddresses.append(address.toString());
-    m_access = AccessPolicy::forServer(m_config.host, port, m_config.allowedHosts, m_config.allowedOrigins,
+    *m_access = AccessPolicy::forServer(m_config.host, port, m_config.allowedHosts, m_config.allowedOrigins,
                                        localAddresses);
-    m_access.token = m_token;
-    m_access.tokenRequired = tokenRequired();
+    m_access->token = m_token;
+    m_access->tokenRequired = tokenRequired();
 }
 
 QStringList Orchestrator::restartSettingsDiffering(const Config &wanted) const
@@ -232,13 +237,13 @@ Status Orchestrator::reconfigure(const Config &wanted)
     m_generation.setSettings(generationSettingsFrom(m_config));
     m_session.setLimits(clientLimitsFrom(m_config));
     m_cleanup.setPolicy(cleanupPolicyFrom(m_config));
-    m_hub.setSettings(webSocketSettingsFrom(m_config));   // the message size stays: m_config keeps the running one
+    m_hub->setSettings(webSocketSettingsFrom(m_config));   // the message size stays: m_config keeps the running one
     m_maintenance.setInterval(maintenanceIntervalMs(m_config));
 
     if (replacement) {
         // Plugins reconnect to the new address they find in their settings; 1012 tells them
         // the server restarted rather than went away.
-        m_hub.closeAll(kCloseServiceRestart, QStringLiteral("server moved to a new address"));
+        m_hub->closeAll(kCloseServiceRestart, QStringLiteral("server moved to a new address"));
         m_tcp->close();
         m_http->deleteLater();   // reconfigure() may run inside one of its handlers
         serve(replacement);
@@ -246,7 +251,7 @@ Status Orchestrator::reconfigure(const Config &wanted)
         emit listenAddressChanged(baseUrl());
     } else if (isRunning()) {
         updateAccessPolicy(port());    // allowed hosts, origins or require_token may have changed
-        m_hub.setBaseUrl(baseUrl());   // the host may be spelled differently
+        m_hub->setBaseUrl(baseUrl());   // the host may be spelled differently
     }
     qCInfo(lcConfig) << "settings applied";
     emit configChanged();
@@ -297,7 +302,7 @@ Status Orchestrator::regenerateAccessToken()
     if (Status written = AccessToken::write(m_config.tokenFile, token); !written)
         return written;
     m_token = token;
-    m_access.token = token;
+    m_access->token = token;
     qCInfo(lcServer).noquote() << "access token regenerated in" << m_config.tokenFile;
     emit accessTokenChanged();
     return Done{};
@@ -307,7 +312,7 @@ void Orchestrator::stop()
 {
     if (!m_http)
         return;
-    m_hub.closeAll();
+    m_hub->closeAll();
     if (m_tcp)
         m_tcp->close();
     // Deleted later: stop() may be called from one of the server's own request handlers.
@@ -362,7 +367,7 @@ bool Orchestrator::drained() const
 void Orchestrator::finishShutdown()
 {
     // Plugins hear 1001 only now, after the answers to what they asked for.
-    m_hub.closeAll();
+    m_hub->closeAll();
     // The close frames go out before the sockets are dropped (bounded: a client that reads
     // nothing does not hold the stop).
     auto *flush = new QTimer(this);
@@ -379,6 +384,21 @@ void Orchestrator::finishShutdown()
         emit stopped();
     });
     flush->start(10);
+}
+
+int Orchestrator::pluginCount() const
+{
+    return m_hub->sessionCount();
+}
+
+bool Orchestrator::disconnectPlugin(const QString &pluginId)
+{
+    return m_hub->disconnectPlugin(pluginId);
+}
+
+const WebSocketSettings &Orchestrator::webSocketSettings() const
+{
+    return m_hub->settings();
 }
 
 bool Orchestrator::isRunning() const

@@ -4,11 +4,7 @@
 #include "files/FileCleanup.h"
 #include "files/FileStore.h"
 #include "generation/GenerationService.h"
-#include "server/HttpApi.h"
-#include "server/HttpRouter.h"
-#include "server/RequestGuard.h"
 #include "server/ServerInfo.h"
-#include "server/WebSocketHub.h"
 #include "session/BandSession.h"
 #include "util/Result.h"
 
@@ -19,13 +15,19 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace aiband {
 
 class ApiHttpServer;
 class BoundedTcpServer;
+class HttpRouter;
 class LogBuffer;
+class WebSocketHub;
+struct AccessPolicy;
+struct HttpApiContext;
+struct WebSocketSettings;
 
 // The application's core: builds every layer from one Config (the file store, generation, the
 // band session, the HTTP and WebSocket transports) and runs their lifecycle: start, reconfigure,
@@ -67,14 +69,14 @@ public:
     quint16 port() const;                    // the bound port (differs from config when it is 0)
     QUrl baseUrl() const override;           // http://host:port
     qint64 uptimeSeconds() const override;
-    int pluginCount() const { return m_hub.sessionCount(); }
+    int pluginCount() const;
     int openConnections() const;             // HTTP and WebSocket connections now open
     // Closes a plugin's WebSocket session (close code 4003); false when it has none open.
-    bool disconnectPlugin(const QString &pluginId) { return m_hub.disconnectPlugin(pluginId); }
+    bool disconnectPlugin(const QString &pluginId);
 
     LogBuffer *logs() const { return m_logs; }
-    const HttpRouter &router() const { return m_router; }                  // the routes served
-    const WebSocketSettings &webSocketSettings() const { return m_hub.settings(); }   // in effect now
+    const HttpRouter &router() const { return *m_router; }                  // the routes served
+    const WebSocketSettings &webSocketSettings() const;                       // in effect now
     // Replaces the engine (a seam for tests and fault injection: one that throws or takes its
     // time), before the first generation.
     void setRenderer(GenerationService::Renderer renderer) { m_generation.setRenderer(std::move(renderer)); }
@@ -86,7 +88,7 @@ public:
     // A new random token, written to server.token_file and required from the next request on
     // (open WebSocket sessions stay). Refused when server.token fixes the token.
     Status regenerateAccessToken();
-    const AccessPolicy &accessPolicy() const { return m_access; }
+    const AccessPolicy &accessPolicy() const { return *m_access; }
 
 signals:
     void runningChanged(bool running);
@@ -112,16 +114,18 @@ private:
     FileStore m_files;
     GenerationService m_generation;
     BandSession m_session;
-    WebSocketHub m_hub;
+    // The transports are held by pointer so that the window, which includes this header, sees
+    // none of their types (docs/ARCHITECTURE.md, "Layers").
+    std::unique_ptr<WebSocketHub> m_hub;
     FileCleanup m_cleanup;
     QTimer m_maintenance;
-    HttpRouter m_router;
-    HttpApiContext m_api;
+    std::unique_ptr<HttpRouter> m_router;
+    std::unique_ptr<HttpApiContext> m_api;
     QPointer<ApiHttpServer> m_http;
     QPointer<BoundedTcpServer> m_tcp;
     QElapsedTimer m_uptime;
     QString m_token;
-    AccessPolicy m_access;
+    std::unique_ptr<AccessPolicy> m_access;
 
     Status prepareToken();
     void updateAccessPolicy(quint16 port);   // from m_config, the token and the bound port

@@ -3,6 +3,7 @@
 
 #include "HttpResult.h"
 #include "Orchestrator.h"
+#include "server/WebSocketHub.h"
 #include "SettingsDialog.h"
 #include "config/ConfigSchema.h"
 #include "platform/Autostart.h"

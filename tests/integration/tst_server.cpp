@@ -1,5 +1,7 @@
 #include "RawHttp.h"
 #include "TestServer.h"
+#include "server/HttpRouter.h"
+#include "server/WebSocketHub.h"
 
 #include <QFile>
 #include <QSet>
