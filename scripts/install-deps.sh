@@ -17,7 +17,13 @@ test_packages=(
     python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm
     desktop-file-utils appstream   # validators for the .desktop and metainfo files (packaging_deb)
     xvfb xauth trayer              # an X display with a system tray (desktop_tray_session)
+    zlib1g-dev                     # juce_core uses the system's zlib (plugin_reader, below)
 )
+# JUCE's module sources, for tests/tools/plugin_reader (our files read as the plugin reads them).
+# Debian's juce-modules-source would pull in GTK and WebKit, so its two packages are downloaded
+# by name and only extracted, into juce_root; CMake's AIBAND_JUCE_MODULES_DIR points there.
+juce_root=/opt/aiband-juce
+juce_packages=(juce-modules-source juce-modules-source-data)
 
 bench_packages=(
     libbenchmark-dev wrk valgrind
@@ -55,7 +61,12 @@ done
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]] && ! command -v npm >/dev/null 2>&1; then
     missing+=(npm)
 fi
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+want_juce=false
+if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]] \
+   && [[ ! -f "$juce_root/usr/share/juce/modules/juce_audio_basics/juce_audio_basics.cpp" ]]; then
+    want_juce=true
+fi
+[[ ${#missing[@]} -eq 0 && "$want_juce" == false ]] && exit 0
 
 if [[ $(id -u) -eq 0 ]]; then
     as_root=()
@@ -66,7 +77,19 @@ else
     exit 1
 fi
 
-echo "Installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "Installing: ${missing[*]}"
+    "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [[ "$want_juce" == true ]]; then
+    echo "Extracting ${juce_packages[*]} into $juce_root"
+    download=$(mktemp -d)
+    chmod 0777 "$download"   # apt-get download fetches as the _apt user when run as root
+    (cd "$download" && apt-get download -qq "${juce_packages[@]}" >/dev/null)
+    for deb in "$download"/*.deb; do
+        "${as_root[@]}" dpkg -x "$deb" "$juce_root"
+    done
+    rm -rf "$download"
+fi
