@@ -26,22 +26,19 @@ Usage: test_plugin_reader.py /path/to/ai-band-orchestrator /path/to/plugin_reade
 
 import json
 import os
-import re
-import signal
 import subprocess
 import sys
 import tempfile
 import unittest
-import urllib.error
-import urllib.request
 
 import mido
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from plugin_client import Server, http  # noqa: E402
 
 APP = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator")
 READER = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/tests/tools/plugin_reader/plugin_reader")
 
-SEED_ENV = {"HOST", "PORT", "DEBUG", "GENERATED_FILES_DIR", "CLEANUP_HOURS", "MAX_FILES",
-            "LOG_LEVEL", "BACKEND_TIMEOUT", "BACKEND_PATH"}
 PARTS = ["bass", "drums", "keys", "full"]
 BARS = 8
 # (tempo, meter, feel): every tempo in every meter; the feels add bars before and after the music.
@@ -106,16 +103,6 @@ def problems_as_plugin(file_entry, tempo, end_seconds, plays_to_end=lambda track
     return problems
 
 
-def request(url, body):
-    req = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST")
-    req.add_header("Content-Type", "application/json")
-    try:
-        with urllib.request.urlopen(req, timeout=30) as reply:
-            return reply.status, reply.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
 class HandMadeFilesTest(unittest.TestCase):
     """The check itself: it rejects a part whose tempo is only in a conductor track."""
 
@@ -177,27 +164,14 @@ class GeneratedFilesTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.TemporaryDirectory()
-        env = {k: v for k, v in os.environ.items() if k not in SEED_ENV and not k.startswith("AIBAND_")}
-        env.update(XDG_CONFIG_HOME=os.path.join(cls.dir.name, "config"),
-                   XDG_DATA_HOME=os.path.join(cls.dir.name, "data"))
-        cls.files_dir = os.path.join(cls.dir.name, "files")
-        cls.app = subprocess.Popen([APP, "--headless", "--port", "0", "--files-dir", cls.files_dir],
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
-                                   cwd=cls.dir.name, text=True)
-        line = cls.app.stdout.readline()  # blocks until the app says where it listens
-        match = re.search(r"listening on (http://\S+)", line)
-        if match is None:
-            cls.tearDownClass()
-            raise AssertionError(f"the server did not say where it listens; first line: {line!r}")
-        cls.base = match.group(1)
+        cls.server = Server(APP)
+        cls.base = cls.server.base
+        cls.files_dir = cls.server.files_dir
 
     @classmethod
     def tearDownClass(cls):
-        cls.app.send_signal(signal.SIGTERM)
-        code = cls.app.wait(timeout=10)
-        cls.app.stdout.close()
-        cls.dir.cleanup()
+        code = cls.server.terminate()
+        cls.server.close()
         if code != 0:
             raise AssertionError(f"the server exited with {code}")
 
@@ -205,7 +179,7 @@ class GeneratedFilesTest(unittest.TestCase):
         body = {"chord_progression": {"chords": "C | Am | F | G", "tempo": tempo, "time_signature": meter,
                                       "duration": BARS * quarters_per_bar(meter)},
                 "style": "pop", "track_types": PARTS, "seed": 7, **feel}
-        status, reply = request(self.base + "/api/generate", body)
+        status, _, reply = http("POST", self.base + "/api/generate", body, timeout=30)
         self.assertEqual(status, 200, reply)
         return json.loads(reply)
 
