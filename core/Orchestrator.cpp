@@ -71,10 +71,11 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     : QObject(parent),
       m_config(std::move(config)),
       m_logs(logs),
-      m_files(m_config.filesDir, m_config.durableWrites),
+      m_files(TakePublisher::takesFolderOf(m_config.filesDir), m_config.durableWrites),
+      m_publisher(m_config.filesDir),
       m_generation(&m_files, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder), m_config.stylesDir}),
                    m_config.defaultStyle, generationSettingsFrom(m_config)),
-      m_session(&m_generation, &m_files, clientLimitsFrom(m_config)),
+      m_session(&m_generation, &m_files, &m_publisher, clientLimitsFrom(m_config)),
       m_hub(std::make_unique<WebSocketHub>(webSocketSettingsFrom(m_config), &m_session)),
       m_cleanup(&m_files, cleanupPolicyFrom(m_config)),
       m_router(std::make_unique<HttpRouter>()),
@@ -83,6 +84,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
 {
     for (const QString &problem : m_generation.styles().problems())
         qCWarning(lcMusic).noquote() << "style skipped:" << problem;
+    m_generation.setPublisher(&m_publisher);
     registerHttpApi(*m_router, *m_api);
     connect(m_hub.get(), &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
     connect(&m_session, &BandSession::filesGenerated, &m_cleanup, &FileCleanup::fileWritten);
@@ -125,6 +127,10 @@ Status Orchestrator::start()
         return makeError(QStringLiteral("unknown_style"), message);
     }
     if (Status prepared = m_files.prepare(); !prepared) {
+        qCCritical(lcFiles).noquote() << prepared.error().message;
+        return prepared;
+    }
+    if (Status prepared = m_publisher.prepare(m_files.directory(), m_files.metadataDirectory()); !prepared) {
         qCCritical(lcFiles).noquote() << prepared.error().message;
         return prepared;
     }

@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "files/FileCleanup.h"
 #include "files/FileStore.h"
+#include "files/TakePublisher.h"
 #include "generation/GenerationService.h"
 #include "server/ServerInfo.h"
 #include "session/BandSession.h"
@@ -111,7 +112,8 @@ private:
 
     Config m_config;
     LogBuffer *m_logs;
-    FileStore m_files;
+    FileStore m_files;                 // every take, in <plugin.folder>/takes
+    TakePublisher m_publisher;         // the newest take in <plugin.folder>, and per plugin
     GenerationService m_generation;
     BandSession m_session;
     // The transports are held by pointer so that the window, which includes this header, sees

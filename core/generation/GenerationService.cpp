@@ -1,6 +1,7 @@
 #include "GenerationService.h"
 
 #include "files/FileStore.h"
+#include "files/TakePublisher.h"
 #include "logging/LogCategories.h"
 #include "music/Engine.h"
 
@@ -71,7 +72,21 @@ FileMetadata metadataFor(const GenerateRequest &request, const GenerationResult 
     return metadata;
 }
 
-Outcome compose(const GenerateRequest &request, FileStore *store, const QString &requestId,
+// The take's parts into the folders plugins watch: every part complete, then the earlier takes'
+// files of those parts gone.
+std::optional<Error> publish(TakePublisher *publisher, const GenerationResult &result)
+{
+    if (!publisher)
+        return std::nullopt;
+    QList<StoredFile> files;
+    for (const GeneratedFile &file : result.files)
+        files.append(file.file);
+    if (Status published = publisher->publish(files, result.pluginId); !published)
+        return published.error();
+    return std::nullopt;
+}
+
+Outcome compose(const GenerateRequest &request, FileStore *store, TakePublisher *publisher, const QString &requestId,
                 const GenerationService::Renderer &render)
 {
     Outcome outcome;
@@ -104,6 +119,10 @@ Outcome compose(const GenerateRequest &request, FileStore *store, const QString 
                 return outcome;
             }
             result.files.append({*stored, trackTypeName(part.type), part.noteCount});
+        }
+        if (auto failed = publish(publisher, result)) {
+            outcome.error = *failed;
+            return outcome;
         }
         result.writeMs = timer.nsecsElapsed() / 1e6;
         outcome.result = std::move(result);
@@ -189,8 +208,9 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
     });
 
     FileStore *store = m_store;
-    QtConcurrent::run(&m_pool, [request = std::move(request), store, requestId, render = m_renderer] {
-        return compose(request, store, requestId, render);
+    TakePublisher *publisher = m_publisher;
+    QtConcurrent::run(&m_pool, [request = std::move(request), store, publisher, requestId, render = m_renderer] {
+        return compose(request, store, publisher, requestId, render);
     }).then(this, [this, answered, done, requestId](const Outcome &outcome) {
         --m_pending;
         emit pendingCountChanged(m_pending);

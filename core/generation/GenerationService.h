@@ -15,6 +15,7 @@
 namespace aiband {
 
 class FileStore;
+class TakePublisher;
 
 struct GenerationSettings {
     int queueSize = 64;            // generations waiting or running at once; more are refused
@@ -55,6 +56,10 @@ public:
     // validation error when it no longer holds (a user style that was removed).
     Result<GenerateRequest> regenerationRequest(const QString &fileName, std::optional<quint32> seed) const;
 
+    // Where a take's parts are published for the plugins that watch a folder, before its
+    // answer goes out (none: the takes are only stored). Set before the first submit.
+    void setPublisher(TakePublisher *publisher) { m_publisher = publisher; }
+
     // Replaces the engine, before the first submit: a seam for tests and fault injection
     // (an engine that throws, or one that takes its time).
     void setRenderer(Renderer renderer) { m_renderer = std::move(renderer); }
@@ -78,6 +83,7 @@ signals:
 
 private:
     FileStore *m_store;
+    TakePublisher *m_publisher = nullptr;
     StyleLibrary m_styles;
     QString m_defaultStyle;
     GenerationSettings m_settings;

@@ -105,7 +105,8 @@ QHttpServerResponse health(const HttpApiContext &api)
                       {QStringLiteral("uptime_seconds"), api.server.uptimeSeconds()},
                       {QStringLiteral("plugins_connected"), api.hub.sessionCount()},
                       {QStringLiteral("files_count"), api.session.files().count()},
-                      {QStringLiteral("files_dir"), api.session.files().directory()},
+                      {QStringLiteral("files_dir"), api.server.config().filesDir},   // what plugins watch
+                      {QStringLiteral("takes_dir"), api.session.files().directory()},  // every take
                       {QStringLiteral("generations"), static_cast<qint64>(api.session.generation().generatedCount())},
                       {QStringLiteral("url"), api.server.baseUrl().toString()},
                       {QStringLiteral("storage_problem"), api.session.storageProblem()}});

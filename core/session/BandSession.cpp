@@ -1,6 +1,7 @@
 #include "BandSession.h"
 
 #include "files/FileStore.h"
+#include "files/TakePublisher.h"
 #include "generation/FlatGenerateForm.h"
 #include "logging/LogCategories.h"
 
@@ -23,8 +24,9 @@ Error invalidPluginIdError(const QString &field)
                      QStringLiteral("plugin_id must be 1-64 letters, digits, '.', '_' or '-'"), field);
 }
 
-BandSession::BandSession(GenerationService *generation, FileStore *files, ClientLimits limits, QObject *parent)
-    : QObject(parent), m_generation(generation), m_files(files), m_limiter(limits)
+BandSession::BandSession(GenerationService *generation, FileStore *files, TakePublisher *publisher,
+                         ClientLimits limits, QObject *parent)
+    : QObject(parent), m_generation(generation), m_files(files), m_publisher(publisher), m_limiter(limits)
 {
     connect(&m_plugins, &PluginRegistry::changed, this, &BandSession::pluginsChanged);
     connect(m_generation, &GenerationService::generated, this, &BandSession::onGenerated);
@@ -190,7 +192,11 @@ Status BandSession::deleteFile(const QString &name)
         return *refusal;
     if (!m_files->find(name))
         return FileStore::fileNotFound(name);
-    return m_files->remove(name);
+    if (Status removed = m_files->remove(name); !removed)
+        return removed;
+    if (m_publisher)
+        m_publisher->withdraw(name);
+    return Done{};
 }
 
 Result<QByteArray> BandSession::readFile(const QString &name) const

@@ -17,6 +17,7 @@ namespace aiband {
 
 class FileStore;
 class StyleLibrary;
+class TakePublisher;
 
 // What the chord sheet form of the window asks for: typed, so the window never writes the
 // plugins' JSON. Parsed by the same rules as a request body.
@@ -38,7 +39,9 @@ class BandSession : public QObject {
 public:
     using Callback = GenerationService::Callback;
 
-    BandSession(GenerationService *generation, FileStore *files, ClientLimits limits, QObject *parent = nullptr);
+    // `publisher` (may be null) is told when a file is deleted, so it leaves the watched folders.
+    BandSession(GenerationService *generation, FileStore *files, TakePublisher *publisher, ClientLimits limits,
+                QObject *parent = nullptr);
 
     // ---- plugins
     // Registers (or updates) a plugin; an empty id gets a new random one. Returns the id.
@@ -83,7 +86,8 @@ public:
     void regenerate(const QString &fileName, std::optional<quint32> seed, const Requester &requester, Callback done);
 
     // ---- files
-    Status deleteFile(const QString &name);   // invalid_filename, file_not_found, or why not
+    // From the takes and every watched folder: invalid_filename, file_not_found, or why not.
+    Status deleteFile(const QString &name);
     // A file's bytes, read while cleanup is kept away from it: invalid_filename, file_not_found.
     Result<QByteArray> readFile(const QString &name) const;
     const FileStore &files() const { return *m_files; }
@@ -115,6 +119,7 @@ private:
 
     GenerationService *m_generation;
     FileStore *m_files;
+    TakePublisher *m_publisher;
     PluginRegistry m_plugins;
     TransportClock m_transport;
     ClientLimiter m_limiter;

@@ -90,7 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (lines.size() > 64)
         return 0;
 
-    BandSession session(&generation(), &store(), ClientLimits{});
+    BandSession session(&generation(), &store(), nullptr, ClientLimits{});
     QStringList replies[2];
     {
         WebSocketHub hub(WebSocketSettings{}, &session);

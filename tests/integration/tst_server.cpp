@@ -323,7 +323,7 @@ private slots:
         QCOMPARE(server.value(QStringLiteral("host")).toString(), QStringLiteral("127.0.0.1"));
         QCOMPARE(server.value(QStringLiteral("port")).toInt(), 0); // configured value; /health has the bound one
         QCOMPARE(result.json.value(QStringLiteral("plugin")).toObject().value(QStringLiteral("folder")).toString(),
-                 m_server->filesDir());
+                 m_server->watchedDir());
         // The token's own key is secret; where it is kept and whether it is required are not.
         QVERIFY(!server.contains(QStringLiteral("token")));
         QVERIFY(server.contains(QStringLiteral("require_token")));

@@ -141,16 +141,20 @@ private slots:
         QCOMPARE(app.process.exitCode(), 0);
         QVERIFY2(app.errors().contains(QStringLiteral("shutdown complete")), qPrintable(app.errors()));
 
-        // Only complete files: the three made, each with its sidecar, and nothing else.
+        // Only complete files: the three made, each with its sidecar, and nothing else, among the
+        // takes; the watched folder holds the newest take of each part, complete, and nothing else.
         QStringList expected{bigName};
         expected += made;
         expected.sort();
-        QCOMPARE(QDir(files).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name), expected);
+        const QString takes = files + QStringLiteral("/takes");
+        QCOMPARE(QDir(takes).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name), expected);
         QStringList sidecars;
         for (const QString &name : expected)
             sidecars.append(name + QStringLiteral(".json"));
-        QCOMPARE(QDir(files + QStringLiteral("/.aiband-meta")).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
+        QCOMPARE(QDir(takes + QStringLiteral("/.aiband-meta")).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
                  sidecars);
+        // (The full band, then bass and drums: three parts, so all three stay published.)
+        QCOMPARE(QDir(files).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name), expected);
     }
 
     void aSecondSignalStopsAtOnce()

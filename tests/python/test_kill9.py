@@ -103,10 +103,12 @@ class KillDuringWritesTest(unittest.TestCase):
             while (len(done) < 40 or freezes < 150) and time.monotonic() < deadline and process.poll() is None:
                 os.kill(process.pid, signal.SIGSTOP)
                 try:
-                    snapshot = self.snapshot(files, checked)
+                    snapshot = self.snapshot(os.path.join(files, "takes"), checked)
+                    published = self.published(files)
                 finally:
                     os.kill(process.pid, signal.SIGCONT)
                 self.check_snapshot(snapshot, checked)
+                self.check_published(published)
                 freezes += 1
                 time.sleep(0.002)
             self.assertIsNone(process.poll(), "the server died by itself")
@@ -137,6 +139,29 @@ class KillDuringWritesTest(unittest.TestCase):
                     sidecar = None
                 found[name] = (data, sidecar)
         return found
+
+    def published(self, files):
+        """The bytes of every .mid a plugin watching the folder would see now."""
+        found = {}
+        if os.path.isdir(files):
+            for name in os.listdir(files):
+                if name.endswith(".mid") and not name.startswith("."):
+                    with open(os.path.join(files, name), "rb") as f:
+                        found[name] = f.read()
+        return found
+
+    def check_published(self, published):
+        """The watched folder holds whole files of the newest take: one per part, two only in the
+        moment between a new take's part appearing and the earlier one leaving."""
+        parts = {}
+        for name, data in published.items():
+            self.assertRegex(name, STORE_NAME)
+            midi = mido.MidiFile(file=io.BytesIO(data))
+            self.assertEqual(midi.tracks[-1][-1].type, "end_of_track", name)
+            part = name.split("_")[1]
+            parts[part] = parts.get(part, 0) + 1
+        for part, count in parts.items():
+            self.assertLessEqual(count, 2, "%d %s files in the watched folder at once" % (count, part))
 
     def check_snapshot(self, snapshot, checked):
         for name, (data, sidecar) in snapshot.items():
@@ -181,19 +206,21 @@ class KillDuringWritesTest(unittest.TestCase):
         self.assertGreater(len(visible), 40)
         return visible
 
-    def restart_removes_leftovers(self, tmp, files, durable):
+    def restart_removes_leftovers(self, tmp, watched, durable):
         # Whatever the kill left, plus one of each kind planted, must go at the next start.
+        files = os.path.join(watched, "takes")
         meta = os.path.join(files, ".aiband-meta")
         planted = [os.path.join(files, ".20261124-120001-123_bass_C_120_abcdef.mid.partial"),
                    os.path.join(files, "20261124-120001-123_bass_C_120_abcdef.mid.Xy12Zq"),
-                   os.path.join(meta, "20261124-120001-123_bass_C_120_abcdef.mid.json")]
+                   os.path.join(meta, "20261124-120001-123_bass_C_120_abcdef.mid.json"),
+                   os.path.join(watched, ".aiband-publishing-20261124-120001-123_bass_C_120_abcdef.mid")]
         for path in planted:
             with open(path, "wb") as f:
                 f.write(b"half")
         left = [name for folder in (files, meta) for name in os.listdir(folder) if LEFTOVER.match(name)]
         print("durable_writes=%s: %d leftovers after kill -9 (plus %d planted)" % (durable, len(left) - 2, len(planted)))
         before = set(os.listdir(files))
-        process, _ = start(tmp, files, durable)
+        process, _ = start(tmp, watched, durable)
         try:
             for folder in (files, meta):
                 self.assertEqual([n for n in os.listdir(folder) if LEFTOVER.match(n)], [])
@@ -212,7 +239,7 @@ class KillDuringWritesTest(unittest.TestCase):
         for _ in range(2):
             tmp, files, checked = self.hammer_and_kill(durable)
             try:
-                self.check_folder(files, checked)
+                self.check_folder(os.path.join(files, "takes"), checked)
                 self.restart_removes_leftovers(tmp, files, durable)
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)

@@ -233,7 +233,12 @@ class PluginSessionTest(unittest.TestCase):
             self.assertEqual(m["tempo"], metadata["tempo"])
             self.assertEqual((m["url"], m["path"]), (detail["url"], detail["path"]))
             self.assertEqual(m["url"], f"{base}/api/files/{m['filename']}")
-            self.assertEqual(os.path.dirname(m["path"]), os.path.realpath(self.server.files_dir))
+            # Every take is kept in takes/; the newest is also where a folder-watching plugin looks:
+            # the shared folder and this plugin's own.
+            self.assertEqual(os.path.dirname(m["path"]), os.path.realpath(os.path.join(self.server.files_dir, "takes")))
+            for folder in (self.server.files_dir, os.path.join(self.server.files_dir, "plugins", plugin_id)):
+                with open(os.path.join(folder, m["filename"]), "rb") as published, open(m["path"], "rb") as take:
+                    self.assertEqual(published.read(), take.read())
 
         # 6. Download each file; it is the file on disk, and mido reads it.
         sizes = {}

@@ -42,7 +42,8 @@ public:
         ws.setScheme(QStringLiteral("ws"));
         return ws;
     }
-    QString filesDir() const { return orchestrator->session().files().directory(); }
+    QString filesDir() const { return orchestrator->session().files().directory(); }   // every take
+    QString watchedDir() const { return orchestrator->config().filesDir; }             // the newest take
 
     HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                     const QByteArray &contentType = "application/json")

@@ -1,0 +1,141 @@
+#include "TakePublisher.h"
+
+#include "FileStore.h"
+#include "logging/LogCategories.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <unistd.h>
+
+namespace aiband {
+namespace {
+
+// A part on its way into a watched folder: hidden, and not *.mid, so no plugin lists it.
+const QString kPublishingPrefix = QStringLiteral(".aiband-publishing-");
+
+QString partOf(const QString &fileName)
+{
+    return fileName.section(QLatin1Char('_'), 1, 1);
+}
+
+// A hard link shares the take's bytes (no copy, no extra disk space, appears whole); a file
+// system without hard links gets a copy.
+QString linkOrCopy(const QString &from, const QString &to)
+{
+    QFile::remove(to);
+    if (::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+        return {};
+    const int linkError = errno;
+    if (QFile::copy(from, to))
+        return {};
+    return QStringLiteral("cannot link or copy %1 to %2: %3").arg(from, to, qt_error_string(linkError));
+}
+
+} // namespace
+
+TakePublisher::TakePublisher(QString watchedFolder) : m_watched(QDir::cleanPath(std::move(watchedFolder))) {}
+
+QString TakePublisher::takesFolderOf(const QString &watchedFolder)
+{
+    return QDir::cleanPath(watchedFolder) + QLatin1Char('/') + QLatin1String(kTakesFolder);
+}
+
+QString TakePublisher::pluginFolder(const QString &pluginId) const
+{
+    if (pluginId.isEmpty() || pluginId == QLatin1String(".") || pluginId == QLatin1String(".."))
+        return {};
+    return m_watched + QLatin1Char('/') + QLatin1String(kPluginsFolder) + QLatin1Char('/') + pluginId;
+}
+
+QStringList TakePublisher::watchedFolders() const
+{
+    QStringList folders{m_watched};
+    const QDir plugins(m_watched + QLatin1Char('/') + QLatin1String(kPluginsFolder));
+    for (const QString &id : plugins.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        folders.append(plugins.filePath(id));
+    return folders;
+}
+
+Status TakePublisher::prepare(const QString &storeFolder, const QString &storeMetadataFolder)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!QDir().mkpath(m_watched))
+        return makeError(QStringLiteral("files_dir_unavailable"),
+                         QStringLiteral("cannot create the files folder %1").arg(m_watched));
+    for (const QString &folder : watchedFolders()) {
+        QDir dir(folder);
+        for (const QString &name : dir.entryList({kPublishingPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden))
+            dir.remove(name);
+    }
+    // Files an earlier version wrote straight into the watched folder become history.
+    QDir watched(m_watched);
+    const QString oldSidecars = m_watched + QLatin1Char('/') + QLatin1String(FileStore::kMetadataFolder);
+    int moved = 0;
+    for (const QString &name : watched.entryList(QDir::Files)) {
+        if (!FileStore::isStoreFileName(name) || QFileInfo::exists(storeFolder + QLatin1Char('/') + name))
+            continue;
+        QFile::rename(oldSidecars + QLatin1Char('/') + name + QStringLiteral(".json"),
+                      storeMetadataFolder + QLatin1Char('/') + name + QStringLiteral(".json"));
+        if (watched.rename(name, storeFolder + QLatin1Char('/') + name))
+            ++moved;
+    }
+    QDir().rmdir(oldSidecars);   // only when empty
+    if (moved > 0)
+        qCInfo(lcFiles).noquote() << "moved" << moved << "files of earlier takes into" << storeFolder
+                                  << "; the watched folder now holds the newest take only";
+    return Done{};
+}
+
+Status TakePublisher::publish(const QList<StoredFile> &files, const QString &pluginId)
+{
+    QMutexLocker lock(&m_mutex);   // takes finishing together publish one after the other
+    if (Status shared = publishInto(m_watched, files); !shared)
+        return shared;
+    const QString own = pluginFolder(pluginId);
+    if (own.isEmpty())
+        return Done{};
+    if (!QDir().mkpath(own))
+        return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot create the plugin folder %1").arg(own));
+    return publishInto(own, files);
+}
+
+Status TakePublisher::publishInto(const QString &folder, const QList<StoredFile> &files)
+{
+    QDir dir(folder);
+    QStringList parts;
+    // Every part appears complete first...
+    for (const StoredFile &file : files) {
+        const QString temporary = dir.filePath(kPublishingPrefix + file.name);
+        if (const QString error = linkOrCopy(file.path, temporary); !error.isEmpty())
+            return makeError(QStringLiteral("write_failed"), error);
+        if (!QFile::rename(temporary, dir.filePath(file.name))) {
+            QFile::remove(temporary);
+            return makeError(QStringLiteral("write_failed"),
+                             QStringLiteral("cannot publish %1 in %2").arg(file.name, folder));
+        }
+        parts.append(partOf(file.name));
+    }
+    // ...then the earlier takes' files of the same parts leave (only names this server makes).
+    QStringList published;
+    for (const StoredFile &file : files)
+        published.append(file.name);
+    for (const QString &name : dir.entryList(QDir::Files)) {
+        if (FileStore::isStoreFileName(name) && parts.contains(partOf(name)) && !published.contains(name))
+            dir.remove(name);
+    }
+    return Done{};
+}
+
+void TakePublisher::withdraw(const QString &name)
+{
+    if (!FileStore::isStoreFileName(name))
+        return;
+    QMutexLocker lock(&m_mutex);
+    for (const QString &folder : watchedFolders())
+        QFile::remove(folder + QLatin1Char('/') + name);
+}
+
+} // namespace aiband

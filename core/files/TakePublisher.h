@@ -1,0 +1,54 @@
+#pragma once
+
+#include "StoredFile.h"
+#include "util/Result.h"
+
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+namespace aiband {
+
+// What the folders plugins watch hold: the newest take's parts, and nothing else.
+//
+// The AI Band plugin lists *.mid in one folder (not its subfolders) every 500 ms and plays the
+// last file whose name holds "bass" (and "drum"), in directory order (docs/PLUGIN.md). So the
+// history of takes lives in `<watched>/takes/` (the FileStore's folder), and a published take's
+// parts are linked into `<watched>/` (the newest take of anyone) and, for a plugin that gave its
+// id, `<watched>/plugins/<id>/` (its own newest take): each part appears complete under its own
+// name (a hidden temporary name, then a rename), then the earlier takes' files of the same part
+// leave. A take of only some parts (a regenerated bass) leaves the others playing.
+// Thread-safe: generations publish from worker threads, one at a time.
+class TakePublisher {
+public:
+    static constexpr const char *kTakesFolder = "takes";
+    static constexpr const char *kPluginsFolder = "plugins";
+
+    explicit TakePublisher(QString watchedFolder);
+
+    // Where the history of takes goes for a watched folder.
+    static QString takesFolderOf(const QString &watchedFolder);
+    QString watchedFolder() const { return m_watched; }
+    // A plugin's own folder; empty for an id that cannot name one ("." or "..").
+    QString pluginFolder(const QString &pluginId) const;
+
+    // Creates the watched folder, removes what an interrupted publish left, and moves the files
+    // an earlier version kept in the watched folder itself into `store` (the takes folder), with
+    // their sidecars (`storeMetadata`), so the plugin no longer picks among old takes.
+    Status prepare(const QString &storeFolder, const QString &storeMetadataFolder);
+
+    // `files` are one take's parts, each with its track type (the store's paths).
+    Status publish(const QList<StoredFile> &files, const QString &pluginId);
+    // A file deleted from the store leaves every watched folder too.
+    void withdraw(const QString &name);
+
+private:
+    Status publishInto(const QString &folder, const QList<StoredFile> &files);
+    QStringList watchedFolders() const;   // the shared one and every plugin's
+
+    QString m_watched;
+    QMutex m_mutex;
+};
+
+} // namespace aiband

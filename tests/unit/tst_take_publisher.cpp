@@ -1,0 +1,140 @@
+// The folders plugins watch (files/TakePublisher): the newest take's parts only, each complete,
+// the earlier takes' parts gone, history kept in takes/, one folder per plugin.
+
+#include "files/FileStore.h"
+#include "files/TakePublisher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aiband;
+
+namespace {
+
+QStringList listed(const QString &folder)
+{
+    return QDir(folder).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
+}
+
+QByteArray bytesOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestTakePublisher : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<FileStore> m_store;
+    std::unique_ptr<TakePublisher> m_publisher;
+
+    QString watched() const { return m_dir.filePath(QStringLiteral("files")); }
+
+    // One take: a file of each part, written to the store as a generation does.
+    QList<StoredFile> take(const QStringList &parts, const QByteArray &tag)
+    {
+        QList<StoredFile> files;
+        for (const QString &part : parts) {
+            const Result<StoredFile> file = m_store->write({part, QStringLiteral("C"), 90}, "MThd " + tag + ' ' + part.toUtf8());
+            if (file)
+                files.append(*file);
+        }
+        return files;
+    }
+
+    static QStringList names(const QList<StoredFile> &files)
+    {
+        QStringList result;
+        for (const StoredFile &file : files)
+            result.append(file.name);
+        result.sort();
+        return result;
+    }
+
+private slots:
+    void init()
+    {
+        QDir(watched()).removeRecursively();
+        m_store = std::make_unique<FileStore>(TakePublisher::takesFolderOf(watched()), false);
+        m_publisher = std::make_unique<TakePublisher>(watched());
+        QVERIFY(m_store->prepare().ok());
+        QVERIFY(m_publisher->prepare(m_store->directory(), m_store->metadataDirectory()).ok());
+    }
+
+    void theWatchedFolderHoldsTheNewestTakeOnly()
+    {
+        const QList<StoredFile> first = take({QStringLiteral("bass"), QStringLiteral("drums")}, "first");
+        QCOMPARE(first.size(), 2);
+        QVERIFY(m_publisher->publish(first, {}).ok());
+        QCOMPARE(listed(watched()), names(first));
+        const QList<StoredFile> second = take({QStringLiteral("bass"), QStringLiteral("drums")}, "second");
+        QVERIFY(m_publisher->publish(second, {}).ok());
+        QCOMPARE(listed(watched()), names(second));   // nothing of the first take, nothing half-made
+        for (const StoredFile &file : second)
+            QCOMPARE(bytesOf(watched() + QLatin1Char('/') + file.name), bytesOf(file.path));
+        // Every take stays in the history.
+        QCOMPARE(m_store->count(), 4);
+        QCOMPARE(QFileInfo(m_store->directory()).fileName(), QStringLiteral("takes"));
+    }
+
+    void aTakeOfSomePartsLeavesTheOthersPlaying()
+    {
+        const QList<StoredFile> band = take({QStringLiteral("bass"), QStringLiteral("drums"), QStringLiteral("keys")}, "band");
+        QVERIFY(m_publisher->publish(band, {}).ok());
+        const QList<StoredFile> bass = take({QStringLiteral("bass")}, "new bass");
+        QVERIFY(m_publisher->publish(bass, {}).ok());
+        QCOMPARE(listed(watched()), names({bass.first(), band.at(1), band.at(2)}));
+    }
+
+    void eachPluginHasAFolderOfItsOwn()
+    {
+        const QList<StoredFile> mine = take({QStringLiteral("bass"), QStringLiteral("drums")}, "mine");
+        QVERIFY(m_publisher->publish(mine, QStringLiteral("bass-1")).ok());
+        const QList<StoredFile> theirs = take({QStringLiteral("bass"), QStringLiteral("drums")}, "theirs");
+        QVERIFY(m_publisher->publish(theirs, QStringLiteral("keys-2")).ok());
+        const QString plugins = watched() + QStringLiteral("/plugins/");
+        QCOMPARE(listed(plugins + QStringLiteral("bass-1")), names(mine));     // not taken over by keys-2
+        QCOMPARE(listed(plugins + QStringLiteral("keys-2")), names(theirs));
+        QCOMPARE(listed(watched()), names(theirs));                           // the newest of anyone's
+        QCOMPARE(m_publisher->pluginFolder(QStringLiteral("..")), QString());  // never outside plugins/
+        QCOMPARE(m_publisher->pluginFolder(QStringLiteral(".")), QString());
+    }
+
+    void aDeletedFileLeavesEveryFolder()
+    {
+        const QList<StoredFile> files = take({QStringLiteral("bass"), QStringLiteral("drums")}, "deleted");
+        QVERIFY(m_publisher->publish(files, QStringLiteral("p1")).ok());
+        m_publisher->withdraw(files.first().name);
+        QCOMPARE(listed(watched()), QStringList{files.last().name});
+        QCOMPARE(listed(watched() + QStringLiteral("/plugins/p1")), QStringList{files.last().name});
+        m_publisher->withdraw(QStringLiteral("../takes/") + files.last().name);   // not a name it publishes
+        QVERIFY(QFile::exists(files.last().path));
+    }
+
+    void startMovesOldTakesAwayAndClearsLeftovers()
+    {
+        // What an earlier version left in the watched folder, a publish cut short, and a user's file.
+        const QString oldTake = QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid");
+        const QStringList planted{oldTake, QStringLiteral(".aiband-meta/") + oldTake + QStringLiteral(".json"),
+                                  QStringLiteral(".aiband-publishing-") + oldTake, QStringLiteral("my song.mid")};
+        QDir().mkpath(watched() + QStringLiteral("/.aiband-meta"));
+        for (const QString &name : planted) {
+            QFile file(watched() + QLatin1Char('/') + name);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(name == planted.at(1) ? "{}" : "MThd");
+        }
+        QVERIFY(m_publisher->prepare(m_store->directory(), m_store->metadataDirectory()).ok());
+        QCOMPARE(listed(watched()), QStringList{QStringLiteral("my song.mid")});
+        QVERIFY(QFile::exists(m_store->directory() + QLatin1Char('/') + oldTake));
+        QVERIFY(QFile::exists(m_store->metadataDirectory() + QLatin1Char('/') + oldTake + QStringLiteral(".json")));
+        QVERIFY(!QFileInfo::exists(watched() + QStringLiteral("/.aiband-meta")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTakePublisher)
+#include "tst_take_publisher.moc"
