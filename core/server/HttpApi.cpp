@@ -109,7 +109,11 @@ QHttpServerResponse health(const HttpApiContext &api)
                       {QStringLiteral("takes_dir"), api.session.files().directory()},  // every take
                       {QStringLiteral("generations"), static_cast<qint64>(api.session.generation().generatedCount())},
                       {QStringLiteral("url"), api.server.baseUrl().toString()},
-                      {QStringLiteral("storage_problem"), api.session.storageProblem()}});
+                      {QStringLiteral("storage_problem"), api.session.storageProblem()},
+                      // The original orchestrator's keys, for its users: the engine is built in.
+                      {QStringLiteral("backend_connected"), true},
+                      {QStringLiteral("active_plugins"), api.hub.sessionCount()},
+                      {QStringLiteral("generated_files"), api.session.files().count()}});
 }
 
 QHttpServerResponse logs(const HttpApiContext &api, const QHttpServerRequest &request)
@@ -486,6 +490,7 @@ QHttpServerResponse listFiles(const HttpApiContext &api)
         // How it was made (null for a file without a sidecar): enough to regenerate or vary it.
         const auto metadata = api.session.files().readMetadata(file.name);
         entry.insert(QStringLiteral("metadata"), metadata ? QJsonValue(metadata->toJson()) : QJsonValue());
+        entry.insert(QStringLiteral("created"), unixSeconds(metadata ? metadata->created : file.modified));
         files.append(entry);
     }
     return jsonReply({{QStringLiteral("files"), files},
@@ -509,7 +514,9 @@ QHttpServerResponse deleteFile(const HttpApiContext &api, const QString &name)
 {
     if (Status removed = api.session.deleteFile(name); !removed)
         return statusForError(removed.error());
-    return jsonReply({{QStringLiteral("success"), true}, {QStringLiteral("deleted"), name}});
+    return jsonReply({{QStringLiteral("success"), true},
+                      {QStringLiteral("deleted"), name},
+                      {QStringLiteral("message"), QStringLiteral("Deleted %1").arg(name)}});   // the original's field
 }
 
 } // namespace
@@ -570,6 +577,8 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
                 noArgs(transportPosition)});
     router.add({M::Get, QStringLiteral("/openapi.json"), QStringLiteral("this API as OpenAPI 3"), noArgs(openApi)});
     router.add({M::Get, QStringLiteral("/docs"), QStringLiteral("this API as a page"), noArgs(apiDocs)});
+    router.add({M::Get, QStringLiteral("/redoc"), QStringLiteral("the same page, at the original's address"),
+                noArgs(apiDocs)});
     router.add({M::Post, QStringLiteral("/api/analyze"),
                 QStringLiteral("parse a progression: chords, key, summary"), withRequest(analyze)});
     router.add({M::Get, QStringLiteral("/api/styles"), QStringLiteral("the styles a request can name"),

@@ -183,7 +183,8 @@ GuardRequest GuardRequest::from(const QHttpServerRequest &request)
 bool isPublicEndpoint(const QString &method, const QString &path)
 {
     return method == QLatin1String("GET")
-        && (path == QLatin1String("/health") || path == QLatin1String("/openapi.json") || path == QLatin1String("/docs"));
+        && (path == QLatin1String("/health") || path == QLatin1String("/openapi.json") || path == QLatin1String("/docs")
+            || path == QLatin1String("/redoc"));
 }
 
 GuardDecision checkRequest(const GuardRequest &request, const AccessPolicy &policy)

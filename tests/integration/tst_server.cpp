@@ -315,6 +315,44 @@ private slots:
         QCOMPARE(quint8(midi[11]), quint8(4)); // conductor, bass, drums, keys
     }
 
+    // The original orchestrator's users (docs/PROTOCOL.md, "Compatibility"): its /health keys,
+    // its /api/files fields (Unix seconds), DELETE's message and /redoc, beside ours.
+    void theOriginalsFieldsAreThereBesideOurs()
+    {
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const HttpResult generated = m_server->post(QStringLiteral("/api/generate"), R"({"chord_progression": "C-Am-F-G"})");
+        QCOMPARE(generated.status, 200);
+        const HttpResult health = m_server->get(QStringLiteral("/health"));
+        QCOMPARE(health.json.value(QStringLiteral("backend_connected")), QJsonValue(true));
+        QCOMPARE(health.json.value(QStringLiteral("active_plugins")), health.json.value(QStringLiteral("plugins_connected")));
+        QCOMPARE(health.json.value(QStringLiteral("generated_files")).toInt(), 2);
+        QCOMPARE(health.json.value(QStringLiteral("files_dir")).toString(), m_server->watchedDir());
+        QCOMPARE(health.json.value(QStringLiteral("takes_dir")).toString(), m_server->filesDir());
+
+        const QJsonArray files = m_server->get(QStringLiteral("/api/files")).json.value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 2);
+        for (const QJsonValue &value : files) {
+            const QJsonObject file = value.toObject();
+            QCOMPARE(file.value(QStringLiteral("filename")), file.value(QStringLiteral("name")));
+            QCOMPARE(file.value(QStringLiteral("size")), file.value(QStringLiteral("size_bytes")));
+            for (const char *field : {"created", "modified"}) {
+                const QJsonValue seconds = file.value(QLatin1String(field));
+                QVERIFY2(seconds.isDouble(), field);
+                QVERIFY2(std::abs(seconds.toDouble() * 1000 - before) < 10000, field);
+            }
+            QCOMPARE(QDateTime::fromString(file.value(QStringLiteral("modified_at")).toString(), Qt::ISODateWithMs)
+                         .toMSecsSinceEpoch(),
+                     static_cast<qint64>(std::llround(file.value(QStringLiteral("modified")).toDouble() * 1000)));
+        }
+        const QString name = files.first().toObject().value(QStringLiteral("name")).toString();
+        const HttpResult deleted = m_server->send("DELETE", QStringLiteral("/api/files/") + name);
+        QCOMPARE(deleted.json.value(QStringLiteral("message")).toString(), QStringLiteral("Deleted ") + name);
+
+        const HttpResult redoc = m_server->get(QStringLiteral("/redoc"));
+        QCOMPARE(redoc.status, 200);
+        QCOMPARE(redoc.body, m_server->get(QStringLiteral("/docs")).body);
+    }
+
     void configIsServedWithoutSecrets()
     {
         const HttpResult result = m_server->get(QStringLiteral("/api/config"));

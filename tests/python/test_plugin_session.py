@@ -271,7 +271,9 @@ class PluginSessionTest(unittest.TestCase):
         gone = names[0]
         status, _, deleted = await ahttp_json("DELETE", f"{base}/api/midi/{gone}")
         self.assertEqual(status, 200, deleted)
-        self.assertEqual(deleted, {"success": True, "deleted": gone})
+        self.assertEqual(deleted, {"success": True, "deleted": gone, "message": f"Deleted {gone}"})
+        # It left the watched folders too, not only the takes.
+        self.assertFalse(os.path.exists(os.path.join(self.server.files_dir, gone)))
         status, _, again = await ahttp_json("DELETE", f"{base}/api/midi/{gone}")
         self.assertEqual(status, 404, again)
         self.assertEqual(again["error"]["code"], "file_not_found")

@@ -249,7 +249,7 @@ private slots:
         QCOMPARE(missing.status, 401);
         QCOMPARE(missing.error.code, QStringLiteral("token_required"));
         QCOMPARE(header(missing, "WWW-Authenticate"), QByteArray("Bearer realm=\"ai-band-orchestrator\""));
-        for (const char *path : {"/health", "/docs", "/openapi.json"})
+        for (const char *path : {"/health", "/docs", "/redoc", "/openapi.json"})
             QVERIFY2(checkRequest(request(QStringLiteral("GET"), QLatin1String(path)), tokenPolicy()).allowed(), path);
         QCOMPARE(checkRequest(request(QStringLiteral("POST"), QStringLiteral("/health")), tokenPolicy()).status, 401);
         QCOMPARE(checkRequest(request(QStringLiteral("GET"), QStringLiteral("/")), tokenPolicy()).status, 401);
