@@ -35,6 +35,48 @@ QJsonObject generateBodyFromFlatForm(const QJsonObject &body)
     return generate;
 }
 
+Result<QJsonObject> generateBodyFromPluginClient(const QJsonObject &body)
+{
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != QLatin1String("chords") && it.key() != QLatin1String("tempo") && it.key() != QLatin1String("key"))
+            return makeError(QStringLiteral("invalid_field"),
+                             QStringLiteral("unknown field \"%1\"; POST /generate takes chords, tempo and key "
+                                            "(POST /api/generate takes everything else)").arg(it.key()),
+                             it.key());
+    }
+    const QJsonValue chords = body.value(QStringLiteral("chords"));
+    if (!chords.isArray() || chords.toArray().isEmpty())
+        return makeError(QStringLiteral("invalid_field"),
+                         QStringLiteral("chords must be a list of chord symbols, one per bar, such as [\"C\", \"Am\"]"),
+                         QStringLiteral("chords"));
+    QJsonArray events;
+    const QJsonArray symbols = chords.toArray();
+    for (qsizetype i = 0; i < symbols.size(); ++i) {
+        if (!symbols[i].isString())
+            return makeError(QStringLiteral("invalid_field"),
+                             QStringLiteral("chords[%1] must be a chord symbol such as \"Am7\"").arg(i),
+                             QStringLiteral("chords[%1]").arg(i));
+        events.append(QJsonObject{{QStringLiteral("chord"), symbols[i]}});
+    }
+    QJsonObject progression{{QStringLiteral("chords"), events}};
+    for (const char *field : {"tempo", "key"}) {
+        if (body.contains(QLatin1String(field)))
+            progression.insert(QLatin1String(field), body.value(QLatin1String(field)));
+    }
+    // The two parts the plugin plays.
+    return QJsonObject{{kProgression, progression},
+                       {QStringLiteral("track_types"), QJsonArray{QStringLiteral("bass"), QStringLiteral("drums")}}};
+}
+
+Error errorForPluginClient(Error error)
+{
+    error = errorForFlatForm(std::move(error));
+    if (error.field.startsWith(QLatin1String("chords[")) && error.field.endsWith(QLatin1String(".chord")))
+        error.field.chop(6);
+    error.message.replace(QStringLiteral(".chord must"), QStringLiteral(" must"));
+    return error;
+}
+
 Error errorForFlatForm(Error error)
 {
     const QString prefix = kProgression + QLatin1Char('.');

@@ -17,4 +17,11 @@ Error errorForFlatForm(Error error);
 
 bool isFlatForm(const QJsonObject &body);
 
+// The published AI Band plugin's own client (POST /generate): {"chords": ["C", "Am", ...],
+// "tempo": 90, "key": "C major"}, a chord per bar, bass and drums, as the generate body. Fields
+// it does not send are refused (invalid_field naming them), never dropped.
+Result<QJsonObject> generateBodyFromPluginClient(const QJsonObject &body);
+// An error about such a request, with the field named as that client sent it ("chords[1]").
+Error errorForPluginClient(Error error);
+
 } // namespace aiband

@@ -8,6 +8,7 @@
 #include "WebSocketHub.h"
 #include "config/Config.h"
 #include "files/FileStore.h"
+#include "generation/FlatGenerateForm.h"
 #include "generation/GenerateRequest.h"
 #include "generation/ProgressionAnalysis.h"
 #include "logging/LogBuffer.h"
@@ -177,7 +178,7 @@ QHttpServerResponse statusForError(const Error &error)
     return errorReply(HttpStatus::InternalServerError, error);
 }
 
-QHttpServerResponse generationReply(const GenerationResult &result, const QUrl &baseUrl)
+QJsonObject generationJson(const GenerationResult &result, const QUrl &baseUrl)
 {
     QJsonArray names;
     QJsonArray details;
@@ -187,7 +188,7 @@ QHttpServerResponse generationReply(const GenerationResult &result, const QUrl &
         details.append(file.toJson(baseUrl));
         types.append(file.trackType);
     }
-    return jsonReply({{QStringLiteral("success"), true},
+    return QJsonObject{{QStringLiteral("success"), true},
                       {QStringLiteral("request_id"), result.requestId},
                       {QStringLiteral("files"), names},
                       {QStringLiteral("file_details"), details},
@@ -197,7 +198,12 @@ QHttpServerResponse generationReply(const GenerationResult &result, const QUrl &
                                    {QStringLiteral("write"), result.writeMs},
                                    {QStringLiteral("total"), result.engineMs + result.writeMs}}},
                       {QStringLiteral("message"),
-                       QStringLiteral("Generated %1 file(s): %2").arg(names.size()).arg(types.join(QStringLiteral(", ")))}});
+                       QStringLiteral("Generated %1 file(s): %2").arg(names.size()).arg(types.join(QStringLiteral(", ")))}};
+}
+
+QHttpServerResponse generationReply(const GenerationResult &result, const QUrl &baseUrl)
+{
+    return jsonReply(generationJson(result, baseUrl));
 }
 
 // Composes under the per-client limits (BandSession::generate) and answers when it is done (or
@@ -227,6 +233,44 @@ void generate(const HttpApiContext &api, const QHttpServerRequest &request, cons
         return;
     }
     generateAndReply(api, request, std::move(parsed).value(), reply);
+}
+
+// POST /generate: the published plugin's own client (docs/PLUGIN.md). Its body in, the same
+// generation, and our answer with the two fields it reads: bass_file and drum_file, the paths of
+// the take's files (they stay there until cleanup).
+void generateForPluginClient(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
+{
+    QJsonObject body;
+    if (auto refusal = readJsonObject(api, request, body)) {
+        reply.send(std::move(*refusal));
+        return;
+    }
+    const Result<QJsonObject> generateBody = generateBodyFromPluginClient(body);
+    if (!generateBody) {
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, generateBody.error()));
+        return;
+    }
+    Result<GenerateRequest> parsed = api.session.parseGeneration(*generateBody, false);
+    if (!parsed) {
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, errorForPluginClient(parsed.error())));
+        return;
+    }
+    const QUrl baseUrl = api.server.baseUrl();
+    api.session.generate(std::move(parsed).value(), Requester::remote(request.remoteAddress().toString()),
+                         [reply, baseUrl](const Result<GenerationResult> &result) {
+        if (!result) {
+            reply.send(statusForError(result.error()));
+            return;
+        }
+        QJsonObject answer = generationJson(*result, baseUrl);
+        for (const GeneratedFile &file : result->files) {
+            if (file.trackType == QLatin1String("bass"))
+                answer.insert(QStringLiteral("bass_file"), file.file.path);
+            else if (file.trackType == QLatin1String("drums"))
+                answer.insert(QStringLiteral("drum_file"), file.file.path);
+        }
+        reply.send(jsonReply(answer));
+    });
 }
 
 // POST /api/files/{filename}/regenerate: the file's track again from its metadata sidecar,
@@ -438,6 +482,15 @@ QHttpServerResponse transportSync(const HttpApiContext &api, const QHttpServerRe
     return jsonReply(api.session.transportJson());
 }
 
+// GET /files: the plugin's client reads a list of names (newest first).
+QHttpServerResponse listFileNames(const HttpApiContext &api)
+{
+    QJsonArray names;
+    for (const StoredFile &file : api.session.files().list())
+        names.append(file.name);
+    return QHttpServerResponse(names);
+}
+
 QHttpServerResponse listMidi(const HttpApiContext &api)
 {
     QJsonArray files;
@@ -589,6 +642,14 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
                 withName(downloadFile)});
     router.add({M::Delete, QStringLiteral("/api/files/{filename}"), QStringLiteral("delete a generated file"),
                 withName(deleteFile)});
+    // The published plugin's own client paths (docs/PROTOCOL.md, "Compatibility").
+    router.add({M::Post, QStringLiteral("/generate"),
+                QStringLiteral("the plugin client's generate: {\"chords\": [...], \"tempo\", \"key\"} -> bass_file, drum_file"),
+                {}, deferred(generateForPluginClient)});
+    router.add({M::Get, QStringLiteral("/files"), QStringLiteral("the names of the generated files, newest first"),
+                noArgs(listFileNames)});
+    router.add({M::Get, QStringLiteral("/files/{filename}"), QStringLiteral("download a generated file"),
+                withName(downloadFile)});
     router.add({M::Post, QStringLiteral("/api/files/{filename}/regenerate"),
                 QStringLiteral("generate a file's track again from its metadata ({\"seed\": n} or a new seed)"), {},
                 [api](const QHttpServerRequest &request, const QStringList &args, HttpReply reply) {

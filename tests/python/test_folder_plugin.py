@@ -18,7 +18,7 @@ import unittest
 import mido
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from plugin_client import Server, http_json  # noqa: E402
+from plugin_client import Server, http, http_json  # noqa: E402
 
 APP = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator")
 PLUGINS = 5
@@ -145,6 +145,50 @@ class FolderPluginTest(unittest.TestCase):
         self.assertAlmostEqual(bpm, 90.0, places=2)
         self.assertLessEqual(last_off, 16 * 60 / 90 + 1e-6)          # within the 16 beats at 90 BPM
         self.assertGreater(last_off, 16 * 60 / 90 - 60 / 90 - 1e-6)  # and not a beat early
+
+
+class PluginClientPathsTest(unittest.TestCase):
+    """The paths the plugin's own client is written for (docs/PLUGIN.md, "Client"): exactly its
+    request, with only the Content-Type header, and the fields it reads from the answers."""
+
+    def setUp(self):
+        self.server = Server(APP)
+
+    def tearDown(self):
+        self.assertEqual(self.server.terminate(), 0)
+        self.server.close()
+
+    def test_generate_list_and_download_as_the_plugin_client_does(self):
+        base = self.server.base
+        status, _, reply = http_json("POST", base + "/generate", {"chords": ["C", "Am", "F", "G"], "tempo": 90,
+                                                                   "key": "C major"})
+        self.assertEqual(status, 200, reply)
+        bass, drums = reply["bass_file"], reply["drum_file"]
+        self.assertEqual(reply["metadata"]["tempo"], 90)
+        self.assertEqual(reply["metadata"]["key"], "C")
+        self.assertEqual(reply["metadata"]["bars"], 4)
+        for path, word in ((bass, "bass"), (drums, "drums")):
+            self.assertIn(f"_{word}_C_90_", os.path.basename(path))
+            with open(path, "rb") as f:
+                tempo, last_off = seconds_as_the_plugin_plays(f.read())
+            self.assertAlmostEqual(tempo, 90.0, places=2)
+            self.assertLessEqual(last_off, 16 * 60 / 90 + 1e-6)
+
+        status, _, names = http_json("GET", base + "/files")
+        self.assertEqual(status, 200)
+        self.assertEqual(sorted(names), sorted([os.path.basename(bass), os.path.basename(drums)]))
+        status, headers, data = http("GET", base + "/files/" + os.path.basename(bass))
+        self.assertEqual((status, headers["Content-Type"]), (200, "audio/midi"))
+        with open(bass, "rb") as f:
+            self.assertEqual(data, f.read())
+
+        # Nothing it sends is dropped: a field it does not know, or a bad chord, is named.
+        status, _, refused = http_json("POST", base + "/generate", {"chords": ["C"], "tempo": 90, "swing": 0.6})
+        self.assertEqual((status, refused["error"]["field"]), (422, "swing"))
+        status, _, refused = http_json("POST", base + "/generate", {"chords": ["C", "H7"]})
+        self.assertEqual((status, refused["error"]["field"]), (422, "chords[1]"))
+        status, _, refused = http_json("POST", base + "/generate", {"chords": "C-Am"})
+        self.assertEqual((status, refused["error"]["field"]), (422, "chords"))
 
 
 if __name__ == "__main__":
