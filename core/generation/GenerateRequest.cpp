@@ -267,25 +267,110 @@ Result<Feel> parseFeel(const QJsonObject &body, const Style &style, QJsonObject 
     return feel;
 }
 
+// Every field a generate body may have. One a client sends that is not here is refused, never
+// dropped: the plugin's spec puts tempo, duration and key at the top, and those silently did
+// nothing once.
+const QStringList &bodyFields()
+{
+    static const QStringList fields{QStringLiteral("chord_progression"), QStringLiteral("track_types"),
+                                    QStringLiteral("style"), QStringLiteral("swing"), QStringLiteral("swing_ratio"),
+                                    QStringLiteral("humanize"), QStringLiteral("intensity"),
+                                    QStringLiteral("complexity"), QStringLiteral("fills"), QStringLiteral("ending"),
+                                    QStringLiteral("count_in"), QStringLiteral("intro"), QStringLiteral("seed"),
+                                    QStringLiteral("plugin_id")};
+    return fields;
+}
+
+const QStringList &progressionFields()
+{
+    static const QStringList fields{QStringLiteral("chords"), QStringLiteral("tempo"), QStringLiteral("key"),
+                                    QStringLiteral("time_signature"), QStringLiteral("duration"),
+                                    QStringLiteral("bars")};
+    return fields;
+}
+
+std::optional<Error> unknownField(const QJsonObject &object, const QStringList &known, const QString &prefix)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!known.contains(it.key()))
+            return makeError(QStringLiteral("invalid_field"),
+                             QStringLiteral("unknown field \"%1%2\"; accepted: %3")
+                                 .arg(prefix, it.key(), known.join(QStringLiteral(", "))),
+                             prefix + it.key());
+    }
+    return std::nullopt;
+}
+
+// The progression object, with the progression's own fields that the plugin's spec sends at the
+// top of the body (tempo, duration, key, ...) moved into it; the same field in both places is
+// refused rather than one of them ignored.
+Result<QJsonObject> progressionOf(const QJsonObject &body)
+{
+    QJsonObject progression;
+    const QJsonValue value = body.value(QStringLiteral("chord_progression"));
+    // The original's plugin sends the progression as a chord sheet string at the top.
+    if (value.isString())
+        progression.insert(QStringLiteral("chords"), value);
+    else if (value.isObject())
+        progression = value.toObject();
+    else
+        return fieldError(QStringLiteral("chord_progression"),
+                          QStringLiteral("chord_progression must be an object with \"chords\", or a chord sheet "
+                                         "such as \"C-Am-F-G\""));
+    if (auto unknown = unknownField(progression, progressionFields(), QStringLiteral("chord_progression.")))
+        return *unknown;
+    for (const QString &field : progressionFields()) {
+        if (field == QLatin1String("chords") || !body.contains(field))
+            continue;
+        if (progression.contains(field))
+            return fieldError(field, QStringLiteral("%1 is given both at the top and in chord_progression; give it once")
+                                         .arg(field));
+        progression.insert(field, body.value(field));
+    }
+    return progression;
+}
+
+Result<GenerateRequest> parseBody(const QJsonObject &body, const StyleLibrary &styles, const QString &defaultStyle,
+                                  const RequestLimits &limits);
+
 } // namespace
 
 Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const StyleLibrary &styles,
                                              const QString &defaultStyle, const RequestLimits &limits)
 {
+    Result<GenerateRequest> parsed = parseBody(body, styles, defaultStyle, limits);
+    if (parsed)
+        return parsed;
+    // A progression field given at the top is named where the client wrote it.
+    Error error = parsed.error();
+    const QString prefix = QStringLiteral("chord_progression.");
+    const QString field = error.field.startsWith(prefix) ? error.field.mid(prefix.size()) : QString();
+    if (!field.isEmpty() && body.contains(field.section(QLatin1Char('['), 0, 0))) {
+        error.field = field;
+        error.message.replace(prefix + field, field);
+    }
+    return error;
+}
+
+namespace {
+
+Result<GenerateRequest> parseBody(const QJsonObject &body, const StyleLibrary &styles, const QString &defaultStyle,
+                                  const RequestLimits &limits)
+{
     GenerateRequest request;
     Arrangement &arrangement = request.arrangement;
 
-    // The original's plugin sends the progression as a chord sheet string at the top.
-    QJsonObject progression;
-    const QJsonValue progressionValue = body.value(QStringLiteral("chord_progression"));
-    if (progressionValue.isString())
-        progression.insert(QStringLiteral("chords"), progressionValue);
-    else if (progressionValue.isObject())
-        progression = progressionValue.toObject();
-    else
-        return fieldError(QStringLiteral("chord_progression"),
-                          QStringLiteral("chord_progression must be an object with \"chords\", or a chord sheet "
-                                         "such as \"C-Am-F-G\""));
+    QStringList accepted = bodyFields();
+    for (const QString &field : progressionFields()) {
+        if (field != QLatin1String("chords"))
+            accepted.append(field);
+    }
+    if (auto unknown = unknownField(body, accepted, {}))
+        return *unknown;
+    const Result<QJsonObject> read = progressionOf(body);
+    if (!read)
+        return read.error();
+    const QJsonObject &progression = *read;
 
     auto style = parseStyleName(body, styles, defaultStyle, request.defaultsUsed);
     if (!style)
@@ -393,5 +478,7 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Styl
     }
     return request;
 }
+
+} // namespace
 
 } // namespace aiband

@@ -157,6 +157,33 @@ private slots:
         QTest::newRow("bars over before the first chord")
             << R"({"chord_progression": {"chords": [{"chord": "C", "start_time": 8.0}], "bars": 2}})"
             << "chord_progression.bars" << "invalid_field" << "beat 8";
+        // Nothing is dropped: a field no one reads is refused, and one given twice too.
+        QTest::newRow("unknown field")
+            << R"({"chord_progression": "C-G", "swng": 0.6})" << "swng" << "invalid_field" << "accepted: chord_progression";
+        QTest::newRow("unknown progression field")
+            << R"({"chord_progression": {"chords": "C-G", "tmpo": 90}})" << "chord_progression.tmpo" << "invalid_field"
+            << "unknown field";
+        QTest::newRow("tempo in both places")
+            << R"({"chord_progression": {"chords": "C-G", "tempo": 90}, "tempo": 100})" << "tempo" << "invalid_field"
+            << "give it once";
+        QTest::newRow("bad tempo at the top")
+            << R"({"chord_progression": "C-G", "tempo": 900})" << "tempo" << "invalid_field" << "400";
+    }
+
+    // The plugin's spec puts the progression's tempo, duration and key at the top of the body;
+    // each must take effect (they once vanished with a 200).
+    void progressionFieldsAtTheTopAreHonoured()
+    {
+        const Result<GenerateRequest> request = parseGenerateRequest(
+            QJsonDocument::fromJson(R"({"track_types": ["bass"], "chord_progression": "C-Am-F-G", "tempo": 90,
+                                        "duration": 32, "key": "A minor"})").object(),
+            aiband::test::builtInStyles());
+        QVERIFY2(request.ok(), qPrintable(request.ok() ? QString() : request.error().message));
+        QCOMPARE(request->arrangement.tempoBpm, 90.0);
+        QCOMPARE(request->arrangement.durationBeats, 32.0);
+        QCOMPARE(request->arrangement.key.name(), QStringLiteral("Am"));
+        for (const char *field : {"tempo", "duration", "key"})
+            QVERIFY2(!request->defaultsUsed.contains(QLatin1String(field)), field);
     }
 
     void invalidFieldsAreNamed()
