@@ -72,6 +72,24 @@ def post(url, body):
         return reply.status
 
 
+def wait_until_stopped(pid):
+    """SIGSTOP is delivered asynchronously: a thread may finish its system call (a rename, an
+    unlink in the watched folder) after kill() returns. The freeze holds once every thread of
+    the process is in state T."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        states = []
+        for task in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{task}/stat") as stat:
+                    states.append(stat.read().rsplit(")", 1)[1].split()[0])
+            except FileNotFoundError:
+                continue   # a thread that has just ended
+        if states and all(state in ("T", "t") for state in states):
+            return
+    raise AssertionError("the server did not stop within 5 s of SIGSTOP")
+
+
 class KillDuringWritesTest(unittest.TestCase):
     def hammer_and_kill(self, durable):
         tmp = tempfile.mkdtemp(prefix="aiband-kill9-")
@@ -103,6 +121,7 @@ class KillDuringWritesTest(unittest.TestCase):
             while (len(done) < 40 or freezes < 150) and time.monotonic() < deadline and process.poll() is None:
                 os.kill(process.pid, signal.SIGSTOP)
                 try:
+                    wait_until_stopped(process.pid)
                     snapshot = self.snapshot(os.path.join(files, "takes"), checked)
                     published = self.published(files)
                 finally:
