@@ -266,7 +266,7 @@ std::optional<StoredFile> FileStore::describe(const QString &name) const
     file.path = info.absoluteFilePath();
     file.sizeBytes = info.size();
     file.modified = info.lastModified();
-    file.trackType = name.section(QLatin1Char('_'), 1, 1);
+    file.trackType = partOf(name);
     return file;
 }
 
@@ -308,6 +308,11 @@ void FileStore::adjustCount(int delta)
     QMutexLocker lock(&m_countMutex);
     if (m_count >= 0)
         m_count += delta;
+}
+
+QString FileStore::partOf(const QString &name)
+{
+    return name.section(QLatin1Char('_'), 1, 1);
 }
 
 std::optional<Error> FileStore::checkFileName(const QString &name)

@@ -86,6 +86,8 @@ public:
     // True for names of the form this store writes; anything else (paths, "..", other
     // extensions, control characters) is refused before the file system is touched.
     static bool isStoreFileName(const QString &name);
+    // The part a store name holds ("bass" in 20261124-120001-123_bass_C_120_abcdef.mid).
+    static QString partOf(const QString &name);
     // The errors every caller gives for those names (field "filename"): invalid_filename for a
     // name this store never writes, file_not_found for one that is not there.
     static std::optional<Error> checkFileName(const QString &name);

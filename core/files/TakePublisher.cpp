@@ -16,11 +16,6 @@ namespace {
 // A part on its way into a watched folder: hidden, and not *.mid, so no plugin lists it.
 const QString kPublishingPrefix = QStringLiteral(".aiband-publishing-");
 
-QString partOf(const QString &fileName)
-{
-    return fileName.section(QLatin1Char('_'), 1, 1);
-}
-
 // A hard link shares the take's bytes (no copy, no extra disk space, appears whole); a file
 // system without hard links gets a copy.
 QString linkOrCopy(const QString &from, const QString &to)
@@ -106,6 +101,7 @@ Status TakePublisher::publishInto(const QString &folder, const QList<StoredFile>
 {
     QDir dir(folder);
     QStringList parts;
+    QStringList published;
     // Every part appears complete first...
     for (const StoredFile &file : files) {
         const QString temporary = dir.filePath(kPublishingPrefix + file.name);
@@ -116,14 +112,12 @@ Status TakePublisher::publishInto(const QString &folder, const QList<StoredFile>
             return makeError(QStringLiteral("write_failed"),
                              QStringLiteral("cannot publish %1 in %2").arg(file.name, folder));
         }
-        parts.append(partOf(file.name));
+        parts.append(file.trackType);
+        published.append(file.name);
     }
     // ...then the earlier takes' files of the same parts leave (only names this server makes).
-    QStringList published;
-    for (const StoredFile &file : files)
-        published.append(file.name);
     for (const QString &name : dir.entryList(QDir::Files)) {
-        if (FileStore::isStoreFileName(name) && parts.contains(partOf(name)) && !published.contains(name))
+        if (FileStore::isStoreFileName(name) && parts.contains(FileStore::partOf(name)) && !published.contains(name))
             dir.remove(name);
     }
     return Done{};

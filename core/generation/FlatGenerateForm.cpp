@@ -1,5 +1,7 @@
 #include "FlatGenerateForm.h"
 
+#include "GenerateRequest.h"
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -18,13 +20,10 @@ QJsonObject generateBodyFromFlatForm(const QJsonObject &body)
 {
     if (!isFlatForm(body))
         return body;
-    static const QStringList progressionFields{QStringLiteral("chords"), QStringLiteral("tempo"),
-                                               QStringLiteral("key"), QStringLiteral("time_signature"),
-                                               QStringLiteral("duration"), QStringLiteral("bars")};
     QJsonObject generate;
     QJsonObject progression;
     for (auto it = body.begin(); it != body.end(); ++it) {
-        if (progressionFields.contains(it.key()))
+        if (progressionFields().contains(it.key()))
             progression.insert(it.key(), it.value());
         else if (it.key() == QLatin1String("track_type") && !body.contains(QStringLiteral("track_types")))
             generate.insert(QStringLiteral("track_types"), QJsonArray{it.value()});

@@ -164,10 +164,23 @@ Result<QList<TrackType>> parseTrackTypes(const QJsonObject &body, QJsonObject &d
 
 } // namespace
 
+const QStringList &progressionFields()
+{
+    static const QStringList fields{QStringLiteral("chords"), QStringLiteral("tempo"), QStringLiteral("key"),
+                                    QStringLiteral("time_signature"), QStringLiteral("duration"),
+                                    QStringLiteral("bars")};
+    return fields;
+}
+
 bool isValidPluginId(const QString &id)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     return pattern.match(id).hasMatch();
+}
+
+Error invalidPluginIdError(const QString &field)
+{
+    return fieldError(field, QStringLiteral("plugin_id must be 1-64 letters, digits, '.', '_' or '-'"));
 }
 
 namespace {
@@ -281,11 +294,17 @@ const QStringList &bodyFields()
     return fields;
 }
 
-const QStringList &progressionFields()
+// The body's own fields and the progression's that may stand beside them.
+const QStringList &acceptedAtTheTop()
 {
-    static const QStringList fields{QStringLiteral("chords"), QStringLiteral("tempo"), QStringLiteral("key"),
-                                    QStringLiteral("time_signature"), QStringLiteral("duration"),
-                                    QStringLiteral("bars")};
+    static const QStringList fields = [] {
+        QStringList accepted = bodyFields();
+        for (const QString &field : progressionFields()) {
+            if (field != QLatin1String("chords"))
+                accepted.append(field);
+        }
+        return accepted;
+    }();
     return fields;
 }
 
@@ -360,12 +379,7 @@ Result<GenerateRequest> parseBody(const QJsonObject &body, const StyleLibrary &s
     GenerateRequest request;
     Arrangement &arrangement = request.arrangement;
 
-    QStringList accepted = bodyFields();
-    for (const QString &field : progressionFields()) {
-        if (field != QLatin1String("chords"))
-            accepted.append(field);
-    }
-    if (auto unknown = unknownField(body, accepted, {}))
+    if (auto unknown = unknownField(body, acceptedAtTheTop(), {}))
         return *unknown;
     const Result<QJsonObject> read = progressionOf(body);
     if (!read)
@@ -472,8 +486,7 @@ Result<GenerateRequest> parseBody(const QJsonObject &body, const StyleLibrary &s
     const QJsonValue pluginId = body.value(QStringLiteral("plugin_id"));
     if (!pluginId.isUndefined() && !pluginId.isNull()) {
         if (!pluginId.isString() || !isValidPluginId(pluginId.toString()))
-            return fieldError(QStringLiteral("plugin_id"),
-                              QStringLiteral("plugin_id must be 1-64 letters, digits, '.', '_' or '-'"));
+            return invalidPluginIdError(QStringLiteral("plugin_id"));
         request.pluginId = pluginId.toString();
     }
     return request;

@@ -38,7 +38,13 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Styl
                                              const QString &defaultStyle = QStringLiteral("pop"),
                                              const RequestLimits &limits = {});
 
+// The fields of chord_progression (chords, tempo, key, time_signature, duration, bars): every
+// one but chords may also stand at the top of a body, as the plugin's spec and flat form put them.
+const QStringList &progressionFields();
+
 // Plugin ids appear in file metadata, logs and WebSocket paths: letters, digits, . _ -
 bool isValidPluginId(const QString &id);
+// The error for a malformed plugin id, naming `field` ("plugin_id", "data.plugin_id").
+Error invalidPluginIdError(const QString &field);
 
 } // namespace aiband

@@ -18,12 +18,6 @@ Error unknownPluginError(const QString &pluginId)
                      QStringLiteral("plugin_id"));
 }
 
-Error invalidPluginIdError(const QString &field)
-{
-    return makeError(QStringLiteral("invalid_field"),
-                     QStringLiteral("plugin_id must be 1-64 letters, digits, '.', '_' or '-'"), field);
-}
-
 BandSession::BandSession(GenerationService *generation, FileStore *files, TakePublisher *publisher,
                          ClientLimits limits, QObject *parent)
     : QObject(parent), m_generation(generation), m_files(files), m_publisher(publisher), m_limiter(limits)
@@ -190,9 +184,7 @@ Status BandSession::deleteFile(const QString &name)
 {
     if (auto refusal = FileStore::checkFileName(name))
         return *refusal;
-    if (!m_files->find(name))
-        return FileStore::fileNotFound(name);
-    if (Status removed = m_files->remove(name); !removed)
+    if (Status removed = m_files->remove(name); !removed)   // file_not_found for one not there
         return removed;
     if (m_publisher)
         m_publisher->withdraw(name);

@@ -128,7 +128,5 @@ private:
 
 // The error for a plugin id that names no registered plugin.
 Error unknownPluginError(const QString &pluginId);
-// The error for a malformed plugin id, naming `field` ("plugin_id", "data.plugin_id").
-Error invalidPluginIdError(const QString &field);
 
 } // namespace aiband
