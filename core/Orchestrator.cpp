@@ -216,15 +216,15 @@ Status Orchestrator::reconfigure(const Config &wanted)
                                         "read or made (see server.token_file)"),
                          wanted.requireToken ? QStringLiteral("server.require_token") : QStringLiteral("server.host"));
 
+    // Everything that is read live takes the new value; what is fixed at start keeps the old
+    // (the connection cap and HTTP limits of a moved listener too).
+    const Config applied = withStartOnlyFrom(wanted, m_config);
     // Same address and port (or port 0 again): the listener stays, whatever the host is spelled.
     const bool moves = isRunning()
                        && (listenAddress(wanted.host) != listenAddress(m_config.host) || wanted.port != m_config.port);
     BoundedTcpServer *replacement = nullptr;
     if (moves) {
-        Config listenWith = wanted;
-        // The connection cap and HTTP limits are fixed for this run, like every start-only setting.
-        listenWith = withStartOnlyFrom(listenWith, m_config);
-        auto tcp = listen(listenWith);
+        auto tcp = listen(applied);
         if (!tcp) {
             qCWarning(lcServer).noquote() << tcp.error().message << "; still serving on" << baseUrl().toString();
             Error error = tcp.error();
@@ -234,9 +234,6 @@ Status Orchestrator::reconfigure(const Config &wanted)
         replacement = *tcp;
     }
 
-    // Everything that is read live takes the new value; what is fixed at start keeps the old.
-    Config applied = wanted;
-    applied = withStartOnlyFrom(applied, m_config);
     m_config = applied;
     applyLogLevel(m_config.effectiveLogLevel());
     m_generation.setDefaultStyle(m_config.defaultStyle);

@@ -201,22 +201,31 @@ QJsonObject generationJson(const GenerationResult &result, const QUrl &baseUrl)
                        QStringLiteral("Generated %1 file(s): %2").arg(names.size()).arg(types.join(QStringLiteral(", ")))}};
 }
 
-QHttpServerResponse generationReply(const GenerationResult &result, const QUrl &baseUrl)
+// What a client of another dialect reads beside our answer (POST /generate's bass_file).
+using ExtraAnswerFields = void (*)(QJsonObject &answer, const GenerationResult &result);
+
+// The answer to a generation, when it is done (or none if the client has gone; the files are
+// kept either way): the files, or the error's status.
+BandSession::Callback answerWhenDone(const HttpApiContext &api, const HttpReply &reply,
+                                     ExtraAnswerFields extra = nullptr)
 {
-    return jsonReply(generationJson(result, baseUrl));
+    return [reply, baseUrl = api.server.baseUrl(), extra](const Result<GenerationResult> &result) {
+        if (!result) {
+            reply.send(statusForError(result.error()));
+            return;
+        }
+        QJsonObject answer = generationJson(*result, baseUrl);
+        if (extra)
+            extra(answer, *result);
+        reply.send(jsonReply(answer));
+    };
 }
 
-// Composes under the per-client limits (BandSession::generate) and answers when it is done (or
-// not at all if the client has gone; the files are kept either way). The client is the plugin
-// the request names, else the address, as every local plugin comes from 127.0.0.1.
-void generateAndReply(const HttpApiContext &api, const QHttpServerRequest &request, GenerateRequest generation,
-                      const HttpReply &reply)
+// The client the limits count: the plugin the request names, else the address (every local
+// plugin comes from 127.0.0.1).
+Requester requesterOf(const QHttpServerRequest &request)
 {
-    const QUrl baseUrl = api.server.baseUrl();
-    api.session.generate(std::move(generation), Requester::remote(request.remoteAddress().toString()),
-                         [reply, baseUrl](const Result<GenerationResult> &result) {
-        reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
-    });
+    return Requester::remote(request.remoteAddress().toString());
 }
 
 // POST /api/generate and /api/midi/generate: validated at once, composed on a worker thread.
@@ -232,12 +241,23 @@ void generate(const HttpApiContext &api, const QHttpServerRequest &request, cons
         reply.send(errorReply(HttpStatus::UnprocessableEntity, parsed.error()));
         return;
     }
-    generateAndReply(api, request, std::move(parsed).value(), reply);
+    api.session.generate(std::move(parsed).value(), requesterOf(request), answerWhenDone(api, reply));
+}
+
+// The two fields the published plugin's client reads: the paths of the take's bass and drums
+// (they stay there until cleanup).
+void addPluginClientFiles(QJsonObject &answer, const GenerationResult &result)
+{
+    for (const GeneratedFile &file : result.files) {
+        if (file.trackType == QLatin1String("bass"))
+            answer.insert(QStringLiteral("bass_file"), file.file.path);
+        else if (file.trackType == QLatin1String("drums"))
+            answer.insert(QStringLiteral("drum_file"), file.file.path);
+    }
 }
 
 // POST /generate: the published plugin's own client (docs/PLUGIN.md). Its body in, the same
-// generation, and our answer with the two fields it reads: bass_file and drum_file, the paths of
-// the take's files (they stay there until cleanup).
+// generation, and our answer with bass_file and drum_file.
 void generateForPluginClient(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
 {
     QJsonObject body;
@@ -255,22 +275,8 @@ void generateForPluginClient(const HttpApiContext &api, const QHttpServerRequest
         reply.send(errorReply(HttpStatus::UnprocessableEntity, errorForPluginClient(parsed.error())));
         return;
     }
-    const QUrl baseUrl = api.server.baseUrl();
-    api.session.generate(std::move(parsed).value(), Requester::remote(request.remoteAddress().toString()),
-                         [reply, baseUrl](const Result<GenerationResult> &result) {
-        if (!result) {
-            reply.send(statusForError(result.error()));
-            return;
-        }
-        QJsonObject answer = generationJson(*result, baseUrl);
-        for (const GeneratedFile &file : result->files) {
-            if (file.trackType == QLatin1String("bass"))
-                answer.insert(QStringLiteral("bass_file"), file.file.path);
-            else if (file.trackType == QLatin1String("drums"))
-                answer.insert(QStringLiteral("drum_file"), file.file.path);
-        }
-        reply.send(jsonReply(answer));
-    });
+    api.session.generate(std::move(parsed).value(), requesterOf(request),
+                         answerWhenDone(api, reply, addPluginClientFiles));
 }
 
 // POST /api/files/{filename}/regenerate: the file's track again from its metadata sidecar,
@@ -303,11 +309,7 @@ void regenerate(const HttpApiContext &api, const QHttpServerRequest &request, co
     }
     // A bad name is a 4xx of its own; the regeneration counts against the plugin that asked for
     // the original (from its sidecar), like its other generations.
-    const QUrl baseUrl = api.server.baseUrl();
-    api.session.regenerate(name, seed, Requester::remote(request.remoteAddress().toString()),
-                           [reply, baseUrl](const Result<GenerationResult> &result) {
-        reply.send(result ? generationReply(*result, baseUrl) : statusForError(result.error()));
-    });
+    api.session.regenerate(name, seed, requesterOf(request), answerWhenDone(api, reply));
 }
 
 QHttpServerResponse analyze(const HttpApiContext &api, const QHttpServerRequest &request)

@@ -35,7 +35,7 @@ void MessageCall::reply(ServerMessage message, const QJsonObject &data) const
 
 void MessageCall::fail(const Error &error) const
 {
-    reply(ServerMessage::Error, errorMessageData(error));
+    m_hub.sendErrorTo(m_socket, error, m_message.requestId);
 }
 
 void MessageCall::bindPlugin(const QString &pluginId) const
@@ -60,7 +60,8 @@ void MessageCall::Later::reply(ServerMessage message, const QJsonObject &data) c
 
 void MessageCall::Later::fail(const Error &error) const
 {
-    reply(ServerMessage::Error, errorMessageData(error));
+    if (m_hub && m_socket)
+        m_hub->sendErrorTo(m_socket.data(), error, m_requestId);
 }
 
 namespace {

@@ -310,12 +310,14 @@ void WebSocketHub::sendError(Session &session, const Error &error, const QJsonVa
 
 void WebSocketHub::sendTo(QWebSocket *socket, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId)
 {
-    Session *session = sessionFor(socket);
-    if (!session)
-        return;   // it closed while the answer was being prepared
-    if (message == ServerMessage::Error)
-        qCDebug(lcWebSocket).noquote() << "error to" << session->pluginId << data.value(QStringLiteral("code")).toString();
-    send(*session, message, data, requestId);
+    if (Session *session = sessionFor(socket))   // none: it closed while the answer was prepared
+        send(*session, message, data, requestId);
+}
+
+void WebSocketHub::sendErrorTo(QWebSocket *socket, const Error &error, const QJsonValue &requestId)
+{
+    if (Session *session = sessionFor(socket))
+        sendError(*session, error, requestId);
 }
 
 // ---- fan-out

@@ -90,6 +90,7 @@ public:
 
     // For the handlers (MessageCall): answers to one session, gives a session its plugin id.
     void sendTo(QWebSocket *socket, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId);
+    void sendErrorTo(QWebSocket *socket, const Error &error, const QJsonValue &requestId);
     void bindPlugin(QWebSocket *socket, const QString &pluginId);
 
 signals:
