@@ -5,6 +5,7 @@
 #include "music/Style.h"
 #include "music/StyleLibrary.h"
 #include "music/KeyDetection.h"
+#include "util/KnownFields.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -306,18 +307,6 @@ const QStringList &acceptedAtTheTop()
         return accepted;
     }();
     return fields;
-}
-
-std::optional<Error> unknownField(const QJsonObject &object, const QStringList &known, const QString &prefix)
-{
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!known.contains(it.key()))
-            return makeError(QStringLiteral("invalid_field"),
-                             QStringLiteral("unknown field \"%1%2\"; accepted: %3")
-                                 .arg(prefix, it.key(), known.join(QStringLiteral(", "))),
-                             prefix + it.key());
-    }
-    return std::nullopt;
 }
 
 // The progression object, with the progression's own fields that the plugin's spec sends at the

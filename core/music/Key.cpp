@@ -15,6 +15,14 @@ QString Key::name() const
     return minor ? QLatin1String(kMinor[index]) + QLatin1Char('m') : QString::fromLatin1(kMajor[index]);
 }
 
+QString Key::spelledOut() const
+{
+    QString tonicName = name();
+    if (minor)
+        tonicName.chop(1);
+    return tonicName + (minor ? QStringLiteral(" minor") : QStringLiteral(" major"));
+}
+
 QString Key::fileNameToken() const
 {
     return name().replace(QLatin1Char('#'), QLatin1Char('s'));

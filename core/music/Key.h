@@ -12,6 +12,7 @@ struct Key {
     bool minor = false;
 
     QString name() const;         // "C", "F#m", "Bb"
+    QString spelledOut() const;   // "C major", "F# minor": the plugin's spec spells keys so
     QString fileNameToken() const;// name() with '#' spelled "s", safe in URLs and file names
     int sharps() const;           // key signature: -7..7 (negative = flats)
     bool operator==(const Key &) const = default;

@@ -14,6 +14,7 @@
 #include "logging/LogBuffer.h"
 #include "music/Style.h"
 #include "session/BandSession.h"
+#include "util/KnownFields.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -78,8 +79,12 @@ QHttpServerResponse index(const HttpApiContext &api)
                                                                             "transport, generation, file notices")}});
     endpoints.append(QJsonObject{{QStringLiteral("method"), QStringLiteral("WEBSOCKET")},
                                  {QStringLiteral("path"), QStringLiteral("/ws/sync")},
-                                 {QStringLiteral("summary"), QStringLiteral("the same, the plugin id from ?plugin_id= "
-                                                                            "or a register message")}});
+                                 {QStringLiteral("summary"), QStringLiteral("the same, the plugin id from ?plugin_id=, "
+                                                                            "a REST register or a register message")}});
+    endpoints.append(QJsonObject{{QStringLiteral("method"), QStringLiteral("WEBSOCKET")},
+                                 {QStringLiteral("path"), QStringLiteral("/ws")},
+                                 {QStringLiteral("summary"), QStringLiteral("the published plugin's client: every take "
+                                                                            "as generation_result and notification")}});
     // The WebSocket messages, from the same tables the hub dispatches and sends with.
     QJsonArray fromPlugin;
     for (const MessageRoute &route : webSocketRoutes())
@@ -288,13 +293,9 @@ void regenerate(const HttpApiContext &api, const QHttpServerRequest &request, co
         reply.send(std::move(*refusal));
         return;
     }
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() != QLatin1String("seed")) {
-            reply.send(errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
-                                  QStringLiteral("unknown field \"%1\"; a regeneration takes only \"seed\"").arg(it.key()),
-                                  it.key()));
-            return;
-        }
+    if (auto unknown = unknownField(body, {QStringLiteral("seed")})) {
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, *unknown));
+        return;
     }
     std::optional<quint32> seed;
     const QJsonValue seedValue = body.value(QStringLiteral("seed"));
@@ -378,13 +379,15 @@ QHttpServerResponse registerPlugin(const HttpApiContext &api, const QHttpServerR
     QJsonObject body;
     if (auto refusal = readJsonObject(api, request, body, true))
         return std::move(*refusal);
+    if (auto unknown = unknownField(body, pluginDetailFields() << QStringLiteral("plugin_id")))
+        return errorReply(HttpStatus::UnprocessableEntity, *unknown);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), false))
         return errorReply(HttpStatus::UnprocessableEntity, *error);
-    for (const char *field : {"name", "version", "daw"}) {
-        const QJsonValue value = body.value(QLatin1String(field));
+    for (const QString &field : pluginDetailFields()) {
+        const QJsonValue value = body.value(field);
         if (!value.isUndefined() && !value.isString())
             return errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
-                              QStringLiteral("%1 must be a string").arg(QLatin1String(field)), QLatin1String(field));
+                              QStringLiteral("%1 must be a string").arg(field), field);
     }
     const QString pluginId = api.session.registerPlugin(body.value(QStringLiteral("plugin_id")).toString(),
                                                         request.remoteAddress().toString(), body);
@@ -400,17 +403,22 @@ QHttpServerResponse registerPlugin(const HttpApiContext &api, const QHttpServerR
 QHttpServerResponse pluginStatus(const HttpApiContext &api, const QHttpServerRequest &request)
 {
     const QUrlQuery query = request.query();
-    QJsonArray plugins;
+    const double timeout = api.server.config().connectionTimeoutSeconds;
     if (query.hasQueryItem(QStringLiteral("plugin_id"))) {
         const QString pluginId = query.queryItemValue(QStringLiteral("plugin_id"), QUrl::FullyDecoded);
         const Result<PluginInfo> info = api.session.plugin(pluginId);
         if (!info)
             return errorReply(HttpStatus::NotFound, info.error());
-        plugins.append(info->toJson());
-    } else {
-        for (const PluginInfo &info : api.session.plugins())
-            plugins.append(info.toJson());
+        // The spec's get_plugin_status(id) reads "status"; the list keeps the shape of the other answer.
+        return jsonReply({{QStringLiteral("plugin_id"), pluginId},
+                          {QStringLiteral("status"), info->status(timeout)},
+                          {QStringLiteral("plugins"), QJsonArray{info->toJson(timeout)}},
+                          {QStringLiteral("count"), 1},
+                          {QStringLiteral("connected"), api.session.connectedPluginCount()}});
     }
+    QJsonArray plugins;
+    for (const PluginInfo &info : api.session.plugins())
+        plugins.append(info.toJson(timeout));
     return jsonReply({{QStringLiteral("plugins"), plugins},
                       {QStringLiteral("count"), plugins.size()},
                       {QStringLiteral("connected"), api.session.connectedPluginCount()}});
@@ -421,14 +429,20 @@ QHttpServerResponse pluginHeartbeat(const HttpApiContext &api, const QHttpServer
     QJsonObject body;
     if (auto refusal = readJsonObject(api, request, body))
         return std::move(*refusal);
+    if (auto unknown = unknownField(body, {QStringLiteral("plugin_id"), QStringLiteral("timestamp")}))
+        return errorReply(HttpStatus::UnprocessableEntity, *unknown);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), true))
         return errorReply(HttpStatus::UnprocessableEntity, *error);
     const QString pluginId = body.value(QStringLiteral("plugin_id")).toString();
     if (const Status beat = api.session.heartbeat(pluginId); !beat)
         return errorReply(HttpStatus::NotFound, beat.error());
-    return jsonReply({{QStringLiteral("plugin_id"), pluginId},
-                      {QStringLiteral("server_time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                      {QStringLiteral("heartbeat_interval"), api.server.config().heartbeatIntervalSeconds}});
+    QJsonObject answer{{QStringLiteral("plugin_id"), pluginId},
+                       {QStringLiteral("server_time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("heartbeat_interval"), api.server.config().heartbeatIntervalSeconds}};
+    // Echoed, as over WebSocket, so the plugin can measure the round trip.
+    if (body.contains(QStringLiteral("timestamp")))
+        answer.insert(QStringLiteral("client_timestamp"), body.value(QStringLiteral("timestamp")));
+    return jsonReply(answer);
 }
 
 QHttpServerResponse transportPosition(const HttpApiContext &api)
@@ -446,6 +460,8 @@ QHttpServerResponse transportCommand(const HttpApiContext &api, const QHttpServe
     const QString source = QStringLiteral("http");
     if (command == QLatin1String("start")) {
         // Optionally from a beat and at a tempo, validated as any transport update is.
+        if (auto unknown = unknownField(body, {QStringLiteral("beat"), QStringLiteral("tempo")}))
+            return errorReply(HttpStatus::UnprocessableEntity, *unknown);
         QJsonObject update;
         if (body.contains(QStringLiteral("beat")))
             update.insert(QStringLiteral("current_beat"), body.value(QStringLiteral("beat")));
@@ -461,6 +477,8 @@ QHttpServerResponse transportCommand(const HttpApiContext &api, const QHttpServe
             return errorReply(HttpStatus::UnprocessableEntity, error);
         }
         api.session.startTransport(*state, source);
+    } else if (auto unknown = unknownField(body, {})) {
+        return errorReply(HttpStatus::UnprocessableEntity, *unknown);
     } else if (command == QLatin1String("stop")) {
         api.session.stopTransport(source);
     } else {
@@ -477,7 +495,7 @@ QHttpServerResponse transportSync(const HttpApiContext &api, const QHttpServerRe
         return std::move(*refusal);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), false))
         return errorReply(HttpStatus::UnprocessableEntity, *error);
-    Result<TransportState> state = parseTransport(body, api.session.transport());
+    Result<TransportState> state = parseTransport(body, api.session.transport(), {QStringLiteral("plugin_id")});
     if (!state)
         return errorReply(HttpStatus::UnprocessableEntity, state.error());
     api.session.reportTransport(*state, body.value(QStringLiteral("plugin_id")).toString());
@@ -565,6 +583,27 @@ QHttpServerResponse downloadFile(const HttpApiContext &api, const QString &name)
     return response;
 }
 
+// POST /api/midi/stream, in the plugin's spec without a body or an answer: {"file_id": name}
+// (or "filename") answers the file's bytes, as GET /api/files/{name} does.
+QHttpServerResponse streamFile(const HttpApiContext &api, const QHttpServerRequest &request)
+{
+    QJsonObject body;
+    if (auto refusal = readJsonObject(api, request, body))
+        return std::move(*refusal);
+    const QString ours = QStringLiteral("file_id");
+    const QString theirs = QStringLiteral("filename");
+    std::optional<Error> refusal = unknownField(body, {ours, theirs});
+    if (!refusal)
+        refusal = bothSpellings(body, ours, theirs);
+    const QJsonValue name = body.contains(theirs) ? body.value(theirs) : body.value(ours);
+    if (!refusal && !name.isString())
+        refusal = makeError(QStringLiteral("invalid_field"), QStringLiteral("file_id must be a file name from GET /api/midi/list"),
+                            body.contains(theirs) ? theirs : ours);
+    if (refusal)
+        return errorReply(HttpStatus::UnprocessableEntity, *refusal);
+    return downloadFile(api, name.toString());
+}
+
 QHttpServerResponse deleteFile(const HttpApiContext &api, const QString &name)
 {
     if (Status removed = api.session.deleteFile(name); !removed)
@@ -613,6 +652,8 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
                 QStringLiteral("generate, also in the plugin's flat form ({\"chords\": \"C-Am-F-G\", ...})"), {},
                 deferred(generate)});
     router.add({M::Get, QStringLiteral("/api/midi/list"), QStringLiteral("generated files for plugins"), noArgs(listMidi)});
+    router.add({M::Post, QStringLiteral("/api/midi/stream"), QStringLiteral("a generated file's bytes ({\"file_id\": name})"),
+                withRequest(streamFile)});
     router.add({M::Delete, QStringLiteral("/api/midi/{file_id}"), QStringLiteral("delete a generated file"),
                 withName(deleteFile)});
     router.add({M::Post, QStringLiteral("/api/plugin/register"), QStringLiteral("register a plugin instance"),

@@ -3,6 +3,7 @@
 #include "WebSocketHub.h"
 #include "generation/GenerateRequest.h"
 #include "session/BandSession.h"
+#include "util/KnownFields.h"
 
 #include <QJsonArray>
 
@@ -38,6 +39,14 @@ void MessageCall::fail(const Error &error) const
     m_hub.sendErrorTo(m_socket, error, m_message.requestId);
 }
 
+bool MessageCall::refusesUnknownFields(const QStringList &known) const
+{
+    const std::optional<Error> unknown = unknownField(data(), known, fieldPrefix());
+    if (unknown)
+        fail(*unknown);
+    return unknown.has_value();
+}
+
 void MessageCall::bindPlugin(const QString &pluginId) const
 {
     m_hub.bindPlugin(m_socket, pluginId);
@@ -66,11 +75,11 @@ void MessageCall::Later::fail(const Error &error) const
 
 namespace {
 
-// Fields are named as the client wrote them, under the message's "data".
-Error underData(Error error)
+// Fields are named as the client wrote them: under the message's "data", or beside "type".
+Error asWritten(Error error, const MessageCall &call)
 {
     if (!error.field.isEmpty())
-        error.field = QStringLiteral("data.") + error.field;
+        error.field = call.fieldPrefix() + error.field;
     return error;
 }
 
@@ -78,12 +87,14 @@ Error underData(Error error)
 
 void handleRegister(const MessageCall &call)
 {
+    if (call.refusesUnknownFields(pluginDetailFields() << QStringLiteral("plugin_id")))
+        return;
     const QJsonValue id = call.data().value(QStringLiteral("plugin_id"));
     QString pluginId = call.pluginId();
     if (id.isString() && isValidPluginId(id.toString())) {
         pluginId = id.toString();
     } else if (!id.isUndefined() || pluginId.isEmpty()) {
-        call.fail(invalidPluginIdError(QStringLiteral("data.plugin_id")));
+        call.fail(invalidPluginIdError(call.fieldPrefix() + QStringLiteral("plugin_id")));
         return;
     }
     if (pluginId != call.pluginId())
@@ -98,6 +109,8 @@ void handleRegister(const MessageCall &call)
 
 void handleHeartbeat(const MessageCall &call)
 {
+    if (call.refusesUnknownFields({QStringLiteral("timestamp")}))
+        return;
     QJsonObject reply{{QStringLiteral("timestamp"), serverTimestamp()}};
     if (call.data().contains(QStringLiteral("timestamp")))
         reply.insert(QStringLiteral("client_timestamp"), call.data().value(QStringLiteral("timestamp")));
@@ -106,7 +119,7 @@ void handleHeartbeat(const MessageCall &call)
 
 void handleTransportUpdate(const MessageCall &call)
 {
-    Result<TransportState> state = parseTransport(call.data(), call.session().transport(), QStringLiteral("data."));
+    Result<TransportState> state = parseTransport(call.data(), call.session().transport(), {}, call.fieldPrefix());
     if (!state) {
         call.fail(state.error());
         return;
@@ -133,7 +146,7 @@ void generate(const MessageCall &call, bool acceptFlatForm)
     body.insert(QStringLiteral("plugin_id"), call.pluginId());
     Result<GenerateRequest> parsed = call.session().parseGeneration(body, acceptFlatForm);
     if (!parsed) {
-        call.fail(underData(parsed.error()));
+        call.fail(asWritten(parsed.error(), call));
         return;
     }
     parsed->clientRequestId = call.requestId();
@@ -159,16 +172,20 @@ void handleGenerateRequest(const MessageCall &call)
 
 void handleStatusRequest(const MessageCall &call)
 {
+    if (call.refusesUnknownFields({}))
+        return;
     const Result<PluginInfo> info = call.session().plugin(call.pluginId());
     call.reply(ServerMessage::Status,
                QJsonObject{{QStringLiteral("transport"), call.session().transportJson()},
-                           {QStringLiteral("plugin"), info ? QJsonValue(info->toJson()) : QJsonValue()}});
+                           {QStringLiteral("plugin"), info ? QJsonValue(info->toJson(call.settings().connectionTimeoutSeconds)) : QJsonValue()}});
 }
 
 const auto kRoutes = std::to_array<MessageRoute>({
     {"register", &handleRegister, false, "take or confirm a plugin id, with name, version and daw"},
     {"heartbeat", &handleHeartbeat, false, "a sign of life; answered with the server's time"},
     {"transport_update", &handleTransportUpdate, true, "where this plugin's DAW is; every other plugin hears it"},
+    {"transport_sync", &handleTransportUpdate, true,
+     "the same, as the plugin's spec names it (isPlaying, currentBeat, tempo, timestamp)"},
     {"generation_request", &handleGenerationRequest, true, "generate from a request body (POST /api/generate's)"},
     {"generate_request", &handleGenerateRequest, true, "the same, also in the plugin's flat form"},
     {"status_request", &handleStatusRequest, true, "the shared transport and this plugin's entry"},

@@ -36,6 +36,10 @@ public:
     QUrl webSocketUrl(const QString &pluginId) const;
     QUrl baseUrl() const;   // http://host:port, for the files' download links
     const QJsonValue &requestId() const { return m_message.requestId; }
+    // How the client named this message's fields: "data." or nothing (fields beside "type").
+    QString fieldPrefix() const { return m_message.fieldPrefix(); }
+    // Refuses (answers invalid_field) a field outside `known`; true when there was one.
+    bool refusesUnknownFields(const QStringList &known) const;
 
     // Answers now, with the message's request id.
     void reply(ServerMessage message, const QJsonObject &data) const;

@@ -20,6 +20,9 @@ const auto kServerMessages = std::to_array<ServerMessageRow>({
     {ServerMessage::FilesReady, "files_ready", "a generation for this plugin stored its files"},
     {ServerMessage::MidiReady, "midi_ready", "one of those files, with its tempo, key and length"},
     {ServerMessage::Status, "status", "the answer to status_request"},
+    {ServerMessage::GenerationResult, "generation_result",
+     "a take for this session: bass_data and drum_data (base64 MIDI files) at the top, for the plugin's client"},
+    {ServerMessage::Notification, "notification", "a sentence for the musician (a new take, a storage problem) in message"},
     {ServerMessage::Error, "error", "a message could not be done: code, message, field"},
 });
 
@@ -49,7 +52,16 @@ Result<IncomingMessage> readEnvelope(const QString &text, const JsonShapeLimits 
         return invalidMessage(QStringLiteral("\"type\" must be a string"), QStringLiteral("type"));
     if (!data.isUndefined() && !data.isNull() && !data.isObject())
         return invalidMessage(QStringLiteral("\"data\" must be an object"), QStringLiteral("data"));
-    return IncomingMessage{type.toString(), data.toObject(), *requestId};
+    QJsonObject atTop = message;
+    for (const char *envelopeField : {"type", "data", "request_id"})
+        atTop.remove(QLatin1String(envelopeField));
+    if (atTop.isEmpty())
+        return IncomingMessage{type.toString(), data.toObject(), *requestId};
+    if (data.isObject())
+        return invalidMessage(QStringLiteral("fields go either in \"data\" or beside \"type\", not both; \"%1\" is "
+                                             "beside it").arg(atTop.begin().key()),
+                              atTop.begin().key());
+    return IncomingMessage{type.toString(), atTop, *requestId, true};
 }
 
 std::span<const ServerMessageRow> serverMessages()
@@ -64,9 +76,12 @@ QString serverMessageType(ServerMessage message)
     return QLatin1String(row->type);
 }
 
-QString envelopeText(ServerMessage message, const QJsonObject &data, const QJsonValue &requestId)
+QString envelopeText(ServerMessage message, const QJsonObject &data, const QJsonValue &requestId,
+                     const QJsonObject &atTop)
 {
-    QJsonObject envelope{{QStringLiteral("type"), serverMessageType(message)}, {QStringLiteral("data"), data}};
+    QJsonObject envelope = atTop;
+    envelope.insert(QStringLiteral("type"), serverMessageType(message));
+    envelope.insert(QStringLiteral("data"), data);
     if (!requestId.isUndefined() && !requestId.isNull())
         envelope.insert(QStringLiteral("request_id"), requestId);
     return QString::fromUtf8(QJsonDocument(envelope).toJson(QJsonDocument::Compact));

@@ -11,17 +11,23 @@
 
 namespace aiband {
 
-// One message from a plugin, out of its {"type", "data", "request_id"} envelope.
+// One message from a plugin, out of its {"type", "data", "request_id"} envelope, or with its
+// fields beside "type" as the plugin's spec writes them ({"type": "transport_sync",
+// "isPlaying": true, ...}).
 struct IncomingMessage {
     QString type;
-    QJsonObject data;       // {} when the envelope has none
+    QJsonObject data;       // {} when the message has none
     QJsonValue requestId;   // echoed on every answer to it; undefined when absent
+    bool fieldsAtTop = false;   // the fields came beside "type", not in "data"
+
+    // Where a field was, as the client wrote it: "data.tempo", or "tempo" at the top.
+    QString fieldPrefix() const { return fieldsAtTop ? QString() : QStringLiteral("data."); }
 };
 
-// Reads a text frame: within the JSON shape limits, an object with a string "type" and, if
-// any, an object "data". A refusal says why (invalid_json, invalid_message, the shape's 422
-// errors); `requestId` receives the envelope's request_id whenever it could be read, so even a
-// refusal can be matched to its request.
+// Reads a text frame: within the JSON shape limits, an object with a string "type" and its
+// fields either in an object "data" or beside "type" (not both). A refusal says why
+// (invalid_json, invalid_message, the shape's 422 errors); `requestId` receives the envelope's
+// request_id whenever it could be read, so even a refusal can be matched to its request.
 Result<IncomingMessage> readEnvelope(const QString &text, const JsonShapeLimits &limits, QJsonValue *requestId);
 
 // Every message the server sends to plugins: one row each, so the protocol's outgoing side
@@ -35,6 +41,8 @@ enum class ServerMessage {
     FilesReady,
     MidiReady,
     Status,
+    GenerationResult,
+    Notification,
     Error,
 };
 
@@ -47,8 +55,11 @@ struct ServerMessageRow {
 std::span<const ServerMessageRow> serverMessages();
 QString serverMessageType(ServerMessage message);
 
-// The envelope as sent: compact JSON, request_id only when there is one.
-QString envelopeText(ServerMessage message, const QJsonObject &data, const QJsonValue &requestId = {});
+// The envelope as sent: compact JSON, request_id only when there is one. `atTop` are fields
+// written beside "type" for clients that read them there (the plugin's spec and client,
+// docs/PROTOCOL.md "Compatibility"); they never replace type, data or request_id.
+QString envelopeText(ServerMessage message, const QJsonObject &data, const QJsonValue &requestId = {},
+                     const QJsonObject &atTop = {});
 // The server's time as messages carry it (ISO 8601 UTC with milliseconds).
 QString serverTimestamp();
 // An Error as the data of an "error" message: {code, message, field[, retry_after]}.

@@ -3,6 +3,7 @@
 #include "WebSocketApi.h"
 #include "generation/GenerateRequest.h"
 #include "logging/LogCategories.h"
+#include "music/Key.h"
 #include "session/BandSession.h"
 
 #include <QHttpServerRequest>
@@ -16,6 +17,38 @@ namespace aiband {
 namespace {
 
 const QString kSyncPath = QStringLiteral("/ws/sync");
+// The published plugin's own client connects here, with no id, and listens for takes.
+const QString kPluginClientPath = QStringLiteral("/ws");
+
+// The plugin's spec reads transport_sync's fields beside "type", in its own spelling.
+QJsonObject transportInSpecSpelling(const QJsonObject &transport)
+{
+    return QJsonObject{{QStringLiteral("isPlaying"), transport.value(QStringLiteral("is_playing"))},
+                       {QStringLiteral("currentBeat"), transport.value(QStringLiteral("current_beat"))},
+                       {QStringLiteral("tempo"), transport.value(QStringLiteral("tempo"))},
+                       {QStringLiteral("timestamp"), serverTimestamp()}};
+}
+
+// A key as the plugin's spec spells it ("C major"); as given when it is not one we read.
+QString keySpelledOut(const QJsonValue &key)
+{
+    const Result<Key> parsed = parseKey(key.toString());
+    return parsed ? parsed->spelledOut() : key.toString();
+}
+
+// "bass and drums, 90 BPM, C major": what a notification says a take holds.
+QString takeSummary(const GenerationResult &result)
+{
+    QStringList parts;
+    for (const GeneratedFile &file : result.files)
+        parts.append(file.trackType);
+    const QString last = parts.size() > 1 ? parts.takeLast() : QString();
+    const QString named = last.isEmpty() ? parts.join(QString()) : parts.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+    return QStringLiteral("New take: %1, %2 BPM, %3")
+        .arg(named)
+        .arg(result.metadata.value(QStringLiteral("tempo")).toDouble())
+        .arg(keySpelledOut(result.metadata.value(QStringLiteral("key"))));
+}
 
 } // namespace
 
@@ -33,6 +66,10 @@ WebSocketHub::WebSocketHub(WebSocketSettings settings, BandSession *session, QOb
     m_clock.start();
     connect(m_session, &BandSession::transportChanged, this, &WebSocketHub::broadcastTransport);
     connect(m_session, &BandSession::filesGenerated, this, &WebSocketHub::deliverFiles);
+    connect(m_session, &BandSession::storageProblemChanged, this, [this](const QString &problem) {
+        notifyAll(problem.isEmpty() ? QStringLiteral("Takes are written again.")
+                                    : QStringLiteral("Takes cannot be written: %1").arg(problem));
+    });
 }
 
 WebSocketHub::~WebSocketHub()
@@ -45,7 +82,7 @@ WebSocketHub::~WebSocketHub()
 std::optional<QString> WebSocketHub::pluginIdFromUrl(const QUrl &url)
 {
     const QString path = url.path();
-    if (path == kSyncPath) {
+    if (path == kSyncPath || path == kPluginClientPath) {
         const QString id = QUrlQuery(url).queryItemValue(QStringLiteral("plugin_id"), QUrl::FullyDecoded);
         if (id.isEmpty() || isValidPluginId(id))
             return id;
@@ -105,9 +142,10 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
     });
     connect(raw, &QWebSocket::disconnected, this, [this, raw] { onDisconnected(raw); });
 
-    Session &added = addSession(std::move(socket), [raw](const QString &text) { raw->sendTextMessage(text); }, *pluginId);
+    Session &added = addSession(std::move(socket), [raw](const QString &text) { raw->sendTextMessage(text); },
+                                pluginId->isEmpty() ? registeredOverHttp(*raw) : *pluginId);
     qCInfo(lcWebSocket).noquote() << "session from" << raw->peerAddress().toString()
-                                  << (pluginId->isEmpty() ? QStringLiteral("(not registered yet)") : *pluginId);
+                                  << (added.pluginId.isEmpty() ? QStringLiteral("(no plugin id)") : added.pluginId);
 
     send(added, ServerMessage::ConnectionConfirmed,
          QJsonObject{{QStringLiteral("plugin_id"), added.pluginId.isEmpty() ? QJsonValue() : QJsonValue(added.pluginId)},
@@ -116,6 +154,16 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
                      {QStringLiteral("connection_timeout"), m_settings.connectionTimeoutSeconds},
                      {QStringLiteral("timestamp"), serverTimestamp()}});
     emit sessionCountChanged(sessionCount());
+}
+
+// The plugin's spec registers over HTTP, then opens /ws/sync without an id: it is the plugin
+// that registered last from the same address and has no session yet (docs/PROTOCOL.md).
+QString WebSocketHub::registeredOverHttp(const QWebSocket &socket) const
+{
+    if (socket.requestUrl().path() != kSyncPath)
+        return {};
+    const QDateTime since = QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(m_settings.connectionTimeoutSeconds * 1000));
+    return m_session->pluginAwaitingSession(socket.peerAddress().toString(), since);
 }
 
 QWebSocket *WebSocketHub::openDetachedSession(const QString &pluginId, QStringList *replies)
@@ -297,9 +345,10 @@ void WebSocketHub::dispatch(Session &session, const IncomingMessage &message)
 
 // ---- sending
 
-void WebSocketHub::send(Session &session, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId)
+void WebSocketHub::send(Session &session, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId,
+                        const QJsonObject &atTop)
 {
-    session.deliver(envelopeText(message, data, requestId));
+    session.deliver(envelopeText(message, data, requestId, atTop));
 }
 
 void WebSocketHub::sendError(Session &session, const Error &error, const QJsonValue &requestId)
@@ -327,18 +376,24 @@ void WebSocketHub::broadcastTransport(const QString &exceptPluginId)
     QJsonObject data = m_session->transportJson();
     data.insert(QStringLiteral("source_plugin_id"), m_session->transportSource());
     // One serialisation for every receiver.
-    const QString text = envelopeText(ServerMessage::TransportSync, data);
+    const QString text = envelopeText(ServerMessage::TransportSync, data, {}, transportInSpecSpelling(data));
     for (auto &session : m_sessions) {
         if (!session->pluginId.isEmpty() && session->pluginId != exceptPluginId)
             session->deliver(text);
     }
 }
 
+// The asker hears files_ready and a midi_ready per file, then (with every session without an
+// id) the take's generation_result and notification.
 void WebSocketHub::deliverFiles(const GenerationResult &result)
 {
-    Session *session = sessionFor(result.pluginId);
-    if (!session)
-        return;
+    if (Session *session = sessionFor(result.pluginId))
+        describeFiles(*session, result);
+    announceTake(result);
+}
+
+void WebSocketHub::describeFiles(Session &session, const GenerationResult &result)
+{
     // Each file is described once, for files_ready's details and for its midi_ready.
     QList<QJsonObject> described;
     QJsonArray names;
@@ -348,7 +403,7 @@ void WebSocketHub::deliverFiles(const GenerationResult &result)
         names.append(file.file.name);
         details.append(described.last());
     }
-    send(*session, ServerMessage::FilesReady,
+    send(session, ServerMessage::FilesReady,
          QJsonObject{{QStringLiteral("files"), names},
                      {QStringLiteral("details"), details},
                      {QStringLiteral("generation_id"), result.requestId}},
@@ -357,8 +412,59 @@ void WebSocketHub::deliverFiles(const GenerationResult &result)
         ready.insert(QStringLiteral("duration"), result.metadata.value(QStringLiteral("duration_beats")));
         ready.insert(QStringLiteral("key"), result.metadata.value(QStringLiteral("key")));
         ready.insert(QStringLiteral("tempo"), result.metadata.value(QStringLiteral("tempo")));
-        send(*session, ServerMessage::MidiReady, ready, result.clientRequestId);
+        // The spec's midi_ready, read beside "type": its four fields, its key spelling.
+        const QJsonObject spec{{QStringLiteral("filename"), ready.value(QStringLiteral("filename"))},
+                               {QStringLiteral("track_type"), ready.value(QStringLiteral("track_type"))},
+                               {QStringLiteral("duration"), ready.value(QStringLiteral("duration"))},
+                               {QStringLiteral("key"), keySpelledOut(ready.value(QStringLiteral("key")))}};
+        send(session, ServerMessage::MidiReady, ready, result.clientRequestId, spec);
     }
+}
+
+// The plugin's client hears of takes as generation_result (the parts' bytes) and notification
+// (a sentence): the plugin that asked, and every session without a plugin id, which follows
+// the shared watched folder that every take reaches.
+void WebSocketHub::announceTake(const GenerationResult &result)
+{
+    QList<Session *> listeners;
+    for (auto &session : m_sessions) {
+        if (session->pluginId.isEmpty() || session->pluginId == result.pluginId)
+            listeners.append(session.get());
+    }
+    if (listeners.isEmpty())
+        return;
+    QJsonObject take{{QStringLiteral("bass_data"), QString()},
+                     {QStringLiteral("drum_data"), QString()},
+                     {QStringLiteral("generation_id"), result.requestId}};
+    QJsonArray names;
+    for (const GeneratedFile &file : result.files) {
+        names.append(file.file.name);
+        const char *field = file.trackType == QLatin1String("bass")    ? "bass_data"
+                            : file.trackType == QLatin1String("drums") ? "drum_data"
+                                                                       : nullptr;
+        if (!field)
+            continue;
+        // Read back from the take, as a download would: what the plugin plays is what is stored.
+        const Result<QByteArray> bytes = m_session->readFile(file.file.name);
+        if (bytes)
+            take.insert(QLatin1String(field), QString::fromLatin1(bytes->toBase64()));
+    }
+    take.insert(QStringLiteral("files"), names);
+    const QJsonObject notice{{QStringLiteral("message"), takeSummary(result)}};
+    const QString resultText = envelopeText(ServerMessage::GenerationResult, take, {}, take);
+    const QString noticeText = envelopeText(ServerMessage::Notification, notice, {}, notice);
+    for (Session *session : listeners) {
+        session->deliver(resultText);
+        session->deliver(noticeText);
+    }
+}
+
+void WebSocketHub::notifyAll(const QString &message)
+{
+    const QJsonObject notice{{QStringLiteral("message"), message}};
+    const QString text = envelopeText(ServerMessage::Notification, notice, {}, notice);
+    for (auto &session : m_sessions)
+        session->deliver(text);
 }
 
 } // namespace aiband

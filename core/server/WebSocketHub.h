@@ -58,8 +58,9 @@ public:
     WebSocketHub(WebSocketSettings settings, BandSession *session, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
-    // The plugin id a path names: /ws/{id}, or /ws/sync?plugin_id={id}. An empty string for
-    // /ws/sync without one (the plugin registers by message); nullopt for any other path.
+    // The plugin id a path names: /ws/{id}, or /ws/sync?plugin_id={id} (and /ws?plugin_id=,
+    // the published plugin's client). An empty string for /ws/sync or /ws without one (the
+    // plugin registers by message, or over HTTP first, or only listens); nullopt for any other.
     static std::optional<QString> pluginIdFromUrl(const QUrl &url);
     bool acceptsUpgrade(const QHttpServerRequest &request) const;
     void adopt(std::unique_ptr<QWebSocket> socket);
@@ -119,11 +120,17 @@ private:
     // Drops a session from the list and the indexes; its socket must have been released.
     void forget(Session *session, const QWebSocket *socket);
 
+    QString registeredOverHttp(const QWebSocket &socket) const;
+
     // Fan-out of what the band session announces.
     void broadcastTransport(const QString &exceptPluginId);
     void deliverFiles(const GenerationResult &result);
+    void describeFiles(Session &session, const GenerationResult &result);
+    void announceTake(const GenerationResult &result);
+    void notifyAll(const QString &message);
 
-    void send(Session &session, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId = {});
+    void send(Session &session, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId = {},
+              const QJsonObject &atTop = {});
     void sendError(Session &session, const Error &error, const QJsonValue &requestId = {});
 
     WebSocketSettings m_settings;

@@ -53,6 +53,12 @@ public:
     // A WebSocket session took this id (registering the plugin) or closed.
     void pluginConnected(const QString &pluginId, const QString &address);
     void pluginDisconnected(const QString &pluginId);
+    // Who a WebSocket from `address` without a plugin id is: the plugin registered last over
+    // HTTP from there since `since` that has no session yet; empty when none.
+    QString pluginAwaitingSession(const QString &address, const QDateTime &since) const
+    {
+        return m_plugins.newestWithoutSession(address, since);
+    }
     // Any message counts as a sign of life; no change is announced for it.
     void pluginSeen(const QString &pluginId) { m_plugins.heartbeat(pluginId); }
     // Forgets plugins with no open session that have been silent since `cutoff`.

@@ -2,7 +2,18 @@
 
 namespace aiband {
 
-QJsonObject PluginInfo::toJson() const
+QStringList pluginDetailFields()
+{
+    return {QStringLiteral("name"), QStringLiteral("version"), QStringLiteral("daw")};
+}
+
+QString PluginInfo::status(double timeoutSeconds) const
+{
+    const bool heard = lastHeartbeat.msecsTo(QDateTime::currentDateTimeUtc()) <= static_cast<qint64>(timeoutSeconds * 1000);
+    return connected || heard ? QStringLiteral("connected") : QStringLiteral("disconnected");
+}
+
+QJsonObject PluginInfo::toJson(double timeoutSeconds) const
 {
     QJsonValue transportJson;
     if (transport) {
@@ -17,6 +28,7 @@ QJsonObject PluginInfo::toJson() const
                        {QStringLiteral("daw"), orNull(daw)},
                        {QStringLiteral("address"), address},
                        {QStringLiteral("connected"), connected},
+                       {QStringLiteral("status"), status(timeoutSeconds)},
                        {QStringLiteral("connected_since"), connectedSince.toUTC().toString(Qt::ISODateWithMs)},
                        {QStringLiteral("last_heartbeat"), lastHeartbeat.toUTC().toString(Qt::ISODateWithMs)},
                        {QStringLiteral("files_generated"), static_cast<qint64>(filesGenerated)},
@@ -62,9 +74,9 @@ const PluginInfo &PluginRegistry::registerPlugin(const QString &pluginId, const 
     }
     info->address = address;
     info->lastHeartbeat = now;
-    for (auto [key, field] : {std::pair{QStringLiteral("name"), &PluginInfo::name},
-                              std::pair{QStringLiteral("version"), &PluginInfo::version},
-                              std::pair{QStringLiteral("daw"), &PluginInfo::daw}}) {
+    const QStringList keys = pluginDetailFields();
+    for (auto [key, field] : {std::pair{keys[0], &PluginInfo::name}, std::pair{keys[1], &PluginInfo::version},
+                              std::pair{keys[2], &PluginInfo::daw}}) {
         if (details.value(key).isString())
             (*info).*field = details.value(key).toString().left(200);
     }
@@ -107,6 +119,18 @@ void PluginRegistry::addFiles(const QString &pluginId, int count)
         info->filesGenerated += static_cast<quint64>(count);
         emit changed();
     }
+}
+
+QString PluginRegistry::newestWithoutSession(const QString &address, const QDateTime &since) const
+{
+    const PluginInfo *newest = nullptr;
+    for (const PluginInfo &info : m_plugins) {
+        if (info.connected || info.address != address || info.lastHeartbeat < since)
+            continue;
+        if (!newest || info.lastHeartbeat >= newest->lastHeartbeat)
+            newest = &info;
+    }
+    return newest ? newest->pluginId : QString();
 }
 
 int PluginRegistry::removeSilentSince(const QDateTime &cutoff)

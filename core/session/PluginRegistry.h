@@ -24,12 +24,18 @@ struct PluginInfo {
     QDateTime connectedSince;   // first registration or connection
     QDateTime lastHeartbeat;    // last heartbeat, HTTP or WebSocket message
     quint64 filesGenerated = 0;
-    bool connected = false;     // a WebSocket session is open
+    bool connected = false;     // a WebSocket session is open (the protocol's "connected": true)
     std::optional<TransportState> transport;
     QDateTime transportUpdatedAt;
 
-    QJsonObject toJson() const;
+    // The plugin spec's status: "connected" while a session is open or the plugin was heard
+    // (HTTP or WebSocket) within `timeoutSeconds`, else "disconnected".
+    QString status(double timeoutSeconds) const;
+    QJsonObject toJson(double timeoutSeconds) const;
 };
+
+// What a plugin may say about itself when it registers, beside its plugin_id.
+QStringList pluginDetailFields();   // name, version, daw
 
 // Every plugin instance known to the server. The single place plugin details live: the
 // WebSocket hub, the HTTP API and the UI read and update it here.
@@ -49,6 +55,9 @@ public:
     void setConnected(const QString &pluginId, bool connected);
     void setTransport(const QString &pluginId, const TransportState &state);
     void addFiles(const QString &pluginId, int count);
+    // The plugin that registered (or was heard) last from `address` since `since` and has no
+    // open session: whom a /ws/sync connection without an id is, after a REST register.
+    QString newestWithoutSession(const QString &address, const QDateTime &since) const;
     // Forgets plugins with no open session and no heartbeat since `cutoff`.
     int removeSilentSince(const QDateTime &cutoff);
 

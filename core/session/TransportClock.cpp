@@ -1,6 +1,7 @@
 #include "TransportClock.h"
 
 #include "music/Meter.h"
+#include "util/KnownFields.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -16,36 +17,118 @@ Error transportError(const QString &field, const QString &message)
     return makeError(QStringLiteral("invalid_field"), message, field);
 }
 
+// The spec's camelCase names for our fields (docs/PROTOCOL.md, "Compatibility").
+const std::pair<const char *, const char *> kSpellings[] = {{"is_playing", "isPlaying"}, {"current_beat", "currentBeat"}};
+
+// How far the DAW's clock may be from ours for its timestamp to be believed: beyond it the
+// position would be carried forward (or back) by a guess, so the update is refused instead.
+constexpr qint64 kMaxTimestampAgeMs = 10000;
+constexpr qint64 kMaxTimestampAheadMs = 1000;
+
+QStringList knownTransportFields(const QStringList &alsoKnown)
+{
+    QStringList known = alsoKnown;
+    for (const auto &[ours, theirs] : kSpellings)
+        known << QLatin1String(ours) << QLatin1String(theirs);
+    known << QStringLiteral("tempo") << QStringLiteral("time_signature") << QStringLiteral("timestamp");
+    return known;
+}
+
+// The spec's spellings under our names; both spellings of one field are refused.
+Result<QJsonObject> withOurSpellings(QJsonObject json, const QString &prefix)
+{
+    for (const auto &[ours, theirs] : kSpellings) {
+        if (auto both = bothSpellings(json, QLatin1String(ours), QLatin1String(theirs), prefix))
+            return *both;
+        if (json.contains(QLatin1String(theirs)))
+            json.insert(QLatin1String(ours), json.take(QLatin1String(theirs)));
+    }
+    return json;
+}
+
+std::optional<Error> readPlaying(const QJsonObject &json, const QString &prefix, TransportState &state)
+{
+    const QJsonValue value = json.value(QStringLiteral("is_playing"));
+    if (value.isUndefined())
+        return std::nullopt;
+    if (!value.isBool())
+        return transportError(prefix + QStringLiteral("is_playing"), QStringLiteral("is_playing must be true or false"));
+    state.playing = value.toBool();
+    return std::nullopt;
+}
+
+std::optional<Error> readBeat(const QJsonObject &json, const QString &prefix, TransportState &state)
+{
+    const QJsonValue value = json.value(QStringLiteral("current_beat"));
+    if (value.isUndefined())
+        return std::nullopt;
+    if (!value.isDouble() || !std::isfinite(value.toDouble()) || value.toDouble() < -1e6 || value.toDouble() > 1e9)
+        return transportError(prefix + QStringLiteral("current_beat"), QStringLiteral("current_beat must be a number of beats"));
+    state.beat = value.toDouble();
+    return std::nullopt;
+}
+
+std::optional<Error> readTempo(const QJsonObject &json, const QString &prefix, TransportState &state)
+{
+    const QJsonValue value = json.value(QStringLiteral("tempo"));
+    if (value.isUndefined())
+        return std::nullopt;
+    if (!value.isDouble() || value.toDouble() < 20.0 || value.toDouble() > 400.0)
+        return transportError(prefix + QStringLiteral("tempo"), QStringLiteral("tempo must be a number from 20 to 400"));
+    state.tempoBpm = value.toDouble();
+    return std::nullopt;
+}
+
+std::optional<Error> readTimeSignature(const QJsonObject &json, const QString &prefix, TransportState &state)
+{
+    if (!json.contains(QStringLiteral("time_signature")))
+        return std::nullopt;
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,2})/(\\d{1,2})$"));
+    const auto match = pattern.match(json.value(QStringLiteral("time_signature")).toString());
+    const TimeSignature ts{match.captured(1).toInt(), match.captured(2).toInt()};
+    if (!match.hasMatch() || !isSupportedMeter(ts))
+        return transportError(prefix + QStringLiteral("time_signature"),
+                              QStringLiteral("time_signature must be like \"4/4\": 2-15 over 2, 4 or 8"));
+    state.timeSignature = ts;
+    return std::nullopt;
+}
+
+// The spec's timestamp says when the DAW was at current_beat: a playing transport has moved on
+// since, by the time the message took to arrive.
+std::optional<Error> applyTimestamp(const QJsonObject &json, const QString &prefix, TransportState &state)
+{
+    const QJsonValue value = json.value(QStringLiteral("timestamp"));
+    if (value.isUndefined())
+        return std::nullopt;
+    const QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!value.isString() || !at.isValid())
+        return transportError(prefix + QStringLiteral("timestamp"),
+                              QStringLiteral("timestamp must be an ISO 8601 time, like \"2025-08-24T10:30:00.250Z\""));
+    const qint64 ageMs = at.msecsTo(QDateTime::currentDateTimeUtc());
+    if (ageMs > kMaxTimestampAgeMs || ageMs < -kMaxTimestampAheadMs)
+        return transportError(prefix + QStringLiteral("timestamp"),
+                              QStringLiteral("timestamp is %1 s from the server's clock; send the position without a "
+                                             "timestamp, or set the DAW machine's clock").arg(-ageMs / 1000.0, 0, 'f', 1));
+    // Without a position of its own, the message's beat is ours, already extrapolated to now.
+    if (state.playing && json.contains(QStringLiteral("current_beat")))
+        state.beat += ageMs / 60000.0 * state.tempoBpm;
+    return std::nullopt;
+}
+
 } // namespace
 
-Result<TransportState> parseTransport(const QJsonObject &json, const TransportState &base, const QString &prefix)
+Result<TransportState> parseTransport(const QJsonObject &json, const TransportState &base,
+                                      const QStringList &alsoKnown, const QString &prefix)
 {
+    if (auto unknown = unknownField(json, knownTransportFields(alsoKnown), prefix))
+        return *unknown;
+    const Result<QJsonObject> fields = withOurSpellings(json, prefix);
+    if (!fields)
+        return fields.error();
     TransportState state = base;
-    if (json.contains(QStringLiteral("is_playing"))) {
-        if (!json.value(QStringLiteral("is_playing")).isBool())
-            return transportError(prefix + QStringLiteral("is_playing"), QStringLiteral("is_playing must be true or false"));
-        state.playing = json.value(QStringLiteral("is_playing")).toBool();
-    }
-    if (json.contains(QStringLiteral("current_beat"))) {
-        const QJsonValue value = json.value(QStringLiteral("current_beat"));
-        if (!value.isDouble() || !std::isfinite(value.toDouble()) || value.toDouble() < -1e6 || value.toDouble() > 1e9)
-            return transportError(prefix + QStringLiteral("current_beat"), QStringLiteral("current_beat must be a number of beats"));
-        state.beat = value.toDouble();
-    }
-    if (json.contains(QStringLiteral("tempo"))) {
-        const QJsonValue value = json.value(QStringLiteral("tempo"));
-        if (!value.isDouble() || value.toDouble() < 20.0 || value.toDouble() > 400.0)
-            return transportError(prefix + QStringLiteral("tempo"), QStringLiteral("tempo must be a number from 20 to 400"));
-        state.tempoBpm = value.toDouble();
-    }
-    if (json.contains(QStringLiteral("time_signature"))) {
-        static const QRegularExpression pattern(QStringLiteral("^(\\d{1,2})/(\\d{1,2})$"));
-        const auto match = pattern.match(json.value(QStringLiteral("time_signature")).toString());
-        const TimeSignature ts{match.captured(1).toInt(), match.captured(2).toInt()};
-        if (!match.hasMatch() || !isSupportedMeter(ts))
-            return transportError(prefix + QStringLiteral("time_signature"),
-                                  QStringLiteral("time_signature must be like \"4/4\": 2-15 over 2, 4 or 8"));
-        state.timeSignature = ts;
+    for (auto read : {readPlaying, readBeat, readTempo, readTimeSignature, applyTimestamp}) {
+        if (auto error = read(*fields, prefix, state))
+            return *error;
     }
     return state;
 }
@@ -71,14 +154,12 @@ void TransportClock::set(const TransportState &state, const QString &source)
 
 void TransportClock::stop(const QString &source)
 {
-    TransportState state = now();
-    state.playing = false;
-    set(state, source);
+    reset(source);
 }
 
 void TransportClock::reset(const QString &source)
 {
-    TransportState state = now();
+    TransportState state = m_state;
     state.playing = false;
     state.beat = 0.0;
     set(state, source);

@@ -19,11 +19,13 @@ struct TransportState {
     TimeSignature timeSignature;
 };
 
-// Reads a transport from a message: is_playing, current_beat, tempo, time_signature ("4/4").
-// Missing fields keep `base`'s values; invalid ones are an Error naming the field
-// (prefixed with `fieldPrefix`, e.g. "data.").
+// Reads a transport from a message: is_playing, current_beat, tempo, time_signature ("4/4"),
+// and the plugin spec's spellings isPlaying and currentBeat, with its timestamp (ISO 8601: when
+// the DAW was at current_beat, so a playing transport is carried forward to now). Missing
+// fields keep `base`'s values; invalid ones, and fields not among these or `alsoKnown`, are an
+// Error naming the field (prefixed with `fieldPrefix`, e.g. "data.").
 Result<TransportState> parseTransport(const QJsonObject &json, const TransportState &base,
-                                      const QString &fieldPrefix = {});
+                                      const QStringList &alsoKnown = {}, const QString &fieldPrefix = {});
 
 // The one transport all plugins share. It extrapolates the beat between updates at the tempo,
 // so a plugin asking for the position between two updates gets where the DAW is now.
@@ -33,8 +35,8 @@ public:
     explicit TransportClock(Clock now = {});
 
     void set(const TransportState &state, const QString &source);
-    void stop(const QString &source);   // stays where it is
-    void reset(const QString &source);  // stopped at beat 0
+    void stop(const QString &source);   // back to beat 0, as the plugin's spec expects
+    void reset(const QString &source);  // stopped at beat 0, tempo and meter kept
 
     TransportState now() const;          // the state with its beat extrapolated to now
     QString source() const { return m_source; }

@@ -109,8 +109,9 @@ async def run_round(server, round_no, count, sender_count):
         complete = None
         ready = []
         midi = []
+        takes = []     # generation_result and notification: the plugin client's view of its take
         while (complete is None or not ready or len(midi) < len(complete["data"]["files"])
-               or syncs != expected_syncs):
+               or len(takes) < 2 or syncs != expected_syncs):
             message = await recv(plugin)
             kind = message["type"]
             if kind == "transport_sync":
@@ -133,6 +134,10 @@ async def run_round(server, round_no, count, sender_count):
             elif kind == "midi_ready":
                 midi.append(message)
                 check(len(midi) <= len(PARTS[-1]), f"{me}: more midi_ready than it asked for")
+            elif kind in ("generation_result", "notification"):
+                check(len(midi) == len(complete["data"]["files"]) and kind not in [t["type"] for t in takes],
+                      f"{me}: {kind} before its midi_ready or twice")
+                takes.append(message)
             else:
                 raise Failure(f"{me}: unexpected message {json.dumps(message)[:300]}")
 
@@ -152,6 +157,9 @@ async def run_round(server, round_no, count, sender_count):
         check(sorted(m["data"]["filename"] for m in midi) == sorted(names),
               f"{me}: midi_ready for {[m['data']['filename'] for m in midi]}, its files are {names}")
         check(all(m["data"]["tempo"] == requests[i]["tempo"] for m in midi), f"{me}: midi_ready with another tempo")
+        result = next(t for t in takes if t["type"] == "generation_result")
+        check(result["generation_id"] == data["generation_id"] and result["files"] == names,
+              f"{me}: generation_result of another take: {json.dumps(result)[:300]}")
         return names
 
     files = await all_of(play(i) for i in range(count))
