@@ -74,6 +74,7 @@ const PluginInfo &PluginRegistry::registerPlugin(const QString &pluginId, const 
     }
     info->address = address;
     info->lastHeartbeat = now;
+    info->awaitingSession = !info->connected;
     const QStringList keys = pluginDetailFields();
     for (auto [key, field] : {std::pair{keys[0], &PluginInfo::name}, std::pair{keys[1], &PluginInfo::version},
                               std::pair{keys[2], &PluginInfo::daw}}) {
@@ -100,6 +101,7 @@ void PluginRegistry::setConnected(const QString &pluginId, bool connected)
 {
     if (PluginInfo *info = entry(pluginId)) {
         info->connected = connected;
+        info->awaitingSession = false;
         emit changed();
     }
 }
@@ -125,7 +127,7 @@ QString PluginRegistry::newestWithoutSession(const QString &address, const QDate
 {
     const PluginInfo *newest = nullptr;
     for (const PluginInfo &info : m_plugins) {
-        if (info.connected || info.address != address || info.lastHeartbeat < since)
+        if (!info.awaitingSession || info.address != address || info.lastHeartbeat < since)
             continue;
         if (!newest || info.lastHeartbeat >= newest->lastHeartbeat)
             newest = &info;

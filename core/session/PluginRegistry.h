@@ -25,6 +25,7 @@ struct PluginInfo {
     QDateTime lastHeartbeat;    // last heartbeat, HTTP or WebSocket message
     quint64 filesGenerated = 0;
     bool connected = false;     // a WebSocket session is open (the protocol's "connected": true)
+    bool awaitingSession = false;   // registered with no session open, and none opened since
     std::optional<TransportState> transport;
     QDateTime transportUpdatedAt;
 
@@ -55,8 +56,9 @@ public:
     void setConnected(const QString &pluginId, bool connected);
     void setTransport(const QString &pluginId, const TransportState &state);
     void addFiles(const QString &pluginId, int count);
-    // The plugin that registered (or was heard) last from `address` since `since` and has no
-    // open session: whom a /ws/sync connection without an id is, after a REST register.
+    // The plugin that registered last from `address` since `since` while it had no session,
+    // and has opened none since: whom a /ws/sync connection without an id is, after a REST
+    // register. A plugin whose session closed is not it: it knows its id.
     QString newestWithoutSession(const QString &address, const QDateTime &since) const;
     // Forgets plugins with no open session and no heartbeat since `cutoff`.
     int removeSilentSince(const QDateTime &cutoff);
