@@ -68,6 +68,8 @@ MsgType classify(std::string_view text)
         {"generation_complete", MsgType::GenerationComplete},
         {"files_ready", MsgType::FilesReady},
         {"midi_ready", MsgType::MidiReady},
+        {"generation_result", MsgType::GenerationResult},
+        {"notification", MsgType::Notification},
         {"error", MsgType::Error},
         {"status", MsgType::Status},
         {"registered", MsgType::Registered},
@@ -89,6 +91,8 @@ const char *typeName(MsgType type)
     case MsgType::GenerationComplete: return "generation_complete";
     case MsgType::FilesReady: return "files_ready";
     case MsgType::MidiReady: return "midi_ready";
+    case MsgType::GenerationResult: return "generation_result";
+    case MsgType::Notification: return "notification";
     case MsgType::Status: return "status";
     case MsgType::Error: return "error";
     case MsgType::Other: break;

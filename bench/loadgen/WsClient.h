@@ -30,6 +30,8 @@ enum class MsgType : std::uint8_t {
     GenerationComplete,
     FilesReady,
     MidiReady,
+    GenerationResult,
+    Notification,
     Status,
     Error,
 };

@@ -690,14 +690,16 @@ std::string generateMessage(const QJsonObject &data, const std::string &requestI
     return QJsonDocument(message).toJson(QJsonDocument::Compact).toStdString();
 }
 
-// What one generation brings back: generation_complete, files_ready, a midi_ready per part.
+// What one generation brings back: generation_complete, files_ready, a midi_ready per part, then
+// the take for the plugin's client (generation_result and notification, without a request_id).
 struct GenerationTrack {
     std::int64_t sentAt = 0;
     std::int64_t completeAt = 0;
     std::int64_t readyAt = 0;
     std::int64_t lastMidiAt = 0;
     int midi = 0;
-    bool done(int parts) const { return completeAt && readyAt && midi >= parts; }
+    int takeMessages = 0;
+    bool done(int parts) const { return completeAt && readyAt && midi >= parts && takeMessages >= 2; }
 };
 
 // The server's own account of each generation (generation_complete's timings_ms): the engine and
@@ -750,9 +752,14 @@ void Bench::generateSequential(int rounds)
     completions.reserve(static_cast<std::size_t>(rounds));
     e.setTextHandler([&](Conn &, MsgType type, std::string_view text, std::int64_t t) {
         ++messagesIn;
-        if (text.find(needles[static_cast<std::size_t>(round)]) == std::string_view::npos)
+        const bool answersTheRequest = type != MsgType::GenerationResult && type != MsgType::Notification;
+        if (answersTheRequest && text.find(needles[static_cast<std::size_t>(round)]) == std::string_view::npos)
             ++mismatched;
         switch (type) {
+        case MsgType::GenerationResult:
+        case MsgType::Notification:
+            ++track.takeMessages;
+            break;
         case MsgType::GenerationComplete:
             track.completeAt = t;
             if (round == 0)
@@ -866,6 +873,8 @@ void Bench::generateConcurrent(int plugins, int perPlugin)
             break;
         case MsgType::FilesReady: track.readyAt = t; break;
         case MsgType::MidiReady: ++track.midi; break;
+        case MsgType::GenerationResult:
+        case MsgType::Notification: ++track.takeMessages; break;
         default:
             ++unexpected;
             if (firstOdd.empty())

@@ -1,0 +1,1322 @@
+#!/usr/bin/python3
+"""Every documented field of every endpoint and WebSocket message changes the result; a field
+nobody documented is refused, naming it (docs/PROTOCOL.md, "Nothing is dropped").
+
+The fields come from the documents themselves: each operation's request body schema and query
+parameters in the served `GET /openapi.json`, and the data column of PROTOCOL.md's "Plugin ->
+server" table (plus its Compatibility row for the progression's fields at the top, and
+`request_id`, which every message may carry). A field the documents gain without a case in the
+table below fails with "documented but has no case".
+
+For every (operation, field), the case sends a baseline and a varied body that differ in that
+field only, extracts an observable from each answer (the MIDI notes, tempo, meter, key and
+length read with mido, the parts written, the plugin folder the take reached, the transport,
+the plugin's status, echoed values, ...) and requires the two to differ, and, where it is cheap,
+to have changed the way the document says. WebSocket messages are sent both with their fields in
+`data` and beside `type`.
+
+Usage: /usr/bin/python3 test_every_field.py /path/to/ai-band-orchestrator [unittest args]
+"""
+
+import asyncio
+import copy
+import datetime
+import io
+import itertools
+import json
+import os
+import re
+import sys
+import unittest
+import urllib.parse
+from dataclasses import dataclass, field as dataclass_field
+from typing import Any, Callable, Optional
+
+import mido
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from plugin_client import Plugin, Server, ahttp_json, http, http_json  # noqa: E402
+
+APP = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator")
+PROTOCOL_MD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "PROTOCOL.md")
+
+UNKNOWN = "zz_undocumented"      # a field no document names
+SERVER = None                    # one server for the whole module (setUpModule)
+_tags = itertools.count(1)
+
+
+def setUpModule():
+    global SERVER
+    SERVER = Server(APP)
+
+
+def tearDownModule():
+    try:
+        status = SERVER.terminate()
+    finally:
+        SERVER.close()
+    if status != 0:
+        raise AssertionError(f"the server exited with {status}")
+
+
+def new_tag(prefix="ef"):
+    """A plugin id of its own for each case, so no case counts against another's rate limit."""
+    return f"{prefix}{next(_tags)}"
+
+
+# ---- the documented fields, read from the documents ------------------------------------------
+
+def openapi():
+    status, _, doc = http_json("GET", SERVER.base + "/openapi.json")
+    assert status == 200, status
+    return doc
+
+
+def resolve(doc, node):
+    while isinstance(node, dict) and "$ref" in node:
+        target = doc
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def schema_fields(doc, schema, prefix="", depth=0):
+    """Every property path a schema documents: `tempo`, `chord_progression.key`,
+    `chord_progression.chords[].start_time` (alternatives and compositions merged)."""
+    schema = resolve(doc, schema)
+    fields = set()
+    if depth > 8 or not isinstance(schema, dict):
+        return fields
+    for key in ("allOf", "oneOf", "anyOf"):
+        for sub in schema.get(key, []):
+            fields |= schema_fields(doc, sub, prefix, depth + 1)
+    if "items" in schema and prefix:
+        fields |= schema_fields(doc, schema["items"], prefix.rstrip(".") + "[].", depth + 1)
+    for name, sub in schema.get("properties", {}).items():
+        fields.add(prefix + name)
+        fields |= schema_fields(doc, sub, prefix + name + ".", depth + 1)
+    return fields
+
+
+def http_operation_fields(doc, operation):
+    """The body's property paths and the query parameters (as `?name`) of `METHOD /path`."""
+    method, path = operation.split(" ", 1)
+    op = doc["paths"][path][method.lower()]
+    fields = set()
+    body = op.get("requestBody")
+    if body:
+        fields |= schema_fields(doc, body["content"]["application/json"]["schema"])
+    for parameter in op.get("parameters", []):
+        parameter = resolve(doc, parameter)
+        if parameter.get("in") == "query":
+            fields.add("?" + parameter["name"])
+    return fields
+
+
+def protocol_text():
+    with open(PROTOCOL_MD, encoding="utf-8") as f:
+        return f.read()
+
+
+def table_rows(text, heading):
+    """The rows of the first table after `heading`, as lists of cells."""
+    section = text[text.index(heading):]
+    rows = []
+    for line in section.splitlines()[1:]:
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if not set("".join(cells)) <= set("-: "):
+                rows.append(cells)
+        elif rows:
+            break
+    return rows[1:]   # without the header
+
+
+IDENTIFIER = re.compile(r"`([A-Za-z_][A-Za-z0-9_]*)`")
+
+
+def compat_top_fields(text):
+    """The Compatibility row "the progression's fields at the top": the fields, and where."""
+    row = next(line for line in text.splitlines() if line.startswith("| the progression's fields at the top"))
+    theirs = row.split("|")[2]
+    fields = IDENTIFIER.findall(theirs.split(" beside ")[0])
+    places = {place for place in ("`POST /api/generate`", "`/api/midi/generate`", "`generation_request`",
+                                  "`generate_request`") if place in theirs}
+    return fields, places
+
+
+def documented_fields():
+    """{operation: set of field paths} for every HTTP operation with a body or query parameters,
+    and every WebSocket message a plugin sends (`WS type`)."""
+    doc = openapi()
+    text = protocol_text()
+    documented = {}
+    for path, ops in doc["paths"].items():
+        for method, op in ops.items():
+            if method not in ("get", "post", "delete", "put", "patch"):
+                continue
+            operation = f"{method.upper()} {path}"
+            fields = http_operation_fields(doc, operation)
+            if fields or op.get("requestBody"):
+                documented[operation] = fields
+
+    top, places = compat_top_fields(text)
+    compat = {f"{name} (beside chord_progression)" for name in top} | {f"chord_progression.{name}" for name in top}
+    for place, operation in (("`POST /api/generate`", "POST /api/generate"),
+                             ("`/api/midi/generate`", "POST /api/midi/generate")):
+        if place in places:
+            documented[operation] |= compat
+
+    envelope = {"request_id"} if "`request_id` is any string or number" in text else set()
+    previous = set()
+    for cells in table_rows(text, "### Plugin → server"):
+        message = IDENTIFIER.findall(cells[0])[0]
+        data = cells[1]
+        fields = set(IDENTIFIER.findall(data)) - {"data"}
+        if data.startswith("the same"):
+            fields |= previous
+        if "`POST /api/generate` body" in data:
+            fields |= http_operation_fields(doc, "POST /api/generate")
+        if "flat form" in data:
+            fields |= http_operation_fields(doc, "POST /api/midi/generate")
+        if f"`{message}`" in places:
+            fields |= compat
+        previous = fields
+        documented[f"WS {message}"] = fields | envelope
+    return documented
+
+
+# ---- bodies -----------------------------------------------------------------------------------
+
+DELETE = object()
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def edit(body, changes):
+    """A copy of `body` with {path: value} set (DELETE removes); paths like `a.b[2].c`."""
+    body = copy.deepcopy(body)
+    for path, value in changes.items():
+        steps = [int(index) if index else key for key, index in _STEP.findall(path)]
+        target = body
+        for step in steps[:-1]:
+            target = target[step]
+        if value is DELETE:
+            target.pop(steps[-1], None)
+        else:
+            target[steps[-1]] = value
+    return body
+
+
+def iso_ago(seconds):
+    """A callable giving the ISO 8601 UTC time `seconds` ago, when the body is sent."""
+    def at():
+        moment = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=seconds)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return at
+
+
+def materialize(value, tag):
+    """Callables become their value now; `{tag}` in strings becomes the case's tag."""
+    if callable(value):
+        value = value()
+    if isinstance(value, str):
+        return value.replace("{tag}", tag)
+    if isinstance(value, dict):
+        return {k: materialize(v, tag) for k, v in value.items()}
+    if isinstance(value, list):
+        return [materialize(v, tag) for v in value]
+    return value
+
+
+CHORDS = "C-Am-F-G"
+OTHER_CHORDS = "A-E-F#m-D"
+CHORD_OBJECTS = [{"chord": c, "start_time": 4.0 * i, "duration": 4.0} for i, c in enumerate(["C", "Am", "F", "G"])]
+PARTS = ["bass", "drums", "keys"]
+
+
+def progression():
+    return {"chords": CHORDS, "tempo": 120, "key": "C", "time_signature": "4/4", "duration": 32}
+
+
+def generate_body(with_plugin_id):
+    """The normal form: 8 bars of C-Am-F-G, every musical field given, a fixed seed."""
+    body = {"chord_progression": progression(), "style": "pop", "seed": 7, "track_types": list(PARTS)}
+    if with_plugin_id:
+        body["plugin_id"] = "{tag}"
+    return body
+
+
+def flat_body(with_plugin_id):
+    """The plugin's flat form of the same request."""
+    body = dict(progression(), style="pop", seed=7, track_types=list(PARTS))
+    if with_plugin_id:
+        body["plugin_id"] = "{tag}"
+    return body
+
+
+# ---- answers and observables --------------------------------------------------------------------
+
+class Part:
+    """One MIDI file of a take, read with mido."""
+
+    def __init__(self, data):
+        self.data = data
+        midi = mido.MidiFile(file=io.BytesIO(data))
+        self.ticks_per_beat = midi.ticks_per_beat
+        notes, keys, lengths = [], [], []
+        self.own_tempos, self.own_meters = None, None
+        for index, track in enumerate(midi.tracks):
+            tick, tempos, meters, has_notes = 0, [], [], False
+            for message in track:
+                tick += message.time
+                if message.type in ("note_on", "note_off"):
+                    velocity = message.velocity if message.type == "note_on" else 0
+                    notes.append((index, tick, message.channel, message.note, velocity))
+                    has_notes = True
+                elif message.type == "set_tempo":
+                    tempos.append(message.tempo)
+                elif message.type == "time_signature":
+                    meters.append((message.numerator, message.denominator))
+                elif message.type == "key_signature":
+                    keys.append(message.key)
+            lengths.append(tick)
+            if has_notes and self.own_tempos is None:
+                self.own_tempos, self.own_meters = tempos, meters
+        self.notes = tuple(notes)
+        self.keys = keys
+        self.length_beats = max(lengths) / self.ticks_per_beat
+
+
+class Take:
+    """A generation's answer (HTTP or WebSocket), or its refusal."""
+
+    def __init__(self, files=None, metadata=None, plugin_id=None, error=None, request_id=None):
+        self.error = error
+        self.metadata = metadata or {}
+        self.plugin_id = plugin_id
+        self.request_id = request_id
+        self.names = [f["filename"] for f in files or []]
+        self.parts = {}
+        for detail in files or []:
+            with open(detail["path"], "rb") as f:
+                self.parts[detail["track_type"]] = Part(f.read())
+
+    @property
+    def ok(self):
+        return self.error is None
+
+    def folders(self):
+        """The plugins/<id>/ folders that hold this take's files."""
+        root = os.path.join(SERVER.files_dir, "plugins")
+        found = set()
+        for name in self.names:
+            for folder in (os.listdir(root) if os.path.isdir(root) else []):
+                if os.path.exists(os.path.join(root, folder, name)):
+                    found.add(folder)
+        return sorted(found)
+
+
+class Answer:
+    """Any other answer: status, JSON (or bytes), and what the runner looked up beside it."""
+
+    def __init__(self, status, body, **extra):
+        self.status = status
+        self.body = body
+        self.__dict__.update(extra)
+        self.error = None
+        if status >= 400:
+            self.error = body.get("error", body) if isinstance(body, dict) else body
+
+    @property
+    def ok(self):
+        return self.error is None
+
+
+def error_of(reply):
+    """(code, field) of an HTTP error body or a WebSocket error message's data."""
+    if isinstance(reply, dict):
+        return reply.get("code"), reply.get("field")
+    return None, None
+
+
+def notes(take):
+    return {k: p.notes for k, p in take.parts.items()}
+
+
+def parts_of(take):
+    return sorted(take.parts)
+
+
+def tempos(take):
+    return (take.metadata.get("tempo"), {k: p.own_tempos for k, p in take.parts.items()})
+
+
+def meters(take):
+    return (take.metadata.get("time_signature"), {k: p.own_meters for k, p in take.parts.items()})
+
+
+def keys(take):
+    return (take.metadata.get("key"), {k: p.keys for k, p in take.parts.items()})
+
+
+def lengths(take):
+    return (take.metadata.get("duration_beats"), {k: p.length_beats for k, p in take.parts.items()})
+
+
+def key_and_length(take):
+    return (keys(take), lengths(take))
+
+
+def plugin_folder(take):
+    status, _, answer = http_json("GET", SERVER.base + "/api/plugin/status?plugin_id="
+                                  + urllib.parse.quote(take.plugin_id or "none"))
+    generated = answer["plugins"][0]["files_generated"] if status == 200 else None
+    return take.folders(), generated
+
+
+# ---- expectations: how the varied answer must have changed ------------------------------------
+
+def expect_tempo(bpm):
+    def check(t, base, varied):
+        t.assertEqual(varied.metadata.get("tempo"), bpm)
+        for name, part in varied.parts.items():
+            t.assertEqual(part.own_tempos, [mido.bpm2tempo(bpm)], f"{name}: set_tempo in the part's own track")
+    return check
+
+
+def expect_meter(numerator, denominator):
+    def check(t, base, varied):
+        t.assertEqual(varied.metadata.get("time_signature"), f"{numerator}/{denominator}")
+        for name, part in varied.parts.items():
+            t.assertEqual(part.own_meters, [(numerator, denominator)], f"{name}: time_signature in its own track")
+    return check
+
+
+def expect_key(name):
+    def check(t, base, varied):
+        t.assertEqual(varied.metadata.get("key"), name)
+        for part_name, part in varied.parts.items():
+            t.assertIn(name, part.keys, f"{part_name}: key_signature")
+    return check
+
+
+def expect_length(beats):
+    def check(t, base, varied):
+        t.assertEqual(varied.metadata.get("duration_beats"), beats)
+        for name, part in varied.parts.items():
+            t.assertAlmostEqual(part.length_beats, beats, msg=f"{name}: file length in beats")
+    return check
+
+
+def expect_parts(names):
+    def check(t, base, varied):
+        t.assertEqual(sorted(varied.parts), sorted(names))
+    return check
+
+
+def expect_meta(path, value):
+    def check(t, base, varied):
+        node = varied.metadata
+        for step in path.split("."):
+            node = node.get(step) if isinstance(node, dict) else None
+        t.assertEqual(node, value, f"metadata.{path}")
+    return check
+
+
+def expect_all(*checks):
+    def check(t, base, varied):
+        for c in checks:
+            c(t, base, varied)
+    return check
+
+
+def expect_plugin_folder(t, base, varied):
+    folders, generated = plugin_folder(varied)
+    t.assertEqual(folders, [varied.plugin_id], "the take is in plugins/<plugin_id>/ (and only there)")
+    t.assertEqual(generated, len(varied.names), "GET /api/plugin/status: files_generated")
+
+
+def expect_error_field(code, field):
+    def check(t, base, varied):
+        t.assertEqual(error_of(varied.error), (code, field), f"answer: {varied.error}")
+    return check
+
+
+# ---- the cases -----------------------------------------------------------------------------------
+
+@dataclass
+class Case:
+    base: Any
+    varied: Any
+    observe: Callable
+    expect: Optional[Callable] = None
+    form: str = ""
+    prepare: Optional[Callable] = None          # prepare(tag), before each of the two runs
+    varied_may_fail: bool = False                # the varied body is meant to be refused
+    base_may_fail: bool = False                  # so is the baseline (a request_id on an error)
+    note: str = ""
+    extra: dict = dataclass_field(default_factory=dict)
+
+
+def C(base, varied, observe, expect=None, **kwargs):
+    return Case(base, varied, observe, expect, **kwargs)
+
+
+def register_plugin(tag):
+    status, _, answer = http_json("POST", SERVER.base + "/api/plugin/register", {"plugin_id": tag})
+    assert status == 200, answer
+
+
+def option_cases(b, form, http_side):
+    """The GenerationOptions fields on base body `b` (either form)."""
+    cases = {
+        "style": C(edit(b, {"style": "pop"}), edit(b, {"style": "rock"}), notes, expect_meta("style", "rock")),
+        "swing": C(b, edit(b, {"swing": 1.0}), notes, expect_meta("feel.swing_ratio", 0.75)),
+        "swing_ratio": C(b, edit(b, {"swing_ratio": 0.75}), notes, expect_meta("feel.swing_ratio", 0.75)),
+        "humanize": C(edit(b, {"humanize": 0.0}), edit(b, {"humanize": 1.0}), notes, expect_meta("feel.humanize", 1.0)),
+        "intensity": C(edit(b, {"intensity": 0.0}), edit(b, {"intensity": 1.0}), notes,
+                       expect_meta("feel.intensity", 1.0)),
+        "complexity": C(edit(b, {"complexity": 0.0}), edit(b, {"complexity": 1.0}), notes,
+                        expect_meta("feel.complexity", 1.0)),
+        "fills": C(edit(b, {"fills": False}), edit(b, {"fills": True}), notes, expect_meta("feel.fills", True)),
+        "ending": C(edit(b, {"ending": False}), edit(b, {"ending": True}), notes, expect_meta("feel.ending", True)),
+        "count_in": C(edit(b, {"count_in": 0}), edit(b, {"count_in": 2}), notes,
+                      expect_all(expect_meta("feel.count_in", 2), expect_meta("music_start_beat", 8))),
+        "intro": C(edit(b, {"intro": 0}), edit(b, {"intro": 2}), notes, expect_meta("feel.intro", 2)),
+        "track_types": C(b, edit(b, {"track_types": ["keys"]}), parts_of, expect_parts(["keys"])),
+        "seed": C(b, edit(b, {"seed": 8}), notes, expect_meta("seed", 8)),
+    }
+    if http_side:
+        cases["plugin_id"] = C(edit(b, {"plugin_id": DELETE}), edit(b, {"plugin_id": "{tag}"}), plugin_folder,
+                               expect_plugin_folder, prepare=register_plugin)
+    for case in cases.values():
+        case.form = form
+    return cases
+
+
+def generate_form_cases(http_side, compat=True):
+    """The normal form (`chord_progression` + options), and the progression's fields at the top."""
+    b = generate_body(http_side)
+    objects = edit(b, {"chord_progression.chords": copy.deepcopy(CHORD_OBJECTS)})
+    no_duration = edit(b, {"chord_progression.duration": DELETE})
+    cases = {
+        "chord_progression": C(edit(b, {"chord_progression": CHORDS}), edit(b, {"chord_progression": OTHER_CHORDS}),
+                               notes),
+        "chord_progression.chords": C(b, edit(b, {"chord_progression.chords": OTHER_CHORDS}), notes),
+        "chord_progression.chords[].chord": C(objects, edit(objects, {"chord_progression.chords[0].chord": "E"}),
+                                              notes),
+        "chord_progression.chords[].start_time": C(objects, edit(objects, {
+            "chord_progression.chords[3].start_time": 14.0}), notes),
+        "chord_progression.chords[].duration": C(objects, edit(objects, {
+            "chord_progression.chords[3].duration": 8.0}), notes),
+        "chord_progression.tempo": C(b, edit(b, {"chord_progression.tempo": 90}), tempos, expect_tempo(90)),
+        "chord_progression.key": C(b, edit(b, {"chord_progression.key": "A minor"}), keys, expect_key("Am")),
+        "chord_progression.time_signature": C(b, edit(b, {"chord_progression.time_signature": "3/4"}), meters,
+                                              expect_meter(3, 4)),
+        "chord_progression.duration": C(b, edit(b, {"chord_progression.duration": 16}), lengths, expect_length(16)),
+        "chord_progression.bars": C(edit(no_duration, {"chord_progression.bars": 8}),
+                                    edit(no_duration, {"chord_progression.bars": 4}), lengths, expect_length(16)),
+    }
+    if compat:
+        beside = {"tempo": (120, 90, tempos, expect_tempo(90)),
+                  "key": ("C", "A minor", keys, expect_key("Am")),
+                  "time_signature": ("4/4", "3/4", meters, expect_meter(3, 4)),
+                  "duration": (32, 16, lengths, expect_length(16)),
+                  "bars": (8, 4, lengths, expect_length(16))}
+        for name, (before, after, observe, expect) in beside.items():
+            moved = edit(b, {f"chord_progression.{name}": DELETE})
+            if name == "bars":
+                moved = edit(moved, {"chord_progression.duration": DELETE})
+            cases[f"{name} (beside chord_progression)"] = C(edit(moved, {name: before}), edit(moved, {name: after}),
+                                                            observe, expect)
+    for case in cases.values():
+        case.form = "chord_progression"
+    cases.update(option_cases(b, "chord_progression", http_side))
+    return cases
+
+
+def flat_form_cases(http_side):
+    """The plugin's flat form (`chords` at the top)."""
+    f = flat_body(http_side)
+    objects = edit(f, {"chords": copy.deepcopy(CHORD_OBJECTS)})
+    no_duration = edit(f, {"duration": DELETE})
+    one_part = edit(f, {"track_types": DELETE})
+    cases = {
+        "chords": C(f, edit(f, {"chords": OTHER_CHORDS}), notes),
+        "chords[].chord": C(objects, edit(objects, {"chords[0].chord": "E"}), notes),
+        "chords[].start_time": C(objects, edit(objects, {"chords[3].start_time": 14.0}), notes),
+        "chords[].duration": C(objects, edit(objects, {"chords[3].duration": 8.0}), notes),
+        "tempo": C(f, edit(f, {"tempo": 90}), tempos, expect_tempo(90)),
+        "key": C(f, edit(f, {"key": "A minor"}), keys, expect_key("Am")),
+        "time_signature": C(f, edit(f, {"time_signature": "3/4"}), meters, expect_meter(3, 4)),
+        "duration": C(f, edit(f, {"duration": 16}), lengths, expect_length(16)),
+        "bars": C(edit(no_duration, {"bars": 8}), edit(no_duration, {"bars": 4}), lengths, expect_length(16)),
+        "track_type": C(edit(one_part, {"track_type": "bass"}), edit(one_part, {"track_type": "keys"}), parts_of,
+                        expect_parts(["keys"])),
+    }
+    for case in cases.values():
+        case.form = "flat"
+    cases.update(option_cases(f, "flat", http_side))
+    return cases
+
+
+def merge(*tables):
+    """{field: [Case, ...]}: a field both forms document is tried in both."""
+    merged = {}
+    for table in tables:
+        for name, case in table.items():
+            merged.setdefault(name, []).append(case)
+    return merged
+
+
+# Fields an analysis cannot show (it has no notes): their case is that they are read, not
+# dropped (an invalid value is refused, naming the field). Listed in the report as unclear.
+ANALYZE_CANNOT_SHOW = {"swing": 2, "swing_ratio": 0.1, "humanize": 2, "intensity": 2, "complexity": 2,
+                       "fills": "yes", "ending": "yes", "count_in": 9, "intro": 9, "track_types": ["flute"],
+                       "seed": -1, "plugin_id": "bad id"}
+
+
+def analysis(answer):
+    return answer.body
+
+
+def analyze_cases():
+    b = generate_body(False)
+    cases = {}
+    for name, case in generate_form_cases(False, compat=False).items():
+        if name == "chord_progression.bars":
+            continue   # documented for the generation operations only (PROTOCOL.md, Compatibility)
+        if name in ANALYZE_CANNOT_SHOW:
+            bad = ANALYZE_CANNOT_SHOW[name]
+            field = "track_types[0]" if name == "track_types" else name
+            cases[name] = C(b, edit(b, {name: bad}), lambda a: (a.status, error_of(a.error)),
+                            expect_error_field("invalid_field", field), varied_may_fail=True,
+                            note="an analysis cannot show it: checked as read (an invalid value is refused)")
+            continue
+        expect = None
+        if name == "chord_progression.tempo":
+            expect = lambda t, base, varied: t.assertEqual(varied.body["tempo"], 90)  # noqa: E731
+        elif name == "chord_progression.key":
+            expect = lambda t, base, varied: t.assertEqual(varied.body["key"]["name"], "Am")  # noqa: E731
+        elif name == "chord_progression.time_signature":
+            expect = lambda t, base, varied: t.assertEqual(varied.body["time_signature"], "3/4")  # noqa: E731
+        elif name in ("chord_progression.duration", "chord_progression.bars"):
+            expect = lambda t, base, varied: t.assertEqual(varied.body["summary"]["duration_beats"], 16)  # noqa: E731
+        cases[name] = C(case.base, case.varied, analysis, expect)
+    # The style only shows through its defaults: leave the tempo and meter to it.
+    free = edit(b, {"chord_progression.tempo": DELETE, "chord_progression.time_signature": DELETE})
+    cases["style"] = C(edit(free, {"style": "pop"}), edit(free, {"style": "waltz"}), analysis,
+                       lambda t, base, varied: t.assertEqual(varied.body["time_signature"], "3/4"))
+    return {name: [case] for name, case in cases.items()}
+
+
+def plugin_client_cases():
+    """POST /generate: chords, tempo, key (no seed: the observables do not depend on it)."""
+    b = {"chords": ["C", "Am", "F", "G"]}
+    return {
+        "chords": [C(b, edit(b, {"chords": ["A", "E", "D"]}), key_and_length,
+                     expect_all(expect_meta("bars", 3), expect_meta("key", "A")))],
+        "tempo": [C(b, edit(b, {"tempo": 90}), tempos, expect_tempo(90))],
+        "key": [C(b, edit(b, {"key": "A minor"}), keys, expect_key("Am"))],
+    }
+
+
+KNOWN_TRANSPORT = {"is_playing": False, "current_beat": 0, "tempo": 120, "time_signature": "4/4"}
+
+
+def known_transport(tag=None):
+    status, _, answer = http_json("POST", SERVER.base + "/api/transport/sync", KNOWN_TRANSPORT)
+    assert status == 200, answer
+
+
+def transport_view(answer):
+    body = answer.body if isinstance(answer, Answer) else answer
+    return {k: body.get(k) for k in ("is_playing", "current_beat", "tempo", "time_signature")}
+
+
+def beat_near(answer):
+    return round(transport_view(answer)["current_beat"], 1)
+
+
+def expect_transport(**values):
+    def check(t, base, varied):
+        view = transport_view(varied)
+        for k, v in values.items():
+            t.assertEqual(view[k], v, k)
+    return check
+
+
+def expect_one_beat_later(t, base, varied):
+    """0.5 s ago at 120 BPM: one beat further than the same update without a timestamp."""
+    gained = transport_view(varied)["current_beat"] - transport_view(base)["current_beat"]
+    t.assertAlmostEqual(gained, 1.0, delta=0.3, msg=f"current_beat carried forward by {gained}")
+
+
+def transport_cases(is_playing="is_playing", current_beat="current_beat"):
+    """The transport fields under either spelling (HTTP sync, transport_update, transport_sync)."""
+    playing = {is_playing: True, current_beat: 0, "tempo": 120}
+    return {
+        is_playing: C({is_playing: False, current_beat: 4}, {is_playing: True, current_beat: 4},
+                      lambda a: transport_view(a)["is_playing"], expect_transport(is_playing=True),
+                      prepare=known_transport),
+        current_beat: C({current_beat: 4}, {current_beat: 12}, beat_near, expect_transport(current_beat=12),
+                        prepare=known_transport),
+        "tempo": C({"tempo": 120}, {"tempo": 90}, lambda a: transport_view(a)["tempo"], expect_transport(tempo=90),
+                   prepare=known_transport),
+        "time_signature": C({"time_signature": "4/4"}, {"time_signature": "3/4"},
+                            lambda a: transport_view(a)["time_signature"],
+                            expect_transport(time_signature="3/4"), prepare=known_transport),
+        "timestamp": C(playing, dict(playing, timestamp=iso_ago(0.5)), beat_near, expect_one_beat_later,
+                       prepare=known_transport),
+    }
+
+
+# ---- runners: send one body, return what came back ----------------------------------------------
+
+async def post_generation(path, body, tag):
+    status, _, answer = await ahttp_json("POST", SERVER.base + path, body, timeout=30)
+    if status != 200:
+        return Take(error=answer.get("error", answer), plugin_id=body.get("plugin_id"))
+    return Take(answer["file_details"], answer["metadata"], plugin_id=body.get("plugin_id"))
+
+
+def generation_runner(path):
+    async def run(body, tag, run_name):
+        return await post_generation(path, body, tag)
+    return run
+
+
+async def run_analyze(body, tag, run_name):
+    status, _, answer = await ahttp_json("POST", SERVER.base + "/api/analyze", body)
+    return Answer(status, answer)
+
+
+async def run_register(body, tag, run_name):
+    status, _, answer = await ahttp_json("POST", SERVER.base + "/api/plugin/register", body)
+    entry = None
+    if status == 200:
+        _, _, listed = await ahttp_json("GET", SERVER.base + "/api/plugin/status?plugin_id=" + answer["plugin_id"])
+        entry = listed["plugins"][0]
+    return Answer(status, answer, entry=entry, tag=tag)
+
+
+async def run_heartbeat(body, tag, run_name):
+    status, _, answer = await ahttp_json("POST", SERVER.base + "/api/plugin/heartbeat", body)
+    entry = None
+    if status == 200:
+        _, _, listed = await ahttp_json("GET", SERVER.base + "/api/plugin/status?plugin_id=" + answer["plugin_id"])
+        entry = listed["plugins"][0]
+    return Answer(status, answer, entry=entry)
+
+
+async def run_transport_start(body, tag, run_name):
+    status, _, answer = await ahttp_json("POST", SERVER.base + "/api/transport/start", body)
+    return Answer(status, answer)
+
+
+async def barrier(plugin, seen, request_id="barrier"):
+    """status_request and its answer: every message the server queued before is in `seen`."""
+    await plugin.send("status_request", request_id=request_id)
+    while True:
+        message = await plugin.recv()
+        if message.get("request_id") == request_id and message["type"] in ("status", "error"):
+            return message
+        seen.append(message)
+
+
+async def run_transport_sync(body, tag, run_name):
+    """POST /api/transport/sync while plugin `tag` has a session: did it hear the sync?"""
+    plugin = await Plugin.connect(SERVER, tag)
+    try:
+        await plugin.expect("connection_confirmed")
+        status, _, answer = await ahttp_json("POST", SERVER.base + "/api/transport/sync", body)
+        seen = []
+        await barrier(plugin, seen)
+    finally:
+        await plugin.close()
+    heard = any(m["type"] == "transport_sync" for m in seen)
+    return Answer(status, answer, heard=heard, tag=tag)
+
+
+async def run_status(query, tag, run_name):
+    url = SERVER.base + "/api/plugin/status"
+    if query:
+        url += "?" + urllib.parse.urlencode(query)
+    status, _, answer = await ahttp_json("GET", url)
+    return Answer(status, answer)
+
+
+def newest_log_id():
+    """The id of a log entry before the newest ones: `since` set to it skips all before."""
+    _, _, answer = http_json("GET", SERVER.base + "/api/logs?limit=5000")
+    return answer["entries"][-2]["id"]
+
+
+async def run_logs(query, tag, run_name):
+    url = SERVER.base + "/api/logs"
+    if query:
+        url += "?" + urllib.parse.urlencode(query)
+    status, _, answer = await ahttp_json("GET", url)
+    return Answer(status, answer)
+
+
+class Fixture:
+    """Files made once, for the operations that take a file."""
+    _take = None
+    _original = None
+
+    @classmethod
+    def take(cls):
+        """A bass and a drums file: {track_type: name}."""
+        if cls._take is None:
+            status, _, answer = http_json("POST", SERVER.base + "/api/generate", {
+                "chord_progression": "C-Am-F-G", "seed": 3, "track_types": ["bass", "drums"],
+                "plugin_id": "ef-fixture"}, timeout=30)
+            assert status == 200, answer
+            cls._take = {d["track_type"]: d["filename"] for d in answer["file_details"]}
+        return cls._take
+
+    @classmethod
+    def original(cls):
+        """A bass file made with seed 5, and its bytes."""
+        if cls._original is None:
+            status, _, answer = http_json("POST", SERVER.base + "/api/generate", {
+                "chord_progression": {"chords": CHORDS, "tempo": 100, "duration": 16}, "seed": 5,
+                "track_types": ["bass"], "plugin_id": "ef-regen-source"}, timeout=30)
+            assert status == 200, answer
+            detail = answer["file_details"][0]
+            with open(detail["path"], "rb") as f:
+                cls._original = (detail["filename"], f.read())
+        return cls._original
+
+
+def file_bytes(name):
+    status, _, data = http("GET", SERVER.base + "/api/files/" + name)
+    assert status == 200, data
+    return data
+
+
+async def run_stream(body, tag, run_name):
+    body = {k: Fixture.take()[v] if v in ("bass", "drums") else v for k, v in body.items()}
+    status, headers, data = await asyncio.to_thread(http, "POST", SERVER.base + "/api/midi/stream", body)
+    return Answer(status, json.loads(data) if status >= 400 else data)
+
+
+def expect_stream_of(track_type):
+    def check(t, base, varied):
+        t.assertEqual(varied.body, file_bytes(Fixture.take()[track_type]))
+    return check
+
+
+async def run_regenerate(body, tag, run_name):
+    name, _ = Fixture.original()
+    status, _, answer = await ahttp_json("POST", SERVER.base + f"/api/files/{name}/regenerate", body, timeout=30)
+    if status != 200:
+        return Take(error=answer.get("error", answer))
+    return Take(answer["file_details"], answer["metadata"])
+
+
+def expect_original_bytes(t, base, varied):
+    _, original = Fixture.original()
+    t.assertEqual(varied.parts["bass"].data, original, "the same seed gives the original's bytes")
+    t.assertNotEqual(base.parts["bass"].data, original, "another seed gives other bytes")
+
+
+def http_table():
+    """{operation: (runner, {field: [Case]})} for every HTTP operation with documented fields."""
+    sync = transport_cases()
+    sync.update({f"{k}": v for k, v in transport_cases("isPlaying", "currentBeat").items()
+                 if k in ("isPlaying", "currentBeat")})
+    sync["plugin_id"] = C({"tempo": 120}, {"tempo": 120, "plugin_id": "{tag}"},
+                          lambda a: (a.body.get("source"), a.heard),
+                          lambda t, base, varied: t.assertEqual((varied.body["source"], varied.heard), (varied.tag, False),
+                                                                "source is the sender, who is not sent transport_sync"),
+                          prepare=known_transport)
+    register = {
+        "plugin_id": C({}, {"plugin_id": "{tag}"}, lambda a: a.body.get("plugin_id") == a.tag,
+                       lambda t, base, varied: t.assertEqual(varied.entry["plugin_id"], varied.tag)),
+    }
+    for detail, value in (("name", "Band X"), ("version", "9.9"), ("daw", "Bitwig")):
+        register[detail] = C({"plugin_id": "{tag}a"}, {"plugin_id": "{tag}b", detail: value},
+                             lambda a, d=detail: a.entry.get(d),
+                             lambda t, base, varied, d=detail, v=value: t.assertEqual(varied.entry[d], v))
+
+    def two_plugins(tag):
+        register_plugin(tag + "a")
+        register_plugin(tag + "b")
+
+    heartbeat = {
+        "plugin_id": C({"plugin_id": "{tag}a"}, {"plugin_id": "{tag}b"}, lambda a: a.body.get("plugin_id"),
+                       lambda t, base, varied: t.assertIsNotNone(varied.entry["last_heartbeat"]),
+                       prepare=two_plugins),
+        "timestamp": C({"plugin_id": "{tag}a"}, {"plugin_id": "{tag}a", "timestamp": 12.5},
+                       lambda a: a.body.get("client_timestamp"),
+                       lambda t, base, varied: t.assertEqual(varied.body["client_timestamp"], 12.5),
+                       prepare=two_plugins),
+    }
+    start = {
+        "beat": C({}, {"beat": 8}, lambda a: round(a.body["current_beat"]),
+                  lambda t, base, varied: t.assertEqual((varied.body["is_playing"], round(varied.body["current_beat"])),
+                                                        (True, 8)),
+                  prepare=known_transport),
+        "tempo": C({}, {"tempo": 90}, lambda a: a.body["tempo"], expect_transport(tempo=90), prepare=known_transport),
+    }
+    status_query = {
+        "?plugin_id": C({}, {"plugin_id": "{tag}"}, lambda a: (a.body.get("plugin_id"), a.body["count"]),
+                        lambda t, base, varied: t.assertEqual(varied.body["count"], 1), prepare=register_plugin),
+    }
+    logs = {
+        "?since": C({}, {"since": newest_log_id}, lambda a: a.body["entries"][0]["id"] if a.body["entries"] else None,
+                    lambda t, base, varied: t.assertGreater(varied.body["entries"][0]["id"],
+                                                            base.body["entries"][0]["id"])),
+        "?limit": C({}, {"limit": 1}, lambda a: len(a.body["entries"]),
+                    lambda t, base, varied: t.assertEqual(len(varied.body["entries"]), 1)),
+    }
+    stream = {
+        "file_id": C({"file_id": "bass"}, {"file_id": "drums"}, lambda a: a.body, expect_stream_of("drums")),
+        "filename": C({"filename": "bass"}, {"filename": "drums"}, lambda a: a.body, expect_stream_of("drums")),
+    }
+    regenerate = {"seed": C({"seed": 6}, {"seed": 5}, notes, expect_original_bytes)}
+
+    def lists(table):
+        return {name: [case] for name, case in table.items()}
+
+    return {
+        "POST /api/generate": (generation_runner("/api/generate"), merge(generate_form_cases(True))),
+        "POST /api/midi/generate": (generation_runner("/api/midi/generate"),
+                                    merge(generate_form_cases(True), flat_form_cases(True))),
+        "POST /api/analyze": (run_analyze, analyze_cases()),
+        "POST /generate": (generation_runner("/generate"), plugin_client_cases()),
+        "POST /api/files/{filename}/regenerate": (run_regenerate, lists(regenerate)),
+        "POST /api/plugin/register": (run_register, lists(register)),
+        "GET /api/plugin/status": (run_status, lists(status_query)),
+        "POST /api/plugin/heartbeat": (run_heartbeat, lists(heartbeat)),
+        "POST /api/transport/start": (run_transport_start, lists(start)),
+        "POST /api/transport/sync": (run_transport_sync, lists(sync)),
+        "POST /api/midi/stream": (run_stream, lists(stream)),
+        "GET /api/logs": (run_logs, lists(logs)),
+    }
+
+
+# ---- WebSocket ---------------------------------------------------------------------------------
+
+def envelope(type_, fields, placement):
+    """The message with its fields in `data` or beside `type`; `request_id` always beside it."""
+    fields = dict(fields)
+    message = {"type": type_}
+    if "request_id" in fields:
+        message["request_id"] = fields.pop("request_id")
+    if placement == "data":
+        message["data"] = fields
+    else:
+        message.update(fields)
+    return message
+
+
+async def until(plugin, types):
+    """The first message of one of `types` (or an error); earlier ones are returned too."""
+    seen = []
+    while True:
+        message = await plugin.recv()
+        if message["type"] in types or message["type"] == "error":
+            return message, seen
+        seen.append(message)
+
+
+async def ws_session(plugin_id):
+    plugin = await Plugin.connect(SERVER, plugin_id)
+    await plugin.expect("connection_confirmed")
+    return plugin
+
+
+def ws_generation_runner(type_):
+    async def run(fields, tag, run_name, placement):
+        session_id = f"{tag}-{run_name}"
+        plugin = await ws_session(session_id)
+        try:
+            await plugin.send_raw(json.dumps(envelope(type_, fields, placement)))
+            reply, _ = await until(plugin, {"generation_complete"})
+        finally:
+            await plugin.close()
+        if reply["type"] == "error":
+            return Take(error=reply["data"], plugin_id=session_id, request_id=reply.get("request_id"))
+        data = reply["data"]
+        return Take(data["files"], data["metadata"], plugin_id=session_id, request_id=reply.get("request_id"))
+    return run
+
+
+async def ws_register(fields, tag, run_name, placement):
+    session_id = f"{tag}-{run_name}"
+    plugin = await ws_session(session_id)
+    try:
+        await plugin.send_raw(json.dumps(envelope("register", fields, placement)))
+        reply, _ = await until(plugin, {"registered"})
+        entry = None
+        if reply["type"] == "registered":
+            _, _, listed = await ahttp_json("GET", SERVER.base + "/api/plugin/status?plugin_id="
+                                            + reply["data"]["plugin_id"])
+            entry = listed["plugins"][0]
+    finally:
+        await plugin.close()
+    error = reply["data"] if reply["type"] == "error" else None
+    answer = Answer(200, reply, entry=entry, session_id=session_id, tag=tag)
+    answer.error = error
+    return answer
+
+
+async def ws_heartbeat(fields, tag, run_name, placement):
+    plugin = await ws_session(f"{tag}-{run_name}")
+    try:
+        await plugin.send_raw(json.dumps(envelope("heartbeat", fields, placement)))
+        reply, _ = await until(plugin, {"heartbeat_response"})
+    finally:
+        await plugin.close()
+    answer = Answer(200, reply)
+    answer.error = reply["data"] if reply["type"] == "error" else None
+    return answer
+
+
+def ws_transport_runner(type_):
+    """The update, then status_request: its answer carries the transport the update made."""
+    async def run(fields, tag, run_name, placement):
+        plugin = await ws_session(f"{tag}-{run_name}")
+        try:
+            await plugin.send_raw(json.dumps(envelope(type_, fields, placement)))
+            seen = []
+            status = await barrier(plugin, seen)
+        finally:
+            await plugin.close()
+        errors = [m for m in seen if m["type"] == "error"]
+        answer = Answer(200, status["data"]["transport"], errors=errors)
+        answer.error = errors[0] if errors else None
+        return answer
+    return run
+
+
+async def ws_status_request(fields, tag, run_name, placement):
+    plugin = await ws_session(f"{tag}-{run_name}")
+    try:
+        await plugin.send_raw(json.dumps(envelope("status_request", fields, placement)))
+        reply, _ = await until(plugin, {"status"})
+    finally:
+        await plugin.close()
+    answer = Answer(200, reply)
+    answer.error = reply["data"] if reply["type"] == "error" else None
+    return answer
+
+
+def expect_plugin_id_not_dropped(t, base, varied):
+    """A plugin_id naming another plugin is refused, or honoured: never replaced in silence."""
+    other = varied.plugin_id.rsplit("-", 1)[0] + "-other"
+    if varied.error is not None:
+        code, field = error_of(varied.error)
+        t.assertEqual(code, "invalid_field")
+        t.assertTrue(field.endswith("plugin_id"), field)
+        return
+    t.fail(f"data.plugin_id {other!r} was neither refused nor honoured: the take went to "
+           f"plugins/{varied.folders()} (the session's id {varied.plugin_id!r}), as without it")
+
+
+def ws_generation_cases(flat):
+    tables = [generate_form_cases(False)]
+    if flat:
+        tables.append(flat_form_cases(False))
+    cases = merge(*tables)
+    b = flat_body(False) if flat else generate_body(False)
+    cases["plugin_id"] = [C(b, edit(b, {"plugin_id": "{tag}-other"}), lambda t: (t.ok, t.folders()),
+                            expect_plugin_id_not_dropped, varied_may_fail=True,
+                            form="flat" if flat else "chord_progression")]
+    cases["request_id"] = [C(b, edit(b, {"request_id": "rid-7"}), lambda t: t.request_id,
+                             lambda t, base, varied: t.assertEqual(varied.request_id, "rid-7"))]
+    return cases
+
+
+def request_id_case(base, varied_may_fail=False):
+    return C(base, dict(base, request_id="rid-7"), lambda a: a.body.get("request_id") if a.ok else
+             (a.errors[0] if getattr(a, "errors", None) else {}).get("request_id"),
+             varied_may_fail=varied_may_fail)
+
+
+def ws_table():
+    register = {
+        "plugin_id": C({}, {"plugin_id": "{tag}-other"},
+                       lambda a: a.body["data"]["plugin_id"] == a.session_id,
+                       lambda t, base, varied: t.assertEqual(
+                           (varied.body["data"]["plugin_id"], varied.entry["connected"]), (varied.tag + "-other", True))),
+        "request_id": request_id_case({}),
+    }
+    for detail, value in (("name", "Band X"), ("version", "9.9"), ("daw", "Bitwig")):
+        register[detail] = C({}, {detail: value}, lambda a, d=detail: a.entry.get(d),
+                             lambda t, base, varied, d=detail, v=value: t.assertEqual(varied.entry[d], v))
+    heartbeat = {
+        "timestamp": C({}, {"timestamp": 12.5}, lambda a: a.body["data"].get("client_timestamp"),
+                       lambda t, base, varied: t.assertEqual(varied.body["data"]["client_timestamp"], 12.5)),
+        "request_id": request_id_case({}),
+    }
+
+    def transport_request_id():
+        # An update has no answer but its error: the error carries the request_id.
+        case = C({"tempo": 1000}, {"tempo": 1000, "request_id": "rid-7"},
+                 lambda a: a.errors[0].get("request_id") if a.errors else "no error",
+                 lambda t, base, varied: t.assertEqual(varied.errors[0].get("request_id"), "rid-7"),
+                 varied_may_fail=True, base_may_fail=True, prepare=known_transport)
+        return case
+
+    update = transport_cases()
+    update["request_id"] = transport_request_id()
+    spec_sync = transport_cases()
+    spec_sync.update({k: v for k, v in transport_cases("isPlaying", "currentBeat").items()
+                      if k in ("isPlaying", "currentBeat")})
+    spec_sync["request_id"] = transport_request_id()
+    status = {"request_id": request_id_case({})}
+
+    def lists(table):
+        return {name: [case] for name, case in table.items()}
+
+    return {
+        "WS register": (ws_register, lists(register)),
+        "WS heartbeat": (ws_heartbeat, lists(heartbeat)),
+        "WS transport_update": (ws_transport_runner("transport_update"), lists(update)),
+        "WS transport_sync": (ws_transport_runner("transport_sync"), lists(spec_sync)),
+        "WS generation_request": (ws_generation_runner("generation_request"), ws_generation_cases(False)),
+        "WS generate_request": (ws_generation_runner("generate_request"), ws_generation_cases(True)),
+        "WS status_request": (ws_status_request, lists(status)),
+    }
+
+
+# ---- the tests -------------------------------------------------------------------------------------
+
+def describe(result):
+    if getattr(result, "error", None) is not None:
+        return f"refused: {result.error}"
+    return "accepted"
+
+
+class EveryFieldTest(unittest.TestCase):
+    maxDiff = 2000
+
+    @classmethod
+    def setUpClass(cls):
+        cls.documented = documented_fields()
+        cls.http = http_table()
+        cls.ws = ws_table()
+
+    def test_every_documented_field_has_a_case(self):
+        tables = dict(self.http)
+        tables.update(self.ws)
+        total = 0
+        for operation, fields in sorted(self.documented.items()):
+            with self.subTest(operation=operation):
+                self.assertIn(operation, tables, f"{operation} documents fields {sorted(fields)} but has no cases")
+                cases = tables[operation][1]
+                for name in sorted(fields):
+                    self.assertIn(name, cases, f"{operation}: field {name} is documented but has no case")
+                stale = sorted(set(cases) - fields)
+                self.assertEqual(stale, [], f"{operation}: cases for fields no document names")
+                total += len(set(cases) & fields)
+        print(f"\n{total} documented (operation, field) cases in {len(self.documented)} operations", file=sys.stderr)
+
+    async def check_case(self, run, case, placement=None):
+        tag = new_tag()
+        results = []
+        for run_name, body in (("base", case.base), ("varied", case.varied)):
+            if case.prepare:
+                case.prepare(tag)
+            body = materialize(body, tag)
+            results.append(await (run(body, tag, run_name) if placement is None
+                                  else run(body, tag, run_name, placement)))
+        base, varied = results
+        if not case.base_may_fail:
+            self.assertTrue(base.ok, f"the baseline was refused: {base.error}")
+        if not case.varied_may_fail:
+            self.assertTrue(varied.ok, f"the varied body was refused: {varied.error}")
+        if case.expect:
+            case.expect(self, base, varied)
+        before, after = case.observe(base), case.observe(varied)
+        self.assertNotEqual(before, after, f"the field changed nothing: {str(before)[:300]}")
+
+    async def all_cases(self, table, placements=(None,)):
+        for operation, (run, cases) in table.items():
+            for name, variants in cases.items():
+                for case in variants:
+                    for placement in placements:
+                        with self.subTest(operation=operation, field=name, form=case.form or None,
+                                          placement=placement):
+                            await self.check_case(run, case, placement)
+
+    def test_http_fields_change_the_result(self):
+        asyncio.run(self.all_cases(self.http))
+
+    def test_websocket_fields_change_the_result(self):
+        asyncio.run(self.all_cases(self.ws, placements=("data", "beside type")))
+
+    def test_same_request_same_result(self):
+        """What the cases compare would differ anyway if a fixed seed did not give the same take."""
+        async def check():
+            runs = [("POST /api/generate", generation_runner("/api/generate"), generate_body(True), None),
+                    ("POST /api/midi/generate", generation_runner("/api/midi/generate"), flat_body(True), None),
+                    ("WS generation_request", ws_generation_runner("generation_request"), generate_body(False), "data"),
+                    ("WS generate_request", ws_generation_runner("generate_request"), flat_body(False), "data")]
+            for operation, run, body, placement in runs:
+                with self.subTest(operation=operation):
+                    tag = new_tag()
+                    takes = []
+                    for run_name in ("one", "two"):
+                        args = (materialize(body, tag), tag, run_name) + ((placement,) if placement else ())
+                        takes.append(await run(*args))
+                    self.assertTrue(takes[0].ok and takes[1].ok, [t.error for t in takes])
+                    self.assertEqual({k: p.data for k, p in takes[0].parts.items()},
+                                     {k: p.data for k, p in takes[1].parts.items()})
+            with self.subTest(operation="POST /api/files/{filename}/regenerate"):
+                first = await run_regenerate({"seed": 9}, "", "one")
+                second = await run_regenerate({"seed": 9}, "", "two")
+                self.assertEqual(first.parts["bass"].data, second.parts["bass"].data)
+        asyncio.run(check())
+
+    # -- undocumented fields ------------------------------------------------------------------------
+
+    def object_paths(self, operation):
+        """The objects a body of this operation has: '' (the body), 'chord_progression.',
+        'chord_progression.chords[].', ..."""
+        prefixes = {""}
+        for name in self.documented.get(operation, ()):
+            if name.startswith("?") or " (" in name:
+                continue
+            head, dot, _ = name.rpartition(".")
+            if dot:
+                prefixes.add(head + ".")
+        return sorted(prefixes)
+
+    @staticmethod
+    def inject(body, prefix):
+        """The body with UNKNOWN added to the object at `prefix` (first array element), and the
+        name the refusal must give it; None when the body has no such object."""
+        body = copy.deepcopy(body)
+        target, name = body, ""
+        for step in [s for s in prefix.split(".") if s]:
+            array = step.endswith("[]")
+            key = step[:-2] if array else step
+            if not isinstance(target, dict) or key not in target:
+                return None
+            target = target[key]
+            name += key
+            if array:
+                if not isinstance(target, list) or not target or not isinstance(target[0], dict):
+                    return None
+                target = target[0]
+                name += "[0]"
+            name += "."
+            if not isinstance(target, dict):
+                return None
+        target[UNKNOWN] = 1
+        return body, name + UNKNOWN
+
+    def bodies_for(self, cases):
+        for variants in cases.values():
+            for case in variants:
+                for body in (case.base, case.varied):
+                    yield case, body
+
+    def test_unknown_fields_are_refused_over_http(self):
+        async def check():
+            table = dict(self.http)
+            for operation in ("POST /api/transport/stop", "POST /api/transport/reset"):
+                table[operation] = (None, {"": [C({}, {}, None)]})
+            for operation, (_, cases) in sorted(table.items()):
+                method, path = operation.split(" ", 1)
+                if method != "POST":
+                    continue
+                prefixes = self.object_paths(operation)
+                for prefix in prefixes:
+                    with self.subTest(operation=operation, object=prefix or "(body)"):
+                        found = None
+                        for case, body in self.bodies_for(cases):
+                            found = self.inject(body, prefix)
+                            if found:
+                                break
+                        self.assertIsNotNone(found, f"no case body has the object {prefix!r}")
+                        body, name = found
+                        tag = new_tag()
+                        if case.prepare:
+                            case.prepare(tag)
+                        body = materialize(body, tag)
+                        if path == "/api/midi/stream":
+                            body = {k: Fixture.take().get(v, v) for k, v in body.items()}
+                        if "{filename}" in path:
+                            path = path.replace("{filename}", Fixture.original()[0])
+                        status, _, answer = await ahttp_json("POST", SERVER.base + path, body, timeout=30)
+                        self.assertEqual((status, error_of(answer.get("error"))), (422, ("invalid_field", name)),
+                                         f"sent {json.dumps(body)[:400]}; answer {json.dumps(answer)[:300]}")
+        asyncio.run(check())
+
+    def test_unknown_query_parameters_are_refused(self):
+        """The operations that document query parameters: one they do not know is named too."""
+        for operation in sorted(self.documented):
+            method, path = operation.split(" ", 1)
+            if method != "GET":
+                continue
+            with self.subTest(operation=operation):
+                status, _, answer = http_json("GET", f"{SERVER.base}{path}?{UNKNOWN}=1")
+                self.assertEqual((status, error_of(answer.get("error") if isinstance(answer, dict) else None)),
+                                 (422, ("invalid_field", UNKNOWN)),
+                                 f"GET {path}?{UNKNOWN}=1 answered {status} {json.dumps(answer)[:200]}")
+
+    def test_unknown_fields_are_refused_over_websocket(self):
+        async def check():
+            for operation, (_, cases) in sorted(self.ws.items()):
+                type_ = operation.split(" ", 1)[1]
+                for prefix in self.object_paths(operation):
+                    for placement in ("data", "beside type"):
+                        with self.subTest(operation=operation, object=prefix or "(message)", placement=placement):
+                            found = None
+                            for case, body in self.bodies_for(cases):
+                                body = {k: v for k, v in body.items() if k != "request_id"}
+                                found = self.inject(body, prefix)
+                                if found:
+                                    break
+                            self.assertIsNotNone(found, f"no case body has the object {prefix!r}")
+                            body, name = found
+                            tag = new_tag()
+                            body = materialize(body, tag)
+                            plugin = await ws_session(tag)
+                            try:
+                                await plugin.send_raw(json.dumps(envelope(type_, body, placement)))
+                                seen = []
+                                answer = await barrier(plugin, seen, request_id="after")
+                            finally:
+                                await plugin.close()
+                            errors = [m for m in seen if m["type"] == "error"]
+                            expected = ("data." if placement == "data" else "") + name
+                            self.assertTrue(errors, f"sent {json.dumps(envelope(type_, body, placement))[:400]}: "
+                                                    f"no error; the server answered "
+                                                    f"{[m['type'] for m in seen]}")
+                            self.assertEqual(error_of(errors[0]["data"]), ("invalid_field", expected),
+                                             json.dumps(errors[0])[:300])
+                            self.assertEqual(answer["type"], "status")
+        asyncio.run(check())
+
+    def test_websocket_register_details_must_be_strings(self):
+        """As over HTTP (`name must be a string`): a detail the server cannot keep is refused, not
+        dropped."""
+        async def check():
+            for detail in ("name", "version", "daw"):
+                with self.subTest(field=detail, over="HTTP"):
+                    status, _, answer = await ahttp_json("POST", SERVER.base + "/api/plugin/register",
+                                                         {"plugin_id": new_tag(), detail: 5})
+                    self.assertEqual((status, error_of(answer.get("error"))), (422, ("invalid_field", detail)))
+                with self.subTest(field=detail, over="WebSocket"):
+                    plugin = await ws_session(new_tag())
+                    try:
+                        await plugin.send("register", {detail: 5})
+                        reply, _ = await until(plugin, {"registered"})
+                    finally:
+                        await plugin.close()
+                    self.assertEqual((reply["type"], error_of(reply["data"])),
+                                     ("error", ("invalid_field", f"data.{detail}")),
+                                     f"register {{\"{detail}\": 5}} answered {json.dumps(reply)[:300]}")
+        asyncio.run(check())
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
