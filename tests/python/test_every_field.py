@@ -584,7 +584,10 @@ def analysis(answer):
 def analyze_cases():
     b = generate_body(False)
     cases = {}
-    for name, case in generate_form_cases(False, compat=False).items():
+    table = generate_form_cases(False, compat=False)
+    for name in ANALYZE_CANNOT_SHOW:
+        table.setdefault(name, None)
+    for name, case in table.items():
         if name == "chord_progression.bars":
             continue   # documented for the generation operations only (PROTOCOL.md, Compatibility)
         if name in ANALYZE_CANNOT_SHOW:
@@ -1108,10 +1111,10 @@ class EveryFieldTest(unittest.TestCase):
         total = 0
         for operation, fields in sorted(self.documented.items()):
             with self.subTest(operation=operation):
-                self.assertIn(operation, tables, f"{operation} documents fields {sorted(fields)} but has no cases")
+                self.assertTrue(operation in tables, f"{operation} documents fields {sorted(fields)} but has no cases")
                 cases = tables[operation][1]
-                for name in sorted(fields):
-                    self.assertIn(name, cases, f"{operation}: field {name} is documented but has no case")
+                missing = sorted(fields - set(cases))
+                self.assertEqual(missing, [], f"{operation}: these fields are documented but have no case")
                 stale = sorted(set(cases) - fields)
                 self.assertEqual(stale, [], f"{operation}: cases for fields no document names")
                 total += len(set(cases) & fields)
