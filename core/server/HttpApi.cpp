@@ -635,7 +635,7 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
     router.add({M::Get, QStringLiteral("/api/config"), QStringLiteral("effective configuration, without secrets"),
                 [api](const QHttpServerRequest &, const QStringList &) { return jsonReply(api.server.config().toJson()); }});
     router.add({M::Get, QStringLiteral("/api/logs"), QStringLiteral("recent log entries (?since=ID&limit=N)"),
-                withRequest(logs)});
+                withRequest(logs), {}, {QStringLiteral("since"), QStringLiteral("limit")}});
     const auto deferred = [api](void (*handler)(const HttpApiContext &, const QHttpServerRequest &, const HttpReply &)) {
         return [api, handler](const QHttpServerRequest &request, const QStringList &, HttpReply reply) {
             handler(api, request, reply);
@@ -659,7 +659,7 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
     router.add({M::Post, QStringLiteral("/api/plugin/register"), QStringLiteral("register a plugin instance"),
                 withRequest(registerPlugin)});
     router.add({M::Get, QStringLiteral("/api/plugin/status"), QStringLiteral("registered plugins (?plugin_id=ID)"),
-                withRequest(pluginStatus)});
+                withRequest(pluginStatus), {}, {QStringLiteral("plugin_id")}});
     router.add({M::Post, QStringLiteral("/api/plugin/heartbeat"), QStringLiteral("a registered plugin's heartbeat"),
                 withRequest(pluginHeartbeat)});
     router.add({M::Post, QStringLiteral("/api/transport/start"), QStringLiteral("start the shared transport"),

@@ -84,13 +84,29 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
             allowed.append(methodName(route.method));
             continue;
         }
-        if (route.deferred)
+        if (auto refused = unreadQuery(request, route))
+            withHeaders(std::move(*refused)).write(std::move(responder));
+        else if (route.deferred)
             route.deferred(request, *args, HttpReply(std::move(responder), headers));
         else
             withHeaders(route.handler(request, *args)).write(std::move(responder));
         return;
     }
     withHeaders(refusal(request, allowed)).write(std::move(responder));
+}
+
+std::optional<QHttpServerResponse> HttpRouter::unreadQuery(const QHttpServerRequest &request, const HttpRoute &route)
+{
+    for (const auto &[name, value] : request.query().queryItems(QUrl::FullyDecoded)) {
+        if (route.query.contains(name))
+            continue;
+        const QString accepted = route.query.isEmpty() ? QStringLiteral("none") : route.query.join(QStringLiteral(", "));
+        return errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
+                          QStringLiteral("%1 %2 reads no query parameter \"%3\"; accepted: %4")
+                              .arg(methodName(route.method), route.pattern, name, accepted),
+                          name);
+    }
+    return std::nullopt;
 }
 
 QHttpServerResponse HttpRouter::refusal(const QHttpServerRequest &request, const QStringList &allowed)

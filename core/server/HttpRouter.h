@@ -27,10 +27,12 @@ struct HttpRoute {
     QString summary;     // one line for the endpoint list at GET /
     HttpHandler handler = {};        // answers at once, or
     DeferredHttpHandler deferred = {}; // answers later
+    QStringList query = {};          // the query parameters it reads; any other is refused (422)
 };
 
-// The table of the HTTP API. Answers 404 for unknown paths and 405 (with Allow) for a known
-// path asked with a method it does not have, so handlers never see either case.
+// The table of the HTTP API. Answers 404 for unknown paths, 405 (with Allow) for a known path
+// asked with a method it does not have, and 422 for a query parameter the route does not read
+// (nothing is silently dropped), so handlers never see any of these.
 class HttpRouter {
 public:
     void add(HttpRoute route);
@@ -47,6 +49,7 @@ public:
 private:
     // 404 for an unknown path, 405 with Allow for a known one asked with another method.
     static QHttpServerResponse refusal(const QHttpServerRequest &request, const QStringList &allowed);
+    static std::optional<QHttpServerResponse> unreadQuery(const QHttpServerRequest &request, const HttpRoute &route);
 
     QList<HttpRoute> m_routes;
 };

@@ -253,6 +253,12 @@ class SpecClientTest(unittest.TestCase):
                 status, _, answer = self.post(path, body)
                 self.assertEqual((status, answer["error"]["code"], answer["error"]["field"]),
                                  (422, "invalid_field", field), answer)
+        for path, field in (("/api/files?sort=name", "sort"), ("/api/plugin/status?plugin_id=x1&verbose=1", "verbose"),
+                            ("/health?x=1", "x")):
+            with self.subTest(path=path):
+                status, _, answer = http_json("GET", self.base + path)
+                self.assertEqual((status, answer["error"]["code"], answer["error"]["field"]),
+                                 (422, "invalid_field", field), answer)
         self.assertEqual(self.post("/api/plugin/register", {"plugin_id": "x1"})[0], 200)
         status, _, echoed = self.post("/api/plugin/heartbeat", {"plugin_id": "x1", "timestamp": 12.5})
         self.assertEqual((status, echoed["client_timestamp"]), (200, 12.5), echoed)
