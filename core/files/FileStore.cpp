@@ -36,7 +36,7 @@ const QString &nameBody()
 
 const QRegularExpression &namePattern()
 {
-    static const QRegularExpression pattern(QStringLiteral("^") + nameBody() + QStringLiteral("$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(nameBody()));
     return pattern;
 }
 
@@ -44,14 +44,14 @@ const QRegularExpression &namePattern()
 // ".<name>.partial", for a file or for its sidecar ("<name>.json").
 const QRegularExpression &leftoverPattern()
 {
-    static const QRegularExpression pattern(QStringLiteral("^(?:\\.%1(?:\\.json)?\\.partial|%1(?:\\.json)?\\.[A-Za-z0-9]{6})$")
-                                                .arg(nameBody()));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("\\.%1(?:\\.json)?\\.partial|%1(?:\\.json)?\\.[A-Za-z0-9]{6}")
+                                                .arg(nameBody())));
     return pattern;
 }
 
 const QRegularExpression &sidecarPattern()
 {
-    static const QRegularExpression pattern(QStringLiteral("^(") + nameBody() + QStringLiteral(")\\.json$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("(") + nameBody() + QStringLiteral(")\\.json")));
     return pattern;
 }
 

@@ -45,7 +45,7 @@ Result<std::optional<double>> optionalNumber(const QJsonObject &object, const QS
 
 Result<TimeSignature> parseTimeSignature(const QJsonValue &value)
 {
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("\\s*(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*")));
     const QString field = QStringLiteral("chord_progression.time_signature");
     const auto match = pattern.match(value.toString());
     if (!value.isString() || !match.hasMatch())
@@ -175,7 +175,7 @@ const QStringList &progressionFields()
 
 bool isValidPluginId(const QString &id)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9._-]{1,64}")));
     return pattern.match(id).hasMatch();
 }
 

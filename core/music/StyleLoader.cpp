@@ -181,7 +181,7 @@ Result<KeysStyle> parseKeys(const QJsonValue &value)
 
 Result<TimeSignature> parseMeter(const QJsonValue &value)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,2})/(\\d{1,2})$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("(\\d{1,2})/(\\d{1,2})")));
     const auto match = pattern.match(value.toString());
     if (!match.hasMatch())
         return styleError(QStringLiteral("time_signature"), QStringLiteral("expected a string like \"4/4\""));
@@ -203,7 +203,7 @@ Result<Style> parseStyle(const QByteArray &json)
     const QJsonObject root = document.object();
 
     Style style;
-    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,31}$"));
+    static const QRegularExpression namePattern(QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9][a-z0-9_-]{0,31}")));
     style.name = root.value(QStringLiteral("name")).toString();
     if (!namePattern.match(style.name).hasMatch())
         return styleError(QStringLiteral("name"), QStringLiteral("expected 1-32 lower-case letters, digits, _ or -"));

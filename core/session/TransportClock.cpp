@@ -83,7 +83,7 @@ std::optional<Error> readTimeSignature(const QJsonObject &json, const QString &p
 {
     if (!json.contains(QStringLiteral("time_signature")))
         return std::nullopt;
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,2})/(\\d{1,2})$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("(\\d{1,2})/(\\d{1,2})")));
     const auto match = pattern.match(json.value(QStringLiteral("time_signature")).toString());
     const TimeSignature ts{match.captured(1).toInt(), match.captured(2).toInt()};
     if (!match.hasMatch() || !isSupportedMeter(ts))

@@ -131,16 +131,29 @@ private slots:
         QTest::newRow("other extension") << "20261124-120001-123_bass_C_120_abcdef.txt";
         QTest::newRow("foreign") << "notes.mid";
         QTest::newRow("empty") << "";
+        // `$` alone would match before a final line feed, and the name would reach a header.
+        QTest::newRow("trailing line feed") << "20261124-120001-123_bass_C_120_abcdef.mid\n";
+        QTest::newRow("inner line feed") << "20261124-120001-123_bass_C_120\n_abcdef.mid";
     }
 
+    // Even planted in the folder, such a name is never listed, served or deleted.
     void refusesNamesItDidNotMake()
     {
         QFETCH(QString, name);
         QVERIFY(!FileStore::isStoreFileName(name));
         QTemporaryDir dir;
         FileStore store(dir.path());
+        const bool plantable = !name.isEmpty() && !name.contains(QLatin1Char('/')) && !name.contains(QChar(0));
+        if (plantable) {
+            QFile planted(dir.filePath(name));
+            QVERIFY(planted.open(QIODevice::WriteOnly));
+            planted.write("MThd");
+        }
         QVERIFY(!store.find(name).has_value());
         QVERIFY(!store.remove(name).ok());
+        QVERIFY(store.list().isEmpty());
+        if (plantable)
+            QVERIFY(QFileInfo::exists(dir.filePath(name)));   // not deleted either
     }
 
     void refusesSymlinksOutOfTheFolder()
