@@ -88,6 +88,9 @@ Result<QList<ChordEvent>> parseChords(const QJsonObject &progression, double bea
         if (!chords[i].isObject())
             return fieldError(prefix, QStringLiteral("%1 must be an object with a \"chord\" symbol").arg(prefix));
         const QJsonObject item = chords[i].toObject();
+        static const QStringList chordFields{QStringLiteral("chord"), QStringLiteral("start_time"), QStringLiteral("duration")};
+        if (auto unknown = unknownField(item, chordFields, prefix + QLatin1Char('.')))
+            return *unknown;
         const QJsonValue symbol = item.value(QStringLiteral("chord"));
         if (!symbol.isString())
             return fieldError(prefix + QStringLiteral(".chord"),

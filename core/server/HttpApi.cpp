@@ -379,16 +379,10 @@ QHttpServerResponse registerPlugin(const HttpApiContext &api, const QHttpServerR
     QJsonObject body;
     if (auto refusal = readJsonObject(api, request, body, true))
         return std::move(*refusal);
-    if (auto unknown = unknownField(body, pluginDetailFields() << QStringLiteral("plugin_id")))
-        return errorReply(HttpStatus::UnprocessableEntity, *unknown);
+    if (auto invalid = invalidRegistration(body))
+        return errorReply(HttpStatus::UnprocessableEntity, *invalid);
     if (auto error = invalidPluginId(body.value(QStringLiteral("plugin_id")), false))
         return errorReply(HttpStatus::UnprocessableEntity, *error);
-    for (const QString &field : pluginDetailFields()) {
-        const QJsonValue value = body.value(field);
-        if (!value.isUndefined() && !value.isString())
-            return errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("invalid_field"),
-                              QStringLiteral("%1 must be a string").arg(field), field);
-    }
     const QString pluginId = api.session.registerPlugin(body.value(QStringLiteral("plugin_id")).toString(),
                                                         request.remoteAddress().toString(), body);
     const Config &config = api.server.config();

@@ -87,8 +87,10 @@ Error asWritten(Error error, const MessageCall &call)
 
 void handleRegister(const MessageCall &call)
 {
-    if (call.refusesUnknownFields(pluginDetailFields() << QStringLiteral("plugin_id")))
+    if (auto invalid = invalidRegistration(call.data(), call.fieldPrefix())) {
+        call.fail(*invalid);
         return;
+    }
     const QJsonValue id = call.data().value(QStringLiteral("plugin_id"));
     QString pluginId = call.pluginId();
     if (id.isString() && isValidPluginId(id.toString())) {
@@ -139,10 +141,19 @@ QJsonObject generationComplete(const GenerationResult &result, const QUrl &baseU
                                                                   {QStringLiteral("write"), result.writeMs}}}};
 }
 
-// The request always counts as the session's plugin's, whatever plugin_id the data names.
+// The request always counts as the session's plugin's: another plugin_id in the data would be
+// ignored, so it is refused.
 void generate(const MessageCall &call, bool acceptFlatForm)
 {
     QJsonObject body = call.data();
+    const QJsonValue named = body.value(QStringLiteral("plugin_id"));
+    if (!named.isUndefined() && named != QJsonValue(call.pluginId())) {
+        call.fail(makeError(QStringLiteral("invalid_field"),
+                            QStringLiteral("a generation over this session is plugin \"%1\"'s; leave plugin_id out")
+                                .arg(call.pluginId()),
+                            call.fieldPrefix() + QStringLiteral("plugin_id")));
+        return;
+    }
     body.insert(QStringLiteral("plugin_id"), call.pluginId());
     Result<GenerateRequest> parsed = call.session().parseGeneration(body, acceptFlatForm);
     if (!parsed) {

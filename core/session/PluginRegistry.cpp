@@ -1,10 +1,24 @@
 #include "PluginRegistry.h"
 
+#include "util/KnownFields.h"
+
 namespace aiband {
 
 QStringList pluginDetailFields()
 {
     return {QStringLiteral("name"), QStringLiteral("version"), QStringLiteral("daw")};
+}
+
+std::optional<Error> invalidRegistration(const QJsonObject &body, const QString &prefix)
+{
+    if (auto unknown = unknownField(body, pluginDetailFields() << QStringLiteral("plugin_id"), prefix))
+        return unknown;
+    for (const QString &field : pluginDetailFields()) {
+        const QJsonValue value = body.value(field);
+        if (!value.isUndefined() && !value.isString())
+            return makeError(QStringLiteral("invalid_field"), QStringLiteral("%1 must be a string").arg(field), prefix + field);
+    }
+    return std::nullopt;
 }
 
 QString PluginInfo::status(double timeoutSeconds) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TransportClock.h"
+#include "util/Result.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -37,6 +38,10 @@ struct PluginInfo {
 
 // What a plugin may say about itself when it registers, beside its plugin_id.
 QStringList pluginDetailFields();   // name, version, daw
+// Why a register body (plugin_id and the details) cannot be read: a field that is not one of
+// those, or a detail that is not a string; named with `prefix` ("data."). The id itself is
+// checked by its reader, which knows whether one is required.
+std::optional<Error> invalidRegistration(const QJsonObject &body, const QString &prefix = {});
 
 // Every plugin instance known to the server. The single place plugin details live: the
 // WebSocket hub, the HTTP API and the UI read and update it here.

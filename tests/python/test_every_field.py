@@ -15,6 +15,18 @@ the plugin's status, echoed values, ...) and requires the two to differ, and, wh
 to have changed the way the document says. WebSocket messages are sent both with their fields in
 `data` and beside `type`.
 
+Beside them: every object of every body (and of every message, in both placements) is sent with
+a field nobody documents and must be refused with `invalid_field` naming it; the documented query
+parameters' operations must refuse an unknown one too; a fixed seed must give the same take twice
+(else "the notes changed" would prove nothing); `?plugin_id=` on `/ws/sync` and `/ws` names the
+session; and WebSocket `register` must refuse a non-string name, version or daw as HTTP does.
+
+Two judgement calls, kept visible here: `POST /api/analyze` documents the whole generation body,
+but an analysis has no notes, so its generation-only fields (ANALYZE_CANNOT_SHOW) are only checked
+as read (an invalid value is refused); and a WebSocket generation's `plugin_id` (documented as
+"the session's") must be refused or honoured when it names another plugin, never replaced in
+silence.
+
 Usage: /usr/bin/python3 test_every_field.py /path/to/ai-band-orchestrator [unittest args]
 """
 
@@ -81,6 +93,9 @@ def resolve(doc, node):
     return node
 
 
+PROGRESSION_FIELDS_AT_THE_TOP = {"tempo", "key", "duration", "time_signature", "bars"}
+
+
 def schema_fields(doc, schema, prefix="", depth=0):
     """Every property path a schema documents: `tempo`, `chord_progression.key`,
     `chord_progression.chords[].start_time` (alternatives and compositions merged)."""
@@ -93,7 +108,12 @@ def schema_fields(doc, schema, prefix="", depth=0):
             fields |= schema_fields(doc, sub, prefix, depth + 1)
     if "items" in schema and prefix:
         fields |= schema_fields(doc, schema["items"], prefix.rstrip(".") + "[].", depth + 1)
-    for name, sub in schema.get("properties", {}).items():
+    properties = schema.get("properties", {})
+    for name, sub in properties.items():
+        if not prefix and "chord_progression" in properties and name in PROGRESSION_FIELDS_AT_THE_TOP:
+            # A progression field documented beside chord_progression (the plugin's spec).
+            fields.add(f"{name} (beside chord_progression)")
+            continue
         fields.add(prefix + name)
         fields |= schema_fields(doc, sub, prefix + name + ".", depth + 1)
     return fields
@@ -163,6 +183,7 @@ def documented_fields():
 
     top, places = compat_top_fields(text)
     compat = {f"{name} (beside chord_progression)" for name in top} | {f"chord_progression.{name}" for name in top}
+
     for place, operation in (("`POST /api/generate`", "POST /api/generate"),
                              ("`/api/midi/generate`", "POST /api/midi/generate")):
         if place in places:
@@ -592,12 +613,10 @@ def analysis(answer):
 def analyze_cases():
     b = generate_body(False)
     cases = {}
-    table = generate_form_cases(False, compat=False)
+    table = generate_form_cases(False, compat=True)
     for name in ANALYZE_CANNOT_SHOW:
         table.setdefault(name, None)
     for name, case in table.items():
-        if name == "chord_progression.bars":
-            continue   # documented for the generation operations only (PROTOCOL.md, Compatibility)
         if name in ANALYZE_CANNOT_SHOW:
             bad = ANALYZE_CANNOT_SHOW[name]
             field = "track_types[0]" if name == "track_types" else name
@@ -606,13 +625,16 @@ def analyze_cases():
                             note="an analysis cannot show it: checked as read (an invalid value is refused)")
             continue
         expect = None
-        if name == "chord_progression.tempo":
+        name_beside = name.replace(" (beside chord_progression)", "")
+        if name_beside != name:
+            name_beside = "chord_progression." + name_beside
+        if name_beside == "chord_progression.tempo":
             expect = lambda t, base, varied: t.assertEqual(varied.body["tempo"], 90)  # noqa: E731
-        elif name == "chord_progression.key":
+        elif name_beside == "chord_progression.key":
             expect = lambda t, base, varied: t.assertEqual(varied.body["key"]["name"], "Am")  # noqa: E731
-        elif name == "chord_progression.time_signature":
+        elif name_beside == "chord_progression.time_signature":
             expect = lambda t, base, varied: t.assertEqual(varied.body["time_signature"], "3/4")  # noqa: E731
-        elif name in ("chord_progression.duration", "chord_progression.bars"):
+        elif name_beside in ("chord_progression.duration", "chord_progression.bars"):
             expect = lambda t, base, varied: t.assertEqual(varied.body["summary"]["duration_beats"], 16)  # noqa: E731
         cases[name] = C(case.base, case.varied, analysis, expect)
     # The style only shows through its defaults: leave the tempo and meter to it.
@@ -841,8 +863,9 @@ def http_table():
                  if k in ("isPlaying", "currentBeat")})
     sync["plugin_id"] = C({"tempo": 120}, {"tempo": 120, "plugin_id": "{tag}"},
                           lambda a: (a.body.get("source"), a.heard),
-                          lambda t, base, varied: t.assertEqual((varied.body["source"], varied.heard), (varied.tag, False),
-                                                                "source is the sender, who is not sent transport_sync"),
+                          lambda t, base, varied: t.assertEqual(
+                              (varied.body["source"], varied.heard), (varied.tag, False),
+                              "source is the sender, who is not sent transport_sync"),
                           prepare=known_transport)
     register = {
         "plugin_id": C({}, {"plugin_id": "{tag}"}, lambda a: a.body.get("plugin_id") == a.tag,
@@ -877,8 +900,8 @@ def http_table():
     status_query = {
         "?plugin_id": C({}, {"plugin_id": "{tag}"}, lambda a: (a.body.get("plugin_id"), a.body["count"]),
                         lambda t, base, varied: t.assertEqual(
-                            (varied.body.get("plugin_id"), varied.body["count"], varied.body["plugins"][0]["plugin_id"]),
-                            (varied.tag, 1, varied.tag)),
+                            (varied.body.get("plugin_id"), varied.body["count"],
+                             varied.body["plugins"][0]["plugin_id"]), (varied.tag, 1, varied.tag)),
                         prepare=register_plugin),
     }
     logs = {
@@ -1060,7 +1083,8 @@ def ws_table():
         "plugin_id": C({}, {"plugin_id": "{tag}-other"},
                        lambda a: a.body["data"]["plugin_id"] == a.session_id,
                        lambda t, base, varied: t.assertEqual(
-                           (varied.body["data"]["plugin_id"], varied.entry["connected"]), (varied.tag + "-other", True))),
+                           (varied.body["data"]["plugin_id"], varied.entry["connected"]),
+                           (varied.tag + "-other", True))),
         "request_id": request_id_case({}),
     }
     for detail, value in (("name", "Band X"), ("version", "9.9"), ("daw", "Bitwig")):
@@ -1130,23 +1154,29 @@ class EveryFieldTest(unittest.TestCase):
         print(f"\n{total} documented (operation, field) cases in {len(self.documented)} operations", file=sys.stderr)
 
     async def check_case(self, run, case, placement=None):
+        """The baseline and the varied body, each on its own; their observables must differ."""
         tag = new_tag()
-        results = []
+        results, sent = [], []
         for run_name, body in (("base", case.base), ("varied", case.varied)):
             if case.prepare:
                 case.prepare(tag)
             body = materialize(body, tag)
+            sent.append(body)
             results.append(await (run(body, tag, run_name) if placement is None
                                   else run(body, tag, run_name, placement)))
         base, varied = results
-        if not case.base_may_fail:
-            self.assertTrue(base.ok, f"the baseline was refused: {base.error}")
-        if not case.varied_may_fail:
-            self.assertTrue(varied.ok, f"the varied body was refused: {varied.error}")
-        if case.expect:
-            case.expect(self, base, varied)
-        before, after = case.observe(base), case.observe(varied)
-        self.assertNotEqual(before, after, f"the field changed nothing: {str(before)[:300]}")
+        try:
+            if not case.base_may_fail:
+                self.assertTrue(base.ok, f"the baseline was refused: {base.error}")
+            if not case.varied_may_fail:
+                self.assertTrue(varied.ok, f"the varied body was refused: {varied.error}")
+            if case.expect:
+                case.expect(self, base, varied)
+            before, after = case.observe(base), case.observe(varied)
+            self.assertNotEqual(before, after, f"the field changed nothing: {str(before)[:300]}")
+        except AssertionError as error:
+            raise AssertionError(f"{error}\n  baseline sent: {json.dumps(sent[0])[:400]}"
+                                 f"\n  varied sent:   {json.dumps(sent[1])[:400]}") from None
 
     async def all_cases(self, table, placements=(None,)):
         for operation, (run, cases) in table.items():
