@@ -199,7 +199,7 @@ private slots:
             QCOMPARE(server.post(QStringLiteral("/api/generate"), seedBody(QStringLiteral("other"))).status, 200);
         PluginClient plugin;
         QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/other"))));
-        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), seedExample(), QStringLiteral("r-4")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), seedExampleForSession(), QStringLiteral("r-4")));
         const QJsonObject wsError = plugin.take(QStringLiteral("error"));
         QCOMPARE(wsError.value(QStringLiteral("request_id")).toString(), QStringLiteral("r-4"));
         QCOMPARE(dataOf(wsError).value(QStringLiteral("code")).toString(), QStringLiteral("rate_limited"));
@@ -223,7 +223,7 @@ private slots:
         const QJsonObject done = plugin.take(QStringLiteral("generation_complete"), 30000);
         QCOMPARE(done.value(QStringLiteral("request_id")).toString(), QStringLiteral("first"));
         // Once it is done the plugin may start another.
-        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), seedExample(), QStringLiteral("third")));
+        plugin.sendJson(wsMessage(QStringLiteral("generation_request"), seedExampleForSession(), QStringLiteral("third")));
         QCOMPARE(plugin.take(QStringLiteral("generation_complete"), 10000).value(QStringLiteral("request_id")).toString(),
                  QStringLiteral("third"));
     }

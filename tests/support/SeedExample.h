@@ -17,6 +17,15 @@ inline QJsonObject seedExample()
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+// The same as a WebSocket generation_request's data: without plugin_id, which is the session's
+// (another one is refused).
+inline QJsonObject seedExampleForSession()
+{
+    QJsonObject body = seedExample();
+    body.remove(QStringLiteral("plugin_id"));
+    return body;
+}
+
 inline QByteArray seedExampleBody(const QString &pluginId = QStringLiteral("my-plugin"))
 {
     QJsonObject body = seedExample();
