@@ -48,7 +48,7 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         guardReply(decision).write(makeResponder(request, socket));
         return true;
     }
-    m_router->dispatch(request, makeResponder(request, socket), decision.headers);
+    m_router->dispatch(request, makeResponder(request, socket), decision.headers, decision.withToken);
     return true;
 }
 

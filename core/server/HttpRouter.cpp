@@ -67,7 +67,7 @@ QString HttpRouter::methodName(HttpMethod method)
 }
 
 void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder,
-                          const HeaderList &headers) const
+                          const HeaderList &headers, bool withToken) const
 {
     const auto withHeaders = [&headers](QHttpServerResponse &&response) {
         for (const auto &[name, value] : headers)
@@ -86,6 +86,8 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
         }
         if (auto refused = unreadQuery(request, route))
             withHeaders(std::move(*refused)).write(std::move(responder));
+        else if (!withToken && route.withoutToken)
+            withHeaders(route.withoutToken(request, *args)).write(std::move(responder));
         else if (route.deferred)
             route.deferred(request, *args, HttpReply(std::move(responder), headers));
         else

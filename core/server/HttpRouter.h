@@ -28,6 +28,9 @@ struct HttpRoute {
     HttpHandler handler = {};        // answers at once, or
     DeferredHttpHandler deferred = {}; // answers later
     QStringList query = {};          // the query parameters it reads; any other is refused (422)
+    // For a public endpoint of a server that requires its token: the answer to a client without
+    // it (GET /health says only that the server is up). Unset: the same answer for everyone.
+    HttpHandler withoutToken = {};
 };
 
 // The table of the HTTP API. Answers 404 for unknown paths, 405 (with Allow) for a known path
@@ -36,9 +39,10 @@ struct HttpRoute {
 class HttpRouter {
 public:
     void add(HttpRoute route);
-    // `headers` are added to whatever is answered, 404 and 405 included.
+    // `headers` are added to whatever is answered, 404 and 405 included. `withToken` is false
+    // when the token is required and the request did not carry it (GuardDecision::withToken).
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder,
-                  const HeaderList &headers = {}) const;
+                  const HeaderList &headers = {}, bool withToken = true) const;
     const QList<HttpRoute> &routes() const { return m_routes; }
 
     static QString methodName(HttpMethod method);

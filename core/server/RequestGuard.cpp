@@ -243,6 +243,10 @@ GuardDecision checkRequest(const GuardRequest &request, const AccessPolicy &poli
 
     GuardDecision allowed;
     allowed.headers = cors;
+    if (policy.tokenRequired) {
+        const auto presented = presentedToken(request);
+        allowed.withToken = presented && secretsEqual(*presented, policy.token.toUtf8());
+    }
     return allowed;
 }
 

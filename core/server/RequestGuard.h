@@ -49,6 +49,9 @@ struct GuardDecision {
     int status = 200;            // for Refuse: 400, 401 or 403; for Preflight: 204
     Error error;                 // for Refuse
     HeaderList headers;          // to add to the answer: Vary, CORS, WWW-Authenticate
+    // False when the server requires its token and a public endpoint was asked without it: the
+    // answer must then say no more than that the server is up (docs/SECURITY.md).
+    bool withToken = true;
 
     bool allowed() const { return outcome == Outcome::Allow; }
 };

@@ -286,8 +286,16 @@ private slots:
         QCOMPARE(right.status, 200);
         QVERIFY(right.json.contains(QStringLiteral("files")));
 
-        // Only the liveness check and the API reference are open.
-        QCOMPARE(rawExchange(p, httpRequest("GET", "/health", host)).status, 200);
+        // Only the liveness check and the API reference are open, and the liveness check says
+        // nothing more than that the server is up: no folders (they name the user), no counts.
+        const RawResponse openHealth = rawExchange(p, httpRequest("GET", "/health", host));
+        QCOMPARE(openHealth.status, 200);
+        QCOMPARE(openHealth.json, (QJsonObject{{QStringLiteral("status"), QStringLiteral("healthy")}}));
+        for (const QByteArray &token : {QByteArray("not-the-token"), kToken.toUtf8()}) {
+            const RawResponse health = rawExchange(p, httpRequest("GET", "/health", host, "Authorization: Bearer " + token + "\r\n"));
+            QCOMPARE(health.status, 200);
+            QCOMPARE(health.json.contains(QStringLiteral("files_dir")), token == kToken.toUtf8());
+        }
         const RawResponse generate = rawExchange(p, httpRequest("POST", "/api/plugin/register", host, {}, R"({"plugin_id":"x"})"));
         QCOMPARE(generate.status, 401);
         QVERIFY(!server.orchestrator->session().plugin(QStringLiteral("x")));
