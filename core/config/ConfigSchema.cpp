@@ -1,6 +1,7 @@
 #include "ConfigSchema.h"
 
 #include "AccessToken.h"
+#include "SystemFolders.h"
 #include "net/HostNames.h"
 
 #include <QDir>
@@ -117,7 +118,12 @@ Status storeText(Config &config, const SettingKind &kind, const QString &text,
             [&](const PathSetting &s) -> Status {
                 if (text.trimmed().isEmpty())
                     return invalid(QStringLiteral("expected a folder or file path, got %1").arg(shown));
-                config.*s.member = resolvePath(text, baseDir);
+                const QString path = resolvePath(text, baseDir);
+                if (s.refuse) {
+                    if (const auto why = s.refuse(path))
+                        return invalid(*why);
+                }
+                config.*s.member = path;
                 return Done{};
             },
             [&](const HostSetting &s) -> Status {
@@ -247,7 +253,7 @@ std::span<const ConfigKey> configKeys()
          .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Generations waiting or running at once; more are answered 503 busy.")},
         {.path = "plugin.folder",
          .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Folder"),
-         .kind = PathSetting{&Config::filesDir, {}},
+         .kind = PathSetting{&Config::filesDir, {}, whyNotAFilesFolder},
          .applies = Applies::AtNextStart,   // the file store is built around it
          .environment = {"GENERATED_FILES_DIR", "AIBAND_FILES_DIR"},
          .option = {"files-dir", "dir", "Folder for generated MIDI files (the one plugins watch)"},

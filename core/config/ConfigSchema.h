@@ -17,7 +17,12 @@ namespace aiband {
 // Config::withPlatformDefaults adds the per-user folders), then what values it accepts.
 // `choices`, when given, are the only values accepted ("" among them if empty is allowed).
 struct StringSetting { QString Config::*member; QString byDefault; QList<const char *> choices = {}; };
-struct PathSetting { QString Config::*member; QString byDefault; };
+// `refuse`, when set, says why a path cannot be used (nullopt: it can).
+struct PathSetting {
+    QString Config::*member;
+    QString byDefault;
+    std::optional<QString> (*refuse)(const QString &path) = nullptr;
+};
 struct HostSetting { QString Config::*member; QString byDefault; };
 struct BoolSetting { bool Config::*member; bool byDefault; };
 struct IntSetting { int Config::*member; int byDefault; int min; int max; };

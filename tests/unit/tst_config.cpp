@@ -136,6 +136,13 @@ private slots:
         QTest::newRow("env host name") << "env:HOST" << "evil.example" << "environment HOST";
         QTest::newRow("opt port") << "opt:port" << "12.5" << "--port";
         QTest::newRow("opt files") << "opt:files-dir" << "  " << "--files-dir";
+        // The store writes and cleans up in its folder: never a system folder or one that holds others.
+        QTest::newRow("opt files etc") << "opt:files-dir" << "/etc" << "system folder /etc";
+        QTest::newRow("opt files in usr") << "opt:files-dir" << "/usr/share/midi" << "system folder /usr";
+        QTest::newRow("opt files root") << "opt:files-dir" << "/" << "holds other folders";
+        QTest::newRow("opt files home") << "opt:files-dir" << QDir::homePath() << "holds other folders";
+        QTest::newRow("env files tmp") << "env:GENERATED_FILES_DIR" << "/tmp/" << "holds other folders";
+        QTest::newRow("file files proc") << "file:{\"plugin\":{\"folder\":\"/proc/self\"}}" << "" << "plugin.folder";
         QTest::newRow("file port string") << "file:{\"server\":{\"port\":\"8000\"}}" << "" << "server.port";
         QTest::newRow("file port range") << "file:{\"server\":{\"port\":99999}}" << "" << "server.port";
         QTest::newRow("file timeout") << "file:{\"backend\":{\"timeout\":0}}" << "" << "backend.timeout";
