@@ -27,19 +27,19 @@ Error fieldError(const QString &field, const QString &message)
     return makeError(QStringLiteral("invalid_field"), message, field);
 }
 
+// A sixty-fourth note: no chord, and no song, is shorter (a shorter one has no room for a note).
+constexpr double kShortestNoteBeats = 1.0 / 16.0;
+
 // Reads an optional number; returns the Error when present but not a finite number in range.
 Result<std::optional<double>> optionalNumber(const QJsonObject &object, const QString &name,
-                                             const QString &field, double min, double max,
-                                             bool minExclusive = false)
+                                             const QString &field, double min, double max)
 {
     if (!object.contains(name) || object.value(name).isNull())
         return std::optional<double>{};
     const QJsonValue value = object.value(name);
     const double number = value.toDouble(std::nan(""));
-    const bool tooSmall = minExclusive ? number <= min : number < min;
-    if (!value.isDouble() || !std::isfinite(number) || tooSmall || number > max)
-        return fieldError(field, minExclusive ? QStringLiteral("%1 must be a number above %2 and at most %3").arg(field).arg(min).arg(max)
-                                              : QStringLiteral("%1 must be a number from %2 to %3").arg(field).arg(min).arg(max));
+    if (!value.isDouble() || !std::isfinite(number) || number < min || number > max)
+        return fieldError(field, QStringLiteral("%1 must be a number from %2 to %3").arg(field).arg(min).arg(max));
     return std::optional<double>{number};
 }
 
@@ -105,8 +105,7 @@ Result<QList<ChordEvent>> parseChords(const QJsonObject &progression, double bea
         if (!start)
             return start.error();
         const auto duration = optionalNumber(item, QStringLiteral("duration"),
-                                             prefix + QStringLiteral(".duration"), 0.0,
-                                             maxBeats, true);
+                                             prefix + QStringLiteral(".duration"), kShortestNoteBeats, maxBeats);
         if (!duration)
             return duration.error();
 
@@ -414,7 +413,7 @@ Result<GenerateRequest> parseBody(const QJsonObject &body, const StyleLibrary &s
                                          "(engine.max_bars)")
                               .arg(progressionLength).arg(limits.maxBars).arg(maxBeats));
     auto duration = optionalNumber(progression, QStringLiteral("duration"),
-                                   QStringLiteral("chord_progression.duration"), 0.0, maxBeats, true);
+                                   QStringLiteral("chord_progression.duration"), kShortestNoteBeats, maxBeats);
     if (!duration)
         return duration.error();
     // The plugin counts in bars: "bars": 8 is eight bars of the meter.

@@ -5,6 +5,8 @@
 #include "logging/LogCategories.h"
 #include "music/Engine.h"
 
+#include <algorithm>
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTimer>
@@ -104,6 +106,16 @@ Outcome compose(const GenerateRequest &request, FileStore *store, TakePublisher 
         // Where the chords begin and where the file ends, once count-in, intro and ending are added.
         result.metadata.insert(QStringLiteral("music_start_beat"), song.plan.musicStartBeat);
         result.metadata.insert(QStringLiteral("file_length_beats"), song.plan.endBeat);
+        // Silent files would play nothing and look like a take: refused before anything is written.
+        const bool silent = std::all_of(song.parts.cbegin(), song.parts.cend(),
+                                        [](const RenderedPart &part) { return part.noteCount == 0; });
+        if (silent) {
+            outcome.error = makeError(QStringLiteral("invalid_field"),
+                                      QStringLiteral("these chords give the asked parts nothing to play (every chord is "
+                                                     "N.C., or too short for a note); nothing was written"),
+                                      QStringLiteral("chord_progression.chords"));
+            return outcome;
+        }
 
         timer.restart();
         const Arrangement &a = request.arrangement;

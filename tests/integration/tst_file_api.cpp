@@ -89,6 +89,22 @@ private slots:
             QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
     }
 
+    // A song the asked parts would play nothing of is refused before anything is written
+    // (drums keep time over N.C., so a drum part of it is fine).
+    void aSilentSongIsRefusedAndWritesNothing()
+    {
+        const HttpResult silent = m_server->post(QStringLiteral("/api/generate"),
+            R"({"chord_progression": {"chords": "N.C. | N.C."}, "track_types": ["bass", "keys"]})");
+        QCOMPARE(silent.status, 422);
+        QCOMPARE(silent.errorJson().value(QStringLiteral("field")).toString(), QStringLiteral("chord_progression.chords"));
+        QCOMPARE(m_server->get(QStringLiteral("/api/files")).json.value(QStringLiteral("count")).toInt(), 0);
+        const HttpResult drums = m_server->post(QStringLiteral("/api/generate"),
+            R"({"chord_progression": {"chords": "N.C. | N.C."}, "track_types": ["drums"]})");
+        QCOMPARE(drums.status, 200);
+        QVERIFY(drums.json.value(QStringLiteral("file_details")).toArray().first().toObject()
+                    .value(QStringLiteral("note_count")).toInt() > 0);
+    }
+
     void listingsCarryEachFilesMetadata()
     {
         const QStringList names = generate();

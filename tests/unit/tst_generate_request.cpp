@@ -127,7 +127,12 @@ private slots:
         QTest::newRow("tempo text") << R"({"chord_progression": {"chords": [{"chord": "C"}], "tempo": "fast"}})"
                                     << "chord_progression.tempo" << "invalid_field" << "";
         QTest::newRow("zero duration") << R"({"chord_progression": {"chords": [{"chord": "C", "duration": 0}]}})"
-                                       << "chord_progression.chords[0].duration" << "invalid_field" << "above 0";
+                                       << "chord_progression.chords[0].duration" << "invalid_field" << "from 0.0625";
+        // Shorter than a sixty-fourth note: no room for a note (1000 of them made a silent song).
+        QTest::newRow("tiny duration") << R"({"chord_progression": {"chords": [{"chord": "C", "duration": 1e-9}]}})"
+                                       << "chord_progression.chords[0].duration" << "invalid_field" << "from 0.0625";
+        QTest::newRow("tiny song") << R"({"chord_progression": {"chords": "C", "duration": 0.03}})"
+                                   << "chord_progression.duration" << "invalid_field" << "from 0.0625";
         QTest::newRow("overlap")
             << R"({"chord_progression": {"chords": [{"chord": "C", "start_time": 0, "duration": 4},
                                                     {"chord": "F", "start_time": 2, "duration": 4}]}})"
