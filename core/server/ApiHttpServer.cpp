@@ -3,6 +3,7 @@
 #include "HttpRouter.h"
 #include "JsonReplies.h"
 #include "RequestGuard.h"
+#include "WebSocketHandshake.h"
 #include "logging/LogCategories.h"
 
 #include <QHttpServerResponder>
@@ -38,7 +39,7 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     // For an upgrade, returning true without writing lets Qt complete the handshake;
     // returning false makes it call missingHandler(), which refuses it before any 101.
     if (isWebSocketUpgrade(request))
-        return decision.allowed() && m_acceptUpgrade(request);
+        return decision.allowed() && !webSocketHandshakeProblem(request) && m_acceptUpgrade(request);
 
     qCDebug(lcServer).noquote() << HttpRouter::methodName(request.method()) << request.url().path()
                                 << "from" << request.remoteAddress().toString();
@@ -58,6 +59,15 @@ void ApiHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket
     if (const GuardDecision decision = checkRequest(GuardRequest::from(request), *m_policy); !decision.allowed()) {
         logRefusal(request, decision);
         guardReply(decision).write(makeResponder(request, socket));
+        return;
+    }
+    if (const auto problem = webSocketHandshakeProblem(request)) {
+        qCInfo(lcWebSocket).noquote() << "refused a malformed WebSocket handshake to" << request.url().path() << "from"
+                                      << request.remoteAddress().toString() << "(" << problem->error.field << ")";
+        QHttpServerResponse answer = errorReply(static_cast<HttpStatus>(problem->status), problem->error);
+        if (problem->status == 426)
+            answer.setHeader(QByteArrayLiteral("Sec-WebSocket-Version"), QByteArrayLiteral("13"));
+        answer.write(makeResponder(request, socket));
         return;
     }
     qCInfo(lcWebSocket).noquote() << "refused WebSocket upgrade to" << request.url().path();

@@ -166,6 +166,43 @@ private slots:
         QVERIFY(!m_server->orchestrator->session().transport().playing);
     }
 
+    // RFC 6455 §4.2.1: what is not an opening handshake is answered at once, never upgraded
+    // (Qt alone left the first unanswered until the idle timeout and accepted a short key).
+    void malformedWebSocketHandshakesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("field");
+        // HOST is replaced by the server's address once it runs (init() starts it after this).
+        const QByteArray head = "GET /ws/p1 HTTP/1.1\r\nHost: HOST\r\nUpgrade: websocket\r\n";
+        const QByteArray key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        QTest::newRow("no Connection: Upgrade") << head + key + "Sec-WebSocket-Version: 13\r\n\r\n" << 400 << "Connection";
+        QTest::newRow("short key") << head + "Connection: Upgrade\r\nSec-WebSocket-Key: abc\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                                   << 400 << "Sec-WebSocket-Key";
+        QTest::newRow("key not base64") << head + "Connection: Upgrade\r\nSec-WebSocket-Key: !!!!!!!!!!!!!!!!!!!!!!==\r\n"
+                                                  "Sec-WebSocket-Version: 13\r\n\r\n" << 400 << "Sec-WebSocket-Key";
+        QTest::newRow("no key") << head + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n" << 400 << "Sec-WebSocket-Key";
+        QTest::newRow("version 8") << head + "Connection: keep-alive, Upgrade\r\n" + key + "Sec-WebSocket-Version: 8\r\n\r\n"
+                                   << 426 << "Sec-WebSocket-Version";
+    }
+
+    void malformedWebSocketHandshakesAreRefused()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QString, field);
+        const RawResponse read = rawExchange(port(), QByteArray(request).replace("HOST", hostPort()));
+        QCOMPARE(read.status, status);
+        QCOMPARE(read.errorCode(), QStringLiteral("invalid_upgrade"));
+        QCOMPARE(read.errorJson().value(QStringLiteral("field")).toString(), field);
+        QVERIFY(!read.raw.contains("101"));
+        if (status == 426)
+            QCOMPARE(read.header("Sec-WebSocket-Version"), QByteArray("13"));
+        QCOMPARE(m_server->orchestrator->pluginCount(), 0);
+        // A proper handshake on the same server still opens.
+        QVERIFY(rawExchange(port(), upgradeRequest("/ws/p2", hostPort())).raw.startsWith("HTTP/1.1 101"));
+    }
+
     void foreignPagesCannotOpenWebSockets_data() { foreignPagesCannotChangeState_data(); }
     void foreignPagesCannotOpenWebSockets()
     {
