@@ -128,6 +128,27 @@ private slots:
         QVERIFY(library.problems().first().contains(QStringLiteral("broken.json")));
     }
 
+    // A *.json that never ends (a link to /dev/zero) or is far too large is reported and
+    // skipped; the server starts with the rest.
+    void styleFilesThatAreNotStylesAreReportedNotRead()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), dir.filePath(QStringLiteral("zero.json"))));
+        QFile huge(dir.filePath(QStringLiteral("huge.json")));
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        huge.write(QByteArray(300 * 1024, ' '));
+        huge.close();
+        QFile good(dir.filePath(QStringLiteral("mine.json")));
+        QVERIFY(good.open(QIODevice::WriteOnly));
+        good.write(minimalStyle());
+        good.close();
+        const StyleLibrary library = StyleLibrary::load({dir.path()});
+        QCOMPARE(library.styles().size(), 1);
+        QCOMPARE(library.problems().size(), 2);
+        QVERIFY(library.problems().join(QLatin1Char('\n')).contains(QStringLiteral("zero.json: is not a regular file")));
+        QVERIFY(library.problems().join(QLatin1Char('\n')).contains(QStringLiteral("huge.json: is larger than 256 KiB")));
+    }
+
     // Found by tests/fuzz/fuzz_request: a bar of a single pulse (3/8, 2/8) has no room for a
     // fill, and the fill used to take the last of no beats (a crash in a release build).
     void fillsInEveryMeterIncludingOnePulseBars_data()
