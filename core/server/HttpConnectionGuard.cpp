@@ -137,6 +137,15 @@ void HttpConnectionGuard::refuse(HttpViolation violation)
         refuse(400, "Bad Request",
                makeError(QStringLiteral("bad_request"), QStringLiteral("the request's framing (Content-Length or chunk sizes) is invalid")));
         return;
+    case HttpViolation::BlankLines:
+        refuse(400, "Bad Request",
+               makeError(QStringLiteral("bad_request"), QStringLiteral("more empty lines than a request may start with")));
+        return;
+    case HttpViolation::NotOriginForm:
+        refuse(400, "Bad Request",
+               makeError(QStringLiteral("bad_request"),
+                         QStringLiteral("the request target must be a path such as /health; absolute URLs are for proxies")));
+        return;
     case HttpViolation::None:
         return;
     }

@@ -9,6 +9,9 @@ namespace {
 constexpr int kMaxChunkSizeLine = 256;
 // The method and version around the target ("OPTIONS " ... " HTTP/1.1").
 constexpr int kRequestLineSlack = 32;
+// Empty lines before a request line are skipped (RFC 9112 2.2: at least one); two are plenty.
+// Without a bound, "\r\n" forever grew Qt's buffer with no request to time out or refuse.
+constexpr int kMaxBlankBytes = 4;
 
 QByteArrayView trimmed(QByteArrayView text)
 {
@@ -47,6 +50,7 @@ void HttpRequestTracker::completeRequest()
 {
     ++m_completed;
     m_state = m_upgrade ? State::Upgraded : State::Idle;
+    m_blankBytes = 0;
 }
 
 HttpViolation HttpRequestTracker::feed(QByteArrayView bytes)
@@ -60,9 +64,12 @@ HttpViolation HttpRequestTracker::feed(QByteArrayView bytes)
             return HttpViolation::None;
         case State::Idle: {
             const char c = bytes[i++];
-            // Empty lines between requests are allowed (RFC 9112 2.2).
-            if (c == '\r' || c == '\n')
+            // Empty lines between requests are allowed (RFC 9112 2.2), a few of them.
+            if (c == '\r' || c == '\n') {
+                if (++m_blankBytes > kMaxBlankBytes)
+                    return fail(HttpViolation::BlankLines);
                 break;
+            }
             m_state = State::RequestLine;
             m_lineLength = 0;
             m_spaces = 0;
@@ -132,10 +139,15 @@ HttpViolation HttpRequestTracker::requestLineByte(char c)
         return HttpViolation::None;
     }
     ++m_lineLength;
-    if (c == ' ')
+    if (c == ' ') {
         ++m_spaces;
-    else if (m_spaces == 1)
+    } else if (m_spaces == 1) {
+        // The server answers origin-form ("/path") and OPTIONS' "*" only: an absolute URL names a
+        // host the Host check never sees (RFC 9112 3.2.2).
+        if (m_targetLength == 0 && c != '/' && c != '*')
+            return fail(HttpViolation::NotOriginForm);
         ++m_targetLength;
+    }
     // A line far longer than any target allows is refused before its end arrives.
     if (m_targetLength > m_limits.maxUrlLength || m_lineLength > m_limits.maxUrlLength + kRequestLineSlack)
         return fail(HttpViolation::UrlTooLong);

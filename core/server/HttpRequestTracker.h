@@ -18,6 +18,8 @@ enum class HttpViolation {
     HeadersTooLarge,  // 431
     BodyTooLarge,     // 413
     Malformed,        // 400: framing we cannot follow (bad Content-Length or chunk size)
+    BlankLines,       // 400: more empty lines before a request line than RFC 9112 2.2 asks us to skip
+    NotOriginForm,    // 400: a request target that is not a path (an absolute URL is for proxies)
 };
 
 // Follows the request boundaries of one keep-alive connection as its bytes arrive: request line,
@@ -59,6 +61,7 @@ private:
     int m_lineLength = 0;        // request line bytes so far
     int m_spaces = 0;            // spaces seen in the request line
     int m_targetLength = 0;      // bytes of the request target so far
+    int m_blankBytes = 0;        // CR and LF bytes before this request line
     int m_headerBytes = 0;
     QByteArray m_line;           // the current header or chunk-size line (bounded by the limits)
     qint64 m_contentLength = 0;

@@ -113,6 +113,26 @@ private slots:
         QCOMPARE(response->errorCode(), QStringLiteral("headers_too_large"));
     }
 
+    // Checked on the raw bytes, before Qt's parser buffers them or the Host check runs.
+    void endlessBlankLinesAndAbsoluteTargetsGet400()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        RawClient blank(server.orchestrator->port());
+        blank.send(QByteArray(64 * 1024, '\n'));
+        const auto refused = blank.next();
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 400);
+        QCOMPARE(refused->errorCode(), QStringLiteral("bad_request"));
+        RawClient absolute(server.orchestrator->port());
+        absolute.send("GET http://evil.com/api/config HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(server.orchestrator->port())
+                      + "\r\n\r\n");
+        const auto proxied = absolute.next();
+        QVERIFY(proxied);
+        QCOMPARE(proxied->status, 400);
+        QVERIFY(!proxied->json.contains(QStringLiteral("server")));   // not the config
+    }
+
     void aLongUrlGets414()
     {
         TestServer server;  // server.max_url_length defaults to 8 KiB

@@ -89,6 +89,31 @@ private slots:
         QCOMPARE(tracker.feed("GET /" + QByteArray(40, 'a')), HttpViolation::UrlTooLong);
     }
 
+    // RFC 9112 2.2 asks a server to skip at least one empty line before a request; an endless
+    // run of them used to grow the connection's buffer with no request ever starting.
+    void emptyLinesBeforeARequestAreBounded()
+    {
+        HttpRequestTracker tracker;
+        QCOMPARE(tracker.feed("\r\n\r\nGET / HTTP/1.1\r\n\r\n"), HttpViolation::None);
+        QCOMPARE(tracker.completedRequests(), 1);
+        QCOMPARE(tracker.feed("\r\n"), HttpViolation::None);
+        QCOMPARE(tracker.feed("\r\n\r\n"), HttpViolation::BlankLines);
+        QVERIFY(tracker.failed());
+    }
+
+    // RFC 9112 3.2.2: an absolute URL names a host of its own, which the Host check never saw.
+    void onlyPathTargetsAreAnswered()
+    {
+        for (const QByteArray line : {QByteArray("GET http://evil.com/api/config HTTP/1.1\r\n"),
+                                      QByteArray("CONNECT evil.com:443 HTTP/1.1\r\n")}) {
+            HttpRequestTracker tracker;
+            QCOMPARE(tracker.feed(line), HttpViolation::NotOriginForm);
+        }
+        HttpRequestTracker tracker;
+        QCOMPARE(tracker.feed("OPTIONS * HTTP/1.1\r\n\r\nGET /health HTTP/1.1\r\n\r\n"), HttpViolation::None);
+        QCOMPARE(tracker.completedRequests(), 2);
+    }
+
     void badFramingIsMalformed()
     {
         HttpRequestTracker lengths;
