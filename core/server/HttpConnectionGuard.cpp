@@ -135,7 +135,9 @@ void HttpConnectionGuard::refuse(HttpViolation violation)
         return;
     case HttpViolation::Malformed:
         refuse(400, "Bad Request",
-               makeError(QStringLiteral("bad_request"), QStringLiteral("the request's framing (Content-Length or chunk sizes) is invalid")));
+               makeError(QStringLiteral("bad_request"),
+                         m_tracker.failure() ? QString::fromLatin1(m_tracker.failure())
+                                             : QStringLiteral("the request's framing (Content-Length or chunk sizes) is invalid")));
         return;
     case HttpViolation::BlankLines:
         refuse(400, "Bad Request",

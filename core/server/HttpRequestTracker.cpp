@@ -40,9 +40,10 @@ void HttpRequestTracker::resumeAfterRefusedUpgrade()
         m_state = State::Idle;
 }
 
-HttpViolation HttpRequestTracker::fail(HttpViolation violation)
+HttpViolation HttpRequestTracker::fail(HttpViolation violation, const char *why)
 {
     m_state = State::Failed;
+    m_failure = why;
     return violation;
 }
 
@@ -74,6 +75,7 @@ HttpViolation HttpRequestTracker::feed(QByteArrayView bytes)
             m_lineLength = 0;
             m_spaces = 0;
             m_targetLength = 0;
+            m_version.clear();
             if (const HttpViolation v = requestLineByte(c); v != HttpViolation::None)
                 return v;
             break;
@@ -128,19 +130,15 @@ HttpViolation HttpRequestTracker::feed(QByteArrayView bytes)
 
 HttpViolation HttpRequestTracker::requestLineByte(char c)
 {
-    if (c == '\n') {
-        m_state = State::Headers;
-        m_headerBytes = 0;
-        m_line.clear();
-        m_contentLength = 0;
-        m_chunked = false;
-        m_upgrade = false;
-        m_bodyBytes = 0;
-        return HttpViolation::None;
-    }
+    if (c == '\n')
+        return requestLineDone();
     ++m_lineLength;
     if (c == ' ') {
         ++m_spaces;
+    } else if (m_spaces >= 2) {
+        if (m_version.size() > 16)
+            return fail(HttpViolation::Malformed, "the request line must end with HTTP/1.1");
+        m_version.append(c);
     } else if (m_spaces == 1) {
         // The server answers origin-form ("/path") and OPTIONS' "*" only: an absolute URL names a
         // host the Host check never sees (RFC 9112 3.2.2).
@@ -151,6 +149,26 @@ HttpViolation HttpRequestTracker::requestLineByte(char c)
     // A line far longer than any target allows is refused before its end arrives.
     if (m_targetLength > m_limits.maxUrlLength || m_lineLength > m_limits.maxUrlLength + kRequestLineSlack)
         return fail(HttpViolation::UrlTooLong);
+    return HttpViolation::None;
+}
+
+// RFC 9112 3: METHOD SP TARGET SP HTTP/1.x, nothing more; Qt's parser took a doubled or an
+// unknown version as it came.
+HttpViolation HttpRequestTracker::requestLineDone()
+{
+    if (m_version.endsWith('\r'))
+        m_version.chop(1);
+    if (m_spaces != 2 || (m_version != "HTTP/1.1" && m_version != "HTTP/1.0"))
+        return fail(HttpViolation::Malformed, "the request line must be METHOD /path HTTP/1.1");
+    m_state = State::Headers;
+    m_headerBytes = 0;
+    m_line.clear();
+    m_contentLength = 0;
+    m_chunked = false;
+    m_upgrade = false;
+    m_sawContentLength = false;
+    m_sawTransferEncoding = false;
+    m_bodyBytes = 0;
     return HttpViolation::None;
 }
 
@@ -180,25 +198,49 @@ HttpViolation HttpRequestTracker::headerLine()
     const qsizetype colon = m_line.indexOf(':');
     if (colon <= 0)
         return HttpViolation::None;  // Qt's parser answers what is not a header
-    const QByteArrayView line(m_line);
+    const QByteArrayView line = trimmed(QByteArrayView(m_line));
+    // RFC 9110 5.5: no control characters in a field but the tab.
+    if (std::any_of(line.begin(), line.end(), [](char c) { return (static_cast<uchar>(c) < 0x20 && c != '\t') || c == 0x7f; }))
+        return fail(HttpViolation::Malformed, "a header holds a control character");
     const QByteArrayView name = trimmed(line.first(colon));
     const QByteArrayView value = trimmed(line.sliced(colon + 1));
     if (namesEqual(name, "content-length")) {
-        bool ok = false;
-        const qint64 length = value.toLongLong(&ok);
-        if (!ok || length < 0)
-            return fail(HttpViolation::Malformed);
-        m_contentLength = length;
+        return contentLength(value);
     } else if (namesEqual(name, "transfer-encoding")) {
-        m_chunked = QByteArray(value.data(), value.size()).toLower().contains("chunked");
+        return transferEncoding(value);
     } else if (namesEqual(name, "upgrade")) {
         m_upgrade = QByteArray(value.data(), value.size()).toLower().contains("websocket");
     }
     return HttpViolation::None;
 }
 
+// RFC 9112 6.3: one Content-Length, digits only. Two (even equal) or "+2" could be read two ways,
+// and Qt's parser and ours did read them differently.
+HttpViolation HttpRequestTracker::contentLength(QByteArrayView value)
+{
+    const bool digits = !value.isEmpty() && value.size() <= 18
+                        && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (m_sawContentLength || !digits)
+        return fail(HttpViolation::Malformed, "a request has at most one Content-Length, a whole number");
+    m_sawContentLength = true;
+    m_contentLength = value.toLongLong();
+    return HttpViolation::None;
+}
+
+// The only transfer coding a client may send us is chunked, once (RFC 9112 6.1, 7).
+HttpViolation HttpRequestTracker::transferEncoding(QByteArrayView value)
+{
+    if (m_sawTransferEncoding || !namesEqual(value, "chunked"))
+        return fail(HttpViolation::Malformed, "the only Transfer-Encoding accepted is chunked, once");
+    m_sawTransferEncoding = true;
+    m_chunked = true;
+    return HttpViolation::None;
+}
+
 HttpViolation HttpRequestTracker::headersDone()
 {
+    if (m_sawContentLength && m_sawTransferEncoding)
+        return fail(HttpViolation::Malformed, "a request has Content-Length or Transfer-Encoding, not both");
     if (m_chunked) {
         m_state = State::ChunkSize;
         return HttpViolation::None;

@@ -17,7 +17,7 @@ enum class HttpViolation {
     UrlTooLong,       // 414
     HeadersTooLarge,  // 431
     BodyTooLarge,     // 413
-    Malformed,        // 400: framing we cannot follow (bad Content-Length or chunk size)
+    Malformed,        // 400: framing we cannot follow or that RFC 9112 forbids (failure() says what)
     BlankLines,       // 400: more empty lines before a request line than RFC 9112 2.2 asks us to skip
     NotOriginForm,    // 400: a request target that is not a path (an absolute URL is for proxies)
 };
@@ -39,6 +39,8 @@ public:
     bool requestInProgress() const;   // some bytes of a request arrived, not all of them
     bool upgradeRequested() const { return m_state == State::Upgraded; }
     bool failed() const { return m_state == State::Failed; }
+    // For Malformed: what was wrong, in a sentence for the client.
+    const char *failure() const { return m_failure; }
     qint64 completedRequests() const { return m_completed; }
     // After an upgrade request that was answered as plain HTTP (refused), go on following requests.
     void resumeAfterRefusedUpgrade();
@@ -46,7 +48,10 @@ public:
 private:
     enum class State { Idle, RequestLine, Headers, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Upgraded, Failed };
 
-    HttpViolation fail(HttpViolation violation);
+    HttpViolation fail(HttpViolation violation, const char *why = nullptr);
+    HttpViolation requestLineDone();
+    HttpViolation contentLength(QByteArrayView value);
+    HttpViolation transferEncoding(QByteArrayView value);
     HttpViolation requestLineByte(char c);
     HttpViolation headerByte(char c, bool trailer);
     HttpViolation headerLine();
@@ -62,6 +67,10 @@ private:
     int m_spaces = 0;            // spaces seen in the request line
     int m_targetLength = 0;      // bytes of the request target so far
     int m_blankBytes = 0;        // CR and LF bytes before this request line
+    QByteArray m_version;        // the request line after its target: "HTTP/1.1"
+    bool m_sawContentLength = false;
+    bool m_sawTransferEncoding = false;
+    const char *m_failure = nullptr;
     int m_headerBytes = 0;
     QByteArray m_line;           // the current header or chunk-size line (bounded by the limits)
     qint64 m_contentLength = 0;

@@ -133,6 +133,26 @@ private slots:
         QVERIFY(!proxied->json.contains(QStringLiteral("server")));   // not the config
     }
 
+    // Content-Length and Transfer-Encoding together: refused and closed, so no smuggled second
+    // request is ever read from what follows.
+    void ambiguousFramingGets400AndTheConnectionCloses()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        const QByteArray host = "Host: 127.0.0.1:" + QByteArray::number(server.orchestrator->port()) + "\r\n";
+        client.send("POST /api/plugin/register HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                    "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+                    "POST /api/plugin/register HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                    "Content-Length: 20\r\n\r\n{\"plugin_id\": \"sm\"}");
+        const auto refused = client.next();
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 400);
+        QVERIFY(refused->errorJson().value(QStringLiteral("message")).toString().contains(QStringLiteral("not both")));
+        QVERIFY(!client.next());   // closed: nothing more is answered
+        QVERIFY(!server.orchestrator->session().plugin(QStringLiteral("sm")));
+    }
+
     void aLongUrlGets414()
     {
         TestServer server;  // server.max_url_length defaults to 8 KiB

@@ -104,7 +104,7 @@ private slots:
     // RFC 9112 3.2.2: an absolute URL names a host of its own, which the Host check never saw.
     void onlyPathTargetsAreAnswered()
     {
-        for (const QByteArray line : {QByteArray("GET http://evil.com/api/config HTTP/1.1\r\n"),
+        for (const QByteArray &line : {QByteArray("GET http://evil.com/api/config HTTP/1.1\r\n"),
                                       QByteArray("CONNECT evil.com:443 HTTP/1.1\r\n")}) {
             HttpRequestTracker tracker;
             QCOMPARE(tracker.feed(line), HttpViolation::NotOriginForm);
@@ -112,6 +112,35 @@ private slots:
         HttpRequestTracker tracker;
         QCOMPARE(tracker.feed("OPTIONS * HTTP/1.1\r\n\r\nGET /health HTTP/1.1\r\n\r\n"), HttpViolation::None);
         QCOMPARE(tracker.completedRequests(), 2);
+    }
+
+    // RFC 9112 3, 6.1, 6.3 and RFC 9110 5.5: what two parsers could read two ways is refused.
+    void ambiguousFramingIsMalformed_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::newRow("two lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n");
+        QTest::newRow("two equal lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n");
+        QTest::newRow("signed length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: +2\r\n\r\n");
+        QTest::newRow("listed length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 2, 2\r\n\r\n");
+        QTest::newRow("chunked, gzip") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n");
+        QTest::newRow("xchunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: xchunked\r\n\r\n");
+        QTest::newRow("length and chunked") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n");
+        QTest::newRow("NUL in a value") << QByteArray("GET / HTTP/1.1\r\nX-A: a\0b\r\n\r\n", 30);
+        QTest::newRow("HTTP/9.9") << QByteArray("GET / HTTP/9.9\r\n\r\n");
+        QTest::newRow("doubled version") << QByteArray("GET / HTTP/1.1 HTTP/1.1\r\n\r\n");
+        QTest::newRow("no version") << QByteArray("GET /\r\n\r\n");
+    }
+
+    void ambiguousFramingIsMalformed()
+    {
+        QFETCH(QByteArray, request);
+        HttpRequestTracker tracker;
+        QCOMPARE(tracker.feed(request), HttpViolation::Malformed);
+        QVERIFY(tracker.failure() != nullptr);
+        HttpRequestTracker plain;   // and the plain forms are fine
+        QCOMPARE(plain.feed("POST / HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}"
+                            "POST / HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n0\r\n\r\n"), HttpViolation::None);
+        QCOMPARE(plain.completedRequests(), 2);
     }
 
     void badFramingIsMalformed()
