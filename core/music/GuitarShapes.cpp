@@ -50,9 +50,11 @@ int importance(int interval, bool hasThird)
     case 9: case 10: case 11: return 1;               // the sixth or seventh
     case 6: case 8: return 2;                         // an altered fifth
     case 13: case 15: case 18: case 20: return 3;     // alterations
-    case 0: return 5;                                 // the bass has the root
-    case 7: return 6;                                 // the fifth goes first
-    default: return 4;                                // 9, 11, 13
+    case 21: return 4;                                // the thirteenth names its chord ...
+    case 14: return 5;                                // ... more than the ninth
+    case 0: return 7;                                 // the bass has the root
+    case 7: return 8;                                 // the fifth goes first
+    default: return 6;                                // the eleventh
     }
 }
 

@@ -14,7 +14,7 @@ namespace aiband {
 struct GuitarTones {
     unsigned allowed = 0;   // the classes a shape may sound, one bit each: chord tones only
     QList<int> wanted;      // the classes it should sound, most important first (third, seventh,
-                            // altered fifth, alterations, extensions, root, fifth)
+                            // altered fifth, alterations, 13th, 9th, 11th, root, fifth)
     int hardWanted = 0;     // how many of `wanted`, from the first, every shape must hold
     int bass = 0;           // the class wanted on the lowest string: the slash bass if it is a
                             // chord tone, else the root
