@@ -179,20 +179,12 @@ private:
     void collectBar(const PlannedBar &bar, const StepPattern &pattern)
     {
         const double barEnd = bar.startBeat + bar.lengthBeats;
-        forEachStep(bar, pattern, [&](const Step &step) {
-            if (step.symbol == QLatin1Char('-')) {
-                if (m_holding)
-                    m_hits.last().length += step.length;
-                return;
-            }
-            if (step.symbol == QLatin1Char('.')
-                || (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, kGuitarVoice))) {
-                m_holding = false;
-                return;
-            }
-            m_hits.append({step.beat, step.length, step.length, barEnd, step.symbol, step.inPulse % 2 == 1});
-            m_holding = true;
-        });
+        forEachHeldStep(
+            bar, pattern, m_performance, kGuitarVoice, m_holding,
+            [&](const Step &step) {
+                m_hits.append({step.beat, step.length, step.length, barEnd, step.symbol, step.inPulse % 2 == 1});
+            },
+            [&](const Step &step) { m_hits.last().length += step.length; });
     }
 
     // The bass part, as it is generated on its own, sets a floor under each chord: the guitar's

@@ -148,20 +148,10 @@ public:
 private:
     void collectBar(const PlannedBar &bar)
     {
-        forEachStep(bar, m_pattern, [&](const Step &step) {
-            if (step.symbol == QLatin1Char('-')) {
-                if (m_holding)
-                    m_events.last().length += step.length;
-                return;
-            }
-            if (step.symbol == QLatin1Char('.')
-                || (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, kKeysVoice))) {
-                m_holding = false;
-                return;
-            }
-            m_events.append({step.beat, step.length, step.symbol == QLatin1Char('X')});
-            m_holding = true;
-        });
+        forEachHeldStep(
+            bar, m_pattern, m_performance, kKeysVoice, m_holding,
+            [&](const Step &step) { m_events.append({step.beat, step.length, step.symbol == QLatin1Char('X')}); },
+            [&](const Step &step) { m_events.last().length += step.length; });
     }
 
     // The voicings a chord can take depend on its root and intervals only, and a song has few

@@ -94,6 +94,24 @@ Result<int> parseProgram(const QJsonObject &object, const QString &path, int fal
     return program;
 }
 
+// A part's section of the style: an object, with the part's General MIDI program in it (the
+// part's row's when absent).
+struct PartSection {
+    QJsonObject object;
+    int program;
+};
+
+Result<PartSection> parsePartSection(const QJsonValue &value, const QString &path, TrackType part)
+{
+    if (!value.isObject())
+        return styleError(path, QStringLiteral("expected an object"));
+    const QJsonObject object = value.toObject();
+    auto program = parseProgram(object, path, partRow(part).program);
+    if (!program)
+        return program.error();
+    return PartSection{object, *program};
+}
+
 Result<QList<DrumVoice>> parseDrums(const QJsonValue &value)
 {
     if (!value.isObject() || value.toObject().isEmpty())
@@ -121,14 +139,12 @@ Result<QList<DrumVoice>> parseDrums(const QJsonValue &value)
 
 Result<BassStyle> parseBass(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return styleError(QStringLiteral("bass"), QStringLiteral("expected an object"));
-    const QJsonObject object = value.toObject();
+    auto section = parsePartSection(value, QStringLiteral("bass"), TrackType::Bass);
+    if (!section)
+        return section.error();
+    const QJsonObject &object = section->object;
     BassStyle bass;
-    auto program = parseProgram(object, QStringLiteral("bass"), partRow(TrackType::Bass).program);
-    if (!program)
-        return program.error();
-    bass.program = *program;
+    bass.program = section->program;
     const QString mode = object.value(QStringLiteral("mode")).toString(QStringLiteral("pattern"));
     if (mode == QLatin1String("pattern"))
         bass.mode = BassMode::Pattern;
@@ -154,14 +170,12 @@ Result<BassStyle> parseBass(const QJsonValue &value)
 
 Result<KeysStyle> parseKeys(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return styleError(QStringLiteral("keys"), QStringLiteral("expected an object"));
-    const QJsonObject object = value.toObject();
+    auto section = parsePartSection(value, QStringLiteral("keys"), TrackType::Keys);
+    if (!section)
+        return section.error();
+    const QJsonObject &object = section->object;
     KeysStyle keys;
-    auto program = parseProgram(object, QStringLiteral("keys"), partRow(TrackType::Keys).program);
-    if (!program)
-        return program.error();
-    keys.program = *program;
+    keys.program = section->program;
     const QString voicing = object.value(QStringLiteral("voicing")).toString(QStringLiteral("close"));
     if (voicing == QLatin1String("close"))
         keys.voicing = Voicing::Close;
@@ -218,14 +232,12 @@ Result<QList<RoleCells>> parseGuitarPatterns(const QJsonValue &value)
 
 Result<GuitarStyle> parseGuitar(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return styleError(QStringLiteral("guitar"), QStringLiteral("expected an object"));
-    const QJsonObject object = value.toObject();
+    auto section = parsePartSection(value, QStringLiteral("guitar"), TrackType::Guitar);
+    if (!section)
+        return section.error();
+    const QJsonObject &object = section->object;
     GuitarStyle guitar;
-    auto program = parseProgram(object, QStringLiteral("guitar"), partRow(TrackType::Guitar).program);
-    if (!program)
-        return program.error();
-    guitar.program = *program;
+    guitar.program = section->program;
     auto voicing = parseGuitarVoicing(object);
     if (!voicing)
         return voicing.error();

@@ -511,6 +511,13 @@ def part_or_skip(song, check, role):
     return song.parts[role], None
 
 
+def notes_outside(song, notes, limits):
+    """A message for each note outside the pitches `limits` (low, high), both included."""
+    low, high = limits
+    return [f"{song.where(n.start)}: {note_name(n.pitch)} is outside {note_name(low)}..{note_name(high)}"
+            for n in notes if not low <= n.pitch <= high]
+
+
 def check_bass(song):
     notes, early_result = part_or_skip(song, "bass", "bass")
     if early_result:
@@ -542,10 +549,7 @@ def check_bass(song):
     rules.append(Rule("bass.root_at_change", rate >= ROOT_RATE, messages,
                       {"root_hits": hits, "root_changes": len(changes)}))
 
-    # Range.
-    low, high = BASS_RANGE
-    outside = [f"{song.where(n.start)}: {note_name(n.pitch)} is outside {note_name(low)}..{note_name(high)}"
-               for n in notes if not low <= n.pitch <= high]
+    outside = notes_outside(song, notes, BASS_RANGE)
     rules.append(Rule("bass.range", not outside, limited(outside)))
 
     # Every note a chord tone, a chord-scale tone, or an approach resolving into a chord tone.
@@ -721,6 +725,21 @@ def voice_movement(a, b):
     return sum(abs(x - y) for x, y in zip(a, b)) / len(a)
 
 
+def off_chord_notes(song, notes, tones):
+    """Notes that are not in the chord's `tones` ("tones", or "chord_tones" with the root and the
+    slash bass), the chord being the one sounding where the note starts or the one it anticipates
+    by up to PPQ/8; notes under N.C. are not judged."""
+    wrong = []
+    for n in notes:
+        candidates = [c for c in (song.chord_at(n.start), song.chord_at(n.start + song.ppq // 8))
+                      if c is not None and not c.get("no_chord")]
+        if candidates and not any(n.pitch % 12 in c[tones] for c in candidates):
+            chord = candidates[-1]
+            wrong.append(f"{song.where(n.start)}: {note_name(n.pitch)} is not a tone of {chord['symbol']} "
+                         f"({pc_names(sorted(chord[tones]))})")
+    return wrong
+
+
 def check_keys(song, notes):
     rules = []
     low, high = KEYS_RANGE
@@ -728,15 +747,7 @@ def check_keys(song, notes):
                for n in notes if not low <= n.pitch <= high]
     rules.append(Rule("harmony.keys_range", not outside, limited(outside)))
 
-    wrong = []
-    for n in notes:
-        # The chord sounding where the note starts, or the one it anticipates by up to PPQ/8.
-        candidates = [c for c in (song.chord_at(n.start), song.chord_at(n.start + song.ppq // 8))
-                      if c is not None and not c.get("no_chord")]
-        if candidates and not any(n.pitch % 12 in c["chord_tones"] for c in candidates):
-            chord = candidates[-1]
-            wrong.append(f"{song.where(n.start)}: {note_name(n.pitch)} is not a tone of {chord['symbol']} "
-                         f"({pc_names(sorted(chord['chord_tones']))})")
+    wrong = off_chord_notes(song, notes, "chord_tones")
     rules.append(Rule("harmony.keys_chord_tones", not wrong, limited(wrong)))
 
     held = []
@@ -859,20 +870,10 @@ def same_rhythm(a, b, tolerance):
 
 
 def check_guitar_notes(song, notes):
-    rules = []
-    low, high = GUITAR_RANGE
-    outside = [f"{song.where(n.start)}: {note_name(n.pitch)} is outside {note_name(low)}..{note_name(high)}"
-               for n in notes if not low <= n.pitch <= high]
-    rules.append(Rule("guitar.range", not outside, limited(outside)))
-    wrong = []
-    for n in notes:
-        chords = [c for c in (song.chord_at(n.start), song.chord_at(n.start + song.ppq // 8))
-                  if c is not None and not c.get("no_chord")]
-        if chords and not any(n.pitch % 12 in c["tones"] for c in chords):
-            wrong.append(f"{song.where(n.start)}: {note_name(n.pitch)} is not a tone of {chords[-1]['symbol']} "
-                         f"({pc_names(chords[-1]['tones'])})")
-    rules.append(Rule("guitar.chord_tones", not wrong, limited(wrong)))
-    return rules
+    outside = notes_outside(song, notes, GUITAR_RANGE)
+    wrong = off_chord_notes(song, notes, "tones")
+    return [Rule("guitar.range", not outside, limited(outside)),
+            Rule("guitar.chord_tones", not wrong, limited(wrong))]
 
 
 def check_guitar_strokes(song, strokes):
