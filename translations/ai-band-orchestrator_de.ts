@@ -820,7 +820,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::PartTitle</name>
     <message>
-        <location filename="../core/music/PartRegistry.cpp" line="+29"/>
+        <location filename="../core/music/PartRegistry.cpp" line="+38"/>
         <source>Bass</source>
         <translation>Bass</translation>
     </message>
@@ -830,7 +830,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Schlagzeug</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
@@ -838,6 +838,11 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <location line="+1"/>
         <source>Full band</source>
         <translation>Ganze Band</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guitar</source>
+        <translation>Gitarre</translation>
     </message>
 </context>
 <context>
@@ -1152,7 +1157,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+57"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+56"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1268,17 +1273,17 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Einige Einstellungen sind ungültig; siehe die Meldungen darunter.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Not applied: %1</source>
         <translation>Nicht übernommen: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Applied to this run, but not saved: %1</source>
         <translation>Für diesen Lauf übernommen, aber nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Saved. These take effect the next time the application starts: %1</source>
         <translation>Gespeichert. Diese Änderungen wirken beim nächsten Start der Anwendung: %1</translation>
     </message>
@@ -1419,7 +1424,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation type="vanished">Keys</translation>
     </message>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+50"/>
+        <location filename="../ui/TryItPage.cpp" line="+48"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
     </message>
@@ -1439,7 +1444,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>&amp;Chords:</source>
         <translation>&amp;Akkorde:</translation>
     </message>
@@ -1469,12 +1474,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Wähle mindestens ein Instrument.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+19"/>
         <source>Generating…</source>
         <translation>Wird generiert…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Key %1 · %2 bars · seed %3. Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
         <translation>Tonart %1 · %2 Takte · Seed %3. Ziehe eine Spur in deine DAW oder einen Dateimanager; die Dateien sind auch im Tab „Dateien“.</translation>
     </message>

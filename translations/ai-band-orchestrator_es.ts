@@ -820,7 +820,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::PartTitle</name>
     <message>
-        <location filename="../core/music/PartRegistry.cpp" line="+29"/>
+        <location filename="../core/music/PartRegistry.cpp" line="+38"/>
         <source>Bass</source>
         <translation>Bajo</translation>
     </message>
@@ -830,7 +830,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Batería</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Keys</source>
         <translation>Teclados</translation>
     </message>
@@ -838,6 +838,11 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <location line="+1"/>
         <source>Full band</source>
         <translation>Banda completa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guitar</source>
+        <translation>Guitarra</translation>
     </message>
 </context>
 <context>
@@ -1152,7 +1157,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+57"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+56"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
@@ -1268,17 +1273,17 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Algunos ajustes no son válidos; mira los mensajes que aparecen debajo.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Not applied: %1</source>
         <translation>No aplicado: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Applied to this run, but not saved: %1</source>
         <translation>Aplicado en esta ejecución, pero no guardado: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Saved. These take effect the next time the application starts: %1</source>
         <translation>Guardado. Estos cambios se aplicarán la próxima vez que se inicie la aplicación: %1</translation>
     </message>
@@ -1419,7 +1424,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation type="vanished">Teclados</translation>
     </message>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+50"/>
+        <location filename="../ui/TryItPage.cpp" line="+48"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
@@ -1439,7 +1444,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>&amp;Chords:</source>
         <translation>&amp;Acordes:</translation>
     </message>
@@ -1469,12 +1474,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Elige al menos un instrumento.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+19"/>
         <source>Generating…</source>
         <translation>Generando…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Key %1 · %2 bars · seed %3. Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
         <translation>Tonalidad %1 · %2 compases · semilla %3. Arrastra una pista a tu DAW o a un gestor de archivos; los archivos también están en la pestaña Archivos.</translation>
     </message>

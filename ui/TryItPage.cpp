@@ -84,7 +84,7 @@ TryItPage::TryItPage(Orchestrator &orchestrator, QWidget *parent)
         auto *box = new QCheckBox(partTitle(type));
         box->setObjectName(QStringLiteral("part_") + type);
         box->setProperty("trackType", type);
-        box->setChecked(true);
+        box->setChecked(row.inFullBand);  // the band as "full" has it; a guitar is asked for
         parts->addWidget(box);
         m_parts.append(box);
     }

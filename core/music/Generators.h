@@ -77,4 +77,38 @@ StepPattern stepPattern(const QList<Pulse> &pulses, const RoleCells &cells);
 // bar ends. `visit` is only called, never kept.
 void forEachStep(const PlannedBar &bar, const StepPattern &pattern, FunctionRef<void(const Step &)> visit);
 
+// The walk of forEachStep for a part whose sounds are held by '-' steps (keys, guitar): calls
+// `strike` for each step that starts a sound ('?' only when Performance::playsOptional lets
+// `voice` play it) and `hold` for each '-' while a sound is held; '.' and an optional step left
+// out let go. `holding` carries the state from bar to bar.
+void forEachHeldStep(const PlannedBar &bar, const StepPattern &pattern, const Performance &performance, int voice,
+                     bool &holding, FunctionRef<void(const Step &)> strike, FunctionRef<void(const Step &)> hold);
+
+// Calls `change` with every chord change strictly inside the `length` beats from `start`, in
+// the order the plan lists them (time order for a validated request): where a held chord is
+// struck again because the harmony changes under it.
+void forEachChangeWithin(const SongPlan &plan, double start, double length, FunctionRef<void(double)> change);
+
+// `events` (sounds with a `beat` and a `length` in beats) cut where the chord changes under them:
+// the head ends at the change, and the rest, which `restrike` adjusts, starts there.
+template <typename Event, typename Restrike>
+QList<Event> splitAtChanges(const SongPlan &plan, const QList<Event> &events, Restrike restrike)
+{
+    QList<Event> split;
+    split.reserve(events.size());
+    for (const Event &event : events) {
+        Event current = event;
+        forEachChangeWithin(plan, event.beat, event.length, [&](double change) {
+            Event head = current;
+            head.length = change - current.beat;
+            split.append(head);
+            current.length -= head.length;
+            current.beat = change;
+            restrike(current);
+        });
+        split.append(current);
+    }
+    return split;
+}
+
 } // namespace aiband

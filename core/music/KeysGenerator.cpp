@@ -111,7 +111,8 @@ public:
             else if (bar.kind == BarKind::Ending)
                 m_events.append({bar.startBeat, bar.lengthBeats, true});
         }
-        splitAtChanges();
+        // A chord that changes under a held voicing is struck again on the change.
+        m_events = splitAtChanges(m_plan, m_events, [](KeysEvent &rest) { rest.accent = false; });
         std::vector<Note> notes;
         // Voicings have four notes or fewer (five when spread): reserving for four spares the
         // vector's growth, which kept two copies alive at once and left half the last unused.
@@ -147,54 +148,10 @@ public:
 private:
     void collectBar(const PlannedBar &bar)
     {
-        forEachStep(bar, m_pattern, [&](const Step &step) {
-            if (step.symbol == QLatin1Char('-')) {
-                if (m_holding)
-                    m_events.last().length += step.length;
-                return;
-            }
-            if (step.symbol == QLatin1Char('.')
-                || (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, kKeysVoice))) {
-                m_holding = false;
-                return;
-            }
-            m_events.append({step.beat, step.length, step.symbol == QLatin1Char('X')});
-            m_holding = true;
-        });
-    }
-
-    // A chord that changes under a held voicing is struck again on the change.
-    void splitAtChanges()
-    {
-        QList<KeysEvent> split;
-        split.reserve(m_events.size());
-        const QList<ChordEvent> &chords = m_plan.chords;
-        for (const KeysEvent &event : m_events) {
-            KeysEvent current = event;
-            // Chords in order: the changes inside the event come after those at or before its
-            // start, so the search starts there and stops at the first change past its end.
-            // (Scanning every chord for every event made long songs quadratic.)
-            auto chord = chords.cbegin();
-            if (m_plan.chordsInOrder) {
-                chord = std::upper_bound(chords.cbegin(), chords.cend(), current.beat + kEpsilon,
-                                         [](double beat, const ChordEvent &c) { return beat < c.startBeat; });
-            }
-            for (; chord != chords.cend(); ++chord) {
-                const double change = chord->startBeat;
-                if (change > current.beat + kEpsilon && change < current.beat + current.length - kEpsilon) {
-                    KeysEvent head = current;
-                    head.length = change - current.beat;
-                    split.append(head);
-                    current.length -= head.length;
-                    current.beat = change;
-                    current.accent = false;
-                } else if (m_plan.chordsInOrder && change >= current.beat + current.length - kEpsilon) {
-                    break;
-                }
-            }
-            split.append(current);
-        }
-        m_events = split;
+        forEachHeldStep(
+            bar, m_pattern, m_performance, kKeysVoice, m_holding,
+            [&](const Step &step) { m_events.append({step.beat, step.length, step.symbol == QLatin1Char('X')}); },
+            [&](const Step &step) { m_events.last().length += step.length; });
     }
 
     // The voicings a chord can take depend on its root and intervals only, and a song has few

@@ -13,6 +13,7 @@ namespace aiband {
 MidiPart generateBass(const Arrangement &arrangement, const SongPlan &plan);
 MidiPart generateDrums(const Arrangement &arrangement, const SongPlan &plan);
 MidiPart generateKeys(const Arrangement &arrangement, const SongPlan &plan);
+MidiPart generateGuitar(const Arrangement &arrangement, const SongPlan &plan);
 
 namespace {
 
@@ -27,17 +28,22 @@ constexpr bool rowIs(std::span<const PartRow> rows, TrackType type, std::string_
 std::span<const PartRow> partRows()
 {
     // Channels and programs are the ones the files have always had (README, docs/MUSIC.md):
-    // bass on channel 1, keys on 2, drums on the General MIDI drum channel 10 (zero-based here).
+    // bass on channel 1, keys on 2, drums on the General MIDI drum channel 10 (zero-based here);
+    // the guitar came later, on channel 3 with a steel-string acoustic (styles choose others).
     // The titles are marked for lupdate here and translated by ui/PartTitle.cpp. A new part is
     // a new row at the end (the API lists the parts in this order) and its generator above.
+    // The full band stays bass, drums and keys, so full files are what they were before the
+    // guitar: it is a part to ask for, alone or with others (docs/MUSIC.md, "Guitar").
     static constexpr PartRow kRows[] = {
-        {"bass", QT_TRANSLATE_NOOP("aiband::PartTitle", "Bass"), "Bass", 0, 33, generateBass},
-        {"drums", QT_TRANSLATE_NOOP("aiband::PartTitle", "Drums"), "Drums", kDrumChannel, 0, generateDrums},
-        {"keys", QT_TRANSLATE_NOOP("aiband::PartTitle", "Keys"), "Keys", 1, 0, generateKeys},
-        {"full", QT_TRANSLATE_NOOP("aiband::PartTitle", "Full band"), "Band", 0, 0, nullptr},
+        {"bass", QT_TRANSLATE_NOOP("aiband::PartTitle", "Bass"), "Bass", 0, 33, generateBass, true},
+        {"drums", QT_TRANSLATE_NOOP("aiband::PartTitle", "Drums"), "Drums", kDrumChannel, 0, generateDrums, true},
+        {"keys", QT_TRANSLATE_NOOP("aiband::PartTitle", "Keys"), "Keys", 1, 0, generateKeys, true},
+        {"full", QT_TRANSLATE_NOOP("aiband::PartTitle", "Full band"), "Band", 0, 0, nullptr, false},
+        {"guitar", QT_TRANSLATE_NOOP("aiband::PartTitle", "Guitar"), "Guitar", 2, 25, generateGuitar, false},
     };
     static_assert(rowIs(kRows, TrackType::Bass, "bass") && rowIs(kRows, TrackType::Drums, "drums")
-                      && rowIs(kRows, TrackType::Keys, "keys") && rowIs(kRows, TrackType::Full, "full"),
+                      && rowIs(kRows, TrackType::Keys, "keys") && rowIs(kRows, TrackType::Full, "full")
+                      && rowIs(kRows, TrackType::Guitar, "guitar"),
                   "TrackType's constants name these rows");
     return kRows;
 }
@@ -61,7 +67,7 @@ QList<const PartRow *> partsInFile(const PartRow &row)
         return {&row};
     QList<const PartRow *> members;
     for (const PartRow &member : partRows()) {
-        if (!member.isBand())
+        if (!member.isBand() && member.inFullBand)
             members.append(&member);
     }
     return members;

@@ -17,7 +17,7 @@ using PartGenerator = MidiPart (*)(const Arrangement &arrangement, const SongPla
 
 // What the program knows about one part, in one place, so that a new part is a generator and a
 // row (docs/ARCHITECTURE.md, "Where to add a part"). Full is a row too, without a generator: its
-// file holds every part that has one. A part's TrackType is its row's position.
+// file holds the full band, the parts marked inFullBand. A part's TrackType is its row's position.
 struct PartRow {
     const char *name;        // the word of the API, of file names and of metadata: "bass"
     const char *title;       // English; the window translates it in the context "aiband::PartTitle"
@@ -25,6 +25,8 @@ struct PartRow {
     int channel;             // MIDI channel, zero-based (unused for Full: its tracks keep their own)
     int program;             // General MIDI program, zero-based; a style may choose another
     PartGenerator generate;  // nullptr for Full
+    bool inFullBand;         // in Full's file (bass, drums and keys); a part outside it, such as
+                             // the guitar, comes only when it is asked for
 
     bool isBand() const { return generate == nullptr; }
 };
@@ -36,7 +38,7 @@ const PartRow &partRow(TrackType type);
 TrackType typeOf(const PartRow &row);   // `row` must be one of partRows()
 
 // The parts a file of `row` holds, in the order their tracks are written: the part itself, or
-// for Full every part that has a generator.
+// for Full every part in the full band.
 QList<const PartRow *> partsInFile(const PartRow &row);
 
 } // namespace aiband

@@ -32,4 +32,23 @@ void forEachStep(const PlannedBar &bar, const StepPattern &pattern, FunctionRef<
     }
 }
 
+void forEachHeldStep(const PlannedBar &bar, const StepPattern &pattern, const Performance &performance, int voice,
+                     bool &holding, FunctionRef<void(const Step &)> strike, FunctionRef<void(const Step &)> hold)
+{
+    forEachStep(bar, pattern, [&](const Step &step) {
+        if (step.symbol == QLatin1Char('-')) {
+            if (holding)
+                hold(step);
+            return;
+        }
+        if (step.symbol == QLatin1Char('.')
+            || (step.symbol == QLatin1Char('?') && !performance.playsOptional(bar.index, step.index, voice))) {
+            holding = false;
+            return;
+        }
+        strike(step);
+        holding = true;
+    });
+}
+
 } // namespace aiband

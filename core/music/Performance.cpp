@@ -25,6 +25,7 @@ TimingFeel timingFeel(Player player)
     case Player::Percussion: return {0.0, 7.0};
     case Player::Bass: return {4.0, 5.0};
     case Player::Keys: return {3.0, 9.0};
+    case Player::Guitar: return {2.0, 7.0};  // the strum's start; its strings follow it
     case Player::Click: return {0.0, 0.0};
     }
     return {0.0, 0.0};

@@ -28,7 +28,7 @@ inline double floorOf(double x)
 }
 
 // Who plays a note, for timing: each has its own feel (a snare a hair late, hats loose).
-enum class Player { Kick, Snare, HiHat, Cymbal, Tom, Percussion, Bass, Keys, Click };
+enum class Player { Kick, Snare, HiHat, Cymbal, Tom, Percussion, Bass, Keys, Guitar, Click };
 
 Player drumPlayer(int gmNote);
 

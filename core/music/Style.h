@@ -49,6 +49,22 @@ struct KeysStyle {
     RoleCells cells;         // x hit, X accent, ? optional, - hold, . rest
 };
 
+// How the guitar's shapes are built (docs/MUSIC.md, "Guitar"): full chords near the open
+// position, three- or four-string triads on the top strings, jazz shells (root, third, seventh),
+// or power chords (root, fifth, octave).
+enum class GuitarVoicing { Open, Triad, Shell, Power };
+
+struct GuitarStyle {
+    int program = 25;
+    GuitarVoicing voicing = GuitarVoicing::Open;
+    double strumMs = 5.0;      // between two strings of a down stroke; up strokes are quicker
+    // The bars' rhythms: the groove first, then variations, the last one played in a phrase's last
+    // bar. D/d down stroke, u up stroke, ? optional stroke, m palm-muted, x dead (scratch), c/C
+    // chop on the top strings, b bass string, a alternate bass, p next arpeggio string, - hold,
+    // . rest.
+    QList<RoleCells> patterns;
+};
+
 struct Style {
     QString name;            // identifier used in requests: "rock"
     QString title;           // "Rock"
@@ -62,6 +78,7 @@ struct Style {
     QList<DrumVoice> drums;
     BassStyle bass;
     KeysStyle keys;
+    GuitarStyle guitar;
 };
 
 QString pulseRoleName(PulseRole role);

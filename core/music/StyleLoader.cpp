@@ -94,6 +94,24 @@ Result<int> parseProgram(const QJsonObject &object, const QString &path, int fal
     return program;
 }
 
+// A part's section of the style: an object, with the part's General MIDI program in it (the
+// part's row's when absent).
+struct PartSection {
+    QJsonObject object;
+    int program;
+};
+
+Result<PartSection> parsePartSection(const QJsonValue &value, const QString &path, TrackType part)
+{
+    if (!value.isObject())
+        return styleError(path, QStringLiteral("expected an object"));
+    const QJsonObject object = value.toObject();
+    auto program = parseProgram(object, path, partRow(part).program);
+    if (!program)
+        return program.error();
+    return PartSection{object, *program};
+}
+
 Result<QList<DrumVoice>> parseDrums(const QJsonValue &value)
 {
     if (!value.isObject() || value.toObject().isEmpty())
@@ -121,14 +139,12 @@ Result<QList<DrumVoice>> parseDrums(const QJsonValue &value)
 
 Result<BassStyle> parseBass(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return styleError(QStringLiteral("bass"), QStringLiteral("expected an object"));
-    const QJsonObject object = value.toObject();
+    auto section = parsePartSection(value, QStringLiteral("bass"), TrackType::Bass);
+    if (!section)
+        return section.error();
+    const QJsonObject &object = section->object;
     BassStyle bass;
-    auto program = parseProgram(object, QStringLiteral("bass"), partRow(TrackType::Bass).program);
-    if (!program)
-        return program.error();
-    bass.program = *program;
+    bass.program = section->program;
     const QString mode = object.value(QStringLiteral("mode")).toString(QStringLiteral("pattern"));
     if (mode == QLatin1String("pattern"))
         bass.mode = BassMode::Pattern;
@@ -154,14 +170,12 @@ Result<BassStyle> parseBass(const QJsonValue &value)
 
 Result<KeysStyle> parseKeys(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return styleError(QStringLiteral("keys"), QStringLiteral("expected an object"));
-    const QJsonObject object = value.toObject();
+    auto section = parsePartSection(value, QStringLiteral("keys"), TrackType::Keys);
+    if (!section)
+        return section.error();
+    const QJsonObject &object = section->object;
     KeysStyle keys;
-    auto program = parseProgram(object, QStringLiteral("keys"), partRow(TrackType::Keys).program);
-    if (!program)
-        return program.error();
-    keys.program = *program;
+    keys.program = section->program;
     const QString voicing = object.value(QStringLiteral("voicing")).toString(QStringLiteral("close"));
     if (voicing == QLatin1String("close"))
         keys.voicing = Voicing::Close;
@@ -177,6 +191,65 @@ Result<KeysStyle> parseKeys(const QJsonValue &value)
         return cells.error();
     keys.cells = *cells;
     return keys;
+}
+
+// A style without a "guitar" section strums this: a down stroke on the beat, down-up between,
+// a push in the middle bars and a held chord to end the phrase (docs/STYLES.md, "Guitar").
+constexpr char kDefaultGuitar[] = R"({"voicing": "open", "patterns": [
+    {"simple": {"downbeat": "D---", "backbeat": "d-u-"}, "compound": {"downbeat": "D---u-", "backbeat": "d---u-"}},
+    {"simple": {"downbeat": "D-u-", "backbeat": "--u-"}, "compound": {"downbeat": "D-d-u-", "backbeat": "--d-u-"}},
+    {"simple": {"downbeat": "D---", "backbeat": "----"}, "compound": {"downbeat": "D-----", "backbeat": "------"}}]})";
+
+Result<GuitarVoicing> parseGuitarVoicing(const QJsonObject &object)
+{
+    const QString voicing = object.value(QStringLiteral("voicing")).toString(QStringLiteral("open"));
+    if (voicing == QLatin1String("open"))
+        return GuitarVoicing::Open;
+    if (voicing == QLatin1String("triad"))
+        return GuitarVoicing::Triad;
+    if (voicing == QLatin1String("shell"))
+        return GuitarVoicing::Shell;
+    if (voicing == QLatin1String("power"))
+        return GuitarVoicing::Power;
+    return styleError(QStringLiteral("guitar.voicing"), QStringLiteral("expected open, triad, shell or power"));
+}
+
+Result<QList<RoleCells>> parseGuitarPatterns(const QJsonValue &value)
+{
+    const QString path = QStringLiteral("guitar.patterns");
+    const QJsonArray array = value.toArray();
+    if (!value.isArray() || array.isEmpty() || array.size() > 8)
+        return styleError(path, QStringLiteral("expected a list of 1 to 8 patterns (cells), the groove first"));
+    QList<RoleCells> patterns;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        auto cells = parseCells(array[i], QStringLiteral("%1[%2]").arg(path).arg(i), QStringLiteral(".-Ddu?mxcCbap"));
+        if (!cells)
+            return cells.error();
+        patterns.append(*cells);
+    }
+    return patterns;
+}
+
+Result<GuitarStyle> parseGuitar(const QJsonValue &value)
+{
+    auto section = parsePartSection(value, QStringLiteral("guitar"), TrackType::Guitar);
+    if (!section)
+        return section.error();
+    const QJsonObject &object = section->object;
+    GuitarStyle guitar;
+    guitar.program = section->program;
+    auto voicing = parseGuitarVoicing(object);
+    if (!voicing)
+        return voicing.error();
+    guitar.voicing = *voicing;
+    guitar.strumMs = object.value(QStringLiteral("strum_ms")).toDouble(5.0);
+    if (guitar.strumMs < 1.0 || guitar.strumMs > 6.0)
+        return styleError(QStringLiteral("guitar.strum_ms"), QStringLiteral("expected 1-6 milliseconds between strings"));
+    auto patterns = parseGuitarPatterns(object.value(QStringLiteral("patterns")));
+    if (!patterns)
+        return patterns.error();
+    guitar.patterns = *patterns;
+    return guitar;
 }
 
 Result<TimeSignature> parseMeter(const QJsonValue &value)
@@ -242,6 +315,13 @@ Result<Style> parseStyle(const QByteArray &json)
     if (!keys)
         return keys.error();
     style.keys = *keys;
+    const QJsonValue guitarSection = root.contains(QStringLiteral("guitar"))
+                                         ? root.value(QStringLiteral("guitar"))
+                                         : QJsonDocument::fromJson(kDefaultGuitar).object();
+    auto guitar = parseGuitar(guitarSection);
+    if (!guitar)
+        return guitar.error();
+    style.guitar = *guitar;
     return style;
 }
 

@@ -15,7 +15,8 @@ public:
     static const TrackType Bass;
     static const TrackType Drums;
     static const TrackType Keys;
-    static const TrackType Full;   // every part in one multi-track file
+    static const TrackType Full;   // the full band (bass, drums, keys) in one multi-track file
+    static const TrackType Guitar;
 
     constexpr explicit TrackType(int row) : m_row(row) {}
     constexpr int row() const { return m_row; }
@@ -29,6 +30,7 @@ inline constexpr TrackType TrackType::Bass{0};
 inline constexpr TrackType TrackType::Drums{1};
 inline constexpr TrackType TrackType::Keys{2};
 inline constexpr TrackType TrackType::Full{3};
+inline constexpr TrackType TrackType::Guitar{4};
 
 QString trackTypeName(TrackType type);
 std::optional<TrackType> parseTrackType(const QString &name);

@@ -123,6 +123,37 @@ private slots:
         QTRY_VERIFY(!page.findChild<PianoRollView *>(QStringLiteral("preview_keys")));
     }
 
+    // The guitar is offered beside the band, unticked (the full band is bass, drums and keys),
+    // and plays on its own when ticked.
+    void guitarIsOfferedUntickedAndPlaysWhenTicked()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        TryItPage page(*server.orchestrator);
+        page.show();
+        auto *guitar = child<QCheckBox>(page, "part_guitar");
+        QCOMPARE(guitar->text(), QStringLiteral("Guitar"));
+        QVERIFY(!guitar->isChecked());
+        for (const char *name : {"part_bass", "part_drums", "part_keys"})
+            child<QCheckBox>(page, name)->setChecked(false);
+        guitar->setChecked(true);
+        child<QLineEdit>(page, "chords")->setText(QStringLiteral("G | D | Em | C"));
+        QSignalSpy finished(&page, &TryItPage::generationFinished);
+        child<QPushButton>(page, "generate")->click();
+        QVERIFY(finished.wait(10000));
+        const QList<GeneratedFile> result = page.resultFiles();
+        QCOMPARE(result.size(), 1);
+        QCOMPARE(result[0].trackType, QStringLiteral("guitar"));
+        QFile file(result[0].file.path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Result<MidiSong> song = readMidiFile(file.readAll());
+        QVERIFY(song.ok());
+        QCOMPARE(song->parts.size(), size_t(1));
+        QCOMPARE(song->parts.front().name, QStringLiteral("Guitar"));
+        QVERIFY(song->parts.front().notes.size() >= 8);
+        QTRY_VERIFY(page.findChild<PianoRollView *>(QStringLiteral("preview_guitar")));
+    }
+
     void invalidChordsShowTheParsersErrorAndGenerateNothing()
     {
         TestServer server;
@@ -163,7 +194,7 @@ private slots:
         TestServer server;
         QVERIFY(server.start());
         TryItPage page(*server.orchestrator);
-        for (const char *name : {"part_bass", "part_drums", "part_keys"})
+        for (const char *name : {"part_bass", "part_drums", "part_keys", "part_guitar"})
             child<QCheckBox>(page, name)->setChecked(false);
         child<QPushButton>(page, "generate")->click();
         QCOMPARE(child<QLabel>(page, "status")->text(), QStringLiteral("Choose at least one part."));

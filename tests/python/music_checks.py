@@ -8,6 +8,9 @@ with mido (never with the project's own code) and checks:
   2 bass             root on chord changes, range, note choice, strong beats, leaps, monophony
   3 drums            GM notes, kick on beat 1, backbeat, fills where marked only, crashes
   4 meter            kick and bass on the downbeat of every song bar
+    harmony          keys range, chord tones, changes, voice leading; N.C. silences bass, keys, guitar
+    guitar           range, chord tones, strokes playable on six strings by one hand, strum spread,
+                     above the bass, more than one rhythm in every 8 bars
   5 dynamics         per-part velocity spread when humanize > 0
   6 swing            measured off-beat hi-hat/ride position against the requested ratio
   7 reproducibility  twin files byte-identical, other-seed files different
@@ -80,8 +83,20 @@ KEYS_RANGE = (48, 84)             # C3..C6
 KEYS_MAX_MOVEMENT = 3.0           # mean semitones each voice moves at a chord change, over the song
 CHORD_GROUP_TICKS = 60            # keys notes starting this close together form one chord (PPQ/8)
 
-CHECKS = ("structure", "bass", "drums", "meter", "harmony", "dynamics", "swing", "reproducibility", "render")
-PARTS = ("bass", "drums", "keys")
+GUITAR_RANGE = (40, 84)           # E2..C6
+GUITAR_TUNING = (40, 45, 50, 55, 59, 64)  # standard tuning, open strings from low E to high E
+GUITAR_MAX_FRET = 20              # a 21-fret neck: the top string's fret 20 is C6
+GUITAR_HAND_SPAN = 3              # the fretted notes of one stroke lie within four frets ...
+GUITAR_FINGERS = 4                # ... under four fingers, a barre counting as one
+STROKE_JOIN_MS = 15               # a guitar note starting this soon after the previous one is the same stroke
+STRUM_MAX_MS = 40                 # a stroke's first to last note-on
+STRUMS_FROM_NOTES = 12            # a guitar part with this many notes must have strokes of 3 strings or more
+VARIETY_BARS = 8                  # every this many consecutive song bars hold two guitar rhythms or more
+RHYTHM_TOLERANCE_PPQ_DIVISOR = 8  # two bars' strokes within PPQ/8 of each other are the same rhythm
+
+CHECKS = ("structure", "bass", "drums", "meter", "harmony", "guitar", "dynamics", "swing", "reproducibility",
+          "render")
+PARTS = ("bass", "drums", "keys", "guitar")
 MANIFEST_KEYS = ("id", "style", "files", "ppq", "tempo", "time_signature", "beats_per_bar", "end_beat",
                  "humanize", "swing", "strong_beats", "backbeat_beats", "chords", "bars")
 
@@ -173,7 +188,7 @@ class Track:
     events: list                   # (absolute tick, mido message)
     end: int
     notes: list = field(default_factory=list)
-    role: str = ""                 # bass, drums, keys or "" (conductor / unknown)
+    role: str = ""                 # bass, drums, keys, guitar or "" (conductor / unknown)
 
 
 class MidiData:
@@ -182,7 +197,7 @@ class MidiData:
     def __init__(self, path, role):
         self.path = path
         self.name = os.path.basename(path)
-        self.role = role           # the manifest's key: bass, drums, keys, full
+        self.role = role           # the manifest's key: bass, drums, keys, guitar, full
         self.bytes = None
         self.midi = None
         self.error = None
@@ -247,7 +262,9 @@ class MidiData:
                 track.role = "drums"
             elif "bass" in name:
                 track.role = "bass"
-            elif any(word in name for word in ("key", "piano", "organ", "pad", "comp", "guitar")):
+            elif "guitar" in name:
+                track.role = "guitar"
+            elif any(word in name for word in ("key", "piano", "organ", "pad", "comp")):
                 track.role = "keys"
             elif channels.count(DRUM_CHANNEL) * 2 > len(channels):
                 track.role = "drums"
@@ -319,6 +336,9 @@ class Song:
 
     def tick(self, beats):
         return round(float(beats) * self.ppq)
+
+    def ms_per_tick(self):
+        return 60000.0 / (float(self.m["tempo"]) * self.ppq)
 
     def bar_at(self, tick):
         """The bar a note at `tick` belongs to: notes up to PPQ/8 early count for the next bar."""
@@ -491,6 +511,13 @@ def part_or_skip(song, check, role):
     return song.parts[role], None
 
 
+def notes_outside(song, notes, limits):
+    """A message for each note outside the pitches `limits` (low, high), both included."""
+    low, high = limits
+    return [f"{song.where(n.start)}: {note_name(n.pitch)} is outside {note_name(low)}..{note_name(high)}"
+            for n in notes if not low <= n.pitch <= high]
+
+
 def check_bass(song):
     notes, early_result = part_or_skip(song, "bass", "bass")
     if early_result:
@@ -522,10 +549,7 @@ def check_bass(song):
     rules.append(Rule("bass.root_at_change", rate >= ROOT_RATE, messages,
                       {"root_hits": hits, "root_changes": len(changes)}))
 
-    # Range.
-    low, high = BASS_RANGE
-    outside = [f"{song.where(n.start)}: {note_name(n.pitch)} is outside {note_name(low)}..{note_name(high)}"
-               for n in notes if not low <= n.pitch <= high]
+    outside = notes_outside(song, notes, BASS_RANGE)
     rules.append(Rule("bass.range", not outside, limited(outside)))
 
     # Every note a chord tone, a chord-scale tone, or an approach resolving into a chord tone.
@@ -701,6 +725,21 @@ def voice_movement(a, b):
     return sum(abs(x - y) for x, y in zip(a, b)) / len(a)
 
 
+def off_chord_notes(song, notes, tones):
+    """Notes that are not in the chord's `tones` ("tones", or "chord_tones" with the root and the
+    slash bass), the chord being the one sounding where the note starts or the one it anticipates
+    by up to PPQ/8; notes under N.C. are not judged."""
+    wrong = []
+    for n in notes:
+        candidates = [c for c in (song.chord_at(n.start), song.chord_at(n.start + song.ppq // 8))
+                      if c is not None and not c.get("no_chord")]
+        if candidates and not any(n.pitch % 12 in c[tones] for c in candidates):
+            chord = candidates[-1]
+            wrong.append(f"{song.where(n.start)}: {note_name(n.pitch)} is not a tone of {chord['symbol']} "
+                         f"({pc_names(sorted(chord[tones]))})")
+    return wrong
+
+
 def check_keys(song, notes):
     rules = []
     low, high = KEYS_RANGE
@@ -708,15 +747,7 @@ def check_keys(song, notes):
                for n in notes if not low <= n.pitch <= high]
     rules.append(Rule("harmony.keys_range", not outside, limited(outside)))
 
-    wrong = []
-    for n in notes:
-        # The chord sounding where the note starts, or the one it anticipates by up to PPQ/8.
-        candidates = [c for c in (song.chord_at(n.start), song.chord_at(n.start + song.ppq // 8))
-                      if c is not None and not c.get("no_chord")]
-        if candidates and not any(n.pitch % 12 in c["chord_tones"] for c in candidates):
-            chord = candidates[-1]
-            wrong.append(f"{song.where(n.start)}: {note_name(n.pitch)} is not a tone of {chord['symbol']} "
-                         f"({pc_names(sorted(chord['chord_tones']))})")
+    wrong = off_chord_notes(song, notes, "chord_tones")
     rules.append(Rule("harmony.keys_chord_tones", not wrong, limited(wrong)))
 
     held = []
@@ -749,7 +780,7 @@ def check_keys(song, notes):
 
 
 def check_no_chord(song):
-    """N.C.: bass and keys rest, drums keep time."""
+    """N.C.: bass, keys and guitar rest, drums keep time."""
     spans = [c for c in song.chords if c.get("no_chord") and c["end_tick"] - c["start_tick"] >= song.ppq]
     if not spans:
         return []
@@ -757,7 +788,7 @@ def check_no_chord(song):
     problems = []
     for span in spans:
         low, high = span["start_tick"] + margin, span["end_tick"] - margin
-        for role in ("bass", "keys"):
+        for role in ("bass", "keys", "guitar"):
             for n in song.parts.get(role, []):
                 if low <= n.start < high:
                     problems.append(f"{song.where(n.start)}: {role} plays {note_name(n.pitch)} during N.C.")
@@ -776,6 +807,134 @@ def check_harmony(song):
     if not rules:
         return Check.skipped("harmony", "no keys part and no N.C.")
     return Check.of("harmony", rules)
+
+
+# --- guitar (MUSIC.md "Guitar") ----------------------------------------------------------------
+
+def guitar_strokes(song, notes):
+    """Guitar notes grouped into strokes: each note starting within STROKE_JOIN_MS of the one before."""
+    join = STROKE_JOIN_MS / song.ms_per_tick()
+    strokes = []
+    for note in sorted(notes, key=lambda n: (n.start, n.pitch)):
+        if strokes and note.start - strokes[-1][-1].start <= join:
+            strokes[-1].append(note)
+        else:
+            strokes.append([note])
+    return strokes
+
+
+def one_hand_holds(frets):
+    """Whether the frets (None for a string not played) fit one hand: the fretted ones within
+    GUITAR_HAND_SPAN frets, one finger each, or a barre across the lowest fret (no open string
+    under it) and a finger for each note above it."""
+    fretted = [(string, fret) for string, fret in enumerate(frets) if fret]
+    if not fretted:
+        return True
+    lowest = min(fret for _, fret in fretted)
+    if max(fret for _, fret in fretted) - lowest > GUITAR_HAND_SPAN:
+        return False
+    if len(fretted) <= GUITAR_FINGERS:
+        return True
+    barred = [string for string, fret in fretted if fret == lowest]
+    if 1 + len(fretted) - len(barred) > GUITAR_FINGERS:
+        return False
+    return all(frets[string] != 0 for string in range(barred[0], barred[-1] + 1))
+
+
+def guitar_fingering(pitches, one_hand):
+    """A fret per string (None: not played) that sounds exactly `pitches`, one string each, frets
+    0..GUITAR_MAX_FRET, fitting one hand when `one_hand`; None when there is none."""
+    frets = [None] * len(GUITAR_TUNING)
+
+    def place(index):
+        if index == len(pitches):
+            return not one_hand or one_hand_holds(frets)
+        for string, open_pitch in enumerate(GUITAR_TUNING):
+            fret = pitches[index] - open_pitch
+            if frets[string] is None and 0 <= fret <= GUITAR_MAX_FRET:
+                frets[string] = fret
+                if place(index + 1):
+                    return True
+                frets[string] = None
+        return False
+
+    return list(frets) if len(pitches) <= len(GUITAR_TUNING) and place(0) else None
+
+
+def rhythm_of(song, strokes, bar):
+    return [s[0].start - bar["start_tick"] for s in strokes if bar["start_tick"] <= s[0].start < bar["end_tick"]]
+
+
+def same_rhythm(a, b, tolerance):
+    return len(a) == len(b) and all(abs(x - y) <= tolerance for x, y in zip(a, b))
+
+
+def check_guitar_notes(song, notes):
+    outside = notes_outside(song, notes, GUITAR_RANGE)
+    wrong = off_chord_notes(song, notes, "tones")
+    return [Rule("guitar.range", not outside, limited(outside)),
+            Rule("guitar.chord_tones", not wrong, limited(wrong))]
+
+
+def check_guitar_strokes(song, strokes):
+    strings, span, spread = [], [], []
+    widest = 0.0
+    for stroke in strokes:
+        where = f"{song.where(stroke[0].start)}: stroke of {' '.join(note_name(n.pitch) for n in stroke)}"
+        pitches = sorted(n.pitch for n in stroke)
+        if guitar_fingering(pitches, one_hand=False) is None:
+            strings.append(f"{where} cannot sound one note per string (frets 0..{GUITAR_MAX_FRET})")
+        elif guitar_fingering(pitches, one_hand=True) is None:
+            span.append(f"{where} has no fingering within {GUITAR_HAND_SPAN + 1} frets and {GUITAR_FINGERS} fingers")
+        if len(stroke) < 2:
+            continue
+        ms = (stroke[-1].start - stroke[0].start) * song.ms_per_tick()
+        widest = max(widest, ms)
+        if stroke[-1].start == stroke[0].start or ms >= STRUM_MAX_MS:
+            spread.append(f"{where} spreads its note-ons over {ms:.1f} ms, expected more than 0 and less than "
+                          f"{STRUM_MAX_MS} ms")
+    notes = sum(len(s) for s in strokes)
+    if notes >= STRUMS_FROM_NOTES and not any(len(s) >= 3 for s in strokes):
+        spread.append(f"{notes} guitar notes and not one stroke of three strings or more")
+    return [Rule("guitar.strings", not strings, limited(strings)),
+            Rule("guitar.fret_span", not span, limited(span)),
+            Rule("guitar.strum_spread", not spread, limited(spread), {"guitar_strum_ms": widest})]
+
+
+def check_guitar_above_bass(song, notes):
+    bass = song.parts.get("bass")
+    if not bass:
+        return []
+    below = []
+    for n in notes:
+        under = [b for b in bass if b.start <= n.start < b.end and b.pitch >= n.pitch]
+        if under:
+            below.append(f"{song.where(n.start)}: guitar {note_name(n.pitch)} is not above the bass's "
+                         f"{note_name(under[0].pitch)}")
+    return [Rule("guitar.above_bass", not below, limited(below))]
+
+
+def check_guitar_variety(song, strokes):
+    bars = song.song_bars()
+    tolerance = song.ppq // RHYTHM_TOLERANCE_PPQ_DIVISOR
+    rhythms = [rhythm_of(song, strokes, bar) for bar in bars]
+    same = []
+    for first in range(0, len(bars) - VARIETY_BARS + 1):
+        window = rhythms[first:first + VARIETY_BARS]
+        if all(same_rhythm(window[0], r, tolerance) for r in window):
+            same.append(f"{song.where(bars[first]['start_tick'])}: the guitar plays one rhythm in all "
+                        f"{VARIETY_BARS} bars from here ({len(window[0])} strokes a bar)")
+    return [Rule("guitar.bar_variety", not same, limited(same))]
+
+
+def check_guitar(song):
+    notes, early_result = part_or_skip(song, "guitar", "guitar")
+    if early_result:
+        return early_result
+    strokes = guitar_strokes(song, notes)
+    rules = check_guitar_notes(song, notes) + check_guitar_strokes(song, strokes)
+    rules += check_guitar_above_bass(song, notes) + check_guitar_variety(song, strokes)
+    return Check.of("guitar", rules)
 
 
 # --- 5 dynamics -------------------------------------------------------------------------------
@@ -987,7 +1146,8 @@ def check_song(manifest_path, render=False):
         return result
     result = SongResult(song.id, song.style, manifest_path)
     for name, function in (("structure", check_structure), ("bass", check_bass), ("drums", check_drums),
-                           ("meter", check_meter), ("harmony", check_harmony), ("dynamics", check_dynamics),
+                           ("meter", check_meter), ("harmony", check_harmony), ("guitar", check_guitar),
+                           ("dynamics", check_dynamics),
                            ("swing", check_swing),
                            ("reproducibility", check_reproducibility)):
         try:
@@ -1047,6 +1207,9 @@ def style_rows(results):
         movements = [r.checks["harmony"].measured("keys_voice_movement") for r in songs if "harmony" in r.checks]
         movements = [m for m in movements if m is not None]
         row["keys_voice_movement"] = [min(movements), max(movements)] if movements else None
+        spreads = [r.checks["guitar"].measured("guitar_strum_ms") for r in songs if "guitar" in r.checks]
+        spreads = [s for s in spreads if s is not None]
+        row["guitar_strum_ms"] = [min(spreads), max(spreads)] if spreads else None
         row["velocity_std"] = {}
         for part in PARTS:
             values = [r.checks["dynamics"].measured("velocity_std", {}).get(part) for r in songs if "dynamics" in r.checks]
@@ -1063,8 +1226,8 @@ def style_rows(results):
 
 
 TABLE_HEADER = (["style", "songs"] + list(CHECKS)
-                + ["bass root %", "strong-beat CT %", "kick on 1 %", "keys move", "vel std bass", "vel std drums",
-                   "vel std keys", "swing (target)"])
+                + ["bass root %", "strong-beat CT %", "kick on 1 %", "keys move", "guitar strum ms"]
+                + [f"vel std {part}" for part in PARTS] + ["swing (target)"])
 
 
 def table_cells(row):
@@ -1087,7 +1250,7 @@ def table_cells(row):
         f"{span(swing['measured'], 3)} ({', '.join(fmt_number(t) for t in swing['targets'])})")
     return ([row["style"], str(row["songs"])] + [rate(row["checks"][name]) for name in CHECKS]
             + [share(row["bass_root_percent"]), share(row["strong_beat_chord_tone_percent"]),
-               share(row["kick_on_one_percent"]), span(row["keys_voice_movement"], 1)]
+               share(row["kick_on_one_percent"]), span(row["keys_voice_movement"], 1), span(row["guitar_strum_ms"], 1)]
             + [span(row["velocity_std"].get(part), 1) for part in PARTS] + [swing_cell])
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Proves that every music check can fail, and fails for the right reason.
 
-Builds a small, correct synthetic song with mido (bass, drums, keys, a combined file, a twin and
-an other-seed file, plus its manifest), checks that it passes everything, then breaks one
+Builds a small, correct synthetic song with mido (bass, drums, keys, guitar, a combined file, a
+twin and an other-seed file, plus its manifest), checks that it passes everything, then breaks one
 thing at a time and checks that exactly the matching rule fails. RenderTest runs the FluidSynth
 check on a tiny file and on a silent one.
 
@@ -38,6 +38,13 @@ SECTION_BARS = {0, 1, 9}
 JITTER = [0, 6, -5, 3, -7, 4, -2, 8]        # ticks: a light, deterministic humanize
 BASS_VELOCITY = [0, -8, 6, -4, 9, -7, 3]
 KEYS_VELOCITY = [64, 72, 80, 68, 76]
+# Guitar shapes on the G, B and high E strings, above every note of the bass: pitches low to high.
+GUITAR_SHAPES = {"C": [55, 60, 64], "Am": [57, 60, 64], "F": [57, 60, 65], "G/B": [55, 59, 67], "G": [55, 59, 67],
+                 "Dm7": [57, 60, 65], "G7": [55, 59, 65]}
+# Strokes per bar, (beat, "D" down or "U" up): even song bars the first rhythm, odd bars the second.
+GUITAR_RHYTHMS = [[(0, "D"), (1, "D"), (1.66, "U"), (2, "D"), (3, "D"), (3.66, "U")],
+                  [(0, "D"), (0.66, "U"), (1.66, "U"), (2, "D"), (2.66, "U"), (3.66, "U")]]
+STRUM_TICKS = {"D": 8, "U": 6}               # between strings: 8.3 and 6.25 ms at 120 BPM
 
 
 def nearest(pc, previous, low=28, high=50):
@@ -64,7 +71,8 @@ class SyntheticSong:
         self.manifest = {
             "id": song_id, "style": style, "seed": 1,
             "files": {"bass": f"{song_id}_bass.mid", "drums": f"{song_id}_drums.mid",
-                      "keys": f"{song_id}_keys.mid", "full": f"{song_id}_full.mid"},
+                      "keys": f"{song_id}_keys.mid", "full": f"{song_id}_full.mid",
+                      "guitar": f"{song_id}_guitar.mid"},
             "twin": {"bass": f"{song_id}_bass_twin.mid"},
             "other_seed": {"bass": f"{song_id}_bass_seed2.mid"},
             "ppq": PPQ, "tempo": 120.0, "time_signature": [4, 4], "beats_per_bar": 4.0,
@@ -80,6 +88,7 @@ class SyntheticSong:
         self.bass = self.make_bass()
         self.drums = self.make_drums()
         self.keys = self.make_keys()
+        self.guitar = self.make_guitar()
         self.twin_bass = None        # None: the twin is the bass file itself
         self.other_bass = None       # None: a genuinely different line
         self.extra_events = {}       # part -> [(tick, mido message)] added to its track
@@ -157,6 +166,40 @@ class SyntheticSong:
                 notes.append([beat * PPQ, (beat + beats) * PPQ - 10, 60 + pc, velocity, 1])
         return notes
 
+    def guitar_chord_at(self, beat):
+        """The chord sounding at `beat` and the beat where it ends."""
+        for symbol, start, beats in self.chords:
+            if start <= beat < start + beats:
+                return symbol, start + beats
+        return None
+
+    def make_guitar(self, rhythms=GUITAR_RHYTHMS):
+        """Down strokes low to high, up strokes on the top strings high to low, every string a few
+        milliseconds after the one before, each stroke ringing until just before the next."""
+        strokes = []
+        for bar in range(1, 1 + len(PROGRESSION)):
+            for beat, direction in rhythms[bar % 2]:
+                chord = self.guitar_chord_at(bar * 4 + beat)
+                if chord is None or chord[0] == "N.C.":
+                    continue
+                symbol, chord_end = chord
+                pitches = GUITAR_SHAPES[symbol] if direction == "D" else GUITAR_SHAPES[symbol][::-1]
+                velocity = (92 if beat == 0 else 82) if direction == "D" else 64
+                strokes.append((round((bar * 4 + beat) * PPQ), direction, pitches, velocity, chord_end * PPQ))
+        notes = []
+        for index, (start, direction, pitches, velocity, chord_end) in enumerate(strokes):
+            following = strokes[index + 1][0] if index + 1 < len(strokes) else self.end_tick
+            end = min(following, chord_end) - 20
+            for string, pitch in enumerate(pitches):
+                notes.append([start + string * STRUM_TICKS[direction], end, pitch, velocity - 2 * string, 2])
+        return notes
+
+    def guitar_stroke_at(self, bar, beat):
+        tick = bar * BAR + round(beat * PPQ)
+        found = [n for n in self.guitar if tick <= n[0] <= tick + 30]
+        assert found, f"no guitar stroke at bar {bar} beat {beat}"
+        return found
+
     # --- writing ---
 
     def conductor_track(self):
@@ -196,17 +239,18 @@ class SyntheticSong:
         midi.save(path)
 
     def parts(self):
+        """The full band's parts; the guitar, as the engine's, has a file of its own only."""
         return {"bass": ("Bass", self.bass, 33, 0), "drums": ("Drums", self.drums, 0, 9),
                 "keys": ("Keys", self.keys, 0, 1)}
 
     def write(self, directory):
         files = self.manifest["files"]
-        parts = self.parts()
-        for role in ("bass", "drums", "keys"):
+        parts = dict(self.parts(), guitar=("Guitar", self.guitar, 25, 2))
+        for role in ("bass", "drums", "keys", "guitar"):
             if role in files:
                 self.write_file(os.path.join(directory, files[role]), [parts[role]])
         if "full" in files:
-            self.write_file(os.path.join(directory, files["full"]), list(parts.values()))
+            self.write_file(os.path.join(directory, files["full"]), list(self.parts().values()))
         if self.manifest.get("twin"):
             twin = self.twin_bass if self.twin_bass is not None else self.bass
             self.write_file(os.path.join(directory, self.manifest["twin"]["bass"]), [("Bass", twin, 33, 0)])
@@ -258,8 +302,9 @@ class CorrectSongTest(CheckerTestCase):
         self.assertEqual(bass.measured("root_hits"), bass.measured("root_changes"))
         self.assertEqual(bass.measured("root_changes"), 16)   # 17 chords, minus N.C.
         self.assertAlmostEqual(result.checks["swing"].measured("swing_measured"), 0.66, delta=0.01)
-        for part in ("bass", "drums", "keys"):
+        for part in ("bass", "drums", "keys", "guitar"):
             self.assertIn(part, result.checks["dynamics"].measured("velocity_std"))
+        self.assertAlmostEqual(result.checks["guitar"].measured("guitar_strum_ms"), 16.7, delta=0.1)
 
     def test_a_straight_song_passes_and_checks_are_skipped_when_they_do_not_apply(self):
         song = SyntheticSong(swing=None)
@@ -360,7 +405,8 @@ class MutationTest(CheckerTestCase):
         note = song.note_at(song.bass, 1, 1)     # the fifth G: moved up to make a leap of 19 semitones
         note[2] = before + 19
         self.assertEqual(note[2] % 12, 7)
-        self.assertFailsExactly(song, {"bass.leap"}, "leaps 19 semitones")
+        # G3 is also the guitar's lowest note there: the bass has climbed onto it.
+        self.assertFailsExactly(song, {"bass.leap", "guitar.above_bass"}, "leaps 19 semitones")
 
     def test_overlapping_bass_notes(self):
         song = SyntheticSong()
@@ -458,6 +504,65 @@ class MutationTest(CheckerTestCase):
         self.assertIn("harmony.no_chord_rests", result.failed_rules())
         self.assertTrue(any("bass plays C2 (36) during N.C." in line for line in music_checks.failure_lines(result)))
 
+    # --- guitar ---
+
+    def test_guitar_note_out_of_range(self):
+        song = SyntheticSong()
+        for note in song.guitar_stroke_at(3, 0):
+            note[2] += 24                       # F up two octaves: its top note is F6, beyond C6 and fret 20
+        self.assertFailsExactly(song, {"guitar.range", "guitar.strings"}, "F6 (89) is outside E2 (40)..C6 (84)")
+
+    def test_guitar_wrong_chord(self):
+        song = SyntheticSong()
+        song.guitar_stroke_at(1, 0)[0][2] = 56  # Ab3 in a C chord, on the G string's first fret
+        self.assertFailsExactly(song, {"guitar.chord_tones"}, "Ab3 (56) is not a tone of C")
+
+    def test_guitar_stroke_of_seven_notes(self):
+        song = SyntheticSong()
+        first = song.guitar_stroke_at(1, 0)[-1]
+        for i, pitch in enumerate((67, 72, 76, 79)):  # C major upwards: seven notes for six strings
+            song.guitar.append([first[0] + 5 * (i + 1), first[1], pitch, 70, 2])
+        song.guitar.sort(key=lambda n: n[0])
+        self.assertFailsExactly(song, {"guitar.strings"}, "cannot sound one note per string")
+
+    def test_guitar_stroke_no_hand_spans(self):
+        song = SyntheticSong()
+        stroke = song.guitar_stroke_at(1, 0)
+        stroke[0][2], stroke[1][2], stroke[2][2] = 52, 64, 84  # E3 and C6: frets 2 (or 7) and 20 at once
+        self.assertFailsExactly(song, {"guitar.fret_span"}, "no fingering within 4 frets")
+
+    def test_guitar_strings_struck_together_or_too_slowly(self):
+        song = SyntheticSong()
+        for note in song.guitar_stroke_at(1, 0):
+            note[0] = 1 * BAR                   # three strings at the same tick: no strum
+        self.assertFailsExactly(song, {"guitar.strum_spread"}, "over 0.0 ms")
+        song = SyntheticSong("slow")
+        stroke = song.guitar_stroke_at(1, 0)
+        for i, note in enumerate(stroke):
+            note[0] = 1 * BAR + 14 * i          # 14.6 ms apart: one stroke, but 29 ms ...
+        song.guitar.append([1 * BAR + 42, stroke[0][1], 67, 70, 2])  # ... and a G4 at 43.75 ms
+        song.guitar.sort(key=lambda n: n[0])
+        self.assertFailsExactly(song, {"guitar.strum_spread"}, "less than 40 ms")
+
+    def test_guitar_below_the_bass(self):
+        song = SyntheticSong()
+        stroke = song.guitar_stroke_at(7, 3.66)  # up stroke over G7 while the bass plays B2 (47)
+        low = next(n for n in stroke if n[2] == 55)
+        low[2] = 47                              # B2 on the A string: a chord tone, not above the bass
+        self.assertFailsExactly(song, {"guitar.above_bass"}, "guitar B2 (47) is not above the bass's B2 (47)")
+
+    def test_guitar_one_rhythm_for_eight_bars(self):
+        song = SyntheticSong()
+        song.guitar = song.make_guitar([GUITAR_RHYTHMS[0], GUITAR_RHYTHMS[0]])
+        self.assertFailsExactly(song, {"guitar.bar_variety"}, "one rhythm in all 8 bars")
+
+    def test_guitar_playing_during_no_chord(self):
+        song = SyntheticSong()
+        nc_start = 10 * BAR
+        song.guitar += [[nc_start + 480 + 8 * i, nc_start + 900, pitch, 70, 2] for i, pitch in enumerate((55, 60, 64))]
+        song.guitar.sort(key=lambda n: n[0])
+        self.assertFailsExactly(song, {"harmony.no_chord_rests"}, "guitar plays G3 (55) during N.C.")
+
     # --- 5 dynamics, 6 swing ---
 
     def test_equal_velocities_with_humanize_on(self):
@@ -545,7 +650,7 @@ class CommandLineTest(CheckerTestCase):
         SyntheticSong("good-2", style="funk").write(self.dir.name)
         done = self.run_cli()
         self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
-        self.assertEqual(done.stdout.splitlines()[-1], "16 passed, 0 failed")
+        self.assertEqual(done.stdout.splitlines()[-1], "18 passed, 0 failed")
         self.assertIn("bass root %", done.stdout)
         self.assertRegex(done.stdout, r"funk\s+1\s+100% \(1/1\)")
 
@@ -560,7 +665,7 @@ class CommandLineTest(CheckerTestCase):
         self.assertEqual(done.returncode, 1, done.stdout + done.stderr)
         lines = done.stdout.splitlines()
         self.assertTrue(lines[0].startswith("bad: swing.offbeat_position: swing 0.75 on 8ths"), lines[0])
-        self.assertEqual(lines[-1], "15 passed, 1 failed")
+        self.assertEqual(lines[-1], "17 passed, 1 failed")
         with open(markdown) as f:
             table = f.read().splitlines()
         self.assertTrue(table[0].startswith("| style | songs | structure | bass |"))
@@ -568,7 +673,7 @@ class CommandLineTest(CheckerTestCase):
         self.assertIn("| 0% (0/1) |", table[2])
         with open(report) as f:
             data = json.load(f)
-        self.assertEqual((data["passed"], data["failed"]), (15, 1))
+        self.assertEqual((data["passed"], data["failed"]), (17, 1))
         bad_song = next(s for s in data["songs"] if s["id"] == "bad")
         self.assertEqual(bad_song["checks"]["swing"]["status"], "fail")
         self.assertEqual(self.run_cli().returncode, 1)   # the written results.json is not taken for a manifest

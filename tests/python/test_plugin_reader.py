@@ -7,7 +7,7 @@ same with JUCE itself and prints, per track with notes, where its last note ends
 tempo events it found. This test:
 
 - starts ai-band-orchestrator --headless on a free port and asks POST /api/generate for bass, drums,
-  keys and full at 90, 120 and 150 BPM in 4/4, 3/4 and 6/8 (some with a count-in, an intro or an
+  keys, full and guitar at 90, 120 and 150 BPM in 4/4, 3/4 and 6/8 (some with a count-in, an intro or an
   ending), a known number of bars;
 - runs plugin_reader on every file and requires, for every track with notes: a tempo event of the
   requested BPM in that track (and no other tempo), its last note-off timed by the plugin as at that
@@ -39,7 +39,7 @@ from plugin_client import Server, http  # noqa: E402
 APP = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator")
 READER = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/tests/tools/plugin_reader/plugin_reader")
 
-PARTS = ["bass", "drums", "keys", "full"]
+PARTS = ["bass", "drums", "keys", "full", "guitar"]
 BARS = 8
 # (tempo, meter, feel): every tempo in every meter; the feels add bars before and after the music.
 CASES = [(tempo, meter, feel)

@@ -1,5 +1,5 @@
 // Renders the property-test corpus: every built-in style in several meters, seeds, progressions
-// and feels, each song as bass, drums, keys and full MIDI files plus a manifest
+// and feels, each song as bass, drums, keys, full and guitar MIDI files plus a manifest
 // (docs/MANIFEST.md) that tests/python/music_checks.py checks independently with mido.
 //
 // Usage: render_corpus OUTPUT_DIR [--quick]
@@ -151,7 +151,8 @@ int main(int argc, char **argv)
                         {QStringLiteral("style"), style.name},
                         {QStringLiteral("seed"), seed},
                         {QStringLiteral("track_types"), QJsonArray{QStringLiteral("bass"), QStringLiteral("drums"),
-                                                                   QStringLiteral("keys"), QStringLiteral("full")}},
+                                                                   QStringLiteral("keys"), QStringLiteral("full"),
+                                                                   QStringLiteral("guitar")}},
                         {QStringLiteral("humanize"), variant == 3 ? 0.9 : (variant == 0 ? 0.0 : 0.5)},
                         {QStringLiteral("complexity"), 0.25 * (seed + p % 3)},
                         {QStringLiteral("intensity"), 0.3 + 0.2 * (p % 3)},

@@ -138,8 +138,8 @@ private slots:
                                                     {"chord": "F", "start_time": 2, "duration": 4}]}})"
             << "chord_progression.chords[1].start_time" << "invalid_field" << "overlap";
         QTest::newRow("unknown track type")
-            << R"({"chord_progression": {"chords": [{"chord": "C"}]}, "track_types": ["bass", "guitar"]})"
-            << "track_types[1]" << "invalid_field" << "\"guitar\"; allowed: bass, drums, keys";
+            << R"({"chord_progression": {"chords": [{"chord": "C"}]}, "track_types": ["bass", "vocals"]})"
+            << "track_types[1]" << "invalid_field" << "\"vocals\"; allowed: bass, drums, keys, full, guitar";
         QTest::newRow("empty track types")
             << R"({"chord_progression": {"chords": [{"chord": "C"}]}, "track_types": []})"
             << "track_types" << "invalid_field" << "";
