@@ -27,7 +27,7 @@ namespace aiband {
 namespace {
 
 const QString kDescription = QStringLiteral(
-    "A band inside your DAW: send chords, get bass, drums and keys as MIDI files.");
+    "A band inside your DAW: send chords, get bass, drums, keys and guitar as MIDI files.");
 
 bool isJsonContentType(const QByteArray &contentType)
 {

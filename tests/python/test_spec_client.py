@@ -215,6 +215,20 @@ class SpecClientTest(unittest.TestCase):
             for socket in (plugin, client, other):
                 await socket.close()
 
+    # --- every track type the spec lists
+
+    def test_the_specs_four_track_types_each_get_a_file(self):
+        status, _, answer = self.post("/api/midi/generate", {"track_types": ["bass", "drums", "keys", "guitar"],
+                                                             "chord_progression": "C-Am-F-G", "tempo": 120,
+                                                             "duration": 16, "key": "C major", "seed": 4})
+        self.assertEqual(status, 200, answer)
+        details = {d["track_type"]: d for d in answer["file_details"]}
+        self.assertEqual(list(details), ["bass", "drums", "keys", "guitar"])
+        guitar = mido.MidiFile(file=io.BytesIO(http("GET", details["guitar"]["url"])[2]))
+        channels = {m.channel for t in guitar.tracks for m in t if m.type == "note_on"}
+        self.assertEqual(channels, {2})   # channel 3, zero-based
+        self.assertGreater(details["guitar"]["note_count"], 0)
+
     # --- POST /api/midi/stream
 
     def test_midi_stream_answers_the_files_bytes(self):
