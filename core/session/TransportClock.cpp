@@ -57,26 +57,29 @@ std::optional<Error> readPlaying(const QJsonObject &json, const QString &prefix,
     return std::nullopt;
 }
 
-std::optional<Error> readBeat(const QJsonObject &json, const QString &prefix, TransportState &state)
+// A number field within [min, max] into `out`; absent leaves `out` as it is.
+std::optional<Error> readNumber(const QJsonObject &json, const QString &name, double min, double max,
+                                const QString &rule, const QString &prefix, double &out)
 {
-    const QJsonValue value = json.value(QStringLiteral("current_beat"));
+    const QJsonValue value = json.value(name);
     if (value.isUndefined())
         return std::nullopt;
-    if (!value.isDouble() || !std::isfinite(value.toDouble()) || value.toDouble() < -1e6 || value.toDouble() > 1e9)
-        return transportError(prefix + QStringLiteral("current_beat"), QStringLiteral("current_beat must be a number of beats"));
-    state.beat = value.toDouble();
+    if (!value.isDouble() || !std::isfinite(value.toDouble()) || value.toDouble() < min || value.toDouble() > max)
+        return transportError(prefix + name, rule);
+    out = value.toDouble();
     return std::nullopt;
+}
+
+std::optional<Error> readBeat(const QJsonObject &json, const QString &prefix, TransportState &state)
+{
+    return readNumber(json, QStringLiteral("current_beat"), -1e6, 1e9, QStringLiteral("current_beat must be a number of beats"),
+                      prefix, state.beat);
 }
 
 std::optional<Error> readTempo(const QJsonObject &json, const QString &prefix, TransportState &state)
 {
-    const QJsonValue value = json.value(QStringLiteral("tempo"));
-    if (value.isUndefined())
-        return std::nullopt;
-    if (!value.isDouble() || value.toDouble() < 20.0 || value.toDouble() > 400.0)
-        return transportError(prefix + QStringLiteral("tempo"), QStringLiteral("tempo must be a number from 20 to 400"));
-    state.tempoBpm = value.toDouble();
-    return std::nullopt;
+    return readNumber(json, QStringLiteral("tempo"), 20.0, 400.0, QStringLiteral("tempo must be a number from 20 to 400"),
+                      prefix, state.tempoBpm);
 }
 
 std::optional<Error> readTimeSignature(const QJsonObject &json, const QString &prefix, TransportState &state)

@@ -1003,16 +1003,23 @@ async def ws_register(fields, tag, run_name, placement):
     return answer
 
 
-async def ws_heartbeat(fields, tag, run_name, placement):
-    plugin = await ws_session(f"{tag}-{run_name}")
-    try:
-        await plugin.send_raw(json.dumps(envelope("heartbeat", fields, placement)))
-        reply, _ = await until(plugin, {"heartbeat_response"})
-    finally:
-        await plugin.close()
-    answer = Answer(200, reply)
-    answer.error = reply["data"] if reply["type"] == "error" else None
-    return answer
+def ws_single_reply_runner(type_, reply_type):
+    """The message, then its one reply (or an error)."""
+    async def run(fields, tag, run_name, placement):
+        plugin = await ws_session(f"{tag}-{run_name}")
+        try:
+            await plugin.send_raw(json.dumps(envelope(type_, fields, placement)))
+            reply, _ = await until(plugin, {reply_type})
+        finally:
+            await plugin.close()
+        answer = Answer(200, reply)
+        answer.error = reply["data"] if reply["type"] == "error" else None
+        return answer
+    return run
+
+
+ws_heartbeat = ws_single_reply_runner("heartbeat", "heartbeat_response")
+ws_status_request = ws_single_reply_runner("status_request", "status")
 
 
 def ws_transport_runner(type_):
@@ -1030,18 +1037,6 @@ def ws_transport_runner(type_):
         answer.error = errors[0] if errors else None
         return answer
     return run
-
-
-async def ws_status_request(fields, tag, run_name, placement):
-    plugin = await ws_session(f"{tag}-{run_name}")
-    try:
-        await plugin.send_raw(json.dumps(envelope("status_request", fields, placement)))
-        reply, _ = await until(plugin, {"status"})
-    finally:
-        await plugin.close()
-    answer = Answer(200, reply)
-    answer.error = reply["data"] if reply["type"] == "error" else None
-    return answer
 
 
 def expect_plugin_id_not_dropped(t, base, varied):
