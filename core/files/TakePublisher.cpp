@@ -84,38 +84,57 @@ Status TakePublisher::prepare(const QString &storeFolder, const QString &storeMe
     return Done{};
 }
 
+// A take appears whole in every folder or in none: every part is staged under a hidden name in
+// every folder first (where a full disk or a missing file shows), and only then renamed into
+// place, after which the earlier takes' files of the same parts leave.
 Status TakePublisher::publish(const QList<StoredFile> &files, const QString &pluginId)
 {
     QMutexLocker lock(&m_mutex);   // takes finishing together publish one after the other
-    if (Status shared = publishInto(m_watched, files); !shared)
-        return shared;
-    const QString own = pluginFolder(pluginId);
-    if (own.isEmpty())
-        return Done{};
-    if (!QDir().mkpath(own))
-        return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot create the plugin folder %1").arg(own));
-    return publishInto(own, files);
+    QStringList folders{m_watched};
+    if (const QString own = pluginFolder(pluginId); !own.isEmpty()) {
+        if (!QDir().mkpath(own))
+            return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot create the plugin folder %1").arg(own));
+        folders.append(own);
+    }
+    QStringList staged;
+    const auto unstage = [&staged] {
+        for (const QString &path : std::as_const(staged))
+            QFile::remove(path);
+    };
+    for (const QString &folder : folders) {
+        for (const StoredFile &file : files) {
+            const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
+            if (const QString error = linkOrCopy(file.path, temporary); !error.isEmpty()) {
+                unstage();
+                return makeError(QStringLiteral("write_failed"), error);
+            }
+            staged.append(temporary);
+        }
+    }
+    for (const QString &folder : folders) {
+        if (Status placed = placeStaged(folder, files); !placed) {
+            unstage();
+            return placed;
+        }
+    }
+    return Done{};
 }
 
-Status TakePublisher::publishInto(const QString &folder, const QList<StoredFile> &files)
+// Renames the staged parts into place, then removes the earlier takes' files of those parts.
+Status TakePublisher::placeStaged(const QString &folder, const QList<StoredFile> &files)
 {
     QDir dir(folder);
     QStringList parts;
     QStringList published;
-    // Every part appears complete first...
     for (const StoredFile &file : files) {
-        const QString temporary = dir.filePath(kPublishingPrefix + file.name);
-        if (const QString error = linkOrCopy(file.path, temporary); !error.isEmpty())
-            return makeError(QStringLiteral("write_failed"), error);
-        if (!QFile::rename(temporary, dir.filePath(file.name))) {
-            QFile::remove(temporary);
-            return makeError(QStringLiteral("write_failed"),
-                             QStringLiteral("cannot publish %1 in %2").arg(file.name, folder));
+        if (!dir.rename(kPublishingPrefix + file.name, file.name)) {
+            for (const QString &name : std::as_const(published))
+                dir.remove(name);
+            return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot publish %1 in %2").arg(file.name, folder));
         }
         parts.append(file.trackType);
         published.append(file.name);
     }
-    // ...then the earlier takes' files of the same parts leave (only names this server makes).
     for (const QString &name : dir.entryList(QDir::Files)) {
         if (FileStore::isStoreFileName(name) && parts.contains(FileStore::partOf(name)) && !published.contains(name))
             dir.remove(name);

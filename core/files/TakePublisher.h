@@ -44,7 +44,7 @@ public:
     void withdraw(const QString &name);
 
 private:
-    Status publishInto(const QString &folder, const QList<StoredFile> &files);
+    Status placeStaged(const QString &folder, const QList<StoredFile> &files);
     QStringList watchedFolders() const;   // the shared one and every plugin's
 
     QString m_watched;

@@ -88,6 +88,14 @@ std::optional<Error> publish(TakePublisher *publisher, const GenerationResult &r
     return std::nullopt;
 }
 
+// A take is whole or not at all: the parts of a take that could not be finished leave the takes
+// folder (publish() has left the watched folders as they were).
+void discard(FileStore *store, const GenerationResult &result)
+{
+    for (const GeneratedFile &file : result.files)
+        store->remove(file.file.name);
+}
+
 Outcome compose(const GenerateRequest &request, FileStore *store, TakePublisher *publisher, const QString &requestId,
                 const GenerationService::Renderer &render)
 {
@@ -127,12 +135,14 @@ Outcome compose(const GenerateRequest &request, FileStore *store, TakePublisher 
             metadata.trackType = trackTypeName(part.type);
             Result<StoredFile> stored = store->write(naming, part.midi, std::move(metadata));
             if (!stored) {
+                discard(store, result);
                 outcome.error = stored.error();
                 return outcome;
             }
             result.files.append({*stored, trackTypeName(part.type), part.noteCount});
         }
         if (auto failed = publish(publisher, result)) {
+            discard(store, result);
             outcome.error = *failed;
             return outcome;
         }

@@ -318,6 +318,34 @@ private slots:
         QCOMPARE(rawRequest(m_server->orchestrator->baseUrl(), "GET", "/api/files/" + real.toLatin1()).status, 200);
     }
 
+    // A take appears whole or not at all: the disk fills at its fourth part (the full band, the
+    // largest file), and neither the takes nor the watched folders keep its first three.
+    void aTakeTheDiskCannotHoldLeavesNothingOfItself()
+    {
+        const QStringList earlier = generate();   // bass and drums, playing
+        const auto midiIn = [](const QString &folder) {
+            return QDir(folder).entryList({QStringLiteral("*.mid")}, QDir::Files | QDir::Hidden, QDir::Name);
+        };
+        const QStringList watchedBefore = midiIn(m_server->watchedDir());
+        const QStringList ownBefore = midiIn(m_server->watchedDir() + QStringLiteral("/plugins/daw-1"));
+        QCOMPARE(watchedBefore.size(), 2);
+        HttpResult full;
+        {
+            const FileSizeLimit limit(8000);   // bass, drums and keys of 32 bars fit; the full band does not
+            QVERIFY(limit.ok());
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("has no room for")));
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^storage problem: .*no room")));
+            full = m_server->post(QStringLiteral("/api/generate"),
+                R"({"chord_progression": {"chords": "C | Am | F | G", "bars": 32}, "plugin_id": "daw-1",
+                    "track_types": ["bass", "drums", "keys", "full"], "seed": 1})");
+        }
+        QCOMPARE(full.status, 507);
+        QCOMPARE(midiIn(m_server->filesDir()), QStringList(earlier.begin(), earlier.end()));
+        QCOMPARE(midiIn(m_server->watchedDir()), watchedBefore);
+        QCOMPARE(midiIn(m_server->watchedDir() + QStringLiteral("/plugins/daw-1")), ownBefore);
+        QCOMPARE(QDir(m_server->filesDir() + QStringLiteral("/.aiband-meta")).entryList(QDir::Files).size(), 2);
+    }
+
     void aFullDiskIsAnswered507AndTheProblemIsShownUntilAWriteWorks()
     {
         Orchestrator &orchestrator = *m_server->orchestrator;

@@ -82,6 +82,24 @@ private slots:
         QCOMPARE(QFileInfo(m_store->directory()).fileName(), QStringLiteral("takes"));
     }
 
+    // A part that cannot be placed (here: its take file is gone) leaves every folder as it was:
+    // the earlier take plays on, in the shared folder and the plugin's own, and nothing hidden stays.
+    void aTakeThatCannotBePublishedWholeIsNotPublishedAtAll()
+    {
+        const QList<StoredFile> first = take({QStringLiteral("bass"), QStringLiteral("drums")}, "first");
+        QVERIFY(m_publisher->publish(first, QStringLiteral("p1")).ok());
+        QList<StoredFile> second = take({QStringLiteral("bass"), QStringLiteral("drums")}, "second");
+        QVERIFY(QFile::remove(second.last().path));
+        const Status published = m_publisher->publish(second, QStringLiteral("p1"));
+        QVERIFY(!published.ok());
+        QCOMPARE(published.error().code, QStringLiteral("write_failed"));
+        const QString own = watched() + QStringLiteral("/plugins/p1");
+        for (const QString &folder : {watched(), own}) {
+            QCOMPARE(listed(folder), names(first));
+            QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 2);
+        }
+    }
+
     void aTakeOfSomePartsLeavesTheOthersPlaying()
     {
         const QList<StoredFile> band = take({QStringLiteral("bass"), QStringLiteral("drums"), QStringLiteral("keys")}, "band");
