@@ -104,12 +104,25 @@ Status FileStore::prepare()
     if (!QDir().mkpath(m_directory) || !QDir().mkpath(metadataDirectory()))
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("cannot create the files folder %1").arg(m_directory));
+    if (const QString linked = linkedFolder(); !linked.isEmpty())
+        return makeError(QStringLiteral("files_dir_unavailable"), linked);
     const QFileInfo info(m_directory);
     if (!info.isDir() || !info.isWritable())
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("the files folder %1 is not writable").arg(m_directory));
     removeLeftovers();
     return Done{};
+}
+
+// The store's own folders must be folders, not links: a takes or metadata folder replaced by a
+// link would send every write somewhere else. Checked before each write (one stat each).
+QString FileStore::linkedFolder() const
+{
+    for (const QString &folder : {m_directory, metadataDirectory()}) {
+        if (QFileInfo(folder).isSymLink())
+            return QStringLiteral("%1 is a link, not a folder; remove it and the server makes the folder again").arg(folder);
+    }
+    return {};
 }
 
 QStringList FileStore::removeLeftovers()
@@ -162,9 +175,9 @@ Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &
         m_reserved.insert(name);
     }
     const QString path = m_directory + QLatin1Char('/') + name;
-    QString error;
+    QString error = linkedFolder();
     // The sidecar first: a plugin that sees the file can always find how it was made.
-    if (metadata) {
+    if (metadata && error.isEmpty()) {
         metadata->fileName = name;
         if (!metadata->created.isValid())
             metadata->created = QDateTime::currentDateTimeUtc();
@@ -234,8 +247,11 @@ QString FileStore::writeRenamed(const QString &path, const QByteArray &bytes)
     // Unbuffered for the same reason as above: a short write must be seen before the rename.
     const QFileInfo target(path);
     QFile file(target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".partial"));
+    // Made new (O_CREAT | O_EXCL), so a link planted under this name is never followed: it is
+    // removed (the link, not its target) and refused if it comes back.
+    QFile::remove(file.fileName());
     errno = 0;
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)
         || file.write(bytes) != bytes.size()) {
         const QString error = failure(file, errno);
         file.close();

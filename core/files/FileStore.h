@@ -101,6 +101,7 @@ private:
     // Both return an error text, or an empty string when the file is in place.
     static QString writeSynced(const QString &path, const QByteArray &bytes);
     static QString writeRenamed(const QString &path, const QByteArray &bytes);
+    QString linkedFolder() const;   // why the store's folders cannot be written (a link), or empty
     QString writeFile(const QString &path, const QByteArray &bytes) const;
 
     QString m_directory;

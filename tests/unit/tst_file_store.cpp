@@ -173,6 +173,27 @@ private slots:
         QVERIFY(QFile::exists(target));
     }
 
+    // The metadata (or takes) folder replaced by a link would send every write elsewhere: the
+    // store refuses to write, and to start, rather than follow it.
+    void refusesFoldersReplacedByLinks()
+    {
+        for (bool durable : {true, false}) {
+            QTemporaryDir dir;
+            QTemporaryDir outside;
+            FileStore store(dir.path(), durable);
+            QVERIFY(store.prepare().ok());
+            QVERIFY(QDir(store.metadataDirectory()).removeRecursively());
+            QVERIFY(QFile::link(outside.path(), store.metadataDirectory()));
+            const Result<StoredFile> written = store.write({QStringLiteral("bass"), QStringLiteral("C"), 120}, "MThd",
+                                                           sampleMetadata());
+            QVERIFY(!written.ok());
+            QVERIFY2(written.error().message.contains(QStringLiteral("is a link")), qPrintable(written.error().message));
+            QVERIFY(QDir(outside.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+            QCOMPARE(store.count(), 0);
+            QCOMPARE(store.prepare().error().code, QStringLiteral("files_dir_unavailable"));
+        }
+    }
+
     void removesItsOwnFiles()
     {
         QTemporaryDir dir;
