@@ -1,5 +1,6 @@
 #include "ApiHttpServer.h"
 
+#include "HttpConnectionGuard.h"
 #include "HttpRouter.h"
 #include "JsonReplies.h"
 #include "RequestGuard.h"
@@ -36,6 +37,8 @@ ApiHttpServer::ApiHttpServer(const HttpRouter *router, const AccessPolicy *polic
 bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const GuardDecision decision = checkRequest(GuardRequest::from(request), *m_policy);
+    // Taken for every request Qt hands us, in order, so each answer gets its own request's wish.
+    const bool closeAfter = HttpConnectionGuard::closeAfterAnswer(socket);
     // For an upgrade, returning true without writing lets Qt complete the handshake;
     // returning false makes it call missingHandler(), which refuses it before any 101.
     if (isWebSocketUpgrade(request))
@@ -47,9 +50,14 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         if (decision.outcome == GuardDecision::Outcome::Refuse)
             logRefusal(request, decision);
         guardReply(decision).write(makeResponder(request, socket));
+        if (closeAfter)
+            socket->disconnectFromHost();
         return true;
     }
-    m_router->dispatch(request, makeResponder(request, socket), decision.headers, decision.withToken);
+    HeaderList headers = decision.headers;
+    if (closeAfter)
+        headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("close")});
+    m_router->dispatch(request, makeResponder(request, socket), headers, decision.withToken, closeAfter);
     return true;
 }
 

@@ -27,6 +27,12 @@ QByteArray rawErrorResponse(int status, const QByteArray &reason, const Error &e
            "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
+bool HttpConnectionGuard::closeAfterAnswer(QTcpSocket *socket)
+{
+    auto *guard = socket ? socket->findChild<HttpConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    return guard && guard->m_tracker.takeCloseAfterAnswer();
+}
+
 HttpConnectionGuard::HttpConnectionGuard(QTcpSocket *socket, const HttpConnectionLimits &limits)
     : QObject(socket), m_socket(socket), m_limits(limits), m_tracker(limits.request)
 {

@@ -33,6 +33,10 @@ class HttpConnectionGuard : public QObject {
 public:
     HttpConnectionGuard(QTcpSocket *socket, const HttpConnectionLimits &limits);
 
+    // Whether the client of `socket` asked to close after the answer to the request now being
+    // answered (requests are answered in order): Connection: close, or HTTP/1.0.
+    static bool closeAfterAnswer(QTcpSocket *socket);
+
 private:
     void onReadyRead();
     void onDeadline();

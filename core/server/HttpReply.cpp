@@ -2,10 +2,11 @@
 
 namespace aiband {
 
-HttpReply::HttpReply(QHttpServerResponder &&responder, HeaderList headers)
+HttpReply::HttpReply(QHttpServerResponder &&responder, HeaderList headers, bool closeAfter)
     : m_state(std::make_shared<State>(std::move(responder)))
 {
     m_state->headers = std::move(headers);
+    m_state->closeAfter = closeAfter;
 }
 
 bool HttpReply::clientGone() const
@@ -21,6 +22,9 @@ void HttpReply::send(QHttpServerResponse &&response) const
     for (const auto &[name, value] : m_state->headers)
         response.setHeader(name, value);
     response.write(std::move(m_state->responder));
+    // Once what is written is sent: the client reads the answer, then the end of the connection.
+    if (m_state->closeAfter && m_state->socket)
+        m_state->socket->disconnectFromHost();
 }
 
 } // namespace aiband

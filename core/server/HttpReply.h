@@ -17,7 +17,8 @@ namespace aiband {
 class HttpReply {
 public:
     // `headers` are added to the response sent (the request guard's CORS headers).
-    explicit HttpReply(QHttpServerResponder &&responder, HeaderList headers = {});
+    // `closeAfter`: the client asked for the connection to close once it has the answer.
+    explicit HttpReply(QHttpServerResponder &&responder, HeaderList headers = {}, bool closeAfter = false);
 
     void send(QHttpServerResponse &&response) const;
     bool clientGone() const;
@@ -28,6 +29,7 @@ private:
         QHttpServerResponder responder;
         QPointer<QTcpSocket> socket;
         bool sent = false;
+        bool closeAfter = false;
         HeaderList headers;
     };
     std::shared_ptr<State> m_state;

@@ -1,5 +1,7 @@
 #include "HttpRequestTracker.h"
 
+#include <QList>
+
 #include <algorithm>
 
 namespace aiband {
@@ -40,6 +42,15 @@ void HttpRequestTracker::resumeAfterRefusedUpgrade()
         m_state = State::Idle;
 }
 
+bool HttpRequestTracker::takeCloseAfterAnswer()
+{
+    if (m_closeAfterAnswer.empty())
+        return false;
+    const bool close = m_closeAfterAnswer.front();
+    m_closeAfterAnswer.pop_front();
+    return close;
+}
+
 HttpViolation HttpRequestTracker::fail(HttpViolation violation, const char *why)
 {
     m_state = State::Failed;
@@ -50,6 +61,11 @@ HttpViolation HttpRequestTracker::fail(HttpViolation violation, const char *why)
 void HttpRequestTracker::completeRequest()
 {
     ++m_completed;
+    // RFC 9112 9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 closes unless "keep-alive".
+    const bool close = m_connectionClose || (m_version == "HTTP/1.0" && !m_keepAlive);
+    m_closeAfterAnswer.push_back(close && !m_upgrade);
+    if (m_closeAfterAnswer.size() > 64)   // never taken (an answer Qt did not ask us for)
+        m_closeAfterAnswer.pop_front();
     m_state = m_upgrade ? State::Upgraded : State::Idle;
     m_blankBytes = 0;
 }
@@ -158,7 +174,7 @@ HttpViolation HttpRequestTracker::requestLineDone()
 {
     if (m_version.endsWith('\r'))
         m_version.chop(1);
-    if (m_spaces != 2 || (m_version != "HTTP/1.1" && m_version != "HTTP/1.0"))
+    if (m_spaces != 2 || m_targetLength == 0 || (m_version != "HTTP/1.1" && m_version != "HTTP/1.0"))
         return fail(HttpViolation::Malformed, "the request line must be METHOD /path HTTP/1.1");
     m_state = State::Headers;
     m_headerBytes = 0;
@@ -168,6 +184,8 @@ HttpViolation HttpRequestTracker::requestLineDone()
     m_upgrade = false;
     m_sawContentLength = false;
     m_sawTransferEncoding = false;
+    m_connectionClose = false;
+    m_keepAlive = false;
     m_bodyBytes = 0;
     return HttpViolation::None;
 }
@@ -198,9 +216,10 @@ HttpViolation HttpRequestTracker::headerLine()
     const qsizetype colon = m_line.indexOf(':');
     if (colon <= 0)
         return HttpViolation::None;  // Qt's parser answers what is not a header
-    const QByteArrayView line = trimmed(QByteArrayView(m_line));
-    // RFC 9110 5.5: no control characters in a field but the tab.
-    if (std::any_of(line.begin(), line.end(), [](char c) { return (static_cast<uchar>(c) < 0x20 && c != '\t') || c == 0x7f; }))
+    const QByteArrayView line(m_line);   // `colon` indexes it: never trim it before slicing
+    // RFC 9110 5.5: no control characters in a field but the tab (the line's final CR ends it).
+    const QByteArrayView field = line.endsWith('\r') ? line.chopped(1) : line;
+    if (std::any_of(field.begin(), field.end(), [](char c) { return (static_cast<uchar>(c) < 0x20 && c != '\t') || c == 0x7f; }))
         return fail(HttpViolation::Malformed, "a header holds a control character");
     const QByteArrayView name = trimmed(line.first(colon));
     const QByteArrayView value = trimmed(line.sliced(colon + 1));
@@ -208,6 +227,11 @@ HttpViolation HttpRequestTracker::headerLine()
         return contentLength(value);
     } else if (namesEqual(name, "transfer-encoding")) {
         return transferEncoding(value);
+    } else if (namesEqual(name, "connection")) {
+        for (const QByteArray &token : QByteArray(value.data(), value.size()).split(',')) {
+            m_connectionClose = m_connectionClose || namesEqual(trimmed(token), "close");
+            m_keepAlive = m_keepAlive || namesEqual(trimmed(token), "keep-alive");
+        }
     } else if (namesEqual(name, "upgrade")) {
         m_upgrade = QByteArray(value.data(), value.size()).toLower().contains("websocket");
     }

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <deque>
+
 namespace aiband {
 
 // Size limits of one HTTP request, checked on the raw bytes before Qt's parser buffers them.
@@ -39,6 +41,10 @@ public:
     bool requestInProgress() const;   // some bytes of a request arrived, not all of them
     bool upgradeRequested() const { return m_state == State::Upgraded; }
     bool failed() const { return m_state == State::Failed; }
+    // Whether the client asked for the connection to close after the answer to its next request
+    // not yet answered (Connection: close, or HTTP/1.0 without keep-alive): one per completed
+    // request, taken in request order. False when none is left.
+    bool takeCloseAfterAnswer();
     // For Malformed: what was wrong, in a sentence for the client.
     const char *failure() const { return m_failure; }
     qint64 completedRequests() const { return m_completed; }
@@ -70,6 +76,9 @@ private:
     QByteArray m_version;        // the request line after its target: "HTTP/1.1"
     bool m_sawContentLength = false;
     bool m_sawTransferEncoding = false;
+    bool m_connectionClose = false;
+    bool m_keepAlive = false;
+    std::deque<bool> m_closeAfterAnswer;   // per completed request not yet taken
     const char *m_failure = nullptr;
     int m_headerBytes = 0;
     QByteArray m_line;           // the current header or chunk-size line (bounded by the limits)

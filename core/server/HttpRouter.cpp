@@ -67,13 +67,11 @@ QString HttpRouter::methodName(HttpMethod method)
 }
 
 void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder,
-                          const HeaderList &headers, bool withToken) const
+                          const HeaderList &headers, bool withToken, bool closeAfter) const
 {
-    const auto withHeaders = [&headers](QHttpServerResponse &&response) {
-        for (const auto &[name, value] : headers)
-            response.setHeader(name, value);
-        return std::move(response);
-    };
+    // Every answer, at once or later, goes out through one HttpReply: the guard's headers, and
+    // the connection closed after it when the client asked.
+    const HttpReply reply(std::move(responder), headers, closeAfter);
     const QStringList segments = pathSegments(request.url());
     QStringList allowed;
     for (const HttpRoute &route : m_routes) {
@@ -85,16 +83,16 @@ void HttpRouter::dispatch(const QHttpServerRequest &request, QHttpServerResponde
             continue;
         }
         if (auto refused = unreadQuery(request, route))
-            withHeaders(std::move(*refused)).write(std::move(responder));
+            reply.send(std::move(*refused));
         else if (!withToken && route.withoutToken)
-            withHeaders(route.withoutToken(request, *args)).write(std::move(responder));
+            reply.send(route.withoutToken(request, *args));
         else if (route.deferred)
-            route.deferred(request, *args, HttpReply(std::move(responder), headers));
+            route.deferred(request, *args, reply);
         else
-            withHeaders(route.handler(request, *args)).write(std::move(responder));
+            reply.send(route.handler(request, *args));
         return;
     }
-    withHeaders(refusal(request, allowed)).write(std::move(responder));
+    reply.send(refusal(request, allowed));
 }
 
 std::optional<QHttpServerResponse> HttpRouter::unreadQuery(const QHttpServerRequest &request, const HttpRoute &route)

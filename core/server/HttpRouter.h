@@ -41,8 +41,9 @@ public:
     void add(HttpRoute route);
     // `headers` are added to whatever is answered, 404 and 405 included. `withToken` is false
     // when the token is required and the request did not carry it (GuardDecision::withToken).
+    // `closeAfter`: close the connection once the answer is sent (Connection: close, HTTP/1.0).
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder,
-                  const HeaderList &headers = {}, bool withToken = true) const;
+                  const HeaderList &headers = {}, bool withToken = true, bool closeAfter = false) const;
     const QList<HttpRoute> &routes() const { return m_routes; }
 
     static QString methodName(HttpMethod method);

@@ -153,6 +153,51 @@ private slots:
         QVERIFY(!server.orchestrator->session().plugin(QStringLiteral("sm")));
     }
 
+    // RFC 9112 9.3 and 9.6: Connection: close, and HTTP/1.0 without keep-alive, close after the
+    // answer (a client reading to EOF used to wait for the idle timeout); others stay open.
+    void connectionCloseAndHttp10CloseAfterTheAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("version");
+        QTest::addColumn<QByteArray>("connection");
+        QTest::addColumn<bool>("closes");
+        QTest::newRow("1.1 close") << QByteArray("HTTP/1.1") << QByteArray("Connection: close\r\n") << true;
+        QTest::newRow("1.1 keep-alive, close") << QByteArray("HTTP/1.1") << QByteArray("Connection: keep-alive, Close\r\n") << true;
+        QTest::newRow("1.0") << QByteArray("HTTP/1.0") << QByteArray() << true;
+        QTest::newRow("1.0 keep-alive") << QByteArray("HTTP/1.0") << QByteArray("Connection: keep-alive\r\n") << false;
+        QTest::newRow("1.1") << QByteArray("HTTP/1.1") << QByteArray() << false;
+    }
+
+    void connectionCloseAndHttp10CloseAfterTheAnswer()
+    {
+        QFETCH(QByteArray, version);
+        QFETCH(QByteArray, connection);
+        QFETCH(bool, closes);
+        TestServer server;
+        QVERIFY(server.start());
+        const QByteArray host = "Host: 127.0.0.1:" + QByteArray::number(server.orchestrator->port()) + "\r\n";
+        const QByteArray body = R"({"chord_progression": {"chords": "C | G"}, "track_types": ["bass"]})";
+        // One answered at once, one later (a generation): both close as asked.
+        for (const QByteArray &request : {"GET /health " + version + "\r\n" + host + connection + "\r\n",
+                                          "POST /api/generate " + version + "\r\n" + host + connection
+                                              + "Content-Type: application/json\r\nContent-Length: "
+                                              + QByteArray::number(body.size()) + "\r\n\r\n" + body}) {
+            RawClient client(server.orchestrator->port());
+            client.send(request);
+            const auto answer = client.next();
+            QVERIFY(answer);
+            QCOMPARE(answer->status, 200);
+            QCOMPARE(answer->header("Connection") == "close", closes);
+            if (closes) {
+                QTRY_COMPARE_WITH_TIMEOUT(client.socket.state(), QAbstractSocket::UnconnectedState, 5000);
+            } else {   // still open: it answers another request
+                client.send("GET /health " + version + "\r\n" + host + connection + "\r\n");
+                const auto again = client.next();
+                QVERIFY(again);
+                QCOMPARE(again->status, 200);
+            }
+        }
+    }
+
     void aLongUrlGets414()
     {
         TestServer server;  // server.max_url_length defaults to 8 KiB

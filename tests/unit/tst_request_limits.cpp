@@ -129,6 +129,17 @@ private slots:
         QTest::newRow("HTTP/9.9") << QByteArray("GET / HTTP/9.9\r\n\r\n");
         QTest::newRow("doubled version") << QByteArray("GET / HTTP/1.1 HTTP/1.1\r\n\r\n");
         QTest::newRow("no version") << QByteArray("GET /\r\n\r\n");
+        // Found by fuzz_http_tracker: two spaces make an empty target.
+        QTest::newRow("empty target") << QByteArray("GET  HTTP/1.1\r\n\r\n");
+    }
+
+    // Found by fuzz_http_tracker (ASan): a header line with leading spaces was read past its end.
+    void anIndentedHeaderLineIsReadWithinItsBytes()
+    {
+        HttpRequestTracker tracker;
+        QCOMPARE(tracker.feed("POST / HTTP/1.1\r\n" + QByteArray(40, ' ') + "Content-Length: 2\r\n\r\n{}"), HttpViolation::None);
+        QCOMPARE(tracker.completedRequests(), 1);
+        QVERIFY(!tracker.requestInProgress());   // the body was the body, not a next request
     }
 
     void ambiguousFramingIsMalformed()
