@@ -1,6 +1,7 @@
 #include "ApiHttpServer.h"
 
 #include "HttpConnectionGuard.h"
+#include "HttpReply.h"
 #include "HttpRouter.h"
 #include "JsonReplies.h"
 #include "RequestGuard.h"
@@ -49,9 +50,7 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     if (!decision.allowed()) {
         if (decision.outcome == GuardDecision::Outcome::Refuse)
             logRefusal(request, decision);
-        guardReply(decision).write(makeResponder(request, socket));
-        if (closeAfter)
-            socket->disconnectFromHost();
+        HttpReply(makeResponder(request, socket), {}, closeAfter).send(guardReply(decision));
         return true;
     }
     HeaderList headers = decision.headers;

@@ -1,5 +1,7 @@
 #include "HttpReply.h"
 
+#include "AnswerOrder.h"
+
 namespace aiband {
 
 HttpReply::HttpReply(QHttpServerResponder &&responder, HeaderList headers, bool closeAfter)
@@ -7,6 +9,8 @@ HttpReply::HttpReply(QHttpServerResponder &&responder, HeaderList headers, bool 
 {
     m_state->headers = std::move(headers);
     m_state->closeAfter = closeAfter;
+    if (m_state->socket)
+        m_state->ticket = AnswerOrder::of(m_state->socket).ticket();
 }
 
 bool HttpReply::clientGone() const
@@ -21,10 +25,20 @@ void HttpReply::send(QHttpServerResponse &&response) const
     m_state->sent = true;
     for (const auto &[name, value] : m_state->headers)
         response.setHeader(name, value);
-    response.write(std::move(m_state->responder));
+    auto waiting = std::make_shared<QHttpServerResponse>(std::move(response));
+    AnswerOrder::of(m_state->socket).deliver(m_state->ticket, [state = m_state, waiting] {
+        state->write(std::move(*waiting));
+    });
+}
+
+void HttpReply::State::write(QHttpServerResponse &&response)
+{
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    response.write(std::move(responder));
     // Once what is written is sent: the client reads the answer, then the end of the connection.
-    if (m_state->closeAfter && m_state->socket)
-        m_state->socket->disconnectFromHost();
+    if (closeAfter)
+        socket->disconnectFromHost();
 }
 
 } // namespace aiband

@@ -435,6 +435,29 @@ private slots:
         QCOMPARE(third->status, 200);
     }
 
+    // RFC 9112 9.3.2: a generation answered later, then /health and a 404 answered at once, in one
+    // write: the answers come back in the requests' order (they came back 200, 404, generation).
+    void pipelinedAnswersKeepTheRequestsOrder()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        RawClient client(server.orchestrator->port());
+        client.send(request("POST", "/api/generate",
+                            R"({"chord_progression": {"chords": "C | Am | F | G", "bars": 256},
+                                "track_types": ["bass", "drums", "keys", "full"], "seed": 3})")
+                    + request("GET", "/health") + request("GET", "/nowhere"));
+        const auto generated = client.next(30000);
+        QVERIFY(generated);
+        QCOMPARE(generated->status, 200);
+        QVERIFY(generated->json.contains(QStringLiteral("file_details")));
+        const auto health = client.next();
+        QVERIFY(health);
+        QCOMPARE(health->json.value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
+        const auto missing = client.next();
+        QVERIFY(missing);
+        QCOMPARE(missing->status, 404);
+    }
+
     void aWebSocketFrameOverTheLimitIsClosedWith1009()
     {
         Config config;
