@@ -12,7 +12,9 @@ namespace {
 constexpr std::array kSystemTrees{"/etc", "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
                                   "/boot", "/dev", "/proc", "/sys"};
 // Folders that hold other folders: a subfolder of them is fine, they themselves are not.
-constexpr std::array kSharedRoots{"/", "/home", "/root", "/tmp", "/var", "/opt", "/srv", "/run", "/mnt", "/media"};
+// /dev/shm is the users' memory-backed folder inside /dev (benchmarks keep takes there).
+constexpr std::array kSharedRoots{"/", "/home", "/root", "/tmp", "/var", "/opt", "/srv", "/run", "/mnt", "/media",
+                                  "/dev/shm"};
 
 // The path as the file system will use it: links resolved as far as the path exists.
 QString resolved(const QString &path)
@@ -37,8 +39,9 @@ bool isInside(const QString &path, const QString &folder)
 std::optional<QString> whyNotAFilesFolder(const QString &path)
 {
     const QString folder = resolved(path);
+    const bool userArea = isInside(folder, QStringLiteral("/dev/shm"));
     for (const char *tree : kSystemTrees) {
-        if (isInside(folder, QLatin1String(tree)))
+        if (!userArea && isInside(folder, QLatin1String(tree)))
             return QStringLiteral("%1 is in the system folder %2; choose a folder of its own, such as "
                                   "~/Music/ai-band").arg(folder, QLatin1String(tree));
     }

@@ -1,6 +1,7 @@
 #include "config/ConfigLoader.h"
 #include "config/ConfigSchema.h"
 #include "config/SettingOptions.h"
+#include "config/SystemFolders.h"
 
 #include <QDir>
 #include <QFile>
@@ -121,6 +122,14 @@ private slots:
         QCOMPARE(loaded.config.effectiveLogLevel(), LogLevel::Debug);
     }
 
+    // A folder of its own inside a shared area is fine, /dev/shm's included (benchmarks use it).
+    void filesFoldersOfTheirOwnAreAccepted()
+    {
+        for (const char *path : {"/tmp/aiband-takes", "/dev/shm/aiband-takes", "/var/lib/ai-band-orchestrator"})
+            QVERIFY2(!whyNotAFilesFolder(QString::fromLatin1(path)).has_value(), path);
+        QVERIFY(!whyNotAFilesFolder(QDir::homePath() + QStringLiteral("/Music/ai-band")).has_value());
+    }
+
     void invalidValuesAreRefusedAndNamed_data()
     {
         QTest::addColumn<QString>("source");   // env:NAME, opt:NAME or file:JSON
@@ -143,6 +152,7 @@ private slots:
         QTest::newRow("opt files home") << "opt:files-dir" << QDir::homePath() << "holds other folders";
         QTest::newRow("env files tmp") << "env:GENERATED_FILES_DIR" << "/tmp/" << "holds other folders";
         QTest::newRow("file files proc") << "file:{\"plugin\":{\"folder\":\"/proc/self\"}}" << "" << "plugin.folder";
+        QTest::newRow("opt files shm") << "opt:files-dir" << "/dev/shm" << "holds other folders";
         QTest::newRow("file port string") << "file:{\"server\":{\"port\":\"8000\"}}" << "" << "server.port";
         QTest::newRow("file port range") << "file:{\"server\":{\"port\":99999}}" << "" << "server.port";
         QTest::newRow("file timeout") << "file:{\"backend\":{\"timeout\":0}}" << "" << "backend.timeout";
