@@ -7,7 +7,10 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
+#include <iterator>
+#include <optional>
 #include <unistd.h>
 
 namespace aiband {
@@ -96,28 +99,50 @@ Status TakePublisher::publish(const QList<StoredFile> &files, const QString &plu
             return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot create the plugin folder %1").arg(own));
         folders.append(own);
     }
+    // A part a client deleted while its take was being finished is not published (its deletion
+    // has already withdrawn it); one deleted while this runs makes it start over without it.
+    QList<StoredFile> present;
     QStringList staged;
     const auto unstage = [&staged] {
         for (const QString &path : std::as_const(staged))
             QFile::remove(path);
+        staged.clear();
     };
-    for (const QString &folder : folders) {
-        for (const StoredFile &file : files) {
-            const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
-            if (const QString error = linkOrCopy(file.path, temporary); !error.isEmpty()) {
-                unstage();
-                return makeError(QStringLiteral("write_failed"), error);
-            }
-            staged.append(temporary);
-        }
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        present.clear();
+        std::copy_if(files.cbegin(), files.cend(), std::back_inserter(present),
+                     [](const StoredFile &file) { return QFileInfo::exists(file.path); });
+        const std::optional<Error> failed = stage(folders, present, staged);
+        if (!failed)
+            break;
+        unstage();
+        const bool partGone = std::any_of(present.cbegin(), present.cend(),
+                                          [](const StoredFile &file) { return !QFileInfo::exists(file.path); });
+        if (!partGone || attempt == 2)
+            return *failed;
     }
     for (const QString &folder : folders) {
-        if (Status placed = placeStaged(folder, files); !placed) {
+        if (Status placed = placeStaged(folder, present); !placed) {
             unstage();
             return placed;
         }
     }
     return Done{};
+}
+
+// Links (or copies) every part into every folder under its hidden publishing name.
+std::optional<Error> TakePublisher::stage(const QStringList &folders, const QList<StoredFile> &files,
+                                          QStringList &staged)
+{
+    for (const QString &folder : folders) {
+        for (const StoredFile &file : files) {
+            const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
+            if (const QString error = linkOrCopy(file.path, temporary); !error.isEmpty())
+                return makeError(QStringLiteral("write_failed"), error);
+            staged.append(temporary);
+        }
+    }
+    return std::nullopt;
 }
 
 // Renames the staged parts into place, then removes the earlier takes' files of those parts.

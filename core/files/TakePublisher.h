@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "StoredFile.h"
 #include "util/Result.h"
 
@@ -44,6 +46,7 @@ public:
     void withdraw(const QString &name);
 
 private:
+    static std::optional<Error> stage(const QStringList &folders, const QList<StoredFile> &files, QStringList &staged);
     Status placeStaged(const QString &folder, const QList<StoredFile> &files);
     QStringList watchedFolders() const;   // the shared one and every plugin's
 

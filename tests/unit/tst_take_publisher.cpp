@@ -82,22 +82,35 @@ private slots:
         QCOMPARE(QFileInfo(m_store->directory()).fileName(), QStringLiteral("takes"));
     }
 
-    // A part that cannot be placed (here: its take file is gone) leaves every folder as it was:
-    // the earlier take plays on, in the shared folder and the plugin's own, and nothing hidden stays.
+    // A part that cannot be staged (here: a folder squats its publishing name in the plugin's own
+    // folder, after the shared folder took it) leaves every folder as it was: the earlier take
+    // plays on, in the shared folder and the plugin's own, and nothing hidden stays.
     void aTakeThatCannotBePublishedWholeIsNotPublishedAtAll()
     {
         const QList<StoredFile> first = take({QStringLiteral("bass"), QStringLiteral("drums")}, "first");
         QVERIFY(m_publisher->publish(first, QStringLiteral("p1")).ok());
         QList<StoredFile> second = take({QStringLiteral("bass"), QStringLiteral("drums")}, "second");
-        QVERIFY(QFile::remove(second.last().path));
+        const QString own = watched() + QStringLiteral("/plugins/p1");
+        QVERIFY(QDir(own).mkdir(QStringLiteral(".aiband-publishing-") + second.last().name));
         const Status published = m_publisher->publish(second, QStringLiteral("p1"));
         QVERIFY(!published.ok());
         QCOMPARE(published.error().code, QStringLiteral("write_failed"));
-        const QString own = watched() + QStringLiteral("/plugins/p1");
         for (const QString &folder : {watched(), own}) {
             QCOMPARE(listed(folder), names(first));
             QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 2);
         }
+    }
+
+    // Found by python_churn: a client deleted a part between its write and its publishing, and
+    // the whole generation answered 500. A part deleted meanwhile is simply not published.
+    void aPartDeletedBeforePublishingIsLeftOut()
+    {
+        const QList<StoredFile> first = take({QStringLiteral("bass"), QStringLiteral("drums")}, "first");
+        QVERIFY(m_publisher->publish(first, {}).ok());
+        const QList<StoredFile> second = take({QStringLiteral("bass"), QStringLiteral("drums")}, "second");
+        QVERIFY(QFile::remove(second.last().path));   // the new drums, deleted by a client
+        QVERIFY(m_publisher->publish(second, {}).ok());
+        QCOMPARE(listed(watched()), names({second.first(), first.last()}));   // new bass, earlier drums
     }
 
     void aTakeOfSomePartsLeavesTheOthersPlaying()
