@@ -14,6 +14,7 @@ struct GeneratedFile {
     StoredFile file;
     QString trackType;
     int noteCount = 0;
+    QByteArray midi;   // the bytes written (shared, not copied): announcements need not read them back
 
     // filename, track_type, url (for download), path (in the watched folder), size, notes
     QJsonObject toJson(const QUrl &baseUrl) const;

@@ -139,7 +139,7 @@ Outcome compose(const GenerateRequest &request, FileStore *store, TakePublisher 
                 outcome.error = stored.error();
                 return outcome;
             }
-            result.files.append({*stored, trackTypeName(part.type), part.noteCount});
+            result.files.append({*stored, trackTypeName(part.type), part.noteCount, part.midi});
         }
         if (auto failed = publish(publisher, result)) {
             discard(store, result);

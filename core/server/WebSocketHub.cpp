@@ -442,12 +442,8 @@ void WebSocketHub::announceTake(const GenerationResult &result)
         const char *field = file.trackType == QLatin1String("bass")    ? "bass_data"
                             : file.trackType == QLatin1String("drums") ? "drum_data"
                                                                        : nullptr;
-        if (!field)
-            continue;
-        // Read back from the take, as a download would: what the plugin plays is what is stored.
-        const Result<QByteArray> bytes = m_session->readFile(file.file.name);
-        if (bytes)
-            take.insert(QLatin1String(field), QString::fromLatin1(bytes->toBase64()));
+        if (field)
+            take.insert(QLatin1String(field), QString::fromLatin1(file.midi.toBase64()));
     }
     take.insert(QStringLiteral("files"), names);
     const QJsonObject notice{{QStringLiteral("message"), takeSummary(result)}};

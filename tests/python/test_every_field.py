@@ -725,22 +725,20 @@ async def run_analyze(body, tag, run_name):
     return Answer(status, answer)
 
 
-async def run_register(body, tag, run_name):
-    status, _, answer = await ahttp_json("POST", SERVER.base + "/api/plugin/register", body)
-    entry = None
-    if status == 200:
-        _, _, listed = await ahttp_json("GET", SERVER.base + "/api/plugin/status?plugin_id=" + answer["plugin_id"])
-        entry = listed["plugins"][0]
-    return Answer(status, answer, entry=entry, tag=tag)
+def plugin_runner(path):
+    """A plugin request, then the plugin's status entry: what the request changed in it."""
+    async def run(body, tag, run_name):
+        status, _, answer = await ahttp_json("POST", SERVER.base + path, body)
+        entry = None
+        if status == 200:
+            _, _, listed = await ahttp_json("GET", SERVER.base + "/api/plugin/status?plugin_id=" + answer["plugin_id"])
+            entry = listed["plugins"][0]
+        return Answer(status, answer, entry=entry, tag=tag)
+    return run
 
 
-async def run_heartbeat(body, tag, run_name):
-    status, _, answer = await ahttp_json("POST", SERVER.base + "/api/plugin/heartbeat", body)
-    entry = None
-    if status == 200:
-        _, _, listed = await ahttp_json("GET", SERVER.base + "/api/plugin/status?plugin_id=" + answer["plugin_id"])
-        entry = listed["plugins"][0]
-    return Answer(status, answer, entry=entry, tag=tag)
+run_register = plugin_runner("/api/plugin/register")
+run_heartbeat = plugin_runner("/api/plugin/heartbeat")
 
 
 async def run_transport_start(body, tag, run_name):
