@@ -178,8 +178,10 @@ void Orchestrator::serve(BoundedTcpServer *tcp)
         this);
     http->bind(tcp);
     connect(http, &ApiHttpServer::newWebSocketConnection, this, [this, http] {
-        while (http->hasPendingWebSocketConnections())
-            m_hub->adopt(http->nextPendingWebSocketConnection());
+        while (http->hasPendingWebSocketConnections()) {
+            if (std::unique_ptr<QWebSocket> webSocket = http->nextGuardedWebSocketConnection())
+                m_hub->adopt(std::move(webSocket));
+        }
     });
     m_http = http;
     m_tcp = tcp;

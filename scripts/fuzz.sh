@@ -13,7 +13,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${AIBAND_FUZZ_BUILD_DIR:-$root/build-fuzz}"
-all_targets=(fuzz_chord fuzz_request fuzz_filename fuzz_websocket fuzz_http_tracker)
+all_targets=(fuzz_chord fuzz_request fuzz_filename fuzz_websocket fuzz_http_tracker fuzz_websocket_frames)
 
 case "${1:-}" in
     -h|--help) sed -n '2,/^set /p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;

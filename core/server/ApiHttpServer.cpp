@@ -5,10 +5,12 @@
 #include "HttpRouter.h"
 #include "JsonReplies.h"
 #include "RequestGuard.h"
+#include "WebSocketFrameGuard.h"
 #include "WebSocketHandshake.h"
 #include "logging/LogCategories.h"
 
 #include <QHttpServerResponder>
+#include <QWebSocket>
 
 namespace aiband {
 
@@ -42,8 +44,12 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     const bool closeAfter = HttpConnectionGuard::closeAfterAnswer(socket);
     // For an upgrade, returning true without writing lets Qt complete the handshake;
     // returning false makes it call missingHandler(), which refuses it before any 101.
-    if (isWebSocketUpgrade(request))
-        return decision.allowed() && !webSocketHandshakeProblem(request) && m_acceptUpgrade(request);
+    if (isWebSocketUpgrade(request)) {
+        const bool accepted = decision.allowed() && !webSocketHandshakeProblem(request) && m_acceptUpgrade(request);
+        if (accepted)
+            watchFramesOf(socket);
+        return accepted;
+    }
 
     qCDebug(lcServer).noquote() << HttpRouter::methodName(request.method()) << request.url().path()
                                 << "from" << request.remoteAddress().toString();
@@ -58,6 +64,39 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("close")});
     m_router->dispatch(request, makeResponder(request, socket), headers, decision.withToken, closeAfter);
     return true;
+}
+
+// Queued, so that it runs after Qt drops the socket's connections to hand it over and before Qt's
+// own queued handshake, which connects QWebSocket's reader (WebSocketFrameGuard.h says why).
+void ApiHttpServer::watchFramesOf(QTcpSocket *socket)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket = QPointer<QTcpSocket>(socket)] {
+            if (socket)
+                m_frameGuards.append(WebSocketFrameGuard::watch(socket));
+        },
+        Qt::QueuedConnection);
+}
+
+std::unique_ptr<QWebSocket> ApiHttpServer::nextGuardedWebSocketConnection()
+{
+    std::unique_ptr<QWebSocket> webSocket = nextPendingWebSocketConnection();
+    if (!webSocket)
+        return nullptr;
+    m_frameGuards.removeIf([](const QPointer<WebSocketFrameGuard> &guard) { return !guard; });
+    const auto guard = std::find_if(m_frameGuards.begin(), m_frameGuards.end(),
+                                    [&](const QPointer<WebSocketFrameGuard> &g) { return g->carries(*webSocket); });
+    if (guard == m_frameGuards.end()) {
+        qCWarning(lcWebSocket).noquote() << "closing a session from" << webSocket->peerAddress().toString()
+                                         << "whose frames could not be watched";
+        webSocket->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("internal error"));
+        webSocket.release()->deleteLater();
+        return nullptr;
+    }
+    (*guard)->attach(webSocket.get());
+    m_frameGuards.erase(guard);
+    return webSocket;
 }
 
 void ApiHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -1,12 +1,16 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+#include <QList>
+#include <QPointer>
 
 #include <functional>
+#include <memory>
 
 namespace aiband {
 
 class HttpRouter;
+class WebSocketFrameGuard;
 struct AccessPolicy;
 
 // Qt's HTTP server front: every request and upgrade first passes the request guard (Host,
@@ -23,14 +27,22 @@ public:
     ApiHttpServer(const HttpRouter *router, const AccessPolicy *policy, UpgradeFilter acceptUpgrade,
                   QObject *parent = nullptr);
 
+    // The next accepted WebSocket session, with its frames watched (WebSocketFrameGuard.h); use it
+    // instead of nextPendingWebSocketConnection(). Null when none is pending, or when the session
+    // could not be watched (it is then closed with 1011 rather than served unwatched).
+    std::unique_ptr<QWebSocket> nextGuardedWebSocketConnection();
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    void watchFramesOf(QTcpSocket *socket);
+
     const HttpRouter *m_router;
     const AccessPolicy *m_policy;
     UpgradeFilter m_acceptUpgrade;
+    QList<QPointer<WebSocketFrameGuard>> m_frameGuards;  // watching upgrades not yet adopted
 };
 
 bool isWebSocketUpgrade(const QHttpServerRequest &request);

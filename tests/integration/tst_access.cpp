@@ -11,6 +11,9 @@
 #include <QFile>
 #include <QJsonArray>
 
+#include <algorithm>
+#include <functional>
+
 #include <sys/stat.h>
 
 using namespace aiband;
@@ -38,6 +41,66 @@ QByteArray upgradeRequest(const QByteArray &path, const QByteArray &host, const 
         + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
           "Sec-WebSocket-Version: 13\r\n"
         + extraHeaders + "\r\n";
+}
+
+// One WebSocket frame as a client sends it: masked (RFC 6455 §5.3) unless told otherwise.
+QByteArray clientFrame(const QByteArray &payload, bool masked, unsigned char opcode = 0x1)
+{
+    QByteArray bytes(1, char(0x80 | opcode));
+    const char maskBit = masked ? char(0x80) : char(0);
+    if (payload.size() < 126) {
+        bytes.append(char(maskBit | char(payload.size())));
+    } else {
+        bytes.append(char(maskBit | 126));
+        bytes.append(char((payload.size() >> 8) & 0xff));
+        bytes.append(char(payload.size() & 0xff));
+    }
+    if (!masked)
+        return bytes + payload;
+    const QByteArray key = "\x9a\x01\x7e\xc3";
+    bytes += key;
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        bytes.append(char(payload[i] ^ key[i % 4]));
+    return bytes;
+}
+
+struct ServerFrame {
+    int opcode = 0;
+    QByteArray payload;
+};
+
+// The server's frames (never masked) in `bytes`, as far as they are complete.
+QList<ServerFrame> serverFrames(const QByteArray &bytes)
+{
+    QList<ServerFrame> frames;
+    qsizetype at = 0;
+    while (at + 2 <= bytes.size()) {
+        const int opcode = bytes[at] & 0x0f;
+        qsizetype length = bytes[at + 1] & 0x7f;
+        qsizetype header = 2;
+        if (length == 126) {
+            if (at + 4 > bytes.size())
+                break;
+            length = (qsizetype(uchar(bytes[at + 2])) << 8) | uchar(bytes[at + 3]);
+            header = 4;
+        }
+        if (at + header + length > bytes.size())
+            break;
+        frames.append({opcode, bytes.mid(at + header, length)});
+        at += header + length;
+    }
+    return frames;
+}
+
+int closeCode(const ServerFrame &frame)
+{
+    return frame.payload.size() >= 2 ? (uchar(frame.payload[0]) << 8) | uchar(frame.payload[1]) : -1;
+}
+
+int textFramesContaining(const QList<ServerFrame> &frames, const QByteArray &text)
+{
+    return int(std::count_if(frames.begin(), frames.end(),
+                             [&](const ServerFrame &f) { return f.opcode == 0x1 && f.payload.contains(text); }));
 }
 
 Config tokenConfig()
@@ -201,6 +264,58 @@ private slots:
         QCOMPARE(m_server->orchestrator->pluginCount(), 0);
         // A proper handshake on the same server still opens.
         QVERIFY(rawExchange(port(), upgradeRequest("/ws/p2", hostPort())).raw.startsWith("HTTP/1.1 101"));
+    }
+
+    // RFC 6455 §5.1: a server closes the connection on a frame that is not masked (1002), and
+    // does not act on it. A masked heartbeat is answered first, so the session demonstrably works.
+    void unmaskedClientFramesCloseTheSession_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        const QByteArray heartbeat = R"({"type":"heartbeat","data":{}})";
+        QTest::newRow("alone") << QByteArray();
+        // Passed over as payload, never mistaken for a header ('\x81' bytes would read as one).
+        QTest::newRow("after a large masked frame") << clientFrame(heartbeat + QByteArray(60000, ' '), true);
+        QTest::newRow("after a masked ping") << clientFrame("\x81\x01", true, 0x9);
+    }
+    void unmaskedClientFramesCloseTheSession()
+    {
+        QFETCH(QByteArray, before);
+        const QByteArray heartbeat = R"({"type":"heartbeat","data":{}})";
+        RawClient client(port());
+        client.send(upgradeRequest("/ws/frames", hostPort()));
+        const std::optional<RawResponse> upgraded = client.next();
+        QVERIFY(upgraded);
+        QCOMPARE(upgraded->status, 101);
+        QByteArray received = client.unread();
+        const auto receive = [&](const std::function<bool(const QList<ServerFrame> &)> &until) {
+            return QTest::qWaitFor([&] {
+                received += client.socket.readAll();
+                return until(serverFrames(received));
+            }, 5000);
+        };
+
+        client.send(clientFrame(heartbeat, true));
+        QVERIFY(receive([](const QList<ServerFrame> &frames) { return textFramesContaining(frames, "heartbeat_response") == 1; }));
+        if (!before.isEmpty()) {
+            client.send(before);
+            // What it answers, if anything, has to arrive before the unmasked frame is sent.
+            QVERIFY(receive([&](const QList<ServerFrame> &frames) {
+                return textFramesContaining(frames, "heartbeat_response") == 2 || std::any_of(frames.begin(), frames.end(), [](const ServerFrame &f) { return f.opcode == 0xA; });
+            }));
+        }
+        const int answeredBefore = textFramesContaining(serverFrames(received), "heartbeat_response");
+        client.send(clientFrame(heartbeat, false));
+        QVERIFY(QTest::qWaitFor([&] {
+            received += client.socket.readAll();
+            return client.socket.state() == QAbstractSocket::UnconnectedState;
+        }, 5000));
+        received += client.socket.readAll();
+        const QList<ServerFrame> frames = serverFrames(received);
+        QVERIFY(!frames.isEmpty());
+        QCOMPARE(frames.last().opcode, 0x8);
+        QCOMPARE(closeCode(frames.last()), 1002);
+        QVERIFY(frames.last().payload.contains("masked"));
+        QCOMPARE(textFramesContaining(frames, "heartbeat_response"), answeredBefore);
     }
 
     void foreignPagesCannotOpenWebSockets_data() { foreignPagesCannotChangeState_data(); }
