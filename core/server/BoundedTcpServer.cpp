@@ -32,6 +32,10 @@ void BoundedTcpServer::incomingConnection(qintptr descriptor)
         return;
     }
     m_sockets.append(socket);
+    // Answers and fan-out messages are small writes; with Nagle on, each one after the first
+    // waited for the client's delayed ACK (about 40 ms). Set before Qt's HTTP and WebSocket
+    // servers take the socket, so it holds for both.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Connected before Qt's HTTP server connects its own slots, so the guard sees bytes first.
     new HttpConnectionGuard(socket, m_limits);
     addPendingConnection(socket);

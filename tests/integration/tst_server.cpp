@@ -8,6 +8,10 @@
 #include <QJsonArray>
 #include <QTcpSocket>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include "logging/LogBuffer.h"
 
 using namespace aiband;
@@ -29,6 +33,29 @@ private slots:
         QVERIFY(m_server->orchestrator->port() != 0);
     }
     void cleanup() { m_server.reset(); }
+
+    // Nagle's algorithm held back small answers and fan-out messages until the client's delayed
+    // ACK (about 40 ms on Linux): every server socket, HTTP or WebSocket, sends at once. Read
+    // with getsockopt, not through Qt, so the kernel's view is what is checked.
+    void serverSocketsSendSmallWritesAtOnce()
+    {
+        PluginClient plugin;
+        QVERIFY(plugin.join(wsUrl(QStringLiteral("/ws/nodelay"))));
+        RawClient client(m_server->orchestrator->port());
+        client.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->orchestrator->port()) + "\r\n\r\n");
+        const std::optional<RawResponse> answer = client.next();
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 200);
+
+        const QList<QTcpSocket *> sockets = m_server->orchestrator->findChildren<QTcpSocket *>();
+        QCOMPARE(sockets.size(), 2);
+        for (const QTcpSocket *socket : sockets) {
+            int noDelay = 0;
+            socklen_t size = sizeof noDelay;
+            QCOMPARE(::getsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_NODELAY, &noDelay, &size), 0);
+            QVERIFY(noDelay != 0);
+        }
+    }
 
     void indexListsTheEndpoints()
     {
