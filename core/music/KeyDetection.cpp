@@ -19,30 +19,179 @@ constexpr Profile kMinorProfile{6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 
 constexpr double kFirstRootWeight = 1.0;
 constexpr double kLastRootWeight = 1.5;
 
-Profile chordToneDurations(const QList<ChordEvent> &chords)
+// How much the harmonic reading (what each chord does in the key, and the cadences into its
+// tonic) counts beside the profile correlation. Both are about 0..1; the profile alone cannot
+// tell a secondary dominant (the A7 of Dm7 G7 Cmaj7 A7) from a new key's leading tone. The key
+// table passes from 0.45 to beyond 1.5; 0.8 sits well inside.
+constexpr double kFunctionWeight = 0.8;
+
+// Dominant -> the chord a fifth below it, per average chord length, for the key of its target;
+// once more when a ii (or iiø) leads into the dominant.
+constexpr double kDominantResolution = 1.0;
+constexpr double kTriadResolution = 0.3;
+constexpr double kTwoFiveBonus = 0.5;
+
+enum class ChordClass { Major, MajorSeventh, Dominant, Minor, HalfDiminished, Diminished, Augmented };
+
+ChordClass classOf(const Chord &chord)
+{
+    const bool flatSeven = chord.hasInterval(10);
+    if (chord.hasInterval(4)) {
+        if (flatSeven)
+            return ChordClass::Dominant;
+        if (chord.hasInterval(8) && !chord.hasInterval(7))
+            return ChordClass::Augmented;
+        return chord.hasInterval(11) ? ChordClass::MajorSeventh : ChordClass::Major;
+    }
+    if (chord.hasInterval(3)) {
+        if (chord.hasInterval(6) && !chord.hasInterval(7))
+            return flatSeven ? ChordClass::HalfDiminished : ChordClass::Diminished;
+        return ChordClass::Minor;
+    }
+    // No third: a sus chord does the job of the major chord it delays.
+    return flatSeven ? ChordClass::Dominant : ChordClass::Major;
+}
+
+bool isMajorFamily(ChordClass c)
+{
+    return c == ChordClass::Major || c == ChordClass::MajorSeventh || c == ChordClass::Dominant;
+}
+
+// How well a chord of class `c` on `degree` (semitones above the tonic) belongs to a major key:
+// 1 for the diatonic chords, less for secondary dominants, blues sevenths and borrowed chords.
+double majorKeyFit(int degree, ChordClass c)
+{
+    switch (degree) {
+    case 0: return c == ChordClass::Dominant ? 0.6 : isMajorFamily(c) ? 1.0 : 0.0;
+    case 1: return c == ChordClass::Dominant ? 0.3 : 0.0;                          // tritone substitute
+    case 2: return c == ChordClass::Minor ? 1.0 : c == ChordClass::Dominant ? 0.5 : 0.0;
+    case 3: return isMajorFamily(c) ? 0.3 : 0.0;                                    // bIII, borrowed
+    case 4: return c == ChordClass::Minor ? 1.0 : c == ChordClass::Dominant ? 0.5 : 0.0;
+    case 5: return c == ChordClass::Major || c == ChordClass::MajorSeventh ? 1.0
+                 : c == ChordClass::Dominant                            ? 0.6
+                 : c == ChordClass::Minor                               ? 0.4 : 0.0;
+    case 7: return c == ChordClass::Dominant || c == ChordClass::Major ? 1.0
+                 : c == ChordClass::MajorSeventh                       ? 0.5
+                 : c == ChordClass::Minor                              ? 0.4 : 0.0;
+    case 8: return isMajorFamily(c) ? 0.4 : 0.0;                                    // bVI, borrowed
+    case 9: return c == ChordClass::Minor ? 1.0 : c == ChordClass::Dominant ? 0.5 : 0.0;
+    case 10: return isMajorFamily(c) ? 0.4 : 0.0;                                   // bVII, borrowed
+    case 11: return c == ChordClass::HalfDiminished ? 1.0
+                  : c == ChordClass::Diminished     ? 0.8
+                  : c == ChordClass::Dominant       ? 0.5 : 0.0;
+    default: return 0.0;
+    }
+}
+
+// The same for a minor key: natural minor, with the harmonic minor's V and vii°.
+double minorKeyFit(int degree, ChordClass c)
+{
+    switch (degree) {
+    case 0: return c == ChordClass::Minor ? 1.0 : 0.0;
+    case 1: return c == ChordClass::Major ? 0.4 : c == ChordClass::Dominant ? 0.3 : 0.0;  // Neapolitan
+    case 2: return c == ChordClass::HalfDiminished ? 1.0
+                 : c == ChordClass::Diminished     ? 0.8
+                 : c == ChordClass::Minor          ? 0.3 : 0.0;
+    case 3: return c == ChordClass::Major || c == ChordClass::MajorSeventh ? 1.0
+                 : c == ChordClass::Augmented                          ? 0.6 : 0.0;
+    case 5: return c == ChordClass::Minor ? 1.0 : c == ChordClass::Dominant ? 0.4 : c == ChordClass::Major ? 0.3 : 0.0;
+    case 7: return c == ChordClass::Dominant ? 1.0
+                 : c == ChordClass::Major    ? 0.9
+                 : c == ChordClass::Minor    ? 0.6
+                 : c == ChordClass::MajorSeventh ? 0.3 : 0.0;
+    case 8: return c == ChordClass::Major || c == ChordClass::MajorSeventh ? 1.0 : 0.0;
+    case 9: return c == ChordClass::HalfDiminished ? 0.4 : 0.0;
+    case 10: return c == ChordClass::Major || c == ChordClass::Dominant ? 1.0 : c == ChordClass::MajorSeventh ? 0.5 : 0.0;
+    case 11: return c == ChordClass::Diminished ? 1.0 : c == ChordClass::HalfDiminished ? 0.5 : 0.0;
+    default: return 0.0;
+    }
+}
+
+struct Played {
+    const ChordEvent *event;
+    ChordClass chordClass;
+};
+
+// 24 keys: index tonic * 2 + (minor ? 1 : 0).
+using KeyScores = std::array<double, 24>;
+
+int keyIndex(int tonic, bool minor)
+{
+    return tonic * 2 + (minor ? 1 : 0);
+}
+
+bool resolvesTo(const Played &from, const Played &to)
+{
+    return isMajorFamily(from.chordClass) && (from.event->chord.root + 5) % 12 == to.event->chord.root;
+}
+
+// A progression that ends on a dominant of its first chord goes round (a turnaround): its last
+// chord leads back to the start rather than being home.
+bool endsOnTurnaround(const QList<Played> &played)
+{
+    return played.size() > 1 && played.last().chordClass == ChordClass::Dominant && resolvesTo(played.last(), played.first());
+}
+
+// Cadences: a dominant resolving a fifth down says its target is a tonic (for the key of the
+// target's mode), more so after its ii. Pairs are taken in order, and round from the last chord
+// to the first when the progression ends on a turnaround.
+void addCadences(KeyScores &scores, const QList<Played> &played, double averageLength)
+{
+    const qsizetype pairs = played.size() - 1 + (endsOnTurnaround(played) ? 1 : 0);
+    for (qsizetype i = 0; i < pairs; ++i) {
+        const Played &from = played[i];
+        const Played &to = played[(i + 1) % played.size()];
+        if (!resolvesTo(from, to) || (to.chordClass != ChordClass::Minor && !isMajorFamily(to.chordClass)))
+            continue;
+        double weight = from.chordClass == ChordClass::Dominant ? kDominantResolution : kTriadResolution;
+        if (i > 0) {
+            const Played &before = played[i - 1];
+            const bool two = before.chordClass == ChordClass::Minor || before.chordClass == ChordClass::HalfDiminished;
+            if (two && (before.event->chord.root + 5) % 12 == from.event->chord.root)
+                weight += kTwoFiveBonus;
+        }
+        scores[static_cast<size_t>(keyIndex(to.event->chord.root, to.chordClass == ChordClass::Minor))] += weight * averageLength;
+    }
+}
+
+KeyScores functionScores(const QList<Played> &played, double totalLength)
+{
+    KeyScores scores{};
+    for (int tonic = 0; tonic < 12; ++tonic) {
+        for (const Played &p : played) {
+            const int degree = (p.event->chord.root - tonic + 12) % 12;
+            scores[static_cast<size_t>(keyIndex(tonic, false))] += majorKeyFit(degree, p.chordClass) * p.event->durationBeats;
+            scores[static_cast<size_t>(keyIndex(tonic, true))] += minorKeyFit(degree, p.chordClass) * p.event->durationBeats;
+        }
+    }
+    addCadences(scores, played, totalLength / static_cast<double>(played.size()));
+    for (double &score : scores)
+        score /= totalLength;
+    return scores;
+}
+
+Profile chordToneDurations(const QList<Played> &played)
 {
     Profile histogram{};
-    for (const ChordEvent &event : chords) {
-        if (event.chord.noChord)
-            continue;
+    for (const Played &p : played) {
         QList<int> counted;
-        for (int pitchClass : event.chord.pitchClasses()) {
+        for (int pitchClass : p.event->chord.pitchClasses()) {
             if (!counted.contains(pitchClass))
-                histogram[static_cast<size_t>(pitchClass)] += event.durationBeats;
+                histogram[static_cast<size_t>(pitchClass)] += p.event->durationBeats;
             counted.append(pitchClass);
         }
     }
     return histogram;
 }
 
-void addCadence(Profile &histogram, const QList<const ChordEvent *> &played)
+// The first and last roots as likely tonics; after a turnaround the last chord is not home, so
+// its weight goes to the chord it leads back to.
+void addEnds(Profile &histogram, const QList<Played> &played, double averageLength)
 {
-    double total = 0.0;
-    for (const ChordEvent *event : played)
-        total += event->durationBeats;
-    const double average = total / static_cast<double>(played.size());
-    histogram[static_cast<size_t>(played.first()->chord.root)] += kFirstRootWeight * average;
-    histogram[static_cast<size_t>(played.last()->chord.root)] += kLastRootWeight * average;
+    const int first = played.first().event->chord.root;
+    const int last = endsOnTurnaround(played) ? first : played.last().event->chord.root;
+    histogram[static_cast<size_t>(first)] += kFirstRootWeight * averageLength;
+    histogram[static_cast<size_t>(last)] += kLastRootWeight * averageLength;
 }
 
 // Pearson correlation of the histogram with the profile moved to `tonic`.
@@ -71,23 +220,28 @@ double correlation(const Profile &histogram, const Profile &profile, int tonic)
 
 Key detectKey(const QList<ChordEvent> &chords)
 {
-    QList<const ChordEvent *> played;
+    QList<Played> played;
+    double totalLength = 0.0;
     for (const ChordEvent &event : chords) {
-        if (!event.chord.noChord)
-            played.append(&event);
+        if (!event.chord.noChord && event.durationBeats > 0.0) {
+            played.append({&event, classOf(event.chord)});
+            totalLength += event.durationBeats;
+        }
     }
     if (played.isEmpty())
         return Key{};
 
-    Profile histogram = chordToneDurations(chords);
-    addCadence(histogram, played);
+    Profile histogram = chordToneDurations(played);
+    addEnds(histogram, played, totalLength / static_cast<double>(played.size()));
+    const KeyScores function = functionScores(played, totalLength);
 
     // Strictly greater: on a tie the earlier key (C before C#, major before minor) stays.
     Key best;
-    double bestScore = -2.0;
+    double bestScore = -1e9;
     for (int tonic = 0; tonic < 12; ++tonic) {
         for (bool minor : {false, true}) {
-            const double score = correlation(histogram, minor ? kMinorProfile : kMajorProfile, tonic);
+            const double score = correlation(histogram, minor ? kMinorProfile : kMajorProfile, tonic)
+                + kFunctionWeight * function[static_cast<size_t>(keyIndex(tonic, minor))];
             if (score > bestScore) {
                 bestScore = score;
                 best = Key{tonic, minor};

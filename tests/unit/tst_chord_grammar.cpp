@@ -603,6 +603,19 @@ private slots:
         QTest::newRow("one chord") << "Eb" << "Eb";
         QTest::newRow("one minor chord") << "F#m" << "F#m";
         QTest::newRow("N.C. is ignored") << "N.C. Am Dm E7 Am N.C." << "Am";
+        // Turnarounds and secondary dominants (issue 14): the last chord leads back to the first,
+        // and a dominant of a diatonic chord is not a new key's leading tone.
+        QTest::newRow("ii V I VI7") << "Dm7 G7 Cmaj7 A7" << "C";
+        QTest::newRow("I VI7 ii V") << "C A7 Dm7 G7" << "C";
+        QTest::newRow("I vi ii V sevenths") << "Cmaj7 Am7 Dm7 G7" << "C";
+        QTest::newRow("ii V I VI7 in G") << "Am7 D7 Gmaj7 E7" << "G";
+        QTest::newRow("iii VI7 ii V I") << "Em7 A7 Dm7 G7 Cmaj7" << "C";
+        QTest::newRow("ii V I VI7 in F") << "Gm7 C7 Fmaj7 D7" << "F";
+        QTest::newRow("I vi ii V7 in Bb") << "Bb Gm Cm7 F7" << "Bb";
+        QTest::newRow("ii V I VI7 in Bb") << "Cm7 F7 Bbmaj7 G7" << "Bb";
+        QTest::newRow("minor ii V i") << "Em7b5 A7 Dm" << "Dm";
+        QTest::newRow("minor VI ii V i") << "Fmaj7 Bm7b5 E7 Am" << "Am";
+        QTest::newRow("I vi IV V turnaround") << "C Am F G7" << "C";
     }
 
     void keyDetection()
