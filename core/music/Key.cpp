@@ -36,6 +36,17 @@ int Key::sharps() const
     return kMajorSharps[static_cast<size_t>(major)];
 }
 
+QString Key::noteName(int pitchClass) const
+{
+    static const std::array<const char *, 12> kSharps{"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
+    static const std::array<const char *, 12> kFlats{"C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B"};
+    const auto index = static_cast<size_t>(((pitchClass % 12) + 12) % 12);
+    const int signature = sharps();
+    if (signature == 0)
+        return pitchClassName(pitchClass);
+    return QLatin1String(signature > 0 ? kSharps[index] : kFlats[index]);
+}
+
 Result<Key> parseKey(const QString &text)
 {
     const QString trimmed = text.trimmed();

@@ -15,6 +15,7 @@ struct Key {
     QString spelledOut() const;   // "C major", "F# minor": the plugin's spec spells keys so
     QString fileNameToken() const;// name() with '#' spelled "s", safe in URLs and file names
     int sharps() const;           // key signature: -7..7 (negative = flats)
+    QString noteName(int pitchClass) const; // spelled with the signature's accidentals: Bb in F, A# in B
     bool operator==(const Key &) const = default;
 };
 

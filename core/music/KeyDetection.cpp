@@ -218,6 +218,14 @@ double correlation(const Profile &histogram, const Profile &profile, int tonic)
 
 } // namespace
 
+double chordFitInKey(const Chord &chord, const Key &key)
+{
+    if (chord.noChord)
+        return 0.0;
+    const int degree = (chord.root - key.tonic + 12) % 12;
+    return key.minor ? minorKeyFit(degree, classOf(chord)) : majorKeyFit(degree, classOf(chord));
+}
+
 Key detectKey(const QList<ChordEvent> &chords)
 {
     QList<Played> played;

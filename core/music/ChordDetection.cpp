@@ -1,0 +1,501 @@
+#include "ChordDetection.h"
+
+#include "KeyDetection.h"
+#include "Theory.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <optional>
+#include <queue>
+#include <utility>
+
+namespace aiband {
+namespace {
+
+// ---- the vocabulary ---------------------------------------------------------------------
+
+// One chord quality: its suffix (parsed by parseChord, so it names itself canonically), its
+// intervals, and how much each tone's absence counts against it. A perfect fifth is often left
+// out by players, so it costs little; the seventh and what names the chord cost fully, and a
+// missing third most (a triad over a foreign bass, G/C, is not a Cmaj9 without its E).
+struct Quality {
+    const char *suffix;
+    std::array<int, 5> intervals;  // semitones above the root, modulo 12; -1 pads
+    std::array<double, 5> needed;  // weight of each tone's absence
+    double complexity;             // preference for the simpler reading when both explain the notes
+};
+
+constexpr int kPad = -1;
+
+constexpr std::array<Quality, 18> kQualities{{
+    {"", {0, 4, 7, kPad, kPad}, {1.0, 1.5, 0.3, 0, 0}, 0.0},
+    {"m", {0, 3, 7, kPad, kPad}, {1.0, 1.5, 0.3, 0, 0}, 0.0},
+    {"7", {0, 4, 7, 10, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.02},
+    {"maj7", {0, 4, 7, 11, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.02},
+    {"m7", {0, 3, 7, 10, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.02},
+    {"6", {0, 4, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.03},
+    {"m6", {0, 3, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.035},
+    {"dim", {0, 3, 6, kPad, kPad}, {1.0, 1.5, 1.0, 0, 0}, 0.03},
+    {"dim7", {0, 3, 6, 9, kPad}, {1.0, 1.5, 1.0, 1.0, 0}, 0.03},
+    {"m7b5", {0, 3, 6, 10, kPad}, {1.0, 1.5, 1.0, 1.0, 0}, 0.03},
+    {"aug", {0, 4, 8, kPad, kPad}, {1.0, 1.5, 1.0, 0, 0}, 0.04},
+    {"sus4", {0, 5, 7, kPad, kPad}, {1.0, 1.0, 0.3, 0, 0}, 0.03},
+    {"sus2", {0, 2, 7, kPad, kPad}, {1.0, 1.0, 0.3, 0, 0}, 0.04},
+    {"7sus4", {0, 5, 7, 10, kPad}, {1.0, 1.0, 0.3, 1.0, 0}, 0.04},
+    {"9", {0, 4, 7, 10, 2}, {1.0, 1.5, 0.3, 1.0, 0.8}, 0.05},
+    {"maj9", {0, 4, 7, 11, 2}, {1.0, 1.5, 0.3, 1.0, 0.8}, 0.05},
+    {"m9", {0, 3, 7, 10, 2}, {1.0, 1.5, 0.3, 1.0, 0.8}, 0.05},
+    {"add9", {0, 4, 7, 2, kPad}, {1.0, 1.5, 0.3, 0.8, 0}, 0.05},
+}};
+
+constexpr int kRoots = 12;
+constexpr int kChordStates = kRoots * static_cast<int>(kQualities.size());
+constexpr int kNoChordState = kChordStates;  // the last state: nothing sounds
+constexpr int kStates = kChordStates + 1;
+
+int rootOf(int state) { return state / static_cast<int>(kQualities.size()); }
+const Quality &qualityOf(int state) { return kQualities[static_cast<size_t>(state % static_cast<int>(kQualities.size()))]; }
+
+// ---- scoring weights (docs/MUSIC.md, "Chords from MIDI") -------------------------------
+
+// A chord tone counts as present from this share of the strongest pitch class on.
+constexpr double kPresentShare = 0.3;
+// Cost of a missing tone of weight 1, beside the share of sounding time the chord explains.
+constexpr double kMissingCost = 0.12;
+// The lowest note on the root, on another chord tone (an inversion), or outside the chord, times
+// how much of the bass line that note holds.
+constexpr double kBassOnRoot = 0.12;
+constexpr double kBassOnChordTone = 0.02;
+constexpr double kBassOutside = -0.04;
+// Changing chord: cheap on a bar line, dearer on the bar's middle, dearest elsewhere.
+constexpr double kChangeCost = 0.1;
+constexpr double kChangeOnBarLine = 0.5;
+constexpr double kChangeOnOtherBeats = 1.5;
+// The key's harmony as a prior: a diatonic chord gains this much per segment.
+constexpr double kKeyPrior = 0.03;
+// A segment is silent below this many beats of sounding notes per beat of segment.
+constexpr double kSilence = 0.05;
+// A bass note held through most of a run of one chord, outside that chord, is written as a slash.
+constexpr double kSlashShare = 0.6;
+// Reading the notes above a held foreign bass as a chord of their own (G over a C pedal) costs
+// this much more than a chord that includes the bass.
+constexpr double kUpperStructureCost = 0.04;
+// Beat by beat, a segment also hears the other beats of its bar, less the farther they are:
+// an arpeggio spreads its chord over the bar, and a beat alone holds two or three of its notes.
+constexpr std::array<double, 3> kContext{0.4, 0.15, 0.05};
+// A short bass note that steps (one or two semitones) straight into the next bass note off the
+// bar's strong beats is a passing or approach note: it counts this much of its length.
+constexpr double kPassingWeight = 0.35;
+
+// ---- segments ---------------------------------------------------------------------------
+
+struct Segment {
+    std::array<double, 12> chroma{};      // sounding beats per pitch class, velocity-weighted
+    std::array<double, 12> bassChroma{};  // the same for the bass line (the lowest notes)
+    double energy = 0.0;
+};
+
+double velocityWeight(int velocity)
+{
+    return 0.5 + 0.5 * std::clamp(velocity, 1, 127) / 127.0;
+}
+
+// The bass line: a note belongs to it when nothing lower sounds at its start (notes struck
+// together count as sounding). A sweep over the starts keeps a count of sounding notes per pitch,
+// so each note costs at most one look at the 128 pitches, however many notes sound at once.
+std::vector<bool> bassLine(const std::vector<PlayedNote> &notes)
+{
+    constexpr double kTogether = 1.0 / 32.0;
+    using Ending = std::pair<double, int>;  // end, pitch
+    std::priority_queue<Ending, std::vector<Ending>, std::greater<>> endings;
+    std::array<int, 128> sounding{};
+    std::vector<bool> inBass(notes.size(), false);
+    size_t added = 0;
+    for (size_t i = 0; i < notes.size(); ++i) {
+        const double at = notes[i].startBeat + kTogether;
+        for (; added < notes.size() && notes[added].startBeat <= at; ++added) {
+            ++sounding[static_cast<size_t>(notes[added].pitch)];
+            endings.push({notes[added].startBeat + notes[added].durationBeats, notes[added].pitch});
+        }
+        while (!endings.empty() && endings.top().first <= at) {
+            --sounding[static_cast<size_t>(endings.top().second)];
+            endings.pop();
+        }
+        const auto lowest = std::find_if(sounding.begin(), sounding.end(), [](int n) { return n > 0; });
+        inBass[i] = lowest == sounding.end() || lowest - sounding.begin() >= notes[i].pitch;
+    }
+    return inBass;
+}
+
+bool onStrongBeat(double beat, const TimeSignature &meter)
+{
+    const double inBar = std::fmod(beat, meter.beatsPerBar());
+    constexpr double kNear = 1.0 / 16.0;
+    return inBar < kNear || meter.beatsPerBar() - inBar < kNear || std::abs(inBar - meter.beatsPerBar() / 2.0) < kNear;
+}
+
+// How much each note counts: 1, or kPassingWeight for the bass line's passing and approach notes.
+std::vector<double> noteWeights(const std::vector<PlayedNote> &notes, const std::vector<bool> &inBass,
+                                const TimeSignature &meter)
+{
+    constexpr double kLegato = 1.0 / 8.0;
+    std::vector<double> weights(notes.size(), 1.0);
+    size_t previous = notes.size();
+    for (size_t n = 0; n < notes.size(); ++n) {
+        if (!inBass[n])
+            continue;
+        if (previous < notes.size()) {
+            const PlayedNote &a = notes[previous];
+            const int step = std::abs(notes[n].pitch - a.pitch);
+            const bool legato = std::abs(notes[n].startBeat - (a.startBeat + a.durationBeats)) <= kLegato;
+            if (a.durationBeats <= 1.0 + 1e-9 && legato && (step == 1 || step == 2) && !onStrongBeat(a.startBeat, meter))
+                weights[previous] = kPassingWeight;
+        }
+        previous = n;
+    }
+    return weights;
+}
+
+std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, double segmentBeats, int count,
+                                const TimeSignature &meter)
+{
+    std::vector<Segment> segments(static_cast<size_t>(count));
+    const std::vector<bool> inBass = bassLine(notes);
+    const std::vector<double> weights = noteWeights(notes, inBass, meter);
+    for (size_t n = 0; n < notes.size(); ++n) {
+        const PlayedNote &note = notes[n];
+        const double end = note.startBeat + note.durationBeats;
+        const int first = std::max(0, static_cast<int>(std::floor(note.startBeat / segmentBeats)));
+        const int last = std::min(count - 1, static_cast<int>(std::ceil(end / segmentBeats)) - 1);
+        const int pitchClass = pitchClassOf(note.pitch);
+        const double weight = velocityWeight(note.velocity) * weights[n];
+        for (int s = first; s <= last; ++s) {
+            const double from = std::max(note.startBeat, s * segmentBeats);
+            const double to = std::min(end, (s + 1) * segmentBeats);
+            if (to <= from)
+                continue;
+            Segment &segment = segments[static_cast<size_t>(s)];
+            segment.chroma[static_cast<size_t>(pitchClass)] += (to - from) * weight;
+            segment.energy += to - from;
+            if (inBass[n]) {
+                const bool onDownbeat = std::abs(from - s * segmentBeats) < 1.0 / 16.0;
+                segment.bassChroma[static_cast<size_t>(pitchClass)] += (to - from) * weight * (onDownbeat ? 2.0 : 1.0);
+            }
+        }
+    }
+    return segments;
+}
+
+// Each beat with the other beats of its bar mixed in (kContext); bars are left as they are.
+std::vector<Segment> withContext(const std::vector<Segment> &segments, double segmentBeats, const TimeSignature &meter)
+{
+    std::vector<Segment> mixed = segments;
+    const auto barOf = [&](size_t s) { return static_cast<int>(std::floor((static_cast<double>(s) * segmentBeats + 1e-9) / meter.beatsPerBar())); };
+    for (size_t s = 0; s < segments.size(); ++s) {
+        for (size_t d = 1; d <= kContext.size(); ++d) {
+            for (const size_t other : {s - d, s + d}) {
+                if (other >= segments.size() || barOf(other) != barOf(s))  // s - d wraps past 0
+                    continue;
+                const double w = kContext[d - 1];
+                for (size_t pc = 0; pc < 12; ++pc) {
+                    mixed[s].chroma[pc] += w * segments[other].chroma[pc];
+                    mixed[s].bassChroma[pc] += w * segments[other].bassChroma[pc];
+                }
+            }
+        }
+    }
+    return mixed;
+}
+
+// ---- emission scores --------------------------------------------------------------------
+
+struct Profile {
+    std::array<double, 12> share{};     // of all sounding time
+    std::array<double, 12> presence{};  // relative to the strongest pitch class
+    int bass = -1;
+    double bassShare = 0.0;             // how much of the bass line the bass pitch class holds
+    bool silent = true;
+};
+
+struct Readings {
+    Profile all;
+    std::optional<Profile> upper;  // the notes above a held bass, without the bass's pitch class
+};
+
+Profile profileOf(const Segment &segment, double segmentBeats)
+{
+    Profile profile;
+    const double total = std::accumulate(segment.chroma.begin(), segment.chroma.end(), 0.0);
+    if (segment.energy < kSilence * segmentBeats || total <= 0.0)
+        return profile;
+    profile.silent = false;
+    const double strongest = *std::max_element(segment.chroma.begin(), segment.chroma.end());
+    for (size_t pc = 0; pc < 12; ++pc) {
+        profile.share[pc] = segment.chroma[pc] / total;
+        profile.presence[pc] = segment.chroma[pc] / strongest;
+    }
+    const double bassTotal = std::accumulate(segment.bassChroma.begin(), segment.bassChroma.end(), 0.0);
+    if (bassTotal > 0.0) {
+        const auto loudest = std::max_element(segment.bassChroma.begin(), segment.bassChroma.end());
+        profile.bass = static_cast<int>(loudest - segment.bassChroma.begin());
+        profile.bassShare = *loudest / bassTotal;
+    }
+    return profile;
+}
+
+Readings readingsOf(const Segment &segment, double segmentBeats)
+{
+    Readings readings{profileOf(segment, segmentBeats), std::nullopt};
+    const Profile &all = readings.all;
+    if (all.silent || all.bass < 0 || all.bassShare < kSlashShare)
+        return readings;
+    Segment upper = segment;
+    upper.chroma[static_cast<size_t>(all.bass)] = 0.0;
+    upper.bassChroma = {};
+    Profile profile = profileOf(upper, segmentBeats);
+    if (!profile.silent)
+        readings.upper = profile;
+    return readings;
+}
+
+bool hasTone(int root, const Quality &quality, int pitchClass)
+{
+    for (size_t t = 0; t < quality.intervals.size() && quality.intervals[t] != kPad; ++t)
+        if ((root + quality.intervals[t]) % 12 == pitchClass)
+            return true;
+    return false;
+}
+
+double chordScore(const Profile &profile, int root, const Quality &quality)
+{
+    double covered = 0.0;
+    double missing = 0.0;
+    bool bassIsChordTone = false;
+    for (size_t t = 0; t < quality.intervals.size() && quality.intervals[t] != kPad; ++t) {
+        const int pc = (root + quality.intervals[t]) % 12;
+        covered += profile.share[static_cast<size_t>(pc)];
+        missing += quality.needed[t] * std::max(0.0, 1.0 - profile.presence[static_cast<size_t>(pc)] / kPresentShare);
+        bassIsChordTone = bassIsChordTone || pc == profile.bass;
+    }
+    double bass = 0.0;
+    if (profile.bass >= 0)
+        bass = profile.bassShare * (profile.bass == root ? kBassOnRoot : bassIsChordTone ? kBassOnChordTone : kBassOutside);
+    return covered - kMissingCost * missing - quality.complexity + bass;
+}
+
+using Scores = std::vector<std::array<double, kStates>>;
+
+// A chord's score on a segment: on all its notes, or, when the bass holds a note outside the
+// chord, on the notes above it (the chord is then written over that bass).
+double stateScore(const Readings &readings, int state)
+{
+    const int root = rootOf(state);
+    const Quality &quality = qualityOf(state);
+    double score = chordScore(readings.all, root, quality);
+    if (readings.upper && !hasTone(root, quality, readings.all.bass))
+        score = std::max(score, chordScore(*readings.upper, root, quality) - kUpperStructureCost);
+    return score;
+}
+
+Scores emissions(const std::vector<Readings> &readings)
+{
+    Scores scores(readings.size());
+    for (size_t s = 0; s < readings.size(); ++s) {
+        const bool silent = readings[s].all.silent;
+        for (int state = 0; state < kChordStates; ++state)
+            scores[s][static_cast<size_t>(state)] = silent ? -1.0 : stateScore(readings[s], state);
+        scores[s][kNoChordState] = silent ? 1.0 : -1.0;
+    }
+    return scores;
+}
+
+Chord chordOfState(int state, const Key &key, int bass = -1)
+{
+    if (state == kNoChordState)
+        return parseChord(QStringLiteral("N.C.")).value();
+    const int root = rootOf(state);
+    QString symbol = key.noteName(root) + QLatin1String(qualityOf(state).suffix);
+    if (bass >= 0 && bass != root)
+        symbol += QLatin1Char('/') + key.noteName(bass);
+    return parseChord(symbol).value();
+}
+
+void addKeyPrior(Scores &scores, const Key &key)
+{
+    std::array<double, kStates> prior{};
+    for (int state = 0; state < kChordStates; ++state)
+        prior[static_cast<size_t>(state)] = kKeyPrior * chordFitInKey(chordOfState(state, key), key);
+    for (auto &segment : scores)
+        for (int state = 0; state < kChordStates; ++state)
+            segment[static_cast<size_t>(state)] += prior[static_cast<size_t>(state)];
+}
+
+// ---- the path ---------------------------------------------------------------------------
+
+double changeCost(int segment, double segmentBeats, const TimeSignature &meter)
+{
+    const double beat = segment * segmentBeats;
+    const double bar = meter.beatsPerBar();
+    const double inBar = std::fmod(beat, bar);
+    if (inBar < 1e-9)
+        return kChangeCost * kChangeOnBarLine;
+    if (std::abs(inBar - bar / 2.0) < 1e-9)
+        return kChangeCost;
+    return kChangeCost * kChangeOnOtherBeats;
+}
+
+// Viterbi with a cost that depends only on whether the chord changes: the best predecessor of
+// every state is either itself or the best state of the previous segment, so each step is
+// linear in the number of states.
+std::vector<int> bestPath(const Scores &scores, double segmentBeats, const TimeSignature &meter)
+{
+    const size_t count = scores.size();
+    std::vector<int> path(count, kNoChordState);
+    if (count == 0)
+        return path;
+    std::vector<std::array<int, kStates>> from(count);
+    std::array<double, kStates> total = scores[0];
+    for (size_t s = 1; s < count; ++s) {
+        const auto best = std::max_element(total.begin(), total.end());
+        const int bestState = static_cast<int>(best - total.begin());
+        const double switched = *best - changeCost(static_cast<int>(s), segmentBeats, meter);
+        std::array<double, kStates> next{};
+        for (int state = 0; state < kStates; ++state) {
+            const bool stay = total[static_cast<size_t>(state)] >= switched;
+            next[static_cast<size_t>(state)] = (stay ? total[static_cast<size_t>(state)] : switched) + scores[s][static_cast<size_t>(state)];
+            from[s][static_cast<size_t>(state)] = stay ? state : bestState;
+        }
+        total = next;
+    }
+    int state = static_cast<int>(std::max_element(total.begin(), total.end()) - total.begin());
+    for (size_t s = count; s-- > 0;) {
+        path[s] = state;
+        if (s > 0)
+            state = from[s][static_cast<size_t>(state)];
+    }
+    return path;
+}
+
+// ---- from the path to chords --------------------------------------------------------------
+
+// How sure a segment's reading is: the share of sounding time the chord explains, times how far
+// it leads the best reading with another root or kind (a lead of 0.1 is already clear).
+double segmentConfidence(const Profile &profile, const std::array<double, kStates> &scores, int chosen)
+{
+    if (chosen == kNoChordState)
+        return profile.silent ? 1.0 : 0.0;
+    double runnerUp = -std::numeric_limits<double>::infinity();
+    for (int state = 0; state < kChordStates; ++state) {
+        if (state != chosen)
+            runnerUp = std::max(runnerUp, scores[static_cast<size_t>(state)]);
+    }
+    const double lead = std::clamp((scores[static_cast<size_t>(chosen)] - runnerUp) / 0.1, 0.0, 1.0);
+    double explained = 0.0;
+    const Quality &quality = qualityOf(chosen);
+    for (size_t t = 0; t < quality.intervals.size() && quality.intervals[t] != kPad; ++t)
+        explained += profile.share[static_cast<size_t>((rootOf(chosen) + quality.intervals[t]) % 12)];
+    return std::clamp(explained * (0.5 + 0.5 * lead), 0.0, 1.0);
+}
+
+// The bass of a run of one chord: its most held bass-line pitch class, written as a slash when
+// it is a chord tone other than the root, or a note outside the chord held through most of it.
+int slashBassOf(const std::vector<Segment> &segments, size_t first, size_t last, int state)
+{
+    std::array<double, 12> bass{};
+    for (size_t s = first; s <= last; ++s)
+        for (size_t pc = 0; pc < 12; ++pc)
+            bass[pc] += segments[s].bassChroma[pc];
+    const double total = std::accumulate(bass.begin(), bass.end(), 0.0);
+    if (total <= 0.0 || state == kNoChordState)
+        return -1;
+    const int pitchClass = static_cast<int>(std::max_element(bass.begin(), bass.end()) - bass.begin());
+    const int root = rootOf(state);
+    if (pitchClass == root)
+        return -1;
+    const bool chordTone = hasTone(root, qualityOf(state), pitchClass);
+    // An inversion needs its bass to lead the root clearly; a foreign bass must hold most of it.
+    const double share = bass[static_cast<size_t>(pitchClass)] / total;
+    const double needed = chordTone ? bass[static_cast<size_t>(root)] / total + 0.2 : kSlashShare;
+    return share >= needed ? pitchClass : -1;
+}
+
+QList<DetectedChord> chordsOfPath(const std::vector<int> &path, const std::vector<Segment> &segments,
+                                  const std::vector<Readings> &readings, const Scores &scores, double segmentBeats,
+                                  const Key &key)
+{
+    QList<DetectedChord> chords;
+    size_t first = 0;
+    for (size_t s = 1; s <= path.size(); ++s) {
+        if (s < path.size() && path[s] == path[first])
+            continue;
+        const int state = path[first];
+        double confidence = 0.0;
+        for (size_t i = first; i < s; ++i)
+            confidence += segmentConfidence(readings[i].all, scores[i], state);
+        DetectedChord chord;
+        chord.event.chord = chordOfState(state, key, slashBassOf(segments, first, s - 1, state));
+        chord.event.startBeat = static_cast<double>(first) * segmentBeats;
+        chord.event.durationBeats = static_cast<double>(s - first) * segmentBeats;
+        chord.confidence = std::round(confidence / static_cast<double>(s - first) * 1000.0) / 1000.0;
+        chords.append(chord);
+        first = s;
+    }
+    return chords;
+}
+
+QList<ChordEvent> eventsOf(const QList<DetectedChord> &chords)
+{
+    QList<ChordEvent> events;
+    for (const DetectedChord &chord : chords)
+        events.append(chord.event);
+    return events;
+}
+
+} // namespace
+
+ChordDetection detectChords(const std::vector<PlayedNote> &input, const ChordDetectionOptions &options)
+{
+    std::vector<PlayedNote> notes;
+    notes.reserve(input.size());
+    double end = 0.0;
+    for (const PlayedNote &note : input) {
+        if (note.durationBeats > 0.0 && note.startBeat >= 0.0) {
+            notes.push_back(note);
+            end = std::max(end, note.startBeat + note.durationBeats);
+        }
+    }
+    std::stable_sort(notes.begin(), notes.end(),
+                     [](const PlayedNote &a, const PlayedNote &b) { return a.startBeat < b.startBeat; });
+
+    const double segmentBeats = options.resolution == ChordResolution::Bar ? options.meter.beatsPerBar() : 1.0;
+    const int count = std::max(1, static_cast<int>(std::ceil(end / segmentBeats - 1e-9)));
+    const std::vector<Segment> segments = segmentsOf(notes, segmentBeats, count, options.meter);
+    const std::vector<Segment> heard = options.resolution == ChordResolution::Beat
+        ? withContext(segments, segmentBeats, options.meter) : segments;
+    std::vector<Readings> readings;
+    readings.reserve(heard.size());
+    for (size_t s = 0; s < heard.size(); ++s) {
+        // Silence is judged on the segment itself: a rest beside played beats stays a rest.
+        readings.push_back(readingsOf(heard[s], segmentBeats));
+        if (segments[s].energy < kSilence * segmentBeats)
+            readings.back() = Readings{};
+    }
+
+    ChordDetection result;
+    result.lengthBeats = count * segmentBeats;
+    Scores scores = emissions(readings);
+    const Key spelling = options.key.value_or(Key{});
+    std::vector<int> path = bestPath(scores, segmentBeats, options.meter);
+    result.key = options.key ? *options.key : detectKey(eventsOf(chordsOfPath(path, segments, readings, scores, segmentBeats, spelling)));
+    result.keyDetected = !options.key;
+    addKeyPrior(scores, result.key);
+    path = bestPath(scores, segmentBeats, options.meter);
+    result.chords = chordsOfPath(path, segments, readings, scores, segmentBeats, result.key);
+    return result;
+}
+
+} // namespace aiband

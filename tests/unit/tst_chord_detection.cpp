@@ -1,0 +1,275 @@
+// Chords from MIDI (core/music/ChordDetection): progressions played the ways players play them
+// (block chords, inversions, arpeggios, walking bass with chromatic approach notes, a held
+// pedal, extensions, rests), read back chord by chord.
+
+#include "music/ChordDetection.h"
+
+#include <QTest>
+
+using namespace aiband;
+
+namespace {
+
+Chord chordOf(const QString &symbol)
+{
+    return parseChord(symbol).value();
+}
+
+// The chord sounding at `beat` in a detection, as its canonical name.
+QString chordAt(const ChordDetection &detection, double beat)
+{
+    for (const DetectedChord &chord : detection.chords) {
+        if (beat >= chord.event.startBeat && beat < chord.event.startBeat + chord.event.durationBeats)
+            return chord.event.chord.canonical();
+    }
+    return QStringLiteral("(none)");
+}
+
+// One chord per bar of 4/4, `symbols` separated by spaces.
+QStringList bars(const QString &symbols)
+{
+    return symbols.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+// Chord tones from `low` up, in close position from the root (inversion 0) or a chord tone.
+QList<int> voicing(const Chord &chord, int low, int inversion = 0)
+{
+    QList<int> tones;
+    for (int interval : chord.intervals)
+        tones.append(chord.root + interval);
+    for (int i = 0; i < inversion; ++i)
+        tones.append(tones.takeFirst() + 12);
+    QList<int> pitches;
+    for (int tone : tones) {
+        int pitch = low + ((tone - low) % 12 + 12) % 12;
+        while (!pitches.isEmpty() && pitch <= pitches.last())
+            pitch += 12;
+        pitches.append(pitch);
+    }
+    return pitches;
+}
+
+void add(std::vector<PlayedNote> &notes, double start, double duration, int pitch, int velocity = 90)
+{
+    notes.push_back({start, duration, pitch, velocity});
+}
+
+// Bass on the root (octave 2) and a close voicing from middle C, one chord per bar.
+std::vector<PlayedNote> blockChords(const QStringList &symbols)
+{
+    std::vector<PlayedNote> notes;
+    for (qsizetype bar = 0; bar < symbols.size(); ++bar) {
+        const Chord chord = chordOf(symbols[bar]);
+        add(notes, bar * 4.0, 4.0, 36 + chord.bass);
+        for (int pitch : voicing(chord, 60))
+            add(notes, bar * 4.0, 3.9, pitch, 70);
+    }
+    return notes;
+}
+
+ChordDetection detect(const std::vector<PlayedNote> &notes, ChordResolution resolution = ChordResolution::Beat)
+{
+    ChordDetectionOptions options;
+    options.resolution = resolution;
+    return detectChords(notes, options);
+}
+
+void compareBars(const ChordDetection &detection, const QStringList &expected)
+{
+    for (qsizetype bar = 0; bar < expected.size(); ++bar) {
+        for (int beat = 0; beat < 4; ++beat) {
+            const double at = bar * 4.0 + beat;
+            QVERIFY2(chordAt(detection, at) == chordOf(expected[bar]).canonical(),
+                     qPrintable(QStringLiteral("beat %1: %2, expected %3").arg(at).arg(chordAt(detection, at), expected[bar])));
+        }
+    }
+}
+
+} // namespace
+
+class TestChordDetection : public QObject {
+    Q_OBJECT
+
+private slots:
+    void blockChordsOfEveryKind_data()
+    {
+        QTest::addColumn<QString>("progression");
+        QTest::newRow("triads") << "C Am F G";
+        QTest::newRow("sevenths") << "Dm7 G7 Cmaj7 A7";
+        QTest::newRow("minor ii V i") << "Bm7b5 E7 Am Am";
+        QTest::newRow("sixths and sus") << "C6 F6 G7sus4 G7";
+        QTest::newRow("ninths") << "Cmaj9 Dm9 G9 Cmaj7";
+        QTest::newRow("diminished and augmented") << "C C#dim7 Dm7 Caug";
+        QTest::newRow("sharps and flats") << "Eb Bb Fm7 Ab";
+    }
+    void blockChordsOfEveryKind()
+    {
+        QFETCH(QString, progression);
+        const ChordDetection detection = detect(blockChords(bars(progression)));
+        compareBars(detection, bars(progression));
+        QCOMPARE(detection.lengthBeats, 4.0 * bars(progression).size());
+        for (const DetectedChord &chord : detection.chords)
+            QVERIFY2(chord.confidence >= 0.7, qPrintable(chord.event.chord.canonical() + QString::number(chord.confidence)));
+    }
+
+    // Without a bass part, the lowest voice names the inversion.
+    void inversionsBecomeSlashChords()
+    {
+        std::vector<PlayedNote> notes;
+        const QList<std::pair<QString, int>> played{{QStringLiteral("C"), 1}, {QStringLiteral("G"), 2}, {QStringLiteral("Am"), 0}, {QStringLiteral("F"), 1}};
+        for (qsizetype bar = 0; bar < played.size(); ++bar)
+            for (int pitch : voicing(chordOf(played[bar].first), 52, played[bar].second))
+                add(notes, bar * 4.0, 4.0, pitch);
+        compareBars(detect(notes), {QStringLiteral("C/E"), QStringLiteral("G/D"), QStringLiteral("Am"), QStringLiteral("F/A")});
+    }
+
+    // A broken chord, one note per eighth, up to the octave and back down (C E G C' G E C E),
+    // no two notes together.
+    void arpeggiosAreReadAsTheirChord()
+    {
+        std::vector<PlayedNote> notes;
+        const QStringList symbols = bars(QStringLiteral("C Am Dm7 G7"));
+        for (qsizetype bar = 0; bar < symbols.size(); ++bar) {
+            QList<int> pattern = voicing(chordOf(symbols[bar]), 48);
+            pattern.append(pattern.first() + 12);
+            for (qsizetype down = pattern.size() - 2; down > 0; --down)
+                pattern.append(pattern[down]);
+            for (int eighth = 0; eighth < 8; ++eighth)
+                add(notes, bar * 4.0 + eighth * 0.5, 0.5, pattern[eighth % pattern.size()]);
+        }
+        compareBars(detect(notes), symbols);
+    }
+
+    // A walking bass with a chromatic approach note on beat 4 and a melody with neighbour tones:
+    // the chord holds through them.
+    void passingAndNeighbourTonesDoNotChangeTheChord()
+    {
+        std::vector<PlayedNote> notes;
+        const QStringList symbols = bars(QStringLiteral("Cmaj7 Am7 Dm7 G7 Cmaj7"));
+        for (qsizetype bar = 0; bar < symbols.size(); ++bar) {
+            const Chord chord = chordOf(symbols[bar]);
+            const Chord next = chordOf(symbols[(bar + 1) % symbols.size()]);
+            const int root = 36 + chord.root;
+            // root, third, fifth, then a half step above the next root
+            for (const auto &[beat, pitch] : QList<std::pair<int, int>>{{0, root}, {1, root + chord.intervals[1]},
+                                                                        {2, root + chord.intervals[2]}, {3, 36 + next.root + 1}})
+                add(notes, bar * 4.0 + beat, 1.0, pitch);
+            for (int pitch : voicing(chord, 55))
+                add(notes, bar * 4.0 + 0.5, 3.0, pitch, 60);  // comped on the "and" of one
+            // melody: chord tone, upper neighbour (a sixteenth), back
+            const int top = voicing(chord, 72).first();
+            add(notes, bar * 4.0, 1.0, top, 100);
+            add(notes, bar * 4.0 + 1.0, 0.25, top + 2, 100);
+            add(notes, bar * 4.0 + 1.25, 2.75, top, 100);
+        }
+        compareBars(detect(notes), symbols);
+    }
+
+    void aHeldPedalBassIsWrittenAsASlash()
+    {
+        std::vector<PlayedNote> notes;
+        add(notes, 0.0, 12.0, 36);  // C held through all three bars
+        const QStringList upper = bars(QStringLiteral("C F G"));
+        for (qsizetype bar = 0; bar < upper.size(); ++bar)
+            for (int pitch : voicing(chordOf(upper[bar]), 60))
+                add(notes, bar * 4.0, 4.0, pitch);
+        compareBars(detect(notes), {QStringLiteral("C"), QStringLiteral("F/C"), QStringLiteral("G/C")});
+    }
+
+    void silenceIsNoChord()
+    {
+        std::vector<PlayedNote> notes = blockChords({QStringLiteral("G")});
+        for (const PlayedNote &note : blockChords({QStringLiteral("D7")}))
+            notes.push_back({note.startBeat + 8.0, note.durationBeats, note.pitch, note.velocity});
+        const ChordDetection detection = detect(notes);
+        QCOMPARE(chordAt(detection, 1.0), QStringLiteral("G"));
+        QCOMPARE(chordAt(detection, 4.0), QStringLiteral("N.C."));
+        QCOMPARE(chordAt(detection, 7.0), QStringLiteral("N.C."));
+        QCOMPARE(chordAt(detection, 8.0), QStringLiteral("D7"));
+        QCOMPARE(detection.chords.size(), 3);
+    }
+
+    // A change pushed an eighth early (an anticipation) is read on the bar it belongs to.
+    void anAnticipationBelongsToTheNextBar()
+    {
+        std::vector<PlayedNote> notes;
+        const QStringList symbols = bars(QStringLiteral("C F G C"));
+        for (qsizetype bar = 0; bar < symbols.size(); ++bar) {
+            const double start = bar == 0 ? 0.0 : bar * 4.0 - 0.5;
+            const Chord chord = chordOf(symbols[bar]);
+            add(notes, bar * 4.0, 4.0, 36 + chord.root);
+            for (int pitch : voicing(chord, 60))
+                add(notes, start, bar * 4.0 + 3.9 - start, pitch);
+        }
+        compareBars(detect(notes), symbols);
+    }
+
+    void barResolutionGivesOneChordPerBar()
+    {
+        std::vector<PlayedNote> notes = blockChords(bars(QStringLiteral("Am F C G")));
+        const ChordDetection detection = detect(notes, ChordResolution::Bar);
+        QCOMPARE(detection.chords.size(), 4);
+        for (qsizetype bar = 0; bar < 4; ++bar) {
+            QCOMPARE(detection.chords[bar].event.startBeat, bar * 4.0);
+            QCOMPARE(detection.chords[bar].event.durationBeats, 4.0);
+        }
+        QCOMPARE(detection.chords[0].event.chord.canonical(), QStringLiteral("Am"));
+    }
+
+    void theKeyComesFromWhatWasPlayed()
+    {
+        const ChordDetection detection = detect(blockChords(bars(QStringLiteral("Dm7 G7 Cmaj7 A7"))));
+        QVERIFY(detection.keyDetected);
+        QCOMPARE(detection.key.name(), QStringLiteral("C"));
+        // Flat keys are spelled with flats.
+        const ChordDetection flat = detect(blockChords(bars(QStringLiteral("Cm7 F7 Bbmaj7 G7"))));
+        QCOMPARE(flat.key.name(), QStringLiteral("Bb"));
+        QCOMPARE(flat.chords[2].event.chord.canonical(), QStringLiteral("Bbmaj7"));
+    }
+
+    void aGivenKeyIsKept()
+    {
+        ChordDetectionOptions options;
+        options.key = Key{9, true};
+        const ChordDetection detection = detectChords(blockChords(bars(QStringLiteral("C Am"))), options);
+        QVERIFY(!detection.keyDetected);
+        QCOMPARE(detection.key.name(), QStringLiteral("Am"));
+    }
+
+    void nothingPlayedIsOneBeatOfNoChord()
+    {
+        const ChordDetection detection = detect({});
+        QCOMPARE(detection.chords.size(), 1);
+        QCOMPARE(detection.chords[0].event.chord.canonical(), QStringLiteral("N.C."));
+        QCOMPARE(detection.lengthBeats, 1.0);
+    }
+
+    // Chords cover the song back to back, in the meter's bars when asked.
+    void chordsCoverTheSongWithoutGapsInEveryMeter()
+    {
+        for (const TimeSignature meter : {TimeSignature{3, 4}, TimeSignature{6, 8}, TimeSignature{5, 4}, TimeSignature{7, 8}}) {
+            std::vector<PlayedNote> notes;
+            const double bar = meter.beatsPerBar();
+            const QStringList symbols = bars(QStringLiteral("D G A7 D"));
+            for (qsizetype i = 0; i < symbols.size(); ++i)
+                for (int pitch : voicing(chordOf(symbols[i]), 50))
+                    add(notes, i * bar, bar, pitch);
+            for (const ChordResolution resolution : {ChordResolution::Beat, ChordResolution::Bar}) {
+                ChordDetectionOptions options;
+                options.meter = meter;
+                options.resolution = resolution;
+                const ChordDetection detection = detectChords(notes, options);
+                double at = 0.0;
+                for (const DetectedChord &chord : detection.chords) {
+                    QCOMPARE(chord.event.startBeat, at);
+                    at += chord.event.durationBeats;
+                }
+                QCOMPARE(at, detection.lengthBeats);
+                QCOMPARE(chordAt(detection, 2 * bar), QStringLiteral("A7"));
+            }
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestChordDetection)
+#include "tst_chord_detection.moc"
