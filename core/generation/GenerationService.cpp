@@ -1,5 +1,7 @@
 #include "GenerationService.h"
 
+#include "util/ThreadHandoff.h"
+
 #include "files/FileStore.h"
 #include "files/TakePublisher.h"
 #include "logging/LogCategories.h"
@@ -231,9 +233,15 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
 
     FileStore *store = m_store;
     TakePublisher *publisher = m_publisher;
-    QtConcurrent::run(&m_pool, [request = std::move(request), store, publisher, requestId, render = m_renderer] {
-        return compose(request, store, publisher, requestId, render);
+    const bool *handoff = answered.get();
+    AIBAND_HANDOFF_SEND(handoff);
+    QtConcurrent::run(&m_pool, [request = std::move(request), store, publisher, requestId, render = m_renderer, handoff] {
+        AIBAND_HANDOFF_RECEIVE(handoff);
+        Outcome outcome = compose(request, store, publisher, requestId, render);
+        AIBAND_HANDOFF_SEND(handoff);
+        return outcome;
     }).then(this, [this, answered, done, requestId](const Outcome &outcome) {
+        AIBAND_HANDOFF_RECEIVE(answered.get());
         --m_pending;
         emit pendingCountChanged(m_pending);
         const bool late = *answered;
