@@ -1,5 +1,7 @@
 #include "GenerateRequest.h"
 
+#include "RequestFields.h"
+
 #include "music/ChordSheet.h"
 #include "music/Meter.h"
 #include "music/Style.h"
@@ -18,44 +20,10 @@
 namespace aiband {
 namespace {
 
-constexpr double kMinTempo = 20.0;
-constexpr double kMaxTempo = 400.0;
 constexpr double kDefaultTempo = 120.0;
-
-Error fieldError(const QString &field, const QString &message)
-{
-    return makeError(QStringLiteral("invalid_field"), message, field);
-}
 
 // A sixty-fourth note: no chord, and no song, is shorter (a shorter one has no room for a note).
 constexpr double kShortestNoteBeats = 1.0 / 16.0;
-
-// Reads an optional number; returns the Error when present but not a finite number in range.
-Result<std::optional<double>> optionalNumber(const QJsonObject &object, const QString &name,
-                                             const QString &field, double min, double max)
-{
-    if (!object.contains(name) || object.value(name).isNull())
-        return std::optional<double>{};
-    const QJsonValue value = object.value(name);
-    const double number = value.toDouble(std::nan(""));
-    if (!value.isDouble() || !std::isfinite(number) || number < min || number > max)
-        return fieldError(field, QStringLiteral("%1 must be a number from %2 to %3").arg(field).arg(min).arg(max));
-    return std::optional<double>{number};
-}
-
-Result<TimeSignature> parseTimeSignature(const QJsonValue &value)
-{
-    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("\\s*(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*")));
-    const QString field = QStringLiteral("chord_progression.time_signature");
-    const auto match = pattern.match(value.toString());
-    if (!value.isString() || !match.hasMatch())
-        return fieldError(field, QStringLiteral("time_signature must be a string like \"4/4\" or \"6/8\""));
-    TimeSignature ts{match.captured(1).toInt(), match.captured(2).toInt()};
-    if (!isSupportedMeter(ts))
-        return fieldError(field, QStringLiteral("time_signature %1 is not supported: numerator "
-                                                "2-15, denominator 2, 4 or 8").arg(ts.name()));
-    return ts;
-}
 
 Result<QList<ChordEvent>> parseChords(const QJsonObject &progression, double beatsPerBar,
                                       const RequestLimits &limits)
@@ -383,7 +351,7 @@ Result<GenerateRequest> parseBody(const QJsonObject &body, const StyleLibrary &s
     arrangement.style = *style;
 
     if (progression.contains(QStringLiteral("time_signature"))) {
-        auto ts = parseTimeSignature(progression.value(QStringLiteral("time_signature")));
+        auto ts = parseTimeSignature(progression.value(QStringLiteral("time_signature")), QStringLiteral("chord_progression.time_signature"));
         if (!ts)
             return ts.error();
         arrangement.timeSignature = *ts;
