@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTimer>
-#include <QtConcurrent>
 
 #include <memory>
 #include <optional>
@@ -208,6 +207,37 @@ Result<GenerateRequest> GenerationService::regenerationRequest(const QString &fi
     return parseRequest(body);
 }
 
+// On the service's thread, once per generation: counts, logs, answers (unless the deadline did)
+// and announces.
+void GenerationService::finish(const Result<GenerationResult> &outcome, const QString &requestId, bool &answered,
+                               const Callback &done)
+{
+    --m_pending;
+    emit pendingCountChanged(m_pending);
+    const bool late = answered;
+    answered = true;
+    if (!outcome) {
+        ++m_failedCount;
+        qCWarning(lcGeneration).noquote() << requestId << "failed:" << outcome.error().message;
+        emit failed(requestId, outcome.error());
+        if (!late)
+            done(outcome.error());
+        return;
+    }
+    const GenerationResult &result = *outcome;
+    ++m_generatedCount;
+    m_lastDurationMs = result.engineMs + result.writeMs;
+    m_totalDurationMs += m_lastDurationMs;
+    qCInfo(lcGeneration).noquote() << requestId << "generated" << result.files.size() << "files for"
+                                   << (result.pluginId.isEmpty() ? QStringLiteral("(no plugin)") : result.pluginId)
+                                   << QStringLiteral("in %1 ms").arg(result.engineMs + result.writeMs, 0, 'f', 2);
+    // The requester's answer first, then the announcements (files_ready, midi_ready, UI):
+    // a plugin hears "complete" before the files it asked for are listed.
+    if (!late)
+        done(result);
+    emit generated(result);
+}
+
 Status GenerationService::submit(GenerateRequest request, Callback done)
 {
     if (m_refusing)
@@ -231,41 +261,26 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
                        QStringLiteral("the generation took longer than %1 s").arg(m_settings.timeoutSeconds)));
     });
 
-    FileStore *store = m_store;
-    TakePublisher *publisher = m_publisher;
+    // The answer comes back through a queued call, not QFuture::then(this, ...): Qt 6.4 can run
+    // such a continuation twice when the work finishes while then() is attaching it, and the
+    // second run dereferences a moved-from promise (the SIGSEGV of issue 16 under churn;
+    // docs/RELIABILITY.md, "Churn"). The destructor waits for the pool, so `this` outlives the
+    // work, and Qt drops a queued call whose receiver is gone.
     const bool *handoff = answered.get();
     AIBAND_HANDOFF_SEND(handoff);
-    QtConcurrent::run(&m_pool, [request = std::move(request), store, publisher, requestId, render = m_renderer, handoff] {
-        AIBAND_HANDOFF_RECEIVE(handoff);
-        Outcome outcome = compose(request, store, publisher, requestId, render);
-        AIBAND_HANDOFF_SEND(handoff);
-        return outcome;
-    }).then(this, [this, answered, done, requestId](const Outcome &outcome) {
+    m_pool.start([this, request = std::move(request), store = m_store, publisher = m_publisher, requestId,
+                  render = m_renderer, answered, done = std::move(done)]() mutable {
         AIBAND_HANDOFF_RECEIVE(answered.get());
-        --m_pending;
-        emit pendingCountChanged(m_pending);
-        const bool late = *answered;
-        *answered = true;
-        if (!outcome.result) {
-            ++m_failedCount;
-            qCWarning(lcGeneration).noquote() << requestId << "failed:" << outcome.error.message;
-            emit failed(requestId, outcome.error);
-            if (!late)
-                done(outcome.error);
-            return;
-        }
-        const GenerationResult &result = *outcome.result;
-        ++m_generatedCount;
-        m_lastDurationMs = result.engineMs + result.writeMs;
-        m_totalDurationMs += m_lastDurationMs;
-        qCInfo(lcGeneration).noquote() << requestId << "generated" << result.files.size() << "files for"
-                                       << (result.pluginId.isEmpty() ? QStringLiteral("(no plugin)") : result.pluginId)
-                                       << QStringLiteral("in %1 ms").arg(result.engineMs + result.writeMs, 0, 'f', 2);
-        // The requester's answer first, then the announcements (files_ready, midi_ready, UI):
-        // a plugin hears "complete" before the files it asked for are listed.
-        if (!late)
-            done(result);
-        emit generated(result);
+        Outcome outcome = compose(request, store, publisher, requestId, render);
+        AIBAND_HANDOFF_SEND(answered.get());
+        QMetaObject::invokeMethod(
+            this,
+            [this, answered = std::move(answered), done = std::move(done), requestId, outcome = std::move(outcome)] {
+                AIBAND_HANDOFF_RECEIVE(answered.get());
+                finish(outcome.result ? Result<GenerationResult>(*outcome.result) : Result<GenerationResult>(outcome.error),
+                       requestId, *answered, done);
+            },
+            Qt::QueuedConnection);
     });
     return Done{};
 }

@@ -42,6 +42,7 @@ public:
 
     // Validates a request body against the styles this service knows.
     Result<GenerateRequest> parseRequest(const QJsonObject &body) const;
+    const RequestLimits &requestLimits() const { return m_settings.requestLimits; }
 
     // Queues the generation. Returns "busy" at once when the queue is full ("shutting_down"
     // once refuseNewWork() was called); otherwise `done` is called exactly once, with the
@@ -82,6 +83,8 @@ signals:
     void pendingCountChanged(int pending);   // a generation was queued or has finished
 
 private:
+    void finish(const Result<GenerationResult> &outcome, const QString &requestId, bool &answered, const Callback &done);
+
     FileStore *m_store;
     TakePublisher *m_publisher = nullptr;
     StyleLibrary m_styles;

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -69,8 +70,8 @@ private slots:
         const QStringList fromPlugin = typesIn(QStringLiteral("from_plugin"));
         const QStringList fromServer = typesIn(QStringLiteral("from_server"));
         QCOMPARE(fromPlugin, (QStringList{"register", "heartbeat", "transport_update", "transport_sync",
-                                          "generation_request", "generate_request", "status_request"}));
-        QCOMPARE(fromServer.size(), 11);
+                                          "generation_request", "generate_request", "status_request", "detect_chords"}));
+        QCOMPARE(fromServer.size(), 12);
         QCOMPARE(typesUnder(QStringLiteral("### Plugin → server")), fromPlugin);
         QCOMPARE(typesUnder(QStringLiteral("### Server → plugin")), fromServer);
     }
@@ -496,7 +497,7 @@ private slots:
         FileStore store(dir.path());
         QVERIFY(store.prepare().ok());
         GenerationService service(&store, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder)}),
-                                  QStringLiteral("pop"), GenerationSettings{1, 0.0});
+                                  QStringLiteral("pop"), GenerationSettings{1, 0.0, {}});
         const auto request = service.parseRequest(QJsonDocument::fromJson(R"({
             "chord_progression": {"chords": "C | Am | F | G", "duration": 4096}, "style": "funk", "track_types": ["full"]})").object());
         QVERIFY(request.ok());
@@ -514,6 +515,42 @@ private slots:
         QCOMPARE(store.count(), 1);
         QCOMPARE(service.pendingCount(), 0);
         QVERIFY(service.submit(*request, [](const Result<GenerationResult> &) {}).ok());
+    }
+
+    // Issue 16, item 2: the churn crash. Qt 6.4's QFuture::then(context, ...) can run its
+    // continuation twice when the work finishes while then() is attaching it, and the second run
+    // dereferences a moved-from promise (SIGSEGV in QFutureInterfaceBase::reportStarted). Work
+    // that ends at once (an engine with nothing to play is refused before anything is written)
+    // makes that window as wide as it gets: every one of 20,000 submissions must be answered
+    // exactly once, and the process must live.
+    void workThatEndsAtOnceIsAnsweredExactlyOnce()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        GenerationService service(&store, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder)}),
+                                  QStringLiteral("pop"), GenerationSettings{1000, 30.0, {}});
+        service.setRenderer([](const Arrangement &) { return RenderedSong{}; });
+        // The refusals would each log a warning; this test is about the answers.
+        QLoggingCategory::setFilterRules(QStringLiteral("aiband.generation.warning=false"));
+        const auto request = service.parseRequest(QJsonDocument::fromJson(R"({
+            "chord_progression": {"chords": "C"}, "track_types": ["bass"]})").object());
+        QVERIFY(request.ok());
+        int answers = 0;
+        int refusedAsSilent = 0;
+        for (int batch = 0; batch < 20; ++batch) {
+            for (int i = 0; i < 1000; ++i) {
+                QVERIFY(service.submit(*request, [&](const Result<GenerationResult> &r) {
+                    ++answers;
+                    refusedAsSilent += !r.ok() && r.error().field == QStringLiteral("chord_progression.chords");
+                }).ok());
+            }
+            QTRY_COMPARE(service.pendingCount(), 0);
+        }
+        QLoggingCategory::setFilterRules({});
+        QCOMPARE(answers, 20000);
+        QCOMPARE(refusedAsSilent, answers);
+        QCOMPARE(store.count(), 0);
     }
 };
 
