@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <numeric>
@@ -60,6 +61,44 @@ constexpr int kStates = kChordStates + 1;
 int rootOf(int state) { return state / static_cast<int>(kQualities.size()); }
 const Quality &qualityOf(int state) { return kQualities[static_cast<size_t>(state % static_cast<int>(kQualities.size()))]; }
 
+// Each chord's tones as pitch classes, worked out once: scoring runs over every chord for every
+// segment, so it only adds up table entries.
+struct ChordTones {
+    int root = 0;
+    int count = 0;
+    std::array<int, 5> pitchClasses{};
+    std::array<double, 5> needed{};
+    unsigned mask = 0;  // bit per pitch class
+    double complexity = 0.0;
+};
+
+const std::array<ChordTones, kChordStates> &chordTones()
+{
+    static const auto table = [] {
+        std::array<ChordTones, kChordStates> tones{};
+        for (int state = 0; state < kChordStates; ++state) {
+            ChordTones &t = tones[static_cast<size_t>(state)];
+            const Quality &quality = qualityOf(state);
+            t.root = rootOf(state);
+            t.complexity = quality.complexity;
+            for (size_t i = 0; i < quality.intervals.size() && quality.intervals[i] != kPad; ++i) {
+                const int pc = (t.root + quality.intervals[i]) % 12;
+                t.pitchClasses[static_cast<size_t>(t.count)] = pc;
+                t.needed[static_cast<size_t>(t.count)] = quality.needed[i];
+                t.mask |= 1u << pc;
+                ++t.count;
+            }
+        }
+        return tones;
+    }();
+    return table;
+}
+
+bool hasTone(int state, int pitchClass)
+{
+    return pitchClass >= 0 && (chordTones()[static_cast<size_t>(state)].mask >> pitchClass) & 1u;
+}
+
 // ---- scoring weights (docs/MUSIC.md, "Chords from MIDI") -------------------------------
 
 // A chord tone counts as present from this share of the strongest pitch class on.
@@ -87,6 +126,9 @@ constexpr double kUpperStructureCost = 0.04;
 // Beat by beat, a segment also hears the other beats of its bar, less the farther they are:
 // an arpeggio spreads its chord over the bar, and a beat alone holds two or three of its notes.
 constexpr std::array<double, 3> kContext{0.4, 0.15, 0.05};
+// The bass is heard over the bar more widely still: a walking line's second beat does not make
+// its note the root.
+constexpr std::array<double, 3> kBassContext{0.6, 0.4, 0.2};
 // A short bass note that steps (one or two semitones) straight into the next bass note off the
 // bar's strong beats is a passing or approach note: it counts this much of its length.
 constexpr double kPassingWeight = 0.35;
@@ -95,7 +137,9 @@ constexpr double kPassingWeight = 0.35;
 
 struct Segment {
     std::array<double, 12> chroma{};      // sounding beats per pitch class, velocity-weighted
-    std::array<double, 12> bassChroma{};  // the same for the bass line (the lowest notes)
+    std::array<double, 12> bassChroma{};  // the same for the bass line (the lowest notes), its
+                                          // notes struck on a strong beat counted twice
+    std::array<double, 12> strongBass{};  // the bass line's notes struck on a strong beat alone
     double energy = 0.0;
 };
 
@@ -105,28 +149,47 @@ double velocityWeight(int velocity)
 }
 
 // The bass line: a note belongs to it when nothing lower sounds at its start (notes struck
-// together count as sounding). A sweep over the starts keeps a count of sounding notes per pitch,
-// so each note costs at most one look at the 128 pitches, however many notes sound at once.
+// together count as sounding), and no bass note that ended less than two beats ago lies an octave or
+// more below it: while a staccato bass rests, the keys' lowest note is not the bass. A sweep over
+// the starts keeps counts of sounding and recently ended notes per pitch, so each note costs at
+// most two looks at the 128 pitches, however many notes sound at once.
 std::vector<bool> bassLine(const std::vector<PlayedNote> &notes)
 {
     constexpr double kTogether = 1.0 / 32.0;
+    constexpr double kBassMemory = 2.0;
+    constexpr int kOctave = 12;
     using Ending = std::pair<double, int>;  // end, pitch
-    std::priority_queue<Ending, std::vector<Ending>, std::greater<>> endings;
-    std::array<int, 128> sounding{};
+    using Endings = std::priority_queue<Ending, std::vector<Ending>, std::greater<>>;
+    Endings sounding;
+    Endings remembered;
+    std::array<int, 128> soundingCount{};
+    std::array<int, 128> rememberedCount{};
+    const auto lowest = [](const std::array<int, 128> &count) {
+        return static_cast<int>(std::find_if(count.begin(), count.end(), [](int n) { return n > 0; }) - count.begin());
+    };
+    const auto expire = [](Endings &endings, std::array<int, 128> &count, double at) {
+        while (!endings.empty() && endings.top().first <= at) {
+            --count[static_cast<size_t>(endings.top().second)];
+            endings.pop();
+        }
+    };
     std::vector<bool> inBass(notes.size(), false);
     size_t added = 0;
     for (size_t i = 0; i < notes.size(); ++i) {
         const double at = notes[i].startBeat + kTogether;
         for (; added < notes.size() && notes[added].startBeat <= at; ++added) {
-            ++sounding[static_cast<size_t>(notes[added].pitch)];
-            endings.push({notes[added].startBeat + notes[added].durationBeats, notes[added].pitch});
+            const PlayedNote &note = notes[added];
+            ++soundingCount[static_cast<size_t>(note.pitch)];
+            sounding.push({note.startBeat + note.durationBeats, note.pitch});
         }
-        while (!endings.empty() && endings.top().first <= at) {
-            --sounding[static_cast<size_t>(endings.top().second)];
-            endings.pop();
+        expire(sounding, soundingCount, at);
+        expire(remembered, rememberedCount, at);
+        const bool lowestSounding = lowest(soundingCount) >= notes[i].pitch;
+        inBass[i] = lowestSounding && notes[i].pitch - lowest(rememberedCount) < kOctave;
+        if (inBass[i]) {
+            ++rememberedCount[static_cast<size_t>(notes[i].pitch)];
+            remembered.push({notes[i].startBeat + notes[i].durationBeats + kBassMemory, notes[i].pitch});
         }
-        const auto lowest = std::find_if(sounding.begin(), sounding.end(), [](int n) { return n > 0; });
-        inBass[i] = lowest == sounding.end() || lowest - sounding.begin() >= notes[i].pitch;
     }
     return inBass;
 }
@@ -182,8 +245,10 @@ std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, double seg
             segment.chroma[static_cast<size_t>(pitchClass)] += (to - from) * weight;
             segment.energy += to - from;
             if (inBass[n]) {
-                const bool onDownbeat = std::abs(from - s * segmentBeats) < 1.0 / 16.0;
-                segment.bassChroma[static_cast<size_t>(pitchClass)] += (to - from) * weight * (onDownbeat ? 2.0 : 1.0);
+                const bool struckStrong = s == first && onStrongBeat(note.startBeat, meter);
+                segment.bassChroma[static_cast<size_t>(pitchClass)] += (to - from) * weight * (struckStrong ? 2.0 : 1.0);
+                if (struckStrong)
+                    segment.strongBass[static_cast<size_t>(pitchClass)] += (to - from) * weight;
             }
         }
     }
@@ -200,10 +265,9 @@ std::vector<Segment> withContext(const std::vector<Segment> &segments, double se
             for (const size_t other : {s - d, s + d}) {
                 if (other >= segments.size() || barOf(other) != barOf(s))  // s - d wraps past 0
                     continue;
-                const double w = kContext[d - 1];
                 for (size_t pc = 0; pc < 12; ++pc) {
-                    mixed[s].chroma[pc] += w * segments[other].chroma[pc];
-                    mixed[s].bassChroma[pc] += w * segments[other].bassChroma[pc];
+                    mixed[s].chroma[pc] += kContext[d - 1] * segments[other].chroma[pc];
+                    mixed[s].bassChroma[pc] += kBassContext[d - 1] * segments[other].bassChroma[pc];
                 }
             }
         }
@@ -216,6 +280,8 @@ std::vector<Segment> withContext(const std::vector<Segment> &segments, double se
 struct Profile {
     std::array<double, 12> share{};     // of all sounding time
     std::array<double, 12> presence{};  // relative to the strongest pitch class
+    std::array<double, 12> absence{};   // how missing each pitch class is as a chord tone: 0 from
+                                        // kPresentShare of the strongest on, 1 when silent
     int bass = -1;
     double bassShare = 0.0;             // how much of the bass line the bass pitch class holds
     bool silent = true;
@@ -237,6 +303,7 @@ Profile profileOf(const Segment &segment, double segmentBeats)
     for (size_t pc = 0; pc < 12; ++pc) {
         profile.share[pc] = segment.chroma[pc] / total;
         profile.presence[pc] = segment.chroma[pc] / strongest;
+        profile.absence[pc] = std::max(0.0, 1.0 - profile.presence[pc] / kPresentShare);
     }
     const double bassTotal = std::accumulate(segment.bassChroma.begin(), segment.bassChroma.end(), 0.0);
     if (bassTotal > 0.0) {
@@ -262,29 +329,21 @@ Readings readingsOf(const Segment &segment, double segmentBeats)
     return readings;
 }
 
-bool hasTone(int root, const Quality &quality, int pitchClass)
-{
-    for (size_t t = 0; t < quality.intervals.size() && quality.intervals[t] != kPad; ++t)
-        if ((root + quality.intervals[t]) % 12 == pitchClass)
-            return true;
-    return false;
-}
-
-double chordScore(const Profile &profile, int root, const Quality &quality)
+double chordScore(const Profile &profile, const ChordTones &chord)
 {
     double covered = 0.0;
     double missing = 0.0;
-    bool bassIsChordTone = false;
-    for (size_t t = 0; t < quality.intervals.size() && quality.intervals[t] != kPad; ++t) {
-        const int pc = (root + quality.intervals[t]) % 12;
-        covered += profile.share[static_cast<size_t>(pc)];
-        missing += quality.needed[t] * std::max(0.0, 1.0 - profile.presence[static_cast<size_t>(pc)] / kPresentShare);
-        bassIsChordTone = bassIsChordTone || pc == profile.bass;
+    for (int t = 0; t < chord.count; ++t) {
+        const auto pc = static_cast<size_t>(chord.pitchClasses[static_cast<size_t>(t)]);
+        covered += profile.share[pc];
+        missing += chord.needed[static_cast<size_t>(t)] * profile.absence[pc];
     }
     double bass = 0.0;
-    if (profile.bass >= 0)
-        bass = profile.bassShare * (profile.bass == root ? kBassOnRoot : bassIsChordTone ? kBassOnChordTone : kBassOutside);
-    return covered - kMissingCost * missing - quality.complexity + bass;
+    if (profile.bass >= 0) {
+        const bool chordTone = (chord.mask >> profile.bass) & 1u;
+        bass = profile.bassShare * (profile.bass == chord.root ? kBassOnRoot : chordTone ? kBassOnChordTone : kBassOutside);
+    }
+    return covered - kMissingCost * missing - chord.complexity + bass;
 }
 
 using Scores = std::vector<std::array<double, kStates>>;
@@ -293,11 +352,10 @@ using Scores = std::vector<std::array<double, kStates>>;
 // chord, on the notes above it (the chord is then written over that bass).
 double stateScore(const Readings &readings, int state)
 {
-    const int root = rootOf(state);
-    const Quality &quality = qualityOf(state);
-    double score = chordScore(readings.all, root, quality);
-    if (readings.upper && !hasTone(root, quality, readings.all.bass))
-        score = std::max(score, chordScore(*readings.upper, root, quality) - kUpperStructureCost);
+    const ChordTones &chord = chordTones()[static_cast<size_t>(state)];
+    double score = chordScore(readings.all, chord);
+    if (readings.upper && !hasTone(state, readings.all.bass))
+        score = std::max(score, chordScore(*readings.upper, chord) - kUpperStructureCost);
     return score;
 }
 
@@ -326,9 +384,16 @@ Chord chordOfState(int state, const Key &key, int bass = -1)
 
 void addKeyPrior(Scores &scores, const Key &key)
 {
+    // The chords as parsed once: how a chord belongs to a key does not depend on its spelling.
+    static const auto chords = [] {
+        std::array<Chord, kChordStates> parsed;
+        for (int state = 0; state < kChordStates; ++state)
+            parsed[static_cast<size_t>(state)] = chordOfState(state, Key{});
+        return parsed;
+    }();
     std::array<double, kStates> prior{};
     for (int state = 0; state < kChordStates; ++state)
-        prior[static_cast<size_t>(state)] = kKeyPrior * chordFitInKey(chordOfState(state, key), key);
+        prior[static_cast<size_t>(state)] = kKeyPrior * chordFitInKey(chords[static_cast<size_t>(state)], key);
     for (auto &segment : scores)
         for (int state = 0; state < kChordStates; ++state)
             segment[static_cast<size_t>(state)] += prior[static_cast<size_t>(state)];
@@ -357,7 +422,8 @@ std::vector<int> bestPath(const Scores &scores, double segmentBeats, const TimeS
     std::vector<int> path(count, kNoChordState);
     if (count == 0)
         return path;
-    std::vector<std::array<int, kStates>> from(count);
+    static_assert(kStates <= 256, "a state is stored in a byte");
+    std::vector<std::array<std::uint8_t, kStates>> from(count);
     std::array<double, kStates> total = scores[0];
     for (size_t s = 1; s < count; ++s) {
         const auto best = std::max_element(total.begin(), total.end());
@@ -367,7 +433,7 @@ std::vector<int> bestPath(const Scores &scores, double segmentBeats, const TimeS
         for (int state = 0; state < kStates; ++state) {
             const bool stay = total[static_cast<size_t>(state)] >= switched;
             next[static_cast<size_t>(state)] = (stay ? total[static_cast<size_t>(state)] : switched) + scores[s][static_cast<size_t>(state)];
-            from[s][static_cast<size_t>(state)] = stay ? state : bestState;
+            from[s][static_cast<size_t>(state)] = static_cast<std::uint8_t>(stay ? state : bestState);
         }
         total = next;
     }
@@ -378,6 +444,30 @@ std::vector<int> bestPath(const Scores &scores, double segmentBeats, const TimeS
             state = from[s][static_cast<size_t>(state)];
     }
     return path;
+}
+
+// A change inside a bar to a chord whose tones the sounding chord already has (Dm7, then F/A as
+// the root falls silent under a walking bass and rootless voicing) is the same harmony with
+// fewer notes, not a new chord: the run is given back to the chord before it.
+bool tonesWithin(int inner, int outer)
+{
+    const auto &tones = chordTones();
+    return (tones[static_cast<size_t>(inner)].mask & ~tones[static_cast<size_t>(outer)].mask) == 0;
+}
+
+void keepHarmonyThroughThinnerRuns(std::vector<int> &path, double segmentBeats, const TimeSignature &meter)
+{
+    for (size_t s = 1; s < path.size(); ++s) {
+        const int held = path[s - 1];
+        const int next = path[s];
+        if (next == held || next == kNoChordState || held == kNoChordState)
+            continue;
+        const double inBar = std::fmod(static_cast<double>(s) * segmentBeats, meter.beatsPerBar());
+        if (inBar < 1e-9 || meter.beatsPerBar() - inBar < 1e-9 || !tonesWithin(next, held))
+            continue;
+        for (size_t r = s; r < path.size() && path[r] == next; ++r)
+            path[r] = held;
+    }
 }
 
 // ---- from the path to chords --------------------------------------------------------------
@@ -395,37 +485,45 @@ double segmentConfidence(const Profile &profile, const std::array<double, kState
     }
     const double lead = std::clamp((scores[static_cast<size_t>(chosen)] - runnerUp) / 0.1, 0.0, 1.0);
     double explained = 0.0;
-    const Quality &quality = qualityOf(chosen);
-    for (size_t t = 0; t < quality.intervals.size() && quality.intervals[t] != kPad; ++t)
-        explained += profile.share[static_cast<size_t>((rootOf(chosen) + quality.intervals[t]) % 12)];
+    const ChordTones &chord = chordTones()[static_cast<size_t>(chosen)];
+    for (int t = 0; t < chord.count; ++t)
+        explained += profile.share[static_cast<size_t>(chord.pitchClasses[static_cast<size_t>(t)])];
     return std::clamp(explained * (0.5 + 0.5 * lead), 0.0, 1.0);
 }
 
-// The bass of a run of one chord: its most held bass-line pitch class, written as a slash when
-// it is a chord tone other than the root, or a note outside the chord held through most of it.
+// The bass of a run of one chord: the bass line's pitch class struck most on the run's strong
+// beats (or, when none is, held most), written as a slash when it is a chord tone other than the
+// root, or a note outside the chord held through most of the run.
 int slashBassOf(const std::vector<Segment> &segments, size_t first, size_t last, int state)
 {
-    std::array<double, 12> bass{};
-    for (size_t s = first; s <= last; ++s)
-        for (size_t pc = 0; pc < 12; ++pc)
-            bass[pc] += segments[s].bassChroma[pc];
-    const double total = std::accumulate(bass.begin(), bass.end(), 0.0);
-    if (total <= 0.0 || state == kNoChordState)
+    if (state == kNoChordState)
         return -1;
-    const int pitchClass = static_cast<int>(std::max_element(bass.begin(), bass.end()) - bass.begin());
-    const int root = rootOf(state);
+    std::array<double, 12> strong{};
+    std::array<double, 12> held{};
+    for (size_t s = first; s <= last; ++s) {
+        for (size_t pc = 0; pc < 12; ++pc) {
+            strong[pc] += segments[s].strongBass[pc];
+            held[pc] += segments[s].bassChroma[pc];
+        }
+    }
+    const bool anyStrong = std::accumulate(strong.begin(), strong.end(), 0.0) > 0.0;
+    const std::array<double, 12> &bass = anyStrong ? strong : held;
+    const double total = std::accumulate(bass.begin(), bass.end(), 0.0);
+    if (total <= 0.0)
+        return -1;
+    const auto pitchClass = static_cast<size_t>(std::max_element(bass.begin(), bass.end()) - bass.begin());
+    const auto root = static_cast<size_t>(chordTones()[static_cast<size_t>(state)].root);
     if (pitchClass == root)
         return -1;
-    const bool chordTone = hasTone(root, qualityOf(state), pitchClass);
+    const bool chordTone = hasTone(state, static_cast<int>(pitchClass));
     // An inversion needs its bass to lead the root clearly; a foreign bass must hold most of it.
-    const double share = bass[static_cast<size_t>(pitchClass)] / total;
-    const double needed = chordTone ? bass[static_cast<size_t>(root)] / total + 0.2 : kSlashShare;
-    return share >= needed ? pitchClass : -1;
+    const double share = bass[pitchClass] / total;
+    const double needed = chordTone ? bass[root] / total + 0.2 : kSlashShare;
+    return share >= needed ? static_cast<int>(pitchClass) : -1;
 }
 
 QList<DetectedChord> chordsOfPath(const std::vector<int> &path, const std::vector<Segment> &segments,
-                                  const std::vector<Readings> &readings, const Scores &scores, double segmentBeats,
-                                  const Key &key)
+                                  const Scores &scores, double segmentBeats, const Key &key)
 {
     QList<DetectedChord> chords;
     size_t first = 0;
@@ -434,8 +532,11 @@ QList<DetectedChord> chordsOfPath(const std::vector<int> &path, const std::vecto
             continue;
         const int state = path[first];
         double confidence = 0.0;
-        for (size_t i = first; i < s; ++i)
-            confidence += segmentConfidence(readings[i].all, scores[i], state);
+        for (size_t i = first; i < s; ++i) {
+            // What the segment itself holds, not what it heard of its neighbours.
+            const Profile own = segments[i].energy < kSilence * segmentBeats ? Profile{} : profileOf(segments[i], segmentBeats);
+            confidence += segmentConfidence(own, scores[i], state);
+        }
         DetectedChord chord;
         chord.event.chord = chordOfState(state, key, slashBassOf(segments, first, s - 1, state));
         chord.event.startBeat = static_cast<double>(first) * segmentBeats;
@@ -490,11 +591,13 @@ ChordDetection detectChords(const std::vector<PlayedNote> &input, const ChordDet
     Scores scores = emissions(readings);
     const Key spelling = options.key.value_or(Key{});
     std::vector<int> path = bestPath(scores, segmentBeats, options.meter);
-    result.key = options.key ? *options.key : detectKey(eventsOf(chordsOfPath(path, segments, readings, scores, segmentBeats, spelling)));
+    keepHarmonyThroughThinnerRuns(path, segmentBeats, options.meter);
+    result.key = options.key ? *options.key : detectKey(eventsOf(chordsOfPath(path, segments, scores, segmentBeats, spelling)));
     result.keyDetected = !options.key;
     addKeyPrior(scores, result.key);
     path = bestPath(scores, segmentBeats, options.meter);
-    result.chords = chordsOfPath(path, segments, readings, scores, segmentBeats, result.key);
+    keepHarmonyThroughThinnerRuns(path, segmentBeats, options.meter);
+    result.chords = chordsOfPath(path, segments, scores, segmentBeats, result.key);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "KeyDetection.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -30,6 +31,10 @@ constexpr double kFunctionWeight = 0.8;
 constexpr double kDominantResolution = 1.0;
 constexpr double kTriadResolution = 0.3;
 constexpr double kTwoFiveBonus = 0.5;
+// Dominant sevenths on I, IV and V together are the blues: the key is I's, whatever the
+// pitch profile says (A7 D7 E7 fills D major's profile better than A's). Per beat those chords
+// hold, in the same units as a chord's fit.
+constexpr double kBluesChanges = 1.5;
 
 enum class ChordClass { Major, MajorSeventh, Dominant, Minor, HalfDiminished, Diminished, Augmented };
 
@@ -154,9 +159,27 @@ void addCadences(KeyScores &scores, const QList<Played> &played, double averageL
     }
 }
 
+// The beats held by dominant sevenths on I, IV and V of `tonic`, when all three are there.
+double bluesLength(const QList<Played> &played, int tonic)
+{
+    std::array<double, 3> held{};
+    constexpr std::array<int, 3> kDegrees{0, 5, 7};
+    for (const Played &p : played) {
+        if (p.chordClass != ChordClass::Dominant)
+            continue;
+        for (size_t d = 0; d < kDegrees.size(); ++d)
+            if ((p.event->chord.root - tonic + 12) % 12 == kDegrees[d])
+                held[d] += p.event->durationBeats;
+    }
+    const bool all = std::all_of(held.begin(), held.end(), [](double beats) { return beats > 0.0; });
+    return all ? held[0] + held[1] + held[2] : 0.0;
+}
+
 KeyScores functionScores(const QList<Played> &played, double totalLength)
 {
     KeyScores scores{};
+    for (int tonic = 0; tonic < 12; ++tonic)
+        scores[static_cast<size_t>(keyIndex(tonic, false))] += kBluesChanges * bluesLength(played, tonic);
     for (int tonic = 0; tonic < 12; ++tonic) {
         for (const Played &p : played) {
             const int degree = (p.event->chord.root - tonic + 12) % 12;

@@ -596,6 +596,9 @@ private slots:
         QTest::newRow("I IV V7 I in Bb") << "Bb Eb F7 Bb" << "Bb";
         QTest::newRow("12-bar blues in A") << "A7 A7 A7 A7 D7 D7 A7 A7 E7 D7 A7 E7" << "A";
         QTest::newRow("blues changes once each") << "A7 D7 E7" << "A";
+        // Twice through, the I7 -> IV7 moves outnumber the ends: the blues changes decide.
+        QTest::newRow("12-bar blues twice") << "A7 D7 A7 A7 D7 D7 A7 A7 E7 D7 A7 E7 A7 D7 A7 A7 D7 D7 A7 A7 E7 D7 A7 E7" << "A";
+        QTest::newRow("quick-change blues in F") << "F7 Bb7 F7 F7 Bb7 Bb7 F7 F7 C7 Bb7 F7 C7" << "F";
         QTest::newRow("i iv V7 i in C minor") << "Cm Fm G7 Cm" << "Cm";
         QTest::newRow("i VI VII i") << "Dm Bb C Dm" << "Dm";
         QTest::newRow("I V vi IV") << "G D Em C" << "G";
