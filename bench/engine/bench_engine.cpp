@@ -14,9 +14,11 @@
 
 #include "generation/GenerateRequest.h"
 #include "music/Chord.h"
+#include "music/ChordDetection.h"
 #include "music/Engine.h"
 #include "music/Generators.h"
 #include "music/MidiFile.h"
+#include "music/MidiReader.h"
 #include "music/PartRegistry.h"
 #include "music/SongPlan.h"
 #include "music/Style.h"
@@ -202,6 +204,32 @@ BENCHMARK_CAPTURE(BM_RenderSong_64Bars, jazz_swing, "jazz_swing")->Unit(benchmar
 BENCHMARK_CAPTURE(BM_RenderSong_64Bars, funk, "funk")->Unit(benchmark::kMicrosecond);
 
 // Time against song length: a linear engine keeps bars per second flat.
+// Budget (issue 14): the chords of a 64-bar song played on MIDI in 2 ms. The notes are the
+// engine's own bass and keys for the style's sheet (64 bars, read back from the files), so the
+// detector sees voicings, inversions, walking lines and comping as a player would send them.
+void BM_DetectChords_64Bars(benchmark::State &state, const char *style)
+{
+    const QJsonObject body = songBody(QString::fromLatin1(style), 64, {QStringLiteral("bass"), QStringLiteral("keys")});
+    const RenderedSong song = renderSong(arrangementFor(body));
+    std::vector<PlayedNote> notes;
+    for (const RenderedPart &part : song.parts) {
+        const MidiSong read = readMidiFile(part.midi).value();
+        for (const MidiPart &track : read.parts)
+            for (const Note &note : track.notes)
+                notes.push_back({double(note.startTick) / kTicksPerQuarter, double(note.durationTicks) / kTicksPerQuarter,
+                                 note.pitch, note.velocity});
+    }
+    const ChordDetectionOptions options;
+    for (auto _ : state) {
+        ChordDetection detection = detectChords(notes, options);
+        benchmark::DoNotOptimize(detection);
+    }
+    state.counters["notes"] = double(notes.size());
+    state.SetItemsProcessed(state.iterations() * 64);  // bars per second
+}
+BENCHMARK_CAPTURE(BM_DetectChords_64Bars, pop, "pop")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_DetectChords_64Bars, jazz_swing, "jazz_swing")->Unit(benchmark::kMicrosecond);
+
 void BM_RenderSong_Length(benchmark::State &state)
 {
     const int bars = static_cast<int>(state.range(0));

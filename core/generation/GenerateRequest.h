@@ -18,6 +18,8 @@ struct RequestLimits {
     int maxBars = 1024;   // in bars of the request's meter: 4,096 beats of 4/4
 
     double maxBeats(double beatsPerBar) const { return maxBars * beatsPerBar; }
+    // Played notes one chord detection may read: 64 a bar, far above any player's.
+    qsizetype maxNotes() const { return qsizetype{64} * maxBars; }
 };
 
 // A generation request after validation: what the engine plays, who asked, and which values

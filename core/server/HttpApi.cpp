@@ -8,6 +8,7 @@
 #include "WebSocketHub.h"
 #include "config/Config.h"
 #include "files/FileStore.h"
+#include "generation/ChordDetectRequest.h"
 #include "generation/FlatGenerateForm.h"
 #include "generation/GenerateRequest.h"
 #include "generation/ProgressionAnalysis.h"
@@ -332,6 +333,50 @@ QHttpServerResponse analyze(const HttpApiContext &api, const QHttpServerRequest 
     if (!parsed)
         return errorReply(HttpStatus::UnprocessableEntity, parsed.error());
     return jsonReply(describeProgression(*parsed));
+}
+
+bool isMidiContentType(const QByteArray &contentType)
+{
+    const QByteArray mime = contentType.split(';').first().trimmed().toLower();
+    return mime == "audio/midi" || mime == "audio/x-midi" || mime == "audio/mid";
+}
+
+// A Standard MIDI File body: its options come from the query, as the body has no room for them.
+Result<ChordDetectRequest> chordDetectionFromMidi(const HttpApiContext &api, const QHttpServerRequest &request)
+{
+    const QUrlQuery query(request.url());
+    const auto item = [&](const char *name) -> std::optional<QString> {
+        const QString key = QLatin1String(name);
+        return query.hasQueryItem(key) ? std::optional<QString>(query.queryItemValue(key, QUrl::FullyDecoded)) : std::nullopt;
+    };
+    return api.session.parseChordDetection(request.body(), ChordDetectQuery{item("resolution"), item("key"), item("time_signature")});
+}
+
+QHttpServerResponse chordsAnswer(const HttpApiContext &api, const Result<ChordDetectRequest> &parsed)
+{
+    if (!parsed)
+        return errorReply(HttpStatus::UnprocessableEntity, parsed.error());
+    return jsonReply(chordDetectionJson(api.session.detectChords(*parsed), *parsed));
+}
+
+QHttpServerResponse detectChords(const HttpApiContext &api, const QHttpServerRequest &request)
+{
+    const QByteArray contentType = request.value(QByteArrayLiteral("content-type"));
+    if (isMidiContentType(contentType))
+        return chordsAnswer(api, chordDetectionFromMidi(api, request));
+    if (!contentType.isEmpty() && !isJsonContentType(contentType))
+        return errorReply(HttpStatus::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
+                          QStringLiteral("send the notes as JSON (Content-Type: application/json) or a Standard MIDI "
+                                         "File (Content-Type: audio/midi), not %1").arg(QString::fromLatin1(contentType)));
+    if (const auto query = QUrlQuery(request.url()).queryItems(); !query.isEmpty())
+        return errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("unknown_field"),
+                          QStringLiteral("query parameter %1 is for a MIDI file body; a JSON body carries its options "
+                                         "as fields").arg(query.first().first),
+                          query.first().first);
+    QJsonObject body;
+    if (auto refusal = readJsonObject(api, request, body))
+        return std::move(*refusal);
+    return chordsAnswer(api, api.session.parseChordDetection(body));
 }
 
 QString feelName(const Style &style)
@@ -678,6 +723,9 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
                 noArgs(apiDocs)});
     router.add({M::Post, QStringLiteral("/api/analyze"),
                 QStringLiteral("parse a progression: chords, key, summary"), withRequest(analyze)});
+    router.add({M::Post, QStringLiteral("/api/chords/detect"),
+                QStringLiteral("the chords and key of what was played: notes as JSON, or a MIDI file (audio/midi)"),
+                withRequest(detectChords), {}, {QStringLiteral("resolution"), QStringLiteral("key"), QStringLiteral("time_signature")}});
     router.add({M::Get, QStringLiteral("/api/styles"), QStringLiteral("the styles a request can name"),
                 noArgs(listStyles)});
     router.add({M::Get, QStringLiteral("/api/files"), QStringLiteral("generated files, newest first"),

@@ -191,6 +191,16 @@ void handleStatusRequest(const MessageCall &call)
                            {QStringLiteral("plugin"), info ? QJsonValue(info->toJson(call.settings().connectionTimeoutSeconds)) : QJsonValue()}});
 }
 
+void handleDetectChords(const MessageCall &call)
+{
+    const Result<ChordDetectRequest> request = call.session().parseChordDetection(call.data(), call.fieldPrefix());
+    if (!request) {
+        call.fail(request.error());
+        return;
+    }
+    call.reply(ServerMessage::ChordsDetected, chordDetectionJson(call.session().detectChords(*request), *request));
+}
+
 const auto kRoutes = std::to_array<MessageRoute>({
     {"register", &handleRegister, false, "take or confirm a plugin id, with name, version and daw"},
     {"heartbeat", &handleHeartbeat, false, "a sign of life; answered with the server's time"},
@@ -200,6 +210,8 @@ const auto kRoutes = std::to_array<MessageRoute>({
     {"generation_request", &handleGenerationRequest, true, "generate from a request body (POST /api/generate's)"},
     {"generate_request", &handleGenerateRequest, true, "the same, also in the plugin's flat form"},
     {"status_request", &handleStatusRequest, true, "the shared transport and this plugin's entry"},
+    {"detect_chords", &handleDetectChords, false,
+     "the chords and key of notes played (POST /api/chords/detect's JSON body as data)"},
 });
 
 } // namespace

@@ -23,6 +23,7 @@ const auto kServerMessages = std::to_array<ServerMessageRow>({
     {ServerMessage::GenerationResult, "generation_result",
      "a take for this session: bass_data and drum_data (base64 MIDI files) at the top, for the plugin's client"},
     {ServerMessage::Notification, "notification", "a sentence for the musician (a new take, a storage problem) in message"},
+    {ServerMessage::ChordsDetected, "chords_detected", "the answer to detect_chords (POST /api/chords/detect's answer)"},
     {ServerMessage::Error, "error", "a message could not be done: code, message, field"},
 });
 

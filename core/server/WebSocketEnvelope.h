@@ -43,6 +43,7 @@ enum class ServerMessage {
     Status,
     GenerationResult,
     Notification,
+    ChordsDetected,
     Error,
 };
 

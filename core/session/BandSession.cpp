@@ -118,6 +118,21 @@ Result<GenerateRequest> BandSession::parseSheet(const SheetRequest &sheet) const
     return parseGeneration(form);
 }
 
+Result<ChordDetectRequest> BandSession::parseChordDetection(const QJsonObject &body, const QString &prefix) const
+{
+    return parseChordDetectJson(body, m_generation->requestLimits(), prefix);
+}
+
+Result<ChordDetectRequest> BandSession::parseChordDetection(const QByteArray &midiFile, const ChordDetectQuery &query) const
+{
+    return parseChordDetectMidi(midiFile, query, m_generation->requestLimits());
+}
+
+ChordDetection BandSession::detectChords(const ChordDetectRequest &request) const
+{
+    return aiband::detectChords(request.notes, request.options);
+}
+
 void BandSession::generate(GenerateRequest request, const Requester &requester, Callback done)
 {
     if (requester.window) {

@@ -4,6 +4,7 @@
 #include "PluginRegistry.h"
 #include "Requester.h"
 #include "TransportClock.h"
+#include "generation/ChordDetectRequest.h"
 #include "generation/GenerateRequest.h"
 #include "generation/GenerationResult.h"
 #include "generation/GenerationService.h"
@@ -90,6 +91,16 @@ public:
     // client's counts against the plugin that asked for the original. Errors as generate(), and invalid_filename,
     // file_not_found, metadata_not_found.
     void regenerate(const QString &fileName, std::optional<quint32> seed, const Requester &requester, Callback done);
+
+    // ---- chords from what was played (docs/PROTOCOL.md, "Chords from what was played")
+    // A JSON body or message data ({notes, tempo, time_signature, resolution, key}); errors name
+    // the field under `prefix` ("data." over WebSocket).
+    Result<ChordDetectRequest> parseChordDetection(const QJsonObject &body, const QString &prefix = {}) const;
+    // A Standard MIDI File, with the options its URL gives.
+    Result<ChordDetectRequest> parseChordDetection(const QByteArray &midiFile, const ChordDetectQuery &query) const;
+    // Pure and quick (a 64-bar song in well under a millisecond: docs/BENCHMARKS.md), so it runs
+    // on the caller's thread.
+    ChordDetection detectChords(const ChordDetectRequest &request) const;
 
     // ---- files
     // From the takes and every watched folder: invalid_filename, file_not_found, or why not.

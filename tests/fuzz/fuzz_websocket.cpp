@@ -42,7 +42,7 @@ FileStore &store()
 GenerationService &generation()
 {
     static GenerationService service(&store(), StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder)}),
-                                     QStringLiteral("pop"), GenerationSettings{0, 30.0});
+                                     QStringLiteral("pop"), GenerationSettings{0, 30.0, {}});
     return service;
 }
 

@@ -201,6 +201,8 @@ def documented_fields():
             fields |= http_operation_fields(doc, "POST /api/generate")
         if "flat form" in data:
             fields |= http_operation_fields(doc, "POST /api/midi/generate")
+        if "`POST /api/chords/detect`" in data:
+            fields |= {f for f in http_operation_fields(doc, "POST /api/chords/detect") if not f.startswith("?")}
         if f"`{message}`" in places:
             fields |= compat
         previous = fields
@@ -854,6 +856,111 @@ def expect_original_bytes(t, base, varied):
     t.assertNotEqual(base.parts["bass"].data, original, "another seed gives other bytes")
 
 
+# ---- chords from what was played ----------------------------------------------------------------
+
+def played(*chords, start=0, beats=4, velocity=90):
+    """Block chords, `beats` each from `start`: lists of MIDI pitches."""
+    notes = []
+    for i, pitches in enumerate(chords):
+        notes += [{"pitch": p, "start": start + i * beats, "duration": beats, "velocity": velocity} for p in pitches]
+    return notes
+
+
+C_MAJOR = [48, 60, 64, 67]
+A_MINOR = [45, 60, 64, 69]
+F_MAJOR = [41, 60, 65, 69]
+
+
+def detect_body():
+    return {"notes": played(C_MAJOR, F_MAJOR, beats=2), "tempo": 120, "time_signature": "4/4",
+            "resolution": "beat"}
+
+
+def detection_midi():
+    """A one-track file of the detect_body notes, as mido writes it (the query cases' body)."""
+    song = mido.MidiFile(type=1, ticks_per_beat=96)
+    track = mido.MidiTrack()
+    events = []
+    for note in played(C_MAJOR, F_MAJOR, beats=2):
+        events.append((round(note["start"] * 96), 1, mido.Message("note_on", note=note["pitch"], velocity=90)))
+        events.append((round((note["start"] + note["duration"]) * 96), 0, mido.Message("note_off", note=note["pitch"])))
+    now = 0
+    for tick, _, message in sorted(events, key=lambda e: (e[0], e[1])):
+        track.append(message.copy(time=tick - now))
+        now = tick
+    song.tracks.append(track)
+    out = io.BytesIO()
+    song.save(file=out)
+    return out.getvalue()
+
+
+def chords_of(answer):
+    return [(c["chord"], c["start_time"], c["duration"]) for c in answer.body["chords"]]
+
+
+async def run_detect(body, tag, run_name):
+    """JSON, or with `?name` keys a MIDI file whose options go in the query."""
+    query = {k[1:]: v for k, v in body.items() if k.startswith("?")}
+    url = SERVER.base + "/api/chords/detect"
+    if query:
+        status, _, data = await asyncio.to_thread(http, "POST", url + "?" + urllib.parse.urlencode(query),
+                                                  raw=detection_midi(), content_type="audio/midi")
+        return Answer(status, json.loads(data))
+    status, _, answer = await ahttp_json("POST", url, body)
+    return Answer(status, answer)
+
+
+def detection_cases(data=lambda a: a.body):
+    """The fields of POST /api/chords/detect's JSON body (and of detect_chords' data)."""
+    b = detect_body()
+    d = data
+    quiet_stray, loud_stray = edit(b, {}), edit(b, {})
+    quiet_stray["notes"] = b["notes"] + [{"pitch": 62, "start": 1, "duration": 0.25, "velocity": 1}]
+    loud_stray["notes"] = b["notes"] + [{"pitch": 62, "start": 1, "duration": 0.25, "velocity": 127}]
+    return {
+        "notes": C(b, edit(b, {"notes": played(A_MINOR, F_MAJOR, beats=2)}), lambda a: d(a)["chords"][0]["chord"],
+                   lambda t, base, varied: t.assertEqual(d(varied)["chords"][0]["chord"], "Am")),
+        "notes[].pitch": C(b, edit(b, {"notes[2].pitch": 63}), lambda a: d(a)["chords"][0]["chord"],
+                           lambda t, base, varied: t.assertEqual(d(varied)["chords"][0]["chord"], "Cm")),
+        "notes[].start": C(b, edit(b, {"notes[7].start": 6}), lambda a: d(a)["length_beats"],
+                           lambda t, base, varied: t.assertEqual(d(varied)["length_beats"], 8)),
+        "notes[].duration": C(b, edit(b, {"notes[7].duration": 6}), lambda a: d(a)["length_beats"],
+                              lambda t, base, varied: t.assertEqual(d(varied)["length_beats"], 8)),
+        "notes[].velocity": C(quiet_stray, loud_stray, lambda a: d(a)["chords"][0]["confidence"],
+                              lambda t, base, varied: t.assertLess(d(varied)["chords"][0]["confidence"],
+                                                                   d(base)["chords"][0]["confidence"])),
+        "tempo": C(b, edit(b, {"tempo": 60}), lambda a: d(a)["chords"][1]["start_seconds"],
+                   lambda t, base, varied: t.assertEqual(d(varied)["chords"][1]["start_seconds"], 2.0)),
+        "time_signature": C(b, edit(b, {"time_signature": "3/4"}), lambda a: d(a)["time_signature"],
+                            lambda t, base, varied: t.assertEqual(d(varied)["time_signature"], "3/4")),
+        "resolution": C(b, edit(b, {"resolution": "bar"}), lambda a: len(d(a)["chords"]),
+                        lambda t, base, varied: t.assertEqual(len(d(varied)["chords"]), 1)),
+        "key": C(b, edit(b, {"key": "Am"}), lambda a: (d(a)["key"], d(a)["key_detected"]),
+                 lambda t, base, varied: t.assertEqual((d(varied)["key"], d(varied)["key_detected"]), ("Am", False))),
+    }
+
+
+def detection_query_cases():
+    return {
+        "?resolution": C({"?resolution": "beat"}, {"?resolution": "bar"}, lambda a: len(a.body["chords"]),
+                         lambda t, base, varied: t.assertEqual(len(varied.body["chords"]), 1)),
+        "?key": C({"?resolution": "beat"}, {"?key": "F"}, lambda a: (a.body["key"], a.body["key_detected"]),
+                  lambda t, base, varied: t.assertEqual((varied.body["key"], varied.body["key_detected"]), ("F", False))),
+        "?time_signature": C({"?resolution": "beat"}, {"?time_signature": "3/4"}, lambda a: a.body["time_signature"],
+                             lambda t, base, varied: t.assertEqual(varied.body["time_signature"], "3/4")),
+    }
+
+
+async def ws_detect(fields, tag, run_name, placement):
+    plugin = await ws_session(f"{tag}-{run_name}")
+    try:
+        await plugin.send_raw(json.dumps(envelope("detect_chords", fields, placement)))
+        reply, _ = await until(plugin, {"chords_detected"})
+    finally:
+        await plugin.close()
+    return Answer(200 if reply["type"] == "chords_detected" else 422, reply)
+
+
 def http_table():
     """{operation: (runner, {field: [Case]})} for every HTTP operation with documented fields."""
     sync = transport_cases()
@@ -923,6 +1030,7 @@ def http_table():
         "POST /api/midi/generate": (generation_runner("/api/midi/generate"),
                                     merge(generate_form_cases(True), flat_form_cases(True))),
         "POST /api/analyze": (run_analyze, analyze_cases()),
+        "POST /api/chords/detect": (run_detect, lists(dict(detection_cases(), **detection_query_cases()))),
         "POST /generate": (generation_runner("/generate"), plugin_client_cases()),
         "POST /api/files/{filename}/regenerate": (run_regenerate, lists(regenerate)),
         "POST /api/plugin/register": (run_register, lists(register)),
@@ -1104,6 +1212,8 @@ def ws_table():
     spec_sync.update({k: v for k, v in transport_cases().items() if k in ("is_playing", "current_beat")})
     spec_sync["request_id"] = transport_request_id()
     status = {"request_id": request_id_case({})}
+    detect = detection_cases(data=lambda a: a.body["data"])
+    detect["request_id"] = request_id_case(detect_body())
 
     def lists(table):
         return {name: [case] for name, case in table.items()}
@@ -1116,6 +1226,7 @@ def ws_table():
         "WS generation_request": (ws_generation_runner("generation_request"), ws_generation_cases(False)),
         "WS generate_request": (ws_generation_runner("generate_request"), ws_generation_cases(True)),
         "WS status_request": (ws_status_request, lists(status)),
+        "WS detect_chords": (ws_detect, lists(detect)),
     }
 
 
