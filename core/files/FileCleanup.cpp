@@ -1,7 +1,5 @@
 #include "FileCleanup.h"
 
-#include "util/ThreadHandoff.h"
-
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -35,19 +33,15 @@ void FileCleanup::runInBackground()
     if (m_busy)
         return;
     m_busy = true;
-    AIBAND_HANDOFF_SEND(&m_pass);
-    m_pass.setFuture(QtConcurrent::run([store = m_store, policy = m_policy, handoff = &m_pass] {
-        AIBAND_HANDOFF_RECEIVE(handoff);
+    m_pass.setFuture(QtConcurrent::run([store = m_store, policy = m_policy] {
         Pass pass;
         pass.removed = store->cleanup(policy, QDateTime::currentDateTimeUtc(), &pass.nextChance);
-        AIBAND_HANDOFF_SEND(handoff);
         return pass;
     }));
 }
 
 void FileCleanup::backgroundPassFinished()
 {
-    AIBAND_HANDOFF_RECEIVE(&m_pass);
     m_busy = false;
     const Pass pass = m_pass.result();
     m_nextChance = pass.nextChance;

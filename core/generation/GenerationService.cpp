@@ -1,6 +1,7 @@
 #include "GenerationService.h"
 
-#include "util/ThreadHandoff.h"
+#include "util/PoolTask.h"
+
 
 #include "files/FileStore.h"
 #include "files/TakePublisher.h"
@@ -261,27 +262,17 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
                        QStringLiteral("the generation took longer than %1 s").arg(m_settings.timeoutSeconds)));
     });
 
-    // The answer comes back through a queued call, not QFuture::then(this, ...): Qt 6.4 can run
-    // such a continuation twice when the work finishes while then() is attaching it, and the
-    // second run dereferences a moved-from promise (the SIGSEGV of issue 16 under churn;
-    // docs/RELIABILITY.md, "Churn"). The destructor waits for the pool, so `this` outlives the
-    // work, and Qt drops a queued call whose receiver is gone.
-    const bool *handoff = answered.get();
-    AIBAND_HANDOFF_SEND(handoff);
-    m_pool.start([this, request = std::move(request), store = m_store, publisher = m_publisher, requestId,
-                  render = m_renderer, answered, done = std::move(done)]() mutable {
-        AIBAND_HANDOFF_RECEIVE(answered.get());
-        Outcome outcome = compose(request, store, publisher, requestId, render);
-        AIBAND_HANDOFF_SEND(answered.get());
-        QMetaObject::invokeMethod(
-            this,
-            [this, answered = std::move(answered), done = std::move(done), requestId, outcome = std::move(outcome)] {
-                AIBAND_HANDOFF_RECEIVE(answered.get());
-                finish(outcome.result ? Result<GenerationResult>(*outcome.result) : Result<GenerationResult>(outcome.error),
-                       requestId, *answered, done);
-            },
-            Qt::QueuedConnection);
-    });
+    // Not QtConcurrent::run(...).then(this, ...): Qt 6.4 can run that continuation twice
+    // (PoolTask.h). The destructor waits for the pool, so the service outlives the work.
+    runOnPool(
+        m_pool, this,
+        [request = std::move(request), store = m_store, publisher = m_publisher, requestId, render = m_renderer] {
+            return compose(request, store, publisher, requestId, render);
+        },
+        [this, answered, done = std::move(done), requestId](Outcome outcome) {
+            finish(outcome.result ? Result<GenerationResult>(std::move(*outcome.result)) : Result<GenerationResult>(outcome.error),
+                   requestId, *answered, done);
+        });
     return Done{};
 }
 
