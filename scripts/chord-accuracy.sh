@@ -14,14 +14,5 @@ trap 'rm -rf "$work"' EXIT
 status=0
 /usr/bin/python3 "$root/tests/tools/chord_accuracy.py" "$build/app/ai-band-orchestrator" --markdown "$work/table.md" --check || status=$?
 
-/usr/bin/python3 - "$root/docs/MUSIC.md" "$work/table.md" <<'PY'
-import sys, datetime
-doc, table = sys.argv[1], open(sys.argv[2]).read()
-text = open(doc).read()
-begin, end = "<!-- chord-accuracy:begin -->", "<!-- chord-accuracy:end -->"
-head, rest = text.split(begin, 1)
-_, tail = rest.split(end, 1)
-stamp = f"Measured {datetime.date.today().isoformat()} by `scripts/chord-accuracy.sh`.\n\n"
-open(doc, "w").write(head + begin + "\n" + stamp + table + end + tail)
-PY
+/usr/bin/python3 "$root/tests/tools/write_between_markers.py" "$root/docs/MUSIC.md" chord-accuracy "$work/table.md" scripts/chord-accuracy.sh
 exit "$status"

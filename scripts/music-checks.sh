@@ -15,14 +15,5 @@ trap 'rm -rf "$work"' EXIT
 status=0
 /usr/bin/python3 "$root/tests/python/music_checks.py" "$work/corpus" --render --markdown "$work/table.md" || status=$?
 
-/usr/bin/python3 - "$root/docs/MUSIC.md" "$work/table.md" <<'PY'
-import sys, datetime, subprocess
-doc, table = sys.argv[1], open(sys.argv[2]).read()
-text = open(doc).read()
-begin, end = "<!-- checks:begin -->", "<!-- checks:end -->"
-head, rest = text.split(begin, 1)
-_, tail = rest.split(end, 1)
-stamp = f"Measured {datetime.date.today().isoformat()} by `scripts/music-checks.sh`.\n\n"
-open(doc, "w").write(head + begin + "\n" + stamp + table + end + tail)
-PY
+/usr/bin/python3 "$root/tests/tools/write_between_markers.py" "$root/docs/MUSIC.md" checks "$work/table.md" scripts/music-checks.sh
 exit "$status"

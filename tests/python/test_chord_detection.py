@@ -16,6 +16,7 @@ import unittest
 import mido
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from midi_tools import midi_bytes  # noqa: E402
 from plugin_client import Plugin, Server, http, http_json  # noqa: E402
 
 APP = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator")
@@ -34,30 +35,10 @@ def block_notes():
 
 
 def midi_file(notes, tempo_bpm=96, numerator=4, drums=True):
-    """A format-1 file as another program would write it: conductor track, a keys track, and a
-    drum track (channel 10) that must not count."""
-    song = mido.MidiFile(type=1, ticks_per_beat=96)
-    conductor = mido.MidiTrack([mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(tempo_bpm)),
-                                mido.MetaMessage("time_signature", numerator=numerator, denominator=4)])
-    song.tracks.append(conductor)
-    for channel, part in ((0, notes), (9, [{"pitch": 36 + (i % 3), "start": i * 0.5, "duration": 0.25, "velocity": 100}
-                                            for i in range(32)] if drums else [])):
-        events = []
-        for n in part:
-            events.append((round(n["start"] * 96), 1, mido.Message("note_on", channel=channel, note=n["pitch"],
-                                                                     velocity=n.get("velocity", 100))))
-            events.append((round((n["start"] + n["duration"]) * 96), 0,
-                           mido.Message("note_off", channel=channel, note=n["pitch"], velocity=0)))
-        events.sort(key=lambda e: (e[0], e[1]))
-        track = mido.MidiTrack()
-        now = 0
-        for tick, _, message in events:
-            track.append(message.copy(time=tick - now))
-            now = tick
-        song.tracks.append(track)
-    out = io.BytesIO()
-    song.save(file=out)
-    return out.getvalue()
+    """A keys track, and a drum track (channel 10) that must not count."""
+    keys = [(n["start"], n["duration"], n["pitch"], n.get("velocity", 100)) for n in notes]
+    beats = [(i * 0.5, 0.25, 36 + i % 3, 100) for i in range(32)] if drums else []
+    return midi_bytes([(0, keys), (9, beats)], tempo_bpm, numerator, ticks_per_beat=96)
 
 
 def chord_at(answer, beat):

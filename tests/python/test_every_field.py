@@ -47,6 +47,7 @@ from typing import Any, Callable, Optional
 import mido
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from midi_tools import midi_bytes  # noqa: E402
 from plugin_client import Plugin, Server, ahttp_json, http, http_json  # noqa: E402
 
 APP = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator")
@@ -878,20 +879,8 @@ def detect_body():
 
 def detection_midi():
     """A one-track file of the detect_body notes, as mido writes it (the query cases' body)."""
-    song = mido.MidiFile(type=1, ticks_per_beat=96)
-    track = mido.MidiTrack()
-    events = []
-    for note in played(C_MAJOR, F_MAJOR, beats=2):
-        events.append((round(note["start"] * 96), 1, mido.Message("note_on", note=note["pitch"], velocity=90)))
-        events.append((round((note["start"] + note["duration"]) * 96), 0, mido.Message("note_off", note=note["pitch"])))
-    now = 0
-    for tick, _, message in sorted(events, key=lambda e: (e[0], e[1])):
-        track.append(message.copy(time=tick - now))
-        now = tick
-    song.tracks.append(track)
-    out = io.BytesIO()
-    song.save(file=out)
-    return out.getvalue()
+    notes = [(n["start"], n["duration"], n["pitch"], n["velocity"]) for n in played(C_MAJOR, F_MAJOR, beats=2)]
+    return midi_bytes([(0, notes)], ticks_per_beat=96)
 
 
 def chords_of(answer):

@@ -33,6 +33,7 @@ import sys
 import mido
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from midi_tools import midi_bytes  # noqa: E402
 from plugin_client import Server, http, http_json  # noqa: E402
 
 NAMES = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
@@ -167,21 +168,7 @@ def play(chords, playing, rng):
 
 
 def midi_file(notes, numerator=4):
-    song = mido.MidiFile(type=1, ticks_per_beat=480)
-    song.tracks.append(mido.MidiTrack([mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(110)),
-                                       mido.MetaMessage("time_signature", numerator=numerator, denominator=4)]))
-    events = []
-    for start, duration, pitch, velocity in notes:
-        events.append((round(start * 480), 1, mido.Message("note_on", note=pitch, velocity=velocity)))
-        events.append((round((start + duration) * 480), 0, mido.Message("note_off", note=pitch)))
-    track, now = mido.MidiTrack(), 0
-    for tick, _, message in sorted(events, key=lambda e: (e[0], e[1])):
-        track.append(message.copy(time=tick - now))
-        now = tick
-    song.tracks.append(track)
-    out = io.BytesIO()
-    song.save(file=out)
-    return out.getvalue()
+    return midi_bytes([(0, notes)], tempo_bpm=110, numerator=numerator)
 
 
 # ---- reading notes back (for the baseline) --------------------------------------------------------
