@@ -1,6 +1,6 @@
 #include "GenerationService.h"
 
-#include "util/PoolTask.h"
+#include "PoolTask.h"
 
 
 #include "files/FileStore.h"
