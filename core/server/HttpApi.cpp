@@ -352,31 +352,43 @@ Result<ChordDetectRequest> chordDetectionFromMidi(const HttpApiContext &api, con
     return api.session.parseChordDetection(request.body(), ChordDetectQuery{item("resolution"), item("key"), item("time_signature")});
 }
 
-QHttpServerResponse chordsAnswer(const HttpApiContext &api, const Result<ChordDetectRequest> &parsed)
+void answerChords(const HttpApiContext &api, Result<ChordDetectRequest> parsed, const HttpReply &reply)
 {
-    if (!parsed)
-        return errorReply(HttpStatus::UnprocessableEntity, parsed.error());
-    return jsonReply(chordDetectionJson(api.session.detectChords(*parsed), *parsed));
+    if (!parsed) {
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, parsed.error()));
+        return;
+    }
+    api.session.detectChords(std::move(parsed).value(), [reply](const ChordDetection &detection, const ChordDetectRequest &request) {
+        reply.send(jsonReply(chordDetectionJson(detection, request)));
+    });
 }
 
-QHttpServerResponse detectChords(const HttpApiContext &api, const QHttpServerRequest &request)
+void detectChords(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
 {
     const QByteArray contentType = request.value(QByteArrayLiteral("content-type"));
-    if (isMidiContentType(contentType))
-        return chordsAnswer(api, chordDetectionFromMidi(api, request));
-    if (!contentType.isEmpty() && !isJsonContentType(contentType))
-        return errorReply(HttpStatus::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
-                          QStringLiteral("send the notes as JSON (Content-Type: application/json) or a Standard MIDI "
-                                         "File (Content-Type: audio/midi), not %1").arg(QString::fromLatin1(contentType)));
-    if (const auto query = QUrlQuery(request.url()).queryItems(); !query.isEmpty())
-        return errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("unknown_field"),
-                          QStringLiteral("query parameter %1 is for a MIDI file body; a JSON body carries its options "
-                                         "as fields").arg(query.first().first),
-                          query.first().first);
+    if (isMidiContentType(contentType)) {
+        answerChords(api, chordDetectionFromMidi(api, request), reply);
+        return;
+    }
+    if (!contentType.isEmpty() && !isJsonContentType(contentType)) {
+        reply.send(errorReply(HttpStatus::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
+                              QStringLiteral("send the notes as JSON (Content-Type: application/json) or a Standard MIDI "
+                                             "File (Content-Type: audio/midi), not %1").arg(QString::fromLatin1(contentType))));
+        return;
+    }
+    if (const auto query = QUrlQuery(request.url()).queryItems(); !query.isEmpty()) {
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("unknown_field"),
+                              QStringLiteral("query parameter %1 is for a MIDI file body; a JSON body carries its options "
+                                             "as fields").arg(query.first().first),
+                              query.first().first));
+        return;
+    }
     QJsonObject body;
-    if (auto refusal = readJsonObject(api, request, body))
-        return std::move(*refusal);
-    return chordsAnswer(api, api.session.parseChordDetection(body));
+    if (auto refusal = readJsonObject(api, request, body)) {
+        reply.send(std::move(*refusal));
+        return;
+    }
+    answerChords(api, api.session.parseChordDetection(body), reply);
 }
 
 QString feelName(const Style &style)
@@ -725,7 +737,7 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
                 QStringLiteral("parse a progression: chords, key, summary"), withRequest(analyze)});
     router.add({M::Post, QStringLiteral("/api/chords/detect"),
                 QStringLiteral("the chords and key of what was played: notes as JSON, or a MIDI file (audio/midi)"),
-                withRequest(detectChords), {}, {QStringLiteral("resolution"), QStringLiteral("key"), QStringLiteral("time_signature")}});
+                {}, deferred(detectChords), {QStringLiteral("resolution"), QStringLiteral("key"), QStringLiteral("time_signature")}});
     router.add({M::Get, QStringLiteral("/api/styles"), QStringLiteral("the styles a request can name"),
                 noArgs(listStyles)});
     router.add({M::Get, QStringLiteral("/api/files"), QStringLiteral("generated files, newest first"),

@@ -193,12 +193,15 @@ void handleStatusRequest(const MessageCall &call)
 
 void handleDetectChords(const MessageCall &call)
 {
-    const Result<ChordDetectRequest> request = call.session().parseChordDetection(call.data(), call.fieldPrefix());
+    Result<ChordDetectRequest> request = call.session().parseChordDetection(call.data(), call.fieldPrefix());
     if (!request) {
         call.fail(request.error());
         return;
     }
-    call.reply(ServerMessage::ChordsDetected, chordDetectionJson(call.session().detectChords(*request), *request));
+    call.session().detectChords(std::move(request).value(),
+                                [later = call.later()](const ChordDetection &detection, const ChordDetectRequest &r) {
+                                    later.reply(ServerMessage::ChordsDetected, chordDetectionJson(detection, r));
+                                });
 }
 
 const auto kRoutes = std::to_array<MessageRoute>({

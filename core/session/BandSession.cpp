@@ -1,5 +1,7 @@
 #include "BandSession.h"
 
+#include "generation/PoolTask.h"
+
 #include "files/FileStore.h"
 #include "files/TakePublisher.h"
 #include "generation/FlatGenerateForm.h"
@@ -128,9 +130,13 @@ Result<ChordDetectRequest> BandSession::parseChordDetection(const QByteArray &mi
     return parseChordDetectMidi(midiFile, query, m_generation->requestLimits());
 }
 
-ChordDetection BandSession::detectChords(const ChordDetectRequest &request) const
+void BandSession::detectChords(ChordDetectRequest request, ChordsCallback done)
 {
-    return aiband::detectChords(request.notes, request.options);
+    auto shared = std::make_shared<const ChordDetectRequest>(std::move(request));
+    runOnPool(
+        *QThreadPool::globalInstance(), this,
+        [shared] { return aiband::detectChords(shared->notes, shared->options); },
+        [shared, done = std::move(done)](const ChordDetection &detection) { done(detection, *shared); });
 }
 
 void BandSession::generate(GenerateRequest request, const Requester &requester, Callback done)

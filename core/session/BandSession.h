@@ -98,9 +98,11 @@ public:
     Result<ChordDetectRequest> parseChordDetection(const QJsonObject &body, const QString &prefix = {}) const;
     // A Standard MIDI File, with the options its URL gives.
     Result<ChordDetectRequest> parseChordDetection(const QByteArray &midiFile, const ChordDetectQuery &query) const;
-    // Pure and quick (a 64-bar song in well under a millisecond: docs/BENCHMARKS.md), so it runs
-    // on the caller's thread.
-    ChordDetection detectChords(const ChordDetectRequest &request) const;
+    // On a worker thread: a 64-bar song takes about a millisecond, but 10,000 notes held for
+    // 4,000 beats take a good part of a second, which must not hold the server's thread. `done`
+    // is called on this thread with the detection and its request.
+    using ChordsCallback = std::function<void(const ChordDetection &, const ChordDetectRequest &)>;
+    void detectChords(ChordDetectRequest request, ChordsCallback done);
 
     // ---- files
     // From the takes and every watched folder: invalid_filename, file_not_found, or why not.
