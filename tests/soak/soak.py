@@ -88,6 +88,9 @@ class Server:
                    AIBAND_MAX_FILES="100000", AIBAND_CLEANUP_HOURS="0")
         env.update(extra_env)
         self.files_dir = os.path.join(self.dir, "files")
+        # Every take lives in takes/; the folder itself holds the newest take only (PROTOCOL.md,
+        # "The folder plugins watch"), so kept files are looked for, and counted, in takes/.
+        self.takes_dir = os.path.join(self.files_dir, "takes")
         self.stderr = open(os.path.join(self.dir, "server.log"), "wb")
         self.process = subprocess.Popen(
             [os.path.abspath(app), "--headless", "--port", "0", "--files-dir", self.files_dir,
@@ -462,7 +465,7 @@ async def janitor(server, stats, stop):
         except asyncio.TimeoutError:
             pass
         try:
-            for name in os.listdir(server.files_dir):
+            for name in os.listdir(server.takes_dir):
                 if marker in name and name.endswith(".mid"):
                     status, headers, payload = await http(server, "DELETE", "/api/files/" + name)
                     stats.status("DELETE /api/files (janitor)", status, payload)
@@ -521,7 +524,7 @@ async def run(args):
         last = samples[-1] if samples else {}
         log(f"t={time.monotonic() - started:5.0f}s RSS {last.get('rss_kib')} KiB fds {last.get('fds')} "
             f"gens ws {stats.counts.get('ws_in_generation_complete', 0)} http {stats.counts.get('http_generations', 0)} "
-            f"statuses {stats.statuses} files {len(os.listdir(server.files_dir))}")
+            f"statuses {stats.statuses} takes {len(os.listdir(server.takes_dir)) if os.path.isdir(server.takes_dir) else 0}")
     stop.set()
     await asyncio.wait(tasks, timeout=30)
     for task in tasks:
@@ -543,7 +546,7 @@ async def run(args):
     # Kept files: present and parseable.
     missing, unparsable = [], []
     for name in sorted(stats.kept):
-        path = os.path.join(server.files_dir, name)
+        path = os.path.join(server.takes_dir, name)
         if not os.path.exists(path):
             missing.append(name)
             continue
@@ -551,7 +554,7 @@ async def run(args):
             mido.MidiFile(path)
         except Exception as error:  # noqa: BLE001
             unparsable.append(f"{name}: {error}")
-    on_disk = len([n for n in os.listdir(server.files_dir) if n.endswith(".mid")]) if os.path.isdir(server.files_dir) else 0
+    on_disk = len([n for n in os.listdir(server.takes_dir) if n.endswith(".mid")]) if os.path.isdir(server.takes_dir) else 0
 
     exit_status = None
     if server.alive():
@@ -613,7 +616,7 @@ async def run(args):
         log("SOAK FAILED:")
         for failure in failures:
             print("  - " + failure)
-        print(f"  (server log kept in {server.dir.name})")
+        print(f"  (server log kept in {server.dir})")
         return 1
     shutil.rmtree(server.dir, ignore_errors=True)
     log("SOAK PASSED")
