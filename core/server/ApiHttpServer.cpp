@@ -73,6 +73,9 @@ void ApiHttpServer::watchFramesOf(QTcpSocket *socket)
     QMetaObject::invokeMethod(
         this,
         [this, socket = QPointer<QTcpSocket>(socket)] {
+            // Guards of upgrades Qt refused after all go with their sockets; forget them here too,
+            // so the list never outgrows the connections.
+            m_frameGuards.removeIf([](const QPointer<WebSocketFrameGuard> &guard) { return !guard; });
             if (socket)
                 m_frameGuards.append(WebSocketFrameGuard::watch(socket));
         },
