@@ -208,7 +208,16 @@ Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &
     adjustCount(1);
     if (auto stored = describe(name))
         return *stored;
-    return makeError(QStringLiteral("write_failed"), QStringLiteral("%1 vanished after writing").arg(name));
+    // A client deleted it between its rename and here (it is listed as soon as it is in place):
+    // it was written, and the deletion stands. Describe it from what was written; publishing
+    // leaves a part deleted meanwhile out (python_churn found both races).
+    StoredFile written;
+    written.name = name;
+    written.path = QFileInfo(m_directory + QLatin1Char('/') + name).absoluteFilePath();
+    written.sizeBytes = bytes.size();
+    written.modified = QDateTime::currentDateTimeUtc();
+    written.trackType = partOf(name);
+    return written;
 }
 
 namespace {
