@@ -2,7 +2,6 @@
 
 #include "PoolTask.h"
 
-
 #include "files/FileStore.h"
 #include "files/TakePublisher.h"
 #include "logging/LogCategories.h"
@@ -51,12 +50,6 @@ QJsonObject describeArrangement(const GenerateRequest &request)
                        {QStringLiteral("defaults_used"), request.defaultsUsed}};
 }
 
-// What a worker hands back: a result, or the error that stopped it.
-struct Outcome {
-    std::optional<GenerationResult> result;
-    Error error;
-};
-
 // What every file of one generation shares in its sidecar; the track is filled in per file.
 FileMetadata metadataFor(const GenerateRequest &request, const GenerationResult &result)
 {
@@ -98,10 +91,10 @@ void discard(FileStore *store, const GenerationResult &result)
         store->remove(file.file.name);
 }
 
-Outcome compose(const GenerateRequest &request, FileStore *store, TakePublisher *publisher, const QString &requestId,
-                const GenerationService::Renderer &render)
+// What a worker hands back: the take, or the error that stopped it.
+Result<GenerationResult> compose(const GenerateRequest &request, FileStore *store, TakePublisher *publisher,
+                                 const QString &requestId, const GenerationService::Renderer &render)
 {
-    Outcome outcome;
     try {
         GenerationResult result;
         result.requestId = requestId;
@@ -120,11 +113,10 @@ Outcome compose(const GenerateRequest &request, FileStore *store, TakePublisher 
         const bool silent = std::all_of(song.parts.cbegin(), song.parts.cend(),
                                         [](const RenderedPart &part) { return part.noteCount == 0; });
         if (silent) {
-            outcome.error = makeError(QStringLiteral("invalid_field"),
-                                      QStringLiteral("these chords give the asked parts nothing to play (every chord is "
-                                                     "N.C., or too short for a note); nothing was written"),
-                                      QStringLiteral("chord_progression.chords"));
-            return outcome;
+            return makeError(QStringLiteral("invalid_field"),
+                             QStringLiteral("these chords give the asked parts nothing to play (every chord is "
+                                            "N.C., or too short for a note); nothing was written"),
+                             QStringLiteral("chord_progression.chords"));
         }
 
         timer.restart();
@@ -138,25 +130,22 @@ Outcome compose(const GenerateRequest &request, FileStore *store, TakePublisher 
             Result<StoredFile> stored = store->write(naming, part.midi, std::move(metadata));
             if (!stored) {
                 discard(store, result);
-                outcome.error = stored.error();
-                return outcome;
+                return stored.error();
             }
             result.files.append({*stored, trackTypeName(part.type), part.noteCount, part.midi});
         }
         if (auto failed = publish(publisher, result)) {
             discard(store, result);
-            outcome.error = *failed;
-            return outcome;
+            return *failed;
         }
         result.writeMs = timer.nsecsElapsed() / 1e6;
-        outcome.result = std::move(result);
+        return result;
     } catch (const std::exception &e) {
-        outcome.error = makeError(QStringLiteral("generation_failed"),
-                                  QStringLiteral("the generation failed: %1").arg(QString::fromLocal8Bit(e.what())));
+        return makeError(QStringLiteral("generation_failed"),
+                         QStringLiteral("the generation failed: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {
-        outcome.error = makeError(QStringLiteral("generation_failed"), QStringLiteral("the generation failed"));
+        return makeError(QStringLiteral("generation_failed"), QStringLiteral("the generation failed"));
     }
-    return outcome;
 }
 
 } // namespace
@@ -269,9 +258,8 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
         [request = std::move(request), store = m_store, publisher = m_publisher, requestId, render = m_renderer] {
             return compose(request, store, publisher, requestId, render);
         },
-        [this, answered, done = std::move(done), requestId](Outcome outcome) {
-            finish(outcome.result ? Result<GenerationResult>(std::move(*outcome.result)) : Result<GenerationResult>(outcome.error),
-                   requestId, *answered, done);
+        [this, answered, done = std::move(done), requestId](const Result<GenerationResult> &outcome) {
+            finish(outcome, requestId, *answered, done);
         });
     return Done{};
 }
