@@ -211,13 +211,8 @@ Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &
     // A client deleted it between its rename and here (it is listed as soon as it is in place):
     // it was written, and the deletion stands. Describe it from what was written; publishing
     // leaves a part deleted meanwhile out (python_churn found both races).
-    StoredFile written;
-    written.name = name;
-    written.path = QFileInfo(m_directory + QLatin1Char('/') + name).absoluteFilePath();
-    written.sizeBytes = bytes.size();
-    written.modified = QDateTime::currentDateTimeUtc();
-    written.trackType = partOf(name);
-    return written;
+    return entry(QFileInfo(m_directory + QLatin1Char('/') + name).absoluteFilePath(), bytes.size(),
+                 QDateTime::currentDateTimeUtc());
 }
 
 namespace {
@@ -286,12 +281,17 @@ std::optional<StoredFile> FileStore::describe(const QString &name) const
     // The same once every link on the way is resolved (the folder itself may be a link).
     if (info.canonicalPath() != QFileInfo(m_directory).canonicalFilePath())
         return std::nullopt;
+    return entry(info.absoluteFilePath(), info.size(), info.lastModified());
+}
+
+StoredFile FileStore::entry(const QString &path, qint64 sizeBytes, const QDateTime &modified)
+{
     StoredFile file;
-    file.name = name;
-    file.path = info.absoluteFilePath();
-    file.sizeBytes = info.size();
-    file.modified = info.lastModified();
-    file.trackType = partOf(name);
+    file.name = QFileInfo(path).fileName();
+    file.path = path;
+    file.sizeBytes = sizeBytes;
+    file.modified = modified;
+    file.trackType = partOf(file.name);
     return file;
 }
 

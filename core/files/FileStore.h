@@ -95,6 +95,7 @@ public:
 
 private:
     std::optional<StoredFile> describe(const QString &name) const;
+    static StoredFile entry(const QString &path, qint64 sizeBytes, const QDateTime &modified);
     QString metadataPath(const QString &name) const;
     Status removeFile(const StoredFile &file);
     Error writeError(const QString &name, const QString &error) const;
