@@ -73,13 +73,18 @@ void ApiHttpServer::watchFramesOf(QTcpSocket *socket)
     QMetaObject::invokeMethod(
         this,
         [this, socket = QPointer<QTcpSocket>(socket)] {
-            // Guards of upgrades Qt refused after all go with their sockets; forget them here too,
-            // so the list never outgrows the connections.
-            m_frameGuards.removeIf([](const QPointer<WebSocketFrameGuard> &guard) { return !guard; });
+            forgetGoneFrameGuards();
             if (socket)
                 m_frameGuards.append(WebSocketFrameGuard::watch(socket));
         },
         Qt::QueuedConnection);
+}
+
+// Guards of upgrades Qt refused after all go with their sockets; both ends of the list's use
+// forget them, so it never outgrows the connections.
+void ApiHttpServer::forgetGoneFrameGuards()
+{
+    m_frameGuards.removeIf([](const QPointer<WebSocketFrameGuard> &guard) { return !guard; });
 }
 
 std::unique_ptr<QWebSocket> ApiHttpServer::nextGuardedWebSocketConnection()
@@ -87,7 +92,7 @@ std::unique_ptr<QWebSocket> ApiHttpServer::nextGuardedWebSocketConnection()
     std::unique_ptr<QWebSocket> webSocket = nextPendingWebSocketConnection();
     if (!webSocket)
         return nullptr;
-    m_frameGuards.removeIf([](const QPointer<WebSocketFrameGuard> &guard) { return !guard; });
+    forgetGoneFrameGuards();
     const auto guard = std::find_if(m_frameGuards.begin(), m_frameGuards.end(),
                                     [&](const QPointer<WebSocketFrameGuard> &g) { return g->carries(*webSocket); });
     if (guard == m_frameGuards.end()) {

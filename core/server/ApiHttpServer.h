@@ -38,6 +38,7 @@ protected:
 
 private:
     void watchFramesOf(QTcpSocket *socket);
+    void forgetGoneFrameGuards();
 
     const HttpRouter *m_router;
     const AccessPolicy *m_policy;

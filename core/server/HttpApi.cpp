@@ -30,9 +30,15 @@ namespace {
 const QString kDescription = QStringLiteral(
     "A band inside your DAW: send chords, get bass, drums, keys and guitar as MIDI files.");
 
+// The media type of a Content-Type header, without its parameters: "application/json".
+QByteArray mediaType(const QByteArray &contentType)
+{
+    return contentType.split(';').first().trimmed().toLower();
+}
+
 bool isJsonContentType(const QByteArray &contentType)
 {
-    const QByteArray mime = contentType.split(';').first().trimmed().toLower();
+    const QByteArray mime = mediaType(contentType);
     return mime == "application/json" || mime.endsWith("+json");
 }
 
@@ -337,7 +343,7 @@ QHttpServerResponse analyze(const HttpApiContext &api, const QHttpServerRequest 
 
 bool isMidiContentType(const QByteArray &contentType)
 {
-    const QByteArray mime = contentType.split(';').first().trimmed().toLower();
+    const QByteArray mime = mediaType(contentType);
     return mime == "audio/midi" || mime == "audio/x-midi" || mime == "audio/mid";
 }
 
