@@ -16,7 +16,6 @@ namespace {
 
 constexpr int kDefaultVelocity = 100;
 
-
 Result<ChordResolution> parseResolution(const QString &text, const QString &field)
 {
     if (text == QLatin1String("beat"))
@@ -90,6 +89,11 @@ Result<PlayedNote> parseNote(const QJsonValue &value, const QString &field)
     return PlayedNote{*start, *duration, *pitch, velocity};
 }
 
+QString tooManyNotes(const RequestLimits &limits, qsizetype count)
+{
+    return QStringLiteral("at most %1 notes (64 a bar of engine.max_bars), got %2").arg(limits.maxNotes()).arg(count);
+}
+
 // The checks every source of notes shares: some notes, not too many, a song not too long. In a
 // JSON body they are the notes field's (invalid_field, naming it); a MIDI file has codes of its own.
 std::optional<Error> checkNotes(const std::vector<PlayedNote> &notes, const TimeSignature &meter,
@@ -101,8 +105,7 @@ std::optional<Error> checkNotes(const std::vector<PlayedNote> &notes, const Time
     if (notes.empty())
         return problem("no_notes", QStringLiteral("there are no pitched notes to read chords from"));
     if (static_cast<qsizetype>(notes.size()) > limits.maxNotes())
-        return problem("too_many_notes", QStringLiteral("at most %1 notes (64 a bar of engine.max_bars), got %2")
-                                             .arg(limits.maxNotes()).arg(notes.size()));
+        return problem("too_many_notes", tooManyNotes(limits, static_cast<qsizetype>(notes.size())));
     double end = 0.0;
     for (const PlayedNote &note : notes)
         end = std::max(end, note.startBeat + note.durationBeats);
@@ -121,7 +124,7 @@ Result<std::vector<PlayedNote>> parseNotes(const QJsonObject &body, const Reques
         return fieldError(field, QStringLiteral("notes must be an array of {pitch, start, duration, velocity}"));
     const QJsonArray array = body.value(QStringLiteral("notes")).toArray();
     if (array.size() > limits.maxNotes())
-        return fieldError(field, QStringLiteral("at most %1 notes (64 a bar of engine.max_bars), got %2").arg(limits.maxNotes()).arg(array.size()));
+        return fieldError(field, tooManyNotes(limits, array.size()));  // before reading any of them
     std::vector<PlayedNote> notes;
     notes.reserve(static_cast<size_t>(array.size()));
     for (qsizetype i = 0; i < array.size(); ++i) {
@@ -243,15 +246,14 @@ QJsonObject chordDetectionJson(const ChordDetection &detection, const ChordDetec
     QJsonArray progression;
     const double secondsPerBeat = 60.0 / request.tempoBpm;
     for (const DetectedChord &chord : detection.chords) {
-        const QString name = chord.event.chord.canonical();
-        chords.append(QJsonObject{{QStringLiteral("chord"), name},
-                                  {QStringLiteral("start_time"), chord.event.startBeat},
-                                  {QStringLiteral("duration"), chord.event.durationBeats},
-                                  {QStringLiteral("start_seconds"), rounded(chord.event.startBeat * secondsPerBeat, 3)},
-                                  {QStringLiteral("confidence"), chord.confidence}});
-        progression.append(QJsonObject{{QStringLiteral("chord"), name},
-                                       {QStringLiteral("start_time"), chord.event.startBeat},
-                                       {QStringLiteral("duration"), chord.event.durationBeats}});
+        // The request format's entry, then what only the detection knows.
+        QJsonObject entry{{QStringLiteral("chord"), chord.event.chord.canonical()},
+                          {QStringLiteral("start_time"), chord.event.startBeat},
+                          {QStringLiteral("duration"), chord.event.durationBeats}};
+        progression.append(entry);
+        entry.insert(QStringLiteral("start_seconds"), rounded(chord.event.startBeat * secondsPerBeat, 3));
+        entry.insert(QStringLiteral("confidence"), chord.confidence);
+        chords.append(entry);
     }
     const QString meter = request.options.meter.name();
     return {{QStringLiteral("chords"), chords},
