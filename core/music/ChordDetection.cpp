@@ -148,6 +148,18 @@ double velocityWeight(int velocity)
     return 0.5 + 0.5 * std::clamp(velocity, 1, 127) / 127.0;
 }
 
+bool isSilent(const Segment &segment, double segmentBeats)
+{
+    return segment.energy < kSilence * segmentBeats;
+}
+
+// Segments start on whole beats, so a bar line is met exactly (up to rounding).
+bool onBarLine(double beat, const TimeSignature &meter)
+{
+    const double inBar = std::fmod(beat, meter.beatsPerBar());
+    return inBar < 1e-9 || meter.beatsPerBar() - inBar < 1e-9;
+}
+
 // The bass line: a note belongs to it when nothing lower sounds at its start (notes struck
 // together count as sounding), and no bass note that ended less than two beats ago lies an octave or
 // more below it: while a staccato bass rests, the keys' lowest note is not the bass. A sweep over
@@ -296,7 +308,7 @@ Profile profileOf(const Segment &segment, double segmentBeats)
 {
     Profile profile;
     const double total = std::accumulate(segment.chroma.begin(), segment.chroma.end(), 0.0);
-    if (segment.energy < kSilence * segmentBeats || total <= 0.0)
+    if (isSilent(segment, segmentBeats) || total <= 0.0)
         return profile;
     profile.silent = false;
     const double strongest = *std::max_element(segment.chroma.begin(), segment.chroma.end());
@@ -404,11 +416,9 @@ void addKeyPrior(Scores &scores, const Key &key)
 double changeCost(int segment, double segmentBeats, const TimeSignature &meter)
 {
     const double beat = segment * segmentBeats;
-    const double bar = meter.beatsPerBar();
-    const double inBar = std::fmod(beat, bar);
-    if (inBar < 1e-9)
+    if (onBarLine(beat, meter))
         return kChangeCost * kChangeOnBarLine;
-    if (std::abs(inBar - bar / 2.0) < 1e-9)
+    if (std::abs(std::fmod(beat, meter.beatsPerBar()) - meter.beatsPerBar() / 2.0) < 1e-9)
         return kChangeCost;
     return kChangeCost * kChangeOnOtherBeats;
 }
@@ -462,8 +472,7 @@ void keepHarmonyThroughThinnerRuns(std::vector<int> &path, double segmentBeats, 
         const int next = path[s];
         if (next == held || next == kNoChordState || held == kNoChordState)
             continue;
-        const double inBar = std::fmod(static_cast<double>(s) * segmentBeats, meter.beatsPerBar());
-        if (inBar < 1e-9 || meter.beatsPerBar() - inBar < 1e-9 || !tonesWithin(next, held))
+        if (onBarLine(static_cast<double>(s) * segmentBeats, meter) || !tonesWithin(next, held))
             continue;
         for (size_t r = s; r < path.size() && path[r] == next; ++r)
             path[r] = held;
@@ -534,8 +543,7 @@ QList<DetectedChord> chordsOfPath(const std::vector<int> &path, const std::vecto
         double confidence = 0.0;
         for (size_t i = first; i < s; ++i) {
             // What the segment itself holds, not what it heard of its neighbours.
-            const Profile own = segments[i].energy < kSilence * segmentBeats ? Profile{} : profileOf(segments[i], segmentBeats);
-            confidence += segmentConfidence(own, scores[i], state);
+            confidence += segmentConfidence(profileOf(segments[i], segmentBeats), scores[i], state);
         }
         DetectedChord chord;
         chord.event.chord = chordOfState(state, key, slashBassOf(segments, first, s - 1, state));
@@ -582,7 +590,7 @@ ChordDetection detectChords(const std::vector<PlayedNote> &input, const ChordDet
     for (size_t s = 0; s < heard.size(); ++s) {
         // Silence is judged on the segment itself: a rest beside played beats stays a rest.
         readings.push_back(readingsOf(heard[s], segmentBeats));
-        if (segments[s].energy < kSilence * segmentBeats)
+        if (isSilent(segments[s], segmentBeats))
             readings.back() = Readings{};
     }
 

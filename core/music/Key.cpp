@@ -1,5 +1,7 @@
 #include "Key.h"
 
+#include "Theory.h"
+
 #include <array>
 
 namespace aiband {
@@ -40,7 +42,7 @@ QString Key::noteName(int pitchClass) const
 {
     static const std::array<const char *, 12> kSharps{"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
     static const std::array<const char *, 12> kFlats{"C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B"};
-    const auto index = static_cast<size_t>(((pitchClass % 12) + 12) % 12);
+    const auto index = static_cast<size_t>(pitchClassOf(pitchClass));
     const int signature = sharps();
     if (signature == 0)
         return pitchClassName(pitchClass);

@@ -1,5 +1,7 @@
 #include "KeyDetection.h"
 
+#include "Theory.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -168,7 +170,7 @@ double bluesLength(const QList<Played> &played, int tonic)
         if (p.chordClass != ChordClass::Dominant)
             continue;
         for (size_t d = 0; d < kDegrees.size(); ++d)
-            if ((p.event->chord.root - tonic + 12) % 12 == kDegrees[d])
+            if (pitchClassOf(p.event->chord.root - tonic) == kDegrees[d])
                 held[d] += p.event->durationBeats;
     }
     const bool all = std::all_of(held.begin(), held.end(), [](double beats) { return beats > 0.0; });
@@ -178,11 +180,10 @@ double bluesLength(const QList<Played> &played, int tonic)
 KeyScores functionScores(const QList<Played> &played, double totalLength)
 {
     KeyScores scores{};
-    for (int tonic = 0; tonic < 12; ++tonic)
-        scores[static_cast<size_t>(keyIndex(tonic, false))] += kBluesChanges * bluesLength(played, tonic);
     for (int tonic = 0; tonic < 12; ++tonic) {
+        scores[static_cast<size_t>(keyIndex(tonic, false))] += kBluesChanges * bluesLength(played, tonic);
         for (const Played &p : played) {
-            const int degree = (p.event->chord.root - tonic + 12) % 12;
+            const int degree = pitchClassOf(p.event->chord.root - tonic);
             scores[static_cast<size_t>(keyIndex(tonic, false))] += majorKeyFit(degree, p.chordClass) * p.event->durationBeats;
             scores[static_cast<size_t>(keyIndex(tonic, true))] += minorKeyFit(degree, p.chordClass) * p.event->durationBeats;
         }
@@ -231,7 +232,7 @@ double correlation(const Profile &histogram, const Profile &profile, int tonic)
     double varianceP = 0.0;
     for (int pitchClass = 0; pitchClass < 12; ++pitchClass) {
         const double h = histogram[static_cast<size_t>(pitchClass)] - meanH;
-        const double p = profile[static_cast<size_t>((pitchClass - tonic + 12) % 12)] - meanP;
+        const double p = profile[static_cast<size_t>(pitchClassOf(pitchClass - tonic))] - meanP;
         covariance += h * p;
         varianceH += h * h;
         varianceP += p * p;
@@ -245,7 +246,7 @@ double chordFitInKey(const Chord &chord, const Key &key)
 {
     if (chord.noChord)
         return 0.0;
-    const int degree = (chord.root - key.tonic + 12) % 12;
+    const int degree = pitchClassOf(chord.root - key.tonic);
     return key.minor ? minorKeyFit(degree, classOf(chord)) : majorKeyFit(degree, classOf(chord));
 }
 
