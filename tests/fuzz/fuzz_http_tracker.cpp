@@ -59,10 +59,10 @@ Verdict feedInCuts(const QByteArray &bytes, qsizetype cut)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1)
+    const auto input = fuzz::streamInput(data, size);
+    if (!input)
         return 0;
-    const qsizetype cut = 1 + data[0] % 16;
-    const QByteArray bytes(reinterpret_cast<const char *>(data + 1), static_cast<qsizetype>(size - 1));
+    const auto &[cut, bytes] = *input;
     const Verdict whole = feedInCuts(bytes, std::max<qsizetype>(bytes.size(), 1));
     const QString detail = QString::fromLatin1(bytes.toHex());
     FUZZ_CHECK(feedInCuts(bytes, 1) == whole, detail);
