@@ -57,38 +57,6 @@ Result<double> beats(const QJsonObject &note, const QString &name, const QString
     return number;
 }
 
-Result<PlayedNote> parseNote(const QJsonValue &value, const QString &field)
-{
-    if (!value.isObject())
-        return fieldError(field, QStringLiteral("%1 must be an object with pitch, start and duration").arg(field));
-    const QJsonObject note = value.toObject();
-    static const QStringList known{QStringLiteral("pitch"), QStringLiteral("start"), QStringLiteral("duration"),
-                                   QStringLiteral("velocity")};
-    if (auto unknown = unknownField(note, known, field + QLatin1Char('.')))
-        return *unknown;
-    for (const QString &needed : {QStringLiteral("pitch"), QStringLiteral("start"), QStringLiteral("duration")}) {
-        if (!note.contains(needed))
-            return fieldError(field + QLatin1Char('.') + needed, QStringLiteral("%1.%2 is required").arg(field, needed));
-    }
-    const auto pitch = wholeNumber(note.value(QStringLiteral("pitch")), field + QStringLiteral(".pitch"), 0, 127);
-    if (!pitch)
-        return pitch.error();
-    const auto start = beats(note, QStringLiteral("start"), field + QStringLiteral(".start"), false);
-    if (!start)
-        return start.error();
-    const auto duration = beats(note, QStringLiteral("duration"), field + QStringLiteral(".duration"), true);
-    if (!duration)
-        return duration.error();
-    int velocity = kDefaultVelocity;
-    if (note.contains(QStringLiteral("velocity"))) {
-        const auto given = wholeNumber(note.value(QStringLiteral("velocity")), field + QStringLiteral(".velocity"), 1, 127);
-        if (!given)
-            return given.error();
-        velocity = *given;
-    }
-    return PlayedNote{*start, *duration, *pitch, velocity};
-}
-
 QString tooManyNotes(const RequestLimits &limits, qsizetype count)
 {
     return QStringLiteral("at most %1 notes (64 a bar of engine.max_bars), got %2").arg(limits.maxNotes()).arg(count);
@@ -128,7 +96,7 @@ Result<std::vector<PlayedNote>> parseNotes(const QJsonObject &body, const Reques
     std::vector<PlayedNote> notes;
     notes.reserve(static_cast<size_t>(array.size()));
     for (qsizetype i = 0; i < array.size(); ++i) {
-        auto note = parseNote(array.at(i), QStringLiteral("%1[%2]").arg(field).arg(i));
+        auto note = parsePlayedNote(array.at(i), QStringLiteral("%1[%2]").arg(field).arg(i), QStringLiteral("start"));
         if (!note)
             return note.error();
         notes.push_back(*note);
@@ -169,6 +137,37 @@ double rounded(double value, double places)
 }
 
 } // namespace
+
+Result<PlayedNote> parsePlayedNote(const QJsonValue &value, const QString &field, const QString &startName)
+{
+    if (!value.isObject())
+        return fieldError(field, QStringLiteral("%1 must be an object with pitch, %2 and duration").arg(field, startName));
+    const QJsonObject note = value.toObject();
+    const QStringList known{QStringLiteral("pitch"), startName, QStringLiteral("duration"), QStringLiteral("velocity")};
+    if (auto unknown = unknownField(note, known, field + QLatin1Char('.')))
+        return *unknown;
+    for (const QString &needed : {QStringLiteral("pitch"), startName, QStringLiteral("duration")}) {
+        if (!note.contains(needed))
+            return fieldError(field + QLatin1Char('.') + needed, QStringLiteral("%1.%2 is required").arg(field, needed));
+    }
+    const auto pitch = wholeNumber(note.value(QStringLiteral("pitch")), field + QStringLiteral(".pitch"), 0, 127);
+    if (!pitch)
+        return pitch.error();
+    const auto start = beats(note, startName, field + QLatin1Char('.') + startName, false);
+    if (!start)
+        return start.error();
+    const auto duration = beats(note, QStringLiteral("duration"), field + QStringLiteral(".duration"), true);
+    if (!duration)
+        return duration.error();
+    int velocity = kDefaultVelocity;
+    if (note.contains(QStringLiteral("velocity"))) {
+        const auto given = wholeNumber(note.value(QStringLiteral("velocity")), field + QStringLiteral(".velocity"), 1, 127);
+        if (!given)
+            return given.error();
+        velocity = *given;
+    }
+    return PlayedNote{*start, *duration, *pitch, velocity};
+}
 
 Result<ChordDetectRequest> parseChordDetectJson(const QJsonObject &body, const RequestLimits &limits, const QString &prefix)
 {

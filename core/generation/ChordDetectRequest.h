@@ -39,6 +39,10 @@ Result<ChordDetectRequest> parseChordDetectJson(const QJsonObject &body, const R
 Result<ChordDetectRequest> parseChordDetectMidi(const QByteArray &file, const ChordDetectQuery &query,
                                                 const RequestLimits &limits);
 
+// One note of a JSON body: {pitch, <startName>, duration, velocity?} (startName "start" for
+// detection, "beat" for a live player's note_events), errors naming `field` ("notes[3]").
+Result<PlayedNote> parsePlayedNote(const QJsonValue &value, const QString &field, const QString &startName);
+
 // The answer: the chords (chord, start_time, duration, start_seconds, confidence), the key, and
 // chord_progression, ready to be sent as a generation request's.
 QJsonObject chordDetectionJson(const ChordDetection &detection, const ChordDetectRequest &request);

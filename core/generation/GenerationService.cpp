@@ -228,7 +228,7 @@ void GenerationService::finish(const Result<GenerationResult> &outcome, const QS
     emit generated(result);
 }
 
-Status GenerationService::submit(GenerateRequest request, Callback done)
+Status GenerationService::submit(GenerateRequest request, Callback done, Renderer render)
 {
     if (m_refusing)
         return makeError(QStringLiteral("shutting_down"),
@@ -255,7 +255,8 @@ Status GenerationService::submit(GenerateRequest request, Callback done)
     // (PoolTask.h). The destructor waits for the pool, so the service outlives the work.
     runOnPool(
         m_pool, this,
-        [request = std::move(request), store = m_store, publisher = m_publisher, requestId, render = m_renderer] {
+        [request = std::move(request), store = m_store, publisher = m_publisher, requestId,
+         render = render ? std::move(render) : m_renderer] {
             return compose(request, store, publisher, requestId, render);
         },
         [this, answered, done = std::move(done), requestId](const Result<GenerationResult> &outcome) {

@@ -46,8 +46,9 @@ public:
 
     // Queues the generation. Returns "busy" at once when the queue is full ("shutting_down"
     // once refuseNewWork() was called); otherwise `done` is called exactly once, with the
-    // result, an error, or "timeout".
-    Status submit(GenerateRequest request, Callback done);
+    // result, an error, or "timeout". `render`, when given, makes this take's MIDI instead of the
+    // engine (a live band's take is what it played, not a new performance).
+    Status submit(GenerateRequest request, Callback done, Renderer render = {});
     // From now on submit() refuses: the server is draining before it stops.
     void refuseNewWork() { m_refusing = true; }
 

@@ -1,5 +1,6 @@
 #include "WebSocketApi.h"
 
+#include "LiveMessages.h"
 #include "WebSocketHub.h"
 #include "generation/GenerateRequest.h"
 #include "session/BandSession.h"
@@ -204,6 +205,78 @@ void handleDetectChords(const MessageCall &call)
                                 });
 }
 
+// ---- following a player live
+
+void handleLiveStart(const MessageCall &call)
+{
+    Result<LiveStartRequest> request = call.session().parseLiveStart(call.data(), call.fieldPrefix());
+    if (!request) {
+        call.fail(request.error());
+        return;
+    }
+    // Answered before the band's first notes, so a client knows its parts when they come.
+    const Status started = call.session().startLive(call.pluginId(), *request, [&call](const LiveSessionInfo &info) {
+        call.reply(ServerMessage::LiveStarted, liveStartedJson(info));
+    });
+    if (!started)
+        call.fail(asWritten(started.error(), call));
+}
+
+void handleLiveStop(const MessageCall &call)
+{
+    if (call.refusesUnknownFields({}))
+        return;
+    if (!call.session().stopLive(call.pluginId())) {
+        call.fail(makeError(QStringLiteral("not_live"), QStringLiteral("this session is not live")));
+        return;
+    }
+    call.reply(ServerMessage::LiveStopped, QJsonObject{{QStringLiteral("plugin_id"), call.pluginId()}});
+}
+
+void handleChordEvent(const MessageCall &call)
+{
+    const Result<LiveChordInput> input = parseChordEvent(call.data(), call.fieldPrefix());
+    if (!input) {
+        call.fail(input.error());
+        return;
+    }
+    if (const Result<HeardChord> heard = call.session().hearChord(call.pluginId(), input->beat, input->chord); !heard)
+        call.fail(heard.error());
+}
+
+void handleNoteEvents(const MessageCall &call)
+{
+    const Result<std::vector<PlayedNote>> notes = parseNoteEvents(call.data(), call.fieldPrefix());
+    if (!notes) {
+        call.fail(notes.error());
+        return;
+    }
+    if (const auto heard = call.session().hearNotes(call.pluginId(), *notes); !heard)
+        call.fail(heard.error());
+}
+
+void handleLiveSave(const MessageCall &call)
+{
+    const Result<LiveSaveRequest> request = parseLiveSave(call.data(), call.fieldPrefix());
+    if (!request) {
+        call.fail(request.error());
+        return;
+    }
+    const QUrl baseUrl = call.baseUrl();
+    call.session().saveLive(call.pluginId(), *request, Requester::plugin(call.pluginId()),
+                            [later = call.later(), baseUrl](const Result<GenerationResult> &result, double fromBeat,
+                                                            double toBeat) {
+        if (!result) {
+            later.fail(result.error());
+            return;
+        }
+        QJsonObject saved = generationComplete(*result, baseUrl);
+        saved.insert(QStringLiteral("from_beat"), fromBeat);
+        saved.insert(QStringLiteral("to_beat"), toBeat);
+        later.reply(ServerMessage::LiveSaved, saved);
+    });
+}
+
 const auto kRoutes = std::to_array<MessageRoute>({
     {"register", &handleRegister, false, "take or confirm a plugin id, with name, version and daw"},
     {"heartbeat", &handleHeartbeat, false, "a sign of life; answered with the server's time"},
@@ -215,6 +288,11 @@ const auto kRoutes = std::to_array<MessageRoute>({
     {"status_request", &handleStatusRequest, true, "the shared transport and this plugin's entry"},
     {"detect_chords", &handleDetectChords, false,
      "the chords and key of notes played (POST /api/chords/detect's JSON body as data)"},
+    {"live_start", &handleLiveStart, true, "follow the player live: a band (or another plugin's, with follow) kept ahead of the transport"},
+    {"live_stop", &handleLiveStop, true, "this session stops following"},
+    {"chord_event", &handleChordEvent, true, "the player's chord at a beat"},
+    {"note_events", &handleNoteEvents, true, "the player's notes, read into chords as they come"},
+    {"live_save", &handleLiveSave, true, "what the band played, stored as a take (files, as a generation)"},
 });
 
 } // namespace

@@ -24,6 +24,12 @@ const auto kServerMessages = std::to_array<ServerMessageRow>({
      "a take for this session: bass_data and drum_data (base64 MIDI files) at the top, for the plugin's client"},
     {ServerMessage::Notification, "notification", "a sentence for the musician (a new take, a storage problem) in message"},
     {ServerMessage::ChordsDetected, "chords_detected", "the answer to detect_chords (POST /api/chords/detect's answer)"},
+    {ServerMessage::LiveStarted, "live_started", "the answer to live_start: the band, its members and this session's parts"},
+    {ServerMessage::LiveStopped, "live_stopped", "the answer to live_stop"},
+    {ServerMessage::BandEvents, "band_events",
+     "a live session's notes for the beats ahead; with replaces_from_beat, they replace those sent from there"},
+    {ServerMessage::ChordHeard, "chord_heard", "a chord the live band heard, and the beat it plays it from (every member)"},
+    {ServerMessage::LiveSaved, "live_saved", "the answer to live_save: the take's files (as generation_complete) and its beats"},
     {ServerMessage::Error, "error", "a message could not be done: code, message, field"},
 });
 

@@ -44,6 +44,11 @@ enum class ServerMessage {
     GenerationResult,
     Notification,
     ChordsDetected,
+    LiveStarted,
+    LiveStopped,
+    BandEvents,
+    ChordHeard,
+    LiveSaved,
     Error,
 };
 

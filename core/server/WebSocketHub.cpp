@@ -1,5 +1,6 @@
 #include "WebSocketHub.h"
 
+#include "LiveMessages.h"
 #include "WebSocketApi.h"
 #include "generation/GenerateRequest.h"
 #include "logging/LogCategories.h"
@@ -66,6 +67,16 @@ WebSocketHub::WebSocketHub(WebSocketSettings settings, BandSession *session, QOb
     m_clock.start();
     connect(m_session, &BandSession::transportChanged, this, &WebSocketHub::broadcastTransport);
     connect(m_session, &BandSession::filesGenerated, this, &WebSocketHub::deliverFiles);
+    connect(m_session, &BandSession::liveEvents, this, [this](const QString &pluginId, const LiveEvents &events) {
+        if (Session *session = sessionFor(pluginId))
+            send(*session, ServerMessage::BandEvents, bandEventsJson(events));
+    });
+    connect(m_session, &BandSession::chordHeard, this, [this](const QStringList &pluginIds, const HeardChord &chord) {
+        const QString text = envelopeText(ServerMessage::ChordHeard, chordHeardJson(chord));
+        for (const QString &pluginId : pluginIds)
+            if (Session *session = sessionFor(pluginId))
+                session->deliver(text);
+    });
     connect(m_session, &BandSession::storageProblemChanged, this, [this](const QString &problem) {
         notifyAll(problem.isEmpty() ? QStringLiteral("Takes are written again.")
                                     : QStringLiteral("Takes cannot be written: %1").arg(problem));

@@ -28,6 +28,8 @@ BandSession::BandSession(GenerationService *generation, FileStore *files, TakePu
     connect(m_generation, &GenerationService::generated, this, &BandSession::onGenerated);
     connect(m_generation, &GenerationService::failed, this,
             [this](const QString &, const Error &error) { onFailed(error); });
+    connect(&m_live, &LiveFollow::eventsReady, this, &BandSession::liveEvents);
+    connect(&m_live, &LiveFollow::chordHeard, this, &BandSession::chordHeard);
 }
 
 // ---- plugins
@@ -65,6 +67,7 @@ void BandSession::pluginConnected(const QString &pluginId, const QString &addres
 void BandSession::pluginDisconnected(const QString &pluginId)
 {
     m_plugins.setConnected(pluginId, false);
+    m_live.stop(pluginId);   // its band plays on for the sessions that follow it
 }
 
 // ---- the shared transport
@@ -74,7 +77,7 @@ void BandSession::reportTransport(const TransportState &state, const QString &pl
     m_transport.set(state, pluginId.isEmpty() ? QStringLiteral("http") : pluginId);
     if (!pluginId.isEmpty())
         m_plugins.setTransport(pluginId, state);
-    emit transportChanged(pluginId);
+    transportMoved(pluginId);
 }
 
 void BandSession::startTransport(const TransportState &state, const QString &source)
@@ -82,19 +85,26 @@ void BandSession::startTransport(const TransportState &state, const QString &sou
     TransportState playing = state;
     playing.playing = true;
     m_transport.set(playing, source);
-    emit transportChanged({});
+    transportMoved({});
 }
 
 void BandSession::stopTransport(const QString &source)
 {
     m_transport.stop(source);
-    emit transportChanged({});
+    transportMoved({});
 }
 
 void BandSession::resetTransport(const QString &source)
 {
     m_transport.reset(source);
-    emit transportChanged({});
+    transportMoved({});
+}
+
+// Live bands follow first, so a plugin hears its band's new notes before, or with, the news.
+void BandSession::transportMoved(const QString &exceptPluginId)
+{
+    m_live.transportChanged();
+    emit transportChanged(exceptPluginId);
 }
 
 // ---- generation
@@ -141,8 +151,14 @@ void BandSession::detectChords(ChordDetectRequest request, ChordsCallback done)
 
 void BandSession::generate(GenerateRequest request, const Requester &requester, Callback done)
 {
+    submitLimited(std::move(request), requester, std::move(done));
+}
+
+void BandSession::submitLimited(GenerateRequest request, const Requester &requester, Callback done,
+                                GenerationService::Renderer render)
+{
     if (requester.window) {
-        if (const Status queued = m_generation->submit(std::move(request), done); !queued)
+        if (const Status queued = m_generation->submit(std::move(request), done, std::move(render)); !queued)
             done(queued.error());
         return;
     }
@@ -152,14 +168,55 @@ void BandSession::generate(GenerateRequest request, const Requester &requester, 
         done(*refusal);
         return;
     }
-    const Status queued = m_generation->submit(std::move(request), [this, client, done](const Result<GenerationResult> &result) {
-        m_limiter.finish(client);
-        done(result);
-    });
+    const Status queued = m_generation->submit(
+        std::move(request),
+        [this, client, done](const Result<GenerationResult> &result) {
+            m_limiter.finish(client);
+            done(result);
+        },
+        std::move(render));
     if (!queued) {
         m_limiter.abandon(client);
         done(queued.error());
     }
+}
+
+// ---- following a player live
+
+Result<LiveStartRequest> BandSession::parseLiveStart(const QJsonObject &data, const QString &prefix) const
+{
+    return aiband::parseLiveStart(data, m_generation->styles(), m_generation->defaultStyle(), prefix);
+}
+
+Status BandSession::startLive(const QString &pluginId, const LiveStartRequest &request,
+                              const LiveFollow::Started &started)
+{
+    if (m_live.isLive(pluginId))
+        return m_live.start(pluginId, request, started);   // already_live, before the transport is touched
+    if (request.tempoBpm || request.meter) {
+        TransportState state = m_transport.now();
+        state.tempoBpm = request.tempoBpm.value_or(state.tempoBpm);
+        state.timeSignature = request.meter.value_or(state.timeSignature);
+        reportTransport(state, pluginId);
+    }
+    return m_live.start(pluginId, request, started);
+}
+
+void BandSession::saveLive(const QString &pluginId, const LiveSaveRequest &request, const Requester &requester,
+                           std::function<void(const Result<GenerationResult> &, double, double)> done)
+{
+    Result<LiveTake> take = m_live.take(pluginId, request);
+    if (!take) {
+        done(take.error(), 0.0, 0.0);
+        return;
+    }
+    auto shared = std::make_shared<const LiveTake>(std::move(take).value());
+    submitLimited(
+        generationOf(*shared, pluginId), requester,
+        [shared, done = std::move(done)](const Result<GenerationResult> &result) {
+            done(result, shared->fromBeat, shared->toBeat);
+        },
+        [shared](const Arrangement &) { return renderLiveTake(*shared); });
 }
 
 void BandSession::regenerate(const QString &fileName, std::optional<quint32> seed, const Requester &requester, Callback done)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ClientLimiter.h"
+#include "LiveFollow.h"
 #include "PluginRegistry.h"
 #include "Requester.h"
 #include "TransportClock.h"
@@ -104,6 +105,28 @@ public:
     using ChordsCallback = std::function<void(const ChordDetection &, const ChordDetectRequest &)>;
     void detectChords(ChordDetectRequest request, ChordsCallback done);
 
+    // ---- following a player live (docs/PROTOCOL.md, "Following a player")
+    // live_start's data, checked against the styles; errors name fields under `prefix`.
+    Result<LiveStartRequest> parseLiveStart(const QJsonObject &data, const QString &prefix = {}) const;
+    // The plugin's session goes live; `started` hears what it joined before its first notes
+    // are sent. A tempo or meter it gives becomes the shared transport's (every other plugin
+    // hears transport_sync). Errors: LiveFollow::start's.
+    Status startLive(const QString &pluginId, const LiveStartRequest &request, const LiveFollow::Started &started);
+    bool stopLive(const QString &pluginId) { return m_live.stop(pluginId); }
+    Result<HeardChord> hearChord(const QString &pluginId, double beat, const Chord &chord)
+    {
+        return m_live.hearChord(pluginId, beat, chord);
+    }
+    Result<QList<HeardChord>> hearNotes(const QString &pluginId, const std::vector<PlayedNote> &notes)
+    {
+        return m_live.hearNotes(pluginId, notes);
+    }
+    // What the plugin's band played, stored as a take (a generation: files_ready and the rest
+    // follow), under the plugin's generation limits. `done` as generate()'s; the take's range in
+    // `range` when it could be made.
+    void saveLive(const QString &pluginId, const LiveSaveRequest &request, const Requester &requester,
+                  std::function<void(const Result<GenerationResult> &, double fromBeat, double toBeat)> done);
+
     // ---- files
     // From the takes and every watched folder: invalid_filename, file_not_found, or why not.
     Status deleteFile(const QString &name);
@@ -130,17 +153,24 @@ signals:
     void filesGenerated(const aiband::GenerationResult &result);
     void pluginsChanged();
     void storageProblemChanged(const QString &problem);   // empty: writing works again
+    // A live session's next notes (band_events), and a chord its band heard (chord_heard).
+    void liveEvents(const QString &pluginId, const aiband::LiveEvents &events);
+    void chordHeard(const QStringList &pluginIds, const aiband::HeardChord &chord);
 
 private:
     void onGenerated(const GenerationResult &result);
     void onFailed(const Error &error);
     void setStorageProblem(const QString &problem);
+    void submitLimited(GenerateRequest request, const Requester &requester, Callback done,
+                       GenerationService::Renderer render = {});
+    void transportMoved(const QString &exceptPluginId);
 
     GenerationService *m_generation;
     FileStore *m_files;
     TakePublisher *m_publisher;
     PluginRegistry m_plugins;
     TransportClock m_transport;
+    LiveFollow m_live{m_transport};
     ClientLimiter m_limiter;
     QString m_storageProblem;
 };

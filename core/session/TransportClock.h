@@ -39,6 +39,7 @@ public:
     void reset(const QString &source);  // stopped at beat 0, tempo and meter kept
 
     TransportState now() const;          // the state with its beat extrapolated to now
+    qint64 clockMs() const { return m_clock(); }   // the monotonic clock it extrapolates by
     QString source() const { return m_source; }
     QJsonObject toJson() const;          // the protocol's transport object
 
