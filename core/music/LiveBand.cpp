@@ -29,8 +29,30 @@ void LiveBand::hear(double beat, double playedFrom, const Chord &chord)
 {
     m_chords.hear(beat, playedFrom, chord);
     // What the band plays may change from there on, predictions included.
-    const int first = static_cast<int>(std::floor(std::max(beat, playedFrom) / phraseLength()));
+    const double from = std::max(beat, playedFrom);
+    const int first = static_cast<int>(std::floor(from / phraseLength()));
+    keepBefore(first, from);
     m_phrases.erase(m_phrases.lower_bound(first), m_phrases.end());
+    m_kept.erase(m_kept.upper_bound(first), m_kept.end());
+}
+
+void LiveBand::keepBefore(int index, double beat)
+{
+    Kept kept;
+    kept.before = beat;
+    const auto composed = m_phrases.find(index);
+    const auto earlier = m_kept.find(index);
+    if (composed == m_phrases.end() && earlier == m_kept.end())
+        return;   // never asked for: nothing of it can have been sent
+    if (earlier != m_kept.end())
+        kept.parts = earlier->second.parts;
+    if (composed != m_phrases.end()) {
+        for (const auto &[part, events] : composed->second)
+            kept.parts[part] = events;
+    }
+    for (auto &[part, events] : kept.parts)
+        std::erase_if(events, [beat](const BandEvent &event) { return event.beat >= beat; });
+    m_kept[index] = std::move(kept);
 }
 
 void LiveBand::setMeter(TimeSignature meter)
@@ -40,6 +62,7 @@ void LiveBand::setMeter(TimeSignature meter)
     m_settings.meter = meter;
     m_chords = LiveChords(meter, m_settings.style->phraseBars);
     m_phrases.clear();
+    m_kept.clear();
 }
 
 Key LiveBand::key() const
@@ -57,6 +80,7 @@ void LiveBand::forgetBefore(double beat)
     m_chords.forgetBefore(beat);
     const int keep = static_cast<int>(std::floor(beat / phraseLength()));
     m_phrases.erase(m_phrases.begin(), m_phrases.lower_bound(keep));
+    m_kept.erase(m_kept.begin(), m_kept.lower_bound(keep));
 }
 
 const std::vector<BandEvent> &LiveBand::phrase(int index, TrackType part)
@@ -99,6 +123,13 @@ std::vector<BandEvent> LiveBand::compose(int index, TrackType part) const
             continue;
         const double duration = std::min(double(note.durationTicks) / kTicksPerQuarter, end - beat);
         events.push_back({beat, part, played.channel, note.pitch, note.velocity, duration});
+    }
+    const auto kept = m_kept.find(index);
+    if (kept != m_kept.end()) {
+        const auto before = kept->second.parts.find(part.row());
+        std::erase_if(events, [&](const BandEvent &event) { return event.beat < kept->second.before; });
+        if (before != kept->second.parts.end())
+            events.insert(events.begin(), before->second.begin(), before->second.end());
     }
     std::stable_sort(events.begin(), events.end(), [](const BandEvent &a, const BandEvent &b) {
         return a.beat < b.beat || (a.beat == b.beat && a.pitch < b.pitch);

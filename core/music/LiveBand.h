@@ -33,8 +33,8 @@ struct LiveBandSettings {
 // The band following a player (docs/MUSIC.md, "Following a player"): the engine's generators
 // over the chords heard and predicted, a phrase at a time. Each phrase is composed as a short
 // song of its own (a seed of its own, its fill at the end) when a part's notes in it are first
-// asked for, and again when a chord heard changes it. Pure and deterministic: the same chords,
-// heard in the same order, give the same notes.
+// asked for, and again from a chord heard in it on (what it played before the chord stays as it
+// was). Pure and deterministic: the same chords, heard in the same order, give the same notes.
 class LiveBand {
 public:
     explicit LiveBand(LiveBandSettings settings);
@@ -60,10 +60,19 @@ private:
     const std::vector<BandEvent> &phrase(int index, TrackType part);
     std::vector<BandEvent> compose(int index, TrackType part) const;
 
+    // A phrase's notes before a chord heard in it: they may have been sent already, so composing
+    // the phrase again keeps them and only what follows the chord is new.
+    struct Kept {
+        double before = 0.0;
+        std::map<int, std::vector<BandEvent>> parts;   // part row -> its notes before `before`
+    };
+    void keepBefore(int index, double beat);
+
     LiveBandSettings m_settings;
     LiveChords m_chords;
     // phrase index -> part row -> its notes, each phrase's notes sorted by beat
     std::map<int, std::map<int, std::vector<BandEvent>>> m_phrases;
+    std::map<int, Kept> m_kept;   // by phrase index
 };
 
 } // namespace aiband

@@ -31,8 +31,19 @@ LiveChords::LiveChords(TimeSignature meter, int phraseBars) : m_meter(meter), m_
 
 void LiveChords::hear(double beat, double playedFrom, const Chord &chord)
 {
+    playPredictionsUntil(std::max(beat, playedFrom));
     m_heard[beat] = Heard{std::max(beat, playedFrom), chord};
     learn();
+}
+
+// The band played what it predicted up to a chord the player gives after a pause: those chords
+// become part of what was heard, so the chord changes nothing before it sounds.
+void LiveChords::playPredictionsUntil(double beat)
+{
+    if (m_heard.empty() || beat <= m_predictedFrom + kEpsilon)
+        return;
+    for (const ChordEvent &event : between(m_predictedFrom, beat))
+        m_heard.try_emplace(event.startBeat, Heard{event.startBeat, event.chord});
 }
 
 const LiveChords::Heard *LiveChords::heardAt(double beat) const

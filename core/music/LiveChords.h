@@ -16,7 +16,9 @@ namespace aiband {
 // that it holds the last chord to the end of its phrase and then repeats the last phrase heard.
 // A chord that came too late to be played where it was played (`playedFrom` later than `beat`)
 // sounds from `playedFrom`, but the form is learned from where the player put it, so the next
-// time round the band changes on time. Pure: no clock, no I/O.
+// time round the band changes on time. A chord given after the band went on by itself turns what
+// it predicted up to there into what was heard: a chord changes nothing before it sounds. Pure:
+// no clock, no I/O.
 class LiveChords {
 public:
     LiveChords(TimeSignature meter, int phraseBars);
@@ -49,6 +51,7 @@ private:
     const Heard *heardAt(double beat) const;   // by where the player put it
     Chord playedAt(double beat) const;          // by where the band plays it
     double sourceOf(double beat) const;         // a predicted beat's place in what was heard
+    void playPredictionsUntil(double beat);
     void learn();
     bool barsRepeat(int lastBar, int period) const;
     QList<Chord> barContent(int bar) const;

@@ -329,6 +329,8 @@ void LiveFollow::transportChanged()
         // A start where the band stood ready keeps the notes it was sent.
         const bool startsWhereReady = now.playing && !expected.playing && !meterChanged
                                       && std::abs(now.beat - listener->sentFrom) <= kSamePlaybackBeats;
+        if (startsWhereReady)
+            keep(*listener->band, listener->sentFrom, listener->sentUpTo, true);
         if (samePlayback || startsWhereReady)
             schedule(*listener);
         else
@@ -348,6 +350,10 @@ void LiveFollow::notePlayed(Band &band, double beat)
 // changed them, or the DAW came round to them again); new beats are added at the end.
 void LiveFollow::keep(Band &band, double from, double to, bool replacing)
 {
+    // Beats sent while the transport stands are the ones ahead of where it stands: they are
+    // played, and kept, when it starts there.
+    if (!m_transport.now().playing)
+        return;
     if (!replacing) {
         from = std::max(from, band.keptUpTo);
         if (to <= from)
