@@ -130,10 +130,15 @@ constexpr std::array<double, 3> kContext{0.4, 0.15, 0.05};
 // its note the root.
 constexpr std::array<double, 3> kBassContext{0.6, 0.4, 0.2};
 // A short bass note that steps (one or two semitones) straight into the next bass note off the
-// bar's strong beats is a passing or approach note: it counts this much of its length.
-constexpr double kPassingWeight = 0.35;
+// bar's strong beats is a passing or approach note: it counts this much of its length. Little:
+// a walking line's fourth beat is often the only bass note of its beat, and it leads to the next
+// chord's root rather than belonging to this chord.
+constexpr double kPassingWeight = 0.2;
 
 // ---- segments ---------------------------------------------------------------------------
+
+// A note struck this close to a beat is played on it, early or late.
+constexpr double kOnTheBeat = 1.0 / 16.0;
 
 struct Segment {
     std::array<double, 12> chroma{};      // sounding beats per pitch class, velocity-weighted
@@ -209,8 +214,7 @@ std::vector<bool> bassLine(const std::vector<PlayedNote> &notes)
 bool onStrongBeat(double beat, const TimeSignature &meter)
 {
     const double inBar = std::fmod(beat, meter.beatsPerBar());
-    constexpr double kNear = 1.0 / 16.0;
-    return inBar < kNear || meter.beatsPerBar() - inBar < kNear || std::abs(inBar - meter.beatsPerBar() / 2.0) < kNear;
+    return inBar < kOnTheBeat || meter.beatsPerBar() - inBar < kOnTheBeat || std::abs(inBar - meter.beatsPerBar() / 2.0) < kOnTheBeat;
 }
 
 // How much each note counts: 1, or kPassingWeight for the bass line's passing and approach notes.
@@ -225,7 +229,8 @@ std::vector<double> noteWeights(const std::vector<PlayedNote> &notes, const std:
             continue;
         if (previous < notes.size()) {
             const PlayedNote &a = notes[previous];
-            const int step = std::abs(notes[n].pitch - a.pitch);
+            // A walking line leaps an octave as often as it steps: the step is between pitch classes.
+            const int step = std::min(pitchClassOf(notes[n].pitch - a.pitch), pitchClassOf(a.pitch - notes[n].pitch));
             const bool legato = std::abs(notes[n].startBeat - (a.startBeat + a.durationBeats)) <= kLegato;
             if (a.durationBeats <= 1.0 + 1e-9 && legato && (step == 1 || step == 2) && !onStrongBeat(a.startBeat, meter))
                 weights[previous] = kPassingWeight;
@@ -246,6 +251,8 @@ std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, double seg
         const double end = note.startBeat + note.durationBeats;
         const int first = std::max(0, static_cast<int>(std::floor(note.startBeat / segmentBeats)));
         const int last = std::min(count - 1, static_cast<int>(std::ceil(end / segmentBeats)) - 1);
+        // A note pushed a little ahead of its beat is struck on it, in the segment that beat opens.
+        const int struckIn = static_cast<int>(std::floor((note.startBeat + kOnTheBeat) / segmentBeats));
         const int pitchClass = pitchClassOf(note.pitch);
         const double weight = velocityWeight(note.velocity) * weights[n];
         for (int s = first; s <= last; ++s) {
@@ -257,7 +264,7 @@ std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, double seg
             segment.chroma[static_cast<size_t>(pitchClass)] += (to - from) * weight;
             segment.energy += to - from;
             if (inBass[n]) {
-                const bool struckStrong = s == first && onStrongBeat(note.startBeat, meter);
+                const bool struckStrong = s == struckIn && onStrongBeat(note.startBeat, meter);
                 segment.bassChroma[static_cast<size_t>(pitchClass)] += (to - from) * weight * (struckStrong ? 2.0 : 1.0);
                 if (struckStrong)
                     segment.strongBass[static_cast<size_t>(pitchClass)] += (to - from) * weight;
