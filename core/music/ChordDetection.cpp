@@ -23,6 +23,9 @@ namespace {
 // intervals, and how much each tone's absence counts against it. A perfect fifth is often left
 // out by players, so it costs little; the seventh and what names the chord cost fully, and a
 // missing third most (a triad over a foreign bass, G/C, is not a Cmaj9 without its E).
+// A sixth chord has the notes of the minor seventh a minor third below it (F6 and Dm7, Gm6 and
+// Em7b5), and only a bass on its root makes it the sixth: without one, the seventh is the
+// usual name, so the sixths cost more than the bass on the root gains over an inversion.
 struct Quality {
     const char *suffix;
     std::array<int, 5> intervals;  // semitones above the root, modulo 12; -1 pads
@@ -38,8 +41,8 @@ constexpr std::array<Quality, 18> kQualities{{
     {"7", {0, 4, 7, 10, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.02},
     {"maj7", {0, 4, 7, 11, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.02},
     {"m7", {0, 3, 7, 10, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.02},
-    {"6", {0, 4, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.03},
-    {"m6", {0, 3, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.035},
+    {"6", {0, 4, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.06},
+    {"m6", {0, 3, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.065},
     {"dim", {0, 3, 6, kPad, kPad}, {1.0, 1.5, 1.0, 0, 0}, 0.03},
     {"dim7", {0, 3, 6, 9, kPad}, {1.0, 1.5, 1.0, 1.0, 0}, 0.03},
     {"m7b5", {0, 3, 6, 10, kPad}, {1.0, 1.5, 1.0, 1.0, 0}, 0.03},
@@ -134,6 +137,9 @@ constexpr std::array<double, 3> kBassContext{0.6, 0.4, 0.2};
 // a walking line's fourth beat is often the only bass note of its beat, and it leads to the next
 // chord's root rather than belonging to this chord.
 constexpr double kPassingWeight = 0.2;
+// Below this many voices sounding at once on average, a bar is one line playing alone. A legato
+// line overlaps its notes by a little; a line over a bass, or chords, make two voices or more.
+constexpr double kSingleLine = 1.25;
 
 // ---- segments ---------------------------------------------------------------------------
 
@@ -240,11 +246,56 @@ std::vector<double> noteWeights(const std::vector<PlayedNote> &notes, const std:
     return weights;
 }
 
+// How many voices sound at once in each bar, on average over the time anything sounds: near 1
+// for one line alone (a broken chord, a melody), 2 or more for chords or a line over a bass.
+// The notes come sorted by start, so within a bar each note starts where or after the ones
+// before it, and the time they cover grows by whatever a note reaches beyond them.
+std::vector<double> voicesPerBar(const std::vector<PlayedNote> &notes, double barBeats)
+{
+    std::vector<double> sounding;
+    std::vector<double> covered;
+    std::vector<double> reach;
+    for (const PlayedNote &note : notes) {
+        const double end = note.startBeat + note.durationBeats;
+        for (auto bar = static_cast<size_t>(std::floor(note.startBeat / barBeats)); static_cast<double>(bar) * barBeats < end; ++bar) {
+            if (bar >= sounding.size()) {
+                sounding.resize(bar + 1, 0.0);
+                covered.resize(bar + 1, 0.0);
+                reach.resize(bar + 1, 0.0);
+            }
+            const double from = std::max(note.startBeat, static_cast<double>(bar) * barBeats);
+            const double to = std::min(end, static_cast<double>(bar + 1) * barBeats);
+            sounding[bar] += to - from;
+            covered[bar] += std::max(0.0, to - std::max(from, reach[bar]));
+            reach[bar] = std::max(reach[bar], to);
+        }
+    }
+    std::vector<double> voices(sounding.size(), 0.0);
+    for (size_t bar = 0; bar < sounding.size(); ++bar)
+        voices[bar] = covered[bar] > 0.0 ? sounding[bar] / covered[bar] : 0.0;
+    return voices;
+}
+
+// The bass line, where there is one: a line playing alone has nothing above it, so its lowest
+// notes are part of its figure, not a bass. A broken chord in an inversion starts on its third
+// or fifth, and read as the bass that note would name the chord.
+std::vector<bool> bassUnderOtherVoices(const std::vector<PlayedNote> &notes, const TimeSignature &meter)
+{
+    std::vector<bool> inBass = bassLine(notes);
+    const std::vector<double> voices = voicesPerBar(notes, meter.beatsPerBar());
+    for (size_t n = 0; n < notes.size(); ++n) {
+        const auto bar = static_cast<size_t>(std::floor((notes[n].startBeat + kOnTheBeat) / meter.beatsPerBar()));
+        if (bar < voices.size() && voices[bar] < kSingleLine)
+            inBass[n] = false;
+    }
+    return inBass;
+}
+
 std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, double segmentBeats, int count,
                                 const TimeSignature &meter)
 {
     std::vector<Segment> segments(static_cast<size_t>(count));
-    const std::vector<bool> inBass = bassLine(notes);
+    const std::vector<bool> inBass = bassUnderOtherVoices(notes, meter);
     const std::vector<double> weights = noteWeights(notes, inBass, meter);
     for (size_t n = 0; n < notes.size(); ++n) {
         const PlayedNote &note = notes[n];
