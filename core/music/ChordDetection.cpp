@@ -140,6 +140,9 @@ constexpr double kPassingWeight = 0.2;
 // Below this many voices sounding at once on average, a bar is one line playing alone. A legato
 // line overlaps its notes by a little; a line over a bass, or chords, make two voices or more.
 constexpr double kSingleLine = 1.25;
+// A change inside a bar is the held chord re-voiced when less than this share of what sounds in
+// the new chord's run lies outside the held chord (an approach note, a neighbour).
+constexpr double kStrayShare = 0.15;
 
 // ---- segments ---------------------------------------------------------------------------
 
@@ -516,24 +519,46 @@ std::vector<int> bestPath(const Scores &scores, double segmentBeats, const TimeS
 
 // A change inside a bar to a chord whose tones the sounding chord already has (Dm7, then F/A as
 // the root falls silent under a walking bass and rootless voicing) is the same harmony with
-// fewer notes, not a new chord: the run is given back to the chord before it.
+// fewer notes, not a new chord: the run is given back to the chord before it. So is a run whose
+// notes all but belong to the chord before it: a walking bass on the fifth under a rootless
+// voicing (A7's E under C#-E-G reads Em6 on its own) moves within the harmony, not to a new one.
 bool tonesWithin(int inner, int outer)
 {
     const auto &tones = chordTones();
     return (tones[static_cast<size_t>(inner)].mask & ~tones[static_cast<size_t>(outer)].mask) == 0;
 }
 
-void keepHarmonyThroughThinnerRuns(std::vector<int> &path, double segmentBeats, const TimeSignature &meter)
+// The share of the sounding time in segments [first, end) on pitch classes outside `held`.
+double foreignShare(const std::vector<Segment> &segments, size_t first, size_t end, int held)
+{
+    double foreign = 0.0;
+    double total = 0.0;
+    for (size_t s = first; s < end; ++s) {
+        for (int pc = 0; pc < 12; ++pc) {
+            total += segments[s].chroma[static_cast<size_t>(pc)];
+            if (!hasTone(held, pc))
+                foreign += segments[s].chroma[static_cast<size_t>(pc)];
+        }
+    }
+    return total > 0.0 ? foreign / total : 0.0;
+}
+
+void keepHarmonyThroughRevoicings(std::vector<int> &path, const std::vector<Segment> &segments, double segmentBeats,
+                                  const TimeSignature &meter)
 {
     for (size_t s = 1; s < path.size(); ++s) {
         const int held = path[s - 1];
         const int next = path[s];
         if (next == held || next == kNoChordState || held == kNoChordState)
             continue;
-        if (onBarLine(static_cast<double>(s) * segmentBeats, meter) || !tonesWithin(next, held))
+        if (onBarLine(static_cast<double>(s) * segmentBeats, meter))
             continue;
-        for (size_t r = s; r < path.size() && path[r] == next; ++r)
-            path[r] = held;
+        size_t end = s;
+        while (end < path.size() && path[end] == next)
+            ++end;
+        if (!tonesWithin(next, held) && foreignShare(segments, s, end, held) >= kStrayShare)
+            continue;
+        std::fill(path.begin() + static_cast<std::ptrdiff_t>(s), path.begin() + static_cast<std::ptrdiff_t>(end), held);
     }
 }
 
@@ -657,12 +682,12 @@ ChordDetection detectChords(const std::vector<PlayedNote> &input, const ChordDet
     Scores scores = emissions(readings);
     const Key spelling = options.key.value_or(Key{});
     std::vector<int> path = bestPath(scores, segmentBeats, options.meter);
-    keepHarmonyThroughThinnerRuns(path, segmentBeats, options.meter);
+    keepHarmonyThroughRevoicings(path, segments, segmentBeats, options.meter);
     result.key = options.key ? *options.key : detectKey(eventsOf(chordsOfPath(path, segments, scores, segmentBeats, spelling)));
     result.keyDetected = !options.key;
     addKeyPrior(scores, result.key);
     path = bestPath(scores, segmentBeats, options.meter);
-    keepHarmonyThroughThinnerRuns(path, segmentBeats, options.meter);
+    keepHarmonyThroughRevoicings(path, segments, segmentBeats, options.meter);
     result.chords = chordsOfPath(path, segments, scores, segmentBeats, result.key);
     return result;
 }
