@@ -67,6 +67,22 @@ std::vector<PlayedNote> blockChords(const QStringList &symbols)
     return notes;
 }
 
+// A walking bass, one line of four quarter notes a bar, under a rootless voicing struck at the
+// two `hits` of each bar. From the second bar on the line's downbeat comes `early` beats early.
+std::vector<PlayedNote> walkingUnderShells(const QList<QList<int>> &lines, const QList<QList<int>> &shells,
+                                           std::pair<double, double> hits, double early)
+{
+    std::vector<PlayedNote> notes;
+    for (qsizetype bar = 0; bar < lines.size(); ++bar) {
+        for (int beat = 0; beat < 4; ++beat)
+            add(notes, bar * 4.0 + beat - (beat == 0 && bar > 0 ? early : 0.0), 0.9, lines[bar][beat]);
+        for (const double hit : {hits.first, hits.second})
+            for (int pitch : shells[bar])
+                add(notes, bar * 4.0 + hit, 0.6, pitch, 65);
+    }
+    return notes;
+}
+
 ChordDetection detect(const std::vector<PlayedNote> &notes, ChordResolution resolution = ChordResolution::Beat)
 {
     ChordDetectionOptions options;
@@ -185,36 +201,20 @@ private slots:
     // beat 4, an octave from the next root and struck a little early, leave the chord as it is.
     void aWalkingBassUnderRootlessVoicingsKeepsTheChordThroughTheBar()
     {
-        std::vector<PlayedNote> notes;
         const QStringList symbols = bars(QStringLiteral("Dm7 A7 Dm7 A7"));
         const QList<QList<int>> lines{{38, 41, 45, 46}, {45, 49, 52, 51}, {38, 41, 45, 34}, {45, 49, 52, 39}};
         const QList<QList<int>> shells{{65, 69, 72}, {61, 64, 67}, {65, 69, 72}, {61, 64, 67}};
-        for (qsizetype bar = 0; bar < symbols.size(); ++bar) {
-            for (int beat = 0; beat < 4; ++beat)
-                add(notes, bar * 4.0 + beat - (beat == 0 && bar > 0 ? 0.02 : 0.0), 0.9, lines[bar][beat]);
-            for (const double hit : {1.0, 3.0})
-                for (int pitch : shells[bar])
-                    add(notes, bar * 4.0 + hit, 0.6, pitch, 65);
-        }
-        compareBars(detect(notes), symbols);
+        compareBars(detect(walkingUnderShells(lines, shells, {1.0, 3.0}, 0.02)), symbols);
     }
 
     // The same with the bass on the fifth and a seventh voicing: Cmaj7's G under E-G-B reads
     // Em/G on its own, and the approach note F# then Em9; all but the F# belongs to Cmaj7.
     void aWalkingBassOnTheFifthMovesWithinTheChord()
     {
-        std::vector<PlayedNote> notes;
         const QStringList symbols = bars(QStringLiteral("Cmaj7 G7 Cmaj7 G7"));
         const QList<QList<int>> lines{{36, 40, 43, 42}, {43, 47, 50, 49}, {36, 40, 43, 42}, {43, 47, 50, 37}};
         const QList<QList<int>> shells{{64, 67, 71}, {59, 62, 65}, {64, 67, 71}, {59, 62, 65}};
-        for (qsizetype bar = 0; bar < symbols.size(); ++bar) {
-            for (int beat = 0; beat < 4; ++beat)
-                add(notes, bar * 4.0 + beat, 0.9, lines[bar][beat]);
-            for (const double hit : {0.5, 2.5})
-                for (int pitch : shells[bar])
-                    add(notes, bar * 4.0 + hit, 0.6, pitch, 65);
-        }
-        compareBars(detect(notes), symbols);
+        compareBars(detect(walkingUnderShells(lines, shells, {0.5, 2.5}, 0.0)), symbols);
     }
 
     void aHeldPedalBassIsWrittenAsASlash()
