@@ -23,6 +23,9 @@ namespace {
 // intervals, and how much each tone's absence counts against it. A perfect fifth is often left
 // out by players, so it costs little; the seventh and what names the chord cost fully, and a
 // missing third most (a triad over a foreign bass, G/C, is not a Cmaj9 without its E).
+// A sixth chord has the notes of the minor seventh a minor third below it (F6 and Dm7, Gm6 and
+// Em7b5), and only a bass on its root makes it the sixth: without one, the seventh is the
+// usual name, so the sixths cost more than the bass on the root gains over an inversion.
 struct Quality {
     const char *suffix;
     std::array<int, 5> intervals;  // semitones above the root, modulo 12; -1 pads
@@ -38,8 +41,8 @@ constexpr std::array<Quality, 18> kQualities{{
     {"7", {0, 4, 7, 10, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.02},
     {"maj7", {0, 4, 7, 11, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.02},
     {"m7", {0, 3, 7, 10, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.02},
-    {"6", {0, 4, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.03},
-    {"m6", {0, 3, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.035},
+    {"6", {0, 4, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.06},
+    {"m6", {0, 3, 7, 9, kPad}, {1.0, 1.5, 0.3, 1.0, 0}, 0.065},
     {"dim", {0, 3, 6, kPad, kPad}, {1.0, 1.5, 1.0, 0, 0}, 0.03},
     {"dim7", {0, 3, 6, 9, kPad}, {1.0, 1.5, 1.0, 1.0, 0}, 0.03},
     {"m7b5", {0, 3, 6, 10, kPad}, {1.0, 1.5, 1.0, 1.0, 0}, 0.03},
@@ -130,10 +133,21 @@ constexpr std::array<double, 3> kContext{0.4, 0.15, 0.05};
 // its note the root.
 constexpr std::array<double, 3> kBassContext{0.6, 0.4, 0.2};
 // A short bass note that steps (one or two semitones) straight into the next bass note off the
-// bar's strong beats is a passing or approach note: it counts this much of its length.
-constexpr double kPassingWeight = 0.35;
+// bar's strong beats is a passing or approach note: it counts this much of its length. Little:
+// a walking line's fourth beat is often the only bass note of its beat, and it leads to the next
+// chord's root rather than belonging to this chord.
+constexpr double kPassingWeight = 0.2;
+// Below this many voices sounding at once on average, a bar is one line playing alone. A legato
+// line overlaps its notes by a little; a line over a bass, or chords, make two voices or more.
+constexpr double kSingleLine = 1.25;
+// A change inside a bar is the held chord re-voiced when less than this share of what sounds in
+// the new chord's run lies outside the held chord (an approach note, a neighbour).
+constexpr double kStrayShare = 0.15;
 
 // ---- segments ---------------------------------------------------------------------------
+
+// A note struck this close to a beat is played on it, early or late.
+constexpr double kOnTheBeat = 1.0 / 16.0;
 
 struct Segment {
     std::array<double, 12> chroma{};      // sounding beats per pitch class, velocity-weighted
@@ -209,8 +223,7 @@ std::vector<bool> bassLine(const std::vector<PlayedNote> &notes)
 bool onStrongBeat(double beat, const TimeSignature &meter)
 {
     const double inBar = std::fmod(beat, meter.beatsPerBar());
-    constexpr double kNear = 1.0 / 16.0;
-    return inBar < kNear || meter.beatsPerBar() - inBar < kNear || std::abs(inBar - meter.beatsPerBar() / 2.0) < kNear;
+    return inBar < kOnTheBeat || meter.beatsPerBar() - inBar < kOnTheBeat || std::abs(inBar - meter.beatsPerBar() / 2.0) < kOnTheBeat;
 }
 
 // How much each note counts: 1, or kPassingWeight for the bass line's passing and approach notes.
@@ -225,7 +238,8 @@ std::vector<double> noteWeights(const std::vector<PlayedNote> &notes, const std:
             continue;
         if (previous < notes.size()) {
             const PlayedNote &a = notes[previous];
-            const int step = std::abs(notes[n].pitch - a.pitch);
+            // A walking line leaps an octave as often as it steps: the step is between pitch classes.
+            const int step = std::min(pitchClassOf(notes[n].pitch - a.pitch), pitchClassOf(a.pitch - notes[n].pitch));
             const bool legato = std::abs(notes[n].startBeat - (a.startBeat + a.durationBeats)) <= kLegato;
             if (a.durationBeats <= 1.0 + 1e-9 && legato && (step == 1 || step == 2) && !onStrongBeat(a.startBeat, meter))
                 weights[previous] = kPassingWeight;
@@ -235,17 +249,64 @@ std::vector<double> noteWeights(const std::vector<PlayedNote> &notes, const std:
     return weights;
 }
 
+// How many voices sound at once in each bar, on average over the time anything sounds: near 1
+// for one line alone (a broken chord, a melody), 2 or more for chords or a line over a bass.
+// The notes come sorted by start, so within a bar each note starts where or after the ones
+// before it, and the time they cover grows by whatever a note reaches beyond them.
+std::vector<double> voicesPerBar(const std::vector<PlayedNote> &notes, double barBeats)
+{
+    std::vector<double> sounding;
+    std::vector<double> covered;
+    std::vector<double> reach;
+    for (const PlayedNote &note : notes) {
+        const double end = note.startBeat + note.durationBeats;
+        for (auto bar = static_cast<size_t>(std::floor(note.startBeat / barBeats)); static_cast<double>(bar) * barBeats < end; ++bar) {
+            if (bar >= sounding.size()) {
+                sounding.resize(bar + 1, 0.0);
+                covered.resize(bar + 1, 0.0);
+                reach.resize(bar + 1, 0.0);
+            }
+            const double from = std::max(note.startBeat, static_cast<double>(bar) * barBeats);
+            const double to = std::min(end, static_cast<double>(bar + 1) * barBeats);
+            sounding[bar] += to - from;
+            covered[bar] += std::max(0.0, to - std::max(from, reach[bar]));
+            reach[bar] = std::max(reach[bar], to);
+        }
+    }
+    std::vector<double> voices(sounding.size(), 0.0);
+    for (size_t bar = 0; bar < sounding.size(); ++bar)
+        voices[bar] = covered[bar] > 0.0 ? sounding[bar] / covered[bar] : 0.0;
+    return voices;
+}
+
+// The bass line, where there is one: a line playing alone has nothing above it, so its lowest
+// notes are part of its figure, not a bass. A broken chord in an inversion starts on its third
+// or fifth, and read as the bass that note would name the chord.
+std::vector<bool> bassUnderOtherVoices(const std::vector<PlayedNote> &notes, const TimeSignature &meter)
+{
+    std::vector<bool> inBass = bassLine(notes);
+    const std::vector<double> voices = voicesPerBar(notes, meter.beatsPerBar());
+    for (size_t n = 0; n < notes.size(); ++n) {
+        const auto bar = static_cast<size_t>(std::floor((notes[n].startBeat + kOnTheBeat) / meter.beatsPerBar()));
+        if (bar < voices.size() && voices[bar] < kSingleLine)
+            inBass[n] = false;
+    }
+    return inBass;
+}
+
 std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, double segmentBeats, int count,
                                 const TimeSignature &meter)
 {
     std::vector<Segment> segments(static_cast<size_t>(count));
-    const std::vector<bool> inBass = bassLine(notes);
+    const std::vector<bool> inBass = bassUnderOtherVoices(notes, meter);
     const std::vector<double> weights = noteWeights(notes, inBass, meter);
     for (size_t n = 0; n < notes.size(); ++n) {
         const PlayedNote &note = notes[n];
         const double end = note.startBeat + note.durationBeats;
         const int first = std::max(0, static_cast<int>(std::floor(note.startBeat / segmentBeats)));
         const int last = std::min(count - 1, static_cast<int>(std::ceil(end / segmentBeats)) - 1);
+        // A note pushed a little ahead of its beat is struck on it, in the segment that beat opens.
+        const int struckIn = static_cast<int>(std::floor((note.startBeat + kOnTheBeat) / segmentBeats));
         const int pitchClass = pitchClassOf(note.pitch);
         const double weight = velocityWeight(note.velocity) * weights[n];
         for (int s = first; s <= last; ++s) {
@@ -257,7 +318,7 @@ std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, double seg
             segment.chroma[static_cast<size_t>(pitchClass)] += (to - from) * weight;
             segment.energy += to - from;
             if (inBass[n]) {
-                const bool struckStrong = s == first && onStrongBeat(note.startBeat, meter);
+                const bool struckStrong = s == struckIn && onStrongBeat(note.startBeat, meter);
                 segment.bassChroma[static_cast<size_t>(pitchClass)] += (to - from) * weight * (struckStrong ? 2.0 : 1.0);
                 if (struckStrong)
                     segment.strongBass[static_cast<size_t>(pitchClass)] += (to - from) * weight;
@@ -458,24 +519,46 @@ std::vector<int> bestPath(const Scores &scores, double segmentBeats, const TimeS
 
 // A change inside a bar to a chord whose tones the sounding chord already has (Dm7, then F/A as
 // the root falls silent under a walking bass and rootless voicing) is the same harmony with
-// fewer notes, not a new chord: the run is given back to the chord before it.
+// fewer notes, not a new chord: the run is given back to the chord before it. So is a run whose
+// notes all but belong to the chord before it: a walking bass on the fifth under a rootless
+// voicing (A7's E under C#-E-G reads Em6 on its own) moves within the harmony, not to a new one.
 bool tonesWithin(int inner, int outer)
 {
     const auto &tones = chordTones();
     return (tones[static_cast<size_t>(inner)].mask & ~tones[static_cast<size_t>(outer)].mask) == 0;
 }
 
-void keepHarmonyThroughThinnerRuns(std::vector<int> &path, double segmentBeats, const TimeSignature &meter)
+// The share of the sounding time in segments [first, end) on pitch classes outside `held`.
+double foreignShare(const std::vector<Segment> &segments, size_t first, size_t end, int held)
+{
+    double foreign = 0.0;
+    double total = 0.0;
+    for (size_t s = first; s < end; ++s) {
+        for (int pc = 0; pc < 12; ++pc) {
+            total += segments[s].chroma[static_cast<size_t>(pc)];
+            if (!hasTone(held, pc))
+                foreign += segments[s].chroma[static_cast<size_t>(pc)];
+        }
+    }
+    return total > 0.0 ? foreign / total : 0.0;
+}
+
+void keepHarmonyThroughRevoicings(std::vector<int> &path, const std::vector<Segment> &segments, double segmentBeats,
+                                  const TimeSignature &meter)
 {
     for (size_t s = 1; s < path.size(); ++s) {
         const int held = path[s - 1];
         const int next = path[s];
         if (next == held || next == kNoChordState || held == kNoChordState)
             continue;
-        if (onBarLine(static_cast<double>(s) * segmentBeats, meter) || !tonesWithin(next, held))
+        if (onBarLine(static_cast<double>(s) * segmentBeats, meter))
             continue;
-        for (size_t r = s; r < path.size() && path[r] == next; ++r)
-            path[r] = held;
+        size_t end = s;
+        while (end < path.size() && path[end] == next)
+            ++end;
+        if (!tonesWithin(next, held) && foreignShare(segments, s, end, held) >= kStrayShare)
+            continue;
+        std::fill(path.begin() + static_cast<std::ptrdiff_t>(s), path.begin() + static_cast<std::ptrdiff_t>(end), held);
     }
 }
 
@@ -599,12 +682,12 @@ ChordDetection detectChords(const std::vector<PlayedNote> &input, const ChordDet
     Scores scores = emissions(readings);
     const Key spelling = options.key.value_or(Key{});
     std::vector<int> path = bestPath(scores, segmentBeats, options.meter);
-    keepHarmonyThroughThinnerRuns(path, segmentBeats, options.meter);
+    keepHarmonyThroughRevoicings(path, segments, segmentBeats, options.meter);
     result.key = options.key ? *options.key : detectKey(eventsOf(chordsOfPath(path, segments, scores, segmentBeats, spelling)));
     result.keyDetected = !options.key;
     addKeyPrior(scores, result.key);
     path = bestPath(scores, segmentBeats, options.meter);
-    keepHarmonyThroughThinnerRuns(path, segmentBeats, options.meter);
+    keepHarmonyThroughRevoicings(path, segments, segmentBeats, options.meter);
     result.chords = chordsOfPath(path, segments, scores, segmentBeats, result.key);
     return result;
 }

@@ -67,6 +67,22 @@ std::vector<PlayedNote> blockChords(const QStringList &symbols)
     return notes;
 }
 
+// A walking bass, one line of four quarter notes a bar, under a rootless voicing struck at the
+// two `hits` of each bar. From the second bar on the line's downbeat comes `early` beats early.
+std::vector<PlayedNote> walkingUnderShells(const QList<QList<int>> &lines, const QList<QList<int>> &shells,
+                                           std::pair<double, double> hits, double early)
+{
+    std::vector<PlayedNote> notes;
+    for (qsizetype bar = 0; bar < lines.size(); ++bar) {
+        for (int beat = 0; beat < 4; ++beat)
+            add(notes, bar * 4.0 + beat - (beat == 0 && bar > 0 ? early : 0.0), 0.9, lines[bar][beat]);
+        for (const double hit : {hits.first, hits.second})
+            for (int pitch : shells[bar])
+                add(notes, bar * 4.0 + hit, 0.6, pitch, 65);
+    }
+    return notes;
+}
+
 ChordDetection detect(const std::vector<PlayedNote> &notes, ChordResolution resolution = ChordResolution::Beat)
 {
     ChordDetectionOptions options;
@@ -163,6 +179,42 @@ private slots:
             add(notes, bar * 4.0 + 1.25, 2.75, top, 100);
         }
         compareBars(detect(notes), symbols);
+    }
+
+    // A broken chord with nothing under it: its lowest note is part of the figure, not a bass.
+    // Dm7 from its third (F A C D) has the notes of F6, and read as a bass the D of G from its
+    // fifth would make it G/D, the E of Cmaj7 from its third Cmaj7/E.
+    void aBrokenChordInAnInversionIsNamedByItsNotesNotItsLowest()
+    {
+        std::vector<PlayedNote> notes;
+        const QList<QList<int>> figures{{53, 57, 60, 62, 65, 60, 57, 53},   // Dm7 from F3
+                                        {50, 55, 59, 62, 55, 50, 55, 59},   // G from D3
+                                        {52, 55, 59, 60, 64, 59, 55, 52}};  // Cmaj7 from E3
+        for (qsizetype bar = 0; bar < figures.size(); ++bar)
+            for (qsizetype eighth = 0; eighth < figures[bar].size(); ++eighth)
+                add(notes, bar * 4.0 + eighth * 0.5, 0.5, figures[bar][eighth]);
+        compareBars(detect(notes), bars(QStringLiteral("Dm7 G Cmaj7")));
+    }
+
+    // Under a rootless voicing the root sounds only on the walking bass's first beat. The line's
+    // fifth on beat 3 (A7's E under C#-E-G would be Em6 on its own) and its approach note on
+    // beat 4, an octave from the next root and struck a little early, leave the chord as it is.
+    void aWalkingBassUnderRootlessVoicingsKeepsTheChordThroughTheBar()
+    {
+        const QStringList symbols = bars(QStringLiteral("Dm7 A7 Dm7 A7"));
+        const QList<QList<int>> lines{{38, 41, 45, 46}, {45, 49, 52, 51}, {38, 41, 45, 34}, {45, 49, 52, 39}};
+        const QList<QList<int>> shells{{65, 69, 72}, {61, 64, 67}, {65, 69, 72}, {61, 64, 67}};
+        compareBars(detect(walkingUnderShells(lines, shells, {1.0, 3.0}, 0.02)), symbols);
+    }
+
+    // The same with the bass on the fifth and a seventh voicing: Cmaj7's G under E-G-B reads
+    // Em/G on its own, and the approach note F# then Em9; all but the F# belongs to Cmaj7.
+    void aWalkingBassOnTheFifthMovesWithinTheChord()
+    {
+        const QStringList symbols = bars(QStringLiteral("Cmaj7 G7 Cmaj7 G7"));
+        const QList<QList<int>> lines{{36, 40, 43, 42}, {43, 47, 50, 49}, {36, 40, 43, 42}, {43, 47, 50, 37}};
+        const QList<QList<int>> shells{{64, 67, 71}, {59, 62, 65}, {64, 67, 71}, {59, 62, 65}};
+        compareBars(detect(walkingUnderShells(lines, shells, {0.5, 2.5}, 0.0)), symbols);
     }
 
     void aHeldPedalBassIsWrittenAsASlash()
