@@ -70,8 +70,9 @@ private slots:
         const QStringList fromPlugin = typesIn(QStringLiteral("from_plugin"));
         const QStringList fromServer = typesIn(QStringLiteral("from_server"));
         QCOMPARE(fromPlugin, (QStringList{"register", "heartbeat", "transport_update", "transport_sync",
-                                          "generation_request", "generate_request", "status_request", "detect_chords"}));
-        QCOMPARE(fromServer.size(), 12);
+                                          "generation_request", "generate_request", "status_request", "detect_chords",
+                                          "live_start", "live_stop", "chord_event", "note_events", "live_save"}));
+        QCOMPARE(fromServer.size(), 17);
         QCOMPARE(typesUnder(QStringLiteral("### Plugin → server")), fromPlugin);
         QCOMPARE(typesUnder(QStringLiteral("### Server → plugin")), fromServer);
     }

@@ -1168,6 +1168,169 @@ def request_id_case(base):
              lambda t, base, varied: t.assertEqual(varied.body.get("request_id"), "rid-7"))
 
 
+# ---- following a player live ---------------------------------------------------------------------
+
+C_MAJOR_NOTES = [{"beat": 0, "pitch": p, "velocity": 90, "duration": 3.5} for p in (48, 60, 64, 67)]
+A_MINOR_NOTES = [{"beat": 0, "pitch": p, "velocity": 90, "duration": 3.5} for p in (45, 57, 60, 64)]
+FEEL_BASE = {"lookahead_beats": 16, "seed": 3, "parts": ["drums", "keys"]}
+
+
+async def reset_transport():
+    """Live cases move the shared transport (tempo, meter, a start): back to a known stop."""
+    await ahttp_json("POST", SERVER.base + "/api/transport/stop")
+    await ahttp_json("POST", SERVER.base + "/api/transport/sync", {"tempo": 120, "time_signature": "4/4"})
+
+
+async def go_live(plugin, start):
+    """live_start, its answer and the first band_events (the beats ahead of the transport)."""
+    await plugin.send("live_start", start)
+    started, _ = await until(plugin, {"live_started"})
+    assert started["type"] == "live_started", started
+    primed, _ = await until(plugin, {"band_events"})
+    return started, primed
+
+
+async def ws_live_start(fields, tag, run_name, placement):
+    """live_start; what it answered, the first notes, and the transport it left."""
+    plugin = await ws_session(f"{tag}-{run_name}")
+    leader = None
+    try:
+        if "follow" in fields:
+            leader = await ws_session(fields["follow"])
+            await go_live(leader, {"style": "funk", "parts": ["bass"]})
+        await plugin.send_raw(json.dumps(envelope("live_start", fields, placement)))
+        reply, _ = await until(plugin, {"live_started"})
+        events = None
+        if reply["type"] == "live_started":
+            events = (await until(plugin, {"band_events"}))[0]["data"]
+        status = await barrier(plugin, [])
+    finally:
+        await plugin.close()
+        if leader:
+            await leader.close()
+        await reset_transport()
+    ok = reply["type"] == "live_started"
+    return Answer(200 if ok else 422, reply, events=events, transport=status["data"]["transport"])
+
+
+def live_notes(answer):
+    return [(e["beat"], e["part"], e["pitch"], e["velocity"]) for e in answer.events["events"]]
+
+
+def live_start_cases():
+    started = lambda a: a.body["data"]  # noqa: E731
+    b = dict(FEEL_BASE)
+
+    def feel(name, low, high):
+        return C(edit(b, {name: low}), edit(b, {name: high}), live_notes)
+
+    return {
+        "style": C({"style": "pop"}, {"style": "rock"}, lambda a: started(a)["style"],
+                   lambda t, base, varied: t.assertEqual(started(varied)["style"], "rock")),
+        "tempo": C({"tempo": 100}, {"tempo": 150}, lambda a: a.transport["tempo"],
+                   lambda t, base, varied: t.assertEqual(varied.transport["tempo"], 150)),
+        "meter": C({"meter": "4/4"}, {"meter": "3/4"}, lambda a: (started(a)["time_signature"], a.transport["time_signature"]),
+                   lambda t, base, varied: t.assertEqual(started(varied)["time_signature"], "3/4")),
+        "key": C({}, {"key": "Eb"}, lambda a: started(a)["key"],
+                 lambda t, base, varied: t.assertEqual(started(varied)["key"], "Eb")),
+        "seed": C({"seed": 7}, {"seed": 8}, lambda a: started(a)["seed"],
+                  lambda t, base, varied: t.assertEqual(started(varied)["seed"], 8)),
+        "parts": C({}, {"parts": ["keys"]}, lambda a: [p["part"] for p in started(a)["parts"]],
+                   lambda t, base, varied: t.assertEqual({e["part"] for e in varied.events["events"]} | {"keys"}, {"keys"})),
+        "lookahead_beats": C({}, {"lookahead_beats": 8}, lambda a: a.events["to_beat"],
+                             lambda t, base, varied: t.assertEqual(varied.events["to_beat"], 8)),
+        "swing": C(b, edit(b, {"swing": 1.0}), live_notes),
+        "swing_ratio": C(b, edit(b, {"swing_ratio": 0.75}), live_notes),
+        "humanize": feel("humanize", 0.0, 1.0),
+        "intensity": feel("intensity", 0.0, 1.0),
+        "complexity": feel("complexity", 0.0, 1.0),
+        "fills": feel("fills", False, True),
+        "follow": C({}, {"follow": "{tag}-leader"}, lambda a: (started(a)["band"], started(a)["style"]),
+                    lambda t, base, varied: t.assertEqual((started(varied)["band"], started(varied)["style"]),
+                                                          (varied.body["data"]["members"][0], "funk"))),
+        "request_id": request_id_case({}),
+    }
+
+
+def ws_live_message_runner(type_, reply_types, start=None):
+    """live_start, then the message; its reply (or error) and what came before it."""
+    async def run(fields, tag, run_name, placement):
+        plugin = await ws_session(f"{tag}-{run_name}")
+        try:
+            await go_live(plugin, start or {"parts": ["bass"], "lookahead_beats": 8})
+            await plugin.send_raw(json.dumps(envelope(type_, fields, placement)))
+            reply, seen = await until(plugin, reply_types)
+        finally:
+            await plugin.close()
+        ok = reply["type"] != "error"
+        return Answer(200 if ok else 422, reply, seen=seen)
+    return run
+
+
+def heard_and_bass(answer):
+    """The chord the band heard, and the first bass note of the beats it sent again."""
+    replaced = [m["data"] for m in answer.seen if m["type"] == "band_events" and "replaces_from_beat" in m["data"]]
+    bass = [e["pitch"] % 12 for e in replaced[0]["events"] if e["part"] == "bass"] if replaced else []
+    return answer.body["data"].get("chord"), answer.body["data"].get("beat"), bass[:1]
+
+
+def error_request_id_case(invalid):
+    """A message with no answer but its error: the error carries the request_id."""
+    return C(invalid, dict(invalid, request_id="rid-7"), lambda a: a.body.get("request_id"),
+             lambda t, base, varied: t.assertEqual(varied.body.get("request_id"), "rid-7"),
+             varied_may_fail=True, base_may_fail=True)
+
+
+def chord_event_cases():
+    return {
+        "beat": C({"beat": 0, "chord": "A"}, {"beat": 4, "chord": "A"}, heard_and_bass,
+                  lambda t, base, varied: t.assertEqual(heard_and_bass(varied)[1], 4)),
+        "chord": C({"beat": 0, "chord": "C"}, {"beat": 0, "chord": "A"}, heard_and_bass,
+                   lambda t, base, varied: t.assertEqual(heard_and_bass(varied)[2], [9])),
+        "request_id": error_request_id_case({"beat": -1, "chord": "C"}),
+    }
+
+
+def note_events_cases():
+    return {
+        "events": C({"events": C_MAJOR_NOTES}, {"events": A_MINOR_NOTES}, heard_and_bass,
+                    lambda t, base, varied: t.assertEqual(heard_and_bass(varied)[:2], ("Am", 0))),
+        "request_id": error_request_id_case({"events": []}),
+    }
+
+
+async def ws_live_save(fields, tag, run_name, placement):
+    """A band plays ten beats at 400 BPM; then live_save with these fields."""
+    plugin = await ws_session(f"{tag}-{run_name}")
+    try:
+        await go_live(plugin, {"parts": ["bass"]})
+        await plugin.send("chord_event", {"beat": 0, "chord": "C"})
+        await until(plugin, {"chord_heard"})
+        await ahttp_json("POST", SERVER.base + "/api/transport/start", {"tempo": 400, "beat": 0})
+        while True:
+            message, _ = await until(plugin, {"band_events"})
+            if message["type"] == "error" or message["data"]["to_beat"] >= 14:
+                break
+        await ahttp_json("POST", SERVER.base + "/api/transport/stop")
+        await plugin.send_raw(json.dumps(envelope("live_save", fields, placement)))
+        reply, _ = await until(plugin, {"live_saved"})
+    finally:
+        await plugin.close()
+        await reset_transport()
+    return Answer(200 if reply["type"] == "live_saved" else 422, reply)
+
+
+def live_save_cases():
+    saved = lambda a: a.body["data"]  # noqa: E731
+    return {
+        "from_beat": C({}, {"from_beat": 4}, lambda a: saved(a)["from_beat"],
+                       lambda t, base, varied: t.assertEqual(saved(varied)["from_beat"], 4)),
+        "to_beat": C({}, {"to_beat": 4}, lambda a: saved(a)["to_beat"],
+                     lambda t, base, varied: t.assertEqual(saved(varied)["to_beat"], 4)),
+        "request_id": request_id_case({}),
+    }
+
+
 def ws_table():
     register = {
         "plugin_id": C({}, {"plugin_id": "{tag}-other"},
@@ -1216,6 +1379,11 @@ def ws_table():
         "WS generate_request": (ws_generation_runner("generate_request"), ws_generation_cases(True)),
         "WS status_request": (ws_status_request, lists(status)),
         "WS detect_chords": (ws_detect, lists(detect)),
+        "WS live_start": (ws_live_start, lists(live_start_cases())),
+        "WS live_stop": (ws_live_message_runner("live_stop", {"live_stopped"}), lists({"request_id": request_id_case({})})),
+        "WS chord_event": (ws_live_message_runner("chord_event", {"chord_heard"}), lists(chord_event_cases())),
+        "WS note_events": (ws_live_message_runner("note_events", {"chord_heard"}), lists(note_events_cases())),
+        "WS live_save": (ws_live_save, lists(live_save_cases())),
     }
 
 
