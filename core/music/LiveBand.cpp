@@ -75,9 +75,8 @@ Key LiveBand::key() const
     return detectKey(m_chords.between(start, std::max(m_chords.predictedFrom(), start + phraseLength())));
 }
 
-void LiveBand::forgetBefore(double beat)
+void LiveBand::forgetPhrasesBefore(double beat)
 {
-    m_chords.forgetBefore(beat);
     const int keep = static_cast<int>(std::floor(beat / phraseLength()));
     m_phrases.erase(m_phrases.begin(), m_phrases.lower_bound(keep));
     m_kept.erase(m_kept.begin(), m_kept.lower_bound(keep));

@@ -53,8 +53,9 @@ public:
     const LiveBandSettings &settings() const { return m_settings; }
     Key key() const;   // given, or read from what was heard (C major before anything)
     double phraseLength() const;
-    // Drops composed phrases and heard chords before `beat`, to bound memory.
-    void forgetBefore(double beat);
+    // Drops the phrases composed before `beat` (they are composed again if asked for), to bound
+    // memory. The chords heard stay: the band may be repeating them.
+    void forgetPhrasesBefore(double beat);
 
 private:
     const std::vector<BandEvent> &phrase(int index, TrackType part);

@@ -33,6 +33,8 @@ void LiveChords::hear(double beat, double playedFrom, const Chord &chord)
 {
     playPredictionsUntil(std::max(beat, playedFrom));
     m_heard[beat] = Heard{std::max(beat, playedFrom), chord};
+    if (heardCount() > kMaxHeard)
+        m_heard.erase(m_heard.begin());
     learn();
 }
 

@@ -23,6 +23,9 @@ class LiveChords {
 public:
     LiveChords(TimeSignature meter, int phraseBars);
 
+    // Chords kept, the oldest forgotten first: hours of a chord a beat, far more than a form needs.
+    static constexpr qsizetype kMaxHeard = 20000;
+
     // The player's chord at `beat`; the band plays it from `playedFrom` (>= beat). A chord at a
     // beat that already has one replaces it (a DAW loop played again).
     void hear(double beat, double playedFrom, const Chord &chord);

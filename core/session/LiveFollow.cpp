@@ -18,6 +18,8 @@ constexpr double kSamePlaybackBeats = 0.25;
 // Notes read together into chords: the bars before the newest note (a chord's notes may have
 // come in earlier messages).
 constexpr int kNoteMemoryBars = 2;
+// At most this many of them: two bars of a busy pianist are a few dozen.
+constexpr std::size_t kMaxNotesRead = 512;
 
 double firstBeatAfter(double beat)
 {
@@ -215,6 +217,13 @@ std::vector<PlayedNote> LiveFollow::notesToRead(Band &band, const std::vector<Pl
         return note.startBeat + note.durationBeats < forgetBefore;
     });
     band.recentNotes.insert(band.recentNotes.end(), notes.begin(), notes.end());
+    // A flood of notes on one beat must not make every message slower than the last.
+    if (band.recentNotes.size() > kMaxNotesRead) {
+        std::stable_sort(band.recentNotes.begin(), band.recentNotes.end(),
+                         [](const PlayedNote &a, const PlayedNote &b) { return a.startBeat < b.startBeat; });
+        band.recentNotes.erase(band.recentNotes.begin(),
+                               band.recentNotes.end() - static_cast<std::ptrdiff_t>(kMaxNotesRead));
+    }
     return band.recentNotes;
 }
 
@@ -279,7 +288,7 @@ void LiveFollow::advance(Listener &listener)
     const double target = std::max(listener.sentUpTo + 1.0, firstBeatAfter(now.beat + listener.lookaheadBeats));
     sendRange(listener, listener.sentUpTo, target, std::nullopt);
     // Phrases already played are not asked for again (a relocation composes them anew).
-    band.band.forgetBefore(now.beat - band.band.phraseLength());
+    band.band.forgetPhrasesBefore(now.beat - band.band.phraseLength());
     schedule(listener);
 }
 
@@ -368,8 +377,10 @@ void LiveFollow::keep(Band &band, double from, double to, bool replacing)
     band.kept.insert(at, events.size(), BandEvent{});
     std::copy(events.cbegin(), events.cend(), band.kept.begin() + at);
     band.keptUpTo = std::max(band.keptUpTo, to);
-    if (band.kept.size() > kMaxKeptEvents)
+    if (band.kept.size() > kMaxKeptEvents) {
         band.kept.remove(0, band.kept.size() - kMaxKeptEvents);
+        band.playedFrom = std::max(band.playedFrom, band.kept.first().beat);   // a take starts where notes are
+    }
 }
 
 Result<LiveTake> LiveFollow::take(const QString &pluginId, const LiveSaveRequest &request) const

@@ -63,8 +63,9 @@ public:
     static constexpr double kMinimumNoticeMs = 25.0;
     // Sessions live at once, across bands: each costs a timer and a few kilobytes a minute.
     static constexpr int kMaxLiveSessions = 64;
-    // Notes kept for a take (the oldest leave first): an hour of a busy four-piece.
-    static constexpr int kMaxKeptEvents = 400000;
+    // Notes kept for a take (the oldest leave first): about an hour of a busy four-piece at 200
+    // BPM, 8 MB a band.
+    static constexpr int kMaxKeptEvents = 200000;
 
     // live_start: already_live, unknown_band (follow names no live plugin), too_many_live_sessions.
     // `started` is told what the session joined before its first notes are sent.

@@ -10,6 +10,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <set>
 
 using namespace aiband;
@@ -231,6 +232,23 @@ private slots:
         for (const BandEvent &event : after)
             QVERIFY(event.pitch % 12 != 4 || event.beat >= 16.0);   // no E under the A
         QVERIFY(!sameNotes(before, band.events(0.0, 16.0, bass)));
+    }
+
+    void longAfterThePlayerStoppedTheBandStillRepeatsWhatItHeard()
+    {
+        LiveBand band(settingsFor("rock"));
+        band.hear(0.0, 0.0, chordOf(QStringLiteral("E")));
+        band.hear(4.0, 4.0, chordOf(QStringLiteral("A")));
+        const QList<TrackType> bass{TrackType::Bass};
+        QVERIFY(!band.events(0.0, 16.0, bass).isEmpty());
+        band.forgetPhrasesBefore(400.0);   // what a band a hundred bars on does with its past
+        // Bars 100-101 repeat bars 0-1: E, then A.
+        const QList<BandEvent> later = band.events(400.0, 408.0, bass);
+        QVERIFY(!later.isEmpty());
+        QCOMPARE(later.first().pitch % 12, 4);
+        const auto inA = std::find_if(later.cbegin(), later.cend(), [](const BandEvent &e) { return e.beat >= 404.0; });
+        QVERIFY(inA != later.cend());
+        QCOMPARE(inA->pitch % 12, 9);
     }
 
     void aMeterChangeStartsTheBarsAgain()
