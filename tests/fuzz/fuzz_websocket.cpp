@@ -9,7 +9,9 @@
 // - every message the hub sends is a JSON object with a string "type" and an object "data";
 // - an error carries a code and a message;
 // - a reply to a message that had a request_id echoes it (broadcasts to others carry none);
-// - a message is answered at most by one reply to its sender.
+// - a message is answered at most by one reply to its sender, besides a live band's notes and the
+//   chords it heard (band_events, chord_heard), which are whole: every note inside its range;
+// - the other session hears only the transport, and its band's notes and chords if it follows.
 
 #include "FuzzSupport.h"
 #include "files/FileStore.h"
@@ -20,6 +22,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -72,6 +75,31 @@ QJsonValue requestIdOf(const QString &message)
     return id.isNull() ? QJsonValue(QJsonValue::Undefined) : id;
 }
 
+// A live band's messages go to every member of the band as it plays, whoever spoke: not answers.
+bool isLiveNotice(const QJsonObject &reply)
+{
+    const QString type = reply.value(QStringLiteral("type")).toString();
+    return type == QLatin1String("band_events") || type == QLatin1String("chord_heard");
+}
+
+void checkLiveNotice(const QJsonObject &reply, const QString &text)
+{
+    const QJsonObject data = reply.value(QStringLiteral("data")).toObject();
+    if (reply.value(QStringLiteral("type")).toString() == QLatin1String("chord_heard")) {
+        FUZZ_CHECK(!data.value(QStringLiteral("chord")).toString().isEmpty(), text);
+        FUZZ_CHECK(data.value(QStringLiteral("plays_from_beat")).toDouble() >= data.value(QStringLiteral("beat")).toDouble(), text);
+        return;
+    }
+    const double from = data.value(QStringLiteral("from_beat")).toDouble();
+    const double to = data.value(QStringLiteral("to_beat")).toDouble();
+    FUZZ_CHECK(from < to, text);
+    for (const QJsonValue &event : data.value(QStringLiteral("events")).toArray()) {
+        const double beat = event.toObject().value(QStringLiteral("beat")).toDouble();
+        FUZZ_CHECK(beat >= from - 1e-6 && beat < to + 1e-6, text);
+        FUZZ_CHECK(event.toObject().value(QStringLiteral("duration")).toDouble() > 0.0, text);
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
@@ -103,15 +131,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             hub.receiveText(sessions[from], lines[i]);
             // A register can replace the other session (same plugin id): it is gone from then on.
             const QJsonValue requestId = requestIdOf(lines[i]);
-            FUZZ_CHECK(replies[from].size() - before[from] <= 1, lines[i]);
+            int answers = 0;
             for (qsizetype r = before[from]; r < replies[from].size(); ++r) {
                 const QJsonObject reply = checkedReply(replies[from][r], lines[i]);
+                if (isLiveNotice(reply)) {
+                    checkLiveNotice(reply, lines[i] + QStringLiteral(" -> ") + replies[from][r]);
+                    continue;
+                }
+                ++answers;
                 if (!requestId.isUndefined())
                     FUZZ_CHECK(reply.value(QStringLiteral("request_id")) == requestId,
                                lines[i] + QStringLiteral(" -> ") + replies[from][r]);
             }
+            FUZZ_CHECK(answers <= 1, lines[i]);
             for (qsizetype r = before[1 - from]; r < replies[1 - from].size(); ++r) {
                 const QJsonObject reply = checkedReply(replies[1 - from][r], lines[i]);
+                if (isLiveNotice(reply)) {
+                    checkLiveNotice(reply, lines[i] + QStringLiteral(" -> other session: ") + replies[1 - from][r]);
+                    continue;
+                }
                 FUZZ_CHECK(reply.value(QStringLiteral("type")).toString() == QLatin1String("transport_sync"),
                            lines[i] + QStringLiteral(" -> other session: ") + replies[1 - from][r]);
             }
