@@ -73,6 +73,7 @@ struct ChordTones {
     std::array<double, 5> needed{};
     unsigned mask = 0;  // bit per pitch class
     double complexity = 0.0;
+    bool ninth = false;  // a ninth above a third: an added tone rather than one replacing the third (sus2)
 };
 
 const std::array<ChordTones, kChordStates> &chordTones()
@@ -91,6 +92,8 @@ const std::array<ChordTones, kChordStates> &chordTones()
                 t.mask |= 1u << pc;
                 ++t.count;
             }
+            const auto has = [&](int interval) { return std::find(quality.intervals.begin(), quality.intervals.end(), interval) != quality.intervals.end(); };
+            t.ninth = has(2) && (has(3) || has(4));
         }
         return tones;
     }();
@@ -145,6 +148,11 @@ constexpr double kSingleLine = 1.25;
 // else the whole bar (the same in eighths). Fewer notes than that name no chord on their own:
 // a beat of eighths holds two notes of an arpeggio, one of them perhaps a neighbour.
 constexpr int kNotesToStateAChord = 6;
+// In a line alone a ninth is a neighbour or passing note far more often than a chord tone: a
+// ninth chord broken over a bar of eighths sounds its ninth once or twice, as a single neighbour
+// sounds (one eighth in eight is 0.125 of the bar). A ninth chord there costs this much more, so
+// one stray note does not turn Cmaj7 into Am9 or Dm7 into Bbadd9.
+constexpr double kNinthInALine = 0.15;
 // A change inside a bar is the held chord re-voiced when less than this share of what sounds in
 // the new chord's run lies outside the held chord (an approach note, a neighbour).
 constexpr double kStrayShare = 0.15;
@@ -426,6 +434,7 @@ struct Profile {
 struct Readings {
     Profile all;
     std::optional<Profile> upper;  // the notes above a held bass, without the bass's pitch class
+    bool singleLine = false;       // one line playing alone (kSingleLine)
 };
 
 Profile profileOf(const Segment &segment, double segmentBeats)
@@ -489,7 +498,7 @@ using Scores = std::vector<std::array<double, kStates>>;
 double stateScore(const Readings &readings, int state)
 {
     const ChordTones &chord = chordTones()[static_cast<size_t>(state)];
-    double score = chordScore(readings.all, chord);
+    double score = chordScore(readings.all, chord) - (readings.singleLine && chord.ninth ? kNinthInALine : 0.0);
     if (readings.upper && !hasTone(state, readings.all.bass))
         score = std::max(score, chordScore(*readings.upper, chord) - kUpperStructureCost);
     return score;
@@ -737,6 +746,7 @@ ChordDetection detectChords(const std::vector<PlayedNote> &input, const ChordDet
     for (size_t s = 0; s < heard.size(); ++s) {
         // Silence is judged on the segment itself: a rest beside played beats stays a rest.
         readings.push_back(readingsOf(heard[s], segmentBeats));
+        readings.back().singleLine = isSingleLine(voices, static_cast<size_t>(std::floor((static_cast<double>(s) * segmentBeats + 1e-9) / options.meter.beatsPerBar())));
         if (isSilent(segments[s], segmentBeats))
             readings.back() = Readings{};
     }
