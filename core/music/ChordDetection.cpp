@@ -73,6 +73,7 @@ struct ChordTones {
     std::array<double, 5> needed{};
     unsigned mask = 0;  // bit per pitch class
     double complexity = 0.0;
+    bool ninth = false;  // a ninth above a third: an added tone rather than one replacing the third (sus2)
 };
 
 const std::array<ChordTones, kChordStates> &chordTones()
@@ -91,6 +92,8 @@ const std::array<ChordTones, kChordStates> &chordTones()
                 t.mask |= 1u << pc;
                 ++t.count;
             }
+            const auto has = [&](int interval) { return std::find(quality.intervals.begin(), quality.intervals.end(), interval) != quality.intervals.end(); };
+            t.ninth = has(2) && (has(3) || has(4));
         }
         return tones;
     }();
@@ -140,6 +143,16 @@ constexpr double kPassingWeight = 0.2;
 // Below this many voices sounding at once on average, a bar is one line playing alone. A legato
 // line overlaps its notes by a little; a line over a bass, or chords, make two voices or more.
 constexpr double kSingleLine = 1.25;
+// A line alone is heard over the span its figure takes to state a chord: the half bar when
+// each half holds at least this many notes (a broken seventh chord up and down in sixteenths),
+// else the whole bar (the same in eighths). Fewer notes than that name no chord on their own:
+// a beat of eighths holds two notes of an arpeggio, one of them perhaps a neighbour.
+constexpr int kNotesToStateAChord = 6;
+// In a line alone a ninth is a neighbour or passing note far more often than a chord tone: a
+// ninth chord broken over a bar of eighths sounds its ninth once or twice, as a single neighbour
+// sounds (one eighth in eight is 0.125 of the bar). A ninth chord there costs this much more, so
+// one stray note does not turn Cmaj7 into Am9 or Dm7 into Bbadd9.
+constexpr double kNinthInALine = 0.15;
 // A change inside a bar is the held chord re-voiced when less than this share of what sounds in
 // the new chord's run lies outside the held chord (an approach note, a neighbour).
 constexpr double kStrayShare = 0.15;
@@ -282,23 +295,55 @@ std::vector<double> voicesPerBar(const std::vector<PlayedNote> &notes, double ba
 // The bass line, where there is one: a line playing alone has nothing above it, so its lowest
 // notes are part of its figure, not a bass. A broken chord in an inversion starts on its third
 // or fifth, and read as the bass that note would name the chord.
-std::vector<bool> bassUnderOtherVoices(const std::vector<PlayedNote> &notes, const TimeSignature &meter)
+bool isSingleLine(const std::vector<double> &voices, size_t bar)
+{
+    return bar < voices.size() && voices[bar] > 0.0 && voices[bar] < kSingleLine;
+}
+
+// The bar a note is struck in (a hair early counts as on the bar line).
+size_t barStruckIn(const PlayedNote &note, const TimeSignature &meter)
+{
+    return static_cast<size_t>(std::floor((note.startBeat + kOnTheBeat) / meter.beatsPerBar()));
+}
+
+std::vector<bool> bassUnderOtherVoices(const std::vector<PlayedNote> &notes, const std::vector<double> &voices,
+                                       const TimeSignature &meter)
 {
     std::vector<bool> inBass = bassLine(notes);
-    const std::vector<double> voices = voicesPerBar(notes, meter.beatsPerBar());
     for (size_t n = 0; n < notes.size(); ++n) {
-        const auto bar = static_cast<size_t>(std::floor((notes[n].startBeat + kOnTheBeat) / meter.beatsPerBar()));
-        if (bar < voices.size() && voices[bar] < kSingleLine)
+        if (isSingleLine(voices, barStruckIn(notes[n], meter)))
             inBass[n] = false;
     }
     return inBass;
 }
 
-std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, double segmentBeats, int count,
-                                const TimeSignature &meter)
+// Over how much of its bar a segment hears the other beats: as far as kContext reaches, or, in
+// a bar of one line alone, the line's whole span (kNotesToStateAChord).
+enum class Span { Context, HalfBar, Bar };
+
+std::vector<Span> spansOf(const std::vector<PlayedNote> &notes, const std::vector<double> &voices, const TimeSignature &meter)
+{
+    std::vector<std::array<int, 2>> struck(voices.size(), {0, 0});
+    for (const PlayedNote &note : notes) {
+        const size_t bar = barStruckIn(note, meter);
+        if (bar < struck.size()) {
+            const bool secondHalf = std::fmod(note.startBeat + kOnTheBeat, meter.beatsPerBar()) >= meter.beatsPerBar() / 2.0;
+            ++struck[bar][secondHalf ? 1 : 0];
+        }
+    }
+    std::vector<Span> spans(voices.size(), Span::Context);
+    for (size_t bar = 0; bar < voices.size(); ++bar) {
+        if (isSingleLine(voices, bar))
+            spans[bar] = std::min(struck[bar][0], struck[bar][1]) >= kNotesToStateAChord ? Span::HalfBar : Span::Bar;
+    }
+    return spans;
+}
+
+std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, const std::vector<double> &voices, double segmentBeats,
+                                int count, const TimeSignature &meter)
 {
     std::vector<Segment> segments(static_cast<size_t>(count));
-    const std::vector<bool> inBass = bassUnderOtherVoices(notes, meter);
+    const std::vector<bool> inBass = bassUnderOtherVoices(notes, voices, meter);
     const std::vector<double> weights = noteWeights(notes, inBass, meter);
     for (size_t n = 0; n < notes.size(); ++n) {
         const PlayedNote &note = notes[n];
@@ -328,19 +373,45 @@ std::vector<Segment> segmentsOf(const std::vector<PlayedNote> &notes, double seg
     return segments;
 }
 
-// Each beat with the other beats of its bar mixed in (kContext); bars are left as they are.
-std::vector<Segment> withContext(const std::vector<Segment> &segments, double segmentBeats, const TimeSignature &meter)
+// How much a beat `distance` beats away in the same bar counts in what a beat hears: as much as
+// kContext says, or, in a bar of one line alone, all of it within the line's span.
+double contextWeight(Span span, bool sameHalf, size_t distance)
+{
+    switch (span) {
+    case Span::Bar:
+        return 1.0;
+    case Span::HalfBar:
+        return sameHalf ? 1.0 : 0.0;
+    case Span::Context:
+        break;
+    }
+    return distance <= kContext.size() ? kContext[distance - 1] : 0.0;
+}
+
+double bassContextWeight(size_t distance)
+{
+    return distance <= kBassContext.size() ? kBassContext[distance - 1] : 0.0;
+}
+
+// Each beat with the other beats of its bar mixed in (contextWeight); bars are left as they are.
+std::vector<Segment> withContext(const std::vector<Segment> &segments, const std::vector<Span> &spans, double segmentBeats,
+                                 const TimeSignature &meter)
 {
     std::vector<Segment> mixed = segments;
-    const auto barOf = [&](size_t s) { return static_cast<int>(std::floor((static_cast<double>(s) * segmentBeats + 1e-9) / meter.beatsPerBar())); };
+    const auto barOf = [&](size_t s) { return static_cast<size_t>(std::floor((static_cast<double>(s) * segmentBeats + 1e-9) / meter.beatsPerBar())); };
+    const auto halfOf = [&](size_t s) { return std::floor((static_cast<double>(s) * segmentBeats + 1e-9) / (meter.beatsPerBar() / 2.0)); };
+    const auto reach = static_cast<size_t>(std::ceil(meter.beatsPerBar() / segmentBeats));
     for (size_t s = 0; s < segments.size(); ++s) {
-        for (size_t d = 1; d <= kContext.size(); ++d) {
+        const size_t bar = barOf(s);
+        const Span span = bar < spans.size() ? spans[bar] : Span::Context;
+        for (size_t d = 1; d < reach; ++d) {
             for (const size_t other : {s - d, s + d}) {
-                if (other >= segments.size() || barOf(other) != barOf(s))  // s - d wraps past 0
+                if (other >= segments.size() || barOf(other) != bar)  // s - d wraps past 0
                     continue;
+                const double weight = contextWeight(span, halfOf(other) == halfOf(s), d);
                 for (size_t pc = 0; pc < 12; ++pc) {
-                    mixed[s].chroma[pc] += kContext[d - 1] * segments[other].chroma[pc];
-                    mixed[s].bassChroma[pc] += kBassContext[d - 1] * segments[other].bassChroma[pc];
+                    mixed[s].chroma[pc] += weight * segments[other].chroma[pc];
+                    mixed[s].bassChroma[pc] += bassContextWeight(d) * segments[other].bassChroma[pc];
                 }
             }
         }
@@ -363,6 +434,7 @@ struct Profile {
 struct Readings {
     Profile all;
     std::optional<Profile> upper;  // the notes above a held bass, without the bass's pitch class
+    bool singleLine = false;       // one line playing alone (kSingleLine)
 };
 
 Profile profileOf(const Segment &segment, double segmentBeats)
@@ -426,7 +498,7 @@ using Scores = std::vector<std::array<double, kStates>>;
 double stateScore(const Readings &readings, int state)
 {
     const ChordTones &chord = chordTones()[static_cast<size_t>(state)];
-    double score = chordScore(readings.all, chord);
+    double score = chordScore(readings.all, chord) - (readings.singleLine && chord.ninth ? kNinthInALine : 0.0);
     if (readings.upper && !hasTone(state, readings.all.bass))
         score = std::max(score, chordScore(*readings.upper, chord) - kUpperStructureCost);
     return score;
@@ -665,14 +737,16 @@ ChordDetection detectChords(const std::vector<PlayedNote> &input, const ChordDet
 
     const double segmentBeats = options.resolution == ChordResolution::Bar ? options.meter.beatsPerBar() : 1.0;
     const int count = std::max(1, static_cast<int>(std::ceil(end / segmentBeats - 1e-9)));
-    const std::vector<Segment> segments = segmentsOf(notes, segmentBeats, count, options.meter);
+    const std::vector<double> voices = voicesPerBar(notes, options.meter.beatsPerBar());
+    const std::vector<Segment> segments = segmentsOf(notes, voices, segmentBeats, count, options.meter);
     const std::vector<Segment> heard = options.resolution == ChordResolution::Beat
-        ? withContext(segments, segmentBeats, options.meter) : segments;
+        ? withContext(segments, spansOf(notes, voices, options.meter), segmentBeats, options.meter) : segments;
     std::vector<Readings> readings;
     readings.reserve(heard.size());
     for (size_t s = 0; s < heard.size(); ++s) {
         // Silence is judged on the segment itself: a rest beside played beats stays a rest.
         readings.push_back(readingsOf(heard[s], segmentBeats));
+        readings.back().singleLine = isSingleLine(voices, static_cast<size_t>(std::floor((static_cast<double>(s) * segmentBeats + 1e-9) / options.meter.beatsPerBar())));
         if (isSilent(segments[s], segmentBeats))
             readings.back() = Readings{};
     }

@@ -83,6 +83,20 @@ std::vector<PlayedNote> walkingUnderShells(const QList<QList<int>> &lines, const
     return notes;
 }
 
+// One line alone, one note after another, each `noteBeats` long: the figures back to back.
+std::vector<PlayedNote> oneLine(const QList<QList<int>> &figures, double noteBeats)
+{
+    std::vector<PlayedNote> notes;
+    double at = 0.0;
+    for (const QList<int> &figure : figures) {
+        for (int pitch : figure) {
+            add(notes, at, noteBeats, pitch);
+            at += noteBeats;
+        }
+    }
+    return notes;
+}
+
 ChordDetection detect(const std::vector<PlayedNote> &notes, ChordResolution resolution = ChordResolution::Beat)
 {
     ChordDetectionOptions options;
@@ -186,14 +200,44 @@ private slots:
     // fifth would make it G/D, the E of Cmaj7 from its third Cmaj7/E.
     void aBrokenChordInAnInversionIsNamedByItsNotesNotItsLowest()
     {
-        std::vector<PlayedNote> notes;
         const QList<QList<int>> figures{{53, 57, 60, 62, 65, 60, 57, 53},   // Dm7 from F3
                                         {50, 55, 59, 62, 55, 50, 55, 59},   // G from D3
                                         {52, 55, 59, 60, 64, 59, 55, 52}};  // Cmaj7 from E3
-        for (qsizetype bar = 0; bar < figures.size(); ++bar)
-            for (qsizetype eighth = 0; eighth < figures[bar].size(); ++eighth)
-                add(notes, bar * 4.0 + eighth * 0.5, 0.5, figures[bar][eighth]);
-        compareBars(detect(notes), bars(QStringLiteral("Dm7 G Cmaj7")));
+        compareBars(detect(oneLine(figures, 0.5)), bars(QStringLiteral("Dm7 G Cmaj7")));
+    }
+
+    // A beat of eighths holds two notes of a broken chord. With a neighbour among them the beat
+    // alone names another chord (G4 C#4 is half of Em6's notes, F4 C4 Bb3 of Fsus4's), so the
+    // line is heard over the bar.
+    void aNeighbourInOneBeatOfABrokenChordDoesNotNameThatBeat()
+    {
+        const QList<QList<int>> figures{{55, 59, 60, 64, 67, 61, 59, 55},   // Cmaj7 from G3, C#4 for C4
+                                        {53, 57, 60, 62, 65, 60, 58, 53}};  // Dm7 from F3, Bb3 for A3
+        compareBars(detect(oneLine(figures, 0.5)), bars(QStringLiteral("Cmaj7 Dm7")));
+    }
+
+    // A neighbour a step above a chord tone can complete a ninth chord on it: Cmaj7 with an A
+    // has Am9's notes, Dm7 with a Bb Bbadd9's. In a line alone, one note of eight does not make
+    // a ninth chord.
+    void aNeighbourInABrokenChordDoesNotMakeANinthChord()
+    {
+        const QList<QList<int>> figures{{52, 57, 59, 60, 64, 59, 55, 52},   // Cmaj7 from E3, A3 for G3
+                                        {48, 50, 53, 58, 60, 53, 50, 48}};  // Dm7 from C3, Bb3 for A3
+        compareBars(detect(oneLine(figures, 0.5)), bars(QStringLiteral("Cmaj7 Dm7")));
+    }
+
+    // In sixteenths a broken chord states itself in half a bar, with a neighbour or passing note
+    // in each figure: two chords a bar are read as two, not as one bigger chord over the bar.
+    void aBrokenChordInSixteenthsChangesOnTheHalfBar()
+    {
+        const QList<QList<int>> figures{{48, 52, 55, 60, 55, 52, 50, 52},   // C, D3 on the way down
+                                        {50, 55, 59, 62, 59, 57, 50, 55},   // G, A3
+                                        {45, 48, 52, 57, 52, 48, 47, 48},   // Am, B2
+                                        {53, 57, 60, 65, 60, 57, 55, 57}};  // F, G3
+        const ChordDetection detection = detect(oneLine(figures, 0.25));
+        const QStringList expected = bars(QStringLiteral("C G Am F"));
+        for (int beat = 0; beat < 8; ++beat)
+            QCOMPARE(chordAt(detection, beat), expected[beat / 2]);
     }
 
     // Under a rootless voicing the root sounds only on the walking bass's first beat. The line's
