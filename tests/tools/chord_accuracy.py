@@ -17,9 +17,10 @@ N.C.) right, as the issue asks; and per song: the key. Beside ours, a plain temp
 bass, no smoothing) and the Krumhansl-Kessler key profile on all the notes, as the baseline.
 
 Usage: chord_accuracy.py APP [--markdown FILE] [--check]
-  --check: exit 1 when a corpus falls below its floor: the band takes below issue 14's 95 % of
-  beats and 90 % of keys; the hand-played corpus below 90 % of beats (where it stands; the
-  issue's 95 % is not reached yet, docs/MUSIC.md says where it falls short) and 90 % of keys.
+  --check: exit 1 when a corpus falls below its floor: issue 14's 95 % of beats and 90 % of keys,
+  for the band takes and for the hand-played corpus as a whole (arpeggios alone are short of it:
+  docs/MUSIC.md says where), and 85 % of beats for each way of playing on its own, so one of them
+  cannot fall back behind the others' average unnoticed.
 """
 
 import argparse
@@ -343,7 +344,8 @@ def main():
             f.write(table)
     if args.check:
         floors = {"band takes (16 styles)": (tallies["band takes (16 styles)"], 0.95, 0.90),
-                  "hand-played, all": (hand, 0.90, 0.90)}
+                  "hand-played, all": (hand, 0.95, 0.90)}
+        floors.update({name: (tally, 0.85, 0.90) for name, tally in tallies.items() if name.startswith("hand-played:")})
         failed = [f"{name} ({100.0 * t.ours / t.beats:.1f} % of beats, {100.0 * t.key_ours / t.songs:.1f} % of keys; "
                   f"floors {100 * beats:.0f} %, {100 * keys:.0f} %)"
                   for name, (t, beats, keys) in floors.items() if t.ours < beats * t.beats or t.key_ours < keys * t.songs]
