@@ -98,7 +98,7 @@ Status LiveFollow::start(const QString &pluginId, const LiveStartRequest &reques
         LiveBandSettings settings{request.style, request.meter.value_or(now.timeSignature), request.key,
                                   request.seed, now.tempoBpm, request.feel};
         band = std::make_shared<Band>(Band{pluginId, LiveBand(settings), request, {}, {}, {}, 0.0, -1.0, -1.0});
-        m_bands[pluginId] = band;
+        m_bands.push_back(band);
     }
     for (TrackType part : request.parts)
         if (!band->parts.contains(part))
@@ -130,8 +130,16 @@ bool LiveFollow::stop(const QString &pluginId)
         return false;
     const std::shared_ptr<Band> band = found->second->band;
     m_listeners.erase(found);
-    if (band.use_count() == 2)   // this copy and m_bands' own: no session plays with it any more
-        m_bands.erase(band->id);
+    // A band plays on for the sessions that follow it, and ends with the last of them; the parts
+    // nobody plays any more are no longer kept for a take.
+    band->parts.clear();
+    for (const auto &[id, listener] : m_listeners)
+        if (listener->band == band)
+            for (TrackType part : listener->parts)
+                if (!band->parts.contains(part))
+                    band->parts.append(part);
+    if (band->parts.isEmpty())
+        std::erase(m_bands, band);
     qCInfo(lcMusic).noquote() << "plugin" << pluginId << "left its live band";
     return true;
 }
@@ -328,7 +336,7 @@ void LiveFollow::transportChanged()
                               && std::abs(now.beat - expected.beat) <= kSamePlaybackBeats;
     m_lastTransport = now;
     m_lastTransportAtMs = atMs;
-    for (auto &[id, band] : m_bands) {
+    for (const std::shared_ptr<Band> &band : m_bands) {
         if (expected.playing)
             notePlayed(*band, expected.beat);
         band->band.setTempo(now.tempoBpm);
@@ -414,8 +422,15 @@ Result<LiveTake> LiveFollow::take(const QString &pluginId, const LiveSaveRequest
         chord.startBeat -= take.fromBeat;
         take.chords.append(chord);
     }
-    take.parts = band.parts;
-    take.programs = programsOf(band.band, band.parts);
+    // The parts playing now, and those that played in the take and have left since.
+    for (const BandEvent &event : take.events)
+        if (!take.parts.contains(event.part))
+            take.parts.append(event.part);
+    for (TrackType part : band.parts)
+        if (!take.parts.contains(part))
+            take.parts.append(part);
+    std::sort(take.parts.begin(), take.parts.end(), [](TrackType a, TrackType b) { return a.row() < b.row(); });
+    take.programs = programsOf(band.band, take.parts);
     const LiveBandSettings &settings = band.band.settings();
     take.style = settings.style;
     take.meter = settings.meter;

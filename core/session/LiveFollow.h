@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace aiband {
 
@@ -108,7 +109,9 @@ private:
     std::vector<PlayedNote> notesToRead(Band &band, const std::vector<PlayedNote> &notes) const;
 
     const TransportClock &m_transport;
-    std::map<QString, std::shared_ptr<Band>> m_bands;            // by the plugin that started it
+    // Every live band. Not keyed by the plugin that started it: that plugin may stop and start a
+    // band of its own again while the sessions that followed it play on with the first.
+    std::vector<std::shared_ptr<Band>> m_bands;
     std::map<QString, std::unique_ptr<Listener>> m_listeners;    // by plugin id
     TransportState m_lastTransport;                              // what transportChanged() last saw
     qint64 m_lastTransportAtMs = 0;
