@@ -180,6 +180,16 @@ private slots:
         QCOMPARE(take->parts, QList<TrackType>{TrackType::Drums});
     }
 
+    void atMostSixtyFourSessionsAreLiveAtOnce()
+    {
+        for (int i = 0; i < LiveFollow::kMaxLiveSessions; ++i)
+            QVERIFY(m_live->start(QStringLiteral("p%1").arg(i), request(), {}));
+        const Status refused = m_live->start(QStringLiteral("one-more"), request(), {});
+        QCOMPARE(refused.error().code, QStringLiteral("too_many_live_sessions"));
+        QVERIFY(m_live->stop(QStringLiteral("p0")));
+        QVERIFY(m_live->start(QStringLiteral("one-more"), request(), {}));
+    }
+
     void messagesFromASessionThatIsNotLiveAreRefused()
     {
         QCOMPARE(m_live->hearChord(QStringLiteral("x"), 0.0, chordOf("C")).error().code, QStringLiteral("not_live"));
