@@ -124,8 +124,8 @@ class LiveFollow(unittest.TestCase):
         started_at = time.monotonic()
         self.assertEqual(status, 200)
         for bar, chord in enumerate(SONG[1:], start=1):
-            # Like a player whose plugin knows the next chord a beat and a half ahead.
-            await asyncio.sleep(max(0.0, started_at + (bar * 4 - 1.5) * SECONDS_PER_BEAT - time.monotonic()))
+            # Like a player whose plugin knows the next chord two beats ahead.
+            await asyncio.sleep(max(0.0, started_at + (bar * 4 - 2.0) * SECONDS_PER_BEAT - time.monotonic()))
             await plugin.send("chord_event", {"beat": bar * 4, "chord": chord})
         end_beat = len(SONG) * 4
         await until(lambda: any(n["beat"] >= end_beat for n in heard.notes), timeout=10)
@@ -135,7 +135,7 @@ class LiveFollow(unittest.TestCase):
         await ahttp_json("POST", self.server.base + "/api/transport/stop")
         await plugin.close()
 
-        # Every chord was played where the player put it: each came 1.5 beats ahead.
+        # Every chord was played where the player put it: each came two beats ahead.
         plays_from = {m["data"]["beat"]: m["data"]["plays_from_beat"] for m in heard.of("chord_heard")}
         self.assertEqual(plays_from, {bar * 4: bar * 4 for bar in range(len(SONG))})
         song_notes = [n for n in heard.notes if n["beat"] < end_beat]
