@@ -5,7 +5,6 @@
 #include "Orchestrator.h"
 #include "PianoRollView.h"
 
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,7 +14,6 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace aiband {
@@ -137,7 +135,7 @@ void FilesPage::selectWaitingFiles()
 
 void FilesPage::openFolder()
 {
-    QDesktopServices::openUrl(QUrl::fromLocalFile(m_orchestrator.session().files().directory()));
+    m_opener.open(m_orchestrator.session().files().directory(), this);
 }
 
 void FilesPage::deleteSelected()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DesktopOpener.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -27,6 +29,8 @@ public:
     // Selects these files' rows, the first one current, so the preview shows it; files not
     // listed yet (a generation's answer can come before its announcement) as soon as they are.
     void selectFiles(const QStringList &fileNames);
+    // What opens the files folder (tests give one that fails, as a desktop without a file manager).
+    void setDesktopOpener(DesktopOpener opener) { m_opener = std::move(opener); }
 
 public slots:
     void openFolder();
@@ -46,6 +50,7 @@ private:
     void selectWaitingFiles();   // once every file of m_toSelect is listed
 
     Orchestrator &m_orchestrator;
+    DesktopOpener m_opener;
     FilesTableModel *m_model;
     QSortFilterProxyModel *m_sorted;
     QTableView *m_view;

@@ -2,6 +2,7 @@
 // generations, rows following deletes made here, over HTTP and outside the app, what a drag
 // carries, the preview following the selection, and the piano roll's messages.
 
+#include "DesktopOpener.h"
 #include "FileNameFields.h"
 #include "FilesPage.h"
 #include "FilesTableModel.h"
@@ -52,16 +53,19 @@ QStringList generate(TestServer &server, const QByteArray &body)
 const QByteArray kBassAndDrums = R"({"chord_progression": {"chords": "F#m D A E", "key": "F#m", "tempo": 96},
                                      "style": "rock", "track_types": ["bass", "drums"], "plugin_id": "daw-1", "seed": 7})";
 
-// Answers the next message box with `button` once it is open (QMessageBox::question blocks).
-void answerNextMessageBox(QMessageBox::StandardButton button, bool *answered)
+// Answers the next message box with `button` once it is open (QMessageBox::question blocks),
+// keeping its text in `text` when given.
+void answerNextMessageBox(QMessageBox::StandardButton button, bool *answered, QString *text = nullptr)
 {
-    QTimer::singleShot(10, qApp, [button, answered] {
+    QTimer::singleShot(10, qApp, [button, answered, text] {
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
         if (!box) {
-            answerNextMessageBox(button, answered);
+            answerNextMessageBox(button, answered, text);
             return;
         }
         *answered = true;
+        if (text)
+            *text = box->text();
         box->button(button)->click();
     });
 }
@@ -374,6 +378,31 @@ private slots:
         page.resize(250, 500);
         QTRY_VERIFY(header->length() > page.view()->viewport()->width());
         QCOMPARE(cutCell(*page.view()), QString());
+    }
+
+    void openFolderWithoutAFileManagerSaysWhereTheFilesAre()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        FilesPage page(*server.orchestrator);
+        QUrl asked;
+        page.setDesktopOpener(DesktopOpener([&asked](const QUrl &url) {
+            asked = url;
+            return false;   // as QDesktopServices answers with no file manager installed
+        }));
+        bool answered = false;
+        QString message;
+        answerNextMessageBox(QMessageBox::Ok, &answered, &message);
+        page.openFolder();
+        QCOMPARE(asked, QUrl::fromLocalFile(server.filesDir()));
+        QVERIFY(answered);
+        QCOMPARE(message, QStringLiteral("No file manager answered, so the folder could not be shown. Open it yourself:\n")
+                              + server.filesDir());
+
+        // When the desktop opens it, nothing is said.
+        page.setDesktopOpener(DesktopOpener([](const QUrl &) { return true; }));
+        page.openFolder();
+        QVERIFY(!QApplication::activeModalWidget());
     }
 
     void styleAndPluginComeFromTheSidecarForEarlierFiles()
