@@ -445,7 +445,7 @@ private slots:
         QTRY_COMPARE(model.rowCount(), 1);
         QCOMPARE(cell(model, 0, PluginTableModel::Id), QStringLiteral("bass-1"));
         QCOMPARE(cell(model, 0, PluginTableModel::Address), QStringLiteral("127.0.0.1"));
-        QVERIFY(model.data(model.index(0, PluginTableModel::ConnectedSince), PluginTableModel::RawRole).toDateTime().isValid());
+        QVERIFY(model.data(model.index(0, PluginTableModel::FirstSeen), PluginTableModel::RawRole).toDateTime().isValid());
         QCOMPARE(cell(model, 0, PluginTableModel::Transport), QStringLiteral("not reported"));
         QCOMPARE(cell(model, 0, PluginTableModel::Files), QStringLiteral("0"));
         QVERIFY(model.data(model.index(0, 0), PluginTableModel::ConnectedRole).toBool());
@@ -484,6 +484,36 @@ private slots:
         QTRY_VERIFY(!model.data(model.index(0, 0), PluginTableModel::ConnectedRole).toBool());
         QVERIFY(!page.disconnectButton()->isEnabled());
         QCOMPARE(server.orchestrator->pluginCount(), 0);
+    }
+
+    void pluginsSayWhatIsKnownOfThem()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        PluginsPage page(*server.orchestrator);
+        const PluginTableModel &model = *page.model();
+        // The time is the first registration or connection: a plugin known over HTTP alone
+        // never connected.
+        QCOMPARE(model.headerData(PluginTableModel::FirstSeen, Qt::Horizontal).toString(), QStringLiteral("First seen"));
+
+        QCOMPARE(server.post(QStringLiteral("/api/plugin/register"), R"({"plugin_id": "http-only"})").status, 200);
+        QCOMPARE(server.post(QStringLiteral("/api/transport/sync"),
+                             R"({"plugin_id": "http-only", "is_playing": true, "current_beat": 4, "tempo": 100})").status, 200);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QTRY_VERIFY2(cell(model, 0, PluginTableModel::Transport).startsWith(QStringLiteral("playing · beat ")),
+                     qPrintable(cell(model, 0, PluginTableModel::Transport)));   // it reports over HTTP
+        QVERIFY(!model.data(model.index(0, 0), PluginTableModel::ConnectedRole).toBool());
+
+        // A plugin whose session closed while playing: its DAW may have stopped since, unheard.
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/bass-1"))));
+        plugin.sendJson(wsMessage(QStringLiteral("transport_update"),
+                                  {{QStringLiteral("is_playing"), true}, {QStringLiteral("current_beat"), 8}}));
+        QTRY_COMPARE(model.rowCount(), 2);
+        QTRY_VERIFY(cell(model, 1, PluginTableModel::Transport).startsWith(QStringLiteral("playing")));
+        plugin.socket.close();
+        QTRY_VERIFY(!model.data(model.index(1, 0), PluginTableModel::ConnectedRole).toBool());
+        QCOMPARE(cell(model, 1, PluginTableModel::Transport), QStringLiteral("unknown (disconnected)"));
     }
 
     void aSecondPluginIsInsertedWithoutLosingTheSelection()
