@@ -21,6 +21,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
+#include <QStyleOptionFrame>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -66,6 +68,26 @@ QString sectionTitle(const QString &section)
     return section.left(1).toUpper() + section.mid(1);
 }
 
+// A line edit wide enough for its whole text, shown or masked, or its placeholder, however wide
+// the translated buttons beside it are: the frame and margins as QLineEdit::sizeHint() counts
+// them around the text.
+int widthShowingAll(const QLineEdit *edit)
+{
+    const QFontMetrics metrics(edit->font());
+    const QChar mask(edit->style()->styleHint(QStyle::SH_LineEdit_PasswordCharacter, nullptr, edit));
+    const int textWidth = std::max({metrics.horizontalAdvance(edit->text()),
+                                    metrics.horizontalAdvance(QString(edit->text().size(), mask)),
+                                    metrics.horizontalAdvance(edit->placeholderText())});
+    constexpr int kInnerMargin = 2;   // QLineEditPrivate::horizontalMargin, each side
+    const QMargins margins = edit->textMargins() + edit->contentsMargins();
+    const QSize contents(textWidth + 2 * kInnerMargin + margins.left() + margins.right() + 1,   // + the cursor
+                         metrics.height());
+    QStyleOptionFrame option;
+    option.initFrom(edit);
+    option.lineWidth = edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &option, edit) : 0;
+    return edit->style()->sizeFromContents(QStyle::CT_LineEdit, &option, contents, edit).width();
+}
+
 bool isFolderSetting(const ConfigKey &key)
 {
     const QString path = QString::fromLatin1(key.path);
@@ -99,9 +121,9 @@ void SettingsDialog::buildRows()
         return form;
     };
 
-    m_tokenRow = makeTokenRow();
-    formFor(QStringLiteral("server"))->addRow(tr("Access token"), m_tokenRow);
-    forms.value(QStringLiteral("server"))->setRowVisible(m_tokenRow, false);
+    // Always there, so the window does not jump when the server starts and the token is read;
+    // until then the field says why it is empty.
+    formFor(QStringLiteral("server"))->addRow(tr("Access token"), makeTokenRow());
 
     m_rows.reserve(configKeys().size());
     for (const ConfigKey &key : configKeys()) {
@@ -203,9 +225,10 @@ QWidget *SettingsDialog::makeTokenRow()
     regenerate->setToolTip(tr("Plugins and scripts using the old token must be given the new one."));
     connect(regenerate, &QPushButton::clicked, this, &SettingsDialog::tokenRegenerationRequested);
     layout->addWidget(m_token, 1);
-    layout->addWidget(show);
-    layout->addWidget(copy);
-    layout->addWidget(regenerate);
+    m_tokenButtons = {show, copy, regenerate};
+    for (QPushButton *button : std::as_const(m_tokenButtons))
+        layout->addWidget(button);
+    setAccessToken({});
     return row;
 }
 
@@ -330,8 +353,11 @@ bool SettingsDialog::canApply() const
 void SettingsDialog::setAccessToken(const QString &token)
 {
     m_token->setText(token);
-    if (auto *form = qobject_cast<QFormLayout *>(m_tokenRow->parentWidget()->layout()))
-        form->setRowVisible(m_tokenRow, true);
+    m_token->setPlaceholderText(token.isEmpty() ? tr("None yet: it is read when the server starts") : QString());
+    m_token->setMinimumWidth(widthShowingAll(m_token));
+    m_token->setEnabled(!token.isEmpty());
+    for (QPushButton *button : std::as_const(m_tokenButtons))
+        button->setEnabled(!token.isEmpty());
 }
 
 void SettingsDialog::reload()

@@ -54,6 +54,13 @@ class TestSettings : public QObject {
         return editor ? editor->findChild<QLineEdit *>() : nullptr;
     }
 
+    // Lays out what changed (layouts run on posted events), without waiting on a clock.
+    static void settleLayouts()
+    {
+        for (int pass = 0; pass < 4; ++pass)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+
     static QJsonObject readJson(const QString &fileName)
     {
         QFile file(fileName);
@@ -304,16 +311,32 @@ private slots:
         QVERIFY2(content.contains("Exec=\"/opt/a b/app\" 100%% \"\\\\$HOME\\\\\\\\x\\\\\"y\"\n"), content.constData());
     }
 
-    void tokenRowAppearsOnlyWhenGivenAToken()
+    // The token row is there from the start, so nothing below it moves when the server starts
+    // and the token is read (it used to appear then, pushing the server's settings down).
+    void tokenRowStaysInPlaceWithOrWithoutAToken()
     {
         Orchestrator orchestrator(testConfig(), nullptr);
         SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
         dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("token"));
         QVERIFY(token);
-        QVERIFY(!token->isVisibleTo(&dialog));
-        dialog.setAccessToken(QStringLiteral("s3cret"));
         QVERIFY(token->isVisibleTo(&dialog));
+        QVERIFY(!token->isEnabled());
+        QCOMPARE(token->placeholderText(), QStringLiteral("None yet: it is read when the server starts"));
+        const QStringList tokenButtons{QStringLiteral("Show"), QStringLiteral("Copy"), QStringLiteral("Regenerate…")};
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (tokenButtons.contains(button->text()))
+                QVERIFY2(!button->isEnabled(), qPrintable(button->text()));   // nothing to show, copy or replace
+        }
+        QWidget *port = dialog.editorFor(QStringLiteral("server.port"));
+        settleLayouts();
+        const QPoint portBefore = port->mapTo(&dialog, QPoint());
+
+        dialog.setAccessToken(QStringLiteral("s3cret"));
+        settleLayouts();
+        QCOMPARE(port->mapTo(&dialog, QPoint()), portBefore);
+        QVERIFY(token->isEnabled());
         QCOMPARE(token->text(), QStringLiteral("s3cret"));
         QCOMPARE(token->echoMode(), QLineEdit::Password);
         QSignalSpy regenerate(&dialog, &SettingsDialog::tokenRegenerationRequested);
