@@ -3,6 +3,7 @@
 #include "ConfigKeyText.h"
 #include "LanguageLoader.h"
 #include "Orchestrator.h"
+#include "StyleTitle.h"
 #include "config/ConfigSchema.h"
 #include "platform/Autostart.h"
 
@@ -257,18 +258,12 @@ SettingsDialog::Row SettingsDialog::makeRow(const ConfigKey &key)
         return box;
     };
 
-    if (path == QLatin1String("engine.default_style")) {
-        row.editor = combo(m_orchestrator.session().styles().names());
-        return row;
-    }
-    if (path == QLatin1String("ui.language")) {
-        // Languages by their own names, so someone lost in a language they cannot read still
-        // finds theirs; the setting's value is the code ("" follows the system).
+    // Values shown by a name for people (the item's text), the setting's value in its data.
+    const auto namedCombo = [&](const QString &objectName, const QList<std::pair<QString, QString>> &namesAndValues) {
         auto *box = new QComboBox;
-        box->setObjectName(QStringLiteral("language"));
-        box->addItem(tr("System language"), QString());
-        for (const QString &language : LanguageLoader::available())
-            box->addItem(LanguageLoader::nativeName(language), language);
+        box->setObjectName(objectName);
+        for (const auto &[name, value] : namesAndValues)
+            box->addItem(name, value);
         row.text = [box] { return box->currentData().toString(); };
         row.show = [box, &key](const Config &config) {
             const QString value = valueText(config, key);
@@ -277,7 +272,25 @@ SettingsDialog::Row SettingsDialog::makeRow(const ConfigKey &key)
             box->setCurrentIndex(box->findData(value));
         };
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsDialog::refreshButtons);
-        row.editor = box;
+        return box;
+    };
+
+    if (path == QLatin1String("engine.default_style")) {
+        // Styles by their titles, as the Try it tab and the Files table name them.
+        const StyleLibrary &styles = m_orchestrator.session().styles();
+        QList<std::pair<QString, QString>> titles;
+        for (const QString &name : styles.names())
+            titles.append({styleTitle(styles, name), name});
+        row.editor = namedCombo(QStringLiteral("defaultStyle"), titles);
+        return row;
+    }
+    if (path == QLatin1String("ui.language")) {
+        // Languages by their own names, so someone lost in a language they cannot read still
+        // finds theirs; the setting's value is the code ("" follows the system).
+        QList<std::pair<QString, QString>> languages{{tr("System language"), QString()}};
+        for (const QString &language : LanguageLoader::available())
+            languages.append({LanguageLoader::nativeName(language), language});
+        row.editor = namedCombo(QStringLiteral("language"), languages);
         return row;
     }
     row.editor = std::visit(

@@ -5,6 +5,7 @@
 #include "Orchestrator.h"
 #include "server/WebSocketHub.h"
 #include "SettingsDialog.h"
+#include "TryItPage.h"
 #include "config/ConfigSchema.h"
 #include "platform/Autostart.h"
 
@@ -54,6 +55,14 @@ class TestSettings : public QObject {
         return editor ? editor->findChild<QLineEdit *>() : nullptr;
     }
 
+    static QStringList itemTexts(const QComboBox &box)
+    {
+        QStringList texts;
+        for (int i = 0; i < box.count(); ++i)
+            texts.append(box.itemText(i));
+        return texts;
+    }
+
     // Lays out what changed (layouts run on posted events), without waiting on a clock.
     static void settleLayouts()
     {
@@ -100,7 +109,7 @@ private slots:
         QCOMPARE(level->currentText(), QStringLiteral("info"));
         auto *style = qobject_cast<QComboBox *>(dialog.editorFor(QStringLiteral("engine.default_style")));
         QVERIFY(style);
-        QCOMPARE(style->currentText(), QStringLiteral("pop"));
+        QCOMPARE(style->currentData().toString(), QStringLiteral("pop"));
         QVERIFY(style->count() > 1);
         QVERIFY(dialog.editorFor(QStringLiteral("plugin.folder"))->findChild<QPushButton *>());
         QCOMPARE(lineEdit(dialog, QStringLiteral("plugin.folder"))->text(), m_dir.filePath(QStringLiteral("files")));
@@ -309,6 +318,31 @@ private slots:
         const QByteArray content = autostart::entryContent(QStringLiteral("/opt/a b/app"),
                                                            {QStringLiteral("100%"), QStringLiteral("$HOME\\x\"y")});
         QVERIFY2(content.contains("Exec=\"/opt/a b/app\" 100%% \"\\\\$HOME\\\\\\\\x\\\\\"y\"\n"), content.constData());
+    }
+
+    // Styles by their titles, as the Try it tab lists them (the same words, in the same order);
+    // what is saved is the style's name.
+    void defaultStyleIsChosenByTitle()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        QVERIFY(orchestrator.start().ok());
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("styles.json"))));
+        auto *style = qobject_cast<QComboBox *>(dialog.editorFor(QStringLiteral("engine.default_style")));
+        QVERIFY(style);
+        QCOMPARE(style->currentText(), QStringLiteral("Pop"));
+        TryItPage tryIt(orchestrator);
+        auto *offered = tryIt.findChild<QComboBox *>(QStringLiteral("style"));
+        QVERIFY(offered);
+        QCOMPARE(itemTexts(*style), itemTexts(*offered));
+        QVERIFY(itemTexts(*style).contains(QStringLiteral("Jazz swing")));
+
+        style->setCurrentIndex(style->findData(QStringLiteral("jazz_swing")));
+        QCOMPARE(style->currentText(), QStringLiteral("Jazz swing"));
+        QVERIFY(dialog.apply().ok());
+        QCOMPARE(orchestrator.config().defaultStyle, QStringLiteral("jazz_swing"));
+        QCOMPARE(readJson(m_dir.filePath(QStringLiteral("styles.json")))
+                     .value(QStringLiteral("engine")).toObject().value(QStringLiteral("default_style")).toString(),
+                 QStringLiteral("jazz_swing"));
     }
 
     // The token row is there from the start, so nothing below it moves when the server starts
