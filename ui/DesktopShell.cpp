@@ -35,8 +35,7 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
         QStringList names;
         for (const GeneratedFile &file : result.files)
             names.append(file.file.name);
-        notify(result.files.size() == 1 ? tr("A new file") : tr("%1 new files").arg(result.files.size()),
-               names.join(QLatin1Char('\n')), false);
+        notify(tr("%n new file(s)", nullptr, static_cast<int>(result.files.size())), names.join(QLatin1Char('\n')), false);
     });
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {

@@ -2,6 +2,7 @@
 // pages and models fed by a real core (a server on a free port, real WebSocket plugins).
 
 #include "DesktopShell.h"
+#include "LanguageLoader.h"
 #include "LogFilterModel.h"
 #include "LogTableModel.h"
 #include "LogsPage.h"
@@ -76,6 +77,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("aiband-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_ui"));
+        // English as the app installs it: counted texts take their plural forms from it.
+        QCOMPARE(LanguageLoader::install(QStringLiteral("en")), QStringLiteral("en"));
     }
 
     // --- the state function -----------------------------------------------------------------
