@@ -2,9 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DesktopOpener</name>
+    <message>
+        <location filename="../ui/DesktopOpener.cpp" line="+18"/>
+        <source>Nothing opened</source>
+        <translation>Nichts geöffnet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No file manager answered, so the folder could not be shown. Open it yourself:
+%1</source>
+        <translation>Kein Dateimanager hat geantwortet, daher konnte der Ordner nicht angezeigt werden. Öffne ihn selbst:
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No application answered, so the file could not be opened. It is here:
+%1</source>
+        <translation>Keine Anwendung hat geantwortet, daher konnte die Datei nicht geöffnet werden. Sie liegt hier:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../ui/StatusSummary.cpp" line="+52"/>
+        <location filename="../ui/StatusSummary.cpp" line="+45"/>
         <source>Server stopped</source>
         <translation>Server angehalten</translation>
     </message>
@@ -28,45 +50,69 @@
         <source>Generating on %1</source>
         <translation>Generierung läuft unter %1</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>Listening on %1, with a warning</source>
-        <translation>Empfangsbereit unter %1, mit einer Warnung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Listening on %1, with %2 warnings</source>
-        <translation>Empfangsbereit unter %1, mit %2 Warnungen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>1 plugin connected</source>
-        <translation>1 Plugin verbunden</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 plugins connected</source>
-        <translation>%1 Plugins verbunden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>1 file</source>
-        <translation>1 Datei</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 files</source>
-        <translation>%1 Dateien</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>1 generation in progress</source>
-        <translation>1 Generierung läuft</translation>
+        <source>Listening on %1, with %n warning(s)</source>
+        <translation>
+            <numerusform>Empfangsbereit unter %1, mit einer Warnung</numerusform>
+            <numerusform>Empfangsbereit unter %1, mit %n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n plugin(s) connected</source>
+        <translation>
+            <numerusform>%n Plugin verbunden</numerusform>
+            <numerusform>%n Plugins verbunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n generation(s) in progress</source>
+        <translation>
+            <numerusform>%n Generierung läuft</numerusform>
+            <numerusform>%n Generierungen laufen</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <source>Listening on %1, with a warning</source>
+        <translation type="vanished">Empfangsbereit unter %1, mit einer Warnung</translation>
+    </message>
+    <message>
+        <source>Listening on %1, with %2 warnings</source>
+        <translation type="vanished">Empfangsbereit unter %1, mit %2 Warnungen</translation>
+    </message>
+    <message>
+        <source>1 plugin connected</source>
+        <translation type="vanished">1 Plugin verbunden</translation>
+    </message>
+    <message>
+        <source>%1 plugins connected</source>
+        <translation type="vanished">%1 Plugins verbunden</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation type="vanished">1 Datei</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation type="vanished">%1 Dateien</translation>
+    </message>
+    <message>
+        <source>1 generation in progress</source>
+        <translation type="vanished">1 Generierung läuft</translation>
+    </message>
+    <message>
         <source>%1 generations in progress</source>
-        <translation>%1 Generierungen laufen</translation>
+        <translation type="vanished">%1 Generierungen laufen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -77,7 +123,7 @@
 <context>
     <name>aiband::ConfigKey</name>
     <message>
-        <location filename="../core/config/ConfigSchema.cpp" line="+180"/>
+        <location filename="../core/config/ConfigSchema.cpp" line="+186"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -494,22 +540,28 @@
 <context>
     <name>aiband::DesktopShell</name>
     <message>
-        <location filename="../ui/DesktopShell.cpp" line="+38"/>
         <source>A new file</source>
-        <translation>Eine neue Datei</translation>
+        <translation type="vanished">Eine neue Datei</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 new files</source>
-        <translation>%1 neue Dateien</translation>
+        <translation type="vanished">%1 neue Dateien</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DesktopShell.cpp" line="+38"/>
+        <source>%n new file(s)</source>
+        <translation>
+            <numerusform>Eine neue Datei</numerusform>
+            <numerusform>%n neue Dateien</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>This desktop has no system tray, so the orchestrator runs in this window. Closing it stops the server.</source>
         <translation>Diese Arbeitsumgebung hat keinen Infobereich (System-Tray), daher läuft der Orchestrator in diesem Fenster. Wenn du es schließt, wird der Server beendet.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>The access token was not changed</source>
         <translation>Das Zugriffstoken wurde nicht geändert</translation>
     </message>
@@ -538,7 +590,7 @@
 <context>
     <name>aiband::FilesPage</name>
     <message>
-        <location filename="../ui/FilesPage.cpp" line="+29"/>
+        <location filename="../ui/FilesPage.cpp" line="+28"/>
         <source>No files yet. Generate some in the Try it tab, or from a plugin in your DAW.</source>
         <translation>Noch keine Dateien. Generiere welche im Tab „Ausprobieren“ oder mit einem Plugin in deiner DAW.</translation>
     </message>
@@ -553,7 +605,7 @@
         <translation>&amp;Neu generieren</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Open &amp;folder</source>
         <translation>&amp;Ordner öffnen</translation>
     </message>
@@ -573,7 +625,7 @@
         <translation>Erzeugt die ausgewählten Parts mit einem neuen Seed noch einmal als neue Dateien; die Originale bleiben.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+88"/>
         <source>Delete %1 from the files folder? Plugins that use it will not find it any more.</source>
         <translation>%1 aus dem Dateiordner löschen? Plugins, die diese Datei verwenden, finden sie dann nicht mehr.</translation>
     </message>
@@ -604,7 +656,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
     </message>
@@ -627,14 +679,14 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+79"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+80"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
 Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Track</source>
         <translation>Spur</translation>
     </message>
@@ -1033,6 +1085,11 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>nicht gemeldet</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>unknown (disconnected)</source>
+        <translation>unbekannt (getrennt)</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>beat %1, %2 BPM, %3</source>
         <translation>Schlag %1, %2 BPM, %3</translation>
@@ -1074,6 +1131,11 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     </message>
     <message>
         <location line="+38"/>
+        <source>When the server first heard from the plugin: its registration over HTTP or its first connection.</source>
+        <translation>Wann der Server zum ersten Mal vom Plugin gehört hat: seine Registrierung über HTTP oder seine erste Verbindung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
@@ -1084,8 +1146,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
         <source>Connected since</source>
-        <translation>Verbunden seit</translation>
+        <translation type="vanished">Verbunden seit</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1106,12 +1172,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::PluginsPage</name>
     <message>
-        <location filename="../ui/PluginsPage.cpp" line="+20"/>
+        <location filename="../ui/PluginsPage.cpp" line="+21"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Close the selected plugin&apos;s connection. The plugin may reconnect.</source>
         <translation>Schließt die Verbindung des ausgewählten Plugins. Das Plugin kann sich erneut verbinden.</translation>
     </message>
@@ -1124,17 +1190,17 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::ServerMonitor</name>
     <message>
-        <location filename="../ui/ServerMonitor.cpp" line="+29"/>
+        <location filename="../ui/ServerMonitor.cpp" line="+30"/>
         <source>Files cannot be written: %1</source>
         <translation>Dateien können nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+66"/>
         <source>The last generation failed: %1</source>
         <translation>Die letzte Generierung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-57"/>
         <source>Generation failed</source>
         <translation>Generierung fehlgeschlagen</translation>
     </message>
@@ -1157,7 +1223,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+56"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+59"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1192,17 +1258,17 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+38"/>
         <source>Settings — AI Band Orchestrator</source>
         <translation>Einstellungen — AI Band Orchestrator</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Access token</source>
         <translation>Zugangstoken</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Set by %1, which wins over this window; change it there.</source>
         <translation>Festgelegt durch %1, das Vorrang vor diesem Fenster hat; ändere es dort.</translation>
     </message>
@@ -1248,12 +1314,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Plugins und Skripte, die das alte Token verwenden, brauchen dann das neue.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+64"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+26"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -1268,7 +1334,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+49"/>
+        <source>None yet: it is read when the server starts</source>
+        <translation>Noch keines: es wird beim Serverstart gelesen</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Some settings are not valid; see the messages under them.</source>
         <translation>Einige Einstellungen sind ungültig; siehe die Meldungen darunter.</translation>
     </message>
@@ -1357,9 +1428,92 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     </message>
 </context>
 <context>
+    <name>aiband::StyleTitle</name>
+    <message>
+        <location filename="../ui/StyleTitle.cpp" line="+14"/>
+        <source>6/8 ballad</source>
+        <translation>Ballade im 6/8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blues shuffle</source>
+        <translation>Blues-Shuffle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bossa nova</source>
+        <translation>Bossa nova</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country train beat</source>
+        <translation>Country (Train Beat)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disco</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funk</source>
+        <translation>Funk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hip-hop (boom-bap)</source>
+        <translation>Hip-Hop (Boom-Bap)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jazz ballad</source>
+        <translation>Jazzballade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jazz swing</source>
+        <translation>Jazz-Swing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metal (double kick)</source>
+        <translation>Metal (Doppelbass)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pop</source>
+        <translation>Pop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reggae</source>
+        <translation>Reggae</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rock</source>
+        <translation>Rock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salsa</source>
+        <translation>Salsa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samba</source>
+        <translation>Samba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waltz</source>
+        <translation>Walzer</translation>
+    </message>
+</context>
+<context>
     <name>aiband::TrayMenu</name>
     <message>
-        <location filename="../ui/TrayMenu.cpp" line="+15"/>
+        <location filename="../ui/TrayMenu.cpp" line="+14"/>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
@@ -1424,7 +1578,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation type="vanished">Keys</translation>
     </message>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+48"/>
+        <location filename="../ui/TryItPage.cpp" line="+49"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
     </message>

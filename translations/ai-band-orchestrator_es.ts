@@ -2,9 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>DesktopOpener</name>
+    <message>
+        <location filename="../ui/DesktopOpener.cpp" line="+18"/>
+        <source>Nothing opened</source>
+        <translation>No se abrió nada</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No file manager answered, so the folder could not be shown. Open it yourself:
+%1</source>
+        <translation>Ningún gestor de archivos respondió, así que no se pudo mostrar la carpeta. Ábrela tú:
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No application answered, so the file could not be opened. It is here:
+%1</source>
+        <translation>Ninguna aplicación respondió, así que no se pudo abrir el archivo. Está aquí:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../ui/StatusSummary.cpp" line="+52"/>
+        <location filename="../ui/StatusSummary.cpp" line="+45"/>
         <source>Server stopped</source>
         <translation>Servidor detenido</translation>
     </message>
@@ -28,45 +50,69 @@
         <source>Generating on %1</source>
         <translation>Generando en %1</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>Listening on %1, with a warning</source>
-        <translation>Escuchando en %1, con un aviso</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Listening on %1, with %2 warnings</source>
-        <translation>Escuchando en %1, con %2 avisos</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>1 plugin connected</source>
-        <translation>1 plugin conectado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 plugins connected</source>
-        <translation>%1 plugins conectados</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>1 file</source>
-        <translation>1 archivo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 files</source>
-        <translation>%1 archivos</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>1 generation in progress</source>
-        <translation>1 generación en curso</translation>
+        <source>Listening on %1, with %n warning(s)</source>
+        <translation>
+            <numerusform>Escuchando en %1, con un aviso</numerusform>
+            <numerusform>Escuchando en %1, con %n avisos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n plugin(s) connected</source>
+        <translation>
+            <numerusform>%n plugin conectado</numerusform>
+            <numerusform>%n plugins conectados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n generation(s) in progress</source>
+        <translation>
+            <numerusform>%n generación en curso</numerusform>
+            <numerusform>%n generaciones en curso</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <source>Listening on %1, with a warning</source>
+        <translation type="vanished">Escuchando en %1, con un aviso</translation>
+    </message>
+    <message>
+        <source>Listening on %1, with %2 warnings</source>
+        <translation type="vanished">Escuchando en %1, con %2 avisos</translation>
+    </message>
+    <message>
+        <source>1 plugin connected</source>
+        <translation type="vanished">1 plugin conectado</translation>
+    </message>
+    <message>
+        <source>%1 plugins connected</source>
+        <translation type="vanished">%1 plugins conectados</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation type="vanished">1 archivo</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation type="vanished">%1 archivos</translation>
+    </message>
+    <message>
+        <source>1 generation in progress</source>
+        <translation type="vanished">1 generación en curso</translation>
+    </message>
+    <message>
         <source>%1 generations in progress</source>
-        <translation>%1 generaciones en curso</translation>
+        <translation type="vanished">%1 generaciones en curso</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -77,7 +123,7 @@
 <context>
     <name>aiband::ConfigKey</name>
     <message>
-        <location filename="../core/config/ConfigSchema.cpp" line="+180"/>
+        <location filename="../core/config/ConfigSchema.cpp" line="+186"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -494,22 +540,28 @@
 <context>
     <name>aiband::DesktopShell</name>
     <message>
-        <location filename="../ui/DesktopShell.cpp" line="+38"/>
         <source>A new file</source>
-        <translation>Un archivo nuevo</translation>
+        <translation type="vanished">Un archivo nuevo</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 new files</source>
-        <translation>%1 archivos nuevos</translation>
+        <translation type="vanished">%1 archivos nuevos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DesktopShell.cpp" line="+38"/>
+        <source>%n new file(s)</source>
+        <translation>
+            <numerusform>Un archivo nuevo</numerusform>
+            <numerusform>%n archivos nuevos</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>This desktop has no system tray, so the orchestrator runs in this window. Closing it stops the server.</source>
         <translation>Este escritorio no tiene bandeja del sistema, así que el orquestador funciona en esta ventana. Si la cierras, el servidor se detiene.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>The access token was not changed</source>
         <translation>No se cambió el token de acceso</translation>
     </message>
@@ -538,7 +590,7 @@
 <context>
     <name>aiband::FilesPage</name>
     <message>
-        <location filename="../ui/FilesPage.cpp" line="+29"/>
+        <location filename="../ui/FilesPage.cpp" line="+28"/>
         <source>No files yet. Generate some in the Try it tab, or from a plugin in your DAW.</source>
         <translation>Aún no hay archivos. Genera algunos en la pestaña Pruébalo o desde un plugin en tu DAW.</translation>
     </message>
@@ -553,7 +605,7 @@
         <translation>&amp;Regenerar</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Open &amp;folder</source>
         <translation>Abrir &amp;carpeta</translation>
     </message>
@@ -573,7 +625,7 @@
         <translation>Genera de nuevo las partes seleccionadas con otra semilla, como archivos nuevos; los originales se conservan.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+88"/>
         <source>Delete %1 from the files folder? Plugins that use it will not find it any more.</source>
         <translation>¿Eliminar %1 de la carpeta de archivos? Los plugins que lo usan ya no lo encontrarán.</translation>
     </message>
@@ -604,7 +656,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
@@ -627,14 +679,14 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+79"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+80"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
 Arrástralo a tu DAW o a un gestor de archivos.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Track</source>
         <translation>Pista</translation>
     </message>
@@ -1033,6 +1085,11 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>sin datos</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>unknown (disconnected)</source>
+        <translation>desconocido (desconectado)</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>beat %1, %2 BPM, %3</source>
         <translation>tiempo %1, %2 BPM, %3</translation>
@@ -1074,6 +1131,11 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
     </message>
     <message>
         <location line="+38"/>
+        <source>When the server first heard from the plugin: its registration over HTTP or its first connection.</source>
+        <translation>Cuándo supo el servidor del plugin por primera vez: su registro por HTTP o su primera conexión.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
@@ -1084,8 +1146,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>First seen</source>
+        <translation>Visto por primera vez</translation>
+    </message>
+    <message>
         <source>Connected since</source>
-        <translation>Conectado desde</translation>
+        <translation type="vanished">Conectado desde</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1106,12 +1172,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::PluginsPage</name>
     <message>
-        <location filename="../ui/PluginsPage.cpp" line="+20"/>
+        <location filename="../ui/PluginsPage.cpp" line="+21"/>
         <source>Disconnect</source>
         <translation>Desconectar</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Close the selected plugin&apos;s connection. The plugin may reconnect.</source>
         <translation>Cierra la conexión del plugin seleccionado. El plugin puede volver a conectarse.</translation>
     </message>
@@ -1124,17 +1190,17 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::ServerMonitor</name>
     <message>
-        <location filename="../ui/ServerMonitor.cpp" line="+29"/>
+        <location filename="../ui/ServerMonitor.cpp" line="+30"/>
         <source>Files cannot be written: %1</source>
         <translation>No se pueden escribir archivos: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+66"/>
         <source>The last generation failed: %1</source>
         <translation>La última generación falló: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-57"/>
         <source>Generation failed</source>
         <translation>La generación falló</translation>
     </message>
@@ -1157,7 +1223,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+56"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+59"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
@@ -1192,17 +1258,17 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Escritorio</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+38"/>
         <source>Settings — AI Band Orchestrator</source>
         <translation>Ajustes — AI Band Orchestrator</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Access token</source>
         <translation>Token de acceso</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Set by %1, which wins over this window; change it there.</source>
         <translation>Lo fija %1, que tiene prioridad sobre esta ventana; cámbialo allí.</translation>
     </message>
@@ -1248,12 +1314,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Los plugins y scripts que usan el token antiguo necesitarán el nuevo.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+64"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+26"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
@@ -1268,7 +1334,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Elige un archivo</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+49"/>
+        <source>None yet: it is read when the server starts</source>
+        <translation>Ninguno aún: se lee cuando arranca el servidor</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Some settings are not valid; see the messages under them.</source>
         <translation>Algunos ajustes no son válidos; mira los mensajes que aparecen debajo.</translation>
     </message>
@@ -1357,9 +1428,92 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
     </message>
 </context>
 <context>
+    <name>aiband::StyleTitle</name>
+    <message>
+        <location filename="../ui/StyleTitle.cpp" line="+14"/>
+        <source>6/8 ballad</source>
+        <translation>Balada en 6/8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blues shuffle</source>
+        <translation>Blues shuffle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bossa nova</source>
+        <translation>Bossa nova</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country train beat</source>
+        <translation>Country (train beat)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disco</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funk</source>
+        <translation>Funk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hip-hop (boom-bap)</source>
+        <translation>Hip-hop (boom-bap)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jazz ballad</source>
+        <translation>Balada de jazz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jazz swing</source>
+        <translation>Jazz swing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metal (double kick)</source>
+        <translation>Metal (doble bombo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pop</source>
+        <translation>Pop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reggae</source>
+        <translation>Reggae</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rock</source>
+        <translation>Rock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salsa</source>
+        <translation>Salsa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samba</source>
+        <translation>Samba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waltz</source>
+        <translation>Vals</translation>
+    </message>
+</context>
+<context>
     <name>aiband::TrayMenu</name>
     <message>
-        <location filename="../ui/TrayMenu.cpp" line="+15"/>
+        <location filename="../ui/TrayMenu.cpp" line="+14"/>
         <source>&amp;Server</source>
         <translation>&amp;Servidor</translation>
     </message>
@@ -1424,7 +1578,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation type="vanished">Teclados</translation>
     </message>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+48"/>
+        <location filename="../ui/TryItPage.cpp" line="+49"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>

@@ -35,8 +35,7 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
         QStringList names;
         for (const GeneratedFile &file : result.files)
             names.append(file.file.name);
-        notify(result.files.size() == 1 ? tr("A new file") : tr("%1 new files").arg(result.files.size()),
-               names.join(QLatin1Char('\n')), false);
+        notify(tr("%n new file(s)", nullptr, static_cast<int>(result.files.size())), names.join(QLatin1Char('\n')), false);
     });
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -83,12 +82,9 @@ void DesktopShell::enableSettings(const SettingsContext &context)
         return;
     // One dialog for the whole run: it remembers applied settings that wait for a restart.
     m_settings = new SettingsDialog(m_orchestrator, context, m_window);
-    // The token row: shown with the token in use, regenerated on request (the new one applies to
-    // the next request; the dialog shows it at once).
-    auto showToken = [this] {
-        if (!m_orchestrator.accessToken().isEmpty())
-            m_settings->setAccessToken(m_orchestrator.accessToken());
-    };
+    // The token row: the token in use (none before the server has read it), regenerated on
+    // request (the new one applies to the next request; the dialog shows it at once).
+    auto showToken = [this] { m_settings->setAccessToken(m_orchestrator.accessToken()); };
     showToken();
     connect(&m_orchestrator, &Orchestrator::accessTokenChanged, m_settings, showToken);
     connect(&m_orchestrator, &Orchestrator::runningChanged, m_settings, showToken);   // read at start

@@ -1,10 +1,10 @@
 #include "FilesPage.h"
 
+#include "ColumnFit.h"
 #include "FilesTableModel.h"
 #include "Orchestrator.h"
 #include "PianoRollView.h"
 
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -14,7 +14,6 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace aiband {
@@ -47,9 +46,7 @@ FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(FilesTableModel::Plugin, QHeaderView::Stretch);
+    new ColumnFit(m_view, FilesTableModel::Plugin);
 
     m_preview->setObjectName(QStringLiteral("filePreview"));
     m_empty->setWordWrap(true);
@@ -90,6 +87,7 @@ FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FilesPage::selectionChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &FilesPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &FilesPage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &FilesPage::selectWaitingFiles);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FilesPage::updateEmptyState);
     // Removing the previewed file's row drops it from the selection, which clears the preview.
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FilesPage::selectionChanged);
@@ -107,9 +105,37 @@ QStringList FilesPage::selectedFileNames() const
     return names;
 }
 
+void FilesPage::selectFiles(const QStringList &fileNames)
+{
+    m_toSelect = fileNames;
+    selectWaitingFiles();
+}
+
+void FilesPage::selectWaitingFiles()
+{
+    if (m_toSelect.isEmpty())
+        return;
+    QItemSelection rows;
+    QModelIndex first;
+    for (const QString &name : std::as_const(m_toSelect)) {
+        const int sourceRow = m_model->rowOf(name);
+        if (sourceRow < 0)
+            return;   // not listed yet: rowsInserted calls again
+        const QModelIndex shown = m_sorted->mapFromSource(m_model->index(sourceRow, 0));
+        rows.select(shown, shown);
+        if (!first.isValid())
+            first = shown;
+    }
+    m_toSelect.clear();
+    QItemSelectionModel *selection = m_view->selectionModel();
+    selection->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    selection->select(rows, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(first);
+}
+
 void FilesPage::openFolder()
 {
-    QDesktopServices::openUrl(QUrl::fromLocalFile(m_orchestrator.session().files().directory()));
+    m_opener.open(m_orchestrator.session().files().directory(), this);
 }
 
 void FilesPage::deleteSelected()
@@ -158,6 +184,7 @@ void FilesPage::regenerateSelected()
             }
             if (--outcome->waiting > 0 || !page)
                 return;
+            page->selectFiles(outcome->files);
             page->m_regenerate->setEnabled(!page->selectedFileNames().isEmpty());
             if (!outcome->errors.isEmpty())
                 QMessageBox::warning(page, tr("Regenerate"),

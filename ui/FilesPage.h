@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DesktopOpener.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -24,11 +26,17 @@ public:
     QTableView *view() const { return m_view; }
     PianoRollView *preview() const { return m_preview; }
     QStringList selectedFileNames() const;   // in the view's order
+    // Selects these files' rows, the first one current, so the preview shows it; files not
+    // listed yet (a generation's answer can come before its announcement) as soon as they are.
+    void selectFiles(const QStringList &fileNames);
+    // What opens the files folder (tests give one that fails, as a desktop without a file manager).
+    void setDesktopOpener(DesktopOpener opener) { m_opener = std::move(opener); }
 
 public slots:
     void openFolder();
     void deleteSelected();   // asks first
-    // Generates each selected file's part again with a new seed; the originals stay.
+    // Generates each selected file's part again with a new seed; the originals stay. When all
+    // have answered, the new files are selected: they are what the user asked for.
     void regenerateSelected();
 
 signals:
@@ -39,8 +47,10 @@ signals:
 private:
     void selectionChanged();
     void updateEmptyState();
+    void selectWaitingFiles();   // once every file of m_toSelect is listed
 
     Orchestrator &m_orchestrator;
+    DesktopOpener m_opener;
     FilesTableModel *m_model;
     QSortFilterProxyModel *m_sorted;
     QTableView *m_view;
@@ -49,6 +59,7 @@ private:
     QLabel *m_selection;
     QPushButton *m_delete;
     QPushButton *m_regenerate;
+    QStringList m_toSelect;
 };
 
 } // namespace aiband

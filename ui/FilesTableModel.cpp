@@ -4,6 +4,7 @@
 #include "MidiDragData.h"
 #include "Orchestrator.h"
 #include "PartTitle.h"
+#include "StyleTitle.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -98,11 +99,7 @@ QVariant FilesTableModel::data(const QModelIndex &index, int role) const
         case Track: return partTitle(row.track);
         case Key: return row.key;
         case Tempo: return row.tempoBpm > 0 ? QVariant(row.tempoBpm) : QVariant();
-        case Style: {
-            // The style's title ("Jazz swing"), as the Try it page lists styles; its id when unknown.
-            const aiband::Style *style = m_orchestrator.session().styles().find(row.provenance.style);
-            return style && !style->title.isEmpty() ? style->title : row.provenance.style;
-        }
+        case Style: return styleTitle(m_orchestrator.session().styles(), row.provenance.style);
         case Plugin: return row.provenance.pluginId;
         case Age: return formatAge(std::max<qint64>(0, row.file.modified.secsTo(QDateTime::currentDateTime())));
         case Size: return QLocale().formattedDataSize(row.file.sizeBytes);

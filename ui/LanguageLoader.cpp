@@ -79,10 +79,11 @@ QString LanguageLoader::install(const QString &choice)
     Q_ASSERT(app);
     removePreviousTranslators(*app);
     const QString language = pick(choice, QLocale::system().uiLanguages());
-    if (language == QLatin1String("en"))
-        return language;
+    // English is the source language but has plural forms too: "%n file(s)" needs "1 file".
     if (!installTranslator(*app, QLatin1String(kAppTranslations) + language))
         qCWarning(lcUi).noquote() << "no translation for" << language << "in the application";
+    if (language == QLatin1String("en"))
+        return language;
     // Qt's own strings (OK, Cancel, file dialogs). Missing files only leave them in English.
     const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     if (!installTranslator(*app, qtDir + QStringLiteral("/qtbase_") + language))

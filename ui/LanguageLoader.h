@@ -7,7 +7,8 @@ namespace aiband {
 
 // Puts the desktop interface in the user's language: the app's own translation (embedded
 // from translations/*.ts) and Qt's for its standard dialogs and buttons (qtbase_*.qm from the
-// qt6-translations-l10n package). English is the source language and needs neither.
+// qt6-translations-l10n package). English is the source language: it needs only its plural
+// forms ("1 file" for "%n file(s)", translations/ai-band-orchestrator_en.ts), not Qt's.
 class LanguageLoader {
 public:
     // Language codes the interface is translated into, English first.

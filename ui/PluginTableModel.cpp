@@ -93,6 +93,11 @@ QString PluginTableModel::describeTransport(const PluginInfo &info)
 {
     if (!info.transport)
         return tr("not reported");
+    // awaitingSession: registered over HTTP with no session since, so it reports over HTTP.
+    // (Such a plugin is forgotten once silent for the connection timeout.)
+    const bool sessionClosed = !info.connected && !info.awaitingSession;
+    if (sessionClosed)
+        return tr("unknown (disconnected)");
     const TransportState &t = *info.transport;
     // "120 BPM" as DAWs write a whole tempo; a fractional one keeps its decimal ("92.5 BPM").
     const int tempoDecimals = std::floor(t.tempoBpm) == t.tempoBpm ? 0 : 1;
@@ -126,14 +131,14 @@ QVariant PluginTableModel::data(const QModelIndex &index, int role) const
                 lines << tr("DAW: %1").arg(info.daw);
             return lines.join(QLatin1Char('\n'));
         }
-        if (index.column() == ConnectedSince || index.column() == LastHeartbeat)
+        if (index.column() == FirstSeen || index.column() == LastHeartbeat)
             return data(index, RawRole).toDateTime().toLocalTime().toString(Qt::ISODate);
         return {};
     case RawRole:
         switch (index.column()) {
         case Id: return info.pluginId;
         case Address: return info.address;
-        case ConnectedSince: return info.connectedSince;
+        case FirstSeen: return info.connectedSince;
         case LastHeartbeat: return info.lastHeartbeat;
         case Transport: return info.transport ? QVariant(info.transport->playing) : QVariant();
         case Files: return static_cast<qulonglong>(info.filesGenerated);
@@ -143,7 +148,7 @@ QVariant PluginTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Id: return info.pluginId;
         case Address: return info.address;
-        case ConnectedSince:
+        case FirstSeen:
             return QLocale().toString(info.connectedSince.toLocalTime(), QLocale::ShortFormat);
         case LastHeartbeat: return ago(info.lastHeartbeat, QDateTime::currentDateTimeUtc());
         case Transport: return describeTransport(info);
@@ -158,12 +163,16 @@ QVariant PluginTableModel::data(const QModelIndex &index, int role) const
 
 QVariant PluginTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == FirstSeen)
+        return tr("When the server first heard from the plugin: its registration over HTTP or its first connection.");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Id: return tr("Plugin");
     case Address: return tr("Address");
-    case ConnectedSince: return tr("Connected since");
+    case FirstSeen: return tr("First seen");
     case LastHeartbeat: return tr("Last heartbeat");
     case Transport: return tr("Transport");
     case Files: return tr("Files");

@@ -13,7 +13,9 @@ namespace aiband {
 class PluginTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Address, ConnectedSince, LastHeartbeat, Transport, Files, ColumnCount };
+    // FirstSeen: the plugin's first registration or connection. Not "connected since": plugins
+    // known over HTTP alone never connect, and a session that reopens keeps the first time.
+    enum Column { Id, Address, FirstSeen, LastHeartbeat, Transport, Files, ColumnCount };
     enum Role {
         RawRole = Qt::UserRole,        // the value behind the text: QDateTime, quint64, ...
         ConnectedRole,                 // bool: a WebSocket session is open
@@ -30,6 +32,9 @@ public:
     QString pluginIdAt(int row) const;
     void refresh();   // re-reads the plugins (the clock calls it; tests may too)
 
+    // "playing · beat 8.0, 96 BPM, 4/4" while the plugin can report it: over its session, or
+    // over HTTP for a plugin that has none. Once its session has closed, its DAW may have
+    // stopped unheard, so the last report is not repeated: "unknown".
     static QString describeTransport(const PluginInfo &info);
     static QString ago(const QDateTime &time, const QDateTime &now);
 

@@ -1,5 +1,6 @@
 #include "PluginsPage.h"
 
+#include "ColumnFit.h"
 #include "Orchestrator.h"
 #include "PluginTableModel.h"
 
@@ -24,8 +25,7 @@ PluginsPage::PluginsPage(Orchestrator &orchestrator, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(PluginTableModel::Transport, QHeaderView::Stretch);
+    new ColumnFit(m_view, PluginTableModel::Transport);
     m_disconnect->setToolTip(tr("Close the selected plugin's connection. The plugin may reconnect."));
 
     auto *hint = new QLabel(tr("Plugins connect to the server by themselves; greyed-out rows have no open session."));
@@ -44,12 +44,6 @@ PluginsPage::PluginsPage(Orchestrator &orchestrator, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PluginsPage::updateButton);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PluginsPage::updateButton);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PluginsPage::updateButton);
-    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, [this] {
-        m_view->resizeColumnsToContents();
-        // Sizing to contents sizes the Transport column too; setting its mode again lets it
-        // take the rest of the width, as it did before the row came.
-        m_view->horizontalHeader()->setSectionResizeMode(PluginTableModel::Transport, QHeaderView::Stretch);
-    });
     updateButton();
 }
 

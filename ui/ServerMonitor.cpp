@@ -21,18 +21,21 @@ ServerMonitor::ServerMonitor(Orchestrator &orchestrator, QObject *parent)
     connect(&orchestrator, &Orchestrator::pluginCountChanged, this, &ServerMonitor::scheduleChanged);
     connect(&orchestrator.session().generation(), &GenerationService::pendingCountChanged, this, &ServerMonitor::scheduleChanged);
     connect(&orchestrator.session(), &BandSession::filesGenerated, this, [this] {
-        setWarning(kGenerationWarning, {});   // the last generation worked again
+        m_failedGeneration.clear();   // the last generation worked again
+        showFailedGeneration();
         scheduleChanged();
     });
     // Disk full or the folder gone: a warning (with a notification) until a write works again.
     auto storageProblem = [this](const QString &problem) {
         setWarning(kStorageWarning, problem.isEmpty() ? QString() : tr("Files cannot be written: %1").arg(problem));
+        showFailedGeneration();
     };
     connect(&orchestrator.session(), &BandSession::storageProblemChanged, this, storageProblem);
     storageProblem(orchestrator.session().storageProblem());
     connect(&orchestrator.session().generation(), &GenerationService::failed, this,
             [this](const QString &requestId, const Error &error) {
-                setWarning(kGenerationWarning, tr("The last generation failed: %1").arg(error.message));
+                m_failedGeneration = error.message;
+                showFailedGeneration();
                 emit alert(tr("Generation failed"), tr("%1: %2").arg(requestId, error.message));
             });
 }
@@ -81,6 +84,16 @@ void ServerMonitor::setWarning(const QString &source, const QString &text)
     if (isNew && source != kGenerationWarning)
         emit alert(tr("Warning"), text);
     scheduleChanged();
+}
+
+void ServerMonitor::showFailedGeneration()
+{
+    // A generation that failed because files cannot be written is the storage warning's story,
+    // with the same words: told once, not twice in the tooltip and on the Status tab.
+    const bool storageSaysIt = m_failedGeneration == m_orchestrator.session().storageProblem();
+    setWarning(kGenerationWarning, m_failedGeneration.isEmpty() || storageSaysIt
+                                       ? QString()
+                                       : tr("The last generation failed: %1").arg(m_failedGeneration));
 }
 
 void ServerMonitor::scheduleChanged()

@@ -39,10 +39,12 @@ signals:
     void alert(const QString &title, const QString &message);
 
 private:
+    void showFailedGeneration();   // the generation warning, unless the storage one says it
     void scheduleChanged();
 
     Orchestrator &m_orchestrator;
     QString m_startError;
+    QString m_failedGeneration;          // the last generation's error; empty once one worked
     QMap<QString, QString> m_warnings;   // source -> text, in a stable order
     QTimer m_changed;
 };

@@ -3,6 +3,7 @@
 #include "ConfigKeyText.h"
 #include "LanguageLoader.h"
 #include "Orchestrator.h"
+#include "StyleTitle.h"
 #include "config/ConfigSchema.h"
 #include "platform/Autostart.h"
 
@@ -21,6 +22,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
+#include <QStyleOptionFrame>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -66,6 +69,26 @@ QString sectionTitle(const QString &section)
     return section.left(1).toUpper() + section.mid(1);
 }
 
+// A line edit wide enough for its whole text, shown or masked, or its placeholder, however wide
+// the translated buttons beside it are: the frame and margins as QLineEdit::sizeHint() counts
+// them around the text.
+int widthShowingAll(const QLineEdit *edit)
+{
+    const QFontMetrics metrics(edit->font());
+    const QChar mask(edit->style()->styleHint(QStyle::SH_LineEdit_PasswordCharacter, nullptr, edit));
+    const int textWidth = std::max({metrics.horizontalAdvance(edit->text()),
+                                    metrics.horizontalAdvance(QString(edit->text().size(), mask)),
+                                    metrics.horizontalAdvance(edit->placeholderText())});
+    constexpr int kInnerMargin = 2;   // QLineEditPrivate::horizontalMargin, each side
+    const QMargins margins = edit->textMargins() + edit->contentsMargins();
+    const QSize contents(textWidth + 2 * kInnerMargin + margins.left() + margins.right() + 1,   // + the cursor
+                         metrics.height());
+    QStyleOptionFrame option;
+    option.initFrom(edit);
+    option.lineWidth = edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &option, edit) : 0;
+    return edit->style()->sizeFromContents(QStyle::CT_LineEdit, &option, contents, edit).width();
+}
+
 bool isFolderSetting(const ConfigKey &key)
 {
     const QString path = QString::fromLatin1(key.path);
@@ -99,9 +122,9 @@ void SettingsDialog::buildRows()
         return form;
     };
 
-    m_tokenRow = makeTokenRow();
-    formFor(QStringLiteral("server"))->addRow(tr("Access token"), m_tokenRow);
-    forms.value(QStringLiteral("server"))->setRowVisible(m_tokenRow, false);
+    // Always there, so the window does not jump when the server starts and the token is read;
+    // until then the field says why it is empty.
+    formFor(QStringLiteral("server"))->addRow(tr("Access token"), makeTokenRow());
 
     m_rows.reserve(configKeys().size());
     for (const ConfigKey &key : configKeys()) {
@@ -203,9 +226,10 @@ QWidget *SettingsDialog::makeTokenRow()
     regenerate->setToolTip(tr("Plugins and scripts using the old token must be given the new one."));
     connect(regenerate, &QPushButton::clicked, this, &SettingsDialog::tokenRegenerationRequested);
     layout->addWidget(m_token, 1);
-    layout->addWidget(show);
-    layout->addWidget(copy);
-    layout->addWidget(regenerate);
+    m_tokenButtons = {show, copy, regenerate};
+    for (QPushButton *button : std::as_const(m_tokenButtons))
+        layout->addWidget(button);
+    setAccessToken({});
     return row;
 }
 
@@ -234,18 +258,12 @@ SettingsDialog::Row SettingsDialog::makeRow(const ConfigKey &key)
         return box;
     };
 
-    if (path == QLatin1String("engine.default_style")) {
-        row.editor = combo(m_orchestrator.session().styles().names());
-        return row;
-    }
-    if (path == QLatin1String("ui.language")) {
-        // Languages by their own names, so someone lost in a language they cannot read still
-        // finds theirs; the setting's value is the code ("" follows the system).
+    // Values shown by a name for people (the item's text), the setting's value in its data.
+    const auto namedCombo = [&](const QString &objectName, const QList<std::pair<QString, QString>> &namesAndValues) {
         auto *box = new QComboBox;
-        box->setObjectName(QStringLiteral("language"));
-        box->addItem(tr("System language"), QString());
-        for (const QString &language : LanguageLoader::available())
-            box->addItem(LanguageLoader::nativeName(language), language);
+        box->setObjectName(objectName);
+        for (const auto &[name, value] : namesAndValues)
+            box->addItem(name, value);
         row.text = [box] { return box->currentData().toString(); };
         row.show = [box, &key](const Config &config) {
             const QString value = valueText(config, key);
@@ -254,7 +272,25 @@ SettingsDialog::Row SettingsDialog::makeRow(const ConfigKey &key)
             box->setCurrentIndex(box->findData(value));
         };
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsDialog::refreshButtons);
-        row.editor = box;
+        return box;
+    };
+
+    if (path == QLatin1String("engine.default_style")) {
+        // Styles by their titles, as the Try it tab and the Files table name them.
+        const StyleLibrary &styles = m_orchestrator.session().styles();
+        QList<std::pair<QString, QString>> titles;
+        for (const QString &name : styles.names())
+            titles.append({styleTitle(styles, name), name});
+        row.editor = namedCombo(QStringLiteral("defaultStyle"), titles);
+        return row;
+    }
+    if (path == QLatin1String("ui.language")) {
+        // Languages by their own names, so someone lost in a language they cannot read still
+        // finds theirs; the setting's value is the code ("" follows the system).
+        QList<std::pair<QString, QString>> languages{{tr("System language"), QString()}};
+        for (const QString &language : LanguageLoader::available())
+            languages.append({LanguageLoader::nativeName(language), language});
+        row.editor = namedCombo(QStringLiteral("language"), languages);
         return row;
     }
     row.editor = std::visit(
@@ -330,8 +366,11 @@ bool SettingsDialog::canApply() const
 void SettingsDialog::setAccessToken(const QString &token)
 {
     m_token->setText(token);
-    if (auto *form = qobject_cast<QFormLayout *>(m_tokenRow->parentWidget()->layout()))
-        form->setRowVisible(m_tokenRow, true);
+    m_token->setPlaceholderText(token.isEmpty() ? tr("None yet: it is read when the server starts") : QString());
+    m_token->setMinimumWidth(widthShowingAll(m_token));
+    m_token->setEnabled(!token.isEmpty());
+    for (QPushButton *button : std::as_const(m_tokenButtons))
+        button->setEnabled(!token.isEmpty());
 }
 
 void SettingsDialog::reload()

@@ -5,6 +5,7 @@
 #include "util/Result.h"
 
 #include <QDialog>
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -44,7 +45,7 @@ public:
     Status apply();
 
 public slots:
-    // Shows the access token row (hidden until called) with this token, masked.
+    // The token in use, masked; empty while there is none (the row stays, its field disabled).
     void setAccessToken(const QString &token);
     // Editors back to the settings last applied (or those running when the dialog was made).
     void reload();
@@ -78,8 +79,8 @@ private:
     Config m_baseline;                 // the settings last applied
     std::vector<Row> m_rows;
     QCheckBox *m_startOnLogin = nullptr;
-    QWidget *m_tokenRow = nullptr;
     QLineEdit *m_token = nullptr;
+    QList<QPushButton *> m_tokenButtons;   // show, copy, regenerate: nothing to act on without a token
     QLabel *m_general = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -5,13 +5,6 @@
 namespace aiband {
 namespace {
 
-// Separate singular strings until an English plural-forms file exists: "%n plugin(s)" would
-// otherwise show literally.
-QString counted(int n, const QString &one, const QString &many)
-{
-    return n == 1 ? one : many.arg(n);
-}
-
 ServerState stateOf(const ServerStatus &status)
 {
     if (!status.running)
@@ -63,18 +56,16 @@ StatusSummary StatusSummary::of(const ServerStatus &status)
         summary.headline = tr("Generating on %1").arg(url);
         break;
     case ServerState::Warning:
-        summary.headline = status.warnings.size() == 1
-            ? tr("Listening on %1, with a warning").arg(url)
-            : tr("Listening on %1, with %2 warnings").arg(url).arg(status.warnings.size());
+        summary.headline = tr("Listening on %1, with %n warning(s)", nullptr, static_cast<int>(status.warnings.size())).arg(url);
         summary.problems = status.warnings;
         break;
     }
     if (status.running) {
-        summary.details = counted(status.pluginsConnected, tr("1 plugin connected"), tr("%1 plugins connected"))
-            + QStringLiteral(" · ") + counted(status.filesCount, tr("1 file"), tr("%1 files"));
+        // %n: each language's plural forms, English's too (translations/ai-band-orchestrator_en.ts).
+        summary.details = tr("%n plugin(s) connected", nullptr, status.pluginsConnected) + QStringLiteral(" · ")
+            + tr("%n file(s)", nullptr, status.filesCount);
         if (status.generationsInFlight > 0)
-            summary.details += QStringLiteral(" · ")
-                + counted(status.generationsInFlight, tr("1 generation in progress"), tr("%1 generations in progress"));
+            summary.details += QStringLiteral(" · ") + tr("%n generation(s) in progress", nullptr, status.generationsInFlight);
     }
     QStringList lines{tr("AI Band Orchestrator"), summary.headline};
     if (!summary.details.isEmpty())

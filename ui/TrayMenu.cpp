@@ -1,13 +1,12 @@
 #include "TrayMenu.h"
 
+#include "DesktopOpener.h"
 #include "Orchestrator.h"
 #include "ServerMonitor.h"
 
 #include <QClipboard>
-#include <QDesktopServices>
 #include <QDir>
 #include <QGuiApplication>
-#include <QUrl>
 
 namespace aiband {
 
@@ -27,7 +26,7 @@ TrayMenu::TrayMenu(ServerMonitor &monitor, QWidget *parent)
         QGuiApplication::clipboard()->setText(m_monitor.orchestrator().baseUrl().toString());
     });
     m_openFolder = addAction(tr("Open files folder"), this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_monitor.orchestrator().session().files().directory()));
+        DesktopOpener().open(m_monitor.orchestrator().session().files().directory(), parentWidget());
     });
     m_recent = addMenu(tr("Recent files"));
     connect(m_recent, &QMenu::aboutToShow, this, &TrayMenu::refreshRecentFiles);
@@ -64,8 +63,8 @@ void TrayMenu::refreshRecentFiles()
     m_recent->clear();
     const QList<StoredFile> files = m_monitor.orchestrator().session().files().list().mid(0, kRecentFiles);
     for (const StoredFile &file : files) {
-        QAction *action = m_recent->addAction(file.name, this, [path = file.path] {
-            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        QAction *action = m_recent->addAction(file.name, this, [this, path = file.path] {
+            DesktopOpener().open(path, parentWidget());
         });
         action->setToolTip(file.path);
         action->setData(file.path);

@@ -3,6 +3,7 @@
 #include "Orchestrator.h"
 #include "PartTitle.h"
 #include "PianoRollView.h"
+#include "StyleTitle.h"
 #include "music/PartRegistry.h"
 
 #include <QCheckBox>
@@ -63,7 +64,7 @@ TryItPage::TryItPage(Orchestrator &orchestrator, QWidget *parent)
     const StyleLibrary &styles = orchestrator.session().styles();
     for (const QString &name : styles.names()) {
         const Style *style = styles.find(name);
-        m_style->addItem(style && !style->title.isEmpty() ? style->title : name, name);
+        m_style->addItem(styleTitle(styles, name), name);
         if (style && !style->description.isEmpty())
             m_style->setItemData(m_style->count() - 1, style->description, Qt::ToolTipRole);
     }

@@ -2,17 +2,21 @@
 // generations, rows following deletes made here, over HTTP and outside the app, what a drag
 // carries, the preview following the selection, and the piano roll's messages.
 
+#include "DesktopOpener.h"
 #include "FileNameFields.h"
 #include "FilesPage.h"
 #include "FilesTableModel.h"
 #include "MidiDragData.h"
 #include "ModelCell.h"
+#include "OnScreen.h"
 #include "PianoRollView.h"
 #include "TestServer.h"
 #include "music/MidiReader.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLocale>
@@ -49,18 +53,44 @@ QStringList generate(TestServer &server, const QByteArray &body)
 const QByteArray kBassAndDrums = R"({"chord_progression": {"chords": "F#m D A E", "key": "F#m", "tempo": 96},
                                      "style": "rock", "track_types": ["bass", "drums"], "plugin_id": "daw-1", "seed": 7})";
 
-// Answers the next message box with `button` once it is open (QMessageBox::question blocks).
-void answerNextMessageBox(QMessageBox::StandardButton button, bool *answered)
+// Answers the next message box with `button` once it is open (QMessageBox::question blocks),
+// keeping its text in `text` when given.
+void answerNextMessageBox(QMessageBox::StandardButton button, bool *answered, QString *text = nullptr)
 {
-    QTimer::singleShot(10, qApp, [button, answered] {
+    QTimer::singleShot(10, qApp, [button, answered, text] {
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
         if (!box) {
-            answerNextMessageBox(button, answered);
+            answerNextMessageBox(button, answered, text);
             return;
         }
         *answered = true;
+        if (text)
+            *text = box->text();
         box->button(button)->click();
     });
+}
+
+// Dates the files back, as if generated `seconds` ago.
+bool age(const QString &folder, const QStringList &names, int seconds)
+{
+    for (const QString &name : names) {
+        QFile file(folder + QLatin1Char('/') + name);
+        if (!file.open(QIODevice::ReadWrite)
+            || !file.setFileTime(QDateTime::currentDateTime().addSecs(-seconds), QFileDevice::FileModificationTime))
+            return false;
+    }
+    return true;
+}
+
+// The row the view shows a file on (the page sorts), -1 when not listed.
+int shownRow(const FilesPage &page, const QString &name)
+{
+    const QAbstractItemModel *shown = page.view()->model();
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        if (shown->index(row, 0).data(FilesTableModel::FileNameRole).toString() == name)
+            return row;
+    }
+    return -1;
 }
 
 } // namespace
@@ -300,6 +330,79 @@ private slots:
         QCOMPARE(cell(*page.model(), row, FilesTableModel::Plugin), QStringLiteral("daw-1"));
         QVERIFY(readAll(server.filesDir() + QLatin1Char('/') + created.first())
                 != readAll(server.filesDir() + QLatin1Char('/') + chosen));
+    }
+
+    void regenerateSelectsTheNewTakeAndShowsItsAgeWhole()
+    {
+        // Seen after Regenerate: the new file's "just now" was cut to "just n…" under files
+        // shown as "10 min" (the column kept the width of those), and the selection stayed on
+        // the original, so the preview showed the old take.
+        TestServer server;
+        QVERIFY(server.start());
+        const QStringList names = generate(server, kBassAndDrums);
+        QVERIFY(age(server.filesDir(), names, 600));
+        FilesPage page(*server.orchestrator);
+        QVERIFY(showAt(page, QSize(900, 500)));
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(cell(*page.model(), 0, FilesTableModel::Age), QStringLiteral("10 min"));
+        const QString chosen = names.filter(QStringLiteral("_bass_")).value(0);
+        page.view()->selectRow(shownRow(page, chosen));
+        QCOMPARE(page.selectedFileNames(), QStringList{chosen});
+
+        QSignalSpy finished(&page, &FilesPage::regenerationFinished);
+        page.regenerateSelected();
+        QVERIFY(finished.wait(10000));
+        const QStringList created = finished.first().at(0).toStringList();
+        QCOMPARE(created.size(), 1);
+        // The answer can come before the file is announced; the row is selected when it comes.
+        QTRY_COMPARE(page.selectedFileNames(), created);
+        QCOMPARE(page.preview()->filePath(), QFileInfo(server.filesDir() + QLatin1Char('/') + created.first()).absoluteFilePath());
+        QCOMPARE(cell(*page.model(), page.model()->rowOf(created.first()), FilesTableModel::Age), QStringLiteral("just now"));
+        QTRY_COMPARE(cutCell(*page.view()), QString());
+    }
+
+    void aStretchedColumnNeverCutsTheOthers()
+    {
+        // The Plugin column takes the width left over, but never less than its text, and a
+        // narrow window scrolls instead of cutting any column.
+        TestServer server;
+        QVERIFY(server.start());
+        FilesPage page(*server.orchestrator);
+        QVERIFY(showAt(page, QSize(900, 500)));
+        generate(server, kBassAndDrums);
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+        QHeaderView *header = page.view()->horizontalHeader();
+        QTRY_COMPARE(header->sectionPosition(FilesTableModel::Size) + header->sectionSize(FilesTableModel::Size),
+                     page.view()->viewport()->width());
+        QCOMPARE(cutCell(*page.view()), QString());
+        page.resize(250, 500);
+        QTRY_VERIFY(header->length() > page.view()->viewport()->width());
+        QCOMPARE(cutCell(*page.view()), QString());
+    }
+
+    void openFolderWithoutAFileManagerSaysWhereTheFilesAre()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        FilesPage page(*server.orchestrator);
+        QUrl asked;
+        page.setDesktopOpener(DesktopOpener([&asked](const QUrl &url) {
+            asked = url;
+            return false;   // as QDesktopServices answers with no file manager installed
+        }));
+        bool answered = false;
+        QString message;
+        answerNextMessageBox(QMessageBox::Ok, &answered, &message);
+        page.openFolder();
+        QCOMPARE(asked, QUrl::fromLocalFile(server.filesDir()));
+        QVERIFY(answered);
+        QCOMPARE(message, QStringLiteral("No file manager answered, so the folder could not be shown. Open it yourself:\n")
+                              + server.filesDir());
+
+        // When the desktop opens it, nothing is said.
+        page.setDesktopOpener(DesktopOpener([](const QUrl &) { return true; }));
+        page.openFolder();
+        QVERIFY(!QApplication::activeModalWidget());
     }
 
     void styleAndPluginComeFromTheSidecarForEarlierFiles()

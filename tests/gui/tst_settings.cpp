@@ -5,6 +5,7 @@
 #include "Orchestrator.h"
 #include "server/WebSocketHub.h"
 #include "SettingsDialog.h"
+#include "TryItPage.h"
 #include "config/ConfigSchema.h"
 #include "platform/Autostart.h"
 
@@ -54,6 +55,21 @@ class TestSettings : public QObject {
         return editor ? editor->findChild<QLineEdit *>() : nullptr;
     }
 
+    static QStringList itemTexts(const QComboBox &box)
+    {
+        QStringList texts;
+        for (int i = 0; i < box.count(); ++i)
+            texts.append(box.itemText(i));
+        return texts;
+    }
+
+    // Lays out what changed (layouts run on posted events), without waiting on a clock.
+    static void settleLayouts()
+    {
+        for (int pass = 0; pass < 4; ++pass)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+
     static QJsonObject readJson(const QString &fileName)
     {
         QFile file(fileName);
@@ -93,7 +109,7 @@ private slots:
         QCOMPARE(level->currentText(), QStringLiteral("info"));
         auto *style = qobject_cast<QComboBox *>(dialog.editorFor(QStringLiteral("engine.default_style")));
         QVERIFY(style);
-        QCOMPARE(style->currentText(), QStringLiteral("pop"));
+        QCOMPARE(style->currentData().toString(), QStringLiteral("pop"));
         QVERIFY(style->count() > 1);
         QVERIFY(dialog.editorFor(QStringLiteral("plugin.folder"))->findChild<QPushButton *>());
         QCOMPARE(lineEdit(dialog, QStringLiteral("plugin.folder"))->text(), m_dir.filePath(QStringLiteral("files")));
@@ -304,16 +320,57 @@ private slots:
         QVERIFY2(content.contains("Exec=\"/opt/a b/app\" 100%% \"\\\\$HOME\\\\\\\\x\\\\\"y\"\n"), content.constData());
     }
 
-    void tokenRowAppearsOnlyWhenGivenAToken()
+    // Styles by their titles, as the Try it tab lists them (the same words, in the same order);
+    // what is saved is the style's name.
+    void defaultStyleIsChosenByTitle()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        QVERIFY(orchestrator.start().ok());
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("styles.json"))));
+        auto *style = qobject_cast<QComboBox *>(dialog.editorFor(QStringLiteral("engine.default_style")));
+        QVERIFY(style);
+        QCOMPARE(style->currentText(), QStringLiteral("Pop"));
+        TryItPage tryIt(orchestrator);
+        auto *offered = tryIt.findChild<QComboBox *>(QStringLiteral("style"));
+        QVERIFY(offered);
+        QCOMPARE(itemTexts(*style), itemTexts(*offered));
+        QVERIFY(itemTexts(*style).contains(QStringLiteral("Jazz swing")));
+
+        style->setCurrentIndex(style->findData(QStringLiteral("jazz_swing")));
+        QCOMPARE(style->currentText(), QStringLiteral("Jazz swing"));
+        QVERIFY(dialog.apply().ok());
+        QCOMPARE(orchestrator.config().defaultStyle, QStringLiteral("jazz_swing"));
+        QCOMPARE(readJson(m_dir.filePath(QStringLiteral("styles.json")))
+                     .value(QStringLiteral("engine")).toObject().value(QStringLiteral("default_style")).toString(),
+                 QStringLiteral("jazz_swing"));
+    }
+
+    // The token row is there from the start, so nothing below it moves when the server starts
+    // and the token is read (it used to appear then, pushing the server's settings down).
+    void tokenRowStaysInPlaceWithOrWithoutAToken()
     {
         Orchestrator orchestrator(testConfig(), nullptr);
         SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
         dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("token"));
         QVERIFY(token);
-        QVERIFY(!token->isVisibleTo(&dialog));
-        dialog.setAccessToken(QStringLiteral("s3cret"));
         QVERIFY(token->isVisibleTo(&dialog));
+        QVERIFY(!token->isEnabled());
+        QCOMPARE(token->placeholderText(), QStringLiteral("None yet: it is read when the server starts"));
+        const QStringList tokenButtons{QStringLiteral("Show"), QStringLiteral("Copy"), QStringLiteral("Regenerate…")};
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (tokenButtons.contains(button->text()))
+                QVERIFY2(!button->isEnabled(), qPrintable(button->text()));   // nothing to show, copy or replace
+        }
+        QWidget *port = dialog.editorFor(QStringLiteral("server.port"));
+        settleLayouts();
+        const QPoint portBefore = port->mapTo(&dialog, QPoint());
+
+        dialog.setAccessToken(QStringLiteral("s3cret"));
+        settleLayouts();
+        QCOMPARE(port->mapTo(&dialog, QPoint()), portBefore);
+        QVERIFY(token->isEnabled());
         QCOMPARE(token->text(), QStringLiteral("s3cret"));
         QCOMPARE(token->echoMode(), QLineEdit::Password);
         QSignalSpy regenerate(&dialog, &SettingsDialog::tokenRegenerationRequested);

@@ -2,6 +2,7 @@
 // pages and models fed by a real core (a server on a free port, real WebSocket plugins).
 
 #include "DesktopShell.h"
+#include "LanguageLoader.h"
 #include "LogFilterModel.h"
 #include "LogTableModel.h"
 #include "LogsPage.h"
@@ -76,6 +77,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("aiband-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_ui"));
+        // English as the app installs it: counted texts take their plural forms from it.
+        QCOMPARE(LanguageLoader::install(QStringLiteral("en")), QStringLiteral("en"));
     }
 
     // --- the state function -----------------------------------------------------------------
@@ -243,11 +246,15 @@ private slots:
         blocker.close();
         QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status >= 500, true);
         QTRY_COMPARE(monitor.summary().state, ServerState::Warning);
-        QVERIFY(monitor.summary().problems.first().startsWith(QStringLiteral("The last generation failed")));
-        // The orchestrator's storage problem is a warning of its own, alerted once.
-        QTRY_COMPARE(monitor.summary().problems.size(), 2);
-        QVERIFY2(monitor.summary().problems.last().startsWith(QStringLiteral("Files cannot be written: ")),
-                 qPrintable(monitor.summary().problems.last()));
+        // The generation failed because the file could not be written: one warning says so,
+        // not a second one with the same error ("The last generation failed: <the same words>").
+        const QString problem = server.orchestrator->session().storageProblem();
+        QVERIFY(!problem.isEmpty());
+        QTRY_COMPARE(monitor.summary().problems, QStringList{QStringLiteral("Files cannot be written: ") + problem});
+        QCOMPARE(monitor.summary().tooltip.count(problem), 1);
+        StatusPage page(monitor);
+        QCOMPARE(page.fieldText(QStringLiteral("problems")).count(problem), 1);
+        // Both are still told as they happen: the failed request, and the storage warning.
         QCOMPARE(alerts.size(), 2);
         QStringList titles{alerts.at(0).at(0).toString(), alerts.at(1).at(0).toString()};
         titles.sort();
@@ -445,7 +452,7 @@ private slots:
         QTRY_COMPARE(model.rowCount(), 1);
         QCOMPARE(cell(model, 0, PluginTableModel::Id), QStringLiteral("bass-1"));
         QCOMPARE(cell(model, 0, PluginTableModel::Address), QStringLiteral("127.0.0.1"));
-        QVERIFY(model.data(model.index(0, PluginTableModel::ConnectedSince), PluginTableModel::RawRole).toDateTime().isValid());
+        QVERIFY(model.data(model.index(0, PluginTableModel::FirstSeen), PluginTableModel::RawRole).toDateTime().isValid());
         QCOMPARE(cell(model, 0, PluginTableModel::Transport), QStringLiteral("not reported"));
         QCOMPARE(cell(model, 0, PluginTableModel::Files), QStringLiteral("0"));
         QVERIFY(model.data(model.index(0, 0), PluginTableModel::ConnectedRole).toBool());
@@ -484,6 +491,36 @@ private slots:
         QTRY_VERIFY(!model.data(model.index(0, 0), PluginTableModel::ConnectedRole).toBool());
         QVERIFY(!page.disconnectButton()->isEnabled());
         QCOMPARE(server.orchestrator->pluginCount(), 0);
+    }
+
+    void pluginsSayWhatIsKnownOfThem()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        PluginsPage page(*server.orchestrator);
+        const PluginTableModel &model = *page.model();
+        // The time is the first registration or connection: a plugin known over HTTP alone
+        // never connected.
+        QCOMPARE(model.headerData(PluginTableModel::FirstSeen, Qt::Horizontal).toString(), QStringLiteral("First seen"));
+
+        QCOMPARE(server.post(QStringLiteral("/api/plugin/register"), R"({"plugin_id": "http-only"})").status, 200);
+        QCOMPARE(server.post(QStringLiteral("/api/transport/sync"),
+                             R"({"plugin_id": "http-only", "is_playing": true, "current_beat": 4, "tempo": 100})").status, 200);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QTRY_VERIFY2(cell(model, 0, PluginTableModel::Transport).startsWith(QStringLiteral("playing · beat ")),
+                     qPrintable(cell(model, 0, PluginTableModel::Transport)));   // it reports over HTTP
+        QVERIFY(!model.data(model.index(0, 0), PluginTableModel::ConnectedRole).toBool());
+
+        // A plugin whose session closed while playing: its DAW may have stopped since, unheard.
+        PluginClient plugin;
+        QVERIFY(plugin.join(server.wsUrl(QStringLiteral("/ws/bass-1"))));
+        plugin.sendJson(wsMessage(QStringLiteral("transport_update"),
+                                  {{QStringLiteral("is_playing"), true}, {QStringLiteral("current_beat"), 8}}));
+        QTRY_COMPARE(model.rowCount(), 2);
+        QTRY_VERIFY(cell(model, 1, PluginTableModel::Transport).startsWith(QStringLiteral("playing")));
+        plugin.socket.close();
+        QTRY_VERIFY(!model.data(model.index(1, 0), PluginTableModel::ConnectedRole).toBool());
+        QCOMPARE(cell(model, 1, PluginTableModel::Transport), QStringLiteral("unknown (disconnected)"));
     }
 
     void aSecondPluginIsInsertedWithoutLosingTheSelection()
