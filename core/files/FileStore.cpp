@@ -309,13 +309,14 @@ StoredFile FileStore::entry(const QString &path, qint64 sizeBytes, const QDateTi
 
 QList<StoredFile> FileStore::scanFolder() const
 {
+    // One lstat per file, links left out, as describe() decides for one: resolving every file's
+    // path (describe()'s canonical check) tripled the time of a folder of 100,000 files.
     QList<StoredFile> files;
-    const QStringList names = QDir(m_directory).entryList({QStringLiteral("*.mid")}, QDir::Files, QDir::NoSort);
-    for (const QString &name : names) {
-        if (!isStoreFileName(name))
-            continue;
-        if (auto file = describe(name))
-            files.append(*file);
+    const QFileInfoList entries = QDir(m_directory).entryInfoList({QStringLiteral("*.mid")},
+                                                                  QDir::Files | QDir::NoSymLinks, QDir::NoSort);
+    for (const QFileInfo &info : entries) {
+        if (isStoreFileName(info.fileName()))
+            files.append(entry(info.absoluteFilePath(), info.size(), info.lastModified()));
     }
     return files;
 }
