@@ -139,7 +139,7 @@ Status Orchestrator::start()
         qCCritical(lcServer).noquote() << token.error().message;
         return token;
     }
-    m_cleanup.runNow();
+    m_cleanup.trimNow();   // from the index prepare() has just read
 
     auto tcp = listen(m_config);
     if (!tcp) {

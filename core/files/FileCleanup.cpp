@@ -18,10 +18,10 @@ FileCleanup::~FileCleanup()
     m_running.waitForFinished();
 }
 
-QStringList FileCleanup::runNow()
+QStringList FileCleanup::trimNow()
 {
     m_running.waitForFinished();   // one pass at a time
-    const QStringList removed = m_store->cleanup(m_policy);
+    const QStringList removed = m_store->trim(m_policy);
     if (!removed.isEmpty())
         emit filesRemoved(removed);
     emit folderRead();

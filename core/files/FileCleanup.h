@@ -11,8 +11,9 @@ namespace aiband {
 
 // When the folder is cleaned up (plugin.cleanup_hours, plugin.max_files), always on a worker
 // thread but at start:
-// - a full pass (the index reconciled with the folder, one stat per file, then trimmed) at
-//   start and on the maintenance clock, so files added or removed by others are seen;
+// - a trim at start, from the index FileStore::prepare() has just read;
+// - a full pass (the index reconciled with the folder, one stat per file, then trimmed) on the
+//   maintenance clock and when the window saw the folder change, so others' changes are seen;
 // - a trim from the index alone as soon as a write leaves more files than allowed, so the count
 //   holds during a burst of generations (the trim costs what it removes, not the folder's size).
 // One pass at a time; what is asked meanwhile runs once after it (a full pass covers a trim).
@@ -23,8 +24,9 @@ public:
     ~FileCleanup() override;   // waits for a running pass: it removes files through the store
 
     void setPolicy(const CleanupPolicy &policy) { m_policy = policy; }
-    // A full pass now, on this thread (after any background pass); returns the names removed.
-    QStringList runNow();
+    // A trim now, on this thread (after any background pass), from the index as it is: at start,
+    // where prepare() has just read the folder. Returns the names removed.
+    QStringList trimNow();
     // A full pass on a worker thread; filesRemoved() follows.
     void runInBackground();
     // A file was written: trims at once (on a worker thread) if the folder is over the count.

@@ -449,8 +449,14 @@ Status FileStore::remove(const QString &name)
 Status FileStore::removeFile(const StoredFile &file)
 {
     QMutexLocker lock(&m_indexMutex);
-    if (!QFile::remove(file.path))
+    if (!QFile::remove(file.path)) {
+        // Gone meanwhile (a trim and a client's DELETE of the same file): not a failure, a 404.
+        if (!QFileInfo::exists(file.path)) {
+            m_index.erase(file.name);
+            return fileNotFound(file.name);
+        }
         return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(file.name));
+    }
     QFile::remove(metadataPath(file.name));
     m_index.erase(file.name);
     return Done{};
@@ -474,9 +480,9 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
         }();
         if (!file || isPinned(name))
             continue;
-        if (removeFile(*file))
+        if (const Status gone = removeFile(*file); gone)
             removed.append(name);
-        else
+        else if (gone.error().code != QLatin1String("file_not_found"))   // deleted meanwhile
             failed.append(name);
     }
     logRemoval(policy, removed, failed);
