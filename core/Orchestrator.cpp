@@ -89,6 +89,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     connect(m_hub.get(), &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
     connect(&m_session, &BandSession::filesGenerated, &m_cleanup, &FileCleanup::fileWritten);
     connect(&m_cleanup, &FileCleanup::filesRemoved, this, &Orchestrator::filesRemoved);
+    connect(&m_cleanup, &FileCleanup::folderRead, this, &Orchestrator::filesReread);
     // Sessions that went silent are closed, and plugins that only spoke HTTP are forgotten once
     // they stop sending heartbeats, both after websocket.connection_timeout.
     // Read on each tick, so a timeout changed by reconfigure() applies at once.
@@ -138,7 +139,7 @@ Status Orchestrator::start()
         qCCritical(lcServer).noquote() << token.error().message;
         return token;
     }
-    m_cleanup.runNow();
+    m_cleanup.trimNow();   // from the index prepare() has just read
 
     auto tcp = listen(m_config);
     if (!tcp) {

@@ -74,6 +74,9 @@ public:
     int openConnections() const;             // HTTP and WebSocket connections now open
     // Closes a plugin's WebSocket session (close code 4003); false when it has none open.
     bool disconnectPlugin(const QString &pluginId);
+    // Someone changed the files folder (the window's folder watcher saw it): the store reads it
+    // again on a worker thread (a cleanup pass), and filesReread() follows.
+    void rereadFiles() { m_cleanup.runInBackground(); }
 
     LogBuffer *logs() const { return m_logs; }
     const HttpRouter &router() const { return *m_router; }                  // the routes served
@@ -102,6 +105,7 @@ signals:
 
     void filesRemoved(const QStringList &names);        // by cleanup (FileCleanup: at start, on the
                                                         // maintenance clock, after writes over the count)
+    void filesReread();                                 // session().files() has read the folder again
     void stopped();                                     // shutdown() has finished
 
 private:

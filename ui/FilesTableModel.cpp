@@ -27,7 +27,10 @@ FilesTableModel::FilesTableModel(Orchestrator &orchestrator, QObject *parent)
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
-    connect(&m_debounce, &QTimer::timeout, this, &FilesTableModel::refresh);
+    // The store lists from memory: a change made outside it (a file manager, a plugin's DELETE
+    // in another folder view) shows once the store has read the folder again, off this thread.
+    connect(&m_debounce, &QTimer::timeout, &orchestrator, &Orchestrator::rereadFiles);
+    connect(&orchestrator, &Orchestrator::filesReread, this, &FilesTableModel::refresh);
     // Not restarted by each change: under a steady stream of writes the table still catches up
     // every kDebounceMs instead of waiting for a quiet moment.
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
@@ -192,6 +195,7 @@ QString FilesTableModel::formatAge(qint64 seconds)
 void FilesTableModel::refresh()
 {
     watchFolder();
+    // Every file, from the store's index (no disk access): the table shows the whole folder.
     const QList<StoredFile> listed = m_orchestrator.session().files().list();   // newest first
     QSet<QString> present;
     for (const StoredFile &file : listed)

@@ -22,7 +22,8 @@ struct FileProvenance {
 
 // The files folder as a table, one row per generated file, kept live: rows appear when the
 // orchestrator announces new files, and rows come and go when the folder changes on disk (a
-// plugin's DELETE, a file manager, cleanup), debounced so a burst of writes is one refresh.
+// plugin's DELETE, a file manager, cleanup), debounced so a burst of writes is one re-read of
+// the folder (on a worker thread: Orchestrator::rereadFiles()) and one refresh.
 // Rows keep the store's order (newest first); views sort through a proxy on SortRole.
 class FilesTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -58,7 +59,7 @@ public:
     static QString formatAge(qint64 seconds);
 
 public slots:
-    void refresh();   // re-reads the folder: new rows inserted, vanished rows removed
+    void refresh();   // re-reads the store's list: new rows inserted, vanished rows removed
 
 private:
     struct Row {

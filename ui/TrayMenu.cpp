@@ -61,7 +61,7 @@ void TrayMenu::refresh()
 void TrayMenu::refreshRecentFiles()
 {
     m_recent->clear();
-    const QList<StoredFile> files = m_monitor.orchestrator().session().files().list().mid(0, kRecentFiles);
+    const QList<StoredFile> files = m_monitor.orchestrator().session().files().page(std::nullopt, kRecentFiles).files;
     for (const StoredFile &file : files) {
         QAction *action = m_recent->addAction(file.name, this, [this, path = file.path] {
             DesktopOpener().open(path, parentWidget());

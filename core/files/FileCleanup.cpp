@@ -3,59 +3,67 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 namespace aiband {
 
 FileCleanup::FileCleanup(FileStore *store, CleanupPolicy policy, QObject *parent)
     : QObject(parent), m_store(store), m_policy(policy)
 {
-    m_soon.setSingleShot(true);
-    connect(&m_pass, &QFutureWatcherBase::finished, this, &FileCleanup::backgroundPassFinished);
-    connect(&m_soon, &QTimer::timeout, this, &FileCleanup::runInBackground);
+    connect(&m_running, &QFutureWatcherBase::finished, this, &FileCleanup::backgroundPassFinished);
 }
 
 FileCleanup::~FileCleanup()
 {
-    m_pass.waitForFinished();
+    m_running.waitForFinished();
 }
 
-QStringList FileCleanup::runNow()
+QStringList FileCleanup::trimNow()
 {
-    m_pass.waitForFinished();   // one pass at a time
-    const QStringList removed = m_store->cleanup(m_policy, QDateTime::currentDateTimeUtc(), &m_nextChance);
+    m_running.waitForFinished();   // one pass at a time
+    const QStringList removed = m_store->trim(m_policy);
     if (!removed.isEmpty())
         emit filesRemoved(removed);
+    emit folderRead();
     return removed;
 }
 
 void FileCleanup::runInBackground()
 {
-    if (m_busy)
+    start(Pass::Full);
+}
+
+void FileCleanup::fileWritten()
+{
+    if (m_store->count() > m_policy.maxFiles)
+        start(Pass::Trim);
+}
+
+void FileCleanup::start(Pass pass)
+{
+    if (m_busy) {
+        m_pending = std::max(m_pending, pass);
         return;
+    }
     m_busy = true;
-    m_pass.setFuture(QtConcurrent::run([store = m_store, policy = m_policy] {
-        Pass pass;
-        pass.removed = store->cleanup(policy, QDateTime::currentDateTimeUtc(), &pass.nextChance);
-        return pass;
+    m_runningPass = pass;
+    m_running.setFuture(QtConcurrent::run([store = m_store, policy = m_policy, pass] {
+        return pass == Pass::Full ? store->cleanup(policy) : store->trim(policy);
     }));
 }
 
 void FileCleanup::backgroundPassFinished()
 {
     m_busy = false;
-    const Pass pass = m_pass.result();
-    m_nextChance = pass.nextChance;
-    if (!pass.removed.isEmpty())
-        emit filesRemoved(pass.removed);
-}
-
-void FileCleanup::fileWritten()
-{
-    if (m_store->count() <= m_policy.maxFiles || m_soon.isActive())
-        return;
-    // Not before the last pass's youngest kept file can go: files written since are younger.
-    const qint64 wait = m_nextChance.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(m_nextChance) : 0;
-    m_soon.start(static_cast<int>(std::clamp<qint64>(wait, 1000, 3600 * 1000)));
+    const QStringList removed = m_running.result();
+    if (!removed.isEmpty())
+        emit filesRemoved(removed);
+    if (m_runningPass == Pass::Full)
+        emit folderRead();
+    const Pass pending = std::exchange(m_pending, Pass::None);
+    // A trim asked during a pass is only needed if writes since left the folder over the count.
+    if (pending == Pass::Full || (pending == Pass::Trim && m_store->count() > m_policy.maxFiles))
+        start(pending);
 }
 
 } // namespace aiband

@@ -80,7 +80,8 @@ bool isOutOfSpace(const QString &error)
 } // namespace
 
 FileStore::FileStore(QString directory, bool durable)
-    : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable)
+    : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable),
+      m_index(QDir(m_directory).absolutePath())
 {
 }
 
@@ -111,6 +112,12 @@ Status FileStore::prepare()
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("the files folder %1 is not writable").arg(m_directory));
     removeLeftovers();
+    const QList<StoredFile> files = scanFolder();
+    QMutexLocker lock(&m_indexMutex);
+    m_index.clear();
+    for (const StoredFile &file : files)
+        m_index.insert(file.name, file.sizeBytes, file.modified);
+    m_indexed = true;
     return Done{};
 }
 
@@ -205,9 +212,14 @@ Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &
         return failure;
     }
     qCDebug(lcFiles) << "wrote" << name << bytes.size() << "bytes";
-    adjustCount(1);
-    if (auto stored = describe(name))
-        return *stored;
+    {
+        QMutexLocker lock(&m_indexMutex);
+        ensureIndexed();
+        if (auto stored = describe(name)) {
+            m_index.insert(name, stored->sizeBytes, stored->modified);
+            return *stored;
+        }
+    }
     // A client deleted it between its rename and here (it is listed as soon as it is in place):
     // it was written, and the deletion stands. Describe it from what was written; publishing
     // leaves a part deleted meanwhile out (python_churn found both races).
@@ -295,44 +307,82 @@ StoredFile FileStore::entry(const QString &path, qint64 sizeBytes, const QDateTi
     return file;
 }
 
+QList<StoredFile> FileStore::scanFolder() const
+{
+    // One lstat per file, links left out, as describe() decides for one: resolving every file's
+    // path (describe()'s canonical check) tripled the time of a folder of 100,000 files.
+    QList<StoredFile> files;
+    const QFileInfoList entries = QDir(m_directory).entryInfoList({QStringLiteral("*.mid")},
+                                                                  QDir::Files | QDir::NoSymLinks, QDir::NoSort);
+    for (const QFileInfo &info : entries) {
+        if (isStoreFileName(info.fileName()))
+            files.append(entry(info.absoluteFilePath(), info.size(), info.lastModified()));
+    }
+    return files;
+}
+
+void FileStore::ensureIndexed() const
+{
+    if (m_indexed)
+        return;
+    for (const StoredFile &file : scanFolder())
+        m_index.insert(file.name, file.sizeBytes, file.modified);
+    m_indexed = true;
+}
+
 QList<StoredFile> FileStore::list() const
 {
-    QList<StoredFile> files;
-    const QStringList names = QDir(m_directory).entryList({QStringLiteral("*.mid")}, QDir::Files);
-    for (const QString &name : names) {
-        if (!isStoreFileName(name))
-            continue;
-        if (auto file = describe(name))
-            files.append(*file);
-    }
-    // Names start with the creation time, so newest first is reverse name order.
-    std::sort(files.begin(), files.end(),
-              [](const StoredFile &a, const StoredFile &b) { return a.name > b.name; });
-    return files;
+    QMutexLocker lock(&m_indexMutex);
+    ensureIndexed();
+    return m_index.page(std::nullopt, m_index.size()).files;
+}
+
+FilePage FileStore::page(const std::optional<FileCursor> &after, qsizetype limit) const
+{
+    QMutexLocker lock(&m_indexMutex);
+    ensureIndexed();
+    return m_index.page(after, limit);
 }
 
 int FileStore::count() const
 {
-    QMutexLocker lock(&m_countMutex);
-    if (m_count < 0) {
-        lock.unlock();
-        // Names only, no stat of each file: the folder can hold tens of thousands of files.
-        int counted = 0;
-        const QStringList names =
-            QDir(m_directory).entryList({QStringLiteral("*.mid")}, QDir::Files | QDir::NoSymLinks, QDir::NoSort);
-        for (const QString &name : names)
-            counted += isStoreFileName(name) ? 1 : 0;
-        lock.relock();
-        m_count = counted;
-    }
-    return m_count;
+    QMutexLocker lock(&m_indexMutex);
+    ensureIndexed();
+    return static_cast<int>(m_index.size());
 }
 
-void FileStore::adjustCount(int delta)
+void FileStore::reconcile()
 {
-    QMutexLocker lock(&m_countMutex);
-    if (m_count >= 0)
-        m_count += delta;
+    const QList<StoredFile> onDisk = scanFolder();   // the slow part, without the lock
+    QSet<QString> seen;
+    seen.reserve(onDisk.size());
+    // In short holds of the lock, so a listing on the server's thread never waits long. What
+    // differs is looked at again under the lock: a write or delete may have come since the scan.
+    constexpr qsizetype kBatch = 1000;
+    for (qsizetype first = 0; first < onDisk.size(); first += kBatch) {
+        QMutexLocker lock(&m_indexMutex);
+        ensureIndexed();
+        for (const StoredFile &scanned : onDisk.mid(first, kBatch)) {
+            seen.insert(scanned.name);
+            const std::optional<StoredFile> known = m_index.find(scanned.name);
+            if (known && known->sizeBytes == scanned.sizeBytes && known->modified == scanned.modified)
+                continue;
+            if (const std::optional<StoredFile> now = describe(scanned.name))
+                m_index.insert(now->name, now->sizeBytes, now->modified);
+            else
+                m_index.erase(scanned.name);
+        }
+    }
+    std::optional<FileCursor> after;
+    do {
+        QMutexLocker lock(&m_indexMutex);
+        const FilePage batch = m_index.page(after, kBatch);
+        for (const StoredFile &file : batch.files) {
+            if (!seen.contains(file.name) && !describe(file.name))
+                m_index.erase(file.name);
+        }
+        after = batch.next;
+    } while (after);
 }
 
 QString FileStore::partOf(const QString &name)
@@ -366,6 +416,13 @@ std::optional<FileMetadata> FileStore::readMetadata(const QString &fileName) con
 {
     if (!find(fileName))
         return std::nullopt;
+    return readSidecar(fileName);
+}
+
+std::optional<FileMetadata> FileStore::readSidecar(const QString &fileName) const
+{
+    if (!isStoreFileName(fileName))
+        return std::nullopt;
     const QFileInfo sidecar(metadataPath(fileName));
     if (!sidecar.isFile() || sidecar.isSymLink())
         return std::nullopt;
@@ -391,54 +448,75 @@ Status FileStore::remove(const QString &name)
 
 Status FileStore::removeFile(const StoredFile &file)
 {
-    if (!QFile::remove(file.path))
+    QMutexLocker lock(&m_indexMutex);
+    if (!QFile::remove(file.path)) {
+        // Gone meanwhile (a trim and a client's DELETE of the same file): not a failure, a 404.
+        if (!QFileInfo::exists(file.path)) {
+            m_index.erase(file.name);
+            return fileNotFound(file.name);
+        }
         return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(file.name));
+    }
     QFile::remove(metadataPath(file.name));
-    adjustCount(-1);
+    m_index.erase(file.name);
     return Done{};
 }
 
-QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now, QDateTime *nextChance)
+QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now)
 {
-    if (nextChance)
-        *nextChance = QDateTime();
-    QList<StoredFile> files = list();
-    // Oldest first, by the time the file was last written (a name's timestamp can be forged by
-    // whoever drops a file in, its age cannot be made younger than it is).
-    std::sort(files.begin(), files.end(), [](const StoredFile &a, const StoredFile &b) {
-        return a.modified != b.modified ? a.modified < b.modified : a.name < b.name;
-    });
-    const qint64 maxAgeSeconds = policy.maxAgeHours > 0 ? static_cast<qint64>(policy.maxAgeHours * 3600.0) : -1;
-    qsizetype remaining = files.size();
+    reconcile();
+    return trim(policy, now);
+}
+
+QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
+{
     QStringList removed;
     QStringList failed;
-    for (const StoredFile &file : files) {
+    for (const QString &name : chooseForRemoval(policy, now)) {
+        // Through the index's own entry: the file may have been deleted since it was chosen.
+        const std::optional<StoredFile> file = [&] {
+            QMutexLocker lock(&m_indexMutex);
+            return m_index.find(name);
+        }();
+        if (!file || isPinned(name))
+            continue;
+        if (const Status gone = removeFile(*file); gone)
+            removed.append(name);
+        else if (gone.error().code != QLatin1String("file_not_found"))   // deleted meanwhile
+            failed.append(name);
+    }
+    logRemoval(policy, removed, failed);
+    return removed;
+}
+
+QStringList FileStore::chooseForRemoval(const CleanupPolicy &policy, const QDateTime &now) const
+{
+    const qint64 maxAgeSeconds = policy.maxAgeHours > 0 ? static_cast<qint64>(policy.maxAgeHours * 3600.0) : -1;
+    QMutexLocker lock(&m_indexMutex);
+    ensureIndexed();
+    qsizetype remaining = m_index.size();
+    QStringList chosen;
+    // Oldest first, by the time the file was last written (a name's timestamp can be forged by
+    // whoever drops a file in, its age cannot be made younger than it is). The walk stops at the
+    // first file that is neither too old nor beyond the count: every later one is younger, and
+    // fewer remain.
+    m_index.visitOldestFirst([&](const StoredFile &file) {
         const qint64 age = file.modified.secsTo(now);
-        const bool tooOld = maxAgeSeconds >= 0 && age > maxAgeSeconds;
+        const bool tooOld = maxAgeSeconds >= 0 && age > maxAgeSeconds && age >= policy.minAgeSeconds;
         const bool tooMany = remaining > policy.maxFiles;
         if (!tooOld && !tooMany)
-            continue;
-        if (age < policy.minAgeSeconds) {
-            // Kept only for its youth: a later pass could remove it once it is old enough.
-            const QDateTime oldEnough = file.modified.addSecs(policy.minAgeSeconds);
-            if (nextChance && (!nextChance->isValid() || oldEnough < *nextChance))
-                *nextChance = oldEnough;
-            continue;
-        }
-        if (isPinned(file.name))
-            continue;
-        if (removeFile(file)) {
-            removed.append(file.name);
+            return false;
+        if (!isPinned(file.name)) {
+            chosen.append(file.name);
             --remaining;
-        } else {
-            failed.append(file.name);
         }
-    }
-    {
-        // The pass listed the whole folder: changes made outside the app are counted from here.
-        QMutexLocker lock(&m_countMutex);
-        m_count = static_cast<int>(remaining);
-    }
+        return true;
+    });
+    return chosen;
+}
+
+void FileStore::logRemoval(const CleanupPolicy &policy, const QStringList &removed, const QStringList &failed) const
+{
     if (!removed.isEmpty()) {
         // Named, but not all of them: a folder far over the limit can lose thousands at once.
         constexpr qsizetype kNamed = 10;
@@ -450,7 +528,6 @@ QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now
     }
     if (!failed.isEmpty())
         qCWarning(lcFiles).noquote() << "cleanup could not remove" << failed.join(QStringLiteral(", "));
-    return removed;
 }
 
 void FileStore::pin(const QString &name)

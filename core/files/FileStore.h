@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FileIndex.h"
 #include "FileMetadata.h"
 #include "StoredFile.h"
 #include "util/Result.h"
@@ -26,8 +27,10 @@ struct FileNaming {
 };
 
 // Which files cleanup() may remove: older than maxAgeHours (0: any age is kept), and the oldest
-// beyond maxFiles. A file younger than minAgeSeconds is never removed (a plugin may be about to
-// read it), nor a pinned one (being downloaded).
+// beyond maxFiles. A pinned file (being downloaded, or a take not yet published) is never
+// removed. A file younger than minAgeSeconds is never removed for its age (a plugin may be about
+// to read it), but the count holds whatever the age: a burst of generations writes thousands of
+// files a minute, and plugin.max_files is what keeps the disk from filling.
 struct CleanupPolicy {
     double maxAgeHours = 24.0;
     int maxFiles = 1000;
@@ -38,6 +41,11 @@ struct CleanupPolicy {
 // name, renamed when complete), so a plugin never reads half a file. Each file's metadata
 // sidecar is written before the file appears, in a hidden subfolder. Only names this store
 // makes are ever served or deleted. Thread-safe: generations write from worker threads.
+//
+// What the folder holds is kept in memory (FileIndex): read once by prepare(), then kept by the
+// store's own writes, deletes and cleanups, and reconciled with the folder by every full
+// cleanup() pass (on a worker thread), so changes made outside the app show within one pass.
+// Listing, paging, counting and finding never scan the folder: they run on the server's thread.
 class FileStore {
 public:
     // `durable`: each file is synced to the disk before it appears (QSaveFile), so it survives a
@@ -49,8 +57,8 @@ public:
 
     QString directory() const { return m_directory; }
     QString metadataDirectory() const;
-    // Creates the folder, checks it can be written, and removes what an interrupted run left
-    // behind (temporary files, sidecars whose file is gone).
+    // Creates the folder, checks it can be written, removes what an interrupted run left behind
+    // (temporary files, sidecars whose file is gone) and reads the folder into the index.
     Status prepare();
     // Temporary files and orphan sidecars of this store's names; returns the names removed.
     QStringList removeLeftovers();
@@ -59,22 +67,29 @@ public:
     // "write_failed" for any other refusal; nothing half-written is left either way.
     Result<StoredFile> write(const FileNaming &naming, const QByteArray &bytes,
                              std::optional<FileMetadata> metadata = std::nullopt);
-    QList<StoredFile> list() const;  // newest first
-    // How many files the folder holds. Read once, then kept by the store's own writes and
-    // deletes, and set again by every cleanup() pass (which lists the folder anyway, on the
-    // maintenance timer), so changes made outside the app are counted within one pass. Never a
-    // folder scan per call: /health and every generation ask, on the server's thread.
+    // Every file, newest first (modification time, then name), from the index. O(n): for the
+    // window; HTTP clients get pages.
+    QList<StoredFile> list() const;
+    // Up to `limit` files after `after` (from the newest without it), from the index.
+    FilePage page(const std::optional<FileCursor> &after, qsizetype limit) const;
+    // How many files the folder holds, from the index: /health and every generation ask.
     int count() const;
+    // The file on disk (one stat): nullopt for a name this store never makes, or one not there.
     std::optional<StoredFile> find(const QString &name) const;
     std::optional<FileMetadata> readMetadata(const QString &fileName) const;
+    // The sidecar alone, without looking at the file: for names just listed from the index.
+    std::optional<FileMetadata> readSidecar(const QString &fileName) const;
     Status remove(const QString &name);   // the file and its sidecar
 
-    // Removes what the policy allows, oldest first; returns the names removed. `now` is a
-    // parameter so tests can age files without waiting.
-    // `nextChance`, when given, says when a file this pass kept only for being too young could
-    // go (invalid: no such file), so callers need not list the folder again before then.
-    QStringList cleanup(const CleanupPolicy &policy, const QDateTime &now = QDateTime::currentDateTimeUtc(),
-                        QDateTime *nextChance = nullptr);
+    // Reconciles the index with the folder (one stat per file: for a worker thread), then
+    // trim(); returns the names removed. `now` is a parameter so tests can age files without
+    // waiting.
+    QStringList cleanup(const CleanupPolicy &policy, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // Removes what the policy allows, oldest first, choosing from the index alone: O(removed
+    // log n), so it can follow every burst of writes. Returns the names removed.
+    QStringList trim(const CleanupPolicy &policy, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // Brings the index in line with the folder: files added, removed or rewritten by others.
+    void reconcile();
 
     // A pinned file is never removed by cleanup() (a download is reading or sending it).
     // Pins nest; every pin() needs one unpin().
@@ -96,6 +111,10 @@ public:
 private:
     std::optional<StoredFile> describe(const QString &name) const;
     static StoredFile entry(const QString &path, qint64 sizeBytes, const QDateTime &modified);
+    QList<StoredFile> scanFolder() const;   // every store file on disk, one stat each
+    void ensureIndexed() const;             // the first scan, for a store used before prepare()
+    QStringList chooseForRemoval(const CleanupPolicy &policy, const QDateTime &now) const;
+    void logRemoval(const CleanupPolicy &policy, const QStringList &removed, const QStringList &failed) const;
     QString metadataPath(const QString &name) const;
     Status removeFile(const StoredFile &file);
     Error writeError(const QString &name, const QString &error) const;
@@ -109,11 +128,13 @@ private:
     bool m_durable;
     QMutex m_writeMutex;        // guards m_reserved: choosing a free name and taking it is one step
     QSet<QString> m_reserved;   // names being written; the writes themselves run in parallel
-    mutable QMutex m_countMutex;
-    mutable int m_count = -1;        // -1: not known
+    // Guards m_index; a file is unlinked and leaves the index under it, so reconcile() never
+    // brings back a file a delete has just taken.
+    mutable QMutex m_indexMutex;
+    mutable FileIndex m_index;
+    mutable bool m_indexed = false;
     mutable QMutex m_pinMutex;
     QHash<QString, int> m_pins;
-    void adjustCount(int delta);
 };
 
 // Holds a pin for as long as it lives.

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 #include <optional>
 
 #include <cmath>
@@ -122,6 +123,9 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
         timer.restart();
         const Arrangement &a = request.arrangement;
         const FileMetadata shared = metadataFor(request, result);
+        // Pinned until published: a trim during a burst (plugin.max_files) must not take a part
+        // of a take the watched folders do not have yet.
+        std::vector<std::unique_ptr<FilePin>> pins;
         for (const RenderedPart &part : song.parts) {
             const FileNaming naming{trackTypeName(part.type), a.key.fileNameToken(),
                                     static_cast<int>(std::lround(a.tempoBpm))};
@@ -132,6 +136,7 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
                 discard(store, result);
                 return stored.error();
             }
+            pins.push_back(std::make_unique<FilePin>(*store, stored->name));
             result.files.append({*stored, trackTypeName(part.type), part.noteCount, part.midi});
         }
         if (auto failed = publish(publisher, result)) {

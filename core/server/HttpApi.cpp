@@ -1,6 +1,7 @@
 #include "HttpApi.h"
 
 #include "HttpRouter.h"
+#include "FileListing.h"
 #include "JsonReplies.h"
 #include "JsonShape.h"
 #include "ServerInfo.h"
@@ -566,35 +567,40 @@ QHttpServerResponse transportSync(const HttpApiContext &api, const QHttpServerRe
     return jsonReply(api.session.transportJson());
 }
 
-// GET /files: the plugin's client reads a list of names (newest first).
-QHttpServerResponse listFileNames(const HttpApiContext &api)
+// How many files a listing without ?limit= gives. GET /api/files: a page of the size.
+// GET /api/midi/list and GET /files: the default plugin.max_files, so the plugin spec's clients,
+// which know no pages, still see a whole folder of a server with default settings.
+constexpr qsizetype kFilesPage = 100;
+constexpr qsizetype kPluginListing = 1000;
+
+// Reads ?limit= and ?cursor= and answers the page, or 422 naming the bad one.
+QHttpServerResponse pagedListing(const HttpApiContext &api, const QHttpServerRequest &request, qsizetype defaultLimit,
+                                 const std::function<QJsonObject(const FilePage &)> &answer)
 {
-    QJsonArray names;
-    for (const StoredFile &file : api.session.files().list())
-        names.append(file.name);
-    return QHttpServerResponse(names);
+    const Result<PageRequest> asked = readPageRequest(request.query(), defaultLimit);
+    if (!asked)
+        return errorReply(HttpStatus::UnprocessableEntity, asked.error());
+    return jsonReply(answer(api.session.files().page(asked->after, asked->limit)));
 }
 
-QHttpServerResponse listMidi(const HttpApiContext &api)
+// GET /files: the plugin's client reads a bare list of names (newest first), so it cannot be
+// told of a next page: the newest kPluginListing.
+QHttpServerResponse listFileNames(const HttpApiContext &api)
 {
-    QJsonArray files;
-    const QUrl baseUrl = api.server.baseUrl();
-    for (const StoredFile &file : api.session.files().list()) {
-        // Names carry the key with '#' spelled 's' (Fsm) and the tempo: {time}_{type}_{key}_{tempo}_{id}.mid
-        QString key = file.name.section(QLatin1Char('_'), 2, 2);
-        if (key.size() >= 2 && key[1] == QLatin1Char('s'))
-            key[1] = QLatin1Char('#');
-        files.append(QJsonObject{{QStringLiteral("file_id"), file.name},
-                                 {QStringLiteral("filename"), file.name},
-                                 {QStringLiteral("track_type"), file.trackType},
-                                 {QStringLiteral("key"), key},
-                                 {QStringLiteral("tempo"), file.name.section(QLatin1Char('_'), 3, 3).toInt()},
-                                 {QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString()},
-                                 {QStringLiteral("path"), file.path},
-                                 {QStringLiteral("size_bytes"), file.sizeBytes},
-                                 {QStringLiteral("created"), file.modified.toUTC().toString(Qt::ISODateWithMs)}});
-    }
-    return jsonReply({{QStringLiteral("files"), files}, {QStringLiteral("count"), files.size()}});
+    return QHttpServerResponse(fileNamesJson(api.session.files().page(std::nullopt, kPluginListing)));
+}
+
+QHttpServerResponse listMidi(const HttpApiContext &api, const QHttpServerRequest &request)
+{
+    return pagedListing(api, request, kPluginListing,
+                        [&](const FilePage &page) { return midiListJson(page, api.server.baseUrl()); });
+}
+
+QHttpServerResponse listFiles(const HttpApiContext &api, const QHttpServerRequest &request)
+{
+    return pagedListing(api, request, kFilesPage, [&](const FilePage &page) {
+        return filesPageJson(api.session.files(), page, api.server.baseUrl());
+    });
 }
 
 // The API reference compiled into the library: the OpenAPI document and the page that shows it.
@@ -615,24 +621,6 @@ QHttpServerResponse openApi(const HttpApiContext &)
 QHttpServerResponse apiDocs(const HttpApiContext &)
 {
     return resource(QStringLiteral(":/api/api-docs.html"), QByteArrayLiteral("text/html; charset=utf-8"));
-}
-
-QHttpServerResponse listFiles(const HttpApiContext &api)
-{
-    QJsonArray files;
-    const QUrl baseUrl = api.server.baseUrl();
-    for (const StoredFile &file : api.session.files().list()) {
-        QJsonObject entry = file.toJson();
-        entry.insert(QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString());
-        // How it was made (null for a file without a sidecar): enough to regenerate or vary it.
-        const auto metadata = api.session.files().readMetadata(file.name);
-        entry.insert(QStringLiteral("metadata"), metadata ? QJsonValue(metadata->toJson()) : QJsonValue());
-        entry.insert(QStringLiteral("created"), unixSeconds(metadata ? metadata->created : file.modified));
-        files.append(entry);
-    }
-    return jsonReply({{QStringLiteral("files"), files},
-                      {QStringLiteral("count"), files.size()},
-                      {QStringLiteral("files_dir"), api.session.files().directory()}});
 }
 
 QHttpServerResponse downloadFile(const HttpApiContext &api, const QString &name)
@@ -715,7 +703,9 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
     router.add({M::Post, QStringLiteral("/api/midi/generate"),
                 QStringLiteral("generate, also in the plugin's flat form ({\"chords\": \"C-Am-F-G\", ...})"), {},
                 deferred(generate)});
-    router.add({M::Get, QStringLiteral("/api/midi/list"), QStringLiteral("generated files for plugins"), noArgs(listMidi)});
+    const QStringList paging{QStringLiteral("limit"), QStringLiteral("cursor")};
+    router.add({M::Get, QStringLiteral("/api/midi/list"), QStringLiteral("generated files for plugins (?limit=N&cursor=C)"),
+                withRequest(listMidi), {}, paging});
     router.add({M::Post, QStringLiteral("/api/midi/stream"), QStringLiteral("a generated file's bytes ({\"file_id\": name})"),
                 withRequest(streamFile)});
     router.add({M::Delete, QStringLiteral("/api/midi/{file_id}"), QStringLiteral("delete a generated file"),
@@ -746,8 +736,8 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
                 {}, deferred(detectChords), {QStringLiteral("resolution"), QStringLiteral("key"), QStringLiteral("time_signature")}});
     router.add({M::Get, QStringLiteral("/api/styles"), QStringLiteral("the styles a request can name"),
                 noArgs(listStyles)});
-    router.add({M::Get, QStringLiteral("/api/files"), QStringLiteral("generated files, newest first"),
-                noArgs(listFiles)});
+    router.add({M::Get, QStringLiteral("/api/files"), QStringLiteral("generated files, newest first (?limit=N&cursor=C)"),
+                withRequest(listFiles), {}, paging});
     router.add({M::Get, QStringLiteral("/api/files/{filename}"), QStringLiteral("download a generated file"),
                 withName(downloadFile)});
     router.add({M::Delete, QStringLiteral("/api/files/{filename}"), QStringLiteral("delete a generated file"),

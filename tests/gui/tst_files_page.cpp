@@ -151,7 +151,17 @@ private slots:
 
         // A file from before this run (copied in, as after a restart) has no style or plugin yet.
         const QString older = QStringLiteral("20200101-000000-000_keys_Bb_140_abcdef.mid");
-        QVERIFY(QFile::copy(server.filesDir() + QLatin1Char('/') + names.first(), server.filesDir() + QLatin1Char('/') + older));
+        {
+            // Written an hour ago (the store orders by modification time; older than a day,
+            // cleanup would take it), and moved in whole, as a file manager does.
+            const QString aside = server.filesDir() + QStringLiteral("/../") + older;
+            QVERIFY(QFile::copy(server.filesDir() + QLatin1Char('/') + names.first(), aside));
+            QFile copy(aside);
+            QVERIFY(copy.open(QIODevice::ReadWrite));
+            QVERIFY(copy.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime));
+            copy.close();
+            QVERIFY(QFile::rename(aside, server.filesDir() + QLatin1Char('/') + older));
+        }
         QTRY_COMPARE(model.rowCount(), 3);
         const int row = model.rowOf(older);
         QCOMPARE(row, 2);   // the store's order: newest first

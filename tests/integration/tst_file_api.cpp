@@ -7,6 +7,7 @@
 #include "TestServer.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QFile>
 #include <QJsonArray>
 #include <QSemaphore>
@@ -40,6 +41,22 @@ RawResponse rawRequest(const QUrl &base, const QByteArray &method, const QByteAr
                            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 }
 
+QStringList names(const QList<StoredFile> &files)
+{
+    QStringList names;
+    for (const StoredFile &file : files)
+        names.append(file.name);
+    return names;
+}
+
+QStringList namesIn(const HttpResult &listing)
+{
+    QStringList names;
+    for (const QJsonValue &file : listing.json.value(QStringLiteral("files")).toArray())
+        names.append(file.toObject().value(QStringLiteral("name")).toString());
+    return names;
+}
+
 } // namespace
 
 class TestFileApi : public QObject {
@@ -54,6 +71,22 @@ class TestFileApi : public QObject {
         for (const QJsonValue &name : result.json.value(QStringLiteral("files")).toArray())
             names.append(name.toString());
         return names;
+    }
+
+    // A server started on a takes folder that already holds `count` files.
+    bool restartWithFiles(int count)
+    {
+        Config config;
+        config.maxFiles = count + 100;
+        m_server = std::make_unique<TestServer>(config);
+        FileStore earlier(m_server->filesDir(), false);
+        if (!earlier.prepare())
+            return false;
+        for (int i = 0; i < count; ++i) {
+            if (!earlier.write({QStringLiteral("bass"), QStringLiteral("C"), 120}, "x"))
+                return false;
+        }
+        return m_server->start();
     }
 
 private slots:
@@ -436,7 +469,7 @@ private slots:
         QCOMPARE(m_server->post(QStringLiteral("/api/generate"), bassRequest()).status, 200);
     }
 
-    void cleanupRunsAfterWritesThatGoOverTheCount()
+    void cleanupKeepsTheCountRightAfterWritesWhateverTheirAge()
     {
         Config config;
         config.maxFiles = 2;
@@ -445,23 +478,103 @@ private slots:
         QSignalSpy removed(m_server->orchestrator.get(), &Orchestrator::filesRemoved);
         const QStringList first = generate();
         const QStringList second = generate();
-        // Four files, max 2, but all younger than a minute: none may go yet.
-        QCOMPARE(m_server->orchestrator->session().files().list().size(), 4);
-        QCOMPARE(removed.count(), 0);
-        // Made two minutes old, the first two go at the next write, oldest first.
-        const QDateTime old = QDateTime::currentDateTime().addSecs(-120);
-        for (const QString &name : first) {
-            QFile file(m_server->filesDir() + QLatin1Char('/') + name);
-            QVERIFY(file.open(QIODevice::ReadWrite));
-            QVERIFY(file.setFileTime(old, QFileDevice::FileModificationTime));
-        }
-        const QStringList third = generate();
+        // Four files, max 2, all seconds old: the first take goes at once, not a minute later.
         QTRY_COMPARE(removed.count(), 1);
         const QStringList gone = removed.first().first().toStringList();
         QCOMPARE(QSet<QString>(gone.begin(), gone.end()), QSet<QString>(first.begin(), first.end()));
-        QCOMPARE(m_server->orchestrator->session().files().list().size(), 4);
+        QCOMPARE(m_server->orchestrator->session().files().count(), 2);
+        for (const QString &name : second)
+            QVERIFY(QFile::exists(m_server->filesDir() + QLatin1Char('/') + name));
         for (const QString &name : first)
             QVERIFY(!QFile::exists(m_server->filesDir() + QStringLiteral("/.aiband-meta/") + name + QStringLiteral(".json")));
+    }
+
+    void listingsComeInPagesNewestFirst()
+    {
+        QVERIFY(restartWithFiles(250));
+        const FileStore &store = m_server->orchestrator->session().files();
+        // Without ?limit=: the first 100, the original's fields, the total and where to go on.
+        const HttpResult first = m_server->get(QStringLiteral("/api/files"));
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json.value(QStringLiteral("files")).toArray().size(), 100);
+        QCOMPARE(first.json.value(QStringLiteral("count")).toInt(), 100);
+        QCOMPARE(first.json.value(QStringLiteral("total")).toInt(), 250);
+        QCOMPARE(first.json.value(QStringLiteral("files_dir")).toString(), store.directory());
+        QVERIFY(first.json.value(QStringLiteral("next_cursor")).isString());
+        QCOMPARE(namesIn(first), names(store.list().mid(0, 100)));
+
+        // A client walks pages of 60 while new takes arrive and files are deleted, one of them
+        // the file its cursor points at: nothing read twice, nothing skipped but what was
+        // deleted before its page came, and no new take slips into the pages already begun.
+        const QStringList before = names(store.list());
+        QStringList seen;
+        QStringList deleted;
+        QString cursor;
+        for (int page = 0;; ++page) {
+            const HttpResult answer = m_server->get(QStringLiteral("/api/files?limit=60")
+                                                    + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor));
+            QCOMPARE(answer.status, 200);
+            seen += namesIn(answer);
+            QCOMPARE(generate().size(), 2);
+            const QJsonValue next = answer.json.value(QStringLiteral("next_cursor"));
+            if (next.isNull())
+                break;
+            cursor = next.toString();
+            deleted << seen.last() << before.at(before.size() - 1 - page);   // the cursor's file, an unread one
+            for (const QString &name : deleted.mid(deleted.size() - 2))
+                QCOMPARE(m_server->send("DELETE", QStringLiteral("/api/files/") + name).status, 200);
+        }
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), seen.size());
+        QStringList expected = before;
+        for (const QString &name : deleted) {
+            if (!seen.contains(name))
+                expected.removeOne(name);
+        }
+        QCOMPARE(seen, expected);
+    }
+
+    void pluginListingsAreBounded()
+    {
+        QVERIFY(restartWithFiles(1005));
+        const FileStore &store = m_server->orchestrator->session().files();
+        const HttpResult midi = m_server->get(QStringLiteral("/api/midi/list"));
+        QCOMPARE(midi.json.value(QStringLiteral("count")).toInt(), 1000);
+        QCOMPARE(midi.json.value(QStringLiteral("total")).toInt(), 1005);
+        const HttpResult rest = m_server->get(QStringLiteral("/api/midi/list?cursor=")
+                                              + midi.json.value(QStringLiteral("next_cursor")).toString());
+        QCOMPARE(rest.json.value(QStringLiteral("count")).toInt(), 5);
+        QVERIFY(rest.json.value(QStringLiteral("next_cursor")).isNull());
+        const HttpResult two = m_server->get(QStringLiteral("/api/midi/list?limit=2"));
+        QCOMPARE(two.json.value(QStringLiteral("files")).toArray().size(), 2);
+        // The plugin client's bare list of names: the newest thousand.
+        const HttpResult names = m_server->get(QStringLiteral("/files"));
+        QCOMPARE(QJsonDocument::fromJson(names.body).array().size(), 1000);
+        QCOMPARE(QJsonDocument::fromJson(names.body).array().first().toString(), store.list().first().name);
+    }
+
+    void aBadLimitOrCursorIsRefusedNamingIt_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("field");
+        const QString forged = FileCursor{1, QStringLiteral("../../etc/passwd")}.encode();
+        for (const char *path : {"/api/files", "/api/midi/list"}) {
+            const QString base = QLatin1String(path);
+            for (const char *limit : {"0", "1001", "-1", "1.5", "ten", ""})
+                QTest::addRow("%s limit=%s", path, limit) << base + QStringLiteral("?limit=") + QLatin1String(limit) << QStringLiteral("limit");
+            for (const QString &cursor : {QStringLiteral("not-a-cursor!"), QString(), forged})
+                QTest::addRow("%s cursor=%s", path, qPrintable(cursor)) << base + QStringLiteral("?cursor=") + cursor << QStringLiteral("cursor");
+        }
+        QTest::addRow("/files limit") << QStringLiteral("/files?limit=5") << QStringLiteral("limit");
+    }
+
+    void aBadLimitOrCursorIsRefusedNamingIt()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, field);
+        const HttpResult answer = m_server->get(query);
+        QCOMPARE(answer.status, 422);
+        QCOMPARE(answer.errorJson().value(QStringLiteral("code")).toString(), QStringLiteral("invalid_field"));
+        QCOMPARE(answer.errorJson().value(QStringLiteral("field")).toString(), field);
     }
 };
 

@@ -795,6 +795,38 @@ async def run_logs(query, tag, run_name):
     return Answer(status, answer)
 
 
+def listing_runner(path):
+    """GET path?query: the page the listing answers."""
+    async def run(query, tag, run_name):
+        Fixture.take()   # at least two files, so a page of one has a next one
+        url = SERVER.base + path
+        if query:
+            url += "?" + urllib.parse.urlencode(query)
+        status, _, answer = await ahttp_json("GET", url)
+        return Answer(status, answer)
+    return run
+
+
+def second_page_of(path):
+    """The cursor after the newest file of `path`'s listing."""
+    def cursor():
+        _, _, answer = http_json("GET", SERVER.base + path + "?limit=1")
+        return answer["next_cursor"]
+    return cursor
+
+
+def listing_cases(path, name_field):
+    """?limit shortens the page; ?cursor starts it after the newest file."""
+    def names(answer):
+        return [f[name_field] for f in answer.body["files"]]
+    return {
+        "?limit": C({}, {"limit": 1}, lambda a: len(a.body["files"]),
+                    lambda t, base, varied: t.assertEqual((len(varied.body["files"]), varied.body["count"]), (1, 1))),
+        "?cursor": C({"limit": 1}, {"limit": 1, "cursor": second_page_of(path)}, names,
+                     lambda t, base, varied: t.assertLess(names(varied)[0], names(base)[0])),
+    }
+
+
 class Fixture:
     """Files made once, for the operations that take a file."""
     _take = None
@@ -1029,6 +1061,8 @@ def http_table():
         "POST /api/transport/sync": (run_transport_sync, lists(sync)),
         "POST /api/midi/stream": (run_stream, lists(stream)),
         "GET /api/logs": (run_logs, lists(logs)),
+        "GET /api/files": (listing_runner("/api/files"), lists(listing_cases("/api/files", "name"))),
+        "GET /api/midi/list": (listing_runner("/api/midi/list"), lists(listing_cases("/api/midi/list", "file_id"))),
     }
 
 

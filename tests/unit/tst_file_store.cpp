@@ -1,6 +1,8 @@
 #include "FileSizeLimit.h"
+#include "files/FileCleanup.h"
 #include "files/FileStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -343,26 +345,64 @@ private slots:
         QCOMPARE(everything(store.metadataDirectory()).size(), 3);
     }
 
-    void cleanupNeverRemovesAFileYoungerThanAMinute()
+    void aYoungFileIsNeverRemovedForItsAgeButTheCountHolds()
     {
         QTemporaryDir dir;
         FileStore store(dir.path());
         QVERIFY(store.prepare().ok());
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (int i = 0; i < 3; ++i)
-            age(store.write(kBass, "x")->path, now.addSecs(-30));
-        // Over the count, and over an age limit of 36 s, but only 30 s old: all kept.
-        QDateTime nextChance;
-        QVERIFY(store.cleanup(CleanupPolicy{0.01, 1, 60}, now, &nextChance).isEmpty());
-        QCOMPARE(store.list().size(), 3);
-        // The caller is told when a pass could remove something: when the oldest kept one turns
-        // a minute old (the file times have whole-second precision here).
-        QVERIFY(nextChance.isValid());
-        QVERIFY(qAbs(nextChance.secsTo(now.addSecs(30))) <= 1);
-        // Thirty seconds later they are a minute old and may go.
-        QCOMPARE(store.cleanup(CleanupPolicy{0.0, 1, 60}, now.addSecs(31), &nextChance).size(), 2);
+        QStringList byAge;   // oldest first
+        for (int i = 0; i < 3; ++i) {
+            const StoredFile file = *store.write(kBass, "x");
+            age(file.path, now.addSecs(-30 - (2 - i)));
+            byAge.append(file.name);
+        }
+        // Over an age limit of 36 s, but only about 30 s old: all kept for their youth.
+        QVERIFY(store.cleanup(CleanupPolicy{0.01, 1000, 60}, now).isEmpty());
+        QCOMPARE(store.count(), 3);
+        // Over the count: the oldest go whatever their age (a burst of generations is all
+        // younger than a minute, and plugin.max_files is what keeps the disk from filling).
+        QCOMPARE(store.trim(CleanupPolicy{0.01, 1, 60}, now), byAge.mid(0, 2));
         QCOMPARE(store.list().size(), 1);
-        QVERIFY(!nextChance.isValid());   // nothing is waiting to be old enough
+        QCOMPARE(store.list().first().name, byAge.last());
+        // Thirty seconds later the last is a minute old and goes for its age.
+        QCOMPARE(store.cleanup(CleanupPolicy{0.01, 1000, 60}, now.addSecs(31)), byAge.mid(2));
+        QCOMPARE(store.count(), 0);
+    }
+
+    void theCountHoldsDuringABurstOfWrites()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), false);
+        QVERIFY(store.prepare().ok());
+        constexpr int kMaxFiles = 20;
+        FileCleanup cleanup(&store, CleanupPolicy{24.0, kMaxFiles, 60});
+        QList<StoredFile> written;
+        std::optional<FilePin> downloading;
+        for (int i = 0; i < 300; ++i) {
+            written.append(*store.write(kBass, QByteArray::number(i)));
+            if (i == 5)
+                downloading.emplace(store, written.first().name);   // being read all along
+            cleanup.fileWritten();
+            if (i % 10 == 0)
+                QCoreApplication::processEvents();   // the server's loop, between requests
+        }
+        // Every file is seconds old, the burst is over: the count holds, with the pinned file and
+        // the newest ones kept.
+        QTRY_COMPARE(store.count(), kMaxFiles);
+        QSet<QString> kept;
+        for (const StoredFile &file : store.list())
+            kept.insert(file.name);
+        // Newest in the store's order: files written in the same millisecond go by name.
+        const QString pinned = written.first().name;
+        std::sort(written.begin(), written.end(), [](const StoredFile &a, const StoredFile &b) {
+            return a.modified != b.modified ? a.modified > b.modified : a.name > b.name;
+        });
+        QSet<QString> expected{pinned};
+        for (const StoredFile &file : written.mid(0, kMaxFiles - 1))
+            expected.insert(file.name);
+        QCOMPARE(kept, expected);
+        QCOMPARE(visibleFiles(dir.path()).size(), kMaxFiles);
     }
 
     void cleanupNeverRemovesAPinnedFile()

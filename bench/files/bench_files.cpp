@@ -1,0 +1,156 @@
+// GET /api/files from a takes folder of 100,000 files (issue 18): what the server's thread does
+// for one page (the index's page, the page's sidecars read, the answer serialised), the first
+// page and one deep in the folder, and how long prepare() takes to read the folder at start.
+//
+// Usage: [AIBAND_BENCH_FILES=N] bench_files [Google Benchmark flags]. The folder is made once, in a
+// temporary directory, with a real sidecar per file (about a minute for 100,000 files).
+
+#include "files/FileStore.h"
+#include "server/FileListing.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <optional>
+
+using namespace aiband;
+
+namespace {
+
+int g_fileCount = 100000;
+QTemporaryDir *g_folder = nullptr;
+
+FileMetadata sidecarLike()
+{
+    FileMetadata metadata;
+    metadata.request = QJsonObject{{QStringLiteral("chord_progression"), QStringLiteral("C-Am-F-G")},
+                                   {QStringLiteral("style"), QStringLiteral("pop")}};
+    metadata.arrangement = QJsonObject{{QStringLiteral("style"), QStringLiteral("pop")}, {QStringLiteral("bars"), 4},
+                                       {QStringLiteral("key"), QStringLiteral("C")}, {QStringLiteral("tempo"), 120}};
+    metadata.style = QStringLiteral("pop");
+    metadata.seed = 42;
+    metadata.pluginId = QStringLiteral("daw-1");
+    metadata.requestId = QStringLiteral("gen-1");
+    metadata.trackType = QStringLiteral("bass");
+    metadata.key = QStringLiteral("C");
+    metadata.tempoBpm = 120;
+    metadata.bars = 4;
+    return metadata;
+}
+
+// The folder every benchmark reads, written once (without syncing: the figure is the reading).
+const QString &folder()
+{
+    if (!g_folder) {
+        g_folder = new QTemporaryDir;
+        FileStore writer(g_folder->path(), false);
+        (void)writer.prepare();
+        const QByteArray bytes(240, 'x');   // a bass part's size
+        for (int i = 0; i < g_fileCount; ++i)
+            (void)writer.write({QStringLiteral("bass"), QStringLiteral("C"), 120}, bytes, sidecarLike());
+    }
+    static const QString path = g_folder->path();
+    return path;
+}
+
+FileStore &preparedStore()
+{
+    static FileStore store(folder(), false);
+    static const bool prepared = store.prepare().ok();
+    (void)prepared;
+    return store;
+}
+
+// The cursor of the page that starts `depth` files from the newest.
+std::optional<FileCursor> cursorAt(const FileStore &store, qsizetype depth)
+{
+    if (depth == 0)
+        return std::nullopt;
+    return store.page(std::nullopt, depth).next;
+}
+
+// One GET /api/files page as the handler builds it, serialised as the reply is.
+void BM_FilesPage(benchmark::State &state)
+{
+    const FileStore &store = preparedStore();
+    const qsizetype limit = state.range(0);
+    const std::optional<FileCursor> after = cursorAt(store, state.range(1));
+    const QUrl base(QStringLiteral("http://127.0.0.1:8000"));
+    qsizetype bytes = 0;
+    for (auto _ : state) {
+        const QByteArray body = QJsonDocument(filesPageJson(store, store.page(after, limit), base)).toJson(QJsonDocument::Compact);
+        bytes = body.size();
+        benchmark::DoNotOptimize(body.data());
+    }
+    state.counters["files"] = static_cast<double>(store.count());
+    state.counters["answer_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_FilesPage)->Args({100, 0})->Args({100, 50000})->Args({1000, 0})->Unit(benchmark::kMillisecond);
+
+// The index alone: the page's entries, without sidecars or JSON.
+void BM_IndexPage(benchmark::State &state)
+{
+    const FileStore &store = preparedStore();
+    const std::optional<FileCursor> after = cursorAt(store, state.range(1));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(store.page(after, state.range(0)).files.size());
+}
+BENCHMARK(BM_IndexPage)->Args({100, 0})->Args({100, 50000})->Unit(benchmark::kMicrosecond);
+
+// GET /api/midi/list's default page of 1000 (no sidecars).
+void BM_MidiList(benchmark::State &state)
+{
+    const FileStore &store = preparedStore();
+    const QUrl base(QStringLiteral("http://127.0.0.1:8000"));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(QJsonDocument(midiListJson(store.page(std::nullopt, 1000), base)).toJson().size());
+}
+BENCHMARK(BM_MidiList)->Unit(benchmark::kMillisecond);
+
+// GET /health's files_count.
+void BM_Count(benchmark::State &state)
+{
+    const FileStore &store = preparedStore();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(store.count());
+}
+BENCHMARK(BM_Count)->Unit(benchmark::kNanosecond);
+
+// Reading the folder into the index, as start() does (before the server listens).
+void BM_PrepareIndex(benchmark::State &state)
+{
+    const QString &path = folder();
+    for (auto _ : state) {
+        FileStore store(path, false);
+        benchmark::DoNotOptimize(store.prepare().ok());
+    }
+}
+BENCHMARK(BM_PrepareIndex)->Iterations(3)->Unit(benchmark::kMillisecond);
+
+// A full cleanup pass's reconcile (worker thread, maintenance clock): one stat per file.
+void BM_Reconcile(benchmark::State &state)
+{
+    FileStore &store = preparedStore();
+    for (auto _ : state)
+        store.reconcile();
+}
+BENCHMARK(BM_Reconcile)->Iterations(3)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_LOGGING_RULES", "aiband.*.debug=false");   // not a line per file written
+    QCoreApplication app(argc, argv);
+    if (const QByteArray count = qgetenv("AIBAND_BENCH_FILES"); !count.isEmpty())
+        g_fileCount = count.toInt();
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    delete g_folder;
+    return 0;
+}
