@@ -351,6 +351,10 @@ private slots:
         QVERIFY(server.start());
         const QStringList names = generate(server, kBassAndDrums);
         QVERIFY(age(server.filesDir(), names, 600));
+        // The store answers from its index: it sees the older times once it reads the folder again.
+        QSignalSpy reread(server.orchestrator.get(), &Orchestrator::filesReread);
+        server.orchestrator->rereadFiles();
+        QVERIFY(reread.wait(10000));
         FilesPage page(*server.orchestrator);
         QVERIFY(showAt(page, QSize(900, 500)));
         QTRY_COMPARE(page.model()->rowCount(), 2);
