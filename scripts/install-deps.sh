@@ -16,6 +16,7 @@ build_packages=(
 test_packages=(
     python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm
     desktop-file-utils appstream   # validators for the .desktop and metainfo files (packaging_deb)
+    lintian man-db python3-debian  # the .deb checked as Debian checks it: lintian, man -l, a DEP-5 parser (packaging_deb)
     xvfb xauth trayer              # an X display with a system tray (desktop_tray_session)
     zlib1g-dev                     # juce_core uses the system's zlib (plugin_reader, below)
 )

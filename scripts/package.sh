@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Debian package in one command: installs what is missing, builds (Release) and runs
 # CPack's DEB generator. Prints the path of the .deb; install it with
-#   sudo apt install ./build/ai-band-orchestrator_<version>_amd64.deb
+#   sudo apt install ./build/ai-band-orchestrator_<version>-<revision>_amd64.deb
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${AIBAND_BUILD_DIR:-$root/build}"

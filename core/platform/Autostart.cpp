@@ -62,7 +62,7 @@ QByteArray entryContent(const QString &program, const QStringList &arguments)
                                         "Name=AI Band Orchestrator\n"
                                         "Comment=Bass, drums and keys for your DAW plugins\n"
                                         "Exec=%1\n"
-                                        "Icon=ai-band-orchestrator\n"
+                                        "Icon=" AIBAND_APP_ID "\n"
                                         "Terminal=false\n"
                                         "X-GNOME-Autostart-enabled=true\n")
                              .arg(exec.join(QLatin1Char(' ')));

@@ -301,7 +301,7 @@ private slots:
                                             "Name=AI Band Orchestrator\n"
                                             "Comment=Bass, drums and keys for your DAW plugins\n"
                                             "Exec=/usr/bin/ai-band-orchestrator --config \"/home/me/My Music/config.json\"\n"
-                                            "Icon=ai-band-orchestrator\n"
+                                            "Icon=io.github.aiband.Orchestrator\n"
                                             "Terminal=false\n"
                                             "X-GNOME-Autostart-enabled=true\n"));
         file.close();
