@@ -288,7 +288,7 @@ private slots:
     void accessSettingsAreReadAndNormalized()
     {
         const QString file = writeFile(QStringLiteral("access.json"), "{\"server\": {"
-            "\"allowed_origins\": [\"HTTPS:\/\/Studio.Example:443/\", \"http:\/\/tool.example:3000\"],"
+            "\"allowed_origins\": [\"HTTPS://Studio.Example:443/\", \"http://tool.example:3000\"],"
             "\"allowed_hosts\": [\"Studio.Local\"], \"require_token\": true}}");
         ConfigSources s = sources(file);
         s.environment.insert(QStringLiteral("AIBAND_TOKEN"), QStringLiteral("0123456789abcdefghijklmn"));
