@@ -146,6 +146,25 @@ Error encoderError(SNDFILE *file)
                      QStringLiteral("the audio could not be encoded: %1").arg(QString::fromLocal8Bit(sf_strerror(file))));
 }
 
+// 16-bit samples rounded to the nearest step and clipped at full scale. Not libsndfile's own
+// conversion: it turns the reverb's constant -150 dB floor into a full -1 step (-90 dB), so a
+// muted part would not be silent.
+bool writePcm16(SNDFILE *file, const std::vector<float> &block, sf_count_t frames)
+{
+    std::vector<short> samples(block.size());
+    std::transform(block.begin(), block.end(), samples.begin(), [](float sample) {
+        return static_cast<short>(std::lrint(std::clamp(sample, -1.0f, 1.0f) * 32767.0f));
+    });
+    return sf_writef_short(file, samples.data(), frames) == frames;
+}
+
+bool writeBlock(SNDFILE *file, AudioFormat format, const std::vector<float> &block, sf_count_t frames)
+{
+    if (format == AudioFormat::Wav)
+        return writePcm16(file, block, frames);
+    return sf_writef_float(file, block.data(), frames) == frames;
+}
+
 bool allDone(const std::vector<FluidPlayer> &players)
 {
     return std::all_of(players.begin(), players.end(), [](const FluidPlayer &player) {
@@ -185,7 +204,7 @@ Result<RenderedAudio> renderAudio(const QList<QByteArray> &midiFiles, const Audi
     SoundFile file(sf_open_virtual(&io, SFM_WRITE, &info, &memory));
     if (!file)
         return encoderError(nullptr);
-    sf_command(file.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);   // an over clips; it never wraps round
+    sf_command(file.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);   // Vorbis too: an over clips, never wraps round
     if (settings.format == AudioFormat::Ogg) {
         double quality = kOggQuality;
         sf_command(file.get(), SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof quality);
@@ -206,7 +225,7 @@ Result<RenderedAudio> renderAudio(const QList<QByteArray> &midiFiles, const Audi
         if (allDone(players))
             releaseLeft -= kBlockFrames;
         fluid_synth_write_float(synth.get(), kBlockFrames, block.data(), 0, 2, block.data(), 1, 2);
-        if (sf_writef_float(file.get(), block.data(), kBlockFrames) != kBlockFrames)
+        if (!writeBlock(file.get(), settings.format, block, kBlockFrames))
             return encoderError(file.get());
         frames += kBlockFrames;
     }

@@ -336,9 +336,12 @@ QList<QByteArray> filesToHear(const RenderedSong &song)
 void BandSession::renderGenerationAudio(GenerateRequest request, const AudioOptions &options,
                                         const Requester &requester, AudioCallback done)
 {
+    // Counted against the plugin the request names, as its generations are.
+    const Requester client = request.pluginId.isEmpty() || requester.window ? requester
+                                                                            : Requester::plugin(request.pluginId);
     // The arrangement points into the generation service's styles, which outlive the pool.
     submitAudio([arrangement = std::move(request.arrangement)] { return filesToHear(renderSong(arrangement)); },
-                options, requester, std::move(done));
+                options, client, std::move(done));
 }
 
 void BandSession::submitAudio(MidiToPlay midi, const AudioOptions &options, const Requester &requester,
