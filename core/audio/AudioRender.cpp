@@ -165,10 +165,14 @@ bool writeBlock(SNDFILE *file, AudioFormat format, const std::vector<float> &blo
     return sf_writef_float(file, block.data(), frames) == frames;
 }
 
-bool allDone(const std::vector<FluidPlayer> &players)
+// The song is over at its last tick (its end of track), not when the player says it is done:
+// FluidSynth's player waits two seconds more before it does.
+bool songsOver(const std::vector<FluidPlayer> &players)
 {
     return std::all_of(players.begin(), players.end(), [](const FluidPlayer &player) {
-        return fluid_player_get_status(player.get()) == FLUID_PLAYER_DONE;
+        const int totalTicks = fluid_player_get_total_ticks(player.get());
+        return fluid_player_get_status(player.get()) == FLUID_PLAYER_DONE
+               || (totalTicks > 0 && fluid_player_get_current_tick(player.get()) >= totalTicks);
     });
 }
 
@@ -219,10 +223,10 @@ Result<RenderedAudio> renderAudio(const QList<QByteArray> &midiFiles, const Audi
     sf_count_t releaseLeft = releaseFrames;
     while (releaseLeft > 0) {
         if (frames >= maxFrames) {
-            audio.truncated = !allDone(players);
+            audio.truncated = !songsOver(players);
             break;
         }
-        if (allDone(players))
+        if (songsOver(players))
             releaseLeft -= kBlockFrames;
         fluid_synth_write_float(synth.get(), kBlockFrames, block.data(), 0, 2, block.data(), 1, 2);
         if (!writeBlock(file.get(), settings.format, block, kBlockFrames))
