@@ -249,20 +249,29 @@ Requester requesterOf(const QHttpServerRequest &request)
     return Requester::remote(request.remoteAddress().toString());
 }
 
-// POST /api/generate and /api/midi/generate: validated at once, composed on a worker thread.
-void generate(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
+// A generate body (either form) read and validated; none when it was refused, with the refusal
+// sent.
+std::optional<GenerateRequest> generationOrRefusal(const HttpApiContext &api, const QHttpServerRequest &request,
+                                                   const HttpReply &reply)
 {
     QJsonObject body;
     if (auto refusal = readJsonObject(api, request, body)) {
         reply.send(std::move(*refusal));
-        return;
+        return std::nullopt;
     }
     Result<GenerateRequest> parsed = api.session.parseGeneration(body);
     if (!parsed) {
         reply.send(errorReply(HttpStatus::UnprocessableEntity, parsed.error()));
-        return;
+        return std::nullopt;
     }
-    api.session.generate(std::move(parsed).value(), requesterOf(request), answerWhenDone(api, reply));
+    return std::move(parsed).value();
+}
+
+// POST /api/generate and /api/midi/generate: validated at once, composed on a worker thread.
+void generate(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
+{
+    if (std::optional<GenerateRequest> parsed = generationOrRefusal(api, request, reply))
+        api.session.generate(std::move(*parsed), requesterOf(request), answerWhenDone(api, reply));
 }
 
 // The two fields the published plugin's client reads: the paths of the take's bass and drums
@@ -475,18 +484,8 @@ void renderToAudio(const HttpApiContext &api, const QHttpServerRequest &request,
         api.session.renderMidiAudio(request.body(), *options, requesterOf(request), answerAudio(reply, stem));
         return;
     }
-    QJsonObject body;
-    if (auto refusal = readJsonObject(api, request, body)) {
-        reply.send(std::move(*refusal));
-        return;
-    }
-    Result<GenerateRequest> parsed = api.session.parseGeneration(body);
-    if (!parsed) {
-        reply.send(errorReply(HttpStatus::UnprocessableEntity, parsed.error()));
-        return;
-    }
-    api.session.renderGenerationAudio(std::move(parsed).value(), *options, requesterOf(request),
-                                      answerAudio(reply, stem));
+    if (std::optional<GenerateRequest> parsed = generationOrRefusal(api, request, reply))
+        api.session.renderGenerationAudio(std::move(*parsed), *options, requesterOf(request), answerAudio(reply, stem));
 }
 
 QString feelName(const Style &style)
