@@ -85,6 +85,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
     for (const QString &problem : m_generation.styles().problems())
         qCWarning(lcMusic).noquote() << "style skipped:" << problem;
     m_generation.setPublisher(&m_publisher);
+    m_session.setSoundFont(m_config.soundFont);
     registerHttpApi(*m_router, *m_api);
     connect(m_hub.get(), &WebSocketHub::sessionCountChanged, this, &Orchestrator::pluginCountChanged);
     connect(&m_session, &BandSession::filesGenerated, &m_cleanup, &FileCleanup::fileWritten);
@@ -242,6 +243,7 @@ Status Orchestrator::reconfigure(const Config &wanted)
     m_generation.setDefaultStyle(m_config.defaultStyle);
     m_generation.setSettings(generationSettingsFrom(m_config));
     m_session.setLimits(clientLimitsFrom(m_config));
+    m_session.setSoundFont(m_config.soundFont);
     m_cleanup.setPolicy(cleanupPolicyFrom(m_config));
     m_hub->setSettings(webSocketSettingsFrom(m_config));   // the message size stays: m_config keeps the running one
     m_maintenance.setInterval(maintenanceIntervalMs(m_config));

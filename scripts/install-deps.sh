@@ -12,9 +12,14 @@ build_packages=(
     qt6-translations-l10n   # Qt's own dialog and button texts in Spanish and German
     librsvg2-bin            # rsvg-convert renders the PNG icons from the SVG
     dpkg-dev                # dpkg-shlibdeps: the .deb's library dependencies (scripts/package.sh)
+    libfluidsynth-dev       # audition: takes rendered to audio offline (core/audio)
+    libsndfile1-dev         # audition: the rendered audio written as WAV or Ogg Vorbis
+    pkg-config              # CMake finds the two above through their .pc files
+    fluid-soundfont-gm      # the General MIDI soundfont the renderer plays takes with
 )
 test_packages=(
     python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm
+    sox                            # levels and peaks of rendered audio (audio_levels)
     desktop-file-utils appstream   # validators for the .desktop and metainfo files (packaging_deb)
     lintian man-db python3-debian  # the .deb checked as Debian checks it: lintian, man -l, a DEP-5 parser (packaging_deb)
     xvfb xauth trayer              # an X display with a system tray (desktop_tray_session)

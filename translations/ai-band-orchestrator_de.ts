@@ -188,12 +188,12 @@
         <translation>Max. Dateien</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Durable writes</source>
         <translation>Sicheres Schreiben</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-18"/>
         <source>Styles dir</source>
         <translation>Stilordner</translation>
     </message>
@@ -203,7 +203,7 @@
         <translation>Standardstil</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+133"/>
         <source>Max chords</source>
         <translation>Max. Akkorde</translation>
     </message>
@@ -327,7 +327,7 @@
         <translation type="vanished">Adresse, auf der der Server lauscht. Nur Loopback (127.0.0.1, ::1, localhost), bis es Token-Authentifizierung gibt.</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-233"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>TCP-Port; 0 wählt einen freien und gibt ihn aus.</translation>
     </message>
@@ -380,6 +380,16 @@
         <location line="+6"/>
         <source>Style used when a request names none.</source>
         <translation>Stil, der verwendet wird, wenn eine Anfrage keinen nennt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SoundFont</source>
+        <translation>SoundFont</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SoundFont (.sf2) takes are played with when you listen to them; empty uses the General MIDI one of fluid-soundfont-gm.</source>
+        <translation>SoundFont (.sf2), mit dem Takes beim Anhören klingen; leer nimmt den General-MIDI-SoundFont aus fluid-soundfont-gm.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -507,7 +517,7 @@
         <translation>Sekunden, die ein Stopp (SIGTERM, Beenden) auf laufende Generierungen und Downloads wartet.</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-250"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Adresse, auf der der Server lauscht. Alles außer Loopback (127.0.0.1, ::1, localhost) erfordert das Token.</translation>
     </message>

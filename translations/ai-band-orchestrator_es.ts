@@ -188,12 +188,12 @@
         <translation>Máximo de archivos</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Durable writes</source>
         <translation>Escritura segura</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-18"/>
         <source>Styles dir</source>
         <translation>Carpeta de estilos</translation>
     </message>
@@ -203,7 +203,7 @@
         <translation>Estilo predeterminado</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+133"/>
         <source>Max chords</source>
         <translation>Máximo de acordes</translation>
     </message>
@@ -327,7 +327,7 @@
         <translation type="vanished">Dirección en la que escucha el servidor. Solo loopback (127.0.0.1, ::1, localhost) hasta que exista la autenticación por token.</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-233"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>Puerto TCP; 0 elige uno libre y lo muestra.</translation>
     </message>
@@ -380,6 +380,16 @@
         <location line="+6"/>
         <source>Style used when a request names none.</source>
         <translation>Estilo que se usa cuando una petición no indica ninguno.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SoundFont</source>
+        <translation>SoundFont</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SoundFont (.sf2) takes are played with when you listen to them; empty uses the General MIDI one of fluid-soundfont-gm.</source>
+        <translation>SoundFont (.sf2) con el que suenan las tomas cuando las escuchas; vacío usa el General MIDI de fluid-soundfont-gm.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -507,7 +517,7 @@
         <translation>Segundos que una parada (SIGTERM, Salir) espera a que terminen las generaciones y descargas en curso.</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-250"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Dirección en la que escucha el servidor. Cualquiera que no sea loopback (127.0.0.1, ::1, localhost) requiere el token.</translation>
     </message>

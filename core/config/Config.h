@@ -44,6 +44,9 @@ struct Config {
     QString stylesDir;                          // the user's own style definitions
     QString defaultStyle;
 
+    // audio (audition)
+    QString soundFont;                          // a .sf2 file; empty: Debian's fluid-soundfont-gm
+
     // logging
     LogLevel logLevel{};
     QString logFile;

@@ -282,6 +282,12 @@ std::span<const ConfigKey> configKeys()
          .applies = Applies::Live,
          .environment = {"AIBAND_DEFAULT_STYLE"},
          .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Style used when a request names none.")},
+        {.path = "audio.soundfont",
+         .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "SoundFont"),
+         .kind = PathSetting{&Config::soundFont, {}},
+         .applies = Applies::Live,   // found again for every render
+         .environment = {"AIBAND_SOUNDFONT"},
+         .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "SoundFont (.sf2) takes are played with when you listen to them; empty uses the General MIDI one of fluid-soundfont-gm.")},
         {.path = "plugin.durable_writes",
          .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Durable writes"),
          .kind = BoolSetting{&Config::durableWrites, true},

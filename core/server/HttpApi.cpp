@@ -7,6 +7,7 @@
 #include "ServerInfo.h"
 #include "WebSocketApi.h"
 #include "WebSocketHub.h"
+#include "audio/AudioOptions.h"
 #include "config/Config.h"
 #include "files/FileStore.h"
 #include "generation/ChordDetectRequest.h"
@@ -183,7 +184,7 @@ QHttpServerResponse statusForError(const Error &error)
         response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
         return response;
     }
-    if (error.code == QLatin1String("shutting_down"))
+    if (error.code == QLatin1String("shutting_down") || error.code == QLatin1String("no_soundfont"))
         return errorReply(HttpStatus::ServiceUnavailable, error);
     if (error.code == QLatin1String("timeout"))
         return errorReply(HttpStatus::GatewayTimeout, error);
@@ -193,7 +194,8 @@ QHttpServerResponse statusForError(const Error &error)
         return errorReply(HttpStatus::BadRequest, error);
     if (error.code == QLatin1String("file_not_found") || error.code == QLatin1String("metadata_not_found"))
         return errorReply(HttpStatus::NotFound, error);
-    if (error.code == QLatin1String("invalid_field") || error.code == QLatin1String("unknown_chord"))
+    if (error.code == QLatin1String("invalid_field") || error.code == QLatin1String("unknown_chord")
+        || error.code == QLatin1String("invalid_midi"))
         return errorReply(HttpStatus::UnprocessableEntity, error);
     return errorReply(HttpStatus::InternalServerError, error);
 }
@@ -248,20 +250,29 @@ Requester requesterOf(const QHttpServerRequest &request)
     return Requester::remote(request.remoteAddress().toString());
 }
 
-// POST /api/generate and /api/midi/generate: validated at once, composed on a worker thread.
-void generate(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
+// A generate body (either form) read and validated; none when it was refused, with the refusal
+// sent.
+std::optional<GenerateRequest> generationOrRefusal(const HttpApiContext &api, const QHttpServerRequest &request,
+                                                   const HttpReply &reply)
 {
     QJsonObject body;
     if (auto refusal = readJsonObject(api, request, body)) {
         reply.send(std::move(*refusal));
-        return;
+        return std::nullopt;
     }
     Result<GenerateRequest> parsed = api.session.parseGeneration(body);
     if (!parsed) {
         reply.send(errorReply(HttpStatus::UnprocessableEntity, parsed.error()));
-        return;
+        return std::nullopt;
     }
-    api.session.generate(std::move(parsed).value(), requesterOf(request), answerWhenDone(api, reply));
+    return std::move(parsed).value();
+}
+
+// POST /api/generate and /api/midi/generate: validated at once, composed on a worker thread.
+void generate(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
+{
+    if (std::optional<GenerateRequest> parsed = generationOrRefusal(api, request, reply))
+        api.session.generate(std::move(*parsed), requesterOf(request), answerWhenDone(api, reply));
 }
 
 // The two fields the published plugin's client reads: the paths of the take's bass and drums
@@ -348,6 +359,16 @@ bool isMidiContentType(const QByteArray &contentType)
     return mime == "audio/midi" || mime == "audio/x-midi" || mime == "audio/mid";
 }
 
+// 415 for a body that is neither JSON nor a Standard MIDI File (no Content-Type reads as JSON).
+std::optional<QHttpServerResponse> neitherJsonNorMidi(const QByteArray &contentType, const QString &what)
+{
+    if (contentType.isEmpty() || isJsonContentType(contentType) || isMidiContentType(contentType))
+        return std::nullopt;
+    return errorReply(HttpStatus::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
+                      QStringLiteral("send %1 as JSON (Content-Type: application/json) or a Standard MIDI File "
+                                     "(Content-Type: audio/midi), not %2").arg(what, QString::fromLatin1(contentType)));
+}
+
 // A Standard MIDI File body: its options come from the query, as the body has no room for them.
 Result<ChordDetectRequest> chordDetectionFromMidi(const HttpApiContext &api, const QHttpServerRequest &request)
 {
@@ -377,10 +398,8 @@ void detectChords(const HttpApiContext &api, const QHttpServerRequest &request, 
         answerChords(api, chordDetectionFromMidi(api, request), reply);
         return;
     }
-    if (!contentType.isEmpty() && !isJsonContentType(contentType)) {
-        reply.send(errorReply(HttpStatus::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
-                              QStringLiteral("send the notes as JSON (Content-Type: application/json) or a Standard MIDI "
-                                             "File (Content-Type: audio/midi), not %1").arg(QString::fromLatin1(contentType))));
+    if (auto refusal = neitherJsonNorMidi(contentType, QStringLiteral("the notes"))) {
+        reply.send(std::move(*refusal));
         return;
     }
     if (const auto query = QUrlQuery(request.url()).queryItems(); !query.isEmpty()) {
@@ -396,6 +415,78 @@ void detectChords(const HttpApiContext &api, const QHttpServerRequest &request, 
         return;
     }
     answerChords(api, api.session.parseChordDetection(body), reply);
+}
+
+// ---- audition: takes as audio (docs/PROTOCOL.md, "Audio")
+
+const QStringList &audioQueryNames()
+{
+    static const QStringList names{QStringLiteral("format"), QStringLiteral("mute"), QStringLiteral("gain")};
+    return names;
+}
+
+Result<AudioOptions> audioOptionsOf(const QHttpServerRequest &request)
+{
+    const QUrlQuery query(request.url());
+    const auto item = [&](const char *name) -> std::optional<QString> {
+        const QString key = QLatin1String(name);
+        return query.hasQueryItem(key) ? std::optional<QString>(query.queryItemValue(key, QUrl::FullyDecoded))
+                                       : std::nullopt;
+    };
+    return parseAudioQuery(AudioQuery{item("format"), item("mute"), item("gain")});
+}
+
+// The audio, when it is rendered, named after what it was made from ("take.wav").
+BandSession::AudioCallback answerAudio(const HttpReply &reply, const QString &stem)
+{
+    return [reply, stem](const Result<RenderedAudio> &audio) {
+        if (!audio) {
+            reply.send(statusForError(audio.error()));
+            return;
+        }
+        QHttpServerResponse response(mimeTypeOf(audio->format), audio->bytes);
+        const QString name = stem + QLatin1Char('.') + fileExtensionOf(audio->format);
+        response.setHeader(QByteArrayLiteral("Content-Disposition"),
+                           QByteArrayLiteral("attachment; filename=\"") + name.toLatin1() + '"');
+        response.setHeader(QByteArrayLiteral("X-Audio-Seconds"), QByteArray::number(audio->seconds, 'f', 3));
+        response.setHeader(QByteArrayLiteral("X-Audio-Truncated"), audio->truncated ? "true" : "false");
+        reply.send(std::move(response));
+    };
+}
+
+// GET /api/files/{filename}/audio: a stored take's file as WAV or Ogg.
+void fileAudio(const HttpApiContext &api, const QHttpServerRequest &request, const QString &name, const HttpReply &reply)
+{
+    Result<AudioOptions> options = audioOptionsOf(request);
+    if (!options) {
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, options.error()));
+        return;
+    }
+    const QString stem = name.endsWith(QLatin1String(".mid")) ? name.chopped(4) : name;
+    api.session.renderFileAudio(name, *options, requesterOf(request), answerAudio(reply, stem));
+}
+
+// POST /api/render: a plugin's own MIDI file (audio/midi) or a generate body (JSON, composed
+// and heard without storing a take) as WAV or Ogg.
+void renderToAudio(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
+{
+    Result<AudioOptions> options = audioOptionsOf(request);
+    if (!options) {
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, options.error()));
+        return;
+    }
+    const QString stem = QStringLiteral("take");
+    const QByteArray contentType = request.value(QByteArrayLiteral("content-type"));
+    if (auto refusal = neitherJsonNorMidi(contentType, QStringLiteral("a generate body"))) {
+        reply.send(std::move(*refusal));
+        return;
+    }
+    if (isMidiContentType(contentType)) {
+        api.session.renderMidiAudio(request.body(), *options, requesterOf(request), answerAudio(reply, stem));
+        return;
+    }
+    if (std::optional<GenerateRequest> parsed = generationOrRefusal(api, request, reply))
+        api.session.renderGenerationAudio(std::move(*parsed), *options, requesterOf(request), answerAudio(reply, stem));
 }
 
 QString feelName(const Style &style)
@@ -742,6 +833,15 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
                 withName(downloadFile)});
     router.add({M::Delete, QStringLiteral("/api/files/{filename}"), QStringLiteral("delete a generated file"),
                 withName(deleteFile)});
+    router.add({M::Get, QStringLiteral("/api/files/{filename}/audio"),
+                QStringLiteral("a generated file as audio (?format=wav|ogg&mute=parts&gain=part:0..1)"), {},
+                [api](const QHttpServerRequest &request, const QStringList &args, HttpReply reply) {
+                    fileAudio(api, request, args.first(), reply);
+                },
+                audioQueryNames()});
+    router.add({M::Post, QStringLiteral("/api/render"),
+                QStringLiteral("a MIDI file (audio/midi) or a generate body (JSON, nothing stored) as audio"), {},
+                deferred(renderToAudio), audioQueryNames()});
     // The published plugin's own client paths (docs/PROTOCOL.md, "Compatibility").
     router.add({M::Post, QStringLiteral("/generate"),
                 QStringLiteral("the plugin client's generate: {\"chords\": [...], \"tempo\", \"key\"} -> bass_file, drum_file"),

@@ -6,10 +6,15 @@
 #include "files/TakePublisher.h"
 #include "generation/FlatGenerateForm.h"
 #include "logging/LogCategories.h"
+#include "music/Engine.h"
+#include "music/MidiReader.h"
+#include "music/PartRegistry.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
+
+#include <algorithm>
 
 namespace aiband {
 
@@ -30,6 +35,9 @@ BandSession::BandSession(GenerationService *generation, FileStore *files, TakePu
             [this](const QString &, const Error &error) { onFailed(error); });
     connect(&m_live, &LiveFollow::eventsReady, this, &BandSession::liveEvents);
     connect(&m_live, &LiveFollow::chordHeard, this, &BandSession::chordHeard);
+    // One render at a time: each keeps a core busy for about a second a minute of a take, and
+    // the generations share the machine.
+    m_audioPool.setMaxThreadCount(1);
 }
 
 // ---- plugins
@@ -281,6 +289,90 @@ Result<QByteArray> BandSession::readFile(const QString &name) const
     if (!file || !handle.open(QIODevice::ReadOnly))
         return FileStore::fileNotFound(name);
     return handle.readAll();
+}
+
+// ---- audition
+
+void BandSession::renderFileAudio(const QString &fileName, const AudioOptions &options, const Requester &requester,
+                                  AudioCallback done)
+{
+    Result<QByteArray> midi = readFile(fileName);
+    if (!midi) {
+        done(midi.error());
+        return;
+    }
+    submitAudio([midi = std::move(midi).value()] { return QList<QByteArray>{midi}; }, options, requester,
+                std::move(done));
+}
+
+void BandSession::renderMidiAudio(const QByteArray &midiFile, const AudioOptions &options, const Requester &requester,
+                                  AudioCallback done)
+{
+    // FluidSynth would play a broken file as silence; our reader says what is wrong and where.
+    if (Result<MidiSong> song = readMidiFile(midiFile); !song) {
+        done(song.error());
+        return;
+    }
+    submitAudio([midiFile] { return QList<QByteArray>{midiFile}; }, options, requester, std::move(done));
+}
+
+namespace {
+
+// The files a take is heard from: every part asked for, but not the parts the full band's file
+// already plays.
+QList<QByteArray> filesToHear(const RenderedSong &song)
+{
+    const bool hasFullBand = std::any_of(song.parts.begin(), song.parts.end(),
+                                         [](const RenderedPart &part) { return partRow(part.type).isBand(); });
+    QList<QByteArray> files;
+    for (const RenderedPart &part : song.parts)
+        if (!hasFullBand || !partRow(part.type).inFullBand)
+            files.append(part.midi);
+    return files;
+}
+
+} // namespace
+
+void BandSession::renderGenerationAudio(GenerateRequest request, const AudioOptions &options,
+                                        const Requester &requester, AudioCallback done)
+{
+    // Counted against the plugin the request names, as its generations are.
+    const Requester client = request.pluginId.isEmpty() || requester.window ? requester
+                                                                            : Requester::plugin(request.pluginId);
+    // The arrangement points into the generation service's styles, which outlive the pool.
+    submitAudio([arrangement = std::move(request.arrangement)] { return filesToHear(renderSong(arrangement)); },
+                options, client, std::move(done));
+}
+
+void BandSession::submitAudio(MidiToPlay midi, const AudioOptions &options, const Requester &requester,
+                              AudioCallback done)
+{
+    Result<QString> soundFont = findSoundFont(m_soundFont);
+    if (!soundFont) {
+        done(soundFont.error());
+        return;
+    }
+    if (m_audioPending >= kAudioQueue) {
+        done(makeError(QStringLiteral("busy"),
+                       QStringLiteral("%1 renders are already waiting; retry in a moment").arg(m_audioPending)));
+        return;
+    }
+    const QString client = requester.limitKey();
+    if (!requester.window)
+        if (auto refusal = m_limiter.tryStart(client)) {
+            done(*refusal);
+            return;
+        }
+    ++m_audioPending;
+    const AudioRenderSettings settings{*soundFont, options.format, options.mix, kMaxAudioSeconds};
+    runOnPool(
+        m_audioPool, this, [midi = std::move(midi), settings] { return renderAudio(midi(), settings); },
+        [this, client, window = requester.window, done = std::move(done)](const Result<RenderedAudio> &audio) {
+            --m_audioPending;
+            if (!window)
+                m_limiter.finish(client);
+            done(audio);
+        });
 }
 
 } // namespace aiband

@@ -5,6 +5,8 @@
 #include "PluginRegistry.h"
 #include "Requester.h"
 #include "TransportClock.h"
+#include "audio/AudioOptions.h"
+#include "audio/AudioRender.h"
 #include "generation/ChordDetectRequest.h"
 #include "generation/GenerateRequest.h"
 #include "generation/GenerationResult.h"
@@ -12,6 +14,7 @@
 #include "util/Result.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 #include <optional>
 
@@ -137,6 +140,26 @@ public:
     // write, cleared by the next successful one.
     QString storageProblem() const { return m_storageProblem; }
 
+    // ---- audition (docs/PROTOCOL.md, "Audio"): takes rendered to WAV or Ogg
+    // Each is rendered on a pool of its own, never on this thread, under the per-client limits
+    // (a render counts as a generation; the window's are never limited); `done` is called once,
+    // on this thread. Errors besides the limits': no_soundfont (503: none installed or set),
+    // busy (kAudioQueue renders already waiting), audio_failed.
+    using AudioCallback = std::function<void(const Result<RenderedAudio> &)>;
+    // A stored file (one part, or the full band's): invalid_filename, file_not_found.
+    void renderFileAudio(const QString &fileName, const AudioOptions &options, const Requester &requester,
+                         AudioCallback done);
+    // A Standard MIDI File from the client (its own take): invalid_midi, with the byte offset.
+    void renderMidiAudio(const QByteArray &midiFile, const AudioOptions &options, const Requester &requester,
+                         AudioCallback done);
+    // A generation composed and heard, nothing stored: the parts it asks for together (the full
+    // band's file instead of the parts it holds).
+    void renderGenerationAudio(GenerateRequest request, const AudioOptions &options, const Requester &requester,
+                               AudioCallback done);
+    // audio.soundfont: a .sf2 file, or empty for Debian's (findSoundFont).
+    void setSoundFont(const QString &path) { m_soundFont = path; }
+    static constexpr int kAudioQueue = 8;
+
     // ---- what the band can play
     const StyleLibrary &styles() const { return m_generation->styles(); }
     QString defaultStyle() const { return m_generation->defaultStyle(); }
@@ -164,6 +187,8 @@ private:
     void submitLimited(GenerateRequest request, const Requester &requester, Callback done,
                        GenerationService::Renderer render = {});
     void transportMoved(const QString &exceptPluginId);
+    using MidiToPlay = std::function<QList<QByteArray>()>;   // runs on the audio pool
+    void submitAudio(MidiToPlay midi, const AudioOptions &options, const Requester &requester, AudioCallback done);
 
     GenerationService *m_generation;
     FileStore *m_files;
@@ -173,6 +198,9 @@ private:
     LiveFollow m_live{m_transport};
     ClientLimiter m_limiter;
     QString m_storageProblem;
+    QString m_soundFont;
+    int m_audioPending = 0;
+    QThreadPool m_audioPool;   // last: destroyed first, waiting for renders that capture nothing of this
 };
 
 // The error for a plugin id that names no registered plugin.

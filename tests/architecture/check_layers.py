@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 # Bottom to top. The five core libraries of core/CMakeLists.txt group these ranks:
-# engine (util, music), services (net .. generation), session, server, core (Orchestrator).
+# engine (util, music), services (net .. generation, audio), session, server, core (Orchestrator).
 # A folder with sources that is not listed here fails the check: a new folder needs a layer.
 RANKS = {
     "core/util": 0,
@@ -27,6 +27,7 @@ RANKS = {
     "core/logging": 4,
     "core/files": 5,
     "core/generation": 6,
+    "core/audio": 6,     # takes rendered to audio (FluidSynth, libsndfile); a peer of generation
     "core/session": 7,
     "core/server": 8,
     "core": 9,           # Orchestrator, SettingsChange: build and run the layers

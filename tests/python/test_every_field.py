@@ -33,6 +33,7 @@ Usage: /usr/bin/python3 test_every_field.py /path/to/ai-band-orchestrator [unitt
 import asyncio
 import copy
 import datetime
+import hashlib
 import io
 import itertools
 import json
@@ -41,6 +42,7 @@ import re
 import sys
 import unittest
 import urllib.parse
+import wave
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -889,6 +891,87 @@ def expect_original_bytes(t, base, varied):
     t.assertNotEqual(base.parts["bass"].data, original, "another seed gives other bytes")
 
 
+# ---- audio --------------------------------------------------------------------------------------
+
+def audio_answer(status, headers, data):
+    """An audio answer: the bytes, or the error's JSON."""
+    return Answer(status, json.loads(data) if status >= 400 else data, seconds=headers.get("X-Audio-Seconds"))
+
+
+def split_query(body):
+    """The `?name` keys of a case body as a query string, and the rest."""
+    query = {k[1:]: v for k, v in body.items() if k.startswith("?")}
+    rest = {k: v for k, v in body.items() if not k.startswith("?")}
+    return ("?" + urllib.parse.urlencode(query)) if query else "", rest
+
+
+async def run_render(body, tag, run_name):
+    """POST /api/render with a generate body; `?name` keys go in the query."""
+    query, body = split_query(body)
+    status, headers, data = await asyncio.to_thread(http, "POST", SERVER.base + "/api/render" + query, body,
+                                                    timeout=60)
+    return audio_answer(status, headers, data)
+
+
+async def run_file_audio(body, tag, run_name):
+    """GET /api/files/{the fixture's bass}/audio with the case's query."""
+    query, _ = split_query(body)
+    url = f"{SERVER.base}/api/files/{Fixture.take()['bass']}/audio{query}"
+    status, headers, data = await asyncio.to_thread(http, "GET", url, timeout=60)
+    return audio_answer(status, headers, data)
+
+
+def audio_bytes(answer):
+    return hashlib.sha1(answer.body).hexdigest()
+
+
+def wav_peak(data):
+    """The largest absolute 16-bit sample of a WAV file."""
+    with wave.open(io.BytesIO(data)) as reader:
+        frames = reader.readframes(reader.getnframes())
+    samples = memoryview(frames).cast("h")
+    return max((abs(x) for x in samples), default=0)
+
+
+def audio_query_cases():
+    """?format, ?mute and ?gain, on a take with a bass part (the bass is muted or turned down)."""
+    return {
+        "?format": C({"?format": "wav"}, {"?format": "ogg"}, audio_bytes,
+                     lambda t, base, varied: t.assertEqual((base.body[:4], varied.body[:4]), (b"RIFF", b"OggS"))),
+        "?mute": C({}, {"?mute": "bass"}, lambda a: wav_peak(a.body),
+                   lambda t, base, varied: t.assertEqual((wav_peak(base.body) > 0, wav_peak(varied.body)), (True, 0))),
+        "?gain": C({}, {"?gain": "bass:0.5"}, lambda a: wav_peak(a.body),
+                   lambda t, base, varied: t.assertAlmostEqual(wav_peak(varied.body) / wav_peak(base.body), 0.5,
+                                                               delta=0.05)),
+    }
+
+
+# What a render cannot let anyone hear, so its case is that it is read (an invalid value is
+# refused, naming the field), as for an analysis: the plugin a generate body names (a render stores
+# nothing; it only counts against that plugin's limits), and the key, which with the chords given
+# is the files' key signature, not a note of them.
+RENDER_CANNOT_SHOW = {"plugin_id": ("plugin_id", "bad id"), "chord_progression.key": ("chord_progression.key", "H"),
+                      "key (beside chord_progression)": ("key", "H")}
+
+
+def render_cases():
+    """POST /api/render: every generate body field changes the sound; the query as on a file."""
+    b = generate_body(True)
+    cases = {}
+    for name, case in generate_form_cases(True).items():
+        if name in RENDER_CANNOT_SHOW:
+            field, bad = RENDER_CANNOT_SHOW[name]
+            cases[name] = C(case.base, edit(case.base, {field: bad}), lambda a: (a.status, error_of(a.error)),
+                            expect_error_field("invalid_field", field), varied_may_fail=True,
+                            note="a render stores nothing: checked as read (an invalid value is refused)")
+        else:
+            cases[name] = C(case.base, case.varied, audio_bytes, form=case.form)
+    one_part = edit(b, {"track_types": ["bass"]})
+    for name, case in audio_query_cases().items():
+        cases[name] = C(dict(one_part, **case.base), dict(one_part, **case.varied), case.observe, case.expect)
+    return {name: [case] for name, case in cases.items()}
+
+
 # ---- chords from what was played ----------------------------------------------------------------
 
 def played(*chords, start=0, beats=4, velocity=90):
@@ -1060,6 +1143,8 @@ def http_table():
         "POST /api/transport/start": (run_transport_start, lists(start)),
         "POST /api/transport/sync": (run_transport_sync, lists(sync)),
         "POST /api/midi/stream": (run_stream, lists(stream)),
+        "GET /api/files/{filename}/audio": (run_file_audio, lists(audio_query_cases())),
+        "POST /api/render": (run_render, render_cases()),
         "GET /api/logs": (run_logs, lists(logs)),
         "GET /api/files": (listing_runner("/api/files"), lists(listing_cases("/api/files", "name"))),
         "GET /api/midi/list": (listing_runner("/api/midi/list"), lists(listing_cases("/api/midi/list", "file_id"))),
@@ -1505,6 +1590,11 @@ class EveryFieldTest(unittest.TestCase):
                     self.assertTrue(takes[0].ok and takes[1].ok, [t.error for t in takes])
                     self.assertEqual({k: p.data for k, p in takes[0].parts.items()},
                                      {k: p.data for k, p in takes[1].parts.items()})
+            with self.subTest(operation="POST /api/render"):
+                body = materialize(generate_body(True), new_tag())
+                first, second = [await run_render(body, "", name) for name in ("one", "two")]
+                self.assertTrue(first.ok and second.ok, [first.error, second.error])
+                self.assertEqual(audio_bytes(first), audio_bytes(second), "the same take renders the same sound")
             with self.subTest(operation="POST /api/files/{filename}/regenerate"):
                 first = await run_regenerate({"seed": 9}, "", "one")
                 second = await run_regenerate({"seed": 9}, "", "two")
