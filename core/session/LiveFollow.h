@@ -62,6 +62,8 @@ public:
 
     // How long before its beat a chord must arrive to be played there, in milliseconds, at least.
     static constexpr double kMinimumNoticeMs = 25.0;
+    // How much earlier than the lookahead requires a session's next beat is sent.
+    static constexpr double kSendEarlyMs = 25.0;
     // Sessions live at once, across bands: each costs a timer and a few kilobytes a minute.
     static constexpr int kMaxLiveSessions = 64;
     // Notes kept for a take (the oldest leave first): about an hour of a busy four-piece at 200
