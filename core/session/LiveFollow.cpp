@@ -203,13 +203,19 @@ void LiveFollow::hear(Band &band, double beat, const Chord &chord, const QString
 {
     const double playedFrom = effectiveBeat(beat);
     band.band.hear(beat, playedFrom, chord);
-    // Sessions that already hold notes from there hear them again, as the new chord plays them.
+    // Sessions that already hold notes from there hear them again, as the new chord plays them;
+    // what the band keeps for a take is replaced once, over the furthest of their ranges (ten
+    // members each replacing it was most of a chord's cost in a band of ten).
+    double resentUpTo = playedFrom;
     for (auto &[id, listener] : m_listeners) {
         if (listener->band.get() != &band || listener->sentUpTo <= playedFrom + kEpsilon)
             continue;
         const double from = std::max(playedFrom, listener->sentFrom);
-        sendRange(*listener, from, listener->sentUpTo, from);
+        resentUpTo = std::max(resentUpTo, listener->sentUpTo);
+        sendRange(*listener, from, listener->sentUpTo, from, KeepForTake::No);
     }
+    if (resentUpTo > playedFrom)
+        keep(band, playedFrom, resentUpTo, true);
     emit chordHeard(membersOf(band), HeardChord{chord, beat, playedFrom, source});
 }
 
@@ -276,13 +282,15 @@ Result<QList<HeardChord>> LiveFollow::hearNotes(const QString &pluginId, const s
 
 // ---- keeping ahead of the transport
 
-void LiveFollow::sendRange(Listener &listener, double from, double to, std::optional<double> replacesFrom)
+void LiveFollow::sendRange(Listener &listener, double from, double to, std::optional<double> replacesFrom,
+                           KeepForTake keepIt)
 {
     LiveEvents events{from, to, replacesFrom, listener.band->band.events(from, to, listener.parts)};
     if (replacesFrom)
         listener.sentFrom = std::min(listener.sentFrom, *replacesFrom);
     listener.sentUpTo = std::max(listener.sentUpTo, to);
-    keep(*listener.band, from, to, replacesFrom.has_value());
+    if (keepIt == KeepForTake::Yes)
+        keep(*listener.band, from, to, replacesFrom.has_value());
     emit eventsReady(listener.pluginId, events);
 }
 

@@ -102,7 +102,9 @@ private:
     void advance(Listener &listener);
     void schedule(Listener &listener);
     void resync(Listener &listener, const TransportState &now);
-    void sendRange(Listener &listener, double from, double to, std::optional<double> replacesFrom);
+    enum class KeepForTake { Yes, No };   // No: the caller keeps the band's notes once for several sends
+    void sendRange(Listener &listener, double from, double to, std::optional<double> replacesFrom,
+                   KeepForTake keepIt = KeepForTake::Yes);
     void keep(Band &band, double from, double to, bool replacing);
     static void notePlayed(Band &band, double beat);
     static double nextSendableBeat(const TransportState &now);
