@@ -55,6 +55,9 @@ REPLACE_TIMEOUT_S = 2.0
 SWEEP_TICK_S = 0.005
 EPSILON = 1e-6
 START_SETTLE_S = 0.5
+# Seconds in which other work took less than this share of the machine count as quiet.
+WATCH_INTERVAL_S = 1.0
+QUIET_BELOW_PCT = 10.0
 HEARTBEAT_S = 20.0
 
 
@@ -109,24 +112,49 @@ def machine_cpu_seconds():
     return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
 
 
-class CpuShare:
+class MachineWatch:
     """What a scenario cost the server and this client, and how much of the machine other work
-    took meanwhile (the machine is shared: a build next door disturbs the figures)."""
+    took meanwhile, second by second: the machine is shared, and a build next door makes the
+    server wait for a core. Figures are also given over the quiet seconds alone, so a reader
+    sees both what happened and what the server does when it has the machine."""
 
     def __init__(self, server_pid):
         self.server_pid = server_pid
-        self.started = now()
-        self.server = process_cpu_seconds(server_pid)
-        self.client = process_cpu_seconds()
-        self.machine = machine_cpu_seconds()
+        self.seconds = []      # (start, end, other work in % of the machine)
+        self.first = self.last = self._read()
+        self._task = asyncio.get_running_loop().create_task(self._sample())
+
+    def _read(self):
+        return now(), process_cpu_seconds(self.server_pid), process_cpu_seconds(), machine_cpu_seconds()
+
+    def _other_pct(self, before, after):
+        wall = after[0] - before[0]
+        other = (after[3] - before[3]) - (after[1] - before[1]) - (after[2] - before[2])
+        return min(100.0, max(0.0, 100.0 * other / wall / os.cpu_count()))
+
+    async def _sample(self):
+        while True:
+            await asyncio.sleep(WATCH_INTERVAL_S)
+            sample = self._read()
+            self.seconds.append((self.last[0], sample[0], self._other_pct(self.last, sample)))
+            self.last = sample
+
+    def quiet(self, t):
+        """Whether other work took less than QUIET_BELOW_PCT of the machine around moment t."""
+        for start, end, other in self.seconds:
+            if start <= t < end:
+                return other < QUIET_BELOW_PCT
+        return False
 
     def figures(self):
-        wall = now() - self.started
-        server = process_cpu_seconds(self.server_pid) - self.server
-        client = process_cpu_seconds() - self.client
-        other = machine_cpu_seconds() - self.machine - server - client
-        return {"server_cpu_pct": round(100.0 * server / wall, 1), "client_cpu_pct": round(100.0 * client / wall, 1),
-                "other_work_pct_of_machine": round(max(0.0, 100.0 * other / wall / os.cpu_count()), 1)}
+        self._task.cancel()
+        end = self._read()
+        wall = end[0] - self.first[0]
+        quiet = sum(1 for *_, other in self.seconds if other < QUIET_BELOW_PCT)
+        return {"server_cpu_pct": round(100.0 * (end[1] - self.first[1]) / wall, 1),
+                "client_cpu_pct": round(100.0 * (end[2] - self.first[2]) / wall, 1),
+                "other_work_pct_of_machine": round(self._other_pct(self.first, end), 1),
+                "quiet_seconds_pct": round(100.0 * quiet / max(1, len(self.seconds)), 1)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -445,16 +473,22 @@ class ChordTimer:
             self.finished.append(pending)
             del self.pending[band]
 
-    def figures(self):
-        own = [p.arrivals[p.sender] for p in self.finished if p.sender in p.arrivals]
-        last = [max(p.arrivals.values()) for p in self.finished if len(p.arrivals) == len(p.waiting)]
-        heard = [p.heard for p in self.finished if p.heard is not None]
+    def figures(self, watch):
         missing = [{"sender": p.sender, "beat": p.beat, "chord": p.chord,
                     "without_replace": sorted(p.waiting - set(p.arrivals)), "chord_heard": p.heard is not None}
                    for p in self.finished if len(p.arrivals) < len(p.waiting) or p.heard is None]
-        return {"chords": len(self.finished), "sender_replace_ms": summary_ms(own),
-                "last_member_replace_ms": summary_ms(last), "chord_heard_ms": summary_ms(heard),
+        quiet = [p for p in self.finished if watch.quiet(p.sent_at)]
+        return {"chords": len(self.finished), **self._times(self.finished),
+                "quiet_seconds": self._times(quiet),
                 "missing": missing, "unexpected_replaces": self.unexpected, "moved": self.moved}
+
+    @staticmethod
+    def _times(chords):
+        own = [p.arrivals[p.sender] for p in chords if p.sender in p.arrivals]
+        last = [max(p.arrivals.values()) for p in chords if len(p.arrivals) == len(p.waiting)]
+        heard = [p.heard for p in chords if p.heard is not None]
+        return {"sender_replace_ms": summary_ms(own), "last_member_replace_ms": summary_ms(last),
+                "chord_heard_ms": summary_ms(heard)}
 
 
 class HeartbeatTimer:
@@ -475,7 +509,11 @@ class HeartbeatTimer:
     def _response(self, session, arrived, data):
         sent = self.sent.pop(data.get("client_timestamp"), None)
         if sent is not None:
-            self.round_trips.append(arrived - sent)
+            self.round_trips.append((sent, arrived - sent))
+
+    def figures(self, watch):
+        return {"all": summary_ms([rtt for _, rtt in self.round_trips]),
+                "quiet_seconds": summary_ms([rtt for sent, rtt in self.round_trips if watch.quiet(sent)])}
 
 
 async def keep_alive(sessions, stop):
@@ -519,7 +557,7 @@ async def chord_latency(app, sessions_count, chords, chords_per_beat, tempo, fol
         for session in sessions:
             members.setdefault(session.band, []).append(session.id)
         tempo_map = TempoMap()
-        cpu = CpuShare(running.pid)
+        watch = MachineWatch(running.pid)
         await start_transport(conductor, tempo_map, tempo)
         started = now()
         # Two beats of steady playing before the first chord.
@@ -535,12 +573,12 @@ async def chord_latency(app, sessions_count, chords, chords_per_beat, tempo, fol
             stop.set()
             await asyncio.gather(probe, alive)
         elapsed = now() - started
-        result = timer.figures()
-        result.update(cpu.figures())
+        result = timer.figures(watch)
+        result.update(watch.figures())
         result.update(mode="follow" if follow else "own bands", sessions=sessions_count,
                       bands=len(members), tempo=tempo, chords_per_beat=chords_per_beat,
                       seconds=round(elapsed, 1),
-                      client_floor_heartbeat_ms=summary_ms(heartbeats.round_trips),
+                      client_floor_heartbeat_ms=heartbeats.figures(watch),
                       band_events_messages=sum(s.band_events_count for s in sessions))
         result.update(problems(sessions + [conductor], running))
         for session in sessions + [conductor]:
@@ -623,7 +661,7 @@ async def tempo_sweep(app, bands_count, minutes, step_s, seed):
         bands = [SweepBand(s, 1.5 + 0.5 * i / bands_count) for i, s in enumerate(sessions)]
         steps = tempo_steps(minutes, step_s)
         tempo_map = TempoMap()
-        cpu = CpuShare(running.pid)
+        watch = MachineWatch(running.pid)
         await start_transport(conductor, tempo_map, steps[0][1])
         started = tempo_map.segments[0][0]
         log(f"sweep: {bands_count} bands, {len(steps)} steps of {step_s:g} s: "
@@ -635,7 +673,7 @@ async def tempo_sweep(app, bands_count, minutes, step_s, seed):
             gc.enable()
         stopped = now()
         tempo_map.stopped_at = stopped
-        cpu_figures = cpu.figures()
+        watch_figures = watch.figures()
         # Only what arrived while the transport played counts; the stop re-sends beat 0 on.
         for session in sessions:
             session.on_band_events = None
@@ -644,9 +682,9 @@ async def tempo_sweep(app, bands_count, minutes, step_s, seed):
         status, _, _ = await plugin_client.ahttp_json("POST", server.base + "/api/transport/stop")
         result = sweep_figures(sessions, tempo_map, steps, stopped)
         result.update(bands=bands_count, minutes=minutes, step_seconds=step_s,
-                      seconds=round(stopped - started, 1), **cpu_figures,
+                      seconds=round(stopped - started, 1), **watch_figures,
                       chords_sent=sum(band.chords for band in bands), transport_stop_status=status,
-                      chord_replace=timer.figures())
+                      chord_replace=timer.figures(watch))
         result.update(problems(sessions + [conductor], running))
         for session in sessions + [conductor]:
             await session.close()
@@ -746,9 +784,11 @@ def lookahead_kept(sessions, tempo_map, bpm, stopped):
     if not ahead:
         return {"sends": 0}
     fewest = min(ahead)
+    shortfall_ms = [(LOOKAHEAD_BEATS - a) * 60000.0 / bpm for a in ahead]
     return {"sends": len(ahead), "min_beats_ahead": round(fewest, 4),
             "sends_under_lookahead": sum(1 for a in ahead if a < LOOKAHEAD_BEATS),
-            "worst_shortfall_ms": round(max(0.0, LOOKAHEAD_BEATS - fewest) * 60000.0 / bpm, 3)}
+            "median_shortfall_ms": round(percentile(shortfall_ms, 50), 3),
+            "worst_shortfall_ms": round(max(0.0, max(shortfall_ms)), 3)}
 
 
 def gaps(sessions, tempo_map, stopped):
@@ -812,36 +852,39 @@ def fmt(value):
 
 
 def latency_rows(results):
-    lines = ["| run | sessions / bands | chords | p50 | p90 | p99 | max | missing |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [f"| run | what | seconds | n | p50 | p90 | p99 | max |", "|---|---|---|---|---|---|---|---|"]
+
+    def row(run_label, what, seconds, figures):
+        lines.append(f"| {run_label} | {what} | {seconds} | {figures['n']:,} | {fmt(figures.get('p50'))} | "
+                     f"{fmt(figures.get('p90'))} | {fmt(figures.get('p99'))} | {fmt(figures.get('max'))} |")
+
     for key in ("latency", "follow"):
         run = results.get(key)
         if not run:
             continue
-        own = run["sender_replace_ms"]
-        label = "own bands: the sender's replace" if key == "latency" else "one band: the sender's replace"
-        lines.append(f"| {label} | {run['sessions']} / {run['bands']} | {own['n']} | {fmt(own.get('p50'))} | "
-                     f"{fmt(own.get('p90'))} | {fmt(own.get('p99'))} | {fmt(own.get('max'))} | {len(run['missing'])} |")
+        label = (f"{run['sessions']} sessions, a band each" if key == "latency"
+                 else f"{run['sessions']} sessions, one band")
+        measures = [("the sender's replace", "sender_replace_ms")]
         if key == "follow":
-            last = run["last_member_replace_ms"]
-            lines.append(f"| one band: the last member's replace | {run['sessions']} / {run['bands']} | {last['n']} | "
-                         f"{fmt(last.get('p50'))} | {fmt(last.get('p90'))} | {fmt(last.get('p99'))} | "
-                         f"{fmt(last.get('max'))} | |")
+            measures.append(("the last member's replace", "last_member_replace_ms"))
+        for what, field in measures:
+            row(label, what, "all", run[field])
+            row(label, what, "quiet", run["quiet_seconds"][field])
         floor = run["client_floor_heartbeat_ms"]
-        lines.append(f"| client floor: heartbeat round trip, same load | {run['sessions']} / {run['bands']} | "
-                     f"{floor['n']} | {fmt(floor.get('p50'))} | {fmt(floor.get('p90'))} | {fmt(floor.get('p99'))} | "
-                     f"{fmt(floor.get('max'))} | |")
+        row(label, "client floor: a heartbeat's round trip", "all", floor["all"])
+        row(label, "client floor: a heartbeat's round trip", "quiet", floor["quiet_seconds"])
     return lines
 
 
 def sweep_rows(sweep):
     lines = ["| BPM | notes | late (< 1 ms) | min margin ms | p1 margin ms | server's own sends | "
-             "fewest beats ahead on arrival | under the lookahead (worst, ms) |",
-             "|---|---|---|---|---|---|---|---|"]
+             "fewest beats ahead on arrival | under the lookahead | by, median / worst ms |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for row in sweep["per_tempo"]:
         lines.append(f"| {row['bpm']} | {row['notes']:,} | {row['late']} | {row['min_margin_ms']:g} | "
                      f"{row['p1_margin_ms']:g} | {row.get('sends', 0):,} | {fmt(row.get('min_beats_ahead'))} | "
-                     f"{row.get('sends_under_lookahead', 0):,} ({fmt(row.get('worst_shortfall_ms'))}) |")
+                     f"{row.get('sends_under_lookahead', 0):,} | {fmt(row.get('median_shortfall_ms'))} / "
+                     f"{fmt(row.get('worst_shortfall_ms'))} |")
     return lines
 
 
@@ -852,7 +895,9 @@ def markdown(results):
                  + (" (quick run: checks the program, not figures)" if results["quick"] else "") + ".")
     lines.append("")
     if results.get("latency") or results.get("follow"):
-        lines += ["Chord event to the replaced notes, ms, at the client over loopback (includes Python's own costs):", ""]
+        lines += ["Chord event to the replaced notes, ms, at the client over loopback (includes Python's own costs); "
+                  f"`quiet`: only the chords sent in seconds when other work took under {QUIET_BELOW_PCT:g} % of "
+                  "the machine:", ""]
         lines += latency_rows(results)
         lines.append("")
     sweep = results.get("sweep")
@@ -869,7 +914,13 @@ def markdown(results):
         if run:
             lines.append(f"- {key}: {run['seconds']:g} s; the server used {run['server_cpu_pct']:g} % of a core, "
                          f"this client {run['client_cpu_pct']:g} %; other work took {run['busy_before_pct']:g} % of the "
-                         f"machine just before, {run['other_work_pct_of_machine']:g} % during")
+                         f"machine just before, {run['other_work_pct_of_machine']:g} % during "
+                         f"({run['quiet_seconds_pct']:g} % of the seconds quiet)")
+            if run.get("missing") or run.get("unexpected_replaces") or run.get("moved"):
+                lines.append(f"  - {len(run['missing'])} chords without their replace or chord_heard, "
+                             f"{len(run['unexpected_replaces'])} replaces nobody asked for, "
+                             f"{len(run['moved'])} chords played elsewhere than put: {run['missing'][:3]} "
+                             f"{run['unexpected_replaces'][:3]} {run['moved'][:3]}")
     for row in results["verdicts"]:
         figure = row.get("figure_ms", row.get("figure"))
         lines.append(f"- {row['what']}: {fmt(figure)} -> {'met' if row['met'] else 'NOT MET'}")
