@@ -29,6 +29,10 @@ import json
 import math
 import os
 import random
+import re
+import shutil
+import signal
+import subprocess
 import sys
 import threading
 import time
@@ -58,6 +62,11 @@ START_SETTLE_S = 0.5
 # Seconds in which other work took less than this share of the machine count as quiet.
 WATCH_INTERVAL_S = 1.0
 QUIET_BELOW_PCT = 10.0
+# --server-syscalls: a chord_event frame from this client is at least 64 bytes, a heartbeat's at
+# most 58 (see keep_alive); the replaced notes are a few KB, other messages to a plugin smaller.
+CHORD_FRAME_MIN_BYTES = 60
+NOTES_WRITE_MIN_BYTES = 500
+PERF_ATTACH_S = 1.0
 HEARTBEAT_S = 20.0
 
 
@@ -516,6 +525,71 @@ class HeartbeatTimer:
                 "quiet_seconds": summary_ms([rtt for sent, rtt in self.round_trips if watch.quiet(sent)])}
 
 
+class ServerSyscalls:
+    """`perf trace` of the server's read and write calls while the chords are sent: the time
+    from the read that brought a chord_event to the write of the replaced notes to the same
+    socket is the server's own share of the latency, without this client or loopback (perf's
+    tracing adds a few microseconds a call). perf's clock is not this client's, so the two are
+    set side by side, not joined chord by chord. Needs perf and root."""
+
+    def __init__(self, pid, path):
+        self.pid, self.path = pid, path
+        self.process = None
+        self.reason = None
+
+    async def start(self):
+        if not shutil.which("perf"):
+            self.reason = "perf is not installed (Debian: linux-perf)"
+            return
+        self.process = subprocess.Popen(["perf", "trace", "-e", "read,write", "-p", str(self.pid), "-o", self.path],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        await asyncio.sleep(PERF_ATTACH_S)
+        if self.process.poll() is not None:
+            self.reason = "perf trace stopped: " + self.process.stderr.read().strip()[-300:]
+            self.process = None
+
+    def figures(self, members):
+        if self.process is None:
+            return {"status": "skipped", "reason": self.reason}
+        self.process.send_signal(signal.SIGINT)
+        self.process.wait()
+        sender, last = chord_writes(read_perf_trace(self.path), members)
+        return {"status": "ran", "sender_replace_ms": summary_ms(sender), "last_member_replace_ms": summary_ms(last)}
+
+
+PERF_LINE = re.compile(r"^\s*([\d.]+) \(\s*([\d.]+) ms\): (read|write)\(fd: (\d+),.*\) += (\d+)")
+
+
+def read_perf_trace(path):
+    """(seconds when the call returned, read or write, fd, bytes) for each call that moved bytes."""
+    calls = []
+    with open(path, errors="replace") as f:
+        for line in f:
+            match = PERF_LINE.match(line)
+            if match and int(match[5]) > 0:
+                calls.append(((float(match[1]) + float(match[2])) / 1000.0, match[3], int(match[4]), int(match[5])))
+    return calls
+
+
+def chord_writes(calls, members):
+    """For each read of a chord-sized frame: seconds to the first notes-sized write to the same
+    socket (the sender's replace) and to the members-th notes-sized write after it (the last
+    member's), before the next chord arrived."""
+    sender, last = [], []
+    chord_reads = [i for i, c in enumerate(calls) if c[1] == "read" and c[3] >= CHORD_FRAME_MIN_BYTES]
+    for n, i in enumerate(chord_reads):
+        read_at, _, fd, _ = calls[i]
+        until = chord_reads[n + 1] if n + 1 < len(chord_reads) else len(calls)
+        notes = [c for c in calls[i + 1:until] if c[1] == "write" and c[3] >= NOTES_WRITE_MIN_BYTES]
+        own = next((c for c in notes if c[2] == fd), None)
+        if own is None:
+            continue
+        sender.append(own[0] - read_at)
+        if len(notes) >= members:
+            last.append(notes[members - 1][0] - read_at)
+    return sender, last
+
+
 async def keep_alive(sessions, stop):
     """A heartbeat from each session every HEARTBEAT_S: the server closes one that sent no
     message for its connection_timeout (90 s; WebSocket pings do not count), and the conductor
@@ -525,7 +599,7 @@ async def keep_alive(sessions, stop):
             await asyncio.wait_for(stop.wait(), HEARTBEAT_S)
         except asyncio.TimeoutError:
             for session in sessions:
-                await session.send("heartbeat", {"timestamp": round(now(), 3)})
+                await session.send("heartbeat", {"timestamp": int(now())})   # a small frame: CHORD_FRAME_MIN_BYTES
 
 
 async def probe_heartbeats(sessions, heartbeats, mean_interval_s, rng, stop):
@@ -538,7 +612,7 @@ async def probe_heartbeats(sessions, heartbeats, mean_interval_s, rng, stop):
         await heartbeats.send(rng.choice(sessions), number)
 
 
-async def chord_latency(app, sessions_count, chords, chords_per_beat, tempo, follow, seed):
+async def chord_latency(app, sessions_count, chords, chords_per_beat, tempo, follow, seed, server_syscalls=False):
     """One scenario: a server, `sessions_count` live sessions, the transport playing at `tempo`,
     `chords` chord_events spread over the sessions at random moments, `chords_per_beat` on
     average. Each lands 2-3 beats ahead of the playhead (inside what the session holds)."""
@@ -557,6 +631,9 @@ async def chord_latency(app, sessions_count, chords, chords_per_beat, tempo, fol
         for session in sessions:
             members.setdefault(session.band, []).append(session.id)
         tempo_map = TempoMap()
+        syscalls = ServerSyscalls(running.pid, os.path.join(server.dir.name, "perf-trace.txt"))
+        if server_syscalls:
+            await syscalls.start()
         watch = MachineWatch(running.pid)
         await start_transport(conductor, tempo_map, tempo)
         started = now()
@@ -575,6 +652,8 @@ async def chord_latency(app, sessions_count, chords, chords_per_beat, tempo, fol
         elapsed = now() - started
         result = timer.figures(watch)
         result.update(watch.figures())
+        result["server_side"] = (syscalls.figures(sessions_count if follow else 1) if server_syscalls
+                                 else {"status": "skipped", "reason": "not asked for (--server-syscalls)"})
         result.update(mode="follow" if follow else "own bands", sessions=sessions_count,
                       bands=len(members), tempo=tempo, chords_per_beat=chords_per_beat,
                       seconds=round(elapsed, 1),
@@ -870,6 +949,10 @@ def latency_rows(results):
         for what, field in measures:
             row(label, what, "all", run[field])
             row(label, what, "quiet", run["quiet_seconds"][field])
+        server_side = run.get("server_side", {})
+        if server_side.get("status") == "ran":
+            for what, field in measures:
+                row(label, what.replace("the ", "in the server: chord read to ", 1) + " written", "all", server_side[field])
         floor = run["client_floor_heartbeat_ms"]
         row(label, "client floor: a heartbeat's round trip", "all", floor["all"])
         row(label, "client floor: a heartbeat's round trip", "quiet", floor["quiet_seconds"])
@@ -945,6 +1028,8 @@ def parse_args():
     parser.add_argument("--minutes", type=float, default=10.0, help="length of the tempo sweep (default 10)")
     parser.add_argument("--step-seconds", type=float, default=30.0, help="seconds per tempo of the sweep (default 30)")
     parser.add_argument("--only", default="latency,follow,sweep", help="comma-separated subset of latency,follow,sweep")
+    parser.add_argument("--server-syscalls", action="store_true",
+                        help="also time the server's own share of the chord latency with perf trace (root)")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "live.json"), metavar="OUT")
     parser.add_argument("--wait-quiet", type=float, default=60.0, metavar="SECONDS",
@@ -974,13 +1059,13 @@ async def run(args, parts):
         busy = wait_quiet(args.wait_quiet)
         log(f"latency: {args.sessions} sessions with bands of their own, {args.chords} chords")
         results["latency"] = await chord_latency(args.app, args.sessions, args.chords, args.chords_per_beat,
-                                                 120, False, args.seed)
+                                                 120, False, args.seed, args.server_syscalls)
         results["latency"]["busy_before_pct"] = busy
     if "follow" in parts:
         busy = wait_quiet(args.wait_quiet)
         log(f"follow: one band, {args.sessions} sessions in it, {args.chords} chords")
         results["follow"] = await chord_latency(args.app, args.sessions, args.chords, args.chords_per_beat,
-                                                120, True, args.seed)
+                                                120, True, args.seed, args.server_syscalls)
         results["follow"]["busy_before_pct"] = busy
     if "sweep" in parts:
         busy = wait_quiet(args.wait_quiet)
