@@ -17,7 +17,8 @@ the same sessions under the same load, shows that share). Nothing here is a pass
 the budgets are compared and reported.
 
 Usage: /usr/bin/python3 bench/live/live_bench.py APP [--sessions 10] [--minutes 10] [--json OUT]
-       [--only latency,follow,sweep] [--quick]
+       [--only latency,follow,sweep] [--server-syscalls] [--quick]
+(--quick: about 20 s; everything: about 20 minutes. docs/BENCHMARKS.md, "Following a player live")
 Writes the figures as JSON (default bench/results/live.json) and prints a markdown section.
 """
 
@@ -1038,7 +1039,7 @@ def parse_args():
                         help="a few seconds of each part: checks that the program works, not figures")
     args = parser.parse_args()
     if args.quick:
-        # About fifteen seconds in all: 30 chords a run, and one pass from 60 up to 300 BPM.
+        # About twenty seconds in all: 30 chords a run, and one pass from 60 up to 300 BPM.
         args.chords = min(args.chords, 30)
         args.chords_per_beat = 10.0
         args.minutes = min(args.minutes, 0.1)
