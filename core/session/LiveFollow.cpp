@@ -194,12 +194,10 @@ Result<HeardChord> LiveFollow::hearChord(const QString &pluginId, double beat, c
     const auto found = m_listeners.find(pluginId);
     if (found == m_listeners.end())
         return makeError(QStringLiteral("not_live"), QStringLiteral("send live_start before chords"));
-    Band &band = *found->second->band;
-    hear(band, beat, chord, QStringLiteral("chord_event"));
-    return HeardChord{chord, beat, effectiveBeat(beat), QStringLiteral("chord_event")};
+    return hear(*found->second->band, beat, chord, QStringLiteral("chord_event"));
 }
 
-void LiveFollow::hear(Band &band, double beat, const Chord &chord, const QString &source)
+HeardChord LiveFollow::hear(Band &band, double beat, const Chord &chord, const QString &source)
 {
     const double playedFrom = effectiveBeat(beat);
     band.band.hear(beat, playedFrom, chord);
@@ -216,7 +214,9 @@ void LiveFollow::hear(Band &band, double beat, const Chord &chord, const QString
     }
     if (resentUpTo > playedFrom)
         keep(band, playedFrom, resentUpTo, true);
-    emit chordHeard(membersOf(band), HeardChord{chord, beat, playedFrom, source});
+    const HeardChord heard{chord, beat, playedFrom, source};
+    emit chordHeard(membersOf(band), heard);
+    return heard;
 }
 
 std::vector<PlayedNote> LiveFollow::notesToRead(Band &band, const std::vector<PlayedNote> &notes) const
@@ -274,8 +274,7 @@ Result<QList<HeardChord>> LiveFollow::hearNotes(const QString &pluginId, const s
         if (band.band.chords().at(at).canonical() == detected.event.chord.canonical()
             && band.band.chords().predictedFrom() > at)
             continue;
-        hear(band, at, detected.event.chord, QStringLiteral("note_events"));
-        changed.append(HeardChord{detected.event.chord, at, effectiveBeat(at), QStringLiteral("note_events")});
+        changed.append(hear(band, at, detected.event.chord, QStringLiteral("note_events")));
     }
     return changed;
 }

@@ -98,7 +98,8 @@ private:
     struct Listener;
 
     double effectiveBeat(double beat) const;
-    void hear(Band &band, double beat, const Chord &chord, const QString &source);
+    // The chord into the band, what it changes sent again; where the band plays it.
+    HeardChord hear(Band &band, double beat, const Chord &chord, const QString &source);
     void advance(Listener &listener);
     void schedule(Listener &listener);
     void resync(Listener &listener, const TransportState &now);
