@@ -98,7 +98,7 @@ public:
         resolvePitches();
         addApproaches();
         const PartRow &row = partRow(TrackType::Bass);
-        return {QString::fromLatin1(row.midiName), row.channel, m_style.program, toNotes()};
+        return {QString::fromLatin1(row.midiName), row.channel, partProgram(*m_arrangement.style, TrackType::Bass), toNotes()};
     }
 
 private:

@@ -155,7 +155,7 @@ public:
                 play(hit, *chord, notes);
         }
         const PartRow &row = partRow(TrackType::Guitar);
-        return {QString::fromLatin1(row.midiName), row.channel, m_style.program, stopStrings(std::move(notes))};
+        return {QString::fromLatin1(row.midiName), row.channel, partProgram(*m_arrangement.style, TrackType::Guitar), stopStrings(std::move(notes))};
     }
 
 private:

@@ -142,7 +142,7 @@ public:
             }
         }
         const PartRow &row = partRow(TrackType::Keys);
-        return {QString::fromLatin1(row.midiName), row.channel, m_style.program, std::move(notes)};
+        return {QString::fromLatin1(row.midiName), row.channel, partProgram(*m_arrangement.style, TrackType::Keys), std::move(notes)};
     }
 
 private:

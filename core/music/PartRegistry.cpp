@@ -61,6 +61,17 @@ TrackType typeOf(const PartRow &row)
     return TrackType(static_cast<int>(&row - partRows().data()));
 }
 
+int partProgram(const Style &style, TrackType type)
+{
+    if (type == TrackType::Bass)
+        return style.bass.program;
+    if (type == TrackType::Keys)
+        return style.keys.program;
+    if (type == TrackType::Guitar)
+        return style.guitar.program;
+    return partRow(type).program;
+}
+
 QList<const PartRow *> partsInFile(const PartRow &row)
 {
     if (!row.isBand())

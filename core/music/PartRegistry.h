@@ -12,6 +12,7 @@ namespace aiband {
 struct Arrangement;
 struct MidiPart;
 struct SongPlan;
+struct Style;
 
 using PartGenerator = MidiPart (*)(const Arrangement &arrangement, const SongPlan &plan);
 
@@ -36,6 +37,11 @@ std::span<const PartRow> partRows();
 
 const PartRow &partRow(TrackType type);
 TrackType typeOf(const PartRow &row);   // `row` must be one of partRows()
+
+// The General MIDI program `type` plays in `style`: the style's own for the parts whose style
+// section names one (bass, keys, guitar), else the part's row's. What the generators write, and
+// what a live band tells its plugins before any note is written.
+int partProgram(const Style &style, TrackType type);
 
 // The parts a file of `row` holds, in the order their tracks are written: the part itself, or
 // for Full every part in the full band.

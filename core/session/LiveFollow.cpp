@@ -29,18 +29,8 @@ double firstBeatAfter(double beat)
 QList<int> programsOf(const LiveBand &band, const QList<TrackType> &parts)
 {
     QList<int> programs;
-    for (TrackType part : parts) {
-        const PartRow &row = partRow(part);
-        // A part's style program where the style sets one (bass, keys, guitar), else its row's.
-        int program = row.program;
-        if (part == TrackType::Bass)
-            program = band.settings().style->bass.program;
-        else if (part == TrackType::Keys)
-            program = band.settings().style->keys.program;
-        else if (part == TrackType::Guitar)
-            program = band.settings().style->guitar.program;
-        programs.append(program);
-    }
+    for (TrackType part : parts)
+        programs.append(partProgram(*band.settings().style, part));
     return programs;
 }
 
