@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 namespace aiband {
 namespace {
@@ -139,6 +140,26 @@ bool endsOnTurnaround(const QList<Played> &played)
     return played.size() > 1 && played.last().chordClass == ChordClass::Dominant && resolvesTo(played.last(), played.first());
 }
 
+bool isTwoOf(const Played &two, const Played &dominant)
+{
+    const bool twoClass = two.chordClass == ChordClass::Minor || two.chordClass == ChordClass::HalfDiminished;
+    return twoClass && (two.event->chord.root + 5) % 12 == dominant.event->chord.root;
+}
+
+// A progression that stops on a ii-V without its I ("Dm7 G7", a vamp or a phrase cut short):
+// musicians hear the I it promises, so the last chord is not home either. Major after a minor
+// ii, minor after a half-diminished one.
+std::optional<Key> openTwoFiveTarget(const QList<Played> &played)
+{
+    if (played.size() < 2 || endsOnTurnaround(played))
+        return std::nullopt;
+    const Played &two = played[played.size() - 2];
+    const Played &five = played.last();
+    if (five.chordClass != ChordClass::Dominant || !isTwoOf(two, five))
+        return std::nullopt;
+    return Key{(five.event->chord.root + 5) % 12, two.chordClass == ChordClass::HalfDiminished};
+}
+
 // Cadences: a dominant resolving a fifth down says its target is a tonic (for the key of the
 // target's mode), more so after its ii. Pairs are taken in order, and round from the last chord
 // to the first when the progression ends on a turnaround.
@@ -151,14 +172,12 @@ void addCadences(KeyScores &scores, const QList<Played> &played, double averageL
         if (!resolvesTo(from, to) || (to.chordClass != ChordClass::Minor && !isMajorFamily(to.chordClass)))
             continue;
         double weight = from.chordClass == ChordClass::Dominant ? kDominantResolution : kTriadResolution;
-        if (i > 0) {
-            const Played &before = played[i - 1];
-            const bool two = before.chordClass == ChordClass::Minor || before.chordClass == ChordClass::HalfDiminished;
-            if (two && (before.event->chord.root + 5) % 12 == from.event->chord.root)
-                weight += kTwoFiveBonus;
-        }
+        if (i > 0 && isTwoOf(played[i - 1], from))
+            weight += kTwoFiveBonus;
         scores[static_cast<size_t>(keyIndex(to.event->chord.root, to.chordClass == ChordClass::Minor))] += weight * averageLength;
     }
+    if (const std::optional<Key> promised = openTwoFiveTarget(played))
+        scores[static_cast<size_t>(keyIndex(promised->tonic, promised->minor))] += (kDominantResolution + kTwoFiveBonus) * averageLength;
 }
 
 // The beats held by dominant sevenths on I, IV and V of `tonic`, when all three are there.
@@ -209,11 +228,12 @@ Profile chordToneDurations(const QList<Played> &played)
 }
 
 // The first and last roots as likely tonics; after a turnaround the last chord is not home, so
-// its weight goes to the chord it leads back to.
+// its weight goes to the chord it leads back to, and after an open ii-V to the I it promises.
 void addEnds(Profile &histogram, const QList<Played> &played, double averageLength)
 {
     const int first = played.first().event->chord.root;
-    const int last = endsOnTurnaround(played) ? first : played.last().event->chord.root;
+    const std::optional<Key> promised = openTwoFiveTarget(played);
+    const int last = endsOnTurnaround(played) ? first : promised ? promised->tonic : played.last().event->chord.root;
     histogram[static_cast<size_t>(first)] += kFirstRootWeight * averageLength;
     histogram[static_cast<size_t>(last)] += kLastRootWeight * averageLength;
 }

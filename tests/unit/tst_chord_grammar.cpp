@@ -619,6 +619,12 @@ private slots:
         QTest::newRow("minor ii V i") << "Em7b5 A7 Dm" << "Dm";
         QTest::newRow("minor VI ii V i") << "Fmaj7 Bm7b5 E7 Am" << "Am";
         QTest::newRow("I vi IV V turnaround") << "C Am F G7" << "C";
+        // An open ii-V promises its I: a vamp on it, or a phrase that stops before home.
+        QTest::newRow("ii V vamp") << "Dm7 G7" << "C";
+        QTest::newRow("ii V vamp in D") << "Em7 A7" << "D";
+        QTest::newRow("vi ii V") << "Am7 Dm7 G7" << "C";
+        QTest::newRow("minor ii V vamp") << "Dm7b5 G7" << "Cm";
+        QTest::newRow("ii V vamp in Bb") << "Cm7 F7 Cm7 F7" << "Bb";
     }
 
     void keyDetection()
