@@ -155,9 +155,9 @@ void FilesPage::auditionSelection(const QString &currentFile, const QStringList 
     const QStringList take = selected.size() == 1 ? takeOf(m_orchestrator.session().files(), currentFile) : selected;
     m_audition->setTake(take);
     if (selected.size() > 1)
-        m_audition->setTitle(tr("Plays the %n selected files together.", nullptr, static_cast<int>(selected.size())));
+        m_audition->setTitle(tr("Plays the %n selected file(s) together.", nullptr, static_cast<int>(selected.size())));
     else if (take.size() > 1)
-        m_audition->setTitle(tr("Plays the take of the selected file: the %n parts generated with it.", nullptr,
+        m_audition->setTitle(tr("Plays the take of the selected file: the %n part(s) generated with it.", nullptr,
                                 static_cast<int>(take.size())));
     else
         m_audition->setTitle(tr("Plays the selected file."));
