@@ -123,7 +123,7 @@
 <context>
     <name>aiband::AudioSinkOutput</name>
     <message>
-        <location filename="../ui/AudioSinkOutput.cpp" line="+34"/>
+        <location filename="../ui/AudioSinkOutput.cpp" line="+36"/>
         <source>No sound device to play on. You can still Export audio… and play the file elsewhere.</source>
         <translation>Kein Audiogerät zum Abspielen vorhanden. Mit „Audio exportieren…“ kannst du die Datei trotzdem speichern und anderswo anhören.</translation>
     </message>
@@ -133,7 +133,7 @@
         <translation>Das Audiogerät %1 kann kein 16-Bit-Stereo mit 44,1 kHz abspielen. „Audio exportieren…“ funktioniert trotzdem.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>The sound device stopped playing (%1). You can still Export audio…</source>
         <translation>Das Audiogerät hat die Wiedergabe beendet (%1). „Audio exportieren…“ funktioniert trotzdem.</translation>
     </message>
@@ -794,7 +794,7 @@
         <translation>Erzeugt die ausgewählten Parts mit einem neuen Seed noch einmal als neue Dateien; die Originale bleiben.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
@@ -879,7 +879,7 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%n files selected</source>
         <translation>
             <numerusform>%n Datei ausgewählt</numerusform>

@@ -50,7 +50,7 @@
 <context>
     <name>aiband::FilesPage</name>
     <message numerus="yes">
-        <location filename="../ui/FilesPage.cpp" line="+158"/>
+        <location filename="../ui/FilesPage.cpp" line="+159"/>
         <source>Plays the %n selected file(s) together.</source>
         <translation>
             <numerusform>Plays the %n selected file together.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+62"/>
         <source>%n files selected</source>
         <translation>
             <numerusform>%n file selected</numerusform>

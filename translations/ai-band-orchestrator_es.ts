@@ -123,7 +123,7 @@
 <context>
     <name>aiband::AudioSinkOutput</name>
     <message>
-        <location filename="../ui/AudioSinkOutput.cpp" line="+34"/>
+        <location filename="../ui/AudioSinkOutput.cpp" line="+36"/>
         <source>No sound device to play on. You can still Export audio… and play the file elsewhere.</source>
         <translation>No hay ningún dispositivo de sonido para reproducir. Aún puedes usar Exportar audio… y escuchar el archivo en otro programa.</translation>
     </message>
@@ -133,7 +133,7 @@
         <translation>El dispositivo de sonido %1 no puede reproducir estéreo de 16 bits a 44,1 kHz. Aún puedes usar Exportar audio…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>The sound device stopped playing (%1). You can still Export audio…</source>
         <translation>El dispositivo de sonido dejó de reproducir (%1). Aún puedes usar Exportar audio…</translation>
     </message>
@@ -794,7 +794,7 @@
         <translation>Genera de nuevo las partes seleccionadas con otra semilla, como archivos nuevos; los originales se conservan.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
@@ -879,7 +879,7 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%n files selected</source>
         <translation>
             <numerusform>%n archivo seleccionado</numerusform>

@@ -11,6 +11,8 @@
 namespace aiband {
 namespace {
 
+constexpr int kBufferFractionOfSecond = 5;
+
 QAudioFormat pcmFormat()
 {
     QAudioFormat format;
@@ -44,6 +46,9 @@ std::optional<QString> AudioSinkOutput::start(QIODevice *source)
         return tr("The sound device %1 cannot play 16-bit stereo at 44.1 kHz. You can still Export audio…")
             .arg(device.description());
     m_sink = new QAudioSink(device, pcmFormat(), this);
+    // A fifth of a second ahead: a mute or a volume change is heard that soon after the click
+    // (the mix is made as the sink pulls), and the playhead is that close to the sound.
+    m_sink->setBufferSize(kAudioSampleRate / kBufferFractionOfSecond * kPcmBytesPerFrame);
     connect(m_sink, &QAudioSink::stateChanged, this, &AudioSinkOutput::stateChanged);
     m_sink->start(source);
     if (m_sink->error() != QAudio::NoError) {

@@ -119,13 +119,14 @@ void FilesPage::addRowActions(QPushButton *openFolder)
         m_view->addAction(action);
         return action;
     };
-    add(QStringLiteral("playAction"), tr("Play"), &FilesPage::playSelected);
-    add(QStringLiteral("exportAudioAction"), tr("Export audio…"), [this] { m_audition->exportAudio(); });
+    m_selectionActions = {
+        add(QStringLiteral("playAction"), tr("Play"), &FilesPage::playSelected),
+        add(QStringLiteral("exportAudioAction"), tr("Export audio…"), [this] { m_audition->exportAudio(); })};
     auto *separator = new QAction(m_view);
     separator->setSeparator(true);
     m_view->addAction(separator);
-    add(QStringLiteral("regenerateAction"), tr("Regenerate"), &FilesPage::regenerateSelected);
-    add(QStringLiteral("deleteAction"), tr("Delete…"), &FilesPage::deleteSelected);
+    m_selectionActions << add(QStringLiteral("regenerateAction"), tr("Regenerate"), &FilesPage::regenerateSelected)
+                       << add(QStringLiteral("deleteAction"), tr("Delete…"), &FilesPage::deleteSelected);
     add(QStringLiteral("openFolderAction"), openFolder->text().remove(QLatin1Char('&')), &FilesPage::openFolder);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
@@ -267,6 +268,8 @@ void FilesPage::selectionChanged()
     const QStringList names = selectedFileNames();
     m_delete->setEnabled(!names.isEmpty());
     m_regenerate->setEnabled(!names.isEmpty());
+    for (QAction *action : std::as_const(m_selectionActions))
+        action->setEnabled(!names.isEmpty());
     if (names.isEmpty()) {
         m_selection->clear();
         m_preview->clear();

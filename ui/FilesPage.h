@@ -73,6 +73,7 @@ private:
     QPushButton *m_delete;
     QPushButton *m_regenerate;
     QStringList m_toSelect;
+    QList<QAction *> m_selectionActions;   // the context menu's actions on the selected rows
 };
 
 } // namespace aiband

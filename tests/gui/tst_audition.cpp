@@ -29,9 +29,11 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtEndian>
 
 #include <cmath>
@@ -421,6 +423,36 @@ private slots:
                                        QStringLiteral("regenerateAction"), QStringLiteral("deleteAction"),
                                        QStringLiteral("openFolderAction")}));
         QCOMPARE(page.view()->contextMenuPolicy(), Qt::ActionsContextMenu);
+
+        // The bar's rows act on the player: mute, volume, and one part only at a time.
+        AuditionBar &bar = *page.audition();
+        const int drums = partIndex(player, QStringLiteral("drums"));
+        const int keys = partIndex(player, QStringLiteral("keys"));
+        bar.findChild<QToolButton *>(QStringLiteral("auditionMute-%1").arg(drums))->click();
+        QCOMPARE(player.effectiveGain(drums), 0.0);
+        bar.findChild<QToolButton *>(QStringLiteral("auditionMute-%1").arg(drums))->click();
+        bar.findChild<QSlider *>(QStringLiteral("auditionVolume-%1").arg(keys))->setValue(25);
+        QCOMPARE(player.effectiveGain(keys), 0.25);
+        QCOMPARE(player.effectiveGain(drums), 1.0);
+        auto *drumsOnly = bar.findChild<QToolButton *>(QStringLiteral("auditionSolo-%1").arg(drums));
+        auto *keysOnly = bar.findChild<QToolButton *>(QStringLiteral("auditionSolo-%1").arg(keys));
+        drumsOnly->click();
+        QCOMPARE(player.soloPart(), drums);
+        keysOnly->click();
+        QVERIFY(!drumsOnly->isChecked());
+        QCOMPARE(player.soloPart(), keys);
+        QCOMPARE(player.effectiveGain(drums), 0.0);
+        QCOMPARE(player.effectiveGain(keys), 0.25);
+        keysOnly->click();
+        QCOMPARE(player.soloPart(), -1);
+        QCOMPARE(player.effectiveGain(drums), 1.0);
+        // Without a selection the row actions have nothing to act on.
+        page.view()->selectionModel()->clearSelection();
+        QVERIFY(!page.view()->findChild<QAction *>(QStringLiteral("playAction"))->isEnabled());
+        QVERIFY(page.view()->findChild<QAction *>(QStringLiteral("openFolderAction"))->isEnabled());
+        QCOMPARE(player.parts().size(), 0);
+        page.selectFiles({files[0]});
+        QTRY_COMPARE(player.parts().size(), 3);
 
         page.view()->findChild<QAction *>(QStringLiteral("playAction"))->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(player.state(), AuditionPlayer::State::Playing, kRenderTimeoutMs);
