@@ -16,6 +16,7 @@ build_packages=(
     libsndfile1-dev         # audition: the rendered audio written as WAV or Ogg Vorbis
     pkg-config              # CMake finds the two above through their .pc files
     fluid-soundfont-gm      # the General MIDI soundfont the renderer plays takes with
+    qt6-multimedia-dev      # the window plays takes on the sound device (QAudioSink)
 )
 test_packages=(
     python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm

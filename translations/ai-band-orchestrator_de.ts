@@ -121,6 +121,165 @@
     </message>
 </context>
 <context>
+    <name>aiband::AudioSinkOutput</name>
+    <message>
+        <location filename="../ui/AudioSinkOutput.cpp" line="+36"/>
+        <source>No sound device to play on. You can still Export audio… and play the file elsewhere.</source>
+        <translation>Kein Audiogerät zum Abspielen vorhanden. Mit „Audio exportieren…“ kannst du die Datei trotzdem speichern und anderswo anhören.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sound device %1 cannot play 16-bit stereo at 44.1 kHz. You can still Export audio…</source>
+        <translation>Das Audiogerät %1 kann kein 16-Bit-Stereo mit 44,1 kHz abspielen. „Audio exportieren…“ funktioniert trotzdem.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The sound device stopped playing (%1). You can still Export audio…</source>
+        <translation>Das Audiogerät hat die Wiedergabe beendet (%1). „Audio exportieren…“ funktioniert trotzdem.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it could not be opened</source>
+        <translation>es ließ sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it failed</source>
+        <translation>es ist ausgefallen</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::AuditionBar</name>
+    <message>
+        <location filename="../ui/AuditionBar.cpp" line="+30"/>
+        <source>Export audio</source>
+        <translation>Audio exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WAV audio (*.wav);;Ogg Vorbis audio (*.ogg)</source>
+        <translation>WAV-Audio (*.wav);;Ogg-Vorbis-Audio (*.ogg)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Play</source>
+        <translation>&amp;Abspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>S&amp;topp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Loop</source>
+        <translation>&amp;Schleife</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport audio…</source>
+        <translation>Audio e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Play the parts together through the General MIDI synthesizer.</source>
+        <translation>Spielt die Parts zusammen über den General-MIDI-Synthesizer ab.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop and go back to the start.</source>
+        <translation>Hält an und springt zum Anfang zurück.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start again from the top at the end of the song.</source>
+        <translation>Beginnt am Ende des Songs wieder von vorn.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the parts as they sound now (mutes and volumes included) as a WAV or Ogg file.</source>
+        <translation>Speichert die Parts so, wie sie jetzt klingen (mit Stummschaltung und Lautstärke), als WAV- oder Ogg-Datei.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Exported to %1.</source>
+        <translation>Exportiert nach %1.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Silence %1.</source>
+        <translation>%1 stummschalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play this part only</source>
+        <translation>Nur dieser Part</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Volume of %1</source>
+        <translation>Lautstärke von %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Preparing the sound…</source>
+        <translation>Klang wird vorbereitet…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::AuditionPlayer</name>
+    <message>
+        <location filename="../ui/AuditionPlayer.cpp" line="+158"/>
+        <source>Cannot play: the soundfont %1 chosen in the settings (audio.soundfont) is not there. Choose another .sf2 file, or clear the setting to use the General MIDI soundfont of the fluid-soundfont-gm package.</source>
+        <translation>Abspielen nicht möglich: Der in den Einstellungen gewählte SoundFont %1 (audio.soundfont) ist nicht vorhanden. Wähle eine andere .sf2-Datei oder leere die Einstellung, um den General-MIDI-SoundFont aus dem Paket fluid-soundfont-gm zu verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot play: there is no soundfont. Install the fluid-soundfont-gm package (sudo apt install fluid-soundfont-gm), or choose a .sf2 file in the settings (audio.soundfont).</source>
+        <translation>Abspielen nicht möglich: Es ist kein SoundFont vorhanden. Installiere das Paket fluid-soundfont-gm (sudo apt install fluid-soundfont-gm) oder wähle in den Einstellungen eine .sf2-Datei (audio.soundfont).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot play %1: %2</source>
+        <translation>%1 kann nicht abgespielt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every part is muted: there is nothing to export.</source>
+        <translation>Alle Parts sind stummgeschaltet: Es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a file name ending in .wav or .ogg.</source>
+        <translation>Wähle einen Dateinamen mit der Endung .wav oder .ogg.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>aiband::ConfigKey</name>
     <message>
         <location filename="../core/config/ConfigSchema.cpp" line="+186"/>
@@ -600,7 +759,7 @@
 <context>
     <name>aiband::FilesPage</name>
     <message>
-        <location filename="../ui/FilesPage.cpp" line="+28"/>
+        <location filename="../ui/FilesPage.cpp" line="+33"/>
         <source>No files yet. Generate some in the Try it tab, or from a plugin in your DAW.</source>
         <translation>Noch keine Dateien. Generiere welche im Tab „Ausprobieren“ oder mit einem Plugin in deiner DAW.</translation>
     </message>
@@ -635,7 +794,48 @@
         <translation>Erzeugt die ausgewählten Parts mit einem neuen Seed noch einmal als neue Dateien; die Originale bleiben.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+59"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export audio…</source>
+        <translation>Audio exportieren…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Select a file to play its take.</source>
+        <translation>Wähle eine Datei, um ihren Take abzuspielen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Plays the %n selected file(s) together.</source>
+        <translation>
+            <numerusform>Spielt die %n ausgewählte Datei ab.</numerusform>
+            <numerusform>Spielt die %n ausgewählten Dateien zusammen ab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Plays the take of the selected file: the %n part(s) generated with it.</source>
+        <translation>
+            <numerusform>Spielt den Take der ausgewählten Datei ab: der %n mit ihr erzeugte Part.</numerusform>
+            <numerusform>Spielt den Take der ausgewählten Datei ab: die %n mit ihr erzeugten Parts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plays the selected file.</source>
+        <translation>Spielt die ausgewählte Datei ab.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Delete %1 from the files folder? Plugins that use it will not find it any more.</source>
         <translation>%1 aus dem Dateiordner löschen? Plugins, die diese Datei verwenden, finden sie dann nicht mehr.</translation>
     </message>
@@ -666,7 +866,8 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-124"/>
+        <location line="+131"/>
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
     </message>
@@ -678,7 +879,7 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%n files selected</source>
         <translation>
             <numerusform>%n Datei ausgewählt</numerusform>
@@ -689,7 +890,7 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+80"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+83"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -910,7 +1111,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::PianoRollView</name>
     <message>
-        <location filename="../ui/PianoRollView.cpp" line="+57"/>
+        <location filename="../ui/PianoRollView.cpp" line="+58"/>
         <source>Kick</source>
         <translation>Bassdrum</translation>
     </message>

@@ -50,7 +50,23 @@
 <context>
     <name>aiband::FilesPage</name>
     <message numerus="yes">
-        <location filename="../ui/FilesPage.cpp" line="+148"/>
+        <location filename="../ui/FilesPage.cpp" line="+159"/>
+        <source>Plays the %n selected file(s) together.</source>
+        <translation>
+            <numerusform>Plays the %n selected file together.</numerusform>
+            <numerusform>Plays the %n selected files together.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Plays the take of the selected file: the %n part(s) generated with it.</source>
+        <translation>
+            <numerusform>Plays the take of the selected file: the %n part generated with it.</numerusform>
+            <numerusform>Plays the take of the selected file: the %n parts generated with it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
         <source>Delete %n files from the files folder? Plugins that use them will not find them any more.</source>
         <translation>
             <numerusform>Delete %n file from the files folder? Plugins that use it will not find it any more.</numerusform>
@@ -58,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+62"/>
         <source>%n files selected</source>
         <translation>
             <numerusform>%n file selected</numerusform>

@@ -121,6 +121,165 @@
     </message>
 </context>
 <context>
+    <name>aiband::AudioSinkOutput</name>
+    <message>
+        <location filename="../ui/AudioSinkOutput.cpp" line="+36"/>
+        <source>No sound device to play on. You can still Export audio… and play the file elsewhere.</source>
+        <translation>No hay ningún dispositivo de sonido para reproducir. Aún puedes usar Exportar audio… y escuchar el archivo en otro programa.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sound device %1 cannot play 16-bit stereo at 44.1 kHz. You can still Export audio…</source>
+        <translation>El dispositivo de sonido %1 no puede reproducir estéreo de 16 bits a 44,1 kHz. Aún puedes usar Exportar audio…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The sound device stopped playing (%1). You can still Export audio…</source>
+        <translation>El dispositivo de sonido dejó de reproducir (%1). Aún puedes usar Exportar audio…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it could not be opened</source>
+        <translation>no se pudo abrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it failed</source>
+        <translation>falló</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::AuditionBar</name>
+    <message>
+        <location filename="../ui/AuditionBar.cpp" line="+30"/>
+        <source>Export audio</source>
+        <translation>Exportar audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WAV audio (*.wav);;Ogg Vorbis audio (*.ogg)</source>
+        <translation>Audio WAV (*.wav);;Audio Ogg Vorbis (*.ogg)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Play</source>
+        <translation>&amp;Reproducir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Loop</source>
+        <translation>&amp;Bucle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport audio…</source>
+        <translation>E&amp;xportar audio…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Play the parts together through the General MIDI synthesizer.</source>
+        <translation>Reproduce las partes juntas con el sintetizador General MIDI.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop and go back to the start.</source>
+        <translation>Detiene y vuelve al principio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start again from the top at the end of the song.</source>
+        <translation>Al final de la canción, vuelve a empezar desde el principio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the parts as they sound now (mutes and volumes included) as a WAV or Ogg file.</source>
+        <translation>Guarda las partes tal como suenan ahora (con silencios y volúmenes) en un archivo WAV u Ogg.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Exported to %1.</source>
+        <translation>Exportado a %1.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Mute</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Silence %1.</source>
+        <translation>Silencia %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play this part only</source>
+        <translation>Solo esta parte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Volume of %1</source>
+        <translation>Volumen de %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Preparing the sound…</source>
+        <translation>Preparando el sonido…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting %1…</source>
+        <translation>Exportando %1…</translation>
+    </message>
+</context>
+<context>
+    <name>aiband::AuditionPlayer</name>
+    <message>
+        <location filename="../ui/AuditionPlayer.cpp" line="+158"/>
+        <source>Cannot play: the soundfont %1 chosen in the settings (audio.soundfont) is not there. Choose another .sf2 file, or clear the setting to use the General MIDI soundfont of the fluid-soundfont-gm package.</source>
+        <translation>No se puede reproducir: el SoundFont %1 elegido en la configuración (audio.soundfont) no existe. Elige otro archivo .sf2, o deja el ajuste vacío para usar el SoundFont General MIDI del paquete fluid-soundfont-gm.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot play: there is no soundfont. Install the fluid-soundfont-gm package (sudo apt install fluid-soundfont-gm), or choose a .sf2 file in the settings (audio.soundfont).</source>
+        <translation>No se puede reproducir: no hay ningún SoundFont. Instala el paquete fluid-soundfont-gm (sudo apt install fluid-soundfont-gm) o elige un archivo .sf2 en la configuración (audio.soundfont).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot play %1: %2</source>
+        <translation>No se puede reproducir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every part is muted: there is nothing to export.</source>
+        <translation>Todas las partes están silenciadas: no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a file name ending in .wav or .ogg.</source>
+        <translation>Elige un nombre de archivo terminado en .wav u .ogg.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>aiband::ConfigKey</name>
     <message>
         <location filename="../core/config/ConfigSchema.cpp" line="+186"/>
@@ -600,7 +759,7 @@
 <context>
     <name>aiband::FilesPage</name>
     <message>
-        <location filename="../ui/FilesPage.cpp" line="+28"/>
+        <location filename="../ui/FilesPage.cpp" line="+33"/>
         <source>No files yet. Generate some in the Try it tab, or from a plugin in your DAW.</source>
         <translation>Aún no hay archivos. Genera algunos en la pestaña Pruébalo o desde un plugin en tu DAW.</translation>
     </message>
@@ -635,7 +794,48 @@
         <translation>Genera de nuevo las partes seleccionadas con otra semilla, como archivos nuevos; los originales se conservan.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+59"/>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export audio…</source>
+        <translation>Exportar audio…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Select a file to play its take.</source>
+        <translation>Selecciona un archivo para reproducir su toma.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Plays the %n selected file(s) together.</source>
+        <translation>
+            <numerusform>Reproduce juntos el %n archivo seleccionado.</numerusform>
+            <numerusform>Reproduce juntos los %n archivos seleccionados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Plays the take of the selected file: the %n part(s) generated with it.</source>
+        <translation>
+            <numerusform>Reproduce la toma del archivo seleccionado: la %n parte generada con él.</numerusform>
+            <numerusform>Reproduce la toma del archivo seleccionado: las %n partes generadas con él.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plays the selected file.</source>
+        <translation>Reproduce el archivo seleccionado.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Delete %1 from the files folder? Plugins that use it will not find it any more.</source>
         <translation>¿Eliminar %1 de la carpeta de archivos? Los plugins que lo usan ya no lo encontrarán.</translation>
     </message>
@@ -666,7 +866,8 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-124"/>
+        <location line="+131"/>
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
@@ -678,7 +879,7 @@
 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%n files selected</source>
         <translation>
             <numerusform>%n archivo seleccionado</numerusform>
@@ -689,7 +890,7 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+80"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+83"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -910,7 +1111,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::PianoRollView</name>
     <message>
-        <location filename="../ui/PianoRollView.cpp" line="+57"/>
+        <location filename="../ui/PianoRollView.cpp" line="+58"/>
         <source>Kick</source>
         <translation>Bombo</translation>
     </message>

@@ -1,14 +1,18 @@
 #include "FilesPage.h"
 
+#include "AudioTake.h"
+#include "AuditionPlayer.h"
 #include "ColumnFit.h"
 #include "FilesTableModel.h"
 #include "Orchestrator.h"
 #include "PianoRollView.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QFileInfo>
 #include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -25,6 +29,7 @@ FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
       m_sorted(new QSortFilterProxyModel(this)),
       m_view(new QTableView),
       m_preview(new PianoRollView),
+      m_audition(new AuditionBar(orchestrator)),
       m_empty(new QLabel(tr("No files yet. Generate some in the Try it tab, or from a plugin in your DAW."))),
       m_selection(new QLabel),
       m_delete(new QPushButton(tr("&Delete"))),
@@ -61,6 +66,9 @@ FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
     connect(m_regenerate, &QPushButton::clicked, this, &FilesPage::regenerateSelected);
     connect(openFolder, &QPushButton::clicked, this, &FilesPage::openFolder);
     connect(m_delete, &QPushButton::clicked, this, &FilesPage::deleteSelected);
+    addRowActions(openFolder);
+    connect(m_audition->player(), &AuditionPlayer::positionChanged, this, &FilesPage::showPlayhead);
+    connect(m_audition->player(), &AuditionPlayer::stateChanged, this, &FilesPage::showPlayhead);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_selection, 1);
@@ -75,7 +83,13 @@ FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
     tableLayout->addWidget(m_view, 1);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(table);
-    split->addWidget(m_preview);
+    auto *hear = new QWidget;
+    auto *hearLayout = new QVBoxLayout(hear);
+    hearLayout->setContentsMargins(0, 0, 0, 0);
+    hearLayout->addWidget(m_preview, 1);
+    hearLayout->addWidget(m_audition);
+    m_audition->setObjectName(QStringLiteral("auditionBar"));
+    split->addWidget(hear);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({360, 240});   // the list first; the preview gets the rest
@@ -93,6 +107,61 @@ FilesPage::FilesPage(Orchestrator &orchestrator, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FilesPage::selectionChanged);
     updateEmptyState();
     selectionChanged();
+}
+
+void FilesPage::addRowActions(QPushButton *openFolder)
+{
+    // The rows' context menu, "the Files menu": the buttons' actions with the audition's two.
+    auto add = [this](const QString &name, const QString &text, auto slot) {
+        auto *action = new QAction(text, m_view);
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, slot);
+        m_view->addAction(action);
+        return action;
+    };
+    m_selectionActions = {
+        add(QStringLiteral("playAction"), tr("Play"), &FilesPage::playSelected),
+        add(QStringLiteral("exportAudioAction"), tr("Export audio…"), [this] { m_audition->exportAudio(); })};
+    auto *separator = new QAction(m_view);
+    separator->setSeparator(true);
+    m_view->addAction(separator);
+    m_selectionActions << add(QStringLiteral("regenerateAction"), tr("Regenerate"), &FilesPage::regenerateSelected)
+                       << add(QStringLiteral("deleteAction"), tr("Delete…"), &FilesPage::deleteSelected);
+    add(QStringLiteral("openFolderAction"), openFolder->text().remove(QLatin1Char('&')), &FilesPage::openFolder);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+void FilesPage::playSelected()
+{
+    m_audition->player()->stop();
+    m_audition->player()->play();
+}
+
+void FilesPage::showPlayhead()
+{
+    const AuditionPlayer *player = m_audition->player();
+    const bool playing = player->state() == AuditionPlayer::State::Playing
+                         && player->fileNames().contains(QFileInfo(m_preview->filePath()).fileName());
+    m_preview->setPlayhead(playing ? std::optional<double>(player->position()) : std::nullopt);
+}
+
+void FilesPage::auditionSelection(const QString &currentFile, const QStringList &selected)
+{
+    if (selected.isEmpty()) {
+        m_audition->setTake({});
+        m_audition->setTitle(tr("Select a file to play its take."));
+        return;
+    }
+    // One row: the take it belongs to, as it was generated. Several: exactly those files.
+    const QStringList take = selected.size() == 1 ? takeOf(m_orchestrator.session().files(), currentFile) : selected;
+    m_audition->setTake(take);
+    if (selected.size() > 1)
+        m_audition->setTitle(tr("Plays the %n selected file(s) together.", nullptr, static_cast<int>(selected.size())));
+    else if (take.size() > 1)
+        m_audition->setTitle(tr("Plays the take of the selected file: the %n part(s) generated with it.", nullptr,
+                                static_cast<int>(take.size())));
+    else
+        m_audition->setTitle(tr("Plays the selected file."));
 }
 
 QStringList FilesPage::selectedFileNames() const
@@ -199,9 +268,12 @@ void FilesPage::selectionChanged()
     const QStringList names = selectedFileNames();
     m_delete->setEnabled(!names.isEmpty());
     m_regenerate->setEnabled(!names.isEmpty());
+    for (QAction *action : std::as_const(m_selectionActions))
+        action->setEnabled(!names.isEmpty());
     if (names.isEmpty()) {
         m_selection->clear();
         m_preview->clear();
+        auditionSelection({}, {});
         return;
     }
     m_selection->setText(names.size() == 1 ? names.first() : tr("%n files selected", nullptr, static_cast<int>(names.size())));
@@ -212,6 +284,8 @@ void FilesPage::selectionChanged()
     const QString path = current.siblingAtColumn(0).data(FilesTableModel::FilePathRole).toString();
     if (path != m_preview->filePath())
         m_preview->setFile(path);
+    auditionSelection(current.siblingAtColumn(0).data(FilesTableModel::FileNameRole).toString(), names);
+    showPlayhead();
 }
 
 void FilesPage::updateEmptyState()

@@ -12,6 +12,7 @@ PianoRollLayout::PianoRollLayout(const MidiSong &song, const QRectF &area) : m_a
     int highest = -1;
     std::set<int, std::greater<>> drums;
     m_endTick = song.endTick;
+    m_tempoBpm = song.tempoBpm;
     for (const MidiPart &part : song.parts) {
         const bool drum = part.channel == kDrumChannel;
         for (const Note &note : part.notes) {
@@ -81,6 +82,19 @@ double PianoRollLayout::xForTick(qint64 tick) const
     if (m_endTick <= 0)
         return m_area.left();
     return m_area.left() + m_area.width() * static_cast<double>(tick) / static_cast<double>(m_endTick);
+}
+
+double PianoRollLayout::tickAtSeconds(double seconds, double tempoBpm)
+{
+    return seconds * tempoBpm / 60.0 * kTicksPerQuarter;
+}
+
+double PianoRollLayout::xForSeconds(double seconds) const
+{
+    if (m_endTick <= 0)
+        return m_area.left();
+    const double tick = std::clamp(tickAtSeconds(seconds, m_tempoBpm), 0.0, static_cast<double>(m_endTick));
+    return m_area.left() + m_area.width() * tick / static_cast<double>(m_endTick);
 }
 
 double PianoRollLayout::velocityShade(int velocity)

@@ -58,6 +58,11 @@ public:
     std::optional<int> rowOf(int pitch, bool drum) const;
 
     double xForTick(qint64 tick) const;
+    // Where the sound heard `seconds` after the song's start is, at the song's tempo: the
+    // playhead. Kept inside the area (an instrument's release rings past the last bar).
+    double xForSeconds(double seconds) const;
+    // The tick sounding `seconds` after tick 0 at a steady tempo (the engine writes one tempo).
+    static double tickAtSeconds(double seconds, double tempoBpm);
     const QList<NoteBox> &notes() const { return m_notes; }
     const QList<BarLine> &bars() const { return m_bars; }
 
@@ -69,6 +74,7 @@ private:
 
     QRectF m_area;
     qint64 m_endTick = 0;
+    double m_tempoBpm = 120.0;
     int m_lowestPitch = 0;
     int m_highestPitch = -1;
     QList<int> m_drumPitches;

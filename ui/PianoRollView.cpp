@@ -13,6 +13,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace aiband {
 namespace {
@@ -170,6 +171,24 @@ void PianoRollView::paintEvent(QPaintEvent *)
     paintRows(painter, layout);
     paintBars(painter, layout);
     paintNotes(painter, layout);
+    paintPlayhead(painter, layout);
+}
+
+void PianoRollView::setPlayhead(std::optional<double> seconds)
+{
+    if (seconds == m_playhead)
+        return;
+    m_playhead = seconds;
+    update();
+}
+
+void PianoRollView::paintPlayhead(QPainter &painter, const PianoRollLayout &layout) const
+{
+    if (!m_playhead)
+        return;
+    const double x = std::round(layout.xForSeconds(*m_playhead));
+    painter.setPen(QPen(playheadColour(), 1));
+    painter.drawLine(QPointF(x, 0), QPointF(x, layout.area().bottom()));
 }
 
 void PianoRollView::paintMessage(QPainter &painter) const

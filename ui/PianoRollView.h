@@ -5,6 +5,8 @@
 #include <QPoint>
 #include <QWidget>
 
+#include <optional>
+
 class QMimeData;
 
 namespace aiband {
@@ -33,6 +35,12 @@ public:
     // when no file is shown. The caller owns it.
     QMimeData *dragData() const;
 
+    // The playhead: a vertical line where the sound is, in seconds from the song's start at
+    // its tempo (PianoRollLayout::xForSeconds); nullopt hides it.
+    void setPlayhead(std::optional<double> seconds);
+    std::optional<double> playhead() const { return m_playhead; }
+    static QColor playheadColour() { return {0xd0, 0x20, 0x30}; }
+
     // The area notes are laid out in, inside the labels' gutter and the bar-number strip.
     QRectF noteArea() const;
 
@@ -49,12 +57,14 @@ private:
     void paintBars(QPainter &painter, const PianoRollLayout &layout) const;
     void paintNotes(QPainter &painter, const PianoRollLayout &layout) const;
     void paintMessage(QPainter &painter) const;
+    void paintPlayhead(QPainter &painter, const PianoRollLayout &layout) const;
 
     QString m_path;
     MidiSong m_song;
     QString m_message;
     QPoint m_pressPosition;
     bool m_pressed = false;
+    std::optional<double> m_playhead;
 };
 
 // "C4" for MIDI note 60; General MIDI drum names ("Kick", "Snare") for the drum rows.

@@ -41,7 +41,8 @@ MAN_PAGE = f"/usr/share/man/man1/{PACKAGE}.1.gz"
 PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 # Libraries the binary links; dpkg-shlibdeps must have turned each into a dependency.
 LINKED_PACKAGES = ("libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6network6",
-                   "libqt6websockets6", "libqt6httpserver6", "libc6", "libstdc++6")
+                   "libqt6websockets6", "libqt6httpserver6", "libc6", "libstdc++6",
+                   "libqt6multimedia6")   # the window's audition; it ships the backend plugins too
 # Loaded at run time as a plugin, so listed by hand (packaging/CMakeLists.txt).
 PLUGIN_PACKAGES = ("libqt6svg6",)
 

@@ -178,6 +178,38 @@ private slots:
         QCOMPARE(huge.notes().size(), 1);
     }
 
+    void playheadFollowsSecondsAtTheSongsTempo_data()
+    {
+        QTest::addColumn<double>("tempo");
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<double>("tick");
+        QTest::addColumn<double>("x");
+        // Two bars of 4/4 (3840 ticks) over 384 px from x = 10: 10 ticks per pixel.
+        QTest::newRow("start") << 120.0 << 0.0 << 0.0 << 10.0;
+        QTest::newRow("a beat at 120") << 120.0 << 0.5 << 480.0 << 58.0;
+        QTest::newRow("a bar at 120") << 120.0 << 2.0 << 1920.0 << 202.0;
+        QTest::newRow("a beat at 96") << 96.0 << 0.625 << 480.0 << 58.0;
+        QTest::newRow("a beat at 60") << 60.0 << 1.0 << 480.0 << 58.0;
+        QTest::newRow("the end at 90") << 90.0 << 16.0 / 3 << 3840.0 << 394.0;
+        // The release after the last bar, and a position before the start, stay in the area.
+        QTest::newRow("past the end") << 120.0 << 9.0 << 8640.0 << 394.0;
+        QTest::newRow("before the start") << 120.0 << -1.0 << -960.0 << 10.0;
+    }
+
+    void playheadFollowsSecondsAtTheSongsTempo()
+    {
+        QFETCH(double, tempo);
+        QFETCH(double, seconds);
+        QFETCH(double, tick);
+        QFETCH(double, x);
+        MidiSong s = song({4, 4}, 3840, {part(QStringLiteral("Bass"), 0, {note(0, 480, 40)})});
+        s.tempoBpm = tempo;
+        const PianoRollLayout layout(s, QRectF(10, 20, 384, 320));
+        QCOMPARE(PianoRollLayout::tickAtSeconds(seconds, tempo), tick);
+        QCOMPARE(layout.xForSeconds(seconds), x);
+        QCOMPARE(PianoRollLayout(song({4, 4}, 0, {}), QRectF(10, 0, 100, 100)).xForSeconds(1.0), 10.0);
+    }
+
     void velocityShades()
     {
         QCOMPARE(PianoRollLayout::velocityShade(127), 1.0);
