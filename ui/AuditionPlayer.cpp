@@ -291,12 +291,12 @@ void AuditionPlayer::setMessage(const QString &message)
     emit messageChanged(message);
 }
 
-Result<QByteArray> AuditionPlayer::mixedMidi(ChannelMix &mix) const
+Result<QStringList> AuditionPlayer::audibleFiles(ChannelMix &mix) const
 {
-    // One file with every audible part's tracks, each channel at its part's gain: the renderer
-    // plays one song, so the export needs no mixing of its own (and Ogg gets the same encoder).
-    MidiSong together;
-    bool first = true;
+    // The renderer plays the files together as one song, each channel at its part's gain, so the
+    // export needs no mixing of its own (and Ogg gets the same encoder). The channels come from
+    // each file: a file dropped into the folder need not use our parts' channels.
+    QStringList files;
     for (int i = 0; i < m_parts.size(); ++i) {
         const double gain = effectiveGain(i);
         if (gain <= 0.0)
@@ -307,19 +307,13 @@ Result<QByteArray> AuditionPlayer::mixedMidi(ChannelMix &mix) const
         Result<MidiSong> song = readMidiFile(*bytes);
         if (!song)
             return makeError(song.error().code, tr("%1: %2").arg(m_parts[i].fileName, song.error().message));
-        if (std::exchange(first, false)) {
-            together = *song;
-            together.parts.clear();
-        }
-        together.endTick = std::max(together.endTick, song->endTick);
-        for (const MidiPart &part : song->parts) {
+        for (const MidiPart &part : song->parts)
             mix.gain[static_cast<size_t>(part.channel & 0x0F)] = gain;
-            together.parts.push_back(part);
-        }
+        files.append(m_parts[i].fileName);
     }
-    if (first)
+    if (files.isEmpty())
         return makeError(QStringLiteral("nothing_audible"), tr("Every part is muted: there is nothing to export."));
-    return writeMidiFile(together);
+    return files;
 }
 
 void AuditionPlayer::exportAudio(const QString &path)
@@ -332,13 +326,13 @@ void AuditionPlayer::exportAudio(const QString &path)
     AudioOptions options;
     options.format = suffix == QLatin1String("ogg") ? AudioFormat::Ogg : AudioFormat::Wav;
     options.mix.gain.fill(0.0);   // channels no audible part plays stay silent
-    Result<QByteArray> midi = mixedMidi(options.mix);
-    if (!midi) {
-        emit exportFinished(path, midi.error().message);
+    Result<QStringList> files = audibleFiles(options.mix);
+    if (!files) {
+        emit exportFinished(path, files.error().message);
         return;
     }
     QPointer<AuditionPlayer> player(this);
-    m_orchestrator.session().renderMidiAudio(*midi, options, Requester::fromWindow(),
+    m_orchestrator.session().renderFilesAudio(*files, options, Requester::fromWindow(),
                                              [player, path](const Result<RenderedAudio> &audio) {
         if (!player)
             return;

@@ -89,7 +89,7 @@ private:
     void setState(State state);
     void setMessage(const QString &message);
     QString renderErrorMessage(const QString &fileName, const Error &error) const;
-    Result<QByteArray> mixedMidi(ChannelMix &mix) const;
+    Result<QStringList> audibleFiles(ChannelMix &mix) const;
 
     Orchestrator &m_orchestrator;
     OutputFactory m_outputFactory;

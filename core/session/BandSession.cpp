@@ -296,13 +296,22 @@ Result<QByteArray> BandSession::readFile(const QString &name) const
 void BandSession::renderFileAudio(const QString &fileName, const AudioOptions &options, const Requester &requester,
                                   AudioCallback done)
 {
-    Result<QByteArray> midi = readFile(fileName);
-    if (!midi) {
-        done(midi.error());
-        return;
+    renderFilesAudio({fileName}, options, requester, std::move(done));
+}
+
+void BandSession::renderFilesAudio(const QStringList &fileNames, const AudioOptions &options,
+                                   const Requester &requester, AudioCallback done)
+{
+    QList<QByteArray> files;
+    for (const QString &fileName : fileNames) {
+        Result<QByteArray> midi = readFile(fileName);
+        if (!midi) {
+            done(midi.error());
+            return;
+        }
+        files.append(std::move(midi).value());
     }
-    submitAudio([midi = std::move(midi).value()] { return QList<QByteArray>{midi}; }, options, requester,
-                std::move(done));
+    submitAudio([files = std::move(files)] { return files; }, options, requester, std::move(done));
 }
 
 void BandSession::renderMidiAudio(const QByteArray &midiFile, const AudioOptions &options, const Requester &requester,

@@ -149,6 +149,10 @@ public:
     // A stored file (one part, or the full band's): invalid_filename, file_not_found.
     void renderFileAudio(const QString &fileName, const AudioOptions &options, const Requester &requester,
                          AudioCallback done);
+    // Stored files heard together as one song from their first tick (a take's parts, as the
+    // window exports them): the first file's error when one cannot be read.
+    void renderFilesAudio(const QStringList &fileNames, const AudioOptions &options, const Requester &requester,
+                          AudioCallback done);
     // A Standard MIDI File from the client (its own take): invalid_midi, with the byte offset.
     void renderMidiAudio(const QByteArray &midiFile, const AudioOptions &options, const Requester &requester,
                          AudioCallback done);
