@@ -32,7 +32,7 @@ public:
     static constexpr double kMinimumNoteWidth = 2.0;  // pixels, so the shortest notes stay visible
     static constexpr int kMaxBarLines = 4096;
     static constexpr double kDrumLaneHeight = 14.0;     // pixels, room for a lane's label
-    static constexpr double kMaxDrumBandShare = 1.0 / 3.0;
+    static constexpr double kMaxDrumBandShare = 0.5;
 
     struct NoteBox {
         QRectF rect;

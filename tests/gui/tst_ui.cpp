@@ -302,13 +302,22 @@ private slots:
         QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status, 200);
         QTRY_VERIFY(menu.recentFilesMenu()->menuAction()->isEnabled());
         menu.refreshRecentFiles();
+        // Each take by its title (style, progression, part), opening its file.
         QStringList recent;
-        for (QAction *action : menu.recentFilesMenu()->actions())
+        QStringList opened;
+        for (QAction *action : menu.recentFilesMenu()->actions()) {
             recent.append(action->text());
+            opened.append(action->data().toString());
+        }
+        QStringList titles;
         QStringList stored;
-        for (const StoredFile &file : server.orchestrator->session().files().list())
-            stored.append(file.name);
-        QCOMPARE(recent, stored);
+        for (const StoredFile &file : server.orchestrator->session().files().list()) {
+            titles.append(QStringLiteral("Pop · C–Am–F–G · %1")
+                              .arg(file.trackType == QLatin1String("bass") ? QStringLiteral("Bass") : QStringLiteral("Drums")));
+            stored.append(file.path);
+        }
+        QCOMPARE(recent, titles);
+        QCOMPARE(opened, stored);
         QCOMPARE(recent.size(), 2);   // bass and drums
 
         menu.startStopAction()->trigger();

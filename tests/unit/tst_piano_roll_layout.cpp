@@ -327,10 +327,11 @@ private slots:
         QCOMPARE(layout.notes()[1].rect, QRectF(0, 296, 12, 14));   // the kick, bottom lane
         QCOMPARE(layout.notes()[6].rect.top(), 21.5);              // 75 is row 2: 10 + 2 × 5.75
 
-        // A short area: the band stops at a third of it and lanes shrink together.
-        const PianoRollLayout small(s, QRectF(0, 0, 192, 150));
+        // A short area: the band stops at half of it and lanes shrink together.
+        const PianoRollLayout small(s, QRectF(0, 0, 192, 100));
         QCOMPARE(small.drumLaneHeight(), 10.0);
-        QCOMPARE(small.drumBandTop(), 100.0);
+        QCOMPARE(small.drumBandTop(), 50.0);
+        QCOMPARE(small.rowHeight(), 1.25);
     }
 
     void velocityShades()
