@@ -558,7 +558,7 @@
         <translation type="vanished">%1 neue Dateien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DesktopShell.cpp" line="+38"/>
+        <location filename="../ui/DesktopShell.cpp" line="+40"/>
         <source>%n new file(s)</source>
         <translation>
             <numerusform>Eine neue Datei</numerusform>
@@ -689,7 +689,7 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+80"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+94"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -724,6 +724,16 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     <message>
         <source>Full band</source>
         <translation type="vanished">Ganze Band</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chords</source>
+        <translation>Akkorde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars</source>
+        <translation>Takte</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -769,6 +779,20 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <location line="+1"/>
         <source>%1 d</source>
         <translation>%1 Tg.</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Chords read from the notes:
+%1</source>
+        <translation>Aus den Noten gelesene Akkorde:
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chords:
+%1</source>
+        <translation>Akkorde:
+%1</translation>
     </message>
 </context>
 <context>
@@ -910,7 +934,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::PianoRollView</name>
     <message>
-        <location filename="../ui/PianoRollView.cpp" line="+57"/>
+        <location filename="../ui/PianoRollView.cpp" line="+59"/>
         <source>Kick</source>
         <translation>Bassdrum</translation>
     </message>
@@ -1025,12 +1049,27 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Perkussion %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+7"/>
+        <source>Count-in</source>
+        <translation>Vorzähler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intro</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ending</source>
+        <translation>Schluss</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Select a file to see its notes.</source>
         <translation>Wähle eine Datei aus, um ihre Noten zu sehen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 no longer exists.</source>
         <translation>%1 existiert nicht mehr.</translation>
     </message>
@@ -1055,7 +1094,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>%1 enthält keine Noten.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -1523,7 +1562,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::TrayMenu</name>
     <message>
-        <location filename="../ui/TrayMenu.cpp" line="+14"/>
+        <location filename="../ui/TrayMenu.cpp" line="+15"/>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
@@ -1568,7 +1607,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Server starten</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>No files yet</source>
         <translation>Noch keine Dateien</translation>
     </message>
