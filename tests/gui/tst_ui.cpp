@@ -32,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -339,6 +340,19 @@ private slots:
         QCOMPARE(quit.size(), 1);
         // Without a tray the same menu is in the window's menu bar.
         QVERIFY(shell.window()->menuBar()->actions().contains(shell.menu()->menuAction()));
+    }
+
+    void newFileNotificationsNameTheTakes()
+    {
+        // Without a tray (offscreen) a notification is the window's status bar message.
+        Config config;
+        config.notifyNewFiles = true;
+        TestServer server(config);
+        QVERIFY(server.start());
+        DesktopShell shell(*server.orchestrator);
+        QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status, 200);
+        QTRY_VERIFY(shell.window()->statusBar()->currentMessage().endsWith(
+            QStringLiteral(": Pop · C–Am–F–G · Bass\nPop · C–Am–F–G · Drums")));
     }
 
     // --- the window --------------------------------------------------------------------------
