@@ -96,7 +96,7 @@ ChordTimeline detectedChordTimeline(const MidiSong &song)
     }
     ChordTimeline timeline;
     timeline.detected = true;
-    if (notes.empty())
+    if (notes.empty() || notes.size() > kMaxDetectedNotes)
         return timeline;
     ChordDetectionOptions options;
     options.meter = song.timeSignature;

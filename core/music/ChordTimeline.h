@@ -44,7 +44,9 @@ ChordTimeline plannedChordTimeline(const Arrangement &arrangement, const QList<C
                                    const QList<SheetSection> &sheetSections);
 
 // The chords a file's pitched notes play (ChordDetection, a chord per beat at most), for files
-// without a request: N.C. is left out, and a file of drums alone has none.
+// without a request: N.C. is left out, and a file of drums alone has none. A file of more than
+// kMaxDetectedNotes pitched notes has none either: it is read while a window waits.
+inline constexpr std::size_t kMaxDetectedNotes = 65536;
 ChordTimeline detectedChordTimeline(const MidiSong &song);
 
 // A chord's symbol as charts show it: as the request wrote it, N.C. for no chord.
