@@ -264,7 +264,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Every part is muted: there is nothing to export.</source>
         <translation>Alle Parts sind stummgeschaltet: Es gibt nichts zu exportieren.</translation>
     </message>
@@ -717,7 +717,7 @@
         <translation type="vanished">%1 neue Dateien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DesktopShell.cpp" line="+38"/>
+        <location filename="../ui/DesktopShell.cpp" line="+40"/>
         <source>%n new file(s)</source>
         <translation>
             <numerusform>Eine neue Datei</numerusform>
@@ -890,7 +890,7 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+83"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+94"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -925,6 +925,16 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     <message>
         <source>Full band</source>
         <translation type="vanished">Ganze Band</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chords</source>
+        <translation>Akkorde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars</source>
+        <translation>Takte</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -970,6 +980,20 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <location line="+1"/>
         <source>%1 d</source>
         <translation>%1 Tg.</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Chords read from the notes:
+%1</source>
+        <translation>Aus den Noten gelesene Akkorde:
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chords:
+%1</source>
+        <translation>Akkorde:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1111,7 +1135,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::PianoRollView</name>
     <message>
-        <location filename="../ui/PianoRollView.cpp" line="+58"/>
+        <location filename="../ui/PianoRollView.cpp" line="+60"/>
         <source>Kick</source>
         <translation>Bassdrum</translation>
     </message>
@@ -1226,12 +1250,27 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Perkussion %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+7"/>
+        <source>Count-in</source>
+        <translation>Vorzähler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intro</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ending</source>
+        <translation>Schluss</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Select a file to see its notes.</source>
         <translation>Wähle eine Datei aus, um ihre Noten zu sehen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 no longer exists.</source>
         <translation>%1 existiert nicht mehr.</translation>
     </message>
@@ -1256,7 +1295,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>%1 enthält keine Noten.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -1724,7 +1763,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::TrayMenu</name>
     <message>
-        <location filename="../ui/TrayMenu.cpp" line="+14"/>
+        <location filename="../ui/TrayMenu.cpp" line="+15"/>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
@@ -1769,7 +1808,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Server starten</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>No files yet</source>
         <translation>Noch keine Dateien</translation>
     </message>

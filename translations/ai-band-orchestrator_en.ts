@@ -39,7 +39,7 @@
 <context>
     <name>aiband::DesktopShell</name>
     <message numerus="yes">
-        <location filename="../ui/DesktopShell.cpp" line="+38"/>
+        <location filename="../ui/DesktopShell.cpp" line="+40"/>
         <source>%n new file(s)</source>
         <translation>
             <numerusform>A new file</numerusform>

@@ -264,7 +264,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Every part is muted: there is nothing to export.</source>
         <translation>Todas las partes están silenciadas: no hay nada que exportar.</translation>
     </message>
@@ -717,7 +717,7 @@
         <translation type="vanished">%1 archivos nuevos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DesktopShell.cpp" line="+38"/>
+        <location filename="../ui/DesktopShell.cpp" line="+40"/>
         <source>%n new file(s)</source>
         <translation>
             <numerusform>Un archivo nuevo</numerusform>
@@ -890,7 +890,7 @@
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+83"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+94"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -925,6 +925,16 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
     <message>
         <source>Full band</source>
         <translation type="vanished">Banda completa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chords</source>
+        <translation>Acordes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars</source>
+        <translation>Compases</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -970,6 +980,20 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <location line="+1"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Chords read from the notes:
+%1</source>
+        <translation>Acordes leídos de las notas:
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chords:
+%1</source>
+        <translation>Acordes:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1111,7 +1135,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::PianoRollView</name>
     <message>
-        <location filename="../ui/PianoRollView.cpp" line="+58"/>
+        <location filename="../ui/PianoRollView.cpp" line="+60"/>
         <source>Kick</source>
         <translation>Bombo</translation>
     </message>
@@ -1226,12 +1250,27 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Percusión %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+7"/>
+        <source>Count-in</source>
+        <translation>Conteo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intro</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ending</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Select a file to see its notes.</source>
         <translation>Selecciona un archivo para ver sus notas.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 no longer exists.</source>
         <translation>%1 ya no existe.</translation>
     </message>
@@ -1256,7 +1295,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>%1 no tiene notas.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -1724,7 +1763,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::TrayMenu</name>
     <message>
-        <location filename="../ui/TrayMenu.cpp" line="+14"/>
+        <location filename="../ui/TrayMenu.cpp" line="+15"/>
         <source>&amp;Server</source>
         <translation>&amp;Servidor</translation>
     </message>
@@ -1769,7 +1808,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Iniciar el servidor</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>No files yet</source>
         <translation>Aún no hay archivos</translation>
     </message>

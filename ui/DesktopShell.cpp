@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "Orchestrator.h"
 #include "ServerMonitor.h"
+#include "TakeTitle.h"
 #include "TrayMenu.h"
 #include "logging/LogCategories.h"
 
@@ -33,8 +34,9 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
         if (!m_orchestrator.config().notifyNewFiles || result.files.isEmpty())
             return;
         QStringList names;
+        const BandSession &session = m_orchestrator.session();
         for (const GeneratedFile &file : result.files)
-            names.append(file.file.name);
+            names.append(takeTitle(session.styles(), file.file.name, session.files().readMetadata(file.file.name)));
         notify(tr("%n new file(s)", nullptr, static_cast<int>(result.files.size())), names.join(QLatin1Char('\n')), false);
     });
 

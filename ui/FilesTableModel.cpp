@@ -5,20 +5,27 @@
 #include "Orchestrator.h"
 #include "PartTitle.h"
 #include "StyleTitle.h"
+#include "TakeTitle.h"
+#include "generation/TakeChords.h"
+#include "music/MidiReader.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QLocale>
 #include <QMimeData>
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 namespace aiband {
 namespace {
 
 constexpr int kDebounceMs = 250;
 constexpr int kAgeRefreshMs = 30 * 1000;
+// Files without a sidecar are read for their chords; a take is a few kilobytes.
+constexpr qint64 kMaxChartBytes = 1024 * 1024;
 
 } // namespace
 
@@ -74,6 +81,10 @@ QVariant FilesTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const Row &row = m_rows.at(index.row());
+    if (index.column() == Chords || index.column() == Bars) {
+        if (QVariant chart = chartData(row, index.column(), role); chart.isValid())
+            return chart;
+    }
     switch (role) {
     case FileNameRole:
         return row.file.name;
@@ -82,7 +93,7 @@ QVariant FilesTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return tr("%1\nDrag into your DAW or a file manager.").arg(row.file.path);
     case Qt::TextAlignmentRole:
-        if (index.column() == Tempo || index.column() == Size)
+        if (index.column() == Tempo || index.column() == Size || index.column() == Bars)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole:
@@ -120,6 +131,8 @@ QVariant FilesTableModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case Track: return tr("Track");
     case Key: return tr("Key");
+    case Chords: return tr("Chords");
+    case Bars: return tr("Bars");
     case Tempo: return tr("Tempo (BPM)");
     case Style: return tr("Style");
     case Plugin: return tr("Plugin");
@@ -231,6 +244,7 @@ void FilesTableModel::refresh()
             const int row = i < m_rows.size() && m_rows.at(i).file.name == file.name ? i : rowOf(file.name);
             if (row >= 0 && (m_rows.at(row).file.sizeBytes != file.sizeBytes || m_rows.at(row).file.modified != file.modified)) {
                 m_rows[row].file = file;
+                m_rows[row].chart.reset();   // rewritten: read its chords again
                 emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
             }
             continue;
@@ -267,6 +281,50 @@ FilesTableModel::Row FilesTableModel::makeRow(const StoredFile &file) const
     }
     row.provenance = provenanceOf(file.name);
     return row;
+}
+
+const FilesTableModel::Chart &FilesTableModel::chartOf(const Row &row) const
+{
+    if (row.chart)
+        return *row.chart;
+    Chart chart;
+    if (const std::optional<FileMetadata> metadata = m_orchestrator.session().files().readMetadata(row.file.name)) {
+        if (const Result<ChordTimeline> chords = takeChordTimeline(*metadata))
+            chart.progression = chords->progression;
+        chart.bars = metadata->bars;
+    } else if (QFile file(row.file.path); file.size() <= kMaxChartBytes && file.open(QIODevice::ReadOnly)) {
+        if (const Result<MidiSong> song = readMidiFile(file.readAll())) {
+            chart.progression = detectedChordTimeline(*song).progression;
+            chart.detected = true;
+            const double ticksPerBar = song->timeSignature.beatsPerBar() * kTicksPerQuarter;
+            chart.bars = ticksPerBar > 0 ? std::ceil(static_cast<double>(song->endTick) / ticksPerBar) : 0.0;
+        }
+    }
+    row.chart = std::move(chart);
+    return *row.chart;
+}
+
+QVariant FilesTableModel::chartData(const Row &row, int column, int role) const
+{
+    if (role != Qt::DisplayRole && role != SortRole && role != Qt::ToolTipRole)
+        return {};
+    const Chart &chart = chartOf(row);
+    if (column == Bars) {
+        if (role == Qt::ToolTipRole || chart.bars <= 0)
+            return role == SortRole ? QVariant(0.0) : QVariant();
+        if (role == SortRole)
+            return chart.bars;
+        return QLocale().toString(chart.bars, 'g', 4);
+    }
+    if (chart.progression.isEmpty())
+        return role == SortRole ? QVariant(QString()) : QVariant();
+    switch (role) {
+    case Qt::ToolTipRole:
+        return chart.detected ? tr("Chords read from the notes:\n%1").arg(chart.progression.join(QLatin1Char(' ')))
+                              : tr("Chords:\n%1").arg(chart.progression.join(QLatin1Char(' ')));
+    default:
+        return shortProgression(chart.progression, kChordsShown, QStringLiteral(" "));
+    }
 }
 
 FileProvenance FilesTableModel::provenanceOf(const QString &fileName) const

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QTimer>
 
+#include <optional>
+
 namespace aiband {
 
 class Orchestrator;
@@ -20,7 +22,8 @@ struct FileProvenance {
     QString pluginId;
 };
 
-// The files folder as a table, one row per generated file, kept live: rows appear when the
+// The files folder as a table, one row per generated file (its part, key, chords, bars, tempo,
+// style, plugin, age and size), kept live: rows appear when the
 // orchestrator announces new files, and rows come and go when the folder changes on disk (a
 // plugin's DELETE, a file manager, cleanup), debounced so a burst of writes is one re-read of
 // the folder (on a worker thread: Orchestrator::rereadFiles()) and one refresh.
@@ -28,7 +31,8 @@ struct FileProvenance {
 class FilesTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Track, Key, Tempo, Style, Plugin, Age, Size, ColumnCount };
+    enum Column { Track, Key, Chords, Bars, Tempo, Style, Plugin, Age, Size, ColumnCount };
+    static constexpr int kChordsShown = 6;   // the Chords column's progression, then "…"
     enum Role {
         SortRole = Qt::UserRole + 1,  // raw value per column; Age sorts newest first ascending
         FileNameRole,
@@ -62,14 +66,26 @@ public slots:
     void refresh();   // re-reads the store's list: new rows inserted, vanished rows removed
 
 private:
+    // A row's chords and length: a take's from its sidecar (the progression it played, the bars
+    // it asked for), any other file's read from the file (ChordDetection, its length). Worked out
+    // when first shown, not for every file of the folder at once.
+    struct Chart {
+        QStringList progression;
+        double bars = 0.0;
+        bool detected = false;
+    };
+
     struct Row {
         StoredFile file;
         QString track;
         QString key;
         int tempoBpm = 0;
         FileProvenance provenance;
+        mutable std::optional<Chart> chart;
     };
 
+    const Chart &chartOf(const Row &row) const;
+    QVariant chartData(const Row &row, int column, int role) const;
     Row makeRow(const StoredFile &file) const;
     void addFile(const StoredFile &file);
     // The one place style and plugin come from. Today: what this run's generations said about

@@ -6,7 +6,16 @@
 
 namespace aiband {
 
-PianoRollLayout::PianoRollLayout(const MidiSong &song, const QRectF &area) : m_area(area)
+namespace {
+
+qint64 tickOfBeat(double beat)
+{
+    return static_cast<qint64>(std::llround(beat * kTicksPerQuarter));
+}
+
+} // namespace
+
+PianoRollLayout::PianoRollLayout(const MidiSong &song, const QRectF &area, const ChordTimeline &chords) : m_area(area)
 {
     int lowest = 128;
     int highest = -1;
@@ -37,7 +46,7 @@ PianoRollLayout::PianoRollLayout(const MidiSong &song, const QRectF &area) : m_a
         }
     }
     m_drumPitches = QList<int>(drums.begin(), drums.end());
-    m_rowHeight = rowCount() > 0 ? area.height() / rowCount() : 0.0;
+    fitRowHeights();
 
     for (int p = 0; p < static_cast<int>(song.parts.size()); ++p) {
         const MidiPart &part = song.parts[static_cast<size_t>(p)];
@@ -46,7 +55,7 @@ PianoRollLayout::PianoRollLayout(const MidiSong &song, const QRectF &area) : m_a
             const int row = *rowOf(note.pitch, drum);
             const double left = xForTick(note.startTick);
             const double right = xForTick(note.startTick + (drum ? kDrumHitTicks : note.durationTicks));
-            m_notes.append({QRectF(left, rowTop(row), std::max(right - left, kMinimumNoteWidth), m_rowHeight), p,
+            m_notes.append({QRectF(left, rowTop(row), std::max(right - left, kMinimumNoteWidth), rowHeightOf(row)), p,
                             note.pitch, note.velocity, drum});
         }
     }
@@ -62,6 +71,81 @@ PianoRollLayout::PianoRollLayout(const MidiSong &song, const QRectF &area) : m_a
             m_bars.append({bar + 1, tick, xForTick(tick)});
         }
     }
+    layOutChords(chords);
+    layOutSections(chords);
+}
+
+void PianoRollLayout::fitRowHeights()
+{
+    const int pitched = pitchedRowCount();
+    const auto drums = static_cast<int>(m_drumPitches.size());
+    if (pitched + drums == 0)
+        return;
+    const double even = m_area.height() / (pitched + drums);
+    if (pitched == 0 || drums == 0) {
+        m_rowHeight = pitched > 0 ? even : 0.0;
+        m_drumLaneHeight = drums > 0 ? even : 0.0;
+        return;
+    }
+    m_drumLaneHeight = std::max(even, std::min(kDrumLaneHeight, m_area.height() * kMaxDrumBandShare / drums));
+    m_rowHeight = (m_area.height() - drums * m_drumLaneHeight) / pitched;
+}
+
+double PianoRollLayout::rowTop(int row) const
+{
+    const int pitched = pitchedRowCount();
+    if (row < pitched)
+        return m_area.top() + row * m_rowHeight;
+    return drumBandTop() + (row - pitched) * m_drumLaneHeight;
+}
+
+int PianoRollLayout::barAt(qint64 tick) const
+{
+    const auto after = std::upper_bound(m_bars.cbegin(), m_bars.cend(), tick,
+                                        [](qint64 t, const BarLine &bar) { return t < bar.tick; });
+    return after == m_bars.cbegin() ? 1 : (after - 1)->number;
+}
+
+void PianoRollLayout::layOutChords(const ChordTimeline &chords)
+{
+    // No bar lines (an absurd length) means no chart either.
+    if (m_bars.isEmpty())
+        return;
+    for (const TimedChord &chord : chords.chords) {
+        const qint64 start = tickOfBeat(chord.startBeat);
+        if (start >= m_endTick)
+            break;
+        const qint64 end = tickOfBeat(chord.startBeat + chord.durationBeats);
+        QList<qint64> at{start};
+        // Held over a bar line: each bar shows what it plays, as a chart does.
+        for (const BarLine &bar : std::as_const(m_bars)) {
+            if (bar.tick > start && bar.tick < end)
+                at.append(bar.tick);
+        }
+        for (qint64 tick : at) {
+            const int bar = barAt(tick);
+            // The same chord again within its bar says nothing new.
+            if (!m_chordLabels.isEmpty() && m_chordLabels.last().bar == bar && m_chordLabels.last().symbol == chord.symbol)
+                continue;
+            m_chordLabels.append({chord.symbol, bar, tick, xForTick(tick), m_area.right()});
+        }
+    }
+    for (qsizetype i = 0; i + 1 < m_chordLabels.size(); ++i)
+        m_chordLabels[i].right = m_chordLabels[i + 1].x;
+}
+
+void PianoRollLayout::layOutSections(const ChordTimeline &chords)
+{
+    if (m_bars.isEmpty())
+        return;
+    for (const TimedSection &section : chords.sections) {
+        const qint64 tick = tickOfBeat(section.startBeat);
+        if (tick >= m_endTick)
+            break;
+        m_sectionLabels.append({section, tick, xForTick(tick), m_area.right()});
+    }
+    for (qsizetype i = 0; i + 1 < m_sectionLabels.size(); ++i)
+        m_sectionLabels[i].right = m_sectionLabels[i + 1].x;
 }
 
 std::optional<int> PianoRollLayout::rowOf(int pitch, bool drum) const

@@ -2,6 +2,7 @@
 
 #include "MidiDragData.h"
 #include "PianoRollLayout.h"
+#include "generation/TakeChords.h"
 #include "music/MidiReader.h"
 
 #include <QApplication>
@@ -20,6 +21,7 @@ namespace {
 
 constexpr int kMinGutterWidth = 84;   // row labels: at least room for a note name
 constexpr int kBarStripHeight = 16;   // bar numbers
+constexpr int kLabelStripHeight = 18; // chord symbols, section names
 constexpr qint64 kMaxPreviewBytes = 16 * 1024 * 1024;
 
 bool isBlackKey(int pitch)
@@ -81,6 +83,17 @@ QString drumName(int note)
     }
 }
 
+QString sectionTitle(const TimedSection &section)
+{
+    switch (section.kind) {
+    case TimedSection::Kind::CountIn: return PianoRollView::tr("Count-in");
+    case TimedSection::Kind::Intro: return PianoRollView::tr("Intro");
+    case TimedSection::Kind::Ending: return PianoRollView::tr("Ending");
+    case TimedSection::Kind::Named: break;
+    }
+    return section.name;
+}
+
 namespace {
 
 // Wide enough for every drum name in the user's language (Spanish "Tom medio-agudo" was cut
@@ -107,6 +120,7 @@ void PianoRollView::clear()
 {
     m_path.clear();
     m_song = {};
+    m_chords = {};
     m_message = tr("Select a file to see its notes.");
     setCursor(Qt::ArrowCursor);
     setToolTip({});
@@ -121,6 +135,7 @@ void PianoRollView::setFile(const QString &path)
     }
     m_path = path;
     m_song = {};
+    m_chords = {};
     m_message.clear();
     QFile file(path);
     if (!file.exists()) {
@@ -135,6 +150,8 @@ void PianoRollView::setFile(const QString &path)
         m_song = std::move(song).value();
         if (PianoRollLayout(m_song, noteArea()).isEmpty())
             m_message = tr("%1 has no notes.").arg(QFileInfo(path).fileName());
+        else
+            m_chords = chordTimelineOfFile(path, m_song);
     }
     // Even an unreadable file can be dragged: the DAW may know better.
     setCursor(Qt::OpenHandCursor);
@@ -145,8 +162,18 @@ void PianoRollView::setFile(const QString &path)
 QRectF PianoRollView::noteArea() const
 {
     const int gutter = gutterWidth(fontMetrics());
-    return QRectF(gutter, kBarStripHeight, std::max(0, width() - gutter - 1),
-                  std::max(0, height() - kBarStripHeight - 1));
+    const int top = sectionStripHeight() + chordStripHeight() + kBarStripHeight;
+    return QRectF(gutter, top, std::max(0, width() - gutter - 1), std::max(0, height() - top - 1));
+}
+
+int PianoRollView::sectionStripHeight() const
+{
+    return m_chords.sections.isEmpty() ? 0 : kLabelStripHeight;
+}
+
+int PianoRollView::chordStripHeight() const
+{
+    return m_chords.isEmpty() ? 0 : kLabelStripHeight;
 }
 
 QSize PianoRollView::sizeHint() const
@@ -156,7 +183,7 @@ QSize PianoRollView::sizeHint() const
 
 QSize PianoRollView::minimumSizeHint() const
 {
-    return {gutterWidth(fontMetrics()) + 120, kBarStripHeight + 60};
+    return {gutterWidth(fontMetrics()) + 120, sectionStripHeight() + chordStripHeight() + kBarStripHeight + 60};
 }
 
 void PianoRollView::paintEvent(QPaintEvent *)
@@ -167,10 +194,12 @@ void PianoRollView::paintEvent(QPaintEvent *)
         paintMessage(painter);
         return;
     }
-    const PianoRollLayout layout(m_song, noteArea());
+    const PianoRollLayout layout(m_song, noteArea(), m_chords);
     paintRows(painter, layout);
     paintBars(painter, layout);
     paintNotes(painter, layout);
+    paintChords(painter, layout);
+    paintSections(painter, layout);
     paintPlayhead(painter, layout);
 }
 
@@ -218,18 +247,27 @@ void PianoRollView::paintRows(QPainter &painter, const PianoRollLayout &layout) 
         }
     }
     const QList<int> drums = layout.drumRows();
+    // Drum lanes are always named: a lane is at least kDrumLaneHeight tall beside pitched
+    // notes, and the font shrinks to it when the lane is shorter than a line.
+    painter.save();
+    QFont laneFont = painter.font();
+    if (layout.drumLaneHeight() < metrics.height())
+        laneFont.setPixelSize(std::max(7, static_cast<int>(layout.drumLaneHeight()) - 2));
+    painter.setFont(laneFont);
+    const QFontMetrics laneMetrics(laneFont);
     for (int note : drums) {
-        const QRectF row(area.left(), layout.rowTop(*layout.rowOf(note, true)), area.width(), layout.rowHeight());
-        if (*layout.rowOf(note, true) % 2)
+        const int index = *layout.rowOf(note, true);
+        const QRectF row(area.left(), layout.rowTop(index), area.width(), layout.drumLaneHeight());
+        if ((index - (layout.rowCount() - static_cast<int>(drums.size()))) % 2)
             painter.fillRect(row, shaded);
-        if (roomForEveryLabel)
-            painter.drawText(QRectF(0, row.center().y() - metrics.height() / 2.0, labelWidth, metrics.height()),
-                             Qt::AlignRight | Qt::AlignVCenter,
-                             metrics.elidedText(drumName(note), Qt::ElideRight, static_cast<int>(labelWidth) - 2));
+        if (layout.drumLaneHeight() >= 6)
+            painter.drawText(QRectF(0, row.top(), labelWidth, row.height()), Qt::AlignRight | Qt::AlignVCenter,
+                             laneMetrics.elidedText(drumName(note), Qt::ElideRight, static_cast<int>(labelWidth) - 2));
     }
+    painter.restore();
     if (layout.hasPitchedNotes() && !drums.isEmpty()) {
         // Where the pitched rows end and the drum rows begin.
-        const double y = layout.rowTop(*layout.rowOf(drums.first(), true));
+        const double y = layout.drumBandTop();
         painter.setPen(palette().color(QPalette::Dark));
         painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
     }
@@ -246,9 +284,46 @@ void PianoRollView::paintBars(QPainter &painter, const PianoRollLayout &layout) 
         const QString number = QString::number(bar.number);
         if (bar.x > lastLabelRight + 4) {
             painter.setPen(palette().color(QPalette::Text));
-            painter.drawText(QPointF(bar.x + 2, kBarStripHeight - 4), number);
+            painter.drawText(QPointF(bar.x + 2, area.top() - 4), number);
             lastLabelRight = bar.x + 2 + metrics.horizontalAdvance(number);
         }
+    }
+}
+
+void PianoRollView::paintChords(QPainter &painter, const PianoRollLayout &layout) const
+{
+    if (layout.chordLabels().isEmpty())
+        return;
+    painter.save();
+    QFont bold = painter.font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    const QFontMetrics metrics(bold);
+    painter.setPen(palette().color(QPalette::Text));
+    const double top = sectionStripHeight();
+    for (const PianoRollLayout::ChordLabel &label : layout.chordLabels()) {
+        const QRectF box(label.x + 2, top, label.right - label.x - 3, kLabelStripHeight);
+        if (box.width() < metrics.horizontalAdvance(QLatin1Char('C')))
+            continue;
+        painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(label.symbol, Qt::ElideRight, static_cast<int>(box.width())));
+    }
+    painter.restore();
+}
+
+void PianoRollView::paintSections(QPainter &painter, const PianoRollLayout &layout) const
+{
+    if (layout.sectionLabels().isEmpty())
+        return;
+    const QFontMetrics metrics = painter.fontMetrics();
+    for (const PianoRollLayout::SectionLabel &label : layout.sectionLabels()) {
+        const QRectF box(label.x, 1, label.right - label.x - 1, kLabelStripHeight - 2);
+        painter.fillRect(box, palette().color(QPalette::AlternateBase));
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawLine(QPointF(label.x, 0), QPointF(label.x, layout.area().bottom()));
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(box.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(sectionTitle(label.section), Qt::ElideRight, static_cast<int>(box.width()) - 4));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "DesktopOpener.h"
 #include "Orchestrator.h"
 #include "ServerMonitor.h"
+#include "TakeTitle.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -63,7 +64,10 @@ void TrayMenu::refreshRecentFiles()
     m_recent->clear();
     const QList<StoredFile> files = m_monitor.orchestrator().session().files().page(std::nullopt, kRecentFiles).files;
     for (const StoredFile &file : files) {
-        QAction *action = m_recent->addAction(file.name, this, [this, path = file.path] {
+        const BandSession &session = m_monitor.orchestrator().session();
+        const QString title = takeTitle(session.styles(), file.name, session.files().readMetadata(file.name));
+        // Menus read "&" as a shortcut mark ("R&B"); the title is shown as it is.
+        QAction *action = m_recent->addAction(QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")), this, [this, path = file.path] {
             DesktopOpener().open(path, parentWidget());
         });
         action->setToolTip(file.path);

@@ -7,8 +7,8 @@ namespace aiband {
 class ServerMonitor;
 
 // The tray icon's menu (also the window's "Server" menu): open the dashboard, start or stop the
-// server, copy its URL, open the files folder, the newest files, settings and quit. Actions
-// that need a running server or an existing folder are disabled without one.
+// server, copy its URL, open the files folder, the newest files (by takeTitle), settings and
+// quit. Actions that need a running server or an existing folder are disabled without one.
 class TrayMenu : public QMenu {
     Q_OBJECT
 public:

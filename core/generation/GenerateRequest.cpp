@@ -453,4 +453,19 @@ Result<GenerateRequest> parseBody(const QJsonObject &body, const StyleLibrary &s
 
 } // namespace
 
+Result<QJsonObject> requestProgression(const QJsonObject &body)
+{
+    return progressionOf(body);
+}
+
+Result<QList<ChordEvent>> requestChords(const QJsonObject &progression, double beatsPerBar, const RequestLimits &limits)
+{
+    return parseChords(progression, beatsPerBar, limits);
+}
+
+QList<ChordEvent> loopProgression(const QList<ChordEvent> &chords, double durationBeats)
+{
+    return chords.isEmpty() ? chords : loopToDuration(chords, durationBeats);
+}
+
 } // namespace aiband

@@ -44,6 +44,13 @@ Result<GenerateRequest> parseGenerateRequest(const QJsonObject &body, const Styl
 // one but chords may also stand at the top of a body, as the plugin's spec and flat form put them.
 const QStringList &progressionFields();
 
+// The parser's own steps, for reading a stored request again (a take's chords, TakeChords):
+// the progression object with its fields from the top of the body moved in; its chords, one
+// pass through, as written; and the chords repeated to fill a song, the last one cut at its end.
+Result<QJsonObject> requestProgression(const QJsonObject &body);
+Result<QList<ChordEvent>> requestChords(const QJsonObject &progression, double beatsPerBar, const RequestLimits &limits = {});
+QList<ChordEvent> loopProgression(const QList<ChordEvent> &chords, double durationBeats);
+
 // Plugin ids appear in file metadata, logs and WebSocket paths: letters, digits, . _ -
 bool isValidPluginId(const QString &id);
 // The error for a malformed plugin id, naming `field` ("plugin_id", "data.plugin_id").

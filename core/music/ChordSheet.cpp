@@ -33,10 +33,48 @@ QStringList tokens(const QString &text)
     return result;
 }
 
+// "[Verse]": a name between brackets, without bar lines or nested brackets.
+const QRegularExpression &sectionMarker()
+{
+    static const QRegularExpression marker(QStringLiteral("\\[([^\\[\\]|]*)\\]"));
+    return marker;
+}
+
+QString withoutMarkers(QString text)
+{
+    return text.replace(sectionMarker(), QStringLiteral(" "));
+}
+
 } // namespace
 
-Result<QList<ChordEvent>> parseChordSheet(const QString &text, double beatsPerBar)
+QList<SheetSection> chordSheetSections(const QString &text, double beatsPerBar)
 {
+    const bool barLines = text.contains(QLatin1Char('|'));
+    QList<SheetSection> sections;
+    QRegularExpressionMatchIterator matches = sectionMarker().globalMatch(text);
+    while (matches.hasNext()) {
+        const QRegularExpressionMatch match = matches.next();
+        const QString name = match.captured(1).trimmed();
+        if (name.isEmpty())
+            continue;
+        // The bar the marker stands in: bars written before it, as parseChordSheet counts them.
+        const QString before = withoutMarkers(text.left(match.capturedStart()));
+        qsizetype bar = 0;
+        if (barLines) {
+            const QStringList groups = before.split(QLatin1Char('|'));
+            for (qsizetype i = 0; i + 1 < groups.size(); ++i)
+                bar += tokens(groups[i]).isEmpty() ? 0 : 1;
+        } else {
+            bar = tokens(before).size();
+        }
+        sections.append({name, static_cast<double>(bar) * beatsPerBar});
+    }
+    return sections;
+}
+
+Result<QList<ChordEvent>> parseChordSheet(const QString &sheet, double beatsPerBar)
+{
+    const QString text = withoutMarkers(sheet);
     QList<QStringList> bars;
     if (text.contains(QLatin1Char('|'))) {
         QStringList groups = text.split(QLatin1Char('|'));
@@ -50,7 +88,7 @@ Result<QList<ChordEvent>> parseChordSheet(const QString &text, double beatsPerBa
             if (chords.isEmpty())
                 return makeError(QStringLiteral("invalid_field"),
                                  QStringLiteral("bar %1 of \"%2\" is empty; write N.C. for a bar without a chord")
-                                     .arg(i + 1).arg(text));
+                                     .arg(i + 1).arg(sheet));
             bars.append(chords);
         }
     } else {

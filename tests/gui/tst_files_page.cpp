@@ -9,7 +9,9 @@
 #include "MidiDragData.h"
 #include "ModelCell.h"
 #include "OnScreen.h"
+#include "PianoRollLayout.h"
 #include "PianoRollView.h"
+#include "TakeTitle.h"
 #include "TestServer.h"
 #include "music/MidiReader.h"
 
@@ -120,7 +122,7 @@ private slots:
         QVERIFY(server.start());
         FilesTableModel model(*server.orchestrator);
         QCOMPARE(model.rowCount(), 0);
-        QCOMPARE(model.columnCount(), 7);
+        QCOMPARE(model.columnCount(), 9);
         QCOMPARE(model.headerData(FilesTableModel::Track, Qt::Horizontal).toString(), QStringLiteral("Track"));
         QCOMPARE(model.headerData(FilesTableModel::Size, Qt::Horizontal).toString(), QStringLiteral("Size"));
         QCOMPARE(model.headerData(FilesTableModel::Tempo, Qt::Horizontal).toString(), QStringLiteral("Tempo (BPM)"));
@@ -169,6 +171,91 @@ private slots:
         QCOMPARE(cell(model, row, FilesTableModel::Tempo), QStringLiteral("140"));
         QCOMPARE(cell(model, row, FilesTableModel::Style), QString());
         QCOMPARE(cell(model, row, FilesTableModel::Plugin), QString());
+    }
+
+    void chordsAndBarsOfTakesAndOfFilesWithoutASidecar()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        FilesTableModel model(*server.orchestrator);
+        QCOMPARE(model.headerData(FilesTableModel::Chords, Qt::Horizontal).toString(), QStringLiteral("Chords"));
+        QCOMPARE(model.headerData(FilesTableModel::Bars, Qt::Horizontal).toString(), QStringLiteral("Bars"));
+
+        // Eight chords through twice in 12 bars, after a count-in: the column shows the first
+        // six as written (a held chord once), the tooltip all of them, Bars the length asked.
+        const QStringList names = generate(server, R"({"chord_progression": {"chords": "[Verse] Dm7 G7 | Cmaj7 | % | A7 | [Bridge] Em7 | A7 | Dm7 | G7 | C6 | Fmaj7", "tempo": 130, "bars": 12},
+                                                      "style": "bossa_nova", "track_types": ["keys"], "count_in": 1, "seed": 3})");
+        QCOMPARE(names.size(), 1);
+        const int row = model.rowOf(names.first());
+        QVERIFY(row >= 0);
+        QCOMPARE(cell(model, row, FilesTableModel::Chords), QStringLiteral("Dm7 G7 Cmaj7 A7 Em7 A7 …"));
+        QCOMPARE(model.index(row, FilesTableModel::Chords).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Chords:\nDm7 G7 Cmaj7 A7 Em7 A7 Dm7 G7 C6 Fmaj7"));
+        QCOMPARE(cell(model, row, FilesTableModel::Bars), QStringLiteral("12"));
+        QCOMPARE(model.index(row, FilesTableModel::Bars).data(FilesTableModel::SortRole).toDouble(), 12.0);
+        QCOMPARE(model.index(row, FilesTableModel::Chords).data(FilesTableModel::SortRole).toString(),
+                 QStringLiteral("Dm7 G7 Cmaj7 A7 Em7 A7 …"));
+        QCOMPARE(takeTitle(server.orchestrator->session().styles(), names.first(),
+                           server.orchestrator->session().files().readMetadata(names.first())),
+                 QStringLiteral("Bossa nova · Dm7–G7–Cmaj7–A7–… · Keys"));
+        QCOMPARE(takeTitle(server.orchestrator->session().styles(), QStringLiteral("song.mid"), std::nullopt),
+                 QStringLiteral("song.mid"));
+
+        // The same notes without their sidecar (a file dropped in): chords read from the notes,
+        // bars from the file's length (a count-in bar and twelve).
+        const QString copied = QStringLiteral("20200101-000000-000_keys_C_130_abcdef.mid");
+        {
+            const QString aside = server.filesDir() + QStringLiteral("/../") + copied;
+            QVERIFY(QFile::copy(server.filesDir() + QLatin1Char('/') + names.first(), aside));
+            QVERIFY(QFile::rename(aside, server.filesDir() + QLatin1Char('/') + copied));
+        }
+        QTRY_VERIFY(model.rowOf(copied) >= 0);
+        const int dropped = model.rowOf(copied);
+        QCOMPARE(cell(model, dropped, FilesTableModel::Bars), QStringLiteral("13"));
+        // The keys' voicings put other notes in the bass (Dm7/C), but the chords are the sheet's.
+        const QStringList detected = cell(model, dropped, FilesTableModel::Chords).split(QLatin1Char(' '));
+        QVERIFY2(detected.size() == 7 && detected.last() == QStringLiteral("…"), qPrintable(detected.join(QLatin1Char(' '))));
+        QVERIFY2(detected[0].startsWith(QStringLiteral("Dm7")) && detected[1].startsWith(QLatin1Char('G'))
+                     && detected[2].startsWith(QStringLiteral("Cmaj7")) && detected[3] == QStringLiteral("A7"),
+                 qPrintable(detected.join(QLatin1Char(' '))));
+        QVERIFY(model.index(dropped, FilesTableModel::Chords).data(Qt::ToolTipRole).toString()
+                    .startsWith(QStringLiteral("Chords read from the notes:\n")));
+    }
+
+    void previewChartsTheTakesChordsAndSections()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const QStringList names = generate(server, R"({"chord_progression": {"chords": "[A] C | Am | [B] F | G", "tempo": 120, "bars": 4},
+                                                      "style": "pop", "track_types": ["full"], "count_in": 1, "ending": true, "seed": 5})");
+        QCOMPARE(names.size(), 1);
+        PianoRollView view;
+        view.resize(800, 500);
+        view.setFile(server.filesDir() + QLatin1Char('/') + names.first());
+        QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
+        const ChordTimeline &chords = view.chords();
+        QVERIFY(!chords.detected);
+        QStringList symbols;
+        QList<double> starts;
+        for (const TimedChord &chord : chords.chords) {
+            symbols.append(chord.symbol);
+            starts.append(chord.startBeat);
+        }
+        // After the count-in bar; the ending bar plays the last chord again.
+        QCOMPARE(symbols, (QStringList{QStringLiteral("C"), QStringLiteral("Am"), QStringLiteral("F"), QStringLiteral("G"), QStringLiteral("G")}));
+        QCOMPARE(starts, (QList<double>{4, 8, 12, 16, 20}));
+        QStringList sections;
+        for (const TimedSection &section : chords.sections)
+            sections.append(sectionTitle(section));
+        QCOMPARE(sections, (QStringList{QStringLiteral("Count-in"), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Ending")}));
+        // Strips for sections, chords and bar numbers above the notes; the full band's drums
+        // in their own lanes.
+        QCOMPARE(view.noteArea().top(), 18.0 + 18.0 + 16.0);
+        const PianoRollLayout layout(view.song(), view.noteArea(), chords);
+        QVERIFY(layout.hasPitchedNotes());
+        QVERIFY(layout.drumRows().size() >= 3);
+        QCOMPARE(layout.drumLaneHeight(), PianoRollLayout::kDrumLaneHeight);
+        QCOMPARE(layout.chordLabels().first().bar, 2);
     }
 
     void rowsGoWhenFilesAreDeleted()
@@ -443,7 +530,7 @@ private slots:
         QFont big = view.font();
         big.setPointSizeF(big.pointSizeF() * 2.5);
         view.setFont(big);
-        view.resize(800, 300);
+        view.resize(800, 500);
         const QFontMetrics metrics(big);
         for (int note : {35, 41, 48, 53, 54})
             QVERIFY2(view.noteArea().left() >= metrics.horizontalAdvance(drumName(note)) + 4, qPrintable(drumName(note)));

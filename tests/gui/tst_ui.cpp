@@ -32,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -302,13 +303,22 @@ private slots:
         QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status, 200);
         QTRY_VERIFY(menu.recentFilesMenu()->menuAction()->isEnabled());
         menu.refreshRecentFiles();
+        // Each take by its title (style, progression, part), opening its file.
         QStringList recent;
-        for (QAction *action : menu.recentFilesMenu()->actions())
+        QStringList opened;
+        for (QAction *action : menu.recentFilesMenu()->actions()) {
             recent.append(action->text());
+            opened.append(action->data().toString());
+        }
+        QStringList titles;
         QStringList stored;
-        for (const StoredFile &file : server.orchestrator->session().files().list())
-            stored.append(file.name);
-        QCOMPARE(recent, stored);
+        for (const StoredFile &file : server.orchestrator->session().files().list()) {
+            titles.append(QStringLiteral("Pop · C–Am–F–G · %1")
+                              .arg(file.trackType == QLatin1String("bass") ? QStringLiteral("Bass") : QStringLiteral("Drums")));
+            stored.append(file.path);
+        }
+        QCOMPARE(recent, titles);
+        QCOMPARE(opened, stored);
         QCOMPARE(recent.size(), 2);   // bass and drums
 
         menu.startStopAction()->trigger();
@@ -330,6 +340,19 @@ private slots:
         QCOMPARE(quit.size(), 1);
         // Without a tray the same menu is in the window's menu bar.
         QVERIFY(shell.window()->menuBar()->actions().contains(shell.menu()->menuAction()));
+    }
+
+    void newFileNotificationsNameTheTakes()
+    {
+        // Without a tray (offscreen) a notification is the window's status bar message.
+        Config config;
+        config.notifyNewFiles = true;
+        TestServer server(config);
+        QVERIFY(server.start());
+        DesktopShell shell(*server.orchestrator);
+        QCOMPARE(server.post(QStringLiteral("/api/generate"), seedExampleBody()).status, 200);
+        QTRY_VERIFY(shell.window()->statusBar()->currentMessage().endsWith(
+            QStringLiteral(": Pop · C–Am–F–G · Bass\nPop · C–Am–F–G · Drums")));
     }
 
     // --- the window --------------------------------------------------------------------------

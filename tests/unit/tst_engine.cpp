@@ -206,6 +206,22 @@ private slots:
         QTest::newRow("repeat") << "| Dm7 G7 | % |" << QStringList{"Dm7", "G7", "Dm7", "G7"} << QList<double>{0, 2, 4, 6};
         QTest::newRow("minor dash") << "C-7-F7" << QStringList{"C-7", "F7"} << QList<double>{0, 4};
         QTest::newRow("no chord") << "C | N.C. | G" << QStringList{"C", "N.C.", "G"} << QList<double>{0, 4, 8};
+        QTest::newRow("sections") << "[Verse] C | Am | [Chorus] F G" << QStringList{"C", "Am", "F", "G"} << QList<double>{0, 4, 8, 10};
+    }
+
+    void chordSheetSectionsNameTheirBars()
+    {
+        using Sections = QList<SheetSection>;
+        QCOMPARE(chordSheetSections(QStringLiteral("[Verse] C | Am | [Chorus] F | G"), 4.0),
+                 (Sections{{QStringLiteral("Verse"), 0}, {QStringLiteral("Chorus"), 8}}));
+        // Without bar lines a chord is a bar; 3/4 bars are three beats; "[]" names nothing.
+        QCOMPARE(chordSheetSections(QStringLiteral("[A] C Am [] [B part] F-G"), 3.0),
+                 (Sections{{QStringLiteral("A"), 0}, {QStringLiteral("B part"), 6}}));
+        // A marker inside a bar names that bar; leading bar lines count nothing.
+        QCOMPARE(chordSheetSections(QStringLiteral("| C | Am [Turn] F | G"), 4.0), (Sections{{QStringLiteral("Turn"), 4}}));
+        QVERIFY(chordSheetSections(QStringLiteral("C | Am"), 4.0).isEmpty());
+        // An unclosed bracket is not a marker: the sheet says where it stops reading.
+        QVERIFY(!parseChordSheet(QStringLiteral("[Verse C | Am"), 4.0).ok());
     }
 
     void chordSheetsAreRead()

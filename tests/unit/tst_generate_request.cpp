@@ -93,7 +93,9 @@ private slots:
         QCOMPARE(chords[4].chord.symbol, QStringLiteral("Dm"));
         QCOMPARE(chords[4].startBeat, 16.0);
         QCOMPARE(chords[4].durationBeats, 4.0);
-        QCOMPARE(request->arrangement.key.name(), QStringLiteral("Dm"));
+        // Dm G7 over and over is a ii-V vamp: heard in the C it promises (CHORDS.md, key detection),
+        // whose notes are D Dorian's; D minor's B flat would clash with G7's third.
+        QCOMPARE(request->arrangement.key.name(), QStringLiteral("C"));
     }
 
     void seedIsKeptWhenGiven()

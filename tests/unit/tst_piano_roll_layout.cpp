@@ -1,6 +1,7 @@
 // PianoRollLayout: where every note, drum hit and bar line of a song lands, in exact numbers.
 
 #include "PianoRollLayout.h"
+#include "music/ChordSheet.h"
 
 #include <QTest>
 
@@ -29,6 +30,33 @@ MidiSong song(TimeSignature ts, qint64 endTick, std::vector<MidiPart> parts)
     s.endTick = endTick;
     s.parts = std::move(parts);
     return s;
+}
+
+// What the engine plays for a sheet (plannedChordTimeline over the song plan), as a take's
+// sidecar gives it.
+ChordTimeline plannedSheet(const QString &sheet, TimeSignature meter, double durationBeats, Feel feel = {})
+{
+    const QList<ChordEvent> once = *parseChordSheet(sheet, meter.beatsPerBar());
+    Arrangement arrangement;
+    arrangement.timeSignature = meter;
+    arrangement.durationBeats = durationBeats;
+    arrangement.feel = feel;
+    const double length = once.last().startBeat + once.last().durationBeats;
+    for (double offset = 0; offset < durationBeats; offset += length) {
+        for (ChordEvent event : once) {
+            event.startBeat += offset;
+            arrangement.chords.append(event);
+        }
+    }
+    return plannedChordTimeline(arrangement, once, chordSheetSections(sheet, meter.beatsPerBar()));
+}
+
+QStringList symbolsOf(const QList<PianoRollLayout::ChordLabel> &labels)
+{
+    QStringList symbols;
+    for (const PianoRollLayout::ChordLabel &label : labels)
+        symbols.append(label.symbol);
+    return symbols;
 }
 
 } // namespace
@@ -208,6 +236,134 @@ private slots:
         QCOMPARE(PianoRollLayout::tickAtSeconds(seconds, tempo), tick);
         QCOMPARE(layout.xForSeconds(seconds), x);
         QCOMPARE(PianoRollLayout(song({4, 4}, 0, {}), QRectF(10, 0, 100, 100)).xForSeconds(1.0), 10.0);
+    }
+
+    void chordsStandOverTheirBars()
+    {
+        // Two bars of 4/4 over 384 px from x = 10: 10 ticks a pixel, a bar is 192 px. Bar 1
+        // holds two chords (two beats each), bar 2 one.
+        const ChordTimeline chords = plannedSheet(QStringLiteral("Dm7 G7 | Cmaj7"), {4, 4}, 8);
+        QCOMPARE(chords.progression, (QStringList{QStringLiteral("Dm7"), QStringLiteral("G7"), QStringLiteral("Cmaj7")}));
+        const PianoRollLayout layout(song({4, 4}, 3840, {part(QStringLiteral("Keys"), 0, {note(0, 3840, 62)})}),
+                                     QRectF(10, 20, 384, 130), chords);
+        const QList<PianoRollLayout::ChordLabel> &labels = layout.chordLabels();
+        QCOMPARE(symbolsOf(labels), (QStringList{QStringLiteral("Dm7"), QStringLiteral("G7"), QStringLiteral("Cmaj7")}));
+        QCOMPARE(labels[0].bar, 1);
+        QCOMPARE(labels[0].x, 10.0);
+        QCOMPARE(labels[0].right, 106.0);
+        QCOMPARE(labels[1].bar, 1);
+        QCOMPARE(labels[1].tick, 960);
+        QCOMPARE(labels[1].x, 106.0);
+        QCOMPARE(labels[1].right, 202.0);
+        QCOMPARE(labels[2].bar, 2);
+        QCOMPARE(labels[2].x, 202.0);
+        QCOMPARE(labels[2].right, 394.0);
+        QVERIFY(layout.sectionLabels().isEmpty());
+    }
+
+    void aHeldChordIsShownInEveryBarItFills()
+    {
+        // One chord for two bars of 3/4, then a repeated bar ("%"): every bar names its chord once.
+        const ChordTimeline chords{{{QStringLiteral("Am"), 0, 6}, {QStringLiteral("F"), 6, 1.5}, {QStringLiteral("F"), 7.5, 1.5}}, {}, {}, false};
+        const PianoRollLayout layout(song({3, 4}, 4320, {part(QStringLiteral("Keys"), 0, {note(0, 480, 60)})}),
+                                     QRectF(0, 0, 432, 130), chords);
+        const QList<PianoRollLayout::ChordLabel> &labels = layout.chordLabels();
+        QCOMPARE(symbolsOf(labels), (QStringList{QStringLiteral("Am"), QStringLiteral("Am"), QStringLiteral("F")}));
+        QCOMPARE(labels[1].bar, 2);
+        QCOMPARE(labels[1].x, 144.0);   // 1440 ticks at 10 a pixel
+        QCOMPARE(labels[2].bar, 3);
+        QCOMPARE(labels[2].x, 288.0);
+        QCOMPARE(labels[2].right, 432.0);
+    }
+
+    void aCountInAndIntroMoveTheChordsAndAreNamed()
+    {
+        // One count-in bar and one intro bar of 4/4 before two bars of music: the first chord
+        // stands over bar 3. Four bars over 400 px: a bar is 100 px.
+        Feel feel;
+        feel.countInBars = 1;
+        feel.introBars = 1;
+        const ChordTimeline chords = plannedSheet(QStringLiteral("C | G"), {4, 4}, 8, feel);
+        const PianoRollLayout layout(song({4, 4}, 7680, {part(QStringLiteral("Bass"), 0, {note(3840, 3840, 36)})}),
+                                     QRectF(0, 0, 400, 130), chords);
+        QCOMPARE(symbolsOf(layout.chordLabels()), (QStringList{QStringLiteral("C"), QStringLiteral("G")}));
+        QCOMPARE(layout.chordLabels()[0].bar, 3);
+        QCOMPARE(layout.chordLabels()[0].x, 200.0);
+        QCOMPARE(layout.chordLabels()[1].bar, 4);
+        QCOMPARE(layout.chordLabels()[1].x, 300.0);
+        const QList<PianoRollLayout::SectionLabel> &sections = layout.sectionLabels();
+        QCOMPARE(sections.size(), 2);
+        QCOMPARE(sections[0].section.kind, TimedSection::Kind::CountIn);
+        QCOMPARE(sections[0].x, 0.0);
+        QCOMPARE(sections[0].right, 100.0);
+        QCOMPARE(sections[1].section.kind, TimedSection::Kind::Intro);
+        QCOMPARE(sections[1].x, 100.0);
+        QCOMPARE(sections[1].right, 400.0);
+    }
+
+    void sheetSectionsComeRoundWithTheProgression()
+    {
+        // "[Verse] C | Am | [Chorus] F | G" played twice (8 bars of 4/4) after a count-in bar,
+        // ending on a bar of its last chord: 10 bars over 500 px, 50 px a bar.
+        Feel feel;
+        feel.countInBars = 1;
+        feel.ending = true;
+        const ChordTimeline chords = plannedSheet(QStringLiteral("[Verse] C | Am | [Chorus] F | G"), {4, 4}, 32, feel);
+        const PianoRollLayout layout(song({4, 4}, 19200, {part(QStringLiteral("Keys"), 0, {note(1920, 480, 60)})}),
+                                     QRectF(0, 0, 500, 130), chords);
+        QStringList names;
+        QList<double> xs;
+        for (const PianoRollLayout::SectionLabel &label : layout.sectionLabels()) {
+            names.append(label.section.kind == TimedSection::Kind::Named ? label.section.name
+                         : label.section.kind == TimedSection::Kind::CountIn ? QStringLiteral("count-in")
+                                                                             : QStringLiteral("ending"));
+            xs.append(label.x);
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("count-in"), QStringLiteral("Verse"), QStringLiteral("Chorus"),
+                                     QStringLiteral("Verse"), QStringLiteral("Chorus"), QStringLiteral("ending")}));
+        QCOMPARE(xs, (QList<double>{0, 50, 150, 250, 350, 450}));
+        QCOMPARE(layout.chordLabels().size(), 9);   // eight bars and the ending's final G
+        QCOMPARE(layout.chordLabels().last().symbol, QStringLiteral("G"));
+        QCOMPARE(layout.chordLabels().last().bar, 10);
+    }
+
+    void drumsOfAFullBandFileGetLabelledLanes()
+    {
+        // Bass, keys and drums in one file: pitched notes 40..75 are 40 rows with the margin
+        // (38..77); five drum sounds get lanes of kDrumLaneHeight (14 px, 70 px together) at
+        // the bottom of 300 px, the pitched rows share the other 230 px.
+        const MidiSong s = song({4, 4}, 1920,
+                                {part(QStringLiteral("Bass"), 0, {note(0, 480, 40)}),
+                                 part(QStringLiteral("Drums"), kDrumChannel,
+                                      {note(0, 60, 36), note(0, 60, 42), note(480, 60, 38), note(960, 60, 46), note(0, 60, 49)}),
+                                 part(QStringLiteral("Keys"), 1, {note(0, 960, 75)})});
+        const PianoRollLayout layout(s, QRectF(0, 10, 192, 300));
+        QCOMPARE(layout.lowestPitch(), 38);
+        QCOMPARE(layout.highestPitch(), 77);
+        QCOMPARE(layout.drumRows(), (QList<int>{49, 46, 42, 38, 36}));
+        QCOMPARE(layout.drumLaneHeight(), 14.0);
+        QCOMPARE(layout.rowHeight(), 5.75);
+        QCOMPARE(layout.drumBandTop(), 240.0);
+        QCOMPARE(layout.rowTop(*layout.rowOf(49, true)), 240.0);
+        QCOMPARE(layout.rowTop(*layout.rowOf(36, true)), 296.0);
+        // No drum hit lands in a pitch row, and every pitched note is above the band.
+        for (const PianoRollLayout::NoteBox &box : layout.notes()) {
+            if (box.drum) {
+                QVERIFY(box.rect.top() >= layout.drumBandTop());
+                QCOMPARE(box.rect.height(), 14.0);
+            } else {
+                QVERIFY(box.rect.bottom() <= layout.drumBandTop());
+                QCOMPARE(box.rect.height(), 5.75);
+            }
+        }
+        QCOMPARE(layout.notes()[1].rect, QRectF(0, 296, 12, 14));   // the kick, bottom lane
+        QCOMPARE(layout.notes()[6].rect.top(), 21.5);              // 75 is row 2: 10 + 2 × 5.75
+
+        // A short area: the band stops at half of it and lanes shrink together.
+        const PianoRollLayout small(s, QRectF(0, 0, 192, 100));
+        QCOMPARE(small.drumLaneHeight(), 10.0);
+        QCOMPARE(small.drumBandTop(), 50.0);
+        QCOMPARE(small.rowHeight(), 1.25);
     }
 
     void velocityShades()
