@@ -169,10 +169,13 @@ QLayout *TryItPage::buildBasics()
     m_lengthCount->setRange(1, m_orchestrator.session().generation().requestLimits().maxBars);
     m_lengthCount->setValue(8);
     connect(m_lengthUnit, &QComboBox::currentIndexChanged, this, &TryItPage::lengthChosen);
+    connect(m_lengthUnit, &QComboBox::currentIndexChanged, this, &TryItPage::refreshShownError);
+    connect(m_lengthCount, &QSpinBox::valueChanged, this, &TryItPage::refreshShownError);
     auto *lengthRow = new QHBoxLayout;
     lengthRow->addWidget(m_lengthUnit);
     lengthRow->addWidget(m_lengthCount);
     lengthRow->addWidget(errorLabel(QStringLiteral("length")), 1);
+    lengthRow->addStretch();
 
     auto *basics = new QFormLayout;
     basics->addRow(buddyLabel(tr("&Chords:"), m_chords), chordsColumn);
@@ -204,7 +207,8 @@ QSlider *TryItPage::addSlider(QGridLayout *grid, const QString &label, const QSt
     auto *shown = new QLabel(QString::number(value));
     shown->setMinimumWidth(shown->fontMetrics().horizontalAdvance(QStringLiteral("100")));
     connect(slider, &QSlider::valueChanged, shown, [shown](int now) { shown->setNum(now); });
-    const int row = grid->rowCount();
+    // An empty grid counts one row: the first slider goes there.
+    const int row = grid->isEmpty() ? 0 : grid->rowCount();
     grid->addWidget(buddyLabel(label, slider), row, 0);
     grid->addWidget(slider, row, 2);
     grid->addWidget(shown, row, 3);
@@ -220,7 +224,7 @@ QWidget *TryItPage::buildFeel()
     m_styleSwing->setObjectName(QStringLiteral("styleSwing"));
     m_styleSwing->setChecked(true);
     m_styleSwing->setToolTip(tr("Swing as the style plays it; untick to set your own (0 straight, 100 a hard shuffle)."));
-    grid->addWidget(m_styleSwing, 0, 1);
+    grid->addWidget(m_styleSwing, grid->rowCount() - 1, 1);
     connect(m_styleSwing, &QCheckBox::toggled, m_swing, [this](bool styles) { m_swing->setEnabled(!styles); });
     m_swing->setEnabled(false);
     m_intensity = addSlider(grid, tr("&Intensity:"), QStringLiteral("intensity"), 50);
@@ -248,6 +252,7 @@ QWidget *TryItPage::buildSong()
     m_ending->setObjectName(QStringLiteral("ending"));
     m_ending->setToolTip(tr("A closing bar on the first chord after the last one."));
     auto *form = new QFormLayout(group);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("C&ount-in (bars):"), m_countIn);
     form->addRow(tr("Int&ro (bars):"), m_intro);
     form->addRow(m_fills);
@@ -273,6 +278,7 @@ QLayout *TryItPage::buildParts()
         if (row.isBand())
             box->setToolTip(tr("Bass, drums and keys together in one file, besides the parts ticked."));
         box->setChecked(row.inFullBand);   // the band as "full" has it; a guitar is asked for
+        connect(box, &QCheckBox::toggled, this, &TryItPage::refreshShownError);
         parts->addWidget(box);
         m_parts.append(box);
     }

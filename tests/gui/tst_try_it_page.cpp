@@ -8,6 +8,7 @@
 #include "FilesTableModel.h"
 #include "LanguageLoader.h"
 #include "PianoRollView.h"
+#include "StyleTitle.h"
 #include "TestServer.h"
 #include "TryItErrorText.h"
 #include "TryItPage.h"
@@ -586,6 +587,12 @@ private slots:
         QCOMPARE(child<QLabel>(page, "styleDescription")->text(),
                  QStringLiteral("Humtata: Bass und Kick auf 1, Cross-Stick und Akkorde auf 2 und 3."));
         QCOMPARE(child<QPushButton>(page, "newTake")->text(), QStringLiteral("&Neuer Take"));
+        // Every built-in style's description has its German words.
+        const StyleLibrary &styles = server.orchestrator->session().styles();
+        for (const QString &name : styles.names()) {
+            const QString english = styles.find(name)->description;
+            QVERIFY2(!english.isEmpty() && styleDescription(styles, name) != english, qPrintable(name));
+        }
         tickOnly(page, {QStringLiteral("bass")});
         child<QLineEdit>(page, "chords")->setText(QStringLiteral("C | H7 | Em"));
         QVERIFY(generateOn(page));
@@ -623,6 +630,20 @@ private slots:
         QCOMPARE(page.buildRequest()->arrangement.chords[0].chord.rootName, QStringLiteral("Bb"));
     }
 
+
+    // The form fits the window's Try it tab (860 wide less its frame) in every language without
+    // cutting a text: the controls' texts do not wrap, so the layout's minimum holds them whole.
+    void formFitsTheWindowInEveryLanguage()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        for (const QString &language : LanguageLoader::available()) {
+            QCOMPARE(LanguageLoader::install(language), language);
+            TryItPage page(*server.orchestrator);
+            const int width = page.minimumSizeHint().width();
+            QVERIFY2(width > 300 && width <= 820, qPrintable(language + QLatin1Char(' ') + QString::number(width)));
+        }
+    }
 
     void cleanup() { LanguageLoader::install(QStringLiteral("en")); }
 };
