@@ -1979,7 +1979,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>&amp;Neuer Take</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>C Am F G   or   C | Am | F G | G7</source>
         <translation>C Am F G   oder   C | Am | F G | G7</translation>
     </message>
@@ -1989,17 +1989,17 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Ein Takt pro Akkord oder Takte getrennt durch |; Akkorde im selben Takt teilen ihn sich. % wiederholt einen Takt.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+40"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-13"/>
         <source>&amp;Key:</source>
         <translation>T&amp;onart:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>As written</source>
         <translation>Wie notiert</translation>
     </message>
@@ -2014,7 +2014,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Durchläufe (durch alle Akkorde)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-59"/>
         <source>&amp;Chords:</source>
         <translation>&amp;Akkorde:</translation>
     </message>
@@ -2029,12 +2029,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>&amp;Tempo:</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="+67"/>
         <source>&amp;Meter:</source>
         <translation>Ta&amp;ktart:</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-110"/>
         <source>The style&apos;s</source>
         <translation>Wie im Stil</translation>
     </message>
@@ -2049,12 +2049,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Schl&amp;usstakt</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+108"/>
         <source>&amp;Length:</source>
         <translation>&amp;Länge:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>From the chords</source>
         <translation>Aus den Akkorden</translation>
     </message>
@@ -2069,7 +2069,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>%1-Dur</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Feel</source>
         <translation>Spielgefühl</translation>
     </message>
@@ -2134,7 +2134,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Ein Schlusstakt auf dem ersten Akkord nach dem letzten.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>C&amp;ount-in (bars):</source>
         <translation>&amp;Einzähler (Takte):</translation>
     </message>
@@ -2144,12 +2144,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Int&amp;ro (Takte):</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>See&amp;d:</source>
         <translation>See&amp;d:</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Parts:</source>
         <translation>Instrumente:</translation>
     </message>
@@ -2164,7 +2164,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Bass, Schlagzeug und Keys zusammen in einer Datei, zusätzlich zu den gewählten Instrumenten.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>random</source>
         <translation>zufällig</translation>
     </message>

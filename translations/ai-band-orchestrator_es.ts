@@ -1979,7 +1979,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>&amp;Nueva toma</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>C Am F G   or   C | Am | F G | G7</source>
         <translation>Do Lam Fa Sol   o   Do | Lam | Fa Sol | Sol7</translation>
     </message>
@@ -1989,17 +1989,17 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Un compás por acorde, o compases separados por |; los acordes de un mismo compás se lo reparten. % repite un compás.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+40"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-13"/>
         <source>&amp;Key:</source>
         <translation>T&amp;onalidad:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>As written</source>
         <translation>Tal como está escrito</translation>
     </message>
@@ -2014,7 +2014,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Vueltas (veces por todos los acordes)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-59"/>
         <source>&amp;Chords:</source>
         <translation>&amp;Acordes:</translation>
     </message>
@@ -2029,12 +2029,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>&amp;Tempo:</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="+67"/>
         <source>&amp;Meter:</source>
         <translation>&amp;Compás:</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-110"/>
         <source>The style&apos;s</source>
         <translation>El del estilo</translation>
     </message>
@@ -2049,12 +2049,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Compás &amp;final</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+108"/>
         <source>&amp;Length:</source>
         <translation>&amp;Duración:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>From the chords</source>
         <translation>Según los acordes</translation>
     </message>
@@ -2069,7 +2069,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>%1 mayor</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Feel</source>
         <translation>Sensación</translation>
     </message>
@@ -2134,7 +2134,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Un compás de cierre sobre el primer acorde después del último.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>C&amp;ount-in (bars):</source>
         <translation>C&amp;uenta previa (compases):</translation>
     </message>
@@ -2144,12 +2144,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Int&amp;ro (compases):</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>See&amp;d:</source>
         <translation>&amp;Semilla:</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Parts:</source>
         <translation>Instrumentos:</translation>
     </message>
@@ -2164,7 +2164,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Bajo, batería y teclados juntos en un archivo, además de los instrumentos marcados.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>random</source>
         <translation>aleatoria</translation>
     </message>

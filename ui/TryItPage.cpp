@@ -120,17 +120,31 @@ TryItPage::TryItPage(Orchestrator &orchestrator, NoteNaming naming, QWidget *par
 
 QLayout *TryItPage::buildBasics()
 {
+    auto *basics = new QFormLayout;
+    basics->addRow(buddyLabel(tr("&Chords:"), m_chords), buildChords());
+    basics->addRow(buddyLabel(tr("&Style:"), m_style), buildStyleAndKey());
+    basics->addRow(buddyLabel(tr("&Tempo:"), m_tempo), buildTimeAndLength());
+    return basics;
+}
+
+QLayout *TryItPage::buildChords()
+{
     m_chords->setObjectName(QStringLiteral("chords"));
     m_chords->setText(chordsFromStandard(QStringLiteral("C Am F G"), m_naming));
     m_chords->setPlaceholderText(tr("C Am F G   or   C | Am | F G | G7"));
     m_chords->setToolTip(tr("One bar per chord, or bars separated by |; chords sharing a bar split it. % repeats a bar."));
     connect(m_chords, &QLineEdit::returnPressed, this, &TryItPage::generate);
     connect(m_chords, &QLineEdit::textChanged, this, &TryItPage::refreshShownError);
-    auto *chordsColumn = new QVBoxLayout;
-    chordsColumn->setSpacing(2);
-    chordsColumn->addWidget(m_chords);
-    chordsColumn->addWidget(errorLabel(QStringLiteral("chords")));
+    auto *column = new QVBoxLayout;
+    column->setSpacing(2);
+    column->addWidget(m_chords);
+    column->addWidget(errorLabel(QStringLiteral("chords")));
+    return column;
+}
 
+// The style with its description under it, and the key beside it: the window is only so tall.
+QLayout *TryItPage::buildStyleAndKey()
+{
     m_style->setObjectName(QStringLiteral("style"));
     const StyleLibrary &styles = m_orchestrator.session().styles();
     for (const QString &name : styles.names()) {
@@ -140,26 +154,28 @@ QLayout *TryItPage::buildBasics()
     m_styleDescription->setObjectName(QStringLiteral("styleDescription"));
     m_styleDescription->setWordWrap(true);
     connect(m_style, &QComboBox::currentIndexChanged, this, &TryItPage::styleChosen);
-    auto *styleColumn = new QVBoxLayout;
-    styleColumn->setSpacing(2);
-    styleColumn->addWidget(m_style);
-    styleColumn->addWidget(m_styleDescription);
+    m_key->setObjectName(QStringLiteral("key"));
+    fillKeys();
 
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_style, 1);
+    row->addWidget(buddyLabel(tr("&Key:"), m_key));
+    row->addWidget(m_key);
+    auto *column = new QVBoxLayout;
+    column->setSpacing(2);
+    column->addLayout(row);
+    column->addWidget(m_styleDescription);
+    return column;
+}
+
+QLayout *TryItPage::buildTimeAndLength()
+{
     m_tempo->setObjectName(QStringLiteral("tempo"));
     m_tempo->setRange(20, 400);
     m_tempo->setSuffix(tr(" BPM"));
     m_tempo->setValue(120);
     m_meter->setObjectName(QStringLiteral("meter"));
     m_meter->addItems(meterChoices());
-    m_key->setObjectName(QStringLiteral("key"));
-    fillKeys();
-    auto *timeRow = new QHBoxLayout;
-    timeRow->addWidget(m_tempo);
-    timeRow->addWidget(buddyLabel(tr("&Meter:"), m_meter));
-    timeRow->addWidget(m_meter);
-    timeRow->addWidget(buddyLabel(tr("&Key:"), m_key));
-    timeRow->addWidget(m_key);
-    timeRow->addStretch();
 
     m_lengthUnit->setObjectName(QStringLiteral("lengthUnit"));
     m_lengthUnit->addItem(tr("As written"), static_cast<int>(SongLength::AsWritten));
@@ -171,18 +187,17 @@ QLayout *TryItPage::buildBasics()
     connect(m_lengthUnit, &QComboBox::currentIndexChanged, this, &TryItPage::lengthChosen);
     connect(m_lengthUnit, &QComboBox::currentIndexChanged, this, &TryItPage::refreshShownError);
     connect(m_lengthCount, &QSpinBox::valueChanged, this, &TryItPage::refreshShownError);
-    auto *lengthRow = new QHBoxLayout;
-    lengthRow->addWidget(m_lengthUnit);
-    lengthRow->addWidget(m_lengthCount);
-    lengthRow->addWidget(errorLabel(QStringLiteral("length")), 1);
-    lengthRow->addStretch();
 
-    auto *basics = new QFormLayout;
-    basics->addRow(buddyLabel(tr("&Chords:"), m_chords), chordsColumn);
-    basics->addRow(buddyLabel(tr("&Style:"), m_style), styleColumn);
-    basics->addRow(buddyLabel(tr("&Tempo:"), m_tempo), timeRow);
-    basics->addRow(buddyLabel(tr("&Length:"), m_lengthUnit), lengthRow);
-    return basics;
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_tempo);
+    row->addWidget(buddyLabel(tr("&Meter:"), m_meter));
+    row->addWidget(m_meter);
+    row->addWidget(buddyLabel(tr("&Length:"), m_lengthUnit));
+    row->addWidget(m_lengthUnit);
+    row->addWidget(m_lengthCount);
+    row->addWidget(errorLabel(QStringLiteral("length")), 1);
+    row->addStretch();
+    return row;
 }
 
 void TryItPage::fillKeys()

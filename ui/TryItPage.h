@@ -64,6 +64,9 @@ signals:
 
 private:
     QLayout *buildBasics();
+    QLayout *buildChords();
+    QLayout *buildStyleAndKey();
+    QLayout *buildTimeAndLength();
     QWidget *buildFeel();
     QWidget *buildSong();
     QLayout *buildParts();
