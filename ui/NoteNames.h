@@ -23,7 +23,9 @@ NoteNaming noteNamingFromWord(const QString &word);
 // A chord sheet (or one chord, or a key) written in `naming`, in the letters the API reads:
 // German "H7 | B | Es" is "B7 | Bb | Eb", Spanish "Do Re- Mi" is "C D- E". Only a note name that
 // starts a chord or follows its slash is rewritten; everything else stays as typed, so the
-// parser's own errors still name the rest.
+// parser's own errors still name the rest. Letters that are not the language's names pass
+// through ("Am" in Spanish), but where a language's name matches, it wins: in solfège "Fadd9"
+// is Fa + "dd9", as a Spanish musician would read it (F add9 is "Faadd9").
 QString chordsToStandard(const QString &text, NoteNaming naming);
 
 // Letters back into `naming`, for showing chords and keys: German "Bb" is "B" and "B" is "H",
