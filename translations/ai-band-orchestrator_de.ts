@@ -264,7 +264,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Every part is muted: there is nothing to export.</source>
         <translation>Alle Parts sind stummgeschaltet: Es gibt nichts zu exportieren.</translation>
     </message>

@@ -264,7 +264,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Every part is muted: there is nothing to export.</source>
         <translation>Todas las partes están silenciadas: no hay nada que exportar.</translation>
     </message>
