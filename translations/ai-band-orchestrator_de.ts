@@ -1105,6 +1105,15 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     </message>
 </context>
 <context>
+    <name>aiband::NoteNames</name>
+    <message>
+        <location filename="../ui/NoteNames.cpp" line="+128"/>
+        <source>letters</source>
+        <comment>How musicians of this language name notes, one of three English words: letters (C D E F G A B), german (H is B natural, B is B flat) or solfege (Do Re Mi Fa Sol La Si)</comment>
+        <translation>german</translation>
+    </message>
+</context>
+<context>
     <name>aiband::PartTitle</name>
     <message>
         <location filename="../core/music/PartRegistry.cpp" line="+38"/>
@@ -1678,9 +1687,92 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     </message>
 </context>
 <context>
+    <name>aiband::StyleDescription</name>
+    <message>
+        <location filename="../ui/StyleTitle.cpp" line="+34"/>
+        <source>A slow 6/8: kick on 1, snare on 4, eighth-note hats, rolling piano eighths over a root-fifth-octave bass.</source>
+        <translation>Ein langsamer 6/8: Kick auf 1, Snare auf 4, Hi-Hat in Achteln, rollende Klavierachtel über einem Bass aus Grundton, Quinte und Oktave.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A triplet shuffle: swung hats, backbeat, boogie bass line climbing the chord, piano answering on the offbeats.</source>
+        <translation>Ein Triolen-Shuffle: geswingte Hi-Hat, Backbeat, eine Boogie-Basslinie, die den Akkord hinaufsteigt, und ein Klavier, das auf den Offbeats antwortet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cross-stick pattern, surdo-like kick on 1 and the &apos;a&apos; of 2, shaker eighths, root-fifth bass, nylon-guitar comping.</source>
+        <translation>Cross-Stick-Muster, eine Kick wie eine Surdo auf 1 und der letzten Sechzehntel von 2, Shaker in Achteln, Bass auf Grundton und Quinte, Begleitung auf der Nylongitarre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train beat on the snare with accents on 2 and 4, boom-chick root-fifth bass, piano on the backbeats.</source>
+        <translation>Train Beat auf der Snare mit Akzenten auf 2 und 4, Boom-Chick-Bass auf Grundton und Quinte, Klavier auf den Backbeats.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Four on the floor, open hats on the offbeats, octave bass, offbeat chord stabs.</source>
+        <translation>Four on the Floor, offene Hi-Hat auf den Offbeats, Oktavbass, kurze Akkordstöße auf den Offbeats.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sixteenth-note hats, syncopated kick, ghost notes on the snare, a bass on every kick hit with dead notes and octaves between, clavinet stabs.</source>
+        <translation>Hi-Hat in Sechzehnteln, synkopierte Kick, Ghost Notes auf der Snare, ein Bass auf jedem Kick-Schlag mit Dead Notes und Oktaven dazwischen, Clavinet-Stöße.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Boom-bap: a heavy kick with a late second hit, cracking snare on 2 and 4, lazily swung sixteenth hats, bass on the kick, sparse electric piano.</source>
+        <translation>Boom-Bap: eine schwere Kick mit spätem zweitem Schlag, knallende Snare auf 2 und 4, lässig geswingte Sechzehntel auf der Hi-Hat, Bass mit der Kick, sparsames E-Piano.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Brushes and soft ride, a two-feel bass (root and fifth in half notes), spread piano voicings held through the changes.</source>
+        <translation>Besen und leises Ride, ein Bass im Two-Feel (Grundton und Quinte in Halben), weite Klaviervoicings, über die Wechsel gehalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ride cymbal spang-a-lang, hi-hat on 2 and 4, feathered kick, a walking bass line with approach notes, shell-voiced piano comping.</source>
+        <translation>Ride-Becken im Spang-a-lang, Hi-Hat auf 2 und 4, gefederte Kick, eine Walking-Bass-Linie mit Annäherungstönen, Klavierbegleitung mit Shell-Voicings.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sixteenth-note double kick, snare on 2 and 4, ride and china, chugging picked bass on the kick, a held synth pad.</source>
+        <translation>Doppelbass in Sechzehnteln, Snare auf 2 und 4, Ride und China, ein stampfender, mit Plektrum gespielter Bass mit der Kick, ein gehaltenes Synth-Pad.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A light backbeat with sixteenth-note hats, bass following the kick, piano pulsing in eighths.</source>
+        <translation>Ein leichter Backbeat mit Hi-Hat in Sechzehnteln, der Bass folgt der Kick, das Klavier pulsiert in Achteln.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rockers beat: kick on 1 and 3, cross-stick on 2 and 4, a melodic bass leaving space, organ skank on every offbeat.</source>
+        <translation>Rockers-Beat: Kick auf 1 und 3, Cross-Stick auf 2 und 4, ein melodischer Bass, der Raum lässt, Orgel-Skank auf jedem Offbeat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Straight eighths on the hats, kick on 1 and 3 with pushes, snare on 2 and 4, bass locked to the kick, organ holding the changes.</source>
+        <translation>Gerade Achtel auf der Hi-Hat, Kick auf 1 und 3 mit Vorziehern, Snare auf 2 und 4, der Bass fest mit der Kick, die Orgel hält die Wechsel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cowbell on the beat, son clave, conga tumbao, a bass that pushes toward the next chord, syncopated piano montuno.</source>
+        <translation>Cowbell auf dem Schlag, Son-Clave, Conga-Tumbao, ein Bass, der zum nächsten Akkord drängt, synkopierter Klavier-Montuno.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Surdo kick on every beat with its pick-up, partido-alto rim pattern, sixteenth shaker, bouncing root-fifth bass.</source>
+        <translation>Surdo-Kick auf jedem Schlag mit Auftakt, Partido-Alto-Muster auf dem Rand, Shaker in Sechzehnteln, federnder Bass auf Grundton und Quinte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Oom-pah-pah: bass and kick on 1, cross-stick and chords on 2 and 3.</source>
+        <translation>Humtata: Bass und Kick auf 1, Cross-Stick und Akkorde auf 2 und 3.</translation>
+    </message>
+</context>
+<context>
     <name>aiband::StyleTitle</name>
     <message>
-        <location filename="../ui/StyleTitle.cpp" line="+14"/>
+        <location line="-50"/>
         <source>6/8 ballad</source>
         <translation>Ballade im 6/8</translation>
     </message>
@@ -1814,6 +1906,94 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
     </message>
 </context>
 <context>
+    <name>aiband::TryItErrorText</name>
+    <message>
+        <location filename="../ui/TryItErrorText.cpp" line="+52"/>
+        <source>Chord %1 (bar %2) cannot be read: “%3”.</source>
+        <translation>Akkord %1 (Takt %2) ist nicht lesbar: „%3“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bar %1 is empty; write N.C. for a bar without chords.</source>
+        <translation>Takt %1 ist leer; schreibe N.C. für einen Takt ohne Akkord.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the chords first, e.g. %1.</source>
+        <translation>Gib zuerst die Akkorde ein, z. B. %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>% repeats the bar before it, and the first bar has none.</source>
+        <translation>% wiederholt den Takt davor, und vor dem ersten Takt steht keiner.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most %1 chords per take.</source>
+        <translation>Höchstens %1 Akkorde pro Take.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most %1 bars per take.</source>
+        <translation>Höchstens %1 Takte pro Take.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These chords give the chosen parts nothing to play: every chord is N.C., or too short for a note.</source>
+        <translation>Diese Akkorde geben den gewählten Stimmen nichts zu spielen: jeder Akkord ist N.C. oder zu kurz für eine Note.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That many choruses make the song longer than one take may be; choose fewer.</source>
+        <translation>So viele Durchläufe machen den Song länger, als ein Take sein darf; wähle weniger.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That many bars make the song longer than one take may be; choose fewer.</source>
+        <translation>So viele Takte machen den Song länger, als ein Take sein darf; wähle weniger.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The seed is a whole number from 0 to 4294967295; leave it empty for a random one.</source>
+        <translation>Der Seed ist eine ganze Zahl von 0 bis 4294967295; lass das Feld leer für einen zufälligen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one part.</source>
+        <translation>Wähle mindestens ein Instrument.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The band is busy with other takes; try again in a moment.</source>
+        <translation>Die Band ist mit anderen Takes beschäftigt; versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Takes were asked for faster than the band allows; try again in a moment.</source>
+        <translation>Es wurden schneller Takes angefordert, als die Band erlaubt; versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The files folder is full: free some disk space, then try again.</source>
+        <translation>Der Dateiordner ist voll: gib Speicherplatz frei und versuch es dann noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The take could not be saved in the files folder.</source>
+        <translation>Der Take konnte nicht im Dateiordner gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The take took too long and was given up.</source>
+        <translation>Der Take hat zu lange gedauert und wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The band is stopping and takes no new takes.</source>
+        <translation>Die Band hört gerade auf und nimmt keine neuen Takes an.</translation>
+    </message>
+</context>
+<context>
     <name>aiband::TryItPage</name>
     <message>
         <source>Bass</source>
@@ -1828,12 +2008,17 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation type="vanished">Keys</translation>
     </message>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+49"/>
+        <location filename="../ui/TryItPage.cpp" line="+89"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>&amp;New take</source>
+        <translation>&amp;Neuer Take</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>C Am F G   or   C | Am | F G | G7</source>
         <translation>C Am F G   oder   C | Am | F G | G7</translation>
     </message>
@@ -1843,17 +2028,37 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Ein Takt pro Akkord oder Takte getrennt durch |; Akkorde im selben Takt teilen ihn sich. % wiederholt einen Takt.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+40"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-13"/>
+        <source>&amp;Key:</source>
+        <translation>T&amp;onart:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>As written</source>
+        <translation>Wie notiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars</source>
+        <translation>Takte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choruses (times through the chords)</source>
+        <translation>Durchläufe (durch alle Akkorde)</translation>
+    </message>
+    <message>
+        <location line="-59"/>
         <source>&amp;Chords:</source>
         <translation>&amp;Akkorde:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Style:</source>
         <translation>&amp;Stil:</translation>
     </message>
@@ -1863,32 +2068,195 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>&amp;Tempo:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+67"/>
         <source>&amp;Meter:</source>
         <translation>Ta&amp;ktart:</translation>
     </message>
     <message>
+        <location line="-110"/>
+        <source>The style&apos;s</source>
+        <translation>Wie im Stil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fills at phrase ends</source>
+        <translation>&amp;Fills am Phrasenende</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;Ending bar</source>
+        <translation>Schl&amp;usstakt</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>&amp;Length:</source>
+        <translation>&amp;Länge:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>From the chords</source>
+        <translation>Aus den Akkorden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 minor</source>
+        <translation>%1-Moll</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 major</source>
+        <translation>%1-Dur</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Feel</source>
+        <translation>Spielgefühl</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;wing:</source>
+        <translation>S&amp;wing:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Swing as the style plays it; untick to set your own (0 straight, 100 a hard shuffle).</source>
+        <translation>Swing, wie der Stil ihn spielt; abwählen, um ihn selbst einzustellen (0 gerade, 100 ein harter Shuffle).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Intensity:</source>
+        <translation>&amp;Intensität:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How hard and busy the band plays: velocities, ghost notes, fills.</source>
+        <translation>Wie kräftig und dicht die Band spielt: Anschlagstärken, Ghost Notes, Fills.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Com&amp;plexity:</source>
+        <translation>Kom&amp;plexität:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How much the parts vary and embellish: passing notes, syncopation, extensions.</source>
+        <translation>Wie sehr die Stimmen variieren und ausschmücken: Durchgangstöne, Synkopen, Optionstöne.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Humanize:</source>
+        <translation>&amp;Humanisieren:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far timing and velocity stray from the grid, as players do.</source>
+        <translation>Wie weit Timing und Anschlag vom Raster abweichen, wie bei echten Musikern.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Song</source>
+        <translation>Song</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bars of clicks before the music.</source>
+        <translation>Takte mit Klicks vor der Musik.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bars of drums alone before the band comes in.</source>
+        <translation>Takte, in denen nur das Schlagzeug spielt, bevor die Band einsetzt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A closing bar on the first chord after the last one.</source>
+        <translation>Ein Schlusstakt auf dem ersten Akkord nach dem letzten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;ount-in (bars):</source>
+        <translation>&amp;Einzähler (Takte):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Int&amp;ro (bars):</source>
+        <translation>Int&amp;ro (Takte):</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>See&amp;d:</source>
+        <translation>See&amp;d:</translation>
+    </message>
+    <message>
+        <location line="-42"/>
         <source>Parts:</source>
         <translation>Instrumente:</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>Choose at least one part.</source>
-        <translation>Wähle mindestens ein Instrument.</translation>
+        <location line="+9"/>
+        <source>Full band (one file)</source>
+        <translation>Ganze Band (eine Datei)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Bass, drums and keys together in one file, besides the parts ticked.</source>
+        <translation>Bass, Schlagzeug und Keys zusammen in einer Datei, zusätzlich zu den gewählten Instrumenten.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same settings and seed give the same take. Generate keeps the seed, so a changed control is heard on the same take; empty it for a random one.</source>
+        <translation>Gleiche Einstellungen und gleicher Seed ergeben denselben Take. Generieren behält den Seed, so hörst du eine geänderte Einstellung am selben Take; leere das Feld für einen zufälligen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The same settings with a new seed: another take.</source>
+        <translation>Dieselben Einstellungen mit neuem Seed: ein anderer Take.</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
+        <translation>Zieh eine Stimme in deine DAW oder einen Dateimanager; die Dateien stehen auch im Tab „Dateien“.</translation>
+    </message>
+    <message>
+        <source>Choose at least one part.</source>
+        <translation type="vanished">Wähle mindestens ein Instrument.</translation>
+    </message>
+    <message>
+        <location line="-85"/>
         <source>Generating…</source>
         <translation>Wird generiert…</translation>
     </message>
     <message>
-        <location line="+51"/>
         <source>Key %1 · %2 bars · seed %3. Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
-        <translation>Tonart %1 · %2 Takte · Seed %3. Ziehe eine Spur in deine DAW oder einen Dateimanager; die Dateien sind auch im Tab „Dateien“.</translation>
+        <translation type="vanished">Tonart %1 · %2 Takte · Seed %3. Ziehe eine Spur in deine DAW oder einen Dateimanager; die Dateien sind auch im Tab „Dateien“.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
+        <translation type="vanished">
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Note · %2</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Noten · %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aiband::TryItTake</name>
+    <message>
+        <location filename="../ui/TryItTake.cpp" line="+17"/>
+        <source>Previous take: the new one could not be made, so this one stays.</source>
+        <translation>Vorheriger Take: Der neue konnte nicht erstellt werden, darum bleibt dieser.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Key %1 · %2 bars · seed %3</source>
+        <translation>Tonart %1 · %2 Takte · Seed %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Note · %2</numerusform>

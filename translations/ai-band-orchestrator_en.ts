@@ -85,7 +85,17 @@
 <context>
     <name>aiband::TryItPage</name>
     <message numerus="yes">
-        <location filename="../ui/TryItPage.cpp" line="+245"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
+        <translation type="vanished">
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n note · %2</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aiband::TryItTake</name>
+    <message numerus="yes">
+        <location filename="../ui/TryItTake.cpp" line="+43"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n note · %2</numerusform>

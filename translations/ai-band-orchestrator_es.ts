@@ -1105,6 +1105,15 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
     </message>
 </context>
 <context>
+    <name>aiband::NoteNames</name>
+    <message>
+        <location filename="../ui/NoteNames.cpp" line="+128"/>
+        <source>letters</source>
+        <comment>How musicians of this language name notes, one of three English words: letters (C D E F G A B), german (H is B natural, B is B flat) or solfege (Do Re Mi Fa Sol La Si)</comment>
+        <translation>solfege</translation>
+    </message>
+</context>
+<context>
     <name>aiband::PartTitle</name>
     <message>
         <location filename="../core/music/PartRegistry.cpp" line="+38"/>
@@ -1678,9 +1687,92 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
     </message>
 </context>
 <context>
+    <name>aiband::StyleDescription</name>
+    <message>
+        <location filename="../ui/StyleTitle.cpp" line="+34"/>
+        <source>A slow 6/8: kick on 1, snare on 4, eighth-note hats, rolling piano eighths over a root-fifth-octave bass.</source>
+        <translation>Un 6/8 lento: bombo en el 1, caja en el 4, charles en corcheas y el piano rodando en corcheas sobre un bajo de tónica, quinta y octava.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A triplet shuffle: swung hats, backbeat, boogie bass line climbing the chord, piano answering on the offbeats.</source>
+        <translation>Un shuffle de tresillos: charles con swing, backbeat, una línea de bajo boogie que sube por el acorde y el piano respondiendo a contratiempo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cross-stick pattern, surdo-like kick on 1 and the &apos;a&apos; of 2, shaker eighths, root-fifth bass, nylon-guitar comping.</source>
+        <translation>Patrón de aro, bombo como un surdo en el 1 y en la última semicorchea del 2, shaker en corcheas, bajo de tónica y quinta, acompañamiento de guitarra de nailon.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train beat on the snare with accents on 2 and 4, boom-chick root-fifth bass, piano on the backbeats.</source>
+        <translation>Train beat en la caja con acentos en el 2 y el 4, bajo boom-chick de tónica y quinta, piano en los tiempos débiles.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Four on the floor, open hats on the offbeats, octave bass, offbeat chord stabs.</source>
+        <translation>Four on the floor, charles abierto a contratiempo, bajo en octavas, golpes de acorde a contratiempo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sixteenth-note hats, syncopated kick, ghost notes on the snare, a bass on every kick hit with dead notes and octaves between, clavinet stabs.</source>
+        <translation>Charles en semicorcheas, bombo sincopado, notas fantasma en la caja, un bajo en cada golpe de bombo con notas muertas y octavas entre medias, golpes de clavinet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Boom-bap: a heavy kick with a late second hit, cracking snare on 2 and 4, lazily swung sixteenth hats, bass on the kick, sparse electric piano.</source>
+        <translation>Boom-bap: un bombo pesado con un segundo golpe tardío, caja restallante en el 2 y el 4, charles en semicorcheas con un swing perezoso, bajo con el bombo y un piano eléctrico escaso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Brushes and soft ride, a two-feel bass (root and fifth in half notes), spread piano voicings held through the changes.</source>
+        <translation>Escobillas y ride suave, un bajo a dos (tónica y quinta en blancas), voicings de piano abiertos sostenidos a través de los cambios.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ride cymbal spang-a-lang, hi-hat on 2 and 4, feathered kick, a walking bass line with approach notes, shell-voiced piano comping.</source>
+        <translation>Ride en spang-a-lang, charles en el 2 y el 4, bombo apenas rozado, una línea de walking bass con notas de aproximación, acompañamiento de piano con shell voicings.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sixteenth-note double kick, snare on 2 and 4, ride and china, chugging picked bass on the kick, a held synth pad.</source>
+        <translation>Doble bombo en semicorcheas, caja en el 2 y el 4, ride y china, un bajo machacón tocado con púa sobre el bombo y un pad de sintetizador sostenido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A light backbeat with sixteenth-note hats, bass following the kick, piano pulsing in eighths.</source>
+        <translation>Un backbeat ligero con charles en semicorcheas, el bajo siguiendo al bombo y el piano latiendo en corcheas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rockers beat: kick on 1 and 3, cross-stick on 2 and 4, a melodic bass leaving space, organ skank on every offbeat.</source>
+        <translation>Ritmo rockers: bombo en el 1 y el 3, aro en el 2 y el 4, un bajo melódico que deja espacio y el skank del órgano en cada contratiempo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Straight eighths on the hats, kick on 1 and 3 with pushes, snare on 2 and 4, bass locked to the kick, organ holding the changes.</source>
+        <translation>Corcheas rectas en el charles, bombo en el 1 y el 3 con anticipaciones, caja en el 2 y el 4, el bajo pegado al bombo y el órgano sosteniendo los cambios.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cowbell on the beat, son clave, conga tumbao, a bass that pushes toward the next chord, syncopated piano montuno.</source>
+        <translation>Cencerro en el pulso, clave de son, tumbao de conga, un bajo que empuja hacia el acorde siguiente y un montuno de piano sincopado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Surdo kick on every beat with its pick-up, partido-alto rim pattern, sixteenth shaker, bouncing root-fifth bass.</source>
+        <translation>Bombo de surdo en cada tiempo con su anacrusa, patrón de partido alto en el aro, shaker en semicorcheas y un bajo saltarín de tónica y quinta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Oom-pah-pah: bass and kick on 1, cross-stick and chords on 2 and 3.</source>
+        <translation>Um-pa-pa: bajo y bombo en el 1, aro y acordes en el 2 y el 3.</translation>
+    </message>
+</context>
+<context>
     <name>aiband::StyleTitle</name>
     <message>
-        <location filename="../ui/StyleTitle.cpp" line="+14"/>
+        <location line="-50"/>
         <source>6/8 ballad</source>
         <translation>Balada en 6/8</translation>
     </message>
@@ -1814,6 +1906,94 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
     </message>
 </context>
 <context>
+    <name>aiband::TryItErrorText</name>
+    <message>
+        <location filename="../ui/TryItErrorText.cpp" line="+52"/>
+        <source>Chord %1 (bar %2) cannot be read: “%3”.</source>
+        <translation>El acorde %1 (compás %2) no se puede leer: «%3».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bar %1 is empty; write N.C. for a bar without chords.</source>
+        <translation>El compás %1 está vacío; escribe N.C. para un compás sin acordes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the chords first, e.g. %1.</source>
+        <translation>Escribe primero los acordes, p. ej. %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>% repeats the bar before it, and the first bar has none.</source>
+        <translation>% repite el compás anterior, y el primer compás no tiene ninguno.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most %1 chords per take.</source>
+        <translation>Como máximo %1 acordes por toma.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most %1 bars per take.</source>
+        <translation>Como máximo %1 compases por toma.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These chords give the chosen parts nothing to play: every chord is N.C., or too short for a note.</source>
+        <translation>Con estos acordes los instrumentos elegidos no tienen nada que tocar: todos son N.C. o demasiado cortos para una nota.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That many choruses make the song longer than one take may be; choose fewer.</source>
+        <translation>Con tantas vueltas la canción es más larga de lo que puede ser una toma; elige menos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That many bars make the song longer than one take may be; choose fewer.</source>
+        <translation>Con tantos compases la canción es más larga de lo que puede ser una toma; elige menos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The seed is a whole number from 0 to 4294967295; leave it empty for a random one.</source>
+        <translation>La semilla es un número entero de 0 a 4294967295; déjala vacía para una aleatoria.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one part.</source>
+        <translation>Elige al menos un instrumento.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The band is busy with other takes; try again in a moment.</source>
+        <translation>La banda está ocupada con otras tomas; vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Takes were asked for faster than the band allows; try again in a moment.</source>
+        <translation>Se han pedido tomas más deprisa de lo que la banda permite; vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The files folder is full: free some disk space, then try again.</source>
+        <translation>La carpeta de archivos está llena: libera espacio en el disco y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The take could not be saved in the files folder.</source>
+        <translation>No se pudo guardar la toma en la carpeta de archivos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The take took too long and was given up.</source>
+        <translation>La toma tardó demasiado y se canceló.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The band is stopping and takes no new takes.</source>
+        <translation>La banda se está deteniendo y no acepta tomas nuevas.</translation>
+    </message>
+</context>
+<context>
     <name>aiband::TryItPage</name>
     <message>
         <source>Bass</source>
@@ -1828,14 +2008,19 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation type="vanished">Teclados</translation>
     </message>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+49"/>
+        <location filename="../ui/TryItPage.cpp" line="+89"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>&amp;New take</source>
+        <translation>&amp;Nueva toma</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>C Am F G   or   C | Am | F G | G7</source>
-        <translation>C Am F G   o   C | Am | F G | G7</translation>
+        <translation>Do Lam Fa Sol   o   Do | Lam | Fa Sol | Sol7</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1843,17 +2028,37 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Un compás por acorde, o compases separados por |; los acordes de un mismo compás se lo reparten. % repite un compás.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+40"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-13"/>
+        <source>&amp;Key:</source>
+        <translation>T&amp;onalidad:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>As written</source>
+        <translation>Tal como está escrito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars</source>
+        <translation>Compases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choruses (times through the chords)</source>
+        <translation>Vueltas (veces por todos los acordes)</translation>
+    </message>
+    <message>
+        <location line="-59"/>
         <source>&amp;Chords:</source>
         <translation>&amp;Acordes:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Style:</source>
         <translation>&amp;Estilo:</translation>
     </message>
@@ -1863,32 +2068,195 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>&amp;Tempo:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+67"/>
         <source>&amp;Meter:</source>
         <translation>&amp;Compás:</translation>
     </message>
     <message>
+        <location line="-110"/>
+        <source>The style&apos;s</source>
+        <translation>El del estilo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fills at phrase ends</source>
+        <translation>Redo&amp;bles al final de cada frase</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;Ending bar</source>
+        <translation>Compás &amp;final</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>&amp;Length:</source>
+        <translation>&amp;Duración:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>From the chords</source>
+        <translation>Según los acordes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 minor</source>
+        <translation>%1 menor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 major</source>
+        <translation>%1 mayor</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Feel</source>
+        <translation>Sensación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;wing:</source>
+        <translation>S&amp;wing:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Swing as the style plays it; untick to set your own (0 straight, 100 a hard shuffle).</source>
+        <translation>El swing tal como lo toca el estilo; desmárcalo para elegir el tuyo (0 recto, 100 un shuffle marcado).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Intensity:</source>
+        <translation>&amp;Intensidad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How hard and busy the band plays: velocities, ghost notes, fills.</source>
+        <translation>Con cuánta fuerza y densidad toca la banda: velocidades, notas fantasma, redobles.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Com&amp;plexity:</source>
+        <translation>Com&amp;plejidad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How much the parts vary and embellish: passing notes, syncopation, extensions.</source>
+        <translation>Cuánto varían y adornan los instrumentos: notas de paso, síncopas, tensiones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Humanize:</source>
+        <translation>&amp;Humanizar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far timing and velocity stray from the grid, as players do.</source>
+        <translation>Cuánto se apartan de la cuadrícula el tiempo y la velocidad, como hacen los músicos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Song</source>
+        <translation>Canción</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bars of clicks before the music.</source>
+        <translation>Compases de clics antes de la música.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bars of drums alone before the band comes in.</source>
+        <translation>Compases de batería sola antes de que entre la banda.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A closing bar on the first chord after the last one.</source>
+        <translation>Un compás de cierre sobre el primer acorde después del último.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;ount-in (bars):</source>
+        <translation>C&amp;uenta previa (compases):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Int&amp;ro (bars):</source>
+        <translation>Int&amp;ro (compases):</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>See&amp;d:</source>
+        <translation>&amp;Semilla:</translation>
+    </message>
+    <message>
+        <location line="-42"/>
         <source>Parts:</source>
         <translation>Instrumentos:</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>Choose at least one part.</source>
-        <translation>Elige al menos un instrumento.</translation>
+        <location line="+9"/>
+        <source>Full band (one file)</source>
+        <translation>Banda completa (un archivo)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Bass, drums and keys together in one file, besides the parts ticked.</source>
+        <translation>Bajo, batería y teclados juntos en un archivo, además de los instrumentos marcados.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>random</source>
+        <translation>aleatoria</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same settings and seed give the same take. Generate keeps the seed, so a changed control is heard on the same take; empty it for a random one.</source>
+        <translation>Los mismos ajustes y la misma semilla dan la misma toma. Generar conserva la semilla, así oyes un ajuste cambiado sobre la misma toma; vacíala para una aleatoria.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The same settings with a new seed: another take.</source>
+        <translation>Los mismos ajustes con una semilla nueva: otra toma.</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
+        <translation>Arrastra un instrumento a tu DAW o a un gestor de archivos; los archivos también están en la pestaña Archivos.</translation>
+    </message>
+    <message>
+        <source>Choose at least one part.</source>
+        <translation type="vanished">Elige al menos un instrumento.</translation>
+    </message>
+    <message>
+        <location line="-85"/>
         <source>Generating…</source>
         <translation>Generando…</translation>
     </message>
     <message>
-        <location line="+51"/>
         <source>Key %1 · %2 bars · seed %3. Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
-        <translation>Tonalidad %1 · %2 compases · semilla %3. Arrastra una pista a tu DAW o a un gestor de archivos; los archivos también están en la pestaña Archivos.</translation>
+        <translation type="vanished">Tonalidad %1 · %2 compases · semilla %3. Arrastra una pista a tu DAW o a un gestor de archivos; los archivos también están en la pestaña Archivos.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
+        <translation type="vanished">
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n nota · %2</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n notas · %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aiband::TryItTake</name>
+    <message>
+        <location filename="../ui/TryItTake.cpp" line="+17"/>
+        <source>Previous take: the new one could not be made, so this one stays.</source>
+        <translation>Toma anterior: la nueva no se pudo hacer, así que esta se queda.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Key %1 · %2 bars · seed %3</source>
+        <translation>Tonalidad %1 · %2 compases · semilla %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n nota · %2</numerusform>

@@ -13,7 +13,12 @@ class StyleLibrary;
 // a style without a title, or one not in the library, its name.
 QString styleTitle(const StyleLibrary &styles, const QString &name);
 
+// What a style plays, in the user's language ("description" in the style's file; the built-in
+// ones are listed for translation in StyleTitle.cpp too); empty for a style without one.
+QString styleDescription(const StyleLibrary &styles, const QString &name);
+
 // The translation context of the built-in titles (tests look them up there).
 inline constexpr const char *kStyleTitleContext = "aiband::StyleTitle";
+inline constexpr const char *kStyleDescriptionContext = "aiband::StyleDescription";
 
 } // namespace aiband

@@ -260,7 +260,7 @@ private slots:
         status.pluginsConnected = 2;
         status.filesCount = 2;
         QCOMPARE(StatusSummary::of(status).details, two);
-        QCOMPARE(QCoreApplication::translate("aiband::TryItPage", "<b>%1</b> · %n notes · %2", nullptr, 1), oneNote);
+        QCOMPARE(QCoreApplication::translate("aiband::TryItTake", "<b>%1</b> · %n notes · %2", nullptr, 1), oneNote);
     }
 
     // The English plural forms (translations/ai-band-orchestrator_en.ts) cover every counted

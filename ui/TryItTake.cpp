@@ -1,0 +1,73 @@
+#include "TryItTake.h"
+
+#include "PartTitle.h"
+#include "PianoRollView.h"
+
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace aiband {
+
+TryItTake::TryItTake(const GenerationResult &result, NoteNaming naming, QWidget *parent)
+    : QWidget(parent),
+      m_files(result.files),
+      m_seed(static_cast<quint32>(result.metadata.value(QStringLiteral("seed")).toInteger())),
+      m_previous(new QLabel(tr("Previous take: the new one could not be made, so this one stays.")))
+{
+    setObjectName(QStringLiteral("take"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    m_previous->setObjectName(QStringLiteral("previousTake"));
+    m_previous->setStyleSheet(QStringLiteral("color: palette(mid); font-style: italic;"));
+    m_previous->setWordWrap(true);
+    m_previous->hide();
+    layout->addWidget(m_previous);
+
+    const QJsonObject &meta = result.metadata;
+    auto *summary = new QLabel(tr("Key %1 · %2 bars · seed %3")
+                                   .arg(chordsFromStandard(meta.value(QStringLiteral("key")).toString(), naming))
+                                   .arg(meta.value(QStringLiteral("bars")).toDouble())
+                                   .arg(m_seed));
+    summary->setObjectName(QStringLiteral("takeSummary"));
+    summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(summary);
+    for (const GeneratedFile &file : result.files)
+        addPart(file);
+}
+
+void TryItTake::addPart(const GeneratedFile &file)
+{
+    auto *title = new QLabel(tr("<b>%1</b> · %n notes · %2", nullptr, file.noteCount)
+                                 .arg(partTitle(file.trackType).toHtmlEscaped(), file.file.name.toHtmlEscaped()));
+    title->setObjectName(QStringLiteral("title_") + file.trackType);
+    auto *header = new QHBoxLayout;
+    header->addWidget(title, 1);
+    auto *actions = new QHBoxLayout;
+    actions->setObjectName(QStringLiteral("actions_") + file.trackType);
+    header->addLayout(actions);
+    m_actions.insert(file.trackType, actions);
+
+    auto *roll = new PianoRollView;
+    roll->setObjectName(QStringLiteral("preview_") + file.trackType);
+    roll->setMinimumHeight(140);
+    roll->setFile(file.file.path);
+
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    layout->addLayout(header);
+    layout->addWidget(roll);
+}
+
+void TryItTake::markAsPrevious()
+{
+    m_previous->show();
+}
+
+bool TryItTake::isPrevious() const
+{
+    return !m_previous->isHidden();
+}
+
+} // namespace aiband

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "NoteNames.h"
+#include "generation/GenerationResult.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QHBoxLayout;
+class QLabel;
+
+namespace aiband {
+
+// One take in the Try it tab: what was played (key, bars, seed) and, per part, its title, a row
+// for the part's actions and its piano roll, which drags the file into a DAW or a file manager.
+// A take stays when the next one fails or the form is wrong, marked as the previous take, so a
+// typo never costs the last good result.
+class TryItTake : public QWidget {
+    Q_OBJECT
+public:
+    TryItTake(const GenerationResult &result, NoteNaming naming, QWidget *parent = nullptr);
+
+    const QList<GeneratedFile> &files() const { return m_files; }
+    quint32 seed() const { return m_seed; }
+
+    // Marks this take as the one before what was just asked for, which did not come.
+    void markAsPrevious();
+    bool isPrevious() const;
+
+    // The row beside a part's title for controls that act on its file (Play/Stop/Loop go here),
+    // empty until someone adds to it; nullptr for a part not in this take.
+    QHBoxLayout *partActions(const QString &trackType) const { return m_actions.value(trackType); }
+
+private:
+    void addPart(const GeneratedFile &file);
+
+    QList<GeneratedFile> m_files;
+    quint32 m_seed = 0;
+    QLabel *m_previous;
+    QHash<QString, QHBoxLayout *> m_actions;
+};
+
+} // namespace aiband
