@@ -65,7 +65,7 @@ WelcomePage::WelcomePage(Orchestrator &orchestrator, DesktopOpener opener, QWidg
     layout->addWidget(m_server);
 
     layout->addWidget(heading(tr("Try it now")));
-    layout->addWidget(paragraph(tr("No plugin yet? Type a few chords and hear what the band makes of them.")));
+    layout->addWidget(paragraph(tr("No plugin yet? Type a few chords and see what the band makes of them.")));
     auto *tryIt = new QPushButton(tr("Try it"));
     tryIt->setObjectName(QStringLiteral("tryIt"));
     connect(tryIt, &QPushButton::clicked, this, &WelcomePage::tryItRequested);
