@@ -107,27 +107,31 @@ SettingsDialog::SettingsDialog(Orchestrator &orchestrator, SettingsContext conte
     setWindowTitle(tr("Settings — AI Band Orchestrator"));
     buildRows();
     reload();
+    // One width for every unit, so the editors beside them end in one line down the page.
+    int unitWidth = 0;
+    for (const Row &row : m_rows)
+        unitWidth = row.unit ? std::max(unitWidth, row.unit->sizeHint().width()) : unitWidth;
+    for (const Row &row : m_rows) {
+        if (row.unit)
+            row.unit->setMinimumWidth(unitWidth);
+    }
 }
 
 SettingsDialog::~SettingsDialog() = default;
 
 void SettingsDialog::buildRows()
 {
-    // General: one plain form of what a musician sets up. Advanced: a scrolling page of groups,
-    // one per section, for the server's limits and the rest. Which tab a key goes to is its row's
-    // `group` in the key table.
+    // General: one plain form of what a musician sets up, never scrolled, so the window is as
+    // wide as its widest row (the whole token and its buttons, in every language). Advanced: a
+    // scrolling page of groups, one per section, for the server's limits and the rest. Which tab
+    // a key goes to is its row's `group` in the key table.
     auto *general = new QWidget;
     auto *generalForm = new QFormLayout(general);
     auto *advanced = new QWidget;
     auto *advancedLayout = new QVBoxLayout(advanced);
-    const auto scrolling = [](QWidget *page) {
-        auto *scroll = new QScrollArea;
-        scroll->setWidgetResizable(true);
-        scroll->setWidget(page);
-        return scroll;
-    };
-    QScrollArea *generalScroll = scrolling(general);
-    QScrollArea *advancedScroll = scrolling(advanced);
+    m_advanced = new QScrollArea;
+    m_advanced->setWidgetResizable(true);
+    m_advanced->setWidget(advanced);
     QList<QFormLayout *> forms{generalForm};
     QMap<QString, QFormLayout *> sections;
     const auto sectionForm = [&](const QString &section) {
@@ -151,7 +155,7 @@ void SettingsDialog::buildRows()
         const bool isGeneral = key.group == SettingsGroup::General;
         QFormLayout *form = isGeneral ? generalForm : sectionForm(path.section(QLatin1Char('.'), 0, 0));
         form->addRow(ConfigKeyText::label(key), makeCell(row));
-        m_scrollOf.insert(path, isGeneral ? generalScroll : advancedScroll);
+        m_pageOf.insert(path, isGeneral ? general : static_cast<QWidget *>(m_advanced));
         // Always there, so the window does not jump when the server starts and the token is
         // read; until then the field says why it is empty. Beside the port: a plugin that must
         // send the token needs both.
@@ -180,8 +184,9 @@ void SettingsDialog::buildRows()
         label->setMinimumWidth(labelWidth);
 
     m_tabs = new QTabWidget;
-    m_tabs->addTab(generalScroll, tr("General"));
-    m_tabs->addTab(advancedScroll, tr("Advanced"));
+    generalForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_tabs->addTab(general, tr("General"));
+    m_tabs->addTab(m_advanced, tr("Advanced"));
     auto *guard = new WheelGuard(this);
     guard->guardEditorsIn(m_tabs);
 
@@ -495,11 +500,12 @@ QString SettingsDialog::resultText() const
 void SettingsDialog::showField(const QString &path)
 {
     Row *row = rowFor(path);
-    QScrollArea *scroll = m_scrollOf.value(path);
-    if (!row || !scroll)
+    QWidget *page = m_pageOf.value(path);
+    if (!row || !page)
         return;
-    m_tabs->setCurrentWidget(scroll);
-    scroll->ensureWidgetVisible(row->editor);
+    m_tabs->setCurrentWidget(page);
+    if (page == m_advanced)
+        m_advanced->ensureWidgetVisible(row->editor->parentWidget());   // the cell: its message too
     row->editor->setFocus(Qt::OtherFocusReason);
     if (auto *edit = qobject_cast<QLineEdit *>(row->editor))
         edit->selectAll();

@@ -98,7 +98,8 @@ private:
     QLineEdit *m_token = nullptr;
     QList<QPushButton *> m_tokenButtons;   // show, copy, regenerate: nothing to act on without a token
     QTabWidget *m_tabs = nullptr;
-    QMap<QString, QScrollArea *> m_scrollOf;   // key path -> the scroll area of its tab
+    QScrollArea *m_advanced = nullptr;        // the Advanced tab
+    QMap<QString, QWidget *> m_pageOf;        // key path -> the tab page holding its editor
     QLabel *m_general = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
