@@ -41,11 +41,13 @@ WelcomePage::WelcomePage(Orchestrator &orchestrator, DesktopOpener opener, QWidg
     title->setFont(titleFont);
     layout->addWidget(title);
 
+    layout->addSpacing(8);
     layout->addWidget(heading(tr("What it does")));
     layout->addWidget(paragraph(tr("It is your band: give it chords and a style, and it writes bass, drums, keys "
                                    "and guitar parts as MIDI files. The AI Band plugin in your DAW asks for them "
                                    "and plays them along with your song.")));
 
+    layout->addSpacing(8);
     layout->addWidget(heading(tr("Where the files go")));
     m_folder = paragraph(QString());
     m_folder->setObjectName(QStringLiteral("folder"));
@@ -57,6 +59,7 @@ WelcomePage::WelcomePage(Orchestrator &orchestrator, DesktopOpener opener, QWidg
     folderRow->addWidget(open);
     layout->addLayout(folderRow);
 
+    layout->addSpacing(8);
     layout->addWidget(heading(tr("Connect your DAW")));
     layout->addWidget(paragraph(tr("In the AI Band plugin's settings, choose the folder above as its files folder: "
                                    "the plugin picks up each new take from there.")));
@@ -64,6 +67,7 @@ WelcomePage::WelcomePage(Orchestrator &orchestrator, DesktopOpener opener, QWidg
     m_server->setObjectName(QStringLiteral("server"));
     layout->addWidget(m_server);
 
+    layout->addSpacing(8);
     layout->addWidget(heading(tr("Try it now")));
     layout->addWidget(paragraph(tr("No plugin yet? Type a few chords and see what the band makes of them.")));
     auto *tryIt = new QPushButton(tr("Try it"));
@@ -82,9 +86,11 @@ WelcomePage::WelcomePage(Orchestrator &orchestrator, DesktopOpener opener, QWidg
     refresh();
 }
 
+// The folder plugins watch (plugin.folder), where the newest take's parts appear; the takes
+// themselves are kept in its "takes" folder.
 QString WelcomePage::filesFolder() const
 {
-    return m_orchestrator.session().files().directory();
+    return m_orchestrator.config().filesDir;
 }
 
 QString WelcomePage::firstStartKey()

@@ -308,7 +308,8 @@ private slots:
             QVERIFY(welcome);
             // The real folder, named and opened by the page; the server's address for plugins.
             QCOMPARE(welcome->findChild<QLabel *>(QStringLiteral("folder"))->text(),
-                     server.orchestrator->session().files().directory());
+                     server.orchestrator->config().filesDir);   // the one plugins watch, not its takes folder
+            QVERIFY(!welcome->filesFolder().endsWith(QLatin1String("/takes")));
             QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("server"))->text()
                         .contains(server.orchestrator->baseUrl().toString()));
             QVERIFY(welcome->findChild<QPushButton *>(QStringLiteral("openFolder")));
