@@ -30,21 +30,60 @@ using namespace aiband;
 
 namespace {
 
-constexpr int kExitConfigError = 2;
-constexpr int kExitStartError = 1;
-constexpr int kExitAlreadyRunning = 3;   // --headless only; a desktop launch just shows the running one
+constexpr int kExitConfigError = 2;       // also a command line that does not parse
+constexpr int kExitStartError = 1;        // also no display for the window
+constexpr int kExitAlreadyRunning = 3;    // --headless, or a desktop launch that finds a headless server
 
-// Decided before any QCoreApplication exists, because the kind of application object depends
-// on it. --help and --version need no display either.
-bool wantsNoGui(int argc, char **argv)
+QStringList argumentsOf(int argc, char **argv)
 {
-    for (int i = 1; i < argc; ++i) {
-        for (const char *flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
-            if (std::strcmp(argv[i], flag) == 0)
-                return true;
-        }
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
+// A window needs a display: X11 or Wayland, or a platform chosen by hand (QT_QPA_PLATFORM,
+// e.g. offscreen). Checked before QApplication exists, which aborts without one.
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+const char kNoDisplay[] = "ai-band-orchestrator: No display found; run with --headless to start the server without a window\n";
+
+// While QApplication is made: Qt ends the process with qFatal() when no platform plugin can
+// start (DISPLAY set but unreachable, a plugin missing), after several lines of its own. This
+// handler holds those lines back and says the one thing a user can act on instead, then exits
+// with the start error's status. A message handler is a plain function, so what it holds back
+// lives in a function-local buffer.
+QStringList &heldBack()
+{
+    static QStringList lines;
+    return lines;
+}
+
+void holdBackUntilTheDisplayWorks(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtFatalMsg) {
+        std::fputs(kNoDisplay, stderr);
+        std::fflush(stderr);
+        std::_Exit(kExitStartError);
     }
-    return false;
+    heldBack().append(message);
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(bool noGui, int &argc, char **argv)
+{
+    if (noGui)
+        return std::make_unique<QCoreApplication>(argc, argv);
+    const QtMessageHandler previous = qInstallMessageHandler(holdBackUntilTheDisplayWorks);
+    auto app = std::make_unique<QApplication>(argc, argv);
+    qInstallMessageHandler(previous);
+    for (const QString &line : std::as_const(heldBack()))
+        qWarning().noquote() << line;   // it started after all: the lines may still matter
+    heldBack().clear();
+    return app;
 }
 
 // --headless and --config say how to run, not what to run with; every other option sets a
@@ -57,6 +96,24 @@ struct Options {
                               QStringLiteral("file")};
     QList<QCommandLineOption> settings = settingOptions();
 };
+
+void describe(QCommandLineParser &parser, const Options &options)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "AI Band Orchestrator: generates bass, drum and keys MIDI parts from chord progressions\n"
+        "for DAW plugins over HTTP and WebSocket. Settings: defaults < config.json < environment\n"
+        "(HOST, PORT, LOG_LEVEL, GENERATED_FILES_DIR, ... or AIBAND_*) < these options."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({options.headless, options.config});
+    parser.addOptions(options.settings);
+}
+
+bool asksForNoWindow(const QCommandLineParser &parser, const Options &options)
+{
+    return parser.isSet(options.headless) || parser.isSet(QStringLiteral("help"))
+        || parser.isSet(QStringLiteral("help-all")) || parser.isSet(QStringLiteral("version"));
+}
 
 void printLine(FILE *stream, const QString &text)
 {
@@ -78,6 +135,14 @@ LoadedConfig readConfiguration(const QCommandLineParser &parser, const Options &
     return loadConfig(sources);
 }
 
+QString headlessServerRunsLine(const QString &url, qint64 processId)
+{
+    return QStringLiteral("ai-band-orchestrator: a headless server is already running on %1 (process %2) and has no "
+                          "window; plugins can use it as it is. For the window, stop it (systemctl --user stop "
+                          "ai-band-orchestrator, or kill %2) and start the app again")
+        .arg(url).arg(processId);
+}
+
 SettingsContext settingsContext(const LoadedConfig &loaded, const QCommandLineParser &parser, const Options &options)
 {
     SettingsContext context;
@@ -93,7 +158,20 @@ SettingsContext settingsContext(const LoadedConfig &loaded, const QCommandLinePa
 
 int main(int argc, char **argv)
 {
-    const bool noGui = wantsNoGui(argc, argv);
+    // The command line is read before any application object exists: the kind of object
+    // depends on it, and neither --help nor a mistyped option should need a display.
+    const Options options;
+    QCommandLineParser parser;
+    describe(parser, options);
+    const bool parsed = parser.parse(argumentsOf(argc, argv));
+    const bool serverOnly = parsed && asksForNoWindow(parser, options);
+    if (parsed && !serverOnly && !hasDisplay()) {
+        std::fputs(kNoDisplay, stderr);
+        return kExitStartError;
+    }
+    // A command line that does not parse may still hold Qt's own window options (-platform,
+    // -style), which QApplication takes out; it is judged again once the application exists.
+    const bool noGui = serverOnly || (!parsed && !hasDisplay());
     // Without a GUI there is nothing to integrate with GLib's loop, and Qt's own dispatcher
     // handles many sockets far better: GLib re-registers a socket's write notifier on every
     // send, which was 41% of the server's work when syncing 1,000 plugins (docs/BENCHMARKS.md).
@@ -102,8 +180,7 @@ int main(int argc, char **argv)
     // A write past a file size limit (ulimit -f) fails with EFBIG and is reported like a full
     // disk; by default the kernel would kill the whole app with SIGXFSZ instead.
     std::signal(SIGXFSZ, SIG_IGN);
-    std::unique_ptr<QCoreApplication> app = noGui ? std::make_unique<QCoreApplication>(argc, argv)
-                                                  : std::make_unique<QApplication>(argc, argv);
+    std::unique_ptr<QCoreApplication> app = makeApplication(noGui, argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ai-band-orchestrator"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AIBAND_VERSION));
     if (!noGui)
@@ -112,17 +189,14 @@ int main(int argc, char **argv)
     LogBuffer logBuffer(Config{}.logBufferEntries);
     LogRouter logRouter(&logBuffer);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "AI Band Orchestrator: generates bass, drum and keys MIDI parts from chord progressions\n"
-        "for DAW plugins over HTTP and WebSocket. Settings: defaults < config.json < environment\n"
-        "(HOST, PORT, LOG_LEVEL, GENERATED_FILES_DIR, ... or AIBAND_*) < these options."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const Options options;
-    parser.addOptions({options.headless, options.config});
-    parser.addOptions(options.settings);
-    parser.process(*app);
+    // An unknown option or a missing value: what was wrong, then the usage, on stderr on
+    // every platform (QCommandLineParser::process would show a message box on some).
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printLine(stderr, QStringLiteral("ai-band-orchestrator: %1").arg(parser.errorText()));
+        std::fputs(qPrintable(parser.helpText()), stderr);
+        return kExitConfigError;
+    }
+    parser.process(*app);   // --help and --version print and exit here
 
     const LoadedConfig loaded = readConfiguration(parser, options);
     if (!loaded.ok()) {
@@ -131,13 +205,25 @@ int main(int argc, char **argv)
         return kExitConfigError;
     }
 
+    const Config &config = loaded.config;
+    // Before anything is shown, the "already running" dialog included.
+    if (!noGui)
+        qCInfo(lcUi).noquote() << "interface language:" << LanguageLoader::install(config.uiLanguage);
+
     // Before the server starts, so a second launch never gets as far as a busy port.
     SingleInstance instance(SingleInstance::defaultKey(parser.value(options.config)));
+    instance.setMode(noGui ? SingleInstance::Mode::Headless : SingleInstance::Mode::Desktop);
     const auto claim = instance.claim(noGui ? SingleInstance::Request::Ping : SingleInstance::Request::Show);
     if (claim && !claim->primary) {
         if (noGui) {
             printLine(stderr, QStringLiteral("ai-band-orchestrator: already running (%1); not starting a second server")
                                   .arg(claim->otherStatus));
+            return kExitAlreadyRunning;
+        }
+        if (claim->otherMode == SingleInstance::Mode::Headless) {
+            // It has no window to bring up, and this one cannot serve beside it.
+            printLine(stderr, headlessServerRunsLine(claim->otherStatus, claim->otherProcessId));
+            DesktopShell::tellHeadlessServerRuns(claim->otherStatus, claim->otherProcessId);
             return kExitAlreadyRunning;
         }
         printLine(stdout, QStringLiteral("AI Band Orchestrator is already running (%1); its window was brought up.")
@@ -148,7 +234,6 @@ int main(int argc, char **argv)
         printLine(stderr, QStringLiteral("ai-band-orchestrator: running without the single-instance guard: %1")
                               .arg(claim.error().message));
 
-    const Config &config = loaded.config;
     applyLogLevel(config.effectiveLogLevel());
     logBuffer.setCapacity(config.logBufferEntries);
     if (const QString error = logRouter.openFile(config.logFile, config.logMaxBytes, config.logBackupCount);
@@ -160,8 +245,6 @@ int main(int argc, char **argv)
         qCInfo(lcConfig).noquote() << "configuration read from" << loaded.file;
     for (const QString &notice : loaded.notices)
         qCWarning(lcConfig).noquote() << notice;
-    if (!noGui)
-        qCInfo(lcUi).noquote() << "interface language:" << LanguageLoader::install(config.uiLanguage);
 
     Orchestrator orchestrator(config, &logBuffer);
     if (auto renderer = faultInjectionRenderer(QProcessEnvironment::systemEnvironment()))

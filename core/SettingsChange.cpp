@@ -1,6 +1,7 @@
 #include "SettingsChange.h"
 
 #include "Orchestrator.h"
+#include "config/ConfigRules.h"
 #include "config/ConfigWriter.h"
 #include "platform/Autostart.h"
 
@@ -9,6 +10,8 @@ namespace aiband {
 SettingsOutcome applySettings(Orchestrator &orchestrator, const SettingsContext &context, const SettingsChange &change)
 {
     using Failed = SettingsOutcome::Failed;
+    if (const QList<Error> conflicts = conflictingSettings(change.wanted); !conflicts.isEmpty())
+        return {Failed::Applying, conflicts.first(), {}};
     if (const Status live = orchestrator.reconfigure(change.wanted); !live)
         return {Failed::Applying, live.error(), {}};
     if (!change.changedKeys.isEmpty()) {

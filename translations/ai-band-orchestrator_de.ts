@@ -26,7 +26,12 @@
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../ui/StatusSummary.cpp" line="+45"/>
+        <location filename="../ui/StatusSummary.cpp" line="+23"/>
+        <source>Port %1 is used by another program. Choose another port in Settings.</source>
+        <translation>Port %1 wird von einem anderen Programm verwendet. Wähle in den Einstellungen einen anderen Port.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Server stopped</source>
         <translation>Server angehalten</translation>
     </message>
@@ -292,7 +297,7 @@
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Debug</source>
         <translation>Debug</translation>
     </message>
@@ -302,7 +307,7 @@
         <translation>Max. Verbindungen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Token file</source>
         <translation>Token-Datei</translation>
     </message>
@@ -327,32 +332,32 @@
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Queue size</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cleanup hours</source>
         <translation>Aufbewahren (Stunden)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max files</source>
         <translation>Max. Dateien</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Durable writes</source>
         <translation>Sicheres Schreiben</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Styles dir</source>
         <translation>Stilordner</translation>
     </message>
@@ -362,17 +367,17 @@
         <translation>Standardstil</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+152"/>
         <source>Max chords</source>
         <translation>Max. Akkorde</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max bars</source>
         <translation>Max. Takte</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-139"/>
         <source>Level</source>
         <translation>Stufe</translation>
     </message>
@@ -387,97 +392,97 @@
         <translation>Max. Größe (Bytes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Backup count</source>
         <translation>Aufbewahrte Kopien</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Buffer entries</source>
         <translation>Zeilen im Speicher</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Heartbeat interval</source>
         <translation>Heartbeat-Intervall</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Connection timeout</source>
         <translation>Verbindungs-Zeitlimit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max message bytes</source>
         <translation>Max. Nachrichtengröße (Bytes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max messages per second</source>
         <translation>Max. Nachrichten pro Sekunde</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max body bytes</source>
         <translation>Max. Body-Größe (Bytes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max header bytes</source>
         <translation>Max. Header-Größe (Bytes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max URL length</source>
         <translation>Max. URL-Länge</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Request timeout</source>
         <translation>Anfrage-Zeitlimit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Idle timeout</source>
         <translation>Leerlauf-Zeitlimit</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+70"/>
         <source>Shutdown grace</source>
         <translation>Frist beim Beenden</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-63"/>
         <source>Max JSON depth</source>
         <translation>Max. JSON-Tiefe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max JSON array items</source>
         <translation>Max. Elemente pro JSON-Array</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Generation rate per minute</source>
         <translation>Generierungen pro Minute</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Generation burst</source>
         <translation>Generierungen auf einmal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max generations per client</source>
         <translation>Max. Generierungen pro Client</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Notify new files</source>
         <translation>Neue Dateien melden</translation>
     </message>
@@ -486,7 +491,7 @@
         <translation type="vanished">Adresse, auf der der Server lauscht. Nur Loopback (127.0.0.1, ::1, localhost), bis es Token-Authentifizierung gibt.</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-261"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>TCP-Port; 0 wählt einen freien und gibt ihn aus.</translation>
     </message>
@@ -496,7 +501,12 @@
         <translation>Protokolliert auf Debug-Stufe, egal was logging.level sagt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open connections (HTTP and WebSocket) beyond which new ones get 503.</source>
         <translation>Offene Verbindungen (HTTP und WebSocket), ab denen neue ein 503 erhalten.</translation>
     </message>
@@ -506,27 +516,55 @@
         <translation>Zugangstoken</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <location line="+96"/>
+        <location line="+7"/>
+        <location line="+42"/>
+        <location line="+7"/>
+        <location line="+70"/>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <location line="-219"/>
         <source>Seconds a generation may take before it is answered with an error.</source>
         <translation>Sekunden, die eine Generierung dauern darf, bevor mit einem Fehler geantwortet wird.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+173"/>
+        <location line="+7"/>
+        <source>generations</source>
+        <translation>Generierungen</translation>
+    </message>
+    <message>
+        <location line="-177"/>
         <source>Generations waiting or running at once; more are answered 503 busy.</source>
         <translation>Gleichzeitig wartende oder laufende Generierungen; weitere erhalten 503 (ausgelastet).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Folder the MIDI files are written to (plugins watch it).</source>
         <translation>Ordner, in den die MIDI-Dateien geschrieben werden (Plugins beobachten ihn).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Age in hours after which generated files are removed; 0 keeps them.</source>
         <translation>Alter in Stunden, ab dem generierte Dateien entfernt werden; 0 behält sie.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+53"/>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location line="-50"/>
         <source>Most files kept in the folder.</source>
         <translation>Höchstzahl der Dateien, die im Ordner bleiben.</translation>
     </message>
@@ -536,7 +574,7 @@
         <translation>Ordner mit deinen eigenen Stildefinitionen (*.json); wird beim Start gelesen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Style used when a request names none.</source>
         <translation>Stil, der verwendet wird, wenn eine Anfrage keinen nennt.</translation>
     </message>
@@ -546,7 +584,7 @@
         <translation>SoundFont</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>SoundFont (.sf2) takes are played with when you listen to them; empty uses the General MIDI one of fluid-soundfont-gm.</source>
         <translation>SoundFont (.sf2), mit dem Takes beim Anhören klingen; leer nimmt den General-MIDI-SoundFont aus fluid-soundfont-gm.</translation>
     </message>
@@ -566,122 +604,170 @@
         <translation>Protokolldatei; wird rotiert, wenn sie logging.max_bytes erreicht.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+35"/>
+        <location line="+14"/>
+        <location line="+7"/>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="-53"/>
         <source>Size at which the log rotates.</source>
         <translation>Größe, ab der das Protokoll rotiert wird.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Rotated log files kept.</source>
         <translation>Anzahl der aufbewahrten rotierten Protokolldateien.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>lines</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Log lines kept in memory for /api/logs and the Logs tab.</source>
         <translation>Protokollzeilen, die für /api/logs und den Tab „Protokoll“ im Speicher bleiben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds between the heartbeats plugins are asked to send.</source>
         <translation>Sekunden zwischen den Heartbeats, die Plugins senden sollen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds of silence after which a plugin session is considered gone.</source>
         <translation>Sekunden ohne Nachricht, nach denen eine Plugin-Sitzung als beendet gilt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Largest WebSocket message accepted.</source>
         <translation>Größte WebSocket-Nachricht, die angenommen wird.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Messages one plugin session may send per second (bursts up to as many); more get an error.</source>
         <translation>Nachrichten, die eine Plugin-Sitzung pro Sekunde senden darf (in Spitzen ebenso viele auf einmal); weitere erhalten einen Fehler.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Largest HTTP request body; larger ones get 413 before they are read.</source>
         <translation>Größter HTTP-Anfrageinhalt (Body); größere erhalten 413, bevor sie gelesen werden.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Largest block of HTTP request headers; larger ones get 431.</source>
         <translation>Größter Block von HTTP-Anfrage-Headern; größere erhalten 431.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>characters</source>
+        <translation>Zeichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Longest request URL (path and query); longer ones get 414.</source>
         <translation>Längste Anfrage-URL (Pfad und Query); längere erhalten 414.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds from a request&apos;s first byte to its last; a slower client gets 408 and is closed.</source>
         <translation>Sekunden vom ersten bis zum letzten Byte einer Anfrage; ein langsamerer Client erhält 408 und wird getrennt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds an HTTP keep-alive connection may sit idle before it is closed (at least backend.timeout).</source>
         <translation>Sekunden, die eine HTTP-Keep-Alive-Verbindung ungenutzt bleiben darf, bevor sie geschlossen wird (mindestens backend.timeout).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>levels</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Deepest nesting of JSON objects and arrays in a request or message; deeper gets 422.</source>
         <translation>Tiefste Verschachtelung von JSON-Objekten und -Arrays in einer Anfrage oder Nachricht; tiefere erhält 422.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Most items in any JSON array of a request or message; more gets 422.</source>
         <translation>Höchstzahl der Elemente in jedem JSON-Array einer Anfrage oder Nachricht; mehr erhält 422.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Generations one client (plugin id, else address) may start per minute; more get 429.</source>
         <translation>Generierungen, die ein Client (Plugin-ID, sonst Adresse) pro Minute starten darf; weitere erhalten 429.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Generations a client that has been quiet may start at once before the rate applies.</source>
         <translation>Generierungen, die ein Client nach einer Pause auf einmal starten darf, bevor die Rate greift.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Generations one client may have running at once; more get 429.</source>
         <translation>Generierungen, die ein Client gleichzeitig laufen lassen darf; weitere erhalten 429.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>chords</source>
+        <translation>Akkorde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Most chords in one request&apos;s progression; more get 422.</source>
         <translation>Höchstzahl der Akkorde in der Akkordfolge einer Anfrage; mehr erhalten 422.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>bars</source>
+        <translation>Takte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Longest song one request may ask for, in bars of its meter; longer gets 422.</source>
         <translation>Längster Song, den eine Anfrage verlangen darf, in Takten seiner Taktart; längere erhalten 422.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Language of the desktop interface: empty follows the system, or en, es, de.</source>
         <translation>Sprache der Desktop-Oberfläche: leer folgt dem System, sonst en, es oder de.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Show a desktop notification when new files are generated.</source>
         <translation>Zeigt eine Desktop-Benachrichtigung, wenn neue Dateien generiert werden.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds a stop (SIGTERM, Quit) waits for running generations and downloads to finish.</source>
         <translation>Sekunden, die ein Stopp (SIGTERM, Beenden) auf laufende Generierungen und Downloads wartet.</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-281"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Adresse, auf der der Server lauscht. Alles außer Loopback (127.0.0.1, ::1, localhost) erfordert das Token.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The access token, instead of the one in server.token_file.</source>
         <translation>Das Zugangstoken, anstelle des Tokens aus server.token_file.</translation>
     </message>
@@ -716,8 +802,21 @@
         <source>%1 new files</source>
         <translation type="vanished">%1 neue Dateien</translation>
     </message>
+    <message>
+        <location filename="../ui/DesktopShell.cpp" line="+34"/>
+        <source>Quit AI Band Orchestrator?</source>
+        <translation>AI Band Orchestrator beenden?</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/DesktopShell.cpp" line="+40"/>
+        <location line="+1"/>
+        <source>%n plugin(s) are connected. Quitting stops the server: they get no new parts until you start the app again.</source>
+        <translation>
+            <numerusform>%n Plugin ist verbunden. Beenden stoppt den Server: Es bekommt keine neuen Stimmen, bis du die App wieder startest.</numerusform>
+            <numerusform>%n Plugins sind verbunden. Beenden stoppt den Server: Sie bekommen keine neuen Stimmen, bis du die App wieder startest.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
         <source>%n new file(s)</source>
         <translation>
             <numerusform>Eine neue Datei</numerusform>
@@ -730,7 +829,21 @@
         <translation>Diese Arbeitsumgebung hat keinen Infobereich (System-Tray), daher läuft der Orchestrator in diesem Fenster. Wenn du es schließt, wird der Server beendet.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+55"/>
+        <source>AI Band Orchestrator is already running</source>
+        <translation>AI Band Orchestrator läuft bereits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A server without a window (started with --headless) is already running on %1, and your plugins can use it as it is.
+
+To use the window instead, stop that server (systemctl --user stop ai-band-orchestrator, or end process %2) and start AI Band Orchestrator again.</source>
+        <translation>Auf %1 läuft bereits ein Server ohne Fenster (mit --headless gestartet); deine Plugins können ihn so verwenden.
+
+Um stattdessen das Fenster zu nutzen, beende diesen Server (systemctl --user stop ai-band-orchestrator oder Prozess %2 beenden) und starte AI Band Orchestrator erneut.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>The access token was not changed</source>
         <translation>Das Zugriffstoken wurde nicht geändert</translation>
     </message>
@@ -752,8 +865,9 @@
         <translation type="vanished">Dateiordner öffnen</translation>
     </message>
     <message>
+        <location line="-147"/>
         <source>Quit</source>
-        <translation type="vanished">Beenden</translation>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -1065,12 +1179,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+22"/>
+        <location filename="../ui/MainWindow.cpp" line="+23"/>
         <source>AI Band Orchestrator</source>
         <translation>AI Band Orchestrator</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1095,7 +1209,12 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+35"/>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>AI Band Orchestrator keeps running in the tray, so plugins stay connected. Choose Quit from the tray menu to stop it.</source>
         <translation>AI Band Orchestrator läuft im Infobereich weiter, damit Plugins verbunden bleiben. Zum Beenden wähle „Beenden“ im Menü des Infobereichs.</translation>
     </message>
@@ -1449,17 +1568,17 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::ServerMonitor</name>
     <message>
-        <location filename="../ui/ServerMonitor.cpp" line="+30"/>
+        <location filename="../ui/ServerMonitor.cpp" line="+48"/>
         <source>Files cannot be written: %1</source>
         <translation>Dateien können nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>The last generation failed: %1</source>
         <translation>Die letzte Generierung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-63"/>
         <source>Generation failed</source>
         <translation>Generierung fehlgeschlagen</translation>
     </message>
@@ -1469,7 +1588,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The server could not start</source>
         <translation>Der Server konnte nicht starten</translation>
     </message>
@@ -1482,7 +1601,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+59"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+63"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1522,17 +1641,17 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Einstellungen — AI Band Orchestrator</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+56"/>
         <source>Access token</source>
         <translation>Zugangstoken</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+79"/>
         <source>Set by %1, which wins over this window; change it there.</source>
         <translation>Festgelegt durch %1, das Vorrang vor diesem Fenster hat; ändere es dort.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-77"/>
         <source>Start when I log in</source>
         <translation>Beim Anmelden starten</translation>
     </message>
@@ -1547,7 +1666,17 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Autostart</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+21"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <location line="+4"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
@@ -1598,30 +1727,61 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Noch keines: es wird beim Serverstart gelesen</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+70"/>
+        <source>%1 (%2)</source>
+        <comment>a unit, then the size it makes</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Saved and applied now: %1.</source>
+        <translation>Gespeichert und sofort übernommen: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved; needs a restart to take effect: %1.</source>
+        <translation>Gespeichert; wirkt erst nach einem Neustart: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved and applied.</source>
+        <translation>Gespeichert und übernommen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Some settings are not valid; see the messages under them.</source>
         <translation>Einige Einstellungen sind ungültig; siehe die Meldungen darunter.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <location line="+26"/>
         <source>Not applied: %1</source>
         <translation>Nicht übernommen: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
+        <source>Nothing changed.</source>
+        <translation>Nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Applied to this run, but not saved: %1</source>
         <translation>Für diesen Lauf übernommen, aber nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Applied and saved, but start on login was not changed: %1</source>
+        <translation>Übernommen und gespeichert, aber der Start bei der Anmeldung wurde nicht geändert: %1</translation>
+    </message>
+    <message>
         <source>Saved. These take effect the next time the application starts: %1</source>
-        <translation>Gespeichert. Diese Änderungen wirken beim nächsten Start der Anwendung: %1</translation>
+        <translation type="vanished">Gespeichert. Diese Änderungen wirken beim nächsten Start der Anwendung: %1</translation>
     </message>
 </context>
 <context>
     <name>aiband::StatusPage</name>
     <message>
-        <location filename="../ui/StatusPage.cpp" line="+16"/>
+        <location filename="../ui/StatusPage.cpp" line="+17"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
@@ -1634,6 +1794,11 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <location line="+1"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change port…</source>
+        <translation>Port ändern…</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1676,7 +1841,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Generierungsdauer:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1 done · %2 failed · %3 in progress</source>
         <translation>%1 fertig · %2 fehlgeschlagen · %3 laufend</translation>
     </message>
@@ -2262,6 +2427,64 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Note · %2</numerusform>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Noten · %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>aiband::WelcomePage</name>
+    <message>
+        <location filename="../ui/WelcomePage.cpp" line="+37"/>
+        <source>Welcome to AI Band Orchestrator</source>
+        <translation>Willkommen bei AI Band Orchestrator</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What it does</source>
+        <translation>Was es macht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is your band: give it chords and a style, and it writes bass, drums, keys and guitar parts as MIDI files. The AI Band plugin in your DAW asks for them and plays them along with your song.</source>
+        <translation>Es ist deine Band: Gib ihr Akkorde und einen Stil, und sie schreibt Bass-, Schlagzeug-, Keyboard- und Gitarrenstimmen als MIDI-Dateien. Das AI-Band-Plugin in deiner DAW fordert sie an und spielt sie zu deinem Song.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where the files go</source>
+        <translation>Wo die Dateien landen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connect your DAW</source>
+        <translation>Verbinde deine DAW</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the AI Band plugin&apos;s settings, choose the folder above as its files folder: the plugin picks up each new take from there.</source>
+        <translation>Wähle in den Einstellungen des AI-Band-Plugins den Ordner oben als Dateiordner: Das Plugin holt jede neue Aufnahme von dort.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Try it now</source>
+        <translation>Jetzt ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No plugin yet? Type a few chords and see what the band makes of them.</source>
+        <translation>Noch kein Plugin? Tippe ein paar Akkorde ein und sieh, was die Band daraus macht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A plugin that talks to the server uses %1 (Settings → General → Port).</source>
+        <translation>Ein Plugin, das mit dem Server spricht, verwendet %1 (Einstellungen → Allgemein → Port).</translation>
     </message>
 </context>
 </TS>

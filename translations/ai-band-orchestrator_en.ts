@@ -4,7 +4,7 @@
 <context>
     <name>StatusSummary</name>
     <message numerus="yes">
-        <location filename="../ui/StatusSummary.cpp" line="+59"/>
+        <location filename="../ui/StatusSummary.cpp" line="+64"/>
         <source>Listening on %1, with %n warning(s)</source>
         <translation>
             <numerusform>Listening on %1, with a warning</numerusform>
@@ -39,7 +39,15 @@
 <context>
     <name>aiband::DesktopShell</name>
     <message numerus="yes">
-        <location filename="../ui/DesktopShell.cpp" line="+40"/>
+        <location filename="../ui/DesktopShell.cpp" line="+35"/>
+        <source>%n plugin(s) are connected. Quitting stops the server: they get no new parts until you start the app again.</source>
+        <translation>
+            <numerusform>%n plugin is connected. Quitting stops the server: it gets no new parts until you start the app again.</numerusform>
+            <numerusform>%n plugins are connected. Quitting stops the server: they get no new parts until you start the app again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
         <source>%n new file(s)</source>
         <translation>
             <numerusform>A new file</numerusform>

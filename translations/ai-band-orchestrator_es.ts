@@ -26,7 +26,12 @@
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../ui/StatusSummary.cpp" line="+45"/>
+        <location filename="../ui/StatusSummary.cpp" line="+23"/>
+        <source>Port %1 is used by another program. Choose another port in Settings.</source>
+        <translation>El puerto %1 lo está usando otro programa. Elige otro puerto en Ajustes.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Server stopped</source>
         <translation>Servidor detenido</translation>
     </message>
@@ -292,7 +297,7 @@
         <translation>Puerto</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Debug</source>
         <translation>Depuración</translation>
     </message>
@@ -302,7 +307,7 @@
         <translation>Máximo de conexiones</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Token file</source>
         <translation>Archivo del token</translation>
     </message>
@@ -327,32 +332,32 @@
         <translation>Tiempo límite</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Queue size</source>
         <translation>Tamaño de la cola</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cleanup hours</source>
         <translation>Conservar (horas)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max files</source>
         <translation>Máximo de archivos</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Durable writes</source>
         <translation>Escritura segura</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Styles dir</source>
         <translation>Carpeta de estilos</translation>
     </message>
@@ -362,17 +367,17 @@
         <translation>Estilo predeterminado</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+152"/>
         <source>Max chords</source>
         <translation>Máximo de acordes</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max bars</source>
         <translation>Máximo de compases</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-139"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
@@ -387,97 +392,97 @@
         <translation>Tamaño máximo (bytes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Backup count</source>
         <translation>Copias guardadas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Buffer entries</source>
         <translation>Líneas en memoria</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Heartbeat interval</source>
         <translation>Intervalo de latido</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Connection timeout</source>
         <translation>Tiempo límite de conexión</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max message bytes</source>
         <translation>Tamaño máximo de mensaje (bytes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max messages per second</source>
         <translation>Máximo de mensajes por segundo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max body bytes</source>
         <translation>Tamaño máximo del cuerpo (bytes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max header bytes</source>
         <translation>Tamaño máximo de cabeceras (bytes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max URL length</source>
         <translation>Longitud máxima de URL</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Request timeout</source>
         <translation>Tiempo límite de petición</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Idle timeout</source>
         <translation>Tiempo límite de inactividad</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+70"/>
         <source>Shutdown grace</source>
         <translation>Margen de cierre</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-63"/>
         <source>Max JSON depth</source>
         <translation>Profundidad máxima de JSON</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max JSON array items</source>
         <translation>Máximo de elementos por array JSON</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Generation rate per minute</source>
         <translation>Generaciones por minuto</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Generation burst</source>
         <translation>Generaciones seguidas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Max generations per client</source>
         <translation>Máximo de generaciones por cliente</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Notify new files</source>
         <translation>Avisar de archivos nuevos</translation>
     </message>
@@ -486,7 +491,7 @@
         <translation type="vanished">Dirección en la que escucha el servidor. Solo loopback (127.0.0.1, ::1, localhost) hasta que exista la autenticación por token.</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-261"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>Puerto TCP; 0 elige uno libre y lo muestra.</translation>
     </message>
@@ -496,7 +501,12 @@
         <translation>Registra con nivel debug, diga lo que diga logging.level.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>connections</source>
+        <translation>conexiones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open connections (HTTP and WebSocket) beyond which new ones get 503.</source>
         <translation>Conexiones abiertas (HTTP y WebSocket) a partir de las cuales las nuevas reciben 503.</translation>
     </message>
@@ -506,27 +516,55 @@
         <translation>Token de acceso</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <location line="+96"/>
+        <location line="+7"/>
+        <location line="+42"/>
+        <location line="+7"/>
+        <location line="+70"/>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <location line="-219"/>
         <source>Seconds a generation may take before it is answered with an error.</source>
         <translation>Segundos que puede tardar una generación antes de responderse con un error.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+173"/>
+        <location line="+7"/>
+        <source>generations</source>
+        <translation>generaciones</translation>
+    </message>
+    <message>
+        <location line="-177"/>
         <source>Generations waiting or running at once; more are answered 503 busy.</source>
         <translation>Generaciones en espera o en curso a la vez; las demás reciben 503 (ocupado).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Folder the MIDI files are written to (plugins watch it).</source>
         <translation>Carpeta donde se escriben los archivos MIDI (los plugins la vigilan).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Age in hours after which generated files are removed; 0 keeps them.</source>
         <translation>Antigüedad en horas a partir de la cual se eliminan los archivos generados; 0 los conserva.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+53"/>
+        <source>files</source>
+        <translation>archivos</translation>
+    </message>
+    <message>
+        <location line="-50"/>
         <source>Most files kept in the folder.</source>
         <translation>Número máximo de archivos que se conservan en la carpeta.</translation>
     </message>
@@ -536,7 +574,7 @@
         <translation>Carpeta con tus propias definiciones de estilo (*.json); se lee al iniciar.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Style used when a request names none.</source>
         <translation>Estilo que se usa cuando una petición no indica ninguno.</translation>
     </message>
@@ -546,7 +584,7 @@
         <translation>SoundFont</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>SoundFont (.sf2) takes are played with when you listen to them; empty uses the General MIDI one of fluid-soundfont-gm.</source>
         <translation>SoundFont (.sf2) con el que suenan las tomas cuando las escuchas; vacío usa el General MIDI de fluid-soundfont-gm.</translation>
     </message>
@@ -566,122 +604,170 @@
         <translation>Archivo de registro; se rota al alcanzar logging.max_bytes.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+35"/>
+        <location line="+14"/>
+        <location line="+7"/>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <location line="-53"/>
         <source>Size at which the log rotates.</source>
         <translation>Tamaño al que se rota el registro.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Rotated log files kept.</source>
         <translation>Archivos de registro rotados que se conservan.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>lines</source>
+        <translation>líneas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Log lines kept in memory for /api/logs and the Logs tab.</source>
         <translation>Líneas de registro que se guardan en memoria para /api/logs y la pestaña Registro.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds between the heartbeats plugins are asked to send.</source>
         <translation>Segundos entre los latidos (heartbeats) que se pide enviar a los plugins.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds of silence after which a plugin session is considered gone.</source>
         <translation>Segundos de silencio tras los cuales se da por perdida la sesión de un plugin.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Largest WebSocket message accepted.</source>
         <translation>Mensaje WebSocket más grande que se acepta.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>per second</source>
+        <translation>por segundo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Messages one plugin session may send per second (bursts up to as many); more get an error.</source>
         <translation>Mensajes por segundo que puede enviar una sesión de plugin (con ráfagas de hasta otros tantos); los que sobran reciben un error.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Largest HTTP request body; larger ones get 413 before they are read.</source>
         <translation>Cuerpo de petición HTTP más grande; los mayores reciben 413 antes de leerse.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Largest block of HTTP request headers; larger ones get 431.</source>
         <translation>Bloque de cabeceras de petición HTTP más grande; los mayores reciben 431.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>characters</source>
+        <translation>caracteres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Longest request URL (path and query); longer ones get 414.</source>
         <translation>URL de petición más larga (ruta y consulta); las más largas reciben 414.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds from a request&apos;s first byte to its last; a slower client gets 408 and is closed.</source>
         <translation>Segundos desde el primer byte de una petición hasta el último; un cliente más lento recibe 408 y se cierra su conexión.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds an HTTP keep-alive connection may sit idle before it is closed (at least backend.timeout).</source>
         <translation>Segundos que una conexión HTTP keep-alive puede estar inactiva antes de cerrarse (como mínimo backend.timeout).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>levels</source>
+        <translation>niveles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Deepest nesting of JSON objects and arrays in a request or message; deeper gets 422.</source>
         <translation>Anidamiento máximo de objetos y arrays JSON en una petición o mensaje; uno más profundo recibe 422.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>items</source>
+        <translation>elementos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Most items in any JSON array of a request or message; more gets 422.</source>
         <translation>Número máximo de elementos en cualquier array JSON de una petición o mensaje; con más, 422.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>per minute</source>
+        <translation>por minuto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Generations one client (plugin id, else address) may start per minute; more get 429.</source>
         <translation>Generaciones que un cliente (id de plugin o, si no, dirección) puede iniciar por minuto; las demás reciben 429.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Generations a client that has been quiet may start at once before the rate applies.</source>
         <translation>Generaciones que un cliente que ha estado inactivo puede iniciar de golpe antes de que se aplique el ritmo por minuto.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Generations one client may have running at once; more get 429.</source>
         <translation>Generaciones que un cliente puede tener en curso a la vez; las demás reciben 429.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>chords</source>
+        <translation>acordes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Most chords in one request&apos;s progression; more get 422.</source>
         <translation>Número máximo de acordes en la progresión de una petición; con más, 422.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>bars</source>
+        <translation>compases</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Longest song one request may ask for, in bars of its meter; longer gets 422.</source>
         <translation>Canción más larga que puede pedir una petición, en compases de su métrica; una más larga recibe 422.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Language of the desktop interface: empty follows the system, or en, es, de.</source>
         <translation>Idioma de la interfaz de escritorio: vacío sigue al sistema; si no, en, es o de.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Show a desktop notification when new files are generated.</source>
         <translation>Muestra una notificación de escritorio cuando se generan archivos nuevos.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Seconds a stop (SIGTERM, Quit) waits for running generations and downloads to finish.</source>
         <translation>Segundos que una parada (SIGTERM, Salir) espera a que terminen las generaciones y descargas en curso.</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-281"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Dirección en la que escucha el servidor. Cualquiera que no sea loopback (127.0.0.1, ::1, localhost) requiere el token.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The access token, instead of the one in server.token_file.</source>
         <translation>El token de acceso, en lugar del que hay en server.token_file.</translation>
     </message>
@@ -716,8 +802,21 @@
         <source>%1 new files</source>
         <translation type="vanished">%1 archivos nuevos</translation>
     </message>
+    <message>
+        <location filename="../ui/DesktopShell.cpp" line="+34"/>
+        <source>Quit AI Band Orchestrator?</source>
+        <translation>¿Salir de AI Band Orchestrator?</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/DesktopShell.cpp" line="+40"/>
+        <location line="+1"/>
+        <source>%n plugin(s) are connected. Quitting stops the server: they get no new parts until you start the app again.</source>
+        <translation>
+            <numerusform>Hay %n plugin conectado. Al salir se detiene el servidor: no recibirá partes nuevas hasta que vuelvas a iniciar la aplicación.</numerusform>
+            <numerusform>Hay %n plugins conectados. Al salir se detiene el servidor: no recibirán partes nuevas hasta que vuelvas a iniciar la aplicación.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
         <source>%n new file(s)</source>
         <translation>
             <numerusform>Un archivo nuevo</numerusform>
@@ -730,7 +829,21 @@
         <translation>Este escritorio no tiene bandeja del sistema, así que el orquestador funciona en esta ventana. Si la cierras, el servidor se detiene.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+55"/>
+        <source>AI Band Orchestrator is already running</source>
+        <translation>AI Band Orchestrator ya se está ejecutando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A server without a window (started with --headless) is already running on %1, and your plugins can use it as it is.
+
+To use the window instead, stop that server (systemctl --user stop ai-band-orchestrator, or end process %2) and start AI Band Orchestrator again.</source>
+        <translation>Ya hay un servidor sin ventana (iniciado con --headless) funcionando en %1, y tus plugins pueden usarlo tal cual.
+
+Si prefieres usar la ventana, detén ese servidor (systemctl --user stop ai-band-orchestrator, o finaliza el proceso %2) y vuelve a iniciar AI Band Orchestrator.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>The access token was not changed</source>
         <translation>No se cambió el token de acceso</translation>
     </message>
@@ -752,8 +865,9 @@
         <translation type="vanished">Abrir la carpeta de archivos</translation>
     </message>
     <message>
+        <location line="-147"/>
         <source>Quit</source>
-        <translation type="vanished">Salir</translation>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
@@ -1065,12 +1179,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+22"/>
+        <location filename="../ui/MainWindow.cpp" line="+23"/>
         <source>AI Band Orchestrator</source>
         <translation>AI Band Orchestrator</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1095,7 +1209,12 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Registro</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+35"/>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>AI Band Orchestrator keeps running in the tray, so plugins stay connected. Choose Quit from the tray menu to stop it.</source>
         <translation>AI Band Orchestrator sigue en marcha en la bandeja del sistema, así los plugins siguen conectados. Para detenerlo, elige Salir en el menú de la bandeja.</translation>
     </message>
@@ -1449,17 +1568,17 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::ServerMonitor</name>
     <message>
-        <location filename="../ui/ServerMonitor.cpp" line="+30"/>
+        <location filename="../ui/ServerMonitor.cpp" line="+48"/>
         <source>Files cannot be written: %1</source>
         <translation>No se pueden escribir archivos: %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>The last generation failed: %1</source>
         <translation>La última generación falló: %1</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-63"/>
         <source>Generation failed</source>
         <translation>La generación falló</translation>
     </message>
@@ -1469,7 +1588,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The server could not start</source>
         <translation>No se pudo iniciar el servidor</translation>
     </message>
@@ -1482,7 +1601,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+59"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+63"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
@@ -1522,17 +1641,17 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Ajustes — AI Band Orchestrator</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+56"/>
         <source>Access token</source>
         <translation>Token de acceso</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+79"/>
         <source>Set by %1, which wins over this window; change it there.</source>
         <translation>Lo fija %1, que tiene prioridad sobre esta ventana; cámbialo allí.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-77"/>
         <source>Start when I log in</source>
         <translation>Iniciar al entrar en mi sesión</translation>
     </message>
@@ -1547,7 +1666,17 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Inicio automático</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+21"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <location line="+4"/>
         <source>Show</source>
         <translation>Mostrar</translation>
@@ -1598,30 +1727,61 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Ninguno aún: se lee cuando arranca el servidor</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+70"/>
+        <source>%1 (%2)</source>
+        <comment>a unit, then the size it makes</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Saved and applied now: %1.</source>
+        <translation>Guardado y aplicado ya: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved; needs a restart to take effect: %1.</source>
+        <translation>Guardado; hace falta reiniciar para que surta efecto: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved and applied.</source>
+        <translation>Guardado y aplicado.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Some settings are not valid; see the messages under them.</source>
         <translation>Algunos ajustes no son válidos; mira los mensajes que aparecen debajo.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <location line="+26"/>
         <source>Not applied: %1</source>
         <translation>No aplicado: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
+        <source>Nothing changed.</source>
+        <translation>No ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Applied to this run, but not saved: %1</source>
         <translation>Aplicado en esta ejecución, pero no guardado: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Applied and saved, but start on login was not changed: %1</source>
+        <translation>Aplicado y guardado, pero el inicio al iniciar sesión no se ha cambiado: %1</translation>
+    </message>
+    <message>
         <source>Saved. These take effect the next time the application starts: %1</source>
-        <translation>Guardado. Estos cambios se aplicarán la próxima vez que se inicie la aplicación: %1</translation>
+        <translation type="vanished">Guardado. Estos cambios se aplicarán la próxima vez que se inicie la aplicación: %1</translation>
     </message>
 </context>
 <context>
     <name>aiband::StatusPage</name>
     <message>
-        <location filename="../ui/StatusPage.cpp" line="+16"/>
+        <location filename="../ui/StatusPage.cpp" line="+17"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -1634,6 +1794,11 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <location line="+1"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change port…</source>
+        <translation>Cambiar puerto…</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1676,7 +1841,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Tiempo de generación:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1 done · %2 failed · %3 in progress</source>
         <translation>%1 hechas · %2 fallidas · %3 en curso</translation>
     </message>
@@ -2262,6 +2427,64 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n nota · %2</numerusform>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n notas · %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>aiband::WelcomePage</name>
+    <message>
+        <location filename="../ui/WelcomePage.cpp" line="+37"/>
+        <source>Welcome to AI Band Orchestrator</source>
+        <translation>Te damos la bienvenida a AI Band Orchestrator</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What it does</source>
+        <translation>Qué hace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is your band: give it chords and a style, and it writes bass, drums, keys and guitar parts as MIDI files. The AI Band plugin in your DAW asks for them and plays them along with your song.</source>
+        <translation>Es tu banda: dale acordes y un estilo, y escribe partes de bajo, batería, teclados y guitarra como archivos MIDI. El plugin AI Band de tu DAW las pide y las toca junto con tu canción.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where the files go</source>
+        <translation>Dónde se guardan los archivos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connect your DAW</source>
+        <translation>Conecta tu DAW</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the AI Band plugin&apos;s settings, choose the folder above as its files folder: the plugin picks up each new take from there.</source>
+        <translation>En los ajustes del plugin AI Band, elige la carpeta de arriba como su carpeta de archivos: el plugin recoge de ahí cada toma nueva.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Try it now</source>
+        <translation>Pruébalo ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No plugin yet? Type a few chords and see what the band makes of them.</source>
+        <translation>¿Aún no tienes el plugin? Escribe unos acordes y mira qué hace la banda con ellos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try it</source>
+        <translation>Pruébalo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A plugin that talks to the server uses %1 (Settings → General → Port).</source>
+        <translation>Un plugin que se conecta al servidor usa %1 (Ajustes → General → Puerto).</translation>
     </message>
 </context>
 </TS>

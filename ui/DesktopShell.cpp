@@ -5,11 +5,14 @@
 #include "ServerMonitor.h"
 #include "TakeTitle.h"
 #include "TrayMenu.h"
+#include "WelcomePage.h"
 #include "logging/LogCategories.h"
 
 #include <QApplication>
 #include <QEvent>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 
@@ -25,7 +28,19 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
     m_window->menuBar()->addMenu(m_menu);
     connect(m_menu, &TrayMenu::openDashboardRequested, this, &DesktopShell::showWindow);
     connect(m_menu, &TrayMenu::settingsRequested, this, &DesktopShell::settingsRequested);
-    connect(m_menu, &TrayMenu::quitRequested, this, &DesktopShell::quitRequested);
+    connect(m_menu, &TrayMenu::quitRequested, this, &DesktopShell::requestQuit);
+    connect(m_window, &MainWindow::changePortRequested, this, &DesktopShell::openSettingsAtPort);
+    m_askQuit = [this](int plugins) {
+        QMessageBox box(QMessageBox::Question, tr("Quit AI Band Orchestrator?"),
+                        tr("%n plugin(s) are connected. Quitting stops the server: they get no new parts "
+                           "until you start the app again.", nullptr, plugins),
+                        QMessageBox::NoButton, m_window);
+        QPushButton *quit = box.addButton(tr("Quit"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(quit);
+        box.exec();
+        return box.clickedButton() == quit;
+    };
     connect(m_monitor, &ServerMonitor::alert, this, [this](const QString &title, const QString &message) {
         notify(title, message, true);
     });
@@ -57,6 +72,12 @@ DesktopShell::DesktopShell(Orchestrator &orchestrator, QObject *parent)
                                 "window. Closing it stops the server."));
         m_window->show();
     }
+    if (WelcomePage::isFirstStart()) {
+        m_window->showWelcome();
+        showWindow();
+        WelcomePage::markSeen();
+        qCInfo(lcUi) << "first start: showing the Welcome page";
+    }
 }
 
 DesktopShell::~DesktopShell()
@@ -66,9 +87,48 @@ DesktopShell::~DesktopShell()
 
 bool DesktopShell::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_window && event->type() == QEvent::Close && !m_tray)
+    if (watched == m_window && event->type() == QEvent::Close && !m_tray) {
+        if (!quitConfirmed()) {
+            event->ignore();
+            return true;   // the window stays, and so does the server
+        }
         emit quitRequested();
+    }
     return QObject::eventFilter(watched, event);
+}
+
+bool DesktopShell::quitConfirmed()
+{
+    const int plugins = m_orchestrator.pluginCount();
+    return plugins == 0 || !m_askQuit || m_askQuit(plugins);
+}
+
+void DesktopShell::requestQuit()
+{
+    if (quitConfirmed())
+        emit quitRequested();
+}
+
+void DesktopShell::openSettingsAtPort()
+{
+    emit settingsRequested();
+    if (m_settings)
+        m_settings->showField(QStringLiteral("server.port"));
+}
+
+void DesktopShell::tellHeadlessServerRuns(const QString &url, qint64 processId)
+{
+    // Nobody could see or close a message box on these platforms; main() has printed the line.
+    const QString platform = QGuiApplication::platformName();
+    if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal"))
+        return;
+    QMessageBox::information(
+        nullptr, tr("AI Band Orchestrator is already running"),
+        tr("A server without a window (started with --headless) is already running on %1, and your plugins can "
+           "use it as it is.\n\nTo use the window instead, stop that server (systemctl --user stop "
+           "ai-band-orchestrator, or end process %2) and start AI Band Orchestrator again.")
+            .arg(url)
+            .arg(processId));
 }
 
 void DesktopShell::showWindow()

@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 class QSystemTrayIcon;
 
 namespace aiband {
@@ -16,7 +18,8 @@ class TrayMenu;
 
 // The desktop face of the app: a tray icon showing the server's state, with its menu, when the
 // desktop has a tray; otherwise the window, shown at once with a notice saying why. Either way
-// the window has the same menu, so every action is reachable.
+// the window has the same menu, so every action is reachable. On the first start it also opens
+// the window at the Welcome page. Quit asks first while plugins are connected.
 class DesktopShell : public QObject {
     Q_OBJECT
 public:
@@ -29,6 +32,18 @@ public:
     bool hasTray() const { return m_tray != nullptr; }
 
     void showWindow();
+
+    // Asked before quitting while plugins are connected, with their number; true quits. A
+    // message box by default; tests answer it themselves.
+    using QuitQuestion = std::function<bool(int pluginsConnected)>;
+    void setQuitQuestion(QuitQuestion ask) { m_askQuit = std::move(ask); }
+    // Quit from the menu or the window: asks when plugins are connected, then quitRequested().
+    void requestQuit();
+
+    // A desktop launch found a headless server holding the instance lock: it has no window to
+    // bring up, so this says where it runs and how to stop it (a message box where a person can
+    // see one; main() also prints it).
+    static void tellHeadlessServerRuns(const QString &url, qint64 processId);
     // From now on "Settings…" opens the settings dialog, which saves to context.configFile.
     void enableSettings(const SettingsContext &context);
     SettingsDialog *settingsDialog() const { return m_settings; }
@@ -44,6 +59,8 @@ private:
     void createTray();
     void refreshTray();
     void notify(const QString &title, const QString &message, bool isProblem);
+    bool quitConfirmed();
+    void openSettingsAtPort();
 
     Orchestrator &m_orchestrator;
     ServerMonitor *m_monitor;
@@ -53,6 +70,7 @@ private:
     SettingsDialog *m_settings = nullptr;
     ServerState m_shownState = ServerState::Stopped;
     bool m_iconSet = false;
+    QuitQuestion m_askQuit;
 };
 
 } // namespace aiband

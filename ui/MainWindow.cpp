@@ -7,6 +7,7 @@
 #include "ServerMonitor.h"
 #include "StatusPage.h"
 #include "TryItPage.h"
+#include "WelcomePage.h"
 
 #include <QCloseEvent>
 #include <QLabel>
@@ -23,7 +24,9 @@ MainWindow::MainWindow(ServerMonitor &monitor, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/ai-band-orchestrator.svg")));
 
     // The dashboard's pages, in tab order. This is the one place pages are added.
-    addPage(new StatusPage(monitor), QStringLiteral("status"), tr("Status"));
+    auto *status = new StatusPage(monitor);
+    connect(status, &StatusPage::changePortRequested, this, &MainWindow::changePortRequested);
+    addPage(status, QStringLiteral("status"), tr("Status"));
     addPage(new PluginsPage(m_orchestrator), QStringLiteral("plugins"), tr("Plugins"));
     addPage(new FilesPage(m_orchestrator), QStringLiteral("files"), tr("Files"));
     addPage(new TryItPage(m_orchestrator), QStringLiteral("tryit"), tr("Try it"));
@@ -50,6 +53,20 @@ void MainWindow::showPage(const QString &objectName)
 {
     if (QWidget *page = m_tabs->findChild<QWidget *>(objectName))
         m_tabs->setCurrentWidget(page);
+}
+
+void MainWindow::showWelcome()
+{
+    if (m_welcomeShown) {
+        showPage(QStringLiteral("welcome"));
+        return;
+    }
+    m_welcomeShown = true;
+    auto *welcome = new WelcomePage(m_orchestrator);
+    welcome->setObjectName(QStringLiteral("welcome"));
+    connect(welcome, &WelcomePage::tryItRequested, this, [this] { showPage(QStringLiteral("tryit")); });
+    m_tabs->insertTab(0, welcome, tr("Welcome"));
+    m_tabs->setCurrentWidget(welcome);
 }
 
 void MainWindow::showNotice(const QString &text)

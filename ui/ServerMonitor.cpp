@@ -3,10 +3,28 @@
 #include "Orchestrator.h"
 #include "logging/LogCategories.h"
 
+#include <QHostAddress>
+#include <QTcpServer>
+
 namespace aiband {
 namespace {
 const QString kGenerationWarning = QStringLiteral("generation");
 const QString kStorageWarning = QStringLiteral("storage");
+
+// Whether a listen failed because something else has the port: asked of the system again,
+// since the core's error is a sentence (in the language of Qt's own messages), not a reason.
+bool portTakenByAnotherProgram(const QString &host, int port)
+{
+    if (port <= 0)
+        return false;
+    const QHostAddress address = host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+                                     ? QHostAddress(QHostAddress::LocalHost)
+                                     : QHostAddress(host);
+    QTcpServer probe;
+    if (probe.listen(address, static_cast<quint16>(port)))
+        return false;   // free again
+    return probe.serverError() == QAbstractSocket::AddressInUseError;
+}
 } // namespace
 
 ServerMonitor::ServerMonitor(Orchestrator &orchestrator, QObject *parent)
@@ -48,6 +66,7 @@ ServerStatus ServerMonitor::status() const
     if (status.running)
         status.url = o.baseUrl();
     status.startError = m_startError;
+    status.busyPort = m_busyPort;
     status.warnings = warnings();
     status.pluginsConnected = o.pluginCount();
     status.filesCount = o.session().files().count();
@@ -59,8 +78,13 @@ Status ServerMonitor::start()
 {
     const Status started = m_orchestrator.start();
     m_startError = started ? QString() : started.error().message;
+    const Config &config = m_orchestrator.config();
+    m_busyPort = !started && started.error().code == QLatin1String("listen_failed")
+                         && portTakenByAnotherProgram(config.host, config.port)
+                     ? config.port
+                     : 0;
     if (!started)
-        emit alert(tr("The server could not start"), m_startError);
+        emit alert(tr("The server could not start"), m_busyPort > 0 ? busyPortText(m_busyPort) : m_startError);
     scheduleChanged();
     return started;
 }

@@ -44,6 +44,7 @@ private:
 
     Orchestrator &m_orchestrator;
     QString m_startError;
+    int m_busyPort = 0;
     QString m_failedGeneration;          // the last generation's error; empty once one worked
     QMap<QString, QString> m_warnings;   // source -> text, in a stable order
     QTimer m_changed;

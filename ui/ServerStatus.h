@@ -14,6 +14,7 @@ struct ServerStatus {
     bool running = false;
     QUrl url;                  // http://host:port while running
     QString startError;        // why the last start failed; empty after a successful start
+    int busyPort = 0;          // > 0: the start failed because another program holds this port
     QStringList warnings;      // problems while running: storage, the last generation failing
     int pluginsConnected = 0;
     int filesCount = 0;

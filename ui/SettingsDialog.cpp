@@ -4,6 +4,8 @@
 #include "LanguageLoader.h"
 #include "Orchestrator.h"
 #include "StyleTitle.h"
+#include "WheelGuard.h"
+#include "config/ConfigRules.h"
 #include "config/ConfigSchema.h"
 #include "platform/Autostart.h"
 
@@ -18,12 +20,14 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
+#include <QLocale>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStyle>
 #include <QStyleOptionFrame>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -103,28 +107,43 @@ SettingsDialog::SettingsDialog(Orchestrator &orchestrator, SettingsContext conte
     setWindowTitle(tr("Settings — AI Band Orchestrator"));
     buildRows();
     reload();
+    // One width for every unit, so the editors beside them end in one line down the page.
+    int unitWidth = 0;
+    for (const Row &row : m_rows)
+        unitWidth = row.unit ? std::max(unitWidth, row.unit->sizeHint().width()) : unitWidth;
+    for (const Row &row : m_rows) {
+        if (row.unit)
+            row.unit->setMinimumWidth(unitWidth);
+    }
 }
 
 SettingsDialog::~SettingsDialog() = default;
 
 void SettingsDialog::buildRows()
 {
-    auto *content = new QWidget;
-    auto *contentLayout = new QVBoxLayout(content);
-    QMap<QString, QFormLayout *> forms;
-    const auto formFor = [&](const QString &section) {
-        if (QFormLayout *form = forms.value(section))
+    // General: one plain form of what a musician sets up, never scrolled, so the window is as
+    // wide as its widest row (the whole token and its buttons, in every language). Advanced: a
+    // scrolling page of groups, one per section, for the server's limits and the rest. Which tab
+    // a key goes to is its row's `group` in the key table.
+    auto *general = new QWidget;
+    auto *generalForm = new QFormLayout(general);
+    auto *advanced = new QWidget;
+    auto *advancedLayout = new QVBoxLayout(advanced);
+    m_advanced = new QScrollArea;
+    m_advanced->setWidgetResizable(true);
+    m_advanced->setWidget(advanced);
+    QList<QFormLayout *> forms{generalForm};
+    QMap<QString, QFormLayout *> sections;
+    const auto sectionForm = [&](const QString &section) {
+        if (QFormLayout *form = sections.value(section))
             return form;
         auto *group = new QGroupBox(sectionTitle(section));
         auto *form = new QFormLayout(group);
-        contentLayout->addWidget(group);
-        forms.insert(section, form);
+        advancedLayout->addWidget(group);
+        sections.insert(section, form);
+        forms.append(form);
         return form;
     };
-
-    // Always there, so the window does not jump when the server starts and the token is read;
-    // until then the field says why it is empty.
-    formFor(QStringLiteral("server"))->addRow(tr("Access token"), makeTokenRow());
 
     m_rows.reserve(configKeys().size());
     for (const ConfigKey &key : configKeys()) {
@@ -132,38 +151,24 @@ void SettingsDialog::buildRows()
             continue;   // the token has its own row; secrets are never shown as plain settings
         m_rows.push_back(makeRow(key));
         Row &row = m_rows.back();
-        auto *cell = new QWidget;
-        auto *cellLayout = new QVBoxLayout(cell);
-        cellLayout->setContentsMargins(0, 0, 0, 0);
-        cellLayout->addWidget(row.editor);
-        row.message = new QLabel(cell);
-        row.message->setObjectName(QStringLiteral("message"));
-        row.message->setWordWrap(true);
-        row.message->setStyleSheet(QStringLiteral("color: #b00020;"));
-        row.message->hide();
-        cellLayout->addWidget(row.message);
         const QString path = QString::fromLatin1(key.path);
-        const QString help = ConfigKeyText::description(key);
-        if (const QString source = m_context.overrides.value(path); !source.isEmpty()) {
-            row.overridden = true;
-            row.editor->setEnabled(false);
-            auto *note = new QLabel(tr("Set by %1, which wins over this window; change it there.").arg(source), cell);
-            note->setObjectName(QStringLiteral("override"));
-            note->setWordWrap(true);
-            cellLayout->addWidget(note);
-        }
-        cell->setToolTip(help);
-        row.editor->setToolTip(help);
-        formFor(path.section(QLatin1Char('.'), 0, 0))->addRow(ConfigKeyText::label(key), cell);
+        const bool isGeneral = key.group == SettingsGroup::General;
+        QFormLayout *form = isGeneral ? generalForm : sectionForm(path.section(QLatin1Char('.'), 0, 0));
+        form->addRow(ConfigKeyText::label(key), makeCell(row));
+        m_pageOf.insert(path, isGeneral ? general : static_cast<QWidget *>(m_advanced));
+        // Always there, so the window does not jump when the server starts and the token is
+        // read; until then the field says why it is empty. Beside the port: a plugin that must
+        // send the token needs both.
+        if (path == QLatin1String("server.port"))
+            generalForm->addRow(tr("Access token"), makeTokenRow());
     }
-
-    auto *desktop = formFor(QStringLiteral("ui"));
     m_startOnLogin = new QCheckBox(tr("Start when I log in"));
     m_startOnLogin->setToolTip(tr("Adds the application to your desktop's autostart (%1).").arg(autostart::entryPath()));
-    desktop->addRow(tr("Start on login"), m_startOnLogin);
+    generalForm->addRow(tr("Start on login"), m_startOnLogin);
+    advancedLayout->addStretch();
 
-    // Each group has its own form; one label width for all of them lines the editors up
-    // down the whole window instead of jumping at every group.
+    // One label width for every form lines the editors up down each page instead of jumping
+    // at every group.
     QList<QWidget *> labels;
     int labelWidth = 0;
     for (QFormLayout *form : std::as_const(forms)) {
@@ -178,9 +183,12 @@ void SettingsDialog::buildRows()
     for (QWidget *label : std::as_const(labels))
         label->setMinimumWidth(labelWidth);
 
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(content);
+    m_tabs = new QTabWidget;
+    generalForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_tabs->addTab(general, tr("General"));
+    m_tabs->addTab(m_advanced, tr("Advanced"));
+    auto *guard = new WheelGuard(this);
+    guard->guardEditorsIn(m_tabs);
 
     m_general = new QLabel;
     m_general->setObjectName(QStringLiteral("general"));
@@ -199,10 +207,47 @@ void SettingsDialog::buildRows()
     });
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll);
+    layout->addWidget(m_tabs);
     layout->addWidget(m_general);
     layout->addWidget(m_buttons);
-    resize(640, 720);
+    resize(680, 720);
+}
+
+// The editor with its unit beside it, the message under it and, when the environment or an
+// option sets the key, a note saying so.
+QWidget *SettingsDialog::makeCell(Row &row)
+{
+    const ConfigKey &key = *row.key;
+    const QString path = QString::fromLatin1(key.path);
+    auto *cell = new QWidget;
+    auto *cellLayout = new QVBoxLayout(cell);
+    cellLayout->setContentsMargins(0, 0, 0, 0);
+    auto *line = new QHBoxLayout;
+    line->addWidget(row.editor, 1);
+    if (key.unit) {
+        row.unit = new QLabel(cell);
+        row.unit->setObjectName(QStringLiteral("unit"));
+        line->addWidget(row.unit);
+    }
+    cellLayout->addLayout(line);
+    row.message = new QLabel(cell);
+    row.message->setObjectName(QStringLiteral("message"));
+    row.message->setWordWrap(true);
+    row.message->setStyleSheet(QStringLiteral("color: #b00020;"));
+    row.message->hide();
+    cellLayout->addWidget(row.message);
+    if (const QString source = m_context.overrides.value(path); !source.isEmpty()) {
+        row.overridden = true;
+        row.editor->setEnabled(false);
+        auto *note = new QLabel(tr("Set by %1, which wins over this window; change it there.").arg(source), cell);
+        note->setObjectName(QStringLiteral("override"));
+        note->setWordWrap(true);
+        cellLayout->addWidget(note);
+    }
+    const QString help = ConfigKeyText::description(key);
+    cell->setToolTip(help);
+    row.editor->setToolTip(help);
+    return cell;
 }
 
 QWidget *SettingsDialog::makeTokenRow()
@@ -235,7 +280,7 @@ QWidget *SettingsDialog::makeTokenRow()
 
 SettingsDialog::Row SettingsDialog::makeRow(const ConfigKey &key)
 {
-    Row row{&key, nullptr, nullptr, {}, {}};
+    Row row{&key, nullptr, nullptr, nullptr, {}, {}};
     const QString path = QString::fromLatin1(key.path);
     const auto lineEdit = [&] {
         auto *edit = new QLineEdit;
@@ -401,6 +446,17 @@ bool SettingsDialog::validate(Config *candidate)
         row.message->setVisible(!status);
         valid = valid && status.ok();
     }
+    // Each value fine alone, but not together: said under the key the rule names last (the
+    // one to change), naming both.
+    if (valid) {
+        for (const Error &conflict : conflictingSettings(config)) {
+            if (Row *row = rowFor(conflict.field)) {
+                row->message->setText(conflict.message);
+                row->message->show();
+            }
+            valid = false;
+        }
+    }
     if (candidate)
         *candidate = config;
     return valid;
@@ -408,9 +464,26 @@ bool SettingsDialog::validate(Config *candidate)
 
 void SettingsDialog::refreshButtons()
 {
+    for (Row &row : m_rows)
+        showUnit(row);
     const bool valid = validate(nullptr);
     m_buttons->button(QDialogButtonBox::Apply)->setEnabled(valid);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+}
+
+// The unit as the key table gives it; sizes in bytes also in the unit a person reads them in
+// ("bytes (1 MB)"), following the value as it is typed.
+void SettingsDialog::showUnit(Row &row)
+{
+    if (!row.unit)
+        return;
+    const QString unit = QCoreApplication::translate(ConfigKeyText::kContext, row.key->unit);
+    bool isNumber = false;
+    const qint64 bytes = row.text().trimmed().toLongLong(&isNumber);
+    if (qstrcmp(row.key->unit, "bytes") == 0 && isNumber && bytes >= 1024)
+        row.unit->setText(tr("%1 (%2)", "a unit, then the size it makes").arg(unit, locale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat)));
+    else
+        row.unit->setText(unit);
 }
 
 void SettingsDialog::showGeneral(const QString &text)
@@ -419,17 +492,73 @@ void SettingsDialog::showGeneral(const QString &text)
     m_general->setVisible(!text.isEmpty());
 }
 
+QString SettingsDialog::resultText() const
+{
+    return m_general->isHidden() ? QString() : m_general->text();
+}
+
+void SettingsDialog::showField(const QString &path)
+{
+    Row *row = rowFor(path);
+    QWidget *page = m_pageOf.value(path);
+    if (!row || !page)
+        return;
+    m_tabs->setCurrentWidget(page);
+    if (page == m_advanced)
+        m_advanced->ensureWidgetVisible(row->editor->parentWidget());   // the cell: its message too
+    row->editor->setFocus(Qt::OtherFocusReason);
+    if (auto *edit = qobject_cast<QLineEdit *>(row->editor))
+        edit->selectAll();
+}
+
+QString SettingsDialog::labelsOf(const QStringList &paths) const
+{
+    QStringList labels;
+    for (const QString &path : paths) {
+        const Row *row = rowFor(path);
+        labels.append(row ? ConfigKeyText::label(*row->key) : path);
+    }
+    return labels.join(QStringLiteral(", "));
+}
+
+// What Apply did, in one line: which settings run now, which wait for the next start.
+QString SettingsDialog::appliedText(const QStringList &changed, const QStringList &atNextStart) const
+{
+    QStringList now;
+    for (const QString &path : changed) {
+        if (!atNextStart.contains(path))
+            now.append(path);
+    }
+    QStringList parts;
+    if (!now.isEmpty())
+        parts.append(tr("Saved and applied now: %1.").arg(labelsOf(now)));
+    if (!atNextStart.isEmpty())
+        parts.append(tr("Saved; needs a restart to take effect: %1.").arg(labelsOf(atNextStart)));
+    if (parts.isEmpty())
+        parts.append(tr("Saved and applied."));   // only start on login changed
+    return parts.join(QLatin1Char(' '));
+}
+
 Status SettingsDialog::apply()
 {
     Config wanted;
     if (!validate(&wanted)) {
         refreshButtons();
-        return makeError(QStringLiteral("invalid_value"), tr("Some settings are not valid; see the messages under them."));
+        const Error refused = makeError(QStringLiteral("invalid_value"),
+                                        tr("Some settings are not valid; see the messages under them."));
+        showGeneral(tr("Not applied: %1").arg(refused.message));
+        return refused;
     }
     QStringList changed;
     for (const Row &row : m_rows) {
         if (!row.overridden && settingToJson(wanted, *row.key) != settingToJson(m_baseline, *row.key))
             changed.append(QString::fromLatin1(row.key->path));
+    }
+    const bool startOnLoginChanges = m_startOnLogin->isChecked() != autostart::isEnabled();
+    if (changed.isEmpty() && !startOnLoginChanges) {
+        showGeneral(tr("Nothing changed."));
+        emit applied();
+        return Done{};
     }
 
     const SettingsOutcome outcome = applySettings(m_orchestrator, m_context,
@@ -449,15 +578,12 @@ Status SettingsDialog::apply()
         showGeneral(tr("Applied to this run, but not saved: %1").arg(outcome.error.message));
         return outcome.error;
     case Failed::StartOnLogin:
-        showGeneral(outcome.error.message);
+        showGeneral(tr("Applied and saved, but start on login was not changed: %1").arg(outcome.error.message));
         return outcome.error;
     case Failed::Nothing:
         break;
     }
-    showGeneral(outcome.atNextStart.isEmpty()
-                    ? QString()
-                    : tr("Saved. These take effect the next time the application starts: %1")
-                          .arg(outcome.atNextStart.join(QStringLiteral(", "))));
+    showGeneral(appliedText(changed, outcome.atNextStart));
     emit applied();
     return Done{};
 }

@@ -18,14 +18,19 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
+class QTabWidget;
+class QVBoxLayout;
 
 namespace aiband {
 
 struct ConfigKey;
 class Orchestrator;
 
-// Every setting of the key table (core/config/ConfigSchema.cpp), one editor per kind, grouped
-// by section, each checked with the schema's own parser as it is typed. Keys other parts add to
+// Every setting of the key table (core/config/ConfigSchema.cpp), one editor per kind, in the tab
+// its row names (General or Advanced; Advanced grouped by section), with its unit beside it,
+// each checked with the schema's own parser and the cross-field rules as it is typed. Combo
+// boxes ignore the wheel unless clicked (WheelGuard). Keys other parts add to
 // the table appear here without changes. Apply hands the result to applySettings() (applied at
 // once, a new port included, then the changed keys saved and start on login set). Keep one
 // dialog per window: it remembers applied settings that only take effect at the next start.
@@ -42,7 +47,13 @@ public:
     bool canApply() const;
 
     // Applies and saves; the Error is also shown in the window (next to its field if it has one).
+    // The result line under the tabs says what happened every time (resultText()).
     Status apply();
+    QString resultText() const;
+
+    // Opens the tab holding `path`, scrolls to its editor and gives it the focus ("Change port").
+    void showField(const QString &path);
+    QTabWidget *tabs() const { return m_tabs; }
 
 public slots:
     // The token in use, masked; empty while there is none (the row stays, its field disabled).
@@ -60,12 +71,14 @@ private:
         const ConfigKey *key;
         QWidget *editor;
         QLabel *message;
+        QLabel *unit;                                  // nullptr when the key has no unit
         std::function<QString()> text;                // the editor's value, as applyText reads it
         std::function<void(const Config &)> show;     // puts a config's value into the editor
         bool overridden = false;
     };
 
     void buildRows();
+    QWidget *makeCell(Row &row);
     QWidget *makeTokenRow();
     Row makeRow(const ConfigKey &key);
     Row *rowFor(const QString &path);
@@ -73,6 +86,9 @@ private:
     bool validate(Config *candidate);
     void refreshButtons();
     void showGeneral(const QString &text);
+    void showUnit(Row &row);
+    QString labelsOf(const QStringList &paths) const;
+    QString appliedText(const QStringList &changed, const QStringList &atNextStart) const;
 
     Orchestrator &m_orchestrator;
     SettingsContext m_context;
@@ -81,6 +97,9 @@ private:
     QCheckBox *m_startOnLogin = nullptr;
     QLineEdit *m_token = nullptr;
     QList<QPushButton *> m_tokenButtons;   // show, copy, regenerate: nothing to act on without a token
+    QTabWidget *m_tabs = nullptr;
+    QScrollArea *m_advanced = nullptr;        // the Advanced tab
+    QMap<QString, QWidget *> m_pageOf;        // key path -> the tab page holding its editor
     QLabel *m_general = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

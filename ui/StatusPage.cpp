@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace aiband {
@@ -20,7 +21,8 @@ QString formatDuration(qint64 seconds)
 }
 
 StatusPage::StatusPage(ServerMonitor &monitor, QWidget *parent)
-    : QWidget(parent), m_monitor(monitor), m_headline(new QLabel), m_details(new QLabel), m_problems(new QLabel)
+    : QWidget(parent), m_monitor(monitor), m_headline(new QLabel), m_details(new QLabel), m_problems(new QLabel),
+      m_changePort(new QPushButton(tr("Change port…")))
 {
     auto *layout = new QVBoxLayout(this);
     QFont headlineFont = m_headline->font();
@@ -35,6 +37,10 @@ StatusPage::StatusPage(ServerMonitor &monitor, QWidget *parent)
     layout->addWidget(m_headline);
     layout->addWidget(m_details);
     layout->addWidget(m_problems);
+    m_changePort->setObjectName(QStringLiteral("changePort"));
+    m_changePort->hide();
+    connect(m_changePort, &QPushButton::clicked, this, &StatusPage::changePortRequested);
+    layout->addWidget(m_changePort, 0, Qt::AlignLeft);
 
     auto *form = new QFormLayout;
     m_url = addField(form, tr("Server URL:"), QStringLiteral("url"));
@@ -81,6 +87,7 @@ void StatusPage::refresh()
     m_details->setText(summary.details);
     m_problems->setText(summary.problems.join(QLatin1Char('\n')));
     m_problems->setVisible(!summary.problems.isEmpty());
+    m_changePort->setVisible(status.busyPort > 0);
 
     const QString none = QStringLiteral("—");
     m_url->setText(status.running ? status.url.toString() : none);

@@ -5,12 +5,13 @@
 
 class QFormLayout;
 class QLabel;
+class QPushButton;
 
 namespace aiband {
 
 class ServerMonitor;
 
-// The Status tab: the state in words (as the tray says it), the server's address and uptime,
+// The Status tab: the state in words (as the tray says it), "Change port…" when the port is busy, the server's address and uptime,
 // and what it has done: plugins, connections, files, generations and how long they take.
 class StatusPage : public QWidget {
     Q_OBJECT
@@ -19,6 +20,11 @@ public:
 
     void refresh();
     QString fieldText(const QString &name) const;   // a value by its object name, for tests
+    QPushButton *changePortButton() const { return m_changePort; }
+
+signals:
+    // "Change port…", offered while another program holds the port: Settings, at the port.
+    void changePortRequested();
 
 private:
     QLabel *addField(QFormLayout *form, const QString &label, const QString &name);
@@ -27,6 +33,7 @@ private:
     QLabel *m_headline;
     QLabel *m_details;
     QLabel *m_problems;
+    QPushButton *m_changePort;
     QLabel *m_url;
     QLabel *m_uptime;
     QLabel *m_plugins;

@@ -18,6 +18,11 @@ ServerState stateOf(const ServerStatus &status)
 
 } // namespace
 
+QString busyPortText(int port)
+{
+    return StatusSummary::tr("Port %1 is used by another program. Choose another port in Settings.").arg(port);
+}
+
 QString iconPathFor(ServerState state)
 {
     return QStringLiteral(":/icons/tray-%1.svg").arg(stateName(state));
@@ -47,7 +52,7 @@ StatusSummary StatusSummary::of(const ServerStatus &status)
         break;
     case ServerState::Error:
         summary.headline = tr("Server not running: it could not start");
-        summary.problems = {status.startError};
+        summary.problems = {status.busyPort > 0 ? busyPortText(status.busyPort) : status.startError};
         break;
     case ServerState::Listening:
         summary.headline = tr("Listening on %1").arg(url);

@@ -24,6 +24,8 @@ public:
 };
 
 QString iconPathFor(ServerState state);
+// "Port 8000 is used by another program.": a busy port in plain words, wherever it is said.
+QString busyPortText(int port);
 QString stateName(ServerState state);   // "stopped", "listening", ... (for logs and tests)
 
 } // namespace aiband

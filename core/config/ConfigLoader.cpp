@@ -1,5 +1,6 @@
 #include "ConfigLoader.h"
 
+#include "ConfigRules.h"
 #include "ConfigSchema.h"
 
 #include <QDir>
@@ -144,6 +145,11 @@ LoadedConfig loadConfig(const ConfigSources &sources)
     }
     applyEnvironment(sources, out);
     applyOptions(sources, out);
+    // Only once every layer is in: a file's timeout may be fixed by an option's heartbeat.
+    if (out.errors.isEmpty()) {
+        for (const Error &conflict : conflictingSettings(out.config))
+            out.errors << conflict.message;
+    }
     return out;
 }
 

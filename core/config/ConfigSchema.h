@@ -51,6 +51,11 @@ using SettingKind = std::variant<StringSetting, PathSetting, HostSetting, BoolSe
 // with until the next start, because something built at start holds it.
 enum class Applies { Live, AtNextStart };
 
+// Which tab of the settings window shows a key: General holds what a musician sets up (the
+// files folder, the port, language, notifications, the default style and soundfont),
+// Advanced the server's limits and everything else.
+enum class SettingsGroup { General, Advanced };
+
 // --name <valueName> on the command line. The help is English like the rest of --help; the
 // key's default is added to it (settingOptions()).
 struct CommandLineOption {
@@ -62,12 +67,14 @@ struct CommandLineOption {
 // One row of the configuration table, the one place a setting is described: where it lives in
 // config.json, its default and accepted values, when it takes effect, which environment
 // variables and command-line option set it, and how the settings window names and explains it.
-// The label and description are English source texts, translated in the context
+// The label, unit and description are English source texts, translated in the context
 // "aiband::ConfigKey" (lupdate reads them here).
 struct ConfigKey {
     const char *path;                 // "server.port": section and name in config.json
     const char *label;                // "Port": the settings window's name for it
+    SettingsGroup group = SettingsGroup::Advanced;
     SettingKind kind;
+    const char *unit = nullptr;       // "s", "bytes", "per minute": shown after the value
     Applies applies;
     QList<const char *> environment;  // seed name first, then the AIBAND_ one
     CommandLineOption option = {};

@@ -69,7 +69,13 @@ Result<SingleInstance::Claim> SingleInstance::claim(Request request)
     auto answer = ask(request);
     if (!answer)
         return answer.error();
-    return Claim{false, *answer};
+    Claim other = *answer;
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (lock->getLockInfo(&pid, &host, &application))
+        other.otherProcessId = pid;
+    return other;
 }
 
 Status SingleInstance::listen()
@@ -88,7 +94,9 @@ Status SingleInstance::listen()
                 if (!socket->canReadLine())
                     return;
                 const QByteArray line = socket->readLine().trimmed();
-                socket->write(m_status.toUtf8() + '\n');
+                // "headless<TAB>URL" or "desktop<TAB>URL", one line.
+                const QByteArray mode = m_mode == Mode::Headless ? "headless" : "desktop";
+                socket->write(mode + '\t' + m_status.toUtf8() + '\n');
                 socket->disconnectFromServer();   // after the answer is written
                 if (line == "show")
                     emit activationRequested();
@@ -98,7 +106,7 @@ Status SingleInstance::listen()
     return Done{};
 }
 
-Result<QString> SingleInstance::ask(Request request) const
+Result<SingleInstance::Claim> SingleInstance::ask(Request request) const
 {
     QLocalSocket socket;
     const QDeadlineTimer window(kConnectWindowMs);
@@ -124,7 +132,11 @@ Result<QString> SingleInstance::ask(Request request) const
     if (!answer.contains('\n'))
         return makeError(QStringLiteral("instance_not_answering"),
                          QStringLiteral("another instance is running but did not answer on %1").arg(socketPath()));
-    return QString::fromUtf8(answer.left(answer.indexOf('\n')));
+    const QString line = QString::fromUtf8(answer.left(answer.indexOf('\n')));
+    Claim other;
+    other.otherMode = line.section(QLatin1Char('\t'), 0, 0) == QLatin1String("headless") ? Mode::Headless : Mode::Desktop;
+    other.otherStatus = line.section(QLatin1Char('\t'), 1);
+    return other;
 }
 
 } // namespace aiband

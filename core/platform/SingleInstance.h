@@ -15,16 +15,22 @@ namespace aiband {
 // One running orchestrator per user and configuration. The first launch holds a lock file in
 // the runtime folder and listens on a local socket next to it; a later launch finds the lock
 // taken, tells the first one over the socket ("show" raises its window, "ping" only asks), and
-// gets back the first one's status line (its URL) to print before it exits. A lock left by a
+// gets back the first one's mode and status line (its URL) to print before it exits. A lock left by a
 // crashed run is recognised as stale (its process is gone) and taken over.
 class SingleInstance : public QObject {
     Q_OBJECT
 public:
     enum class Request { Show, Ping };
 
+    // How the instance holding the lock runs: a desktop one can show its window to a later
+    // launch; a headless one has none, so a later desktop launch must say so instead.
+    enum class Mode { Desktop, Headless };
+
     struct Claim {
         bool primary = false;     // true: this process is the instance; false: another one is
         QString otherStatus;      // the other instance's answer when it is not us
+        Mode otherMode = Mode::Desktop;
+        qint64 otherProcessId = 0;   // from the lock file; 0 when unknown
     };
 
     // `key` names the instance; processes with equal keys exclude each other.
@@ -43,6 +49,7 @@ public:
 
     // What this instance answers a later launch; "starting" until set.
     void setStatus(const QString &status) { m_status = status; }
+    void setMode(Mode mode) { m_mode = mode; }
 
     QString lockFilePath() const;
     QString socketPath() const;
@@ -53,10 +60,11 @@ signals:
 
 private:
     Status listen();
-    Result<QString> ask(Request request) const;
+    Result<Claim> ask(Request request) const;
 
     QString m_key;
     QString m_status = QStringLiteral("starting");
+    Mode m_mode = Mode::Desktop;
     std::unique_ptr<QLockFile> m_lock;
     QLocalServer *m_server = nullptr;
 };

@@ -9,6 +9,7 @@
 #include "config/ConfigSchema.h"
 #include "platform/Autostart.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -18,6 +19,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QWheelEvent>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -130,10 +135,152 @@ private slots:
             return editor->mapTo(&dialog, QPoint(0, 0)).x();
         };
         const int port = left("server.port");
-        QCOMPARE(left("backend.timeout"), port);
-        QCOMPARE(left("plugin.cleanup_hours"), port);
-        QCOMPARE(left("logging.level"), port);
-        QCOMPARE(left("websocket.heartbeat_interval"), port);
+        QCOMPARE(left("plugin.folder"), port);
+        QCOMPARE(left("ui.language"), port);
+        dialog.tabs()->setCurrentIndex(1);
+        settleLayouts();
+        const int connections = left("server.max_connections");
+        QCOMPARE(left("backend.timeout"), connections);
+        QCOMPARE(left("plugin.cleanup_hours"), connections);
+        QCOMPARE(left("logging.level"), connections);
+        QCOMPARE(left("websocket.heartbeat_interval"), connections);
+    }
+
+    // General holds what the key table marks General, Advanced the rest: the tab a key is on is
+    // its row's field, never a list in the dialog.
+    void eachKeyIsOnTheTabItsRowNames()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
+        QTabWidget *tabs = dialog.tabs();
+        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("General"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Advanced"));
+        QStringList general;
+        for (const ConfigKey &key : configKeys()) {
+            if (key.secret)
+                continue;
+            const QString path = QString::fromLatin1(key.path);
+            const int tab = key.group == SettingsGroup::General ? 0 : 1;
+            QVERIFY2(tabs->widget(tab)->isAncestorOf(dialog.editorFor(path)), qPrintable(path));
+            if (tab == 0)
+                general.append(path);
+        }
+        QCOMPARE(general.size(), 6);
+        QVERIFY(tabs->widget(0)->isAncestorOf(dialog.startOnLoginBox()));
+        QVERIFY(tabs->widget(0)->isAncestorOf(dialog.findChild<QLineEdit *>(QStringLiteral("token"))));
+    }
+
+    void numbersShowTheirUnitsAndSizesInMegabytes()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
+        const auto unitOf = [&](const char *path) {
+            QWidget *cell = dialog.editorFor(QString::fromLatin1(path))->parentWidget();
+            auto *unit = cell->findChild<QLabel *>(QStringLiteral("unit"));
+            return unit ? unit->text() : QStringLiteral("(none)");
+        };
+        QCOMPARE(unitOf("websocket.heartbeat_interval"), QStringLiteral("s"));
+        QCOMPARE(unitOf("server.generation_rate_per_minute"), QStringLiteral("per minute"));
+        QCOMPARE(unitOf("plugin.cleanup_hours"), QStringLiteral("h"));
+        QCOMPARE(unitOf("server.max_body_bytes"), QStringLiteral("bytes (1.0 MB)"));
+        QCOMPARE(unitOf("server.port"), QStringLiteral("(none)"));
+        lineEdit(dialog, QStringLiteral("server.max_body_bytes"))->setText(QStringLiteral("5242880"));
+        QCOMPARE(unitOf("server.max_body_bytes"), QStringLiteral("bytes (5.0 MB)"));
+        lineEdit(dialog, QStringLiteral("server.max_body_bytes"))->setText(QStringLiteral("lots"));
+        QCOMPARE(unitOf("server.max_body_bytes"), QStringLiteral("bytes"));
+    }
+
+    // Scrolling the page over a combo box must not change it; once clicked, the wheel is its.
+    void theWheelChangesOnlyAFieldThatWasClicked()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
+        dialog.tabs()->setCurrentIndex(1);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *level = qobject_cast<QComboBox *>(dialog.editorFor(QStringLiteral("logging.level")));
+        QVERIFY(level);
+        QCOMPARE(level->focusPolicy(), Qt::StrongFocus);
+        const auto wheelDown = [level] {
+            const QPointF inside(level->width() / 2.0, level->height() / 2.0);
+            QWheelEvent wheel(inside, level->mapToGlobal(inside), QPoint(), QPoint(0, -120), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(level, &wheel);
+        };
+        auto *scroll = qobject_cast<QScrollArea *>(dialog.tabs()->currentWidget());
+        QVERIFY(scroll);
+        const int scrolledBefore = scroll->verticalScrollBar()->value();
+        wheelDown();
+        QCOMPARE(level->currentText(), QStringLiteral("info"));
+        QVERIFY(scroll->verticalScrollBar()->value() > scrolledBefore);   // the page scrolled instead
+
+        level->setFocus(Qt::MouseFocusReason);
+        QTRY_VERIFY(level->hasFocus());
+        wheelDown();
+        QCOMPARE(level->currentText(), QStringLiteral("warning"));
+    }
+
+    void aTimeoutBelowTheHeartbeatIsRefusedNamingBoth()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("conflict/config.json"));
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(file));
+        lineEdit(dialog, QStringLiteral("websocket.connection_timeout"))->setText(QStringLiteral("20"));
+        const QString expected = QStringLiteral("websocket.connection_timeout (20 s) must be longer than "
+                                                "websocket.heartbeat_interval (30 s): plugins that send every "
+                                                "heartbeat on time would be dropped as silent");
+        QCOMPARE(dialog.messageFor(QStringLiteral("websocket.connection_timeout")), expected);
+        QVERIFY(!dialog.canApply());
+        QVERIFY(!dialog.apply().ok());
+        QCOMPARE(dialog.resultText(), QStringLiteral("Not applied: Some settings are not valid; see the messages under them."));
+        QCOMPARE(orchestrator.config().connectionTimeoutSeconds, 90.0);
+        QVERIFY(!QFile::exists(file));
+
+        // Fixed from the other side: a shorter heartbeat makes the same timeout fine.
+        lineEdit(dialog, QStringLiteral("websocket.heartbeat_interval"))->setText(QStringLiteral("5"));
+        QCOMPARE(dialog.messageFor(QStringLiteral("websocket.connection_timeout")), QString());
+        QVERIFY(dialog.apply().ok());
+        QCOMPARE(orchestrator.config().connectionTimeoutSeconds, 20.0);
+        QCOMPARE(orchestrator.config().heartbeatIntervalSeconds, 5.0);
+    }
+
+    // The line under the tabs says what Apply did, every time.
+    void applyAlwaysSaysWhatHappened()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("result/config.json"));
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(file));
+        QVERIFY(dialog.apply().ok());
+        QCOMPARE(dialog.resultText(), QStringLiteral("Nothing changed."));
+        QVERIFY(!QFile::exists(file));
+
+        lineEdit(dialog, QStringLiteral("plugin.max_files"))->setText(QStringLiteral("77"));
+        QVERIFY(dialog.apply().ok());
+        QCOMPARE(dialog.resultText(), QStringLiteral("Saved and applied now: Max files."));
+
+        lineEdit(dialog, QStringLiteral("plugin.folder"))->setText(m_dir.filePath(QStringLiteral("elsewhere")));
+        lineEdit(dialog, QStringLiteral("plugin.cleanup_hours"))->setText(QStringLiteral("48"));
+        QVERIFY(dialog.apply().ok());
+        QCOMPARE(dialog.resultText(), QStringLiteral("Saved and applied now: Cleanup hours. "
+                                                     "Saved; needs a restart to take effect: Folder."));
+        QCOMPARE(readJson(file).value(QStringLiteral("plugin")).toObject().value(QStringLiteral("folder")).toString(),
+                 m_dir.filePath(QStringLiteral("elsewhere")));
+    }
+
+    void showFieldOpensItsTabAndFocusesIt()
+    {
+        Orchestrator orchestrator(testConfig(), nullptr);
+        SettingsDialog dialog(orchestrator, context(m_dir.filePath(QStringLiteral("unused.json"))));
+        dialog.tabs()->setCurrentIndex(1);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.showField(QStringLiteral("server.port"));
+        QCOMPARE(dialog.tabs()->currentIndex(), 0);
+        QCOMPARE(dialog.focusWidget(), dialog.editorFor(QStringLiteral("server.port")));
+        dialog.showField(QStringLiteral("server.max_json_depth"));
+        QCOMPARE(dialog.tabs()->currentIndex(), 1);
+        QCOMPARE(dialog.focusWidget(), dialog.editorFor(QStringLiteral("server.max_json_depth")));
     }
 
     void invalidPortIsExplainedUnderItAndBlocksApply()

@@ -15,6 +15,8 @@
 #include "StatusSummary.h"
 #include "TestServer.h"
 #include "TrayMenu.h"
+#include "WelcomePage.h"
+#include "SettingsDialog.h"
 #include "logging/LogBuffer.h"
 #include "logging/LogCategories.h"
 #include "logging/Logging.h"
@@ -78,6 +80,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("aiband-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_ui"));
+        // Past the first start: the Welcome page has its own test, which clears this.
+        WelcomePage::markSeen();
         // English as the app installs it: counted texts take their plural forms from it.
         QCOMPARE(LanguageLoader::install(QStringLiteral("en")), QStringLiteral("en"));
     }
@@ -200,14 +204,122 @@ private slots:
         ServerMonitor monitor(orchestrator);
         QSignalSpy alerts(&monitor, &ServerMonitor::alert);
         QVERIFY(!monitor.start().ok());
+        QCOMPARE(monitor.status().busyPort, config.port);
         const StatusSummary summary = monitor.summary();
         QCOMPARE(summary.state, ServerState::Error);
-        QVERIFY2(summary.tooltip.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(config.port)),
-                 qPrintable(summary.tooltip));
+        // Plain words, not the socket error.
+        const QString words = QStringLiteral("Port %1 is used by another program. Choose another port in Settings.")
+                                  .arg(config.port);
+        QCOMPARE(summary.problems, QStringList{words});
         QCOMPARE(alerts.size(), 1);
+        QCOMPARE(alerts.first().at(1).toString(), words);
         squatter.close();
         QVERIFY(monitor.start().ok());   // the error is forgotten once a start works
+        QCOMPARE(monitor.status().busyPort, 0);
         QCOMPARE(monitor.summary().state, ServerState::Listening);
+    }
+
+    // "Change port…" on the Status tab, only while the port is busy, opens Settings at the port.
+    void aBusyPortOffersChangePortWhichOpensSettingsAtThePort()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        QTemporaryDir dir;
+        Config config;
+        config.port = squatter.serverPort();
+        config.filesDir = dir.filePath(QStringLiteral("files"));
+        Orchestrator orchestrator(config, nullptr);
+        DesktopShell shell(orchestrator);
+        shell.enableSettings(SettingsContext{dir.filePath(QStringLiteral("config.json")), {}, QStringLiteral("app"), {}});
+        auto *status = shell.window()->findChild<StatusPage *>();
+        QVERIFY(status);
+        QVERIFY(status->changePortButton()->isHidden());
+        QVERIFY(!shell.monitor().start().ok());
+        QTRY_VERIFY(!status->changePortButton()->isHidden());
+        QCOMPARE(status->changePortButton()->text(), QStringLiteral("Change port…"));
+        QVERIFY(status->fieldText(QStringLiteral("problems"))
+                    .startsWith(QStringLiteral("Port %1 is used by another program.").arg(config.port)));
+
+        shell.settingsDialog()->tabs()->setCurrentIndex(1);
+        status->changePortButton()->click();
+        SettingsDialog *settings = shell.settingsDialog();
+        QVERIFY(settings->isVisible());
+        QCOMPARE(settings->tabs()->currentIndex(), 0);
+        QCOMPARE(settings->focusWidget(), settings->editorFor(QStringLiteral("server.port")));
+        settings->hide();
+
+        auto *port = qobject_cast<QLineEdit *>(settings->editorFor(QStringLiteral("server.port")));
+        port->setText(QStringLiteral("0"));
+        QVERIFY(settings->apply().ok());
+        QTRY_VERIFY(orchestrator.isRunning());
+        QTRY_VERIFY(status->changePortButton()->isHidden());
+    }
+
+    // Quit with plugins connected asks first; the answer decides. With none, it just quits.
+    void quitAsksFirstWhilePluginsAreConnected()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        DesktopShell shell(*server.orchestrator);
+        QList<int> asked;
+        bool answer = false;
+        shell.setQuitQuestion([&](int plugins) {
+            asked.append(plugins);
+            return answer;
+        });
+        QSignalSpy quit(&shell, &DesktopShell::quitRequested);
+        shell.menu()->quitAction()->trigger();
+        QCOMPARE(quit.size(), 1);
+        QVERIFY(asked.isEmpty());   // nobody to disconnect: no question
+
+        PluginClient first;
+        PluginClient second;
+        QVERIFY(first.join(server.wsUrl(QStringLiteral("/ws/bass-1"))));
+        QVERIFY(second.join(server.wsUrl(QStringLiteral("/ws/drums-1"))));
+        QTRY_COMPARE(server.orchestrator->pluginCount(), 2);
+        shell.menu()->quitAction()->trigger();
+        QCOMPARE(asked, QList<int>{2});
+        QCOMPARE(quit.size(), 1);   // "Cancel": still running
+        // Without a tray, closing the window is Quit: refused too, and the window stays.
+        QVERIFY(!shell.hasTray());
+        QVERIFY(!shell.window()->close());
+        QVERIFY(shell.window()->isVisible());
+        QCOMPARE(asked, (QList<int>{2, 2}));
+        QCOMPARE(quit.size(), 1);
+
+        answer = true;
+        shell.menu()->quitAction()->trigger();
+        QCOMPARE(quit.size(), 2);
+    }
+
+    // The first start opens the window at the Welcome page; later starts do not.
+    void theFirstStartShowsTheWelcomePage()
+    {
+        QSettings().remove(WelcomePage::firstStartKey());
+        QVERIFY(WelcomePage::isFirstStart());
+        TestServer server;
+        QVERIFY(server.start());
+        {
+            DesktopShell shell(*server.orchestrator);
+            QVERIFY(shell.window()->isVisible());
+            QTabWidget *tabs = shell.window()->tabs();
+            QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("welcome"));
+            QCOMPARE(tabs->tabText(0), QStringLiteral("Welcome"));
+            auto *welcome = qobject_cast<WelcomePage *>(tabs->currentWidget());
+            QVERIFY(welcome);
+            // The real folder, named and opened by the page; the server's address for plugins.
+            QCOMPARE(welcome->findChild<QLabel *>(QStringLiteral("folder"))->text(),
+                     server.orchestrator->config().filesDir);   // the one plugins watch, not its takes folder
+            QVERIFY(!welcome->filesFolder().endsWith(QLatin1String("/takes")));
+            QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("server"))->text()
+                        .contains(server.orchestrator->baseUrl().toString()));
+            QVERIFY(welcome->findChild<QPushButton *>(QStringLiteral("openFolder")));
+            welcome->findChild<QPushButton *>(QStringLiteral("tryIt"))->click();
+            QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("tryit"));
+        }
+        QVERIFY(!WelcomePage::isFirstStart());
+        DesktopShell again(*server.orchestrator);
+        QVERIFY(!again.window()->findChild<WelcomePage *>());
     }
 
     void settingsThatFixAFailedStartStartTheServer()

@@ -197,6 +197,95 @@ private slots:
                                    "--version", "--help"})
             QVERIFY2(help.stdoutText.contains(QLatin1String(option)), option);
     }
+    // --- launching without what a window needs ---------------------------------------------
+
+    static void withoutDisplay(AppProcess &app)
+    {
+        QProcessEnvironment env = app.process.processEnvironment();
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QLatin1String(name));
+        app.process.setProcessEnvironment(env);
+    }
+
+    void noDisplayIsOneLineSuggestingHeadless()
+    {
+        AppProcess app;
+        withoutDisplay(app);
+        QVERIFY(app.runToEnd({QStringLiteral("--port"), QStringLiteral("0")}));
+        QCOMPARE(app.process.exitStatus(), QProcess::NormalExit);   // no abort
+        QCOMPARE(app.process.exitCode(), 1);
+        QCOMPARE(app.stderrText, QStringLiteral("ai-band-orchestrator: No display found; run with --headless to "
+                                                "start the server without a window\n"));
+        // --headless, --help and --version need none.
+        AppProcess headless;
+        withoutDisplay(headless);
+        QVERIFY(headless.startAndWaitUntilListening({QStringLiteral("--headless"), QStringLiteral("--port"),
+                                                     QStringLiteral("0")}).isValid());
+        AppProcess help;
+        withoutDisplay(help);
+        QVERIFY(help.runToEnd({QStringLiteral("--help")}));
+        QCOMPARE(help.process.exitCode(), 0);
+        QVERIFY(help.stdoutText.contains(QStringLiteral("--headless")));
+    }
+
+    void aDisplayThatCannotBeReachedIsTheSameLineNotAnAbort()
+    {
+        AppProcess app;
+        app.setEnv(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        app.setEnv(QStringLiteral("DISPLAY"), QStringLiteral(":4711"));   // no X server there
+        QVERIFY(app.runToEnd({QStringLiteral("--port"), QStringLiteral("0")}));
+        QCOMPARE(app.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.process.exitCode(), 1);
+        QCOMPARE(app.stderrText, QStringLiteral("ai-band-orchestrator: No display found; run with --headless to "
+                                                "start the server without a window\n"));
+    }
+
+    void anUnknownOptionPrintsTheUsage_data()
+    {
+        QTest::addColumn<bool>("display");
+        QTest::newRow("with a display") << true;
+        QTest::newRow("without one") << false;
+    }
+
+    void anUnknownOptionPrintsTheUsage()
+    {
+        QFETCH(bool, display);
+        AppProcess app;
+        if (!display)
+            withoutDisplay(app);
+        QVERIFY(app.runToEnd({QStringLiteral("--bogus")}));
+        QCOMPARE(app.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.process.exitCode(), 2);
+        // (Qt may warn before it, e.g. about XDG_RUNTIME_DIR in this sandbox.)
+        QVERIFY2(app.stderrText.contains(QStringLiteral("ai-band-orchestrator: Unknown option 'bogus'.\nUsage: ")),
+                 qPrintable(app.stderrText));
+        for (const char *option : {"--headless", "--port <port>", "--config <file>", "--help"})
+            QVERIFY2(app.stderrText.contains(QLatin1String(option)), option);
+        QCOMPARE(app.stdoutText, QString());
+    }
+
+    // A desktop launch while a --headless server holds the instance: no window can be brought
+    // up, so it says where that server runs and how to stop it, and does not start another.
+    void aDesktopLaunchSaysAHeadlessServerRuns()
+    {
+        AppProcess server;
+        const QUrl url = server.startAndWaitUntilListening({QStringLiteral("--headless"), QStringLiteral("--port"),
+                                                            QStringLiteral("0")});
+        QVERIFY(url.isValid());
+        AppProcess launch;
+        launch.setEnv(QStringLiteral("XDG_CONFIG_HOME"), server.path(QStringLiteral("config")));
+        QVERIFY(launch.runToEnd({QStringLiteral("--port"), QStringLiteral("0")}));
+        QCOMPARE(launch.process.exitCode(), 3);
+        QVERIFY2(launch.stderrText.contains(QStringLiteral("a headless server is already running on %1 (process %2) "
+                                                           "and has no window")
+                                                .arg(url.toString())
+                                                .arg(server.process.processId())),
+                 qPrintable(launch.stderrText));
+        QVERIFY(launch.stderrText.contains(QStringLiteral("systemctl --user stop ai-band-orchestrator")));
+        QVERIFY(!launch.stdoutText.contains(QStringLiteral("listening on")));
+        QCOMPARE(httpGet(url.resolved(QUrl(QStringLiteral("/health")))).json.value(QStringLiteral("status")).toString(),
+                 QStringLiteral("healthy"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -1,4 +1,5 @@
 #include "config/ConfigLoader.h"
+#include "config/ConfigRules.h"
 #include "config/ConfigSchema.h"
 #include "config/SettingOptions.h"
 #include "config/SystemFolders.h"
@@ -520,6 +521,78 @@ private slots:
                  QStringLiteral("error"));
         QVERIFY(json.value(QStringLiteral("websocket")).toObject().contains(QStringLiteral("heartbeat_interval")));
         QVERIFY(json.value(QStringLiteral("plugin")).toObject().contains(QStringLiteral("max_files")));
+    }
+    // A connection timeout not longer than the heartbeat interval drops plugins that are on time:
+    // refused wherever it comes from, naming both keys and their values.
+    void timeoutBelowHeartbeatIsRefusedFromEverySource_data()
+    {
+        QTest::addColumn<QString>("fileJson");
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("file") << R"({"websocket": {"heartbeat_interval": 30, "connection_timeout": 20}})"
+                              << QString() << QString() << "(20 s) must be longer than websocket.heartbeat_interval (30 s)";
+        QTest::newRow("environment") << QString() << "AIBAND_CONNECTION_TIMEOUT" << "12.5"
+                                     << "(12.5 s) must be longer than websocket.heartbeat_interval (30 s)";
+        QTest::newRow("equal") << QString() << "AIBAND_HEARTBEAT_INTERVAL" << "90"
+                               << "(90 s) must be longer than websocket.heartbeat_interval (90 s)";
+    }
+
+    void timeoutBelowHeartbeatIsRefusedFromEverySource()
+    {
+        QFETCH(QString, fileJson);
+        QFETCH(QString, variable);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        ConfigSources s = sources(fileJson.isEmpty() ? QString() : writeFile(QStringLiteral("conflict.json"), fileJson.toUtf8()));
+        if (!variable.isEmpty())
+            s.environment.insert(variable, value);
+        const LoadedConfig loaded = loadConfig(s);
+        QCOMPARE(loaded.errors.size(), 1);
+        QVERIFY2(loaded.errors.first().startsWith(QStringLiteral("websocket.connection_timeout ")), qPrintable(loaded.errors.first()));
+        QVERIFY2(loaded.errors.first().contains(expected), qPrintable(loaded.errors.first()));
+        QVERIFY(loaded.errors.first().endsWith(QStringLiteral("would be dropped as silent")));
+    }
+
+    void aLaterLayerCanResolveAConflict()
+    {
+        // The file alone conflicts; the environment's longer timeout makes the whole valid.
+        ConfigSources s = sources(writeFile(QStringLiteral("fixed.json"),
+                                            R"({"websocket": {"heartbeat_interval": 30, "connection_timeout": 20}})"));
+        s.environment.insert(QStringLiteral("AIBAND_CONNECTION_TIMEOUT"), QStringLiteral("45"));
+        const LoadedConfig loaded = loadConfig(s);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(loaded.config.connectionTimeoutSeconds, 45.0);
+        QVERIFY(conflictingSettings(Config{}).isEmpty());   // the defaults agree with each other
+        Config conflicting;
+        conflicting.connectionTimeoutSeconds = 5;
+        const QList<Error> conflicts = conflictingSettings(conflicting);
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.first().field, QStringLiteral("websocket.connection_timeout"));
+        QCOMPARE(conflicts.first().code, QStringLiteral("conflicting_settings"));
+    }
+
+    // Every unit is translated text in the key table; numbers that have one carry it.
+    void numbersWithAUnitSayIt()
+    {
+        QHash<QString, QString> units;
+        for (const ConfigKey &key : configKeys()) {
+            if (key.unit)
+                units.insert(QString::fromLatin1(key.path), QString::fromLatin1(key.unit));
+        }
+        QCOMPARE(units.value(QStringLiteral("websocket.heartbeat_interval")), QStringLiteral("s"));
+        QCOMPARE(units.value(QStringLiteral("server.max_body_bytes")), QStringLiteral("bytes"));
+        QCOMPARE(units.value(QStringLiteral("server.generation_rate_per_minute")), QStringLiteral("per minute"));
+        QCOMPARE(units.value(QStringLiteral("plugin.cleanup_hours")), QStringLiteral("h"));
+        QVERIFY(!units.contains(QStringLiteral("server.port")));
+        QStringList general;
+        for (const ConfigKey &key : configKeys()) {
+            if (key.group == SettingsGroup::General)
+                general.append(QString::fromLatin1(key.path));
+        }
+        QCOMPARE(general, (QStringList{QStringLiteral("server.port"), QStringLiteral("plugin.folder"),
+                                       QStringLiteral("engine.default_style"), QStringLiteral("audio.soundfont"),
+                                       QStringLiteral("ui.language"), QStringLiteral("ui.notify_new_files")}));
     }
 };
 

@@ -43,6 +43,8 @@ private slots:
         QVERIFY2(answer.ok(), answer.ok() ? "" : qPrintable(answer.error().message));
         QVERIFY(!answer->primary);
         QCOMPARE(answer->otherStatus, QStringLiteral("http://127.0.0.1:8000"));
+        QCOMPARE(answer->otherMode, SingleInstance::Mode::Desktop);
+        QCOMPARE(answer->otherProcessId, QCoreApplication::applicationPid());
         QCOMPARE(activated.count(), 1);
 
         // A ping is answered but raises nothing.
@@ -55,6 +57,25 @@ private slots:
         SingleInstance other(uniqueKey());
         const auto own = other.claim(SingleInstance::Request::Show);
         QVERIFY(own.ok() && own->primary);
+    }
+
+    // A later desktop launch must learn that the running one is headless: it has no window to
+    // bring up, so the launch says where it runs and how to stop it instead.
+    void aHeadlessInstanceSaysSo()
+    {
+        const QString key = uniqueKey();
+        SingleInstance server(key);
+        QVERIFY(server.claim(SingleInstance::Request::Ping)->primary);
+        server.setMode(SingleInstance::Mode::Headless);
+        server.setStatus(QStringLiteral("http://127.0.0.1:8123"));
+
+        SingleInstance launch(key);
+        const auto answer = claimElsewhere(launch, SingleInstance::Request::Show);
+        QVERIFY2(answer.ok(), answer.ok() ? "" : qPrintable(answer.error().message));
+        QVERIFY(!answer->primary);
+        QCOMPARE(answer->otherMode, SingleInstance::Mode::Headless);
+        QCOMPARE(answer->otherStatus, QStringLiteral("http://127.0.0.1:8123"));
+        QCOMPARE(answer->otherProcessId, QCoreApplication::applicationPid());
     }
 
     void theLockIsFreedWhenTheInstanceEnds()
