@@ -2173,7 +2173,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation type="vanished">Keys</translation>
     </message>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+89"/>
+        <location filename="../ui/TryItPage.cpp" line="+91"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
     </message>
@@ -2183,7 +2183,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>&amp;Neuer Take</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>C Am F G   or   C | Am | F G | G7</source>
         <translation>C Am F G   oder   C | Am | F G | G7</translation>
     </message>
@@ -2238,7 +2238,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Ta&amp;ktart:</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-116"/>
         <source>The style&apos;s</source>
         <translation>Wie im Stil</translation>
     </message>
@@ -2253,7 +2253,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Schl&amp;usstakt</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>&amp;Length:</source>
         <translation>&amp;Länge:</translation>
     </message>
@@ -2353,7 +2353,32 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>See&amp;d:</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="+190"/>
+        <source>Play the take</source>
+        <translation>Take abspielen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play the %1 part alone</source>
+        <translation>Den %1-Part allein abspielen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Plays this take: every part together. Each part&apos;s Play button plays it alone.</source>
+        <translation>Spielt diesen Take ab: alle Parts zusammen. Der Abspielen-Knopf eines Parts spielt ihn allein.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Plays the %1 part alone.</source>
+        <translation>Spielt den %1-Part allein ab.</translation>
+    </message>
+    <message>
+        <location line="-264"/>
         <source>Parts:</source>
         <translation>Instrumente:</translation>
     </message>
@@ -2383,7 +2408,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Dieselben Einstellungen mit neuem Seed: ein anderer Take.</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
         <translation>Zieh eine Stimme in deine DAW oder einen Dateimanager; die Dateien stehen auch im Tab „Dateien“.</translation>
     </message>
@@ -2392,7 +2417,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation type="vanished">Wähle mindestens ein Instrument.</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-88"/>
         <source>Generating…</source>
         <translation>Wird generiert…</translation>
     </message>
@@ -2421,7 +2446,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Tonart %1 · %2 Takte · Seed %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+18"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Note · %2</numerusform>

@@ -2173,7 +2173,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation type="vanished">Teclados</translation>
     </message>
     <message>
-        <location filename="../ui/TryItPage.cpp" line="+89"/>
+        <location filename="../ui/TryItPage.cpp" line="+91"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generar</translation>
     </message>
@@ -2183,7 +2183,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>&amp;Nueva toma</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>C Am F G   or   C | Am | F G | G7</source>
         <translation>Do Lam Fa Sol   o   Do | Lam | Fa Sol | Sol7</translation>
     </message>
@@ -2238,7 +2238,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>&amp;Compás:</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-116"/>
         <source>The style&apos;s</source>
         <translation>El del estilo</translation>
     </message>
@@ -2253,7 +2253,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Compás &amp;final</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>&amp;Length:</source>
         <translation>&amp;Duración:</translation>
     </message>
@@ -2353,7 +2353,32 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>&amp;Semilla:</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="+190"/>
+        <source>Play the take</source>
+        <translation>Reproducir la toma</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play the %1 part alone</source>
+        <translation>Reproducir solo la parte de %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Plays this take: every part together. Each part&apos;s Play button plays it alone.</source>
+        <translation>Reproduce esta toma: todas las partes juntas. El botón Reproducir de cada parte la reproduce sola.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Plays the %1 part alone.</source>
+        <translation>Reproduce solo la parte de %1.</translation>
+    </message>
+    <message>
+        <location line="-264"/>
         <source>Parts:</source>
         <translation>Instrumentos:</translation>
     </message>
@@ -2383,7 +2408,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Los mismos ajustes con una semilla nueva: otra toma.</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
         <translation>Arrastra un instrumento a tu DAW o a un gestor de archivos; los archivos también están en la pestaña Archivos.</translation>
     </message>
@@ -2392,7 +2417,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation type="vanished">Elige al menos un instrumento.</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-88"/>
         <source>Generating…</source>
         <translation>Generando…</translation>
     </message>
@@ -2421,7 +2446,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Tonalidad %1 · %2 compases · semilla %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+18"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n nota · %2</numerusform>

@@ -1,5 +1,7 @@
 #include "TryItPage.h"
 
+#include "AuditionBar.h"
+#include "AuditionPlayer.h"
 #include "Orchestrator.h"
 #include "PartTitle.h"
 #include "StyleTitle.h"
@@ -98,8 +100,14 @@ TryItPage::TryItPage(Orchestrator &orchestrator, NoteNaming naming, QWidget *par
     results->setObjectName(QStringLiteral("results"));
     m_resultsLayout = new QVBoxLayout(results);
     m_resultsLayout->setContentsMargins(0, 0, 0, 0);
-    // TryItTake widgets go above this stretch, one at a time.
+    // The audition bar, then the TryItTake, one at a time, above this stretch.
+    m_audition = new AuditionBar(orchestrator);
+    m_audition->setObjectName(QStringLiteral("auditionBar"));
+    m_audition->hide();
+    m_resultsLayout->addWidget(m_audition);
     m_resultsLayout->addStretch();
+    connect(m_audition->player(), &AuditionPlayer::positionChanged, this, &TryItPage::showPlayhead);
+    connect(m_audition->player(), &AuditionPlayer::stateChanged, this, &TryItPage::showPlayhead);
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -498,10 +506,61 @@ void TryItPage::showResult(const GenerationResult &result)
     // The previous take's previews go; its files stay in the Files tab.
     delete m_take;
     m_take = new TryItTake(result, m_naming);
-    m_resultsLayout->insertWidget(0, m_take);
+    m_resultsLayout->insertWidget(m_resultsLayout->indexOf(m_audition) + 1, m_take);
+    addAuditionButtons();
+    auditionTake(false);
+    m_audition->show();
     m_seed->setText(QString::number(m_take->seed()));
     m_status->setStyleSheet({});
     m_status->setText(tr("Drag a part into your DAW or a file manager; the files are also in the Files tab."));
+}
+
+// Each part's Play hears it alone; "Play the take" (beside the summary) hears them together.
+void TryItPage::addAuditionButtons()
+{
+    auto *playTake = new QPushButton(tr("Play the take"));
+    playTake->setObjectName(QStringLiteral("playTake"));
+    connect(playTake, &QPushButton::clicked, this, [this] { auditionTake(true); });
+    m_take->takeActions()->addWidget(playTake);
+    for (const GeneratedFile &file : m_take->files()) {
+        QHBoxLayout *actions = m_take->partActions(file.trackType);
+        if (!actions)
+            continue;
+        auto *play = new QPushButton(tr("Play"));
+        play->setObjectName(QStringLiteral("play_") + file.trackType);
+        play->setToolTip(tr("Play the %1 part alone").arg(partTitle(file.trackType)));
+        connect(play, &QPushButton::clicked, this, [this, file] { auditionPart(file); });
+        actions->addWidget(play);
+    }
+}
+
+void TryItPage::auditionTake(bool play)
+{
+    QStringList names;
+    for (const GeneratedFile &file : m_take->files())
+        names.append(file.file.name);
+    m_audition->setTake(names);
+    m_audition->setTitle(tr("Plays this take: every part together. Each part's Play button plays it alone."));
+    if (play) {
+        m_audition->player()->stop();
+        m_audition->player()->play();
+    }
+}
+
+void TryItPage::auditionPart(const GeneratedFile &file)
+{
+    m_audition->setTake({file.file.name});
+    m_audition->setTitle(tr("Plays the %1 part alone.").arg(partTitle(file.trackType)));
+    m_audition->player()->play();
+}
+
+void TryItPage::showPlayhead()
+{
+    if (!m_take)
+        return;
+    const AuditionPlayer *player = m_audition->player();
+    const bool playing = player->state() == AuditionPlayer::State::Playing;
+    m_take->setPlayhead(playing ? std::optional<double>(player->position()) : std::nullopt);
 }
 
 } // namespace aiband

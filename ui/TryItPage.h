@@ -22,6 +22,7 @@ class QVBoxLayout;
 
 namespace aiband {
 
+class AuditionBar;
 class Orchestrator;
 class TryItTake;
 
@@ -32,7 +33,8 @@ class TryItTake;
 // the API's own parser (TryItForm), so what is accepted is the API's; its errors are shown in
 // the user's language beside the control they are about (TryItErrorText). Each part of the take
 // is previewed as a piano roll (TryItTake) that drags into a DAW; a failed take keeps the last
-// good one on screen.
+// good one on screen. The audition bar above the take plays it (every part, or one with the
+// part's own Play button), with the playhead over the piano rolls.
 //
 // Seeds: the first take's seed is random. After a take the seed box shows its seed, so Generate
 // after changing a control plays the same take with that change; New take draws a new seed for
@@ -52,6 +54,7 @@ public:
     bool isGenerating() const { return m_generating; }
     const QList<GeneratedFile> &resultFiles() const;   // the last good take's
     TryItTake *take() const { return m_take; }          // the last good take, or nullptr
+    AuditionBar *audition() const { return m_audition; }
 
     static QStringList meterChoices();   // 4/4, 3/4, 6/8, 5/4, 7/8, 12/8
 
@@ -81,6 +84,10 @@ private:
     void clearErrors();
     void refreshShownError();
     void showResult(const GenerationResult &result);
+    void auditionTake(bool play);
+    void auditionPart(const GeneratedFile &file);
+    void addAuditionButtons();
+    void showPlayhead();
 
     Orchestrator &m_orchestrator;
     NoteNaming m_naming;
@@ -109,6 +116,7 @@ private:
     QHash<QString, QLabel *> m_errors;   // by TryItErrorText::control()
     QVBoxLayout *m_resultsLayout = nullptr;
     TryItTake *m_take = nullptr;
+    AuditionBar *m_audition = nullptr;
     bool m_generating = false;
 };
 

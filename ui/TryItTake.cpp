@@ -33,7 +33,12 @@ TryItTake::TryItTake(const GenerationResult &result, NoteNaming naming, QWidget 
                                    .arg(m_seed));
     summary->setObjectName(QStringLiteral("takeSummary"));
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(summary);
+    auto *header = new QHBoxLayout;
+    header->addWidget(summary, 1);
+    m_takeActions = new QHBoxLayout;
+    m_takeActions->setObjectName(QStringLiteral("actions_take"));
+    header->addLayout(m_takeActions);
+    layout->addLayout(header);
     for (const GeneratedFile &file : result.files)
         addPart(file);
 }
@@ -54,10 +59,17 @@ void TryItTake::addPart(const GeneratedFile &file)
     roll->setObjectName(QStringLiteral("preview_") + file.trackType);
     roll->setMinimumHeight(140);
     roll->setFile(file.file.path);
+    m_rolls.append(roll);
 
     auto *layout = static_cast<QVBoxLayout *>(this->layout());
     layout->addLayout(header);
     layout->addWidget(roll);
+}
+
+void TryItTake::setPlayhead(std::optional<double> seconds)
+{
+    for (PianoRollView *roll : std::as_const(m_rolls))
+        roll->setPlayhead(seconds);
 }
 
 void TryItTake::markAsPrevious()

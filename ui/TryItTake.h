@@ -6,10 +6,14 @@
 #include <QHash>
 #include <QWidget>
 
+#include <optional>
+
 class QHBoxLayout;
 class QLabel;
 
 namespace aiband {
+
+class PianoRollView;
 
 // One take in the Try it tab: what was played (key, bars, seed) and, per part, its title, a row
 // for the part's actions and its piano roll, which drags the file into a DAW or a file manager.
@@ -31,6 +35,13 @@ public:
     // empty until someone adds to it; nullptr for a part not in this take.
     QHBoxLayout *partActions(const QString &trackType) const { return m_actions.value(trackType); }
 
+    // The row beside the take's summary, for controls that act on the whole take.
+    QHBoxLayout *takeActions() const { return m_takeActions; }
+
+    // Where the audition is, on every part's piano roll (they share the song's clock); nullopt
+    // hides it.
+    void setPlayhead(std::optional<double> seconds);
+
 private:
     void addPart(const GeneratedFile &file);
 
@@ -38,6 +49,8 @@ private:
     quint32 m_seed = 0;
     QLabel *m_previous;
     QHash<QString, QHBoxLayout *> m_actions;
+    QList<PianoRollView *> m_rolls;
+    QHBoxLayout *m_takeActions = nullptr;
 };
 
 } // namespace aiband

@@ -5,6 +5,10 @@
 // the full band's file, the guitar, New take's seed); chords typed in German and Spanish note
 // names; errors in the user's language that keep the last good take on screen.
 
+#include "AuditionBar.h"
+#include "AuditionPlayer.h"
+#include "AudioPcm.h"
+#include "FakeAudioOutput.h"
 #include "FilesTableModel.h"
 #include "LanguageLoader.h"
 #include "PianoRollView.h"
@@ -13,6 +17,7 @@
 #include "TryItErrorText.h"
 #include "TryItPage.h"
 #include "TryItTake.h"
+#include "audio/AudioRender.h"
 #include "music/ChordSheet.h"
 #include "music/MidiReader.h"
 #include "music/PartRegistry.h"
@@ -179,6 +184,55 @@ private slots:
         QVERIFY(finished.wait(10000));
         QCOMPARE(page.resultFiles().size(), 1);
         QTRY_VERIFY(!page.findChild<PianoRollView *>(QStringLiteral("preview_keys")));
+    }
+
+    // The take is heard in Try it: the audition bar holds its parts after a generation, a part's
+    // own Play hears that part alone (its sound, not silence), the playhead runs over the piano
+    // rolls while it plays and goes when it stops, and "Play the take" brings every part back.
+    void theTakeIsHeardHereWithItsPlayhead()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        TryItPage page(*server.orchestrator);
+        page.show();
+        FakeOutput *fake = nullptr;
+        useFake(*page.audition()->player(), fake);
+        child<QLineEdit>(page, "chords")->setText(QStringLiteral("C Am | F G"));
+        tickOnly(page, {QStringLiteral("bass"), QStringLiteral("drums")});
+        QVERIFY(generateOn(page));
+
+        AuditionPlayer *player = page.audition()->player();
+        QVERIFY(page.audition()->isVisibleTo(&page));
+        const QList<GeneratedFile> files = page.resultFiles();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(player->fileNames(), (QStringList{files[0].file.name, files[1].file.name}));
+        QCOMPARE(player->state(), AuditionPlayer::State::Ready);   // nothing plays by itself
+
+        child<QPushButton>(page, "play_drums")->click();
+        QCOMPARE(player->fileNames(), QStringList{files[1].file.name});
+        QVERIFY(QTest::qWaitFor([&] { return player->state() == AuditionPlayer::State::Playing; }, 60000));
+        const QByteArray second = fake->pull(kAudioSampleRate * kPcmBytesPerFrame);
+        QCOMPARE(second.size(), qsizetype(kAudioSampleRate) * kPcmBytesPerFrame);
+        const auto *samples = reinterpret_cast<const qint16 *>(second.constData());
+        int loudest = 0;
+        for (qsizetype i = 0; i < second.size() / 2; ++i)
+            loudest = std::max(loudest, std::abs(int(samples[i])));
+        QVERIFY2(loudest > 1000, qPrintable(QString::number(loudest)));   // drums heard, not silence
+
+        // A second pulled: both rolls show the playhead there on the player's next tick.
+        auto *drumsRoll = child<PianoRollView>(page, "preview_drums");
+        auto *bassRoll = child<PianoRollView>(page, "preview_bass");
+        QTRY_VERIFY(drumsRoll->playhead().has_value() && *drumsRoll->playhead() > 0.9);
+        QCOMPARE(*drumsRoll->playhead(), player->position());
+        QVERIFY(*drumsRoll->playhead() <= 1.0);
+        QCOMPARE(bassRoll->playhead(), drumsRoll->playhead());
+
+        player->stop();
+        QVERIFY(!drumsRoll->playhead().has_value());
+
+        child<QPushButton>(page, "playTake")->click();
+        QCOMPARE(player->fileNames(), (QStringList{files[0].file.name, files[1].file.name}));
+        QVERIFY(QTest::qWaitFor([&] { return player->state() == AuditionPlayer::State::Playing; }, 60000));
     }
 
     // The guitar is offered beside the band, unticked (the full band is bass, drums and keys),
