@@ -2353,32 +2353,32 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>See&amp;d:</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+192"/>
+        <source>Plays this take: every part together, or one with &quot;Play this part only&quot;.</source>
+        <translation>Spielt diesen Take ab: alle Parts zusammen, oder einen allein mit „Nur dieser Part“.</translation>
+    </message>
+    <message>
         <source>Play the take</source>
-        <translation>Take abspielen</translation>
+        <translation type="vanished">Take abspielen</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Play</source>
-        <translation>Abspielen</translation>
+        <translation type="vanished">Abspielen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Play the %1 part alone</source>
-        <translation>Den %1-Part allein abspielen</translation>
+        <translation type="vanished">Den %1-Part allein abspielen</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Plays this take: every part together. Each part&apos;s Play button plays it alone.</source>
-        <translation>Spielt diesen Take ab: alle Parts zusammen. Der Abspielen-Knopf eines Parts spielt ihn allein.</translation>
+        <translation type="vanished">Spielt diesen Take ab: alle Parts zusammen. Der Abspielen-Knopf eines Parts spielt ihn allein.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Plays the %1 part alone.</source>
-        <translation>Spielt den %1-Part allein ab.</translation>
+        <translation type="vanished">Spielt den %1-Part allein ab.</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-234"/>
         <source>Parts:</source>
         <translation>Instrumente:</translation>
     </message>
@@ -2408,7 +2408,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Dieselben Einstellungen mit neuem Seed: ein anderer Take.</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+190"/>
         <source>Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
         <translation>Zieh eine Stimme in deine DAW oder einen Dateimanager; die Dateien stehen auch im Tab „Dateien“.</translation>
     </message>
@@ -2417,7 +2417,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation type="vanished">Wähle mindestens ein Instrument.</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-87"/>
         <source>Generating…</source>
         <translation>Wird generiert…</translation>
     </message>
@@ -2436,7 +2436,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::TryItTake</name>
     <message>
-        <location filename="../ui/TryItTake.cpp" line="+17"/>
+        <location filename="../ui/TryItTake.cpp" line="+16"/>
         <source>Previous take: the new one could not be made, so this one stays.</source>
         <translation>Vorheriger Take: Der neue konnte nicht erstellt werden, darum bleibt dieser.</translation>
     </message>
@@ -2446,7 +2446,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>Tonart %1 · %2 Takte · Seed %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+13"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Note · %2</numerusform>

@@ -103,7 +103,7 @@
 <context>
     <name>aiband::TryItTake</name>
     <message numerus="yes">
-        <location filename="../ui/TryItTake.cpp" line="+48"/>
+        <location filename="../ui/TryItTake.cpp" line="+42"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n note · %2</numerusform>

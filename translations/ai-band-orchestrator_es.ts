@@ -2353,32 +2353,32 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>&amp;Semilla:</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+192"/>
+        <source>Plays this take: every part together, or one with &quot;Play this part only&quot;.</source>
+        <translation>Reproduce esta toma: todas las partes juntas, o una sola con «Solo esta parte».</translation>
+    </message>
+    <message>
         <source>Play the take</source>
-        <translation>Reproducir la toma</translation>
+        <translation type="vanished">Reproducir la toma</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Play</source>
-        <translation>Reproducir</translation>
+        <translation type="vanished">Reproducir</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Play the %1 part alone</source>
-        <translation>Reproducir solo la parte de %1</translation>
+        <translation type="vanished">Reproducir solo la parte de %1</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Plays this take: every part together. Each part&apos;s Play button plays it alone.</source>
-        <translation>Reproduce esta toma: todas las partes juntas. El botón Reproducir de cada parte la reproduce sola.</translation>
+        <translation type="vanished">Reproduce esta toma: todas las partes juntas. El botón Reproducir de cada parte la reproduce sola.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Plays the %1 part alone.</source>
-        <translation>Reproduce solo la parte de %1.</translation>
+        <translation type="vanished">Reproduce solo la parte de %1.</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-234"/>
         <source>Parts:</source>
         <translation>Instrumentos:</translation>
     </message>
@@ -2408,7 +2408,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Los mismos ajustes con una semilla nueva: otra toma.</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+190"/>
         <source>Drag a part into your DAW or a file manager; the files are also in the Files tab.</source>
         <translation>Arrastra un instrumento a tu DAW o a un gestor de archivos; los archivos también están en la pestaña Archivos.</translation>
     </message>
@@ -2417,7 +2417,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation type="vanished">Elige al menos un instrumento.</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-87"/>
         <source>Generating…</source>
         <translation>Generando…</translation>
     </message>
@@ -2436,7 +2436,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::TryItTake</name>
     <message>
-        <location filename="../ui/TryItTake.cpp" line="+17"/>
+        <location filename="../ui/TryItTake.cpp" line="+16"/>
         <source>Previous take: the new one could not be made, so this one stays.</source>
         <translation>Toma anterior: la nueva no se pudo hacer, así que esta se queda.</translation>
     </message>
@@ -2446,7 +2446,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>Tonalidad %1 · %2 compases · semilla %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+13"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %n notes · %2</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n nota · %2</numerusform>

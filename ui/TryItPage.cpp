@@ -507,51 +507,20 @@ void TryItPage::showResult(const GenerationResult &result)
     delete m_take;
     m_take = new TryItTake(result, m_naming);
     m_resultsLayout->insertWidget(m_resultsLayout->indexOf(m_audition) + 1, m_take);
-    addAuditionButtons();
-    auditionTake(false);
+    auditionTake();
     m_audition->show();
     m_seed->setText(QString::number(m_take->seed()));
     m_status->setStyleSheet({});
     m_status->setText(tr("Drag a part into your DAW or a file manager; the files are also in the Files tab."));
 }
 
-// Each part's Play hears it alone; "Play the take" (beside the summary) hears them together.
-void TryItPage::addAuditionButtons()
-{
-    auto *playTake = new QPushButton(tr("Play the take"));
-    playTake->setObjectName(QStringLiteral("playTake"));
-    connect(playTake, &QPushButton::clicked, this, [this] { auditionTake(true); });
-    m_take->takeActions()->addWidget(playTake);
-    for (const GeneratedFile &file : m_take->files()) {
-        QHBoxLayout *actions = m_take->partActions(file.trackType);
-        if (!actions)
-            continue;
-        auto *play = new QPushButton(tr("Play"));
-        play->setObjectName(QStringLiteral("play_") + file.trackType);
-        play->setToolTip(tr("Play the %1 part alone").arg(partTitle(file.trackType)));
-        connect(play, &QPushButton::clicked, this, [this, file] { auditionPart(file); });
-        actions->addWidget(play);
-    }
-}
-
-void TryItPage::auditionTake(bool play)
+void TryItPage::auditionTake()
 {
     QStringList names;
     for (const GeneratedFile &file : m_take->files())
         names.append(file.file.name);
     m_audition->setTake(names);
-    m_audition->setTitle(tr("Plays this take: every part together. Each part's Play button plays it alone."));
-    if (play) {
-        m_audition->player()->stop();
-        m_audition->player()->play();
-    }
-}
-
-void TryItPage::auditionPart(const GeneratedFile &file)
-{
-    m_audition->setTake({file.file.name});
-    m_audition->setTitle(tr("Plays the %1 part alone.").arg(partTitle(file.trackType)));
-    m_audition->player()->play();
+    m_audition->setTitle(tr("Plays this take: every part together, or one with \"Play this part only\"."));
 }
 
 void TryItPage::showPlayhead()

@@ -33,8 +33,8 @@ class TryItTake;
 // the API's own parser (TryItForm), so what is accepted is the API's; its errors are shown in
 // the user's language beside the control they are about (TryItErrorText). Each part of the take
 // is previewed as a piano roll (TryItTake) that drags into a DAW; a failed take keeps the last
-// good one on screen. The audition bar above the take plays it (every part, or one with the
-// part's own Play button), with the playhead over the piano rolls.
+// good one on screen. The audition bar above the take plays it (every part, or one alone),
+// with the playhead over the piano rolls.
 //
 // Seeds: the first take's seed is random. After a take the seed box shows its seed, so Generate
 // after changing a control plays the same take with that change; New take draws a new seed for
@@ -84,9 +84,7 @@ private:
     void clearErrors();
     void refreshShownError();
     void showResult(const GenerationResult &result);
-    void auditionTake(bool play);
-    void auditionPart(const GeneratedFile &file);
-    void addAuditionButtons();
+    void auditionTake();
     void showPlayhead();
 
     Orchestrator &m_orchestrator;

@@ -3,7 +3,6 @@
 #include "PartTitle.h"
 #include "PianoRollView.h"
 
-#include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -33,12 +32,7 @@ TryItTake::TryItTake(const GenerationResult &result, NoteNaming naming, QWidget 
                                    .arg(m_seed));
     summary->setObjectName(QStringLiteral("takeSummary"));
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *header = new QHBoxLayout;
-    header->addWidget(summary, 1);
-    m_takeActions = new QHBoxLayout;
-    m_takeActions->setObjectName(QStringLiteral("actions_take"));
-    header->addLayout(m_takeActions);
-    layout->addLayout(header);
+    layout->addWidget(summary);
     for (const GeneratedFile &file : result.files)
         addPart(file);
 }
@@ -48,12 +42,6 @@ void TryItTake::addPart(const GeneratedFile &file)
     auto *title = new QLabel(tr("<b>%1</b> · %n notes · %2", nullptr, file.noteCount)
                                  .arg(partTitle(file.trackType).toHtmlEscaped(), file.file.name.toHtmlEscaped()));
     title->setObjectName(QStringLiteral("title_") + file.trackType);
-    auto *header = new QHBoxLayout;
-    header->addWidget(title, 1);
-    auto *actions = new QHBoxLayout;
-    actions->setObjectName(QStringLiteral("actions_") + file.trackType);
-    header->addLayout(actions);
-    m_actions.insert(file.trackType, actions);
 
     auto *roll = new PianoRollView;
     roll->setObjectName(QStringLiteral("preview_") + file.trackType);
@@ -62,7 +50,7 @@ void TryItTake::addPart(const GeneratedFile &file)
     m_rolls.append(roll);
 
     auto *layout = static_cast<QVBoxLayout *>(this->layout());
-    layout->addLayout(header);
+    layout->addWidget(title);
     layout->addWidget(roll);
 }
 

@@ -3,12 +3,10 @@
 #include "NoteNames.h"
 #include "generation/GenerationResult.h"
 
-#include <QHash>
 #include <QWidget>
 
 #include <optional>
 
-class QHBoxLayout;
 class QLabel;
 
 namespace aiband {
@@ -31,13 +29,6 @@ public:
     void markAsPrevious();
     bool isPrevious() const;
 
-    // The row beside a part's title for controls that act on its file (Play/Stop/Loop go here),
-    // empty until someone adds to it; nullptr for a part not in this take.
-    QHBoxLayout *partActions(const QString &trackType) const { return m_actions.value(trackType); }
-
-    // The row beside the take's summary, for controls that act on the whole take.
-    QHBoxLayout *takeActions() const { return m_takeActions; }
-
     // Where the audition is, on every part's piano roll (they share the song's clock); nullopt
     // hides it.
     void setPlayhead(std::optional<double> seconds);
@@ -48,9 +39,7 @@ private:
     QList<GeneratedFile> m_files;
     quint32 m_seed = 0;
     QLabel *m_previous;
-    QHash<QString, QHBoxLayout *> m_actions;
     QList<PianoRollView *> m_rolls;
-    QHBoxLayout *m_takeActions = nullptr;
 };
 
 } // namespace aiband
