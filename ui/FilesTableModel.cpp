@@ -2,6 +2,7 @@
 
 #include "FileNameFields.h"
 #include "MidiDragData.h"
+#include "NoteNames.h"
 #include "Orchestrator.h"
 #include "PartTitle.h"
 #include "StyleTitle.h"
@@ -318,12 +319,15 @@ QVariant FilesTableModel::chartData(const Row &row, int column, int role) const
     }
     if (chart.progression.isEmpty())
         return role == SortRole ? QVariant(QString()) : QVariant();
+    if (role == SortRole)
+        return chart.progression.join(QLatin1Char(' '));
+    const QStringList shown = shownChords(chart.progression);
     switch (role) {
     case Qt::ToolTipRole:
-        return chart.detected ? tr("Chords read from the notes:\n%1").arg(chart.progression.join(QLatin1Char(' ')))
-                              : tr("Chords:\n%1").arg(chart.progression.join(QLatin1Char(' ')));
+        return chart.detected ? tr("Chords read from the notes:\n%1").arg(shown.join(QLatin1Char(' ')))
+                              : tr("Chords:\n%1").arg(shown.join(QLatin1Char(' ')));
     default:
-        return shortProgression(chart.progression, kChordsShown, QStringLiteral(" "));
+        return shortProgression(shown, kChordsShown, QStringLiteral(" "));
     }
 }
 

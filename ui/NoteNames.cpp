@@ -172,4 +172,14 @@ QString chordsFromStandard(const QString &text, NoteNaming naming)
     return shown;
 }
 
+QStringList shownChords(const QStringList &symbols)
+{
+    const NoteNaming naming = interfaceNoteNaming();
+    QStringList shown;
+    shown.reserve(symbols.size());
+    for (const QString &symbol : symbols)
+        shown.append(chordsFromStandard(symbol, naming));
+    return shown;
+}
+
 } // namespace aiband

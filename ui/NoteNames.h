@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace aiband {
 
@@ -31,5 +32,9 @@ QString chordsToStandard(const QString &text, NoteNaming naming);
 // Letters back into `naming`, for showing chords and keys: German "Bb" is "B" and "B" is "H",
 // Spanish "F#m7" is "Fa#m7". Accidentals stay # and b as the API wrote them.
 QString chordsFromStandard(const QString &text, NoteNaming naming);
+
+// Chord symbols as the window shows them: in the interface language's note names (piano rolls,
+// the Files tab's Chords column, take titles).
+QStringList shownChords(const QStringList &symbols);
 
 } // namespace aiband

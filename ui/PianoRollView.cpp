@@ -1,5 +1,6 @@
 #include "PianoRollView.h"
 
+#include "NoteNames.h"
 #include "MidiDragData.h"
 #include "PianoRollLayout.h"
 #include "generation/TakeChords.h"
@@ -301,12 +302,13 @@ void PianoRollView::paintChords(QPainter &painter, const PianoRollLayout &layout
     const QFontMetrics metrics(bold);
     painter.setPen(palette().color(QPalette::Text));
     const double top = sectionStripHeight();
+    const NoteNaming naming = interfaceNoteNaming();
     for (const PianoRollLayout::ChordLabel &label : layout.chordLabels()) {
         const QRectF box(label.x + 2, top, label.right - label.x - 3, kLabelStripHeight);
         if (box.width() < metrics.horizontalAdvance(QLatin1Char('C')))
             continue;
         painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter,
-                         metrics.elidedText(label.symbol, Qt::ElideRight, static_cast<int>(box.width())));
+                         metrics.elidedText(chordsFromStandard(label.symbol, naming), Qt::ElideRight, static_cast<int>(box.width())));
     }
     painter.restore();
 }

@@ -1,5 +1,6 @@
 #include "TakeTitle.h"
 
+#include "NoteNames.h"
 #include "PartTitle.h"
 #include "StyleTitle.h"
 #include "generation/TakeChords.h"
@@ -21,7 +22,7 @@ QString takeTitle(const StyleLibrary &styles, const QString &fileName, const std
     if (!metadata->style.isEmpty())
         parts.append(styleTitle(styles, metadata->style));
     if (const Result<ChordTimeline> chords = takeChordTimeline(*metadata); chords && !chords->progression.isEmpty())
-        parts.append(shortProgression(chords->progression));
+        parts.append(shortProgression(shownChords(chords->progression)));
     if (!metadata->trackType.isEmpty())
         parts.append(partTitle(metadata->trackType));
     return parts.isEmpty() ? fileName : parts.join(QStringLiteral(" · "));

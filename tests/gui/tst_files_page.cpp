@@ -6,6 +6,7 @@
 #include "FileNameFields.h"
 #include "FilesPage.h"
 #include "FilesTableModel.h"
+#include "LanguageLoader.h"
 #include "MidiDragData.h"
 #include "ModelCell.h"
 #include "OnScreen.h"
@@ -101,6 +102,8 @@ class TestFilesPage : public QObject {
     Q_OBJECT
 
 private slots:
+    void cleanup() { LanguageLoader::install(QStringLiteral("en")); }   // after a test in German, even a failed one
+
     void fileNamesGiveTrackKeyAndTempo()
     {
         const auto sharp = parseFileNameFields(QStringLiteral("20261124-120001-123_bass_Fsm_96_1a2b3c.mid"));
@@ -194,7 +197,7 @@ private slots:
         QCOMPARE(cell(model, row, FilesTableModel::Bars), QStringLiteral("12"));
         QCOMPARE(model.index(row, FilesTableModel::Bars).data(FilesTableModel::SortRole).toDouble(), 12.0);
         QCOMPARE(model.index(row, FilesTableModel::Chords).data(FilesTableModel::SortRole).toString(),
-                 QStringLiteral("Dm7 G7 Cmaj7 A7 Em7 A7 …"));
+                 QStringLiteral("Dm7 G7 Cmaj7 A7 Em7 A7 Dm7 G7 C6 Fmaj7"));
         QCOMPARE(takeTitle(server.orchestrator->session().styles(), names.first(),
                            server.orchestrator->session().files().readMetadata(names.first())),
                  QStringLiteral("Bossa nova · Dm7–G7–Cmaj7–A7–… · Keys"));
@@ -220,6 +223,27 @@ private slots:
                  qPrintable(detected.join(QLatin1Char(' '))));
         QVERIFY(model.index(dropped, FilesTableModel::Chords).data(Qt::ToolTipRole).toString()
                     .startsWith(QStringLiteral("Chords read from the notes:\n")));
+    }
+
+    // A German musician reads B for B flat and H for B natural: the Chords column and the take's
+    // title speak the window's note names; sorting keeps the API's letters.
+    void chordsAreShownInTheWindowsNoteNames()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QCOMPARE(LanguageLoader::install(QStringLiteral("de")), QStringLiteral("de"));
+        FilesTableModel model(*server.orchestrator);
+        const QStringList names = generate(server, R"({"chord_progression": "Bb7 | Ebmaj7 | B7 | Bb7", "style": "pop",
+                                                      "track_types": ["bass"], "seed": 1})");
+        QCOMPARE(names.size(), 1);
+        QTRY_VERIFY(model.rowOf(names.first()) >= 0);
+        const int row = model.rowOf(names.first());
+        QCOMPARE(cell(model, row, FilesTableModel::Chords), QStringLiteral("B7 Ebmaj7 H7 B7"));
+        QCOMPARE(model.index(row, FilesTableModel::Chords).data(FilesTableModel::SortRole).toString(),
+                 QStringLiteral("Bb7 Ebmaj7 B7 Bb7"));
+        QCOMPARE(takeTitle(server.orchestrator->session().styles(), names.first(),
+                           server.orchestrator->session().files().readMetadata(names.first())),
+                 QStringLiteral("Pop · B7–Ebmaj7–H7–B7 · Bass"));
     }
 
     void previewChartsTheTakesChordsAndSections()
