@@ -311,6 +311,27 @@ private slots:
                  qPrintable(QStringLiteral("%1 downbeats, %2 on bar lines").arg(downbeats).arg(onBarLines)));
     }
 
+    void waltzIsHeardInThree()
+    {
+        Song song;
+        song.chords = QStringList{"C", "G7", "C", "F", "Dm", "G", "C", "Am", "F", "G7", "C", "C"};
+        song.beatsPerChord = 3;
+        song.bpm = 138;
+        const AudioChordAnalysis analysis = analysed(render(song));
+        QCOMPARE(analysis.meter, (TimeSignature{3, 4}));
+        QVERIFY(!analysis.beats.isEmpty());
+        int downbeatsOnBars = 0;
+        for (const AudioBeat &beat : analysis.beats) {
+            const double bars = (beat.seconds - song.leadIn) / (3 * song.beatSeconds());
+            const bool onBarLine = std::abs(bars - std::round(bars)) * 3 * song.beatSeconds() < 0.07;
+            if (beat.downbeat && onBarLine)
+                ++downbeatsOnBars;
+        }
+        QVERIFY2(downbeatsOnBars >= song.chords.size() - 1, qPrintable(QString::number(downbeatsOnBars)));
+        QStringList misses;
+        QVERIFY2(beatAccuracy(song, analysis.chords, misses) >= 0.9, qPrintable(misses.join(QStringLiteral("; "))));
+    }
+
     void keyIsReadFromTheChords()
     {
         Song song;
