@@ -46,7 +46,7 @@ public:
 
     void push(const float *interleaved, qint64 frames)
     {
-        if (!valid() || frames <= 0 || !interleaved)
+        if (!valid() || m_finished || frames <= 0 || !interleaved)
             return;
         m_framesHeard += frames;
         m_features->push(interleaved, frames);
