@@ -447,6 +447,29 @@ private slots:
         QCOMPARE(stream.valid(), field.isEmpty());
     }
 
+    void badHintsAreRefused()
+    {
+        const PcmBuffer audio{std::vector<float>(4410, 0.0f), kRate, 1};
+        AudioAnalysisOptions slow;
+        slow.tempoBpm = 1e-9;
+        AudioAnalysisOptions notANumber;
+        notANumber.tempoBpm = std::numeric_limits<double>::quiet_NaN();
+        AudioAnalysisOptions noBeats;
+        noBeats.meter = TimeSignature{0, 8};
+        const QList<std::pair<AudioAnalysisOptions, QString>> cases{{slow, "tempo_bpm"}, {notANumber, "tempo_bpm"}, {noBeats, "meter"}};
+        for (const auto &[options, field] : cases) {
+            const Result<AudioChordAnalysis> result = analyzeAudio(audio, options);
+            QVERIFY(!result);
+            QCOMPARE(result.error().code, QStringLiteral("invalid_audio"));
+            QCOMPARE(result.error().field, field);
+            QVERIFY(!AudioChordStream(kRate, 1, options).valid());
+        }
+        AudioAnalysisOptions fine;
+        fine.tempoBpm = 90;
+        fine.meter = TimeSignature{6, 8};
+        QVERIFY(analyzeAudio(audio, fine).ok());
+    }
+
     // The stream, fed 1024 frames at a time, hears what the batch analysis hears, within a beat.
     void streamingMatchesBatch()
     {
