@@ -10,6 +10,8 @@ namespace {
 
 constexpr double kSlowestBar = 6.0;      // seconds: the longest period read as a bar
 constexpr double kBarOverBeat = 1.5;     // how much clearer a bar's period must be than any beat's
+constexpr double kClearBeat = 0.1;       // autocorrelation of a beat that is really heard
+constexpr double kPreferenceWidth = 0.7;   // octaves: the spread of the preference around 120 BPM
 
 // The autocorrelation of a mean-free signal at `lag`, normalised by the overlap and by lag 0.
 double correlationAt(const std::vector<double> &centred, double zeroLag, int lag)
@@ -69,7 +71,7 @@ std::optional<double> estimateBeatPeriod(const std::vector<float> &onsets, doubl
     for (int lag = shortest - 1; lag <= maxLag; ++lag) {
         raw[static_cast<size_t>(lag)] = correlationAt(centred, zeroLag, lag);
         const double octaves = std::log2(60.0 * framesPerSecond / lag / 120.0);
-        weighted[static_cast<size_t>(lag)] = raw[static_cast<size_t>(lag)] * std::exp(-0.5 * octaves * octaves);
+        weighted[static_cast<size_t>(lag)] = raw[static_cast<size_t>(lag)] * std::exp(-0.5 * octaves * octaves / (kPreferenceWidth * kPreferenceWidth));
     }
     int best = -1;
     for (int lag = shortest; lag < maxLag; ++lag)
@@ -87,7 +89,11 @@ std::optional<double> estimateBeatPeriod(const std::vector<float> &onsets, doubl
         if (lag >= barFrom && lag <= barTo && (bar < 0 || barRaw[static_cast<size_t>(lag)] > barRaw[static_cast<size_t>(bar)]))
             bar = lag;
     }
-    if (bar > 0 && barRaw[static_cast<size_t>(bar)] > 0.2 && barRaw[static_cast<size_t>(bar)] > kBarOverBeat * std::max(beatClarity, 0.0))
+    // A clear beat whose multiple the bar is (two bars, three: a repeated strum pattern) stands.
+    const double beatsInBar = best > 0 ? static_cast<double>(bar) / best : 0.0;
+    const bool barOfTheBeat = beatClarity >= kClearBeat && std::abs(beatsInBar - std::round(beatsInBar)) < 0.04 * beatsInBar;
+    if (bar > 0 && !barOfTheBeat && barRaw[static_cast<size_t>(bar)] > 0.2
+        && barRaw[static_cast<size_t>(bar)] > kBarOverBeat * std::max(beatClarity, 0.0))
         return beatOfBar(refined(barRaw, bar), framesPerSecond);
     if (best < 0 || weighted[static_cast<size_t>(best)] <= 0.05)
         return std::nullopt;
