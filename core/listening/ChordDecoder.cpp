@@ -12,6 +12,8 @@ constexpr double kBassWeight = 0.08;
 constexpr double kNoChordLevel = 0.3;    // the correlation a chord must beat to be heard
 constexpr double kChangeCost = 2.0;
 constexpr float kCompression = 10.0f;
+constexpr double kContrastFloor = 0.5;    // compressed chroma flatter than this leans to N.C.
+constexpr double kFlatWeight = 1.0;
 constexpr double kKeyWeight = 1.0;
 constexpr float kSilence = 0.02f;        // harmonic semitone energy of about -70 dB
 
@@ -41,6 +43,23 @@ PitchClasses compressed(const PitchClasses &values)
     for (size_t pc = 0; pc < 12; ++pc)
         out[pc] = std::log1p(kCompression * values[pc] / peak);
     return out;
+}
+
+// How far the beat's pitch classes are from standing out of each other: 0 for a chord, rising
+// towards kFlatWeight as they flatten into noise (drums left over, hiss, a room ringing).
+double flatness(const PitchClasses &treble)
+{
+    const PitchClasses levels = compressed(treble);
+    float mean = 0;
+    for (float v : levels)
+        mean += v / 12.0f;
+    if (mean <= 0)
+        return kFlatWeight;
+    float variance = 0;
+    for (float v : levels)
+        variance += (v - mean) * (v - mean) / 12.0f;
+    const double contrast = std::sqrt(variance) / mean;
+    return kFlatWeight * std::max(0.0, kContrastFloor - contrast) / kContrastFloor;
 }
 
 // The best and second-best states of a score vector, for a max over all states but one.
@@ -80,7 +99,7 @@ ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocab
         const float bassOnRoot = bassPeak > 0 ? (beat.bass[static_cast<size_t>(ChordVocabulary::rootOf(state))] - bassMean) / bassPeak : 0.0f;
         scores[static_cast<size_t>(state)] = kSharpness * (correlation + kBassWeight * bassOnRoot - vocabulary.complexity(state));
     }
-    scores[ChordVocabulary::kNoChord] = kSharpness * (silent ? 2.0 : kNoChordLevel);
+    scores[ChordVocabulary::kNoChord] = kSharpness * (silent ? 2.0 : kNoChordLevel + flatness(beat.treble));
     return scores;
 }
 
