@@ -10,7 +10,6 @@ namespace {
 constexpr double kSharpness = 12.0;      // log-likelihood per unit of correlation
 constexpr double kBassWeight = 0.08;
 constexpr double kNoChordLevel = 0.3;    // the correlation a chord must beat to be heard
-constexpr double kChangeCost = 2.0;
 constexpr float kCompression = 10.0f;
 constexpr double kContrastFloor = 0.5;    // compressed chroma flatter than this leans to N.C.
 constexpr double kFlatWeight = 1.0;
@@ -115,10 +114,11 @@ double confidenceOf(const ChordScores &scores, int state)
 ChordTransitions::ChordTransitions(const ChordVocabulary &vocabulary, const std::optional<Key> &key)
 {
     for (int state = 0; state < ChordVocabulary::kStates; ++state)
-        m_into[static_cast<size_t>(state)] = -kChangeCost + (key ? kKeyWeight * vocabulary.fitInKey(state, *key) : 0.0);
+        m_into[static_cast<size_t>(state)] = key ? kKeyWeight * vocabulary.fitInKey(state, *key) : 0.0;
 }
 
-std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions)
+std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions,
+                              const std::vector<double> &changeCosts)
 {
     if (beats.empty())
         return {};
@@ -131,7 +131,7 @@ std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const Chord
         for (int state = 0; state < kStates; ++state) {
             const int other = state == best ? second : best;
             const double stay = delta[static_cast<size_t>(state)];
-            const double change = delta[static_cast<size_t>(other)] + transitions.into(state);
+            const double change = delta[static_cast<size_t>(other)] + transitions.into(state) - changeCosts[beat];
             from[beat][static_cast<size_t>(state)] = stay >= change ? state : other;
             next[static_cast<size_t>(state)] = std::max(stay, change) + beats[beat][static_cast<size_t>(state)];
         }
@@ -144,7 +144,7 @@ std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const Chord
     return path;
 }
 
-int OnlineChordDecoder::next(const ChordScores &beat, const ChordTransitions &transitions)
+int OnlineChordDecoder::next(const ChordScores &beat, const ChordTransitions &transitions, double changeCost)
 {
     if (!m_best) {
         m_best = beat;
@@ -154,7 +154,7 @@ int OnlineChordDecoder::next(const ChordScores &beat, const ChordTransitions &tr
         for (int state = 0; state < ChordVocabulary::kStates; ++state) {
             const int other = state == best ? second : best;
             next[static_cast<size_t>(state)] = std::max((*m_best)[static_cast<size_t>(state)],
-                                                        (*m_best)[static_cast<size_t>(other)] + transitions.into(state))
+                                                        (*m_best)[static_cast<size_t>(other)] + transitions.into(state) - changeCost)
                 + beat[static_cast<size_t>(state)];
         }
         // Only differences matter; keeping the top at 0 keeps long streams from overflowing.

@@ -21,25 +21,28 @@ ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocab
 // The share of the beat's likelihood that `state` holds among all states, 0..1.
 double confidenceOf(const ChordScores &scores, int state);
 
-// Transition log-probabilities between beats: staying is free, changing costs a fixed amount,
-// and with a key a change is cheaper towards chords that belong to it (key-aware prior).
+// Transition log-probabilities between beats: staying is free, changing costs what
+// MeterDetection's changeCostAt says for the beat (least on a downbeat), and with a key a change
+// is cheaper towards chords that belong to it (key-aware prior).
 class ChordTransitions {
 public:
     ChordTransitions(const ChordVocabulary &vocabulary, const std::optional<Key> &key);
-    double into(int state) const { return m_into[static_cast<size_t>(state)]; }   // for a change
+    double into(int state) const { return m_into[static_cast<size_t>(state)]; }   // the key's bonus for a change
 
 private:
     ChordScores m_into{};
 };
 
-// The most likely chord per beat over the whole piece (Viterbi).
-std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions);
+// The most likely chord per beat over the whole piece (Viterbi); changeCosts[i] is the cost of a
+// change into beat i.
+std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions,
+                              const std::vector<double> &changeCosts);
 
 // The same recursion run forward only: each beat's chord is decided as soon as the beat is
 // heard, the best state of the forward pass, for live input.
 class OnlineChordDecoder {
 public:
-    int next(const ChordScores &beat, const ChordTransitions &transitions);
+    int next(const ChordScores &beat, const ChordTransitions &transitions, double changeCost);
 
 private:
     std::optional<ChordScores> m_best;
