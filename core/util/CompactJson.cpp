@@ -6,46 +6,50 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <string>
 
 namespace aiband {
 namespace {
 
+// Written into a std::string: its push_back is inline, where QByteArray::append(char) is a call
+// that checks for sharing and growth each time (most of this writer's output is single characters).
 class CompactWriter {
 public:
-    explicit CompactWriter(QByteArray &out) : m_out(out) {}
+    explicit CompactWriter(std::string &out) : m_out(out) {}
 
     bool object(const QJsonObject &object)
     {
-        m_out.append('{');
+        m_out.push_back('{');
         bool first = true;
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
             if (!first)
-                m_out.append(',');
+                m_out.push_back(',');
             first = false;
             if (!string(it.key()))
                 return false;
-            m_out.append(':');
+            m_out.push_back(':');
             if (!value(it.value()))
                 return false;
         }
-        m_out.append('}');
+        m_out.push_back('}');
         return true;
     }
 
 private:
     bool array(const QJsonArray &array)
     {
-        m_out.append('[');
+        m_out.push_back('[');
         bool first = true;
         for (const QJsonValue &item : array) {
             if (!first)
-                m_out.append(',');
+                m_out.push_back(',');
             first = false;
             if (!value(item))
                 return false;
         }
-        m_out.append(']');
+        m_out.push_back(']');
         return true;
     }
 
@@ -78,12 +82,14 @@ private:
     {
         const QCborValue stored = QCborValue::fromJsonValue(value);
         if (stored.isInteger()) {
-            m_out.append(QByteArray::number(stored.toInteger()));
+            char digits[24];   // QByteArray::number's decimal text, without its allocation
+            const auto end = std::to_chars(digits, digits + sizeof digits, stored.toInteger()).ptr;
+            m_out.append(digits, static_cast<size_t>(end - digits));
             return;
         }
         const double d = value.toDouble();
         if (std::isfinite(d))
-            m_out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+            append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
         else
             m_out.append("null");
     }
@@ -92,7 +98,7 @@ private:
     // name, the others as \u00xx); everything else as UTF-8. False for a lone surrogate.
     bool string(QStringView text)
     {
-        m_out.append('"');
+        m_out.push_back('"');
         const char16_t *begin = text.utf16();
         const char16_t *const end = begin + text.size();
         const char16_t *plain = begin;
@@ -115,7 +121,7 @@ private:
             plain = p + 1;
         }
         flushAscii(plain, end);
-        m_out.append('"');
+        m_out.push_back('"');
         return true;
     }
 
@@ -127,7 +133,7 @@ private:
             const qsizetype count = std::min<qsizetype>(to - from, qsizetype(sizeof buffer));
             for (qsizetype i = 0; i < count; ++i)
                 buffer[i] = static_cast<char>(from[i]);
-            m_out.append(buffer, count);
+            m_out.append(buffer, static_cast<size_t>(count));
             from += count;
         }
     }
@@ -142,40 +148,42 @@ private:
             if (QChar::isHighSurrogate(*p))
                 ++p;
         }
-        m_out.append(QStringView(from, to).toUtf8());
+        append(QStringView(from, to).toUtf8());
         return true;
     }
 
     void escape(char16_t c)
     {
-        m_out.append('\\');
+        m_out.push_back('\\');
         switch (c) {
-        case u'"': m_out.append('"'); return;
-        case u'\\': m_out.append('\\'); return;
-        case u'\b': m_out.append('b'); return;
-        case u'\f': m_out.append('f'); return;
-        case u'\n': m_out.append('n'); return;
-        case u'\r': m_out.append('r'); return;
-        case u'\t': m_out.append('t'); return;
+        case u'"': m_out.push_back('"'); return;
+        case u'\\': m_out.push_back('\\'); return;
+        case u'\b': m_out.push_back('b'); return;
+        case u'\f': m_out.push_back('f'); return;
+        case u'\n': m_out.push_back('n'); return;
+        case u'\r': m_out.push_back('r'); return;
+        case u'\t': m_out.push_back('t'); return;
         default: break;
         }
         static constexpr char kHex[] = "0123456789abcdef";
         m_out.append("u00");
-        m_out.append(kHex[(c >> 4) & 0xf]);
-        m_out.append(kHex[c & 0xf]);
+        m_out.push_back(kHex[(c >> 4) & 0xf]);
+        m_out.push_back(kHex[c & 0xf]);
     }
 
-    QByteArray &m_out;
+    void append(const QByteArray &bytes) { m_out.append(bytes.constData(), static_cast<size_t>(bytes.size())); }
+
+    std::string &m_out;
 };
 
 } // namespace
 
 QByteArray compactJson(const QJsonObject &object)
 {
-    QByteArray out;
+    std::string out;
     out.reserve(1024);
     if (CompactWriter(out).object(object))
-        return out;
+        return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
