@@ -2,7 +2,6 @@
 
 #include <QCborValue>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLocale>
 
 #include <algorithm>
@@ -19,7 +18,7 @@ class CompactWriter {
 public:
     explicit CompactWriter(std::string &out) : m_out(out) {}
 
-    bool object(const QJsonObject &object)
+    void object(const QJsonObject &object)
     {
         m_out.push_back('{');
         bool first = true;
@@ -27,18 +26,15 @@ public:
             if (!first)
                 m_out.push_back(',');
             first = false;
-            if (!string(it.key()))
-                return false;
+            string(it.key());
             m_out.push_back(':');
-            if (!value(it.value()))
-                return false;
+            value(it.value());
         }
         m_out.push_back('}');
-        return true;
     }
 
 private:
-    bool array(const QJsonArray &array)
+    void array(const QJsonArray &array)
     {
         m_out.push_back('[');
         bool first = true;
@@ -46,34 +42,34 @@ private:
             if (!first)
                 m_out.push_back(',');
             first = false;
-            if (!value(item))
-                return false;
+            value(item);
         }
         m_out.push_back(']');
-        return true;
     }
 
-    bool value(const QJsonValue &value)
+    void value(const QJsonValue &value)
     {
         switch (value.type()) {
         case QJsonValue::Bool:
             m_out.append(value.toBool() ? "true" : "false");
-            return true;
+            return;
         case QJsonValue::Double:
             number(value);
-            return true;
+            return;
         case QJsonValue::String:
-            return string(value.toString());
+            string(value.toString());
+            return;
         case QJsonValue::Array:
-            return array(value.toArray());
+            array(value.toArray());
+            return;
         case QJsonValue::Object:
-            return object(value.toObject());
+            object(value.toObject());
+            return;
         case QJsonValue::Null:
         case QJsonValue::Undefined:
             break;
         }
         m_out.append("null");
-        return true;
     }
 
     // A QJsonValue keeps whole numbers that fit as integers and prints them as such; every
@@ -95,8 +91,8 @@ private:
     }
 
     // Qt's escaping: the quote, the backslash and the control characters (\b \f \n \r \t by
-    // name, the others as \u00xx); everything else as UTF-8. False for a lone surrogate.
-    bool string(QStringView text)
+    // name, the others as \u00xx); everything else as UTF-8 (a lone surrogate as \uXXXX).
+    void string(QStringView text)
     {
         m_out.push_back('"');
         const char16_t *begin = text.utf16();
@@ -111,8 +107,7 @@ private:
                 const char16_t *run = p;
                 while (p != end && *p >= 0x80)
                     ++p;
-                if (!utf8(run, p))
-                    return false;
+                utf8(run, p);
                 plain = p;
                 --p;
                 continue;
@@ -122,7 +117,6 @@ private:
         }
         flushAscii(plain, end);
         m_out.push_back('"');
-        return true;
     }
 
     // A run of plain ASCII, narrowed through a small buffer.
@@ -138,18 +132,23 @@ private:
         }
     }
 
-    bool utf8(const char16_t *from, const char16_t *to)
+    // Non-ASCII as UTF-8, and a lone surrogate (not UTF-16, so no UTF-8) as \uXXXX, as Qt does.
+    void utf8(const char16_t *from, const char16_t *to)
     {
+        const char16_t *run = from;
         for (const char16_t *p = from; p != to; ++p) {
-            if (QChar::isLowSurrogate(*p))
-                return false;
-            if (QChar::isHighSurrogate(*p) && (p + 1 == to || !QChar::isLowSurrogate(p[1])))
-                return false;
-            if (QChar::isHighSurrogate(*p))
+            const bool pair = QChar::isHighSurrogate(*p) && p + 1 != to && QChar::isLowSurrogate(p[1]);
+            if (pair) {
                 ++p;
+                continue;
+            }
+            if (!QChar::isSurrogate(*p))
+                continue;
+            append(QStringView(run, p).toUtf8());
+            hexEscape(*p);
+            run = p + 1;
         }
-        append(QStringView(from, to).toUtf8());
-        return true;
+        append(QStringView(run, to).toUtf8());
     }
 
     void escape(char16_t c)
@@ -165,10 +164,16 @@ private:
         case u'\t': m_out.push_back('t'); return;
         default: break;
         }
+        m_out.pop_back();
+        hexEscape(c);
+    }
+
+    void hexEscape(char16_t c)
+    {
         static constexpr char kHex[] = "0123456789abcdef";
-        m_out.append("u00");
-        m_out.push_back(kHex[(c >> 4) & 0xf]);
-        m_out.push_back(kHex[c & 0xf]);
+        m_out.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4)
+            m_out.push_back(kHex[(c >> shift) & 0xf]);
     }
 
     void append(const QByteArray &bytes) { m_out.append(bytes.constData(), static_cast<size_t>(bytes.size())); }
@@ -182,9 +187,8 @@ QByteArray compactJson(const QJsonObject &object)
 {
     std::string out;
     out.reserve(1024);
-    if (CompactWriter(out).object(object))
-        return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    CompactWriter(out).object(object);
+    return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
 }
 
 } // namespace aiband

@@ -10,8 +10,8 @@ namespace aiband {
 // for each object and array, and appends piece by piece: about 150,000 instructions for a
 // generation's 1.5 KB answer (callgrind), the largest single cost of answering it. This walks the
 // same QJsonObject with Qt's public API and gives the same text: keys in the object's order,
-// strings escaped as Qt escapes them, numbers formatted as Qt formats them. A string that is
-// not valid UTF-16 (a lone surrogate) is left to Qt's own writer.
+// strings escaped as Qt escapes them (a lone surrogate as \uXXXX), numbers formatted as Qt
+// formats them.
 QByteArray compactJson(const QJsonObject &object);
 
 } // namespace aiband

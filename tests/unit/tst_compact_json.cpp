@@ -28,7 +28,9 @@ QString randomString(QRandomGenerator &random)
     QString text;
     const int length = random.bounded(12);
     for (int i = 0; i < length; ++i) {
-        if (random.bounded(10) == 0) {
+        if (random.bounded(25) == 0) {
+            text.append(QChar(random.bounded(2) ? 0xd800 + random.bounded(0x400) : 0xdc00 + random.bounded(0x400)));
+        } else if (random.bounded(10) == 0) {
             text.append(QChar(0xd83c));   // 🎵: a pair
             text.append(QChar(0xdfb5));
         } else {
@@ -84,8 +86,11 @@ private slots:
         QTest::newRow("unicode") << QJsonObject{{QStringLiteral("clé"), QStringLiteral("Señor ♯ 中文 🎵")}};
         QTest::newRow("nested") << QJsonObject{{"a", QJsonArray{1, "x", QJsonArray{}, QJsonObject{}, QJsonObject{{"k", 2.5}}}},
                                                {"o", QJsonObject{{"z", 1}, {"a", 2}}}};
-        QTest::newRow("lone surrogate (Qt's writer)") << QJsonObject{{"s", QString(QChar(0xd800))},
-                                                                     {"t", QString(QChar(0xdc00)) + QStringLiteral("x")}};
+        QTest::newRow("lone surrogates") << QJsonObject{{"s", QString(QChar(0xd800))},
+                                                                     {"t", QString(QChar(0xdc00)) + QStringLiteral("x")},
+                                                                     {"u", QStringLiteral("a") + QChar(0xd83c) + QStringLiteral("b")},
+                                                                     {"v", QString(QChar(0xd83c)) + QChar(0xd83c) + QChar(0xdfb5)},
+                                                                     {"w", QString(QChar(0xfffe)) + QChar(0xfdd0)}};
     }
 
     void sameBytesAsQt()
