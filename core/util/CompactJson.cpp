@@ -18,6 +18,9 @@ class CompactWriter {
 public:
     explicit CompactWriter(std::string &out) : m_out(out) {}
 
+    void fieldValue(const QJsonValue &v) { value(v); }
+    void fieldString(QStringView text) { string(text); }
+
     void object(const QJsonObject &object)
     {
         m_out.push_back('{');
@@ -189,6 +192,58 @@ QByteArray compactJson(const QJsonObject &object)
     out.reserve(1024);
     CompactWriter(out).object(object);
     return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
+}
+
+void CompactObjectText::key(QLatin1String key)
+{
+    Q_ASSERT_X(m_lastKey.isNull() || m_lastKey < key, "CompactObjectText", "keys must come in ascending order");
+    m_lastKey = key;
+    if (m_out.size() > 1)
+        m_out.push_back(',');
+    CompactWriter(m_out).fieldString(QString(key));
+    m_out.push_back(':');
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, const QString &value)
+{
+    key(name);
+    CompactWriter(m_out).fieldString(value);
+    return *this;
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, qint64 value)
+{
+    key(name);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    m_out.append(digits, static_cast<size_t>(end - digits));
+    return *this;
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, bool value)
+{
+    key(name);
+    m_out.append(value ? "true" : "false");
+    return *this;
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, double value)
+{
+    return add(name, QJsonValue(value));
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, const QJsonValue &value)
+{
+    key(name);
+    CompactWriter(m_out).fieldValue(value);
+    return *this;
+}
+
+QByteArray CompactObjectText::text() const
+{
+    QByteArray bytes(m_out.data(), static_cast<qsizetype>(m_out.size()));
+    bytes.append('}');
+    return bytes;
 }
 
 } // namespace aiband

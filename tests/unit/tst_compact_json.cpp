@@ -99,6 +99,26 @@ private slots:
         QCOMPARE(compactJson(object), qtCompact(object));
     }
 
+    // An object written field by field (GET /health's way) is the text of the same QJsonObject.
+    void objectTextIsTheSameObjectsText()
+    {
+        const QString odd = QStringLiteral("/home/zoë/\"takes\"\n") + QChar(0xd800) + QStringLiteral("🎵");
+        CompactObjectText text;
+        text.add(QLatin1String("a_count"), 3)
+            .add(QLatin1String("b_flag"), true)
+            .add(QLatin1String("c_large"), qint64(9007199254740993LL))
+            .add(QLatin1String("d_half"), 0.5)
+            .add(QLatin1String("e_whole"), 1000000.0)
+            .add(QLatin1String("f_path"), odd)
+            .add(QLatin1String("g_empty"), QString())
+            .add(QLatin1String("h_value"), QJsonValue(QJsonArray{1, "x"}));
+        const QJsonObject object{{"a_count", 3}, {"b_flag", true}, {"c_large", qint64(9007199254740993LL)},
+                                 {"d_half", 0.5}, {"e_whole", 1000000.0}, {"f_path", odd}, {"g_empty", QString()},
+                                 {"h_value", QJsonArray{1, "x"}}};
+        QCOMPARE(text.text(), qtCompact(object));
+        QCOMPARE(CompactObjectText().text(), QByteArray("{}"));
+    }
+
     void sameBytesAsQtForRandomDocuments()
     {
         QRandomGenerator random(18);
