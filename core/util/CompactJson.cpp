@@ -18,9 +18,6 @@ class CompactWriter {
 public:
     explicit CompactWriter(std::string &out) : m_out(out) {}
 
-    void fieldValue(const QJsonValue &v) { value(v); }
-    void fieldString(QStringView text) { string(text); }
-
     void object(const QJsonObject &object)
     {
         m_out.push_back('{');
@@ -36,7 +33,6 @@ public:
         m_out.push_back('}');
     }
 
-private:
     void array(const QJsonArray &array)
     {
         m_out.push_back('[');
@@ -122,6 +118,7 @@ private:
         m_out.push_back('"');
     }
 
+private:
     // A run of plain ASCII, narrowed through a small buffer.
     void flushAscii(const char16_t *from, const char16_t *to)
     {
@@ -200,14 +197,23 @@ void CompactObjectText::key(QLatin1String key)
     m_lastKey = key;
     if (m_out.size() > 1)
         m_out.push_back(',');
-    CompactWriter(m_out).fieldString(QString(key));
+    const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\';
+    });
+    if (plain) {   // the keys are names like "files_count": nothing to escape, no QString needed
+        m_out.push_back('"');
+        m_out.append(key.data(), static_cast<size_t>(key.size()));
+        m_out.push_back('"');
+    } else {
+        CompactWriter(m_out).string(QString(key));
+    }
     m_out.push_back(':');
 }
 
 CompactObjectText &CompactObjectText::add(QLatin1String name, const QString &value)
 {
     key(name);
-    CompactWriter(m_out).fieldString(value);
+    CompactWriter(m_out).string(value);
     return *this;
 }
 
@@ -235,7 +241,7 @@ CompactObjectText &CompactObjectText::add(QLatin1String name, double value)
 CompactObjectText &CompactObjectText::add(QLatin1String name, const QJsonValue &value)
 {
     key(name);
-    CompactWriter(m_out).fieldValue(value);
+    CompactWriter(m_out).value(value);
     return *this;
 }
 

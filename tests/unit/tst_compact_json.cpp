@@ -111,10 +111,13 @@ private slots:
             .add(QLatin1String("e_whole"), 1000000.0)
             .add(QLatin1String("f_path"), odd)
             .add(QLatin1String("g_empty"), QString())
-            .add(QLatin1String("h_value"), QJsonValue(QJsonArray{1, "x"}));
+            .add(QLatin1String("h_value"), QJsonValue(QJsonArray{1, "x"}))
+            .add(QLatin1String("i_\"quoted\"\tkey"), false)
+            .add(QLatin1String("j_cl\xe9"), 2);
         const QJsonObject object{{"a_count", 3}, {"b_flag", true}, {"c_large", qint64(9007199254740993LL)},
                                  {"d_half", 0.5}, {"e_whole", 1000000.0}, {"f_path", odd}, {"g_empty", QString()},
-                                 {"h_value", QJsonArray{1, "x"}}};
+                                 {"h_value", QJsonArray{1, "x"}}, {"i_\"quoted\"\tkey", false},
+                                 {QString(QLatin1String("j_cl\xe9")), 2}};
         QCOMPARE(text.text(), qtCompact(object));
         QCOMPARE(CompactObjectText().text(), QByteArray("{}"));
     }
