@@ -565,7 +565,7 @@ void Bench::fanout(int receivers, int rounds)
     const int total = warmup + rounds;
     QJsonObject result{{QStringLiteral("scenario"), name},
                        {QStringLiteral("receivers"), receivers},
-                       {QStringLiteral("sessions"), receivers + 1},
+                       {QStringLiteral("sessions"), receivers + (m_s.httpTrigger ? 0 : 1)},
                        {QStringLiteral("rounds"), rounds},
                        {QStringLiteral("warmup_rounds"), warmup},
                        {QStringLiteral("trigger"), m_s.httpTrigger ? QStringLiteral("POST /api/transport/sync")
