@@ -35,6 +35,8 @@ juce_packages=(juce-modules-source juce-modules-source-data)
 
 bench_packages=(
     libbenchmark-dev wrk valgrind
+    # The original Python orchestrator, run beside ours by scripts/bench.sh --compare-original
+    python3-fastapi python3-uvicorn python3-websockets python3-httpx python3-watchdog python3-structlog
 )
 # scripts/fuzz.sh: libFuzzer and the sanitizers' runtimes come with clang's compiler-rt.
 fuzz_packages=(

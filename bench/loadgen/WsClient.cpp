@@ -29,7 +29,9 @@ constexpr std::uint64_t kTokenStdin = 0xffffffff00000003ull;
 constexpr int kMaxEvents = 2048;
 constexpr std::size_t kReadBuffer = 256 * 1024;
 
-constexpr std::string_view kTypeKey = "\"type\":\"";
+// "type": with or without a space before its value: Python's json.dumps (the original
+// orchestrator's answers) writes one.
+constexpr std::string_view kTypeKey = "\"type\":";
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix)
 {
@@ -56,7 +58,12 @@ MsgType classify(std::string_view text)
     const std::size_t at = text.rfind(kTypeKey);
     if (at == std::string_view::npos)
         return MsgType::Other;
-    const std::size_t start = at + kTypeKey.size();
+    std::size_t start = at + kTypeKey.size();
+    while (start < text.size() && text[start] == ' ')
+        ++start;
+    if (start >= text.size() || text[start] != '"')
+        return MsgType::Other;
+    ++start;
     const std::size_t end = text.find('"', start);
     if (end == std::string_view::npos)
         return MsgType::Other;

@@ -83,6 +83,14 @@ std::string transportMessage(int round)
            R"("})";
 }
 
+// The original's POST /api/transport/sync body (its TransportState), which ours reads too. Ours
+// refuses a timestamp far from its clock, so it is now's.
+std::string transportPost(int round, const std::string &timestamp)
+{
+    return R"({"is_playing":false,"current_beat":)" + beatText(round) + R"(,"tempo":120,"timestamp":")" +
+           timestamp + R"("})";
+}
+
 QJsonObject parseObject(std::string_view text)
 {
     return QJsonDocument::fromJson(QByteArray(text.data(), static_cast<qsizetype>(text.size()))).object();
@@ -97,6 +105,7 @@ struct Settings {
     int concurrentPlugins = 16;
     int openWindow = 32; // handshakes in flight while opening sessions
     bool qtClient = false;
+    bool httpTrigger = false; // fan-out started by POST /api/transport/sync instead of a sender session
     QString jsonPath;
     QJsonObject generateData; // the seed example in the plugin's flat form
 };
@@ -547,6 +556,8 @@ void Bench::heartbeatPaced(int sessions, double seconds)
 
 // One sender and N receivers: the sender's transport_update, then every receiver's transport_sync.
 // Timed from just before the update is written to the wake-up at which the last sync was read.
+// With --fanout-trigger http the sender is POST /api/transport/sync on a keep-alive connection
+// (the original orchestrator broadcasts only that), its answer read after the round.
 void Bench::fanout(int receivers, int rounds)
 {
     const QString name = QStringLiteral("fanout");
@@ -554,18 +565,27 @@ void Bench::fanout(int receivers, int rounds)
     const int total = warmup + rounds;
     QJsonObject result{{QStringLiteral("scenario"), name},
                        {QStringLiteral("receivers"), receivers},
-                       {QStringLiteral("sessions"), receivers + 1},
+                       {QStringLiteral("sessions"), receivers + (m_s.httpTrigger ? 0 : 1)},
                        {QStringLiteral("rounds"), rounds},
-                       {QStringLiteral("warmup_rounds"), warmup}};
+                       {QStringLiteral("warmup_rounds"), warmup},
+                       {QStringLiteral("trigger"), m_s.httpTrigger ? QStringLiteral("POST /api/transport/sync")
+                                                                   : QStringLiteral("transport_update")}};
+    const bool http = m_s.httpTrigger;
     auto eng = engine();
-    if (!openSessions(*eng, name, static_cast<std::size_t>(receivers) + 1, result))
+    if (!openSessions(*eng, name, static_cast<std::size_t>(receivers) + (http ? 0 : 1), result))
         return;
     WsEngine &e = *eng;
-    Conn &sender = e.conn(static_cast<std::size_t>(receivers));
+    Conn *const sender = http ? nullptr : &e.conn(static_cast<std::size_t>(receivers));
+    HttpPoster poster(m_addr, m_port, m_host, "/api/transport/sync");
+    if (http && !poster.connected()) {
+        failed(name, result, QStringLiteral("could not connect for POST /api/transport/sync"));
+        return;
+    }
+    const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
     std::vector<std::string> messages(static_cast<std::size_t>(total));
     for (int i = 0; i < total; ++i)
-        messages[static_cast<std::size_t>(i)] = transportMessage(i);
-    const std::string sourceNeedle = "\"source_plugin_id\":\"" + sender.pluginId + "\"";
+        messages[static_cast<std::size_t>(i)] = http ? transportPost(i, now) : transportMessage(i);
+    const std::string sourceNeedle = sender ? "\"source_plugin_id\":\"" + sender->pluginId + "\"" : std::string();
 
     Dist last, first, each;
     last.reserve(static_cast<std::size_t>(rounds));
@@ -575,7 +595,7 @@ void Bench::fanout(int receivers, int rounds)
     std::uint64_t unexpected = 0;
     std::string firstOdd;
     e.setTextHandler([&](Conn &c, MsgType type, std::string_view text, std::int64_t t) {
-        if (type != MsgType::TransportSync || &c == &sender) {
+        if (type != MsgType::TransportSync || &c == sender) {
             ++unexpected;
             if (firstOdd.empty())
                 firstOdd = c.pluginId + ": " + std::string(text.substr(0, 300));
@@ -592,7 +612,9 @@ void Bench::fanout(int receivers, int rounds)
     const std::int64_t start = nowNs();
     QString error;
     std::uint64_t parsed = 0;
-    const int stride = std::max(1, receivers / 50);
+    // Over HTTP the answers' spelling is the server's own (Python puts spaces after ':'), so every
+    // sync is parsed in full instead of searched for.
+    const int stride = http ? 1 : std::max(1, receivers / 50);
     std::int64_t windowNs = 0, busyNs = 0;
     std::uint64_t wakeups = 0, events = 0;
     for (int round = 0; round < total && error.isEmpty(); ++round) {
@@ -601,11 +623,20 @@ void Bench::fanout(int receivers, int rounds)
         const std::int64_t busyBefore = e.busyNs();
         const std::uint64_t wakeupsBefore = e.wakeups(), eventsBefore = e.events();
         const std::int64_t sentAt = nowNs();
-        e.sendText(sender, messages[static_cast<std::size_t>(round)]);
+        if (http)
+            poster.post(messages[static_cast<std::size_t>(round)]);
+        else
+            e.sendText(*sender, messages[static_cast<std::size_t>(round)]);
         if (!e.runUntil([&] { return got >= static_cast<std::size_t>(receivers); }, sentAt + 5 * kSecond)) {
             error = QStringLiteral("round %1: %2 of %3 receivers got the sync within 5 s; failures: %4")
                         .arg(round).arg(got).arg(receivers).arg(QString::fromStdString(e.firstFailure()));
             break;
+        }
+        if (http) {
+            if (const int status = poster.answer(); status != 200) {
+                error = QStringLiteral("round %1: POST /api/transport/sync answered %2").arg(round).arg(status);
+                break;
+            }
         }
         if (round >= warmup) {
             windowNs += lastAt - sentAt;
@@ -622,8 +653,9 @@ void Bench::fanout(int receivers, int rounds)
         const std::string beatNeedle = "\"current_beat\":" + beatText(round) + ",";
         for (int i = 0; i < receivers; ++i) {
             const Conn &c = e.conn(static_cast<std::size_t>(i));
-            if (c.received != static_cast<std::uint64_t>(round) + 1 || c.lastText.find(beatNeedle) == std::string::npos ||
-                c.lastText.find(sourceNeedle) == std::string::npos) {
+            if (c.received != static_cast<std::uint64_t>(round) + 1 ||
+                (!http && (c.lastText.find(beatNeedle) == std::string::npos ||
+                           c.lastText.find(sourceNeedle) == std::string::npos))) {
                 error = QStringLiteral("round %1: %2 got %3 syncs, the last: %4")
                             .arg(round).arg(QString::fromStdString(c.pluginId)).arg(c.received)
                             .arg(QString::fromStdString(c.lastText.substr(0, 300)));
@@ -635,7 +667,7 @@ void Bench::fanout(int receivers, int rounds)
                 ++parsed;
                 if (message.value(QStringLiteral("type")).toString() != QLatin1String("transport_sync") ||
                     message.contains(QStringLiteral("request_id")) ||
-                    data.value(QStringLiteral("source_plugin_id")).toString().toStdString() != sender.pluginId ||
+                    (sender && data.value(QStringLiteral("source_plugin_id")).toString().toStdString() != sender->pluginId) ||
                     data.value(QStringLiteral("current_beat")).toDouble() != round + 0.5 ||
                     data.value(QStringLiteral("is_playing")).toBool(true)) {
                     error = QStringLiteral("round %1: unexpected sync %2").arg(round).arg(QString::fromStdString(c.lastText));
@@ -1136,9 +1168,12 @@ int main(int argc, char **argv)
     const QCommandLineOption pacedOption(QStringLiteral("paced-seconds"),
         QStringLiteral("heartbeat: seconds of the paced run (every session at 10 Hz); 0 skips it (default 2)."),
         QStringLiteral("seconds"), QStringLiteral("2"));
+    const QCommandLineOption triggerOption(QStringLiteral("fanout-trigger"),
+        QStringLiteral("fanout: ws (default), a sender session's transport_update; http, POST /api/transport/sync "
+                       "(what the original orchestrator broadcasts)."), QStringLiteral("kind"), QStringLiteral("ws"));
     const QCommandLineOption windowOption(QStringLiteral("open-window"),
         QStringLiteral("WebSocket handshakes in flight while sessions open (default 32)."), QStringLiteral("n"));
-    parser.addOptions({urlOption, serverOption, serverArgOption, scenarioOption, sessionsOption, roundsOption, jsonOption,
+    parser.addOptions({urlOption, triggerOption, serverOption, serverArgOption, scenarioOption, sessionsOption, roundsOption, jsonOption,
                        holdOption, pacedOption, windowOption, wrapperOption, clientOption});
     parser.process(app);
 
@@ -1180,6 +1215,11 @@ int main(int argc, char **argv)
                                        QStringLiteral("hold"), QStringLiteral("all")};
     if (!scenarios.contains(settings.scenario)) {
         note(QStringLiteral("unknown --scenario %1; one of %2").arg(settings.scenario, scenarios.join(QStringLiteral(", "))));
+        return 2;
+    }
+    settings.httpTrigger = parser.value(triggerOption) == QLatin1String("http");
+    if (!settings.httpTrigger && parser.value(triggerOption) != QLatin1String("ws")) {
+        note(QStringLiteral("--fanout-trigger is ws or http"));
         return 2;
     }
     settings.qtClient = parser.value(clientOption) == QLatin1String("qt");

@@ -17,6 +17,7 @@
 #include "logging/LogBuffer.h"
 #include "music/Style.h"
 #include "session/BandSession.h"
+#include "util/CompactJson.h"
 #include "util/KnownFields.h"
 
 #include <QFile>
@@ -115,20 +116,25 @@ QHttpServerResponse index(const HttpApiContext &api)
 
 QHttpServerResponse health(const HttpApiContext &api)
 {
-    return jsonReply({{QStringLiteral("status"), QStringLiteral("healthy")},
-                      {QStringLiteral("version"), QStringLiteral(AIBAND_VERSION)},
-                      {QStringLiteral("uptime_seconds"), api.server.uptimeSeconds()},
-                      {QStringLiteral("plugins_connected"), api.hub.sessionCount()},
-                      {QStringLiteral("files_count"), api.session.files().count()},
-                      {QStringLiteral("files_dir"), api.server.config().filesDir},   // what plugins watch
-                      {QStringLiteral("takes_dir"), api.session.files().directory()},  // every take
-                      {QStringLiteral("generations"), static_cast<qint64>(api.session.generation().generatedCount())},
-                      {QStringLiteral("url"), api.server.baseUrl().toString()},
-                      {QStringLiteral("storage_problem"), api.session.storageProblem()},
-                      // The original orchestrator's keys, for its users: the engine is built in.
-                      {QStringLiteral("backend_connected"), true},
-                      {QStringLiteral("active_plugins"), api.hub.sessionCount()},
-                      {QStringLiteral("generated_files"), api.session.files().count()}});
+    // Written straight to its text, keys in QJsonObject's (ascending) order: asked for by every
+    // monitor and load balancer, and building it as a QJsonObject was half its cost (callgrind).
+    const qint64 sessions = api.hub.sessionCount();
+    const qint64 files = api.session.files().count();
+    CompactObjectText body;
+    body.add(QLatin1String("active_plugins"), sessions)   // the original orchestrator's keys, for its users
+        .add(QLatin1String("backend_connected"), true)    // (the engine is built in)
+        .add(QLatin1String("files_count"), files)
+        .add(QLatin1String("files_dir"), api.server.config().filesDir)   // what plugins watch
+        .add(QLatin1String("generated_files"), files)
+        .add(QLatin1String("generations"), static_cast<qint64>(api.session.generation().generatedCount()))
+        .add(QLatin1String("plugins_connected"), sessions)
+        .add(QLatin1String("status"), QStringLiteral("healthy"))
+        .add(QLatin1String("storage_problem"), api.session.storageProblem())
+        .add(QLatin1String("takes_dir"), api.session.files().directory())  // every take
+        .add(QLatin1String("uptime_seconds"), api.server.uptimeSeconds())
+        .add(QLatin1String("url"), api.server.baseUrl().toString())
+        .add(QLatin1String("version"), QStringLiteral(AIBAND_VERSION));
+    return jsonReply(body.text());
 }
 
 // A server that requires its token tells a client without it only that it is up: its folders

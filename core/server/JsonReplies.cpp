@@ -1,13 +1,17 @@
 #include "JsonReplies.h"
 
-#include <QJsonDocument>
+#include "util/CompactJson.h"
 
 namespace aiband {
 
 QHttpServerResponse jsonReply(const QJsonObject &body, HttpStatus status)
 {
-    QHttpServerResponse response(QByteArrayLiteral("application/json"),
-                                 QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+    return jsonReply(compactJson(body), status);
+}
+
+QHttpServerResponse jsonReply(QByteArray body, HttpStatus status)
+{
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), std::move(body), status);
     // Replies describe live state (plugins, files, uptime): never serve them from a cache.
     response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     return response;

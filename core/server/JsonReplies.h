@@ -10,6 +10,8 @@ namespace aiband {
 using HttpStatus = QHttpServerResponse::StatusCode;
 
 QHttpServerResponse jsonReply(const QJsonObject &body, HttpStatus status = HttpStatus::Ok);
+// A JSON body already written (compactJson, CompactObjectText).
+QHttpServerResponse jsonReply(QByteArray body, HttpStatus status = HttpStatus::Ok);
 
 // The one error shape of the API: {"error": {"code", "message", "field"}}.
 QHttpServerResponse errorReply(HttpStatus status, const Error &error);

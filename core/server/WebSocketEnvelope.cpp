@@ -2,6 +2,8 @@
 
 #include "JsonReplies.h"
 
+#include "util/CompactJson.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -91,7 +93,7 @@ QString envelopeText(ServerMessage message, const QJsonObject &data, const QJson
     envelope.insert(QStringLiteral("data"), data);
     if (!requestId.isUndefined() && !requestId.isNull())
         envelope.insert(QStringLiteral("request_id"), requestId);
-    return QString::fromUtf8(QJsonDocument(envelope).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(compactJson(envelope));
 }
 
 // Formatting a date is costly next to answering a heartbeat, so a burst of messages within one

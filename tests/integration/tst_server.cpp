@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QSet>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTcpSocket>
 
 #include <netinet/in.h>
@@ -120,6 +121,10 @@ private slots:
         QCOMPARE(result.json.value(QStringLiteral("plugins_connected")).toInt(), 0);
         QCOMPARE(result.json.value(QStringLiteral("files_count")).toInt(), 0);
         QVERIFY(result.json.value(QStringLiteral("uptime_seconds")).isDouble());
+        // Written field by field (CompactObjectText), it is still exactly Qt's compact text of its
+        // own object: every key, in Qt's order, nothing doubled.
+        QCOMPARE(result.body, QJsonDocument(result.json).toJson(QJsonDocument::Compact));
+        QCOMPARE(result.json.keys().size(), 13);
     }
 
     void seedExampleProducesBassAndDrumFiles()

@@ -1,0 +1,255 @@
+#include "CompactJson.h"
+
+#include <QCborValue>
+#include <QJsonArray>
+#include <QLocale>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace aiband {
+namespace {
+
+// Written into a std::string: its push_back is inline, where QByteArray::append(char) is a call
+// that checks for sharing and growth each time (most of this writer's output is single characters).
+class CompactWriter {
+public:
+    explicit CompactWriter(std::string &out) : m_out(out) {}
+
+    void object(const QJsonObject &object)
+    {
+        m_out.push_back('{');
+        bool first = true;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (!first)
+                m_out.push_back(',');
+            first = false;
+            string(it.key());
+            m_out.push_back(':');
+            value(it.value());
+        }
+        m_out.push_back('}');
+    }
+
+    void array(const QJsonArray &array)
+    {
+        m_out.push_back('[');
+        bool first = true;
+        for (const QJsonValue &item : array) {
+            if (!first)
+                m_out.push_back(',');
+            first = false;
+            value(item);
+        }
+        m_out.push_back(']');
+    }
+
+    void value(const QJsonValue &value)
+    {
+        switch (value.type()) {
+        case QJsonValue::Bool:
+            m_out.append(value.toBool() ? "true" : "false");
+            return;
+        case QJsonValue::Double:
+            number(value);
+            return;
+        case QJsonValue::String:
+            string(value.toString());
+            return;
+        case QJsonValue::Array:
+            array(value.toArray());
+            return;
+        case QJsonValue::Object:
+            object(value.toObject());
+            return;
+        case QJsonValue::Null:
+        case QJsonValue::Undefined:
+            break;
+        }
+        m_out.append("null");
+    }
+
+    // A QJsonValue keeps whole numbers that fit as integers and prints them as such; every
+    // other number as the shortest 'g' text that reads back the same, and no finite value as null.
+    void number(const QJsonValue &value)
+    {
+        const QCborValue stored = QCborValue::fromJsonValue(value);
+        if (stored.isInteger()) {
+            char digits[24];   // QByteArray::number's decimal text, without its allocation
+            const auto end = std::to_chars(digits, digits + sizeof digits, stored.toInteger()).ptr;
+            m_out.append(digits, static_cast<size_t>(end - digits));
+            return;
+        }
+        const double d = value.toDouble();
+        if (std::isfinite(d))
+            append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+        else
+            m_out.append("null");
+    }
+
+    // Qt's escaping: the quote, the backslash and the control characters (\b \f \n \r \t by
+    // name, the others as \u00xx); everything else as UTF-8 (a lone surrogate as \uXXXX).
+    void string(QStringView text)
+    {
+        m_out.push_back('"');
+        const char16_t *begin = text.utf16();
+        const char16_t *const end = begin + text.size();
+        const char16_t *plain = begin;
+        for (const char16_t *p = begin; p != end; ++p) {
+            const char16_t c = *p;
+            if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\')
+                continue;
+            flushAscii(plain, p);
+            if (c >= 0x80) {
+                const char16_t *run = p;
+                while (p != end && *p >= 0x80)
+                    ++p;
+                utf8(run, p);
+                plain = p;
+                --p;
+                continue;
+            }
+            escape(c);
+            plain = p + 1;
+        }
+        flushAscii(plain, end);
+        m_out.push_back('"');
+    }
+
+private:
+    // A run of plain ASCII, narrowed through a small buffer.
+    void flushAscii(const char16_t *from, const char16_t *to)
+    {
+        char buffer[256];
+        while (from != to) {
+            const qsizetype count = std::min<qsizetype>(to - from, qsizetype(sizeof buffer));
+            for (qsizetype i = 0; i < count; ++i)
+                buffer[i] = static_cast<char>(from[i]);
+            m_out.append(buffer, static_cast<size_t>(count));
+            from += count;
+        }
+    }
+
+    // Non-ASCII as UTF-8, and a lone surrogate (not UTF-16, so no UTF-8) as \uXXXX, as Qt does.
+    void utf8(const char16_t *from, const char16_t *to)
+    {
+        const char16_t *run = from;
+        for (const char16_t *p = from; p != to; ++p) {
+            const bool pair = QChar::isHighSurrogate(*p) && p + 1 != to && QChar::isLowSurrogate(p[1]);
+            if (pair) {
+                ++p;
+                continue;
+            }
+            if (!QChar::isSurrogate(*p))
+                continue;
+            append(QStringView(run, p).toUtf8());
+            hexEscape(*p);
+            run = p + 1;
+        }
+        append(QStringView(run, to).toUtf8());
+    }
+
+    void escape(char16_t c)
+    {
+        m_out.push_back('\\');
+        switch (c) {
+        case u'"': m_out.push_back('"'); return;
+        case u'\\': m_out.push_back('\\'); return;
+        case u'\b': m_out.push_back('b'); return;
+        case u'\f': m_out.push_back('f'); return;
+        case u'\n': m_out.push_back('n'); return;
+        case u'\r': m_out.push_back('r'); return;
+        case u'\t': m_out.push_back('t'); return;
+        default: break;
+        }
+        m_out.pop_back();
+        hexEscape(c);
+    }
+
+    void hexEscape(char16_t c)
+    {
+        static constexpr char kHex[] = "0123456789abcdef";
+        m_out.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4)
+            m_out.push_back(kHex[(c >> shift) & 0xf]);
+    }
+
+    void append(const QByteArray &bytes) { m_out.append(bytes.constData(), static_cast<size_t>(bytes.size())); }
+
+    std::string &m_out;
+};
+
+} // namespace
+
+QByteArray compactJson(const QJsonObject &object)
+{
+    std::string out;
+    out.reserve(1024);
+    CompactWriter(out).object(object);
+    return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
+}
+
+void CompactObjectText::key(QLatin1String key)
+{
+    Q_ASSERT_X(m_lastKey.isNull() || m_lastKey < key, "CompactObjectText", "keys must come in ascending order");
+    m_lastKey = key;
+    if (m_out.size() > 1)
+        m_out.push_back(',');
+    const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\';
+    });
+    if (plain) {   // the keys are names like "files_count": nothing to escape, no QString needed
+        m_out.push_back('"');
+        m_out.append(key.data(), static_cast<size_t>(key.size()));
+        m_out.push_back('"');
+    } else {
+        CompactWriter(m_out).string(QString(key));
+    }
+    m_out.push_back(':');
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, const QString &value)
+{
+    key(name);
+    CompactWriter(m_out).string(value);
+    return *this;
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, qint64 value)
+{
+    key(name);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    m_out.append(digits, static_cast<size_t>(end - digits));
+    return *this;
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, bool value)
+{
+    key(name);
+    m_out.append(value ? "true" : "false");
+    return *this;
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, double value)
+{
+    return add(name, QJsonValue(value));
+}
+
+CompactObjectText &CompactObjectText::add(QLatin1String name, const QJsonValue &value)
+{
+    key(name);
+    CompactWriter(m_out).value(value);
+    return *this;
+}
+
+QByteArray CompactObjectText::text() const
+{
+    QByteArray bytes(m_out.data(), static_cast<qsizetype>(m_out.size()));
+    bytes.append('}');
+    return bytes;
+}
+
+} // namespace aiband
