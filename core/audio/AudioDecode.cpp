@@ -47,6 +47,50 @@ SF_VIRTUAL_IO memoryReaderIo()
     return io;
 }
 
+quint32 littleEndian(const QByteArray &bytes, qint64 at, int width)
+{
+    quint32 value = 0;
+    for (int i = width - 1; i >= 0; --i)
+        value = (value << 8) | static_cast<quint8>(bytes[at + i]);
+    return value;
+}
+
+Error formatRefused(const QString &what)
+{
+    return makeError(QStringLiteral("unsupported_audio"),
+                     QStringLiteral("the WAV file %1; accepted: mono or stereo, 8000 to 192000 Hz").arg(what));
+}
+
+// libsndfile forgives a WAV header that declares more samples than the file holds (it reads
+// what is there), and says little about a zero rate or channel count. The body is the authority:
+// walk its chunks and compare. A data size of 0xFFFFFFFF is a recorder's "unknown, still writing".
+std::optional<Error> checkWavChunks(const QByteArray &body)
+{
+    if (body.size() < 12 || !body.startsWith("RIFF") || body.mid(8, 4) != "WAVE")
+        return std::nullopt;   // not RIFF/WAVE: libsndfile says what it is not
+    qint64 at = 12;
+    while (at + 8 <= body.size()) {
+        const QByteArray id = body.mid(at, 4);
+        const qint64 size = littleEndian(body, at + 4, 4);
+        const qint64 available = body.size() - (at + 8);
+        if (id == "fmt " && size >= 16 && available >= 16) {
+            if (littleEndian(body, at + 10, 2) == 0)
+                return formatRefused(QStringLiteral("has 0 channels"));
+            if (littleEndian(body, at + 12, 4) == 0)
+                return formatRefused(QStringLiteral("has a sample rate of 0 Hz"));
+        }
+        if (id == "data") {
+            if (size > available && size != 0xFFFFFFFFLL)
+                return makeError(QStringLiteral("invalid_audio"),
+                                 QStringLiteral("the WAV file is cut short or its header lies: its data chunk declares %1 bytes, "
+                                                "the body holds %2 after it").arg(size).arg(available));
+            return std::nullopt;
+        }
+        at += 8 + size + (size & 1);
+    }
+    return std::nullopt;
+}
+
 struct CloseSoundFile {
     void operator()(SNDFILE *file) const { sf_close(file); }
 };
@@ -117,7 +161,7 @@ std::optional<Error> readSamples(SNDFILE *file, const SF_INFO &info, const Audio
         const sf_count_t got = sf_readf_float(file, block.data(), kBlockFrames);
         if (got <= 0)
             return std::nullopt;
-        if (out.mono.size() + static_cast<size_t>(got) > maxFrames)
+        if (out.pcm.samples.size() + static_cast<size_t>(got) > maxFrames)
             return tooLong(limits);
         for (sf_count_t frame = 0; frame < got; ++frame) {
             float sum = 0.0f;
@@ -127,10 +171,10 @@ std::optional<Error> readSamples(SNDFILE *file, const SF_INFO &info, const Audio
                     return makeError(QStringLiteral("invalid_audio"),
                                      QStringLiteral("sample %1 of channel %2 is not a number (NaN or infinite); "
                                                     "a float file's samples must be finite")
-                                         .arg(static_cast<qint64>(out.mono.size())).arg(channel + 1));
+                                         .arg(static_cast<qint64>(out.pcm.samples.size())).arg(channel + 1));
                 sum += sample;
             }
-            out.mono.push_back(sum * scale);
+            out.pcm.samples.push_back(sum * scale);
         }
     }
 }
@@ -157,6 +201,9 @@ Result<DecodedAudio> decodeAudio(const QByteArray &body, AudioContainer containe
     const QString name = containerName(container);
     if (body.isEmpty())
         return makeError(QStringLiteral("invalid_audio"), QStringLiteral("the body is empty; send a whole %1 file").arg(name));
+    if (container == AudioContainer::Wav)
+        if (auto problem = checkWavChunks(body))
+            return *problem;
     MemoryReader reader{body};
     SF_VIRTUAL_IO io = memoryReaderIo();
     SF_INFO info{};
@@ -168,13 +215,14 @@ Result<DecodedAudio> decodeAudio(const QByteArray &body, AudioContainer containe
         return *problem;
 
     DecodedAudio audio;
-    audio.sampleRate = info.samplerate;
-    audio.channels = info.channels;
+    audio.pcm.sampleRate = info.samplerate;
+    audio.pcm.channels = 1;
+    audio.fileChannels = info.channels;
     if (auto problem = readSamples(file.get(), info, limits, audio))
         return *problem;
     // A header that promises more than the body holds is a file cut short (or a lie): say so
     // rather than analyse the part that arrived as if it were the song.
-    const auto read = static_cast<sf_count_t>(audio.mono.size());
+    const auto read = static_cast<sf_count_t>(audio.pcm.samples.size());
     if (info.frames > read && info.frames != SF_COUNT_MAX)
         return makeError(QStringLiteral("invalid_audio"),
                          QStringLiteral("the %1 file is cut short: its header declares %2 frames (%3 s), the body holds %4")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "listening/PcmBuffer.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -29,10 +30,9 @@ struct AudioDecodeLimits {
 // A decoded recording: the channels averaged into one (chords do not depend on where they sit
 // in the stereo image, and one channel halves the memory), as floats where full scale is ±1.
 struct DecodedAudio {
-    int sampleRate = 0;
-    int channels = 0;             // as the file had them, before the downmix
-    std::vector<float> mono;      // one sample a frame
-    double seconds() const { return sampleRate > 0 ? static_cast<double>(mono.size()) / sampleRate : 0.0; }
+    PcmBuffer pcm;                // one channel
+    int fileChannels = 0;         // as the file had them, before the downmix
+    double seconds() const { return pcm.sampleRate > 0 ? static_cast<double>(pcm.frames()) / pcm.sampleRate : 0.0; }
 };
 
 // The container a Content-Type names: audio/wav (and its aliases audio/wave, audio/x-wav,
