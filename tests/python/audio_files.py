@@ -47,15 +47,16 @@ def tone(freqs, seconds, rate=44100, level=0.2):
     return [level * sum(math.sin(2 * math.pi * f * i / rate) for f in freqs) / len(freqs) for i in range(count)]
 
 
-def render_wav(midi, rate=44100):
-    """A MIDI file's bytes played by the fluidsynth CLI with Debian's GM soundfont: WAV bytes."""
+def render_wav(midi, rate=44100, file_type="wav"):
+    """A MIDI file's bytes played by the fluidsynth CLI with Debian's GM soundfont: 16-bit stereo
+    WAV bytes (or FLAC with file_type="flac")."""
     if shutil.which("fluidsynth") is None or not os.path.exists(SOUNDFONT):
         raise RuntimeError("fluidsynth and fluid-soundfont-gm are needed (scripts/install-deps.sh)")
     with tempfile.TemporaryDirectory(prefix="aiband-render-") as folder:
-        midi_path, wav_path = os.path.join(folder, "song.mid"), os.path.join(folder, "song.wav")
+        midi_path, wav_path = os.path.join(folder, "song.mid"), os.path.join(folder, "song." + file_type)
         with open(midi_path, "wb") as out:
             out.write(midi)
-        subprocess.run(["fluidsynth", "-ni", "-g", "0.8", "-F", wav_path, "-r", str(rate), "-T", "wav",
+        subprocess.run(["fluidsynth", "-ni", "-g", "0.8", "-F", wav_path, "-r", str(rate), "-T", file_type,
                         SOUNDFONT, midi_path], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        timeout=120)
         with open(wav_path, "rb") as wav:
