@@ -24,6 +24,9 @@ public:
     // the stream ignore everything it is fed: check valid() after constructing it.
     void push(const float *interleaved, qint64 frames);
 
+    // The end of the audio: decides the beats and chords still held back for lookahead.
+    void finish();
+
     // What is known since the last call: new beats, chords decided, the current tempo/key guesses.
     struct Update {
         QList<AudioBeat> beats;
