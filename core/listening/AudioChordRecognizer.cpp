@@ -50,7 +50,7 @@ std::vector<double> trackBeats(const std::vector<float> &onsets, double framesPe
     double sumOfSquares = 0;
     const std::vector<float> strength = standardised(onsets, sumOfSquares);
     std::optional<double> period = estimateBeatPeriod(onsets, framesPerSecond);
-    if (options.tempoBpm && *options.tempoBpm > 0)
+    if (options.tempoBpm)
         period = 60.0 / *options.tempoBpm * framesPerSecond;
     if (!period)
         return {};
@@ -126,6 +126,9 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
     const Status format = checkAudioFormat(audio.sampleRate, audio.channels);
     if (!format)
         return format.error();
+    const Status hints = checkAnalysisOptions(options);
+    if (!hints)
+        return hints.error();
     if (audio.samples.size() % static_cast<size_t>(audio.channels) != 0)
         return makeError(QStringLiteral("invalid_audio"),
                          QStringLiteral("%1 samples are not a whole number of %2-channel frames")
@@ -141,7 +144,7 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
 
     const std::vector<double> beats = trackBeats(features.onsets, features.onsetFramesPerSecond(), options);
     const double trackedBpm = tempoOfBeats(beats);
-    analysis.tempoBpm = options.tempoBpm && *options.tempoBpm > 0 ? *options.tempoBpm : trackedBpm;
+    analysis.tempoBpm = options.tempoBpm ? *options.tempoBpm : trackedBpm;
     const std::vector<Span> spans = spansOf(beats, analysis.tempoBpm > 0 ? analysis.tempoBpm : kDefaultBpm, analysis.seconds);
 
     const ChordVocabulary vocabulary;
@@ -153,15 +156,19 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
         loudest = std::max(loudest, harmonies.back().energy);
         scores.push_back(chordScores(harmonies.back(), loudest, vocabulary));
     }
-    // Without a given key: read the chords, take their key, and read them again in it.
-    std::vector<int> path = decodeChords(scores, ChordTransitions(vocabulary, options.key));
-    analysis.key = options.key ? *options.key : detectKey(eventsOf(path, vocabulary));
-    if (!options.key)
-        path = decodeChords(scores, ChordTransitions(vocabulary, analysis.key));
-    analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);
-
     const MeterGuess meter = guessMeter(beats.size() >= 2 ? harmonies : std::vector<BeatHarmony>{}, options.meter);
     analysis.meter = meter.meter;
+    std::vector<double> changeCosts;
+    for (size_t i = 0; i < spans.size(); ++i)
+        changeCosts.push_back(changeCostAt(static_cast<int>(i), beats.size() >= 2 ? std::optional(meter) : std::nullopt));
+
+    // Without a given key: read the chords, take their key, and read them again in it.
+    std::vector<int> path = decodeChords(scores, ChordTransitions(vocabulary, options.key), changeCosts);
+    analysis.key = options.key ? *options.key : detectKey(eventsOf(path, vocabulary));
+    if (!options.key)
+        path = decodeChords(scores, ChordTransitions(vocabulary, analysis.key), changeCosts);
+    analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);
+
     const int perBar = heardBeatsPerBar(analysis.meter);
     for (size_t i = 0; i < beats.size(); ++i)
         analysis.beats.append(AudioBeat{beats[i], (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0});
