@@ -7,6 +7,7 @@
 #include "TransportClock.h"
 #include "audio/AudioOptions.h"
 #include "audio/AudioRender.h"
+#include "audio/AudioDecode.h"
 #include "generation/ChordDetectRequest.h"
 #include "generation/GenerateRequest.h"
 #include "generation/GenerationResult.h"
@@ -107,6 +108,15 @@ public:
     // is called on this thread with the detection and its request.
     using ChordsCallback = std::function<void(const ChordDetection &, const ChordDetectRequest &)>;
     void detectChords(ChordDetectRequest request, ChordsCallback done);
+    // A recording (docs/PROTOCOL.md, "Chords from a recording"): the options its URL gives.
+    Result<AudioChordDetectRequest> parseAudioChordDetection(const ChordDetectQuery &query) const;
+    // Decodes and hears the recording on a worker thread (a 3-minute song: a second or more).
+    // At most kAudioDetections at once, as each holds its decoded samples (up to 440 MB for ten
+    // minutes at 192 kHz): more get "busy". Errors: decodeAudio's and analyzeAudio's, busy.
+    static constexpr int kAudioDetections = 2;
+    using RecordingCallback = std::function<void(const Result<HeardRecording> &, const AudioChordDetectRequest &)>;
+    void detectAudioChords(QByteArray body, AudioContainer container, AudioChordDetectRequest request,
+                           RecordingCallback done);
 
     // ---- following a player live (docs/PROTOCOL.md, "Following a player")
     // live_start's data, checked against the styles; errors name fields under `prefix`.
@@ -116,6 +126,7 @@ public:
     // hears transport_sync). Errors: LiveFollow::start's.
     Status startLive(const QString &pluginId, const LiveStartRequest &request, const LiveFollow::Started &started);
     bool stopLive(const QString &pluginId) { return m_live.stop(pluginId); }
+    bool isLive(const QString &pluginId) const { return m_live.isLive(pluginId); }
     Result<HeardChord> hearChord(const QString &pluginId, double beat, const Chord &chord)
     {
         return m_live.hearChord(pluginId, beat, chord);
@@ -204,6 +215,7 @@ private:
     QString m_storageProblem;
     QString m_soundFont;
     int m_audioPending = 0;
+    int m_audioDetections = 0;   // recordings being decoded and heard
     QThreadPool m_audioPool;   // last: destroyed first, waiting for renders that capture nothing of this
 };
 
