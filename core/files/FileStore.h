@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QFile>
 #include <QHash>
 #include <QList>
 #include <QMutex>
@@ -15,7 +16,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace aiband {
 
@@ -153,8 +156,9 @@ private:
     QString partialPath(const QString &name) const;
     QStringList reserveNames(const QList<TakePart> &parts);
     void releaseNames(const QStringList &names);
-    // An error text, or an empty string when the bytes are written (and synced when durable).
-    QString writeAside(const QString &path, const QByteArray &bytes) const;
+    // Both return an error text, or an empty string when the bytes are written (synced).
+    QString writeAside(QFile &file, const QByteArray &bytes) const;
+    QString syncParts(const std::vector<std::unique_ptr<QFile>> &parts) const;
     QString placeParts(const QStringList &names);   // the renames; an error text or empty
     QString syncFolder() const;                      // one fsync of the folder when durable
     QString linkedFolder() const;   // why the store's folder cannot be written (a link), or empty
