@@ -14,6 +14,9 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <memory>
+#include <unordered_map>
+
 namespace aiband {
 namespace {
 
@@ -26,8 +29,12 @@ const QString kSqliteFull = QStringLiteral("13");
 // connections, closed when that thread ends (QThreadStorage deletes its value then).
 struct ThreadConnections {
     QStringList names;
+    // Each connection's SELECT of one row, prepared once: a listing page reads a hundred rows,
+    // and SQLite's parse of the statement was most of each read.
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> finds;
     ~ThreadConnections()
     {
+        finds.clear();   // before their connections go
         for (const QString &name : std::as_const(names))
             QSqlDatabase::removeDatabase(name);
     }
@@ -103,6 +110,7 @@ void TakesIndex::closeConnections() const
     QStringList &names = threadConnections().localData()->names;
     for (auto it = names.begin(); it != names.end();) {
         if (it->startsWith(m_connectionPrefix)) {
+            threadConnections().localData()->finds.erase(*it);
             QSqlDatabase::removeDatabase(*it);
             it = names.erase(it);
         } else {
@@ -231,12 +239,21 @@ Status TakesIndex::remove(const QStringList &names)
 std::optional<IndexedPart> TakesIndex::find(const QString &fileName) const
 {
     ensureOpen();
-    QSqlQuery query(connection());
-    query.prepare(kSelectPart);
-    query.addBindValue(fileName);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return partFrom(query, fileName);
+    const QSqlDatabase db = connection();
+    std::unique_ptr<QSqlQuery> &query = threadConnections().localData()->finds[db.connectionName()];
+    if (!query) {
+        query = std::make_unique<QSqlQuery>(db);
+        if (!query->prepare(kSelectPart)) {
+            query.reset();
+            return std::nullopt;
+        }
+    }
+    query->bindValue(0, fileName);
+    std::optional<IndexedPart> part;
+    if (query->exec() && query->next())
+        part = partFrom(*query, fileName);
+    query->finish();   // the read ends here, so a checkpoint never waits for it
+    return part;
 }
 
 QHash<QString, QString> TakesIndex::takesByName() const
