@@ -85,7 +85,8 @@ QString TakesIndex::path() const
 
 QSqlDatabase TakesIndex::connection() const
 {
-    const QString name = m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    const QString name = m_connectionPrefix + QString::number(m_epoch.loadAcquire()) + QLatin1Char('-')
+                         + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name);
     if (!threadConnections().hasLocalData())
@@ -173,18 +174,25 @@ Status TakesIndex::createSchema(const QSqlDatabase &db) const
     return Done{};
 }
 
-void TakesIndex::ensureOpen() const
+void TakesIndex::ensureOpen(bool checkFile) const
 {
     QMutexLocker lock(&m_openMutex);
-    if (m_opened)
+    if (m_opened && (!checkFile || QFileInfo::exists(path())))
         return;
+    if (m_opened) {
+        // Removed under the running app (its folder deleted and made again): connections to the
+        // unlinked file would fail every write, so later ones open a new index. Its rows are
+        // gone with it; files still there get rows rebuilt at the next start.
+        qCWarning(lcFiles).noquote() << "the takes index" << path() << "is gone; a new one is made";
+        m_epoch.fetchAndAddRelease(1);
+    }
     // A store used before FileStore::prepare() (tests, tools): the index is made on first use.
     m_opened = openOrReplace().ok();
 }
 
 Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work)
 {
-    ensureOpen();
+    ensureOpen(/*checkFile=*/true);   // one stat per transaction
     QMutexLocker lock(&m_writeMutex);
     QSqlDatabase db = connection();
     if (!db.transaction())

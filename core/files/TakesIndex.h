@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QAtomicInt>
 #include <QMutex>
 #include <QString>
 #include <QStringList>
@@ -61,7 +62,8 @@ public:
 
 private:
     Result<Opened> openOrReplace() const;
-    void ensureOpen() const;           // open() on first use, for a store used before prepare()
+    // open() on first use (a store used before prepare()), and again when the file is gone.
+    void ensureOpen(bool checkFile = false) const;
     QSqlDatabase connection() const;   // this thread's, opened on first use
     void closeConnections() const;         // this thread's; others close when their thread ends
     Status createSchema(const QSqlDatabase &db) const;
@@ -73,6 +75,7 @@ private:
     mutable QMutex m_writeMutex;
     mutable QMutex m_openMutex;
     mutable bool m_opened = false;
+    mutable QAtomicInt m_epoch;   // in connection names: a new file gets new connections
 };
 
 } // namespace aiband

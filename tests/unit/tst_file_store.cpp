@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -388,6 +389,23 @@ private slots:
         // New takes are indexed as before.
         const QString next = store.write(kBass, "MThd", sampleMetadata())->name;
         QCOMPARE(store.readMetadata(next)->seed, 4000000000u);
+    }
+
+    // The folder deleted and made again under a running store (tst_ui does it to the server):
+    // the next take makes a new index instead of failing on the unlinked one.
+    void anIndexRemovedWhileRunningIsMadeAgain()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QVERIFY(store.write(kBass, "a", sampleMetadata()).ok());
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(store.indexPath() + QLatin1String(suffix));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("takes index .* is gone")));
+        const Result<StoredFile> next = store.write(kBass, "b", sampleMetadata());
+        QVERIFY(next.ok());
+        QVERIFY(QFileInfo(store.indexPath()).isFile());
+        QCOMPARE(store.readMetadata(next->name)->seed, 4000000000u);
     }
 
     // Sidecars of versions before the index move into it at start, and leave.
