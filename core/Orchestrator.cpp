@@ -132,7 +132,7 @@ Status Orchestrator::start()
         qCCritical(lcFiles).noquote() << prepared.error().message;
         return prepared;
     }
-    if (Status prepared = m_publisher.prepare(m_files.directory(), m_files.metadataDirectory()); !prepared) {
+    if (Status prepared = m_publisher.prepare(m_files); !prepared) {
         qCCritical(lcFiles).noquote() << prepared.error().message;
         return prepared;
     }

@@ -18,6 +18,7 @@ build_packages=(
     pkg-config              # CMake finds the three above through their .pc files
     fluid-soundfont-gm      # the General MIDI soundfont the renderer plays takes with
     qt6-multimedia-dev      # the window plays takes on the sound device (QAudioSink)
+    libqt6sql6-sqlite       # the takes index: SQLite through Qt SQL (headers in qt6-base-dev)
 )
 test_packages=(
     python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm

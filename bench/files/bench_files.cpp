@@ -1,9 +1,13 @@
 // GET /api/files from a takes folder of 100,000 files (issue 18): what the server's thread does
-// for one page (the index's page, the page's sidecars read, the answer serialised), the first
-// page and one deep in the folder, and how long prepare() takes to read the folder at start.
+// for one page (the index's page, the page's rows read from the takes index, the answer
+// serialised), the first page and one deep in the folder, and how long prepare() takes to read the
+// folder at start. And what a take costs on this disk (issue 18, item 1): the disk's floor for
+// making one small file durable (create, write, fdatasync, rename), against a take of two parts
+// written by the store with durable writes on and off.
 //
 // Usage: [AIBAND_BENCH_FILES=N] bench_files [Google Benchmark flags]. The folder is made once, in a
-// temporary directory, with a real sidecar per file (about a minute for 100,000 files).
+// temporary directory, with a real index row per file. The take benchmarks write in a folder
+// under the current directory (run it from the build folder: the checkout's disk, not a tmpfs).
 
 #include "files/FileStore.h"
 #include "server/FileListing.h"
@@ -15,7 +19,12 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <QDir>
+#include <QFile>
+
+#include <fcntl.h>
 #include <optional>
+#include <unistd.h>
 
 using namespace aiband;
 
@@ -139,6 +148,47 @@ void BM_Reconcile(benchmark::State &state)
         store.reconcile();
 }
 BENCHMARK(BM_Reconcile)->Iterations(3)->Unit(benchmark::kMillisecond);
+
+// The disk's floor: one new small file made durable the plain POSIX way (no folder sync).
+void BM_DiskFloor(benchmark::State &state)
+{
+    QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/bench-floor-XXXXXX"));
+    const QByteArray bytes(240, 'x');
+    int i = 0;
+    for (auto _ : state) {
+        const QByteArray aside = QFile::encodeName(dir.filePath(QStringLiteral(".floor-%1.partial").arg(i)));
+        const QByteArray target = QFile::encodeName(dir.filePath(QStringLiteral("floor-%1.mid").arg(i)));
+        const int fd = ::open(aside.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0 || ::write(fd, bytes.constData(), bytes.size()) != bytes.size() || ::fdatasync(fd) != 0
+            || ::close(fd) != 0 || ::rename(aside.constData(), target.constData()) != 0) {
+            state.SkipWithError("cannot write in the current directory");
+            return;
+        }
+        ++i;
+    }
+}
+BENCHMARK(BM_DiskFloor)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A take of two parts (bass and drums) through FileStore::writeTake: durable (1) or not (0).
+void BM_Take(benchmark::State &state)
+{
+    QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/bench-take-XXXXXX"));
+    FileStore store(dir.path(), state.range(0) != 0);
+    (void)store.prepare();
+    const QByteArray bass(240, 'b');
+    const QByteArray drums(600, 'd');
+    FileMetadata drumsMetadata = sidecarLike();
+    drumsMetadata.trackType = QStringLiteral("drums");
+    for (auto _ : state) {
+        const auto take = store.writeTake({TakePart{{QStringLiteral("bass"), QStringLiteral("C"), 120}, bass, sidecarLike()},
+                                           TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, drums, drumsMetadata}});
+        if (!take) {
+            state.SkipWithError("the take was not written");
+            return;
+        }
+    }
+}
+BENCHMARK(BM_Take)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 

@@ -1,6 +1,9 @@
 #include "FileStore.h"
 
 #include "logging/LogCategories.h"
+#include "music/Meter.h"
+#include "music/MidiFile.h"
+#include "music/MidiReader.h"
 #include "music/TrackType.h"
 
 #include <QDir>
@@ -8,11 +11,16 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
 
 namespace aiband {
 namespace {
@@ -40,12 +48,19 @@ const QRegularExpression &namePattern()
     return pattern;
 }
 
-// What an interrupted write leaves: QSaveFile's temporary "<name>.XXXXXX" and our own hidden
-// ".<name>.partial", for a file or for its sidecar ("<name>.json").
+// What an interrupted write leaves: our own hidden ".<name>.partial", and what versions before
+// the takes index left: QSaveFile's temporary "<name>.XXXXXX", and the same for a sidecar.
 const QRegularExpression &leftoverPattern()
 {
     static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("\\.%1(?:\\.json)?\\.partial|%1(?:\\.json)?\\.[A-Za-z0-9]{6}")
                                                 .arg(nameBody())));
+    return pattern;
+}
+
+// A part written aside, not yet renamed into place; captures the part's name.
+const QRegularExpression &partialPattern()
+{
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("\\.(") + nameBody() + QStringLiteral(")\\.partial")));
     return pattern;
 }
 
@@ -66,6 +81,19 @@ QString makeName(const FileNaming &naming)
         .arg(suffix);
 }
 
+// The key a name's token stands for: "Fsm" is F#m, "Bb" stays.
+QString keyOfToken(const QString &token)
+{
+    QString key = token.left(1);
+    if (token.mid(1, 1) == QLatin1String("s"))
+        key += QLatin1Char('#');
+    else if (token.mid(1, 1) == QLatin1String("b"))
+        key += QLatin1Char('b');
+    if (token.endsWith(QLatin1Char('m')))
+        key += QLatin1Char('m');
+    return key;
+}
+
 // Qt reports why a write failed only as the system's text for errno; these texts are the ones
 // that mean "no room": a full disk, an exhausted quota, a file size limit.
 bool isOutOfSpace(const QString &error)
@@ -80,7 +108,7 @@ bool isOutOfSpace(const QString &error)
 } // namespace
 
 FileStore::FileStore(QString directory, bool durable)
-    : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable),
+    : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable), m_takes(m_directory, durable),
       m_index(QDir(m_directory).absolutePath())
 {
 }
@@ -95,14 +123,14 @@ QString FileStore::metadataDirectory() const
     return m_directory + QLatin1Char('/') + QLatin1String(kMetadataFolder);
 }
 
-QString FileStore::metadataPath(const QString &name) const
+QString FileStore::partialPath(const QString &name) const
 {
-    return metadataDirectory() + QLatin1Char('/') + name + QStringLiteral(".json");
+    return m_directory + QStringLiteral("/.") + name + QStringLiteral(".partial");
 }
 
 Status FileStore::prepare()
 {
-    if (!QDir().mkpath(m_directory) || !QDir().mkpath(metadataDirectory()))
+    if (!QDir().mkpath(m_directory))
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("cannot create the files folder %1").arg(m_directory));
     if (const QString linked = linkedFolder(); !linked.isEmpty())
@@ -111,8 +139,13 @@ Status FileStore::prepare()
     if (!info.isDir() || !info.isWritable())
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("the files folder %1 is not writable").arg(m_directory));
+    const Result<TakesIndex::Opened> opened = m_takes.open();
+    if (!opened)
+        return opened.error();
     removeLeftovers();
+    migrateSidecars();
     const QList<StoredFile> files = scanFolder();
+    indexUnknownFiles(files, *opened != TakesIndex::Opened::Existing);
     QMutexLocker lock(&m_indexMutex);
     m_index.clear();
     for (const StoredFile &file : files)
@@ -121,38 +154,185 @@ Status FileStore::prepare()
     return Done{};
 }
 
+// Every file gets a row (one rebuilt from the file when the index was lost, damaged, or the file
+// was put here by hand), and rows whose file is gone (deleted while the app was not running, or
+// a delete cut short between the unlink and the row) leave.
+void FileStore::indexUnknownFiles(const QList<StoredFile> &files, bool rebuilding)
+{
+    QHash<QString, QString> rows = m_takes.takesByName();
+    QList<IndexedPart> rebuilt;
+    for (const StoredFile &file : files) {
+        if (!rows.remove(file.name))
+            rebuilt.append(rebuiltPart(file));
+    }
+    if (!rebuilt.isEmpty()) {
+        if (Status indexed = m_takes.insert(rebuilt); !indexed)
+            qCWarning(lcFiles).noquote() << "could not index" << rebuilt.size() << "files:" << indexed.error().message;
+        else if (rebuilding)
+            qCWarning(lcFiles).noquote() << "takes index rebuilt from" << rebuilt.size()
+                                         << "MIDI files: their requests are unknown, so they cannot be regenerated";
+        else
+            qCInfo(lcFiles).noquote() << "indexed" << rebuilt.size() << "files from their MIDI data alone";
+    }
+    if (!rows.isEmpty())
+        m_takes.remove(rows.keys());
+}
+
+// What a file says of itself: its name's fields, and the tempo and length its MIDI data gives.
+IndexedPart FileStore::rebuiltPart(const StoredFile &file) const
+{
+    FileMetadata metadata;
+    metadata.fileName = file.name;
+    metadata.trackType = partOf(file.name);
+    metadata.key = keyOfToken(file.name.section(QLatin1Char('_'), 2, 2));
+    metadata.tempoBpm = file.name.section(QLatin1Char('_'), 3, 3).toDouble();
+    metadata.created = file.modified.toUTC();
+    QFile midi(file.path);
+    if (midi.open(QIODevice::ReadOnly)) {
+        if (const Result<MidiSong> song = readMidiFile(midi.readAll())) {
+            // Stored as microseconds per quarter note: 97 BPM reads back as 96.99995.
+            metadata.tempoBpm = std::round(song->tempoBpm * 100.0) / 100.0;
+            const double barTicks = song->timeSignature.beatsPerBar() * kTicksPerQuarter;
+            metadata.bars = barTicks > 0 ? static_cast<double>(song->endTick) / barTicks : 0.0;
+        }
+    }
+    return IndexedPart{metadata, file.name, /*recovered=*/true};
+}
+
 // The store's own folders must be folders, not links: a takes or metadata folder replaced by a
 // link would send every write somewhere else. Checked before each write (one stat each).
 QString FileStore::linkedFolder() const
 {
-    for (const QString &folder : {m_directory, metadataDirectory()}) {
-        if (QFileInfo(folder).isSymLink())
-            return QStringLiteral("%1 is a link, not a folder; remove it and the server makes the folder again").arg(folder);
-    }
+    if (QFileInfo(m_directory).isSymLink())
+        return QStringLiteral("%1 is a link, not a folder; remove it and the server makes the folder again").arg(m_directory);
     return {};
 }
 
 QStringList FileStore::removeLeftovers()
 {
-    QStringList removed;
     const QDir::Filters filters = QDir::Files | QDir::Hidden | QDir::System;
     QDir folder(m_directory);
-    for (const QString &name : folder.entryList(filters)) {
+    const QStringList entries = folder.entryList(filters);
+    QSet<QString> partials;
+    for (const QString &name : entries) {
+        if (const QRegularExpressionMatch partial = partialPattern().match(name); partial.hasMatch())
+            partials.insert(partial.captured(1));
+    }
+    QStringList removed = finishInterruptedTakes(partials);
+    for (const QString &name : entries) {
         if (leftoverPattern().match(name).hasMatch() && folder.remove(name))
             removed.append(name);
-    }
-    QDir sidecars(metadataDirectory());
-    for (const QString &name : sidecars.entryList(filters)) {
-        const QRegularExpressionMatch sidecar = sidecarPattern().match(name);
-        // A sidecar is written before its file; one without a file is from a write that never finished.
-        const bool orphan = sidecar.hasMatch() && !QFileInfo::exists(m_directory + QLatin1Char('/') + sidecar.captured(1));
-        if ((orphan || leftoverPattern().match(name).hasMatch()) && sidecars.remove(name))
-            removed.append(QLatin1String(kMetadataFolder) + QLatin1Char('/') + name);
     }
     if (!removed.isEmpty())
         qCInfo(lcFiles).noquote() << "removed" << removed.size() << "leftovers of an interrupted run:"
                                   << removed.join(QStringLiteral(", "));
     return removed;
+}
+
+// A take whose rows were committed but whose renames did not all happen (the process was killed
+// between the two) is finished: every part is either in place or still whole under its hidden
+// name. One that lost a part (a power cut took a name that was never synced) is removed whole,
+// rows and files, so no half take survives. Returns the files removed.
+QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
+{
+    if (partials.isEmpty())
+        return {};
+    const QHash<QString, QString> takeOf = m_takes.takesByName();
+    QHash<QString, QStringList> partsOf;
+    for (auto it = takeOf.cbegin(); it != takeOf.cend(); ++it)
+        partsOf[it.value()].append(it.key());
+    QSet<QString> interrupted;
+    for (const QString &name : partials) {
+        if (takeOf.contains(name))
+            interrupted.insert(takeOf.value(name));
+    }
+    QStringList removed;
+    for (const QString &take : std::as_const(interrupted)) {
+        const QStringList parts = partsOf.value(take);
+        const auto placed = [&](const QString &name) { return QFileInfo::exists(m_directory + QLatin1Char('/') + name); };
+        const bool whole = std::all_of(parts.cbegin(), parts.cend(),
+                                       [&](const QString &name) { return placed(name) || partials.contains(name); });
+        if (whole) {
+            for (const QString &name : parts) {
+                if (!placed(name))
+                    QFile::rename(partialPath(name), m_directory + QLatin1Char('/') + name);
+            }
+            qCInfo(lcFiles).noquote() << "finished the take" << take << "an interrupted run had committed";
+            continue;
+        }
+        for (const QString &name : parts) {
+            QFile::remove(partialPath(name));
+            if (QFile::remove(m_directory + QLatin1Char('/') + name))
+                removed.append(name);
+        }
+        m_takes.remove(parts);
+        qCWarning(lcFiles).noquote() << "removed the take" << take << "which lost a part in an interruption";
+    }
+    if (!interrupted.isEmpty())
+        syncFolder();
+    return removed;
+}
+
+// Sidecars of versions before the takes index: read into it in one transaction, then removed
+// (all of them, with the folder, only once that has committed, so no metadata is ever lost).
+void FileStore::migrateSidecars()
+{
+    const QFileInfo folder(metadataDirectory());
+    if (folder.isSymLink()) {
+        // Never followed: a link here was not made by this app.
+        QFile::remove(metadataDirectory());
+        return;
+    }
+    if (!folder.isDir())
+        return;
+    QDir sidecars(metadataDirectory());
+    QList<IndexedPart> parts;
+    for (const QString &name : sidecars.entryList(QDir::Files)) {
+        const QRegularExpressionMatch sidecar = sidecarPattern().match(name);
+        const QFileInfo info(sidecars.filePath(name));
+        if (!sidecar.hasMatch() || info.isSymLink() || info.size() > 4 * 1024 * 1024
+            || !QFileInfo::exists(m_directory + QLatin1Char('/') + sidecar.captured(1)))
+            continue;
+        QFile file(info.filePath());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const std::optional<FileMetadata> metadata = FileMetadata::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+        if (metadata && metadata->fileName == sidecar.captured(1))
+            parts.append(IndexedPart{*metadata, metadata->fileName, false});
+    }
+    if (Status indexed = m_takes.insert(parts); !indexed) {
+        qCWarning(lcFiles).noquote() << "could not move the old sidecars of" << metadataDirectory()
+                                     << "into the takes index; they stay for the next start:" << indexed.error().message;
+        return;
+    }
+    if (!sidecars.removeRecursively()) {
+        qCWarning(lcFiles).noquote() << "could not remove the old sidecars folder" << metadataDirectory();
+        return;
+    }
+    qCInfo(lcFiles).noquote() << "moved" << parts.size() << "metadata sidecars into the takes index" << m_takes.path();
+}
+
+void FileStore::adopt(const QString &name, const QString &oldSidecar)
+{
+    const std::optional<StoredFile> file = describe(name);
+    if (!isStoreFileName(name) || !file)
+        return;
+    IndexedPart part = rebuiltPart(*file);
+    QFile sidecar(oldSidecar);
+    if (!QFileInfo(oldSidecar).isSymLink() && sidecar.open(QIODevice::ReadOnly)) {
+        const std::optional<FileMetadata> metadata = FileMetadata::fromJson(QJsonDocument::fromJson(sidecar.readAll()).object());
+        if (metadata && metadata->fileName == name)
+            part = IndexedPart{*metadata, name, false};
+        sidecar.close();
+    }
+    if (Status indexed = m_takes.insert({part}); !indexed) {
+        qCWarning(lcFiles).noquote() << "could not index" << name << ":" << indexed.error().message;
+        return;
+    }
+    QFile::remove(oldSidecar);
+    QMutexLocker lock(&m_indexMutex);
+    ensureIndexed();
+    m_index.insert(file->name, file->sizeBytes, file->modified);
 }
 
 Error FileStore::writeError(const QString &name, const QString &error) const
@@ -165,66 +345,145 @@ Error FileStore::writeError(const QString &name, const QString &error) const
                      QStringLiteral("could not write %1 in %2: %3").arg(name, m_directory, error));
 }
 
-QString FileStore::writeFile(const QString &path, const QByteArray &bytes) const
+Error FileStore::indexError(const Error &error) const
 {
-    return m_durable ? writeSynced(path, bytes) : writeRenamed(path, bytes);
+    if (error.code == QLatin1String("insufficient_storage"))
+        return makeError(QStringLiteral("insufficient_storage"),
+                         QStringLiteral("the files folder %1 has no room for the takes index (%2); free some disk space or "
+                                        "lower plugin.max_files").arg(m_directory, error.message));
+    return makeError(QStringLiteral("write_failed"),
+                     QStringLiteral("could not index the take in %1: %2").arg(m_directory, error.message));
+}
+
+QStringList FileStore::reserveNames(const QList<TakePart> &parts)
+{
+    QMutexLocker lock(&m_writeMutex);
+    QStringList names;
+    for (const TakePart &part : parts) {
+        QString name;
+        do
+            name = makeName(part.naming);
+        while (m_reserved.contains(name) || QFileInfo::exists(m_directory + QLatin1Char('/') + name));
+        m_reserved.insert(name);
+        names.append(name);
+    }
+    return names;
+}
+
+void FileStore::releaseNames(const QStringList &names)
+{
+    QMutexLocker lock(&m_writeMutex);
+    for (const QString &name : names)
+        m_reserved.remove(name);
 }
 
 Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &bytes,
                                     std::optional<FileMetadata> metadata)
 {
-    QString name;
-    {
-        QMutexLocker lock(&m_writeMutex);
-        do
-            name = makeName(naming);
-        while (m_reserved.contains(name) || QFileInfo::exists(m_directory + QLatin1Char('/') + name));
-        m_reserved.insert(name);
-    }
-    const QString path = m_directory + QLatin1Char('/') + name;
+    Result<QList<StoredFile>> take = writeTake({TakePart{naming, bytes, std::move(metadata)}});
+    if (!take)
+        return take.error();
+    return take->first();
+}
+
+Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
+{
+    const QStringList names = reserveNames(parts);
+    const auto discard = [&] {
+        for (const QString &name : names)
+            QFile::remove(partialPath(name));
+        releaseNames(names);
+    };
     QString error = linkedFolder();
-    // The sidecar first: a plugin that sees the file can always find how it was made.
-    if (metadata && error.isEmpty()) {
-        metadata->fileName = name;
-        if (!metadata->created.isValid())
-            metadata->created = QDateTime::currentDateTimeUtc();
-        if (!QDir().mkpath(metadataDirectory()))
-            error = QStringLiteral("cannot create the folder %1").arg(metadataDirectory());
-        else
-            // Renamed into place but not synced even with durable writes: the sidecar describes,
-            // the .mid is the product. Syncing both doubled the disk flushes of a generation
-            // (docs/BENCHMARKS.md); after a power cut a file may lack its sidecar, which only
-            // means it cannot be regenerated (404 metadata_not_found), never a half-written file.
-            error = writeRenamed(metadataPath(name), QJsonDocument(metadata->toJson()).toJson(QJsonDocument::Compact));
+    QString failedName = names.value(0);
+    std::vector<std::unique_ptr<QFile>> aside;
+    for (qsizetype i = 0; i < parts.size() && error.isEmpty(); ++i) {
+        aside.push_back(std::make_unique<QFile>(partialPath(names[i])));
+        error = writeAside(*aside.back(), parts[i].bytes);
+        failedName = names[i];
     }
-    if (error.isEmpty()) {
-        error = writeFile(path, bytes);
-        if (!error.isEmpty() && metadata)
-            QFile::remove(metadataPath(name));
+    if (error.isEmpty())
+        error = syncParts(aside);
+    aside.clear();   // closed
+    std::optional<Error> failure;
+    if (!error.isEmpty())
+        failure = writeError(failedName, error);
+    // The take's commit: its rows, in one transaction. A kill after it leaves parts that
+    // removeLeftovers() renames into place; a kill before it leaves only hidden files it removes.
+    QList<IndexedPart> rows;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < parts.size() && !failure; ++i) {
+        const StoredFile described = entry(m_directory + QLatin1Char('/') + names[i], parts[i].bytes.size(), now);
+        IndexedPart row = parts[i].metadata ? IndexedPart{*parts[i].metadata, names.first(), false} : rebuiltPart(described);
+        row.take = names.first();
+        row.metadata.fileName = names[i];
+        if (!row.metadata.created.isValid())
+            row.metadata.created = now;
+        rows.append(row);
     }
-    {
-        QMutexLocker lock(&m_writeMutex);
-        m_reserved.remove(name);
+    if (!failure) {
+        if (Status indexed = m_takes.insert(rows); !indexed)
+            failure = indexError(indexed.error());
     }
-    if (!error.isEmpty()) {
-        const Error failure = writeError(name, error);
-        qCWarning(lcFiles).noquote() << failure.message;
-        return failure;
-    }
-    qCDebug(lcFiles) << "wrote" << name << bytes.size() << "bytes";
-    {
-        QMutexLocker lock(&m_indexMutex);
-        ensureIndexed();
-        if (auto stored = describe(name)) {
-            m_index.insert(name, stored->sizeBytes, stored->modified);
-            return *stored;
+    if (!failure) {
+        error = placeParts(names);
+        if (error.isEmpty())
+            error = syncFolder();
+        if (!error.isEmpty()) {
+            for (const QString &name : names)
+                QFile::remove(m_directory + QLatin1Char('/') + name);
+            m_takes.remove(names);
+            failure = writeError(names.first(), error);
         }
     }
-    // A client deleted it between its rename and here (it is listed as soon as it is in place):
-    // it was written, and the deletion stands. Describe it from what was written; publishing
-    // leaves a part deleted meanwhile out (python_churn found both races).
-    return entry(QFileInfo(m_directory + QLatin1Char('/') + name).absoluteFilePath(), bytes.size(),
-                 QDateTime::currentDateTimeUtc());
+    if (failure) {
+        discard();
+        qCWarning(lcFiles).noquote() << failure->message;
+        return *failure;
+    }
+    releaseNames(names);
+    qCDebug(lcFiles) << "wrote the take" << names;
+    QList<StoredFile> stored;
+    QMutexLocker lock(&m_indexMutex);
+    ensureIndexed();
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (const std::optional<StoredFile> file = describe(names[i])) {
+            m_index.insert(file->name, file->sizeBytes, file->modified);
+            stored.append(*file);
+        } else {
+            // A client deleted it between its rename and here (it is listed as soon as it is in
+            // place): it was written, and the deletion stands. Described from what was written;
+            // publishing leaves a part deleted meanwhile out (python_churn found both races).
+            stored.append(entry(QFileInfo(m_directory + QLatin1Char('/') + names[i]).absoluteFilePath(),
+                                parts[i].bytes.size(), now));
+        }
+    }
+    return stored;
+}
+
+QString FileStore::placeParts(const QStringList &names)
+{
+    for (const QString &name : names) {
+        errno = 0;
+        if (::rename(QFile::encodeName(partialPath(name)).constData(),
+                     QFile::encodeName(m_directory + QLatin1Char('/') + name).constData()) != 0)
+            return qt_error_string(errno);
+    }
+    return {};
+}
+
+QString FileStore::syncFolder() const
+{
+    if (!m_durable)
+        return {};
+    // The renames are entries of the folder: synced once for the whole take.
+    const int folder = ::open(QFile::encodeName(m_directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder < 0)
+        return qt_error_string(errno);
+    const int synced = ::fsync(folder);
+    const int error = errno;
+    ::close(folder);
+    return synced == 0 ? QString() : qt_error_string(error);
 }
 
 namespace {
@@ -238,48 +497,38 @@ QString failure(const QFileDevice &file, int systemError)
 
 } // namespace
 
-QString FileStore::writeSynced(const QString &path, const QByteArray &bytes)
+QString FileStore::writeAside(QFile &file, const QByteArray &bytes) const
 {
-    // QSaveFile writes to a temporary file, syncs it to the disk and renames it into place.
-    // Unbuffered, so that a short write is seen here: buffered, Qt 6.4's commit() reports
-    // success for a file the disk had no room to finish, and renames the truncated file in.
-    QSaveFile file(path);
+    // Under a hidden name beside the target, so a plugin watching for *.mid never sees half a
+    // file. Made new (O_CREAT | O_EXCL), so a link planted under this name is never followed: it
+    // is removed (the link, not its target) and refused if it comes back. Unbuffered, so that a
+    // short write (a full disk) is seen here and not at a later flush. Left open for the sync.
+    QFile::remove(file.fileName());
     errno = 0;
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(bytes) != bytes.size()) {
-        const int systemError = errno;
-        file.cancelWriting();
-        return failure(file, systemError);
-    }
-    errno = 0;
-    if (!file.commit())
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)
+        || file.write(bytes) != bytes.size())
         return failure(file, errno);
     return {};
 }
 
-QString FileStore::writeRenamed(const QString &path, const QByteArray &bytes)
+QString FileStore::syncParts(const std::vector<std::unique_ptr<QFile>> &parts) const
 {
-    // Written under a hidden name beside the target, then renamed: the rename is atomic, so a
-    // plugin watching for *.mid still never sees half a file, only the sync is skipped.
-    // Unbuffered for the same reason as above: a short write must be seen before the rename.
-    const QFileInfo target(path);
-    QFile file(target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".partial"));
-    // Made new (O_CREAT | O_EXCL), so a link planted under this name is never followed: it is
-    // removed (the link, not its target) and refused if it comes back.
-    QFile::remove(file.fileName());
-    errno = 0;
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)
-        || file.write(bytes) != bytes.size()) {
-        const QString error = failure(file, errno);
-        file.close();
-        file.remove();
-        return error;
-    }
-    file.close();
-    errno = 0;
-    if (!file.rename(path)) {
-        const QString error = failure(file, errno);
-        file.remove();
-        return error;
+    if (!m_durable)
+        return {};
+    // Once per part, the data only (fdatasync): its size is what the rename needs, and the folder
+    // is synced once after the take's renames. A take's parts are synced side by side: the disk
+    // (ext4's journal) serves syncs that wait together with one flush, so a take of several parts
+    // waits about as long as a take of one.
+    const auto sync = [](int handle) { return ::fdatasync(handle) == 0 ? QString() : qt_error_string(errno); };
+    QList<int> handles;
+    for (const std::unique_ptr<QFile> &part : parts)
+        handles.append(part->handle());
+    if (handles.size() == 1)
+        return sync(handles.front());
+    const QStringList errors = QtConcurrent::blockingMapped<QStringList>(handles, sync);
+    for (const QString &error : errors) {
+        if (!error.isEmpty())
+            return error;
     }
     return {};
 }
@@ -356,6 +605,8 @@ void FileStore::reconcile()
     const QList<StoredFile> onDisk = scanFolder();   // the slow part, without the lock
     QSet<QString> seen;
     seen.reserve(onDisk.size());
+    QList<StoredFile> added;   // not known before: put here from outside, or restored
+    QStringList erased;
     // In short holds of the lock, so a listing on the server's thread never waits long. What
     // differs is looked at again under the lock: a write or delete may have come since the scan.
     constexpr qsizetype kBatch = 1000;
@@ -367,10 +618,13 @@ void FileStore::reconcile()
             const std::optional<StoredFile> known = m_index.find(scanned.name);
             if (known && known->sizeBytes == scanned.sizeBytes && known->modified == scanned.modified)
                 continue;
-            if (const std::optional<StoredFile> now = describe(scanned.name))
+            if (const std::optional<StoredFile> now = describe(scanned.name)) {
                 m_index.insert(now->name, now->sizeBytes, now->modified);
-            else
-                m_index.erase(scanned.name);
+                if (!known)
+                    added.append(*now);
+            } else if (m_index.erase(scanned.name)) {
+                erased.append(scanned.name);
+            }
         }
     }
     std::optional<FileCursor> after;
@@ -378,11 +632,26 @@ void FileStore::reconcile()
         QMutexLocker lock(&m_indexMutex);
         const FilePage batch = m_index.page(after, kBatch);
         for (const StoredFile &file : batch.files) {
-            if (!seen.contains(file.name) && !describe(file.name))
-                m_index.erase(file.name);
+            if (!seen.contains(file.name) && !describe(file.name) && m_index.erase(file.name))
+                erased.append(file.name);
         }
         after = batch.next;
     } while (after);
+    updateRows(added, erased);
+}
+
+// The index rows of what reconcile() found changed: a file from outside gets a row rebuilt from
+// it (a take's own parts have theirs before they appear), a file gone loses its row.
+void FileStore::updateRows(const QList<StoredFile> &added, const QStringList &erased)
+{
+    QList<IndexedPart> rebuilt;
+    for (const StoredFile &file : added) {
+        if (!m_takes.find(file.name))
+            rebuilt.append(rebuiltPart(file));
+    }
+    if (Status indexed = m_takes.insert(rebuilt); !indexed)
+        qCWarning(lcFiles).noquote() << "could not index files put into" << m_directory << ":" << indexed.error().message;
+    m_takes.remove(erased);
 }
 
 QString FileStore::partOf(const QString &name)
@@ -423,16 +692,19 @@ std::optional<FileMetadata> FileStore::readSidecar(const QString &fileName) cons
 {
     if (!isStoreFileName(fileName))
         return std::nullopt;
-    const QFileInfo sidecar(metadataPath(fileName));
-    if (!sidecar.isFile() || sidecar.isSymLink())
+    const std::optional<IndexedPart> part = indexedPart(fileName);
+    // A rebuilt row is not metadata anyone can act on: without the request, a file can be neither
+    // regenerated nor charted from its sheet (its notes are read instead, as for a file dropped in).
+    if (!part || part->recovered)
         return std::nullopt;
-    QFile file(sidecar.filePath());
-    if (!file.open(QIODevice::ReadOnly))
+    return part->metadata;
+}
+
+std::optional<IndexedPart> FileStore::indexedPart(const QString &fileName) const
+{
+    if (!isStoreFileName(fileName))
         return std::nullopt;
-    auto metadata = FileMetadata::fromJson(QJsonDocument::fromJson(file.readAll()).object());
-    if (!metadata || metadata->fileName != fileName)
-        return std::nullopt;
-    return metadata;
+    return m_takes.find(fileName);
 }
 
 Status FileStore::remove(const QString &name)
@@ -440,8 +712,14 @@ Status FileStore::remove(const QString &name)
     const auto file = find(name);
     if (!file)
         return fileNotFound(name);
-    if (Status removed = removeFile(*file); !removed)
+    if (Status removed = removeFile(*file); !removed) {
+        if (removed.error().code == QLatin1String("file_not_found"))
+            m_takes.remove({name});
         return removed;
+    }
+    // After the unlink: a crash between the two leaves a row without a file, which the next
+    // start drops; the other order could bring a deleted file back without its metadata.
+    m_takes.remove({name});
     qCInfo(lcFiles) << "deleted" << name;
     return Done{};
 }
@@ -457,7 +735,6 @@ Status FileStore::removeFile(const StoredFile &file)
         }
         return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(file.name));
     }
-    QFile::remove(metadataPath(file.name));
     m_index.erase(file.name);
     return Done{};
 }
@@ -472,6 +749,7 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
 {
     QStringList removed;
     QStringList failed;
+    QStringList vanished;
     for (const QString &name : chooseForRemoval(policy, now)) {
         // Through the index's own entry: the file may have been deleted since it was chosen.
         const std::optional<StoredFile> file = [&] {
@@ -482,9 +760,12 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
             continue;
         if (const Status gone = removeFile(*file); gone)
             removed.append(name);
-        else if (gone.error().code != QLatin1String("file_not_found"))   // deleted meanwhile
+        else if (gone.error().code == QLatin1String("file_not_found"))   // deleted meanwhile
+            vanished.append(name);
+        else
             failed.append(name);
     }
+    m_takes.remove(removed + vanished);   // one transaction for the whole trim
     logRemoval(policy, removed, failed);
     return removed;
 }

@@ -3,10 +3,12 @@
 #include "FileIndex.h"
 #include "FileMetadata.h"
 #include "StoredFile.h"
+#include "TakesIndex.h"
 #include "util/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QFile>
 #include <QHash>
 #include <QList>
 #include <QMutex>
@@ -14,7 +16,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace aiband {
 
@@ -24,6 +28,14 @@ struct FileNaming {
     QString trackType;  // bass, drums, keys
     QString keyToken;   // Key::fileNameToken(): C, Fsm, Bb
     int tempoBpm = 120;
+};
+
+// One part of a take to write: its name's fields, its bytes, and how it was made (a part
+// written without metadata is indexed with what its name says).
+struct TakePart {
+    FileNaming naming;
+    QByteArray bytes;
+    std::optional<FileMetadata> metadata;
 };
 
 // Which files cleanup() may remove: older than maxAgeHours (0: any age is kept), and the oldest
@@ -37,10 +49,12 @@ struct CleanupPolicy {
     qint64 minAgeSeconds = 60;
 };
 
-// The folder DAW plugins watch. Files appear atomically (QSaveFile: written to a temporary
-// name, renamed when complete), so a plugin never reads half a file. Each file's metadata
-// sidecar is written before the file appears, in a hidden subfolder. Only names this store
-// makes are ever served or deleted. Thread-safe: generations write from worker threads.
+// The history of takes (<plugin.folder>/takes/). A take is one commit: its parts are written
+// under hidden names (".<name>.partial"), their rows go into the takes index (TakesIndex, one
+// transaction), and only then are the parts renamed into place, so every .mid the folder shows
+// has its row, and a take interrupted at any point is whole or absent after the next start
+// (removeLeftovers() finishes the renames of a committed take, or removes it). Only names this
+// store makes are ever served or deleted. Thread-safe: generations write from worker threads.
 //
 // What the folder holds is kept in memory (FileIndex): read once by prepare(), then kept by the
 // store's own writes, deletes and cleanups, and reconciled with the folder by every full
@@ -48,25 +62,40 @@ struct CleanupPolicy {
 // Listing, paging, counting and finding never scan the folder: they run on the server's thread.
 class FileStore {
 public:
-    // `durable`: each file is synced to the disk before it appears (QSaveFile), so it survives a
-    // power cut; without it a file still appears whole (written aside, then renamed), but the
-    // operating system may lose the newest ones if the machine itself goes down.
+    // `durable`: a take is on the disk before it appears and is answered: each part synced once
+    // (fdatasync), the index committed with synchronous=FULL, the folder synced once after the
+    // renames, so it survives a power cut. Without it a take still appears whole (written aside,
+    // indexed, renamed) and survives the process being killed, but the operating system may lose
+    // the newest takes if the machine itself goes down.
     explicit FileStore(QString directory, bool durable = true);
 
+    // Where versions before the takes index kept each file's metadata (<name>.json): read into
+    // the index by prepare() (and adopt()), then removed.
     static constexpr const char *kMetadataFolder = ".aiband-meta";
 
     QString directory() const { return m_directory; }
-    QString metadataDirectory() const;
-    // Creates the folder, checks it can be written, removes what an interrupted run left behind
-    // (temporary files, sidecars whose file is gone) and reads the folder into the index.
+    QString metadataDirectory() const;   // the old sidecars' folder, which prepare() empties
+    QString indexPath() const { return m_takes.path(); }
+    // Creates the folder, checks it can be written, opens the takes index (moving a damaged one
+    // aside), finishes or removes takes an interrupted run left, moves old sidecars into the
+    // index, gives every file without a row one rebuilt from the file, drops rows whose file is
+    // gone, and reads the folder into memory.
     Status prepare();
-    // Temporary files and orphan sidecars of this store's names; returns the names removed.
+    // Temporary files of this store's names and takes interrupted before their renames (finished
+    // when their rows were committed, removed otherwise); returns the names removed.
     QStringList removeLeftovers();
 
-    // Fails with "insufficient_storage" when the disk is full or over a quota or size limit,
-    // "write_failed" for any other refusal; nothing half-written is left either way.
+    // One take: every part written, indexed and placed, or none. Fails with
+    // "insufficient_storage" when the disk is full or over a quota or size limit, "write_failed"
+    // for any other refusal; nothing half-written is left either way.
+    Result<QList<StoredFile>> writeTake(QList<TakePart> parts);
+    // A take of one part.
     Result<StoredFile> write(const FileNaming &naming, const QByteArray &bytes,
                              std::optional<FileMetadata> metadata = std::nullopt);
+    // A file an earlier version kept in the watched folder, moved into this folder by
+    // TakePublisher::prepare(): indexed from its old sidecar `oldSidecar` (then removed), or
+    // rebuilt from the file without one.
+    void adopt(const QString &name, const QString &oldSidecar);
     // Every file, newest first (modification time, then name), from the index. O(n): for the
     // window; HTTP clients get pages.
     QList<StoredFile> list() const;
@@ -76,10 +105,16 @@ public:
     int count() const;
     // The file on disk (one stat): nullopt for a name this store never makes, or one not there.
     std::optional<StoredFile> find(const QString &name) const;
+    // How the file was made, from the takes index; nullopt for a file whose row was rebuilt from
+    // the MIDI file (the index was lost or damaged, or the file was put here by hand): its request
+    // is unknown, so it cannot be regenerated (404 metadata_not_found).
     std::optional<FileMetadata> readMetadata(const QString &fileName) const;
-    // The sidecar alone, without looking at the file: for names just listed from the index.
+    // The same without looking at the file: for names just listed (the name is from when
+    // metadata lived in sidecar files).
     std::optional<FileMetadata> readSidecar(const QString &fileName) const;
-    Status remove(const QString &name);   // the file and its sidecar
+    // The file's row as it is, rebuilt ones included (name fields, tempo, bars).
+    std::optional<IndexedPart> indexedPart(const QString &fileName) const;
+    Status remove(const QString &name);   // the file and its index row
 
     // Reconciles the index with the folder (one stat per file: for a worker thread), then
     // trim(); returns the names removed. `now` is a parameter so tests can age files without
@@ -115,17 +150,28 @@ private:
     void ensureIndexed() const;             // the first scan, for a store used before prepare()
     QStringList chooseForRemoval(const CleanupPolicy &policy, const QDateTime &now) const;
     void logRemoval(const CleanupPolicy &policy, const QStringList &removed, const QStringList &failed) const;
-    QString metadataPath(const QString &name) const;
     Status removeFile(const StoredFile &file);
     Error writeError(const QString &name, const QString &error) const;
-    // Both return an error text, or an empty string when the file is in place.
-    static QString writeSynced(const QString &path, const QByteArray &bytes);
-    static QString writeRenamed(const QString &path, const QByteArray &bytes);
-    QString linkedFolder() const;   // why the store's folders cannot be written (a link), or empty
-    QString writeFile(const QString &path, const QByteArray &bytes) const;
+    Error indexError(const Error &error) const;
+    QString partialPath(const QString &name) const;
+    QStringList reserveNames(const QList<TakePart> &parts);
+    void releaseNames(const QStringList &names);
+    // Both return an error text, or an empty string when the bytes are written (synced).
+    QString writeAside(QFile &file, const QByteArray &bytes) const;
+    QString syncParts(const std::vector<std::unique_ptr<QFile>> &parts) const;
+    QString placeParts(const QStringList &names);   // the renames; an error text or empty
+    QString syncFolder() const;                      // one fsync of the folder when durable
+    QString linkedFolder() const;   // why the store's folder cannot be written (a link), or empty
+    // Recovery at start, and the old sidecars.
+    QStringList finishInterruptedTakes(const QSet<QString> &partials);
+    void migrateSidecars();
+    void indexUnknownFiles(const QList<StoredFile> &files, bool rebuilding);
+    IndexedPart rebuiltPart(const StoredFile &file) const;
+    void updateRows(const QList<StoredFile> &added, const QStringList &erased);
 
     QString m_directory;
     bool m_durable;
+    TakesIndex m_takes;
     QMutex m_writeMutex;        // guards m_reserved: choosing a free name and taking it is one step
     QSet<QString> m_reserved;   // names being written; the writes themselves run in parallel
     // Guards m_index; a file is unlinked and leaves the index under it, so reconcile() never

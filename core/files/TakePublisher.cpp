@@ -57,8 +57,9 @@ QStringList TakePublisher::watchedFolders() const
     return folders;
 }
 
-Status TakePublisher::prepare(const QString &storeFolder, const QString &storeMetadataFolder)
+Status TakePublisher::prepare(FileStore &store)
 {
+    const QString storeFolder = store.directory();
     QMutexLocker lock(&m_mutex);
     if (!QDir().mkpath(m_watched))
         return makeError(QStringLiteral("files_dir_unavailable"),
@@ -75,10 +76,10 @@ Status TakePublisher::prepare(const QString &storeFolder, const QString &storeMe
     for (const QString &name : watched.entryList(QDir::Files)) {
         if (!FileStore::isStoreFileName(name) || QFileInfo::exists(storeFolder + QLatin1Char('/') + name))
             continue;
-        QFile::rename(oldSidecars + QLatin1Char('/') + name + QStringLiteral(".json"),
-                      storeMetadataFolder + QLatin1Char('/') + name + QStringLiteral(".json"));
-        if (watched.rename(name, storeFolder + QLatin1Char('/') + name))
-            ++moved;
+        if (!watched.rename(name, storeFolder + QLatin1Char('/') + name))
+            continue;
+        store.adopt(name, oldSidecars + QLatin1Char('/') + name + QStringLiteral(".json"));
+        ++moved;
     }
     QDir().rmdir(oldSidecars);   // only when empty
     if (moved > 0)

@@ -12,6 +12,8 @@
 
 namespace aiband {
 
+class FileStore;
+
 // What the folders plugins watch hold: the newest take's parts, and nothing else.
 //
 // The AI Band plugin lists *.mid in one folder (not its subfolders) every 500 ms and plays the
@@ -36,9 +38,9 @@ public:
     QString pluginFolder(const QString &pluginId) const;
 
     // Creates the watched folder, removes what an interrupted publish left, and moves the files
-    // an earlier version kept in the watched folder itself into `store` (the takes folder), with
-    // their sidecars (`storeMetadata`), so the plugin no longer picks among old takes.
-    Status prepare(const QString &storeFolder, const QString &storeMetadataFolder);
+    // an earlier version kept in the watched folder itself into `store` (the takes folder; their
+    // sidecars go into its index), so the plugin no longer picks among old takes.
+    Status prepare(FileStore &store);
 
     // `files` are one take's parts, each with its track type (the store's paths).
     Status publish(const QList<StoredFile> &files, const QString &pluginId);

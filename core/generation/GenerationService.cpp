@@ -123,21 +123,27 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
         timer.restart();
         const Arrangement &a = request.arrangement;
         const FileMetadata shared = metadataFor(request, result);
-        // Pinned until published: a trim during a burst (plugin.max_files) must not take a part
-        // of a take the watched folders do not have yet.
-        std::vector<std::unique_ptr<FilePin>> pins;
+        // The take is one commit (FileStore::writeTake): every part written, indexed and placed,
+        // or none of them.
+        QList<TakePart> parts;
         for (const RenderedPart &part : song.parts) {
             const FileNaming naming{trackTypeName(part.type), a.key.fileNameToken(),
                                     static_cast<int>(std::lround(a.tempoBpm))};
             FileMetadata metadata = shared;
             metadata.trackType = trackTypeName(part.type);
-            Result<StoredFile> stored = store->write(naming, part.midi, std::move(metadata));
-            if (!stored) {
-                discard(store, result);
-                return stored.error();
-            }
-            pins.push_back(std::make_unique<FilePin>(*store, stored->name));
-            result.files.append({*stored, trackTypeName(part.type), part.noteCount, part.midi});
+            parts.append(TakePart{naming, part.midi, std::move(metadata)});
+        }
+        Result<QList<StoredFile>> stored = store->writeTake(std::move(parts));
+        if (!stored)
+            return stored.error();
+        // Pinned until published: a trim during a burst (plugin.max_files) must not take a part
+        // of a take the watched folders do not have yet.
+        std::vector<std::unique_ptr<FilePin>> pins;
+        for (qsizetype i = 0; i < song.parts.size(); ++i) {
+            const RenderedPart &part = song.parts[i];
+            const StoredFile &file = stored->at(i);
+            pins.push_back(std::make_unique<FilePin>(*store, file.name));
+            result.files.append({file, trackTypeName(part.type), part.noteCount, part.midi});
         }
         if (auto failed = publish(publisher, result)) {
             discard(store, result);
@@ -188,10 +194,13 @@ Result<GenerateRequest> GenerationService::regenerationRequest(const QString &fi
     if (!m_store->find(fileName))
         return FileStore::fileNotFound(fileName);
     const std::optional<FileMetadata> metadata = m_store->readMetadata(fileName);
+    // A row rebuilt from the MIDI file (the takes index was lost or damaged, or the file was put
+    // in the folder by hand) knows the part, key, tempo and length, not the request.
     if (!metadata)
         return makeError(QStringLiteral("metadata_not_found"),
-                         QStringLiteral("%1 has no metadata (made before sidecars existed, or its sidecar was removed), "
-                                        "so it cannot be regenerated").arg(fileName), QStringLiteral("filename"));
+                         QStringLiteral("%1 has no request in the takes index (made before metadata was kept, put in the "
+                                        "folder by hand, or its row was rebuilt from the MIDI file after the index was "
+                                        "lost), so it cannot be regenerated").arg(fileName), QStringLiteral("filename"));
     QJsonObject body = metadata->request;
     // The file's own track only: regenerating the bass must not add a new drum file.
     body.insert(QStringLiteral("track_types"), QJsonArray{metadata->trackType});

@@ -3,7 +3,7 @@
 #include "GenerateRequest.h"
 #include "RequestFields.h"
 
-#include "files/FileStore.h"
+#include "files/TakesIndex.h"
 #include "music/Key.h"
 
 #include <QDir>
@@ -13,8 +13,6 @@
 
 namespace aiband {
 namespace {
-
-constexpr qint64 kMaxSidecarBytes = 4 * 1024 * 1024;
 
 // The feel fields the song plan reads, as the arrangement echo stored them.
 Feel plannedFeel(const QJsonObject &feel)
@@ -64,18 +62,7 @@ Result<ChordTimeline> takeChordTimeline(const FileMetadata &metadata)
 
 std::optional<FileMetadata> sidecarOf(const QString &midiPath)
 {
-    const QFileInfo midi(midiPath);
-    const QFileInfo sidecar(midi.dir().filePath(QStringLiteral("%1/%2.json")
-                                                    .arg(QLatin1String(FileStore::kMetadataFolder), midi.fileName())));
-    if (!sidecar.isFile() || sidecar.isSymLink() || sidecar.size() > kMaxSidecarBytes)
-        return std::nullopt;
-    QFile file(sidecar.filePath());
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    std::optional<FileMetadata> metadata = FileMetadata::fromJson(QJsonDocument::fromJson(file.readAll()).object());
-    if (!metadata || metadata->fileName != midi.fileName())
-        return std::nullopt;
-    return metadata;
+    return TakesIndex::readBeside(midiPath);
 }
 
 ChordTimeline chordTimelineOfFile(const QString &midiPath, const MidiSong &song)

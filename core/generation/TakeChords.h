@@ -15,8 +15,8 @@ namespace aiband {
 // request's chords or the arrangement's meter and length.
 Result<ChordTimeline> takeChordTimeline(const FileMetadata &metadata);
 
-// The sidecar beside a file of a takes folder (<folder>/.aiband-meta/<name>.json), if it has a
-// readable one that describes that file.
+// A file's metadata from the takes index of its folder (<folder>/.aiband-takes.sqlite), if the
+// index has a row that describes that file.
 std::optional<FileMetadata> sidecarOf(const QString &midiPath);
 
 // The chords to chart over a file: its take's when its sidecar says, else read from its notes.

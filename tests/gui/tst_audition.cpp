@@ -13,6 +13,7 @@
 #include "FakeAudioOutput.h"
 #include "FilesPage.h"
 #include "FilesTableModel.h"
+#include "files/TakesIndex.h"
 #include "OnScreen.h"
 #include "PianoRollLayout.h"
 #include "PianoRollView.h"
@@ -191,7 +192,7 @@ private slots:
         QVERIFY(hear[0].contains(QLatin1String("_guitar_")) || hear[1].contains(QLatin1String("_guitar_")));
         QVERIFY(!hear.join(QString()).contains(QLatin1String("_bass_")));
         // A file without metadata is a take of its own.
-        QVERIFY(QFile::remove(store.metadataDirectory() + QLatin1Char('/') + first[0] + QStringLiteral(".json")));
+        QVERIFY(TakesIndex(store.directory(), false).remove({first[0]}).ok());
         QCOMPARE(takeOf(store, first[0]), QStringList{first[0]});
     }
 

@@ -5,6 +5,7 @@
 #include "FileSizeLimit.h"
 #include "RawHttp.h"
 #include "TestServer.h"
+#include "files/TakesIndex.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -55,6 +56,14 @@ QStringList namesIn(const HttpResult &listing)
     for (const QJsonValue &file : listing.json.value(QStringLiteral("files")).toArray())
         names.append(file.toObject().value(QStringLiteral("name")).toString());
     return names;
+}
+
+// What the takes folder holds besides its index (the database, its WAL and shared memory).
+QStringList withoutIndex(const QString &folder)
+{
+    QStringList files = QDir(folder).entryList(QDir::Files | QDir::Hidden);
+    files.removeIf([](const QString &name) { return name.startsWith(QLatin1String(TakesIndex::kFileName)); });
+    return files;
 }
 
 } // namespace
@@ -274,12 +283,61 @@ private slots:
                  QStringLiteral("style"));
         QCOMPARE(m_server->post(path, "[1]").status, 400);
 
-        QVERIFY(QFile::remove(m_server->filesDir() + QStringLiteral("/.aiband-meta/") + bass + QStringLiteral(".json")));
+        QVERIFY(TakesIndex(m_server->filesDir(), false).remove({bass}).ok());   // its row gone
         const HttpResult orphan = m_server->post(path, {});
         QCOMPARE(orphan.status, 404);
         QCOMPARE(orphan.errorCode(), QStringLiteral("metadata_not_found"));
         // Refused requests made no file.
         QCOMPARE(m_server->orchestrator->session().files().list().size(), 2);
+    }
+
+    // The takes index lost (or damaged) while the server was stopped: the next start rebuilds it
+    // from the MIDI files. The files are listed and served as before; what needs the request
+    // (regenerate) answers 404 metadata_not_found; new takes are indexed as ever.
+    void aLostOrDamagedIndexIsRebuiltAtStart_data()
+    {
+        QTest::addColumn<bool>("damaged");
+        QTest::newRow("lost") << false;
+        QTest::newRow("damaged") << true;
+    }
+
+    void aLostOrDamagedIndexIsRebuiltAtStart()
+    {
+        QFETCH(bool, damaged);
+        const QStringList take = generate();
+        QCOMPARE(take.size(), 2);
+        const Config config = m_server->orchestrator->config();
+        const QString index = m_server->filesDir() + QLatin1Char('/') + QLatin1String(TakesIndex::kFileName);
+        m_server->orchestrator.reset();
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(index + QLatin1String(suffix));
+        if (damaged) {
+            QFile garbage(index);
+            QVERIFY(garbage.open(QIODevice::WriteOnly));
+            garbage.write(QByteArray(4096, '\x5a'));
+        }
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("takes index rebuilt from 2 MIDI files")));
+        if (damaged)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot be used .* moved aside")));
+        m_server->orchestrator = std::make_unique<Orchestrator>(config, nullptr);
+        QVERIFY(m_server->start());
+
+        const HttpResult listed = m_server->get(QStringLiteral("/api/files"));
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.json.value(QStringLiteral("files")).toArray().size(), 2);
+        const std::optional<IndexedPart> row = m_server->orchestrator->session().files().indexedPart(take.first());
+        QVERIFY(row.has_value() && row->recovered);
+        QCOMPARE(row->metadata.trackType, QStringLiteral("bass"));
+        QCOMPARE(row->metadata.bars, 4.0);
+        const HttpResult again = m_server->post(QStringLiteral("/api/files/") + take.first() + QStringLiteral("/regenerate"), "{}");
+        QCOMPARE(again.status, 404);
+        QCOMPARE(again.errorCode(), QStringLiteral("metadata_not_found"));
+        QVERIFY2(again.errorJson().value(QStringLiteral("message")).toString().contains(QStringLiteral("rebuilt from the MIDI file")),
+                 qPrintable(again.errorJson().value(QStringLiteral("message")).toString()));
+        // A new take is whole in the index again, and regenerates.
+        const QStringList next = generate();
+        QCOMPARE(m_server->post(QStringLiteral("/api/files/") + next.first() + QStringLiteral("/regenerate"), "{}").status, 200);
+        QCOMPARE(QFile::exists(index + QStringLiteral(".damaged")), damaged);
     }
 
     // Every route that takes a file name, with every way of naming something else.
@@ -311,8 +369,14 @@ private slots:
         const QString linkedName = QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid");
         QVERIFY(QFile::link(secretPath, files + QStringLiteral("/evil.mid")));
         QVERIFY(QFile::link(secretPath, files + QLatin1Char('/') + linkedName));
-        QVERIFY(QFile::copy(files + QStringLiteral("/.aiband-meta/") + real + QStringLiteral(".json"),
-                            files + QStringLiteral("/.aiband-meta/") + linkedName + QStringLiteral(".json")));
+        {
+            // ...with a row of its own, so only the link check stands between it and a client.
+            TakesIndex index(files, false);
+            std::optional<IndexedPart> row = index.find(real);
+            QVERIFY(row.has_value());
+            row->metadata.fileName = linkedName;
+            QVERIFY(index.insert({*row}).ok());
+        }
 
         const QByteArray absolute = QUrl::toPercentEncoding(secretPath);
         const QList<QPair<QByteArray, int>> attacks{
@@ -376,7 +440,9 @@ private slots:
         QCOMPARE(midiIn(m_server->filesDir()), QStringList(earlier.begin(), earlier.end()));
         QCOMPARE(midiIn(m_server->watchedDir()), watchedBefore);
         QCOMPARE(midiIn(m_server->watchedDir() + QStringLiteral("/plugins/daw-1")), ownBefore);
-        QCOMPARE(QDir(m_server->filesDir() + QStringLiteral("/.aiband-meta")).entryList(QDir::Files).size(), 2);
+        // The index holds the earlier take's rows, none of the failed one's.
+        const QHash<QString, QString> rows = TakesIndex(m_server->filesDir(), false).takesByName();
+        QCOMPARE(QSet<QString>(rows.keyBegin(), rows.keyEnd()), QSet<QString>(earlier.begin(), earlier.end()));
     }
 
     void aFullDiskIsAnswered507AndTheProblemIsShownUntilAWriteWorks()
@@ -401,7 +467,8 @@ private slots:
         QCOMPARE(orchestrator.session().storageProblem(), message);
         QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("storage_problem")).toString(), message);
         // Nothing was left behind, and the server goes on: the next write clears the problem.
-        QCOMPARE(QDir(m_server->filesDir()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+        QCOMPARE(withoutIndex(m_server->filesDir()), QStringList());
+        QVERIFY(TakesIndex(m_server->filesDir(), false).takesByName().isEmpty());
         QCOMPARE(m_server->post(QStringLiteral("/api/generate"), bassRequest()).status, 200);
         QCOMPARE(problems.count(), 2);
         QCOMPARE(problems.last().first().toString(), QString());
@@ -439,7 +506,7 @@ private slots:
         QCOMPARE(failed.errorCode(), QStringLiteral("generation_failed"));
         QVERIFY(failed.errorJson().value(QStringLiteral("message")).toString()
                     .contains(QStringLiteral("engine exploded")));
-        QCOMPARE(QDir(m_server->filesDir()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+        QCOMPARE(withoutIndex(m_server->filesDir()), QStringList());
         QVERIFY(m_server->orchestrator->session().storageProblem().isEmpty());   // not a storage problem
 
         orchestrator.setRenderer({});
@@ -486,7 +553,7 @@ private slots:
         for (const QString &name : second)
             QVERIFY(QFile::exists(m_server->filesDir() + QLatin1Char('/') + name));
         for (const QString &name : first)
-            QVERIFY(!QFile::exists(m_server->filesDir() + QStringLiteral("/.aiband-meta/") + name + QStringLiteral(".json")));
+            QVERIFY(!TakesIndex(m_server->filesDir(), false).find(name).has_value());
     }
 
     void listingsComeInPagesNewestFirst()

@@ -5,6 +5,7 @@
 
 #include "AppProcess.h"
 #include "TestServer.h"
+#include "files/TakesIndex.h"
 
 #include <QDir>
 #include <QFile>
@@ -141,18 +142,17 @@ private slots:
         QCOMPARE(app.process.exitCode(), 0);
         QVERIFY2(app.errors().contains(QStringLiteral("shutdown complete")), qPrintable(app.errors()));
 
-        // Only complete files: the three made, each with its sidecar, and nothing else, among the
-        // takes; the watched folder holds the newest take of each part, complete, and nothing else.
+        // Only complete files: the three made, each with its row in the takes index (closed
+        // cleanly: no WAL left), and nothing else, among the takes; the watched folder holds the
+        // newest take of each part, complete, and nothing else.
         QStringList expected{bigName};
         expected += made;
         expected.sort();
         const QString takes = files + QStringLiteral("/takes");
-        QCOMPARE(QDir(takes).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name), expected);
-        QStringList sidecars;
-        for (const QString &name : expected)
-            sidecars.append(name + QStringLiteral(".json"));
-        QCOMPARE(QDir(takes + QStringLiteral("/.aiband-meta")).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
-                 sidecars);
+        QCOMPARE(QDir(takes).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
+                 QStringList{QLatin1String(aiband::TakesIndex::kFileName)} + expected);
+        const QHash<QString, QString> rows = aiband::TakesIndex(takes, false).takesByName();
+        QCOMPARE(QSet<QString>(rows.keyBegin(), rows.keyEnd()), QSet<QString>(expected.begin(), expected.end()));
         // (The full band, then bass and drums: three parts, so all three stay published.)
         QCOMPARE(QDir(files).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name), expected);
     }

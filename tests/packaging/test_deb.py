@@ -42,9 +42,10 @@ PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 # Libraries the binary links; dpkg-shlibdeps must have turned each into a dependency.
 LINKED_PACKAGES = ("libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6network6",
                    "libqt6websockets6", "libqt6httpserver6", "libc6", "libstdc++6",
-                   "libqt6multimedia6")   # the window's audition; it ships the backend plugins too
+                   "libqt6multimedia6",   # the window's audition; it ships the backend plugins too
+                   "libqt6sql6")          # the takes index
 # Loaded at run time as a plugin, so listed by hand (packaging/CMakeLists.txt).
-PLUGIN_PACKAGES = ("libqt6svg6",)
+PLUGIN_PACKAGES = ("libqt6svg6", "libqt6sql6-sqlite")   # the SVG icon engine, the QSQLITE driver
 
 
 def environment_variables():

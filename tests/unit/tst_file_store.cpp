@@ -1,11 +1,15 @@
 #include "FileSizeLimit.h"
 #include "files/FileCleanup.h"
 #include "files/FileStore.h"
+#include "files/TakesIndex.h"
+#include "music/MidiFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +65,27 @@ QStringList everything(const QString &dir)
     return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
 }
 
+// Every file but the takes index's own (the database, its WAL and shared-memory files).
+QStringList everythingButTheIndex(const QString &dir)
+{
+    QStringList files = everything(dir);
+    files.removeIf([](const QString &name) { return name.startsWith(QLatin1String(TakesIndex::kFileName)); });
+    return files;
+}
+
+// A real MIDI file: the index rebuilds tempo and bars from it.
+QByteArray midiBytes(double tempoBpm, qint64 bars)
+{
+    MidiSong song;
+    song.tempoBpm = tempoBpm;
+    song.endTick = bars * 4 * kTicksPerQuarter;
+    MidiPart part;
+    part.name = QStringLiteral("bass");
+    part.notes.push_back(Note{0, kTicksPerQuarter, 36, 100});
+    song.parts.push_back(part);
+    return writeMidiFile(song);
+}
+
 } // namespace
 
 class TestFileStore : public QObject {
@@ -101,8 +126,8 @@ private slots:
             names.insert(file->name);
         }
         QCOMPARE(names.size(), 20);
-        // Hidden ".partial" files included: nothing but the twenty files.
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 20);
+        // Hidden ".partial" files included: nothing but the twenty files (and the takes index).
+        QCOMPARE(everythingButTheIndex(dir.path()).size(), 20);
         QCOMPARE(store.count(), 20);
     }
 
@@ -175,17 +200,18 @@ private slots:
         QVERIFY(QFile::exists(target));
     }
 
-    // The metadata (or takes) folder replaced by a link would send every write elsewhere: the
-    // store refuses to write, and to start, rather than follow it.
+    // The takes folder replaced by a link would send every write elsewhere: the store refuses to
+    // write, and to start, rather than follow it.
     void refusesFoldersReplacedByLinks()
     {
         for (bool durable : {true, false}) {
-            QTemporaryDir dir;
+            QTemporaryDir parent;
             QTemporaryDir outside;
-            FileStore store(dir.path(), durable);
+            const QString folder = parent.filePath(QStringLiteral("takes"));
+            FileStore store(folder, durable);
             QVERIFY(store.prepare().ok());
-            QVERIFY(QDir(store.metadataDirectory()).removeRecursively());
-            QVERIFY(QFile::link(outside.path(), store.metadataDirectory()));
+            QVERIFY(QDir(folder).removeRecursively());
+            QVERIFY(QFile::link(outside.path(), folder));
             const Result<StoredFile> written = store.write({QStringLiteral("bass"), QStringLiteral("C"), 120}, "MThd",
                                                            sampleMetadata());
             QVERIFY(!written.ok());
@@ -241,17 +267,18 @@ private slots:
         QVERIFY(status.error().message.contains(blocked));
     }
 
-    void metadataSidecarIsHiddenAndReadsBack()
+    void metadataGoesIntoTheTakesIndexAndReadsBack()
     {
         QTemporaryDir dir;
         FileStore store(dir.path());
         QVERIFY(store.prepare().ok());
         const Result<StoredFile> file = store.write(kBass, "MThd", sampleMetadata());
         QVERIFY(file.ok());
-        // The folder plugins watch shows the MIDI file only; the sidecar is in a hidden folder.
-        QCOMPARE(visibleFiles(dir.path()), QStringList{file->name});
-        QCOMPARE(visibleFiles(store.metadataDirectory()), QStringList{file->name + QStringLiteral(".json")});
-        QVERIFY(store.metadataDirectory().endsWith(QStringLiteral("/.aiband-meta")));
+        // The folder holds the MIDI file and the hidden takes index, no sidecar.
+        QCOMPARE(everythingButTheIndex(dir.path()), QStringList{file->name});
+        QVERIFY(QFileInfo(store.indexPath()).isFile());
+        QCOMPARE(store.indexPath(), dir.filePath(QStringLiteral(".aiband-takes.sqlite")));
+        QVERIFY(!QFileInfo::exists(store.metadataDirectory()));
 
         const std::optional<FileMetadata> read = store.readMetadata(file->name);
         QVERIFY(read.has_value());
@@ -263,42 +290,143 @@ private slots:
         QVERIFY(qAbs(read->created.secsTo(QDateTime::currentDateTimeUtc())) < 600);
         QCOMPARE(read->seed, 4000000000u);   // beyond a signed 32-bit number, kept exactly
 
-        // Removing the file removes its sidecar.
+        // Another store on the same folder (the next start) reads the same row.
+        {
+            FileStore again(dir.path());
+            QVERIFY(again.prepare().ok());
+            QCOMPARE(again.readMetadata(file->name), read);
+        }
+        // Removing the file removes its row.
         QVERIFY(store.remove(file->name).ok());
-        QVERIFY(everything(store.metadataDirectory()).isEmpty());
         QVERIFY(!store.readMetadata(file->name).has_value());
+        QVERIFY(!store.readSidecar(file->name).has_value());
     }
 
-    void metadataThatIsMissingForeignOrDamagedIsNotRead()
+    // A take's parts are written, indexed and placed together: one row per part, one take.
+    void aTakeIsOneCommit()
     {
         QTemporaryDir dir;
-        QTemporaryDir outside;
         FileStore store(dir.path());
         QVERIFY(store.prepare().ok());
-        const QString bare = store.write(kBass, "a")->name;
-        QVERIFY(!store.readMetadata(bare).has_value());
+        FileMetadata drums = sampleMetadata();
+        drums.trackType = QStringLiteral("drums");
+        const Result<QList<StoredFile>> take = store.writeTake(
+            {TakePart{kBass, "bass bytes", sampleMetadata()},
+             TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, "drums bytes", drums}});
+        QVERIFY(take.ok());
+        QCOMPARE(take->size(), 2);
+        QCOMPARE(everythingButTheIndex(dir.path()), (QStringList{take->at(0).name, take->at(1).name}));
+        QCOMPARE(store.readMetadata(take->at(0).name)->trackType, QStringLiteral("bass"));
+        QCOMPARE(store.readMetadata(take->at(1).name)->trackType, QStringLiteral("drums"));
+        QFile bytes(take->at(1).path);
+        QVERIFY(bytes.open(QIODevice::ReadOnly));
+        QCOMPARE(bytes.readAll(), QByteArray("drums bytes"));
+        QCOMPARE(store.count(), 2);
+    }
 
-        const QString damaged = store.write(kBass, "b", sampleMetadata())->name;
-        touch(store.metadataDirectory() + QLatin1Char('/') + damaged + QStringLiteral(".json"), "{\"format\": 1, \"file_");
-        QVERIFY(!store.readMetadata(damaged).has_value());
+    void metadataOfUnknownNamesIsNotRead()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        // Written without metadata: indexed with what its name says, no request.
+        const QString bare = store.write({QStringLiteral("drums"), QStringLiteral("Fsm"), 96}, "a")->name;
+        QVERIFY(!store.readMetadata(bare).has_value());   // no request: nothing to regenerate
+        const std::optional<FileMetadata> described = store.indexedPart(bare)->metadata;
+        QVERIFY(described.has_value());
+        QVERIFY(store.indexedPart(bare)->recovered);
+        QVERIFY(described->request.isEmpty());
+        QCOMPARE(described->trackType, QStringLiteral("drums"));
+        QCOMPARE(described->key, QStringLiteral("F#m"));
+        QCOMPARE(described->tempoBpm, 96.0);
 
-        // Another file's sidecar copied under this name does not describe it.
         const QString first = store.write(kBass, "c", sampleMetadata())->name;
-        const QString second = store.write(kBass, "d", sampleMetadata())->name;
-        const QString secondSidecar = store.metadataDirectory() + QLatin1Char('/') + second + QStringLiteral(".json");
-        QVERIFY(QFile::remove(secondSidecar));
-        QVERIFY(QFile::copy(store.metadataDirectory() + QLatin1Char('/') + first + QStringLiteral(".json"), secondSidecar));
-        QVERIFY(!store.readMetadata(second).has_value());
-
-        // A sidecar that is a symlink out of the folder is not followed.
-        const QString linked = store.write(kBass, "e", sampleMetadata())->name;
-        const QString linkedSidecar = store.metadataDirectory() + QLatin1Char('/') + linked + QStringLiteral(".json");
-        QFile::copy(linkedSidecar, outside.filePath(QStringLiteral("meta.json")));
-        QVERIFY(QFile::remove(linkedSidecar));
-        QVERIFY(QFile::link(outside.filePath(QStringLiteral("meta.json")), linkedSidecar));
-        QVERIFY(!store.readMetadata(linked).has_value());
-
         QVERIFY(!store.readMetadata(QStringLiteral("../") + first).has_value());
+        QVERIFY(!store.readMetadata(QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid")).has_value());
+        // The file gone behind the store's back: no metadata for it, though its row is still there.
+        QVERIFY(QFile::remove(dir.filePath(first)));
+        QVERIFY(!store.readMetadata(first).has_value());
+    }
+
+    // The index lost (deleted) or damaged (not a database): the next start rebuilds it from the
+    // MIDI files, with what they say; the request is gone, and the damaged file is kept aside.
+    void aLostOrDamagedIndexIsRebuiltFromTheMidiFiles_data()
+    {
+        QTest::addColumn<bool>("damaged");
+        QTest::newRow("lost") << false;
+        QTest::newRow("damaged") << true;
+    }
+
+    void aLostOrDamagedIndexIsRebuiltFromTheMidiFiles()
+    {
+        QFETCH(bool, damaged);
+        QTemporaryDir dir;
+        QString name;
+        {
+            FileStore store(dir.path());
+            QVERIFY(store.prepare().ok());
+            name = store.write({QStringLiteral("bass"), QStringLiteral("Bb"), 97}, midiBytes(97.0, 8), sampleMetadata())->name;
+            QVERIFY(!store.readMetadata(name)->request.isEmpty());
+        }
+        const QString index = dir.filePath(QLatin1String(TakesIndex::kFileName));
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(index + QLatin1String(suffix));
+        if (damaged)
+            touch(index, QByteArray(8192, 'z'));
+
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QVERIFY(!store.readMetadata(name).has_value());   // not regenerable, and no chart from the sheet
+        const std::optional<IndexedPart> part = store.indexedPart(name);
+        QVERIFY(part.has_value() && part->recovered);
+        const std::optional<FileMetadata> rebuilt = part->metadata;
+        QVERIFY(rebuilt->request.isEmpty());   // what made it cannot be known: not regenerable
+        QCOMPARE(rebuilt->trackType, QStringLiteral("bass"));
+        QCOMPARE(rebuilt->key, QStringLiteral("Bb"));
+        QCOMPARE(rebuilt->tempoBpm, 97.0);
+        QCOMPARE(rebuilt->bars, 8.0);
+        QCOMPARE(QFile::exists(index + QStringLiteral(".damaged")), damaged);
+        // New takes are indexed as before.
+        const QString next = store.write(kBass, "MThd", sampleMetadata())->name;
+        QCOMPARE(store.readMetadata(next)->seed, 4000000000u);
+    }
+
+    // The folder deleted and made again under a running store (tst_ui does it to the server):
+    // the next take makes a new index instead of failing on the unlinked one.
+    void anIndexRemovedWhileRunningIsMadeAgain()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QVERIFY(store.write(kBass, "a", sampleMetadata()).ok());
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(store.indexPath() + QLatin1String(suffix));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("takes index .* is gone")));
+        const Result<StoredFile> next = store.write(kBass, "b", sampleMetadata());
+        QVERIFY(next.ok());
+        QVERIFY(QFileInfo(store.indexPath()).isFile());
+        QCOMPARE(store.readMetadata(next->name)->seed, 4000000000u);
+    }
+
+    // Sidecars of versions before the index move into it at start, and leave.
+    void oldSidecarsMoveIntoTheIndex()
+    {
+        QTemporaryDir dir;
+        const QString name = QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid");
+        const QString orphan = QStringLiteral("20261124-120001-124_drums_C_120_012345.mid");
+        touch(dir.filePath(name), "MThd");
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".aiband-meta"))));
+        FileMetadata old = sampleMetadata();
+        old.fileName = name;
+        old.created = QDateTime(QDate(2026, 11, 24), QTime(12, 0, 1), Qt::UTC);
+        touch(dir.filePath(QStringLiteral(".aiband-meta/") + name + QStringLiteral(".json")), QJsonDocument(old.toJson()).toJson());
+        touch(dir.filePath(QStringLiteral(".aiband-meta/") + orphan + QStringLiteral(".json")), "{}");
+
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QCOMPARE(store.readMetadata(name), std::optional<FileMetadata>(old));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral(".aiband-meta"))));
+        QCOMPARE(everythingButTheIndex(dir.path()), QStringList{name});
     }
 
     void cleanupRemovesFilesOlderThanCleanupHours()
@@ -316,7 +444,8 @@ private slots:
 
         QCOMPARE(store.cleanup(CleanupPolicy{24.0, 1000, 60}, now), QStringList{old.name});
         QCOMPARE(visibleFiles(dir.path()), (QStringList{recent.name, QStringLiteral("notes.mid")}));
-        QCOMPARE(visibleFiles(store.metadataDirectory()), QStringList{recent.name + QStringLiteral(".json")});
+        QVERIFY(!store.readSidecar(old.name).has_value());   // its row left with it
+        QVERIFY(store.readSidecar(recent.name).has_value());
         QCOMPARE(store.count(), 1);
 
         // cleanup_hours 0 keeps files whatever their age.
@@ -342,7 +471,8 @@ private slots:
         QCOMPARE(store.list().size(), 3);
         for (const QString &name : byAge.mid(2))
             QVERIFY(store.find(name).has_value());
-        QCOMPARE(everything(store.metadataDirectory()).size(), 3);
+        for (const QString &name : byAge)
+            QCOMPARE(store.readSidecar(name).has_value(), !removed.contains(name));
     }
 
     void aYoungFileIsNeverRemovedForItsAgeButTheCountHolds()
@@ -435,14 +565,14 @@ private slots:
         QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".aiband-meta"))));
         const QString meta = dir.filePath(QStringLiteral(".aiband-meta/"));
         const QStringList leftovers{
-            dir.filePath(QLatin1Char('.') + gone + QStringLiteral(".partial")),   // durable_writes=false
-            dir.filePath(gone + QStringLiteral(".Ab3dE9")),                       // QSaveFile's temporary
-            meta + QLatin1Char('.') + gone + QStringLiteral(".json.partial"),
+            dir.filePath(QLatin1Char('.') + gone + QStringLiteral(".partial")),   // a take never committed
+            dir.filePath(gone + QStringLiteral(".Ab3dE9")),                       // older versions' QSaveFile temporary
+            meta + QLatin1Char('.') + gone + QStringLiteral(".json.partial"),     // older versions' sidecars
             meta + gone + QStringLiteral(".json.x1Y2z3"),
-            meta + gone + QStringLiteral(".json"),                                // its file never appeared
+            meta + gone + QStringLiteral(".json"),
         };
         const QStringList kept{
-            dir.filePath(name), meta + name + QStringLiteral(".json"),
+            dir.filePath(name),
             dir.filePath(QStringLiteral("notes.txt")), dir.filePath(QStringLiteral("song.mid.Ab3dE9")),
             dir.filePath(QStringLiteral(".hidden.partial")),
         };
@@ -456,6 +586,45 @@ private slots:
         for (const QString &path : kept)
             QVERIFY2(QFile::exists(path), qPrintable(path));
         QVERIFY(store.removeLeftovers().isEmpty());
+        QCOMPARE(store.list().size(), 1);
+        QVERIFY(store.indexedPart(name).has_value());   // a file without a row gets one
+    }
+
+    // What a kill between a take's commit (its rows) and its renames leaves: the take is finished
+    // at start when every part is still there, whole, under its hidden name; a take that lost a
+    // part (a power cut took a name never synced) is removed, rows and files. Never half a take.
+    void anInterruptedTakeIsFinishedOrRemovedWholeAtStart()
+    {
+        QTemporaryDir dir;
+        const QString bass = QStringLiteral("20261124-120001-123_bass_C_120_aaaaaa.mid");
+        const QString drums = QStringLiteral("20261124-120001-123_drums_C_120_bbbbbb.mid");
+        const QString lostBass = QStringLiteral("20261124-120002-123_bass_C_120_cccccc.mid");
+        const QString lostDrums = QStringLiteral("20261124-120002-123_drums_C_120_dddddd.mid");
+        const auto row = [](const QString &name, const QString &take) {
+            FileMetadata metadata = sampleMetadata();
+            metadata.fileName = name;
+            return IndexedPart{metadata, take, false};
+        };
+        {
+            TakesIndex index(dir.path(), true);
+            QVERIFY(index.open().ok());
+            QVERIFY(index.insert({row(bass, bass), row(drums, bass)}).ok());
+            QVERIFY(index.insert({row(lostBass, lostBass), row(lostDrums, lostBass)}).ok());
+        }
+        touch(dir.filePath(bass), "bass");                                            // renamed in
+        touch(dir.filePath(QLatin1Char('.') + drums + QStringLiteral(".partial")), "drums");   // not yet
+        touch(dir.filePath(QLatin1Char('.') + lostBass + QStringLiteral(".partial")), "lost");  // its drums are gone
+
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QCOMPARE(everythingButTheIndex(dir.path()), (QStringList{bass, drums}));
+        QFile finished(dir.filePath(drums));
+        QVERIFY(finished.open(QIODevice::ReadOnly));
+        QCOMPARE(finished.readAll(), QByteArray("drums"));
+        QVERIFY(store.readMetadata(drums).has_value());
+        QVERIFY(!store.readSidecar(lostBass).has_value());
+        QVERIFY(!store.readSidecar(lostDrums).has_value());
+        QCOMPARE(store.count(), 2);
     }
 
     void folderReplacedByAFileIsAWriteFailure_data()
@@ -489,8 +658,8 @@ private slots:
         QTest::addColumn<bool>("withMetadata");
         QTest::newRow("durable") << true << false;
         QTest::newRow("renamed") << false << false;
-        QTest::newRow("durable with sidecar") << true << true;
-        QTest::newRow("renamed with sidecar") << false << true;
+        QTest::newRow("durable with metadata") << true << true;
+        QTest::newRow("renamed with metadata") << false << true;
     }
 
     void aFullDiskIsInsufficientStorageAndLeavesNothing()
@@ -501,7 +670,8 @@ private slots:
         FileStore store(dir.path(), durable);
         QVERIFY(store.prepare().ok());
         QCOMPARE(store.count(), 0);
-        // The sidecar is small; the MIDI bytes are what does not fit.
+        // The index row is small (and the index made before the limit); the MIDI bytes are what
+        // does not fit.
         const QByteArray big(4096, 'M');
         {
             const FileSizeLimit limit(2048);
@@ -513,10 +683,12 @@ private slots:
             QVERIFY2(file.error().message.contains(QStringLiteral("no room")), qPrintable(file.error().message));
             QVERIFY2(file.error().message.contains(dir.path()), qPrintable(file.error().message));
         }
-        // Nothing half-written anywhere: no file, no temporary, no sidecar.
-        QCOMPARE(everything(dir.path()), QStringList());
-        QCOMPARE(everything(store.metadataDirectory()), QStringList());
+        // Nothing half-written anywhere: no file, no temporary, no row.
+        QCOMPARE(everythingButTheIndex(dir.path()), QStringList());
         QCOMPARE(store.count(), 0);
+        FileStore restarted(dir.path(), durable);
+        QVERIFY(restarted.prepare().ok());
+        QCOMPARE(restarted.count(), 0);
         // With room again, writing works.
         const Result<StoredFile> file = store.write(kBass, big, sampleMetadata());
         QVERIFY(file.ok());

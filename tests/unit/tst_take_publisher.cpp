@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace aiband;
@@ -63,7 +64,7 @@ private slots:
         m_store = std::make_unique<FileStore>(TakePublisher::takesFolderOf(watched()), false);
         m_publisher = std::make_unique<TakePublisher>(watched());
         QVERIFY(m_store->prepare().ok());
-        QVERIFY(m_publisher->prepare(m_store->directory(), m_store->metadataDirectory()).ok());
+        QVERIFY(m_publisher->prepare(*m_store).ok());
     }
 
     void theWatchedFolderHoldsTheNewestTakeOnly()
@@ -154,16 +155,25 @@ private slots:
         const QStringList planted{oldTake, QStringLiteral(".aiband-meta/") + oldTake + QStringLiteral(".json"),
                                   QStringLiteral(".aiband-publishing-") + oldTake, QStringLiteral("my song.mid")};
         QDir().mkpath(watched() + QStringLiteral("/.aiband-meta"));
+        FileMetadata oldMetadata;
+        oldMetadata.fileName = oldTake;
+        oldMetadata.request = QJsonObject{{QStringLiteral("chord_progression"), QStringLiteral("C-F")}};
+        oldMetadata.seed = 77;
+        oldMetadata.trackType = QStringLiteral("bass");
+        oldMetadata.created = QDateTime(QDate(2026, 11, 24), QTime(12, 0, 1), Qt::UTC);
         for (const QString &name : planted) {
             QFile file(watched() + QLatin1Char('/') + name);
             QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(name == planted.at(1) ? "{}" : "MThd");
+            file.write(name == planted.at(1) ? QJsonDocument(oldMetadata.toJson()).toJson() : QByteArray("MThd"));
         }
-        QVERIFY(m_publisher->prepare(m_store->directory(), m_store->metadataDirectory()).ok());
+        QVERIFY(m_publisher->prepare(*m_store).ok());
         QCOMPARE(listed(watched()), QStringList{QStringLiteral("my song.mid")});
         QVERIFY(QFile::exists(m_store->directory() + QLatin1Char('/') + oldTake));
-        QVERIFY(QFile::exists(m_store->metadataDirectory() + QLatin1Char('/') + oldTake + QStringLiteral(".json")));
+        // Its old sidecar went into the takes index, and is gone.
+        QCOMPARE(m_store->readMetadata(oldTake), std::optional<FileMetadata>(oldMetadata));
         QVERIFY(!QFileInfo::exists(watched() + QStringLiteral("/.aiband-meta")));
+        QVERIFY(!QFileInfo::exists(m_store->metadataDirectory()));
+        QCOMPARE(m_store->list().size(), 1);
     }
 };
 

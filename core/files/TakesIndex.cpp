@@ -1,0 +1,306 @@
+#include "TakesIndex.h"
+
+#include "logging/LogCategories.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QThreadStorage>
+#include <QUuid>
+#include <QVariant>
+
+#include <memory>
+#include <unordered_map>
+
+namespace aiband {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+const QString kDriver = QStringLiteral("QSQLITE");
+// SQLite's SQLITE_FULL, as Qt's driver reports it (QSqlError::nativeErrorCode()).
+const QString kSqliteFull = QStringLiteral("13");
+
+// Qt SQL's rule: a connection belongs to the thread that opened it. These are one thread's
+// connections, closed when that thread ends (QThreadStorage deletes its value then).
+struct ThreadConnections {
+    QStringList names;
+    // Each connection's SELECT of one row, prepared once: a listing page reads a hundred rows,
+    // and SQLite's parse of the statement was most of each read.
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> finds;
+    ~ThreadConnections()
+    {
+        finds.clear();   // before their connections go
+        for (const QString &name : std::as_const(names))
+            QSqlDatabase::removeDatabase(name);
+    }
+};
+
+QThreadStorage<ThreadConnections *> &threadConnections()
+{
+    static QThreadStorage<ThreadConnections *> connections;
+    return connections;
+}
+
+Error sqlError(const QString &what, const QSqlError &error)
+{
+    const bool full = error.nativeErrorCode() == kSqliteFull;
+    return makeError(full ? QStringLiteral("insufficient_storage") : QStringLiteral("write_failed"),
+                     QStringLiteral("%1: %2").arg(what, error.text()));
+}
+
+std::optional<IndexedPart> partFrom(const QSqlQuery &row, const QString &fileName)
+{
+    std::optional<FileMetadata> metadata =
+        FileMetadata::fromJson(QJsonDocument::fromJson(row.value(2).toByteArray()).object());
+    // A row that does not describe its own file is not trusted (a damaged or edited index).
+    if (!metadata || metadata->fileName != fileName)
+        return std::nullopt;
+    return IndexedPart{*metadata, row.value(0).toString(), row.value(1).toBool()};
+}
+
+const QString kSelectPart = QStringLiteral("SELECT take, recovered, metadata FROM parts WHERE file_name = ?");
+
+} // namespace
+
+TakesIndex::TakesIndex(QString folder, bool durable)
+    : m_folder(std::move(folder)), m_durable(durable),
+      m_connectionPrefix(QStringLiteral("aiband-takes-%1-").arg(QUuid::createUuid().toString(QUuid::Id128)))
+{
+}
+
+TakesIndex::~TakesIndex()
+{
+    closeConnections();
+}
+
+QString TakesIndex::path() const
+{
+    return m_folder + QLatin1Char('/') + QLatin1String(kFileName);
+}
+
+QSqlDatabase TakesIndex::connection() const
+{
+    const QString name = m_connectionPrefix + QString::number(m_epoch.loadAcquire()) + QLatin1Char('-')
+                         + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    if (!threadConnections().hasLocalData())
+        threadConnections().setLocalData(new ThreadConnections);
+    threadConnections().localData()->names.append(name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, name);
+    db.setDatabaseName(path());
+    // Another thread's transaction holds the write lock for a few milliseconds at most.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (db.open()) {
+        QSqlQuery pragmas(db);
+        pragmas.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        pragmas.exec(m_durable ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
+    }
+    return db;
+}
+
+void TakesIndex::closeConnections() const
+{
+    if (!threadConnections().hasLocalData())
+        return;
+    QStringList &names = threadConnections().localData()->names;
+    for (auto it = names.begin(); it != names.end();) {
+        if (it->startsWith(m_connectionPrefix)) {
+            threadConnections().localData()->finds.erase(*it);
+            QSqlDatabase::removeDatabase(*it);
+            it = names.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+Result<TakesIndex::Opened> TakesIndex::open()
+{
+    QMutexLocker lock(&m_openMutex);
+    Result<Opened> opened = openOrReplace();
+    m_opened = opened.ok();
+    return opened;
+}
+
+Result<TakesIndex::Opened> TakesIndex::openOrReplace() const
+{
+    const bool existed = QFileInfo::exists(path());
+    Status ready = createSchema(connection());
+    if (ready)
+        return existed ? Opened::Existing : Opened::Created;
+    qCWarning(lcFiles).noquote() << "the takes index" << path() << "cannot be used (" << ready.error().message
+                                 << "); it is moved aside to" << path() + QStringLiteral(".damaged")
+                                 << "and rebuilt from the files";
+    closeConnections();
+    QFile::remove(path() + QStringLiteral(".damaged"));
+    QFile::rename(path(), path() + QStringLiteral(".damaged"));
+    for (const char *suffix : {"-wal", "-shm"})
+        QFile::remove(path() + QLatin1String(suffix));
+    if (Status again = createSchema(connection()); !again)
+        return makeError(QStringLiteral("files_dir_unavailable"),
+                         QStringLiteral("cannot create the takes index %1: %2").arg(path(), again.error().message));
+    return Opened::Replaced;
+}
+
+Status TakesIndex::createSchema(const QSqlDatabase &db) const
+{
+    if (!db.isOpen())
+        return makeError(QStringLiteral("write_failed"), db.lastError().text());
+    QSqlQuery query(db);
+    // A damaged file fails here ("file is not a database", "database disk image is malformed").
+    if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next()
+        || query.value(0).toString() != QLatin1String("ok"))
+        return makeError(QStringLiteral("write_failed"),
+                         query.lastError().isValid() ? query.lastError().text() : query.value(0).toString());
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return sqlError(QStringLiteral("reading its version"), query.lastError());
+    const int version = query.value(0).toInt();
+    if (version == kSchemaVersion)
+        return Done{};
+    if (version != 0)
+        return makeError(QStringLiteral("write_failed"), QStringLiteral("layout version %1, not %2").arg(version).arg(kSchemaVersion));
+    const bool created =
+        query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS parts (file_name TEXT PRIMARY KEY NOT NULL, take TEXT NOT NULL, "
+                                  "recovered INTEGER NOT NULL, metadata TEXT NOT NULL) WITHOUT ROWID"))
+        && query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    if (!created)
+        return sqlError(QStringLiteral("creating the takes index"), query.lastError());
+    return Done{};
+}
+
+void TakesIndex::ensureOpen(bool checkFile) const
+{
+    QMutexLocker lock(&m_openMutex);
+    if (m_opened && (!checkFile || QFileInfo::exists(path())))
+        return;
+    if (m_opened) {
+        // Removed under the running app (its folder deleted and made again): connections to the
+        // unlinked file would fail every write, so later ones open a new index. Its rows are
+        // gone with it; files still there get rows rebuilt at the next start.
+        qCWarning(lcFiles).noquote() << "the takes index" << path() << "is gone; a new one is made";
+        m_epoch.fetchAndAddRelease(1);
+    }
+    // A store used before FileStore::prepare() (tests, tools): the index is made on first use.
+    m_opened = openOrReplace().ok();
+}
+
+Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work)
+{
+    ensureOpen(/*checkFile=*/true);   // one stat per transaction
+    QMutexLocker lock(&m_writeMutex);
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return sqlError(QStringLiteral("the takes index %1").arg(path()), db.lastError());
+    if (Status done = work(db); !done) {
+        db.rollback();
+        return done;
+    }
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        return sqlError(QStringLiteral("the takes index %1").arg(path()), error);
+    }
+    return Done{};
+}
+
+Status TakesIndex::insert(const QList<IndexedPart> &parts)
+{
+    if (parts.isEmpty())
+        return Done{};
+    return transaction([&](QSqlDatabase &db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO parts (file_name, take, recovered, metadata) VALUES (?, ?, ?, ?)"));
+        for (const IndexedPart &part : parts) {
+            query.bindValue(0, part.metadata.fileName);
+            query.bindValue(1, part.take);
+            query.bindValue(2, part.recovered ? 1 : 0);
+            query.bindValue(3, QJsonDocument(part.metadata.toJson()).toJson(QJsonDocument::Compact));
+            if (!query.exec())
+                return sqlError(QStringLiteral("indexing %1").arg(part.metadata.fileName), query.lastError());
+        }
+        return Done{};
+    });
+}
+
+Status TakesIndex::remove(const QStringList &names)
+{
+    if (names.isEmpty())
+        return Done{};
+    return transaction([&](QSqlDatabase &db) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("DELETE FROM parts WHERE file_name = ?"));
+        for (const QString &name : names) {
+            query.bindValue(0, name);
+            if (!query.exec())
+                return sqlError(QStringLiteral("removing %1 from the takes index").arg(name), query.lastError());
+        }
+        return Done{};
+    });
+}
+
+std::optional<IndexedPart> TakesIndex::find(const QString &fileName) const
+{
+    ensureOpen();
+    const QSqlDatabase db = connection();
+    std::unique_ptr<QSqlQuery> &query = threadConnections().localData()->finds[db.connectionName()];
+    if (!query) {
+        query = std::make_unique<QSqlQuery>(db);
+        if (!query->prepare(kSelectPart)) {
+            query.reset();
+            return std::nullopt;
+        }
+    }
+    query->bindValue(0, fileName);
+    std::optional<IndexedPart> part;
+    if (query->exec() && query->next())
+        part = partFrom(*query, fileName);
+    query->finish();   // the read ends here, so a checkpoint never waits for it
+    return part;
+}
+
+QHash<QString, QString> TakesIndex::takesByName() const
+{
+    ensureOpen();
+    QHash<QString, QString> takes;
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    if (query.exec(QStringLiteral("SELECT file_name, take FROM parts"))) {
+        while (query.next())
+            takes.insert(query.value(0).toString(), query.value(1).toString());
+    }
+    return takes;
+}
+
+std::optional<FileMetadata> TakesIndex::readBeside(const QString &midiPath)
+{
+    const QFileInfo midi(midiPath);
+    const QString database = midi.dir().filePath(QLatin1String(kFileName));
+    if (!QFileInfo(database).isFile())
+        return std::nullopt;
+    const QString name = QStringLiteral("aiband-takes-read-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    std::optional<IndexedPart> part;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, name);
+        db.setDatabaseName(database);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=1000"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(kSelectPart);
+            query.addBindValue(midi.fileName());
+            if (query.exec() && query.next())
+                part = partFrom(query, midi.fileName());
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!part)
+        return std::nullopt;
+    return part->metadata;
+}
+
+} // namespace aiband

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "FileMetadata.h"
+#include "util/Result.h"
+
+#include <QHash>
+#include <QList>
+#include <QAtomicInt>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+// Qt SQL stays out of this header: only the services library links it.
+class QSqlDatabase;
+
+namespace aiband {
+
+// One row of the index: a part's file, the take it belongs to, and how it was made.
+struct IndexedPart {
+    FileMetadata metadata;   // metadata.fileName is the part's .mid
+    QString take;            // the take's id (its first part's file name): parts committed together
+    bool recovered = false;  // rebuilt from the MIDI file: the request that made it is unknown
+};
+
+// The takes index: every part's metadata in one SQLite database (<takes>/.aiband-takes.sqlite,
+// through Qt SQL), written in one transaction per take, so a take's rows appear together or not
+// at all. WAL journal; synchronous=FULL with durable writes (a committed take survives a power
+// cut), NORMAL without (it survives the process being killed, not the machine going down).
+//
+// Qt SQL lets a connection be used only by the thread that opened it, so each thread gets its
+// own, opened on first use and closed when the thread ends. Writes are serialised here (SQLite
+// has one writer at a time anyway). Thread-safe.
+class TakesIndex {
+public:
+    static constexpr const char *kFileName = ".aiband-takes.sqlite";
+
+    TakesIndex(QString folder, bool durable);
+    ~TakesIndex();
+    TakesIndex(const TakesIndex &) = delete;
+    TakesIndex &operator=(const TakesIndex &) = delete;
+
+    enum class Opened { Existing, Created, Replaced };
+    // Opens the database, creating it when it is missing; one that cannot be read, fails its
+    // integrity check or has another layout is moved aside (".damaged") and made again empty
+    // (Replaced), for the caller to rebuild from the files.
+    Result<Opened> open();
+    QString path() const;
+
+    // One transaction: every row or none. Replaces rows of the same names.
+    Status insert(const QList<IndexedPart> &parts);
+    Status remove(const QStringList &names);
+    std::optional<IndexedPart> find(const QString &fileName) const;
+    // Every row's file name and take: what start-up recovery compares with the folder.
+    QHash<QString, QString> takesByName() const;
+
+    // The metadata of `midiPath` from the index in its folder, without a TakesIndex open there
+    // (the piano roll draws a file's chords from its take's request); nullopt when there is none.
+    static std::optional<FileMetadata> readBeside(const QString &midiPath);
+
+private:
+    Result<Opened> openOrReplace() const;
+    // open() on first use (a store used before prepare()), and again when the file is gone.
+    void ensureOpen(bool checkFile = false) const;
+    QSqlDatabase connection() const;   // this thread's, opened on first use
+    void closeConnections() const;         // this thread's; others close when their thread ends
+    Status createSchema(const QSqlDatabase &db) const;
+    Status transaction(const std::function<Status(QSqlDatabase &)> &work);
+
+    QString m_folder;
+    bool m_durable;
+    QString m_connectionPrefix;   // unique per instance: a later index on the same file gets new connections
+    mutable QMutex m_writeMutex;
+    mutable QMutex m_openMutex;
+    mutable bool m_opened = false;
+    mutable QAtomicInt m_epoch;   // in connection names: a new file gets new connections
+};
+
+} // namespace aiband
