@@ -74,6 +74,19 @@ def spelled(label):
     return label if label == "N.C." else baseline.NOTE_NAMES[label[0]] + {"maj": "", "min": "m"}.get(label[1], label[1])
 
 
+INTERVAL_NAMES = ["on the same root", "a semitone up", "a tone up", "a minor third up", "a major third up",
+                  "a fourth up", "a tritone away", "a fifth up", "a minor sixth up", "a major sixth up",
+                  "a minor seventh up", "a semitone down"]
+
+
+def kind_of_mistake(truth, heard):
+    """A wrong beat as a pattern across roots: "m7 heard as maj, a minor third up" (Am7 as C)."""
+    a, b = chord(truth), chord(heard)
+    if a == "N.C." or b == "N.C.":
+        return f"{'N.C.' if a == 'N.C.' else a[1]} heard as {'N.C.' if b == 'N.C.' else b[1]}"
+    return f"{a[1]} heard as {b[1]} {INTERVAL_NAMES[(b[0] - a[0]) % 12]}"
+
+
 def key(name):
     """(tonic pitch class, minor) from "Am", "A minor", "A major", "A"."""
     words = name.replace(":", " ").split()
@@ -141,7 +154,7 @@ class Tally:
     """Counts for one cell of the table (or a row's or the whole corpus's sum)."""
 
     FIELDS = ("songs", "class_beats", "class_ours", "class_base", "exact_beats", "exact_ours", "exact_base",
-              "beat_f_ours", "beat_f_aubio", "aubio_songs", "key_ours", "key_base", "base_songs")
+              "beat_f_ours", "beat_f_aubio", "aubio_songs", "downbeat_f_ours", "key_ours", "key_base", "base_songs")
 
     def __init__(self):
         for field in self.FIELDS:
@@ -168,6 +181,7 @@ class Tally:
         return (f"| {name} | {self.songs} | {self.exact_beats} | **{pct(self.class_ours, self.class_beats)}** "
                 f"| {base(self.class_base, self.class_beats)} | **{pct(self.exact_ours, self.exact_beats)}** "
                 f"| {base(self.exact_base, self.exact_beats)} | **{self.beat_f():.3f}** | {aubio} "
+                f"| {self.downbeat_f_ours / self.songs if self.songs else 0:.3f} "
                 f"| **{pct(self.key_ours, self.songs)}** | {base(self.key_base, self.songs)} |")
 
 
@@ -190,6 +204,7 @@ def score(song, answer, base_labels, base_key, aubio):
             confusions.append((spelled(expected), spelled(got)))
     tally.songs, tally.base_songs = 1, int(bool(base_labels))
     tally.beat_f_ours = f_measure(times[:-1], answer_beats(answer))
+    tally.downbeat_f_ours = f_measure(times[:-1:4], [float(b) for b in answer.get("downbeats", [])])
     if aubio is not None:
         tally.aubio_songs, tally.beat_f_aubio = 1, f_measure(times[:-1], aubio)
     tally.key_ours = key(answer["key"]) == key(song.key)
@@ -266,8 +281,8 @@ def summed(cells, keep):
 
 def markdown(cells, confusions):
     lines = ["| songs by | songs | beats | root and class (ours) | (templates) | exact quality (ours) | (templates) "
-             "| beat F (ours) | (aubio) | keys (ours) | (profile) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| beat F (ours) | (aubio) | downbeat F (ours) | keys (ours) | (profile) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     lines += [summed(cells, lambda p, c, who=player: p == who).row(player) for player in corpus.PLAYERS]
     lines += [summed(cells, lambda p, c, how=condition: c == how).row(condition) for condition in corpus.CONDITIONS]
     lines.append(summed(cells, lambda p, c: p in corpus.SOLO[:4]).row("solo guitar, the four ways"))
@@ -278,8 +293,12 @@ def markdown(cells, confusions):
         row = [cells[(player, c)] for c in corpus.CONDITIONS]
         lines.append(f"| {player} | " + " | ".join(f"{100 * t.class_rate():.1f} % · {t.beat_f():.2f}" for t in row) + " |")
     wrong = sum(confusions.values())
-    lines += ["", f"The beats ours named wrong most often ({wrong} in all; written → heard):", ""]
-    lines += [f"- {truth} → {heard}: {n}" for (truth, heard), n in confusions.most_common(12)]
+    kinds = collections.Counter()
+    for (truth, heard), n in confusions.items():
+        kinds[kind_of_mistake(truth, heard)] += n
+    lines += ["", f"Ours got {wrong} beats' exact chord wrong. The commonest mistakes, by kind and as written → heard:", ""]
+    lines += [f"- {kind}: {n}" for kind, n in kinds.most_common(8)]
+    lines += ["", "- " + ", ".join(f"{truth} → {heard} ({n})" for (truth, heard), n in confusions.most_common(12))]
     return "\n".join(lines) + "\n"
 
 
