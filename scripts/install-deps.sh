@@ -14,7 +14,8 @@ build_packages=(
     dpkg-dev                # dpkg-shlibdeps: the .deb's library dependencies (scripts/package.sh)
     libfluidsynth-dev       # audition: takes rendered to audio offline (core/audio)
     libsndfile1-dev         # audition: the rendered audio written as WAV or Ogg Vorbis
-    pkg-config              # CMake finds the two above through their .pc files
+    libfftw3-dev            # hearing chords in audio: FFTs (core/listening)
+    pkg-config              # CMake finds the three above through their .pc files
     fluid-soundfont-gm      # the General MIDI soundfont the renderer plays takes with
     qt6-multimedia-dev      # the window plays takes on the sound device (QAudioSink)
 )

@@ -16,11 +16,12 @@ import sys
 import tempfile
 
 # Bottom to top. The five core libraries of core/CMakeLists.txt group these ranks:
-# engine (util, music), services (net .. generation, audio), session, server, core (Orchestrator).
+# engine (util, music, listening), services (net .. generation, audio), session, server, core (Orchestrator).
 # A folder with sources that is not listed here fails the check: a new folder needs a layer.
 RANKS = {
     "core/util": 0,
     "core/music": 1,
+    "core/listening": 2, # chords, beats and key heard in audio: pure, in the engine; a peer of net
     "core/net": 2,       # host names and origins (QtNetwork's address parser)
     "core/config": 3,
     "core/platform": 3,

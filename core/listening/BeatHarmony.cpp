@@ -1,0 +1,33 @@
+#include "BeatHarmony.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace aiband {
+
+BeatHarmony harmonyBetween(const std::vector<ChromaFrame> &frames, double start, double end)
+{
+    BeatHarmony harmony;
+    if (frames.empty())
+        return harmony;
+    const auto first = std::lower_bound(frames.begin(), frames.end(), start,
+                                        [](const ChromaFrame &frame, double t) { return frame.seconds < t; });
+    auto last = std::lower_bound(first, frames.end(), end,
+                                 [](const ChromaFrame &frame, double t) { return frame.seconds < t; });
+    auto from = first;
+    if (from == last) {   // no frame inside: the nearest one
+        from = first == frames.end() ? first - 1 : first;
+        last = from + 1;
+    }
+    const float count = static_cast<float>(last - from);
+    for (auto frame = from; frame != last; ++frame) {
+        for (size_t pc = 0; pc < 12; ++pc) {
+            harmony.bass[pc] += frame->bass[pc] / count;
+            harmony.treble[pc] += frame->treble[pc] / count;
+        }
+        harmony.energy += frame->energy / count;
+    }
+    return harmony;
+}
+
+} // namespace aiband

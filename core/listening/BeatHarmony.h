@@ -1,0 +1,20 @@
+#pragma once
+
+#include "Chroma.h"
+
+#include <vector>
+
+namespace aiband {
+
+// The harmony of one beat: the chroma frames whose centres fall in [start, end), averaged.
+// Chords change on beats, so averaging over a beat keeps a strum's decay and passing notes
+// from outvoting the chord. A beat shorter than a frame takes its nearest frame.
+struct BeatHarmony {
+    PitchClasses bass{};
+    PitchClasses treble{};
+    float energy = 0;
+};
+
+BeatHarmony harmonyBetween(const std::vector<ChromaFrame> &frames, double start, double end);
+
+} // namespace aiband

@@ -1,0 +1,136 @@
+#include "ChordDecoder.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace aiband {
+
+namespace {
+
+constexpr double kSharpness = 12.0;      // log-likelihood per unit of correlation
+constexpr double kBassWeight = 0.2;
+constexpr double kNoChordLevel = 0.3;    // the correlation a chord must beat to be heard
+constexpr double kChangeCost = 2.0;
+constexpr double kKeyWeight = 1.0;
+constexpr float kSilence = 0.02f;        // harmonic semitone energy of about -70 dB
+
+PitchClasses zScored(const PitchClasses &values)
+{
+    float mean = 0;
+    for (float v : values)
+        mean += v / 12.0f;
+    float variance = 0;
+    for (float v : values)
+        variance += (v - mean) * (v - mean) / 12.0f;
+    const float deviation = std::sqrt(variance);
+    PitchClasses out{};
+    for (size_t pc = 0; pc < 12; ++pc)
+        out[pc] = deviation > 1e-9f ? (values[pc] - mean) / deviation : 0.0f;
+    return out;
+}
+
+// The best and second-best states of a score vector, for a max over all states but one.
+std::pair<int, int> bestTwo(const ChordScores &scores)
+{
+    int best = 0;
+    int second = 1;
+    if (scores[1] > scores[0])
+        std::swap(best, second);
+    for (int state = 2; state < ChordVocabulary::kStates; ++state) {
+        if (scores[static_cast<size_t>(state)] > scores[static_cast<size_t>(best)]) {
+            second = best;
+            best = state;
+        } else if (scores[static_cast<size_t>(state)] > scores[static_cast<size_t>(second)]) {
+            second = state;
+        }
+    }
+    return {best, second};
+}
+
+} // namespace
+
+ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocabulary &vocabulary)
+{
+    ChordScores scores{};
+    const bool silent = beat.energy < kSilence || beat.energy < 1e-3f * loudest;
+    const PitchClasses treble = zScored(beat.treble);
+    const float bassPeak = *std::max_element(beat.bass.begin(), beat.bass.end());
+    float bassMean = 0;
+    for (float v : beat.bass)
+        bassMean += v / 12.0f;
+    for (int state = 0; state < ChordVocabulary::kChordStates; ++state) {
+        const PitchClasses &chord = vocabulary.treble(state);
+        double correlation = 0;
+        for (size_t pc = 0; pc < 12; ++pc)
+            correlation += treble[pc] * chord[pc];
+        const float bassOnRoot = bassPeak > 0 ? (beat.bass[static_cast<size_t>(ChordVocabulary::rootOf(state))] - bassMean) / bassPeak : 0.0f;
+        scores[static_cast<size_t>(state)] = kSharpness * (correlation + kBassWeight * bassOnRoot - vocabulary.complexity(state));
+    }
+    scores[ChordVocabulary::kNoChord] = kSharpness * (silent ? 2.0 : kNoChordLevel);
+    return scores;
+}
+
+double confidenceOf(const ChordScores &scores, int state)
+{
+    const double top = *std::max_element(scores.begin(), scores.end());
+    double sum = 0;
+    for (double s : scores)
+        sum += std::exp(s - top);
+    return std::exp(scores[static_cast<size_t>(state)] - top) / sum;
+}
+
+ChordTransitions::ChordTransitions(const ChordVocabulary &vocabulary, const std::optional<Key> &key)
+{
+    for (int state = 0; state < ChordVocabulary::kStates; ++state)
+        m_into[static_cast<size_t>(state)] = -kChangeCost + (key ? kKeyWeight * vocabulary.fitInKey(state, *key) : 0.0);
+}
+
+std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions)
+{
+    if (beats.empty())
+        return {};
+    constexpr int kStates = ChordVocabulary::kStates;
+    std::vector<std::array<int, kStates>> from(beats.size());
+    ChordScores delta = beats.front();
+    for (size_t beat = 1; beat < beats.size(); ++beat) {
+        const auto [best, second] = bestTwo(delta);
+        ChordScores next{};
+        for (int state = 0; state < kStates; ++state) {
+            const int other = state == best ? second : best;
+            const double stay = delta[static_cast<size_t>(state)];
+            const double change = delta[static_cast<size_t>(other)] + transitions.into(state);
+            from[beat][static_cast<size_t>(state)] = stay >= change ? state : other;
+            next[static_cast<size_t>(state)] = std::max(stay, change) + beats[beat][static_cast<size_t>(state)];
+        }
+        delta = next;
+    }
+    std::vector<int> path(beats.size());
+    path.back() = static_cast<int>(std::max_element(delta.begin(), delta.end()) - delta.begin());
+    for (size_t beat = beats.size() - 1; beat > 0; --beat)
+        path[beat - 1] = from[beat][static_cast<size_t>(path[beat])];
+    return path;
+}
+
+int OnlineChordDecoder::next(const ChordScores &beat, const ChordTransitions &transitions)
+{
+    if (!m_best) {
+        m_best = beat;
+    } else {
+        const auto [best, second] = bestTwo(*m_best);
+        ChordScores next{};
+        for (int state = 0; state < ChordVocabulary::kStates; ++state) {
+            const int other = state == best ? second : best;
+            next[static_cast<size_t>(state)] = std::max((*m_best)[static_cast<size_t>(state)],
+                                                        (*m_best)[static_cast<size_t>(other)] + transitions.into(state))
+                + beat[static_cast<size_t>(state)];
+        }
+        // Only differences matter; keeping the top at 0 keeps long streams from overflowing.
+        const double top = *std::max_element(next.begin(), next.end());
+        for (double &s : next)
+            s -= top;
+        m_best = next;
+    }
+    return static_cast<int>(std::max_element(m_best->begin(), m_best->end()) - m_best->begin());
+}
+
+} // namespace aiband

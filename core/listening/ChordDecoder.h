@@ -1,0 +1,48 @@
+#pragma once
+
+#include "BeatHarmony.h"
+#include "ChordVocabulary.h"
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace aiband {
+
+using ChordScores = std::array<double, ChordVocabulary::kStates>;   // log-likelihoods per state
+
+// How well each chord explains a beat: the correlation of the beat's treble chroma with the
+// chord's template, plus a bonus when the bass chroma peaks on the chord's root, less a little
+// for rich chords. N.C. scores a fixed level that only chords clearly present beat, and wins
+// outright when the beat is near silent: quieter than -70 dB or than 1/1000 of the loudest beat
+// so far (`loudest`, which the caller keeps).
+ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocabulary &vocabulary);
+
+// The share of the beat's likelihood that `state` holds among all states, 0..1.
+double confidenceOf(const ChordScores &scores, int state);
+
+// Transition log-probabilities between beats: staying is free, changing costs a fixed amount,
+// and with a key a change is cheaper towards chords that belong to it (key-aware prior).
+class ChordTransitions {
+public:
+    ChordTransitions(const ChordVocabulary &vocabulary, const std::optional<Key> &key);
+    double into(int state) const { return m_into[static_cast<size_t>(state)]; }   // for a change
+
+private:
+    ChordScores m_into{};
+};
+
+// The most likely chord per beat over the whole piece (Viterbi).
+std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions);
+
+// The same recursion run forward only: each beat's chord is decided as soon as the beat is
+// heard, the best state of the forward pass, for live input.
+class OnlineChordDecoder {
+public:
+    int next(const ChordScores &beat, const ChordTransitions &transitions);
+
+private:
+    std::optional<ChordScores> m_best;
+};
+
+} // namespace aiband

@@ -1,0 +1,99 @@
+#include "ChordVocabulary.h"
+
+#include "music/KeyDetection.h"
+
+#include <array>
+#include <algorithm>
+#include <cmath>
+
+namespace aiband {
+
+namespace {
+
+struct Quality {
+    const char *suffix;
+    std::array<int, 4> intervals;   // -1 pads
+    double complexity;
+};
+
+constexpr std::array<Quality, ChordVocabulary::kQualities> kQualityTable{{
+    {"", {0, 4, 7, -1}, 0.0},
+    {"m", {0, 3, 7, -1}, 0.0},
+    {"7", {0, 4, 7, 10}, 0.01},
+    {"maj7", {0, 4, 7, 11}, 0.01},
+    {"m7", {0, 3, 7, 10}, 0.01},
+    {"dim", {0, 3, 6, -1}, 0.02},
+    {"aug", {0, 4, 8, -1}, 0.02},
+    {"sus4", {0, 5, 7, -1}, 0.02},
+}};
+
+// Partials 1..6 of a tone land on its pitch class + these semitones, with these amplitudes.
+constexpr std::array<int, 6> kPartialOffsets{0, 0, 7, 0, 4, 7};
+constexpr double kPartialDecay = 0.6;
+
+const Quality &qualityOf(int state) { return kQualityTable[static_cast<size_t>(state % ChordVocabulary::kQualities)]; }
+
+PitchClasses zScored(const std::array<double, 12> &profile)
+{
+    double mean = 0;
+    for (double v : profile)
+        mean += v / 12.0;
+    double variance = 0;
+    for (double v : profile)
+        variance += (v - mean) * (v - mean) / 12.0;
+    const double deviation = std::sqrt(variance);
+    PitchClasses out{};
+    for (size_t pc = 0; pc < 12; ++pc)
+        out[pc] = deviation > 0 ? static_cast<float>((profile[pc] - mean) / deviation / 12.0) : 0.0f;
+    return out;
+}
+
+PitchClasses templateOf(int state)
+{
+    std::array<double, 12> profile{};
+    const int root = ChordVocabulary::rootOf(state);
+    for (int interval : qualityOf(state).intervals) {
+        if (interval < 0)
+            continue;
+        double amplitude = 1.0;
+        for (int offset : kPartialOffsets) {
+            profile[static_cast<size_t>((root + interval + offset) % 12)] += amplitude;
+            amplitude *= kPartialDecay;
+        }
+    }
+    return zScored(profile);
+}
+
+} // namespace
+
+ChordVocabulary::ChordVocabulary()
+{
+    for (int state = 0; state < kChordStates; ++state)
+        m_templates.push_back(templateOf(state));
+    m_templates.push_back(PitchClasses{});
+}
+
+Chord ChordVocabulary::chord(int state, const Key &key) const
+{
+    if (state == kNoChord)
+        return parseChord(QStringLiteral("N.C.")).value();
+    const Result<Chord> parsed = parseChord(key.noteName(rootOf(state)) + QLatin1String(qualityOf(state).suffix));
+    return parsed ? parsed.value() : parseChord(pitchClassName(rootOf(state)) + QLatin1String(qualityOf(state).suffix)).value();
+}
+
+QString ChordVocabulary::name(int state, const Key &key) const
+{
+    return chord(state, key).canonical();
+}
+
+double ChordVocabulary::fitInKey(int state, const Key &key) const
+{
+    return state == kNoChord ? 0.0 : chordFitInKey(chord(state, key), key);
+}
+
+double ChordVocabulary::complexity(int state) const
+{
+    return state == kNoChord ? 0.0 : qualityOf(state).complexity;
+}
+
+} // namespace aiband

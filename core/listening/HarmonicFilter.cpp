@@ -1,0 +1,64 @@
+#include "HarmonicFilter.h"
+
+#include <algorithm>
+
+namespace aiband {
+
+namespace {
+
+constexpr int kPitchHalfWidth = 3;   // the median over 7 semitones
+
+float median(float *values, int count)
+{
+    std::nth_element(values, values + count / 2, values + count);
+    return values[count / 2];
+}
+
+} // namespace
+
+std::optional<SemitoneFrame> HarmonicFilter::push(const SemitoneFrame &frame)
+{
+    m_frames.push_back(frame);
+    ++m_pending;
+    if (m_frames.size() > static_cast<size_t>(2 * kLookahead + 1))
+        m_frames.pop_front();
+    if (m_pending <= kLookahead)
+        return std::nullopt;
+    --m_pending;
+    return harmonicPart(m_frames.size() - 1 - kLookahead);
+}
+
+std::vector<SemitoneFrame> HarmonicFilter::finish()
+{
+    std::vector<SemitoneFrame> rest;
+    while (m_pending > 0) {
+        rest.push_back(harmonicPart(m_frames.size() - static_cast<size_t>(m_pending)));
+        --m_pending;
+    }
+    m_frames.clear();
+    return rest;
+}
+
+SemitoneFrame HarmonicFilter::harmonicPart(size_t index) const
+{
+    const SemitoneFrame &frame = m_frames[index];
+    SemitoneFrame harmonic{};
+    float values[2 * kLookahead + 1];
+    for (int bin = 0; bin < kPitchBins; ++bin) {
+        int count = 0;
+        for (const SemitoneFrame &other : m_frames)
+            values[count++] = other[static_cast<size_t>(bin)];
+        const float overTime = median(values, count);
+        count = 0;
+        for (int b = std::max(0, bin - kPitchHalfWidth); b <= std::min(kPitchBins - 1, bin + kPitchHalfWidth); ++b)
+            values[count++] = frame[static_cast<size_t>(b)];
+        const float overPitch = median(values, count);
+        const float h2 = overTime * overTime;
+        const float p2 = overPitch * overPitch;
+        const float mask = h2 + p2 > 0 ? h2 / (h2 + p2) : 0.0f;
+        harmonic[static_cast<size_t>(bin)] = frame[static_cast<size_t>(bin)] * mask;
+    }
+    return harmonic;
+}
+
+} // namespace aiband

@@ -1,0 +1,417 @@
+// Chords from audio (core/listening): synthetic recordings built here, with known chords, tempo,
+// tuning and key (harmonic tones with decaying envelopes, a drum kit of noise bursts), read
+// back by the batch recognizer and by the stream fed in small pieces.
+
+#include "listening/AudioChordRecognizer.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+using namespace aiband;
+
+namespace {
+
+constexpr int kRate = 44100;
+
+struct Song {
+    QStringList chords;        // one per bar
+    double bpm = 100;
+    int beatsPerChord = 4;
+    double leadIn = 0.5;       // seconds of silence before the first beat
+    double detuneCents = 0;
+    bool drums = false;
+    double noise = 0;          // level of white noise over everything
+
+    double beatSeconds() const { return 60.0 / bpm; }
+    double beatTime(int beat) const { return leadIn + beat * beatSeconds(); }
+    int beats() const { return static_cast<int>(chords.size()) * beatsPerChord; }
+    double length() const { return beatTime(beats()) + 0.5; }
+};
+
+// A deterministic noise source, so every run hears the same recording.
+class Noise {
+public:
+    float next()
+    {
+        m_state = m_state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<float>(static_cast<double>(m_state >> 11) / 9007199254740992.0 * 2.0 - 1.0);
+    }
+
+private:
+    quint64 m_state = 12345;
+};
+
+// A plucked tone: six partials at 1/h amplitude, a 5 ms attack and an exponential decay.
+void addTone(std::vector<float> &mono, double start, double duration, double midi, float level)
+{
+    const double hz = 440.0 * std::pow(2.0, (midi - 69.0) / 12.0);
+    const qint64 first = static_cast<qint64>(start * kRate);
+    const qint64 count = static_cast<qint64>(duration * kRate);
+    for (qint64 i = 0; i < count && first + i < static_cast<qint64>(mono.size()); ++i) {
+        const double t = static_cast<double>(i) / kRate;
+        const double envelope = std::min(1.0, t / 0.005) * std::exp(-t / 0.8) * std::min(1.0, (duration - t) / 0.01);
+        double sample = 0;
+        for (int h = 1; h <= 6 && hz * h < kRate / 2.0; ++h)
+            sample += std::sin(2 * std::numbers::pi * hz * h * t) / h;
+        mono[static_cast<size_t>(first + i)] += static_cast<float>(level * envelope * sample);
+    }
+}
+
+// A kick (a falling low sine) on every beat and a noise burst (snare/hi-hat) on 2 and 4.
+void addDrums(std::vector<float> &mono, const Song &song, Noise &noise)
+{
+    for (int beat = 0; beat < song.beats(); ++beat) {
+        const qint64 start = static_cast<qint64>(song.beatTime(beat) * kRate);
+        for (qint64 i = 0; i < kRate / 8 && start + i < static_cast<qint64>(mono.size()); ++i) {
+            const double t = static_cast<double>(i) / kRate;
+            float sample = static_cast<float>(0.5 * std::sin(2 * std::numbers::pi * (50 + 100 * std::exp(-t / 0.02)) * t) * std::exp(-t / 0.05));
+            if (beat % 2 == 1)
+                sample += static_cast<float>(0.35 * noise.next() * std::exp(-t / 0.04));
+            mono[static_cast<size_t>(start + i)] += sample;
+        }
+    }
+}
+
+QList<int> chordPitches(const Chord &chord)
+{
+    QList<int> pitches{36 + chord.root};   // the root in the bass, C2..B2
+    for (int interval : chord.intervals)
+        pitches.append(55 + (chord.root + interval - 55 % 12 + 24) % 12 + (interval >= 12 ? 12 : 0));
+    return pitches;
+}
+
+// The song played on every beat (a strummer in quarter notes), as stereo 44.1 kHz.
+PcmBuffer render(const Song &song)
+{
+    std::vector<float> mono(static_cast<size_t>(song.length() * kRate), 0.0f);
+    for (int beat = 0; beat < song.beats(); ++beat) {
+        const Chord chord = parseChord(song.chords[beat / song.beatsPerChord]).value();
+        if (chord.noChord)
+            continue;
+        for (int pitch : chordPitches(chord))
+            addTone(mono, song.beatTime(beat), song.beatSeconds(), pitch + song.detuneCents / 100.0, 0.12f);
+    }
+    Noise noise;
+    if (song.drums)
+        addDrums(mono, song, noise);
+    PcmBuffer audio{{}, kRate, 2};
+    audio.samples.reserve(mono.size() * 2);
+    for (float sample : mono) {
+        const float hiss = song.noise > 0 ? static_cast<float>(song.noise * noise.next()) : 0.0f;
+        audio.samples.push_back(sample + hiss);
+        audio.samples.push_back(sample * 0.9f + hiss);
+    }
+    return audio;
+}
+
+QString chordAt(const QList<HeardAudioChord> &chords, double seconds)
+{
+    for (const HeardAudioChord &chord : chords)
+        if (seconds >= chord.startSeconds && seconds < chord.startSeconds + chord.durationSeconds)
+            return chord.chord;
+    return QStringLiteral("(none)");
+}
+
+// Same chord whatever the spelling: the same pitch classes on the same root.
+bool sameChord(const QString &a, const QString &b)
+{
+    const Result<Chord> x = parseChord(a);
+    const Result<Chord> y = parseChord(b);
+    if (!x || !y)
+        return false;
+    if (x->noChord || y->noChord)
+        return x->noChord == y->noChord;
+    return x->root == y->root && x->pitchClasses() == y->pitchClasses();
+}
+
+// The share of beats whose middle hears the chord played there; the misses, for the message.
+double beatAccuracy(const Song &song, const QList<HeardAudioChord> &heard, QStringList &misses)
+{
+    int right = 0;
+    for (int beat = 0; beat < song.beats(); ++beat) {
+        const QString expected = song.chords[beat / song.beatsPerChord];
+        const QString got = chordAt(heard, song.beatTime(beat) + song.beatSeconds() / 2);
+        if (sameChord(expected, got))
+            ++right;
+        else
+            misses.append(QStringLiteral("beat %1: %2 heard as %3").arg(beat).arg(expected, got));
+    }
+    return static_cast<double>(right) / song.beats();
+}
+
+AudioChordAnalysis analysed(const PcmBuffer &audio, const AudioAnalysisOptions &options = {})
+{
+    const Result<AudioChordAnalysis> result = analyzeAudio(audio, options);
+    if (!result)
+        qFatal("analyzeAudio failed: %s", qPrintable(result.error().message));
+    return result.value();
+}
+
+// Every chord quality of the vocabulary, on roots all over the circle.
+Song vocabularySong()
+{
+    Song song;
+    song.chords = QStringList{"C", "Am", "G7", "Fmaj7", "Dm7", "Bdim", "Ebaug", "Dsus4", "E", "C#m", "Bb7", "Abmaj7", "F#m7", "G"};
+    return song;
+}
+
+QStringList shortList(const QStringList &misses)
+{
+    return misses.mid(0, 12);
+}
+
+} // namespace
+
+class AudioChordsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void everyQualityIsHeardOnTheBeat()
+    {
+        const Song song = vocabularySong();
+        const AudioChordAnalysis analysis = analysed(render(song));
+        QStringList misses;
+        const double accuracy = beatAccuracy(song, analysis.chords, misses);
+        QVERIFY2(accuracy >= 0.9, qPrintable(QStringLiteral("%1 right; %2").arg(accuracy).arg(shortList(misses).join(QStringLiteral("; ")))));
+        QCOMPARE(analysis.seconds, song.length());
+    }
+
+    void detunedRecordingIsHeardInItsTuning()
+    {
+        Song song = vocabularySong();
+        song.detuneCents = 30;
+        const AudioChordAnalysis analysis = analysed(render(song));
+        QVERIFY2(std::abs(analysis.tuningCents - 30) < 8, qPrintable(QString::number(analysis.tuningCents)));
+        QStringList misses;
+        const double accuracy = beatAccuracy(song, analysis.chords, misses);
+        QVERIFY2(accuracy >= 0.9, qPrintable(QStringLiteral("%1 right; %2").arg(accuracy).arg(shortList(misses).join(QStringLiteral("; ")))));
+    }
+
+    void drumsKeepTheBeatButStayOutOfTheChords()
+    {
+        Song song = vocabularySong();
+        song.drums = true;
+        song.bpm = 112;
+        const AudioChordAnalysis analysis = analysed(render(song));
+        QStringList misses;
+        const double accuracy = beatAccuracy(song, analysis.chords, misses);
+        QVERIFY2(accuracy >= 0.9, qPrintable(QStringLiteral("%1 right; %2").arg(accuracy).arg(shortList(misses).join(QStringLiteral("; ")))));
+        QVERIFY2(std::abs(analysis.tempoBpm - song.bpm) <= 0.02 * song.bpm, qPrintable(QString::number(analysis.tempoBpm)));
+        // Every played beat has a tracked beat within 70 ms, and nothing is tracked between them.
+        int found = 0;
+        for (int beat = 0; beat < song.beats(); ++beat) {
+            for (const AudioBeat &heard : analysis.beats)
+                if (std::abs(heard.seconds - song.beatTime(beat)) <= 0.07) {
+                    ++found;
+                    break;
+                }
+        }
+        QVERIFY2(found >= song.beats() - 1, qPrintable(QStringLiteral("%1 of %2 beats").arg(found).arg(song.beats())));
+        QVERIFY2(analysis.beats.size() <= song.beats() + 1, qPrintable(QString::number(analysis.beats.size())));
+    }
+
+    void tempoAndBeatsWithoutDrums_data()
+    {
+        QTest::addColumn<double>("bpm");
+        QTest::newRow("84") << 84.0;
+        QTest::newRow("100") << 100.0;
+        QTest::newRow("132") << 132.0;
+    }
+
+    void tempoAndBeatsWithoutDrums()
+    {
+        QFETCH(double, bpm);
+        Song song = vocabularySong();
+        song.bpm = bpm;
+        const AudioChordAnalysis analysis = analysed(render(song));
+        QVERIFY2(std::abs(analysis.tempoBpm - bpm) <= 0.02 * bpm, qPrintable(QString::number(analysis.tempoBpm)));
+        QVERIFY(!analysis.beats.isEmpty());
+        QVERIFY2(std::abs(analysis.beats.first().seconds - song.leadIn) <= 0.07, qPrintable(QString::number(analysis.beats.first().seconds)));
+    }
+
+    void downbeatsFallOnChordChanges()
+    {
+        Song song = vocabularySong();
+        song.leadIn = 0.5 + song.beatSeconds() * 0;   // the first beat is a downbeat
+        const AudioChordAnalysis analysis = analysed(render(song));
+        QCOMPARE(analysis.meter, (TimeSignature{4, 4}));
+        int onBarLines = 0;
+        int downbeats = 0;
+        for (const AudioBeat &beat : analysis.beats) {
+            if (!beat.downbeat)
+                continue;
+            ++downbeats;
+            const double bars = (beat.seconds - song.leadIn) / (4 * song.beatSeconds());
+            if (std::abs(bars - std::round(bars)) * 4 * song.beatSeconds() < 0.07)
+                ++onBarLines;
+        }
+        QVERIFY2(downbeats >= song.chords.size() - 1 && onBarLines == downbeats,
+                 qPrintable(QStringLiteral("%1 downbeats, %2 on bar lines").arg(downbeats).arg(onBarLines)));
+    }
+
+    void keyIsReadFromTheChords()
+    {
+        Song song;
+        song.chords = QStringList{"G", "C", "D7", "Em", "C", "Am7", "D7", "G"};
+        const AudioChordAnalysis analysis = analysed(render(song));
+        QCOMPARE(analysis.key.name(), QStringLiteral("G"));
+
+        Song minor;
+        minor.chords = QStringList{"Am", "Dm", "E7", "Am", "F", "Dm", "E7", "Am"};
+        QCOMPARE(analysed(render(minor)).key.name(), QStringLiteral("Am"));
+    }
+
+    void givenKeySpellsTheChords()
+    {
+        Song song;
+        song.chords = QStringList{"F", "Bb", "C7", "F"};
+        AudioAnalysisOptions options;
+        options.key = Key{5, false};
+        const AudioChordAnalysis analysis = analysed(render(song), options);
+        QCOMPARE(analysis.key, (Key{5, false}));
+        QCOMPARE(chordAt(analysis.chords, song.beatTime(5)), QStringLiteral("Bb"));
+    }
+
+    void silenceIsNoChord()
+    {
+        PcmBuffer silence{std::vector<float>(static_cast<size_t>(kRate * 2 * 5), 0.0f), kRate, 2};
+        const AudioChordAnalysis analysis = analysed(silence);
+        QVERIFY(!analysis.chords.isEmpty());
+        for (const HeardAudioChord &chord : analysis.chords)
+            QCOMPARE(chord.chord, QStringLiteral("N.C."));
+        QVERIFY(analysis.beats.isEmpty());
+        QCOMPARE(analysis.seconds, 5.0);
+    }
+
+    void restsInsideASongAreNoChord()
+    {
+        Song song;
+        song.chords = QStringList{"C", "N.C.", "G", "N.C."};
+        song.drums = false;
+        const AudioChordAnalysis analysis = analysed(render(song));
+        // The middle of the rest bar, well after the last chord has decayed below hearing.
+        QCOMPARE(chordAt(analysis.chords, song.beatTime(7) + 0.3), QStringLiteral("N.C."));
+        QCOMPARE(chordAt(analysis.chords, song.beatTime(9)), QStringLiteral("G"));
+    }
+
+    // NaN and infinite samples are read as silence: the chords around them are heard as before.
+    void nonFiniteSamplesReadAsZero()
+    {
+        Song song;
+        song.chords = QStringList{"C", "Am", "F", "G"};
+        PcmBuffer audio = render(song);
+        const AudioChordAnalysis clean = analysed(audio);
+        for (size_t i = 1000; i < audio.samples.size(); i += 9973)
+            audio.samples[i] = (i % 2) ? std::numeric_limits<float>::quiet_NaN() : std::numeric_limits<float>::infinity();
+        const AudioChordAnalysis dirty = analysed(audio);
+        QStringList misses;
+        QVERIFY2(beatAccuracy(song, dirty.chords, misses) >= 0.9, qPrintable(misses.join(QStringLiteral("; "))));
+        QCOMPARE(dirty.chords.size(), clean.chords.size());
+        QVERIFY(std::isfinite(dirty.tempoBpm) && std::isfinite(dirty.tuningCents));
+        for (const HeardAudioChord &chord : dirty.chords)
+            QVERIFY(std::isfinite(chord.confidence) && chord.confidence >= 0 && chord.confidence <= 1);
+    }
+
+    void clippedAudioIsStillHeard()
+    {
+        Song song;
+        song.chords = QStringList{"D", "Bm", "G", "A7"};
+        PcmBuffer audio = render(song);
+        for (float &sample : audio.samples)
+            sample = std::clamp(sample * 8.0f, -1.0f, 1.0f);
+        QStringList misses;
+        QVERIFY2(beatAccuracy(song, analysed(audio).chords, misses) >= 0.85, qPrintable(misses.join(QStringLiteral("; "))));
+    }
+
+    void oneSampleIsAnEmptyAnalysis()
+    {
+        const AudioChordAnalysis analysis = analysed(PcmBuffer{{0.25f}, 8000, 1});
+        QCOMPARE(analysis.seconds, 1.0 / 8000);
+        QVERIFY(analysis.beats.isEmpty());
+        QCOMPARE(analysis.chords.size(), 1);
+        QCOMPARE(analysis.chords.first().chord, QStringLiteral("N.C."));
+        const AudioChordAnalysis nothing = analysed(PcmBuffer{{}, 48000, 2});
+        QCOMPARE(nothing.seconds, 0.0);
+        QVERIFY(nothing.beats.isEmpty());
+    }
+
+    void badFormatsAreRefused_data()
+    {
+        QTest::addColumn<int>("rate");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("samples");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("0 Hz") << 0 << 1 << 100 << "sample_rate";
+        QTest::newRow("4 kHz") << 4000 << 1 << 100 << "sample_rate";
+        QTest::newRow("384 kHz") << 384000 << 2 << 100 << "sample_rate";
+        QTest::newRow("0 channels") << 44100 << 0 << 100 << "channels";
+        QTest::newRow("9 channels") << 44100 << 9 << 90 << "channels";
+        QTest::newRow("half a frame") << 44100 << 2 << 101 << "";
+    }
+
+    void badFormatsAreRefused()
+    {
+        QFETCH(int, rate);
+        QFETCH(int, channels);
+        QFETCH(int, samples);
+        QFETCH(QString, field);
+        const Result<AudioChordAnalysis> result = analyzeAudio(PcmBuffer{std::vector<float>(static_cast<size_t>(samples), 0.1f), rate, channels});
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, QStringLiteral("invalid_audio"));
+        QCOMPARE(result.error().field, field);
+        QVERIFY(!result.error().message.isEmpty());
+        AudioChordStream stream(rate, channels);
+        QCOMPARE(stream.valid(), field.isEmpty());
+    }
+
+    // The stream, fed 1024 frames at a time, hears what the batch analysis hears, within a beat.
+    void streamingMatchesBatch()
+    {
+        Song song = vocabularySong();
+        song.drums = true;
+        const PcmBuffer audio = render(song);
+        const AudioChordAnalysis batch = analysed(audio);
+
+        AudioChordStream stream(audio.sampleRate, audio.channels);
+        QVERIFY(stream.valid());
+        QList<HeardAudioChord> chords;
+        QList<AudioBeat> beats;
+        double tempo = 0;
+        const auto collect = [&] {
+            AudioChordStream::Update update = stream.takeUpdate();
+            chords += update.chords;
+            beats += update.beats;
+            tempo = update.tempoBpm;
+        };
+        for (qint64 frame = 0; frame < audio.frames(); frame += 1024) {
+            stream.push(audio.samples.data() + frame * 2, std::min<qint64>(1024, audio.frames() - frame));
+            collect();
+        }
+        stream.finish();
+        collect();
+        QCOMPARE(stream.secondsHeard(), batch.seconds);
+        QVERIFY2(std::abs(tempo - batch.tempoBpm) <= 0.02 * batch.tempoBpm, qPrintable(QString::number(tempo)));
+        QVERIFY2(std::abs(beats.size() - batch.beats.size()) <= 1, qPrintable(QStringLiteral("%1 vs %2").arg(beats.size()).arg(batch.beats.size())));
+
+        int agreeing = 0;
+        QStringList differences;
+        for (int beat = 0; beat < song.beats(); ++beat) {
+            const double t = song.beatTime(beat) + song.beatSeconds() / 2;
+            const QString live = chordAt(chords, t);
+            bool agrees = false;
+            for (double shift : {0.0, -song.beatSeconds(), song.beatSeconds()})
+                agrees = agrees || sameChord(live, chordAt(batch.chords, t + shift));
+            if (agrees)
+                ++agreeing;
+            else
+                differences.append(QStringLiteral("beat %1: %2 live, %3 batch").arg(beat).arg(live, chordAt(batch.chords, t)));
+        }
+        QVERIFY2(agreeing >= song.beats() * 0.95, qPrintable(differences.join(QStringLiteral("; "))));
+    }
+};
+
+QTEST_APPLESS_MAIN(AudioChordsTest)
+#include "tst_audio_chords.moc"
