@@ -8,6 +8,7 @@ writing, not from listening: the chord of every beat, the beat times from the te
 """
 
 import io
+import os
 import subprocess
 import wave
 
@@ -165,29 +166,38 @@ def strum(song, channel, program):
 
 
 def pick(song, channel, program):
-    """Fingerpicked eighths: the bass, then up and down the strings, the bass alternating on beat 3;
-    every string rings until the bar ends, as a held chord shape lets it."""
+    """Fingerpicked eighths, Travis style: the thumb on every beat, alternating the bass string and
+    the next one up, the fingers on the higher strings between, a pinch on the one; every string
+    rings until the bar ends, as a held chord shape lets it."""
     rng, notes = song.rng, []
     for bar, symbol in enumerate(song.chords):
         if parse(symbol) is None:
             continue
         pitches = guitar_voicing(symbol)
         top = len(pitches) - 1
-        order = [0, min(2, top), min(3, top), top, min(1, top), min(3, top), min(2, top), top]
-        for i, string in enumerate(order):
-            start = bar * 4 + i * 0.5 + rng.uniform(-0.01, 0.01)
-            notes.append((max(0.0, start), bar * 4 + 4 - start, pitches[string], velocity(rng, 60, 95)))
+        thumb = [0, min(2, top), min(1, top), min(2, top)]
+        fingers = [top, min(3, top), top - 1, min(3, top)]
+        plucks = [(0.0, top, (70, 90))]   # the pinch
+        for beat in range(4):
+            plucks.append((beat, thumb[beat], (80, 100)))
+            plucks.append((beat + 0.5, fingers[beat], (55, 80)))
+        for at, string, loud in plucks:
+            start = max(0.0, bar * 4 + at + rng.uniform(-0.01, 0.01))
+            notes.append((start, bar * 4 + 4 - start, pitches[string], velocity(rng, *loud)))
     song.parts[channel] = (program, notes)
 
 
 def comp_rhythm(rng):
-    """Two to four hits in a bar, always one on the one: (start, duration) in beats."""
-    starts = sorted({0.0, *rng.choice([0.5, 1, 1.5, 2, 2.5, 3, 3.5], size=int(rng.integers(2, 5)), replace=False)})
+    """A chord on every beat, one or two of them pushed an eighth early, as a pop accompaniment
+    plays: (start, duration) in beats."""
+    starts = [0.0, 1.0, 2.0, 3.0]
+    for beat in rng.choice([1, 2, 3], size=int(rng.integers(0, 3)), replace=False):
+        starts[beat] -= 0.5
     return [(s, (starts[i + 1] if i + 1 < len(starts) else 4.0) - s) for i, s in enumerate(starts)]
 
 
 def piano(song, channel, program, with_bass=True):
-    """The left hand on the root (and fifth), the right hand comping in random inversions."""
+    """The left hand on the root and the fifth, the right hand comping in random inversions."""
     rng, notes = song.rng, []
     for bar, symbol in enumerate(song.chords):
         if parse(symbol) is None:
@@ -203,12 +213,15 @@ def piano(song, channel, program, with_bass=True):
 
 
 def organ(song, channel, program):
-    """A held chord a bar long over a pedal on the root, legato into the next."""
+    """A held chord a bar long, legato into the next, over a pedal walking root, root, fifth,
+    root on the beats (an organ's bar has no attack of its own to hear the beats by)."""
     rng, notes = song.rng, []
     for bar, symbol in enumerate(song.chords):
         if parse(symbol) is None:
             continue
-        notes.append((bar * 4, 4.0, 36 + pitch_classes(symbol)[0], 80))
+        tones = pitch_classes(symbol)
+        root, fifth = 36 + tones[0], 36 + tones[0] + (tones[2] - tones[0]) % 12
+        notes += [(bar * 4 + beat, 0.8, pitch, 85) for beat, pitch in enumerate([root, root, fifth, root])]
         notes += [(bar * 4, 4.0, p, 75) for p in close_voicing(symbol, rng, low=int(rng.integers(53, 60)))]
     song.parts[channel] = (program, notes)
 
@@ -280,11 +293,14 @@ def render(song, folder, tag):
     subprocess.run(["fluidsynth", "-ni", "-R", "0", "-C", "0", "-g", "0.6", "-F", dry, "-r", str(RATE),
                     SOUNDFONT, midi_path], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     out = f"{folder}/{tag}.wav"
+    # fluidsynth renders until its last voice has died, up to 20 s of near silence: the song
+    # keeps one second of ringing, so the noise is not laid over a long empty tail.
+    effects = ["trim", "0", f"{song.beat_times()[-1] + 1.0:.3f}"]
     if song.condition in ("reverb", "all three"):
         # A large, live room: reverberance 70 %, high frequencies damped by half, 40 ms pre-delay.
-        subprocess.run(["sox", dry, "-b", "16", out, "reverb", "70", "50", "100", "100", "40"], check=True)
-    else:
-        subprocess.run(["mv", dry, out], check=True)
+        effects += ["reverb", "70", "50", "100", "100", "40"]
+    subprocess.run(["sox", dry, "-b", "16", out, *effects], check=True)
+    os.remove(dry)
     if song.condition in ("noise 20 dB", "all three"):
         samples, rate = read_wav(out)
         # White noise 20 dB below the signal's power over the whole song.
