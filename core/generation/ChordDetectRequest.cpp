@@ -1,11 +1,13 @@
 #include "ChordDetectRequest.h"
 
 #include "RequestFields.h"
+#include "listening/AudioChordRecognizer.h"
 #include "music/Meter.h"
 #include "music/MidiFile.h"
 #include "music/MidiReader.h"
 #include "util/KnownFields.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -136,6 +138,116 @@ double rounded(double value, double places)
     return std::round(value * scale) / scale;
 }
 
+
+// ?tempo=: beats a minute, as a generation request's tempo.
+Result<double> parseTempoParameter(const QString &text)
+{
+    bool ok = false;
+    const double tempo = text.toDouble(&ok);
+    if (!ok || !std::isfinite(tempo) || tempo < kMinTempo || tempo > kMaxTempo)
+        return fieldError(QStringLiteral("tempo"), QStringLiteral("tempo must be a number of beats a minute from %1 to %2, not \"%3\"")
+                                                       .arg(kMinTempo).arg(kMaxTempo).arg(text));
+    return tempo;
+}
+
+// ---- recordings
+
+// A stretch of the answer: the chord heard there, in beats of the tracked grid.
+struct ChordSpan {
+    QString chord;
+    double startBeat = 0.0;
+    double durationBeats = 0.0;
+    double startSeconds = 0.0;
+    double confidence = 0.0;
+};
+
+// The beat of the grid the first downbeat falls on: what comes before it is a pickup.
+double pickupBeats(const AudioChordAnalysis &analysis)
+{
+    for (qsizetype i = 0; i < analysis.beats.size(); ++i) {
+        if (analysis.beats[i].downbeat)
+            return static_cast<double>(i);
+    }
+    return 0.0;
+}
+
+// Where `beat` falls in seconds, inside a chord heard there.
+double secondsAt(const HeardAudioChord &chord, double beat)
+{
+    if (chord.durationBeats <= 0.0)
+        return chord.startSeconds;
+    return chord.startSeconds + (beat - chord.startBeat) * chord.durationSeconds / chord.durationBeats;
+}
+
+QList<ChordSpan> beatSpans(const AudioChordAnalysis &analysis)
+{
+    QList<ChordSpan> spans;
+    for (const HeardAudioChord &chord : analysis.chords)
+        spans.append({chord.chord, chord.startBeat, chord.durationBeats, chord.startSeconds, chord.confidence});
+    return spans;
+}
+
+// One chord a bar (the pickup before the first downbeat is a bar of its own): the chord heard
+// over most of it, with the confidence of the beats it won, and repeats merged.
+QList<ChordSpan> barSpans(const AudioChordAnalysis &analysis, double beatsPerBar)
+{
+    QList<ChordSpan> spans;
+    if (analysis.chords.isEmpty())
+        return spans;
+    const double pickup = pickupBeats(analysis);
+    const HeardAudioChord &last = analysis.chords.last();
+    const double end = last.startBeat + last.durationBeats;
+    double barStart = 0.0;
+    while (barStart < end) {
+        const double barEnd = barStart < pickup ? pickup : std::min(barStart + beatsPerBar, end);
+        QHash<QString, double> held;
+        QHash<QString, double> weighted;
+        double startSeconds = 0.0;
+        for (const HeardAudioChord &chord : analysis.chords) {
+            const double overlap = std::min(barEnd, chord.startBeat + chord.durationBeats) - std::max(barStart, chord.startBeat);
+            if (overlap <= 0.0)
+                continue;
+            if (chord.startBeat <= barStart)
+                startSeconds = secondsAt(chord, barStart);
+            held[chord.chord] += overlap;
+            weighted[chord.chord] += overlap * chord.confidence;
+        }
+        QString best;
+        for (auto it = held.cbegin(); it != held.cend(); ++it) {
+            if (best.isEmpty() || it.value() > held.value(best) || (it.value() == held.value(best) && it.key() < best))
+                best = it.key();
+        }
+        const double confidence = weighted.value(best) / held.value(best);
+        if (!spans.isEmpty() && spans.last().chord == best) {
+            ChordSpan &previous = spans.last();
+            const double length = barEnd - barStart;
+            previous.confidence = (previous.confidence * previous.durationBeats + confidence * length) / (previous.durationBeats + length);
+            previous.durationBeats += length;
+        } else {
+            spans.append({best, barStart, barEnd - barStart, startSeconds, confidence});
+        }
+        barStart = barEnd;
+    }
+    return spans;
+}
+
+// The spans from the first downbeat on, moved so that it is beat 0: a generation request's
+// chords, whose bars then fall on the recording's.
+QJsonArray progressionFrom(const QList<ChordSpan> &spans, double pickup)
+{
+    QJsonArray chords;
+    for (const ChordSpan &span : spans) {
+        const double start = std::max(span.startBeat, pickup);
+        const double end = span.startBeat + span.durationBeats;
+        if (end <= start)
+            continue;
+        chords.append(QJsonObject{{QStringLiteral("chord"), span.chord},
+                                  {QStringLiteral("start_time"), rounded(start - pickup, 3)},
+                                  {QStringLiteral("duration"), rounded(end - start, 3)}});
+    }
+    return chords;
+}
+
 } // namespace
 
 Result<PlayedNote> parsePlayedNote(const QJsonValue &value, const QString &field, const QString &startName)
@@ -211,6 +323,12 @@ Result<ChordDetectRequest> parseChordDetectMidi(const QByteArray &file, const Ch
         return song.error();
     ChordDetectRequest request;
     request.tempoBpm = std::clamp(song->tempoBpm, kMinTempo, kMaxTempo);
+    if (query.tempo) {
+        const auto tempo = parseTempoParameter(*query.tempo);
+        if (!tempo)
+            return tempo.error();
+        request.tempoBpm = *tempo;
+    }
     request.options.meter = song->timeSignature;
     if (query.timeSignature) {
         auto meter = parseTimeSignature(*query.timeSignature, QStringLiteral("time_signature"));
@@ -269,6 +387,93 @@ QJsonObject chordDetectionJson(const ChordDetection &detection, const ChordDetec
                          {QStringLiteral("tempo"), request.tempoBpm},
                          {QStringLiteral("time_signature"), meter},
                          {QStringLiteral("key"), detection.key.name()}}}};
+}
+
+Result<AudioChordDetectRequest> parseAudioChordDetect(AudioContainer container, const ChordDetectQuery &query)
+{
+    AudioChordDetectRequest request;
+    request.container = container;
+    if (query.resolution) {
+        const auto resolution = parseResolution(*query.resolution, QStringLiteral("resolution"));
+        if (!resolution)
+            return resolution.error();
+        request.resolution = *resolution;
+    }
+    const auto key = parseOptionalKey(query.key, QStringLiteral("key"));
+    if (!key)
+        return key.error();
+    request.analysis.key = *key;
+    if (query.timeSignature) {
+        auto meter = parseTimeSignature(*query.timeSignature, QStringLiteral("time_signature"));
+        if (!meter)
+            return meter.error();
+        request.analysis.meter = *meter;
+    }
+    if (query.tempo) {
+        const auto tempo = parseTempoParameter(*query.tempo);
+        if (!tempo)
+            return tempo.error();
+        request.analysis.tempoBpm = *tempo;
+    }
+    return request;
+}
+
+Result<HeardRecording> hearRecording(const QByteArray &body, const AudioChordDetectRequest &request)
+{
+    Result<DecodedAudio> decoded = decodeAudio(body, request.container);
+    if (!decoded)
+        return decoded.error();
+    Result<AudioChordAnalysis> analysis = analyzeAudio(decoded->pcm, request.analysis);
+    if (!analysis)
+        return analysis.error();
+    return HeardRecording{std::move(analysis).value(), decoded->pcm.sampleRate, decoded->fileChannels};
+}
+
+QJsonObject audioChordDetectionJson(const HeardRecording &heard, const AudioChordDetectRequest &request)
+{
+    const AudioChordAnalysis &analysis = heard.analysis;
+    const bool byBar = request.resolution == ChordResolution::Bar;
+    const QList<ChordSpan> spans = byBar ? barSpans(analysis, analysis.meter.beatsPerBar()) : beatSpans(analysis);
+    QJsonArray chords;
+    for (const ChordSpan &span : spans)
+        chords.append(QJsonObject{{QStringLiteral("chord"), span.chord},
+                                  {QStringLiteral("start_time"), rounded(span.startBeat, 3)},
+                                  {QStringLiteral("duration"), rounded(span.durationBeats, 3)},
+                                  {QStringLiteral("start_seconds"), rounded(span.startSeconds, 3)},
+                                  {QStringLiteral("confidence"), rounded(span.confidence, 3)}});
+    QJsonArray beats;
+    QJsonArray downbeats;
+    for (const AudioBeat &beat : analysis.beats) {
+        beats.append(rounded(beat.seconds, 3));
+        if (beat.downbeat)
+            downbeats.append(rounded(beat.seconds, 3));
+    }
+    const double pickup = pickupBeats(analysis);
+    double length = 0.0;
+    if (!analysis.chords.isEmpty())
+        length = analysis.chords.last().startBeat + analysis.chords.last().durationBeats;
+    const double tempo = rounded(std::clamp(analysis.tempoBpm, kMinTempo, kMaxTempo), 1);
+    const QString meter = analysis.meter.name();
+    const QString key = analysis.key.name();
+    return {{QStringLiteral("chords"), chords},
+            {QStringLiteral("key"), key},
+            {QStringLiteral("key_detected"), !request.analysis.key.has_value()},
+            {QStringLiteral("tempo"), tempo},
+            {QStringLiteral("time_signature"), meter},
+            {QStringLiteral("resolution"), byBar ? QStringLiteral("bar") : QStringLiteral("beat")},
+            {QStringLiteral("length_beats"), rounded(length, 3)},
+            {QStringLiteral("beats"), beats},
+            {QStringLiteral("downbeats"), downbeats},
+            {QStringLiteral("pickup_beats"), pickup},
+            {QStringLiteral("seconds"), rounded(analysis.seconds, 3)},
+            {QStringLiteral("tuning_cents"), rounded(analysis.tuningCents, 1)},
+            {QStringLiteral("sample_rate"), heard.sampleRate},
+            {QStringLiteral("channels"), heard.channels},
+            {QStringLiteral("chord_progression"),
+             QJsonObject{{QStringLiteral("chords"), progressionFrom(spans, pickup)},
+                         {QStringLiteral("tempo"), tempo},
+                         {QStringLiteral("time_signature"), meter},
+                         {QStringLiteral("key"), key}}}};
 }
 
 } // namespace aiband

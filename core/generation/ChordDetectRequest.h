@@ -1,6 +1,8 @@
 #pragma once
 
 #include "GenerateRequest.h"
+#include "audio/AudioDecode.h"
+#include "listening/AudioChordAnalysis.h"
 #include "music/ChordDetection.h"
 #include "util/Result.h"
 
@@ -20,12 +22,29 @@ struct ChordDetectRequest {
     double tempoBpm = 120.0;   // for the answer's start_seconds and its chord_progression
 };
 
-// The options a Standard MIDI File body takes from the URL's query: resolution, key, and the
-// time signature when the file's own is not one the engine plays.
+// The options a Standard MIDI File or a recording takes from the URL's query: resolution, key,
+// and the time signature (a MIDI file's own when it is not one the engine plays; a recording's
+// instead of the one heard). A recording also takes a tempo, to settle a half- or double-time guess.
 struct ChordDetectQuery {
     std::optional<QString> resolution;
     std::optional<QString> key;
     std::optional<QString> timeSignature;
+    std::optional<QString> tempo;
+};
+
+// A recording to hear chords in (docs/PROTOCOL.md, "Chords from a recording"): the options are
+// read on the server thread; the body is decoded and heard on a worker (hearRecording).
+struct AudioChordDetectRequest {
+    AudioContainer container = AudioContainer::Wav;
+    AudioAnalysisOptions analysis;   // each hint given replaces the recognizer's guess
+    ChordResolution resolution = ChordResolution::Beat;
+};
+
+// What a recording held: the recognizer's answer and the file's format.
+struct HeardRecording {
+    AudioChordAnalysis analysis;
+    int sampleRate = 0;
+    int channels = 0;   // the file's, before the downmix
 };
 
 // Reads a JSON body: {notes: [{pitch, start, duration, velocity?}], tempo?, time_signature?,
@@ -38,6 +57,20 @@ Result<ChordDetectRequest> parseChordDetectJson(const QJsonObject &body, const R
 // and time signature. Errors: invalid_midi (what and where), no_notes, too_many_notes, song_too_long.
 Result<ChordDetectRequest> parseChordDetectMidi(const QByteArray &file, const ChordDetectQuery &query,
                                                 const RequestLimits &limits);
+
+// The query of a recording body: resolution, key, time_signature, tempo (errors name the parameter).
+Result<AudioChordDetectRequest> parseAudioChordDetect(AudioContainer container, const ChordDetectQuery &query);
+
+// Decodes the body (decodeAudio's errors) and hears it (analyzeAudio). Blocking for as long as
+// both take: call it on a worker thread.
+Result<HeardRecording> hearRecording(const QByteArray &body, const AudioChordDetectRequest &request);
+
+// The answer for a recording: the MIDI path's fields where they mean the same (chords with
+// start_time, duration, start_seconds and confidence; key, tempo, time_signature, resolution,
+// length_beats, chord_progression), and what only audio has (beats and downbeats in seconds,
+// seconds, tuning_cents, sample_rate, channels, pickup_beats). chord_progression starts at the
+// first downbeat, so the band's bars fall where the recording's do.
+QJsonObject audioChordDetectionJson(const HeardRecording &heard, const AudioChordDetectRequest &request);
 
 // One note of a JSON body: {pitch, <startName>, duration, velocity?} (startName "start" for
 // detection, "beat" for a live player's note_events), errors naming `field` ("notes[3]").

@@ -36,6 +36,8 @@ public:
             m_features.emplace(sampleRate, channels);
         if (m_options.key)
             m_key = *m_options.key;
+        if (m_options.meter)
+            m_meter.meter = *m_options.meter;
         m_transitions.emplace(m_vocabulary, m_options.key);
     }
 
@@ -128,6 +130,9 @@ private:
                 continue;   // the music has not started yet
             m_lastBeatFrame = frame;
             m_beatSeconds.push_back(frame / framesPerSecond());
+            // Whether it starts a bar, by the meter heard in the beats decided so far.
+            const int index = static_cast<int>(m_beatSeconds.size()) - 1;
+            m_update.beats.append(AudioBeat{m_beatSeconds.back(), (index - m_meter.firstDownbeat) % heardBeatsPerBar(m_meter.meter) == 0});
         }
     }
 
@@ -160,9 +165,7 @@ private:
         const int state = m_decoder.next(scores, *m_transitions);
         m_harmonies.push_back(harmony);
         const int index = static_cast<int>(m_decided);
-        const MeterGuess meter = guessMeter(m_harmonies, m_options.meter);
-        const int perBar = heardBeatsPerBar(meter.meter);
-        m_update.beats.append(AudioBeat{start, (index - meter.firstDownbeat) % perBar == 0});
+        m_meter = guessMeter(m_harmonies, m_options.meter);
         m_update.chords.append(HeardAudioChord{m_vocabulary.name(state, m_key), static_cast<double>(index), 1.0,
                                                start, end - start, confidenceOf(scores, state)});
         m_states.push_back(state);
@@ -201,6 +204,7 @@ private:
     size_t m_decided = 0;
     float m_loudest = 0;
     std::vector<BeatHarmony> m_harmonies;
+    MeterGuess m_meter;
     std::vector<int> m_states;
     Key m_key;
 

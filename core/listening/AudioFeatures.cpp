@@ -13,6 +13,7 @@ AudioFeatures::AudioFeatures(int sampleRate, int channels)
     , m_onsetWindow(hannWindow(kOnsetFft))
     , m_semitones(kChromaFft, m_rate)
     , m_tuning(kChromaFft, m_rate)
+    , m_onsetStrength(kOnsetFft, m_rate)
 {
 }
 

@@ -20,13 +20,16 @@ BeatHarmony harmonyBetween(const std::vector<ChromaFrame> &frames, double start,
         last = from + 1;
     }
     const float count = static_cast<float>(last - from);
+    std::vector<float> energies;
     for (auto frame = from; frame != last; ++frame) {
         for (size_t pc = 0; pc < 12; ++pc) {
             harmony.bass[pc] += frame->bass[pc] / count;
             harmony.treble[pc] += frame->treble[pc] / count;
         }
-        harmony.energy += frame->energy / count;
+        energies.push_back(frame->energy);
     }
+    std::nth_element(energies.begin(), energies.begin() + static_cast<std::ptrdiff_t>(energies.size() / 2), energies.end());
+    harmony.energy = energies[energies.size() / 2];
     return harmony;
 }
 

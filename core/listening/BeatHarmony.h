@@ -12,7 +12,7 @@ namespace aiband {
 struct BeatHarmony {
     PitchClasses bass{};
     PitchClasses treble{};
-    float energy = 0;
+    float energy = 0;   // the median frame's: a beat half in silence is a rest, not a chord
 };
 
 BeatHarmony harmonyBetween(const std::vector<ChromaFrame> &frames, double start, double end);

@@ -16,6 +16,11 @@ float median(float *values, int count)
 
 } // namespace
 
+HarmonicFilter::HarmonicFilter()
+    : m_frames(static_cast<size_t>(kLookahead), SemitoneFrame{})
+{
+}
+
 std::optional<SemitoneFrame> HarmonicFilter::push(const SemitoneFrame &frame)
 {
     m_frames.push_back(frame);
@@ -25,17 +30,20 @@ std::optional<SemitoneFrame> HarmonicFilter::push(const SemitoneFrame &frame)
     if (m_pending <= kLookahead)
         return std::nullopt;
     --m_pending;
-    return harmonicPart(m_frames.size() - 1 - kLookahead);
+    return harmonicPart(static_cast<size_t>(kLookahead));
 }
 
 std::vector<SemitoneFrame> HarmonicFilter::finish()
 {
+    // Silence after the end: kLookahead frames of it put out every frame still held back.
+    const int held = m_pending;
     std::vector<SemitoneFrame> rest;
-    while (m_pending > 0) {
-        rest.push_back(harmonicPart(m_frames.size() - static_cast<size_t>(m_pending)));
-        --m_pending;
+    for (int i = 0; i < kLookahead; ++i) {
+        const std::optional<SemitoneFrame> out = push(SemitoneFrame{});
+        if (out && static_cast<int>(rest.size()) < held)
+            rest.push_back(*out);
     }
-    m_frames.clear();
+    m_pending = 0;
     return rest;
 }
 

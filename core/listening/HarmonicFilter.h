@@ -11,10 +11,13 @@ namespace aiband {
 // pitch that holds across frames survives the median over time, a drum hit that covers every
 // pitch survives the median over pitch. Each frame keeps the share of its energy that looks
 // harmonic (a soft mask, H² / (H² + P²)), so drums stay out of the chroma.
-// The time median is centred: a frame comes out kLookahead frames after it went in.
+// The time median is centred: a frame comes out kLookahead frames after it went in. Before the
+// first frame and after the last the filter hears silence, so a lone click is not a held note.
 class HarmonicFilter {
 public:
     static constexpr int kLookahead = 4;
+
+    HarmonicFilter();
 
     // Feeds frame n; returns the harmonic part of frame n - kLookahead once it is known.
     std::optional<SemitoneFrame> push(const SemitoneFrame &frame);
@@ -24,7 +27,7 @@ public:
 private:
     SemitoneFrame harmonicPart(size_t index) const;
 
-    std::deque<SemitoneFrame> m_frames;   // up to 2 * kLookahead + 1 frames around the one due
+    std::deque<SemitoneFrame> m_frames;   // the 2 * kLookahead + 1 frames around the one due
     int m_pending = 0;                    // frames in m_frames not yet put out
 };
 

@@ -7,6 +7,7 @@
 #include "ServerInfo.h"
 #include "WebSocketApi.h"
 #include "WebSocketHub.h"
+#include "audio/AudioDecode.h"
 #include "audio/AudioOptions.h"
 #include "config/Config.h"
 #include "files/FileStore.h"
@@ -369,15 +370,41 @@ std::optional<QHttpServerResponse> neitherJsonNorMidi(const QByteArray &contentT
                                      "(Content-Type: audio/midi), not %2").arg(what, QString::fromLatin1(contentType)));
 }
 
-// A Standard MIDI File body: its options come from the query, as the body has no room for them.
-Result<ChordDetectRequest> chordDetectionFromMidi(const HttpApiContext &api, const QHttpServerRequest &request)
+// The options of a MIDI file or recording body come from the query, as the body has no room for them.
+ChordDetectQuery chordDetectQueryOf(const QHttpServerRequest &request)
 {
     const QUrlQuery query(request.url());
     const auto item = [&](const char *name) -> std::optional<QString> {
         const QString key = QLatin1String(name);
         return query.hasQueryItem(key) ? std::optional<QString>(query.queryItemValue(key, QUrl::FullyDecoded)) : std::nullopt;
     };
-    return api.session.parseChordDetection(request.body(), ChordDetectQuery{item("resolution"), item("key"), item("time_signature")});
+    return ChordDetectQuery{item("resolution"), item("key"), item("time_signature"), item("tempo")};
+}
+
+Result<ChordDetectRequest> chordDetectionFromMidi(const HttpApiContext &api, const QHttpServerRequest &request)
+{
+    return api.session.parseChordDetection(request.body(), chordDetectQueryOf(request));
+}
+
+// A recording: decoded and heard on a worker, never on the server's thread. Its errors are the
+// client's (422) but for busy (503).
+void answerRecording(const HttpApiContext &api, const QHttpServerRequest &request, AudioContainer container,
+                     const HttpReply &reply)
+{
+    Result<AudioChordDetectRequest> parsed = api.session.parseAudioChordDetection(container, chordDetectQueryOf(request));
+    if (!parsed) {
+        reply.send(errorReply(HttpStatus::UnprocessableEntity, parsed.error()));
+        return;
+    }
+    api.session.detectAudioChords(request.body(), std::move(parsed).value(),
+                                  [reply](const Result<HeardRecording> &heard, const AudioChordDetectRequest &options) {
+                                      if (!heard)
+                                          reply.send(heard.error().code == QLatin1String("busy")
+                                                         ? statusForError(heard.error())
+                                                         : errorReply(HttpStatus::UnprocessableEntity, heard.error()));
+                                      else
+                                          reply.send(jsonReply(audioChordDetectionJson(*heard, options)));
+                                  });
 }
 
 void answerChords(const HttpApiContext &api, Result<ChordDetectRequest> parsed, const HttpReply &reply)
@@ -398,13 +425,19 @@ void detectChords(const HttpApiContext &api, const QHttpServerRequest &request, 
         answerChords(api, chordDetectionFromMidi(api, request), reply);
         return;
     }
-    if (auto refusal = neitherJsonNorMidi(contentType, QStringLiteral("the notes"))) {
-        reply.send(std::move(*refusal));
+    if (const auto container = audioContainerOf(contentType)) {
+        answerRecording(api, request, *container, reply);
+        return;
+    }
+    if (!contentType.isEmpty() && !isJsonContentType(contentType)) {
+        reply.send(errorReply(HttpStatus::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
+                              QStringLiteral("send the notes as JSON (application/json), a Standard MIDI File (audio/midi) or "
+                                             "a recording (audio/wav or audio/flac), not %1").arg(QString::fromLatin1(contentType))));
         return;
     }
     if (const auto query = QUrlQuery(request.url()).queryItems(); !query.isEmpty()) {
         reply.send(errorReply(HttpStatus::UnprocessableEntity, QStringLiteral("unknown_field"),
-                              QStringLiteral("query parameter %1 is for a MIDI file body; a JSON body carries its options "
+                              QStringLiteral("query parameter %1 is for a MIDI file or recording body; a JSON body carries its options "
                                              "as fields").arg(query.first().first),
                               query.first().first));
         return;
@@ -823,8 +856,10 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
     router.add({M::Post, QStringLiteral("/api/analyze"),
                 QStringLiteral("parse a progression: chords, key, summary"), withRequest(analyze)});
     router.add({M::Post, QStringLiteral("/api/chords/detect"),
-                QStringLiteral("the chords and key of what was played: notes as JSON, or a MIDI file (audio/midi)"),
-                {}, deferred(detectChords), {QStringLiteral("resolution"), QStringLiteral("key"), QStringLiteral("time_signature")}});
+                QStringLiteral("the chords and key of what was played: notes as JSON, a MIDI file (audio/midi), "
+                               "or a recording's chords, beats and tempo (audio/wav, audio/flac)"),
+                {}, deferred(detectChords),
+                {QStringLiteral("resolution"), QStringLiteral("key"), QStringLiteral("time_signature"), QStringLiteral("tempo")}});
     router.add({M::Get, QStringLiteral("/api/styles"), QStringLiteral("the styles a request can name"),
                 noArgs(listStyles)});
     router.add({M::Get, QStringLiteral("/api/files"), QStringLiteral("generated files, newest first (?limit=N&cursor=C)"),

@@ -157,6 +157,31 @@ void BandSession::detectChords(ChordDetectRequest request, ChordsCallback done)
         [shared, done = std::move(done)](const ChordDetection &detection) { done(detection, *shared); });
 }
 
+Result<AudioChordDetectRequest> BandSession::parseAudioChordDetection(AudioContainer container,
+                                                                      const ChordDetectQuery &query) const
+{
+    return parseAudioChordDetect(container, query);
+}
+
+void BandSession::detectAudioChords(QByteArray body, AudioChordDetectRequest request, RecordingCallback done)
+{
+    if (m_audioDetections >= kAudioDetections) {
+        done(makeError(QStringLiteral("busy"),
+                       QStringLiteral("%1 recordings are already being heard; retry in a moment").arg(m_audioDetections)),
+             request);
+        return;
+    }
+    ++m_audioDetections;
+    auto shared = std::make_shared<const AudioChordDetectRequest>(std::move(request));
+    runOnPool(
+        *QThreadPool::globalInstance(), this,
+        [shared, body = std::move(body)] { return hearRecording(body, *shared); },
+        [this, shared, done = std::move(done)](const Result<HeardRecording> &heard) {
+            --m_audioDetections;
+            done(heard, *shared);
+        });
+}
+
 void BandSession::generate(GenerateRequest request, const Requester &requester, Callback done)
 {
     submitLimited(std::move(request), requester, std::move(done));

@@ -1,0 +1,206 @@
+"""Chords from a recording (docs/PROTOCOL.md, "Chords from a recording") against the built server,
+with independent tools: progressions written by mido and played by the fluidsynth CLI with
+Debian's GM soundfont, WAV lies written byte by byte, requests by urllib and Python's websockets.
+Checks the chart of a rendered progression, the round trip recording -> chart -> band, FLAC as
+WAV, silence and clipping, every bad input with its status and code, and the audio stream over
+WebSocket against the batch answer.
+
+    test_audio_chords.py PATH-TO-ai-band-orchestrator [TestCase]
+"""
+
+import asyncio
+import io
+import json
+import os
+import sys
+import unittest
+import wave
+
+import mido
+import numpy
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from audio_files import FLOAT, progression_midi, render_wav, tone, wav_bytes  # noqa: E402
+from plugin_client import Plugin, Server, http, http_json  # noqa: E402
+
+APP = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator")
+BODY_LIMIT = 64 * 1024 * 1024   # server.max_body_bytes for these tests: a 3-minute WAV is 31 MB
+
+# C Am F G twice, a bar each, at 100 BPM: (root pitch class, chord tones above middle C).
+SONG = [(0, [0, 4, 7]), (9, [-3, 0, 4]), (5, [0, 5, 9]), (7, [-1, 2, 7])] * 2
+ROOTS = [root for root, _ in SONG]
+NAMES = ["C", "Am", "F", "G"] * 2
+TEMPO = 100
+
+
+def pcm_of(wav):
+    """(rate, channels, float samples as a frames x channels array) of a 16-bit WAV."""
+    with wave.open(io.BytesIO(wav)) as reader:
+        frames = reader.readframes(reader.getnframes())
+        samples = numpy.frombuffer(frames, dtype="<i2").astype(numpy.float32) / 32768.0
+        return reader.getframerate(), reader.getnchannels(), samples.reshape(-1, reader.getnchannels())
+
+
+ROOT_NAMES = {"C": 0, "C#": 1, "Db": 1, "D": 2, "D#": 3, "Eb": 3, "E": 4, "F": 5, "F#": 6, "Gb": 6, "G": 7,
+              "G#": 8, "Ab": 8, "A": 9, "A#": 10, "Bb": 10, "B": 11}
+
+
+def root_of(chord):
+    if chord == "N.C.":
+        return None
+    name = chord[:2] if len(chord) > 1 and chord[1] in "#b" else chord[:1]
+    return ROOT_NAMES[name]
+
+
+def chord_at(chords, beat):
+    for chord in chords:
+        if chord["start_time"] <= beat < chord["start_time"] + chord["duration"]:
+            return chord["chord"]
+    return None
+
+
+def bar_roots(progression, bars, beats_per_bar=4):
+    """The root heard in the middle of each bar of a chord_progression (it starts at a downbeat)."""
+    return [root_of(chord_at(progression["chords"], bar * beats_per_bar + beats_per_bar / 2) or "N.C.")
+            for bar in range(bars)]
+
+
+class Recording(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(APP, {"AIBAND_MAX_BODY_BYTES": str(BODY_LIMIT)})
+        cls.url = cls.server.base + "/api/chords/detect"
+        cls.wav = render_wav(progression_midi(SONG, TEMPO))
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            status = cls.server.terminate()
+        finally:
+            cls.server.close()
+        if status != 0:
+            raise AssertionError(f"the server exited with {status}")
+
+    def post(self, raw, content_type="audio/wav", query=""):
+        status, _, data = http("POST", self.url + query, raw=raw, content_type=content_type, timeout=120)
+        return status, json.loads(data)
+
+    def detect(self, raw, content_type="audio/wav", query=""):
+        status, answer = self.post(raw, content_type, query)
+        self.assertEqual(status, 200, answer)
+        return answer
+
+    def assert_chart(self, answer):
+        """The song's roots bar by bar, at its tempo, in 4/4, with beats 0.6 s apart."""
+        self.assertAlmostEqual(answer["tempo"], TEMPO, delta=TEMPO * 0.04, msg=answer["tempo"])
+        self.assertEqual(answer["time_signature"], "4/4")
+        self.assertIn(answer["key"], ("C", "Am"))
+        gaps = numpy.diff(answer["beats"])
+        self.assertGreater(len(answer["beats"]), 28, answer["beats"])
+        self.assertLess(abs(float(numpy.median(gaps)) - 60 / TEMPO), 0.03, gaps)
+        self.assertEqual(bar_roots(answer["chord_progression"], len(SONG)), ROOTS,
+                         json.dumps(answer["chord_progression"]["chords"]))
+
+    def test_a_rendered_progression(self):
+        answer = self.detect(self.wav)
+        self.assert_chart(answer)
+        self.assertEqual((answer["sample_rate"], answer["channels"], answer["resolution"]), (44100, 2, "beat"))
+        self.assertTrue(answer["key_detected"])
+        self.assertGreater(answer["seconds"], len(SONG) * 4 * 60 / TEMPO)
+        for chord in answer["chords"]:
+            self.assertEqual(set(chord), {"chord", "start_time", "duration", "start_seconds", "confidence"})
+            self.assertTrue(0 <= chord["confidence"] <= 1, chord)
+        # The chords are back to back and their seconds are on the beats.
+        ends = [c["start_time"] + c["duration"] for c in answer["chords"]]
+        self.assertEqual([c["start_time"] for c in answer["chords"][1:]], ends[:-1])
+        self.assertEqual(answer["length_beats"], ends[-1])
+        self.assertTrue(set(answer["downbeats"]) <= set(answer["beats"]))
+        for chord in answer["chords"]:
+            whole = int(chord["start_time"])
+            if chord["start_time"] == whole and whole < len(answer["beats"]):
+                self.assertAlmostEqual(chord["start_seconds"], answer["beats"][whole], delta=0.002)
+
+    def test_bar_resolution_and_hints(self):
+        answer = self.detect(self.wav, query="?resolution=bar&key=C&tempo=100&time_signature=4/4")
+        self.assertEqual((answer["resolution"], answer["key"], answer["key_detected"]), ("bar", "C", False))
+        self.assertEqual(answer["chord_progression"]["key"], "C")
+        progression = answer["chord_progression"]["chords"]
+        self.assertEqual([root_of(c["chord"]) for c in progression][:len(SONG)], ROOTS, progression)
+        self.assertEqual([c["duration"] for c in progression][:len(SONG) - 1], [4] * (len(SONG) - 1))
+
+    def test_flac_is_heard_as_wav(self):
+        rate, channels, samples = pcm_of(self.wav)
+        flac = render_wav(progression_midi(SONG, TEMPO), file_type="flac")
+        self.assertTrue(flac.startswith(b"fLaC"))
+        self.assertEqual(self.detect(flac, "audio/flac")["chords"], self.detect(self.wav)["chords"])
+
+    def test_recording_chart_band(self):
+        """The answer's chord_progression is a generation request: the band's bass starts every
+        bar on the root the recording had there."""
+        chart = self.detect(self.wav)["chord_progression"]
+        status, _, take = http_json("POST", self.server.base + "/api/generate",
+                                    {"chord_progression": chart, "style": "pop", "track_types": ["bass"], "seed": 5})
+        self.assertEqual(status, 200, take)
+        status, _, data = http("GET", self.server.base + "/api/files/" + take["file_details"][0]["filename"])
+        self.assertEqual(status, 200)
+        song = mido.MidiFile(file=io.BytesIO(data))
+        starts, now = {}, 0
+        for message in mido.merge_tracks(song.tracks):
+            now += message.time
+            if message.type == "note_on" and message.velocity > 0:
+                starts.setdefault(now // (4 * song.ticks_per_beat), message.note % 12)
+        self.assertEqual([starts.get(bar) for bar in range(len(SONG))], ROOTS)
+
+    def test_silence_is_no_chord(self):
+        answer = self.detect(wav_bytes([0.0] * 44100 * 4))
+        self.assertEqual({c["chord"] for c in answer["chords"]}, {"N.C."})
+
+    def test_clipping_keeps_the_chords(self):
+        """The same song driven 20 dB into the rails, as a float file."""
+        rate, channels, samples = pcm_of(self.wav)
+        clipped = numpy.clip(samples * 10.0, -1.0, 1.0).reshape(-1).tolist()
+        self.assertGreater(sum(1 for s in clipped if abs(s) == 1.0), len(clipped) // 20)
+        answer = self.detect(wav_bytes(clipped, rate=rate, channels=channels, bits=32, fmt=FLOAT))
+        self.assertEqual(bar_roots(answer["chord_progression"], len(SONG)), ROOTS)
+
+    def test_bad_input_gets_a_clear_error(self):
+        good = wav_bytes(tone([261.6, 329.6, 392.0], 2.0))
+        nan = [0.0] * 44100 + [float("nan")] + [0.0] * 44100
+        cases = [
+            ("a data chunk declaring 4 GB in a 1 KB body", wav_bytes(tone([440], 0.01), declared_data=0xFFFFFFF0),
+             "audio/wav", 422, "invalid_audio"),
+            ("a file cut in half", good[:len(good) // 2], "audio/wav", 422, "invalid_audio"),
+            ("0 Hz", wav_bytes(tone([440], 2.0), declared_rate=0), "audio/wav", 422, "unsupported_audio"),
+            ("0 channels", wav_bytes(tone([440], 2.0), declared_channels=0), "audio/wav", 422, "unsupported_audio"),
+            ("3 channels", wav_bytes(tone([440], 2.0), channels=3), "audio/wav", 422, "unsupported_audio"),
+            ("4 kHz", wav_bytes(tone([440], 2.0, rate=4000), rate=4000), "audio/wav", 422, "unsupported_audio"),
+            ("1 sample", wav_bytes([0.1]), "audio/wav", 422, "audio_too_short"),
+            ("NaN floats", wav_bytes(nan, bits=32, fmt=FLOAT), "audio/wav", 422, "invalid_audio"),
+            ("a WAV sent as FLAC", good, "audio/flac", 422, "invalid_audio"),
+            ("not audio at all", b"RIFF and nothing else" * 50, "audio/wav", 422, "invalid_audio"),
+            ("an empty body", b"", "audio/x-wav", 422, "invalid_audio"),
+            ("10 minutes and a second", wav_bytes([0.0] * 8000 * 601, rate=8000, bits=8), "audio/wave", 422,
+             "audio_too_long"),
+            ("Ogg Vorbis", good, "audio/ogg", 415, "unsupported_media_type"),
+        ]
+        for name, raw, content_type, status, code in cases:
+            with self.subTest(name):
+                got, answer = self.post(raw, content_type)
+                self.assertEqual((got, answer["error"]["code"]), (status, code), answer)
+                self.assertTrue(answer["error"]["message"])
+        for query, field in (("?tempo=fast", "tempo"), ("?resolution=week", "resolution"), ("?key=H", "key"),
+                             ("?time_signature=4/5", "time_signature"), ("?speed=2", "speed")):
+            with self.subTest(query):
+                got, answer = self.post(good, query=query)
+                self.assertEqual((got, answer["error"]["field"]), (422, field), answer)
+        # The server still hears a good file after all of that.
+        self.assertEqual(self.detect(good)["sample_rate"], 44100)
+
+    def test_a_body_over_the_limit(self):
+        status, answer = self.post(b"\0" * (BODY_LIMIT + 1))
+        self.assertEqual((status, answer["error"]["code"]), (413, "body_too_large"))
+        self.assertIn("server.max_body_bytes", answer["error"]["message"])
+
+
+if __name__ == "__main__":
+    unittest.main()
