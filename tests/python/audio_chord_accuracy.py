@@ -257,7 +257,8 @@ def run(app, quick):
     the baselines out: only ours is held to the floors."""
     cells = collections.defaultdict(Tally)
     confusions = collections.Counter()
-    server = Server(app)
+    # A song is 2-6 MB of 16-bit stereo 44.1 kHz; the server's default body limit is 1 MiB.
+    server = Server(app, {"AIBAND_MAX_BODY_BYTES": str(64 * 1024 * 1024)})
     try:
         with tempfile.TemporaryDirectory(prefix="aiband-audio-chords-") as folder, \
                 concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:

@@ -166,17 +166,21 @@ def strum(song, channel, program):
 
 
 def pick(song, channel, program):
-    """Fingerpicked eighths, Travis style: the thumb on every beat, alternating the bass string and
-    the next one up, the fingers on the higher strings between, a pinch on the one; every string
-    rings until the bar ends, as a held chord shape lets it."""
+    """Fingerpicked eighths, Travis style: the thumb on every beat, the root on 1 and 3 and the
+    fifth (or the next string's note) on 2 and 4, the fingers on the other strings between, the
+    top string pinched with the root on the one, so each string of the chord sounds in the bar;
+    every string rings until the bar ends, as a held chord shape lets it."""
     rng, notes = song.rng, []
     for bar, symbol in enumerate(song.chords):
         if parse(symbol) is None:
             continue
         pitches = guitar_voicing(symbol)
         top = len(pitches) - 1
-        thumb = [0, min(2, top), min(1, top), min(2, top)]
-        fingers = [top, min(3, top), top - 1, min(3, top)]
+        fifth = (pitch_classes(symbol)[0] + 7) % 12
+        alternate = next((i for i in (1, 2) if pitches[i] % 12 == fifth), 1)
+        thumb = [0, alternate, 0, alternate]
+        upper = [i for i in range(1, top) if i != alternate] or [top]
+        fingers = (upper * 4)[:4]
         plucks = [(0.0, top, (70, 90))]   # the pinch
         for beat in range(4):
             plucks.append((beat, thumb[beat], (80, 100)))
