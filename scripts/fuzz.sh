@@ -7,13 +7,14 @@
 #
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #   SECONDS_PER_TARGET  default 600 (the release check: ten minutes each)
-#   TARGET              fuzz_chord fuzz_request fuzz_filename fuzz_websocket (default: all)
+#   TARGET              fuzz_chord fuzz_request fuzz_filename fuzz_websocket fuzz_http_tracker
+#                       fuzz_websocket_frames fuzz_audio_reader (default: all)
 # Environment: AIBAND_FUZZ_BUILD_DIR (default build-fuzz), AIBAND_FUZZ_JOBS (build jobs, 2).
 # Reproduce a crash: build-fuzz/tests/fuzz/TARGET REPRODUCER
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${AIBAND_FUZZ_BUILD_DIR:-$root/build-fuzz}"
-all_targets=(fuzz_chord fuzz_request fuzz_filename fuzz_websocket fuzz_http_tracker fuzz_websocket_frames)
+all_targets=(fuzz_chord fuzz_request fuzz_filename fuzz_websocket fuzz_http_tracker fuzz_websocket_frames fuzz_audio_reader)
 
 case "${1:-}" in
     -h|--help) sed -n '2,/^set /p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;

@@ -61,34 +61,56 @@ Error formatRefused(const QString &what)
                      QStringLiteral("the WAV file %1; accepted: mono or stereo, 8000 to 192000 Hz").arg(what));
 }
 
-// libsndfile forgives a WAV header that declares more samples than the file holds (it reads
-// what is there), and says little about a zero rate or channel count. The body is the authority:
-// walk its chunks and compare. A data size of 0xFFFFFFFF is a recorder's "unknown, still writing".
-std::optional<Error> checkWavChunks(const QByteArray &body)
+Error chunkTooLong(const QByteArray &id, qint64 size, qint64 available)
 {
-    if (body.size() < 12 || !body.startsWith("RIFF") || body.mid(8, 4) != "WAVE")
-        return std::nullopt;   // not RIFF/WAVE: libsndfile says what it is not
-    qint64 at = 12;
-    while (at + 8 <= body.size()) {
+    return makeError(QStringLiteral("invalid_audio"),
+                     QStringLiteral("the WAV file is cut short or its header lies: its \"%1\" chunk declares %2 bytes, "
+                                    "the body holds %3 after it").arg(QString::fromLatin1(id.toPercentEncoding(" "))).arg(size).arg(available));
+}
+
+// Every chunk in [at, end) must fit in it; a LIST's sub-chunks too. libsndfile 1.2 spins forever
+// on a LIST chunk longer than the file (found by fuzz_audio_reader), so this runs first.
+std::optional<Error> checkChunksFit(const QByteArray &body, qint64 at, qint64 end, bool inList)
+{
+    while (at + 8 <= end) {
         const QByteArray id = body.mid(at, 4);
         const qint64 size = littleEndian(body, at + 4, 4);
-        const qint64 available = body.size() - (at + 8);
-        if (id == "fmt " && size >= 16 && available >= 16) {
+        const qint64 available = end - (at + 8);
+        if (id == "data" && !inList && size == 0xFFFFFFFFLL)
+            return std::nullopt;   // a recorder's "unknown, still writing": the data runs to the end
+        if (size > available)
+            return chunkTooLong(id, size, available);
+        if (id == "fmt " && size >= 16) {
             if (littleEndian(body, at + 10, 2) == 0)
                 return formatRefused(QStringLiteral("has 0 channels"));
             if (littleEndian(body, at + 12, 4) == 0)
                 return formatRefused(QStringLiteral("has a sample rate of 0 Hz"));
         }
-        if (id == "data") {
-            if (size > available && size != 0xFFFFFFFFLL)
-                return makeError(QStringLiteral("invalid_audio"),
-                                 QStringLiteral("the WAV file is cut short or its header lies: its data chunk declares %1 bytes, "
-                                                "the body holds %2 after it").arg(size).arg(available));
-            return std::nullopt;
-        }
+        if (id == "LIST" && !inList && size >= 4)
+            if (auto problem = checkChunksFit(body, at + 12, at + 8 + size, true))
+                return problem;
         at += 8 + size + (size & 1);
     }
     return std::nullopt;
+}
+
+// What libsndfile is given to parse is only ever a RIFF/WAVE or a FLAC stream, by its first
+// bytes: it would otherwise try every format it knows (and its parser of each) on any body.
+// In a WAV the body is the authority on sizes: libsndfile forgives a header that declares more
+// samples than the file holds (it reads what is there) and says little of a zero rate.
+std::optional<Error> checkHeader(const QByteArray &body, AudioContainer container)
+{
+    const bool isWav = body.size() >= 12 && body.startsWith("RIFF") && body.mid(8, 4) == "WAVE";
+    const bool isFlac = body.startsWith("fLaC");
+    if (container == AudioContainer::Flac && !isFlac)
+        return makeError(QStringLiteral("invalid_audio"),
+                         QStringLiteral("the body is not a FLAC file (it does not start with \"fLaC\")%1")
+                             .arg(isWav ? QStringLiteral("; it is a WAV file: send it as audio/wav") : QString()));
+    if (container == AudioContainer::Wav && !isWav)
+        return makeError(QStringLiteral("invalid_audio"),
+                         QStringLiteral("the body is not a WAV file (it does not start with RIFF....WAVE)%1")
+                             .arg(isFlac ? QStringLiteral("; it is a FLAC file: send it as audio/flac") : QString()));
+    return isWav ? checkChunksFit(body, 12, body.size(), false) : std::nullopt;
 }
 
 struct CloseSoundFile {
@@ -201,9 +223,8 @@ Result<DecodedAudio> decodeAudio(const QByteArray &body, AudioContainer containe
     const QString name = containerName(container);
     if (body.isEmpty())
         return makeError(QStringLiteral("invalid_audio"), QStringLiteral("the body is empty; send a whole %1 file").arg(name));
-    if (container == AudioContainer::Wav)
-        if (auto problem = checkWavChunks(body))
-            return *problem;
+    if (auto problem = checkHeader(body, container))
+        return *problem;
     MemoryReader reader{body};
     SF_VIRTUAL_IO io = memoryReaderIo();
     SF_INFO info{};

@@ -53,6 +53,16 @@ void MessageCall::bindPlugin(const QString &pluginId) const
     m_hub.bindPlugin(m_socket, pluginId);
 }
 
+Status MessageCall::startAudio(const AudioStreamFormat &format) const
+{
+    return m_hub.startAudio(m_socket, format);
+}
+
+std::unique_ptr<AudioListening> MessageCall::stopAudio() const
+{
+    return m_hub.stopAudio(m_socket);
+}
+
 MessageCall::Later MessageCall::later() const
 {
     Later later;
@@ -277,6 +287,37 @@ void handleLiveSave(const MessageCall &call)
     });
 }
 
+void handleAudioStart(const MessageCall &call)
+{
+    const Result<AudioStreamFormat> format = parseAudioStart(call.data(), call.fieldPrefix());
+    if (!format) {
+        call.fail(format.error());
+        return;
+    }
+    if (const Status started = call.startAudio(*format); !started) {
+        call.fail(started.error());
+        return;
+    }
+    call.reply(ServerMessage::AudioStarted,
+               {{QStringLiteral("sample_rate"), format->sampleRate},
+                {QStringLiteral("channels"), format->channels},
+                {QStringLiteral("sample_type"), format->sampleType == PcmSampleType::F32le ? QStringLiteral("f32le")
+                                                                                           : QStringLiteral("s16le")},
+                {QStringLiteral("bytes_per_frame"), format->bytesPerFrame()}});
+}
+
+void handleAudioStop(const MessageCall &call)
+{
+    if (call.refusesUnknownFields({}))
+        return;
+    const std::unique_ptr<AudioListening> listening = call.stopAudio();
+    if (!listening) {
+        call.fail(makeError(QStringLiteral("not_listening"), QStringLiteral("there is no audio stream: send audio_start first")));
+        return;
+    }
+    call.reply(ServerMessage::AudioStopped, audioStoppedJson(*listening));
+}
+
 const auto kRoutes = std::to_array<MessageRoute>({
     {"register", &handleRegister, false, "take or confirm a plugin id, with name, version and daw"},
     {"heartbeat", &handleHeartbeat, false, "a sign of life; answered with the server's time"},
@@ -293,6 +334,9 @@ const auto kRoutes = std::to_array<MessageRoute>({
     {"chord_event", &handleChordEvent, true, "the player's chord at a beat"},
     {"note_events", &handleNoteEvents, true, "the player's notes, read into chords as they come"},
     {"live_save", &handleLiveSave, true, "what the band played, stored as a take (files, as a generation)"},
+    {"audio_start", &handleAudioStart, false,
+     "binary frames of PCM follow ({sample_rate, channels, sample_type: f32le|s16le}), heard as chords and beats"},
+    {"audio_stop", &handleAudioStop, false, "the end of the audio stream: every chord heard"},
 });
 
 } // namespace

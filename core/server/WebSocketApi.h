@@ -1,6 +1,7 @@
 #pragma once
 
 #include "WebSocketEnvelope.h"
+#include "session/AudioListening.h"
 #include "util/Result.h"
 
 #include <QJsonObject>
@@ -8,6 +9,7 @@
 #include <QWebSocket>
 #include <QString>
 
+#include <memory>
 #include <span>
 
 class QWebSocket;
@@ -46,6 +48,9 @@ public:
     void fail(const Error &error) const;
     // This session takes `pluginId` (the newest connection with an id wins).
     void bindPlugin(const QString &pluginId) const;
+    // This session's binary frames become PCM of `format` (audio_start), or stop being (audio_stop).
+    Status startAudio(const AudioStreamFormat &format) const;
+    std::unique_ptr<AudioListening> stopAudio() const;
 
     // An answer for later (a generation): sent only if the session is still open by then.
     class Later {

@@ -30,6 +30,9 @@ const auto kServerMessages = std::to_array<ServerMessageRow>({
      "a live session's notes for the beats ahead; with replaces_from_beat, they replace those sent from there"},
     {ServerMessage::ChordHeard, "chord_heard", "a chord the live band heard, and the beat it plays it from (every member)"},
     {ServerMessage::LiveSaved, "live_saved", "the answer to live_save: the take's files (as generation_complete) and its beats"},
+    {ServerMessage::AudioStarted, "audio_started", "the answer to audio_start: binary frames are this PCM from now on"},
+    {ServerMessage::AudioChords, "audio_chords", "beats and chords heard in the audio stream since the last one, tempo and key so far"},
+    {ServerMessage::AudioStopped, "audio_stopped", "the answer to audio_stop: seconds heard and every chord"},
     {ServerMessage::Error, "error", "a message could not be done: code, message, field"},
 });
 

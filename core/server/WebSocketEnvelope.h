@@ -49,6 +49,9 @@ enum class ServerMessage {
     BandEvents,
     ChordHeard,
     LiveSaved,
+    AudioStarted,
+    AudioChords,
+    AudioStopped,
     Error,
 };
 

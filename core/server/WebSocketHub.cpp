@@ -4,6 +4,7 @@
 #include "WebSocketApi.h"
 #include "generation/GenerateRequest.h"
 #include "logging/LogCategories.h"
+#include "music/Chord.h"
 #include "music/Key.h"
 #include "session/BandSession.h"
 
@@ -147,10 +148,7 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
     socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxMessageBytes));
     QWebSocket *raw = socket.get();
     connect(raw, &QWebSocket::textMessageReceived, this, [this, raw](const QString &text) { onTextMessage(raw, text); });
-    connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &) {
-        if (Session *session = sessionFor(raw))
-            sendError(*session, makeError(QStringLiteral("binary_not_supported"), QStringLiteral("messages are JSON text frames")));
-    });
+    connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &bytes) { onBinaryMessage(raw, bytes); });
     connect(raw, &QWebSocket::disconnected, this, [this, raw] { onDisconnected(raw); });
 
     Session &added = addSession(std::move(socket), [raw](const QString &text) { raw->sendTextMessage(text); },
@@ -312,6 +310,69 @@ void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)
         return;
     }
     dispatch(*session, *message);
+}
+
+// Binary frames are PCM of an audio stream (audio_start); outside one they are refused, as the
+// protocol is JSON text. What the recognizer decides goes back at once (audio_chords), and to the
+// band when the session is live, as a chord_event would.
+void WebSocketHub::onBinaryMessage(QWebSocket *socket, const QByteArray &bytes)
+{
+    Session *session = sessionFor(socket);
+    if (!session)
+        return;
+    session->lastSeen = QDateTime::currentDateTimeUtc();
+    if (!admit(*session))
+        return;
+    if (!session->audio) {
+        sendError(*session, makeError(QStringLiteral("binary_not_supported"),
+                                      QStringLiteral("messages are JSON text frames; binary frames carry PCM audio only "
+                                                     "after audio_start")));
+        return;
+    }
+    const AudioChordStream::Update update = session->audio->feed(bytes);
+    if (update.beats.isEmpty() && update.chords.isEmpty())
+        return;
+    send(*session, ServerMessage::AudioChords, audioUpdateJson(update, session->audio->secondsHeard()));
+    playChordsToBand(*session, update);
+}
+
+// A chord heard at some second of the stream is placed on the transport where that second was:
+// now, less how long ago it sounded. The band moves it to the next beat it can still play.
+void WebSocketHub::playChordsToBand(Session &session, const AudioChordStream::Update &update)
+{
+    if (session.pluginId.isEmpty() || !m_session->isLive(session.pluginId))
+        return;
+    const TransportState now = m_session->transport();
+    const double heard = session.audio->secondsHeard();
+    for (const HeardAudioChord &heardChord : update.chords) {
+        if (heardChord.chord == session.lastChordToBand)
+            continue;
+        const Result<Chord> chord = parseChord(heardChord.chord);
+        if (!chord)
+            continue;   // the recognizer spells only chords parseChord reads; nothing to play otherwise
+        session.lastChordToBand = heardChord.chord;
+        const double beat = std::max(0.0, now.beat - (heard - heardChord.startSeconds) * now.tempoBpm / 60.0);
+        m_session->hearChord(session.pluginId, beat, *chord);
+    }
+}
+
+Status WebSocketHub::startAudio(QWebSocket *socket, const AudioStreamFormat &format)
+{
+    Session *session = sessionFor(socket);
+    if (!session)
+        return makeError(QStringLiteral("not_connected"), QStringLiteral("the session is gone"));
+    if (session->audio)
+        return makeError(QStringLiteral("already_listening"),
+                         QStringLiteral("an audio stream is open: send audio_stop before another audio_start"));
+    session->audio = std::make_unique<AudioListening>(format);
+    session->lastChordToBand.clear();
+    return Done{};
+}
+
+std::unique_ptr<AudioListening> WebSocketHub::stopAudio(QWebSocket *socket)
+{
+    Session *session = sessionFor(socket);
+    return session ? std::move(session->audio) : nullptr;
 }
 
 // A flood is refused before any parsing; one error per run of refused messages, so the answer

@@ -3,6 +3,7 @@
 #include "JsonShape.h"
 #include "WebSocketEnvelope.h"
 #include "generation/GenerationResult.h"
+#include "session/AudioListening.h"
 #include "util/Result.h"
 #include "util/TokenBucket.h"
 
@@ -93,6 +94,11 @@ public:
     void sendTo(QWebSocket *socket, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId);
     void sendErrorTo(QWebSocket *socket, const Error &error, const QJsonValue &requestId);
     void bindPlugin(QWebSocket *socket, const QString &pluginId);
+    // audio_start: the session's binary frames are PCM of `format` from now on, heard by the
+    // recognizer (docs/PROTOCOL.md, "Listening to a live input"). already_listening when it is.
+    Status startAudio(QWebSocket *socket, const AudioStreamFormat &format);
+    // audio_stop: what was heard; nullptr when the session was not listening.
+    std::unique_ptr<AudioListening> stopAudio(QWebSocket *socket);
 
 signals:
     void sessionCountChanged(int count);
@@ -105,11 +111,15 @@ private:
         QDateTime lastSeen;    // any message counts as a sign of life
         TokenBucket messages;  // websocket.max_messages_per_second
         bool throttled = false; // told about the current run of refused messages
+        std::unique_ptr<AudioListening> audio;   // between audio_start and audio_stop
+        QString lastChordToBand;                 // the live band hears changes only
     };
 
     Session &addSession(std::unique_ptr<QWebSocket> socket, std::function<void(const QString &)> deliver,
                         const QString &pluginId);
     void onTextMessage(QWebSocket *socket, const QString &text);
+    void onBinaryMessage(QWebSocket *socket, const QByteArray &bytes);
+    void playChordsToBand(Session &session, const AudioChordStream::Update &update);
     bool admit(Session &session);   // the message rate; false: dropped (the plugin is told once)
     void dispatch(Session &session, const IncomingMessage &message);
     void onDisconnected(QWebSocket *socket);

@@ -124,6 +124,7 @@ public:
     // hears transport_sync). Errors: LiveFollow::start's.
     Status startLive(const QString &pluginId, const LiveStartRequest &request, const LiveFollow::Started &started);
     bool stopLive(const QString &pluginId) { return m_live.stop(pluginId); }
+    bool isLive(const QString &pluginId) const { return m_live.isLive(pluginId); }
     Result<HeardChord> hearChord(const QString &pluginId, double beat, const Chord &chord)
     {
         return m_live.hearChord(pluginId, beat, chord);

@@ -1,0 +1,175 @@
+#include "AudioListening.h"
+
+#include "generation/RequestFields.h"
+#include "music/Key.h"
+#include "util/KnownFields.h"
+
+#include <QJsonArray>
+#include <QtEndian>
+
+#include <cmath>
+#include <cstring>
+
+namespace aiband {
+namespace {
+
+// Chords kept for audio_stop: a chord a beat for three hours at 110 BPM; after that the oldest go.
+constexpr qsizetype kMaxKeptChords = 20000;
+
+double rounded(double value)
+{
+    return std::round(value * 1000.0) / 1000.0;
+}
+
+Result<int> wholeNumberField(const QJsonObject &data, const QString &name, const QString &field, int min, int max)
+{
+    const QJsonValue value = data.value(name);
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || std::floor(number) != number || number < min || number > max)
+        return fieldError(field, QStringLiteral("%1 is required: a whole number from %2 to %3").arg(field).arg(min).arg(max));
+    return static_cast<int>(number);
+}
+
+Result<PcmSampleType> sampleTypeField(const QJsonObject &data, const QString &field)
+{
+    const QString text = data.value(QStringLiteral("sample_type")).toString();
+    if (text == QLatin1String("f32le"))
+        return PcmSampleType::F32le;
+    if (text == QLatin1String("s16le"))
+        return PcmSampleType::S16le;
+    return fieldError(field, QStringLiteral("%1 is required: \"f32le\" (32-bit float) or \"s16le\" (16-bit integer), "
+                                            "little-endian, channels interleaved").arg(field));
+}
+
+// The hints: key, tempo, time_signature, as a recording's query gives them.
+std::optional<Error> readHints(const QJsonObject &data, const QString &prefix, AudioAnalysisOptions &options)
+{
+    if (data.contains(QStringLiteral("key"))) {
+        Result<Key> key = parseKey(data.value(QStringLiteral("key")).toString());
+        if (!key) {
+            Error error = key.error();
+            error.field = prefix + QStringLiteral("key");
+            return error;
+        }
+        options.key = *key;
+    }
+    const auto tempo = optionalNumber(data, QStringLiteral("tempo"), prefix + QStringLiteral("tempo"), kMinTempo, kMaxTempo);
+    if (!tempo)
+        return tempo.error();
+    options.tempoBpm = *tempo;
+    if (data.contains(QStringLiteral("time_signature"))) {
+        auto meter = parseTimeSignature(data.value(QStringLiteral("time_signature")), prefix + QStringLiteral("time_signature"));
+        if (!meter)
+            return meter.error();
+        options.meter = *meter;
+    }
+    return std::nullopt;
+}
+
+QJsonObject chordJson(const HeardAudioChord &chord)
+{
+    return {{QStringLiteral("chord"), chord.chord},
+            {QStringLiteral("start_time"), rounded(chord.startBeat)},
+            {QStringLiteral("duration"), rounded(chord.durationBeats)},
+            {QStringLiteral("start_seconds"), rounded(chord.startSeconds)},
+            {QStringLiteral("confidence"), rounded(chord.confidence)}};
+}
+
+} // namespace
+
+Result<AudioStreamFormat> parseAudioStart(const QJsonObject &data, const QString &prefix)
+{
+    static const QStringList known{QStringLiteral("sample_rate"), QStringLiteral("channels"), QStringLiteral("sample_type"),
+                                   QStringLiteral("key"), QStringLiteral("tempo"), QStringLiteral("time_signature")};
+    if (auto unknown = unknownField(data, known, prefix))
+        return *unknown;
+    AudioStreamFormat format;
+    const auto rate = wholeNumberField(data, QStringLiteral("sample_rate"), prefix + QStringLiteral("sample_rate"), 8000, 192000);
+    if (!rate)
+        return rate.error();
+    const auto channels = wholeNumberField(data, QStringLiteral("channels"), prefix + QStringLiteral("channels"), 1, 2);
+    if (!channels)
+        return channels.error();
+    const auto type = sampleTypeField(data, prefix + QStringLiteral("sample_type"));
+    if (!type)
+        return type.error();
+    format.sampleRate = *rate;
+    format.channels = *channels;
+    format.sampleType = *type;
+    if (auto problem = readHints(data, prefix, format.options))
+        return *problem;
+    return format;
+}
+
+AudioListening::AudioListening(const AudioStreamFormat &format)
+    : m_format(format), m_stream(format.sampleRate, format.channels, format.options)
+{
+}
+
+AudioChordStream::Update AudioListening::feed(QByteArrayView bytes)
+{
+    const qsizetype frameBytes = m_format.bytesPerFrame();
+    m_partial.append(bytes.data(), bytes.size());
+    const qsizetype frames = m_partial.size() / frameBytes;
+    const qsizetype samples = frames * m_format.channels;
+    m_samples.resize(static_cast<size_t>(samples));
+    const char *from = m_partial.constData();
+    for (qsizetype i = 0; i < samples; ++i) {
+        if (m_format.sampleType == PcmSampleType::F32le) {
+            m_samples[static_cast<size_t>(i)] = qFromLittleEndian<float>(from + i * 4);
+        } else {
+            m_samples[static_cast<size_t>(i)] = static_cast<float>(qFromLittleEndian<qint16>(from + i * 2)) / 32768.0f;
+        }
+    }
+    m_partial.remove(0, frames * frameBytes);
+    if (frames > 0)
+        m_stream.push(m_samples.data(), frames);
+    AudioChordStream::Update update = m_stream.takeUpdate();
+    m_beats += update.beats.size();
+    keep(update.chords);
+    return update;
+}
+
+void AudioListening::keep(const QList<HeardAudioChord> &chords)
+{
+    for (const HeardAudioChord &chord : chords) {
+        if (!m_chords.isEmpty() && m_chords.last().chord == chord.chord) {
+            HeardAudioChord &last = m_chords.last();
+            last.confidence = (last.confidence * last.durationBeats + chord.confidence * chord.durationBeats)
+                              / std::max(last.durationBeats + chord.durationBeats, 1e-9);
+            last.durationBeats = chord.startBeat + chord.durationBeats - last.startBeat;
+            last.durationSeconds = chord.startSeconds + chord.durationSeconds - last.startSeconds;
+            continue;
+        }
+        m_chords.append(chord);
+    }
+    if (m_chords.size() > kMaxKeptChords)
+        m_chords.remove(0, m_chords.size() - kMaxKeptChords);
+}
+
+QJsonObject audioUpdateJson(const AudioChordStream::Update &update, double secondsHeard)
+{
+    QJsonArray beats;
+    for (const AudioBeat &beat : update.beats)
+        beats.append(QJsonObject{{QStringLiteral("seconds"), rounded(beat.seconds)}, {QStringLiteral("downbeat"), beat.downbeat}});
+    QJsonArray chords;
+    for (const HeardAudioChord &chord : update.chords)
+        chords.append(chordJson(chord));
+    return {{QStringLiteral("beats"), beats},
+            {QStringLiteral("chords"), chords},
+            {QStringLiteral("tempo"), std::round(update.tempoBpm * 10.0) / 10.0},
+            {QStringLiteral("key"), update.key.name()},
+            {QStringLiteral("seconds_heard"), rounded(secondsHeard)}};
+}
+
+QJsonObject audioStoppedJson(const AudioListening &listening)
+{
+    QJsonArray chords;
+    for (const HeardAudioChord &chord : listening.chordsHeard())
+        chords.append(chordJson(chord));
+    return {{QStringLiteral("seconds_heard"), rounded(listening.secondsHeard())},
+            {QStringLiteral("beats_heard"), listening.beatsHeard()},
+            {QStringLiteral("chords"), chords}};
+}
+
+} // namespace aiband

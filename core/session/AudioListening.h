@@ -1,0 +1,63 @@
+#pragma once
+
+#include "listening/AudioChordStream.h"
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+namespace aiband {
+
+enum class PcmSampleType { F32le, S16le };
+
+// What audio_start declares (docs/PROTOCOL.md, "Listening to a live input"): the PCM that the
+// binary frames after it carry, and the hints a recording's query takes.
+struct AudioStreamFormat {
+    int sampleRate = 0;
+    int channels = 0;
+    PcmSampleType sampleType = PcmSampleType::F32le;
+    AudioAnalysisOptions options;
+
+    int bytesPerFrame() const { return channels * (sampleType == PcmSampleType::F32le ? 4 : 2); }
+};
+
+// audio_start's data: {sample_rate, channels, sample_type, key?, tempo?, time_signature?}; errors
+// name the field under `prefix`. Rates and channels as a recording's (8-192 kHz, mono or stereo).
+Result<AudioStreamFormat> parseAudioStart(const QJsonObject &data, const QString &prefix);
+
+// One live input being heard: PCM bytes in as they arrive over the socket, the recognizer's
+// news out. Frames may be cut anywhere, even inside a sample: the bytes of an unfinished frame
+// wait for the next call. Keeps every chord heard (merged where one holds) for audio_stop.
+class AudioListening {
+public:
+    explicit AudioListening(const AudioStreamFormat &format);
+
+    AudioChordStream::Update feed(QByteArrayView bytes);
+    double secondsHeard() const { return m_stream.secondsHeard(); }
+    const AudioStreamFormat &format() const { return m_format; }
+    // Every chord so far, back to back, repeats merged.
+    const QList<HeardAudioChord> &chordsHeard() const { return m_chords; }
+    qint64 beatsHeard() const { return m_beats; }
+
+private:
+    void keep(const QList<HeardAudioChord> &chords);
+
+    AudioStreamFormat m_format;
+    AudioChordStream m_stream;
+    QByteArray m_partial;          // the start of a frame cut by the end of a message
+    std::vector<float> m_samples;  // reused between messages
+    QList<HeardAudioChord> m_chords;
+    qint64 m_beats = 0;
+};
+
+// audio_chords' data: the beats and chords an update brings, the tempo and key so far.
+QJsonObject audioUpdateJson(const AudioChordStream::Update &update, double secondsHeard);
+// audio_stopped's data: how much was heard and every chord.
+QJsonObject audioStoppedJson(const AudioListening &listening);
+
+} // namespace aiband
