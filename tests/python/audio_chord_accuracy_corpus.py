@@ -105,6 +105,7 @@ class Song:
         drift = condition in ("tempo drift", "all three")
         self.tempo = self._wandering_tempo() if drift else [self.bpm] * self.beats
         self.parts = {}   # channel -> (program, [(start, duration, pitch, velocity)])
+        self.damped = set()   # channels whose strings are stopped where the chord changes
 
     def _wandering_tempo(self):
         """A tempo that wanders within ±3 % of the song's, a little every beat."""
@@ -125,6 +126,14 @@ class Song:
     def seconds_to_beats(self, seconds, at_beat):
         return seconds * self.tempo[min(int(at_beat), self.beats - 1)] / 60.0
 
+    def _damping(self, channel):
+        """All Sound Off just before each chord change and N.C. bar: a guitarist's fretting hand
+        lifting stops the strings, where the soundfont's steel guitar would ring on for seconds
+        after its note-off (an N.C. bar read -30 dB, not silence)."""
+        changes = [bar for bar in range(1, len(self.chords)) if self.chords[bar] != self.chords[bar - 1]]
+        return [(round((bar * 4 - 0.02) * TICKS), 0, mido.Message("control_change", channel=channel, control=120, value=0))
+                for bar in changes]
+
     def midi(self):
         song = mido.MidiFile(type=1, ticks_per_beat=TICKS)
         conductor = [(0, 0, mido.MetaMessage("time_signature", numerator=4, denominator=4))]
@@ -134,6 +143,8 @@ class Song:
         for channel, (program, notes) in self.parts.items():
             events = [(0, 0, mido.Message("program_change", channel=channel, program=program))]
             events += [(tick, order + 1, message) for tick, order, message in note_events(notes, TICKS, channel)]
+            if channel in self.damped:
+                events += self._damping(channel)
             song.tracks.append(track_of(events))
         out = io.BytesIO()
         song.save(file=out)
@@ -163,13 +174,14 @@ def strum(song, channel, program):
                 notes.append((start + delay, end - start - delay, pitch, velocity(rng, *loud)))
                 delay += song.seconds_to_beats(rng.uniform(0.010, 0.030), start)
     song.parts[channel] = (program, notes)
+    song.damped.add(channel)
 
 
 def pick(song, channel, program):
     """Fingerpicked eighths, Travis style: the thumb on every beat, the root on 1 and 3 and the
-    fifth (or the next string's note) on 2 and 4, the fingers on the other strings between, the
-    top string pinched with the root on the one, so each string of the chord sounds in the bar;
-    every string rings until the bar ends, as a held chord shape lets it."""
+    fifth (or the next string's note) on 2 and 4, the fingers on the other strings between, those
+    with the third or seventh first (so they sound twice), the top string pinched with the root
+    on the one: each string of the chord sounds in the bar, and rings until the bar ends."""
     rng, notes = song.rng, []
     for bar, symbol in enumerate(song.chords):
         if parse(symbol) is None:
@@ -179,8 +191,9 @@ def pick(song, channel, program):
         fifth = (pitch_classes(symbol)[0] + 7) % 12
         alternate = next((i for i in (1, 2) if pitches[i] % 12 == fifth), 1)
         thumb = [0, alternate, 0, alternate]
-        upper = [i for i in range(1, top) if i != alternate] or [top]
-        fingers = (upper * 4)[:4]
+        colours = set(pitch_classes(symbol)[1:]) - {fifth}   # the third, the seventh: what names it
+        upper = sorted((i for i in range(1, top) if i != alternate), key=lambda i: pitches[i] % 12 not in colours)
+        fingers = ((upper or [top]) * 4)[:4]
         plucks = [(0.0, top, (70, 90))]   # the pinch
         for beat in range(4):
             plucks.append((beat, thumb[beat], (80, 100)))
@@ -189,6 +202,7 @@ def pick(song, channel, program):
             start = max(0.0, bar * 4 + at + rng.uniform(-0.01, 0.01))
             notes.append((start, bar * 4 + 4 - start, pitches[string], velocity(rng, *loud)))
     song.parts[channel] = (program, notes)
+    song.damped.add(channel)
 
 
 def comp_rhythm(rng):
