@@ -253,7 +253,7 @@ def one_song(server, folder, plan_entry, with_baselines):
 
 
 def run(app, quick):
-    """{(player, condition): Tally} and a Counter of (truth, ours) confusions. The quick run leaves
+    """{(player, condition): Tally} and a Counter of (player, truth, ours) confusions. The quick run leaves
     the baselines out: only ours is held to the floors."""
     cells = collections.defaultdict(Tally)
     confusions = collections.Counter()
@@ -265,7 +265,7 @@ def run(app, quick):
             work = lambda entry: one_song(server, folder, entry, not quick)  # noqa: E731
             for (_, player, condition), tally, wrong in pool.map(work, songs(quick)):
                 cells[(player, condition)] += tally
-                confusions.update(wrong)
+                confusions.update((player, truth, heard) for truth, heard in wrong)
     finally:
         server.terminate()
         server.close()
@@ -293,13 +293,17 @@ def markdown(cells, confusions):
     for player in corpus.PLAYERS:
         row = [cells[(player, c)] for c in corpus.CONDITIONS]
         lines.append(f"| {player} | " + " | ".join(f"{100 * t.class_rate():.1f} % · {t.beat_f():.2f}" for t in row) + " |")
-    wrong = sum(confusions.values())
-    kinds = collections.Counter()
-    for (truth, heard), n in confusions.items():
+    kinds, by_player, symbols = collections.Counter(), collections.defaultdict(collections.Counter), collections.Counter()
+    for (player, truth, heard), n in confusions.items():
         kinds[kind_of_mistake(truth, heard)] += n
-    lines += ["", f"Ours got {wrong} beats' exact chord wrong. The commonest mistakes, by kind and as written → heard:", ""]
+        by_player[player][kind_of_mistake(truth, heard)] += n
+        symbols[(truth, heard)] += n
+    lines += ["", f"Ours got {sum(kinds.values())} beats' exact chord wrong. The commonest mistakes, by kind:", ""]
     lines += [f"- {kind}: {n}" for kind, n in kinds.most_common(8)]
-    lines += ["", "- " + ", ".join(f"{truth} → {heard} ({n})" for (truth, heard), n in confusions.most_common(12))]
+    lines += ["", "By instrument, its three commonest:", ""]
+    lines += [f"- {player}: " + "; ".join(f"{kind} ({n})" for kind, n in by_player[player].most_common(3))
+              for player in corpus.PLAYERS if by_player[player]]
+    lines += ["", "As written → heard: " + ", ".join(f"{truth} → {heard} ({n})" for (truth, heard), n in symbols.most_common(12)) + "."]
     return "\n".join(lines) + "\n"
 
 
