@@ -50,7 +50,7 @@ std::vector<double> trackBeats(const std::vector<float> &onsets, double framesPe
     double sumOfSquares = 0;
     const std::vector<float> strength = standardised(onsets, sumOfSquares);
     std::optional<double> period = estimateBeatPeriod(onsets, framesPerSecond);
-    if (options.tempoBpm && *options.tempoBpm > 0)
+    if (options.tempoBpm)
         period = 60.0 / *options.tempoBpm * framesPerSecond;
     if (!period)
         return {};
@@ -126,6 +126,9 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
     const Status format = checkAudioFormat(audio.sampleRate, audio.channels);
     if (!format)
         return format.error();
+    const Status hints = checkAnalysisOptions(options);
+    if (!hints)
+        return hints.error();
     if (audio.samples.size() % static_cast<size_t>(audio.channels) != 0)
         return makeError(QStringLiteral("invalid_audio"),
                          QStringLiteral("%1 samples are not a whole number of %2-channel frames")
@@ -141,7 +144,7 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
 
     const std::vector<double> beats = trackBeats(features.onsets, features.onsetFramesPerSecond(), options);
     const double trackedBpm = tempoOfBeats(beats);
-    analysis.tempoBpm = options.tempoBpm && *options.tempoBpm > 0 ? *options.tempoBpm : trackedBpm;
+    analysis.tempoBpm = options.tempoBpm ? *options.tempoBpm : trackedBpm;
     const std::vector<Span> spans = spansOf(beats, analysis.tempoBpm > 0 ? analysis.tempoBpm : kDefaultBpm, analysis.seconds);
 
     const ChordVocabulary vocabulary;

@@ -32,7 +32,7 @@ public:
         : m_options(std::move(options))
         , m_sampleRate(sampleRate)
     {
-        if (checkAudioFormat(sampleRate, channels).ok())
+        if (checkAudioFormat(sampleRate, channels).ok() && checkAnalysisOptions(m_options).ok())
             m_features.emplace(sampleRate, channels);
         if (m_options.key)
             m_key = *m_options.key;
@@ -46,7 +46,7 @@ public:
 
     void push(const float *interleaved, qint64 frames)
     {
-        if (!valid() || frames <= 0 || !interleaved)
+        if (!valid() || m_finished || frames <= 0 || !interleaved)
             return;
         m_framesHeard += frames;
         m_features->push(interleaved, frames);
@@ -66,7 +66,7 @@ public:
     {
         AudioChordStream::Update update = std::move(m_update);
         m_update = {};
-        update.tempoBpm = m_options.tempoBpm && *m_options.tempoBpm > 0 ? *m_options.tempoBpm : tempoOfBeats(m_beatSeconds);
+        update.tempoBpm = m_options.tempoBpm ? *m_options.tempoBpm : tempoOfBeats(m_beatSeconds);
         update.key = m_key;
         return update;
     }
@@ -103,7 +103,7 @@ private:
     void updatePeriod()
     {
         const double fps = framesPerSecond();
-        if (m_options.tempoBpm && *m_options.tempoBpm > 0) {
+        if (m_options.tempoBpm) {
             m_tracker.setPeriod(60.0 / *m_options.tempoBpm * fps);
             return;
         }

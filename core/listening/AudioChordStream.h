@@ -20,11 +20,12 @@ public:
     AudioChordStream(AudioChordStream &&) noexcept;
     AudioChordStream &operator=(AudioChordStream &&) noexcept;
 
-    // Interleaved samples; NaN and infinity count as 0. A bad format (see analyzeAudio) makes
-    // the stream ignore everything it is fed: check valid() after constructing it.
+    // Interleaved samples; NaN and infinity count as 0. A bad format or hint (see analyzeAudio)
+    // makes the stream ignore everything it is fed: check valid() after constructing it.
     void push(const float *interleaved, qint64 frames);
 
-    // The end of the audio: decides the beats and chords still held back for lookahead.
+    // The end of the audio: decides the beats and chords still held back for lookahead. The
+    // stream hears nothing after it.
     void finish();
 
     // What is known since the last call: new beats, chords decided, the current tempo/key guesses.

@@ -1,5 +1,9 @@
 #include "AudioFormat.h"
 
+#include "music/Meter.h"
+
+#include <cmath>
+
 namespace aiband {
 
 Status checkAudioFormat(int sampleRate, int channels)
@@ -12,6 +16,19 @@ Status checkAudioFormat(int sampleRate, int channels)
         return makeError(QStringLiteral("invalid_audio"),
                          QStringLiteral("%1 channels: audio needs 1 to 8").arg(channels),
                          QStringLiteral("channels"));
+    return Done{};
+}
+
+Status checkAnalysisOptions(const AudioAnalysisOptions &options)
+{
+    if (options.tempoBpm && !(std::isfinite(*options.tempoBpm) && *options.tempoBpm >= 20 && *options.tempoBpm <= 400))
+        return makeError(QStringLiteral("invalid_audio"),
+                         QStringLiteral("tempo hint %1 BPM is outside 20..400 BPM").arg(*options.tempoBpm),
+                         QStringLiteral("tempo_bpm"));
+    if (options.meter && !isSupportedMeter(*options.meter))
+        return makeError(QStringLiteral("invalid_audio"),
+                         QStringLiteral("meter hint %1 is not one the band plays (2 to 15 beats of 2, 4 or 8)").arg(options.meter->name()),
+                         QStringLiteral("meter"));
     return Done{};
 }
 

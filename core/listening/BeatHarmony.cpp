@@ -5,6 +5,10 @@
 
 namespace aiband {
 
+namespace {
+constexpr double kEndMargin = 0.12;   // seconds: about a third of the chroma window
+}
+
 BeatHarmony harmonyBetween(const std::vector<ChromaFrame> &frames, double start, double end)
 {
     BeatHarmony harmony;
@@ -12,6 +16,8 @@ BeatHarmony harmonyBetween(const std::vector<ChromaFrame> &frames, double start,
         return harmony;
     const auto first = std::lower_bound(frames.begin(), frames.end(), start,
                                         [](const ChromaFrame &frame, double t) { return frame.seconds < t; });
+    // The frames just before the next beat already hear its attack through their window.
+    end -= std::min(kEndMargin, (end - start) / 3);
     auto last = std::lower_bound(first, frames.end(), end,
                                  [](const ChromaFrame &frame, double t) { return frame.seconds < t; });
     auto from = first;

@@ -8,9 +8,10 @@ namespace aiband {
 namespace {
 
 constexpr double kSharpness = 12.0;      // log-likelihood per unit of correlation
-constexpr double kBassWeight = 0.2;
+constexpr double kBassWeight = 0.08;
 constexpr double kNoChordLevel = 0.3;    // the correlation a chord must beat to be heard
 constexpr double kChangeCost = 2.0;
+constexpr float kCompression = 10.0f;
 constexpr double kKeyWeight = 1.0;
 constexpr float kSilence = 0.02f;        // harmonic semitone energy of about -70 dB
 
@@ -26,6 +27,19 @@ PitchClasses zScored(const PitchClasses &values)
     PitchClasses out{};
     for (size_t pc = 0; pc < 12; ++pc)
         out[pc] = deviation > 1e-9f ? (values[pc] - mean) / deviation : 0.0f;
+    return out;
+}
+
+// Loudness compressed like hearing does, relative to the beat's loudest pitch class, so one
+// loud note or partial does not outvote the rest of the chord.
+PitchClasses compressed(const PitchClasses &values)
+{
+    const float peak = *std::max_element(values.begin(), values.end());
+    PitchClasses out{};
+    if (peak <= 0)
+        return out;
+    for (size_t pc = 0; pc < 12; ++pc)
+        out[pc] = std::log1p(kCompression * values[pc] / peak);
     return out;
 }
 
@@ -53,7 +67,7 @@ ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocab
 {
     ChordScores scores{};
     const bool silent = beat.energy < kSilence || beat.energy < 1e-3f * loudest;
-    const PitchClasses treble = zScored(beat.treble);
+    const PitchClasses treble = zScored(compressed(beat.treble));
     const float bassPeak = *std::max_element(beat.bass.begin(), beat.bass.end());
     float bassMean = 0;
     for (float v : beat.bass)
