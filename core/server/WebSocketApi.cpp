@@ -315,6 +315,9 @@ void handleAudioStop(const MessageCall &call)
         call.fail(makeError(QStringLiteral("not_listening"), QStringLiteral("there is no audio stream: send audio_start first")));
         return;
     }
+    // What the recognizer held back for lookahead is decided now, and reported as any other.
+    if (const AudioChordStream::Update last = listening->finish(); !last.beats.isEmpty() || !last.chords.isEmpty())
+        call.reply(ServerMessage::AudioChords, audioUpdateJson(last, listening->secondsHeard()));
     call.reply(ServerMessage::AudioStopped, audioStoppedJson(*listening));
 }
 

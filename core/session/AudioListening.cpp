@@ -130,6 +130,15 @@ AudioChordStream::Update AudioListening::feed(QByteArrayView bytes)
     return update;
 }
 
+AudioChordStream::Update AudioListening::finish()
+{
+    m_stream.finish();
+    AudioChordStream::Update update = m_stream.takeUpdate();
+    m_beats += update.beats.size();
+    keep(update.chords);
+    return update;
+}
+
 void AudioListening::keep(const QList<HeardAudioChord> &chords)
 {
     for (const HeardAudioChord &chord : chords) {
@@ -169,6 +178,7 @@ QJsonObject audioStoppedJson(const AudioListening &listening)
         chords.append(chordJson(chord));
     return {{QStringLiteral("seconds_heard"), rounded(listening.secondsHeard())},
             {QStringLiteral("beats_heard"), listening.beatsHeard()},
+            {QStringLiteral("bytes_dropped"), listening.partialBytes()},
             {QStringLiteral("chords"), chords}};
 }
 

@@ -38,6 +38,10 @@ public:
     explicit AudioListening(const AudioStreamFormat &format);
 
     AudioChordStream::Update feed(QByteArrayView bytes);
+    // The end of the stream: what the recognizer still held back for lookahead (the bytes of an
+    // unfinished frame are dropped: partialBytes() says how many).
+    AudioChordStream::Update finish();
+    qsizetype partialBytes() const { return m_partial.size(); }
     double secondsHeard() const { return m_stream.secondsHeard(); }
     const AudioStreamFormat &format() const { return m_format; }
     // Every chord so far, back to back, repeats merged.

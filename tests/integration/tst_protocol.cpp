@@ -71,8 +71,9 @@ private slots:
         const QStringList fromServer = typesIn(QStringLiteral("from_server"));
         QCOMPARE(fromPlugin, (QStringList{"register", "heartbeat", "transport_update", "transport_sync",
                                           "generation_request", "generate_request", "status_request", "detect_chords",
-                                          "live_start", "live_stop", "chord_event", "note_events", "live_save"}));
-        QCOMPARE(fromServer.size(), 17);
+                                          "live_start", "live_stop", "chord_event", "note_events", "live_save",
+                                          "audio_start", "audio_stop"}));
+        QCOMPARE(fromServer.size(), 20);
         QCOMPARE(typesUnder(QStringLiteral("### Plugin → server")), fromPlugin);
         QCOMPARE(typesUnder(QStringLiteral("### Server → plugin")), fromServer);
     }

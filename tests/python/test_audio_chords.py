@@ -202,5 +202,189 @@ class Recording(unittest.TestCase):
         self.assertIn("server.max_body_bytes", answer["error"]["message"])
 
 
+async def send_paced(plugin, pcm_bytes, chunk_bytes, frames_per_second=150):
+    """Binary frames count against websocket.max_messages_per_second (200) as text ones do: 50 ms
+    frames at 150 a second are three times real time, within it."""
+    for at in range(0, len(pcm_bytes), chunk_bytes):
+        await plugin.ws.send(pcm_bytes[at:at + chunk_bytes])
+        await asyncio.sleep(1 / frames_per_second)
+
+
+async def stream(plugin, pcm_bytes, chunk_bytes):
+    """Sends the PCM in binary frames of chunk_bytes (cut anywhere, even inside a frame) while a
+    reader collects every audio_chords; then audio_stop. (updates, audio_stopped's data)."""
+    updates = []
+
+    async def read():
+        while True:
+            message = await plugin.recv(timeout=60)
+            if message["type"] == "audio_chords":
+                updates.append(message["data"])
+            elif message["type"] == "audio_stopped":
+                return message["data"]
+            elif message["type"] not in ("band_events", "chord_heard", "transport_sync"):
+                raise AssertionError(f"unexpected message while streaming: {json.dumps(message)[:300]}")
+
+    reader = asyncio.create_task(read())
+    await send_paced(plugin, pcm_bytes, chunk_bytes)
+    await plugin.send("audio_stop", request_id="stop")
+    return updates, await reader
+
+
+class Streaming(unittest.TestCase):
+    """The same recording as binary PCM frames over WebSocket, against the batch answer."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(APP, {"AIBAND_MAX_BODY_BYTES": str(BODY_LIMIT)})
+        cls.wav = render_wav(progression_midi(SONG, TEMPO))
+        status, _, data = http("POST", cls.server.base + "/api/chords/detect", raw=cls.wav, content_type="audio/wav",
+                               timeout=120)
+        assert status == 200, data
+        cls.batch = json.loads(data)
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            status = cls.server.terminate()
+        finally:
+            cls.server.close()
+        if status != 0:
+            raise AssertionError(f"the server exited with {status}")
+
+    def run_async(self, coroutine):
+        return asyncio.run(asyncio.wait_for(coroutine, 120))
+
+    async def listen(self, plugin_id, sample_type):
+        rate, channels, samples = pcm_of(self.wav)
+        plugin = await Plugin.connect(self.server, plugin_id)
+        await plugin.expect("connection_confirmed")
+        await plugin.send("audio_start", {"sample_rate": rate, "channels": channels, "sample_type": sample_type},
+                          request_id="start")
+        started = await plugin.expect("audio_started")
+        self.assertEqual(started["data"], {"sample_rate": rate, "channels": channels, "sample_type": sample_type,
+                                           "bytes_per_frame": channels * (4 if sample_type == "f32le" else 2)})
+        if sample_type == "f32le":
+            pcm = samples.astype("<f4").tobytes()
+        else:
+            pcm = (numpy.clip(samples, -1, 32767 / 32768) * 32768).astype("<i2").tobytes()
+        # 50 ms of audio a frame, plus 3 bytes: frames and samples are cut at every position.
+        updates, stopped = await stream(plugin, pcm, rate // 20 * channels * (4 if sample_type == "f32le" else 2) + 3)
+        await plugin.close()
+        return updates, stopped
+
+    def assert_as_batch(self, updates, stopped):
+        chords = stopped["chords"]
+        self.assertAlmostEqual(stopped["seconds_heard"], self.batch["seconds"], delta=0.01)
+        self.assertEqual(stopped["bytes_dropped"], 0)
+        # audio_chords carried every chord audio_stopped lists, merged.
+        streamed = [c for update in updates for c in update["chords"]]
+        self.assertEqual(sum(c["duration"] for c in streamed), sum(c["duration"] for c in chords))
+        # Every beat of the batch answer: the streamed chords hold its chord within a beat of it.
+        beat = 60 / TEMPO
+        for chord in self.batch["chords"]:
+            if chord["chord"] == "N.C.":
+                continue
+            for offset in range(int(chord["duration"])):
+                at = chord["start_seconds"] + offset * beat + beat / 2
+                near = {c["chord"] for c in chords
+                        if c["start_seconds"] - beat <= at < c["start_seconds"] + c["duration"] * beat + beat}
+                self.assertIn(chord["chord"], near, f"{chord} at {at:.2f} s; streamed {json.dumps(chords)}")
+        # Beats within half a beat of the batch's.
+        beats = [b["seconds"] for update in updates for b in update["beats"]]
+        self.assertGreater(len(beats), len(self.batch["beats"]) - 3)
+        for heard in self.batch["beats"][1:-1]:
+            self.assertLess(min(abs(heard - b) for b in beats), beat / 2, heard)
+        # After the first update (the tempo needs a few seconds of audio), each beat is reported
+        # within 250 ms of audio after it: seconds of audio heard, not of wall clock.
+        lags = [update["seconds_heard"] - b["seconds"] for update in updates[1:-1] for b in update["beats"]]
+        print("stream lag (s of audio): max", max(lags), "median", sorted(lags)[len(lags) // 2], file=sys.stderr)
+        self.assertLess(max(lags), 0.25 + 0.05, lags)   # and one 50 ms frame
+
+    def test_f32le_frames_give_the_batch_chords(self):
+        self.assert_as_batch(*self.run_async(self.listen("listener-f32", "f32le")))
+
+    def test_s16le_frames_give_the_batch_chords(self):
+        self.assert_as_batch(*self.run_async(self.listen("listener-s16", "s16le")))
+
+    def test_a_live_band_plays_the_chords_heard(self):
+        async def run():
+            plugin_id = "live-listener"
+            rate, channels, samples = pcm_of(self.wav)
+            plugin = await Plugin.connect(self.server, plugin_id)
+            await plugin.expect("connection_confirmed")
+            await plugin.send("live_start", {"style": "pop", "tempo": TEMPO, "meter": "4/4", "seed": 3,
+                                             "parts": ["bass"]})
+            await plugin.expect("live_started")
+            await plugin.send("audio_start", {"sample_rate": rate, "channels": channels, "sample_type": "f32le"})
+            message = await plugin.recv()
+            while message["type"] == "band_events":
+                message = await plugin.recv()
+            self.assertEqual(message["type"], "audio_started")
+            heard = []
+
+            async def read():
+                while True:
+                    message = await plugin.recv(timeout=60)
+                    if message["type"] == "chord_heard":
+                        heard.append(message["data"])
+                    elif message["type"] == "audio_stopped":
+                        return message["data"]
+
+            reader = asyncio.create_task(read())
+            await send_paced(plugin, samples.astype("<f4").tobytes(), rate // 20 * channels * 4)
+            await plugin.send("audio_stop")
+            stopped = await reader
+            await plugin.close()
+            return heard, stopped
+
+        heard, stopped = self.run_async(run())
+        played = [h["chord"] for h in heard]
+        # The band heard the song's changes in order (each once: repeats are not sent again).
+        expected = [c["chord"] for c in stopped["chords"] if c["chord"] != "N.C."]
+        self.assertEqual([c for c in played if c != "N.C."], expected[:len([c for c in played if c != "N.C."])])
+        self.assertGreaterEqual(len(played), 6, played)
+        self.assertTrue(set(NAMES) <= set(played), played)
+
+    def test_binary_frames_and_bad_streams_are_refused(self):
+        async def run():
+            plugin = await Plugin.connect(self.server, "bad-streams")
+            await plugin.expect("connection_confirmed")
+            errors = []
+            await plugin.ws.send(b"\0" * 64)   # before audio_start
+            errors.append((await plugin.expect("error"))["data"])
+            for data in ({"sample_rate": 0, "channels": 1, "sample_type": "f32le"},
+                         {"sample_rate": 44100, "channels": 3, "sample_type": "f32le"},
+                         {"sample_rate": 44100, "channels": 1, "sample_type": "u8"},
+                         {"sample_rate": 44100, "channels": 1, "sample_type": "f32le", "gain": 2},
+                         {"sample_rate": 44100, "channels": 1, "sample_type": "f32le", "tempo": 1000}):
+                await plugin.send("audio_start", data)
+                errors.append((await plugin.expect("error"))["data"])
+            await plugin.send("audio_stop")
+            errors.append((await plugin.expect("error"))["data"])
+            await plugin.send("audio_start", {"sample_rate": 8000, "channels": 1, "sample_type": "s16le"})
+            await plugin.expect("audio_started")
+            await plugin.send("audio_start", {"sample_rate": 8000, "channels": 1, "sample_type": "s16le"})
+            errors.append((await plugin.expect("error"))["data"])
+            await plugin.ws.send(b"\1\0" * 8000 + b"\1")   # a second of a quiet click and half a frame
+            await plugin.send("audio_stop")
+            message = await plugin.recv()
+            while message["type"] == "audio_chords":
+                message = await plugin.recv()
+            self.assertEqual(message["type"], "audio_stopped")
+            await plugin.ws.send(b"\0" * 64)   # after audio_stop
+            errors.append((await plugin.expect("error"))["data"])
+            await plugin.close()
+            return errors, message["data"]
+
+        errors, stopped = self.run_async(run())
+        self.assertEqual([(e["code"], e["field"]) for e in errors],
+                         [("binary_not_supported", None), ("invalid_field", "data.sample_rate"),
+                          ("invalid_field", "data.channels"), ("invalid_field", "data.sample_type"),
+                          ("invalid_field", "data.gain"), ("invalid_field", "data.tempo"), ("not_listening", None),
+                          ("already_listening", None), ("binary_not_supported", None)])
+        self.assertEqual((stopped["seconds_heard"], stopped["bytes_dropped"]), (1.0, 1))
+
+
 if __name__ == "__main__":
     unittest.main()

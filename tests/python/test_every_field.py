@@ -47,8 +47,10 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 import mido
+import numpy
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from audio_files import progression_midi, render_wav  # noqa: E402
 from midi_tools import midi_bytes  # noqa: E402
 from plugin_client import Plugin, Server, ahttp_json, http, http_json  # noqa: E402
 
@@ -1052,6 +1054,10 @@ def detection_query_cases():
                   lambda t, base, varied: t.assertEqual((varied.body["key"], varied.body["key_detected"]), ("F", False))),
         "?time_signature": C({"?resolution": "beat"}, {"?time_signature": "3/4"}, lambda a: a.body["time_signature"],
                              lambda t, base, varied: t.assertEqual(varied.body["time_signature"], "3/4")),
+        # The file's tempo is 120: the F two beats in starts a second in, at 60 two seconds in.
+        "?tempo": C({"?resolution": "beat"}, {"?tempo": 60}, lambda a: a.body["chords"][1]["start_seconds"],
+                    lambda t, base, varied: t.assertEqual((varied.body["chords"][1]["start_seconds"],
+                                                           varied.body["chord_progression"]["tempo"]), (2.0, 60))),
     }
 
 
@@ -1450,6 +1456,83 @@ def live_save_cases():
     }
 
 
+# ---- listening to a live input -------------------------------------------------------------------
+
+AUDIO_FORMAT = {"sample_rate": 44100, "channels": 2, "sample_type": "f32le"}
+_AUDIO_CLIP = []
+
+
+def audio_clip():
+    """C Am F G at 120 BPM, played by the fluidsynth CLI: 16-bit stereo, as f32le bytes."""
+    if not _AUDIO_CLIP:
+        wav = render_wav(progression_midi([(0, [0, 4, 7]), (9, [-3, 0, 4]), (5, [0, 5, 9]), (7, [-1, 2, 7])], 120))
+        with wave.open(io.BytesIO(wav)) as reader:
+            frames = numpy.frombuffer(reader.readframes(reader.getnframes()), dtype="<i2")
+        _AUDIO_CLIP.append((frames.astype(numpy.float32) / 32768.0).astype("<f4").tobytes())
+    return _AUDIO_CLIP[0]
+
+
+async def ws_audio_start(fields, tag, run_name, placement):
+    """audio_start, then (when a hint is given) the clip in 100 ms frames at five times real time
+    and audio_stop: audio_started, and every audio_chords as `updates`."""
+    plugin = await ws_session(f"{tag}-{run_name}")
+    updates = []
+    try:
+        await plugin.send_raw(json.dumps(envelope("audio_start", fields, placement)))
+        reply, _ = await until(plugin, {"audio_started"})
+        if reply["type"] == "audio_started" and {"key", "tempo", "time_signature"} & set(fields):
+            pcm, step = audio_clip(), 44100 // 10 * 2 * 4
+            for at in range(0, len(pcm), step):
+                await plugin.ws.send(pcm[at:at + step])
+                await asyncio.sleep(0.02)
+            await plugin.send("audio_stop")
+            _, updates = await until(plugin, {"audio_stopped"})
+    finally:
+        await plugin.close()
+    return Answer(200 if reply["type"] == "audio_started" else 422, reply,
+                  updates=[u["data"] for u in updates if u["type"] == "audio_chords"])
+
+
+async def ws_audio_stop(fields, tag, run_name, placement):
+    plugin = await ws_session(f"{tag}-{run_name}")
+    try:
+        await plugin.send("audio_start", AUDIO_FORMAT)
+        await plugin.expect("audio_started")
+        await plugin.send_raw(json.dumps(envelope("audio_stop", fields, placement)))
+        reply, _ = await until(plugin, {"audio_stopped"})
+    finally:
+        await plugin.close()
+    return Answer(200 if reply["type"] == "audio_stopped" else 422, reply)
+
+
+def downbeat_gap(answer):
+    """The median time between downbeats, in seconds."""
+    downbeats = [b["seconds"] for u in answer.updates for b in u["beats"] if b["downbeat"]]
+    gaps = sorted(later - earlier for earlier, later in zip(downbeats, downbeats[1:]))
+    return round(gaps[len(gaps) // 2], 1)
+
+
+def audio_start_cases():
+    b = AUDIO_FORMAT
+    started = lambda a: a.body["data"]  # noqa: E731
+    return {
+        "sample_rate": C(b, edit(b, {"sample_rate": 22050}), lambda a: started(a)["sample_rate"],
+                         lambda t, base, varied: t.assertEqual(started(varied)["sample_rate"], 22050)),
+        "channels": C(b, edit(b, {"channels": 1}), lambda a: started(a)["bytes_per_frame"],
+                      lambda t, base, varied: t.assertEqual(started(varied)["bytes_per_frame"], 4)),
+        "sample_type": C(b, edit(b, {"sample_type": "s16le"}), lambda a: started(a)["bytes_per_frame"],
+                         lambda t, base, varied: t.assertEqual(started(varied)["sample_type"], "s16le")),
+        "key": C(edit(b, {"tempo": 120}), edit(b, {"tempo": 120, "key": "F#"}), lambda a: a.updates[-1]["key"],
+                 lambda t, base, varied: t.assertEqual(varied.updates[-1]["key"], "F#")),
+        "tempo": C(edit(b, {"key": "C"}), edit(b, {"key": "C", "tempo": 90}), lambda a: a.updates[-1]["tempo"],
+                   lambda t, base, varied: t.assertEqual(varied.updates[-1]["tempo"], 90)),
+        # Bars of three beats at 120 BPM: downbeats 1.5 s apart, not 2.
+        "time_signature": C(edit(b, {"key": "C"}), edit(b, {"key": "C", "time_signature": "3/4"}), downbeat_gap,
+                            lambda t, base, varied: t.assertEqual(downbeat_gap(varied), 1.5)),
+        "request_id": request_id_case(b),
+    }
+
+
 def ws_table():
     register = {
         "plugin_id": C({}, {"plugin_id": "{tag}-other"},
@@ -1503,6 +1586,8 @@ def ws_table():
         "WS chord_event": (ws_live_message_runner("chord_event", {"chord_heard"}), lists(chord_event_cases())),
         "WS note_events": (ws_live_message_runner("note_events", {"chord_heard"}), lists(note_events_cases())),
         "WS live_save": (ws_live_save, lists(live_save_cases())),
+        "WS audio_start": (ws_audio_start, lists(audio_start_cases())),
+        "WS audio_stop": (ws_audio_stop, lists({"request_id": request_id_case({})})),
     }
 
 
