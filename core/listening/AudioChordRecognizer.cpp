@@ -156,15 +156,19 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
         loudest = std::max(loudest, harmonies.back().energy);
         scores.push_back(chordScores(harmonies.back(), loudest, vocabulary));
     }
-    // Without a given key: read the chords, take their key, and read them again in it.
-    std::vector<int> path = decodeChords(scores, ChordTransitions(vocabulary, options.key));
-    analysis.key = options.key ? *options.key : detectKey(eventsOf(path, vocabulary));
-    if (!options.key)
-        path = decodeChords(scores, ChordTransitions(vocabulary, analysis.key));
-    analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);
-
     const MeterGuess meter = guessMeter(beats.size() >= 2 ? harmonies : std::vector<BeatHarmony>{}, options.meter);
     analysis.meter = meter.meter;
+    std::vector<double> changeCosts;
+    for (size_t i = 0; i < spans.size(); ++i)
+        changeCosts.push_back(changeCostAt(static_cast<int>(i), beats.size() >= 2 ? std::optional(meter) : std::nullopt));
+
+    // Without a given key: read the chords, take their key, and read them again in it.
+    std::vector<int> path = decodeChords(scores, ChordTransitions(vocabulary, options.key), changeCosts);
+    analysis.key = options.key ? *options.key : detectKey(eventsOf(path, vocabulary));
+    if (!options.key)
+        path = decodeChords(scores, ChordTransitions(vocabulary, analysis.key), changeCosts);
+    analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);
+
     const int perBar = heardBeatsPerBar(analysis.meter);
     for (size_t i = 0; i < beats.size(); ++i)
         analysis.beats.append(AudioBeat{beats[i], (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0});

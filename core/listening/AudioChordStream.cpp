@@ -162,10 +162,10 @@ private:
     {
         m_loudest = std::max(m_loudest, harmony.energy);
         const ChordScores scores = chordScores(harmony, m_loudest, m_vocabulary);
-        const int state = m_decoder.next(scores, *m_transitions);
         m_harmonies.push_back(harmony);
         const int index = static_cast<int>(m_decided);
         m_meter = guessMeter(m_harmonies, m_options.meter);
+        const int state = m_decoder.next(scores, *m_transitions, changeCostAt(index, m_meter));
         m_update.chords.append(HeardAudioChord{m_vocabulary.name(state, m_key), static_cast<double>(index), 1.0,
                                                start, end - start, confidenceOf(scores, state)});
         m_states.push_back(state);

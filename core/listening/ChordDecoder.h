@@ -13,33 +13,36 @@ using ChordScores = std::array<double, ChordVocabulary::kStates>;   // log-likel
 
 // How well each chord explains a beat: the correlation of the beat's treble chroma with the
 // chord's template, plus a bonus when the bass chroma peaks on the chord's root, less a little
-// for rich chords. N.C. scores a fixed level that only chords clearly present beat, and wins
-// outright when the beat is near silent: quieter than -70 dB or than 1/1000 of the loudest beat
+// for rich chords. N.C. scores a level that only chords clearly present beat, higher the flatter
+// the beat's pitch classes (noise, a reverb tail), and wins outright when the beat is near silent: quieter than -70 dB or than 1/1000 of the loudest beat
 // so far (`loudest`, which the caller keeps).
 ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocabulary &vocabulary);
 
 // The share of the beat's likelihood that `state` holds among all states, 0..1.
 double confidenceOf(const ChordScores &scores, int state);
 
-// Transition log-probabilities between beats: staying is free, changing costs a fixed amount,
-// and with a key a change is cheaper towards chords that belong to it (key-aware prior).
+// Transition log-probabilities between beats: staying is free, changing costs what
+// MeterDetection's changeCostAt says for the beat (least on a downbeat), and with a key a change
+// is cheaper towards chords that belong to it (key-aware prior).
 class ChordTransitions {
 public:
     ChordTransitions(const ChordVocabulary &vocabulary, const std::optional<Key> &key);
-    double into(int state) const { return m_into[static_cast<size_t>(state)]; }   // for a change
+    double into(int state) const { return m_into[static_cast<size_t>(state)]; }   // the key's bonus for a change
 
 private:
     ChordScores m_into{};
 };
 
-// The most likely chord per beat over the whole piece (Viterbi).
-std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions);
+// The most likely chord per beat over the whole piece (Viterbi); changeCosts[i] is the cost of a
+// change into beat i.
+std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions,
+                              const std::vector<double> &changeCosts);
 
 // The same recursion run forward only: each beat's chord is decided as soon as the beat is
 // heard, the best state of the forward pass, for live input.
 class OnlineChordDecoder {
 public:
-    int next(const ChordScores &beat, const ChordTransitions &transitions);
+    int next(const ChordScores &beat, const ChordTransitions &transitions, double changeCost);
 
 private:
     std::optional<ChordScores> m_best;

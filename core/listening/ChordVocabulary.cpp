@@ -20,7 +20,7 @@ constexpr std::array<Quality, ChordVocabulary::kQualities> kQualityTable{{
     {"", {0, 4, 7, -1}, 0.0},
     {"m", {0, 3, 7, -1}, 0.0},
     {"7", {0, 4, 7, 10}, 0.01},
-    {"maj7", {0, 4, 7, 11}, 0.01},
+    {"maj7", {0, 4, 7, 11}, 0.03},
     {"m7", {0, 3, 7, 10}, 0.01},
     {"dim", {0, 3, 6, -1}, 0.02},
     {"aug", {0, 4, 8, -1}, 0.02},
@@ -29,7 +29,7 @@ constexpr std::array<Quality, ChordVocabulary::kQualities> kQualityTable{{
 
 // Partials 1..6 of a tone land on its pitch class + these semitones, with these amplitudes.
 constexpr std::array<int, 6> kPartialOffsets{0, 0, 7, 0, 4, 7};
-constexpr double kPartialDecay = 0.6;
+constexpr double kPartialDecay = 0.7;
 
 const Quality &qualityOf(int state) { return kQualityTable[static_cast<size_t>(state % ChordVocabulary::kQualities)]; }
 

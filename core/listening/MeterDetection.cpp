@@ -62,6 +62,20 @@ int heardBeatsPerBar(const TimeSignature &meter)
     return std::max(1, meter.numerator);
 }
 
+double changeCostAt(int index, const std::optional<MeterGuess> &meter)
+{
+    constexpr double kOnDownbeat = 2.0;
+    constexpr double kMidBar = 3.0;
+    constexpr double kOffBeat = 4.5;
+    if (!meter)
+        return kMidBar;
+    const int perBar = heardBeatsPerBar(meter->meter);
+    const int position = ((index - meter->firstDownbeat) % perBar + perBar) % perBar;
+    if (position == 0)
+        return kOnDownbeat;
+    return perBar % 2 == 0 && position == perBar / 2 ? kMidBar : kOffBeat;
+}
+
 MeterGuess guessMeter(const std::vector<BeatHarmony> &beats, const std::optional<TimeSignature> &given)
 {
     const std::vector<double> novelty = harmonicNovelty(beats);

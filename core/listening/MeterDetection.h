@@ -21,6 +21,11 @@ struct MeterGuess {
 // 9/8 and 12/8.
 int heardBeatsPerBar(const TimeSignature &meter);
 
+// What a chord change into beat `index` costs the chord decoder (log-likelihood): chords change
+// most often on downbeats, less on the bar's middle, least elsewhere. `index` counts from the
+// first tracked beat; without tracked beats every beat costs the middle amount.
+double changeCostAt(int index, const std::optional<MeterGuess> &meter);
+
 MeterGuess guessMeter(const std::vector<BeatHarmony> &beats, const std::optional<TimeSignature> &given);
 
 } // namespace aiband
