@@ -239,6 +239,11 @@ Result<DecodedAudio> decodeAudio(const QByteArray &body, AudioContainer containe
     audio.pcm.sampleRate = info.samplerate;
     audio.pcm.channels = 1;
     audio.fileChannels = info.channels;
+    // A WAV holds at most a frame per byte of its body: reserve that much of what the header
+    // declares, never what a lie would have us take.
+    if (container == AudioContainer::Wav && info.frames > 0)
+        audio.pcm.samples.reserve(static_cast<size_t>(std::min<sf_count_t>(
+            {info.frames, static_cast<sf_count_t>(body.size()), static_cast<sf_count_t>(limits.maxSeconds * info.samplerate)})));
     if (auto problem = readSamples(file.get(), info, limits, audio))
         return *problem;
     // A header that promises more than the body holds is a file cut short (or a lie): say so

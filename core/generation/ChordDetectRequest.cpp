@@ -1,7 +1,6 @@
 #include "ChordDetectRequest.h"
 
 #include "RequestFields.h"
-#include "listening/AudioChordRecognizer.h"
 #include "music/Meter.h"
 #include "music/MidiFile.h"
 #include "music/MidiReader.h"
@@ -389,10 +388,9 @@ QJsonObject chordDetectionJson(const ChordDetection &detection, const ChordDetec
                          {QStringLiteral("key"), detection.key.name()}}}};
 }
 
-Result<AudioChordDetectRequest> parseAudioChordDetect(AudioContainer container, const ChordDetectQuery &query)
+Result<AudioChordDetectRequest> parseAudioChordDetect(const ChordDetectQuery &query)
 {
     AudioChordDetectRequest request;
-    request.container = container;
     if (query.resolution) {
         const auto resolution = parseResolution(*query.resolution, QStringLiteral("resolution"));
         if (!resolution)
@@ -416,17 +414,6 @@ Result<AudioChordDetectRequest> parseAudioChordDetect(AudioContainer container, 
         request.analysis.tempoBpm = *tempo;
     }
     return request;
-}
-
-Result<HeardRecording> hearRecording(const QByteArray &body, const AudioChordDetectRequest &request)
-{
-    Result<DecodedAudio> decoded = decodeAudio(body, request.container);
-    if (!decoded)
-        return decoded.error();
-    Result<AudioChordAnalysis> analysis = analyzeAudio(decoded->pcm, request.analysis);
-    if (!analysis)
-        return analysis.error();
-    return HeardRecording{std::move(analysis).value(), decoded->pcm.sampleRate, decoded->fileChannels};
 }
 
 QJsonObject audioChordDetectionJson(const HeardRecording &heard, const AudioChordDetectRequest &request)

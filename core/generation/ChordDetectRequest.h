@@ -1,7 +1,6 @@
 #pragma once
 
 #include "GenerateRequest.h"
-#include "audio/AudioDecode.h"
 #include "listening/AudioChordAnalysis.h"
 #include "music/ChordDetection.h"
 #include "util/Result.h"
@@ -33,9 +32,8 @@ struct ChordDetectQuery {
 };
 
 // A recording to hear chords in (docs/PROTOCOL.md, "Chords from a recording"): the options are
-// read on the server thread; the body is decoded and heard on a worker (hearRecording).
+// read on the server thread; the body is decoded and heard on a worker (BandSession).
 struct AudioChordDetectRequest {
-    AudioContainer container = AudioContainer::Wav;
     AudioAnalysisOptions analysis;   // each hint given replaces the recognizer's guess
     ChordResolution resolution = ChordResolution::Beat;
 };
@@ -59,11 +57,7 @@ Result<ChordDetectRequest> parseChordDetectMidi(const QByteArray &file, const Ch
                                                 const RequestLimits &limits);
 
 // The query of a recording body: resolution, key, time_signature, tempo (errors name the parameter).
-Result<AudioChordDetectRequest> parseAudioChordDetect(AudioContainer container, const ChordDetectQuery &query);
-
-// Decodes the body (decodeAudio's errors) and hears it (analyzeAudio). Blocking for as long as
-// both take: call it on a worker thread.
-Result<HeardRecording> hearRecording(const QByteArray &body, const AudioChordDetectRequest &request);
+Result<AudioChordDetectRequest> parseAudioChordDetect(const ChordDetectQuery &query);
 
 // The answer for a recording: the MIDI path's fields where they mean the same (chords with
 // start_time, duration, start_seconds and confidence; key, tempo, time_signature, resolution,

@@ -391,12 +391,12 @@ Result<ChordDetectRequest> chordDetectionFromMidi(const HttpApiContext &api, con
 void answerRecording(const HttpApiContext &api, const QHttpServerRequest &request, AudioContainer container,
                      const HttpReply &reply)
 {
-    Result<AudioChordDetectRequest> parsed = api.session.parseAudioChordDetection(container, chordDetectQueryOf(request));
+    Result<AudioChordDetectRequest> parsed = api.session.parseAudioChordDetection(chordDetectQueryOf(request));
     if (!parsed) {
         reply.send(errorReply(HttpStatus::UnprocessableEntity, parsed.error()));
         return;
     }
-    api.session.detectAudioChords(request.body(), std::move(parsed).value(),
+    api.session.detectAudioChords(request.body(), container, std::move(parsed).value(),
                                   [reply](const Result<HeardRecording> &heard, const AudioChordDetectRequest &options) {
                                       if (!heard)
                                           reply.send(heard.error().code == QLatin1String("busy")

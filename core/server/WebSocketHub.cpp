@@ -329,6 +329,10 @@ void WebSocketHub::onBinaryMessage(QWebSocket *socket, const QByteArray &bytes)
                                                      "after audio_start")));
         return;
     }
+    if (auto refusal = session->audio->tooFast(bytes.size())) {
+        sendError(*session, *refusal);
+        return;
+    }
     const AudioChordStream::Update update = session->audio->feed(bytes);
     if (update.beats.isEmpty() && update.chords.isEmpty())
         return;

@@ -104,6 +104,21 @@ Result<AudioStreamFormat> parseAudioStart(const QJsonObject &data, const QString
 AudioListening::AudioListening(const AudioStreamFormat &format)
     : m_format(format), m_stream(format.sampleRate, format.channels, format.options)
 {
+    m_started.start();
+}
+
+std::optional<Error> AudioListening::tooFast(qsizetype bytes) const
+{
+    const double seconds = secondsHeard() + static_cast<double>(bytes) / m_format.bytesPerFrame() / m_format.sampleRate;
+    const double allowed = kHeadStartSeconds + kMaxSpeed * static_cast<double>(m_started.elapsed()) / 1000.0;
+    if (seconds <= allowed)
+        return std::nullopt;
+    return makeError(QStringLiteral("audio_too_fast"),
+                     QStringLiteral("the audio stream is %1 s ahead of the clock; a live input may run at most %2 times "
+                                    "real time after a %3 s head start, so this frame was dropped "
+                                    "(send a recording to POST /api/chords/detect instead)")
+                         .arg(seconds - static_cast<double>(m_started.elapsed()) / 1000.0, 0, 'f', 1)
+                         .arg(kMaxSpeed).arg(kHeadStartSeconds));
 }
 
 AudioChordStream::Update AudioListening::feed(QByteArrayView bytes)

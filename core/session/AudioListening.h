@@ -5,10 +5,12 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace aiband {
@@ -35,7 +37,18 @@ Result<AudioStreamFormat> parseAudioStart(const QJsonObject &data, const QString
 // wait for the next call. Keeps every chord heard (merged where one holds) for audio_stop.
 class AudioListening {
 public:
+    // A stream is a live input, heard on the server's thread as it arrives (a 50 ms frame costs
+    // well under a millisecond). A client sending much faster than real time would hold that
+    // thread for every other client: past a head start, frames that would put the stream more
+    // than kMaxSpeed times ahead of the wall clock are refused (a file goes to POST
+    // /api/chords/detect instead, on a worker).
+    static constexpr double kMaxSpeed = 8.0;
+    static constexpr double kHeadStartSeconds = 30.0;
+
     explicit AudioListening(const AudioStreamFormat &format);
+
+    // Whether `bytes` more would take the stream past kMaxSpeed; the error to send when so.
+    std::optional<Error> tooFast(qsizetype bytes) const;
 
     AudioChordStream::Update feed(QByteArrayView bytes);
     // The end of the stream: what the recognizer still held back for lookahead (the bytes of an
@@ -53,6 +66,7 @@ private:
 
     AudioStreamFormat m_format;
     AudioChordStream m_stream;
+    QElapsedTimer m_started;
     QByteArray m_partial;          // the start of a frame cut by the end of a message
     std::vector<float> m_samples;  // reused between messages
     QList<HeardAudioChord> m_chords;

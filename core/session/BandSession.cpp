@@ -5,6 +5,7 @@
 #include "files/FileStore.h"
 #include "files/TakePublisher.h"
 #include "generation/FlatGenerateForm.h"
+#include "listening/AudioChordRecognizer.h"
 #include "logging/LogCategories.h"
 #include "music/Engine.h"
 #include "music/MidiReader.h"
@@ -157,13 +158,31 @@ void BandSession::detectChords(ChordDetectRequest request, ChordsCallback done)
         [shared, done = std::move(done)](const ChordDetection &detection) { done(detection, *shared); });
 }
 
-Result<AudioChordDetectRequest> BandSession::parseAudioChordDetection(AudioContainer container,
-                                                                      const ChordDetectQuery &query) const
+namespace {
+
+// Decodes the body (decodeAudio's errors) and hears it (analyzeAudio). On a worker: a 3-minute
+// song takes a second or more.
+Result<HeardRecording> hearRecording(const QByteArray &body, AudioContainer container,
+                                     const AudioChordDetectRequest &request)
 {
-    return parseAudioChordDetect(container, query);
+    Result<DecodedAudio> decoded = decodeAudio(body, container);
+    if (!decoded)
+        return decoded.error();
+    Result<AudioChordAnalysis> analysis = analyzeAudio(decoded->pcm, request.analysis);
+    if (!analysis)
+        return analysis.error();
+    return HeardRecording{std::move(analysis).value(), decoded->pcm.sampleRate, decoded->fileChannels};
 }
 
-void BandSession::detectAudioChords(QByteArray body, AudioChordDetectRequest request, RecordingCallback done)
+} // namespace
+
+Result<AudioChordDetectRequest> BandSession::parseAudioChordDetection(const ChordDetectQuery &query) const
+{
+    return parseAudioChordDetect(query);
+}
+
+void BandSession::detectAudioChords(QByteArray body, AudioContainer container, AudioChordDetectRequest request,
+                                    RecordingCallback done)
 {
     if (m_audioDetections >= kAudioDetections) {
         done(makeError(QStringLiteral("busy"),
@@ -175,7 +194,7 @@ void BandSession::detectAudioChords(QByteArray body, AudioChordDetectRequest req
     auto shared = std::make_shared<const AudioChordDetectRequest>(std::move(request));
     runOnPool(
         *QThreadPool::globalInstance(), this,
-        [shared, body = std::move(body)] { return hearRecording(body, *shared); },
+        [shared, container, body = std::move(body)] { return hearRecording(body, container, *shared); },
         [this, shared, done = std::move(done)](const Result<HeardRecording> &heard) {
             --m_audioDetections;
             done(heard, *shared);

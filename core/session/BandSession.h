@@ -7,6 +7,7 @@
 #include "TransportClock.h"
 #include "audio/AudioOptions.h"
 #include "audio/AudioRender.h"
+#include "audio/AudioDecode.h"
 #include "generation/ChordDetectRequest.h"
 #include "generation/GenerateRequest.h"
 #include "generation/GenerationResult.h"
@@ -108,13 +109,14 @@ public:
     using ChordsCallback = std::function<void(const ChordDetection &, const ChordDetectRequest &)>;
     void detectChords(ChordDetectRequest request, ChordsCallback done);
     // A recording (docs/PROTOCOL.md, "Chords from a recording"): the options its URL gives.
-    Result<AudioChordDetectRequest> parseAudioChordDetection(AudioContainer container, const ChordDetectQuery &query) const;
+    Result<AudioChordDetectRequest> parseAudioChordDetection(const ChordDetectQuery &query) const;
     // Decodes and hears the recording on a worker thread (a 3-minute song: a second or more).
     // At most kAudioDetections at once, as each holds its decoded samples (up to 440 MB for ten
     // minutes at 192 kHz): more get "busy". Errors: decodeAudio's and analyzeAudio's, busy.
     static constexpr int kAudioDetections = 2;
     using RecordingCallback = std::function<void(const Result<HeardRecording> &, const AudioChordDetectRequest &)>;
-    void detectAudioChords(QByteArray body, AudioChordDetectRequest request, RecordingCallback done);
+    void detectAudioChords(QByteArray body, AudioContainer container, AudioChordDetectRequest request,
+                           RecordingCallback done);
 
     // ---- following a player live (docs/PROTOCOL.md, "Following a player")
     // live_start's data, checked against the styles; errors name fields under `prefix`.

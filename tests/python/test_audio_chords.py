@@ -366,6 +366,9 @@ class Streaming(unittest.TestCase):
             await plugin.expect("audio_started")
             await plugin.send("audio_start", {"sample_rate": 8000, "channels": 1, "sample_type": "s16le"})
             errors.append((await plugin.expect("error"))["data"])
+            # 40 s of audio in one frame, at once: a live input may not run that far ahead.
+            await plugin.ws.send(b"\0\0" * 8000 * 40)
+            errors.append((await plugin.expect("error"))["data"])
             await plugin.ws.send(b"\1\0" * 8000 + b"\1")   # a second of a quiet click and half a frame
             await plugin.send("audio_stop")
             message = await plugin.recv()
@@ -382,7 +385,7 @@ class Streaming(unittest.TestCase):
                          [("binary_not_supported", None), ("invalid_field", "data.sample_rate"),
                           ("invalid_field", "data.channels"), ("invalid_field", "data.sample_type"),
                           ("invalid_field", "data.gain"), ("invalid_field", "data.tempo"), ("not_listening", None),
-                          ("already_listening", None), ("binary_not_supported", None)])
+                          ("already_listening", None), ("audio_too_fast", None), ("binary_not_supported", None)])
         self.assertEqual((stopped["seconds_heard"], stopped["bytes_dropped"]), (1.0, 1))
 
 
