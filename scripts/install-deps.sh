@@ -22,7 +22,8 @@ build_packages=(
 )
 test_packages=(
     python3 python3-mido python3-websockets curl fluidsynth fluid-soundfont-gm
-    sox                            # levels and peaks of rendered audio (audio_levels)
+    sox                            # levels and peaks of rendered audio (audio_levels); reverb (audio chord accuracy)
+    python3-numpy aubio-tools      # chroma baseline, noise, aubiotrack's beats (python_audio_chord_accuracy)
     desktop-file-utils appstream   # validators for the .desktop and metainfo files (packaging_deb)
     lintian man-db python3-debian  # the .deb checked as Debian checks it: lintian, man -l, a DEP-5 parser (packaging_deb)
     xvfb xauth trayer              # an X display with a system tray (desktop_tray_session)
