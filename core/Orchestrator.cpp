@@ -49,7 +49,7 @@ HttpConnectionLimits httpConnectionLimitsFrom(const Config &config)
     // An idle keep-alive connection may be waiting for a generation's answer: it is never closed
     // before backend.timeout has had its chance.
     const double idleSeconds = std::max(config.idleTimeoutSeconds, config.generationTimeoutSeconds + 1.0);
-    return HttpConnectionLimits{HttpLimits{config.maxBodyBytes, config.maxHeaderBytes, config.maxUrlLength},
+    return HttpConnectionLimits{HttpLimits{config.maxBodyBytes, config.maxHeaderBytes, config.maxUrlLength, config.maxRecordingBytes},
                                 static_cast<int>(config.requestTimeoutSeconds * 1000),
                                 static_cast<int>(idleSeconds * 1000)};
 }

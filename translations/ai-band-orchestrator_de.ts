@@ -367,7 +367,7 @@
         <translation>Standardstil</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+159"/>
         <source>Max chords</source>
         <translation>Max. Akkorde</translation>
     </message>
@@ -377,7 +377,7 @@
         <translation>Max. Takte</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-146"/>
         <source>Level</source>
         <translation>Stufe</translation>
     </message>
@@ -427,7 +427,7 @@
         <translation>Max. Body-Größe (Bytes)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Max header bytes</source>
         <translation>Max. Header-Größe (Bytes)</translation>
     </message>
@@ -491,7 +491,7 @@
         <translation type="vanished">Adresse, auf der der Server lauscht. Nur Loopback (127.0.0.1, ::1, localhost), bis es Token-Authentifizierung gibt.</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-268"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>TCP-Port; 0 wählt einen freien und gibt ihn aus.</translation>
     </message>
@@ -519,26 +519,26 @@
         <location line="+33"/>
         <location line="+96"/>
         <location line="+7"/>
-        <location line="+42"/>
+        <location line="+49"/>
         <location line="+7"/>
         <location line="+70"/>
         <source>s</source>
         <translation>s</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-226"/>
         <source>Seconds a generation may take before it is answered with an error.</source>
         <translation>Sekunden, die eine Generierung dauern darf, bevor mit einem Fehler geantwortet wird.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+173"/>
+        <location line="+180"/>
         <location line="+7"/>
         <source>generations</source>
         <translation>Generierungen</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-184"/>
         <source>Generations waiting or running at once; more are answered 503 busy.</source>
         <translation>Gleichzeitig wartende oder laufende Generierungen; weitere erhalten 503 (ausgelastet).</translation>
     </message>
@@ -608,11 +608,12 @@
         <location line="+35"/>
         <location line="+14"/>
         <location line="+7"/>
+        <location line="+7"/>
         <source>bytes</source>
         <translation>Bytes</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-60"/>
         <source>Size at which the log rotates.</source>
         <translation>Größe, ab der das Protokoll rotiert wird.</translation>
     </message>
@@ -660,6 +661,16 @@
         <location line="+7"/>
         <source>Largest HTTP request body; larger ones get 413 before they are read.</source>
         <translation>Größter HTTP-Anfrageinhalt (Body); größere erhalten 413, bevor sie gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max recording bytes</source>
+        <translation>Max. Aufnahme-Größe (Bytes)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Largest recording sent to hear its chords (WAV or FLAC); 128 MiB holds ten minutes of CD-quality WAV.</source>
+        <translation>Größte Aufnahme, deren Akkorde erkannt werden sollen (WAV oder FLAC); 128 MiB fassen zehn Minuten WAV in CD-Qualität.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -762,7 +773,7 @@
         <translation>Sekunden, die ein Stopp (SIGTERM, Beenden) auf laufende Generierungen und Downloads wartet.</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-288"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Adresse, auf der der Server lauscht. Alles außer Loopback (127.0.0.1, ::1, localhost) erfordert das Token.</translation>
     </message>
@@ -1004,7 +1015,7 @@ Um stattdessen das Fenster zu nutzen, beende diesen Server (systemctl --user sto
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+94"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+95"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -1096,7 +1107,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
         <translation>%1 Tg.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>Chords read from the notes:
 %1</source>
         <translation>Aus den Noten gelesene Akkorde:
@@ -1263,7 +1274,7 @@ Ziehe die Datei in deine DAW oder einen Dateimanager.</translation>
 <context>
     <name>aiband::PianoRollView</name>
     <message>
-        <location filename="../ui/PianoRollView.cpp" line="+60"/>
+        <location filename="../ui/PianoRollView.cpp" line="+61"/>
         <source>Kick</source>
         <translation>Bassdrum</translation>
     </message>

@@ -367,7 +367,7 @@
         <translation>Estilo predeterminado</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+159"/>
         <source>Max chords</source>
         <translation>Máximo de acordes</translation>
     </message>
@@ -377,7 +377,7 @@
         <translation>Máximo de compases</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-146"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
@@ -427,7 +427,7 @@
         <translation>Tamaño máximo del cuerpo (bytes)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Max header bytes</source>
         <translation>Tamaño máximo de cabeceras (bytes)</translation>
     </message>
@@ -491,7 +491,7 @@
         <translation type="vanished">Dirección en la que escucha el servidor. Solo loopback (127.0.0.1, ::1, localhost) hasta que exista la autenticación por token.</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-268"/>
         <source>TCP port; 0 picks a free one and prints it.</source>
         <translation>Puerto TCP; 0 elige uno libre y lo muestra.</translation>
     </message>
@@ -519,26 +519,26 @@
         <location line="+33"/>
         <location line="+96"/>
         <location line="+7"/>
-        <location line="+42"/>
+        <location line="+49"/>
         <location line="+7"/>
         <location line="+70"/>
         <source>s</source>
         <translation>s</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-226"/>
         <source>Seconds a generation may take before it is answered with an error.</source>
         <translation>Segundos que puede tardar una generación antes de responderse con un error.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+173"/>
+        <location line="+180"/>
         <location line="+7"/>
         <source>generations</source>
         <translation>generaciones</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-184"/>
         <source>Generations waiting or running at once; more are answered 503 busy.</source>
         <translation>Generaciones en espera o en curso a la vez; las demás reciben 503 (ocupado).</translation>
     </message>
@@ -608,11 +608,12 @@
         <location line="+35"/>
         <location line="+14"/>
         <location line="+7"/>
+        <location line="+7"/>
         <source>bytes</source>
         <translation>bytes</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-60"/>
         <source>Size at which the log rotates.</source>
         <translation>Tamaño al que se rota el registro.</translation>
     </message>
@@ -660,6 +661,16 @@
         <location line="+7"/>
         <source>Largest HTTP request body; larger ones get 413 before they are read.</source>
         <translation>Cuerpo de petición HTTP más grande; los mayores reciben 413 antes de leerse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max recording bytes</source>
+        <translation>Tamaño máximo de una grabación (bytes)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Largest recording sent to hear its chords (WAV or FLAC); 128 MiB holds ten minutes of CD-quality WAV.</source>
+        <translation>Grabación más grande que se puede enviar para reconocer sus acordes (WAV o FLAC); en 128 MiB caben diez minutos de WAV con calidad de CD.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -762,7 +773,7 @@
         <translation>Segundos que una parada (SIGTERM, Salir) espera a que terminen las generaciones y descargas en curso.</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-288"/>
         <source>Address to listen on. Anything but loopback (127.0.0.1, ::1, localhost) requires the token.</source>
         <translation>Dirección en la que escucha el servidor. Cualquiera que no sea loopback (127.0.0.1, ::1, localhost) requiere el token.</translation>
     </message>
@@ -1004,7 +1015,7 @@ Si prefieres usar la ventana, detén ese servidor (systemctl --user stop ai-band
 <context>
     <name>aiband::FilesTableModel</name>
     <message>
-        <location filename="../ui/FilesTableModel.cpp" line="+94"/>
+        <location filename="../ui/FilesTableModel.cpp" line="+95"/>
         <source>%1
 Drag into your DAW or a file manager.</source>
         <translation>%1
@@ -1096,7 +1107,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>Chords read from the notes:
 %1</source>
         <translation>Acordes leídos de las notas:
@@ -1263,7 +1274,7 @@ Arrástralo a tu DAW o a un gestor de archivos.</translation>
 <context>
     <name>aiband::PianoRollView</name>
     <message>
-        <location filename="../ui/PianoRollView.cpp" line="+60"/>
+        <location filename="../ui/PianoRollView.cpp" line="+61"/>
         <source>Kick</source>
         <translation>Bombo</translation>
     </message>

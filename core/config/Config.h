@@ -62,6 +62,7 @@ struct Config {
 
     // limits (docs/SECURITY.md, "Limits"): far above what any plugin or song needs
     int maxBodyBytes{};
+    int maxRecordingBytes{};   // server.max_recording_bytes: POST /api/chords/detect's audio bodies
     int maxHeaderBytes{};
     int maxUrlLength{};
     double requestTimeoutSeconds{};

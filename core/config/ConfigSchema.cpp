@@ -372,6 +372,13 @@ std::span<const ConfigKey> configKeys()
          .applies = Applies::AtNextStart,   // the listener holds the HTTP limits
          .environment = {"AIBAND_MAX_BODY_BYTES"},
          .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Largest HTTP request body; larger ones get 413 before they are read.")},
+        {.path = "server.max_recording_bytes",
+         .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Max recording bytes"),
+         .kind = IntSetting{&Config::maxRecordingBytes, 128 * 1024 * 1024, 1024 * 1024, 1024 * 1024 * 1024},
+         .unit = QT_TRANSLATE_NOOP("aiband::ConfigKey", "bytes"),
+         .applies = Applies::AtNextStart,   // the listener holds the HTTP limits
+         .environment = {"AIBAND_MAX_RECORDING_BYTES"},
+         .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Largest recording sent to hear its chords (WAV or FLAC); 128 MiB holds ten minutes of CD-quality WAV.")},
         {.path = "server.max_header_bytes",
          .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Max header bytes"),
          .kind = IntSetting{&Config::maxHeaderBytes, 16 * 1024, 1024, 1024 * 1024},

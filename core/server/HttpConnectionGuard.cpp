@@ -127,7 +127,11 @@ void HttpConnectionGuard::refuse(HttpViolation violation)
     case HttpViolation::BodyTooLarge:
         refuse(413, "Payload Too Large",
                makeError(QStringLiteral("body_too_large"),
-                         QStringLiteral("the request body is larger than %1 bytes (server.max_body_bytes)").arg(l.maxBodyBytes)));
+                         QStringLiteral("the request body is larger than %1 bytes (%2)")
+                             .arg(m_tracker.bodyLimit())
+                             .arg(m_tracker.recordingRequest() && l.maxRecordingBytes > l.maxBodyBytes
+                                      ? QStringLiteral("server.max_recording_bytes")
+                                      : QStringLiteral("server.max_body_bytes"))));
         return;
     case HttpViolation::HeadersTooLarge:
         refuse(431, "Request Header Fields Too Large",

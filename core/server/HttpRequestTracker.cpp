@@ -91,6 +91,8 @@ HttpViolation HttpRequestTracker::feed(QByteArrayView bytes)
             m_lineLength = 0;
             m_spaces = 0;
             m_targetLength = 0;
+            m_targetStart.clear();
+            m_recording = false;
             m_version.clear();
             if (const HttpViolation v = requestLineByte(c); v != HttpViolation::None)
                 return v;
@@ -161,6 +163,8 @@ HttpViolation HttpRequestTracker::requestLineByte(char c)
         if (m_targetLength == 0 && c != '/' && c != '*')
             return fail(HttpViolation::NotOriginForm);
         ++m_targetLength;
+        if (m_targetStart.size() <= kRecordingPath.size())
+            m_targetStart.append(c);
     }
     // A line far longer than any target allows is refused before its end arrives.
     if (m_targetLength > m_limits.maxUrlLength || m_lineLength > m_limits.maxUrlLength + kRequestLineSlack)
@@ -176,6 +180,10 @@ HttpViolation HttpRequestTracker::requestLineDone()
         m_version.chop(1);
     if (m_spaces != 2 || m_targetLength == 0 || (m_version != "HTTP/1.1" && m_version != "HTTP/1.0"))
         return fail(HttpViolation::Malformed, "the request line must be METHOD /path HTTP/1.1");
+    // The path alone decides: "/api/chords/detect" or "/api/chords/detect?tempo=96".
+    m_recording = m_targetStart == kRecordingPath
+        || (m_targetStart.size() == kRecordingPath.size() + 1 && m_targetStart.startsWith(kRecordingPath)
+            && m_targetStart.back() == '?');
     m_state = State::Headers;
     m_headerBytes = 0;
     m_line.clear();
@@ -261,6 +269,11 @@ HttpViolation HttpRequestTracker::transferEncoding(QByteArrayView value)
     return HttpViolation::None;
 }
 
+qint64 HttpRequestTracker::bodyLimit() const
+{
+    return m_recording ? std::max(m_limits.maxBodyBytes, m_limits.maxRecordingBytes) : m_limits.maxBodyBytes;
+}
+
 HttpViolation HttpRequestTracker::headersDone()
 {
     if (m_sawContentLength && m_sawTransferEncoding)
@@ -269,7 +282,7 @@ HttpViolation HttpRequestTracker::headersDone()
         m_state = State::ChunkSize;
         return HttpViolation::None;
     }
-    if (m_contentLength > m_limits.maxBodyBytes)
+    if (m_contentLength > bodyLimit())
         return fail(HttpViolation::BodyTooLarge);
     if (m_contentLength > 0) {
         m_remaining = m_contentLength;
@@ -296,7 +309,7 @@ HttpViolation HttpRequestTracker::chunkSizeLine()
         return HttpViolation::None;
     }
     m_bodyBytes += length;
-    if (m_bodyBytes > m_limits.maxBodyBytes)
+    if (m_bodyBytes > bodyLimit())
         return fail(HttpViolation::BodyTooLarge);
     m_remaining = length;
     m_state = State::ChunkData;

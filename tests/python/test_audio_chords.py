@@ -12,6 +12,7 @@ import asyncio
 import io
 import json
 import os
+import socket
 import sys
 import unittest
 import wave
@@ -24,7 +25,8 @@ from audio_files import FLOAT, progression_midi, render_wav, tone, wav_bytes  # 
 from plugin_client import Plugin, Server, http, http_json  # noqa: E402
 
 APP = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/ai-band-orchestrator")
-BODY_LIMIT = 64 * 1024 * 1024   # server.max_body_bytes for these tests: a 3-minute WAV is 31 MB
+RECORDING_LIMIT = 128 * 1024 * 1024   # server.max_recording_bytes by default: a 3-minute WAV is 31 MB
+BODY_LIMIT = 1024 * 1024               # server.max_body_bytes: every other body, notes and MIDI files here too
 
 # C Am F G twice, a bar each, at 100 BPM: (root pitch class, chord tones above middle C).
 SONG = [(0, [0, 4, 7]), (9, [-3, 0, 4]), (5, [0, 5, 9]), (7, [-1, 2, 7])] * 2
@@ -68,7 +70,7 @@ def bar_roots(progression, bars, beats_per_bar=4):
 class Recording(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(APP, {"AIBAND_MAX_BODY_BYTES": str(BODY_LIMIT)})
+        cls.server = Server(APP)   # the default limits: a song fits without raising any
         cls.url = cls.server.base + "/api/chords/detect"
         cls.wav = render_wav(progression_midi(SONG, TEMPO))
 
@@ -197,9 +199,46 @@ class Recording(unittest.TestCase):
         self.assertEqual(self.detect(good)["sample_rate"], 44100)
 
     def test_a_body_over_the_limit(self):
-        status, answer = self.post(b"\0" * (BODY_LIMIT + 1))
-        self.assertEqual((status, answer["error"]["code"]), (413, "body_too_large"))
-        self.assertIn("server.max_body_bytes", answer["error"]["message"])
+        # A recording may be up to server.max_recording_bytes; the server says so as soon as the
+        # headers announce more, before any of the body is sent.
+        status, answer = announce_body(self.server, "audio/wav", RECORDING_LIMIT + 1)
+        self.assertEqual((status, answer["error"]["code"]), (413, "body_too_large"), answer)
+        self.assertIn("server.max_recording_bytes", answer["error"]["message"])
+        # Notes and MIDI files on the same route keep server.max_body_bytes.
+        for content_type in ("application/json", "audio/midi"):
+            with self.subTest(content_type):
+                status, _, data = http("POST", self.url, raw=b" " * (BODY_LIMIT + 1), content_type=content_type, timeout=30)
+                answer = json.loads(data)
+                self.assertEqual((status, answer["error"]["code"]), (413, "body_too_large"), answer)
+                self.assertIn("server.max_body_bytes", answer["error"]["message"])
+        # The song, over server.max_body_bytes, is heard with the default limits.
+        self.assertGreater(len(self.wav), BODY_LIMIT)
+        self.assertEqual(self.detect(self.wav)["sample_rate"], 44100)
+
+
+def announce_body(server, content_type, length):
+    """Sends only the headers of a POST /api/chords/detect announcing `length` body bytes and
+    reads the answer: (status, JSON)."""
+    host, port = server.base.split("//")[1].split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as raw:
+        raw.sendall(f"POST /api/chords/detect HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: {content_type}\r\n"
+                    f"Content-Length: {length}\r\n\r\n".encode())
+        answer = b""
+        while b"\r\n\r\n" not in answer or len(answer.split(b"\r\n\r\n", 1)[1]) < content_length(answer):
+            chunk = raw.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    head, body = answer.split(b"\r\n\r\n", 1)
+    return int(head.split(b" ")[1]), json.loads(body)
+
+
+def content_length(answer):
+    for line in answer.split(b"\r\n\r\n", 1)[0].split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return int(value)
+    return 0
 
 
 async def send_paced(plugin, pcm_bytes, chunk_bytes, frames_per_second=150):
@@ -236,7 +275,7 @@ class Streaming(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(APP, {"AIBAND_MAX_BODY_BYTES": str(BODY_LIMIT)})
+        cls.server = Server(APP)
         cls.wav = render_wav(progression_midi(SONG, TEMPO))
         status, _, data = http("POST", cls.server.base + "/api/chords/detect", raw=cls.wav, content_type="audio/wav",
                                timeout=120)

@@ -450,7 +450,7 @@ private slots:
 
     // The settings a run keeps until the next start, as they were when the list moved from the
     // orchestrator into the key table.
-    void startOnlySettingsAreTheseSixteen()
+    void startOnlySettingsAreTheseSeventeen()
     {
         QStringList startOnly;
         for (const ConfigKey &key : configKeys()) {
@@ -465,7 +465,7 @@ private slots:
             QStringLiteral("logging.buffer_entries"), QStringLiteral("server.max_connections"),
             QStringLiteral("websocket.max_message_bytes"), QStringLiteral("server.token"),
             QStringLiteral("server.token_file"), QStringLiteral("server.max_body_bytes"),
-            QStringLiteral("server.max_header_bytes"), QStringLiteral("server.max_url_length"),
+            QStringLiteral("server.max_recording_bytes"), QStringLiteral("server.max_header_bytes"), QStringLiteral("server.max_url_length"),
             QStringLiteral("server.request_timeout"), QStringLiteral("server.idle_timeout")};
         expected.sort();
         QCOMPARE(startOnly, expected);

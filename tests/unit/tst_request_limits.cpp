@@ -62,6 +62,38 @@ private slots:
         QVERIFY(tracker.failed());
     }
 
+    // A recording may be as large as maxRecordingBytes, on its route alone: a query after the
+    // path is the same route, a longer path is not; other routes keep maxBodyBytes.
+    void aRecordingsRouteTakesLargerBodies()
+    {
+        const HttpLimits limits{100, 1024, 1024, 1000};
+        auto bodyOf = [&limits](const char *target, int length) {
+            HttpRequestTracker tracker(limits);
+            return tracker.feed(QByteArray("POST ") + target + " HTTP/1.1\r\nContent-Length: " + QByteArray::number(length)
+                                + "\r\n\r\n");
+        };
+        QCOMPARE(bodyOf("/api/chords/detect", 1000), HttpViolation::None);
+        QCOMPARE(bodyOf("/api/chords/detect?tempo=96", 1000), HttpViolation::None);
+        QCOMPARE(bodyOf("/api/chords/detect", 1001), HttpViolation::BodyTooLarge);
+        QCOMPARE(bodyOf("/api/chords/detected", 101), HttpViolation::BodyTooLarge);
+        QCOMPARE(bodyOf("/api/chords/detec", 101), HttpViolation::BodyTooLarge);
+        QCOMPARE(bodyOf("/api/generate", 101), HttpViolation::BodyTooLarge);
+        QCOMPARE(bodyOf("/api/generate", 100), HttpViolation::None);
+
+        HttpRequestTracker tracker(limits);
+        QCOMPARE(tracker.feed("POST /api/chords/detect HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"), HttpViolation::None);
+        QVERIFY(tracker.recordingRequest());
+        QCOMPARE(tracker.bodyLimit(), qint64(1000));
+        QCOMPARE(tracker.feed("3e8\r\n" + QByteArray(1000, 'x') + "\r\n"), HttpViolation::None);
+        QCOMPARE(tracker.feed("1\r\nx\r\n"), HttpViolation::BodyTooLarge);
+
+        // The next request on the connection is judged by its own path.
+        HttpRequestTracker keepAlive(limits);
+        QCOMPARE(keepAlive.feed("POST /api/chords/detect HTTP/1.1\r\nContent-Length: 500\r\n\r\n" + QByteArray(500, 'x')),
+                 HttpViolation::None);
+        QCOMPARE(keepAlive.feed("POST /api/generate HTTP/1.1\r\nContent-Length: 500\r\n\r\n"), HttpViolation::BodyTooLarge);
+    }
+
     void chunkedBodiesAreFollowedAndCounted()
     {
         HttpRequestTracker tracker(HttpLimits{10, 1024, 1024});
