@@ -295,13 +295,20 @@ void WebSocketHub::closeSession(Session *session, QWebSocketProtocol::CloseCode 
 
 // ---- dispatch
 
-void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)
+// The session a frame came from, seen now, if the message rate lets it in.
+WebSocketHub::Session *WebSocketHub::admittedFrom(const QWebSocket *socket)
 {
     Session *session = sessionFor(socket);
     if (!session)
-        return;
+        return nullptr;
     session->lastSeen = QDateTime::currentDateTimeUtc();
-    if (!admit(*session))
+    return admit(*session) ? session : nullptr;
+}
+
+void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)
+{
+    Session *session = admittedFrom(socket);
+    if (!session)
         return;
     QJsonValue requestId;
     const Result<IncomingMessage> message = readEnvelope(text, m_settings.json, &requestId);
@@ -317,11 +324,8 @@ void WebSocketHub::onTextMessage(QWebSocket *socket, const QString &text)
 // band when the session is live, as a chord_event would.
 void WebSocketHub::onBinaryMessage(QWebSocket *socket, const QByteArray &bytes)
 {
-    Session *session = sessionFor(socket);
+    Session *session = admittedFrom(socket);
     if (!session)
-        return;
-    session->lastSeen = QDateTime::currentDateTimeUtc();
-    if (!admit(*session))
         return;
     if (!session->audio) {
         sendError(*session, makeError(QStringLiteral("binary_not_supported"),

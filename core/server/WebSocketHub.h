@@ -121,6 +121,7 @@ private:
     void onBinaryMessage(QWebSocket *socket, const QByteArray &bytes);
     void playChordsToBand(Session &session, const AudioChordStream::Update &update);
     bool admit(Session &session);   // the message rate; false: dropped (the plugin is told once)
+    Session *admittedFrom(const QWebSocket *socket);
     void dispatch(Session &session, const IncomingMessage &message);
     void onDisconnected(QWebSocket *socket);
     Session *sessionFor(const QWebSocket *socket);
