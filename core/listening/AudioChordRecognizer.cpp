@@ -167,9 +167,15 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
     analysis.key = options.key ? *options.key : detectKey(eventsOf(path, vocabulary));
     if (!options.key)
         path = decodeChords(scores, ChordTransitions(vocabulary, analysis.key), changeCosts);
+    const int perBar = heardBeatsPerBar(analysis.meter);
+    if (beats.size() >= 2) {   // bars are known only where beats were tracked
+        std::vector<bool> downbeats;
+        for (size_t i = 0; i < path.size(); ++i)
+            downbeats.push_back((static_cast<int>(i) - meter.firstDownbeat) % perBar == 0);
+        path = seventhsHeardInTheBar(path, scores, downbeats);
+    }
     analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);
 
-    const int perBar = heardBeatsPerBar(analysis.meter);
     for (size_t i = 0; i < beats.size(); ++i)
         analysis.beats.append(AudioBeat{beats[i], (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0});
     return analysis;

@@ -15,6 +15,9 @@ constexpr double kContrastFloor = 0.5;    // compressed chroma flatter than this
 constexpr double kFlatWeight = 1.0;
 constexpr double kKeyWeight = 1.0;
 constexpr float kSilence = 0.02f;        // harmonic semitone energy of about -70 dB
+constexpr double kSeventhShare = 0.25;   // of a stretch's beats, for its seventh to be heard
+constexpr int kMajor = 0;                // ChordVocabulary's qualities
+constexpr int kDominantSeventh = 2;
 
 PitchClasses zScored(const PitchClasses &values)
 {
@@ -142,6 +145,28 @@ std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const Chord
     for (size_t beat = beats.size() - 1; beat > 0; --beat)
         path[beat - 1] = from[beat][static_cast<size_t>(path[beat])];
     return path;
+}
+
+std::vector<int> seventhsHeardInTheBar(const std::vector<int> &path, const std::vector<ChordScores> &beats,
+                                       const std::vector<bool> &downbeats)
+{
+    std::vector<int> refined = path;
+    for (size_t from = 0; from < path.size();) {
+        size_t to = from + 1;
+        while (to < path.size() && !downbeats[to] && path[to] == path[from])
+            ++to;
+        const int state = path[from];
+        if (state != ChordVocabulary::kNoChord && state % ChordVocabulary::kQualities == kMajor) {
+            const int seventh = ChordVocabulary::rootOf(state) * ChordVocabulary::kQualities + kDominantSeventh;
+            int votes = 0;
+            for (size_t beat = from; beat < to; ++beat)
+                votes += beats[beat][static_cast<size_t>(seventh)] > beats[beat][static_cast<size_t>(state)];
+            if (votes >= kSeventhShare * static_cast<double>(to - from))
+                std::fill(refined.begin() + static_cast<std::ptrdiff_t>(from), refined.begin() + static_cast<std::ptrdiff_t>(to), seventh);
+        }
+        from = to;
+    }
+    return refined;
 }
 
 int OnlineChordDecoder::next(const ChordScores &beat, const ChordTransitions &transitions, double changeCost)

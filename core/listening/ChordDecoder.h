@@ -38,6 +38,16 @@ private:
 std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions,
                               const std::vector<double> &changeCosts);
 
+// The decoded chords made dominant sevenths where a bar says so: a picked dominant seventh is
+// one quiet string, plucked once in the bar and ringing on, so the bar's other beats hear the
+// plain triad and the decoder keeps it. Where a stretch of one major chord within a bar
+// (`downbeats[i]` starts a bar) has the seventh of the same root beating it on at least a
+// quarter of its beats, the whole stretch becomes the seventh: a note heard anywhere in the bar
+// belongs to its chord. Only the dominant seventh: a major seventh is also the third's strong
+// partial, and a minor seventh the minor third's, so their beats win without the note played.
+std::vector<int> seventhsHeardInTheBar(const std::vector<int> &path, const std::vector<ChordScores> &beats,
+                                       const std::vector<bool> &downbeats);
+
 // The same recursion run forward only: each beat's chord is decided as soon as the beat is
 // heard, the best state of the forward pass, for live input.
 class OnlineChordDecoder {
