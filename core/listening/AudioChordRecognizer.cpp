@@ -162,18 +162,19 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
     for (size_t i = 0; i < spans.size(); ++i)
         changeCosts.push_back(changeCostAt(static_cast<int>(i), beats.size() >= 2 ? std::optional(meter) : std::nullopt));
 
+    // Bars are known only where beats were tracked; without them each beat stands alone.
+    const int perBar = heardBeatsPerBar(analysis.meter);
+    std::vector<bool> downbeats;
+    for (size_t i = 0; i < spans.size(); ++i)
+        downbeats.push_back(beats.size() < 2 || (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0);
+    const auto read = [&](const std::optional<Key> &key) {
+        return seventhsHeardInTheBar(decodeChords(scores, ChordTransitions(vocabulary, key), changeCosts), scores, downbeats);
+    };
     // Without a given key: read the chords, take their key, and read them again in it.
-    std::vector<int> path = decodeChords(scores, ChordTransitions(vocabulary, options.key), changeCosts);
+    std::vector<int> path = read(options.key);
     analysis.key = options.key ? *options.key : detectKey(eventsOf(path, vocabulary));
     if (!options.key)
-        path = decodeChords(scores, ChordTransitions(vocabulary, analysis.key), changeCosts);
-    const int perBar = heardBeatsPerBar(analysis.meter);
-    if (beats.size() >= 2) {   // bars are known only where beats were tracked
-        std::vector<bool> downbeats;
-        for (size_t i = 0; i < path.size(); ++i)
-            downbeats.push_back((static_cast<int>(i) - meter.firstDownbeat) % perBar == 0);
-        path = seventhsHeardInTheBar(path, scores, downbeats);
-    }
+        path = read(analysis.key);
     analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);
 
     for (size_t i = 0; i < beats.size(); ++i)
