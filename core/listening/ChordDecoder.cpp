@@ -9,6 +9,7 @@ namespace {
 
 constexpr double kSharpness = 12.0;      // log-likelihood per unit of correlation
 constexpr double kBassWeight = 0.08;
+constexpr float kFifthInTheBass = 0.8f;   // an alternating bass's fifth, as much as its root
 constexpr double kNoChordLevel = 0.3;    // the correlation a chord must beat to be heard
 constexpr float kCompression = 10.0f;
 constexpr double kContrastFloor = 0.5;    // compressed chroma flatter than this leans to N.C.
@@ -98,8 +99,13 @@ ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocab
         double correlation = 0;
         for (size_t pc = 0; pc < 12; ++pc)
             correlation += treble[pc] * chord[pc];
-        const float bassOnRoot = bassPeak > 0 ? (beat.bass[static_cast<size_t>(ChordVocabulary::rootOf(state))] - bassMean) / bassPeak : 0.0f;
-        scores[static_cast<size_t>(state)] = kSharpness * (correlation + kBassWeight * bassOnRoot - vocabulary.complexity(state));
+        const auto bassOn = [&](int pc) { return bassPeak > 0 ? (beat.bass[static_cast<size_t>(pc % 12)] - bassMean) / bassPeak : 0.0f; };
+        const int root = ChordVocabulary::rootOf(state);
+        // A picking thumb or a bass player alternates root and fifth, and a low root often
+        // sounds weaker than the fifth above it: the fifth in the bass also speaks for the root,
+        // so G with D in the bass is not taken for Dsus4.
+        const float bass = std::max(bassOn(root), kFifthInTheBass * bassOn(root + 7));
+        scores[static_cast<size_t>(state)] = kSharpness * (correlation + kBassWeight * bass - vocabulary.complexity(state));
     }
     scores[ChordVocabulary::kNoChord] = kSharpness * (silent ? 2.0 : kNoChordLevel + flatness(beat.treble));
     return scores;
