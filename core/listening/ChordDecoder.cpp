@@ -16,9 +16,19 @@ constexpr double kContrastFloor = 0.5;    // compressed chroma flatter than this
 constexpr double kFlatWeight = 1.0;
 constexpr double kKeyWeight = 1.0;
 constexpr float kSilence = 0.02f;        // harmonic semitone energy of about -70 dB
-constexpr double kSeventhShare = 0.25;   // of a stretch's beats, for its seventh to be heard
-constexpr int kMajor = 0;                // ChordVocabulary's qualities
-constexpr int kDominantSeventh = 2;
+
+// A bar's chord read again from its beats' votes (seventhsHeardInTheBar): a stretch decoded as
+// `decoded` becomes `heard` on the same root when `heard` outscores it on `share` of its beats.
+// Qualities as ChordVocabulary numbers them: maj 0, 7 2, m7 4.
+struct Rereading {
+    int decoded;
+    int heard;
+    double share;
+};
+constexpr std::array<Rereading, 2> kRereadings{{
+    {0, 2, 0.25},   // a seventh plucked once is heard on one beat of four
+    {2, 4, 0.5},    // the root re-struck on 1 and 3 sounds its major third (fifth partial)
+}};
 
 PitchClasses zScored(const PitchClasses &values)
 {
@@ -162,13 +172,16 @@ std::vector<int> seventhsHeardInTheBar(const std::vector<int> &path, const std::
         while (to < path.size() && !downbeats[to] && path[to] == path[from])
             ++to;
         const int state = path[from];
-        if (state != ChordVocabulary::kNoChord && state % ChordVocabulary::kQualities == kMajor) {
-            const int seventh = ChordVocabulary::rootOf(state) * ChordVocabulary::kQualities + kDominantSeventh;
+        const auto rereading = std::find_if(kRereadings.begin(), kRereadings.end(), [&](const Rereading &r) {
+            return state != ChordVocabulary::kNoChord && state % ChordVocabulary::kQualities == r.decoded;
+        });
+        if (rereading != kRereadings.end()) {
+            const int other = ChordVocabulary::rootOf(state) * ChordVocabulary::kQualities + rereading->heard;
             int votes = 0;
             for (size_t beat = from; beat < to; ++beat)
-                votes += beats[beat][static_cast<size_t>(seventh)] > beats[beat][static_cast<size_t>(state)];
-            if (votes >= kSeventhShare * static_cast<double>(to - from))
-                std::fill(refined.begin() + static_cast<std::ptrdiff_t>(from), refined.begin() + static_cast<std::ptrdiff_t>(to), seventh);
+                votes += beats[beat][static_cast<size_t>(other)] > beats[beat][static_cast<size_t>(state)];
+            if (votes >= rereading->share * static_cast<double>(to - from))
+                std::fill(refined.begin() + static_cast<std::ptrdiff_t>(from), refined.begin() + static_cast<std::ptrdiff_t>(to), other);
         }
         from = to;
     }

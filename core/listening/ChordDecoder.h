@@ -38,13 +38,15 @@ private:
 std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const ChordTransitions &transitions,
                               const std::vector<double> &changeCosts);
 
-// The decoded chords made dominant sevenths where a bar says so: a picked dominant seventh is
-// one quiet string, plucked once in the bar and ringing on, so the bar's other beats hear the
-// plain triad and the decoder keeps it. Where a stretch of one major chord within a bar
-// (`downbeats[i]` starts a bar) has the seventh of the same root beating it on at least a
-// quarter of its beats, the whole stretch becomes the seventh: a note heard anywhere in the bar
-// belongs to its chord. Only the dominant seventh: a major seventh is also the third's strong
-// partial, and a minor seventh the minor third's, so their beats win without the note played.
+// The decoded chords' sevenths settled per bar, by their beats' votes (`downbeats[i]` starts a
+// bar). A picked dominant seventh is one quiet string, plucked once in the bar and ringing on,
+// so the bar's other beats hear the plain triad and the decoder keeps it: a stretch of one
+// major chord within a bar becomes the dominant seventh on the same root when that outscores
+// the triad on at least a quarter of its beats, a note heard anywhere in the bar belonging to
+// its chord. And a picking thumb re-strikes the root on 1 and 3, whose fifth partial is the
+// major third: a minor seventh reads as a dominant seventh on those beats and as itself between
+// them, so a dominant-seventh stretch whose beats are half m7 is m7. Not maj7 from a triad: the
+// major seventh is the third's strong partial and wins beats without being played.
 std::vector<int> seventhsHeardInTheBar(const std::vector<int> &path, const std::vector<ChordScores> &beats,
                                        const std::vector<bool> &downbeats);
 
