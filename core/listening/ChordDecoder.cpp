@@ -16,6 +16,9 @@ constexpr double kContrastFloor = 0.5;    // compressed chroma flatter than this
 constexpr double kFlatWeight = 1.0;
 constexpr double kKeyWeight = 1.0;
 constexpr float kSilence = 0.02f;        // harmonic semitone energy of about -70 dB
+// A beat this far under the loudest so far (about -34 dB in amplitude) is what rings on after
+// the music stopped, a room's tail or a string left to die, not a chord being played.
+constexpr float kTailShare = 0.02f;
 
 // A bar's chord read again from its beats' votes (seventhsHeardInTheBar): a stretch decoded as
 // `decoded` becomes `heard` on the same root when `heard` outscores it on `share` of its beats.
@@ -98,7 +101,7 @@ std::pair<int, int> bestTwo(const ChordScores &scores)
 ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocabulary &vocabulary)
 {
     ChordScores scores{};
-    const bool silent = beat.energy < kSilence || beat.energy < 1e-3f * loudest;
+    const bool silent = beat.energy < kSilence || beat.energy < kTailShare * loudest;
     const PitchClasses treble = zScored(compressed(beat.treble));
     const float bassPeak = *std::max_element(beat.bass.begin(), beat.bass.end());
     float bassMean = 0;

@@ -14,7 +14,7 @@ using ChordScores = std::array<double, ChordVocabulary::kStates>;   // log-likel
 // How well each chord explains a beat: the correlation of the beat's treble chroma with the
 // chord's template, plus a bonus when the bass chroma peaks on the chord's root (or, a little less, on its fifth), less a little
 // for rich chords. N.C. scores a level that only chords clearly present beat, higher the flatter
-// the beat's pitch classes (noise, a reverb tail), and wins outright when the beat is near silent: quieter than -70 dB or than 1/1000 of the loudest beat
+// the beat's pitch classes (noise, a reverb tail), and wins outright when the beat is near silent: quieter than -70 dB or than 1/50 of the loudest beat
 // so far (`loudest`, which the caller keeps).
 ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocabulary &vocabulary);
 
