@@ -162,14 +162,21 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
     for (size_t i = 0; i < spans.size(); ++i)
         changeCosts.push_back(changeCostAt(static_cast<int>(i), beats.size() >= 2 ? std::optional(meter) : std::nullopt));
 
+    // Bars are known only where beats were tracked; without them each beat stands alone.
+    const int perBar = heardBeatsPerBar(analysis.meter);
+    std::vector<bool> downbeats;
+    for (size_t i = 0; i < spans.size(); ++i)
+        downbeats.push_back(beats.size() < 2 || (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0);
+    const auto read = [&](const std::optional<Key> &key) {
+        return seventhsHeardInTheBar(decodeChords(scores, ChordTransitions(vocabulary, key), changeCosts), scores, downbeats);
+    };
     // Without a given key: read the chords, take their key, and read them again in it.
-    std::vector<int> path = decodeChords(scores, ChordTransitions(vocabulary, options.key), changeCosts);
+    std::vector<int> path = read(options.key);
     analysis.key = options.key ? *options.key : detectKey(eventsOf(path, vocabulary));
     if (!options.key)
-        path = decodeChords(scores, ChordTransitions(vocabulary, analysis.key), changeCosts);
+        path = read(analysis.key);
     analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);
 
-    const int perBar = heardBeatsPerBar(analysis.meter);
     for (size_t i = 0; i < beats.size(); ++i)
         analysis.beats.append(AudioBeat{beats[i], (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0});
     return analysis;

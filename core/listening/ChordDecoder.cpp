@@ -9,12 +9,29 @@ namespace {
 
 constexpr double kSharpness = 12.0;      // log-likelihood per unit of correlation
 constexpr double kBassWeight = 0.08;
+constexpr float kFifthInTheBass = 0.8f;   // an alternating bass's fifth, as much as its root
 constexpr double kNoChordLevel = 0.3;    // the correlation a chord must beat to be heard
 constexpr float kCompression = 10.0f;
 constexpr double kContrastFloor = 0.5;    // compressed chroma flatter than this leans to N.C.
 constexpr double kFlatWeight = 1.0;
 constexpr double kKeyWeight = 1.0;
 constexpr float kSilence = 0.02f;        // harmonic semitone energy of about -70 dB
+// A beat this far under the loudest so far (about -34 dB in amplitude) is what rings on after
+// the music stopped, a room's tail or a string left to die, not a chord being played.
+constexpr float kTailShare = 0.02f;
+
+// A bar's chord read again from its beats' votes (seventhsHeardInTheBar): a stretch decoded as
+// `decoded` becomes `heard` on the same root when `heard` outscores it on `share` of its beats.
+// Qualities as ChordVocabulary numbers them: maj 0, 7 2, m7 4.
+struct Rereading {
+    int decoded;
+    int heard;
+    double share;
+};
+constexpr std::array<Rereading, 2> kRereadings{{
+    {0, 2, 0.25},   // a seventh plucked once is heard on one beat of four
+    {2, 4, 0.5},    // the root re-struck on 1 and 3 sounds its major third (fifth partial)
+}};
 
 PitchClasses zScored(const PitchClasses &values)
 {
@@ -84,7 +101,7 @@ std::pair<int, int> bestTwo(const ChordScores &scores)
 ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocabulary &vocabulary)
 {
     ChordScores scores{};
-    const bool silent = beat.energy < kSilence || beat.energy < 1e-3f * loudest;
+    const bool silent = beat.energy < kSilence || beat.energy < kTailShare * loudest;
     const PitchClasses treble = zScored(compressed(beat.treble));
     const float bassPeak = *std::max_element(beat.bass.begin(), beat.bass.end());
     float bassMean = 0;
@@ -95,8 +112,13 @@ ChordScores chordScores(const BeatHarmony &beat, float loudest, const ChordVocab
         double correlation = 0;
         for (size_t pc = 0; pc < 12; ++pc)
             correlation += treble[pc] * chord[pc];
-        const float bassOnRoot = bassPeak > 0 ? (beat.bass[static_cast<size_t>(ChordVocabulary::rootOf(state))] - bassMean) / bassPeak : 0.0f;
-        scores[static_cast<size_t>(state)] = kSharpness * (correlation + kBassWeight * bassOnRoot - vocabulary.complexity(state));
+        const auto bassOn = [&](int pc) { return bassPeak > 0 ? (beat.bass[static_cast<size_t>(pc % 12)] - bassMean) / bassPeak : 0.0f; };
+        const int root = ChordVocabulary::rootOf(state);
+        // A picking thumb or a bass player alternates root and fifth, and a low root often
+        // sounds weaker than the fifth above it: the fifth in the bass also speaks for the root,
+        // so G with D in the bass is not taken for Dsus4.
+        const float bass = std::max(bassOn(root), kFifthInTheBass * bassOn(root + 7));
+        scores[static_cast<size_t>(state)] = kSharpness * (correlation + kBassWeight * bass - vocabulary.complexity(state));
     }
     scores[ChordVocabulary::kNoChord] = kSharpness * (silent ? 2.0 : kNoChordLevel + flatness(beat.treble));
     return scores;
@@ -142,6 +164,31 @@ std::vector<int> decodeChords(const std::vector<ChordScores> &beats, const Chord
     for (size_t beat = beats.size() - 1; beat > 0; --beat)
         path[beat - 1] = from[beat][static_cast<size_t>(path[beat])];
     return path;
+}
+
+std::vector<int> seventhsHeardInTheBar(const std::vector<int> &path, const std::vector<ChordScores> &beats,
+                                       const std::vector<bool> &downbeats)
+{
+    std::vector<int> refined = path;
+    for (size_t from = 0; from < path.size();) {
+        size_t to = from + 1;
+        while (to < path.size() && !downbeats[to] && path[to] == path[from])
+            ++to;
+        const int state = path[from];
+        const auto rereading = std::find_if(kRereadings.begin(), kRereadings.end(), [&](const Rereading &r) {
+            return state != ChordVocabulary::kNoChord && state % ChordVocabulary::kQualities == r.decoded;
+        });
+        if (rereading != kRereadings.end()) {
+            const int other = ChordVocabulary::rootOf(state) * ChordVocabulary::kQualities + rereading->heard;
+            int votes = 0;
+            for (size_t beat = from; beat < to; ++beat)
+                votes += beats[beat][static_cast<size_t>(other)] > beats[beat][static_cast<size_t>(state)];
+            if (votes >= rereading->share * static_cast<double>(to - from))
+                std::fill(refined.begin() + static_cast<std::ptrdiff_t>(from), refined.begin() + static_cast<std::ptrdiff_t>(to), other);
+        }
+        from = to;
+    }
+    return refined;
 }
 
 int OnlineChordDecoder::next(const ChordScores &beat, const ChordTransitions &transitions, double changeCost)

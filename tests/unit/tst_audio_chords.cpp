@@ -115,6 +115,26 @@ PcmBuffer render(const Song &song)
     return audio;
 }
 
+// Picked: the triad (bass root and three tones) on every beat, a dominant seventh's seventh
+// plucked once, quietly, on the second beat of its bar and ringing to the bar line, as a
+// fingerpicking guitarist plays it: the bar's first beat never hears it.
+PcmBuffer renderPicked(const Song &song)
+{
+    std::vector<float> mono(static_cast<size_t>(song.length() * kRate), 0.0f);
+    for (int beat = 0; beat < song.beats(); ++beat) {
+        const Chord chord = parseChord(song.chords[beat / song.beatsPerChord]).value();
+        const QList<int> pitches = chordPitches(chord);
+        for (int i = 0; i < 4; ++i)
+            addTone(mono, song.beatTime(beat), song.beatSeconds(), pitches[i], 0.12f);
+        if (pitches.size() > 4 && beat % song.beatsPerChord == 1)
+            addTone(mono, song.beatTime(beat), 3 * song.beatSeconds(), pitches[4], 0.08f);
+    }
+    PcmBuffer audio{{}, kRate, 2};
+    for (float sample : mono)
+        audio.samples.insert(audio.samples.end(), {sample, sample});
+    return audio;
+}
+
 QString chordAt(const QList<HeardAudioChord> &chords, double seconds)
 {
     for (const HeardAudioChord &chord : chords)
@@ -185,6 +205,20 @@ private slots:
         const double accuracy = beatAccuracy(song, analysis.chords, misses);
         QVERIFY2(accuracy >= 0.9, qPrintable(QStringLiteral("%1 right; %2").arg(accuracy).arg(shortList(misses).join(QStringLiteral("; ")))));
         QCOMPARE(analysis.seconds, song.length());
+    }
+
+    // A seventh heard on one beat of the bar names the whole bar; a bar without it stays a triad.
+    void aSeventhPickedOnceNamesItsBar()
+    {
+        Song song;
+        song.chords = QStringList{"C", "G7", "C", "F", "G7", "C", "G", "C"};
+        const AudioChordAnalysis analysis = analysed(renderPicked(song));
+        QStringList misses;
+        const double accuracy = beatAccuracy(song, analysis.chords, misses);
+        QVERIFY2(accuracy >= 0.9, qPrintable(QStringLiteral("%1 right; %2").arg(accuracy).arg(shortList(misses).join(QStringLiteral("; ")))));
+        for (int bar : {1, 4})
+            QCOMPARE(chordAt(analysis.chords, song.beatTime(bar * 4) + song.beatSeconds() / 2), QStringLiteral("G7"));
+        QCOMPARE(chordAt(analysis.chords, song.beatTime(6 * 4) + song.beatSeconds() / 2), QStringLiteral("G"));
     }
 
     void detunedRecordingIsHeardInItsTuning()
