@@ -33,21 +33,6 @@ constexpr std::array<Rereading, 2> kRereadings{{
     {2, 4, 0.5},    // the root re-struck on 1 and 3 sounds its major third (fifth partial)
 }};
 
-PitchClasses zScored(const PitchClasses &values)
-{
-    float mean = 0;
-    for (float v : values)
-        mean += v / 12.0f;
-    float variance = 0;
-    for (float v : values)
-        variance += (v - mean) * (v - mean) / 12.0f;
-    const float deviation = std::sqrt(variance);
-    PitchClasses out{};
-    for (size_t pc = 0; pc < 12; ++pc)
-        out[pc] = deviation > 1e-9f ? (values[pc] - mean) / deviation : 0.0f;
-    return out;
-}
-
 // Loudness compressed like hearing does, relative to the beat's loudest pitch class, so one
 // loud note or partial does not outvote the rest of the chord.
 PitchClasses compressed(const PitchClasses &values)

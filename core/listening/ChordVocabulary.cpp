@@ -29,39 +29,28 @@ constexpr std::array<Quality, ChordVocabulary::kQualities> kQualityTable{{
 
 // Partials 1..6 of a tone land on its pitch class + these semitones, with these amplitudes.
 constexpr std::array<int, 6> kPartialOffsets{0, 0, 7, 0, 4, 7};
-constexpr double kPartialDecay = 0.7;
+constexpr float kPartialDecay = 0.7f;
 
 const Quality &qualityOf(int state) { return kQualityTable[static_cast<size_t>(state % ChordVocabulary::kQualities)]; }
 
-PitchClasses zScored(const std::array<double, 12> &profile)
-{
-    double mean = 0;
-    for (double v : profile)
-        mean += v / 12.0;
-    double variance = 0;
-    for (double v : profile)
-        variance += (v - mean) * (v - mean) / 12.0;
-    const double deviation = std::sqrt(variance);
-    PitchClasses out{};
-    for (size_t pc = 0; pc < 12; ++pc)
-        out[pc] = deviation > 0 ? static_cast<float>((profile[pc] - mean) / deviation / 12.0) : 0.0f;
-    return out;
-}
-
 PitchClasses templateOf(int state)
 {
-    std::array<double, 12> profile{};
+    PitchClasses profile{};
     const int root = ChordVocabulary::rootOf(state);
     for (int interval : qualityOf(state).intervals) {
         if (interval < 0)
             continue;
-        double amplitude = 1.0;
+        float amplitude = 1.0f;
         for (int offset : kPartialOffsets) {
             profile[static_cast<size_t>((root + interval + offset) % 12)] += amplitude;
             amplitude *= kPartialDecay;
         }
     }
-    return zScored(profile);
+    // Over 12, so that its dot product with a z-scored chroma is their correlation.
+    PitchClasses scaled = zScored(profile);
+    for (float &value : scaled)
+        value /= 12.0f;
+    return scaled;
 }
 
 } // namespace

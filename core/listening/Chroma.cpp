@@ -44,4 +44,19 @@ ChromaFrame chromaOf(const SemitoneFrame &harmonic, double seconds)
     return chroma;
 }
 
+PitchClasses zScored(const PitchClasses &values)
+{
+    float mean = 0;
+    for (float v : values)
+        mean += v / 12.0f;
+    float variance = 0;
+    for (float v : values)
+        variance += (v - mean) * (v - mean) / 12.0f;
+    const float deviation = std::sqrt(variance);
+    PitchClasses out{};
+    for (size_t pc = 0; pc < 12; ++pc)
+        out[pc] = deviation > 1e-9f ? (values[pc] - mean) / deviation : 0.0f;
+    return out;
+}
+
 } // namespace aiband

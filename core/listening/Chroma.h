@@ -20,4 +20,8 @@ struct ChromaFrame {
 
 ChromaFrame chromaOf(const SemitoneFrame &harmonic, double seconds);
 
+// The profile moved to mean 0 and standard deviation 1 (all 0 when it is flat), so that a dot
+// product of two of them over 12 is their correlation: how chroma and chord templates compare.
+PitchClasses zScored(const PitchClasses &values);
+
 } // namespace aiband
