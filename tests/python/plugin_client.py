@@ -55,6 +55,15 @@ class Server:
         finally:
             self.process.stdout.close()
 
+    def stop(self):
+        """SIGTERM, then the temporary folders go; an exit status other than 0 fails the test."""
+        try:
+            status = self.terminate()
+        finally:
+            self.close()
+        if status != 0:
+            raise AssertionError(f"the server exited with {status}")
+
     def close(self):
         if self.process.poll() is None:
             self.process.kill()

@@ -76,12 +76,7 @@ class Recording(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        try:
-            status = cls.server.terminate()
-        finally:
-            cls.server.close()
-        if status != 0:
-            raise AssertionError(f"the server exited with {status}")
+        cls.server.stop()
 
     def post(self, raw, content_type="audio/wav", query=""):
         status, _, data = http("POST", self.url + query, raw=raw, content_type=content_type, timeout=120)
@@ -284,12 +279,7 @@ class Streaming(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        try:
-            status = cls.server.terminate()
-        finally:
-            cls.server.close()
-        if status != 0:
-            raise AssertionError(f"the server exited with {status}")
+        cls.server.stop()
 
     def run_async(self, coroutine):
         return asyncio.run(asyncio.wait_for(coroutine, 120))

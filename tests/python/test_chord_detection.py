@@ -56,12 +56,7 @@ class ChordDetection(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        try:
-            status = cls.server.terminate()
-        finally:
-            cls.server.close()
-        if status != 0:
-            raise AssertionError(f"the server exited with {status}")
+        cls.server.stop()
 
     def detect(self, body):
         status, _, answer = http_json("POST", self.url, body)

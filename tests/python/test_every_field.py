@@ -68,12 +68,7 @@ def setUpModule():
 
 
 def tearDownModule():
-    try:
-        status = SERVER.terminate()
-    finally:
-        SERVER.close()
-    if status != 0:
-        raise AssertionError(f"the server exited with {status}")
+    SERVER.stop()
 
 
 def new_tag(prefix="ef"):
