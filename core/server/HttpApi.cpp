@@ -427,15 +427,6 @@ void answerChords(const HttpApiContext &api, Result<ChordDetectRequest> parsed, 
 void detectChords(const HttpApiContext &api, const QHttpServerRequest &request, const HttpReply &reply)
 {
     const QByteArray contentType = request.value(QByteArrayLiteral("content-type"));
-    // The listener let this route's body grow to server.max_recording_bytes for recordings;
-    // notes and MIDI files keep every other body's limit.
-    const qint64 maxBody = api.server.config().maxBodyBytes;
-    if (!audioContainerOf(contentType) && request.body().size() > maxBody) {
-        reply.send(errorReply(HttpStatus::PayloadTooLarge, QStringLiteral("body_too_large"),
-                              QStringLiteral("the request body is larger than %1 bytes (server.max_body_bytes); only a "
-                                             "recording may be larger").arg(maxBody)));
-        return;
-    }
     if (isMidiContentType(contentType)) {
         answerChords(api, chordDetectionFromMidi(api, request), reply);
         return;

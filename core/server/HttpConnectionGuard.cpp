@@ -129,9 +129,8 @@ void HttpConnectionGuard::refuse(HttpViolation violation)
                makeError(QStringLiteral("body_too_large"),
                          QStringLiteral("the request body is larger than %1 bytes (%2)")
                              .arg(m_tracker.bodyLimit())
-                             .arg(m_tracker.recordingRequest() && l.maxRecordingBytes > l.maxBodyBytes
-                                      ? QStringLiteral("server.max_recording_bytes")
-                                      : QStringLiteral("server.max_body_bytes"))));
+                             .arg(m_tracker.bodyLimit() > l.maxBodyBytes ? QStringLiteral("server.max_recording_bytes")
+                                                                          : QStringLiteral("server.max_body_bytes"))));
         return;
     case HttpViolation::HeadersTooLarge:
         refuse(431, "Request Header Fields Too Large",

@@ -1,5 +1,7 @@
 #include "HttpRequestTracker.h"
 
+#include "audio/AudioDecode.h"
+
 #include <QList>
 
 #include <algorithm>
@@ -92,7 +94,8 @@ HttpViolation HttpRequestTracker::feed(QByteArrayView bytes)
             m_spaces = 0;
             m_targetLength = 0;
             m_targetStart.clear();
-            m_recording = false;
+            m_recordingPath = false;
+            m_audioBody = false;
             m_version.clear();
             if (const HttpViolation v = requestLineByte(c); v != HttpViolation::None)
                 return v;
@@ -181,7 +184,7 @@ HttpViolation HttpRequestTracker::requestLineDone()
     if (m_spaces != 2 || m_targetLength == 0 || (m_version != "HTTP/1.1" && m_version != "HTTP/1.0"))
         return fail(HttpViolation::Malformed, "the request line must be METHOD /path HTTP/1.1");
     // The path alone decides: "/api/chords/detect" or "/api/chords/detect?tempo=96".
-    m_recording = m_targetStart == kRecordingPath
+    m_recordingPath = m_targetStart == kRecordingPath
         || (m_targetStart.size() == kRecordingPath.size() + 1 && m_targetStart.startsWith(kRecordingPath)
             && m_targetStart.back() == '?');
     m_state = State::Headers;
@@ -242,6 +245,8 @@ HttpViolation HttpRequestTracker::headerLine()
         }
     } else if (namesEqual(name, "upgrade")) {
         m_upgrade = QByteArray(value.data(), value.size()).toLower().contains("websocket");
+    } else if (namesEqual(name, "content-type")) {
+        m_audioBody = audioContainerOf(QByteArray(value.data(), value.size())).has_value();
     }
     return HttpViolation::None;
 }
@@ -271,7 +276,7 @@ HttpViolation HttpRequestTracker::transferEncoding(QByteArrayView value)
 
 qint64 HttpRequestTracker::bodyLimit() const
 {
-    return m_recording ? std::max(m_limits.maxBodyBytes, m_limits.maxRecordingBytes) : m_limits.maxBodyBytes;
+    return recordingRequest() ? std::max(m_limits.maxBodyBytes, m_limits.maxRecordingBytes) : m_limits.maxBodyBytes;
 }
 
 HttpViolation HttpRequestTracker::headersDone()

@@ -12,9 +12,8 @@ struct HttpLimits {
     qint64 maxBodyBytes = 1024 * 1024;  // Content-Length, or the sum of a chunked body's chunks
     int maxHeaderBytes = 16 * 1024;     // the header lines after the request line
     int maxUrlLength = 8 * 1024;        // the request target of the request line
-    // A recording sent to kRecordingPath may be this large instead: ten minutes of CD-quality
-    // WAV are 106 MB, far past what any JSON body needs. The handler holds bodies that are not
-    // audio to maxBodyBytes.
+    // A recording (an audio Content-Type) sent to kRecordingPath may be this large instead: ten
+    // minutes of CD-quality WAV are 106 MB, far past what any JSON body needs.
     qint64 maxRecordingBytes = 128 * 1024 * 1024;
 };
 
@@ -52,9 +51,9 @@ public:
     // not yet answered (Connection: close, or HTTP/1.0 without keep-alive): one per completed
     // request, taken in request order. False when none is left.
     bool takeCloseAfterAnswer();
-    // Whether the request being read (or the last one refused) goes to kRecordingPath, whose
-    // bodies may be up to maxRecordingBytes.
-    bool recordingRequest() const { return m_recording; }
+    // Whether the request being read (or the last one refused) is a recording, an audio body
+    // sent to kRecordingPath, which may be up to maxRecordingBytes. Judged at the headers' end.
+    bool recordingRequest() const { return m_recordingPath && m_audioBody; }
     qint64 bodyLimit() const;
     // For Malformed: what was wrong, in a sentence for the client.
     const char *failure() const { return m_failure; }
@@ -84,7 +83,8 @@ private:
     int m_spaces = 0;            // spaces seen in the request line
     int m_targetLength = 0;      // bytes of the request target so far
     QByteArray m_targetStart;    // its first bytes, enough to tell kRecordingPath (and a '?')
-    bool m_recording = false;
+    bool m_recordingPath = false;
+    bool m_audioBody = false;    // its Content-Type is a recording's (audio/wav, audio/flac...)
     int m_blankBytes = 0;        // CR and LF bytes before this request line
     QByteArray m_version;        // the request line after its target: "HTTP/1.1"
     bool m_sawContentLength = false;

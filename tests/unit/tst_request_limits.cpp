@@ -62,36 +62,43 @@ private slots:
         QVERIFY(tracker.failed());
     }
 
-    // A recording may be as large as maxRecordingBytes, on its route alone: a query after the
-    // path is the same route, a longer path is not; other routes keep maxBodyBytes.
+    // A recording may be as large as maxRecordingBytes: an audio body on its route alone. A
+    // query after the path is the same route, a longer path is not; other routes, and notes or a
+    // MIDI file on the same route, keep maxBodyBytes, refused at the headers too.
     void aRecordingsRouteTakesLargerBodies()
     {
         const HttpLimits limits{100, 1024, 1024, 1000};
-        auto bodyOf = [&limits](const char *target, int length) {
+        auto bodyOf = [&limits](const char *target, int length, const char *type = "audio/wav") {
             HttpRequestTracker tracker(limits);
             return tracker.feed(QByteArray("POST ") + target + " HTTP/1.1\r\nContent-Length: " + QByteArray::number(length)
-                                + "\r\n\r\n");
+                                + "\r\nContent-Type: " + type + "\r\n\r\n");
         };
         QCOMPARE(bodyOf("/api/chords/detect", 1000), HttpViolation::None);
+        QCOMPARE(bodyOf("/api/chords/detect", 1000, "audio/flac; rate=44100"), HttpViolation::None);
         QCOMPARE(bodyOf("/api/chords/detect?tempo=96", 1000), HttpViolation::None);
         QCOMPARE(bodyOf("/api/chords/detect", 1001), HttpViolation::BodyTooLarge);
+        QCOMPARE(bodyOf("/api/chords/detect", 101, "application/json"), HttpViolation::BodyTooLarge);
+        QCOMPARE(bodyOf("/api/chords/detect", 101, "audio/midi"), HttpViolation::BodyTooLarge);
+        QCOMPARE(bodyOf("/api/chords/detect", 100, "application/json"), HttpViolation::None);
         QCOMPARE(bodyOf("/api/chords/detected", 101), HttpViolation::BodyTooLarge);
         QCOMPARE(bodyOf("/api/chords/detec", 101), HttpViolation::BodyTooLarge);
         QCOMPARE(bodyOf("/api/generate", 101), HttpViolation::BodyTooLarge);
         QCOMPARE(bodyOf("/api/generate", 100), HttpViolation::None);
 
         HttpRequestTracker tracker(limits);
-        QCOMPARE(tracker.feed("POST /api/chords/detect HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"), HttpViolation::None);
+        QCOMPARE(tracker.feed("POST /api/chords/detect HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Type: audio/wav\r\n\r\n"),
+                 HttpViolation::None);
         QVERIFY(tracker.recordingRequest());
         QCOMPARE(tracker.bodyLimit(), qint64(1000));
         QCOMPARE(tracker.feed("3e8\r\n" + QByteArray(1000, 'x') + "\r\n"), HttpViolation::None);
         QCOMPARE(tracker.feed("1\r\nx\r\n"), HttpViolation::BodyTooLarge);
 
-        // The next request on the connection is judged by its own path.
+        // The next request on the connection is judged by its own path and type.
         HttpRequestTracker keepAlive(limits);
-        QCOMPARE(keepAlive.feed("POST /api/chords/detect HTTP/1.1\r\nContent-Length: 500\r\n\r\n" + QByteArray(500, 'x')),
+        QCOMPARE(keepAlive.feed("POST /api/chords/detect HTTP/1.1\r\nContent-Type: audio/wav\r\nContent-Length: 500\r\n\r\n"
+                                + QByteArray(500, 'x')),
                  HttpViolation::None);
-        QCOMPARE(keepAlive.feed("POST /api/generate HTTP/1.1\r\nContent-Length: 500\r\n\r\n"), HttpViolation::BodyTooLarge);
+        QCOMPARE(keepAlive.feed("POST /api/chords/detect HTTP/1.1\r\nContent-Length: 500\r\n\r\n"), HttpViolation::BodyTooLarge);
     }
 
     void chunkedBodiesAreFollowedAndCounted()
