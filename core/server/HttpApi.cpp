@@ -26,6 +26,8 @@
 #include <QJsonDocument>
 #include <QUrlQuery>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace aiband {
@@ -201,8 +203,10 @@ QHttpServerResponse statusForError(const Error &error)
         return errorReply(HttpStatus::BadRequest, error);
     if (error.code == QLatin1String("file_not_found") || error.code == QLatin1String("metadata_not_found"))
         return errorReply(HttpStatus::NotFound, error);
-    if (error.code == QLatin1String("invalid_field") || error.code == QLatin1String("unknown_chord")
-        || error.code == QLatin1String("invalid_midi"))
+    // What a body said that cannot be used: the fields, chords, MIDI files and recordings.
+    constexpr std::array kUnprocessable{"invalid_field", "unknown_chord", "invalid_midi", "invalid_audio",
+                                        "unsupported_audio", "audio_too_long", "audio_too_short"};
+    if (std::any_of(kUnprocessable.begin(), kUnprocessable.end(), [&](const char *code) { return error.code == QLatin1String(code); }))
         return errorReply(HttpStatus::UnprocessableEntity, error);
     return errorReply(HttpStatus::InternalServerError, error);
 }
@@ -393,7 +397,7 @@ Result<ChordDetectRequest> chordDetectionFromMidi(const HttpApiContext &api, con
 }
 
 // A recording: decoded and heard on a worker, never on the server's thread. Its errors are the
-// client's (422) but for busy (503).
+// client's (422, statusForError) but for busy (503).
 void answerRecording(const HttpApiContext &api, const QHttpServerRequest &request, AudioContainer container,
                      const HttpReply &reply)
 {
@@ -405,9 +409,7 @@ void answerRecording(const HttpApiContext &api, const QHttpServerRequest &reques
     api.session.detectAudioChords(request.body(), container, std::move(parsed).value(),
                                   [reply](const Result<HeardRecording> &heard, const AudioChordDetectRequest &options) {
                                       if (!heard)
-                                          reply.send(heard.error().code == QLatin1String("busy")
-                                                         ? statusForError(heard.error())
-                                                         : errorReply(HttpStatus::UnprocessableEntity, heard.error()));
+                                          reply.send(statusForError(heard.error()));
                                       else
                                           reply.send(jsonReply(audioChordDetectionJson(*heard, options)));
                                   });
