@@ -21,9 +21,10 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <cstring>
+#include <cstdlib>
 #include <memory>
 
 using namespace aiband;
@@ -42,11 +43,15 @@ QStringList argumentsOf(int argc, char **argv)
     return arguments;
 }
 
-// A window needs a display: X11 or Wayland, or a platform chosen by hand (QT_QPA_PLATFORM,
-// e.g. offscreen). Checked before QApplication exists, which aborts without one.
-bool hasDisplay()
+// A window needs a display: X11 or Wayland, or a platform chosen by hand (QT_QPA_PLATFORM or
+// Qt's own -platform option, e.g. offscreen). Checked before QApplication exists, which aborts
+// without one.
+bool hasDisplay(const QStringList &arguments)
 {
-    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+    const bool platformOption = std::any_of(arguments.begin(), arguments.end(), [](const QString &argument) {
+        return argument == QLatin1String("-platform") || argument == QLatin1String("--platform");
+    });
+    return platformOption || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
         || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 }
 
@@ -163,15 +168,17 @@ int main(int argc, char **argv)
     const Options options;
     QCommandLineParser parser;
     describe(parser, options);
-    const bool parsed = parser.parse(argumentsOf(argc, argv));
+    const QStringList arguments = argumentsOf(argc, argv);
+    const bool parsed = parser.parse(arguments);
     const bool serverOnly = parsed && asksForNoWindow(parser, options);
-    if (parsed && !serverOnly && !hasDisplay()) {
+    const bool display = hasDisplay(arguments);
+    if (parsed && !serverOnly && !display) {
         std::fputs(kNoDisplay, stderr);
         return kExitStartError;
     }
     // A command line that does not parse may still hold Qt's own window options (-platform,
     // -style), which QApplication takes out; it is judged again once the application exists.
-    const bool noGui = serverOnly || (!parsed && !hasDisplay());
+    const bool noGui = serverOnly || (!parsed && !display);
     // Without a GUI there is nothing to integrate with GLib's loop, and Qt's own dispatcher
     // handles many sockets far better: GLib re-registers a socket's write notifier on every
     // send, which was 41% of the server's work when syncing 1,000 plugins (docs/BENCHMARKS.md).
