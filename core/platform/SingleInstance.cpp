@@ -134,8 +134,10 @@ Result<SingleInstance::Claim> SingleInstance::ask(Request request) const
                          QStringLiteral("another instance is running but did not answer on %1").arg(socketPath()));
     const QString line = QString::fromUtf8(answer.left(answer.indexOf('\n')));
     Claim other;
-    other.otherMode = line.section(QLatin1Char('\t'), 0, 0) == QLatin1String("headless") ? Mode::Headless : Mode::Desktop;
-    other.otherStatus = line.section(QLatin1Char('\t'), 1);
+    // "mode<TAB>status"; an instance from before the mode was told answers the status alone.
+    const bool toldMode = line.contains(QLatin1Char('\t'));
+    other.otherMode = toldMode && line.section(QLatin1Char('\t'), 0, 0) == QLatin1String("headless") ? Mode::Headless : Mode::Desktop;
+    other.otherStatus = toldMode ? line.section(QLatin1Char('\t'), 1) : line;
     return other;
 }
 
