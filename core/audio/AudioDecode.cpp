@@ -1,5 +1,7 @@
 #include "AudioDecode.h"
 
+#include <QtEndian>
+
 #include <sndfile.h>
 
 #include <algorithm>
@@ -47,14 +49,6 @@ SF_VIRTUAL_IO memoryReaderIo()
     return io;
 }
 
-quint32 littleEndian(const QByteArray &bytes, qint64 at, int width)
-{
-    quint32 value = 0;
-    for (int i = width - 1; i >= 0; --i)
-        value = (value << 8) | static_cast<quint8>(bytes[at + i]);
-    return value;
-}
-
 Error formatRefused(const QString &what)
 {
     return makeError(QStringLiteral("unsupported_audio"),
@@ -74,16 +68,16 @@ std::optional<Error> checkChunksFit(const QByteArray &body, qint64 at, qint64 en
 {
     while (at + 8 <= end) {
         const QByteArray id = body.mid(at, 4);
-        const qint64 size = littleEndian(body, at + 4, 4);
+        const qint64 size = qFromLittleEndian<quint32>(body.constData() + at + 4);
         const qint64 available = end - (at + 8);
         if (id == "data" && !inList && size == 0xFFFFFFFFLL)
             return std::nullopt;   // a recorder's "unknown, still writing": the data runs to the end
         if (size > available)
             return chunkTooLong(id, size, available);
         if (id == "fmt " && size >= 16) {
-            if (littleEndian(body, at + 10, 2) == 0)
+            if (qFromLittleEndian<quint16>(body.constData() + at + 10) == 0)
                 return formatRefused(QStringLiteral("has 0 channels"));
-            if (littleEndian(body, at + 12, 4) == 0)
+            if (qFromLittleEndian<quint32>(body.constData() + at + 12) == 0)
                 return formatRefused(QStringLiteral("has a sample rate of 0 Hz"));
         }
         if (id == "LIST" && !inList && size >= 4)
