@@ -84,7 +84,6 @@ void AuditionPlayer::setTake(const QStringList &fileNames)
     setMessage({});
     setState(m_parts.isEmpty() ? State::Empty : State::Ready);
     emit partsChanged();
-    emit mixChanged();
     emit positionChanged(0.0);
 }
 
@@ -232,9 +231,8 @@ void AuditionPlayer::setLooping(bool looping)
 {
     if (looping == m_device->looping())
         return;
-    m_device->setLooping(looping);
     // Past the loop's end (in the instruments' release) the next read wraps at once.
-    emit mixChanged();
+    m_device->setLooping(looping);
 }
 
 double AuditionPlayer::effectiveGain(int part) const
@@ -250,7 +248,6 @@ void AuditionPlayer::applyGains()
 {
     for (int i = 0; i < m_parts.size(); ++i)
         m_device->setGain(i, effectiveGain(i));
-    emit mixChanged();
 }
 
 void AuditionPlayer::setMuted(int part, bool muted)
