@@ -142,7 +142,9 @@ void AuditionPlayer::partRendered(int takeId, int part, const Result<RenderedAud
     }
     m_rendered = true;
     m_device->setParts(m_pcm);
-    m_device->setLoopFrames(std::llround(m_songSeconds * kAudioSampleRate));
+    // A song without length (unread, or empty) loops over the longest part, as setParts left it.
+    if (const qint64 loopFrames = std::llround(m_songSeconds * kAudioSampleRate); loopFrames > 0)
+        m_device->setLoopFrames(loopFrames);
     applyGains();
     setState(State::Ready);
     if (std::exchange(m_playWhenRendered, false))
