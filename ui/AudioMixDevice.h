@@ -18,7 +18,6 @@ public:
     // The parts' PCM (AudioPcm.h), each at gain 1; rewinds.
     void setParts(QList<QByteArray> parts);
     void setGain(int part, double gain);
-    double gain(int part) const { return m_gains.value(part); }
     // Where a loop wraps, in frames: the song's end. Clamped to the longest part.
     void setLoopFrames(qint64 frames);
     void setLooping(bool looping) { m_looping = looping; }

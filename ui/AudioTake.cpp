@@ -2,6 +2,7 @@
 
 #include "files/FileStore.h"
 #include "music/PartRegistry.h"
+#include "music/TrackType.h"
 
 #include <algorithm>
 
@@ -11,22 +12,6 @@ namespace {
 // A take's files are written within moments of each other: looking only near the chosen
 // file's time keeps a large folder from being read sidecar by sidecar on every click.
 constexpr qint64 kTakeSpanSeconds = 120;
-
-const PartRow *rowNamed(const QString &trackType)
-{
-    for (const PartRow &row : partRows())
-        if (trackType == QLatin1String(row.name))
-            return &row;
-    return nullptr;
-}
-
-qsizetype partOrder(const QString &trackType)
-{
-    const auto rows = partRows();
-    const auto found = std::find_if(rows.begin(), rows.end(),
-                                    [&](const PartRow &row) { return trackType == QLatin1String(row.name); });
-    return found - rows.begin();   // unknown parts last
-}
 
 } // namespace
 
@@ -55,27 +40,28 @@ QStringList filesToHear(const FileStore &store, const QStringList &fileNames)
 {
     struct Entry {
         QString name;
-        QString trackType;
+        std::optional<TrackType> type;   // none for a part the registry does not know
         bool known;
     };
     QList<Entry> entries;
     bool fullBand = false;
     for (const QString &name : fileNames) {
         const std::optional<StoredFile> file = store.find(name);
-        const QString type = file ? file->trackType : QString();
-        const PartRow *row = rowNamed(type);
-        fullBand = fullBand || (row && row->isBand());
+        const std::optional<TrackType> type = parseTrackType(file ? file->trackType : QString());
+        fullBand = fullBand || (type && partRow(*type).isBand());
         entries.append({name, type, file.has_value()});
     }
     std::stable_sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
         if (a.known != b.known)
             return a.known;
-        return partOrder(a.trackType) < partOrder(b.trackType);
+        const auto order = [](const Entry &entry) {
+            return entry.type ? qsizetype(entry.type->row()) : qsizetype(partRows().size());   // unknown parts last
+        };
+        return order(a) < order(b);
     });
     QStringList hear;
     for (const Entry &entry : std::as_const(entries)) {
-        const PartRow *row = rowNamed(entry.trackType);
-        if (fullBand && row && !row->isBand() && row->inFullBand)
+        if (fullBand && entry.type && !partRow(*entry.type).isBand() && partRow(*entry.type).inFullBand)
             continue;
         hear.append(entry.name);
     }

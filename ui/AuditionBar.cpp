@@ -36,7 +36,6 @@ QString askWhereToSave(QWidget *parent, const QString &suggestedName)
 
 AuditionBar::AuditionBar(Orchestrator &orchestrator, QWidget *parent)
     : QWidget(parent),
-      m_orchestrator(orchestrator),
       m_player(new AuditionPlayer(orchestrator, this)),
       m_chooser(askWhereToSave),
       m_title(new QLabel),

@@ -42,7 +42,6 @@ private:
     void updatePosition(double seconds);
     void showMessage(const QString &message);
 
-    Orchestrator &m_orchestrator;
     AuditionPlayer *m_player;
     SavePathChooser m_chooser;
     QLabel *m_title;

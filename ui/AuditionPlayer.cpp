@@ -84,7 +84,6 @@ void AuditionPlayer::setTake(const QStringList &fileNames)
     setMessage({});
     setState(m_parts.isEmpty() ? State::Empty : State::Ready);
     emit partsChanged();
-    emit mixChanged();
     emit positionChanged(0.0);
 }
 
@@ -143,7 +142,9 @@ void AuditionPlayer::partRendered(int takeId, int part, const Result<RenderedAud
     }
     m_rendered = true;
     m_device->setParts(m_pcm);
-    m_device->setLoopFrames(std::llround(m_songSeconds * kAudioSampleRate));
+    // A song without length (unread, or empty) loops over the longest part, as setParts left it.
+    if (const qint64 loopFrames = std::llround(m_songSeconds * kAudioSampleRate); loopFrames > 0)
+        m_device->setLoopFrames(loopFrames);
     applyGains();
     setState(State::Ready);
     if (std::exchange(m_playWhenRendered, false))
@@ -232,9 +233,8 @@ void AuditionPlayer::setLooping(bool looping)
 {
     if (looping == m_device->looping())
         return;
-    m_device->setLooping(looping);
     // Past the loop's end (in the instruments' release) the next read wraps at once.
-    emit mixChanged();
+    m_device->setLooping(looping);
 }
 
 double AuditionPlayer::effectiveGain(int part) const
@@ -250,7 +250,6 @@ void AuditionPlayer::applyGains()
 {
     for (int i = 0; i < m_parts.size(); ++i)
         m_device->setGain(i, effectiveGain(i));
-    emit mixChanged();
 }
 
 void AuditionPlayer::setMuted(int part, bool muted)

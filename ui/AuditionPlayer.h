@@ -76,7 +76,6 @@ signals:
     void positionChanged(double seconds);
     void messageChanged(const QString &message);
     void partsChanged();
-    void mixChanged();
     void exportFinished(const QString &path, const QString &error);   // error empty on success
 
 private:
