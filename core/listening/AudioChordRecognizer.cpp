@@ -93,7 +93,7 @@ QList<ChordEvent> eventsOf(const std::vector<int> &path, const ChordVocabulary &
 {
     QList<ChordEvent> events;
     for (size_t i = 0; i < path.size(); ++i)
-        events.append(ChordEvent{vocabulary.chord(path[i], Key{}), static_cast<double>(i), 1.0});
+        events.append(ChordEvent{vocabulary.chord(path[i]), static_cast<double>(i), 1.0});
     return events;
 }
 

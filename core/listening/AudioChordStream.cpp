@@ -177,7 +177,7 @@ private:
     {
         QList<ChordEvent> events;
         for (size_t i = 0; i < m_states.size(); ++i)
-            events.append(ChordEvent{m_vocabulary.chord(m_states[i], Key{}), static_cast<double>(i), 1.0});
+            events.append(ChordEvent{m_vocabulary.chord(m_states[i]), static_cast<double>(i), 1.0});
         const Key key = detectKey(events);
         if (key == m_key)
             return;
