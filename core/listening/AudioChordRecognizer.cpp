@@ -89,14 +89,6 @@ std::vector<Span> spansOf(const std::vector<double> &beats, double bpm, double l
     return spans;
 }
 
-QList<ChordEvent> eventsOf(const std::vector<int> &path, const ChordVocabulary &vocabulary)
-{
-    QList<ChordEvent> events;
-    for (size_t i = 0; i < path.size(); ++i)
-        events.append(ChordEvent{vocabulary.chord(path[i]), static_cast<double>(i), 1.0});
-    return events;
-}
-
 QList<HeardAudioChord> mergedChords(const std::vector<int> &path, const std::vector<ChordScores> &scores,
                                     const std::vector<Span> &spans, const ChordVocabulary &vocabulary, const Key &key)
 {
@@ -172,7 +164,7 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
     };
     // Without a given key: read the chords, take their key, and read them again in it.
     std::vector<int> path = read(options.key);
-    analysis.key = options.key ? *options.key : detectKey(eventsOf(path, vocabulary));
+    analysis.key = options.key ? *options.key : detectKey(vocabulary.beatEvents(path));
     if (!options.key)
         path = read(analysis.key);
     analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);

@@ -175,10 +175,7 @@ private:
 
     void updateKey()
     {
-        QList<ChordEvent> events;
-        for (size_t i = 0; i < m_states.size(); ++i)
-            events.append(ChordEvent{m_vocabulary.chord(m_states[i]), static_cast<double>(i), 1.0});
-        const Key key = detectKey(events);
+        const Key key = detectKey(m_vocabulary.beatEvents(m_states));
         if (key == m_key)
             return;
         m_key = key;

@@ -71,6 +71,14 @@ ChordVocabulary::ChordVocabulary()
         m_chords.push_back(chordOfState(state, Key{}));
 }
 
+QList<ChordEvent> ChordVocabulary::beatEvents(const std::vector<int> &states) const
+{
+    QList<ChordEvent> events;
+    for (size_t i = 0; i < states.size(); ++i)
+        events.append(ChordEvent{chord(states[i]), static_cast<double>(i), 1.0});
+    return events;
+}
+
 QString ChordVocabulary::name(int state, const Key &key) const
 {
     return chordOfState(state, key).canonical();

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "Chroma.h"
+#include "music/Arrangement.h"
 #include "music/Chord.h"
 #include "music/Key.h"
 
+#include <QList>
 #include <QString>
 
 #include <vector>
@@ -33,6 +35,9 @@ public:
     // The chord of `state` spelled as in C major, parsed once: for where the spelling does not
     // matter (key fits, key detection).
     const Chord &chord(int state) const { return m_chords[static_cast<size_t>(state)]; }
+    // One event a beat long for each beat's state, beat i starting at beat i: what key
+    // detection reads.
+    QList<ChordEvent> beatEvents(const std::vector<int> &states) const;
     // A small preference for the simpler reading when a triad and a richer chord explain a beat.
     double complexity(int state) const;
 
