@@ -155,10 +155,9 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
         changeCosts.push_back(changeCostAt(static_cast<int>(i), beats.size() >= 2 ? std::optional(meter) : std::nullopt));
 
     // Bars are known only where beats were tracked; without them each beat stands alone.
-    const int perBar = heardBeatsPerBar(analysis.meter);
     std::vector<bool> downbeats;
     for (size_t i = 0; i < spans.size(); ++i)
-        downbeats.push_back(beats.size() < 2 || (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0);
+        downbeats.push_back(beats.size() < 2 || isDownbeat(static_cast<int>(i), meter));
     const auto read = [&](const std::optional<Key> &key) {
         return seventhsHeardInTheBar(decodeChords(scores, ChordTransitions(vocabulary, key), changeCosts), scores, downbeats);
     };
@@ -170,7 +169,7 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
     analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);
 
     for (size_t i = 0; i < beats.size(); ++i)
-        analysis.beats.append(AudioBeat{beats[i], (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0});
+        analysis.beats.append(AudioBeat{beats[i], isDownbeat(static_cast<int>(i), meter)});
     return analysis;
 }
 

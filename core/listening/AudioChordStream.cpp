@@ -132,7 +132,7 @@ private:
             m_beatSeconds.push_back(frame / framesPerSecond());
             // Whether it starts a bar, by the meter heard in the beats decided so far.
             const int index = static_cast<int>(m_beatSeconds.size()) - 1;
-            m_update.beats.append(AudioBeat{m_beatSeconds.back(), (index - m_meter.firstDownbeat) % heardBeatsPerBar(m_meter.meter) == 0});
+            m_update.beats.append(AudioBeat{m_beatSeconds.back(), isDownbeat(index, m_meter)});
         }
     }
 
