@@ -7,6 +7,7 @@
 // its time each beat and chord was reported.
 
 #include "listening/AudioChordRecognizer.h"
+#include "listening/AudioChordStream.h"
 
 #include <sys/resource.h>
 

@@ -89,14 +89,6 @@ std::vector<Span> spansOf(const std::vector<double> &beats, double bpm, double l
     return spans;
 }
 
-QList<ChordEvent> eventsOf(const std::vector<int> &path, const ChordVocabulary &vocabulary)
-{
-    QList<ChordEvent> events;
-    for (size_t i = 0; i < path.size(); ++i)
-        events.append(ChordEvent{vocabulary.chord(path[i], Key{}), static_cast<double>(i), 1.0});
-    return events;
-}
-
 QList<HeardAudioChord> mergedChords(const std::vector<int> &path, const std::vector<ChordScores> &scores,
                                     const std::vector<Span> &spans, const ChordVocabulary &vocabulary, const Key &key)
 {
@@ -163,22 +155,21 @@ Result<AudioChordAnalysis> analyzeAudio(const PcmBuffer &audio, const AudioAnaly
         changeCosts.push_back(changeCostAt(static_cast<int>(i), beats.size() >= 2 ? std::optional(meter) : std::nullopt));
 
     // Bars are known only where beats were tracked; without them each beat stands alone.
-    const int perBar = heardBeatsPerBar(analysis.meter);
     std::vector<bool> downbeats;
     for (size_t i = 0; i < spans.size(); ++i)
-        downbeats.push_back(beats.size() < 2 || (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0);
+        downbeats.push_back(beats.size() < 2 || isDownbeat(static_cast<int>(i), meter));
     const auto read = [&](const std::optional<Key> &key) {
         return seventhsHeardInTheBar(decodeChords(scores, ChordTransitions(vocabulary, key), changeCosts), scores, downbeats);
     };
     // Without a given key: read the chords, take their key, and read them again in it.
     std::vector<int> path = read(options.key);
-    analysis.key = options.key ? *options.key : detectKey(eventsOf(path, vocabulary));
+    analysis.key = options.key ? *options.key : detectKey(vocabulary.beatEvents(path));
     if (!options.key)
         path = read(analysis.key);
     analysis.chords = mergedChords(path, scores, spans, vocabulary, analysis.key);
 
     for (size_t i = 0; i < beats.size(); ++i)
-        analysis.beats.append(AudioBeat{beats[i], (static_cast<int>(i) - meter.firstDownbeat) % perBar == 0});
+        analysis.beats.append(AudioBeat{beats[i], isDownbeat(static_cast<int>(i), meter)});
     return analysis;
 }
 

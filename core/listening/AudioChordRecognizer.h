@@ -1,7 +1,6 @@
 #pragma once
 
 #include "AudioChordAnalysis.h"
-#include "AudioChordStream.h"
 #include "PcmBuffer.h"
 #include "util/Result.h"
 

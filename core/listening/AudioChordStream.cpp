@@ -132,7 +132,7 @@ private:
             m_beatSeconds.push_back(frame / framesPerSecond());
             // Whether it starts a bar, by the meter heard in the beats decided so far.
             const int index = static_cast<int>(m_beatSeconds.size()) - 1;
-            m_update.beats.append(AudioBeat{m_beatSeconds.back(), (index - m_meter.firstDownbeat) % heardBeatsPerBar(m_meter.meter) == 0});
+            m_update.beats.append(AudioBeat{m_beatSeconds.back(), isDownbeat(index, m_meter)});
         }
     }
 
@@ -175,10 +175,7 @@ private:
 
     void updateKey()
     {
-        QList<ChordEvent> events;
-        for (size_t i = 0; i < m_states.size(); ++i)
-            events.append(ChordEvent{m_vocabulary.chord(m_states[i], Key{}), static_cast<double>(i), 1.0});
-        const Key key = detectKey(events);
+        const Key key = detectKey(m_vocabulary.beatEvents(m_states));
         if (key == m_key)
             return;
         m_key = key;

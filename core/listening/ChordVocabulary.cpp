@@ -53,6 +53,13 @@ PitchClasses templateOf(int state)
     return scaled;
 }
 
+Chord chordOfState(int state, const Key &key)
+{
+    if (state == ChordVocabulary::kNoChord)
+        return parseChord(QStringLiteral("N.C.")).value();
+    return parseChord(key.noteName(ChordVocabulary::rootOf(state)) + QLatin1String(qualityOf(state).suffix)).value();
+}
+
 } // namespace
 
 ChordVocabulary::ChordVocabulary()
@@ -60,24 +67,26 @@ ChordVocabulary::ChordVocabulary()
     for (int state = 0; state < kChordStates; ++state)
         m_templates.push_back(templateOf(state));
     m_templates.push_back(PitchClasses{});
+    for (int state = 0; state < kStates; ++state)
+        m_chords.push_back(chordOfState(state, Key{}));
 }
 
-Chord ChordVocabulary::chord(int state, const Key &key) const
+QList<ChordEvent> ChordVocabulary::beatEvents(const std::vector<int> &states) const
 {
-    if (state == kNoChord)
-        return parseChord(QStringLiteral("N.C.")).value();
-    const Result<Chord> parsed = parseChord(key.noteName(rootOf(state)) + QLatin1String(qualityOf(state).suffix));
-    return parsed ? parsed.value() : parseChord(pitchClassName(rootOf(state)) + QLatin1String(qualityOf(state).suffix)).value();
+    QList<ChordEvent> events;
+    for (size_t i = 0; i < states.size(); ++i)
+        events.append(ChordEvent{chord(states[i]), static_cast<double>(i), 1.0});
+    return events;
 }
 
 QString ChordVocabulary::name(int state, const Key &key) const
 {
-    return chord(state, key).canonical();
+    return chordOfState(state, key).canonical();
 }
 
 double ChordVocabulary::fitInKey(int state, const Key &key) const
 {
-    return state == kNoChord ? 0.0 : chordFitInKey(chord(state, key), key);
+    return state == kNoChord ? 0.0 : chordFitInKey(chord(state), key);
 }
 
 double ChordVocabulary::complexity(int state) const

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "Chroma.h"
+#include "music/Arrangement.h"
 #include "music/Chord.h"
 #include "music/Key.h"
 
+#include <QList>
 #include <QString>
 
 #include <vector>
@@ -30,12 +32,18 @@ public:
     double fitInKey(int state, const Key &key) const;
     // The canonical name, the root spelled as `key` spells it: "Bbmaj7" in F, "A#maj7" in B.
     QString name(int state, const Key &key) const;
-    Chord chord(int state, const Key &key) const;
+    // The chord of `state` spelled as in C major, parsed once: for where the spelling does not
+    // matter (key fits, key detection).
+    const Chord &chord(int state) const { return m_chords[static_cast<size_t>(state)]; }
+    // One event a beat long for each beat's state, beat i starting at beat i: what key
+    // detection reads.
+    QList<ChordEvent> beatEvents(const std::vector<int> &states) const;
     // A small preference for the simpler reading when a triad and a richer chord explain a beat.
     double complexity(int state) const;
 
 private:
     std::vector<PitchClasses> m_templates;   // z-scored, so a dot product is a correlation
+    std::vector<Chord> m_chords;             // spelled with Key{}
 };
 
 } // namespace aiband

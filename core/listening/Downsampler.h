@@ -14,7 +14,6 @@ class Downsampler {
 public:
     Downsampler(int sampleRate, int channels);
 
-    int outputRate() const { return m_sampleRate / m_factor; }
     double exactOutputRate() const { return static_cast<double>(m_sampleRate) / m_factor; }
 
     // Appends the downsampled mono samples of `frames` frames to `out`.

@@ -62,6 +62,21 @@ int heardBeatsPerBar(const TimeSignature &meter)
     return std::max(1, meter.numerator);
 }
 
+namespace {
+
+int barPosition(int index, const MeterGuess &meter)
+{
+    const int perBar = heardBeatsPerBar(meter.meter);
+    return ((index - meter.firstDownbeat) % perBar + perBar) % perBar;
+}
+
+} // namespace
+
+bool isDownbeat(int index, const MeterGuess &meter)
+{
+    return barPosition(index, meter) == 0;
+}
+
 double changeCostAt(int index, const std::optional<MeterGuess> &meter)
 {
     constexpr double kOnDownbeat = 2.0;
@@ -70,7 +85,7 @@ double changeCostAt(int index, const std::optional<MeterGuess> &meter)
     if (!meter)
         return kMidBar;
     const int perBar = heardBeatsPerBar(meter->meter);
-    const int position = ((index - meter->firstDownbeat) % perBar + perBar) % perBar;
+    const int position = barPosition(index, *meter);
     if (position == 0)
         return kOnDownbeat;
     return perBar % 2 == 0 && position == perBar / 2 ? kMidBar : kOffBeat;

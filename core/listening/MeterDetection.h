@@ -21,6 +21,9 @@ struct MeterGuess {
 // 9/8 and 12/8.
 int heardBeatsPerBar(const TimeSignature &meter);
 
+// Whether beat `index` (counting from the first tracked beat) starts a bar of `meter`.
+bool isDownbeat(int index, const MeterGuess &meter);
+
 // What a chord change into beat `index` costs the chord decoder (log-likelihood): chords change
 // most often on downbeats, less on the bar's middle, least elsewhere. `index` counts from the
 // first tracked beat; without tracked beats every beat costs the middle amount.

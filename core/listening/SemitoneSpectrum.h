@@ -18,7 +18,6 @@ public:
     SemitoneSpectrum(int fftSize, double sampleRate);
 
     void setTuning(double cents);
-    double tuning() const { return m_tuning; }
     void map(const std::vector<float> &magnitudes, SemitoneFrame &frame) const;
 
 private:

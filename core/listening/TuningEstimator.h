@@ -14,7 +14,6 @@ public:
 
     void add(const std::vector<float> &magnitudes);
     double cents() const;
-    double weight() const { return m_weight; }
 
 private:
     int m_fftSize;

@@ -3,6 +3,7 @@
 // back by the batch recognizer and by the stream fed in small pieces.
 
 #include "listening/AudioChordRecognizer.h"
+#include "listening/AudioChordStream.h"
 
 #include <QTest>
 
