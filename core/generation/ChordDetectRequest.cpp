@@ -326,16 +326,7 @@ Result<ChordDetectRequest> parseChordDetectMidi(const QByteArray &file, const Ch
     }
     if (auto problem = readOptions(request, query.resolution, query.key, {}))
         return *problem;
-    for (const MidiPart &part : song->parts) {
-        if (part.channel == kDrumChannel)
-            continue;
-        for (const Note &note : part.notes) {
-            request.notes.push_back({static_cast<double>(note.startTick) / kTicksPerQuarter,
-                                     static_cast<double>(note.durationTicks) / kTicksPerQuarter, note.pitch, note.velocity});
-        }
-        if (static_cast<qsizetype>(request.notes.size()) > limits.maxNotes())
-            break;  // refused below; no need to read the rest
-    }
+    request.notes = pitchedNotes(*song, static_cast<std::size_t>(limits.maxNotes()));  // more are refused below
     if (auto problem = checkNotes(request.notes, request.options.meter, limits, std::nullopt))
         return *problem;
     return request;
