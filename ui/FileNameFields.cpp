@@ -1,6 +1,7 @@
 #include "FileNameFields.h"
 
 #include "files/FileStore.h"
+#include "music/Key.h"
 
 #include <QStringList>
 
@@ -14,10 +15,7 @@ std::optional<FileNameFields> parseFileNameFields(const QString &fileName)
     const QStringList fields = fileName.split(QLatin1Char('_'));
     FileNameFields parsed;
     parsed.track = fields.at(1);
-    parsed.key = fields.at(2);
-    // Key::fileNameToken() spells '#' as 's'; only the accidental after the letter can be one.
-    if (parsed.key.size() > 1 && parsed.key.at(1) == QLatin1Char('s'))
-        parsed.key[1] = QLatin1Char('#');
+    parsed.key = Key::nameFromFileNameToken(fields.at(2));
     parsed.tempoBpm = fields.at(3).toInt();
     return parsed;
 }

@@ -1,6 +1,7 @@
 #include "FileStore.h"
 
 #include "logging/LogCategories.h"
+#include "music/Key.h"
 #include "music/Meter.h"
 #include "music/MidiFile.h"
 #include "music/MidiReader.h"
@@ -79,19 +80,6 @@ QString makeName(const FileNaming &naming)
         .arg(timestamp, naming.trackType, naming.keyToken)
         .arg(naming.tempoBpm)
         .arg(suffix);
-}
-
-// The key a name's token stands for: "Fsm" is F#m, "Bb" stays.
-QString keyOfToken(const QString &token)
-{
-    QString key = token.left(1);
-    if (token.mid(1, 1) == QLatin1String("s"))
-        key += QLatin1Char('#');
-    else if (token.mid(1, 1) == QLatin1String("b"))
-        key += QLatin1Char('b');
-    if (token.endsWith(QLatin1Char('m')))
-        key += QLatin1Char('m');
-    return key;
 }
 
 // Qt reports why a write failed only as the system's text for errno; these texts are the ones
@@ -184,7 +172,7 @@ IndexedPart FileStore::rebuiltPart(const StoredFile &file) const
     FileMetadata metadata;
     metadata.fileName = file.name;
     metadata.trackType = partOf(file.name);
-    metadata.key = keyOfToken(file.name.section(QLatin1Char('_'), 2, 2));
+    metadata.key = Key::nameFromFileNameToken(file.name.section(QLatin1Char('_'), 2, 2));
     metadata.tempoBpm = file.name.section(QLatin1Char('_'), 3, 3).toDouble();
     metadata.created = file.modified.toUTC();
     QFile midi(file.path);

@@ -131,13 +131,6 @@ Result<std::optional<QString>> optionalString(const QJsonObject &body, const QSt
     return std::optional<QString>{body.value(name).toString()};
 }
 
-double rounded(double value, double places)
-{
-    const double scale = std::pow(10.0, places);
-    return std::round(value * scale) / scale;
-}
-
-
 // ?tempo=: beats a minute, as a generation request's tempo.
 Result<double> parseTempoParameter(const QString &text)
 {
@@ -151,14 +144,9 @@ Result<double> parseTempoParameter(const QString &text)
 
 // ---- recordings
 
-// A stretch of the answer: the chord heard there, in beats of the tracked grid.
-struct ChordSpan {
-    QString chord;
-    double startBeat = 0.0;
-    double durationBeats = 0.0;
-    double startSeconds = 0.0;
-    double confidence = 0.0;
-};
+// A stretch of the answer: the chord heard there, in beats of the tracked grid (a bar's leaves
+// durationSeconds unset: the answer does not give it).
+using ChordSpan = HeardAudioChord;
 
 // The beat of the grid the first downbeat falls on: what comes before it is a pickup.
 double pickupBeats(const AudioChordAnalysis &analysis)
@@ -180,10 +168,7 @@ double secondsAt(const HeardAudioChord &chord, double beat)
 
 QList<ChordSpan> beatSpans(const AudioChordAnalysis &analysis)
 {
-    QList<ChordSpan> spans;
-    for (const HeardAudioChord &chord : analysis.chords)
-        spans.append({chord.chord, chord.startBeat, chord.durationBeats, chord.startSeconds, chord.confidence});
-    return spans;
+    return analysis.chords;
 }
 
 // One chord a bar (the pickup before the first downbeat is a bar of its own): the chord heard
@@ -223,7 +208,7 @@ QList<ChordSpan> barSpans(const AudioChordAnalysis &analysis, double beatsPerBar
             previous.confidence = (previous.confidence * previous.durationBeats + confidence * length) / (previous.durationBeats + length);
             previous.durationBeats += length;
         } else {
-            spans.append({best, barStart, barEnd - barStart, startSeconds, confidence});
+            spans.append({.chord = best, .startBeat = barStart, .durationBeats = barEnd - barStart, .startSeconds = startSeconds, .confidence = confidence});
         }
         barStart = barEnd;
     }
@@ -341,16 +326,7 @@ Result<ChordDetectRequest> parseChordDetectMidi(const QByteArray &file, const Ch
     }
     if (auto problem = readOptions(request, query.resolution, query.key, {}))
         return *problem;
-    for (const MidiPart &part : song->parts) {
-        if (part.channel == kDrumChannel)
-            continue;
-        for (const Note &note : part.notes) {
-            request.notes.push_back({static_cast<double>(note.startTick) / kTicksPerQuarter,
-                                     static_cast<double>(note.durationTicks) / kTicksPerQuarter, note.pitch, note.velocity});
-        }
-        if (static_cast<qsizetype>(request.notes.size()) > limits.maxNotes())
-            break;  // refused below; no need to read the rest
-    }
+    request.notes = pitchedNotes(*song, static_cast<std::size_t>(limits.maxNotes()));  // more are refused below
     if (auto problem = checkNotes(request.notes, request.options.meter, limits, std::nullopt))
         return *problem;
     return request;
@@ -416,6 +392,21 @@ Result<AudioChordDetectRequest> parseAudioChordDetect(const ChordDetectQuery &qu
     return request;
 }
 
+double rounded(double value, double places)
+{
+    const double scale = std::pow(10.0, places);
+    return std::round(value * scale) / scale;
+}
+
+QJsonObject heardChordJson(const HeardAudioChord &chord)
+{
+    return {{QStringLiteral("chord"), chord.chord},
+            {QStringLiteral("start_time"), rounded(chord.startBeat, 3)},
+            {QStringLiteral("duration"), rounded(chord.durationBeats, 3)},
+            {QStringLiteral("start_seconds"), rounded(chord.startSeconds, 3)},
+            {QStringLiteral("confidence"), rounded(chord.confidence, 3)}};
+}
+
 QJsonObject audioChordDetectionJson(const HeardRecording &heard, const AudioChordDetectRequest &request)
 {
     const AudioChordAnalysis &analysis = heard.analysis;
@@ -423,11 +414,7 @@ QJsonObject audioChordDetectionJson(const HeardRecording &heard, const AudioChor
     const QList<ChordSpan> spans = byBar ? barSpans(analysis, analysis.meter.beatsPerBar()) : beatSpans(analysis);
     QJsonArray chords;
     for (const ChordSpan &span : spans)
-        chords.append(QJsonObject{{QStringLiteral("chord"), span.chord},
-                                  {QStringLiteral("start_time"), rounded(span.startBeat, 3)},
-                                  {QStringLiteral("duration"), rounded(span.durationBeats, 3)},
-                                  {QStringLiteral("start_seconds"), rounded(span.startSeconds, 3)},
-                                  {QStringLiteral("confidence"), rounded(span.confidence, 3)}});
+        chords.append(heardChordJson(span));
     QJsonArray beats;
     QJsonArray downbeats;
     for (const AudioBeat &beat : analysis.beats) {

@@ -59,6 +59,13 @@ Result<ChordDetectRequest> parseChordDetectMidi(const QByteArray &file, const Ch
 // The query of a recording body: resolution, key, time_signature, tempo (errors name the parameter).
 Result<AudioChordDetectRequest> parseAudioChordDetect(const ChordDetectQuery &query);
 
+// `value` to `places` decimals, as the answers give their numbers.
+double rounded(double value, double places);
+
+// One chord heard in audio as the answers give it (a recording's and a live stream's alike):
+// {chord, start_time, duration, start_seconds, confidence}, to three decimals.
+QJsonObject heardChordJson(const HeardAudioChord &chord);
+
 // The answer for a recording: the MIDI path's fields where they mean the same (chords with
 // start_time, duration, start_seconds and confidence; key, tempo, time_signature, resolution,
 // length_beats, chord_progression), and what only audio has (beats and downbeats in seconds,

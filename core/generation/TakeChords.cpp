@@ -6,11 +6,6 @@
 #include "files/TakesIndex.h"
 #include "music/Key.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonDocument>
-
 namespace aiband {
 namespace {
 
@@ -60,14 +55,9 @@ Result<ChordTimeline> takeChordTimeline(const FileMetadata &metadata)
     return plannedChordTimeline(arrangement, *chords, sections);
 }
 
-std::optional<FileMetadata> sidecarOf(const QString &midiPath)
-{
-    return TakesIndex::readBeside(midiPath);
-}
-
 ChordTimeline chordTimelineOfFile(const QString &midiPath, const MidiSong &song)
 {
-    if (const std::optional<FileMetadata> metadata = sidecarOf(midiPath)) {
+    if (const std::optional<FileMetadata> metadata = TakesIndex::readBeside(midiPath)) {
         if (Result<ChordTimeline> planned = takeChordTimeline(*metadata))
             return *planned;
     }

@@ -4,8 +4,6 @@
 #include "music/ChordTimeline.h"
 #include "util/Result.h"
 
-#include <optional>
-
 namespace aiband {
 
 // The chords of a generated take, from its metadata sidecar: the stored request read again by
@@ -14,10 +12,6 @@ namespace aiband {
 // can never disagree with what was played. Fails, saying why, for a sidecar without the
 // request's chords or the arrangement's meter and length.
 Result<ChordTimeline> takeChordTimeline(const FileMetadata &metadata);
-
-// A file's metadata from the takes index of its folder (<folder>/.aiband-takes.sqlite), if the
-// index has a row that describes that file.
-std::optional<FileMetadata> sidecarOf(const QString &midiPath);
 
 // The chords to chart over a file: its take's when its sidecar says, else read from its notes.
 ChordTimeline chordTimelineOfFile(const QString &midiPath, const MidiSong &song);

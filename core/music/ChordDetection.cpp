@@ -721,6 +721,21 @@ QList<ChordEvent> eventsOf(const QList<DetectedChord> &chords)
 
 } // namespace
 
+std::vector<PlayedNote> pitchedNotes(const MidiSong &song, std::size_t stopAfter)
+{
+    std::vector<PlayedNote> notes;
+    for (const MidiPart &part : song.parts) {
+        if (part.channel == kDrumChannel)
+            continue;
+        for (const Note &note : part.notes)
+            notes.push_back({static_cast<double>(note.startTick) / kTicksPerQuarter,
+                             static_cast<double>(note.durationTicks) / kTicksPerQuarter, note.pitch, note.velocity});
+        if (notes.size() > stopAfter)
+            break;
+    }
+    return notes;
+}
+
 ChordDetection detectChords(const std::vector<PlayedNote> &input, const ChordDetectionOptions &options)
 {
     std::vector<PlayedNote> notes;

@@ -2,6 +2,7 @@
 
 #include "Arrangement.h"
 #include "Key.h"
+#include "MidiFile.h"
 
 #include <QList>
 
@@ -38,6 +39,11 @@ struct ChordDetection {
     bool keyDetected = false;     // the key was worked out rather than given
     double lengthBeats = 0.0;     // whole segments (beats or bars) covering every note
 };
+
+// The pitched notes of a song (every part but the drum channel's), in beats. Stops reading after
+// the first part that brings the count past `stopAfter`: a caller refusing more than that many
+// notes need not read the rest.
+std::vector<PlayedNote> pitchedNotes(const MidiSong &song, std::size_t stopAfter);
 
 // Reads the chord progression a player played (docs/MUSIC.md, "Chords from MIDI"). The song is
 // cut into segments (beats or bars); each gets a pitch-class profile (sounding time weighted by

@@ -86,14 +86,7 @@ ChordTimeline plannedChordTimeline(const Arrangement &arrangement, const QList<C
 
 ChordTimeline detectedChordTimeline(const MidiSong &song)
 {
-    std::vector<PlayedNote> notes;
-    for (const MidiPart &part : song.parts) {
-        if (part.channel == kDrumChannel)
-            continue;
-        for (const Note &note : part.notes)
-            notes.push_back({static_cast<double>(note.startTick) / kTicksPerQuarter,
-                             static_cast<double>(note.durationTicks) / kTicksPerQuarter, note.pitch, note.velocity});
-    }
+    const std::vector<PlayedNote> notes = pitchedNotes(song, kMaxDetectedNotes);
     ChordTimeline timeline;
     timeline.detected = true;
     if (notes.empty() || notes.size() > kMaxDetectedNotes)

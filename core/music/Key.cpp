@@ -30,6 +30,15 @@ QString Key::fileNameToken() const
     return name().replace(QLatin1Char('#'), QLatin1Char('s'));
 }
 
+QString Key::nameFromFileNameToken(const QString &token)
+{
+    // Only the accidental after the letter can be an 's'.
+    QString name = token;
+    if (name.size() > 1 && name.at(1) == QLatin1Char('s'))
+        name[1] = QLatin1Char('#');
+    return name;
+}
+
 int Key::sharps() const
 {
     // Position on the circle of fifths of the relative major.

@@ -2,6 +2,7 @@
 
 #include "files/FileStore.h"
 #include "generation/GenerationResult.h"
+#include "music/Key.h"
 
 #include <QUrl>
 #include <QUrlQuery>
@@ -32,9 +33,7 @@ QJsonObject fileEntry(const FileStore &store, const StoredFile &file, const QUrl
 QJsonObject midiEntry(const StoredFile &file, const QUrl &baseUrl)
 {
     // Names carry the key with '#' spelled 's' (Fsm) and the tempo: {time}_{type}_{key}_{tempo}_{id}.mid
-    QString key = file.name.section(QLatin1Char('_'), 2, 2);
-    if (key.size() >= 2 && key[1] == QLatin1Char('s'))
-        key[1] = QLatin1Char('#');
+    const QString key = Key::nameFromFileNameToken(file.name.section(QLatin1Char('_'), 2, 2));
     return QJsonObject{{QStringLiteral("file_id"), file.name},
                        {QStringLiteral("filename"), file.name},
                        {QStringLiteral("track_type"), file.trackType},

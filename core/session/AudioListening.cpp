@@ -1,5 +1,6 @@
 #include "AudioListening.h"
 
+#include "generation/ChordDetectRequest.h"
 #include "generation/RequestFields.h"
 #include "music/Key.h"
 #include "util/KnownFields.h"
@@ -15,11 +16,6 @@ namespace {
 
 // Chords kept for audio_stop: a chord a beat for three hours at 110 BPM; after that the oldest go.
 constexpr qsizetype kMaxKeptChords = 20000;
-
-double rounded(double value)
-{
-    return std::round(value * 1000.0) / 1000.0;
-}
 
 Result<int> wholeNumberField(const QJsonObject &data, const QString &name, const QString &field, int min, int max)
 {
@@ -64,15 +60,6 @@ std::optional<Error> readHints(const QJsonObject &data, const QString &prefix, A
         options.meter = *meter;
     }
     return std::nullopt;
-}
-
-QJsonObject chordJson(const HeardAudioChord &chord)
-{
-    return {{QStringLiteral("chord"), chord.chord},
-            {QStringLiteral("start_time"), rounded(chord.startBeat)},
-            {QStringLiteral("duration"), rounded(chord.durationBeats)},
-            {QStringLiteral("start_seconds"), rounded(chord.startSeconds)},
-            {QStringLiteral("confidence"), rounded(chord.confidence)}};
 }
 
 } // namespace
@@ -175,23 +162,23 @@ QJsonObject audioUpdateJson(const AudioChordStream::Update &update, double secon
 {
     QJsonArray beats;
     for (const AudioBeat &beat : update.beats)
-        beats.append(QJsonObject{{QStringLiteral("seconds"), rounded(beat.seconds)}, {QStringLiteral("downbeat"), beat.downbeat}});
+        beats.append(QJsonObject{{QStringLiteral("seconds"), rounded(beat.seconds, 3)}, {QStringLiteral("downbeat"), beat.downbeat}});
     QJsonArray chords;
     for (const HeardAudioChord &chord : update.chords)
-        chords.append(chordJson(chord));
+        chords.append(heardChordJson(chord));
     return {{QStringLiteral("beats"), beats},
             {QStringLiteral("chords"), chords},
             {QStringLiteral("tempo"), std::round(update.tempoBpm * 10.0) / 10.0},
             {QStringLiteral("key"), update.key.name()},
-            {QStringLiteral("seconds_heard"), rounded(secondsHeard)}};
+            {QStringLiteral("seconds_heard"), rounded(secondsHeard, 3)}};
 }
 
 QJsonObject audioStoppedJson(const AudioListening &listening)
 {
     QJsonArray chords;
     for (const HeardAudioChord &chord : listening.chordsHeard())
-        chords.append(chordJson(chord));
-    return {{QStringLiteral("seconds_heard"), rounded(listening.secondsHeard())},
+        chords.append(heardChordJson(chord));
+    return {{QStringLiteral("seconds_heard"), rounded(listening.secondsHeard(), 3)},
             {QStringLiteral("beats_heard"), listening.beatsHeard()},
             {QStringLiteral("bytes_dropped"), listening.partialBytes()},
             {QStringLiteral("chords"), chords}};
