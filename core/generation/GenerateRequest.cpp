@@ -405,6 +405,8 @@ Result<GenerateRequest> parseBody(const QJsonObject &body, const StyleLibrary &s
                           QStringLiteral("the song ends at beat %1, before its first chord starts (beat %2)")
                               .arg(arrangement.durationBeats).arg(chords->first().startBeat));
     arrangement.chords = loopToDuration(*chords, arrangement.durationBeats);
+    arrangement.sections = requestSections(progression, *chords, arrangement.timeSignature.beatsPerBar(),
+                                           arrangement.durationBeats);
 
     const QJsonValue keyValue = progression.value(QStringLiteral("key"));
     if (keyValue.isUndefined() || keyValue.isNull()) {
@@ -466,6 +468,16 @@ Result<QList<ChordEvent>> requestChords(const QJsonObject &progression, double b
 QList<ChordEvent> loopProgression(const QList<ChordEvent> &chords, double durationBeats)
 {
     return chords.isEmpty() ? chords : loopToDuration(chords, durationBeats);
+}
+
+QList<SheetSection> requestSections(const QJsonObject &progression, const QList<ChordEvent> &chords, double beatsPerBar,
+                                    double durationBeats)
+{
+    const QJsonValue sheet = progression.value(QStringLiteral("chords"));
+    if (!sheet.isString() || chords.isEmpty())
+        return {};
+    const double progressionBeats = chords.last().startBeat + chords.last().durationBeats;
+    return loopSections(chordSheetSections(sheet.toString(), beatsPerBar), progressionBeats, durationBeats);
 }
 
 } // namespace aiband

@@ -46,10 +46,13 @@ const QStringList &progressionFields();
 
 // The parser's own steps, for reading a stored request again (a take's chords, TakeChords):
 // the progression object with its fields from the top of the body moved in; its chords, one
-// pass through, as written; and the chords repeated to fill a song, the last one cut at its end.
+// pass through, as written; the chords repeated to fill a song, the last one cut at its end; and
+// a chord sheet's section markers as they come round over the song (none for a chord array).
 Result<QJsonObject> requestProgression(const QJsonObject &body);
 Result<QList<ChordEvent>> requestChords(const QJsonObject &progression, double beatsPerBar, const RequestLimits &limits = {});
 QList<ChordEvent> loopProgression(const QList<ChordEvent> &chords, double durationBeats);
+QList<SheetSection> requestSections(const QJsonObject &progression, const QList<ChordEvent> &chords, double beatsPerBar,
+                                    double durationBeats);
 
 // Plugin ids appear in file metadata, logs and WebSocket paths: letters, digits, . _ -
 bool isValidPluginId(const QString &id);

@@ -49,10 +49,8 @@ Result<ChordTimeline> takeChordTimeline(const FileMetadata &metadata)
     if (Result<Key> key = parseKey(played.value(QStringLiteral("key")).toString()))
         arrangement.key = *key;
 
-    const QJsonValue sheet = progression->value(QStringLiteral("chords"));
-    const QList<SheetSection> sections = sheet.isString() ? chordSheetSections(sheet.toString(), meter->beatsPerBar())
-                                                          : QList<SheetSection>{};
-    return plannedChordTimeline(arrangement, *chords, sections);
+    arrangement.sections = requestSections(*progression, *chords, meter->beatsPerBar(), duration);
+    return plannedChordTimeline(arrangement, *chords);
 }
 
 ChordTimeline chordTimelineOfFile(const QString &midiPath, const MidiSong &song)

@@ -15,6 +15,14 @@ struct ChordEvent {
     double durationBeats = 0.0;
 };
 
+// A named part of the song ("Verse", "Chorus"), from a chord sheet's "[Verse]" marker: where it
+// starts, in beats from the start of the progression.
+struct SheetSection {
+    QString name;
+    double startBeat = 0.0;
+    bool operator==(const SheetSection &) const = default;
+};
+
 struct TimeSignature {
     int numerator = 4;
     int denominator = 4;
@@ -41,6 +49,7 @@ struct Style;
 // A validated request for the engine: everything it needs and nothing about where it came from.
 struct Arrangement {
     QList<ChordEvent> chords;     // sorted by start; already looped to cover durationBeats
+    QList<SheetSection> sections; // the sheet's markers in order, looped as the chords are; may be empty
     double tempoBpm = 120.0;
     TimeSignature timeSignature;
     Key key;

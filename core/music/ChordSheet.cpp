@@ -72,6 +72,21 @@ QList<SheetSection> chordSheetSections(const QString &text, double beatsPerBar)
     return sections;
 }
 
+QList<SheetSection> loopSections(const QList<SheetSection> &sections, double progressionBeats, double durationBeats)
+{
+    constexpr double kEpsilon = 1e-9;
+    QList<SheetSection> looped;
+    if (progressionBeats <= kEpsilon)
+        return looped;
+    for (double offset = 0.0; offset < durationBeats - kEpsilon; offset += progressionBeats) {
+        for (const SheetSection &section : sections) {
+            if (offset + section.startBeat < durationBeats - kEpsilon)
+                looped.append({section.name, offset + section.startBeat});
+        }
+    }
+    return looped;
+}
+
 Result<QList<ChordEvent>> parseChordSheet(const QString &sheet, double beatsPerBar)
 {
     const QString text = withoutMarkers(sheet);

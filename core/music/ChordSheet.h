@@ -17,16 +17,12 @@ namespace aiband {
 // Section markers play no part in the chords: they are read by chordSheetSections.
 Result<QList<ChordEvent>> parseChordSheet(const QString &text, double beatsPerBar);
 
-// A named part of a sheet ("Verse", "Chorus"), from the start of the bar its marker stands in,
-// in beats from the start of the sheet.
-struct SheetSection {
-    QString name;
-    double startBeat = 0.0;
-    bool operator==(const SheetSection &) const = default;
-};
-
-// The sheet's section markers in order; markers with an empty name ("[]") are left out. The
+// The sheet's section markers in order, each from the start of the bar it stands in; markers with an empty name ("[]") are left out. The
 // sheet need not be valid: its chords are not read.
 QList<SheetSection> chordSheetSections(const QString &text, double beatsPerBar);
+
+// `sections` of a progression `progressionBeats` long, coming round again each time the
+// progression loops, up to `durationBeats`: the sections of the song as it is played.
+QList<SheetSection> loopSections(const QList<SheetSection> &sections, double progressionBeats, double durationBeats);
 
 } // namespace aiband

@@ -53,8 +53,7 @@ QString chartSymbol(const Chord &chord)
     return chord.symbol.isEmpty() ? chord.canonical() : chord.symbol;
 }
 
-ChordTimeline plannedChordTimeline(const Arrangement &arrangement, const QList<ChordEvent> &progression,
-                                   const QList<SheetSection> &sheetSections)
+ChordTimeline plannedChordTimeline(const Arrangement &arrangement, const QList<ChordEvent> &progression)
 {
     ChordTimeline timeline;
     // Phrases only place fills and crashes; the chords do not depend on them.
@@ -68,17 +67,8 @@ ChordTimeline plannedChordTimeline(const Arrangement &arrangement, const QList<C
     timeline.progression = condensed(once);
 
     addPlannedSections(plan, timeline.sections);
-    const double length = progression.isEmpty() ? 0.0 : progression.last().startBeat + progression.last().durationBeats;
-    if (length > kEpsilon) {
-        // The sheet's sections come round again each time the progression does.
-        for (double offset = 0.0; offset < arrangement.durationBeats - kEpsilon; offset += length) {
-            for (const SheetSection &section : sheetSections) {
-                if (offset + section.startBeat < arrangement.durationBeats - kEpsilon)
-                    timeline.sections.append({TimedSection::Kind::Named, section.name,
-                                              plan.musicStartBeat + offset + section.startBeat});
-            }
-        }
-    }
+    for (const SheetSection &section : arrangement.sections)
+        timeline.sections.append({TimedSection::Kind::Named, section.name, plan.musicStartBeat + section.startBeat});
     std::stable_sort(timeline.sections.begin(), timeline.sections.end(),
                      [](const TimedSection &a, const TimedSection &b) { return a.startBeat < b.startBeat - kEpsilon; });
     return timeline;

@@ -38,10 +38,9 @@ struct ChordTimeline {
 };
 
 // What the engine plays for `arrangement` (its song plan: count-in and intro first, the
-// looped progression, the ending chord), with `progression` the request's chords once through
-// and `sheetSections` its sheet's markers, which repeat with the progression.
-ChordTimeline plannedChordTimeline(const Arrangement &arrangement, const QList<ChordEvent> &progression,
-                                   const QList<SheetSection> &sheetSections);
+// looped progression, the ending chord; its sheet's sections as they come round), with
+// `progression` the request's chords once through.
+ChordTimeline plannedChordTimeline(const Arrangement &arrangement, const QList<ChordEvent> &progression);
 
 // The chords a file's pitched notes play (ChordDetection, a chord per beat at most), for files
 // without a request: N.C. is left out, and a file of drums alone has none. A file of more than

@@ -35,6 +35,62 @@ bool inOrder(const QList<ChordEvent> &chords)
     return true;
 }
 
+// The song bar each section starts in (the first always starts one), and for each a groove:
+// sections of the same name play the same one, names alternating A and B in order of appearance.
+struct SectionStart {
+    int bar = 0;
+    int groove = 0;
+};
+
+QList<SectionStart> sectionStarts(const QList<SheetSection> &sections, double barLength, int songBars)
+{
+    QList<SectionStart> starts{{0, 0}};
+    QStringList names;
+    for (const SheetSection &section : sections) {
+        const int bar = static_cast<int>(std::floor(section.startBeat / barLength + kEpsilon));
+        if (bar >= songBars)
+            break;
+        if (!names.contains(section.name))
+            names.append(section.name);
+        const int groove = static_cast<int>(names.indexOf(section.name)) % 2;
+        if (bar == starts.last().bar)
+            starts.last().groove = groove;  // a marker on the first bar names it
+        else if (bar > starts.last().bar)
+            starts.append({bar, groove});
+    }
+    return starts;
+}
+
+// Each song bar's place in the form: phrases of `phraseBars` counted from each section's start.
+// Without markers the phrases alternate the grooves, so a long song is not one loop.
+QList<FormPosition> formPositions(const QList<SheetSection> &sections, double barLength, int songBars, int phraseBars)
+{
+    const QList<SectionStart> starts = sectionStarts(sections, barLength, songBars);
+    const bool named = !sections.isEmpty();
+    QList<FormPosition> form;
+    form.reserve(songBars);
+    int phrase = -1;
+    for (qsizetype s = 0; s < starts.size(); ++s) {
+        const int end = s + 1 < starts.size() ? starts[s + 1].bar : songBars;
+        for (int bar = starts[s].bar; bar < end; ++bar) {
+            FormPosition position;
+            position.section = static_cast<int>(s);
+            position.barInPhrase = (bar - starts[s].bar) % phraseBars;
+            if (position.barInPhrase == 0)
+                ++phrase;
+            position.phrase = phrase;
+            // A phrase cut short by the next section ends there (and fills there); the song's
+            // end does not shorten its last phrase.
+            const bool another = s + 1 < starts.size();
+            position.phraseBars = another ? std::min(phraseBars, end - (bar - position.barInPhrase)) : phraseBars;
+            position.groove = named ? starts[s].groove : phrase % 2;
+            position.sectionEnd = bar == end - 1;
+            form.append(position);
+        }
+    }
+    return form;
+}
+
 } // namespace
 
 const ChordEvent *SongPlan::chordAt(double beat) const
@@ -77,7 +133,7 @@ SongPlan planSong(const Arrangement &arrangement, int phraseBars)
     double beat = 0.0;
     int index = 0;
     const auto addBar = [&](BarKind kind, double length) {
-        plan.bars.append({index++, beat, length, kind, false, false});
+        plan.bars.append({index++, beat, length, kind, false, false, {}});
         beat += length;
     };
 
@@ -90,13 +146,15 @@ SongPlan planSong(const Arrangement &arrangement, int phraseBars)
 
     plan.musicStartBeat = beat;
     const int songBars = static_cast<int>(std::ceil(arrangement.durationBeats / barLength - kEpsilon));
+    const QList<FormPosition> form = formPositions(arrangement.sections, barLength, songBars, std::max(1, phraseBars));
     for (int i = 0; i < songBars; ++i) {
         const double length = std::min(barLength, arrangement.durationBeats - i * barLength);
         addBar(BarKind::Song, length);
         PlannedBar &bar = plan.bars.last();
+        bar.form = form[i];
         // A phrase ends with a fill; the next one starts with a crash.
-        bar.sectionStart = i % phraseBars == 0;
-        bar.fill = feel.fills && (i + 1) % phraseBars == 0 && length == barLength;
+        bar.sectionStart = bar.form.barInPhrase == 0;
+        bar.fill = feel.fills && bar.form.phraseEnd() && length == barLength;
     }
     for (const ChordEvent &event : arrangement.chords) {
         ChordEvent moved = event;

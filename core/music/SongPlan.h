@@ -8,6 +8,18 @@ namespace aiband {
 
 enum class BarKind { CountIn, Intro, Song, Ending };
 
+// Where a bar stands in the form, for the players' choices: which groove, when to fill, when to
+// vary. Song bars only; count-in, intro and ending bars keep the defaults.
+struct FormPosition {
+    int section = 0;       // which section of the song: a chord sheet's [marker], or one section without
+    int phrase = 0;        // phrase number from the start of the song
+    int barInPhrase = 0;
+    int phraseBars = 1;    // this phrase's length; a section's last phrase may be shorter than the style's
+    int groove = 0;        // which of the style's groove variations the band plays: 0 (A) or 1 (B)
+    bool sectionEnd = false; // the last bar before another section (or the ending)
+    bool phraseEnd() const { return barInPhrase == phraseBars - 1; }
+};
+
 struct PlannedBar {
     int index = 0;             // from the start of the file
     double startBeat = 0.0;
@@ -15,6 +27,7 @@ struct PlannedBar {
     BarKind kind = BarKind::Song;
     bool fill = false;         // ends with a drum fill
     bool sectionStart = false; // starts with a crash
+    FormPosition form;
 };
 
 // The shape of the song in time: count-in, intro, the progression's bars, ending. Chords are

@@ -328,6 +328,52 @@ private slots:
         QCOMPARE(plan.chords.last().chord.symbol, QStringLiteral("C")); // the ending hit
     }
 
+
+    // A chord sheet's sections reach the plan: phrases restart at each section (a 6-bar verse is a
+    // phrase of 4 and one of 2, ending at the chorus), sections of one name share a groove, and
+    // the markers come round again when the sheet loops.
+    void sheetSectionsShapeTheForm()
+    {
+        const auto request = parse(R"({"chord_progression": {"chords":
+            "[Verse] C | Am | F | G | C | G | [Chorus] F | G | C | C", "bars": 20}, "style": "pop", "count_in": 1})");
+        QVERIFY(request.ok());
+        const QList<SheetSection> expected{{QStringLiteral("Verse"), 0.0}, {QStringLiteral("Chorus"), 24.0},
+                                           {QStringLiteral("Verse"), 40.0}, {QStringLiteral("Chorus"), 64.0}};
+        QCOMPARE(request->arrangement.sections, expected);
+        const SongPlan plan = planSong(request->arrangement, 4);
+        QCOMPARE(plan.bars.size(), 1 + 20);
+        const auto song = [&](int bar) { return plan.bars[1 + bar].form; };
+        QCOMPARE(song(0).section, 0);
+        QCOMPARE(song(3).barInPhrase, 3);
+        QVERIFY(song(3).phraseEnd() && plan.bars[1 + 3].fill);
+        QCOMPARE(song(4).phrase, 1);
+        QCOMPARE(song(4).phraseBars, 2);                     // cut short by the chorus
+        QVERIFY(song(5).phraseEnd() && song(5).sectionEnd && plan.bars[1 + 5].fill);
+        QCOMPARE(song(6).section, 1);
+        QVERIFY(plan.bars[1 + 6].sectionStart);
+        QCOMPARE(song(6).groove, 1);                        // Chorus: B
+        QCOMPARE(song(0).groove, 0);                        // Verse: A
+        QCOMPARE(song(10).groove, 0);                       // the Verse again
+        QCOMPARE(song(10).section, 2);
+        QCOMPARE(song(16).groove, 1);
+        QCOMPARE(song(19).phraseBars, 4);                   // the song's end does not cut a phrase
+        QCOMPARE(plan.bars[0].form.phraseBars, 1);          // the count-in stands outside the form
+    }
+
+    // Without markers the song is one section whose phrases alternate the grooves.
+    void phrasesAlternateGroovesWithoutSections()
+    {
+        const auto request = parse(R"({"chord_progression": {"chords": "C | F | G | C", "bars": 16}, "style": "rock"})");
+        QVERIFY(request.ok());
+        QVERIFY(request->arrangement.sections.isEmpty());
+        const SongPlan plan = planSong(request->arrangement, 4);
+        QList<int> grooves;
+        for (const PlannedBar &bar : plan.bars)
+            grooves.append(bar.form.groove);
+        QCOMPARE(grooves, (QList<int>{0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1}));
+        QCOMPARE(plan.bars[15].form.section, 0);
+        QVERIFY(plan.bars[15].form.sectionEnd);
+    }
     void swingPutsOffbeatsAtTheRatio()
     {
         const auto request = parse(R"({"chord_progression": "C | C", "style": "rock", "swing_ratio": 0.66,
