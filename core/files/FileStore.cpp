@@ -102,8 +102,8 @@ QByteArray digestOf(const QByteArray &bytes)
 }
 
 // Starts writing a file's data to the disk without waiting (Linux): a round's later fdatasync
-// calls then find every part's blocks allocated in the file system's running transaction, and
-// one journal commit serves them all instead of one each.
+// calls then find every part's blocks allocated, on a file system with a journal in its running
+// transaction, so one journal commit serves them all instead of one each.
 void startWriteback(int handle)
 {
 #ifdef Q_OS_LINUX
