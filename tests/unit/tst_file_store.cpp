@@ -14,6 +14,8 @@
 #include <QRegularExpression>
 #include <QSemaphore>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -418,6 +420,48 @@ private slots:
         for (const Entry &entry : later)
             QCOMPARE(entry.round, 2);
         QCOMPARE(group.batches(), quint64(2));
+    }
+
+    // An index of the first layout (no digests) is updated at start: its rows read as before, a
+    // take it had committed but not renamed in is finished without a digest to check, and new
+    // takes get digests.
+    void anIndexOfTheFirstLayoutGetsDigests()
+    {
+        QTemporaryDir dir;
+        const QString placed = QStringLiteral("20261124-120001-123_bass_C_120_aaaaaa.mid");
+        const QString hidden = QStringLiteral("20261124-120001-123_drums_C_120_bbbbbb.mid");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(dir.filePath(QLatin1String(TakesIndex::kFileName)));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE parts (file_name TEXT PRIMARY KEY NOT NULL, take TEXT NOT NULL, "
+                                              "recovered INTEGER NOT NULL, metadata TEXT NOT NULL) WITHOUT ROWID")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+            for (const QString &name : {placed, hidden}) {
+                FileMetadata metadata = sampleMetadata();
+                metadata.fileName = name;
+                QVERIFY(query.prepare(QStringLiteral("INSERT INTO parts VALUES (?, ?, 0, ?)")));
+                query.addBindValue(name);
+                query.addBindValue(placed);
+                query.addBindValue(QJsonDocument(metadata.toJson()).toJson(QJsonDocument::Compact));
+                QVERIFY(query.exec());
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        touch(dir.filePath(placed), "bass");
+        touch(dir.filePath(QLatin1Char('.') + hidden + QStringLiteral(".partial")), "drums");
+
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QCOMPARE(everythingButTheIndex(dir.path()), (QStringList{placed, hidden}));
+        QVERIFY(store.readMetadata(placed).has_value());
+        QVERIFY(store.readMetadata(hidden).has_value());
+        QVERIFY(store.indexedPart(placed)->digest.isEmpty());
+        const Result<StoredFile> written = store.write(kBass, "new bass", sampleMetadata());
+        QVERIFY(written.ok());
+        QCOMPARE(store.indexedPart(written->name)->digest,
+                 QCryptographicHash::hash("new bass", QCryptographicHash::Sha256));
     }
 
     void metadataOfUnknownNamesIsNotRead()
