@@ -2,10 +2,13 @@
 
 #include "Arrangement.h"
 #include "Meter.h"
+#include "PartMix.h"
 
 #include <QList>
 #include <QMap>
 #include <QString>
+
+#include <optional>
 
 namespace aiband {
 
@@ -39,6 +42,7 @@ struct BassStyle {
     RoleCells cells;
     double approach = 0.5;   // chance of an approach note into a chord change
     double staccato = 0.0;   // 0 legato ... 1 short notes
+    std::optional<PartMix> mix;  // the section's "mix"; none: the part's row's (partMix)
 };
 
 enum class Voicing { Close, Shell, Spread };
@@ -47,6 +51,7 @@ struct KeysStyle {
     int program = 0;
     Voicing voicing = Voicing::Close;
     RoleCells cells;         // x hit, X accent, ? optional, - hold, . rest
+    std::optional<PartMix> mix;
 };
 
 // How the guitar's shapes are built (docs/MUSIC.md, "Guitar"): full chords near the open
@@ -63,6 +68,7 @@ struct GuitarStyle {
     // chop on the top strings, b bass string, a alternate bass, p next arpeggio string, - hold,
     // . rest.
     QList<RoleCells> patterns;
+    std::optional<PartMix> mix;
 };
 
 struct Style {
@@ -76,6 +82,7 @@ struct Style {
     int phraseBars = 4;            // fills end each phrase; a crash starts the next
     bool backbeat = true;          // snare (or rim/clap) on the meter's backbeats
     QList<DrumVoice> drums;
+    std::optional<PartMix> drumsMix;  // the drums section's "mix" (beside its instruments)
     BassStyle bass;
     KeysStyle keys;
     GuitarStyle guitar;

@@ -94,11 +94,52 @@ Result<int> parseProgram(const QJsonObject &object, const QString &path, int fal
     return program;
 }
 
+// One value of a "mix": a MIDI controller value, the part's row's when absent.
+Result<int> parseMixValue(const QJsonObject &mix, const QString &path, const QString &key, int fallback)
+{
+    if (!mix.contains(key))
+        return fallback;
+    const QJsonValue value = mix.value(key);
+    const int number = value.toInt(-1);
+    if (!value.isDouble() || number < 0 || number > 127 || value.toDouble() != number)
+        return styleError(path + QLatin1Char('.') + key,
+                          key == QLatin1String("pan")
+                              ? QStringLiteral("expected a MIDI pan 0-127 (0 left, 64 centre, 127 right)")
+                              : QStringLiteral("expected a MIDI channel volume 0-127"));
+    return number;
+}
+
+// A part section's "mix": {"volume": 0-127, "pan": 0-127}, either may be left out (the part's
+// row's then). None when the section has no "mix".
+Result<std::optional<PartMix>> parseMix(const QJsonObject &section, const QString &sectionPath, TrackType part)
+{
+    if (!section.contains(QStringLiteral("mix")))
+        return std::optional<PartMix>();
+    const QString path = sectionPath + QStringLiteral(".mix");
+    const QJsonValue value = section.value(QStringLiteral("mix"));
+    if (!value.isObject())
+        return styleError(path, QStringLiteral("expected an object with \"volume\" and/or \"pan\""));
+    const QJsonObject mix = value.toObject();
+    for (auto it = mix.begin(); it != mix.end(); ++it) {
+        if (it.key() != QLatin1String("volume") && it.key() != QLatin1String("pan"))
+            return styleError(path + QLatin1Char('.') + it.key(), QStringLiteral("unknown; expected volume or pan"));
+    }
+    const PartMix fallback = partRow(part).mix;
+    auto volume = parseMixValue(mix, path, QStringLiteral("volume"), fallback.volume);
+    if (!volume)
+        return volume.error();
+    auto pan = parseMixValue(mix, path, QStringLiteral("pan"), fallback.pan);
+    if (!pan)
+        return pan.error();
+    return std::optional<PartMix>(PartMix{*volume, *pan});
+}
+
 // A part's section of the style: an object, with the part's General MIDI program in it (the
-// part's row's when absent).
+// part's row's when absent) and its mix (none: the row's).
 struct PartSection {
     QJsonObject object;
     int program;
+    std::optional<PartMix> mix;
 };
 
 Result<PartSection> parsePartSection(const QJsonValue &value, const QString &path, TrackType part)
@@ -109,16 +150,24 @@ Result<PartSection> parsePartSection(const QJsonValue &value, const QString &pat
     auto program = parseProgram(object, path, partRow(part).program);
     if (!program)
         return program.error();
-    return PartSection{object, *program};
+    auto mix = parseMix(object, path, part);
+    if (!mix)
+        return mix.error();
+    return PartSection{object, *program, *mix};
 }
 
-Result<QList<DrumVoice>> parseDrums(const QJsonValue &value)
-{
-    if (!value.isObject() || value.toObject().isEmpty())
-        return styleError(QStringLiteral("drums"), QStringLiteral("expected an object of instruments"));
+// The drums section: its instruments, and beside them the kit's "mix".
+struct DrumsSection {
     QList<DrumVoice> voices;
-    const QJsonObject drums = value.toObject();
+    std::optional<PartMix> mix;
+};
+
+Result<QList<DrumVoice>> parseDrumVoices(const QJsonObject &drums)
+{
+    QList<DrumVoice> voices;
     for (auto it = drums.begin(); it != drums.end(); ++it) {
+        if (it.key() == QLatin1String("mix"))
+            continue;
         const QString path = QStringLiteral("drums.") + it.key();
         const auto known = std::find_if(kDrumNames.begin(), kDrumNames.end(),
                                         [&](const DrumName &d) { return it.key() == QLatin1String(d.name); });
@@ -134,7 +183,23 @@ Result<QList<DrumVoice>> parseDrums(const QJsonValue &value)
             return cells.error();
         voices.append({it.key(), known->note, *cells});
     }
+    if (voices.isEmpty())
+        return styleError(QStringLiteral("drums"), QStringLiteral("expected an object of instruments"));
     return voices;
+}
+
+Result<DrumsSection> parseDrums(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return styleError(QStringLiteral("drums"), QStringLiteral("expected an object of instruments"));
+    const QJsonObject drums = value.toObject();
+    auto voices = parseDrumVoices(drums);
+    if (!voices)
+        return voices.error();
+    auto mix = parseMix(drums, QStringLiteral("drums"), TrackType::Drums);
+    if (!mix)
+        return mix.error();
+    return DrumsSection{*voices, *mix};
 }
 
 Result<BassStyle> parseBass(const QJsonValue &value)
@@ -145,6 +210,7 @@ Result<BassStyle> parseBass(const QJsonValue &value)
     const QJsonObject &object = section->object;
     BassStyle bass;
     bass.program = section->program;
+    bass.mix = section->mix;
     const QString mode = object.value(QStringLiteral("mode")).toString(QStringLiteral("pattern"));
     if (mode == QLatin1String("pattern"))
         bass.mode = BassMode::Pattern;
@@ -176,6 +242,7 @@ Result<KeysStyle> parseKeys(const QJsonValue &value)
     const QJsonObject &object = section->object;
     KeysStyle keys;
     keys.program = section->program;
+    keys.mix = section->mix;
     const QString voicing = object.value(QStringLiteral("voicing")).toString(QStringLiteral("close"));
     if (voicing == QLatin1String("close"))
         keys.voicing = Voicing::Close;
@@ -238,6 +305,7 @@ Result<GuitarStyle> parseGuitar(const QJsonValue &value)
     const QJsonObject &object = section->object;
     GuitarStyle guitar;
     guitar.program = section->program;
+    guitar.mix = section->mix;
     auto voicing = parseGuitarVoicing(object);
     if (!voicing)
         return voicing.error();
@@ -306,7 +374,8 @@ Result<Style> parseStyle(const QByteArray &json)
     auto drums = parseDrums(root.value(QStringLiteral("drums")));
     if (!drums)
         return drums.error();
-    style.drums = *drums;
+    style.drums = drums->voices;
+    style.drumsMix = drums->mix;
     auto bass = parseBass(root.value(QStringLiteral("bass")));
     if (!bass)
         return bass.error();
