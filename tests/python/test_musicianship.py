@@ -108,7 +108,7 @@ class KeysTest(unittest.TestCase):
 
     def test_a_close_third_low_down_breaks_the_low_interval_limits(self):
         muddy = notes([(0, 1, 40), (0, 1, 44), (0, 1, 47)])      # E2 G#2 B2: a major third at E2
-        clear = notes([(1, 1, 36), (1, 1, 43), (1, 1, 52)])      # C2 G2 E3: fifth then sixth
+        clear = notes([(1, 1, 40), (1, 1, 47), (1, 1, 56)])      # E2 B2 G#3: fifth then sixth
         self.assertEqual(m.low_interval_clear(muddy), 0.0)
         self.assertEqual(m.low_interval_clear(clear), 1.0)
         self.assertEqual(m.low_interval_clear(muddy + clear), 0.5)
