@@ -168,6 +168,7 @@ class SongData:
     parts: dict                    # role -> [Note]
     files: dict = field(default_factory=dict)   # role -> path, for rendering
     manifest_dir: str = ""
+    keys_tracks: frozenset = frozenset({"keys"})  # the track roles that make the keys part
 
     def ms(self, beats):
         return beats * 60000.0 / self.tempo
@@ -186,6 +187,26 @@ def role_of_track(name, channel, program):
         return "drums"
     if program is not None and 32 <= program <= 39:
         return "bass"
+    return "keys"
+
+
+def mma_role_of_track(name, channel, program):
+    """MMA names tracks by pattern kind, not instrument: "Bass-Lead" plays a bass pattern on a
+    lead synth. Its Bass and Walk tracks are the bass when no suffix names another instrument or
+    the program is a bass (33-40); a bass-pattern track on another instrument, a Solo or Melody
+    track is left out ("other"); guitars by name or program (25-32) are the guitar; the rest of
+    the chord-playing tracks (Chord, Arpeggio, Scale, Plectrum on keys) are the keys."""
+    lower = (name or "").lower()
+    is_bass_program = program is not None and 32 <= program <= 39
+    is_guitar_program = program is not None and 24 <= program <= 31
+    if channel == 9 or lower.startswith("drum"):
+        return "drums"
+    if lower in ("bass", "walk") or (lower.startswith(("bass", "walk")) and is_bass_program):
+        return "bass"
+    if lower.startswith(("bass", "walk", "solo", "melody", "aria")):
+        return "other"
+    if "guitar" in lower or lower.startswith("plectrum") or is_guitar_program:
+        return "guitar"
     return "keys"
 
 
@@ -225,13 +246,18 @@ def load_song(manifest_path):
     full = m["files"].get("full")
     if full:
         files["full"] = os.path.join(folder, full)
+    by_name = mma_role_of_track if m.get("source") == "mma" else role_of_track
     for role, path in files.items():
         for name, channel, program, notes in read_tracks(path):
-            track_role = role if role != "full" else role_of_track(name, channel, program)
+            track_role = role if role != "full" else by_name(name, channel, program)
             if role == "full" and track_role in files:
                 continue   # the part's own file is read instead
             for n in notes:
                 parts.setdefault(track_role, []).append(Note(n.start * scale, n.end * scale, n.pitch, n.velocity))
+    keys_tracks = frozenset({"keys"})
+    if m.get("source") == "mma" and "keys" not in parts and "guitar" in parts:
+        parts["keys"] = parts.pop("guitar")   # MMA's grooves that comp on a guitar alone: it is their comping
+        keys_tracks = frozenset({"guitar"})
     for notes in parts.values():
         notes.sort(key=lambda n: (n.start, n.pitch))
     bpb = float(m["beats_per_bar"])
@@ -242,7 +268,7 @@ def load_song(manifest_path):
               for c in sorted(m["chords"], key=lambda c: c["start_beat"])]
     meter = "/".join(str(x) for x in m["time_signature"])
     return SongData(m["id"], m.get("song", m["id"]), m["style"], m.get("source", "ours"), int(m.get("seed", 0)),
-                    float(m["tempo"]), meter, bars, chords, parts, files, folder)
+                    float(m["tempo"]), meter, bars, chords, parts, files, folder, keys_tracks)
 
 
 # --- figures ----------------------------------------------------------------------------------
@@ -634,7 +660,7 @@ def anticipation(song):
 SOUNDFONT = "/usr/share/sounds/sf2/FluidR3_GM.sf2"
 
 
-def write_part(source, roles, out_path):
+def write_part(source, roles, out_path, by_name):
     """A copy of `source` with only the tracks of `roles` (and tracks without notes)."""
     midi = mido.MidiFile(source)
     kept = mido.MidiFile(type=1, ticks_per_beat=midi.ticks_per_beat)
@@ -645,7 +671,7 @@ def write_part(source, roles, out_path):
             continue
         name = next((m.name for m in track if m.type == "track_name"), None)
         program = next((m.program for m in track if m.type == "program_change"), None)
-        if role_of_track(name, notes[0].channel, program) in roles:
+        if by_name(name, notes[0].channel, program) in roles:
             kept.tracks.append(track)
     kept.save(out_path)
 
@@ -667,10 +693,10 @@ def levels(song):
         return {}
     with tempfile.TemporaryDirectory() as work:
         found = {}
-        for name, roles in (("mix", {"bass", "drums", "keys"}), ("bass", {"bass"}), ("drums", {"drums"}),
-                            ("keys", {"keys"})):
+        for name, roles in (("mix", {"bass", "drums"} | song.keys_tracks), ("bass", {"bass"}),
+                            ("drums", {"drums"}), ("keys", song.keys_tracks)):
             path = os.path.join(work, f"{name}.mid")
-            write_part(full, roles, path)
+            write_part(full, roles, path, mma_role_of_track if song.source == "mma" else role_of_track)
             found[name] = rms_db(path, work)
     return found
 

@@ -268,6 +268,13 @@ class FilesTest(unittest.TestCase):
         self.assertEqual(m.role_of_track("Arpeggio", 4, 0), "keys")
         self.assertEqual(m.role_of_track("Plectrum-Guitar", 5, 25), "guitar")
         self.assertEqual(m.role_of_track(None, 9, 0), "drums")
+        self.assertEqual(m.mma_role_of_track("Bass", 15, 26), "bass")
+        self.assertEqual(m.mma_role_of_track("Bass-Synthbass", 13, 38), "bass")
+        self.assertEqual(m.mma_role_of_track("Bass-Lead", 12, 80), "other")
+        self.assertEqual(m.mma_role_of_track("Bass-6", 12, 27), "other")
+        self.assertEqual(m.mma_role_of_track("Chord-Guitar", 13, 26), "guitar")
+        self.assertEqual(m.mma_role_of_track("Chord", 14, 18), "keys")
+        self.assertEqual(m.mma_role_of_track("Drum-Kick", 9, 0), "drums")
 
 
 if __name__ == "__main__":
