@@ -405,16 +405,19 @@ def fill_hits(figure, groove):
 
 
 def groove_figure(figures):
-    if not figures:
+    """The song's groove: its most common core-kit figure among the bars without toms (a fill
+    repeated every 4 bars is not the groove, however varied the groove bars are)."""
+    plain = [f for f in figures if not any(k == "tom" for k, _ in f)] or figures
+    if not plain:
         return ()
-    groups = cluster(figures)
+    groups = cluster(plain)
     common = max(set(groups), key=groups.count)
-    return figures[groups.index(common)]
+    return plain[groups.index(common)]
 
 
 def fills_of(song):
     """[(bar index, fill hits)] of the song bars that are fills: two or more fill hits."""
-    figures = part_figures(song, "drums")
+    figures = part_figures(song, "drums", CORE_KIT)
     groove = groove_figure(figures)
     found = []
     for i, figure in enumerate(figures):
@@ -460,8 +463,10 @@ def matches(positions, wanted, tolerance=TOLERANCE / 2 + 0.02):
 
 
 def clave_share(figures, three_side, two_side, kinds):
-    """Share of two-bar windows whose clave instruments play the clave, either side first."""
-    windows = [(figures[i], figures[i + 1]) for i in range(0, len(figures) - 1, 2)]
+    """Share of two-bar windows whose clave instruments play the clave, either side first
+    (windows with a fill bar, None, left out)."""
+    windows = [(figures[i], figures[i + 1]) for i in range(0, len(figures) - 1, 2)
+               if figures[i] is not None and figures[i + 1] is not None]
     if not windows:
         return None
     good = 0
@@ -472,7 +477,9 @@ def clave_share(figures, three_side, two_side, kinds):
 
 
 def bar_share(figures, test):
-    return sum(1 for f in figures if test(f)) / len(figures) if figures else None
+    """Share of the bars (fill bars, None, left out) that pass `test`."""
+    judged = [f for f in figures if f is not None]
+    return sum(1 for f in judged if test(f)) / len(judged) if judged else None
 
 
 CLAVE_KINDS = {"perc75", "perc76", "perc77", "snare"}
@@ -568,7 +575,8 @@ def idiom(song):
     meter, templates = TEMPLATES.get(song.style, (None, []))
     if meter != song.meter:
         return None, {}
-    figures = part_figures(song, "drums")
+    fill_bars = {i for i, _ in fills_of(song)}
+    figures = [None if i in fill_bars else f for i, f in enumerate(part_figures(song, "drums"))]
     shares = {name: test(song, figures) for name, test in templates}
     known = [v for v in shares.values() if v is not None]
     return (min(known) if known else None), shares
@@ -576,15 +584,15 @@ def idiom(song):
 
 # --- keys against the bass --------------------------------------------------------------------
 
-def sounding_bass(bass, at):
-    """The bass note sounding at `at`: the last one started at or before it, if it still sounds
-    (a note ending within a 16th before counts, as a player's release does not end the harmony)."""
+def sounding_bass(bass, at, within=4.0):
+    """The bass note the ear holds at `at`: the last one started at or before it (a staccato
+    "boom" still carries the harmony under the "chick"), if it started within `within` beats."""
     best = None
     for n in bass:
         if n.start > at + TOLERANCE / 2:
             break
         best = n
-    return best if best is not None and best.end + 0.25 >= at else None
+    return best if best is not None and at - best.start <= within else None
 
 
 def keys_above_bass(keys, bass):

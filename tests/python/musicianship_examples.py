@@ -33,7 +33,7 @@ def short_songs(song_set, seconds):
         seen.add(song["style"])
         bar_seconds = beats_per_bar(song["time_signature"]) * 60.0 / song["tempo"]
         bars = max(8, min(16, round(seconds / bar_seconds)))
-        picked.append(dict(song, id=f"example-{song['style']}", bars=bars))
+        picked.append(dict(song, id=f"example-{song['style']}", bars=bars, title=f"{song['title']}, first {bars} bars"))
     return {"songs": picked}
 
 
