@@ -805,7 +805,10 @@ def measure_all(songs, with_levels):
     common = {style: max(set(m), key=m.count) for style, m in meters.items()}
     per_file, rows = {}, {}
     for s in songs:
-        values, extra = measure_song(s, with_levels and s.seed == min(x.seed for x in songs if x.song == s.song))
+        render = with_levels and s.seed == min(x.seed for x in songs if x.song == s.song)
+        if render:
+            print(f"levels: {s.source} {s.id}", file=sys.stderr, flush=True)
+        values, extra = measure_song(s, render)
         per_file[s.id] = {"song": s.song, "style": s.style, "group": style_group(s, common), "seed": s.seed,
                           "values": values, **extra}
     for pair in seed_pairs(songs).values():
