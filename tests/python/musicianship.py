@@ -54,7 +54,7 @@ class Threshold:
 
     def text(self):
         if self.low is not None and self.high is not None:
-            return f"{fmt(self.low)}–{fmt(self.high)}"
+            return f"{fmt(self.low)} … {fmt(self.high)}"
         return f"≥ {fmt(self.low)}" if self.low is not None else f"≤ {fmt(self.high)}"
 
 
