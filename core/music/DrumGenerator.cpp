@@ -207,8 +207,16 @@ private:
         }
         if (shape)
             play(bar, fillHits(*shape, m_pulses, firstFillPulse, feel));
-        else if (bar.kind == BarKind::Song && bar.form.phraseEnd() && fullBar)
+        else if (m_arrangement.feel.fills && pickupAt(bar) && fullBar)
             play(bar, pickupHits(pickup(bar), m_pulses, m_swung));
+    }
+
+    // A phrase's end, and the middle of a long phrase (its two halves answer each other).
+    static bool pickupAt(const PlannedBar &bar)
+    {
+        const FormPosition &form = bar.form;
+        return bar.kind == BarKind::Song
+               && (form.phraseEnd() || (form.phraseBars >= 8 && form.barInPhrase == form.phraseBars / 2 - 1));
     }
 
     // Fill and pickup hits are already where the feel puts them (on its triplets when it swings),
