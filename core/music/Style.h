@@ -4,9 +4,10 @@
 #include "Meter.h"
 
 #include <QList>
-#include <array>
 #include <QMap>
 #include <QString>
+
+#include <array>
 
 namespace aiband {
 
@@ -27,7 +28,8 @@ struct RoleCells {
 // One bar's steps of a timeline, for the whole bar: 4 per simple pulse, 6 per compound one.
 using BarCell = QString;
 
-// What one drum voice plays in one of the style's grooves (docs/STYLES.md, "Drums").
+// What one drum voice plays in one of the style's grooves (docs/STYLES.md, "Drums: timelines,
+// two grooves, fills").
 struct DrumGroove {
     bool plays = true;  // false: the voice sits this groove out (hats in A, ride in B)
     RoleCells cells;    // one bar in any meter: x normal, X accent, g ghost, ? optional, . rest
