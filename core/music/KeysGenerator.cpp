@@ -40,26 +40,6 @@ bool sameHarmony(const Chord &a, const Chord &b)
     return a.root == b.root && a.bass == b.bass && a.intervals == b.intervals;
 }
 
-// The highest bass note sounding over each chord of the plan, from an eighth before it (where
-// the keys may push it) to just after it; keys voicings stay above it.
-std::vector<int> bassFloors(const Arrangement &arrangement, const SongPlan &plan, double push)
-{
-    const std::vector<Note> bass = partRow(TrackType::Bass).generate(arrangement, plan).notes;
-    std::vector<int> floors(static_cast<size_t>(plan.chords.size()), 0);
-    size_t first = 0;  // bass notes before it end before the chord (notes and chords in order)
-    for (size_t c = 0; c < floors.size(); ++c) {
-        const ChordEvent &chord = plan.chords[static_cast<qsizetype>(c)];
-        const qint64 from = beatsToTicks(chord.startBeat - push) - kTicksPerQuarter / 8;
-        const qint64 until = beatsToTicks(chord.startBeat + chord.durationBeats) + kTicksPerQuarter / 8;
-        first = plan.chordsInOrder ? first : 0;
-        while (first < bass.size() && bass[first].startTick + bass[first].durationTicks <= from)
-            ++first;
-        for (size_t n = first; n < bass.size() && bass[n].startTick < until; ++n)
-            floors[c] = std::max(floors[c], bass[n].pitch);
-    }
-    return floors;
-}
-
 class KeysPart {
 public:
     KeysPart(const Arrangement &arrangement, const SongPlan &plan)
@@ -91,7 +71,6 @@ public:
         for (KeysEvent &event : m_events)
             event.chord = chords.at(event.beat);
         pushChanges();
-        m_floors = bassFloors(m_arrangement, m_plan, m_style.pushBeats);
         std::vector<Note> notes;
         // Voicings have four notes or fewer (five when spread): reserving for four spares the
         // vector's growth, which kept two copies alive at once and left half the last unused.
@@ -132,87 +111,92 @@ private:
             [&](const Step &step) { m_events.last().length += step.length; });
     }
 
-    // Whether the keys may push the change into chord `index`: a real change of harmony after a
-    // chord long enough to be heard first, inside the song, where the figure strikes a block
-    // chord on the change, or nothing on it and no broken chord just before (a broken chord's
-    // notes lead into the bar; pushing one of them makes no sense).
-    bool mayPush(qsizetype index, double from, double change) const
+    // Whether the harmony really changes into chord `index`, after a chord long enough to be
+    // heard first, inside the song: a change the keys may push.
+    bool pushable(qsizetype index) const
     {
         const ChordEvent &before = m_plan.chords[index - 1];
         const ChordEvent &after = m_plan.chords[index];
-        if (before.chord.noChord || after.chord.noChord || sameHarmony(before.chord, after.chord)
-            || before.durationBeats < 2 * m_style.pushBeats || change <= m_plan.musicStartBeat + kEpsilon)
-            return false;
-        const auto onChange = std::find_if(m_events.cbegin(), m_events.cend(), [&](const KeysEvent &e) {
-            return std::abs(e.beat - change) < kEpsilon;
-        });
-        if (onChange != m_events.cend())
-            return !onChange->broken;
-        return std::none_of(m_events.cbegin(), m_events.cend(), [&](const KeysEvent &e) {
-            return e.broken && e.beat > from - kEpsilon && e.beat < change;
-        });
+        return !before.chord.noChord && !after.chord.noChord && !sameHarmony(before.chord, after.chord)
+               && before.durationBeats >= 2 * m_style.pushBeats && after.startBeat > m_plan.musicStartBeat + kEpsilon;
+    }
+
+    // Whether the figure lets the change be pushed, given the events from a push before it up to
+    // it: a block chord struck on the change, or nothing on it and no broken chord just before
+    // (a broken chord's notes lead into the bar; pushing one of them makes no sense).
+    static bool figureLetsPush(const KeysEvent *first, const KeysEvent *last, bool onChange)
+    {
+        if (onChange)
+            return !(last - 1)->broken;
+        return std::none_of(first, last, [](const KeysEvent &e) { return e.broken; });
     }
 
     // Anticipation (docs/MUSIC.md, "Keys"): the style's share of the changes the keys may push
     // are struck `pushBeats` early and tied over; the seed sets where the first one falls, the
-    // share spaces the others.
+    // share spaces the others. One pass over the events and the chords, both in time order.
     void pushChanges()
     {
-        if (m_style.anticipation <= 0.0)
+        if (m_style.anticipation <= 0.0 || !m_plan.chordsInOrder)
             return;
         double credit = m_performance.random().between(0, 99) / 100.0;
+        QList<KeysEvent> out;
+        out.reserve(m_events.size() + 1);
+        qsizetype e = 0;
+        const qsizetype count = m_events.size();
         for (qsizetype c = 1; c < m_plan.chords.size(); ++c) {
             const double change = m_plan.chords[c].startBeat;
             const double from = change - m_style.pushBeats;
-            if (!mayPush(c, from, change))
+            while (e < count && m_events[e].beat < from - kEpsilon)
+                out.append(m_events[e++]);
+            qsizetype window = e;  // the events from `from` up to the change, inclusive
+            while (window < count && m_events[window].beat < change + kEpsilon)
+                ++window;
+            const bool onChange = window > e && std::abs(m_events[window - 1].beat - change) < kEpsilon;
+            if (!pushable(c) || !figureLetsPush(m_events.constData() + e, m_events.constData() + window, onChange))
                 continue;
             credit += m_style.anticipation;
             if (credit < 1.0)
                 continue;
             credit -= 1.0;
-            pushChange(&m_plan.chords[c], from, change);
+            // What was held into the pushed eighth stops there, and what sounded in it gives way.
+            if (!out.isEmpty() && out.last().beat + out.last().length > from)
+                out.last().length = from - out.last().beat;
+            const double next = window < count ? m_events[window].beat : change + 1.0;
+            out.append(pushedEvent(onChange ? m_events.constData() + window - 1 : nullptr, &m_plan.chords[c], from, change, next));
+            e = window;
         }
+        while (e < count)
+            out.append(m_events[e++]);
+        m_events = std::move(out);
     }
 
-    void pushChange(const ChordEvent *chord, double from, double change)
+    // The new chord struck at `from`, tied over the change: the figure's strike on the change
+    // moved there, or, where the figure rests on the change, a chord ringing into it up to a beat.
+    static KeysEvent pushedEvent(const KeysEvent *onChange, const ChordEvent *chord, double from, double change, double next)
     {
-        const auto onChange = std::find_if(m_events.begin(), m_events.end(), [&](const KeysEvent &e) {
-            return std::abs(e.beat - change) < kEpsilon;
-        });
-        KeysEvent pushed;
-        if (onChange != m_events.end()) {
-            pushed = *onChange;
-            pushed.length += change - from;
-        } else {
-            // The figure rests on the change: the pushed chord rings into it up to a beat.
-            const auto next = std::find_if(m_events.cbegin(), m_events.cend(), [&](const KeysEvent &e) { return e.beat > change; });
-            const double gap = next != m_events.cend() ? next->beat - change : 1.0;
-            pushed = {from, change - from + std::min(1.0, gap), change + 1.0, true, false, chord};
-        }
+        KeysEvent pushed = onChange ? *onChange : KeysEvent{from, 0.0, change + 1.0, true, false, chord};
+        pushed.length = onChange ? onChange->length + (change - from) : change - from + std::min(1.0, next - change);
         pushed.beat = from;
         pushed.chord = chord;
-        // What sounded in the pushed eighth gives way, and what was held into it stops there.
-        m_events.removeIf([&](const KeysEvent &e) { return e.beat > from - kEpsilon && e.beat < change + kEpsilon; });
-        for (KeysEvent &e : m_events) {
-            if (e.beat < from && e.beat + e.length > from)
-                e.length = from - e.beat;
-        }
-        const auto at = std::find_if(m_events.begin(), m_events.end(), [&](const KeysEvent &e) { return e.beat > from; });
-        m_events.insert(at, pushed);
+        return pushed;
     }
 
-    const QList<int> &voice(const Chord &chord, int floor)
+    // The voicing of the plan's chord `index`: above the top of the bass part's range, so above
+    // whatever the bass plays (docs/MUSIC.md, "Keys": playing the bass here to know its notes
+    // cost a fifth of a funk song's engine time).
+    const QList<int> &voice(qsizetype index)
     {
+        const Chord &chord = m_plan.chords[index].chord;
         const size_t chordIndex = candidatesFor(chord);
-        // The voicing depends on the chord, the floor and the previous voicing only, and a chord
-        // over several events is asked the same question again from its second event on.
-        if (chordIndex == m_lastChord && floor == m_lastFloor && !m_voicing.isEmpty())
+        // The voicing depends on the chord and the previous voicing only, and a chord over
+        // several events is asked the same question again from its second event on.
+        if (chordIndex == m_lastChord && !m_voicing.isEmpty())
+            return m_voicing;
+        const QList<QList<int>> &candidates = m_candidates[chordIndex].voicings;
+        if (candidates.isEmpty())
             return m_voicing;
         m_lastChord = chordIndex;
-        m_lastFloor = floor;
-        const QList<QList<int>> &candidates = m_candidates[chordIndex].voicings;
-        if (!candidates.isEmpty())
-            m_voicing = chooseKeysVoicing(chord, m_style.voicing, candidates, m_voicing, floor);
+        m_voicing = chooseKeysVoicing(chord, m_style.voicing, candidates, m_voicing, kBassHighest);
         return m_voicing;
     }
 
@@ -244,8 +228,7 @@ private:
     void play(const KeysEvent &event, std::vector<Note> &notes)
     {
         const ChordEvent &chord = *event.chord;
-        const int floor = m_floors[static_cast<size_t>(event.chord - m_plan.chords.data())];
-        const QList<int> &voicing = voice(chord.chord, floor);
+        const QList<int> &voicing = voice(event.chord - m_plan.chords.data());
         if (voicing.isEmpty())
             return;
         const int accent = (event.accent ? 10 : 0) + m_performance.metricAccent(event.beat)
@@ -282,7 +265,6 @@ private:
     int m_repeats = 0;
     Performance m_performance;
     QList<KeysEvent> m_events;
-    std::vector<int> m_floors;  // per chord of the plan, see bassFloors()
     bool m_holding = false;
     struct ChordVoicings {
         int root;
@@ -291,7 +273,6 @@ private:
     };
     std::vector<ChordVoicings> m_candidates;  // one per distinct chord, see candidatesFor()
     size_t m_lastChord = ~size_t(0);          // voice()'s last question and answer
-    int m_lastFloor = -1;
     QList<int> m_voicing;
     const ChordEvent *m_brokenChord = nullptr;
     double m_brokenBarEnd = -1.0;

@@ -109,6 +109,32 @@ QList<int> withRootUnder(QList<int> voicing, int root, int floor)
     return voicing;
 }
 
+// Every rotation of `intervals` (in their order) stacked upward from every bottom note in range,
+// appended to `candidates` unless already there.
+void stackRotations(const Chord &chord, const QList<int> &intervals, Voicing voicing, bool seventh,
+                    QList<QList<int>> &candidates)
+{
+    for (qsizetype rotation = 0; rotation < intervals.size(); ++rotation) {
+        if (!mayBeBottom(intervals[rotation], voicing, seventh))
+            continue;
+        const int bottomClass = (chord.root + intervals[rotation]) % 12;
+        for (int bottom = kKeysLowest; bottom <= 72; ++bottom) {
+            if (bottom % 12 != bottomClass)
+                continue;
+            QList<int> stacked{bottom};
+            for (qsizetype k = 1; k < intervals.size(); ++k) {
+                int pitch = stacked.last() + 1;
+                const int pc = (chord.root + intervals[(rotation + k) % intervals.size()]) % 12;
+                while (pitch % 12 != pc)
+                    ++pitch;
+                stacked.append(pitch);
+            }
+            if (stacked.last() <= kKeysHighest && stacked.last() - stacked.first() <= 19 && !candidates.contains(stacked))
+                candidates.append(stacked);
+        }
+    }
+}
+
 } // namespace
 
 int lowIntervalLimit(int semitones)
@@ -132,25 +158,12 @@ QList<QList<int>> keysVoicingCandidates(const Chord &chord, Voicing voicing)
     const QList<int> intervals = voicedIntervals(chord, voicing);
     const bool seventh = simpleIntervals(chord).size() >= 4;
     QList<QList<int>> candidates;
-    for (qsizetype rotation = 0; rotation < intervals.size(); ++rotation) {
-        if (!mayBeBottom(intervals[rotation], voicing, seventh))
-            continue;
-        const int bottomClass = (chord.root + intervals[rotation]) % 12;
-        for (int bottom = kKeysLowest; bottom <= 72; ++bottom) {
-            if (bottom % 12 != bottomClass)
-                continue;
-            QList<int> stacked{bottom};
-            for (qsizetype k = 1; k < intervals.size(); ++k) {
-                int pitch = stacked.last() + 1;
-                const int pc = (chord.root + intervals[(rotation + k) % intervals.size()]) % 12;
-                while (pitch % 12 != pc)
-                    ++pitch;
-                stacked.append(pitch);
-            }
-            if (stacked.last() <= kKeysHighest && stacked.last() - stacked.first() <= 19)
-                candidates.append(stacked);
-        }
-    }
+    // The tones in the symbol's order (E7#9: E G# D G, the guitarist's voicing) and in close
+    // position (rising from each tone: the rootless A and B shapes are two of these).
+    stackRotations(chord, intervals, voicing, seventh, candidates);
+    QList<int> ascending = intervals;
+    std::sort(ascending.begin(), ascending.end());
+    stackRotations(chord, ascending, voicing, seventh, candidates);
     return candidates;
 }
 
