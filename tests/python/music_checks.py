@@ -718,17 +718,18 @@ def keys_chords(notes):
 
 
 def broken_chords_joined(song, groups):
-    """Runs of single notes under one chord (a broken chord, MUSIC.md "Keys") joined into one
-    group: the voicing they spell out, which is what leads to the next chord, not its last note."""
+    """Single notes under one chord (a broken chord, MUSIC.md "Keys") joined to the chord struck
+    before them under it, or to each other: the voicing they spell out, which is what leads to
+    the next chord, not the broken chord's last note."""
     joined = []
     for group in groups:
         chord = song.chord_at(group[0].start + song.ppq // 8)
-        if joined and len(group) == 1 and joined[-1][0] == "broken" and joined[-1][1] is chord:
-            if all(n.pitch != group[0].pitch for n in joined[-1][2]):
-                joined[-1][2].append(group[0])
+        if joined and len(group) == 1 and joined[-1][0] is chord:
+            if all(n.pitch != group[0].pitch for n in joined[-1][1]):
+                joined[-1][1].append(group[0])
         else:
-            joined.append(("broken" if len(group) == 1 else "block", chord, list(group)))
-    return [g for _, _, g in joined]
+            joined.append((chord, list(group)))
+    return [g for _, g in joined]
 
 
 def voice_movement(a, b):
