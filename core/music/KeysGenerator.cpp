@@ -91,7 +91,7 @@ private:
         const std::vector<StepPattern> &groove = m_grooves[bar.form.groove == 1 ? 1 : 0];
         const std::vector<StepPattern> &pool = bar.form.phraseEnd() && !m_phraseEnd.empty() ? m_phraseEnd : groove;
         const int count = static_cast<int>(pool.size());
-        int figure = m_performance.random().between(0, count - 1);
+        const int figure = m_performance.random().between(0, count - 1);
         const StepPattern *chosen = &pool[static_cast<size_t>(figure)];
         if (count > 1 && chosen == m_lastFigure && m_repeats >= 1)
             chosen = &pool[static_cast<size_t>((figure + 1) % count)];
