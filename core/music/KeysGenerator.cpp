@@ -1,157 +1,203 @@
 #include "Generators.h"
 
+#include "KeysVoicing.h"
 #include "Meter.h"
 #include "PartRegistry.h"
 #include "Performance.h"
 #include "Style.h"
 
 #include <algorithm>
-#include <cmath>
-#include <numeric>
 #include <vector>
 
 namespace aiband {
 namespace {
 
-constexpr int kLowest = 48;   // C3
-constexpr int kHighest = 84;  // C6
 constexpr double kEpsilon = 1e-6;
 constexpr int kKeysVoice = 128; // optional keys hits are decided apart from every drum voice
-
-// The pitch classes a pianist would play for the chord in the style's voicing, at most four.
-QList<int> voicedClasses(const Chord &chord, Voicing voicing)
-{
-    QList<int> intervals;
-    for (int interval : chord.intervals) {
-        const int simple = interval % 12;
-        if (!intervals.contains(simple))
-            intervals.append(simple);
-    }
-    const auto has = [&](int i) { return intervals.contains(i); };
-    if (voicing == Voicing::Shell && intervals.size() >= 4) {
-        // Third and seventh carry the harmony; the top voice is the colour (9th) or the root.
-        QList<int> shell;
-        for (int i : {4, 3, 5, 2})
-            if (has(i)) { shell.append(i); break; }
-        for (int i : {10, 11, 9})
-            if (has(i)) { shell.append(i); break; }
-        shell.append(has(2) ? 2 : 0);
-        intervals = shell;
-    }
-    // Too many notes for one hand: the fifth goes first, then the root (the bass has it).
-    if (intervals.size() > 4 && has(7))
-        intervals.removeOne(7);
-    if (intervals.size() > 4)
-        intervals.removeOne(0);
-    while (intervals.size() > 4)
-        intervals.removeLast();
-    if (intervals.size() < 3) // power chords and dyads: double the root an octave up
-        intervals.append(12);
-    QList<int> classes;
-    for (int interval : intervals)
-        classes.append((chord.root + interval) % 12 + (interval == 12 ? 12 : 0));
-    return classes;
-}
-
-// Every inversion of the chord stacked upward from every bottom note in range.
-QList<QList<int>> candidateVoicings(const QList<int> &classes)
-{
-    QList<QList<int>> candidates;
-    for (int rotation = 0; rotation < classes.size(); ++rotation) {
-        for (int bottom = kLowest; bottom <= 72; ++bottom) {
-            if (bottom % 12 != classes[rotation] % 12)
-                continue;
-            QList<int> voicing{bottom};
-            for (int k = 1; k < classes.size(); ++k) {
-                int pitch = voicing.last() + 1;
-                const int pc = classes[(rotation + k) % classes.size()] % 12;
-                while (pitch % 12 != pc)
-                    ++pitch;
-                voicing.append(pitch);
-            }
-            if (voicing.last() <= kHighest && voicing.last() - voicing.first() <= 19)
-                candidates.append(voicing);
-        }
-    }
-    return candidates;
-}
-
-double movement(const QList<int> &a, const QList<int> &b)
-{
-    if (a.size() == b.size()) {
-        double total = 0;
-        for (qsizetype i = 0; i < a.size(); ++i)
-            total += std::abs(a[i] - b[i]);
-        return total;
-    }
-    const auto mean = [](const QList<int> &v) { return std::accumulate(v.cbegin(), v.cend(), 0.0) / v.size(); };
-    return std::abs(mean(a) - mean(b)) * std::max(a.size(), b.size());
-}
 
 struct KeysEvent {
     double beat = 0.0;
     double length = 0.0;
+    double barEnd = 0.0;             // a broken chord's notes ring to here at most
     bool accent = false;
+    bool broken = false;             // 'p': one note of the voicing, the next of the broken chord
+    const ChordEvent *chord = nullptr; // what it voices: the chord sounding, or the one it anticipates
 };
+
+// Which note of an n-note voicing the k-th note of a broken chord plays: up from the bottom and
+// back down, without repeating the turning notes.
+int brokenIndex(int k, int notes)
+{
+    if (notes <= 1)
+        return 0;
+    const int period = 2 * notes - 2;
+    const int at = k % period;
+    return at < notes ? at : period - at;
+}
+
+bool sameHarmony(const Chord &a, const Chord &b)
+{
+    return a.root == b.root && a.bass == b.bass && a.intervals == b.intervals;
+}
 
 class KeysPart {
 public:
     KeysPart(const Arrangement &arrangement, const SongPlan &plan)
         : m_arrangement(arrangement), m_plan(plan), m_style(arrangement.style->keys),
-          m_pulses(pulsesOf(arrangement.timeSignature)), m_pattern(stepPattern(m_pulses, m_style.cells)),
-          m_performance(arrangement, 3)
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 3)
     {
+        const auto patterns = [&](const QList<RoleCells> &figures) {
+            std::vector<StepPattern> out;
+            for (const RoleCells &cells : figures)
+                out.push_back(stepPattern(m_pulses, cells));
+            return out;
+        };
+        m_grooves[0] = patterns(m_style.comping.grooveA);
+        m_grooves[1] = patterns(m_style.comping.grooveB);
+        m_phraseEnd = patterns(m_style.comping.phraseEnd);
     }
 
     MidiPart render()
     {
         for (const PlannedBar &bar : m_plan.bars) {
             if (bar.kind == BarKind::Song)
-                collectBar(bar);
+                collectBar(bar, figureFor(bar));
             else if (bar.kind == BarKind::Ending)
-                m_events.append({bar.startBeat, bar.lengthBeats, true});
+                m_events.append({bar.startBeat, bar.lengthBeats, bar.startBeat + bar.lengthBeats, true});
         }
         // A chord that changes under a held voicing is struck again on the change.
         m_events = splitAtChanges(m_plan, m_events, [](KeysEvent &rest) { rest.accent = false; });
+        ChordCursor chords(m_plan);
+        for (KeysEvent &event : m_events)
+            event.chord = chords.at(event.beat);
+        pushChanges();
         std::vector<Note> notes;
         // Voicings have four notes or fewer (five when spread): reserving for four spares the
         // vector's growth, which kept two copies alive at once and left half the last unused.
         notes.reserve(static_cast<size_t>(m_events.size()) * 4);
-        QList<int> previous;
-        ChordCursor chords(m_plan);
         for (const KeysEvent &event : m_events) {
-            const ChordEvent *chord = chords.at(event.beat);
-            if (!chord || chord->chord.noChord || event.length <= kEpsilon)
-                continue;
-            previous = voice(chord->chord, previous);
-            const int accent = (event.accent ? 10 : 0) + m_performance.metricAccent(event.beat)
-                               + m_performance.phraseAccent(event.beat);
-            const int velocity = m_performance.velocity(68, accent);
-            // Every voice lets go together; the starts are humanized one by one, from one swung
-            // position.
-            const qint64 end = beatsToTicks(m_performance.swung(event.beat + event.length)) - kTicksPerQuarter / 24;
-            const double position = m_performance.swung(event.beat);
-            // Read through a const reference: the voicing shares its data with the chord's
-            // candidates, and a non-const loop would copy it (detach) for every event.
-            const QList<int> &voicing = previous;
-            for (int pitch : voicing) {
-                const qint64 start = m_performance.tickAtPosition(position, Player::Keys);
-                // The top voice sings a little over the others.
-                const int shaped = std::clamp(velocity + (pitch == voicing.last() ? 6 : 0) + m_performance.random().between(-3, 3), 1, 127);
-                notes.push_back({start, std::max<qint64>(kTicksPerQuarter / 8, end - start), pitch, shaped});
-            }
+            if (event.chord && !event.chord->chord.noChord && event.length > kEpsilon)
+                play(event, notes);
         }
         const PartRow &row = partRow(TrackType::Keys);
         return {QString::fromLatin1(row.midiName), row.channel, partProgram(*m_arrangement.style, TrackType::Keys), std::move(notes)};
     }
 
 private:
-    void collectBar(const PlannedBar &bar)
+    // The bar's comping figure: one of its groove's, chosen by the seed (not the same one three
+    // bars running), or in a phrase's last bar one of the figures that breathe.
+    const StepPattern &figureFor(const PlannedBar &bar)
     {
+        const std::vector<StepPattern> &groove = m_grooves[bar.form.groove == 1 ? 1 : 0];
+        const std::vector<StepPattern> &pool = bar.form.phraseEnd() && !m_phraseEnd.empty() ? m_phraseEnd : groove;
+        const int count = static_cast<int>(pool.size());
+        const int figure = m_performance.random().between(0, count - 1);
+        const StepPattern *chosen = &pool[static_cast<size_t>(figure)];
+        if (count > 1 && chosen == m_lastFigure && m_repeats >= 1)
+            chosen = &pool[static_cast<size_t>((figure + 1) % count)];
+        m_repeats = chosen == m_lastFigure ? m_repeats + 1 : 0;
+        m_lastFigure = chosen;
+        return *chosen;
+    }
+
+    void collectBar(const PlannedBar &bar, const StepPattern &figure)
+    {
+        const double barEnd = bar.startBeat + bar.lengthBeats;
         forEachHeldStep(
-            bar, m_pattern, m_performance, kKeysVoice, m_holding,
-            [&](const Step &step) { m_events.append({step.beat, step.length, step.symbol == QLatin1Char('X')}); },
+            bar, figure, m_performance, kKeysVoice, m_holding,
+            [&](const Step &step) {
+                m_events.append({step.beat, step.length, barEnd, step.symbol == QLatin1Char('X'), step.symbol == QLatin1Char('p')});
+            },
             [&](const Step &step) { m_events.last().length += step.length; });
+    }
+
+    // Whether the harmony really changes into chord `index`, after a chord long enough to be
+    // heard first, inside the song: a change the keys may push.
+    bool pushable(qsizetype index) const
+    {
+        const ChordEvent &before = m_plan.chords[index - 1];
+        const ChordEvent &after = m_plan.chords[index];
+        return !before.chord.noChord && !after.chord.noChord && !sameHarmony(before.chord, after.chord)
+               && before.durationBeats >= 2 * m_style.pushBeats && after.startBeat > m_plan.musicStartBeat + kEpsilon;
+    }
+
+    // Whether the figure lets the change be pushed, given the events from a push before it up to
+    // it: a block chord struck on the change, or nothing on it and no broken chord just before
+    // (a broken chord's notes lead into the bar; pushing one of them makes no sense).
+    static bool figureLetsPush(const KeysEvent *first, const KeysEvent *last, bool onChange)
+    {
+        if (onChange)
+            return !(last - 1)->broken;
+        return std::none_of(first, last, [](const KeysEvent &e) { return e.broken; });
+    }
+
+    // Anticipation (docs/MUSIC.md, "Keys"): the style's share of the changes the keys may push
+    // are struck `pushBeats` early and tied over; the seed sets where the first one falls, the
+    // share spaces the others. One pass over the events and the chords, both in time order.
+    void pushChanges()
+    {
+        if (m_style.anticipation <= 0.0 || !m_plan.chordsInOrder)
+            return;
+        double credit = m_performance.random().between(0, 99) / 100.0;
+        QList<KeysEvent> out;
+        out.reserve(m_events.size() + 1);
+        qsizetype e = 0;
+        const qsizetype count = m_events.size();
+        for (qsizetype c = 1; c < m_plan.chords.size(); ++c) {
+            const double change = m_plan.chords[c].startBeat;
+            const double from = change - m_style.pushBeats;
+            while (e < count && m_events[e].beat < from - kEpsilon)
+                out.append(m_events[e++]);
+            qsizetype window = e;  // the events from `from` up to the change, inclusive
+            while (window < count && m_events[window].beat < change + kEpsilon)
+                ++window;
+            const bool onChange = window > e && std::abs(m_events[window - 1].beat - change) < kEpsilon;
+            if (!pushable(c) || !figureLetsPush(m_events.constData() + e, m_events.constData() + window, onChange))
+                continue;
+            credit += m_style.anticipation;
+            if (credit < 1.0)
+                continue;
+            credit -= 1.0;
+            // What was held into the pushed eighth stops there, and what sounded in it gives way.
+            if (!out.isEmpty() && out.last().beat + out.last().length > from)
+                out.last().length = from - out.last().beat;
+            const double next = window < count ? m_events[window].beat : change + 1.0;
+            out.append(pushedEvent(onChange ? m_events.constData() + window - 1 : nullptr, &m_plan.chords[c], from, change, next));
+            e = window;
+        }
+        while (e < count)
+            out.append(m_events[e++]);
+        m_events = std::move(out);
+    }
+
+    // The new chord struck at `from`, tied over the change: the figure's strike on the change
+    // moved there, or, where the figure rests on the change, a chord ringing into it up to a beat.
+    static KeysEvent pushedEvent(const KeysEvent *onChange, const ChordEvent *chord, double from, double change, double next)
+    {
+        KeysEvent pushed = onChange ? *onChange : KeysEvent{from, 0.0, change + 1.0, true, false, chord};
+        pushed.length = onChange ? onChange->length + (change - from) : change - from + std::min(1.0, next - change);
+        pushed.beat = from;
+        pushed.chord = chord;
+        return pushed;
+    }
+
+    // The voicing of the plan's chord `index`: above the top of the bass part's range, so above
+    // whatever the bass plays (docs/MUSIC.md, "Keys": playing the bass here to know its notes
+    // cost a fifth of a funk song's engine time).
+    const QList<int> &voice(qsizetype index)
+    {
+        const Chord &chord = m_plan.chords[index].chord;
+        const size_t chordIndex = candidatesFor(chord);
+        // The voicing depends on the chord and the previous voicing only, and a chord over
+        // several events is asked the same question again from its second event on.
+        if (chordIndex == m_lastChord && !m_voicing.isEmpty())
+            return m_voicing;
+        const QList<QList<int>> &candidates = m_candidates[chordIndex].voicings;
+        if (candidates.isEmpty())
+            return m_voicing;
+        m_lastChord = chordIndex;
+        m_voicing = chooseKeysVoicing(chord, m_style.voicing, candidates, m_voicing, kBassHighest);
+        return m_voicing;
     }
 
     // The voicings a chord can take depend on its root and intervals only, and a song has few
@@ -164,57 +210,59 @@ private:
         });
         if (known != m_candidates.cend())
             return static_cast<size_t>(known - m_candidates.cbegin());
-        m_candidates.push_back({chord.root, chord.intervals, candidateVoicings(voicedClasses(chord, m_style.voicing))});
+        m_candidates.push_back({chord.root, chord.intervals, keysVoicingCandidates(chord, m_style.voicing)});
         return m_candidates.size() - 1;
     }
 
-    QList<int> voice(const Chord &chord, const QList<int> &previous)
+    // A broken chord goes on from the voicing's bottom at every bar and every chord.
+    int nextBroken(const KeysEvent &event)
     {
-        const size_t chordIndex = candidatesFor(chord);
-        // The voicing depends on the chord and the previous voicing only, and a chord over
-        // several events is asked the same question again from its second event on.
-        if (chordIndex == m_lastChord && previous == m_lastPrevious)
-            return m_lastVoicing;
-        m_lastChord = chordIndex;
-        m_lastPrevious = previous;
-        m_lastVoicing = voiceAfresh(chord, m_candidates[chordIndex].voicings, previous);
-        return m_lastVoicing;
+        if (event.chord != m_brokenChord || event.barEnd != m_brokenBarEnd) {
+            m_brokenChord = event.chord;
+            m_brokenBarEnd = event.barEnd;
+            m_broken = 0;
+        }
+        return m_broken++;
     }
 
-    QList<int> voiceAfresh(const Chord &chord, const QList<QList<int>> &candidates, const QList<int> &previous)
+    void play(const KeysEvent &event, std::vector<Note> &notes)
     {
-        if (candidates.isEmpty())
-            return previous;
-        static const QList<int> kMiddle{60, 64, 67};
-        const QList<int> &reference = previous.isEmpty() ? kMiddle : previous;
-        const QList<int> *best = &candidates.first();
-        double bestCost = 1e9;
-        for (const QList<int> &candidate : candidates) {
-            // Stay near the middle of the keyboard over a long song instead of drifting away.
-            const double centre = std::abs(candidate.first() + candidate.last() - 128) * 0.25;
-            const double cost = movement(candidate, reference) + centre;
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = &candidate;
-            }
+        const ChordEvent &chord = *event.chord;
+        const QList<int> &voicing = voice(event.chord - m_plan.chords.data());
+        if (voicing.isEmpty())
+            return;
+        const int accent = (event.accent ? 10 : 0) + m_performance.metricAccent(event.beat)
+                           + m_performance.phraseAccent(event.beat);
+        const int velocity = m_performance.velocity(event.broken ? 62 : 68, accent);
+        // A broken chord's notes ring (the pedal) to the end of the chord or the bar.
+        const double until = event.broken ? std::max(event.beat + event.length,
+                                                     std::min(event.barEnd, chord.startBeat + chord.durationBeats))
+                                          : event.beat + event.length;
+        // Every voice lets go together; the starts are humanized one by one, from one swung
+        // position.
+        const qint64 end = beatsToTicks(m_performance.swung(until)) - kTicksPerQuarter / 24;
+        const double position = m_performance.swung(event.beat);
+        const auto strike = [&](int pitch, int lift) {
+            const qint64 start = m_performance.tickAtPosition(position, Player::Keys);
+            const int shaped = std::clamp(velocity + lift + m_performance.random().between(-3, 3), 1, 127);
+            notes.push_back({start, std::max<qint64>(kTicksPerQuarter / 8, end - start), pitch, shaped});
+        };
+        if (event.broken) {
+            strike(voicing[brokenIndex(nextBroken(event), static_cast<int>(voicing.size()))], 0);
+            return;
         }
-        QList<int> voicing = *best;
-        if (m_style.voicing == Voicing::Spread) {
-            // An open left hand: the root below the right-hand voicing when there is room.
-            int root = voicing.first() - 1;
-            while (((root % 12) + 12) % 12 != chord.root)
-                --root;
-            if (root >= kLowest)
-                voicing.prepend(root);
-        }
-        return voicing;
+        for (int pitch : voicing)
+            strike(pitch, pitch == voicing.last() ? 6 : 0);  // the top voice sings a little over the others
     }
 
     const Arrangement &m_arrangement;
     const SongPlan &m_plan;
     const KeysStyle &m_style;
     QList<Pulse> m_pulses;
-    StepPattern m_pattern;  // the style's cells over m_pulses
+    std::vector<StepPattern> m_grooves[2];  // the style's figures over m_pulses, groove A and B
+    std::vector<StepPattern> m_phraseEnd;
+    const StepPattern *m_lastFigure = nullptr;
+    int m_repeats = 0;
     Performance m_performance;
     QList<KeysEvent> m_events;
     bool m_holding = false;
@@ -225,8 +273,10 @@ private:
     };
     std::vector<ChordVoicings> m_candidates;  // one per distinct chord, see candidatesFor()
     size_t m_lastChord = ~size_t(0);          // voice()'s last question and answer
-    QList<int> m_lastPrevious;
-    QList<int> m_lastVoicing;
+    QList<int> m_voicing;
+    const ChordEvent *m_brokenChord = nullptr;
+    double m_brokenBarEnd = -1.0;
+    int m_broken = 0;
 };
 
 } // namespace

@@ -73,12 +73,29 @@ struct BassStyle {
     std::optional<PartMix> mix;  // the section's "mix"; none: the part's row's (partMix)
 };
 
-enum class Voicing { Close, Shell, Spread };
+// Close: the chord's tones stacked within an octave and a half. Shell: third and seventh with
+// the root or the written ninth on top. Spread: a close right hand over the root. Rootless: the
+// A and B shapes of jazz piano (from the third or from the seventh up, no root: the bass has it).
+enum class Voicing { Close, Shell, Spread, Rootless };
+
+// The figures a pianist comps with (docs/STYLES.md, "Keys"): each song bar plays one, chosen by
+// the seed among its groove's (A or B, from the song plan's form), and a phrase's last bar plays
+// one of the phrase-end figures, which leave space. x hit, X accent, p broken chord (the
+// voicing's next note, ringing), ? optional, - hold, . rest.
+struct KeysComping {
+    QList<RoleCells> grooveA;
+    QList<RoleCells> grooveB;     // as A when the style writes none
+    QList<RoleCells> phraseEnd;   // as the groove's when the style writes none
+};
 
 struct KeysStyle {
     int program = 0;
     Voicing voicing = Voicing::Close;
-    RoleCells cells;         // x hit, X accent, ? optional, - hold, . rest
+    KeysComping comping;
+    // Share of chord changes the keys push: the new chord struck `pushBeats` early and tied over
+    // the change (an eighth, or a sixteenth in funk), where the figure strikes a chord on it.
+    double anticipation = 0.0;
+    double pushBeats = 0.5;
     std::optional<PartMix> mix;
 };
 

@@ -437,6 +437,90 @@ Result<BassStyle> parseBass(const QJsonValue &value)
     return bass;
 }
 
+constexpr char kKeysAlphabet[] = ".-xX?p";
+
+Result<QList<RoleCells>> parseKeysFigures(const QJsonValue &value, const QString &path)
+{
+    const QJsonArray array = value.toArray();
+    if (!value.isArray() || array.isEmpty() || array.size() > 8)
+        return styleError(path, QStringLiteral("expected a list of 1 to 8 figures (cells)"));
+    QList<RoleCells> figures;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        auto cells = parseCells(array[i], QStringLiteral("%1[%2]").arg(path).arg(i), QLatin1String(kKeysAlphabet));
+        if (!cells)
+            return cells.error();
+        figures.append(*cells);
+    }
+    return figures;
+}
+
+// "comping": {"a": [figures], "b": [figures], "phrase_end": [figures]}; "a" is required, the
+// others fall back to it. A style with one figure may write "cells" instead.
+Result<KeysComping> parseComping(const QJsonObject &keys)
+{
+    const bool hasCells = keys.contains(QStringLiteral("cells"));
+    if (hasCells == keys.contains(QStringLiteral("comping")))
+        return styleError(QStringLiteral("keys"), QStringLiteral("expected either \"comping\" or \"cells\""));
+    KeysComping comping;
+    if (hasCells) {
+        auto cells = parseCells(keys.value(QStringLiteral("cells")), QStringLiteral("keys.cells"), QLatin1String(kKeysAlphabet));
+        if (!cells)
+            return cells.error();
+        comping.grooveA = comping.grooveB = comping.phraseEnd = {*cells};
+        return comping;
+    }
+    const QJsonValue value = keys.value(QStringLiteral("comping"));
+    if (!value.isObject() || !value.toObject().contains(QStringLiteral("a")))
+        return styleError(QStringLiteral("keys.comping"), QStringLiteral("expected an object with \"a\" (and \"b\", \"phrase_end\") figures"));
+    const QJsonObject object = value.toObject();
+    const std::array<std::pair<const char *, QList<RoleCells> *>, 3> lists{
+        {{"a", &comping.grooveA}, {"b", &comping.grooveB}, {"phrase_end", &comping.phraseEnd}}};
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const auto known = std::find_if(lists.begin(), lists.end(), [&](const auto &l) { return it.key() == QLatin1String(l.first); });
+        const QString path = QStringLiteral("keys.comping.") + it.key();
+        if (known == lists.end())
+            return styleError(path, QStringLiteral("unknown groove; expected a, b or phrase_end"));
+        auto figures = parseKeysFigures(it.value(), path);
+        if (!figures)
+            return figures.error();
+        *known->second = *figures;
+    }
+    if (comping.grooveB.isEmpty())
+        comping.grooveB = comping.grooveA;
+    return comping;
+}
+
+Result<Voicing> parseKeysVoicing(const QJsonObject &object)
+{
+    const QString voicing = object.value(QStringLiteral("voicing")).toString(QStringLiteral("close"));
+    if (voicing == QLatin1String("close"))
+        return Voicing::Close;
+    if (voicing == QLatin1String("shell"))
+        return Voicing::Shell;
+    if (voicing == QLatin1String("spread"))
+        return Voicing::Spread;
+    if (voicing == QLatin1String("rootless"))
+        return Voicing::Rootless;
+    return styleError(QStringLiteral("keys.voicing"), QStringLiteral("expected close, shell, spread or rootless"));
+}
+
+// "anticipation": the share of changes pushed, 0-0.5; "push": "eighth" or "sixteenth".
+std::optional<Error> parseAnticipation(const QJsonObject &object, KeysStyle &keys)
+{
+    const QJsonValue share = object.value(QStringLiteral("anticipation"));
+    keys.anticipation = share.toDouble(0.0);
+    if (!share.isUndefined() && (!share.isDouble() || keys.anticipation < 0 || keys.anticipation > 0.5))
+        return styleError(QStringLiteral("keys.anticipation"), QStringLiteral("expected a share of chord changes from 0 to 0.5"));
+    const QString push = object.value(QStringLiteral("push")).toString(QStringLiteral("eighth"));
+    if (push == QLatin1String("eighth"))
+        keys.pushBeats = 0.5;
+    else if (push == QLatin1String("sixteenth"))
+        keys.pushBeats = 0.25;
+    else
+        return styleError(QStringLiteral("keys.push"), QStringLiteral("expected eighth or sixteenth"));
+    return std::nullopt;
+}
+
 Result<KeysStyle> parseKeys(const QJsonValue &value)
 {
     auto section = parsePartSection(value, QStringLiteral("keys"), TrackType::Keys);
@@ -446,20 +530,16 @@ Result<KeysStyle> parseKeys(const QJsonValue &value)
     KeysStyle keys;
     keys.program = section->program;
     keys.mix = section->mix;
-    const QString voicing = object.value(QStringLiteral("voicing")).toString(QStringLiteral("close"));
-    if (voicing == QLatin1String("close"))
-        keys.voicing = Voicing::Close;
-    else if (voicing == QLatin1String("shell"))
-        keys.voicing = Voicing::Shell;
-    else if (voicing == QLatin1String("spread"))
-        keys.voicing = Voicing::Spread;
-    else
-        return styleError(QStringLiteral("keys.voicing"), QStringLiteral("expected close, shell or spread"));
-    auto cells = parseCells(object.value(QStringLiteral("cells")), QStringLiteral("keys.cells"),
-                            QStringLiteral(".-xX?"));
-    if (!cells)
-        return cells.error();
-    keys.cells = *cells;
+    auto voicing = parseKeysVoicing(object);
+    if (!voicing)
+        return voicing.error();
+    keys.voicing = *voicing;
+    auto comping = parseComping(object);
+    if (!comping)
+        return comping.error();
+    keys.comping = *comping;
+    if (auto error = parseAnticipation(object, keys))
+        return *error;
     return keys;
 }
 

@@ -749,6 +749,21 @@ def keys_chords(notes):
     return groups
 
 
+def broken_chords_joined(song, groups):
+    """Single notes under one chord (a broken chord, MUSIC.md "Keys") joined to the chord struck
+    before them under it, or to each other: the voicing they spell out, which is what leads to
+    the next chord, not the broken chord's last note."""
+    joined = []
+    for group in groups:
+        chord = song.chord_at(group[0].start + song.ppq // 8)
+        if joined and len(group) == 1 and joined[-1][0] is chord:
+            if all(n.pitch != group[0].pitch for n in joined[-1][1]):
+                joined[-1][1].append(group[0])
+        else:
+            joined.append((chord, list(group)))
+    return [g for _, g in joined]
+
+
 def voice_movement(a, b):
     """Mean semitones per voice between two voicings (bottom to bottom, and so on)."""
     a, b = sorted(n.pitch for n in a), sorted(n.pitch for n in b)
@@ -757,13 +772,14 @@ def voice_movement(a, b):
     return sum(abs(x - y) for x, y in zip(a, b)) / len(a)
 
 
-def off_chord_notes(song, notes, tones):
+def off_chord_notes(song, notes, tones, ahead=None):
     """Notes that are not in the chord's `tones` ("tones", or "chord_tones" with the root and the
     slash bass), the chord being the one sounding where the note starts or the one it anticipates
-    by up to PPQ/8; notes under N.C. are not judged."""
+    by up to `ahead` ticks (PPQ/8 unless given); notes under N.C. are not judged."""
+    ahead = song.ppq // 8 if ahead is None else ahead
     wrong = []
     for n in notes:
-        candidates = [c for c in (song.chord_at(n.start), song.chord_at(n.start + song.ppq // 8))
+        candidates = [c for c in (song.chord_at(n.start), song.chord_at(n.start + ahead))
                       if c is not None and not c.get("no_chord")]
         if candidates and not any(n.pitch % 12 in c[tones] for c in candidates):
             chord = candidates[-1]
@@ -779,7 +795,9 @@ def check_keys(song, notes):
                for n in notes if not low <= n.pitch <= high]
     rules.append(Rule("harmony.keys_range", not outside, limited(outside)))
 
-    wrong = off_chord_notes(song, notes, "chord_tones")
+    # Keys push a change by an eighth (MUSIC.md "Keys"): a chord struck up to an eighth (and the
+    # humanizing's PPQ/8) before the change is judged against the chord it anticipates too.
+    wrong = off_chord_notes(song, notes, "chord_tones", ahead=song.ppq // 2 + song.ppq // 8)
     rules.append(Rule("harmony.keys_chord_tones", not wrong, limited(wrong)))
 
     held = []
@@ -793,7 +811,7 @@ def check_keys(song, notes):
                 held.append(f"{song.where(change)}: {note_name(n.pitch)} held into {chord['symbol']}")
     rules.append(Rule("harmony.keys_follow_changes", not held, limited(held)))
 
-    groups = keys_chords(notes)
+    groups = broken_chords_joined(song, keys_chords(notes))
     moves = []
     for before, after in zip(groups, groups[1:]):
         chord_before = song.chord_at(before[0].start + song.ppq // 8)
