@@ -3,8 +3,9 @@
 // Synthesises N minutes (default 3) of stereo 44.1 kHz: strummed chords, bass, kick and snare
 // at 104 BPM. Batch: the time analyzeAudio takes on this one thread, as times real time, and the
 // process's peak RSS before and after (the input alone is N * 21 MB). --stream: the same audio
-// pushed in 10 ms blocks, the processing time per block (median, p99, max) and how long after
-// its time each beat and chord was reported.
+// pushed in 10 ms blocks, the processing time per block (median, p99, max), how long after its
+// time each beat and each provisional and final chord was reported, how long after each chord
+// change the first report naming it came, and when the first chord and beat came.
 
 #include "listening/AudioChordRecognizer.h"
 #include "listening/AudioChordStream.h"
@@ -145,13 +146,79 @@ int runBatch(const PcmBuffer &audio, double minutes)
     return 0;
 }
 
+// One chord report of the stream: when (seconds of audio pushed) and what.
+struct Report {
+    double heard = 0;
+    HeardAudioChord chord;
+};
+
+struct Latencies {
+    std::vector<double> warmUp, after;   // seconds; the first kWarmUp s of audio apart
+};
+
+constexpr double kWarmUp = 5.0;   // the first tempo estimate needs 4 s of audio
+
+void printLatencies(const char *what, const Latencies &latencies)
+{
+    std::printf("stream: %s: %.0f ms median, %.0f ms p90, %.0f ms max (%zu); in the first %.0f s: %.0f ms median, %.0f ms max (%zu)\n",
+                what, 1000 * percentile(latencies.after, 0.5), 1000 * percentile(latencies.after, 0.9),
+                1000 * percentile(latencies.after, 1.0), latencies.after.size(), kWarmUp,
+                1000 * percentile(latencies.warmUp, 0.5), 1000 * percentile(latencies.warmUp, 1.0), latencies.warmUp.size());
+}
+
+// Each change of the final chords (a beat whose final chord differs from the beat before's): how
+// long after the beat started the first report naming that chord for that moment came, a
+// provisional or a final one. What a player hears the band follow by.
+Latencies changeLatencies(const std::vector<Report> &reports, double beatSeconds)
+{
+    std::vector<const HeardAudioChord *> finals;
+    for (const Report &report : reports)
+        if (report.chord.final)
+            finals.push_back(&report.chord);
+    Latencies latencies;
+    for (size_t i = 0; i < finals.size(); ++i) {
+        if (i > 0 && finals[i]->chord == finals[i - 1]->chord)
+            continue;
+        const double start = finals[i]->startSeconds;
+        for (const Report &report : reports) {
+            const double at = report.chord.startSeconds;
+            if (report.chord.chord == finals[i]->chord && at >= start - 0.25 * beatSeconds && at < start + 0.75 * beatSeconds) {
+                (start < kWarmUp ? latencies.warmUp : latencies.after).push_back(report.heard - start);
+                break;
+            }
+        }
+    }
+    return latencies;
+}
+
+// How many provisional chords of beats named their beat's final chord.
+double provisionalAgreement(const std::vector<Report> &reports)
+{
+    std::vector<const HeardAudioChord *> guesses;
+    int agreeing = 0, compared = 0;
+    for (const Report &report : reports) {
+        if (!report.chord.final && !report.chord.beforeTempo)
+            guesses.push_back(&report.chord);
+        if (!report.chord.final)
+            continue;
+        for (const HeardAudioChord *guess : guesses)
+            if (guess->startBeat == report.chord.startBeat) {
+                ++compared;
+                agreeing += guess->chord == report.chord.chord;
+            }
+    }
+    return compared ? static_cast<double>(agreeing) / compared : 0;
+}
+
 int runStream(const PcmBuffer &audio)
 {
     const HeapWatch heap;
     constexpr qint64 kBlock = kRate / 100;   // 10 ms
     AudioChordStream stream(audio.sampleRate, audio.channels);
-    constexpr double kWarmUp = 5.0;   // the first tempo estimate needs 4 s of audio
-    std::vector<double> blockMs, beatLatency, warmUpLatency, chordLatency, warmUpChords;
+    std::vector<double> blockMs;
+    Latencies beats, provisional, finals;
+    std::vector<Report> reports;
+    double firstBeat = -1, firstChord = -1;
     for (qint64 frame = 0; frame < audio.frames(); frame += kBlock) {
         const qint64 count = std::min(kBlock, audio.frames() - frame);
         const auto start = std::chrono::steady_clock::now();
@@ -159,20 +226,29 @@ int runStream(const PcmBuffer &audio)
         const AudioChordStream::Update update = stream.takeUpdate();
         blockMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         const double heard = stream.secondsHeard();
-        for (const AudioBeat &beat : update.beats)
-            (beat.seconds < kWarmUp ? warmUpLatency : beatLatency).push_back(heard - beat.seconds);
-        for (const HeardAudioChord &chord : update.chords)
-            (chord.startSeconds < kWarmUp ? warmUpChords : chordLatency).push_back(heard - chord.startSeconds - chord.durationSeconds);
+        for (const AudioBeat &beat : update.beats) {
+            (beat.seconds < kWarmUp ? beats.warmUp : beats.after).push_back(heard - beat.seconds);
+            firstBeat = firstBeat < 0 ? heard : firstBeat;
+        }
+        for (const HeardAudioChord &chord : update.chords) {
+            reports.push_back({heard, chord});
+            firstChord = firstChord < 0 ? heard : firstChord;
+            if (chord.beforeTempo)
+                continue;
+            Latencies &kind = chord.final ? finals : provisional;
+            const double from = chord.final ? chord.startSeconds + chord.durationSeconds : chord.startSeconds;
+            (chord.startSeconds < kWarmUp ? kind.warmUp : kind.after).push_back(heard - from);
+        }
     }
+    const double beatSeconds = 60.0 / kBpm;
     std::printf("stream: processing per 10 ms block: median %.3f ms, p99 %.3f ms, max %.3f ms\n",
                 percentile(blockMs, 0.5), percentile(blockMs, 0.99), percentile(blockMs, 1.0));
-    std::printf("stream: beats reported %.0f ms (median) / %.0f ms (max) after they sound; the %zu of the first %.0f s "
-                "once the tempo is known, up to %.0f ms\n",
-                1000 * percentile(beatLatency, 0.5), 1000 * percentile(beatLatency, 1.0), warmUpLatency.size(), kWarmUp,
-                1000 * percentile(warmUpLatency, 1.0));
-    std::printf("stream: chords reported %.0f ms (median) / %.0f ms (max) after their beat ends; those of the first %.0f s "
-                "up to %.0f ms\n",
-                1000 * percentile(chordLatency, 0.5), 1000 * percentile(chordLatency, 1.0), kWarmUp, 1000 * percentile(warmUpChords, 1.0));
+    std::printf("stream: first chord reported at %.2f s of audio, first beat at %.2f s (the music starts at 0)\n", firstChord, firstBeat);
+    printLatencies("beat reported after it sounds", beats);
+    printLatencies("provisional chord reported after its beat starts", provisional);
+    printLatencies("final chord reported after its beat ends", finals);
+    printLatencies("chord change first reported (either kind) after it sounds", changeLatencies(reports, beatSeconds));
+    std::printf("stream: provisional chords naming their beat's final chord: %.1f %%\n", 100 * provisionalAgreement(reports));
     std::printf("stream: heap held by the stream at its peak %.1f MB\n", heap.peakMb());
     return 0;
 }

@@ -27,6 +27,12 @@ struct HeardAudioChord {
     double startBeat = 0, durationBeats = 0;   // in beats of the tracked grid, from beat 0
     double startSeconds = 0, durationSeconds = 0;
     double confidence = 0;                  // 0..1
+    // A live stream's first word on a beat, from its first ~50 ms (AudioChordStream): decided
+    // (confirmed or corrected) by a final one for the same beat. A recording's are all final.
+    bool final = true;
+    // Heard by a stream before it knew the tempo: no beat grid yet, so startBeat and
+    // durationBeats mean nothing; provisional, superseded by the final chords of those beats.
+    bool beforeTempo = false;
 };
 
 // What the recognizer heard in a recording (docs/MUSIC.md, "Chords from audio").

@@ -98,7 +98,7 @@ QList<HeardAudioChord> mergedChords(const std::vector<int> &path, const std::vec
     for (size_t i = 0; i < path.size(); ++i) {
         const double confidence = confidenceOf(scores[i], path[i]);
         if (path[i] != lastState) {
-            chords.append(HeardAudioChord{vocabulary.name(path[i], key), static_cast<double>(i), 0, spans[i].start, 0, 0});
+            chords.append(HeardAudioChord{vocabulary.name(path[i], key), static_cast<double>(i), 0, spans[i].start, 0, 0, true, false});
             lastState = path[i];
             beatsInChord = 0;
         }

@@ -11,8 +11,13 @@ namespace aiband {
 class StreamingRecognizer;
 
 // The recognizer fed incrementally, as audio arrives from a live input (issue 15 item 3).
-// Beats and chords are decided with a latency of at most the analysis window plus 250 ms of
-// audio; each chord covers one beat (consumers merge repeats). Not thread-safe: one feeder.
+// A beat is reported about 0.2 s after it sounds, and its chord twice: provisional (final false)
+// about 0.2 s after the beat starts, from the quick chroma of its first frames, then final about
+// 0.2 s after the beat ends, from the whole beat as the batch analysis reads it. Each chord covers
+// one beat (consumers merge repeats). Before the tempo is known (the first 4 s without a tempo
+// hint) there are no beats: provisional chords are reported where the harmony changes
+// (beforeTempo), and the final chords of those seconds follow with the first beats (docs/MUSIC.md,
+// "Chords from audio", streaming). Not thread-safe: one feeder.
 class AudioChordStream {
 public:
     AudioChordStream(int sampleRate, int channels, AudioAnalysisOptions options = {});
@@ -28,7 +33,9 @@ public:
     // stream hears nothing after it.
     void finish();
 
-    // What is known since the last call: new beats, chords decided, the current tempo/key guesses.
+    // What is known since the last call: new beats, chords (provisional and final, in the order
+    // heard: a beat's final chord always comes before the next beat's provisional one), the
+    // current tempo (0 while not known) and key guesses.
     struct Update {
         QList<AudioBeat> beats;
         QList<HeardAudioChord> chords;

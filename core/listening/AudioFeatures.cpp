@@ -4,7 +4,7 @@
 
 namespace aiband {
 
-AudioFeatures::AudioFeatures(int sampleRate, int channels)
+AudioFeatures::AudioFeatures(int sampleRate, int channels, QuickChroma quick)
     : m_downsampler(sampleRate, channels)
     , m_rate(m_downsampler.exactOutputRate())
     , m_chromaFft(kChromaFft)
@@ -14,6 +14,7 @@ AudioFeatures::AudioFeatures(int sampleRate, int channels)
     , m_semitones(kChromaFft, m_rate)
     , m_tuning(kChromaFft, m_rate)
     , m_onsetStrength(kOnsetFft, m_rate)
+    , m_keepQuickChroma(quick == QuickChroma::Yes)
 {
 }
 
@@ -63,6 +64,8 @@ void AudioFeatures::analyse(bool ending)
         m_semitones.setTuning(m_tuning.cents());
         SemitoneFrame frame;
         m_semitones.map(m_magnitudes, frame);
+        if (m_keepQuickChroma)
+            quickChroma.push_back(chromaOf(frame, static_cast<double>(m_nextChromaFrame * kChromaHop) / m_rate));
         if (const auto harmonic = m_harmonic.push(frame))
             addChromaFrame(*harmonic);
         ++m_nextChromaFrame;

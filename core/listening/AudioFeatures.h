@@ -27,17 +27,25 @@ public:
     static constexpr int kOnsetFft = 512;
     static constexpr int kOnsetHop = 128;
 
-    AudioFeatures(int sampleRate, int channels);
+    // Whether quickChroma is kept too (the stream's provisional chords read it; a recording not).
+    enum class QuickChroma { No, Yes };
+
+    AudioFeatures(int sampleRate, int channels, QuickChroma quick = QuickChroma::No);
 
     void push(const float *interleaved, qint64 frames);
     void finish();   // the end of the audio: the last frames, padded with silence
 
     double onsetFramesPerSecond() const { return m_rate / kOnsetHop; }
+    double chromaHopSeconds() const { return kChromaHop / m_rate; }
+    double chromaWindowSeconds() const { return kChromaFft / m_rate; }
     double tuningCents() const { return m_tuning.cents(); }
 
     // Appended in time order; the owner may erase what it has consumed from the front.
     std::vector<ChromaFrame> chroma;
     std::vector<float> onsets;   // onset k is centred at k * kOnsetHop samples of the 12 kHz signal
+    // The same chroma frames before the harmonic filter: out HarmonicFilter::kLookahead frames
+    // (about 0.17 s) sooner, drums not taken out. What a live stream's provisional chords read.
+    std::vector<ChromaFrame> quickChroma;
 
 private:
     void analyse(bool ending);
@@ -61,6 +69,7 @@ private:
     qint64 m_nextChromaFrame = 0;
     qint64 m_nextOnsetFrame = 0;
     qint64 m_chromaFramesOut = 0;
+    bool m_keepQuickChroma = false;
 };
 
 } // namespace aiband

@@ -16,8 +16,7 @@ BeatHarmony harmonyBetween(const std::vector<ChromaFrame> &frames, double start,
         return harmony;
     const auto first = std::lower_bound(frames.begin(), frames.end(), start,
                                         [](const ChromaFrame &frame, double t) { return frame.seconds < t; });
-    // The frames just before the next beat already hear its attack through their window.
-    end -= std::min(kEndMargin, (end - start) / 3);
+    end = harmonyEnd(start, end);
     auto last = std::lower_bound(first, frames.end(), end,
                                  [](const ChromaFrame &frame, double t) { return frame.seconds < t; });
     auto from = first;
@@ -37,6 +36,11 @@ BeatHarmony harmonyBetween(const std::vector<ChromaFrame> &frames, double start,
     std::nth_element(energies.begin(), energies.begin() + static_cast<std::ptrdiff_t>(energies.size() / 2), energies.end());
     harmony.energy = energies[energies.size() / 2];
     return harmony;
+}
+
+double harmonyEnd(double start, double end)
+{
+    return end - std::min(kEndMargin, (end - start) / 3);
 }
 
 } // namespace aiband

@@ -17,4 +17,8 @@ struct BeatHarmony {
 
 BeatHarmony harmonyBetween(const std::vector<ChromaFrame> &frames, double start, double end);
 
+// Where harmonyBetween stops reading a beat [start, end): the frames just before the next beat
+// already hear its attack through their window. A stream decides a beat once its chroma is there.
+double harmonyEnd(double start, double end);
+
 } // namespace aiband

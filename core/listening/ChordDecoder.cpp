@@ -176,26 +176,36 @@ std::vector<int> seventhsHeardInTheBar(const std::vector<int> &path, const std::
     return refined;
 }
 
+ChordScores OnlineChordDecoder::forward(const std::optional<ChordScores> &best, const ChordScores &beat,
+                                        const ChordTransitions &transitions, double changeCost)
+{
+    if (!best)
+        return beat;
+    const auto [top, second] = bestTwo(*best);
+    ChordScores next{};
+    for (int state = 0; state < ChordVocabulary::kStates; ++state) {
+        const int other = state == top ? second : top;
+        next[static_cast<size_t>(state)] = std::max((*best)[static_cast<size_t>(state)],
+                                                    (*best)[static_cast<size_t>(other)] + transitions.into(state) - changeCost)
+            + beat[static_cast<size_t>(state)];
+    }
+    // Only differences matter; keeping the top at 0 keeps long streams from overflowing.
+    const double highest = *std::max_element(next.begin(), next.end());
+    for (double &s : next)
+        s -= highest;
+    return next;
+}
+
 int OnlineChordDecoder::next(const ChordScores &beat, const ChordTransitions &transitions, double changeCost)
 {
-    if (!m_best) {
-        m_best = beat;
-    } else {
-        const auto [best, second] = bestTwo(*m_best);
-        ChordScores next{};
-        for (int state = 0; state < ChordVocabulary::kStates; ++state) {
-            const int other = state == best ? second : best;
-            next[static_cast<size_t>(state)] = std::max((*m_best)[static_cast<size_t>(state)],
-                                                        (*m_best)[static_cast<size_t>(other)] + transitions.into(state) - changeCost)
-                + beat[static_cast<size_t>(state)];
-        }
-        // Only differences matter; keeping the top at 0 keeps long streams from overflowing.
-        const double top = *std::max_element(next.begin(), next.end());
-        for (double &s : next)
-            s -= top;
-        m_best = next;
-    }
+    m_best = forward(m_best, beat, transitions, changeCost);
     return static_cast<int>(std::max_element(m_best->begin(), m_best->end()) - m_best->begin());
+}
+
+int OnlineChordDecoder::peek(const ChordScores &beat, const ChordTransitions &transitions, double changeCost) const
+{
+    const ChordScores guess = forward(m_best, beat, transitions, changeCost);
+    return static_cast<int>(std::max_element(guess.begin(), guess.end()) - guess.begin());
 }
 
 } // namespace aiband

@@ -55,8 +55,14 @@ std::vector<int> seventhsHeardInTheBar(const std::vector<int> &path, const std::
 class OnlineChordDecoder {
 public:
     int next(const ChordScores &beat, const ChordTransitions &transitions, double changeCost);
+    // The state next() would give for `beat`, without deciding it: a provisional guess from part
+    // of a beat, to be decided by next() once the whole beat is heard.
+    int peek(const ChordScores &beat, const ChordTransitions &transitions, double changeCost) const;
 
 private:
+    static ChordScores forward(const std::optional<ChordScores> &best, const ChordScores &beat,
+                               const ChordTransitions &transitions, double changeCost);
+
     std::optional<ChordScores> m_best;
 };
 

@@ -352,13 +352,10 @@ void WebSocketHub::playChordsToBand(Session &session, const AudioChordStream::Up
         return;
     const TransportState now = m_session->transport();
     const double heard = session.audio->secondsHeard();
-    for (const HeardAudioChord &heardChord : update.chords) {
-        if (heardChord.chord == session.lastChordToBand)
-            continue;
+    for (const HeardAudioChord &heardChord : session.audio->chordsForBand(update.chords)) {
         const Result<Chord> chord = parseChord(heardChord.chord);
         if (!chord)
-            continue;   // the recognizer spells only chords parseChord reads; nothing to play otherwise
-        session.lastChordToBand = heardChord.chord;
+            continue;   // the recognizer spells only chords parseChord reads (N.C. is not played)
         const double beat = std::max(0.0, now.beat - (heard - heardChord.startSeconds) * now.tempoBpm / 60.0);
         m_session->hearChord(session.pluginId, beat, *chord);
     }
@@ -373,7 +370,6 @@ Status WebSocketHub::startAudio(QWebSocket *socket, const AudioStreamFormat &for
         return makeError(QStringLiteral("already_listening"),
                          QStringLiteral("an audio stream is open: send audio_stop before another audio_start"));
     session->audio = std::make_unique<AudioListening>(format);
-    session->lastChordToBand.clear();
     return Done{};
 }
 

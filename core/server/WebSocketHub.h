@@ -112,7 +112,6 @@ private:
         TokenBucket messages;  // websocket.max_messages_per_second
         bool throttled = false; // told about the current run of refused messages
         std::unique_ptr<AudioListening> audio;   // between audio_start and audio_stop
-        QString lastChordToBand;                 // the live band hears changes only
     };
 
     Session &addSession(std::unique_ptr<QWebSocket> socket, std::function<void(const QString &)> deliver,

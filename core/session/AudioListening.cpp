@@ -144,6 +144,8 @@ AudioChordStream::Update AudioListening::finish()
 void AudioListening::keep(const QList<HeardAudioChord> &chords)
 {
     for (const HeardAudioChord &chord : chords) {
+        if (!chord.final)
+            continue;   // its beat's final chord follows
         if (!m_chords.isEmpty() && m_chords.last().chord == chord.chord) {
             HeardAudioChord &last = m_chords.last();
             last.confidence = (last.confidence * last.durationBeats + chord.confidence * chord.durationBeats)
@@ -158,14 +160,37 @@ void AudioListening::keep(const QList<HeardAudioChord> &chords)
         m_chords.remove(0, m_chords.size() - kMaxKeptChords);
 }
 
+QList<HeardAudioChord> AudioListening::chordsForBand(const QList<HeardAudioChord> &chords)
+{
+    QList<HeardAudioChord> forBand;
+    for (const HeardAudioChord &chord : chords) {
+        if (chord.startSeconds < m_bandChordStart - 1e-6)
+            continue;   // history: the band already plays a later moment's chord
+        m_bandChordStart = chord.startSeconds;
+        // The band plays no N.C. (it holds its chord through a rest), so a chord after one is no change.
+        if (chord.chord == m_bandChord || chord.chord == QLatin1String("N.C."))
+            continue;
+        m_bandChord = chord.chord;
+        forBand.append(chord);
+    }
+    return forBand;
+}
+
 QJsonObject audioUpdateJson(const AudioChordStream::Update &update, double secondsHeard)
 {
     QJsonArray beats;
     for (const AudioBeat &beat : update.beats)
         beats.append(QJsonObject{{QStringLiteral("seconds"), rounded(beat.seconds, 3)}, {QStringLiteral("downbeat"), beat.downbeat}});
     QJsonArray chords;
-    for (const HeardAudioChord &chord : update.chords)
-        chords.append(heardChordJson(chord));
+    for (const HeardAudioChord &chord : update.chords) {
+        QJsonObject json = heardChordJson(chord);
+        json.insert(QStringLiteral("final"), chord.final);
+        if (chord.beforeTempo) {   // no beat grid yet
+            json.insert(QStringLiteral("start_time"), QJsonValue::Null);
+            json.insert(QStringLiteral("duration"), QJsonValue::Null);
+        }
+        chords.append(json);
+    }
     return {{QStringLiteral("beats"), beats},
             {QStringLiteral("chords"), chords},
             {QStringLiteral("tempo"), std::round(update.tempoBpm * 10.0) / 10.0},

@@ -57,8 +57,13 @@ public:
     qsizetype partialBytes() const { return m_partial.size(); }
     double secondsHeard() const { return m_stream.secondsHeard(); }
     const AudioStreamFormat &format() const { return m_format; }
-    // Every chord so far, back to back, repeats merged.
+    // Every final chord so far, back to back, repeats merged.
     const QList<HeardAudioChord> &chordsHeard() const { return m_chords; }
+    // Of an update's chords, those a live band should play, in order: each the newest word on
+    // the moment it starts at, and a change from the chord last given to the band. A final chord
+    // that confirms its provisional one is not sent again; one that corrects it is; a final chord
+    // of a moment older than the last one sent (the band has moved on) is not.
+    QList<HeardAudioChord> chordsForBand(const QList<HeardAudioChord> &chords);
     qint64 beatsHeard() const { return m_beats; }
 
 private:
@@ -71,9 +76,12 @@ private:
     std::vector<float> m_samples;  // reused between messages
     QList<HeardAudioChord> m_chords;
     qint64 m_beats = 0;
+    QString m_bandChord;            // the chord last given to the band
+    double m_bandChordStart = -1;   // and the second of the stream it started at
 };
 
-// audio_chords' data: the beats and chords an update brings, the tempo and key so far.
+// audio_chords' data: the beats and chords (each with `final`; before the tempo is known
+// start_time and duration null) an update brings, the tempo (0 while not known) and key so far.
 QJsonObject audioUpdateJson(const AudioChordStream::Update &update, double secondsHeard);
 // audio_stopped's data: how much was heard and every chord.
 QJsonObject audioStoppedJson(const AudioListening &listening);

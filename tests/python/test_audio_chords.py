@@ -306,9 +306,17 @@ class Streaming(unittest.TestCase):
         chords = stopped["chords"]
         self.assertAlmostEqual(stopped["seconds_heard"], self.batch["seconds"], delta=0.01)
         self.assertEqual(stopped["bytes_dropped"], 0)
-        # audio_chords carried every chord audio_stopped lists, merged.
-        streamed = [c for update in updates for c in update["chords"]]
+        # audio_chords carried every final chord audio_stopped lists, merged; provisional ones
+        # before the tempo is known are off the beat grid.
+        reports = [(update["seconds_heard"], c) for update in updates for c in update["chords"]]
+        for _, c in reports:
+            self.assertIn(c["final"], (True, False), c)
+            self.assertEqual(c["start_time"] is None, c["duration"] is None, c)
+            if c["start_time"] is None:
+                self.assertFalse(c["final"], c)
+        streamed = [c for _, c in reports if c["final"]]
         self.assertEqual(sum(c["duration"] for c in streamed), sum(c["duration"] for c in chords))
+        self.assertTrue(all(c["start_time"] is not None for c in chords), chords)
         # Every beat of the batch answer: the streamed chords hold its chord within a beat of it.
         beat = 60 / TEMPO
         for chord in self.batch["chords"]:
@@ -324,11 +332,34 @@ class Streaming(unittest.TestCase):
         self.assertGreater(len(beats), len(self.batch["beats"]) - 3)
         for heard in self.batch["beats"][1:-1]:
             self.assertLess(min(abs(heard - b) for b in beats), beat / 2, heard)
-        # After the first update (the tempo needs a few seconds of audio), each beat is reported
-        # within 250 ms of audio after it: seconds of audio heard, not of wall clock.
-        lags = [update["seconds_heard"] - b["seconds"] for update in updates[1:-1] for b in update["beats"]]
+        # After the first update with beats (the tempo needs a few seconds of audio; the chords
+        # before it come without beats), each beat is reported within 250 ms of audio after it:
+        # seconds of audio heard, not of wall clock.
+        with_beats = [update for update in updates if update["beats"]]
+        lags = [update["seconds_heard"] - b["seconds"] for update in with_beats[1:-1] for b in update["beats"]]
         print("stream lag (s of audio): max", max(lags), "median", sorted(lags)[len(lags) // 2], file=sys.stderr)
         self.assertLess(max(lags), 0.25 + 0.05, lags)   # and one 50 ms frame
+        self.assert_changes_reported_soon(reports, chords)
+
+    def assert_changes_reported_soon(self, reports, chords):
+        """Each chord change after the first 5 s (the tempo is known) is named, provisional or
+        final, for its moment within 250 ms of audio after it sounds (and one 50 ms frame):
+        seconds of audio sent, not of wall clock. The first seconds are named before the tempo."""
+        beat = 60 / TEMPO
+        late = []
+        for chord in chords:
+            if chord["chord"] == "N.C." or chord["start_seconds"] < 5:
+                continue
+            at = chord["start_seconds"]
+            first = next((heard for heard, c in reports if c["chord"] == chord["chord"]
+                          and at - beat / 4 <= c["start_seconds"] < at + beat * 3 / 4), None)
+            if first is None or first - at > 0.25 + 0.05:
+                late.append((chord["chord"], at, first))
+        print("changes reported late:", late, file=sys.stderr)
+        self.assertGreaterEqual(len([c for c in chords if c["start_seconds"] >= 5]), 5, chords)
+        self.assertEqual(late, [])
+        early = [c["chord"] for heard, c in reports if c["start_time"] is None and heard < 4]
+        self.assertIn("C", early, reports[:10])
 
     def test_f32le_frames_give_the_batch_chords(self):
         self.assert_as_batch(*self.run_async(self.listen("listener-f32", "f32le")))
@@ -351,12 +382,15 @@ class Streaming(unittest.TestCase):
                 message = await plugin.recv()
             self.assertEqual(message["type"], "audio_started")
             heard = []
+            reported = []
 
             async def read():
                 while True:
                     message = await plugin.recv(timeout=60)
                     if message["type"] == "chord_heard":
                         heard.append(message["data"])
+                    elif message["type"] == "audio_chords":
+                        reported.extend(message["data"]["chords"])
                     elif message["type"] == "audio_stopped":
                         return message["data"]
 
@@ -365,13 +399,24 @@ class Streaming(unittest.TestCase):
             await plugin.send("audio_stop")
             stopped = await reader
             await plugin.close()
-            return heard, stopped
+            return heard, stopped, reported
 
-        heard, stopped = self.run_async(run())
+        heard, stopped, reported = self.run_async(run())
         played = [h["chord"] for h in heard]
-        # The band heard the song's changes in order (each once: repeats are not sent again).
-        expected = [c["chord"] for c in stopped["chords"] if c["chord"] != "N.C."]
-        self.assertEqual([c for c in played if c != "N.C."], expected[:len([c for c in played if c != "N.C."])])
+        # The band heard the song's changes in order, each once: a final chord that confirms its
+        # provisional one is not sent again, one that corrects it is, N.C. is not played.
+        self.assertNotIn("N.C.", played)
+        self.assertTrue(all(a != b for a, b in zip(played, played[1:])), played)
+        expected = [c["chord"] for c in stopped["chords"] if c["chord"] != "N.C." and c["start_seconds"] >= 5]
+        rest = iter(played)
+        self.assertTrue(all(chord in rest for chord in expected), (expected, played))   # in order
+        # What it heard beyond the final changes: provisional chords corrected (at most one band
+        # chord each, and the correction), and the changes heard before the tempo was known.
+        guesses = {c["start_seconds"]: c["chord"] for c in reported if not c["final"] and c["start_time"] is not None}
+        corrected = sum(1 for c in reported if c["final"] and c["start_seconds"] in guesses
+                        and guesses[c["start_seconds"]] != c["chord"])
+        early = sum(1 for c in reported if c["start_time"] is None)
+        self.assertLessEqual(len(played), len(stopped["chords"]) + 2 * corrected + early, (played, stopped["chords"]))
         self.assertGreaterEqual(len(played), 6, played)
         self.assertTrue(set(NAMES) <= set(played), played)
 
