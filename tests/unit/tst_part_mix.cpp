@@ -195,7 +195,7 @@ private slots:
         QTest::newRow("drums of nothing but a mix")
             << QByteArray(R"({"name": "a", "time_signature": "4/4", "drums": {"mix": {"volume": 90}},
                              "bass": {"mode": "kick"}, "keys": {"cells": {"simple": {"downbeat": "x---"}}}})")
-            << "drums: expected an object of instruments";
+            << "drums: expected at least one instrument";
     }
 
     void badMixesSayWhatIsWrong()
