@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the project needs and that are missing.
-# Usage: scripts/install-deps.sh [--test|--bench|--fuzz|--screenshots]
-#        (what the test suite / the benchmarks / the fuzz targets / scripts/screenshots.sh need too)
+# Usage: scripts/install-deps.sh [--test|--bench|--fuzz|--screenshots|--music]
+#        (what the test suite / the benchmarks / the fuzz targets / scripts/screenshots.sh /
+#        scripts/musicianship.sh and scripts/music-examples.sh need too)
 # Quiet when everything is there; uses sudo when not run as root.
 set -euo pipefail
 
@@ -40,6 +41,11 @@ bench_packages=(
     # The original Python orchestrator, run beside ours by scripts/bench.sh --compare-original
     python3-fastapi python3-uvicorn python3-websockets python3-httpx python3-watchdog python3-structlog
 )
+# scripts/musicianship.sh: MMA plays the same songs for comparison; scripts/music-examples.sh
+# draws piano rolls with matplotlib. Both also need the test packages (mido, FluidSynth, sox).
+music_packages=(
+    mma python3-matplotlib
+)
 # scripts/fuzz.sh: libFuzzer and the sanitizers' runtimes come with clang's compiler-rt.
 fuzz_packages=(
     clang libclang-rt-14-dev
@@ -59,6 +65,8 @@ elif [[ "${1:-}" == "--bench" ]]; then
     wanted+=("${test_packages[@]}" "${bench_packages[@]}")
 elif [[ "${1:-}" == "--fuzz" ]]; then
     wanted+=("${fuzz_packages[@]}")
+elif [[ "${1:-}" == "--music" ]]; then
+    wanted+=("${test_packages[@]}" "${music_packages[@]}")
 elif [[ "${1:-}" == "--screenshots" ]]; then
     wanted+=("${screenshot_packages[@]}")
 fi

@@ -1,10 +1,14 @@
 // Renders the property-test corpus: every built-in style in several meters, seeds, progressions
 // and feels, each song as bass, drums, keys, full and guitar MIDI files plus a manifest
 // (docs/MANIFEST.md) that tests/python/music_checks.py checks independently with mido.
+// With --songs, it renders a song set instead (tests/tools/musicianship_songs.json: real songs'
+// changes per style, each with two seeds), whose manifests tests/python/musicianship.py reads.
 //
 // Usage: render_corpus OUTPUT_DIR [--quick]
+//        render_corpus OUTPUT_DIR --songs SONG_SET.json [--seeds 1,2]
 
 #include "generation/GenerateRequest.h"
+#include "music/ChordSheet.h"
 #include "music/Engine.h"
 #include "music/Meter.h"
 #include "music/Style.h"
@@ -18,6 +22,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <optional>
 
 using namespace aiband;
 
@@ -111,6 +116,104 @@ QJsonObject manifestFor(const QString &id, const GenerateRequest &request, const
     };
 }
 
+bool writeSong(const QDir &out, const QString &id, const RenderedSong &song)
+{
+    for (const RenderedPart &part : song.parts) {
+        if (!writeFile(out.filePath(QStringLiteral("%1_%2.mid").arg(id, trackTypeName(part.type))), part.midi))
+            return false;
+    }
+    return true;
+}
+
+std::optional<QJsonArray> readSongSet(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    if (!document.object().value(QStringLiteral("songs")).isArray())
+        return std::nullopt;
+    return document.object().value(QStringLiteral("songs")).toArray();
+}
+
+// The body an arranger would send for one song of the set: its chord sheet (section markers
+// included) looped to its length, its meter and tempo, the full band plus guitar, default feel.
+QJsonObject songBody(const QJsonObject &entry, int seed)
+{
+    const QString meter = entry.value(QStringLiteral("time_signature")).toString();
+    QJsonObject progression{{QStringLiteral("chords"), entry.value(QStringLiteral("sheet"))},
+                            {QStringLiteral("bars"), entry.value(QStringLiteral("bars"))}};
+    if (!meter.isEmpty())
+        progression.insert(QStringLiteral("time_signature"), meter);
+    if (entry.contains(QStringLiteral("tempo")))
+        progression.insert(QStringLiteral("tempo"), entry.value(QStringLiteral("tempo")));
+    return QJsonObject{
+        {QStringLiteral("chord_progression"), progression},
+        {QStringLiteral("style"), entry.value(QStringLiteral("style"))},
+        {QStringLiteral("seed"), seed},
+        {QStringLiteral("track_types"), QJsonArray{QStringLiteral("bass"), QStringLiteral("drums"), QStringLiteral("keys"),
+                                                   QStringLiteral("full"), QStringLiteral("guitar")}},
+    };
+}
+
+// The sheet's section markers as the song plays them: the progression loops to the song's length
+// and its markers with it, from where the music starts (after a count-in or intro).
+QJsonArray playedSections(const QString &sheet, const Arrangement &arrangement, double musicStartBeat)
+{
+    const double beatsPerBar = arrangement.timeSignature.beatsPerBar();
+    const Result<QList<ChordEvent>> chords = parseChordSheet(sheet, beatsPerBar);
+    QJsonArray played;
+    if (!chords || chords->isEmpty())
+        return played;
+    const double length = chords->last().startBeat + chords->last().durationBeats;
+    const QList<SheetSection> sections = chordSheetSections(sheet, beatsPerBar);
+    for (double offset = 0.0; length > 0.0 && offset < arrangement.durationBeats; offset += length) {
+        for (const SheetSection &section : sections) {
+            if (offset + section.startBeat < arrangement.durationBeats)
+                played.append(QJsonObject{{QStringLiteral("name"), section.name},
+                                          {QStringLiteral("start_beat"), musicStartBeat + offset + section.startBeat}});
+        }
+    }
+    return played;
+}
+
+// Renders every song of the set once per seed: `<song>-s<seed>` manifests with the song's id,
+// title and sections, so the checker can pair the seeds of one song.
+int renderSongSet(const QDir &out, const QString &setPath, const QList<int> &seeds, const StyleLibrary &styles)
+{
+    const std::optional<QJsonArray> set = readSongSet(setPath);
+    if (!set) {
+        std::fprintf(stderr, "%s: not a song set ({\"songs\": [...]})\n", qPrintable(setPath));
+        return 1;
+    }
+    int songs = 0;
+    for (const QJsonValue &value : *set) {
+        const QJsonObject entry = value.toObject();
+        const QString songId = entry.value(QStringLiteral("id")).toString();
+        for (int seed : seeds) {
+            const Result<GenerateRequest> request = parseGenerateRequest(songBody(entry, seed), styles);
+            if (!request) {
+                std::fprintf(stderr, "%s: %s (%s)\n", qPrintable(songId), qPrintable(request.error().message),
+                             qPrintable(request.error().field));
+                return 1;
+            }
+            const RenderedSong song = renderSong(request->arrangement);
+            const QString id = QStringLiteral("%1-s%2").arg(songId).arg(seed);
+            QJsonObject manifest = manifestFor(id, *request, song);
+            manifest.insert(QStringLiteral("song"), songId);
+            manifest.insert(QStringLiteral("title"), entry.value(QStringLiteral("title")));
+            manifest.insert(QStringLiteral("sections"), playedSections(entry.value(QStringLiteral("sheet")).toString(),
+                                                                       request->arrangement, song.plan.musicStartBeat));
+            if (!writeSong(out, id, song)
+                || !writeFile(out.filePath(id + QStringLiteral(".json")), QJsonDocument(manifest).toJson()))
+                return 1;
+            ++songs;
+        }
+    }
+    std::printf("rendered %d songs into %s\n", songs, qPrintable(out.path()));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -118,13 +221,22 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: render_corpus OUTPUT_DIR [--quick]\n");
+        std::fprintf(stderr, "usage: render_corpus OUTPUT_DIR [--quick | --songs SONG_SET.json [--seeds 1,2]]\n");
         return 2;
     }
     const QDir out(args[1]);
     QDir().mkpath(out.path());
     const bool quick = args.contains(QStringLiteral("--quick"));
     const StyleLibrary styles = StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder)});
+    if (const qsizetype at = args.indexOf(QStringLiteral("--songs")); at > 0 && at + 1 < args.size()) {
+        QList<int> seeds{1, 2};
+        if (const qsizetype s = args.indexOf(QStringLiteral("--seeds")); s > 0 && s + 1 < args.size()) {
+            seeds.clear();
+            for (const QString &seed : args[s + 1].split(QLatin1Char(',')))
+                seeds.append(seed.toInt());
+        }
+        return renderSongSet(out, args[at + 1], seeds, styles);
+    }
     const QStringList meters{QStringLiteral("4/4"), QStringLiteral("3/4"), QStringLiteral("6/8"),
                              QStringLiteral("5/4"), QStringLiteral("7/8"), QStringLiteral("12/8")};
 
@@ -176,10 +288,8 @@ int main(int argc, char **argv)
                     const QString id = QStringLiteral("%1-%2-%3-s%4").arg(style.name, QString(meter).replace(QLatin1Char('/'), QLatin1Char('_')),
                                                                           QLatin1String(progression.name)).arg(seed);
                     QJsonObject manifest = manifestFor(id, *request, song);
-                    for (const RenderedPart &part : song.parts) {
-                        if (!writeFile(out.filePath(QStringLiteral("%1_%2.mid").arg(id, trackTypeName(part.type))), part.midi))
-                            return 1;
-                    }
+                    if (!writeSong(out, id, song))
+                        return 1;
                     // Reproducibility: the same request again, and the same with another seed.
                     if (seed == 1 && p == 0) {
                         const RenderedSong twin = renderSong(request->arrangement);
