@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <utility>
 #include <vector>
 
 namespace aiband {
@@ -72,22 +73,30 @@ int degreePitch(QChar degree, const Chord &chord, int rootPitch, const BassStyle
     return pitch;
 }
 
-// A walking step from `previous` toward `target`: a half step into it from one step away, else a
-// tone of `scale` (pitch classes) one to three semitones on, else a whole step on. At the target
-// already, the step goes to a neighbour below (a player leaves the root to come back to it).
-int walkStep(int previous, int target, const QList<int> &scale)
+// A walking step ('w') from `previous` toward `target`: a tone of `scale` (pitch classes) one to
+// three semitones on, and a half or whole step into the target when the next note is sure to be
+// it (`lands`), so that a chromatic note always resolves. At the target already, the step goes
+// to a scale neighbour (below first: a player leaves the root to come back to it).
+int walkStep(int previous, int target, bool lands, const QList<int> &scale)
 {
-    if (previous == target)
-        return previous - 2 >= kLowest ? previous - 2 : previous + 2;
+    const auto inScale = [&](int pitch) { return pitch >= kLowest && scale.contains(((pitch % 12) + 12) % 12); };
+    if (previous == target) {
+        for (int step : {-2, -1, 2, 1}) {
+            if (inScale(previous + step))
+                return previous + step;
+        }
+        return previous;
+    }
     const int direction = target > previous ? 1 : -1;
-    if (std::abs(target - previous) <= 2)
+    const int distance = std::abs(target - previous);
+    if (lands && distance <= 2)
         return target - direction;
     for (int step = 1; step <= 3; ++step) {
         const int pitch = previous + direction * step;
-        if (step < std::abs(target - previous) && scale.contains(((pitch % 12) + 12) % 12))
+        if ((step < distance || !lands) && inScale(pitch))
             return pitch;
     }
-    return previous + direction * 2;
+    return previous;
 }
 
 struct BassEvent {
@@ -218,8 +227,9 @@ private:
     // toward the next root, one on the pulse or (the seed's choice) one on each half of it.
     void addPickup(const PlannedBar &bar)
     {
-        if (bar.lengthBeats < m_pulses.last().start + m_pulses.last().length - kEpsilon)
-            return;  // a bar cut short by the song's end
+        const double barEnd = bar.startBeat + bar.lengthBeats;
+        if (bar.lengthBeats < m_pulses.last().start + m_pulses.last().length - kEpsilon || !m_plan.chordAt(barEnd))
+            return;  // a bar cut short by the song's end, or nothing to walk into
         const double from = bar.startBeat + m_pulses.last().start;
         while (!m_events.isEmpty() && m_events.last().beat >= from - kEpsilon)
             m_events.removeLast();
@@ -336,7 +346,8 @@ private:
             } else if (event.degree == QLatin1Char('W')) {
                 event.pitch = walkingPitch(i, c, previous, chords);
             } else if (event.degree == QLatin1Char('w')) {
-                event.pitch = walkStep(previous, walkTarget(i, c), scaleOf(c));
+                const auto [target, lands] = walkTarget(i, c);
+                event.pitch = walkStep(previous, target, lands, scaleOf(c));
             } else if (event.degree == QLatin1Char('K')) {
                 event.pitch = lockedPitch(c, rootPitch, lockedCount, previous);
             } else {
@@ -362,17 +373,20 @@ private:
         return m_scales.back().scale;
     }
 
-    // Where a walking step ('w') heads: the root of the chord at the next note that is not a
-    // step itself (the next change, or the next bar's first note), placed near this chord's root.
-    int walkTarget(qsizetype index, const Chord &chord)
+    // Where a walking step ('w') heads: the bass note of the chord at the next note that is not a
+    // step itself (the next change, or the next bar's first note), placed near this chord's root;
+    // and whether that note is sure to be it (a change or a root) rather than another degree.
+    std::pair<int, bool> walkTarget(qsizetype index, const Chord &chord)
     {
         qsizetype next = index + 1;
         while (next < m_events.size() && m_events[next].degree == QLatin1Char('w') && !m_events[next].change)
             ++next;
         const ChordEvent *target = next < m_events.size() ? m_plan.chordAt(m_events[next].beat) : nullptr;
         if (!target || target->chord.noChord)
-            return m_bassPitch;
-        return registerPitch(target->chord.bass, chord.bass == chord.root ? m_chordRoot : m_bassPitch, m_style);
+            return {m_bassPitch, false};
+        // Only a step right before that note may be chromatic: an earlier one would not resolve.
+        const bool lands = next == index + 1 && (m_events[next].change || m_events[next].degree == QLatin1Char('R'));
+        return {registerPitch(target->chord.bass, chord.bass == chord.root ? m_chordRoot : m_bassPitch, m_style), lands};
     }
 
     // Kick-locked bass: the root, with octaves and fifths as the player gets busier, and never
