@@ -155,13 +155,15 @@ private:
         case BassMode::Pattern:
             collectCells(bar, figureFor(bar), false);
             if (bar.form.phraseEnd() && chance(m_style.pickup))
-                addPickup(bar);
+                addPickup(bar, false);
             return;
         case BassMode::LockedToKick:
             for (const Kick &kick : m_kicks)
                 collectCells(bar, kick.pattern, true, kick.note);
-            if (bar.form.phraseEnd() && chance(m_style.pickup))
-                addPickup(bar);
+            // Under a drum fill the kick leaves its groove and the bass walks on its own; without
+            // one, a walk keeps every kick hit.
+            if (bar.form.phraseEnd() && (bar.fill || chance(m_style.pickup)))
+                addPickup(bar, !bar.fill);
             return;
         }
     }
@@ -224,26 +226,33 @@ private:
     }
 
     // The phrase's last bar leads into the next phrase: its last pulse becomes walking steps
-    // toward the next root, one on the pulse or (the seed's choice) one on each half of it.
-    void addPickup(const PlannedBar &bar)
+    // toward the next root, one on the pulse or (the seed's choice) one on each half of it. A
+    // bass locked to the kick (`keepHits`) still plays every kick hit there, as steps too.
+    void addPickup(const PlannedBar &bar, bool keepHits)
     {
         const double barEnd = bar.startBeat + bar.lengthBeats;
         if (bar.lengthBeats < m_pulses.last().start + m_pulses.last().length - kEpsilon || !m_plan.chordAt(barEnd))
             return;  // a bar cut short by the song's end, or nothing to walk into
         const double from = bar.startBeat + m_pulses.last().start;
-        while (!m_events.isEmpty() && m_events.last().beat >= from - kEpsilon)
+        const double length = m_pulses.last().length;
+        std::vector<double> starts{from};
+        // Two steps: halves of a simple pulse, or the first and last third of a compound one.
+        if (m_performance.random().between(0, 1) == 1)
+            starts.push_back(from + (m_pulses.last().compound ? length * 2 / 3 : length / 2));
+        while (!m_events.isEmpty() && m_events.last().beat >= from - kEpsilon) {
+            if (keepHits)
+                starts.push_back(m_events.last().beat);
             m_events.removeLast();
+        }
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end(), [](double a, double b) { return b - a < kEpsilon; }),
+                     starts.end());
         if (!m_events.isEmpty())
             m_events.last().length = std::min(m_events.last().length, from - m_events.last().beat);
-        const double length = m_pulses.last().length;
-        if (m_performance.random().between(0, 1) == 0) {
-            m_events.append({from, length, QLatin1Char('w')});
-            return;
+        for (size_t i = 0; i < starts.size(); ++i) {
+            const double until = i + 1 < starts.size() ? starts[i + 1] : from + length;
+            m_events.append({starts[i], until - starts[i], QLatin1Char('w')});
         }
-        // Two steps: halves of a simple pulse, or the first and last third of a compound one.
-        const double second = m_pulses.last().compound ? length * 2 / 3 : length / 2;
-        m_events.append({from, second, QLatin1Char('w')});
-        m_events.append({from + second, length - second, QLatin1Char('w')});
     }
 
     void addEvent(const PlannedBar &bar, double offset, double length, QChar degree)
