@@ -668,19 +668,46 @@ def anticipation(song):
 SOUNDFONT = "/usr/share/sounds/sf2/FluidR3_GM.sf2"
 
 
-def write_part(source, roles, out_path, by_name):
-    """A copy of `source` with only the tracks of `roles` (and tracks without notes)."""
+LEVEL_BEATS = 64.0    # the levels are measured on the first 64 quarter notes (16 bars of 4/4): enough for a
+                      # part's level, a quarter of the rendering
+
+
+def first_beats(track, limit_ticks):
+    """The track up to `limit_ticks`, and after it only the note-offs of notes started before,
+    so that every note ends (mido ends the track when it is saved)."""
+    kept, tick, carried, sounding = mido.MidiTrack(), 0, 0, {}
+    for message in track:
+        tick += message.time
+        is_on = message.type == "note_on" and message.velocity > 0
+        is_off = message.type == "note_off" or (message.type == "note_on" and message.velocity == 0)
+        key = (message.channel, message.note) if is_on or is_off else None
+        if tick <= limit_ticks and is_on:
+            sounding[key] = sounding.get(key, 0) + 1
+        ends_a_kept_note = is_off and sounding.get(key, 0) > 0
+        if ends_a_kept_note:
+            sounding[key] -= 1
+        if tick > limit_ticks and not ends_a_kept_note:
+            carried += message.time
+            continue
+        kept.append(message.copy(time=message.time + carried))
+        carried = 0
+    return kept
+
+
+def write_part(source, roles, out_path, by_name, beats=LEVEL_BEATS):
+    """A copy of `source` with only the tracks of `roles` (and tracks without notes), cut to `beats`."""
     midi = mido.MidiFile(source)
     kept = mido.MidiFile(type=1, ticks_per_beat=midi.ticks_per_beat)
+    limit = round(beats * midi.ticks_per_beat)
     for track in midi.tracks:
         notes = [m for m in track if m.type == "note_on"]
         if not notes:
-            kept.tracks.append(track)
+            kept.tracks.append(first_beats(track, limit))
             continue
         name = next((m.name for m in track if m.type == "track_name"), None)
         program = next((m.program for m in track if m.type == "program_change"), None)
         if by_name(name, notes[0].channel, program) in roles:
-            kept.tracks.append(track)
+            kept.tracks.append(first_beats(track, limit))
     kept.save(out_path)
 
 
@@ -778,7 +805,10 @@ def measure_all(songs, with_levels):
     common = {style: max(set(m), key=m.count) for style, m in meters.items()}
     per_file, rows = {}, {}
     for s in songs:
-        values, extra = measure_song(s, with_levels and s.seed == min(x.seed for x in songs if x.song == s.song))
+        render = with_levels and s.seed == min(x.seed for x in songs if x.song == s.song)
+        if render:
+            print(f"levels: {s.source} {s.id}", file=sys.stderr, flush=True)
+        values, extra = measure_song(s, render)
         per_file[s.id] = {"song": s.song, "style": s.style, "group": style_group(s, common), "seed": s.seed,
                           "values": values, **extra}
     for pair in seed_pairs(songs).values():

@@ -257,6 +257,15 @@ class FilesTest(unittest.TestCase):
             self.assertTrue({"bass_repeat", "bass_figures", "keys_figures", "seed_same_bass"} <= failed)
             self.assertEqual(m.main([folder]), 1)
 
+    def test_levels_are_rendered_from_the_first_beats_with_every_note_ended(self):
+        track = track_of(note_events([(0, 70, 40, 90), (63, 2, 43, 90), (100, 1, 45, 90)], 480))
+        cut = m.first_beats(track, 64 * 480)
+        ons = [x.note for x in cut if x.type == "note_on" and x.velocity > 0]
+        offs = [x.note for x in cut if x.type == "note_off" or (x.type == "note_on" and x.velocity == 0)]
+        self.assertEqual(ons, [40, 43])
+        self.assertEqual(sorted(offs), [40, 43])
+        self.assertEqual(sum(x.time for x in cut), 70 * 480)   # ends where the held note ends
+
     def test_an_empty_folder_is_status_2(self):
         with tempfile.TemporaryDirectory() as folder:
             self.assertEqual(m.main([folder]), 2)
