@@ -185,14 +185,15 @@ private:
 
     bool chance(double probability) { return m_performance.random().between(0, 999) < probability * 1000; }
 
-    // Quarter notes; now and then (more often at a phrase's end) the last beat is split into a
-    // skip, two swung eighths, the walking player's commonest change of rhythm.
+    // Quarter notes; now and then (more often at a phrase's end) the last beat, or the one before
+    // it, is split into a skip, two swung eighths, the walking player's commonest change of rhythm.
     void collectWalkingBar(const PlannedBar &bar)
     {
         const bool skip = chance(bar.form.phraseEnd() ? m_style.pickup : m_style.pickup / 3);
+        const qsizetype skipped = m_pulses.size() - 1 - (m_pulses.size() > 2 ? m_performance.random().between(0, 1) : 0);
         for (qsizetype p = 0; p < m_pulses.size(); ++p) {
             const Pulse &pulse = m_pulses[p];
-            if (skip && p == m_pulses.size() - 1 && pulse.length >= 1.0 - kEpsilon) {
+            if (skip && p == skipped && pulse.length >= 1.0 - kEpsilon) {
                 addEvent(bar, pulse.start, pulse.length / 2, QLatin1Char('W'));
                 addEvent(bar, pulse.start + pulse.length / 2, pulse.length / 2, QLatin1Char('W'));
             } else {
