@@ -1,5 +1,7 @@
 #include "FileStore.h"
 
+#include "GroupCommit.h"
+
 #include "logging/LogCategories.h"
 #include "music/Key.h"
 #include "music/Meter.h"
@@ -7,12 +9,13 @@
 #include "music/MidiReader.h"
 #include "music/TrackType.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QSemaphore>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -93,12 +96,58 @@ bool isOutOfSpace(const QString &error)
     return false;
 }
 
+QByteArray digestOf(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+}
+
+// Starts writing a file's data to the disk without waiting (Linux): a round's later fdatasync
+// calls then find every part's blocks allocated, on a file system with a journal in its running
+// transaction, so one journal commit serves them all instead of one each.
+void startWriteback(int handle)
+{
+#ifdef Q_OS_LINUX
+    ::sync_file_range(handle, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    Q_UNUSED(handle);
+#endif
+}
+
+// The folder's entries: fsync on the folder itself.
+QString syncFolderAt(const QString &directory)
+{
+    const int folder = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder < 0)
+        return qt_error_string(errno);
+    const int synced = ::fsync(folder);
+    const int error = errno;
+    ::close(folder);
+    return synced == 0 ? QString() : qt_error_string(error);
+}
+
+// One sync of a round: a part's data (fdatasync), or the folder when `handle` is kFolder.
+constexpr int kFolder = -1;
+
 } // namespace
 
 FileStore::FileStore(QString directory, bool durable)
     : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable), m_takes(m_directory, durable),
+      m_commits(std::make_unique<GroupCommit<PendingTake>>([this](const QList<PendingTake *> &batch) { commitRound(batch); })),
       m_index(QDir(m_directory).absolutePath())
 {
+    // Threads that only wait for the disk: enough for a round's syncs to be in flight together.
+    m_syncPool.setMaxThreadCount(16);
+    m_syncPool.setExpiryTimeout(-1);
+}
+
+FileStore::~FileStore()
+{
+    m_syncPool.waitForDone();
+}
+
+quint64 FileStore::commitRounds() const
+{
+    return m_commits->batches();
 }
 
 bool FileStore::isStoreFileName(const QString &name)
@@ -184,7 +233,7 @@ IndexedPart FileStore::rebuiltPart(const StoredFile &file) const
             metadata.bars = barTicks > 0 ? static_cast<double>(song->endTick) / barTicks : 0.0;
         }
     }
-    return IndexedPart{metadata, file.name, /*recovered=*/true};
+    return IndexedPart{metadata, file.name, /*recovered=*/true, {}};
 }
 
 // The store's own folders must be folders, not links: a takes or metadata folder replaced by a
@@ -226,6 +275,7 @@ QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
     if (partials.isEmpty())
         return {};
     const QHash<QString, QString> takeOf = m_takes.takesByName();
+    const QHash<QString, QByteArray> digests = m_takes.digestsByName();
     QHash<QString, QStringList> partsOf;
     for (auto it = takeOf.cbegin(); it != takeOf.cend(); ++it)
         partsOf[it.value()].append(it.key());
@@ -238,8 +288,12 @@ QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
     for (const QString &take : std::as_const(interrupted)) {
         const QStringList parts = partsOf.value(take);
         const auto placed = [&](const QString &name) { return QFileInfo::exists(m_directory + QLatin1Char('/') + name); };
-        const bool whole = std::all_of(parts.cbegin(), parts.cend(),
-                                       [&](const QString &name) { return placed(name) || partials.contains(name); });
+        // A durable take's rows are committed while its parts are synced: after a power cut a
+        // hidden part may be empty or short, so it must still hold the bytes its row names. A part
+        // in place was renamed only after its sync.
+        const bool whole = std::all_of(parts.cbegin(), parts.cend(), [&](const QString &name) {
+            return placed(name) || (partials.contains(name) && holdsItsBytes(name, digests.value(name)));
+        });
         if (whole) {
             for (const QString &name : parts) {
                 if (!placed(name))
@@ -259,6 +313,14 @@ QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
     if (!interrupted.isEmpty())
         syncFolder();
     return removed;
+}
+
+bool FileStore::holdsItsBytes(const QString &name, const QByteArray &digest) const
+{
+    if (digest.isEmpty())   // a row of version 1: its part was synced before its row
+        return true;
+    QFile part(partialPath(name));
+    return part.open(QIODevice::ReadOnly) && digestOf(part.readAll()) == digest;
 }
 
 // Sidecars of versions before the takes index: read into it in one transaction, then removed
@@ -286,7 +348,7 @@ void FileStore::migrateSidecars()
             continue;
         const std::optional<FileMetadata> metadata = FileMetadata::fromJson(QJsonDocument::fromJson(file.readAll()).object());
         if (metadata && metadata->fileName == sidecar.captured(1))
-            parts.append(IndexedPart{*metadata, metadata->fileName, false});
+            parts.append(IndexedPart{*metadata, metadata->fileName, false, {}});
     }
     if (Status indexed = m_takes.insert(parts); !indexed) {
         qCWarning(lcFiles).noquote() << "could not move the old sidecars of" << metadataDirectory()
@@ -310,7 +372,7 @@ void FileStore::adopt(const QString &name, const QString &oldSidecar)
     if (!QFileInfo(oldSidecar).isSymLink() && sidecar.open(QIODevice::ReadOnly)) {
         const std::optional<FileMetadata> metadata = FileMetadata::fromJson(QJsonDocument::fromJson(sidecar.readAll()).object());
         if (metadata && metadata->fileName == name)
-            part = IndexedPart{*metadata, name, false};
+            part = IndexedPart{*metadata, name, false, {}};
         sidecar.close();
     }
     if (Status indexed = m_takes.insert({part}); !indexed) {
@@ -385,38 +447,27 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
     QString error = linkedFolder();
     QString failedName = names.value(0);
     std::vector<std::unique_ptr<QFile>> aside;
+    QList<QDateTime> written;   // each part's modification time, from its open file (no path walk)
     for (qsizetype i = 0; i < parts.size() && error.isEmpty(); ++i) {
         aside.push_back(std::make_unique<QFile>(partialPath(names[i])));
         error = writeAside(*aside.back(), parts[i].bytes);
+        written.append(aside.back()->fileTime(QFileDevice::FileModificationTime));
         failedName = names[i];
     }
-    if (error.isEmpty())
-        error = syncParts(aside);
-    aside.clear();   // closed
     std::optional<Error> failure;
     if (!error.isEmpty())
         failure = writeError(failedName, error);
-    // The take's commit: its rows, in one transaction. A kill after it leaves parts that
-    // removeLeftovers() renames into place; a kill before it leaves only hidden files it removes.
-    QList<IndexedPart> rows;
+    // The take's commit: its rows, in one transaction (with durable writes, together with its
+    // parts' syncs and maybe other takes'). A kill after it leaves parts that removeLeftovers()
+    // renames into place; a kill before it leaves only hidden files it removes.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (qsizetype i = 0; i < parts.size() && !failure; ++i) {
-        const StoredFile described = entry(m_directory + QLatin1Char('/') + names[i], parts[i].bytes.size(), now);
-        IndexedPart row = parts[i].metadata ? IndexedPart{*parts[i].metadata, names.first(), false} : rebuiltPart(described);
-        row.take = names.first();
-        row.metadata.fileName = names[i];
-        if (!row.metadata.created.isValid())
-            row.metadata.created = now;
-        rows.append(row);
-    }
+    if (!failure)
+        failure = commit(rowsOf(parts, names), aside);
+    aside.clear();   // closed
     if (!failure) {
-        if (Status indexed = m_takes.insert(rows); !indexed)
-            failure = indexError(indexed.error());
-    }
-    if (!failure) {
+        // Not synced: the committed rows and the synced hidden parts are the take; a rename a
+        // power cut takes is done again at the next start (finishInterruptedTakes()).
         error = placeParts(names);
-        if (error.isEmpty())
-            error = syncFolder();
         if (!error.isEmpty()) {
             for (const QString &name : names)
                 QFile::remove(m_directory + QLatin1Char('/') + name);
@@ -431,22 +482,111 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
     }
     releaseNames(names);
     qCDebug(lcFiles) << "wrote the take" << names;
+    // Described from what was written: the store made these files under its own names in its
+    // own folder (describe()'s stat and path resolution cost 13 system calls per part).
     QList<StoredFile> stored;
+    const QDir folder(m_directory);
     QMutexLocker lock(&m_indexMutex);
     ensureIndexed();
     for (qsizetype i = 0; i < names.size(); ++i) {
-        if (const std::optional<StoredFile> file = describe(names[i])) {
-            m_index.insert(file->name, file->sizeBytes, file->modified);
-            stored.append(*file);
-        } else {
-            // A client deleted it between its rename and here (it is listed as soon as it is in
-            // place): it was written, and the deletion stands. Described from what was written;
-            // publishing leaves a part deleted meanwhile out (python_churn found both races).
-            stored.append(entry(QFileInfo(m_directory + QLatin1Char('/') + names[i]).absoluteFilePath(),
-                                parts[i].bytes.size(), now));
-        }
+        const QDateTime modified = written.value(i).isValid() ? written.value(i) : now;
+        const StoredFile file = entry(folder.absoluteFilePath(names[i]), parts[i].bytes.size(), modified);
+        // A client may have deleted it between its rename and here (it is listed as soon as it is
+        // in place): it was written, and the deletion stands, so it is not indexed again;
+        // publishing leaves a part deleted meanwhile out (python_churn found both races). A
+        // delete unlinks under this lock, so the check holds until the insert.
+        if (QFileInfo::exists(file.path))
+            m_index.insert(file.name, file.sizeBytes, file.modified);
+        stored.append(file);
     }
     return stored;
+}
+
+QList<IndexedPart> FileStore::rowsOf(const QList<TakePart> &parts, const QStringList &names) const
+{
+    QList<IndexedPart> rows;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const StoredFile described = entry(m_directory + QLatin1Char('/') + names[i], parts[i].bytes.size(), now);
+        IndexedPart row = parts[i].metadata ? IndexedPart{*parts[i].metadata, names.first(), false, {}} : rebuiltPart(described);
+        row.take = names.first();
+        row.metadata.fileName = names[i];
+        if (!row.metadata.created.isValid())
+            row.metadata.created = now;
+        row.digest = digestOf(parts[i].bytes);
+        rows.append(row);
+    }
+    return rows;
+}
+
+std::optional<Error> FileStore::commit(const QList<IndexedPart> &rows, const std::vector<std::unique_ptr<QFile>> &files)
+{
+    if (!m_durable) {
+        // Nothing waits for the disk, so nothing is gained by waiting for company.
+        if (Status indexed = m_takes.insert(rows); !indexed)
+            return indexError(indexed.error());
+        return std::nullopt;
+    }
+    PendingTake take{rows, {}, std::nullopt};
+    for (const std::unique_ptr<QFile> &file : files)
+        take.handles.append(file->handle());
+    m_commits->commit(take);
+    return take.failure;
+}
+
+// Every take of the batch in one round: all their syncs issued at once (the disk, ext4's journal,
+// serves syncs that wait together with one flush), the folder's too (the parts' new hidden
+// names), and meanwhile, on this thread, all their rows in one transaction of the index. The rows
+// may reach the disk before the parts' bytes; start-up recovery checks the bytes against the
+// rows' digests. A take whose part could not be synced fails alone, and its rows leave again.
+void FileStore::commitRound(const QList<PendingTake *> &batch)
+{
+    struct Sync {
+        int handle;
+        qsizetype take;   // index in batch; -1 for the folder
+        QString error;
+    };
+    QList<Sync> syncs;
+    QList<IndexedPart> rows;
+    for (qsizetype t = 0; t < batch.size(); ++t) {
+        for (int handle : std::as_const(batch[t]->handles)) {
+            startWriteback(handle);
+            syncs.append(Sync{handle, t, {}});
+        }
+        rows.append(batch[t]->rows);
+    }
+    syncs.append(Sync{kFolder, -1, {}});
+    // One thread per sync, so that they all wait at the disk together.
+    QSemaphore synced;
+    for (Sync &sync : syncs) {
+        m_syncPool.start([&sync, &synced, folder = m_directory] {
+            if (sync.handle == kFolder)
+                sync.error = syncFolderAt(folder);
+            else if (::fdatasync(sync.handle) != 0)
+                sync.error = qt_error_string(errno);
+            synced.release();
+        });
+    }
+    const Status indexed = m_takes.insert(rows);
+    synced.acquire(static_cast<int>(syncs.size()));
+    QStringList unsyncedRows;
+    for (const Sync &sync : std::as_const(syncs)) {
+        if (sync.error.isEmpty())
+            continue;
+        for (qsizetype t = 0; t < batch.size(); ++t) {
+            if ((sync.take == t || sync.take < 0) && !batch[t]->failure) {
+                batch[t]->failure = writeError(batch[t]->rows.first().take, sync.error);
+                for (const IndexedPart &row : std::as_const(batch[t]->rows))
+                    unsyncedRows.append(row.metadata.fileName);
+            }
+        }
+    }
+    if (!indexed) {
+        for (PendingTake *take : batch)
+            take->failure = indexError(indexed.error());
+        return;
+    }
+    m_takes.remove(unsyncedRows);
 }
 
 QString FileStore::placeParts(const QStringList &names)
@@ -464,14 +604,7 @@ QString FileStore::syncFolder() const
 {
     if (!m_durable)
         return {};
-    // The renames are entries of the folder: synced once for the whole take.
-    const int folder = ::open(QFile::encodeName(m_directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (folder < 0)
-        return qt_error_string(errno);
-    const int synced = ::fsync(folder);
-    const int error = errno;
-    ::close(folder);
-    return synced == 0 ? QString() : qt_error_string(error);
+    return syncFolderAt(m_directory);
 }
 
 namespace {
@@ -491,33 +624,16 @@ QString FileStore::writeAside(QFile &file, const QByteArray &bytes) const
     // file. Made new (O_CREAT | O_EXCL), so a link planted under this name is never followed: it
     // is removed (the link, not its target) and refused if it comes back. Unbuffered, so that a
     // short write (a full disk) is seen here and not at a later flush. Left open for the sync.
-    QFile::remove(file.fileName());
+    const QIODevice::OpenMode mode = QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered;
     errno = 0;
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)
-        || file.write(bytes) != bytes.size())
-        return failure(file, errno);
-    return {};
-}
-
-QString FileStore::syncParts(const std::vector<std::unique_ptr<QFile>> &parts) const
-{
-    if (!m_durable)
-        return {};
-    // Once per part, the data only (fdatasync): its size is what the rename needs, and the folder
-    // is synced once after the take's renames. A take's parts are synced side by side: the disk
-    // (ext4's journal) serves syncs that wait together with one flush, so a take of several parts
-    // waits about as long as a take of one.
-    const auto sync = [](int handle) { return ::fdatasync(handle) == 0 ? QString() : qt_error_string(errno); };
-    QList<int> handles;
-    for (const std::unique_ptr<QFile> &part : parts)
-        handles.append(part->handle());
-    if (handles.size() == 1)
-        return sync(handles.front());
-    const QStringList errors = QtConcurrent::blockingMapped<QStringList>(handles, sync);
-    for (const QString &error : errors) {
-        if (!error.isEmpty())
-            return error;
+    bool opened = file.open(mode);
+    if (!opened && errno == EEXIST) {   // only then: an unlink per part was a system call per part
+        QFile::remove(file.fileName());
+        errno = 0;
+        opened = file.open(mode);
     }
+    if (!opened || file.write(bytes) != bytes.size())
+        return failure(file, errno);
     return {};
 }
 

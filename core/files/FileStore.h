@@ -15,12 +15,16 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace aiband {
+
+template <typename Entry>
+class GroupCommit;
 
 // What a generated file's name is made of, in the plugins' convention
 // {timestamp}_{track_type}_{key}_{tempo}.mid, followed by a uniqueness suffix.
@@ -53,8 +57,13 @@ struct CleanupPolicy {
 // under hidden names (".<name>.partial"), their rows go into the takes index (TakesIndex, one
 // transaction), and only then are the parts renamed into place, so every .mid the folder shows
 // has its row, and a take interrupted at any point is whole or absent after the next start
-// (removeLeftovers() finishes the renames of a committed take, or removes it). Only names this
-// store makes are ever served or deleted. Thread-safe: generations write from worker threads.
+// (removeLeftovers() finishes the renames of a committed take whose hidden parts still hold the
+// bytes its rows name, or removes it). Only names this store makes are ever served or deleted.
+// Thread-safe: generations write from worker threads.
+//
+// With durable writes, takes that are ready while another's commit is in flight are committed
+// together (GroupCommit): one transaction of the index for all their rows, and every sync of the
+// round (each part's data, the folder's new hidden names, the index) issued at once.
 //
 // What the folder holds is kept in memory (FileIndex): read once by prepare(), then kept by the
 // store's own writes, deletes and cleanups, and reconciled with the folder by every full
@@ -63,11 +72,15 @@ struct CleanupPolicy {
 class FileStore {
 public:
     // `durable`: a take is on the disk before it appears and is answered: each part synced once
-    // (fdatasync), the index committed with synchronous=FULL, the folder synced once after the
-    // renames, so it survives a power cut. Without it a take still appears whole (written aside,
-    // indexed, renamed) and survives the process being killed, but the operating system may lose
-    // the newest takes if the machine itself goes down.
+    // (fdatasync), the folder synced once (its hidden names), the index committed with
+    // synchronous=FULL, all at once; so it survives a power cut (a rename the cut took is done
+    // again at the next start). Without it a take still appears whole (written aside, indexed,
+    // renamed) and survives the process being killed, but the operating system may lose the
+    // newest takes if the machine itself goes down.
     explicit FileStore(QString directory, bool durable = true);
+    ~FileStore();
+    FileStore(const FileStore &) = delete;
+    FileStore &operator=(const FileStore &) = delete;
 
     // Where versions before the takes index kept each file's metadata (<name>.json): read into
     // the index by prepare() (and adopt()), then removed.
@@ -133,6 +146,10 @@ public:
     bool isPinned(const QString &name) const;
     int pinnedCount() const;
 
+    // How many commit rounds durable takes have used so far (fewer than the takes when
+    // concurrent ones were grouped): for tests and benchmarks.
+    quint64 commitRounds() const;
+
     // True for names of the form this store writes; anything else (paths, "..", other
     // extensions, control characters) is refused before the file system is touched.
     static bool isStoreFileName(const QString &name);
@@ -142,6 +159,13 @@ public:
     // name this store never writes, file_not_found for one that is not there.
     static std::optional<Error> checkFileName(const QString &name);
     static Error fileNotFound(const QString &name);
+
+    // A take waiting for its commit: its rows and its parts' open files; the round sets failure.
+    struct PendingTake {
+        QList<IndexedPart> rows;
+        QList<int> handles;
+        std::optional<Error> failure;
+    };
 
 private:
     std::optional<StoredFile> describe(const QString &name) const;
@@ -158,9 +182,14 @@ private:
     void releaseNames(const QStringList &names);
     // Both return an error text, or an empty string when the bytes are written (synced).
     QString writeAside(QFile &file, const QByteArray &bytes) const;
-    QString syncParts(const std::vector<std::unique_ptr<QFile>> &parts) const;
+    QList<IndexedPart> rowsOf(const QList<TakePart> &parts, const QStringList &names) const;
+    // The rows in the index, and with durable writes the parts and the folder synced, grouped
+    // with other takes' commits.
+    std::optional<Error> commit(const QList<IndexedPart> &rows, const std::vector<std::unique_ptr<QFile>> &files);
+    void commitRound(const QList<PendingTake *> &batch);   // one durable round for every take in it
     QString placeParts(const QStringList &names);   // the renames; an error text or empty
     QString syncFolder() const;                      // one fsync of the folder when durable
+    bool holdsItsBytes(const QString &name, const QByteArray &digest) const;   // a hidden part, at start
     QString linkedFolder() const;   // why the store's folder cannot be written (a link), or empty
     // Recovery at start, and the old sidecars.
     QStringList finishInterruptedTakes(const QSet<QString> &partials);
@@ -172,6 +201,8 @@ private:
     QString m_directory;
     bool m_durable;
     TakesIndex m_takes;
+    std::unique_ptr<GroupCommit<PendingTake>> m_commits;
+    QThreadPool m_syncPool;   // the round's syncs wait here, side by side, never in the CPU-bound pools
     QMutex m_writeMutex;        // guards m_reserved: choosing a free name and taking it is one step
     QSet<QString> m_reserved;   // names being written; the writes themselves run in parallel
     // Guards m_index; a file is unlinked and leaves the index under it, so reconcile() never

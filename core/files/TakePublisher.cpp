@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <iterator>
 #include <optional>
+#include <cstdio>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace aiband {
@@ -23,13 +25,32 @@ const QString kPublishingPrefix = QStringLiteral(".aiband-publishing-");
 // system without hard links gets a copy.
 QString linkOrCopy(const QString &from, const QString &to)
 {
-    QFile::remove(to);
-    if (::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+    const QByteArray source = QFile::encodeName(from);
+    const QByteArray target = QFile::encodeName(to);
+    if (::link(source.constData(), target.constData()) == 0)
         return {};
+    if (errno == EEXIST) {   // an interrupted publish's leftover: only then an unlink
+        QFile::remove(to);
+        if (::link(source.constData(), target.constData()) == 0)
+            return {};
+    }
     const int linkError = errno;
     if (QFile::copy(from, to))
         return {};
     return QStringLiteral("cannot link or copy %1 to %2: %3").arg(from, to, qt_error_string(linkError));
+}
+
+// Like QDir::rename (never over an existing file), in one system call instead of four.
+bool renameNew(const QString &from, const QString &to)
+{
+#ifdef RENAME_NOREPLACE
+    if (::renameat2(AT_FDCWD, QFile::encodeName(from).constData(), AT_FDCWD, QFile::encodeName(to).constData(),
+                    RENAME_NOREPLACE) == 0)
+        return true;
+    if (errno != EINVAL && errno != ENOSYS)   // a file system without RENAME_NOREPLACE: Qt's way
+        return false;
+#endif
+    return QDir().rename(from, to);
 }
 
 } // namespace
@@ -153,7 +174,7 @@ Status TakePublisher::placeStaged(const QString &folder, const QList<StoredFile>
     QStringList parts;
     QStringList published;
     for (const StoredFile &file : files) {
-        if (!dir.rename(kPublishingPrefix + file.name, file.name)) {
+        if (!renameNew(dir.filePath(kPublishingPrefix + file.name), dir.filePath(file.name))) {
             for (const QString &name : std::as_const(published))
                 dir.remove(name);
             return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot publish %1 in %2").arg(file.name, folder));

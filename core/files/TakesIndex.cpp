@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QThread>
 #include <QThreadStorage>
 #include <QUuid>
@@ -20,7 +21,8 @@
 namespace aiband {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2: the parts' digests (a column added to version 1's table).
+constexpr int kSchemaVersion = 2;
 const QString kDriver = QStringLiteral("QSQLITE");
 // SQLite's SQLITE_FULL, as Qt's driver reports it (QSqlError::nativeErrorCode()).
 const QString kSqliteFull = QStringLiteral("13");
@@ -60,10 +62,14 @@ std::optional<IndexedPart> partFrom(const QSqlQuery &row, const QString &fileNam
     // A row that does not describe its own file is not trusted (a damaged or edited index).
     if (!metadata || metadata->fileName != fileName)
         return std::nullopt;
-    return IndexedPart{*metadata, row.value(0).toString(), row.value(1).toBool()};
+    const bool withDigest = row.record().count() > 3;
+    return IndexedPart{*metadata, row.value(0).toString(), row.value(1).toBool(),
+                       withDigest ? row.value(3).toByteArray() : QByteArray()};
 }
 
-const QString kSelectPart = QStringLiteral("SELECT take, recovered, metadata FROM parts WHERE file_name = ?");
+const QString kSelectPart = QStringLiteral("SELECT take, recovered, metadata, digest FROM parts WHERE file_name = ?");
+// Without the digest: an index of another folder may still have version 1's layout.
+const QString kSelectMetadata = QStringLiteral("SELECT take, recovered, metadata FROM parts WHERE file_name = ?");
 
 } // namespace
 
@@ -99,7 +105,8 @@ QSqlDatabase TakesIndex::connection() const
     if (db.open()) {
         QSqlQuery pragmas(db);
         pragmas.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-        pragmas.exec(m_durable ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
+        // Each transaction chooses FULL or NORMAL (transaction()); NORMAL until then.
+        pragmas.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     }
     return db;
 }
@@ -163,11 +170,18 @@ Status TakesIndex::createSchema(const QSqlDatabase &db) const
     const int version = query.value(0).toInt();
     if (version == kSchemaVersion)
         return Done{};
+    if (version == 1) {
+        // Version 1's rows have no digest: their takes were synced before their rows.
+        if (!query.exec(QStringLiteral("ALTER TABLE parts ADD COLUMN digest BLOB"))
+            || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)))
+            return sqlError(QStringLiteral("updating the takes index"), query.lastError());
+        return Done{};
+    }
     if (version != 0)
         return makeError(QStringLiteral("write_failed"), QStringLiteral("layout version %1, not %2").arg(version).arg(kSchemaVersion));
     const bool created =
         query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS parts (file_name TEXT PRIMARY KEY NOT NULL, take TEXT NOT NULL, "
-                                  "recovered INTEGER NOT NULL, metadata TEXT NOT NULL) WITHOUT ROWID"))
+                                  "recovered INTEGER NOT NULL, metadata TEXT NOT NULL, digest BLOB) WITHOUT ROWID"))
         && query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
     if (!created)
         return sqlError(QStringLiteral("creating the takes index"), query.lastError());
@@ -190,11 +204,15 @@ void TakesIndex::ensureOpen(bool checkFile) const
     m_opened = openOrReplace().ok();
 }
 
-Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work)
+Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work, bool synced)
 {
     ensureOpen(/*checkFile=*/true);   // one stat per transaction
     QMutexLocker lock(&m_writeMutex);
     QSqlDatabase db = connection();
+    // Per transaction: a connection is shared by a thread's inserts (synced when durable) and
+    // removals (never synced).
+    QSqlQuery pragma(db);
+    pragma.exec(m_durable && synced ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
     if (!db.transaction())
         return sqlError(QStringLiteral("the takes index %1").arg(path()), db.lastError());
     if (Status done = work(db); !done) {
@@ -215,17 +233,18 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
         return Done{};
     return transaction([&](QSqlDatabase &db) -> Status {
         QSqlQuery query(db);
-        query.prepare(QStringLiteral("INSERT OR REPLACE INTO parts (file_name, take, recovered, metadata) VALUES (?, ?, ?, ?)"));
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO parts (file_name, take, recovered, metadata, digest) VALUES (?, ?, ?, ?, ?)"));
         for (const IndexedPart &part : parts) {
             query.bindValue(0, part.metadata.fileName);
             query.bindValue(1, part.take);
             query.bindValue(2, part.recovered ? 1 : 0);
             query.bindValue(3, QJsonDocument(part.metadata.toJson()).toJson(QJsonDocument::Compact));
+            query.bindValue(4, part.digest.isEmpty() ? QVariant() : QVariant(part.digest));
             if (!query.exec())
                 return sqlError(QStringLiteral("indexing %1").arg(part.metadata.fileName), query.lastError());
         }
         return Done{};
-    });
+    }, /*synced=*/true);
 }
 
 Status TakesIndex::remove(const QStringList &names)
@@ -241,7 +260,7 @@ Status TakesIndex::remove(const QStringList &names)
                 return sqlError(QStringLiteral("removing %1 from the takes index").arg(name), query.lastError());
         }
         return Done{};
-    });
+    }, /*synced=*/false);
 }
 
 std::optional<IndexedPart> TakesIndex::find(const QString &fileName) const
@@ -277,6 +296,19 @@ QHash<QString, QString> TakesIndex::takesByName() const
     return takes;
 }
 
+QHash<QString, QByteArray> TakesIndex::digestsByName() const
+{
+    ensureOpen();
+    QHash<QString, QByteArray> digests;
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    if (query.exec(QStringLiteral("SELECT file_name, digest FROM parts WHERE digest IS NOT NULL"))) {
+        while (query.next())
+            digests.insert(query.value(0).toString(), query.value(1).toByteArray());
+    }
+    return digests;
+}
+
 std::optional<FileMetadata> TakesIndex::readBeside(const QString &midiPath)
 {
     const QFileInfo midi(midiPath);
@@ -291,7 +323,7 @@ std::optional<FileMetadata> TakesIndex::readBeside(const QString &midiPath)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=1000"));
         if (db.open()) {
             QSqlQuery query(db);
-            query.prepare(kSelectPart);
+            query.prepare(kSelectMetadata);
             query.addBindValue(midi.fileName());
             if (query.exec() && query.next())
                 part = partFrom(query, midi.fileName());

@@ -23,12 +23,19 @@ struct IndexedPart {
     FileMetadata metadata;   // metadata.fileName is the part's .mid
     QString take;            // the take's id (its first part's file name): parts committed together
     bool recovered = false;  // rebuilt from the MIDI file: the request that made it is unknown
+    // The part's bytes as written (SHA-256; empty for rows rebuilt or from earlier versions): a
+    // durable take's rows are committed while its parts are being synced, so after a power cut
+    // start-up finishes a take only when every hidden part still holds exactly these bytes.
+    QByteArray digest;
 };
 
 // The takes index: every part's metadata in one SQLite database (<takes>/.aiband-takes.sqlite,
 // through Qt SQL), written in one transaction per take, so a take's rows appear together or not
-// at all. WAL journal; synchronous=FULL with durable writes (a committed take survives a power
-// cut), NORMAL without (it survives the process being killed, not the machine going down).
+// at all. WAL journal; a take's rows are committed with synchronous=FULL with durable writes (a
+// committed take survives a power cut), NORMAL without (it survives the process being killed,
+// not the machine going down). Removals are never synced on their own: a removal lost in a power
+// cut leaves a row without its file, which the next start drops; the next synced commit carries
+// them anyway.
 //
 // Qt SQL lets a connection be used only by the thread that opened it, so each thread gets its
 // own, opened on first use and closed when the thread ends. Writes are serialised here (SQLite
@@ -51,6 +58,8 @@ public:
 
     // One transaction: every row or none. Replaces rows of the same names.
     Status insert(const QList<IndexedPart> &parts);
+    // The digest each row holds (empty for rows without one), for start-up's recovery.
+    QHash<QString, QByteArray> digestsByName() const;
     Status remove(const QStringList &names);
     std::optional<IndexedPart> find(const QString &fileName) const;
     // Every row's file name and take: what start-up recovery compares with the folder.
@@ -67,7 +76,8 @@ private:
     QSqlDatabase connection() const;   // this thread's, opened on first use
     void closeConnections() const;         // this thread's; others close when their thread ends
     Status createSchema(const QSqlDatabase &db) const;
-    Status transaction(const std::function<Status(QSqlDatabase &)> &work);
+    // `synced`: the commit waits for the disk (synchronous=FULL) when the index is durable.
+    Status transaction(const std::function<Status(QSqlDatabase &)> &work, bool synced);
 
     QString m_folder;
     bool m_durable;

@@ -22,6 +22,8 @@
 namespace aiband {
 namespace {
 
+constexpr int kWorkersPerCore = 4;
+
 QJsonObject describeArrangement(const GenerateRequest &request)
 {
     const Arrangement &a = request.arrangement;
@@ -166,7 +168,10 @@ GenerationService::GenerationService(FileStore *store, StyleLibrary styles, QStr
     : QObject(parent), m_store(store), m_styles(std::move(styles)), m_defaultStyle(std::move(defaultStyle)),
       m_settings(settings)
 {
-    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+    // More workers than cores: a durable take's worker sleeps in its commit (the disk's sync),
+    // and while it does the others compose and join the next group commit (FileStore). With one
+    // worker per core, two takes at most could share a commit however many clients wait.
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()) * kWorkersPerCore);
 }
 
 GenerationService::~GenerationService()

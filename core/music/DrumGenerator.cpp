@@ -1,5 +1,6 @@
 #include "Generators.h"
 
+#include "DrumFills.h"
 #include "Meter.h"
 #include "PartRegistry.h"
 #include "Performance.h"
@@ -10,10 +11,7 @@
 namespace aiband {
 namespace {
 
-enum GmDrum {
-    Kick = 36, SideStick = 37, Snare = 38, ClosedHat = 42, Crash = 49, Claves = 75,
-    LowFloorTom = 41, HighFloorTom = 43, LowTom = 45, LowMidTom = 47, HighMidTom = 48, HighTom = 50
-};
+enum GmDrum { Kick = 36, Snare = 38, Crash = 49, Claves = 75 };
 
 int baseVelocity(QChar symbol)
 {
@@ -35,24 +33,89 @@ int voiceGain(int note)
     }
 }
 
+// splitmix64: the drummer's choices depend only on the seed and where they are made.
+quint64 mix(quint64 x)
+{
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+// One voice in one groove: the bars it plays in turn (one for a one-bar groove, several for a
+// timeline), each its cells laid over the bar's pulses.
+struct GroovePart {
+    bool plays = true;
+    std::vector<Cell> timelineCells;   // a timeline's bars cut into pulse cells; the patterns point here
+    std::vector<StepPattern> bars;
+};
+
+// A timeline's bar cut into one cell per pulse.
+std::vector<Cell> pulseCells(const QList<Pulse> &pulses, const BarCell &bar)
+{
+    std::vector<Cell> cells;
+    qsizetype at = 0;
+    for (const Pulse &pulse : pulses) {
+        const int steps = pulse.compound ? 6 : 4;
+        cells.push_back(bar.mid(at, steps));
+        at += steps;
+    }
+    return cells;
+}
+
+GroovePart groovePart(const QList<Pulse> &pulses, const DrumGroove &groove, const QString &meter)
+{
+    GroovePart part;
+    part.plays = groove.plays;
+    const auto timeline = groove.timelines.constFind(meter);
+    if (timeline == groove.timelines.cend()) {
+        part.bars.push_back(stepPattern(pulses, groove.cells));
+        return part;
+    }
+    for (const BarCell &bar : *timeline) {
+        const std::vector<Cell> cells = pulseCells(pulses, bar);
+        part.timelineCells.insert(part.timelineCells.end(), cells.begin(), cells.end());
+    }
+    // Pointers are taken once every cell is in place.
+    for (qsizetype b = 0; b < timeline->size(); ++b) {
+        StepPattern pattern;
+        for (qsizetype p = 0; p < pulses.size(); ++p) {
+            const Cell &cell = part.timelineCells[static_cast<size_t>(b * pulses.size() + p)];
+            pattern.push_back({&pulses[p], &cell, pulses[p].length / cell.size()});
+        }
+        part.bars.push_back(std::move(pattern));
+    }
+    return part;
+}
+
 class DrumPart {
 public:
     DrumPart(const Arrangement &arrangement, const SongPlan &plan)
         : m_arrangement(arrangement), m_plan(plan), m_style(*arrangement.style),
-          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 2)
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 2),
+          m_swung(arrangement.feel.swingRatio > 0.5 + 1e-9)
     {
-        for (const DrumVoice &voice : m_style.drums)
-            m_voices.push_back({stepPattern(m_pulses, voice.cells), voiceGain(voice.note),
-                                drumPlayer(voice.note) == Player::HiHat});
+        const QString meter = arrangement.timeSignature.name();
+        m_voices.reserve(static_cast<size_t>(m_style.drums.size()));
+        for (const DrumVoice &voice : m_style.drums) {
+            m_voices.push_back({{groovePart(m_pulses, voice.grooves[0], meter), groovePart(m_pulses, voice.grooves[1], meter)},
+                                voiceGain(voice.note), drumPlayer(voice.note) == Player::HiHat,
+                                drumPlayer(voice.note) == Player::Kick});
+        }
     }
 
     MidiPart render()
     {
+        int introBar = 0;
+        int barInSection = 0;
         for (const PlannedBar &bar : m_plan.bars) {
             switch (bar.kind) {
             case BarKind::CountIn: countIn(bar); break;
-            case BarKind::Intro:
-            case BarKind::Song: groove(bar); break;
+            case BarKind::Intro: groove(bar, introBar++); break;
+            case BarKind::Song:
+                barInSection = bar.sectionStart ? 0 : barInSection + 1;
+                groove(bar, m_style.timelineStart == TimelineStart::Section ? barInSection : bar.form.barInPhrase);
+                break;
             case BarKind::Ending: endingHit(bar); break;
             }
         }
@@ -61,12 +124,16 @@ public:
     }
 
 private:
-    void hit(double beat, int note, int velocity, double length = 0.125)
+    void hitAtTick(qint64 start, int note, int velocity, double length)
+    {
+        m_notes.push_back({start, beatsToTicks(length), note, velocity});
+    }
+
+    void hit(double beat, int note, int velocity, double length = 0.125, bool swing = true)
     {
         if (beat >= m_plan.endBeat - 1e-9)
             return;
-        const qint64 start = m_performance.tick(beat, drumPlayer(note));
-        m_notes.push_back({start, beatsToTicks(length), note, velocity});
+        hitAtTick(m_performance.tick(beat, drumPlayer(note), swing), note, velocity, length);
     }
 
     void countIn(const PlannedBar &bar)
@@ -75,74 +142,96 @@ private:
             hit(bar.startBeat + pulse.start, Claves, m_performance.velocity(pulse.start == 0.0 ? 110 : 85));
     }
 
-    // How many pulses at the end of the bar the fill takes: more with complexity, never the
-    // downbeat, so the bar still starts with its kick.
-    int fillPulses() const
+    quint64 choice(const PlannedBar &bar, quint64 salt) const
     {
-        const int wanted = m_arrangement.feel.complexity >= 0.6 ? 2 : 1;
-        return std::clamp(wanted, 0, static_cast<int>(m_pulses.size()) - 1);
+        return mix((static_cast<quint64>(m_arrangement.seed) << 32) ^ (static_cast<quint64>(bar.index) << 8) ^ salt);
     }
 
-    void groove(const PlannedBar &bar)
+    // The style's fills in a seeded order, never the same one twice running.
+    FillShape fillShape(const PlannedBar &bar)
     {
-        const int firstFillPulse = bar.fill ? static_cast<int>(m_pulses.size()) - fillPulses()
-                                            : static_cast<int>(m_pulses.size());
+        const QList<FillShape> &shapes = m_style.fills.shapes;
+        auto index = static_cast<qsizetype>(choice(bar, 1) % static_cast<quint64>(shapes.size()));
+        if (shapes.size() > 1 && m_lastFill && shapes[index] == *m_lastFill)
+            index = (index + 1) % shapes.size();
+        m_lastFill = shapes[index];
+        return shapes[index];
+    }
+
+    // At a phrase's end without a full fill: one of the style's pickups, or none. A quiet band
+    // keeps the snare for the fills.
+    Pickup pickup(const PlannedBar &bar) const
+    {
+        const QList<Pickup> &pickups = m_style.fills.pickups;
+        const Pickup chosen = pickups[static_cast<qsizetype>(choice(bar, 2) % static_cast<quint64>(pickups.size()))];
+        return chosen == Pickup::Snare && m_arrangement.feel.intensity < 0.3 ? Pickup::Kick : chosen;
+    }
+
+    void groove(const PlannedBar &bar, int timelineBar)
+    {
+        const int groove = bar.kind == BarKind::Song ? std::clamp(bar.form.groove, 0, 1) : 0;
+        const bool fullBar = bar.lengthBeats >= m_pulses.last().start + m_pulses.last().length - 1e-9;
+        const FillFeel feel{bar.form.sectionEnd || bar.kind == BarKind::Intro, m_arrangement.feel.complexity >= 0.35, m_swung};
+        std::optional<FillShape> shape;
+        int firstFillPulse = static_cast<int>(m_pulses.size());
+        if (bar.fill && fullBar) {
+            shape = fillShape(bar);
+            firstFillPulse = fillStartPulse(*shape, m_pulses, feel);
+        }
+        bool kickOnOne = false;
         for (qsizetype v = 0; v < m_style.drums.size(); ++v) {
-            const DrumVoice &voice = m_style.drums[v];
             const Voice &played = m_voices[static_cast<size_t>(v)];
-            forEachStep(bar, played.pattern, [&](const Step &step) {
+            const GroovePart &part = played.grooves[groove];
+            if (!part.plays)
+                continue;
+            const StepPattern &pattern = part.bars[static_cast<size_t>(timelineBar) % part.bars.size()];
+            const int note = m_style.drums[v].note;
+            forEachStep(bar, pattern, [&](const Step &step) {
                 if (step.symbol == QLatin1Char('.') || step.pulse >= firstFillPulse)
                     return;
-                if (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, voice.note))
+                if (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, note))
                     return;
-                // A crash takes the place of the hat on a section's downbeat.
-                if (bar.sectionStart && step.pulse == 0 && step.inPulse == 0 && played.hiHat)
+                // A crash takes the place of the hat on its downbeat.
+                if (bar.crash && step.index == 0 && played.hiHat)
                     return;
+                kickOnOne = kickOnOne || (played.kick && step.index == 0);
                 // Ghost notes stay ghosts; everything else leans with the meter.
                 const int accent = step.symbol == QLatin1Char('g') ? 0 : m_performance.metricAccent(step.beat) / 2;
-                hit(step.beat, voice.note,
-                    m_performance.velocity(baseVelocity(step.symbol) + played.gain, accent));
+                hit(step.beat, note, m_performance.velocity(baseVelocity(step.symbol) + played.gain, accent));
             });
         }
-        if (bar.sectionStart) {
+        if (bar.crash) {
             hit(bar.startBeat, Crash, m_performance.velocity(108), 1.0);
-            ensureKickOnDownbeat(bar);
+            if (!kickOnOne)  // the crash lands with a kick, even in a style whose groove leaves beat 1 open
+                hit(bar.startBeat, Kick, m_performance.velocity(104));
         }
-        // A bar of one pulse (3/8, 2/8) keeps its groove: there is no pulse left to fill.
-        if (bar.fill && firstFillPulse < m_pulses.size())
-            fill(bar, firstFillPulse);
+        if (shape)
+            play(bar, fillHits(*shape, m_pulses, firstFillPulse, feel));
+        else if (m_arrangement.feel.fills && pickupAt(bar) && fullBar)
+            play(bar, pickupHits(pickup(bar), m_pulses, m_swung));
     }
 
-    void ensureKickOnDownbeat(const PlannedBar &bar)
+    // A phrase's end, and the middle of a long phrase (its two halves answer each other).
+    static bool pickupAt(const PlannedBar &bar)
     {
-        const bool hasKick = std::any_of(m_style.drums.cbegin(), m_style.drums.cend(), [&](const DrumVoice &v) {
-            return drumPlayer(v.note) == Player::Kick && v.cells.cellFor(m_pulses.first()).front() != QLatin1Char('.');
-        });
-        if (!hasKick)
-            hit(bar.startBeat, Kick, m_performance.velocity(104));
+        const FormPosition &form = bar.form;
+        return bar.kind == BarKind::Song
+               && (form.phraseEnd() || (form.phraseBars >= 8 && form.barInPhrase == form.phraseBars / 2 - 1));
     }
 
-    // Toms from high to low with snare pick-ups, getting louder into the next downbeat.
-    void fill(const PlannedBar &bar, int firstPulse)
+    // Fill and pickup hits are already where the feel puts them (on its triplets when it swings),
+    // so they are humanized but not swung again.
+    void play(const PlannedBar &bar, const QList<DrumHit> &hits)
     {
-        static const int kToms[] = {HighTom, HighMidTom, LowMidTom, LowTom, HighFloorTom, LowFloorTom};
-        const bool busy = m_arrangement.feel.complexity >= 0.35;
-        QList<double> beats;
-        for (int p = firstPulse; p < m_pulses.size(); ++p) {
-            const Pulse &pulse = m_pulses[p];
-            const int notes = pulse.compound ? (busy ? 6 : 3) : (busy ? 4 : 2);
-            for (int i = 0; i < notes; ++i)
-                beats.append(bar.startBeat + pulse.start + i * pulse.length / notes);
+        qint64 lastTick = 0;
+        for (const DrumHit &drumHit : hits) {
+            const double beat = bar.startBeat + drumHit.beat;
+            if (beat >= m_plan.endBeat - 1e-9)
+                continue;
+            const qint64 tick = drumHit.together ? lastTick : m_performance.tick(beat, drumPlayer(drumHit.note), false);
+            hitAtTick(tick, drumHit.note, m_performance.velocity(drumHit.velocity), 0.125);
+            lastTick = tick;
         }
-        const int count = static_cast<int>(beats.size());
-        for (int i = 0; i < count; ++i) {
-            const double progress = count > 1 ? static_cast<double>(i) / (count - 1) : 1.0;
-            const int tom = kToms[std::min(5, i * 6 / std::max(1, count))];
-            // Every third note is the snare, which makes the run speak instead of rumble.
-            const int note = (i % 3 == 0 && i > 0 && i < count - 1) ? Snare : tom;
-            hit(beats[i], note, m_performance.velocity(static_cast<int>(78 + 30 * progress)));
-        }
-        hit(beats.last(), Kick, m_performance.velocity(96));
     }
 
     void endingHit(const PlannedBar &bar)
@@ -158,12 +247,15 @@ private:
     QList<Pulse> m_pulses;
     // Per voice of the style, in its order: what does not change from bar to bar.
     struct Voice {
-        StepPattern pattern;  // its cells over m_pulses
-        int gain;             // voiceGain(note)
-        bool hiHat;           // gives way to the crash on a section's downbeat
+        GroovePart grooves[2];  // A and B
+        int gain;               // voiceGain(note)
+        bool hiHat;             // gives way to the crash on its downbeat
+        bool kick;
     };
     std::vector<Voice> m_voices;
     Performance m_performance;
+    bool m_swung;
+    std::optional<FillShape> m_lastFill;
     std::vector<Note> m_notes;
 };
 

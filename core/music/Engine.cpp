@@ -33,6 +33,8 @@ RenderedSong renderSong(const Arrangement &arrangement)
         // Each part depends only on the arrangement, so a part in "full" is the same as alone.
         for (const PartRow *member : partsInFile(row)) {
             song.parts.push_back(member->generate(arrangement, plan));
+            // The part's volume and pan, the same alone and in the full file.
+            song.parts.back().mix = partMix(*arrangement.style, typeOf(*member));
             noteCount += static_cast<int>(song.parts.back().notes.size());
         }
         rendered.parts.append({type, writeMidiFile(song), noteCount});

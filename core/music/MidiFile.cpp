@@ -252,11 +252,24 @@ qsizetype deltaSize(qint64 endTick)
     return bytes;
 }
 
+// Volume and pan: two controller events of three bytes, each at delta 0.
+constexpr qsizetype kMixSize = 2 * (1 + 3);
+
 qsizetype partTrackSize(const QByteArray &name, size_t noteEvents, qint64 endTick)
 {
     const qsizetype channelEvent = deltaSize(endTick) + 3;
-    return kMaxMetaHeader + 1 + name.size() + kTimingMetaSize + 1 + 2
+    return kMaxMetaHeader + 1 + name.size() + kTimingMetaSize + 1 + 2 + kMixSize
            + static_cast<qsizetype>(noteEvents) * channelEvent + kMaxEndOfTrack;
+}
+
+// The part's place in the mix at tick 0, after its program: channel volume (controller 7), then
+// pan (controller 10). Every reader that plays the part alone or in the full file starts it
+// there, whatever a previous song left on the channel.
+void writeMix(TrackWriter &track, quint8 channel, const PartMix &mix)
+{
+    const auto controller = static_cast<quint8>(0xB0 | channel);
+    track.event(0, {controller, 0x07, static_cast<quint8>(std::clamp(mix.volume, 0, 127))});
+    track.event(0, {controller, 0x0A, static_cast<quint8>(std::clamp(mix.pan, 0, 127))});
 }
 
 // A note-off waiting to be written: its tick, and the note's place in the track to keep notes
@@ -272,7 +285,7 @@ struct PendingOff {
     }
 };
 
-// The track name and program change at tick 0, then every note-on and note-off in time order:
+// The track name, program change and mix at tick 0, then every note-on and note-off in time order:
 // at equal ticks note-offs before note-ons, and events of one kind in the order of their notes.
 // Note-ons come in that order already (PlayableNotes are by start), so the note-offs are
 // merged in from a heap of the notes still sounding, which holds a handful of notes where
@@ -291,6 +304,8 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     // (the AI Band plugin, with JUCE) would otherwise play it at 120 BPM (docs/MUSIC.md, "Files").
     writeTiming(track, meta);
     track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
+    if (part.mix)
+        writeMix(track, channel, *part.mix);
     std::priority_queue<PendingOff> sounding;
     const auto writeOffsUntil = [&](qint64 tick) {
         while (!sounding.empty() && sounding.top().tick <= tick) {

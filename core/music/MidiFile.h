@@ -1,10 +1,12 @@
 #pragma once
 
 #include "Arrangement.h"
+#include "PartMix.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace aiband {
@@ -25,6 +27,9 @@ struct MidiPart {
     int channel = 0;     // zero-based
     int program = 0;     // General MIDI program, zero-based
     std::vector<Note> notes;
+    // Volume and pan at tick 0 (controllers 7 and 10 after the program change); none leaves
+    // the channel as the synth has it. The engine always gives one (PartRegistry's partMix).
+    std::optional<PartMix> mix = std::nullopt;
 };
 
 struct MidiSong {
@@ -38,7 +43,7 @@ struct MidiSong {
 
 // Standard MIDI File, format 1, 480 PPQ: a conductor track (title, tempo, time and key
 // signature at tick 0) followed by one track per part (name, the same tempo and time signature,
-// program change, notes).
+// program change, volume and pan when the part has a mix, notes).
 // Notes are clipped to the song end, and a note that would overlap a later one of the same
 // pitch is shortened, so every note-on has its own note-off.
 QByteArray writeMidiFile(const MidiSong &song);

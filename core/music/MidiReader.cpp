@@ -75,12 +75,24 @@ struct TrackData {
     std::optional<QString> name;
     std::optional<int> channel;
     std::optional<int> program;
+    std::optional<int> volume;  // controller 7 at tick 0
+    std::optional<int> pan;     // controller 10 at tick 0
     std::vector<Note> notes;  // in the file's ticks
     qint64 endTick = 0;
     std::optional<quint32> microsPerQuarter;
     std::optional<TimeSignature> timeSignature;
     std::optional<Key> key;
 };
+
+// A part's volume or pan as the track sets it at tick 0 (the mix writeMidiFile writes); the last
+// value at tick 0 is where the part starts.
+void readMixController(TrackData &data, int controller, int value)
+{
+    if (controller == 0x07)
+        data.volume = value;
+    else if (controller == 0x0A)
+        data.pan = value;
+}
 
 // Variable-length quantity: at most four bytes, seven bits each.
 std::optional<Error> readVariableLength(Cursor &in, int track, const char *what, quint32 &out)
@@ -270,6 +282,8 @@ Result<TrackData> readTrack(const QByteArray &bytes, qsizetype begin, qsizetype 
             } // a note-off with no note sounding changes nothing
         } else if (kind == 0xC0 && !data.program) {
             data.program = dataBytes[0];
+        } else if (kind == 0xB0 && tick == 0) {
+            readMixController(data, dataBytes[0], dataBytes[1]);
         }
     }
 
@@ -378,6 +392,8 @@ Result<MidiSong> readMidiFile(const QByteArray &bytes)
         part.name = track.name.value_or(QString());
         part.channel = track.channel.value_or(0);
         part.program = track.program.value_or(0);
+        if (track.volume || track.pan)
+            part.mix = PartMix{track.volume.value_or(PartMix::kDefaultVolume), track.pan.value_or(PartMix::kCentre)};
         part.notes.reserve(track.notes.size());
         for (const Note &note : track.notes) {
             const qint64 start = toQuarterTicks(note.startTick, ticksPerQuarter);

@@ -16,7 +16,9 @@ namespace aiband {
 //   (defaults 120 BPM, 4/4, C major when absent);
 // - endTick: the latest end-of-track;
 // - parts: one per track that has notes, with that track's name, the channel of its first
-//   channel event and its first program change (0 when none). Notes are in note-on order;
+//   channel event, its first program change (0 when none), and its mix when the track sets
+//   volume (controller 7) or pan (10) at tick 0, the other at the General MIDI default (100,
+//   64). Notes are in note-on order;
 //   a note-off (or a note-on with velocity 0) ends the oldest sounding note of its channel and
 //   pitch; notes still sounding at the end of their track end there.
 // Ticks are scaled to kTicksPerQuarter when the file uses another division.

@@ -2,6 +2,7 @@
 
 #include "Generators.h"
 #include "MidiFile.h"
+#include "Style.h"
 
 #include <QtGlobal>
 
@@ -23,6 +24,14 @@ constexpr bool rowIs(std::span<const PartRow> rows, TrackType type, std::string_
     return type.row() < static_cast<int>(rows.size()) && std::string_view(rows[static_cast<size_t>(type.row())].name) == name;
 }
 
+// The defaults of the mix (MIDI values). Volumes: see partRows().
+constexpr int kBassVolume = 105;
+constexpr int kDrumsVolume = 120;
+constexpr int kKeysVolume = 110;
+constexpr int kGuitarVolume = 90;
+constexpr int kKeysPan = PartMix::kCentre - 20;    // a little left
+constexpr int kGuitarPan = PartMix::kCentre + 20;  // a little right
+
 } // namespace
 
 std::span<const PartRow> partRows()
@@ -34,12 +43,18 @@ std::span<const PartRow> partRows()
     // a new row at the end (the API lists the parts in this order) and its generator above.
     // The full band stays bass, drums and keys, so full files are what they were before the
     // guitar: it is a part to ask for, alone or with others (docs/MUSIC.md, "Guitar").
+    // The mix is a band on a stage, as heard from the front (docs/MUSIC.md, "Balance"): bass and
+    // drums (the kick) in the centre, keys a little left, guitar a little right; the volumes
+    // balance the rhythm section through a General MIDI synth (FluidR3), measured by
+    // tests/python/part_levels.py. A style's section may choose others.
     static constexpr PartRow kRows[] = {
-        {"bass", QT_TRANSLATE_NOOP("aiband::PartTitle", "Bass"), "Bass", 0, 33, generateBass, true},
-        {"drums", QT_TRANSLATE_NOOP("aiband::PartTitle", "Drums"), "Drums", kDrumChannel, 0, generateDrums, true},
-        {"keys", QT_TRANSLATE_NOOP("aiband::PartTitle", "Keys"), "Keys", 1, 0, generateKeys, true},
-        {"full", QT_TRANSLATE_NOOP("aiband::PartTitle", "Full band"), "Band", 0, 0, nullptr, false},
-        {"guitar", QT_TRANSLATE_NOOP("aiband::PartTitle", "Guitar"), "Guitar", 2, 25, generateGuitar, false},
+        {"bass", QT_TRANSLATE_NOOP("aiband::PartTitle", "Bass"), "Bass", 0, 33, generateBass, true, {kBassVolume, PartMix::kCentre}},
+        {"drums", QT_TRANSLATE_NOOP("aiband::PartTitle", "Drums"), "Drums", kDrumChannel, 0, generateDrums, true,
+         {kDrumsVolume, PartMix::kCentre}},
+        {"keys", QT_TRANSLATE_NOOP("aiband::PartTitle", "Keys"), "Keys", 1, 0, generateKeys, true, {kKeysVolume, kKeysPan}},
+        {"full", QT_TRANSLATE_NOOP("aiband::PartTitle", "Full band"), "Band", 0, 0, nullptr, false, {}},
+        {"guitar", QT_TRANSLATE_NOOP("aiband::PartTitle", "Guitar"), "Guitar", 2, 25, generateGuitar, false,
+         {kGuitarVolume, kGuitarPan}},
     };
     static_assert(rowIs(kRows, TrackType::Bass, "bass") && rowIs(kRows, TrackType::Drums, "drums")
                       && rowIs(kRows, TrackType::Keys, "keys") && rowIs(kRows, TrackType::Full, "full")
@@ -70,6 +85,20 @@ int partProgram(const Style &style, TrackType type)
     if (type == TrackType::Guitar)
         return style.guitar.program;
     return partRow(type).program;
+}
+
+PartMix partMix(const Style &style, TrackType type)
+{
+    std::optional<PartMix> chosen;
+    if (type == TrackType::Bass)
+        chosen = style.bass.mix;
+    else if (type == TrackType::Drums)
+        chosen = style.drumsMix;
+    else if (type == TrackType::Keys)
+        chosen = style.keys.mix;
+    else if (type == TrackType::Guitar)
+        chosen = style.guitar.mix;
+    return chosen.value_or(partRow(type).mix);
 }
 
 QList<const PartRow *> partsInFile(const PartRow &row)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PartMix.h"
 #include "TrackType.h"
 
 #include <QList>
@@ -28,6 +29,7 @@ struct PartRow {
     PartGenerator generate;  // nullptr for Full
     bool inFullBand;         // in Full's file (bass, drums and keys); a part outside it, such as
                              // the guitar, comes only when it is asked for
+    PartMix mix;             // volume and pan at tick 0; a style may choose others
 
     bool isBand() const { return generate == nullptr; }
 };
@@ -42,6 +44,10 @@ TrackType typeOf(const PartRow &row);   // `row` must be one of partRows()
 // section names one (bass, keys, guitar), else the part's row's. What the generators write, and
 // what a live band tells its plugins before any note is written.
 int partProgram(const Style &style, TrackType type);
+
+// The volume and pan `type` plays at in `style`: the "mix" of the style's section for the part,
+// else the part's row's. Written at tick 0 of every track of the part (Engine, live takes).
+PartMix partMix(const Style &style, TrackType type);
 
 // The parts a file of `row` holds, in the order their tracks are written: the part itself, or
 // for Full every part in the full band.

@@ -1,5 +1,7 @@
 #include "SongPlan.h"
 
+#include "Style.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -91,6 +93,19 @@ QList<FormPosition> formPositions(const QList<SheetSection> &sections, double ba
     return form;
 }
 
+// Where a drummer plays a full fill: before another section, and inside a long section every
+// `every` bars, at a phrase's end. Filling every phrase was the formula issue 13 heard; the other
+// phrase ends get at most a pickup, which the drums choose. Short sections that alternate (a
+// 4-bar verse and chorus) are filled every other change, as a drummer would: a section shorter
+// than `every` bars whose predecessor ended with a fill ends with a pickup.
+bool fullFillAt(const FormPosition &form, int barInSection, int every, bool lastSectionFilled)
+{
+    const int period = std::max(1, every);
+    if (form.sectionEnd)
+        return barInSection + 1 >= period || !lastSectionFilled;
+    return form.phraseEnd() && (barInSection + 1) % period == 0;
+}
+
 } // namespace
 
 const ChordEvent *SongPlan::chordAt(double beat) const
@@ -147,14 +162,23 @@ SongPlan planSong(const Arrangement &arrangement, int phraseBars)
     plan.musicStartBeat = beat;
     const int songBars = static_cast<int>(std::ceil(arrangement.durationBeats / barLength - kEpsilon));
     const QList<FormPosition> form = formPositions(arrangement.sections, barLength, songBars, std::max(1, phraseBars));
+    const int fillEvery = arrangement.style ? arrangement.style->fills.every : 8;
+    int barInSection = 0;
+    bool lastSectionFilled = false;
     for (int i = 0; i < songBars; ++i) {
         const double length = std::min(barLength, arrangement.durationBeats - i * barLength);
         addBar(BarKind::Song, length);
         PlannedBar &bar = plan.bars.last();
         bar.form = form[i];
-        // A phrase ends with a fill; the next one starts with a crash.
-        bar.sectionStart = bar.form.barInPhrase == 0;
-        bar.fill = feel.fills && bar.form.phraseEnd() && length == barLength;
+        bar.sectionStart = i == 0 || form[i].section != form[i - 1].section;
+        barInSection = bar.sectionStart ? 0 : barInSection + 1;
+        bar.fill = feel.fills && length == barLength && i + 1 < songBars
+                   && fullFillAt(bar.form, barInSection, fillEvery, lastSectionFilled);
+        if (bar.form.sectionEnd)
+            lastSectionFilled = bar.fill;
+        // The song's first bar, and the bar a full fill leads into (so every section that follows
+        // a fill, and no other).
+        bar.crash = i == 0 || plan.bars.at(plan.bars.size() - 2).fill;
     }
     for (const ChordEvent &event : arrangement.chords) {
         ChordEvent moved = event;
@@ -182,6 +206,7 @@ SongPlan planSong(const Arrangement &arrangement, int phraseBars)
         plan.chords.append(final);
         addBar(BarKind::Ending, barLength);
         plan.bars.last().sectionStart = true;
+        plan.bars.last().crash = true;
     }
     plan.endBeat = beat;
     plan.chordsInOrder = inOrder(plan.chords);

@@ -25,9 +25,10 @@ struct PlannedBar {
     double startBeat = 0.0;
     double lengthBeats = 4.0;  // the last song bar may be cut short by the song's duration
     BarKind kind = BarKind::Song;
-    bool fill = false;         // ends with a drum fill
-    bool sectionStart = false; // starts with a crash
+    bool fill = false;         // ends with a full drum fill (smaller pickups are the drummer's choice)
+    bool sectionStart = false; // starts a section of the form (the first song bar, each [marker], the ending)
     FormPosition form;
+    bool crash = false;        // starts with a crash: a section's start, or the bar after a full fill
 };
 
 // The shape of the song in time: count-in, intro, the progression's bars, ending. Chords are
@@ -60,6 +61,8 @@ private:
     double m_lastBeat = 0.0;
 };
 
+// `phraseBars` lays out the phrases; the style's drum fills (arrangement.style->fills.every, 8
+// without a style) space the full fills inside a section.
 SongPlan planSong(const Arrangement &arrangement, int phraseBars);
 
 QString barKindName(BarKind kind);

@@ -2,10 +2,14 @@
 
 #include "Arrangement.h"
 #include "Meter.h"
+#include "PartMix.h"
 
 #include <QList>
 #include <QMap>
 #include <QString>
+
+#include <array>
+#include <optional>
 
 namespace aiband {
 
@@ -23,10 +27,37 @@ struct RoleCells {
     const Cell &cellFor(const Pulse &pulse) const;
 };
 
+// One bar's steps of a timeline, for the whole bar: 4 per simple pulse, 6 per compound one.
+using BarCell = QString;
+
+// What one drum voice plays in one of the style's grooves (docs/STYLES.md, "Drums: timelines,
+// two grooves, fills").
+struct DrumGroove {
+    bool plays = true;  // false: the voice sits this groove out (hats in A, ride in B)
+    RoleCells cells;    // one bar in any meter: x normal, X accent, g ghost, ? optional, . rest
+    // Timelines that span several bars, by meter name ("4/4"): one bar cell per bar, played in
+    // turn from the start of each phrase (or section); in a meter without one, `cells` play.
+    QMap<QString, QList<BarCell>> timelines;
+};
+
 struct DrumVoice {
     QString name;       // "kick", "hat", ...
     int note = 36;      // General MIDI drum note
-    RoleCells cells;    // x normal, X accent, g ghost, ? optional (more likely with complexity), . rest
+    RoleCells cells;    // groove A's cells (what a bass locked to the kick follows)
+    std::array<DrumGroove, 2> grooves;  // A and B: B is A with the style's "b" changes
+};
+
+// The fills a style's drummer plays (docs/MUSIC.md, "Fills"). Full fills end a section and
+// every `every` bars of a long one; the other phrase ends get at most a pickup.
+enum class FillShape { TomsDown, SnareToms, HalfBarToms, TripletToms, SnareRoll, BrushSweep, RimFill, TimbaleFill };
+enum class Pickup { None, Kick, Snare };
+// Where a timeline's first bar is played: each phrase or each section starts it again.
+enum class TimelineStart { Phrase, Section };
+
+struct DrumFills {
+    int every = 8;                       // bars between full fills inside a section
+    QList<FillShape> shapes{FillShape::TomsDown, FillShape::SnareToms, FillShape::SnareRoll};
+    QList<Pickup> pickups{Pickup::None, Pickup::Kick, Pickup::Snare};
 };
 
 enum class BassMode { Pattern, Walking, LockedToKick };
@@ -56,6 +87,7 @@ struct BassStyle {
     // root at or below G2 leaves room for its octave under the bass's ceiling (G3).
     int low = 28;            // E1
     int high = 43;           // G2
+    std::optional<PartMix> mix;  // the section's "mix"; none: the part's row's (partMix)
 };
 
 enum class Voicing { Close, Shell, Spread };
@@ -64,6 +96,7 @@ struct KeysStyle {
     int program = 0;
     Voicing voicing = Voicing::Close;
     RoleCells cells;         // x hit, X accent, ? optional, - hold, . rest
+    std::optional<PartMix> mix;
 };
 
 // How the guitar's shapes are built (docs/MUSIC.md, "Guitar"): full chords near the open
@@ -80,6 +113,7 @@ struct GuitarStyle {
     // chop on the top strings, b bass string, a alternate bass, p next arpeggio string, - hold,
     // . rest.
     QList<RoleCells> patterns;
+    std::optional<PartMix> mix;
 };
 
 struct Style {
@@ -90,9 +124,12 @@ struct Style {
     double defaultTempo = 120.0;
     double swingRatio = 0.5;       // 0.5 straight; off-beat position within the swung pair
     int swingSubdivision = 8;      // 8 or 16: which notes are swung
-    int phraseBars = 4;            // fills end each phrase; a crash starts the next
+    int phraseBars = 4;            // bars a phrase spans; phrase ends get a pickup or a fill
     bool backbeat = true;          // snare (or rim/clap) on the meter's backbeats
     QList<DrumVoice> drums;
+    std::optional<PartMix> drumsMix;  // the drums section's "mix" (beside its instruments)
+    DrumFills fills;
+    TimelineStart timelineStart = TimelineStart::Phrase;
     BassStyle bass;
     KeysStyle keys;
     GuitarStyle guitar;

@@ -1,5 +1,6 @@
 #include "StyleLoader.h"
 
+#include "Meter.h"
 #include "PartRegistry.h"
 
 #include <QJsonArray>
@@ -9,6 +10,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <utility>
 
 namespace aiband {
 namespace {
@@ -95,11 +98,52 @@ Result<int> parseProgram(const QJsonObject &object, const QString &path, int fal
     return program;
 }
 
+// One value of a "mix": a MIDI controller value, the part's row's when absent.
+Result<int> parseMixValue(const QJsonObject &mix, const QString &path, const QString &key, int fallback)
+{
+    if (!mix.contains(key))
+        return fallback;
+    const QJsonValue value = mix.value(key);
+    const int number = value.toInt(-1);
+    if (!value.isDouble() || number < 0 || number > 127 || value.toDouble() != number)
+        return styleError(path + QLatin1Char('.') + key,
+                          key == QLatin1String("pan")
+                              ? QStringLiteral("expected a MIDI pan 0-127 (0 left, 64 centre, 127 right)")
+                              : QStringLiteral("expected a MIDI channel volume 0-127"));
+    return number;
+}
+
+// A part section's "mix": {"volume": 0-127, "pan": 0-127}, either may be left out (the part's
+// row's then). None when the section has no "mix".
+Result<std::optional<PartMix>> parseMix(const QJsonObject &section, const QString &sectionPath, TrackType part)
+{
+    if (!section.contains(QStringLiteral("mix")))
+        return std::optional<PartMix>();
+    const QString path = sectionPath + QStringLiteral(".mix");
+    const QJsonValue value = section.value(QStringLiteral("mix"));
+    if (!value.isObject())
+        return styleError(path, QStringLiteral("expected an object with \"volume\" and/or \"pan\""));
+    const QJsonObject mix = value.toObject();
+    for (auto it = mix.begin(); it != mix.end(); ++it) {
+        if (it.key() != QLatin1String("volume") && it.key() != QLatin1String("pan"))
+            return styleError(path + QLatin1Char('.') + it.key(), QStringLiteral("unknown; expected volume or pan"));
+    }
+    const PartMix fallback = partRow(part).mix;
+    auto volume = parseMixValue(mix, path, QStringLiteral("volume"), fallback.volume);
+    if (!volume)
+        return volume.error();
+    auto pan = parseMixValue(mix, path, QStringLiteral("pan"), fallback.pan);
+    if (!pan)
+        return pan.error();
+    return std::optional<PartMix>(PartMix{*volume, *pan});
+}
+
 // A part's section of the style: an object, with the part's General MIDI program in it (the
-// part's row's when absent).
+// part's row's when absent) and its mix (none: the row's).
 struct PartSection {
     QJsonObject object;
     int program;
+    std::optional<PartMix> mix;
 };
 
 Result<PartSection> parsePartSection(const QJsonValue &value, const QString &path, TrackType part)
@@ -110,32 +154,255 @@ Result<PartSection> parsePartSection(const QJsonValue &value, const QString &pat
     auto program = parseProgram(object, path, partRow(part).program);
     if (!program)
         return program.error();
-    return PartSection{object, *program};
+    auto mix = parseMix(object, path, part);
+    if (!mix)
+        return mix.error();
+    return PartSection{object, *program, *mix};
 }
 
-Result<QList<DrumVoice>> parseDrums(const QJsonValue &value)
+const QString kDrumAlphabet = QStringLiteral(".xXg?");
+
+// The steps a bar of `meter` has in a timeline: 4 per simple pulse, 6 per compound one.
+int barSteps(const TimeSignature &meter)
+{
+    int steps = 0;
+    for (const Pulse &pulse : pulsesOf(meter))
+        steps += pulse.compound ? 6 : 4;
+    return steps;
+}
+
+std::optional<TimeSignature> meterFromName(const QString &name)
+{
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("(\\d{1,2})/(\\d{1,2})")));
+    const auto match = pattern.match(name);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const TimeSignature meter{match.captured(1).toInt(), match.captured(2).toInt()};
+    return isSupportedMeter(meter) ? std::optional(meter) : std::nullopt;
+}
+
+// {"4/4": ["x..x ..x. .... ....", "..x. x... .... ...."]}: per meter, one string per bar (spaces
+// and bar lines only for the eye).
+Result<QMap<QString, QList<BarCell>>> parseTimelines(const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject() || value.toObject().isEmpty())
+        return styleError(path, QStringLiteral("expected an object of meters (\"4/4\") with lists of bars"));
+    QMap<QString, QList<BarCell>> timelines;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString meterPath = path + QLatin1Char('.') + it.key();
+        const auto meter = meterFromName(it.key());
+        if (!meter)
+            return styleError(meterPath, QStringLiteral("expected a supported meter such as \"4/4\""));
+        const QJsonArray bars = it.value().toArray();
+        if (!it.value().isArray() || bars.isEmpty() || bars.size() > 16)
+            return styleError(meterPath, QStringLiteral("expected a list of 1 to 16 bars"));
+        const int steps = barSteps(*meter);
+        QList<BarCell> cells;
+        for (qsizetype i = 0; i < bars.size(); ++i) {
+            QString cell = bars[i].toString();
+            cell.remove(QLatin1Char(' ')).remove(QLatin1Char('|'));
+            const bool alphabetOk = std::all_of(cell.cbegin(), cell.cend(), [](QChar c) { return kDrumAlphabet.contains(c); });
+            if (!bars[i].isString() || cell.size() != steps || !alphabetOk)
+                return styleError(QStringLiteral("%1[%2]").arg(meterPath).arg(i),
+                                  QStringLiteral("expected %1 steps of \"%2\" for a bar of %3").arg(steps).arg(kDrumAlphabet, it.key()));
+            cells.append(cell);
+        }
+        timelines.insert(meter->name(), cells);
+    }
+    return timelines;
+}
+
+// A voice's cells and timelines from an object that may hold "simple", "compound" and
+// "timeline" (and, at the voice's level, "b" and "only", read by the caller).
+Result<DrumGroove> parseDrumGroove(const QJsonObject &object, const QString &path, const DrumGroove &base)
+{
+    DrumGroove groove = base;
+    QJsonObject cellObject;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == QLatin1String("simple") || it.key() == QLatin1String("compound"))
+            cellObject.insert(it.key(), it.value());
+        else if (it.key() != QLatin1String("timeline") && it.key() != QLatin1String("b") && it.key() != QLatin1String("only"))
+            return styleError(path + QLatin1Char('.') + it.key(),
+                              QStringLiteral("unknown key; expected simple, compound, timeline, b or only"));
+    }
+    auto cells = parseCells(cellObject, path, kDrumAlphabet);
+    if (!cells)
+        return cells.error();
+    // B's cells change A's role by role; what B does not name stays A's.
+    for (auto role = cells->simple.cbegin(); role != cells->simple.cend(); ++role)
+        groove.cells.simple.insert(role.key(), role.value());
+    for (auto role = cells->compound.cbegin(); role != cells->compound.cend(); ++role)
+        groove.cells.compound.insert(role.key(), role.value());
+    if (object.contains(QStringLiteral("timeline"))) {
+        auto timelines = parseTimelines(object.value(QStringLiteral("timeline")), path + QStringLiteral(".timeline"));
+        if (!timelines)
+            return timelines.error();
+        for (auto it = timelines->cbegin(); it != timelines->cend(); ++it)
+            groove.timelines.insert(it.key(), it.value());
+    }
+    return groove;
+}
+
+Result<DrumVoice> parseDrumVoice(const QJsonValue &value, const QString &path, const DrumName &known)
+{
+    if (!value.isObject())
+        return styleError(path, QStringLiteral("expected an object with \"simple\" and/or \"compound\" cells"));
+    const QJsonObject object = value.toObject();
+    auto parsedA = parseDrumGroove(object, path, {});
+    if (!parsedA)
+        return parsedA.error();
+    DrumGroove a = *parsedA;
+    DrumGroove b = a;
+    if (object.contains(QStringLiteral("b"))) {
+        const QJsonValue bValue = object.value(QStringLiteral("b"));
+        const QJsonObject bObject = bValue.toObject();
+        if (!bValue.isObject() || bObject.contains(QStringLiteral("b")) || bObject.contains(QStringLiteral("only")))
+            return styleError(path + QStringLiteral(".b"), QStringLiteral("expected an object of simple, compound and timeline"));
+        auto changed = parseDrumGroove(bObject, path + QStringLiteral(".b"), a);
+        if (!changed)
+            return changed.error();
+        b = *changed;
+    }
+    if (object.contains(QStringLiteral("only"))) {
+        const QString only = object.value(QStringLiteral("only")).toString();
+        if (only != QLatin1String("a") && only != QLatin1String("b"))
+            return styleError(path + QStringLiteral(".only"), QStringLiteral("expected \"a\" or \"b\" (the groove it plays in)"));
+        if (only == QLatin1String("a"))
+            b.plays = false;
+        else
+            a.plays = false;
+    }
+    DrumVoice voice{QString::fromLatin1(known.name), known.note, a.cells, {a, b}};
+    return voice;
+}
+
+template <typename Enum, size_t N>
+Result<QList<Enum>> parseNames(const QJsonValue &value, const QString &path,
+                               const std::array<std::pair<const char *, Enum>, N> &names)
+{
+    QStringList known;
+    for (const auto &[name, _] : names)
+        known.append(QLatin1String(name));
+    const QJsonArray array = value.toArray();
+    if (!value.isArray() || array.isEmpty())
+        return styleError(path, QStringLiteral("expected a list of: %1").arg(known.join(QStringLiteral(", "))));
+    QList<Enum> parsed;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const auto found = std::find_if(names.begin(), names.end(),
+                                        [&](const auto &n) { return array[i].toString() == QLatin1String(n.first); });
+        if (found == names.end())
+            return styleError(QStringLiteral("%1[%2]").arg(path).arg(i),
+                              QStringLiteral("expected one of: %1").arg(known.join(QStringLiteral(", "))));
+        parsed.append(found->second);
+    }
+    return parsed;
+}
+
+const auto kFillShapes = std::to_array<std::pair<const char *, FillShape>>({
+    {"toms_down", FillShape::TomsDown}, {"snare_toms", FillShape::SnareToms}, {"half_bar_toms", FillShape::HalfBarToms},
+    {"triplet_toms", FillShape::TripletToms}, {"snare_roll", FillShape::SnareRoll}, {"brush_sweep", FillShape::BrushSweep},
+    {"rim", FillShape::RimFill}, {"timbales", FillShape::TimbaleFill},
+});
+const auto kPickups = std::to_array<std::pair<const char *, Pickup>>({
+    {"none", Pickup::None}, {"kick", Pickup::Kick}, {"snare", Pickup::Snare},
+});
+
+Result<DrumFills> parseFills(const QJsonValue &value)
+{
+    const QString path = QStringLiteral("drums.fills");
+    const QJsonObject object = value.toObject();
+    if (!value.isObject())
+        return styleError(path, QStringLiteral("expected an object with every, shapes and pickups"));
+    DrumFills fills;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString keyPath = path + QLatin1Char('.') + it.key();
+        if (it.key() == QLatin1String("every")) {
+            fills.every = it.value().toInt(0);
+            if (!it.value().isDouble() || it.value().toDouble() != fills.every || fills.every < 2 || fills.every > 32)
+                return styleError(keyPath, QStringLiteral("expected 2-32 bars"));
+        } else if (it.key() == QLatin1String("shapes")) {
+            auto shapes = parseNames(it.value(), keyPath, kFillShapes);
+            if (!shapes)
+                return shapes.error();
+            fills.shapes = *shapes;
+        } else if (it.key() == QLatin1String("pickups")) {
+            auto pickups = parseNames(it.value(), keyPath, kPickups);
+            if (!pickups)
+                return pickups.error();
+            fills.pickups = *pickups;
+        } else {
+            return styleError(keyPath, QStringLiteral("unknown key; expected every, shapes or pickups"));
+        }
+    }
+    return fills;
+}
+
+// The drums section: its instruments, and beside them the fills, where timelines restart and
+// the kit's "mix".
+struct DrumSection {
+    QList<DrumVoice> voices;
+    DrumFills fills;
+    TimelineStart timelineStart = TimelineStart::Phrase;
+    std::optional<PartMix> mix;
+};
+
+Result<TimelineStart> parseTimelineStart(const QJsonValue &value)
+{
+    const QString from = value.toString();
+    if (from == QLatin1String("phrase"))
+        return TimelineStart::Phrase;
+    if (from == QLatin1String("section"))
+        return TimelineStart::Section;
+    return styleError(QStringLiteral("drums.timeline_from"), QStringLiteral("expected \"phrase\" or \"section\""));
+}
+
+Result<DrumSection> parseDrums(const QJsonValue &value)
 {
     if (!value.isObject() || value.toObject().isEmpty())
         return styleError(QStringLiteral("drums"), QStringLiteral("expected an object of instruments"));
-    QList<DrumVoice> voices;
+    DrumSection section;
     const QJsonObject drums = value.toObject();
     for (auto it = drums.begin(); it != drums.end(); ++it) {
+        if (it.key() == QLatin1String("mix"))
+            continue;
         const QString path = QStringLiteral("drums.") + it.key();
+        if (it.key() == QLatin1String("fills")) {
+            auto fills = parseFills(it.value());
+            if (!fills)
+                return fills.error();
+            section.fills = *fills;
+            continue;
+        }
+        if (it.key() == QLatin1String("timeline_from")) {
+            auto from = parseTimelineStart(it.value());
+            if (!from)
+                return from.error();
+            section.timelineStart = *from;
+            continue;
+        }
         const auto known = std::find_if(kDrumNames.begin(), kDrumNames.end(),
                                         [&](const DrumName &d) { return it.key() == QLatin1String(d.name); });
         if (known == kDrumNames.end()) {
             QStringList names;
             for (const DrumName &d : kDrumNames)
                 names.append(QLatin1String(d.name));
-            return styleError(path, QStringLiteral("unknown instrument; known: %1 (toms are kept for fills)")
+            return styleError(path, QStringLiteral("unknown instrument; known: %1 (toms are kept for fills; "
+                                                   "\"fills\", \"timeline_from\" and \"mix\" are settings)")
                                         .arg(names.join(QStringLiteral(", "))));
         }
-        auto cells = parseCells(it.value(), path, QStringLiteral(".xXg?"));
-        if (!cells)
-            return cells.error();
-        voices.append({it.key(), known->note, *cells});
+        auto voice = parseDrumVoice(it.value(), path, *known);
+        if (!voice)
+            return voice.error();
+        section.voices.append(*voice);
     }
-    return voices;
+    if (section.voices.isEmpty())
+        return styleError(QStringLiteral("drums"), QStringLiteral("expected at least one instrument"));
+    auto mix = parseMix(drums, QStringLiteral("drums"), TrackType::Drums);
+    if (!mix)
+        return mix.error();
+    section.mix = *mix;
+    return section;
 }
 
 const QString kBassAlphabet = QStringLiteral(".-R583g7w");
@@ -239,6 +506,7 @@ Result<BassStyle> parseBass(const QJsonValue &value)
     const QJsonObject &object = section->object;
     BassStyle bass;
     bass.program = section->program;
+    bass.mix = section->mix;
     const QString mode = object.value(QStringLiteral("mode")).toString(QStringLiteral("pattern"));
     if (mode == QLatin1String("pattern"))
         bass.mode = BassMode::Pattern;
@@ -278,6 +546,7 @@ Result<KeysStyle> parseKeys(const QJsonValue &value)
     const QJsonObject &object = section->object;
     KeysStyle keys;
     keys.program = section->program;
+    keys.mix = section->mix;
     const QString voicing = object.value(QStringLiteral("voicing")).toString(QStringLiteral("close"));
     if (voicing == QLatin1String("close"))
         keys.voicing = Voicing::Close;
@@ -340,6 +609,7 @@ Result<GuitarStyle> parseGuitar(const QJsonValue &value)
     const QJsonObject &object = section->object;
     GuitarStyle guitar;
     guitar.program = section->program;
+    guitar.mix = section->mix;
     auto voicing = parseGuitarVoicing(object);
     if (!voicing)
         return voicing.error();
@@ -408,7 +678,10 @@ Result<Style> parseStyle(const QByteArray &json)
     auto drums = parseDrums(root.value(QStringLiteral("drums")));
     if (!drums)
         return drums.error();
-    style.drums = *drums;
+    style.drums = drums->voices;
+    style.drumsMix = drums->mix;
+    style.fills = drums->fills;
+    style.timelineStart = drums->timelineStart;
     auto bass = parseBass(root.value(QStringLiteral("bass")));
     if (!bass)
         return bass.error();

@@ -62,7 +62,8 @@ RenderedSong renderLiveTake(const LiveTake &take)
         song.timeSignature = take.meter;
         song.key = take.key;
         song.endTick = std::llround(rendered.plan.endBeat * kTicksPerQuarter);
-        MidiPart part{QString::fromLatin1(row.midiName), row.channel, take.programs.value(i, row.program), {}};
+        MidiPart part{QString::fromLatin1(row.midiName), row.channel, take.programs.value(i, row.program), {},
+                      partMix(*take.style, type)};
         for (const BandEvent &event : take.events) {
             if (event.part == type)
                 part.notes.push_back({std::llround(event.beat * kTicksPerQuarter),

@@ -74,6 +74,11 @@ SOUNDFONT = "/usr/share/sounds/sf2/FluidR3_GM.sf2"
 KICKS = {35, 36}
 BACKBEAT = {37, 38, 39, 40}       # side stick, snares, clap
 TOMS = {41, 43, 45, 47, 48, 50}
+TIMBALES = {65, 66}               # a salsa fill's voice (docs/MUSIC.md, "Fills")
+FILL_RUN = 3                      # snare-family hits, each within a 16th of the last, that make a fill
+# Styles whose idiom leaves beat 1 without a kick, by meter: the beat (from 0) where the kick and
+# the snare/rim drop instead. Reggae's one-drop: nothing on 1, kick and rim on 3 (issue 13).
+DROP_BEATS = {("reggae", (4, 4)): 2.0}
 CRASHES = {49, 57}
 HATS = {42, 44, 46, 51, 53, 59}   # hi-hats and rides: the notes swing is measured on
 DRUM_CHANNEL = 9                  # MIDI channel 10
@@ -615,6 +620,17 @@ def hits_near(notes, pitches, tick, before, after):
     return [n for n in notes if n.pitch in pitches and tick - before <= n.start <= tick + after]
 
 
+def has_run(notes, gap):
+    """Whether FILL_RUN of the notes follow each other, each at most `gap` ticks after the last."""
+    starts = sorted({n.start for n in notes})
+    run = 1
+    for a, b in zip(starts, starts[1:]):
+        run = run + 1 if b - a <= gap else 1
+        if run >= FILL_RUN:
+            return True
+    return len(starts) >= FILL_RUN and run >= FILL_RUN
+
+
 def check_drums(song):
     notes, early_result = part_or_skip(song, "drums", "drums")
     if early_result:
@@ -627,17 +643,21 @@ def check_drums(song):
                for n in notes if not low <= n.pitch <= high]
     rules.append(Rule("drums.gm_notes", not outside, limited(outside)))
 
-    bars = [b for b in song.bars if b["kind"] in ("song", "intro")]
-    missing = [f"{song.where(b['start_tick'])}: no kick (35/36) within +-{tol} ticks of beat 1"
-               for b in bars if not hits_near(notes, KICKS, b["start_tick"], tol, tol)]
+    # The kick's beat: 1, or the style's drop (DROP_BEATS), where the rule follows the idiom.
+    drop = DROP_BEATS.get((song.style, tuple(song.m["time_signature"])))
+    kick_beat = drop if drop is not None else 0.0
+    # A fill may take the drop's half of the bar: the drop is judged outside fills.
+    bars = [b for b in song.bars if b["kind"] in ("song", "intro") and not (drop is not None and b.get("fill"))]
+    missing = [f"{song.where(b['start_tick'])}: no kick (35/36) within +-{tol} ticks of beat {fmt_number(kick_beat + 1)}"
+               for b in bars if not hits_near(notes, KICKS, b["start_tick"] + song.tick(kick_beat), tol, tol)]
     with_kick = len(bars) - len(missing)
     rate = with_kick / len(bars) if bars else 1.0
     messages = [] if rate >= KICK_RATE else [
-        f"kick on beat 1 in {with_kick} of {len(bars)} song/intro bars ({percent(with_kick, len(bars)):.1f}%), "
-        f"needs >= {KICK_RATE * 100:g}%"] + limited(missing)
+        f"kick on beat {fmt_number(kick_beat + 1)} in {with_kick} of {len(bars)} song/intro bars "
+        f"({percent(with_kick, len(bars)):.1f}%), needs >= {KICK_RATE * 100:g}%"] + limited(missing)
     rules.append(Rule("drums.kick_on_one", rate >= KICK_RATE, messages, {"kick_bars": with_kick, "bars": len(bars)}))
 
-    backbeats = song.m["backbeat_beats"] or []
+    backbeats = [drop] if drop is not None else (song.m["backbeat_beats"] or [])
     if backbeats:
         bars = [b for b in song.song_bars() if not b.get("fill")]
         missing = []
@@ -654,22 +674,31 @@ def check_drums(song):
             f"needs >= {BACKBEAT_RATE * 100:g}%"] + limited(missing)
         rules.append(Rule("drums.backbeat", rate >= BACKBEAT_RATE, messages))
 
-    toms_by_bar = {}
+    toms_by_bar, snares_by_bar = {}, {}
     for note in notes:
-        if note.pitch in TOMS:
-            bar = song.bar_at(note.start)
-            if bar is not None:
-                toms_by_bar.setdefault(bar["index"], []).append(note)
-    absent = [f"{song.where(b['start_tick'])}: bar {b['index'] + 1} is marked fill but has no tom "
-              f"({', '.join(map(str, sorted(TOMS)))})" for b in song.bars if b.get("fill") and b["index"] not in toms_by_bar]
+        for pitches, by_bar in ((TOMS | TIMBALES, toms_by_bar), (BACKBEAT, snares_by_bar)):
+            if note.pitch in pitches:
+                bar = song.bar_at(note.start)
+                if bar is not None:
+                    by_bar.setdefault(bar["index"], []).append(note)
+    # A fill speaks on the toms (or timbales), or as a run on the snare or rim: brushes and rim
+    # fills leave the toms alone.
+    absent = [f"{song.where(b['start_tick'])}: bar {b['index'] + 1} is marked fill but has no tom or timbale "
+              f"({', '.join(map(str, sorted(TOMS | TIMBALES)))}) and no run of {FILL_RUN} snare/rim hits"
+              for b in song.bars if b.get("fill") and b["index"] not in toms_by_bar
+              and not has_run(snares_by_bar.get(b["index"], []), song.ppq // 4 + tol)]
     rules.append(Rule("drums.fill_missing", not absent, limited(absent)))
+    toms_by_bar = {i: [n for n in found if n.pitch in TOMS] for i, found in toms_by_bar.items()}
+    toms_by_bar = {i: found for i, found in toms_by_bar.items() if found}
     unexpected = [f"{song.where(toms_by_bar[b['index']][0].start)}: tom {toms_by_bar[b['index']][0].pitch} in song bar "
                   f"{b['index'] + 1}, which is not marked fill" for b in song.song_bars()
                   if not b.get("fill") and b["index"] in toms_by_bar]
     rules.append(Rule("drums.fill_unexpected", not unexpected, limited(unexpected)))
 
-    no_crash = [f"{song.where(b['start_tick'])}: section starts without a crash (49/57) within +-{tol} ticks"
-                for b in song.bars if b.get("section_start") and not hits_near(notes, CRASHES, b["start_tick"], tol, tol)]
+    # Manifests before the form (issue 13) marked the crash bars "section_start".
+    no_crash = [f"{song.where(b['start_tick'])}: bar marked crash without a crash (49/57) within +-{tol} ticks"
+                for b in song.bars if b.get("crash", b.get("section_start"))
+                and not hits_near(notes, CRASHES, b["start_tick"], tol, tol)]
     rules.append(Rule("drums.crash", not no_crash, limited(no_crash)))
     return Check.of("drums", rules)
 
@@ -687,8 +716,11 @@ def check_meter(song):
             continue
         notes = song.parts[role]
         missing = []
+        drop = DROP_BEATS.get((song.style, tuple(song.m["time_signature"]))) if role == "drums" else None
         for bar in song.song_bars():
             tick = bar["start_tick"]
+            if drop is not None:  # the style's idiom puts the bar's kick on its drop (check_drums judges it)
+                continue
             if role == "bass":
                 chord = song.chord_at(tick)
                 if chord is None or chord.get("no_chord"):

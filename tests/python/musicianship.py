@@ -54,7 +54,7 @@ class Threshold:
 
     def text(self):
         if self.low is not None and self.high is not None:
-            return f"{fmt(self.low)}–{fmt(self.high)}"
+            return f"{fmt(self.low)} … {fmt(self.high)}"
         return f"≥ {fmt(self.low)}" if self.low is not None else f"≤ {fmt(self.high)}"
 
 
@@ -105,7 +105,7 @@ WINDOW_BARS = 8
 
 KICKS = {35, 36}
 SNARES = {37, 38, 39, 40}
-TOMS = {41, 43, 45, 47, 48, 50}
+TOMS = {41, 43, 45, 47, 48, 50, 65, 66}   # toms, and the timbales a salsa drummer fills on
 HATS = {42, 44, 46}
 RIDES = {51, 53, 59}
 CRASHES = {49, 52, 55, 57}

@@ -6,10 +6,10 @@ and short songs), kills the server with SIGKILL while they do, and then checks w
 watching the folder would see: every visible .mid parses with mido and ends with its end of
 track, and has its row in the takes index (committed before the file appears); every take
 whose parts are visible has its other parts visible or whole under their hidden names. Done with
-plugin.durable_writes on (fdatasync, index synchronous=FULL, folder fsync) and off (no syncs). A
-restart on the same folder finishes the takes whose rows were committed, removes whatever else
-the killed run left half-written, and leaves no half take: every row has its file, every file
-its row.
+plugin.durable_writes on (one round of syncs per take or group of takes: fdatasync, folder
+fsync, index synchronous=FULL) and off (no syncs). A restart on the same folder finishes the
+takes whose rows were committed, removes whatever else the killed run left half-written, and
+leaves no half take: every row has its file, every file its row.
 
 Usage: test_kill9.py /path/to/ai-band-orchestrator
 """

@@ -291,6 +291,9 @@ class CheckerTestCase(unittest.TestCase):
             self.assertTrue(any(mention in line for line in messages), "\n".join(messages))
         return result
 
+    def assertPasses(self, song):
+        self.assertEqual(list(music_checks.failure_lines(self.check(song))), [])
+
 
 class CorrectSongTest(CheckerTestCase):
     def test_the_synthetic_song_passes_every_check(self):
@@ -460,7 +463,39 @@ class MutationTest(CheckerTestCase):
     def test_missing_crash_on_a_section_start(self):
         song = SyntheticSong()
         song.drums.remove(song.note_at(song.drums, 9, 0, {49}))
-        self.assertFailsExactly(song, {"drums.crash"}, "bar 10 beat 1 (tick 17280): section starts without a crash")
+        self.assertFailsExactly(song, {"drums.crash"}, "bar 10 beat 1 (tick 17280): bar marked crash without a crash")
+
+    def test_crash_bars_marked_crash(self):
+        # Manifests with "crash" mark the crash bars; "section_start" then only names the form.
+        song = SyntheticSong()
+        for bar in song.manifest["bars"]:
+            bar["crash"] = bar["section_start"]
+            bar["section_start"] = bar["index"] == 0
+        self.assertPasses(song)
+        song.manifest["bars"][5]["crash"] = True
+        self.assertFailsExactly(song, {"drums.crash"}, "bar 6 beat 1")
+
+    def test_snare_run_is_a_fill_without_toms(self):
+        # Brushes, rim and snare fills leave the toms alone: three snare/rim hits a 16th apart count.
+        song = SyntheticSong()
+        song.drums = [n for n in song.drums if not (8 * BAR <= n[0] < 9 * BAR and n[2] in music_checks.TOMS)]
+        for i in range(4):
+            song.drums.append([8 * BAR + 3 * PPQ + i * PPQ // 4, 8 * BAR + 3 * PPQ + i * PPQ // 4 + 30, 37, 70, 9])
+        self.assertPasses(song)
+        song.drums = [n for n in song.drums if not (8 * BAR + 3 * PPQ + PPQ // 4 <= n[0] < 9 * BAR and n[2] == 37)]
+        self.assertFailsExactly(song, {"drums.fill_missing"}, "bar 9 is marked fill but has no tom")
+
+    def test_one_drop_puts_the_kick_on_three(self):
+        # Reggae in 4/4 (DROP_BEATS): no kick on 1, the kick and the rim on 3; judged there instead.
+        song = SyntheticSong(style="reggae")
+        song.manifest["backbeat_beats"] = [1.0, 3.0]
+        song.drums = [n for n in song.drums if not (n[2] == 36 and (n[0] % BAR) < PPQ // 2 and n[0] >= BAR
+                                                    and song.manifest["bars"][n[0] // BAR]["index"] not in SECTION_BARS)]
+        for bar in range(1, 1 + len(PROGRESSION)):
+            song.drums.append([bar * BAR + 2 * PPQ, bar * BAR + 2 * PPQ + 30, 37, 90, 9])
+        self.assertPasses(song)
+        song.drums = [n for n in song.drums if not (n[2] == 36 and abs(n[0] % BAR - 2 * PPQ) < PPQ // 4 and n[0] // BAR in (2, 3))]
+        self.assertFailsExactly(song, {"drums.kick_on_one"}, "no kick (35/36) within +-60 ticks of beat 3")
 
     def test_drum_note_outside_general_midi(self):
         song = SyntheticSong()

@@ -86,7 +86,8 @@ QJsonObject manifestFor(const QString &id, const GenerateRequest &request, const
                                 {QStringLiteral("start_beat"), bar.startBeat},
                                 {QStringLiteral("kind"), barKindName(bar.kind)},
                                 {QStringLiteral("fill"), bar.fill},
-                                {QStringLiteral("section_start"), bar.sectionStart}});
+                                {QStringLiteral("section_start"), bar.sectionStart},
+                                {QStringLiteral("crash"), bar.crash}});
     const Feel &feel = a.feel;
     const bool compound = a.timeSignature.denominator == 8 && a.timeSignature.numerator % 3 == 0;
     const QJsonValue swing = feel.swingRatio > 0.5 && !compound

@@ -318,10 +318,11 @@ private slots:
         QCOMPARE(plan.bars[2].kind, BarKind::Intro);
         QVERIFY(plan.bars[2].fill);
         QCOMPARE(plan.musicStartBeat, 12.0);
-        QVERIFY(plan.bars[3].sectionStart);               // first song bar: crash
-        QVERIFY(plan.bars[6].fill && !plan.bars[5].fill);  // end of the first 4-bar phrase
-        QVERIFY(plan.bars[7].sectionStart);
+        QVERIFY(plan.bars[3].sectionStart && plan.bars[3].crash);  // first song bar: crash
+        QVERIFY(!plan.bars[6].fill && !plan.bars[5].fill);  // the first 4-bar phrase ends with a pickup at most
+        QVERIFY(!plan.bars[7].sectionStart && !plan.bars[7].crash);
         QVERIFY(plan.bars[10].fill);                       // before the ending
+        QVERIFY(plan.bars[11].crash);
         QCOMPARE(plan.bars[11].kind, BarKind::Ending);
         QCOMPARE(plan.endBeat, 48.0);
         QCOMPARE(plan.chords.first().startBeat, 12.0);
@@ -345,12 +346,12 @@ private slots:
         const auto song = [&](int bar) { return plan.bars[1 + bar].form; };
         QCOMPARE(song(0).section, 0);
         QCOMPARE(song(3).barInPhrase, 3);
-        QVERIFY(song(3).phraseEnd() && plan.bars[1 + 3].fill);
+        QVERIFY(song(3).phraseEnd() && !plan.bars[1 + 3].fill);  // a phrase end inside a section: no full fill
         QCOMPARE(song(4).phrase, 1);
         QCOMPARE(song(4).phraseBars, 2);                     // cut short by the chorus
         QVERIFY(song(5).phraseEnd() && song(5).sectionEnd && plan.bars[1 + 5].fill);
         QCOMPARE(song(6).section, 1);
-        QVERIFY(plan.bars[1 + 6].sectionStart);
+        QVERIFY(plan.bars[1 + 6].sectionStart && plan.bars[1 + 6].crash);
         QCOMPARE(song(6).groove, 1);                        // Chorus: B
         QCOMPARE(song(0).groove, 0);                        // Verse: A
         QCOMPARE(song(10).groove, 0);                       // the Verse again

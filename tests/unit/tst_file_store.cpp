@@ -1,18 +1,28 @@
 #include "FileSizeLimit.h"
 #include "files/FileCleanup.h"
 #include "files/FileStore.h"
+#include "files/GroupCommit.h"
 #include "files/TakesIndex.h"
 #include "music/MidiFile.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <vector>
 
 using namespace aiband;
 using aiband::test::FileSizeLimit;
@@ -324,6 +334,136 @@ private slots:
         QCOMPARE(store.count(), 2);
     }
 
+    // Durable takes written at the same time are all whole, indexed with their bytes' digests,
+    // and share commit rounds when they arrive while one is in flight (never more rounds than takes).
+    void concurrentDurableTakesAreAllCommitted()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), /*durable=*/true);
+        QVERIFY(store.prepare().ok());
+        constexpr int kThreads = 6;
+        constexpr int kTakesEach = 5;
+        std::vector<std::unique_ptr<QThread>> threads;
+        std::atomic<int> failures{0};
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back(QThread::create([&store, &failures, t] {
+                for (int i = 0; i < kTakesEach; ++i) {
+                    const QByteArray bytes = QByteArray("take ") + QByteArray::number(t * 100 + i);
+                    FileMetadata drums = sampleMetadata();
+                    drums.trackType = QStringLiteral("drums");
+                    const Result<QList<StoredFile>> take = store.writeTake(
+                        {TakePart{kBass, bytes + " bass", sampleMetadata()},
+                         TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, bytes + " drums", drums}});
+                    if (!take.ok() || take->size() != 2)
+                        ++failures;
+                }
+            }));
+            threads.back()->start();
+        }
+        for (const auto &thread : threads)
+            QVERIFY(thread->wait(60000));
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(store.count(), kThreads * kTakesEach * 2);
+        QVERIFY(store.commitRounds() >= 1);
+        QVERIFY(store.commitRounds() <= quint64(kThreads * kTakesEach));
+        for (const StoredFile &file : store.list()) {
+            const std::optional<IndexedPart> row = store.indexedPart(file.name);
+            QVERIFY2(row.has_value(), qPrintable(file.name));
+            QFile bytes(file.path);
+            QVERIFY(bytes.open(QIODevice::ReadOnly));
+            QCOMPARE(row->digest, QCryptographicHash::hash(bytes.readAll(), QCryptographicHash::Sha256));
+            QVERIFY(row->take.endsWith(QLatin1String(".mid")));
+        }
+        QCOMPARE(everythingButTheIndex(dir.path()).size(), kThreads * kTakesEach * 2);   // no hidden part left
+    }
+
+    // Entries that arrive while a commit is in flight wait for it and then go together in one.
+    void aGroupCommitTakesEveryoneWaitingInTheNextRound()
+    {
+        struct Entry {
+            int value = 0;
+            int round = 0;
+        };
+        QSemaphore firstStarted;
+        QSemaphore releaseFirst;
+        QList<int> batchSizes;
+        int rounds = 0;
+        GroupCommit<Entry> group([&](const QList<Entry *> &batch) {
+            ++rounds;
+            batchSizes.append(static_cast<int>(batch.size()));
+            for (Entry *entry : batch)
+                entry->round = rounds;
+            if (rounds == 1) {
+                firstStarted.release();
+                releaseFirst.acquire();   // in flight until the others are waiting
+            }
+        });
+        Entry first{1};
+        std::unique_ptr<QThread> leader(QThread::create([&] { group.commit(first); }));
+        leader->start();
+        firstStarted.acquire();
+        constexpr int kLater = 5;
+        std::vector<Entry> later(kLater);
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int i = 0; i < kLater; ++i) {
+            later[i].value = i + 2;
+            threads.emplace_back(QThread::create([&group, &later, i] { group.commit(later[i]); }));
+            threads.back()->start();
+        }
+        QTRY_COMPARE(group.waiting(), kLater);
+        releaseFirst.release();
+        QVERIFY(leader->wait(10000));
+        for (const auto &thread : threads)
+            QVERIFY(thread->wait(10000));
+        QCOMPARE(batchSizes, (QList<int>{1, kLater}));
+        QCOMPARE(first.round, 1);
+        for (const Entry &entry : later)
+            QCOMPARE(entry.round, 2);
+        QCOMPARE(group.batches(), quint64(2));
+    }
+
+    // An index of the first layout (no digests) is updated at start: its rows read as before, a
+    // take it had committed but not renamed in is finished without a digest to check, and new
+    // takes get digests.
+    void anIndexOfTheFirstLayoutGetsDigests()
+    {
+        QTemporaryDir dir;
+        const QString placed = QStringLiteral("20261124-120001-123_bass_C_120_aaaaaa.mid");
+        const QString hidden = QStringLiteral("20261124-120001-123_drums_C_120_bbbbbb.mid");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(dir.filePath(QLatin1String(TakesIndex::kFileName)));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE parts (file_name TEXT PRIMARY KEY NOT NULL, take TEXT NOT NULL, "
+                                              "recovered INTEGER NOT NULL, metadata TEXT NOT NULL) WITHOUT ROWID")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+            for (const QString &name : {placed, hidden}) {
+                FileMetadata metadata = sampleMetadata();
+                metadata.fileName = name;
+                QVERIFY(query.prepare(QStringLiteral("INSERT INTO parts VALUES (?, ?, 0, ?)")));
+                query.addBindValue(name);
+                query.addBindValue(placed);
+                query.addBindValue(QJsonDocument(metadata.toJson()).toJson(QJsonDocument::Compact));
+                QVERIFY(query.exec());
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        touch(dir.filePath(placed), "bass");
+        touch(dir.filePath(QLatin1Char('.') + hidden + QStringLiteral(".partial")), "drums");
+
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QCOMPARE(everythingButTheIndex(dir.path()), (QStringList{placed, hidden}));
+        QVERIFY(store.readMetadata(placed).has_value());
+        QVERIFY(store.readMetadata(hidden).has_value());
+        QVERIFY(store.indexedPart(placed)->digest.isEmpty());
+        const Result<StoredFile> written = store.write(kBass, "new bass", sampleMetadata());
+        QVERIFY(written.ok());
+        QCOMPARE(store.indexedPart(written->name)->digest,
+                 QCryptographicHash::hash("new bass", QCryptographicHash::Sha256));
+    }
+
     void metadataOfUnknownNamesIsNotRead()
     {
         QTemporaryDir dir;
@@ -600,24 +740,34 @@ private slots:
         const QString drums = QStringLiteral("20261124-120001-123_drums_C_120_bbbbbb.mid");
         const QString lostBass = QStringLiteral("20261124-120002-123_bass_C_120_cccccc.mid");
         const QString lostDrums = QStringLiteral("20261124-120002-123_drums_C_120_dddddd.mid");
-        const auto row = [](const QString &name, const QString &take) {
+        // A durable take's rows are committed while its parts are synced: a power cut can leave
+        // the rows with a hidden part that is empty or short.
+        const QString cutBass = QStringLiteral("20261124-120003-123_bass_C_120_eeeeee.mid");
+        const QString cutDrums = QStringLiteral("20261124-120003-123_drums_C_120_ffffff.mid");
+        const auto digest = [](const QByteArray &bytes) { return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256); };
+        const auto row = [&](const QString &name, const QString &take, const QByteArray &bytes = {}) {
             FileMetadata metadata = sampleMetadata();
             metadata.fileName = name;
-            return IndexedPart{metadata, take, false};
+            return IndexedPart{metadata, take, false, bytes.isEmpty() ? QByteArray() : digest(bytes)};
         };
         {
             TakesIndex index(dir.path(), true);
             QVERIFY(index.open().ok());
-            QVERIFY(index.insert({row(bass, bass), row(drums, bass)}).ok());
+            QVERIFY(index.insert({row(bass, bass, "bass"), row(drums, bass, "drums")}).ok());
             QVERIFY(index.insert({row(lostBass, lostBass), row(lostDrums, lostBass)}).ok());
+            QVERIFY(index.insert({row(cutBass, cutBass, "cut bass"), row(cutDrums, cutBass, "cut drums")}).ok());
         }
         touch(dir.filePath(bass), "bass");                                            // renamed in
         touch(dir.filePath(QLatin1Char('.') + drums + QStringLiteral(".partial")), "drums");   // not yet
         touch(dir.filePath(QLatin1Char('.') + lostBass + QStringLiteral(".partial")), "lost");  // its drums are gone
+        touch(dir.filePath(QLatin1Char('.') + cutBass + QStringLiteral(".partial")), "cut bass");    // whole
+        touch(dir.filePath(QLatin1Char('.') + cutDrums + QStringLiteral(".partial")), "cut dr");     // short
 
         FileStore store(dir.path());
         QVERIFY(store.prepare().ok());
         QCOMPARE(everythingButTheIndex(dir.path()), (QStringList{bass, drums}));
+        QVERIFY(!store.indexedPart(cutBass).has_value());
+        QVERIFY(!store.indexedPart(cutDrums).has_value());
         QFile finished(dir.filePath(drums));
         QVERIFY(finished.open(QIODevice::ReadOnly));
         QCOMPARE(finished.readAll(), QByteArray("drums"));

@@ -197,8 +197,11 @@ private slots:
         a.style = aiband::test::style("pop");
         a.feel.humanize = 0.0;
         const QByteArray bytes = renderSong(a).parts.first().midi;
-        // Note-on, channel 1, F#2 (42) at tick 0 right after the program change.
-        QVERIFY(bytes.contains(QByteArray::fromHex("00c021 00902a")));
+        // Note-on, channel 1, F#2 (42) at tick 0 right after the program change and the part's
+        // volume and pan.
+        const PartMix mix = partMix(*a.style, TrackType::Bass);
+        QVERIFY(bytes.contains(QByteArray::fromHex("00c021 00b007") + char(mix.volume) + QByteArray::fromHex("00b00a")
+                               + char(mix.pan) + QByteArray::fromHex("00902a")));
     }
 
     void noChordSilencesBassAndKeysButNotDrums()

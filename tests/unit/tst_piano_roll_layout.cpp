@@ -48,7 +48,8 @@ ChordTimeline plannedSheet(const QString &sheet, TimeSignature meter, double dur
             arrangement.chords.append(event);
         }
     }
-    return plannedChordTimeline(arrangement, once, chordSheetSections(sheet, meter.beatsPerBar()));
+    arrangement.sections = loopSections(chordSheetSections(sheet, meter.beatsPerBar()), length, durationBeats);
+    return plannedChordTimeline(arrangement, once);
 }
 
 QStringList symbolsOf(const QList<PianoRollLayout::ChordLabel> &labels)
