@@ -160,10 +160,11 @@ private:
         case BassMode::LockedToKick:
             for (const Kick &kick : m_kicks)
                 collectCells(bar, kick.pattern, true, kick.note);
-            // Under a drum fill the kick leaves its groove and the bass walks on its own; without
-            // one, a walk keeps every kick hit.
+            // Under a drum fill the kick leaves its groove and the bass walks on its own, as it
+            // does over a kick roll (no bassist doubles a double kick's sixteenths into a walk);
+            // otherwise a walk keeps every kick hit.
             if (bar.form.phraseEnd() && (bar.fill || chance(m_style.pickup)))
-                addPickup(bar, !bar.fill);
+                addPickup(bar, !bar.fill && !kickRollsAtBarEnd());
             return;
         }
     }
@@ -200,6 +201,18 @@ private:
                 addEvent(bar, pulse.start, pulse.length, QLatin1Char('W'));
             }
         }
+    }
+
+    // Whether a kick plays every step of the bar's last pulse.
+    bool kickRollsAtBarEnd() const
+    {
+        return std::any_of(m_kicks.cbegin(), m_kicks.cend(), [](const Kick &kick) {
+            if (kick.pattern.empty())
+                return false;
+            const Cell &cell = *kick.pattern.back().cell;
+            return cell.size() >= 4
+                   && std::all_of(cell.cbegin(), cell.cend(), [](QChar c) { return c == QLatin1Char('x') || c == QLatin1Char('X'); });
+        });
     }
 
     // Which figure a pattern bar plays (docs/MUSIC.md, "Bass"): the groove's (A or B) home
