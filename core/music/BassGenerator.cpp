@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <utility>
 #include <vector>
 
 namespace aiband {
@@ -18,18 +19,20 @@ constexpr int kLowest = 28;   // E1
 constexpr int kHighest = 55;  // G3
 constexpr double kEpsilon = 1e-6;
 
-// The pitch of `pitchClass` in the bass range closest to `previous`, leaning away from the
-// extremes where a bass gets muddy (below D1) or thin (above D3).
-int nearestBassPitch(int pitchClass, int previous)
+// The pitch of `pitchClass` in the style's register (where its roots sit) closest to
+// `previous`, leaning a little toward the register's middle so the line does not drift to an
+// edge. The register is at least 11 semitones wide, so every class has a place in it.
+int registerPitch(int pitchClass, int previous, const BassStyle &style)
 {
     if (pitchClass < 0 || pitchClass > 11)
         return -1;
+    const double middle = (style.low + style.high) / 2.0;
     int best = -1;
     double bestCost = 1e9;
-    // The pitches of the class in the range, lowest first: every second and third bass note
-    // asks, and testing each of the 28 pitches in the range was a noticeable part of a render.
-    for (int pitch = kLowest + (pitchClass - kLowest % 12 + 12) % 12; pitch <= kHighest; pitch += 12) {
-        const double cost = std::abs(pitch - previous) + (pitch < 31 ? 4 : 0) + (pitch > 50 ? 4 : 0);
+    // The pitches of the class in the register, lowest first (no scan of every pitch: every
+    // second and third bass note asks).
+    for (int pitch = style.low + (pitchClass - style.low % 12 + 12) % 12; pitch <= style.high; pitch += 12) {
+        const double cost = std::abs(pitch - previous) + 0.25 * std::abs(pitch - middle);
         if (cost < bestCost) {
             bestCost = cost;
             best = pitch;
@@ -48,20 +51,52 @@ int firstPresent(const Chord &chord, std::initializer_list<int> intervals, int f
 }
 
 // A chord degree of the pattern alphabet as a pitch, relative to the chord's root in the register.
-int degreePitch(QChar degree, const Chord &chord, int rootPitch)
+// The octave is a real octave: above the root, or below it when the root sits too high (folding
+// it under the ceiling would turn it back into the root). A fifth goes under a root in the upper
+// half of the register, as players alternate root and low fifth, and keeps the line low.
+int degreePitch(QChar degree, const Chord &chord, int rootPitch, const BassStyle &style)
 {
     int interval = 0;
     switch (degree.unicode()) {
     case u'5': interval = firstPresent(chord, {7, 6, 8}, 0); break;
     case u'3': interval = firstPresent(chord, {4, 3, 5, 2}, 0); break;
     case u'7': interval = firstPresent(chord, {10, 11, 9}, 12); break;
-    case u'8': interval = 12; break;
+    case u'8': return rootPitch + 12 <= kHighest ? rootPitch + 12 : rootPitch - 12;
     default: break;
     }
+    if (degree == QLatin1Char('5') && interval != 0 && rootPitch > (style.low + style.high) / 2
+        && rootPitch + interval - 12 >= kLowest)
+        return rootPitch + interval - 12;
     int pitch = rootPitch + interval;
     while (pitch > kHighest)
         pitch -= 12;
     return pitch;
+}
+
+// A walking step ('w') from `previous` toward `target`: a tone of `scale` (pitch classes) one to
+// three semitones on, and a half or whole step into the target when the next note is sure to be
+// it (`lands`), so that a chromatic note always resolves. At the target already, the step goes
+// to a scale neighbour (below first: a player leaves the root to come back to it).
+int walkStep(int previous, int target, bool lands, const QList<int> &scale)
+{
+    const auto inScale = [&](int pitch) { return pitch >= kLowest && scale.contains(((pitch % 12) + 12) % 12); };
+    if (previous == target) {
+        for (int step : {-2, -1, 2, 1}) {
+            if (inScale(previous + step))
+                return previous + step;
+        }
+        return previous;
+    }
+    const int direction = target > previous ? 1 : -1;
+    const int distance = std::abs(target - previous);
+    if (lands && distance <= 2)
+        return target - direction;
+    for (int step = 1; step <= 3; ++step) {
+        const int pitch = previous + direction * step;
+        if ((step < distance || !lands) && inScale(pitch))
+            return pitch;
+    }
+    return previous;
 }
 
 struct BassEvent {
@@ -77,9 +112,13 @@ class BassPart {
 public:
     BassPart(const Arrangement &arrangement, const SongPlan &plan)
         : m_arrangement(arrangement), m_plan(plan), m_style(arrangement.style->bass),
-          m_pulses(pulsesOf(arrangement.timeSignature)), m_pattern(stepPattern(m_pulses, m_style.cells)),
-          m_performance(arrangement, 1)
+          m_pulses(pulsesOf(arrangement.timeSignature)), m_performance(arrangement, 1)
     {
+        m_figuresA.push_back(figurePattern(m_style.plain));
+        for (const BassFigure &figure : m_style.variations)
+            m_figuresA.push_back(figurePattern(figure));
+        for (const BassFigure &figure : m_style.grooveB)
+            m_figuresB.push_back(figurePattern(figure));
         for (const DrumVoice &voice : arrangement.style->drums) {
             if (voice.name == QLatin1String("kick"))
                 m_kicks.push_back({stepPattern(m_pulses, voice.cells), voice.note});
@@ -111,16 +150,122 @@ private:
     {
         switch (m_style.mode) {
         case BassMode::Walking:
-            for (const Pulse &pulse : m_pulses)
-                addEvent(bar, pulse.start, pulse.length, QLatin1Char('W'));
+            collectWalkingBar(bar);
             return;
         case BassMode::Pattern:
-            collectCells(bar, m_pattern, false);
+            collectCells(bar, figureFor(bar), false);
+            if (bar.form.phraseEnd() && chance(m_style.pickup))
+                addPickup(bar, false);
             return;
         case BassMode::LockedToKick:
             for (const Kick &kick : m_kicks)
                 collectCells(bar, kick.pattern, true, kick.note);
+            // Under a drum fill the kick leaves its groove and the bass walks on its own, as it
+            // does over a kick roll (no bassist doubles a double kick's sixteenths into a walk);
+            // otherwise a walk keeps every kick hit.
+            if (bar.form.phraseEnd() && (bar.fill || chance(m_style.pickup)))
+                addPickup(bar, !bar.fill && !kickRollsAtBarEnd());
             return;
+        }
+    }
+
+    // A figure over the bar's pulses, its own cell on the last pulse when it gives one.
+    StepPattern figurePattern(const BassFigure &figure) const
+    {
+        StepPattern pattern = stepPattern(m_pulses, figure.cells);
+        if (pattern.empty())
+            return pattern;
+        PulseCell &last = pattern.back();
+        const Cell &cell = last.pulse->compound ? figure.lastCompound : figure.lastSimple;
+        if (!cell.isEmpty()) {
+            last.cell = &cell;
+            last.stepLength = last.pulse->length / cell.size();
+        }
+        return pattern;
+    }
+
+    bool chance(double probability) { return m_performance.random().between(0, 999) < probability * 1000; }
+
+    // Quarter notes; now and then (more often at a phrase's end) the last beat, or the one before
+    // it, is split into a skip, two swung eighths, the walking player's commonest change of rhythm.
+    void collectWalkingBar(const PlannedBar &bar)
+    {
+        const bool skip = chance(bar.form.phraseEnd() ? m_style.pickup : m_style.pickup / 3);
+        const qsizetype skipped = m_pulses.size() - 1 - (m_pulses.size() > 2 ? m_performance.random().between(0, 1) : 0);
+        for (qsizetype p = 0; p < m_pulses.size(); ++p) {
+            const Pulse &pulse = m_pulses[p];
+            if (skip && p == skipped && pulse.length >= 1.0 - kEpsilon) {
+                addEvent(bar, pulse.start, pulse.length / 2, QLatin1Char('W'));
+                addEvent(bar, pulse.start + pulse.length / 2, pulse.length / 2, QLatin1Char('W'));
+            } else {
+                addEvent(bar, pulse.start, pulse.length, QLatin1Char('W'));
+            }
+        }
+    }
+
+    // Whether a kick plays every step of the bar's last pulse.
+    bool kickRollsAtBarEnd() const
+    {
+        return std::any_of(m_kicks.cbegin(), m_kicks.cend(), [](const Kick &kick) {
+            if (kick.pattern.empty())
+                return false;
+            const Cell &cell = *kick.pattern.back().cell;
+            return cell.size() >= 4
+                   && std::all_of(cell.cbegin(), cell.cend(), [](QChar c) { return c == QLatin1Char('x') || c == QLatin1Char('X'); });
+        });
+    }
+
+    // Which figure a pattern bar plays (docs/MUSIC.md, "Bass"): the groove's (A or B) home
+    // figure at a section's start, the phrase's own figure (the seed's choice) on its first bar,
+    // any of the groove's figures in the middle (a third of them the phrase's), and one other
+    // than the phrase's figure on its last bar.
+    const StepPattern &figureFor(const PlannedBar &bar)
+    {
+        const std::vector<StepPattern> &figures = bar.form.groove == 1 && !m_figuresB.empty() ? m_figuresB : m_figuresA;
+        const int count = static_cast<int>(figures.size());
+        Random &random = m_performance.random();
+        const bool sectionStart = bar.form.section != m_section || m_phrase < 0;
+        m_section = bar.form.section;
+        if (bar.form.phrase != m_phrase) {
+            m_phrase = bar.form.phrase;
+            m_phraseFigure = sectionStart || count == 1 ? 0 : random.between(0, count - 1);
+            return figures[static_cast<size_t>(std::min(m_phraseFigure, count - 1))];
+        }
+        int figure = m_phraseFigure;
+        if (bar.form.phraseEnd() && count > 1)
+            figure = (m_phraseFigure + random.between(1, count - 1)) % count;
+        else if (count > 1 && random.between(0, 2) > 0)
+            figure = random.between(0, count - 1);
+        return figures[static_cast<size_t>(std::min(figure, count - 1))];
+    }
+
+    // The phrase's last bar leads into the next phrase: its last pulse becomes walking steps
+    // toward the next root, one on the pulse or (the seed's choice) one on each half of it. A
+    // bass locked to the kick (`keepHits`) still plays every kick hit there, as steps too.
+    void addPickup(const PlannedBar &bar, bool keepHits)
+    {
+        const double barEnd = bar.startBeat + bar.lengthBeats;
+        if (bar.lengthBeats < m_pulses.last().start + m_pulses.last().length - kEpsilon || !m_plan.chordAt(barEnd))
+            return;  // a bar cut short by the song's end, or nothing to walk into
+        const double from = bar.startBeat + m_pulses.last().start;
+        const double length = m_pulses.last().length;
+        std::vector<double> starts{from};
+        // Two steps: halves of a simple pulse, or the first and last third of a compound one.
+        if (m_performance.random().between(0, 1) == 1)
+            starts.push_back(from + (m_pulses.last().compound ? length * 2 / 3 : length / 2));
+        while (!m_events.isEmpty() && m_events.last().beat >= from - kEpsilon) {
+            if (keepHits)
+                starts.push_back(m_events.last().beat);
+            m_events.removeLast();
+        }
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end(), [](double a, double b) { return b - a < kEpsilon; }),
+                     starts.end());
+        if (!m_events.isEmpty())
+            m_events.last().length = std::min(m_events.last().length, from - m_events.last().beat);
+        for (size_t i = 0; i < starts.size(); ++i) {
+            const double until = i + 1 < starts.size() ? starts[i + 1] : from + length;
+            m_events.append({starts[i], until - starts[i], QLatin1Char('w')});
         }
     }
 
@@ -207,20 +352,29 @@ private:
             }
             lockedCount = chord == lastChord ? lockedCount + 1 : 0;
             const Chord &c = chord->chord;
-            // Degrees are measured from one root per chord, so a pattern keeps its shape
-            // instead of climbing away from where the chord began.
-            if (chord != lastChord)
-                m_chordRoot = nearestBassPitch(c.root, previous);
+            // Degrees are measured from one root per chord, placed in the style's register, so a
+            // pattern keeps its shape instead of climbing away from where the chord began.
+            if (chord != lastChord) {
+                m_chordRoot = registerPitch(c.root, previous, m_style);
+                m_bassPitch = c.bass == c.root ? m_chordRoot : registerPitch(c.bass, m_chordRoot, m_style);
+            }
             lastChord = chord;
             const int rootPitch = m_chordRoot;
-            if (event.change || event.degree == QLatin1Char('R') || event.degree == QLatin1Char('g')) {
-                event.pitch = nearestBassPitch(c.bass, previous); // root, or the slash bass
+            if (event.change || event.degree == QLatin1Char('R')) {
+                event.pitch = m_bassPitch; // root, or the slash bass
+            } else if (event.degree == QLatin1Char('g')) {
+                // A ghost is felt more than heard: played an octave off the note before, it
+                // pops between the figure's notes instead of repeating one.
+                event.pitch = previous == m_bassPitch ? degreePitch(QLatin1Char('8'), c, m_bassPitch, m_style) : m_bassPitch;
             } else if (event.degree == QLatin1Char('W')) {
                 event.pitch = walkingPitch(i, c, previous, chords);
+            } else if (event.degree == QLatin1Char('w')) {
+                const auto [target, lands] = walkTarget(i, c);
+                event.pitch = walkStep(previous, target, lands, scaleOf(c));
             } else if (event.degree == QLatin1Char('K')) {
-                event.pitch = lockedPitch(c, rootPitch, lockedCount);
+                event.pitch = lockedPitch(c, rootPitch, lockedCount, previous);
             } else {
-                event.pitch = degreePitch(event.degree, c, rootPitch);
+                event.pitch = degreePitch(event.degree, c, rootPitch, m_style);
             }
             if (std::abs(event.pitch - previous) > 12)
                 event.pitch += event.pitch > previous ? -12 : 12;
@@ -242,18 +396,41 @@ private:
         return m_scales.back().scale;
     }
 
-    // Kick-locked bass: the root, with octaves and fifths as the player gets busier.
-    int lockedPitch(const Chord &chord, int rootPitch, int countInChord)
+    // Where a walking step ('w') heads: the bass note of the chord at the next note that is not a
+    // step itself (the next change, or the next bar's first note), placed near this chord's root;
+    // and whether that note is sure to be it (a change or a root) rather than another degree.
+    std::pair<int, bool> walkTarget(qsizetype index, const Chord &chord)
     {
-        if (countInChord == 0)
-            return nearestBassPitch(chord.bass, rootPitch);
+        qsizetype next = index + 1;
+        while (next < m_events.size() && m_events[next].degree == QLatin1Char('w') && !m_events[next].change)
+            ++next;
+        const ChordEvent *target = next < m_events.size() ? m_plan.chordAt(m_events[next].beat) : nullptr;
+        if (!target || target->chord.noChord)
+            return {m_bassPitch, false};
+        // Only a step right before that note may be chromatic: an earlier one would not resolve.
+        const bool lands = next == index + 1 && (m_events[next].change || m_events[next].degree == QLatin1Char('R'));
+        return {registerPitch(target->chord.bass, chord.bass == chord.root ? m_chordRoot : m_bassPitch, m_style), lands};
+    }
+
+    // Kick-locked bass: the root, with octaves and fifths as the player gets busier, and never
+    // more than two roots in a row inside a chord: a player locked to the kick still moves.
+    int lockedPitch(const Chord &chord, int rootPitch, int countInChord, int previous)
+    {
+        const int bassPitch = m_bassPitch;
+        if (countInChord == 0) {
+            m_lockedRepeats = 0;
+            return bassPitch;
+        }
         const int roll = m_performance.random().between(0, 99);
-        const double busy = m_arrangement.feel.complexity;
-        if (roll < 25 * busy)
-            return degreePitch(QLatin1Char('8'), chord, rootPitch);
-        if (roll < 45 * busy)
-            return degreePitch(QLatin1Char('5'), chord, rootPitch);
-        return rootPitch;
+        const double busy = 0.5 + m_arrangement.feel.complexity;
+        int pitch = bassPitch;
+        if (roll < 30 * busy || (previous == bassPitch && m_lockedRepeats >= 1))
+            pitch = roll % 3 == 0 ? degreePitch(QLatin1Char('5'), chord, rootPitch, m_style)
+                                  : degreePitch(QLatin1Char('8'), chord, bassPitch, m_style);
+        else if (roll < 45 * busy)
+            pitch = degreePitch(QLatin1Char('5'), chord, rootPitch, m_style);
+        m_lockedRepeats = pitch == previous ? m_lockedRepeats + 1 : 0;
+        return pitch;
     }
 
     // A walking line: chord tones on strong beats, chord or scale tones between, moving by
@@ -277,11 +454,11 @@ private:
         int target = previous + (m_direction * 3);
         if (index + 1 < m_events.size() && m_events[index + 1].change) {
             if (const ChordEvent *next = chords.at(m_events[index + 1].beat); next && !next->chord.noChord)
-                target = nearestBassPitch(next->chord.bass, previous);
+                target = registerPitch(next->chord.bass, previous, m_style);
         }
         int best = previous;
         int bestCost = 1 << 20;
-        for (int pitch = kLowest; pitch <= kHighest; ++pitch) {
+        for (int pitch = m_style.low; pitch <= m_style.high + 3; ++pitch) {
             if (!(classes & (1u << (pitch % 12))) || pitch == previous || std::abs(pitch - previous) > 7)
                 continue;
             const int cost = std::abs(pitch - target) * 2 + std::abs(pitch - previous) + m_performance.random().between(0, 3);
@@ -290,9 +467,9 @@ private:
                 best = pitch;
             }
         }
-        if (best >= 50)
+        if (best >= m_style.high - 2)
             m_direction = -1;
-        else if (best <= 33)
+        else if (best <= m_style.low + 5)
             m_direction = 1;
         return best;
     }
@@ -358,7 +535,12 @@ private:
     const SongPlan &m_plan;
     const BassStyle &m_style;
     QList<Pulse> m_pulses;
-    StepPattern m_pattern;  // the style's bass cells over m_pulses
+    std::vector<StepPattern> m_figuresA;  // the style's figures over m_pulses: its cells, then its variations
+    std::vector<StepPattern> m_figuresB;  // groove B's figures (empty: groove A's)
+    int m_section = -1;       // the section and phrase of the last pattern bar, for figureFor
+    int m_phrase = -1;
+    int m_phraseFigure = 0;   // the figure the phrase came back to
+    int m_lockedRepeats = 0;  // roots in a row in a kick-locked line
     struct Kick {
         StepPattern pattern;
         int note;
@@ -375,6 +557,7 @@ private:
     std::vector<KnownScale> m_scales;  // one per distinct chord, see scaleOf()
     int m_direction = 1;
     int m_chordRoot = 38;
+    int m_bassPitch = 38;     // the chord's bass note (its root, or a slash chord's bass) in the register
 };
 
 } // namespace

@@ -62,14 +62,31 @@ struct DrumFills {
 
 enum class BassMode { Pattern, Walking, LockedToKick };
 
+// One bar's figure of a pattern bass: cells per pulse role, and optionally the cell of the bar's
+// last pulse, which roles cannot single out (in 3/4 both beats after the first are backbeats):
+// a note on 3 of a waltz, a walk on 4 into the next bar.
+struct BassFigure {
+    RoleCells cells;
+    Cell lastSimple;     // empty: the last pulse plays its role's cell
+    Cell lastCompound;
+};
+
 struct BassStyle {
     int program = 33;
     BassMode mode = BassMode::Pattern;
     // Pattern mode: R root (slash bass), 5 fifth, 8 octave, 3 third, 7 seventh, g ghost note,
-    // - hold, . rest. LockedToKick: the kick's hits, first of a chord the root.
-    RoleCells cells;
+    // w a walking step toward the next root, - hold, . rest. LockedToKick: the kick's hits,
+    // first of a chord the root.
+    BassFigure plain;               // "cells": a section's first bar, and groove A's home figure
+    QList<BassFigure> variations;   // groove A's other figures, chosen inside a phrase by the seed
+    QList<BassFigure> grooveB;      // groove B's figures, its home first (empty: groove A's)
     double approach = 0.5;   // chance of an approach note into a chord change
     double staccato = 0.0;   // 0 legato ... 1 short notes
+    double pickup = 0.5;     // chance that a phrase's last bar walks into the next phrase
+    // Where the chords' roots are placed (MIDI): fifths, octaves and walks sit above them, so a
+    // root at or below G2 leaves room for its octave under the bass's ceiling (G3).
+    int low = 28;            // E1
+    int high = 43;           // G2
     std::optional<PartMix> mix;  // the section's "mix"; none: the part's row's (partMix)
 };
 

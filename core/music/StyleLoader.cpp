@@ -405,6 +405,99 @@ Result<DrumSection> parseDrums(const QJsonValue &value)
     return section;
 }
 
+const QString kBassAlphabet = QStringLiteral(".-R583g7w");
+
+// A figure's optional "last": {"simple": cell, "compound": cell}, the cell of the bar's last pulse.
+Result<BassFigure> parseLastCell(const QJsonValue &value, const QString &path, BassFigure figure)
+{
+    if (!value.isObject())
+        return styleError(path, QStringLiteral("expected an object with \"simple\" and/or \"compound\" cells"));
+    const QJsonObject object = value.toObject();
+    for (auto kind = object.begin(); kind != object.end(); ++kind) {
+        const bool simple = kind.key() == QLatin1String("simple");
+        const QString cell = kind.value().toString();
+        const qsizetype steps = simple ? 4 : 6;
+        const bool alphabetOk = std::all_of(cell.cbegin(), cell.cend(), [](QChar c) { return kBassAlphabet.contains(c); });
+        if ((!simple && kind.key() != QLatin1String("compound")) || !kind.value().isString() || cell.size() != steps
+            || !alphabetOk)
+            return styleError(path + QLatin1Char('.') + kind.key(),
+                              QStringLiteral("expected \"simple\" (4 steps) or \"compound\" (6 steps) of \"%1\"").arg(kBassAlphabet));
+        (simple ? figure.lastSimple : figure.lastCompound) = cell;
+    }
+    return figure;
+}
+
+// One bass figure: cells per pulse role, and optionally the "last" pulse's cell.
+Result<BassFigure> parseBassFigure(const QJsonValue &value, const QString &path)
+{
+    QJsonObject object = value.toObject();
+    const QJsonValue last = object.take(QStringLiteral("last"));
+    auto cells = parseCells(value.isObject() ? QJsonValue(object) : value, path, kBassAlphabet);
+    if (!cells)
+        return cells.error();
+    BassFigure figure{*cells, {}, {}};
+    if (last.isUndefined())
+        return figure;
+    return parseLastCell(last, path + QStringLiteral(".last"), figure);
+}
+
+// A list of bass figures, as "variations" and "groove_b" give them; absent is empty.
+Result<QList<BassFigure>> parseBassFigures(const QJsonObject &object, const QString &key)
+{
+    const QString path = QStringLiteral("bass.") + key;
+    if (!object.contains(key))
+        return QList<BassFigure>{};
+    const QJsonArray array = object.value(key).toArray();
+    if (!object.value(key).isArray() || array.isEmpty() || array.size() > 8)
+        return styleError(path, QStringLiteral("expected a list of 1 to 8 figures (cells)"));
+    QList<BassFigure> figures;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        auto figure = parseBassFigure(array[i], QStringLiteral("%1[%2]").arg(path).arg(i));
+        if (!figure)
+            return figure.error();
+        figures.append(*figure);
+    }
+    return figures;
+}
+
+// "register": [low, high], the MIDI pitches between which the roots are placed. At least an
+// octave wide (every pitch class has a place) and inside the bass's range with room for an
+// octave above the highest root.
+Result<BassStyle> parseBassRegister(const QJsonObject &object, BassStyle bass)
+{
+    bass.high = bass.mode == BassMode::Walking ? 48 : 43;  // C3 for a walking line, else G2
+    if (!object.contains(QStringLiteral("register")))
+        return bass;
+    const QJsonArray pair = object.value(QStringLiteral("register")).toArray();
+    const bool numbers = pair.size() == 2 && pair[0].isDouble() && pair[1].isDouble()
+                         && pair[0].toDouble() == pair[0].toInt() && pair[1].toDouble() == pair[1].toInt();
+    const int low = numbers ? pair[0].toInt() : 0;
+    const int high = numbers ? pair[1].toInt() : 0;
+    if (!numbers || low < 28 || high > 48 || high - low < 11)
+        return styleError(QStringLiteral("bass.register"),
+                          QStringLiteral("expected [low, high]: MIDI pitches from 28 (E1) to 48 (C3), at least 11 apart"));
+    bass.low = low;
+    bass.high = high;
+    return bass;
+}
+
+Result<BassStyle> parseBassFigures(const QJsonObject &object, BassStyle bass)
+{
+    auto plain = parseBassFigure(object.value(QStringLiteral("cells")), QStringLiteral("bass.cells"));
+    if (!plain)
+        return plain.error();
+    bass.plain = *plain;
+    auto variations = parseBassFigures(object, QStringLiteral("variations"));
+    if (!variations)
+        return variations.error();
+    bass.variations = *variations;
+    auto grooveB = parseBassFigures(object, QStringLiteral("groove_b"));
+    if (!grooveB)
+        return grooveB.error();
+    bass.grooveB = *grooveB;
+    return bass;
+}
+
 Result<BassStyle> parseBass(const QJsonValue &value)
 {
     auto section = parsePartSection(value, QStringLiteral("bass"), TrackType::Bass);
@@ -425,16 +518,24 @@ Result<BassStyle> parseBass(const QJsonValue &value)
         return styleError(QStringLiteral("bass.mode"), QStringLiteral("expected pattern, walking or kick"));
     bass.approach = object.value(QStringLiteral("approach")).toDouble(0.5);
     bass.staccato = object.value(QStringLiteral("staccato")).toDouble(0.0);
+    bass.pickup = object.value(QStringLiteral("pickup")).toDouble(0.5);
     if (bass.approach < 0 || bass.approach > 1 || bass.staccato < 0 || bass.staccato > 1)
         return styleError(QStringLiteral("bass"), QStringLiteral("approach and staccato must be from 0 to 1"));
-    if (bass.mode == BassMode::Pattern) {
-        auto cells = parseCells(object.value(QStringLiteral("cells")), QStringLiteral("bass.cells"),
-                                QStringLiteral(".-R583g7"));
-        if (!cells)
-            return cells.error();
-        bass.cells = *cells;
+    if (!object.value(QStringLiteral("pickup")).isUndefined()
+        && (!object.value(QStringLiteral("pickup")).isDouble() || bass.pickup < 0 || bass.pickup > 1))
+        return styleError(QStringLiteral("bass.pickup"), QStringLiteral("expected a chance from 0 to 1"));
+    if (bass.mode != BassMode::Pattern) {
+        for (const char *key : {"cells", "variations", "groove_b"}) {
+            if (object.contains(QLatin1String(key)))
+                return styleError(QStringLiteral("bass.") + QLatin1String(key),
+                                  QStringLiteral("figures are for mode \"pattern\" only"));
+        }
+        return parseBassRegister(object, bass);
     }
-    return bass;
+    auto figures = parseBassFigures(object, bass);
+    if (!figures)
+        return figures.error();
+    return parseBassRegister(object, *figures);
 }
 
 constexpr char kKeysAlphabet[] = ".-xX?p";

@@ -403,8 +403,16 @@ private slots:
             const QList<qint64> kicks = noteOnTicks(full, 36, 9);
             const QList<qint64> bass = noteOnTicks(full, -1, 0);
             QVERIFY(kicks.size() >= 16);
-            for (qint64 kick : kicks)
+            const int phraseBars = aiband::test::style(style)->phraseBars;
+            for (qint64 kick : kicks) {
+                // A kick roll (four hits in a beat) on the last beat of a phrase is where the bass
+                // may walk into the next phrase on its own (docs/MUSIC.md, "Bass").
+                const qint64 bar = kick / (4 * 480), beatStart = kick - kick % 480;
+                const bool roll = std::count_if(kicks.cbegin(), kicks.cend(), [&](qint64 k) { return k >= beatStart && k < beatStart + 480; }) >= 4;
+                if (roll && bar % phraseBars == phraseBars - 1 && kick % (4 * 480) >= 3 * 480)
+                    continue;
                 QVERIFY2(bass.contains(kick), qPrintable(QStringLiteral("%1: kick at tick %2 has no bass note").arg(QLatin1String(style)).arg(kick)));
+            }
         }
     }
 
