@@ -1,4 +1,5 @@
 #include "BuiltInStyles.h"
+#include "SheetArrangement.h"
 #include "music/ChordSheet.h"
 #include "music/Meter.h"
 #include "music/MidiFile.h"
@@ -23,38 +24,11 @@ const char *const kMeters[] = {"4/4", "3/4", "6/8", "5/4", "7/8", "12/8"};
 constexpr int kTom[] = {41, 43, 45, 47, 48, 50};
 constexpr int kTimbales[] = {65, 66};
 
-TimeSignature meterOf(const char *text)
-{
-    const QString meter = QString::fromLatin1(text);
-    return {meter.section(QLatin1Char('/'), 0, 0).toInt(), meter.section(QLatin1Char('/'), 1, 1).toInt()};
-}
+using test::meterOf;
 
-// A request as GenerateRequest makes it: the sheet (and its markers) looped over `bars`.
 Arrangement arrangement(const Style *style, const char *meter, quint32 seed, const QString &sheet, int bars)
 {
-    Arrangement a;
-    a.timeSignature = meterOf(meter);
-    const double barLength = a.timeSignature.beatsPerBar();
-    a.durationBeats = bars * barLength;
-    const QList<ChordEvent> once = *parseChordSheet(sheet, barLength);
-    const double length = once.last().startBeat + once.last().durationBeats;
-    for (double offset = 0; offset < a.durationBeats - 1e-9; offset += length) {
-        for (ChordEvent event : once) {
-            event.startBeat += offset;
-            if (event.startBeat < a.durationBeats - 1e-9)
-                a.chords.append(event);
-        }
-    }
-    a.sections = loopSections(chordSheetSections(sheet, barLength), length, a.durationBeats);
-    a.tempoBpm = style->defaultTempo;
-    a.seed = seed;
-    a.parts = {TrackType::Drums};
-    a.style = style;
-    a.feel.swingRatio = style->swingRatio;
-    a.feel.swingSubdivision = style->swingSubdivision;
-    a.feel.humanize = 0.0;
-    a.feel.complexity = 0.25 * (seed % 4);
-    return a;
+    return test::sheetArrangement(style, meterOf(meter), seed, sheet, bars, TrackType::Drums, 0.0);
 }
 
 struct Drums {

@@ -1,4 +1,5 @@
 #include "BuiltInStyles.h"
+#include "SheetArrangement.h"
 #include "music/ChordNaming.h"
 #include "music/ChordSheet.h"
 #include "music/Engine.h"
@@ -115,38 +116,11 @@ bool fingerable(const QList<int> &pitches, bool oneHand)
     return pitches.size() <= 6 && place(0);
 }
 
-TimeSignature meterOf(const char *text)
-{
-    const QString meter = QString::fromLatin1(text);
-    return {meter.section(QLatin1Char('/'), 0, 0).toInt(), meter.section(QLatin1Char('/'), 1, 1).toInt()};
-}
+using test::meterOf;
 
-// A request as GenerateRequest would make it: the sheet looped over `bars`, the style's feel.
 Arrangement arrangement(const Style *style, const char *meter, quint32 seed, const QString &sheet, int bars)
 {
-    Arrangement a;
-    a.timeSignature = meterOf(meter);
-    a.durationBeats = bars * a.timeSignature.beatsPerBar();
-    const QList<ChordEvent> once = *parseChordSheet(sheet, a.timeSignature.beatsPerBar());
-    const double length = once.last().startBeat + once.last().durationBeats;
-    for (double offset = 0; offset < a.durationBeats - 1e-9; offset += length) {
-        for (ChordEvent event : once) {
-            event.startBeat += offset;
-            if (event.startBeat < a.durationBeats - 1e-9) {
-                event.durationBeats = std::min(event.durationBeats, a.durationBeats - event.startBeat);
-                a.chords.append(event);
-            }
-        }
-    }
-    a.tempoBpm = style->defaultTempo;
-    a.seed = seed;
-    a.parts = {TrackType::Guitar};
-    a.style = style;
-    a.feel.swingRatio = style->swingRatio;
-    a.feel.swingSubdivision = style->swingSubdivision;
-    a.feel.humanize = 0.5;
-    a.feel.complexity = 0.25 * (seed % 4);
-    return a;
+    return test::sheetArrangement(style, meterOf(meter), seed, sheet, bars, TrackType::Guitar, 0.5);
 }
 
 // The notes grouped into strokes: each note starting within kJoinMs of the one before.

@@ -1,4 +1,5 @@
 #include "BuiltInStyles.h"
+#include "SheetArrangement.h"
 #include "music/ChordSheet.h"
 #include "music/MidiFile.h"
 #include "music/PartRegistry.h"
@@ -26,38 +27,12 @@ const char *const kMeters[] = {"4/4", "3/4", "6/8", "5/4", "7/8", "12/8"};
 const char *const kSheets[] = {"Dm7 | G7 | Cmaj7 | A7 | Dm7 G7 | Em7 A7 | Dm7 | G7",
                                "C | Am | F | G | Am | F | C/E | G7"};
 
-TimeSignature meterOf(const char *text)
-{
-    const QString meter = QString::fromLatin1(text);
-    return {meter.section(QLatin1Char('/'), 0, 0).toInt(), meter.section(QLatin1Char('/'), 1, 1).toInt()};
-}
+using test::meterOf;
 
-// A request as GenerateRequest would make it: the sheet looped over `bars`, the style's feel.
 Arrangement arrangement(const Style *style, const char *meter, quint32 seed, const char *sheet, int bars)
 {
-    Arrangement a;
-    a.timeSignature = meter ? meterOf(meter) : style->meter;
-    a.durationBeats = bars * a.timeSignature.beatsPerBar();
-    const QList<ChordEvent> once = *parseChordSheet(QLatin1String(sheet), a.timeSignature.beatsPerBar());
-    const double length = once.last().startBeat + once.last().durationBeats;
-    for (double offset = 0; offset < a.durationBeats - 1e-9; offset += length) {
-        for (ChordEvent event : once) {
-            event.startBeat += offset;
-            if (event.startBeat < a.durationBeats - 1e-9) {
-                event.durationBeats = std::min(event.durationBeats, a.durationBeats - event.startBeat);
-                a.chords.append(event);
-            }
-        }
-    }
-    a.tempoBpm = style->defaultTempo;
-    a.seed = seed;
-    a.parts = {TrackType::Keys};
-    a.style = style;
-    a.feel.swingRatio = style->swingRatio;
-    a.feel.swingSubdivision = style->swingSubdivision;
-    a.feel.humanize = 0.5;
-    a.feel.complexity = 0.25 * (seed % 4);
-    return a;
+    return test::sheetArrangement(style, meter ? meterOf(meter) : style->meter, seed, QLatin1String(sheet), bars,
+                                  TrackType::Keys, 0.5);
 }
 
 struct Take {
