@@ -419,6 +419,83 @@ std::vector<Segment> withContext(const std::vector<Segment> &segments, const std
     return mixed;
 }
 
+// ---- anticipations ----------------------------------------------------------------------
+
+// A player pushes a change: the new chord is struck an eighth (or a sixteenth) before the beat
+// it belongs to and tied over it, and nothing is struck on the beat itself. Read by when it is
+// struck, that chord would sound mostly in the beat before the change, and the old chord's last
+// beat (or, in a bar of two chords, its only strong beat) would be read as the new one. A
+// musician reads it as the chord of the change: two notes or more struck together up to this
+// far ahead of a beat...
+constexpr double kPushReach = 0.5 + 1.0 / 32.0;  // an eighth, and a little more for a loose player
+// ...and still sounding this far past it are read as struck on that beat, when nothing is struck
+// on the beat from the lowest of them up (a bass under them may strike it). A note that ends on
+// the beat, or overlaps the next by a hair (a legato line), is not tied over it; a single note
+// is a line's (a melody), not a chord; and a chord's notes struck again on the beat, or other
+// notes struck there among them (a broken chord's next note with the bass an eighth ahead of
+// it, ringing under the pedal), say that the beat has its own attack and the early notes lead
+// into it.
+constexpr double kTiedOver = 1.0 / 8.0;
+constexpr double kStruckTogether = 1.0 / 32.0;
+
+// The beat a note anticipates, when it is held over one it is struck shortly before.
+std::optional<double> anticipatedBeat(const PlayedNote &note)
+{
+    const double beat = std::ceil(note.startBeat);
+    const double early = beat - note.startBeat;
+    // Struck within kOnTheBeat of a beat, a note is already read on it.
+    if (early <= kOnTheBeat || early > kPushReach || note.startBeat + note.durationBeats < beat + kTiedOver)
+        return std::nullopt;
+    return beat;
+}
+
+// Whether a note is struck on `beat` (within kOnTheBeat) at `lowest` or above, in notes sorted by start.
+bool struckOnBeatFrom(const std::vector<PlayedNote> &notes, double beat, int lowest)
+{
+    auto it = std::lower_bound(notes.begin(), notes.end(), beat - kOnTheBeat,
+                               [](const PlayedNote &note, double at) { return note.startBeat < at; });
+    for (; it != notes.end() && it->startBeat <= beat + kOnTheBeat; ++it) {
+        if (it->pitch >= lowest)
+            return true;
+    }
+    return false;
+}
+
+// The notes (sorted by start) with every pushed chord moved onto the beat it anticipates, its
+// sounding before the beat dropped; sorted by start again.
+std::vector<PlayedNote> withPushesOnTheirBeats(std::vector<PlayedNote> notes)
+{
+    const std::vector<PlayedNote> played = notes;  // who strikes where, before anything moves
+    bool moved = false;
+    for (size_t first = 0; first < notes.size();) {
+        size_t end = first;
+        while (end < notes.size() && notes[end].startBeat - notes[first].startBeat <= kStruckTogether)
+            ++end;
+        std::vector<size_t> pushed;
+        int lowest = 127;
+        for (size_t n = first; n < end; ++n) {
+            if (anticipatedBeat(notes[n])) {
+                pushed.push_back(n);
+                lowest = std::min(lowest, notes[n].pitch);
+            }
+        }
+        if (pushed.size() >= 2 && !struckOnBeatFrom(played, *anticipatedBeat(notes[pushed.front()]), lowest)) {
+            for (const size_t n : pushed) {
+                const double beat = *anticipatedBeat(notes[n]);
+                notes[n].durationBeats = notes[n].startBeat + notes[n].durationBeats - beat;
+                notes[n].startBeat = beat;
+            }
+            moved = true;
+        }
+        first = end;
+    }
+    if (moved) {
+        std::stable_sort(notes.begin(), notes.end(),
+                         [](const PlayedNote &a, const PlayedNote &b) { return a.startBeat < b.startBeat; });
+    }
+    return notes;
+}
+
 // ---- emission scores --------------------------------------------------------------------
 
 struct Profile {
@@ -749,6 +826,7 @@ ChordDetection detectChords(const std::vector<PlayedNote> &input, const ChordDet
     }
     std::stable_sort(notes.begin(), notes.end(),
                      [](const PlayedNote &a, const PlayedNote &b) { return a.startBeat < b.startBeat; });
+    notes = withPushesOnTheirBeats(std::move(notes));
 
     const double segmentBeats = options.resolution == ChordResolution::Bar ? options.meter.beatsPerBar() : 1.0;
     const int count = std::max(1, static_cast<int>(std::ceil(end / segmentBeats - 1e-9)));

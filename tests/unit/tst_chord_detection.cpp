@@ -300,6 +300,86 @@ private slots:
         compareBars(detect(notes), symbols);
     }
 
+    // Keys alone, comping in short stabs, push three of four changes: a chord struck an eighth
+    // (or, in funk, a sixteenth) before the change and tied over it, nothing struck on the change.
+    // By when they are struck, each pushed chord sounds mostly in the beat before its change, and
+    // the chord it replaces (Dm7 here sounds only in two stabs of half a bar) would be read as
+    // the next one. Each is read from the change it anticipates, as a player reads the part.
+    void aPushedChordBelongsToTheChangeItAnticipates()
+    {
+        std::vector<PlayedNote> notes;
+        const auto strike = [&](const QString &symbol, double start, double duration, int inversion) {
+            for (int pitch : voicing(chordOf(symbol), 59, inversion))
+                add(notes, start, duration, pitch, 80);
+        };
+        strike(QStringLiteral("Dm7"), 0.0, 0.2, 3);
+        strike(QStringLiteral("Dm7"), 0.75, 0.2, 3);
+        strike(QStringLiteral("G7"), 1.5, 0.7, 1);     // an eighth before the bar's middle
+        strike(QStringLiteral("G7"), 2.75, 0.2, 1);
+        strike(QStringLiteral("Cmaj7"), 3.5, 0.7, 3);  // an eighth before the bar line
+        strike(QStringLiteral("Cmaj7"), 4.75, 0.2, 3);
+        strike(QStringLiteral("Cmaj7"), 5.5, 0.2, 3);
+        strike(QStringLiteral("Cmaj7"), 6.25, 0.2, 3);
+        strike(QStringLiteral("A7"), 7.75, 0.5, 0);    // a sixteenth before the bar line
+        strike(QStringLiteral("A7"), 9.25, 0.2, 0);
+        strike(QStringLiteral("A7"), 10.5, 0.2, 0);
+        strike(QStringLiteral("A7"), 11.25, 0.2, 0);
+        strike(QStringLiteral("Dm7"), 12.0, 2.0, 3);   // on the bar line: nothing to move
+        const ChordDetection detection = detect(notes);
+
+        QStringList read;
+        QList<double> starts;
+        for (const DetectedChord &chord : detection.chords) {
+            if (!chord.event.chord.noChord) {
+                read.append(chord.event.chord.canonical());
+                starts.append(chord.event.startBeat);
+            }
+        }
+        QStringList expected;
+        for (const QString &symbol : bars(QStringLiteral("Dm7 G7 Cmaj7 A7 Dm7")))
+            expected.append(chordOf(symbol).canonical());
+        // The keys' voicings may put another chord tone lowest (Dm7/F): the root is what is read.
+        for (qsizetype i = 0; i < read.size(); ++i)
+            read[i] = read[i].section(QLatin1Char('/'), 0, 0);
+        QVERIFY2(read == expected, qPrintable(read.join(QLatin1Char(' '))));
+        QCOMPARE(starts, (QList<double>{0.0, 2.0, 4.0, 8.0, 12.0}));
+    }
+
+    // Not every chord struck early and held is pushed. The 6/8 ballad's keys break the chord up
+    // from the bottom, ringing under the pedal, while the bass plays an eighth ahead of them: the
+    // bass and the seventh struck together an eighth before a beat and held over it, but the
+    // broken chord's next note is struck on that beat. The beat has its own attack, so nothing
+    // moves, and the seventh keeps its full length (moved, D7 lost enough of its C to read D).
+    void aBrokenChordRingingOverTheBeatIsNotAPush()
+    {
+        std::vector<PlayedNote> notes;
+        const QStringList symbols = bars(QStringLiteral("A7 D7"));
+        for (qsizetype bar = 0; bar < symbols.size(); ++bar) {
+            const Chord chord = chordOf(symbols[bar]);
+            const int root = chord.root;  // A: 9, D: 2
+            const double at = bar * 3.0;
+            const QList<int> up = voicing(chord, 57);  // root, third, fifth, seventh from A3
+            add(notes, at, 2.96, up[0], 80);
+            add(notes, at + 0.5, 2.0, up[1], 75);
+            add(notes, at + 1.0, 1.0, up[2], 75);
+            add(notes, at + 1.5, 1.46, up[3], 75);
+            add(notes, at + 2.0, 0.95, up[2], 70);
+            add(notes, at + 2.5, 0.46, up[1], 70);
+            add(notes, at, 0.96, 24 + root + (root > 4 ? 0 : 12));
+            add(notes, at + 1.0, 0.47, 24 + (root + 7) % 12 + 12);
+            add(notes, at + 1.5, 0.97, 36 + root + (root > 4 ? 0 : 12));
+            add(notes, at + 2.5, 0.47, 24 + (root + 7) % 12 + 12);
+        }
+        ChordDetectionOptions options;
+        options.meter = TimeSignature{6, 8};
+        const ChordDetection detection = detectChords(notes, options);
+        for (int beat = 0; beat < 6; ++beat) {
+            const QString expected = chordOf(symbols[beat / 3]).canonical();
+            QVERIFY2(chordAt(detection, beat) == expected,
+                     qPrintable(QStringLiteral("beat %1: %2, expected %3").arg(beat).arg(chordAt(detection, beat), expected)));
+        }
+    }
+
     void barResolutionGivesOneChordPerBar()
     {
         std::vector<PlayedNote> notes = blockChords(bars(QStringLiteral("Am F C G")));
