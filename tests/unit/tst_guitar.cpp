@@ -1,5 +1,6 @@
 #include "BuiltInStyles.h"
 #include "SheetArrangement.h"
+#include "BarRhythms.h"
 #include "music/ChordNaming.h"
 #include "music/ChordSheet.h"
 #include "music/Engine.h"
@@ -144,35 +145,8 @@ QList<int> pitchesOf(const QList<Note> &stroke)
     return pitches;
 }
 
-// Where the strokes of each song bar start, from its bar line.
-QList<QList<qint64>> barRhythms(const SongPlan &plan, const QList<QList<Note>> &strokes)
-{
-    QList<QList<qint64>> rhythms;
-    for (const PlannedBar &bar : plan.bars) {
-        if (bar.kind != BarKind::Song)
-            continue;
-        const qint64 start = qRound64(bar.startBeat * kTicksPerQuarter);
-        const qint64 end = qRound64((bar.startBeat + bar.lengthBeats) * kTicksPerQuarter);
-        QList<qint64> onsets;
-        for (const QList<Note> &stroke : strokes) {
-            if (stroke.first().startTick >= start && stroke.first().startTick < end)
-                onsets.append(stroke.first().startTick - start);
-        }
-        rhythms.append(onsets);
-    }
-    return rhythms;
-}
-
-bool sameRhythm(const QList<qint64> &a, const QList<qint64> &b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (std::abs(a[i] - b[i]) > kTicksPerQuarter / 8)
-            return false;
-    }
-    return true;
-}
+using test::barRhythms;
+using test::sameRhythm;
 
 // The track chunks of a Standard MIDI File, without their headers.
 QList<QByteArray> trackChunks(const QByteArray &midi)

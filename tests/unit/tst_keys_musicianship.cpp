@@ -1,5 +1,6 @@
 #include "BuiltInStyles.h"
 #include "SheetArrangement.h"
+#include "BarRhythms.h"
 #include "music/ChordSheet.h"
 #include "music/MidiFile.h"
 #include "music/PartRegistry.h"
@@ -69,35 +70,12 @@ qint64 ticksOf(double beats)
     return qRound64(beats * kTicksPerQuarter);
 }
 
-// Where the strikes of each song bar start, from its bar line.
+using test::sameRhythm;
+
+// Where the strikes of each song bar start, from a hair before its bar line.
 QList<QList<qint64>> barRhythms(const Take &take)
 {
-    const QList<QList<Note>> strikes = strikesOf(take.keys);
-    QList<QList<qint64>> rhythms;
-    for (const PlannedBar &bar : take.plan.bars) {
-        if (bar.kind != BarKind::Song)
-            continue;
-        const qint64 start = ticksOf(bar.startBeat) - kSamePlace / 2;
-        const qint64 end = ticksOf(bar.startBeat + bar.lengthBeats) - kSamePlace / 2;
-        QList<qint64> onsets;
-        for (const QList<Note> &strike : strikes) {
-            if (strike.first().startTick >= start && strike.first().startTick < end)
-                onsets.append(strike.first().startTick - start);
-        }
-        rhythms.append(onsets);
-    }
-    return rhythms;
-}
-
-bool sameRhythm(const QList<qint64> &a, const QList<qint64> &b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (std::abs(a[i] - b[i]) > kSamePlace)
-            return false;
-    }
-    return true;
+    return test::barRhythms(take.plan, strikesOf(take.keys), kSamePlace / 2);
 }
 
 // (distinct rhythms, bars of the most played one) among `rhythms`.
