@@ -132,6 +132,7 @@ constexpr int kFolder = -1;
 
 FileStore::FileStore(QString directory, bool durable)
     : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable), m_takes(m_directory, durable),
+      m_spares(m_directory),
       m_commits(std::make_unique<GroupCommit<PendingTake>>([this](const QList<PendingTake *> &batch) { commitRound(batch); })),
       m_index(QDir(m_directory).absolutePath())
 {
@@ -247,6 +248,7 @@ QString FileStore::linkedFolder() const
 
 QStringList FileStore::removeLeftovers()
 {
+    m_spares.removeAll();   // an earlier run's: nothing knows them, and they hold old bytes
     const QDir::Filters filters = QDir::Files | QDir::Hidden | QDir::System;
     QDir folder(m_directory);
     const QStringList entries = folder.entryList(filters);
@@ -618,8 +620,10 @@ QString failure(const QFileDevice &file, int systemError)
 
 } // namespace
 
-QString FileStore::writeAside(QFile &file, const QByteArray &bytes) const
+QString FileStore::writeAside(QFile &file, const QByteArray &bytes)
 {
+    if (QString error; writeIntoSpare(file, bytes, error))
+        return error;
     // Under a hidden name beside the target, so a plugin watching for *.mid never sees half a
     // file. Made new (O_CREAT | O_EXCL), so a link planted under this name is never followed: it
     // is removed (the link, not its target) and refused if it comes back. Unbuffered, so that a
@@ -635,6 +639,24 @@ QString FileStore::writeAside(QFile &file, const QByteArray &bytes) const
     if (!opened || file.write(bytes) != bytes.size())
         return failure(file, errno);
     return {};
+}
+
+// Written over from its start and then cut to the new size, so the spare's block is used again
+// rather than freed and another allocated. false when there was no spare to reuse.
+bool FileStore::writeIntoSpare(QFile &file, const QByteArray &bytes, QString &error)
+{
+    const std::optional<int> handle = m_spares.reuse(file.fileName());
+    if (!handle)
+        return false;
+    errno = 0;
+    if (!file.open(*handle, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
+        error = failure(file, errno);
+        ::close(*handle);
+        return true;
+    }
+    if (file.write(bytes) != bytes.size() || !file.resize(bytes.size()))
+        error = failure(file, errno);
+    return true;
 }
 
 std::optional<StoredFile> FileStore::describe(const QString &name) const
@@ -816,7 +838,7 @@ Status FileStore::remove(const QString &name)
     const auto file = find(name);
     if (!file)
         return fileNotFound(name);
-    if (Status removed = removeFile(*file); !removed) {
+    if (Status removed = removeFile(*file, Removal::Unlink); !removed) {
         if (removed.error().code == QLatin1String("file_not_found"))
             m_takes.remove({name});
         return removed;
@@ -828,10 +850,11 @@ Status FileStore::remove(const QString &name)
     return Done{};
 }
 
-Status FileStore::removeFile(const StoredFile &file)
+Status FileStore::removeFile(const StoredFile &file, Removal how)
 {
     QMutexLocker lock(&m_indexMutex);
-    if (!QFile::remove(file.path)) {
+    const bool gone = how == Removal::KeepAsSpare ? m_spares.retire(file.path) : QFile::remove(file.path);
+    if (!gone) {
         // Gone meanwhile (a trim and a client's DELETE of the same file): not a failure, a 404.
         if (!QFileInfo::exists(file.path)) {
             m_index.erase(file.name);
@@ -862,7 +885,7 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
         }();
         if (!file || isPinned(name))
             continue;
-        if (const Status gone = removeFile(*file); gone)
+        if (const Status gone = removeFile(*file, Removal::KeepAsSpare); gone)
             removed.append(name);
         else if (gone.error().code == QLatin1String("file_not_found"))   // deleted meanwhile
             vanished.append(name);

@@ -2,6 +2,7 @@
 
 #include "FileIndex.h"
 #include "FileMetadata.h"
+#include "SpareFiles.h"
 #include "StoredFile.h"
 #include "TakesIndex.h"
 #include "util/Result.h"
@@ -174,14 +175,18 @@ private:
     void ensureIndexed() const;             // the first scan, for a store used before prepare()
     QStringList chooseForRemoval(const CleanupPolicy &policy, const QDateTime &now) const;
     void logRemoval(const CleanupPolicy &policy, const QStringList &removed, const QStringList &failed) const;
-    Status removeFile(const StoredFile &file);
+    // A client's delete unlinks (its bytes leave the disk); a trim keeps the file as a spare.
+    enum class Removal { Unlink, KeepAsSpare };
+    Status removeFile(const StoredFile &file, Removal how);
     Error writeError(const QString &name, const QString &error) const;
     Error indexError(const Error &error) const;
     QString partialPath(const QString &name) const;
     QStringList reserveNames(const QList<TakePart> &parts);
     void releaseNames(const QStringList &names);
-    // Both return an error text, or an empty string when the bytes are written (synced).
-    QString writeAside(QFile &file, const QByteArray &bytes) const;
+    // An error text, or an empty string when the bytes are written (into a spare file when one
+    // may be reused, a new one otherwise); the file is left open for the commit's sync.
+    QString writeAside(QFile &file, const QByteArray &bytes);
+    bool writeIntoSpare(QFile &file, const QByteArray &bytes, QString &error);
     QList<IndexedPart> rowsOf(const QList<TakePart> &parts, const QStringList &names) const;
     // The rows in the index, and with durable writes the parts and the folder synced, grouped
     // with other takes' commits.
@@ -201,6 +206,7 @@ private:
     QString m_directory;
     bool m_durable;
     TakesIndex m_takes;
+    SpareFiles m_spares;   // trimmed and deleted files, written again as new parts
     std::unique_ptr<GroupCommit<PendingTake>> m_commits;
     QThreadPool m_syncPool;   // the round's syncs wait here, side by side, never in the CPU-bound pools
     QMutex m_writeMutex;        // guards m_reserved: choosing a free name and taking it is one step

@@ -21,6 +21,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <sys/stat.h>
 #include <memory>
 #include <vector>
 
@@ -613,6 +614,76 @@ private slots:
             QVERIFY(store.find(name).has_value());
         for (const QString &name : byAge)
             QCOMPARE(store.readSidecar(name).has_value(), !removed.contains(name));
+    }
+
+    // A trim keeps the file it takes as a spare, and the next part is written into it: the same
+    // inode (no new file made), exactly the new bytes (shorter than the old), listed and indexed;
+    // no spare survives a restart.
+    void aTrimmedFileIsWrittenAgainAsTheNextPart()
+    {
+        QTemporaryDir dir;
+        const QByteArray longBytes = midiBytes(90.0, 64) + QByteArray(3000, '\0');
+        const QByteArray shortBytes = midiBytes(120.0, 4);
+        QVERIFY(shortBytes.size() < longBytes.size());
+        struct stat before {};
+        {
+            FileStore store(dir.path());
+            QVERIFY(store.prepare().ok());
+            const StoredFile old = *store.write(kBass, longBytes, sampleMetadata());
+            QCOMPARE(::stat(QFile::encodeName(old.path).constData(), &before), 0);
+            QVERIFY(store.write(kBass, "x").ok());
+            QCOMPARE(store.trim(CleanupPolicy{0.0, 1, 60}), QStringList{old.name});
+            QVERIFY(!QFile::exists(old.path));
+
+            const StoredFile fresh = *store.write(kBass, shortBytes, sampleMetadata());
+            struct stat after {};
+            QCOMPARE(::stat(QFile::encodeName(fresh.path).constData(), &after), 0);
+            QCOMPARE(after.st_ino, before.st_ino);
+            QCOMPARE(after.st_size, static_cast<off_t>(shortBytes.size()));
+            QFile written(fresh.path);
+            QVERIFY(written.open(QIODevice::ReadOnly));
+            QCOMPARE(written.readAll(), shortBytes);
+            QCOMPARE(store.count(), 2);
+            QVERIFY(store.readSidecar(fresh.name).has_value());
+            QVERIFY(store.write(kBass, "y").ok());
+            QCOMPARE(store.trim(CleanupPolicy{0.0, 1, 60}).size(), 2);
+            QCOMPARE(everythingButTheIndex(dir.path()).filter(QStringLiteral(".aiband-spare-")).size(), 2);
+        }
+        FileStore restarted(dir.path());
+        QVERIFY(restarted.prepare().ok());
+        QCOMPARE(everythingButTheIndex(dir.path()).size(), 1);   // the newest part, no spare
+        QCOMPARE(restarted.count(), 1);
+    }
+
+    // A download, a DAW or the window may still read a file a trim took: it keeps its bytes, and
+    // the next part goes into a new file.
+    void aTrimmedFileStillBeingReadKeepsItsBytes()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        const StoredFile old = *store.write(kBass, "the old take's bytes");
+        QFile reader(old.path);
+        QVERIFY(reader.open(QIODevice::ReadOnly));
+        QVERIFY(store.write(kBass, "x").ok());
+        QCOMPARE(store.trim(CleanupPolicy{0.0, 1, 60}), QStringList{old.name});
+        const StoredFile fresh = *store.write(kBass, "the new take");
+        QCOMPARE(reader.readAll(), QByteArray("the old take's bytes"));
+        QFile written(fresh.path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), QByteArray("the new take"));
+        QCOMPARE(everythingButTheIndex(dir.path()).size(), 2);   // x and the new take: no spare kept
+    }
+
+    // A client's delete means the bytes leave the disk: nothing is kept to be written over.
+    void aDeletedFileIsNotKeptAsASpare()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        const StoredFile old = *store.write(kBass, "private");
+        QVERIFY(store.remove(old.name).ok());
+        QVERIFY(everythingButTheIndex(dir.path()).isEmpty());
     }
 
     void aYoungFileIsNeverRemovedForItsAgeButTheCountHolds()
