@@ -1,5 +1,7 @@
 #include "FileMetadata.h"
 
+#include "util/CompactJson.h"
+
 #include <QJsonValue>
 
 namespace aiband {
@@ -21,6 +23,28 @@ QJsonObject FileMetadata::toJson() const
                        {QStringLiteral("bars"), bars},
                        {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
                        {QStringLiteral("generation_ms"), generationMs}};
+}
+
+// Keys in QJsonObject's order (ascending), as toJson() would hold them.
+QByteArray FileMetadata::toJsonText(JsonTextCache &shared) const
+{
+    return CompactObjectText()
+        .addText(QLatin1String("arrangement"), shared.textOf(arrangement))
+        .add(QLatin1String("bars"), bars)
+        .add(QLatin1String("created"), created.toUTC().toString(Qt::ISODateWithMs))
+        .addText(QLatin1String("feel"), shared.textOf(feel))
+        .add(QLatin1String("file_name"), fileName)
+        .add(QLatin1String("format"), kFormatVersion)
+        .add(QLatin1String("generation_ms"), generationMs)
+        .add(QLatin1String("key"), key)
+        .add(QLatin1String("plugin_id"), pluginId)
+        .addText(QLatin1String("request"), shared.textOf(request))
+        .add(QLatin1String("request_id"), requestId)
+        .add(QLatin1String("seed"), static_cast<qint64>(seed))
+        .add(QLatin1String("style"), style)
+        .add(QLatin1String("tempo"), tempoBpm)
+        .add(QLatin1String("track_type"), trackType)
+        .text();
 }
 
 std::optional<FileMetadata> FileMetadata::fromJson(const QJsonObject &json)

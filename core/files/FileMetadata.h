@@ -8,6 +8,8 @@
 
 namespace aiband {
 
+class JsonTextCache;
+
 // Everything needed to regenerate or vary one generated file, kept beside it in a sidecar
 // (<files dir>/.aiband-meta/<file name>.json) so the folder plugins watch holds only MIDI files.
 struct FileMetadata {
@@ -29,6 +31,10 @@ struct FileMetadata {
     double generationMs = 0.0; // time the engine took for the whole request
 
     QJsonObject toJson() const;
+    // The same as compactJson(toJson()), written field by field: the takes index stores it for
+    // every part, and building the object and walking it again was half of a take's index work.
+    // The request, arrangement and feel come from `shared`, written once per take.
+    QByteArray toJsonText(JsonTextCache &shared) const;
     // Refuses documents that are not sidecars of this format (a foreign or damaged file).
     static std::optional<FileMetadata> fromJson(const QJsonObject &json);
 

@@ -1,6 +1,7 @@
 #include "TakesIndex.h"
 
 #include "logging/LogCategories.h"
+#include "util/CompactJson.h"
 
 #include <QDir>
 #include <QFile>
@@ -34,6 +35,9 @@ struct ThreadConnections {
     // Each connection's SELECT of one row, prepared once: a listing page reads a hundred rows,
     // and SQLite's parse of the statement was most of each read.
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> finds;
+    // Each connection's synchronous mode (true: FULL), set only when a transaction needs the
+    // other one: the PRAGMA's parse and run were a tenth of a take's index work.
+    std::unordered_map<QString, bool> fullSync;
     ~ThreadConnections()
     {
         finds.clear();   // before their connections go
@@ -119,6 +123,7 @@ void TakesIndex::closeConnections() const
     for (auto it = names.begin(); it != names.end();) {
         if (it->startsWith(m_connectionPrefix)) {
             threadConnections().localData()->finds.erase(*it);
+            threadConnections().localData()->fullSync.erase(*it);
             QSqlDatabase::removeDatabase(*it);
             it = names.erase(it);
         } else {
@@ -210,9 +215,14 @@ Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work
     QMutexLocker lock(&m_writeMutex);
     QSqlDatabase db = connection();
     // Per transaction: a connection is shared by a thread's inserts (synced when durable) and
-    // removals (never synced).
-    QSqlQuery pragma(db);
-    pragma.exec(m_durable && synced ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
+    // removals (never synced). Connections start with NORMAL.
+    const bool full = m_durable && synced;
+    bool &connectionFull = threadConnections().localData()->fullSync[db.connectionName()];
+    if (connectionFull != full) {
+        QSqlQuery pragma(db);
+        if (pragma.exec(full ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL")))
+            connectionFull = full;
+    }
     if (!db.transaction())
         return sqlError(QStringLiteral("the takes index %1").arg(path()), db.lastError());
     if (Status done = work(db); !done) {
@@ -234,11 +244,12 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
     return transaction([&](QSqlDatabase &db) -> Status {
         QSqlQuery query(db);
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO parts (file_name, take, recovered, metadata, digest) VALUES (?, ?, ?, ?, ?)"));
+        JsonTextCache shared;   // a take's parts share their request, arrangement and feel
         for (const IndexedPart &part : parts) {
             query.bindValue(0, part.metadata.fileName);
             query.bindValue(1, part.take);
             query.bindValue(2, part.recovered ? 1 : 0);
-            query.bindValue(3, QJsonDocument(part.metadata.toJson()).toJson(QJsonDocument::Compact));
+            query.bindValue(3, part.metadata.toJsonText(shared));
             query.bindValue(4, part.digest.isEmpty() ? QVariant() : QVariant(part.digest));
             if (!query.exec())
                 return sqlError(QStringLiteral("indexing %1").arg(part.metadata.fileName), query.lastError());

@@ -245,6 +245,23 @@ CompactObjectText &CompactObjectText::add(QLatin1String name, const QJsonValue &
     return *this;
 }
 
+CompactObjectText &CompactObjectText::addText(QLatin1String name, const QByteArray &json)
+{
+    key(name);
+    m_out.append(json.constData(), static_cast<size_t>(json.size()));
+    return *this;
+}
+
+QByteArray JsonTextCache::textOf(const QJsonObject &object)
+{
+    for (const auto &[known, text] : m_texts) {
+        if (known == object)
+            return text;
+    }
+    m_texts.append({object, compactJson(object)});
+    return m_texts.constLast().second;
+}
+
 QByteArray CompactObjectText::text() const
 {
     QByteArray bytes(m_out.data(), static_cast<qsizetype>(m_out.size()));

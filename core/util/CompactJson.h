@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QLatin1String>
+#include <QList>
 
 #include <string>
 
@@ -30,6 +31,8 @@ public:
     CompactObjectText &add(QLatin1String key, bool value);
     CompactObjectText &add(QLatin1String key, double value);
     CompactObjectText &add(QLatin1String key, const QJsonValue &value);
+    // A value already written as compact JSON (by compactJson or JsonTextCache), as it is.
+    CompactObjectText &addText(QLatin1String key, const QByteArray &json);
     QByteArray text() const;   // the object, closed
 
 private:
@@ -37,6 +40,17 @@ private:
 
     std::string m_out{"{"};
     QLatin1String m_lastKey;
+};
+
+// The compact text of objects several documents share (a take's parts have one request, one
+// arrangement and one feel): written once, then reused while the object is the same. Copies of a
+// QJsonObject share their data, and comparing two that do is one pointer comparison.
+class JsonTextCache {
+public:
+    QByteArray textOf(const QJsonObject &object);   // shared with the cache: no copy of the bytes
+
+private:
+    QList<std::pair<QJsonObject, QByteArray>> m_texts;
 };
 
 } // namespace aiband

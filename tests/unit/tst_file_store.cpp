@@ -4,6 +4,7 @@
 #include "files/GroupCommit.h"
 #include "files/TakesIndex.h"
 #include "music/MidiFile.h"
+#include "util/CompactJson.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -614,6 +615,28 @@ private slots:
             QVERIFY(store.find(name).has_value());
         for (const QString &name : byAge)
             QCOMPARE(store.readSidecar(name).has_value(), !removed.contains(name));
+    }
+
+    // The index stores each part's metadata as the text toJsonText() writes field by field: the
+    // same bytes as Qt's own compact writer, for parts that share their request and for others.
+    void theRowTextIsQtsCompactText()
+    {
+        FileMetadata bass = sampleMetadata();
+        bass.created = QDateTime::fromMSecsSinceEpoch(1764938400123, Qt::UTC);
+        bass.pluginId = QStringLiteral("daw-\u00e9\u266b \"1\"");
+        bass.generationMs = 0.1 + 0.2;
+        bass.bars = 4.5;
+        FileMetadata drums = bass;
+        drums.trackType = QStringLiteral("drums");
+        drums.fileName = QStringLiteral("20261124-120001-123_drums_C_120_abcdef.mid");
+        FileMetadata other = sampleMetadata();
+        other.request.insert(QStringLiteral("tempo"), 97.25);   // not the shared object any more
+        JsonTextCache shared;
+        for (const FileMetadata &metadata : {bass, drums, other}) {
+            const QByteArray expected = QJsonDocument(metadata.toJson()).toJson(QJsonDocument::Compact);
+            QCOMPARE(metadata.toJsonText(shared), expected);
+            QCOMPARE(FileMetadata::fromJson(QJsonDocument::fromJson(expected).object()), std::optional<FileMetadata>(metadata));
+        }
     }
 
     // A trim keeps the file it takes as a spare, and the next part is written into it: the same
