@@ -82,6 +82,7 @@ Status TakePublisher::prepare(FileStore &store)
 {
     const QString storeFolder = store.directory();
     QMutexLocker lock(&m_mutex);
+    m_shown.clear();   // listed again at the next publish
     if (!QDir().mkpath(m_watched))
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("cannot create the files folder %1").arg(m_watched));
@@ -182,11 +183,27 @@ Status TakePublisher::placeStaged(const QString &folder, const QList<StoredFile>
         parts.append(file.trackType);
         published.append(file.name);
     }
-    for (const QString &name : dir.entryList(QDir::Files)) {
-        if (FileStore::isStoreFileName(name) && parts.contains(FileStore::partOf(name)) && !published.contains(name))
-            dir.remove(name);
+    QStringList &shown = shownIn(folder);
+    QStringList kept;
+    for (const QString &name : std::as_const(shown)) {
+        const bool earlier = parts.contains(FileStore::partOf(name)) && !published.contains(name);
+        if (earlier && (dir.remove(name) || !dir.exists(name)))
+            continue;   // removed, or already gone (deleted by hand)
+        if (!published.contains(name))
+            kept.append(name);
     }
+    shown = kept + published;
     return Done{};
+}
+
+QStringList &TakePublisher::shownIn(const QString &folder)
+{
+    auto known = m_shown.find(folder);
+    if (known != m_shown.end())
+        return *known;
+    QStringList names = QDir(folder).entryList(QDir::Files);
+    names.removeIf([](const QString &name) { return !FileStore::isStoreFileName(name); });
+    return *m_shown.insert(folder, names);
 }
 
 void TakePublisher::withdraw(const QString &name)
@@ -196,6 +213,8 @@ void TakePublisher::withdraw(const QString &name)
     QMutexLocker lock(&m_mutex);
     for (const QString &folder : watchedFolders())
         QFile::remove(folder + QLatin1Char('/') + name);
+    for (QStringList &shown : m_shown)
+        shown.removeOne(name);
 }
 
 } // namespace aiband

@@ -5,6 +5,7 @@
 #include "StoredFile.h"
 #include "util/Result.h"
 
+#include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QString>
@@ -51,9 +52,14 @@ private:
     static std::optional<Error> stage(const QStringList &folders, const QList<StoredFile> &files, QStringList &staged);
     Status placeStaged(const QString &folder, const QList<StoredFile> &files);
     QStringList watchedFolders() const;   // the shared one and every plugin's
+    QStringList &shownIn(const QString &folder);
 
     QString m_watched;
-    QMutex m_mutex;
+    QMutex m_mutex;   // guards m_shown, and makes publishing one take at a time
+    // Per folder, the take files in it: read from the folder once, then kept by publishing and
+    // withdrawing, so a take's publish does not list the folder again (a listing was most of its
+    // cost, callgrind).
+    QHash<QString, QStringList> m_shown;
 };
 
 } // namespace aiband

@@ -137,6 +137,27 @@ private slots:
         QCOMPARE(m_publisher->pluginFolder(QStringLiteral(".")), QString());
     }
 
+    // The publisher remembers what it placed instead of listing the folder for each take; a file
+    // someone removed by hand meanwhile does not stop the next take, and what was there when the
+    // app started (an earlier run's take) leaves at the first publish.
+    void theNewestTakeOnlyWhateverWasRemovedByHand()
+    {
+        const QList<StoredFile> earlier = take({QStringLiteral("bass"), QStringLiteral("drums")}, "earlier");
+        QVERIFY(m_publisher->publish(earlier, {}).ok());
+        TakePublisher restarted(watched());   // a new run: it knows nothing of what it placed
+        QVERIFY(restarted.prepare(*m_store).ok());
+        const QList<StoredFile> first = take({QStringLiteral("bass"), QStringLiteral("drums")}, "first");
+        QVERIFY(restarted.publish(first, {}).ok());
+        QCOMPARE(listed(watched()), names(first));
+        QVERIFY(QFile::remove(watched() + QLatin1Char('/') + first.first().name));
+        const QList<StoredFile> second = take({QStringLiteral("bass"), QStringLiteral("drums")}, "second");
+        QVERIFY(restarted.publish(second, {}).ok());
+        QCOMPARE(listed(watched()), names(second));
+        const QList<StoredFile> third = take({QStringLiteral("bass")}, "third");
+        QVERIFY(restarted.publish(third, {}).ok());
+        QCOMPARE(listed(watched()), names({third.first(), second.last()}));
+    }
+
     void aDeletedFileLeavesEveryFolder()
     {
         const QList<StoredFile> files = take({QStringLiteral("bass"), QStringLiteral("drums")}, "deleted");
