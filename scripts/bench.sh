@@ -8,7 +8,8 @@
 # Usage: scripts/bench.sh [--soak MINUTES] [--quick] [--profile] [--only PARTS]
 #        scripts/bench.sh --compare-original [--original DIR] [--quick]
 #   --soak MINUTES  also run mixed load for that long, sampling RSS and open fds (issue 7: 10)
-#   --quick         short runs to check the runner; writes bench/results/quick.json, not the docs
+#   --quick         short runs to check the runner; writes bench/results/quick.json and its
+#                   report bench/results/quick.md, not the docs
 #   --profile       instead of the figures: the server under callgrind for /health and
 #                   /api/generate, reports in bench/results/profile-*.txt
 #   --only PARTS    comma-separated subset of engine,loadgen,http,probe
@@ -77,8 +78,11 @@ if [[ $profile -eq 1 ]]; then
     exec "$python" "$root/bench/tools/profile.py" "$build"
 fi
 if [[ $quick -eq 1 ]]; then
-    exec "$python" "$root/bench/tools/run_all.py" "$build" --quick --out "$root/bench/results/quick.json" \
+    # The report of a quick run goes beside it, not into the docs: it shows the machine and the marks.
+    "$python" "$root/bench/tools/run_all.py" "$build" --quick --out "$root/bench/results/quick.json" \
         "${soak[@]}" "${only[@]}"
+    exec "$python" "$root/bench/tools/report.py" --results "$root/bench/results/quick.json" \
+        --doc "$root/bench/results/quick.md" --svg "$root/bench/results/quick-fanout.svg"
 fi
 "$python" "$root/bench/tools/run_all.py" "$build" --out "$root/bench/results/latest.json" "${soak[@]}" "${only[@]}"
 "$python" "$root/bench/tools/report.py" --results "$root/bench/results/latest.json"

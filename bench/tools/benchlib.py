@@ -1,6 +1,6 @@
 """Shared pieces of the benchmark runner (scripts/bench.sh): starting the server the way a user
 would (headless, its own temporary folders, no config file of the user's), reading its memory and
-open files from /proc, running wrk and reading its output, and describing the machine.
+open files from /proc, running wrk and reading its output (the machine: machine.py).
 
 Standard library only; run with /usr/bin/python3 (Debian's, which has python3-websockets).
 """
@@ -8,7 +8,6 @@ Standard library only; run with /usr/bin/python3 (Debian's, which has python3-we
 import http.client
 import json
 import os
-import platform
 import re
 import shutil
 import signal
@@ -18,6 +17,8 @@ import sys
 import tempfile
 import threading
 import time
+
+import machine as machine_description
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -301,107 +302,12 @@ def run_wrk(url, threads, connections, seconds, script, body=None, delay_ms=None
 
 
 # ---------------------------------------------------------------------------------------------
-# The machine
+# The machine (bench/tools/machine.py; kept here by name for the programs that use them so)
 # ---------------------------------------------------------------------------------------------
 
-def cpu_busy(seconds=2.0):
-    """Percentage of all CPUs' time spent not idle over `seconds` (from /proc/stat): taken when
-    none of the benchmark's own processes run, it says whether something else is using the
-    machine and so disturbing the figures."""
-    def read():
-        with open("/proc/stat") as f:
-            values = [int(v) for v in f.readline().split()[1:]]
-        idle = values[3] + values[4]   # idle + iowait
-        return sum(values), idle
-
-    total0, idle0 = read()
-    time.sleep(seconds)
-    total1, idle1 = read()
-    total = total1 - total0
-    return round(100.0 * (total - (idle1 - idle0)) / total, 1) if total else 0.0
+cpu_busy = machine_description.cpu_busy
+machine = machine_description.machine
 
 
 def wait_quiet(limit_s=30.0, threshold=10.0):
-    """Waits (at most limit_s) until the machine's CPUs are less than threshold % busy; returns
-    the last measure."""
-    deadline = time.perf_counter() + limit_s
-    busy = cpu_busy()
-    while busy >= threshold and time.perf_counter() < deadline:
-        log(f"the machine is {busy} % busy with other work; waiting for it to calm down")
-        busy = cpu_busy()
-    return busy
-
-
-def _first(path, key):
-    try:
-        with open(path) as f:
-            for line in f:
-                if line.startswith(key):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return None
-
-
-def _os_release():
-    try:
-        with open("/etc/os-release") as f:
-            for line in f:
-                if line.startswith("PRETTY_NAME="):
-                    return line.split("=", 1)[1].strip().strip('"')
-    except OSError:
-        pass
-    return None
-
-
-def _cmake_cache(build_dir, key):
-    try:
-        with open(os.path.join(build_dir, "CMakeCache.txt")) as f:
-            for line in f:
-                if line.startswith(key + ":"):
-                    return line.split("=", 1)[1].strip()
-    except OSError:
-        pass
-    return None
-
-
-def _run(cmd):
-    try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
-def machine(build_dir):
-    mem_kib = _first("/proc/meminfo", "MemTotal")
-    build_type = _cmake_cache(build_dir, "CMAKE_BUILD_TYPE") or "?"
-    flags = " ".join(filter(None, [_cmake_cache(build_dir, "CMAKE_CXX_FLAGS"),
-                                   _cmake_cache(build_dir, f"CMAKE_CXX_FLAGS_{build_type.upper()}")]))
-    compiler = _cmake_cache(build_dir, "CMAKE_CXX_COMPILER")
-    qt_version = None
-    qt_dir = _cmake_cache(build_dir, "Qt6Core_DIR")
-    for name in ("Qt6CoreConfigVersionImpl.cmake", "Qt6CoreConfigVersion.cmake"):
-        try:
-            with open(os.path.join(qt_dir or "", name)) as f:
-                match = re.search(r'set\(PACKAGE_VERSION "([^"]+)"\)', f.read())
-                if match:
-                    qt_version = match.group(1)
-                    break
-        except OSError:
-            pass
-    disk = _run(["findmnt", "-no", "SOURCE,FSTYPE", "--target", ROOT])
-    return {
-        "cpu": _first("/proc/cpuinfo", "model name") or platform.processor(),
-        "cores": os.cpu_count(),
-        "ram_gib": round(int(mem_kib.split()[0]) / 1024 / 1024, 1) if mem_kib else None,
-        "kernel": platform.release(),
-        "os": _os_release(),
-        "build_type": build_type,
-        "cxx_flags": flags.strip() + " -Wall -Wextra -Wpedantic (project)",
-        "compiler": (_run([compiler, "--version"]) or "").splitlines()[0] if compiler else None,
-        "qt_version": qt_version,
-        "wrk": (_run(["wrk", "--version"]) or "").splitlines()[0] if shutil.which("wrk") else None,
-        "disk": disk,
-        "load_average_at_start": os.getloadavg(),
-        "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
-    }
+    return machine_description.wait_quiet(limit_s, threshold, log)

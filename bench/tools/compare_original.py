@@ -29,6 +29,10 @@ Each round starts fresh servers, ours then the original, and measures each the s
 and once per round the disk's floor: create, write 300 bytes, fdatasync, rename a file in the
 folder both servers write to, p50/p99 of 300. Figures are medians over the rounds.
 
+The machine (machine.py, with that floor) is printed above the table and stored in the JSON. The
+run before is kept as compare-original.previous.json; every figure that moved by more than 20 %
+since it is marked in the table and listed under it (moves.py).
+
 Usage: /usr/bin/python3 bench/tools/compare_original.py BUILD_DIR --original DIR [--rounds 3]
        [--seconds 10] [--out FILE] [--quick]
 """
@@ -47,8 +51,11 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "probe"))
-from benchlib import (ROOT, SEED_BODY, Server, free_port, log, machine, rss_kib, run_wrk,  # noqa: E402
-                      wait_healthy, _bench_tmp_parent, cpu_busy)
+import machine  # noqa: E402
+import moves  # noqa: E402
+from benchlib import (ROOT, SEED_BODY, Server, free_port, log, rss_kib, run_wrk,  # noqa: E402
+                      wait_healthy, _bench_tmp_parent)
+from machine import cpu_busy, disk_floor  # noqa: E402,F401  (bench/http/ab_generate.py takes disk_floor from here)
 
 PYTHON = "/usr/bin/python3"
 
@@ -172,27 +179,6 @@ def sessions_rss(server, count):
     return {"idle_kib": idle, "sessions_kib": asyncio.run(hold()), "sessions": count}
 
 
-def disk_floor(folder, count=300):
-    """A new small file made durable: create, write, fdatasync, rename (ms per file)."""
-    times = []
-    payload = os.urandom(300)
-    for i in range(count):
-        temp = os.path.join(folder, f".floor-{i}.tmp")
-        final = os.path.join(folder, f"floor-{i}.mid")
-        start = time.perf_counter()
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        os.write(fd, payload)
-        os.fdatasync(fd)
-        os.close(fd)
-        os.rename(temp, final)
-        times.append((time.perf_counter() - start) * 1000)
-    for i in range(count):
-        os.remove(os.path.join(folder, f"floor-{i}.mid"))
-    times.sort()
-    return {"p50_ms": round(times[len(times) // 2], 3), "p99_ms": round(times[int(len(times) * 0.99)], 3),
-            "count": count}
-
-
 def wrk_figures(url, threads, connections, seconds, script, body=None):
     result = run_wrk(url, threads, connections, seconds, script, body=body)
     bad = result["errors"]["status"] + sum(result["errors"].get(k, 0) for k in ("connect", "read", "write", "timeout"))
@@ -263,7 +249,7 @@ def main():
             raise SystemExit(f"{program} is not built")
     parent = _bench_tmp_parent()
     copy = prepare_original(os.path.abspath(args.original), parent)
-    busy_before = cpu_busy()
+    described = machine.describe(parent, build, busy_before=cpu_busy(), floor=False)   # the floor: each round's
     started = time.time()
     runs = {"ours": [], "ours_fast": [], "original": []}
     floors = []
@@ -273,49 +259,45 @@ def main():
                                 ("original", lambda: OriginalServer(copy).start())):
                 log(f"round {round_ + 1}/{args.rounds}: {name}")
                 runs[name].append(measure(name, start, loadgen, args.seconds, args.quick))
-            floor_dir = tempfile.mkdtemp(prefix="aiband-floor-", dir=parent)
-            floors.append(disk_floor(floor_dir))
-            shutil.rmtree(floor_dir, ignore_errors=True)
+            floors.append(machine.measure_floor(parent))
     finally:
         shutil.rmtree(copy, ignore_errors=True)
     keys = [("health", "per_s"), ("generate_seq", "p50_ms"), ("generate_seq", "p99_ms"), ("generate_16", "per_s"),
             ("fanout_100", "p50_ms"), ("fanout_100", "p99_ms"), ("memory", "idle_kib"), ("memory", "sessions_kib")]
     medians = {name: {f"{a}.{b}": median_of(values, (a, b)) for a, b in keys} for name, values in runs.items()}
+    floor = {"p50_ms": statistics.median(f["p50_ms"] for f in floors),
+             "p99_ms": statistics.median(f["p99_ms"] for f in floors), "count": floors[0]["count"], "runs": floors}
+    described["disk_floor"] = floor
     result = {
-        "machine": machine(build),
-        "other_work_before_pct": busy_before,
-        "other_work_after_pct": cpu_busy(),
+        "machine": machine.finish(described),
+        "quick": args.quick,
         "seconds": round(time.time() - started, 1),
         "rounds": args.rounds,
         "wrk_seconds": args.seconds,
         "original_patches": [{"file": f, "from": o, "to": n, "why": w} for f, o, n, w in PATCHES],
-        "disk_floor": {"p50_ms": statistics.median(f["p50_ms"] for f in floors),
-                       "p99_ms": statistics.median(f["p99_ms"] for f in floors), "runs": floors},
+        "disk_floor": floor,
         "medians": medians,
         "runs": runs,
     }
+    previous = moves.load(args.out)
+    kept = moves.keep_as_previous(args.out)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w") as f:
         json.dump(result, f, indent=2)
-    print(table(result))
-    log(f"wrote {os.path.relpath(args.out, ROOT)}")
+    print(report(result, previous))
+    log(f"wrote {os.path.relpath(args.out, ROOT)}" + (f"; the run before is now {os.path.relpath(kept, ROOT)}" if kept else ""))
 
 
-def table(result):
-    """The comparison as a markdown table (docs/BENCHMARKS.md)."""
+def _kib_to_mb(kib):
+    return kib / 1024 if kib is not None else None
+
+
+def rows(result):
+    """(what, ours, the original's, higher is better, digits) for each line of the table."""
     m = result["medians"]
     ours, fast, orig = m["ours"], m["ours_fast"], m["original"]
     held = next((run["memory"]["sessions"] for run in result["runs"]["ours"] if "memory" in run), 0)
-
-    def fmt(value, digits=2):
-        return "–" if value is None else f"{value:,.{digits}f}"
-
-    def ratio(a, b, higher_better):
-        if not a or not b:
-            return "–"
-        return f"{(a / b if higher_better else b / a):.2f}×"
-
-    rows = [
+    return [
         ("GET /health, wrk -t2 -c32, req/s", ours["health.per_s"], orig["health.per_s"], True, 0),
         ("POST /api/generate one at a time, p50 ms (durable)", ours["generate_seq.p50_ms"], orig["generate_seq.p50_ms"], False, 3),
         ("the same, p99 ms (durable)", ours["generate_seq.p99_ms"], orig["generate_seq.p99_ms"], False, 3),
@@ -324,16 +306,60 @@ def table(result):
         ("POST /api/generate, 16 clients, gen/s (durable)", ours["generate_16.per_s"], orig["generate_16.per_s"], True, 0),
         ("fan-out to 100 sessions (POST /api/transport/sync), p50 ms", ours["fanout_100.p50_ms"], orig["fanout_100.p50_ms"], False, 3),
         ("the same, p99 ms", ours["fanout_100.p99_ms"], orig["fanout_100.p99_ms"], False, 3),
-        ("RSS idle, MB", (ours["memory.idle_kib"] or 0) / 1024, (orig["memory.idle_kib"] or 0) / 1024, False, 1),
-        (f"RSS with {held:,} sessions, MB", (ours["memory.sessions_kib"] or 0) / 1024, (orig["memory.sessions_kib"] or 0) / 1024, False, 1),
+        ("RSS idle, MB", _kib_to_mb(ours["memory.idle_kib"]), _kib_to_mb(orig["memory.idle_kib"]), False, 1),
+        (f"RSS with {held:,} sessions, MB", _kib_to_mb(ours["memory.sessions_kib"]), _kib_to_mb(orig["memory.sessions_kib"]), False, 1),
     ]
+
+
+def table(result, fig):
+    """The comparison as a markdown table (docs/BENCHMARKS.md), each figure through fig."""
+    def fmt(value, digits=2):
+        return "–" if value is None else f"{value:,.{digits}f}"
+
+    def ratio(a, b, higher_better):
+        if not a or not b:
+            return "–"
+        return f"{(a / b if higher_better else b / a):.2f}×"
+
+    # Rows named "the same" take the row above's name in the list of moves. The rows "durable
+    # writes off" show the original's figures of the durable rows again: listed there only.
     lines = ["| what | ours | original | ours is better by |", "|---|---|---|---|"]
-    for what, a, b, higher, digits in rows:
-        lines.append(f"| {what} | {fmt(a, digits)} | {fmt(b, digits)} | {ratio(a, b, higher)} |")
+    named = ""
+    for what, a, b, higher, digits in rows(result):
+        named = what if not what.startswith("the same") else named.split(",")[0] + what[len("the same"):]
+        again = named.endswith("(durable writes off)")
+        lines.append(f"| {what} | {fig(named + ', ours', a, fmt(a, digits), higher)} | "
+                     f"{fig(named + ', the original', b, fmt(b, digits), higher, listed=not again)} | "
+                     f"{ratio(a, b, higher)} |")
     floor = result["disk_floor"]
     lines.append("")
     lines.append(f"The disk's floor (create, write 300 bytes, fdatasync, rename; median of {result['rounds']} runs "
                  f"of 300): p50 {floor['p50_ms']:.3f} ms, p99 {floor['p99_ms']:.3f} ms.")
+    return lines
+
+
+def machine_of(result):
+    """The run's machine; a run before machine.describe() kept its floor and load beside it."""
+    m = dict(result.get("machine") or {})
+    m.setdefault("disk_floor", result.get("disk_floor"))
+    m.setdefault("busy_before_pct", result.get("other_work_before_pct"))
+    m.setdefault("busy_after_pct", result.get("other_work_after_pct"))
+    return m
+
+
+def report(result, previous=None):
+    """The machine, the table, and what moved by more than 20 % since `previous`, in markdown."""
+    known = None
+    if previous is not None:
+        before = moves.Figures()
+        machine.table_rows(machine_of(previous), before)
+        table(previous, before)
+        known = before.values
+    figures = moves.Figures(known)
+    lines = ["### Machine", "", "| | |", "|---|---|"] + machine.table_rows(machine_of(result), figures)
+    lines += [f"| run | {result['rounds']} rounds of {result['wrk_seconds']} s wrk runs, {result['seconds']} s |", ""]
+    lines += table(result, figures) + [""]
+    lines += moves.moved_section(figures, previous, result, heading="Moved by more than 20 % since the previous run:")
     return "\n".join(lines)
 
 

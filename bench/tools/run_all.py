@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Runs every benchmark that exists in the build folder and writes one JSON file
-(bench/results/latest.json by default) that report.py turns into docs/BENCHMARKS.md.
+(bench/results/latest.json by default) that report.py turns into docs/BENCHMARKS.md. The file
+there before becomes previous.json (NAME.previous.json beside NAME.json), which report.py marks
+moves against. The machine is described first (machine.py), its disk's fdatasync floor measured.
 
   engine   BUILD/bench/engine/bench_engine (Google Benchmark), when built
   loadgen  BUILD/bench/loadgen/loadgen --scenario all (WebSocket latencies), when built
@@ -27,6 +29,8 @@ sys.path.insert(0, os.path.join(HERE, "..", "http"))
 sys.path.insert(0, os.path.join(HERE, "..", "probe"))
 import benchlib  # noqa: E402
 import budgets  # noqa: E402
+import machine  # noqa: E402
+import moves  # noqa: E402
 import probe  # noqa: E402
 import run_http  # noqa: E402
 from benchlib import ROOT, log  # noqa: E402
@@ -128,9 +132,11 @@ def main():
     os.makedirs(work_dir, exist_ok=True)
 
     busy_before = benchlib.wait_quiet(args.wait_quiet)
+    log("the machine: its disk's fdatasync floor, 300 small files")
+    # The servers' folders are made under this one: the floor is that disk's.
+    described = machine.describe(benchlib._bench_tmp_parent(), build_dir, busy_before=busy_before)
     started = time.perf_counter()
-    results = {"schema": 1, "machine": benchlib.machine(build_dir), "quick": args.quick}
-    results["machine"]["busy_before_pct"] = busy_before
+    results = {"schema": 2, "machine": described, "quick": args.quick}
     results["engine"] = run_engine(build_dir, work_dir) if "engine" in parts else skipped("not asked for (--only)")
     results["loadgen"] = run_loadgen(build_dir, app, work_dir) if "loadgen" in parts else skipped("not asked for (--only)")
     results["http"] = run_http.run(app, args.quick) if "http" in parts else skipped("not asked for (--only)")
@@ -159,17 +165,19 @@ def main():
     # (kworker, RCU reclaim): let that pass so that it is not taken for someone else's work.
     os.sync()
     time.sleep(5)
-    results["machine"]["busy_after_pct"] = benchlib.cpu_busy()
+    machine.finish(results["machine"])
     if max(busy_before, results["machine"]["busy_after_pct"]) >= BUSY_WARNING_PCT:
         log(f"warning: other work was using the machine ({busy_before} % of its CPU before the run, "
             f"{results['machine']['busy_after_pct']} % after): these figures are disturbed")
     results["budgets"] = budgets.evaluate(results)
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    kept = moves.keep_as_previous(args.out)
     with open(args.out, "w") as f:
         json.dump(results, f, indent=2)
         f.write("\n")
-    log(f"wrote {os.path.relpath(args.out, ROOT)} in {results['seconds']} s")
+    log(f"wrote {os.path.relpath(args.out, ROOT)} in {results['seconds']} s"
+        + (f"; the run before is now {os.path.relpath(kept, ROOT)}" if kept else ""))
     for row in results["budgets"]:
         verdict = {True: "met", False: "NOT MET", None: "-"}[row["met"]]
         target = f"{row['op']} {row['target']}" if row["op"] else ""
