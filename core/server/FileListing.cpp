@@ -19,12 +19,11 @@ QJsonValue nextCursorJson(const FilePage &page)
 }
 
 // The original's listing entry, our spellings beside it, and how the file was made (null for
-// a file without a sidecar).
-QJsonObject fileEntry(const FileStore &store, const StoredFile &file, const QUrl &baseUrl)
+// a file without metadata).
+QJsonObject fileEntry(const StoredFile &file, const FileMetadata *metadata, const QUrl &baseUrl)
 {
     QJsonObject entry = file.toJson();
     entry.insert(QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString());
-    const std::optional<FileMetadata> metadata = store.readSidecar(file.name);
     entry.insert(QStringLiteral("metadata"), metadata ? QJsonValue(metadata->toJson()) : QJsonValue());
     entry.insert(QStringLiteral("created"), unixSeconds(metadata ? metadata->created : file.modified));
     return entry;
@@ -69,9 +68,16 @@ Result<PageRequest> readPageRequest(const QUrlQuery &query, qsizetype defaultLim
 
 QJsonObject filesPageJson(const FileStore &store, const FilePage &page, const QUrl &baseUrl)
 {
-    QJsonArray files;
+    QStringList names;
+    names.reserve(page.files.size());
     for (const StoredFile &file : page.files)
-        files.append(fileEntry(store, file, baseUrl));
+        names.append(file.name);
+    const QHash<QString, FileMetadata> metadata = store.readSidecars(names);   // one query per page
+    QJsonArray files;
+    for (const StoredFile &file : page.files) {
+        const auto found = metadata.constFind(file.name);
+        files.append(fileEntry(file, found != metadata.cend() ? &found.value() : nullptr, baseUrl));
+    }
     return {{QStringLiteral("files"), files},
             {QStringLiteral("count"), files.size()},
             {QStringLiteral("total"), page.total},

@@ -28,7 +28,8 @@ struct PageRequest {
 Result<PageRequest> readPageRequest(const QUrlQuery &query, qsizetype defaultLimit);
 
 // GET /api/files: the original's {files, count, files_dir}, each file with its metadata (the
-// page's sidecars only are read), and total and next_cursor beside them.
+// page's rows of the takes index only are read, a hundred in one query), and total and
+// next_cursor beside them.
 QJsonObject filesPageJson(const FileStore &store, const FilePage &page, const QUrl &baseUrl);
 // GET /api/midi/list: {files, count, total, next_cursor} in the plugins' shape.
 QJsonObject midiListJson(const FilePage &page, const QUrl &baseUrl);
