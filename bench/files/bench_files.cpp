@@ -17,7 +17,6 @@
 
 #include "files/FileStore.h"
 #include "server/FileListing.h"
-#include "util/CompactJson.h"
 
 #include <benchmark/benchmark.h>
 
@@ -136,12 +135,12 @@ std::optional<FileCursor> cursorAt(const FileStore &store, qsizetype depth)
     return store.page(std::nullopt, depth).next;
 }
 
-// One GET /api/files page's body as the handler builds it and jsonReply() serialises it. Not
+// One GET /api/files page's body as the handler builds it and jsonReply() sends it. Not
 // inlined: callgrind counts its instructions (--toggle-collect).
 [[gnu::noinline]] QByteArray filesPageAnswer(const FileStore &store, const std::optional<FileCursor> &after,
                                              qsizetype limit, const QUrl &base)
 {
-    return compactJson(filesPageJson(store, store.page(after, limit), base));
+    return filesPageText(store, store.page(after, limit), base);
 }
 
 void BM_FilesPage(benchmark::State &state)
@@ -171,10 +170,10 @@ void BM_IndexPage(benchmark::State &state)
 }
 BENCHMARK(BM_IndexPage)->Args({100, 0})->Args({100, 50000})->Unit(benchmark::kMicrosecond);
 
-// GET /api/midi/list's default page of 1000 (no sidecars), as jsonReply() serialises it.
+// GET /api/midi/list's default page of 1000 (no sidecars), as jsonReply() sends it.
 [[gnu::noinline]] QByteArray midiListAnswer(const FileStore &store, const QUrl &base)
 {
-    return compactJson(midiListJson(store.page(std::nullopt, 1000), base));
+    return midiListText(store.page(std::nullopt, 1000), base);
 }
 
 void BM_MidiList(benchmark::State &state)

@@ -760,7 +760,13 @@ void FileStore::updateRows(const QList<StoredFile> &added, const QStringList &er
 
 QString FileStore::partOf(const QString &name)
 {
-    return name.section(QLatin1Char('_'), 1, 1);
+    // What name.section('_', 1, 1) gives, without the list of sections it makes: a listing asks
+    // this for every file of its page (FileIndex::page()).
+    const qsizetype first = name.indexOf(QLatin1Char('_'));
+    if (first < 0)
+        return {};
+    const qsizetype second = name.indexOf(QLatin1Char('_'), first + 1);
+    return name.mid(first + 1, second < 0 ? -1 : second - first - 1);
 }
 
 std::optional<Error> FileStore::checkFileName(const QString &name)

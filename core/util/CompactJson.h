@@ -30,6 +30,8 @@ public:
     CompactObjectText &add(QLatin1String key, bool value);
     CompactObjectText &add(QLatin1String key, double value);
     CompactObjectText &add(QLatin1String key, const QJsonValue &value);
+    // A value already written as compact JSON (another object's text(), an array of them), as is.
+    CompactObjectText &addText(QLatin1String key, QByteArrayView json);
     QByteArray text() const;   // the object, closed
 
 private:

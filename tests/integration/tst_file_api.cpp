@@ -8,14 +8,17 @@
 #include "files/TakesIndex.h"
 #include "generation/GenerationResult.h"
 #include "music/Key.h"
+#include "server/FileListing.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QFile>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QSemaphore>
 #include <QTimeZone>
 
+#include <limits>
 #include <stdexcept>
 
 using namespace aiband;
@@ -699,8 +702,8 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(names.body).array().first().toString(), store.list().first().name);
     }
 
-    // The listings read a page's metadata at once: byte for byte what a QJsonObject per file, its
-    // row read alone, gave in Qt's compact text, for every kind of file (metadata of real takes and awkward
+    // The listings are written as text, field by field: byte for byte what a QJsonObject per file
+    // in Qt's compact text gave, for every kind of file (metadata of real takes and awkward
     // metadata, a row rebuilt from its file, a file whose row is gone), pages longer than one
     // query of the takes index, after a cursor, and the plugins' listing.
     void listingsAreTheBytesTheirObjectsWere()
@@ -747,6 +750,36 @@ private slots:
         for (const QJsonValue &file : all.json.value(QStringLiteral("files")).toArray())
             withMetadata += file.toObject().value(QStringLiteral("metadata")).isObject() ? 1 : 0;
         QCOMPARE(withMetadata, static_cast<int>(TakesIndex::kRowsPerQuery) + 31 + 2 - 1);
+    }
+
+    // Listed times are written from their milliseconds: Qt's text for every instant of the years
+    // it writes (leap days, the ends of years 1 and 9999, before 1970, every offset), and Qt's
+    // own answer beyond them and for an invalid time.
+    void listedTimesAreQtsText()
+    {
+        const auto qts = [](const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); };
+        const qint64 first = QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 end = QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        QList<qint64> instants{0, -1, 1, first, first - 1, first + 1, end, end - 1, end + 1,
+                               QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch(),
+                               QDateTime(QDate(2000, 3, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(),
+                               QDateTime(QDate(1900, 2, 28), QTime(12, 0, 0, 5), Qt::UTC).toMSecsSinceEpoch(),
+                               std::numeric_limits<qint64>::min() / 4, std::numeric_limits<qint64>::max() / 4};
+        QRandomGenerator random(18);
+        for (int i = 0; i < 20000; ++i)
+            instants.append(first - 86400000LL * 400 + qint64(random.generate64() % quint64(end - first + 86400000LL * 800)));
+        for (const qint64 ms : std::as_const(instants)) {
+            const QDateTime utc = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            if (isoTimeWithMs(utc) != qts(utc))
+                QFAIL(qPrintable(QStringLiteral("%1 ms: ours %2, Qt's %3").arg(ms).arg(isoTimeWithMs(utc), qts(utc))));
+        }
+        const QDateTime offset(QDate(2026, 1, 2), QTime(3, 4, 5, 678), QTimeZone(-34200));
+        QCOMPARE(isoTimeWithMs(offset), qts(offset));
+        QCOMPARE(isoTimeWithMs(offset), QStringLiteral("2026-01-02T12:34:05.678Z"));
+        const QDateTime local(QDate(2026, 7, 1), QTime(9, 30));
+        QCOMPARE(isoTimeWithMs(local), qts(local));
+        QCOMPARE(isoTimeWithMs(QDateTime()), qts(QDateTime()));
+        QCOMPARE(isoTimeWithMs(QDateTime::fromString(QStringLiteral("nonsense"), Qt::ISODateWithMs)), QString());
     }
 
     void aBadLimitOrCursorIsRefusedNamingIt_data()

@@ -513,6 +513,16 @@ private slots:
         QVERIFY(store.readSidecars({}).isEmpty());
     }
 
+    // The part a name holds: what QString::section() gave, also for names of no store.
+    void partOfReadsTheSecondField()
+    {
+        for (const QString &name : {QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid"), QStringLiteral("a_b"),
+                                    QStringLiteral("a__b"), QStringLiteral("_a_b"), QStringLiteral("a_"),
+                                    QStringLiteral("_"), QStringLiteral("nothing"), QString()})
+            QCOMPARE(FileStore::partOf(name), name.section(QLatin1Char('_'), 1, 1));
+        QCOMPARE(FileStore::partOf(QStringLiteral("20261124-120001-123_drums_Fsm_96_abcdef.mid")), QStringLiteral("drums"));
+    }
+
     // The index lost (deleted) or damaged (not a database): the next start rebuilds it from the
     // MIDI files, with what they say; the request is gone, and the damaged file is kept aside.
     void aLostOrDamagedIndexIsRebuiltFromTheMidiFiles_data()
