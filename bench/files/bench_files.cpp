@@ -5,9 +5,15 @@
 // making one small file durable (create, write, fdatasync, rename), against a take of two parts
 // written by the store with durable writes on and off.
 //
-// Usage: [AIBAND_BENCH_FILES=N] bench_files [Google Benchmark flags]. The folder is made once, in a
-// temporary directory, with a real index row per file. The take benchmarks write in a folder
-// under the current directory (run it from the build folder: the checkout's disk, not a tmpfs).
+// Usage: [AIBAND_BENCH_FILES=N] [AIBAND_BENCH_FOLDER=DIR] bench_files [Google Benchmark flags]. The
+// folder is made once, with a real index row per file, in a temporary directory; with
+// AIBAND_BENCH_FOLDER in DIR, filled up to N takes if it holds fewer and kept, so that later runs
+// (and callgrind, under which making 100,000 takes would take hours) read it as it is. The take
+// benchmarks write in a folder under the current directory (run it from the build folder: the
+// checkout's disk, not a tmpfs).
+//
+// One answer's instructions, whatever the machine's load: bench/files/page_instructions.py runs
+// this under callgrind, counting inside filesPageAnswer or midiListAnswer only.
 
 #include "files/FileStore.h"
 #include "server/FileListing.h"
@@ -15,7 +21,7 @@
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
-#include <QJsonDocument>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -31,38 +37,85 @@ using namespace aiband;
 namespace {
 
 int g_fileCount = 100000;
-QTemporaryDir *g_folder = nullptr;
+QTemporaryDir *g_temporaryFolder = nullptr;
 
+// A real take's metadata: what a pop take of bass, drums and keys stores for its bass (about
+// 1 KB in the index, as in GET /api/files), so a page reads and writes as much as a real one.
 FileMetadata sidecarLike()
 {
+    const QJsonObject feel{{QStringLiteral("complexity"), 0.5}, {QStringLiteral("count_in"), 0},
+                           {QStringLiteral("ending"), false},    {QStringLiteral("fills"), true},
+                           {QStringLiteral("humanize"), 0.4},    {QStringLiteral("intensity"), 0.5},
+                           {QStringLiteral("intro"), 0},         {QStringLiteral("swing_ratio"), 0.65}};
+    const QJsonArray parts{QStringLiteral("bass"), QStringLiteral("drums"), QStringLiteral("keys")};
+    const qint64 seed = 1898618753;
     FileMetadata metadata;
-    metadata.request = QJsonObject{{QStringLiteral("chord_progression"), QStringLiteral("C-Am-F-G")},
-                                   {QStringLiteral("style"), QStringLiteral("pop")}};
-    metadata.arrangement = QJsonObject{{QStringLiteral("style"), QStringLiteral("pop")}, {QStringLiteral("bars"), 4},
-                                       {QStringLiteral("key"), QStringLiteral("C")}, {QStringLiteral("tempo"), 120}};
+    metadata.request = QJsonObject{
+        {QStringLiteral("chord_progression"),
+         QJsonObject{{QStringLiteral("chords"), QStringLiteral("C | Am | F | G")}, {QStringLiteral("tempo"), 96}}},
+        {QStringLiteral("plugin_id"), QStringLiteral("daw-1")},
+        {QStringLiteral("style"), QStringLiteral("pop")},
+        {QStringLiteral("swing"), 0.6},
+        {QStringLiteral("track_types"), parts}};
+    metadata.arrangement = QJsonObject{
+        {QStringLiteral("bars"), 4},
+        {QStringLiteral("chord_count"), 4},
+        {QStringLiteral("defaults_used"),
+         QJsonObject{{QStringLiteral("complexity"), 0.5}, {QStringLiteral("duration"), 16}, {QStringLiteral("humanize"), 0.4},
+                     {QStringLiteral("intensity"), 0.5}, {QStringLiteral("key"), QStringLiteral("C")},
+                     {QStringLiteral("seed"), seed}, {QStringLiteral("time_signature"), QStringLiteral("4/4")}}},
+        {QStringLiteral("duration_beats"), 16},
+        {QStringLiteral("feel"), feel},
+        {QStringLiteral("file_length_beats"), 16},
+        {QStringLiteral("key"), QStringLiteral("C")},
+        {QStringLiteral("key_guessed"), true},
+        {QStringLiteral("music_start_beat"), 0},
+        {QStringLiteral("seed"), seed},
+        {QStringLiteral("style"), QStringLiteral("pop")},
+        {QStringLiteral("tempo"), 96},
+        {QStringLiteral("time_signature"), QStringLiteral("4/4")},
+        {QStringLiteral("time_unit"), QStringLiteral("beats")},
+        {QStringLiteral("track_types"), parts}};
     metadata.style = QStringLiteral("pop");
-    metadata.seed = 42;
+    metadata.feel = feel;
+    metadata.seed = static_cast<quint32>(seed);
     metadata.pluginId = QStringLiteral("daw-1");
     metadata.requestId = QStringLiteral("gen-1");
     metadata.trackType = QStringLiteral("bass");
     metadata.key = QStringLiteral("C");
-    metadata.tempoBpm = 120;
+    metadata.tempoBpm = 96;
     metadata.bars = 4;
+    metadata.generationMs = 0.179577;
     return metadata;
 }
 
-// The folder every benchmark reads, written once (without syncing: the figure is the reading).
+// g_fileCount takes of one bass part each (without syncing: the figure is the reading).
+void fillFolder(const QString &path)
+{
+    FileStore writer(path, false);
+    (void)writer.prepare();
+    const QByteArray bytes(240, 'x');   // a bass part's size
+    for (int i = writer.count(); i < g_fileCount; ++i)
+        (void)writer.write({QStringLiteral("bass"), QStringLiteral("C"), 96}, bytes, sidecarLike());
+}
+
+// The folder every benchmark reads: AIBAND_BENCH_FOLDER's (filled when it holds fewer takes than
+// asked), or a temporary one made once.
+QString makeFolder()
+{
+    QString path = qEnvironmentVariable("AIBAND_BENCH_FOLDER");
+    if (path.isEmpty()) {
+        g_temporaryFolder = new QTemporaryDir;
+        path = g_temporaryFolder->path();
+    }
+    QDir().mkpath(path);
+    fillFolder(path);
+    return path;
+}
+
 const QString &folder()
 {
-    if (!g_folder) {
-        g_folder = new QTemporaryDir;
-        FileStore writer(g_folder->path(), false);
-        (void)writer.prepare();
-        const QByteArray bytes(240, 'x');   // a bass part's size
-        for (int i = 0; i < g_fileCount; ++i)
-            (void)writer.write({QStringLiteral("bass"), QStringLiteral("C"), 120}, bytes, sidecarLike());
-    }
-    static const QString path = g_folder->path();
+    static const QString path = makeFolder();
     return path;
 }
 
@@ -82,7 +135,14 @@ std::optional<FileCursor> cursorAt(const FileStore &store, qsizetype depth)
     return store.page(std::nullopt, depth).next;
 }
 
-// One GET /api/files page as the handler builds it, serialised as the reply is.
+// One GET /api/files page's body as the handler builds it and jsonReply() sends it. Not
+// inlined: callgrind counts its instructions (--toggle-collect).
+[[gnu::noinline]] QByteArray filesPageAnswer(const FileStore &store, const std::optional<FileCursor> &after,
+                                             qsizetype limit, const QUrl &base)
+{
+    return filesPageText(store, store.page(after, limit), base);
+}
+
 void BM_FilesPage(benchmark::State &state)
 {
     const FileStore &store = preparedStore();
@@ -91,7 +151,7 @@ void BM_FilesPage(benchmark::State &state)
     const QUrl base(QStringLiteral("http://127.0.0.1:8000"));
     qsizetype bytes = 0;
     for (auto _ : state) {
-        const QByteArray body = QJsonDocument(filesPageJson(store, store.page(after, limit), base)).toJson(QJsonDocument::Compact);
+        const QByteArray body = filesPageAnswer(store, after, limit, base);
         bytes = body.size();
         benchmark::DoNotOptimize(body.data());
     }
@@ -110,13 +170,18 @@ void BM_IndexPage(benchmark::State &state)
 }
 BENCHMARK(BM_IndexPage)->Args({100, 0})->Args({100, 50000})->Unit(benchmark::kMicrosecond);
 
-// GET /api/midi/list's default page of 1000 (no sidecars).
+// GET /api/midi/list's default page of 1000 (no sidecars), as jsonReply() sends it.
+[[gnu::noinline]] QByteArray midiListAnswer(const FileStore &store, const QUrl &base)
+{
+    return midiListText(store.page(std::nullopt, 1000), base);
+}
+
 void BM_MidiList(benchmark::State &state)
 {
     const FileStore &store = preparedStore();
     const QUrl base(QStringLiteral("http://127.0.0.1:8000"));
     for (auto _ : state)
-        benchmark::DoNotOptimize(QJsonDocument(midiListJson(store.page(std::nullopt, 1000), base)).toJson().size());
+        benchmark::DoNotOptimize(midiListAnswer(store, base).size());
 }
 BENCHMARK(BM_MidiList)->Unit(benchmark::kMillisecond);
 
@@ -201,6 +266,6 @@ int main(int argc, char **argv)
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
-    delete g_folder;
+    delete g_temporaryFolder;
     return 0;
 }

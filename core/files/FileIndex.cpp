@@ -3,6 +3,7 @@
 #include "FileStore.h"
 
 #include <QByteArray>
+#include <QStringBuilder>
 
 namespace aiband {
 namespace {
@@ -92,7 +93,7 @@ StoredFile FileIndex::storedFile(const Order::value_type &entry) const
 {
     StoredFile file;
     file.name = entry.first.name;
-    file.path = m_directory + QLatin1Char('/') + file.name;
+    file.path = m_directory % QLatin1Char('/') % file.name;   // one allocation (QStringBuilder), not two
     file.sizeBytes = entry.second;
     file.modified = QDateTime::fromMSecsSinceEpoch(entry.first.modifiedMs, Qt::UTC);
     file.trackType = FileStore::partOf(file.name);

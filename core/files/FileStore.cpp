@@ -782,7 +782,13 @@ void FileStore::updateRows(const QList<StoredFile> &added, const QStringList &er
 
 QString FileStore::partOf(const QString &name)
 {
-    return name.section(QLatin1Char('_'), 1, 1);
+    // What name.section('_', 1, 1) gives, without the list of sections it makes: a listing asks
+    // this for every file of its page (FileIndex::page()).
+    const qsizetype first = name.indexOf(QLatin1Char('_'));
+    if (first < 0)
+        return {};
+    const qsizetype second = name.indexOf(QLatin1Char('_'), first + 1);
+    return name.mid(first + 1, second < 0 ? -1 : second - first - 1);
 }
 
 std::optional<Error> FileStore::checkFileName(const QString &name)
@@ -824,6 +830,24 @@ std::optional<FileMetadata> FileStore::readSidecar(const QString &fileName) cons
     if (!part || part->recovered)
         return std::nullopt;
     return part->metadata;
+}
+
+QHash<QString, FileMetadata> FileStore::readSidecars(const QStringList &fileNames) const
+{
+    QStringList names;
+    names.reserve(fileNames.size());
+    for (const QString &name : fileNames) {
+        if (isStoreFileName(name))
+            names.append(name);
+    }
+    QHash<QString, FileMetadata> metadata;
+    const QHash<QString, IndexedPart> parts = m_takes.findMany(names);
+    metadata.reserve(parts.size());
+    for (auto it = parts.cbegin(); it != parts.cend(); ++it) {
+        if (!it->recovered)   // as readSidecar(): a rebuilt row's request is unknown
+            metadata.insert(it.key(), it->metadata);
+    }
+    return metadata;
 }
 
 std::optional<IndexedPart> FileStore::indexedPart(const QString &fileName) const

@@ -32,15 +32,15 @@ const QString kSqliteFull = QStringLiteral("13");
 // connections, closed when that thread ends (QThreadStorage deletes its value then).
 struct ThreadConnections {
     QStringList names;
-    // Each connection's SELECT of one row, prepared once: a listing page reads a hundred rows,
-    // and SQLite's parse of the statement was most of each read.
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> finds;
+    // Each connection's SELECTs, prepared once (by connection, then statement): a listing page
+    // reads a hundred rows, and SQLite's parse of the statement was most of each read.
+    std::unordered_map<QString, std::unordered_map<QString, std::unique_ptr<QSqlQuery>>> prepared;
     // Each connection's synchronous mode (true: FULL), set only when a transaction needs the
     // other one: the PRAGMA's parse and run were a tenth of a take's index work.
     std::unordered_map<QString, bool> fullSync;
     ~ThreadConnections()
     {
-        finds.clear();   // before their connections go
+        prepared.clear();   // before their connections go
         for (const QString &name : std::as_const(names))
             QSqlDatabase::removeDatabase(name);
     }
@@ -72,6 +72,18 @@ std::optional<IndexedPart> partFrom(const QSqlQuery &row, const QString &fileNam
 }
 
 const QString kSelectPart = QStringLiteral("SELECT take, recovered, metadata, digest FROM parts WHERE file_name = ?");
+// kRowsPerQuery names at once, the file name last (partFrom() reads the first four columns).
+const QString &selectParts()
+{
+    static const QString statement = [] {
+        QStringList placeholders;
+        for (qsizetype i = 0; i < TakesIndex::kRowsPerQuery; ++i)
+            placeholders.append(QStringLiteral("?"));
+        return QStringLiteral("SELECT take, recovered, metadata, digest, file_name FROM parts WHERE file_name IN (%1)")
+            .arg(placeholders.join(QLatin1Char(',')));
+    }();
+    return statement;
+}
 // Without the digest: an index of another folder may still have version 1's layout.
 const QString kSelectMetadata = QStringLiteral("SELECT take, recovered, metadata FROM parts WHERE file_name = ?");
 
@@ -122,7 +134,7 @@ void TakesIndex::closeConnections() const
     QStringList &names = threadConnections().localData()->names;
     for (auto it = names.begin(); it != names.end();) {
         if (it->startsWith(m_connectionPrefix)) {
-            threadConnections().localData()->finds.erase(*it);
+            threadConnections().localData()->prepared.erase(*it);
             threadConnections().localData()->fullSync.erase(*it);
             QSqlDatabase::removeDatabase(*it);
             it = names.erase(it);
@@ -274,24 +286,59 @@ Status TakesIndex::remove(const QStringList &names)
     }, /*synced=*/false);
 }
 
+QSqlQuery *TakesIndex::preparedQuery(const QString &statement) const
+{
+    const QSqlDatabase db = connection();
+    std::unique_ptr<QSqlQuery> &query = threadConnections().localData()->prepared[db.connectionName()][statement];
+    if (!query) {
+        query = std::make_unique<QSqlQuery>(db);
+        query->setForwardOnly(true);   // rows read once, in order: Qt keeps no copy of them
+        if (!query->prepare(statement))
+            query.reset();
+    }
+    return query.get();
+}
+
 std::optional<IndexedPart> TakesIndex::find(const QString &fileName) const
 {
     ensureOpen();
-    const QSqlDatabase db = connection();
-    std::unique_ptr<QSqlQuery> &query = threadConnections().localData()->finds[db.connectionName()];
-    if (!query) {
-        query = std::make_unique<QSqlQuery>(db);
-        if (!query->prepare(kSelectPart)) {
-            query.reset();
-            return std::nullopt;
-        }
-    }
+    QSqlQuery *query = preparedQuery(kSelectPart);
+    if (!query)
+        return std::nullopt;
     query->bindValue(0, fileName);
     std::optional<IndexedPart> part;
     if (query->exec() && query->next())
         part = partFrom(*query, fileName);
     query->finish();   // the read ends here, so a checkpoint never waits for it
     return part;
+}
+
+QHash<QString, IndexedPart> TakesIndex::findMany(const QStringList &fileNames) const
+{
+    QHash<QString, IndexedPart> parts;
+    if (fileNames.isEmpty())
+        return parts;
+    ensureOpen();
+    QSqlQuery *query = preparedQuery(selectParts());
+    if (!query)
+        return parts;
+    parts.reserve(fileNames.size());
+    for (qsizetype first = 0; first < fileNames.size(); first += kRowsPerQuery) {
+        for (qsizetype i = 0; i < kRowsPerQuery; ++i) {
+            // NULL matches no row: a last, shorter batch leaves the rest of the list empty.
+            const qsizetype at = first + i;
+            query->bindValue(static_cast<int>(i), at < fileNames.size() ? QVariant(fileNames[at]) : QVariant());
+        }
+        if (query->exec()) {
+            while (query->next()) {
+                const QString name = query->value(4).toString();
+                if (std::optional<IndexedPart> part = partFrom(*query, name))
+                    parts.insert(name, std::move(*part));
+            }
+        }
+        query->finish();   // as find(): no read left open
+    }
+    return parts;
 }
 
 QHash<QString, QString> TakesIndex::takesByName() const

@@ -15,6 +15,7 @@
 
 // Qt SQL stays out of this header: only the services library links it.
 class QSqlDatabase;
+class QSqlQuery;
 
 namespace aiband {
 
@@ -62,6 +63,11 @@ public:
     QHash<QString, QByteArray> digestsByName() const;
     Status remove(const QStringList &names);
     std::optional<IndexedPart> find(const QString &fileName) const;
+    // The rows of `fileNames` (a listing's page) by name, those missing or not describing their
+    // own file left out: one query per kRowsPerQuery names, where find() per name cost ten times
+    // as much (docs/BENCHMARKS.md, "Listing files").
+    QHash<QString, IndexedPart> findMany(const QStringList &fileNames) const;
+    static constexpr qsizetype kRowsPerQuery = 100;
     // Every row's file name and take: what start-up recovery compares with the folder.
     QHash<QString, QString> takesByName() const;
 
@@ -74,6 +80,8 @@ private:
     // open() on first use (a store used before prepare()), and again when the file is gone.
     void ensureOpen(bool checkFile = false) const;
     QSqlDatabase connection() const;   // this thread's, opened on first use
+    // This thread's connection's statement `statement`, prepared once; null if it cannot be.
+    QSqlQuery *preparedQuery(const QString &statement) const;
     void closeConnections() const;         // this thread's; others close when their thread ends
     Status createSchema(const QSqlDatabase &db) const;
     // `synced`: the commit waits for the disk (synchronous=FULL) when the index is durable.

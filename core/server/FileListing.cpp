@@ -3,9 +3,14 @@
 #include "files/FileStore.h"
 #include "generation/GenerationResult.h"
 #include "music/Key.h"
+#include "util/CompactJson.h"
 
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
 
 namespace aiband {
 namespace {
@@ -18,31 +23,133 @@ QJsonValue nextCursorJson(const FilePage &page)
     return page.next ? QJsonValue(page.next->encode()) : QJsonValue(QJsonValue::Null);
 }
 
-// The original's listing entry, our spellings beside it, and how the file was made (null for
-// a file without a sidecar).
-QJsonObject fileEntry(const FileStore &store, const StoredFile &file, const QUrl &baseUrl)
+// The n-th '_'-separated field of a store name ({time}_{type}_{key}_{tempo}_{id}.mid), as
+// QString::section(QLatin1Char('_'), n, n) gives it, without the list section() builds.
+QStringView nameField(QStringView name, int n)
 {
-    QJsonObject entry = file.toJson();
-    entry.insert(QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString());
-    const std::optional<FileMetadata> metadata = store.readSidecar(file.name);
-    entry.insert(QStringLiteral("metadata"), metadata ? QJsonValue(metadata->toJson()) : QJsonValue());
-    entry.insert(QStringLiteral("created"), unixSeconds(metadata ? metadata->created : file.modified));
-    return entry;
+    qsizetype from = 0;
+    for (int i = 0; i < n; ++i) {
+        from = name.indexOf(u'_', from);
+        if (from < 0)
+            return {};
+        ++from;
+    }
+    const qsizetype to = name.indexOf(u'_', from);
+    return to < 0 ? name.sliced(from) : name.sliced(from, to - from);
 }
 
-QJsonObject midiEntry(const StoredFile &file, const QUrl &baseUrl)
+// Letters, digits, '-', '.', '_' and '~': what a URL path keeps as it is (RFC 3986's unreserved
+// characters), and every store name is made of them.
+bool keptAsIsInUrls(QStringView name)
+{
+    return std::all_of(name.begin(), name.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
+               || u == u'.' || u == u'_' || u == u'~';
+    });
+}
+
+// Each file's download URL, as fileDownloadUrl() gives it. With nothing after the path (no query,
+// no fragment) and names a URL keeps as they are, every file's URL is the first one's with its own
+// name at the end: one QUrl per page instead of one per file. Any other name gets its own QUrl.
+class FileUrls {
+public:
+    explicit FileUrls(const QUrl &baseUrl) : m_baseUrl(baseUrl) {}
+
+    QString of(const QString &name)
+    {
+        if (!keptAsIsInUrls(name))
+            return fileDownloadUrl(m_baseUrl, name).toString();
+        if (m_prefix)
+            return *m_prefix + name;
+        QString url = fileDownloadUrl(m_baseUrl, name).toString();
+        if (!m_baseUrl.hasQuery() && !m_baseUrl.hasFragment() && url.endsWith(name))
+            m_prefix = url.chopped(name.size());
+        return url;
+    }
+
+private:
+    QUrl m_baseUrl;
+    std::optional<QString> m_prefix;
+};
+
+// FileMetadata::toJson()'s object, written as text: its keys in QJsonObject's (ascending) order,
+// its values of the same types.
+QByteArray metadataText(const FileMetadata &metadata)
+{
+    return CompactObjectText()
+        .add(QLatin1String("arrangement"), QJsonValue(metadata.arrangement))
+        .add(QLatin1String("bars"), metadata.bars)
+        .add(QLatin1String("created"), isoTimeWithMs(metadata.created))
+        .add(QLatin1String("feel"), QJsonValue(metadata.feel))
+        .add(QLatin1String("file_name"), metadata.fileName)
+        .add(QLatin1String("format"), FileMetadata::kFormatVersion)
+        .add(QLatin1String("generation_ms"), metadata.generationMs)
+        .add(QLatin1String("key"), metadata.key)
+        .add(QLatin1String("plugin_id"), metadata.pluginId)
+        .add(QLatin1String("request"), QJsonValue(metadata.request))
+        .add(QLatin1String("request_id"), metadata.requestId)
+        .add(QLatin1String("seed"), static_cast<qint64>(metadata.seed))
+        .add(QLatin1String("style"), metadata.style)
+        .add(QLatin1String("tempo"), metadata.tempoBpm)
+        .add(QLatin1String("track_type"), metadata.trackType)
+        .text();
+}
+
+// The original's listing entry (StoredFile::toJson(): filename, size, modified), our spellings
+// beside it, and how the file was made (null for a file without metadata).
+QByteArray fileEntryText(const StoredFile &file, const FileMetadata *metadata, FileUrls &urls)
+{
+    CompactObjectText entry;
+    entry.add(QLatin1String("created"), unixSeconds(metadata ? metadata->created : file.modified))
+        .add(QLatin1String("filename"), file.name);
+    if (metadata)
+        entry.addText(QLatin1String("metadata"), metadataText(*metadata));
+    else
+        entry.add(QLatin1String("metadata"), QJsonValue());
+    return entry.add(QLatin1String("modified"), unixSeconds(file.modified))
+        .add(QLatin1String("modified_at"), isoTimeWithMs(file.modified))
+        .add(QLatin1String("name"), file.name)
+        .add(QLatin1String("path"), file.path)
+        .add(QLatin1String("size"), file.sizeBytes)
+        .add(QLatin1String("size_bytes"), file.sizeBytes)
+        .add(QLatin1String("track_type"), file.trackType)
+        .add(QLatin1String("url"), urls.of(file.name))
+        .text();
+}
+
+QByteArray midiEntryText(const StoredFile &file, FileUrls &urls)
 {
     // Names carry the key with '#' spelled 's' (Fsm) and the tempo: {time}_{type}_{key}_{tempo}_{id}.mid
-    const QString key = Key::nameFromFileNameToken(file.name.section(QLatin1Char('_'), 2, 2));
-    return QJsonObject{{QStringLiteral("file_id"), file.name},
-                       {QStringLiteral("filename"), file.name},
-                       {QStringLiteral("track_type"), file.trackType},
-                       {QStringLiteral("key"), key},
-                       {QStringLiteral("tempo"), file.name.section(QLatin1Char('_'), 3, 3).toInt()},
-                       {QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString()},
-                       {QStringLiteral("path"), file.path},
-                       {QStringLiteral("size_bytes"), file.sizeBytes},
-                       {QStringLiteral("created"), file.modified.toUTC().toString(Qt::ISODateWithMs)}};
+    return CompactObjectText()
+        .add(QLatin1String("created"), isoTimeWithMs(file.modified))
+        .add(QLatin1String("file_id"), file.name)
+        .add(QLatin1String("filename"), file.name)
+        .add(QLatin1String("key"), Key::nameFromFileNameToken(nameField(file.name, 2).toString()))
+        .add(QLatin1String("path"), file.path)
+        .add(QLatin1String("size_bytes"), file.sizeBytes)
+        .add(QLatin1String("tempo"), nameField(file.name, 3).toInt())
+        .add(QLatin1String("track_type"), file.trackType)
+        .add(QLatin1String("url"), urls.of(file.name))
+        .text();
+}
+
+// A JSON array of values already written as text.
+QByteArray arrayText(const QList<QByteArray> &values)
+{
+    qsizetype size = 2 + values.size();
+    for (const QByteArray &value : values)
+        size += value.size();
+    QByteArray text;
+    text.reserve(size);
+    text.append('[');
+    for (const QByteArray &value : values) {
+        if (text.size() > 1)
+            text.append(',');
+        text.append(value);
+    }
+    text.append(']');
+    return text;
 }
 
 } // namespace
@@ -67,27 +174,70 @@ Result<PageRequest> readPageRequest(const QUrlQuery &query, qsizetype defaultLim
     return request;
 }
 
-QJsonObject filesPageJson(const FileStore &store, const FilePage &page, const QUrl &baseUrl)
+QByteArray filesPageText(const FileStore &store, const FilePage &page, const QUrl &baseUrl)
 {
-    QJsonArray files;
+    QStringList names;
+    names.reserve(page.files.size());
     for (const StoredFile &file : page.files)
-        files.append(fileEntry(store, file, baseUrl));
-    return {{QStringLiteral("files"), files},
-            {QStringLiteral("count"), files.size()},
-            {QStringLiteral("total"), page.total},
-            {QStringLiteral("next_cursor"), nextCursorJson(page)},
-            {QStringLiteral("files_dir"), store.directory()}};
+        names.append(file.name);
+    const QHash<QString, FileMetadata> metadata = store.readSidecars(names);   // one query per page
+    FileUrls urls(baseUrl);
+    QList<QByteArray> files;
+    files.reserve(page.files.size());
+    for (const StoredFile &file : page.files) {
+        const auto found = metadata.constFind(file.name);
+        files.append(fileEntryText(file, found != metadata.cend() ? &found.value() : nullptr, urls));
+    }
+    return CompactObjectText()
+        .add(QLatin1String("count"), static_cast<qint64>(files.size()))
+        .addText(QLatin1String("files"), arrayText(files))
+        .add(QLatin1String("files_dir"), store.directory())
+        .add(QLatin1String("next_cursor"), nextCursorJson(page))
+        .add(QLatin1String("total"), static_cast<qint64>(page.total))
+        .text();
 }
 
-QJsonObject midiListJson(const FilePage &page, const QUrl &baseUrl)
+QByteArray midiListText(const FilePage &page, const QUrl &baseUrl)
 {
-    QJsonArray files;
+    FileUrls urls(baseUrl);
+    QList<QByteArray> files;
+    files.reserve(page.files.size());
     for (const StoredFile &file : page.files)
-        files.append(midiEntry(file, baseUrl));
-    return {{QStringLiteral("files"), files},
-            {QStringLiteral("count"), files.size()},
-            {QStringLiteral("total"), page.total},
-            {QStringLiteral("next_cursor"), nextCursorJson(page)}};
+        files.append(midiEntryText(file, urls));
+    return CompactObjectText()
+        .add(QLatin1String("count"), static_cast<qint64>(files.size()))
+        .addText(QLatin1String("files"), arrayText(files))
+        .add(QLatin1String("next_cursor"), nextCursorJson(page))
+        .add(QLatin1String("total"), static_cast<qint64>(page.total))
+        .text();
+}
+
+QString isoTimeWithMs(const QDateTime &time)
+{
+    using namespace std::chrono;
+    // 0001-01-01T00:00:00.000Z and 10000-01-01T00:00:00.000Z: Qt writes four-digit years only.
+    constexpr qint64 kFirstMs = -62135596800000;
+    constexpr qint64 kEndMs = 253402300800000;
+    const qint64 ms = time.isValid() ? time.toMSecsSinceEpoch() : kEndMs;
+    if (ms < kFirstMs || ms >= kEndMs)
+        return time.toUTC().toString(Qt::ISODateWithMs);
+    const sys_time<milliseconds> at{milliseconds{ms}};
+    const sys_days day = floor<days>(at);
+    const year_month_day date{day};
+    const hh_mm_ss<milliseconds> clock{at - day};
+    char text[] = "0000-00-00T00:00:00.000Z";
+    const auto digits = [&text](int at, long long value, int width) {
+        for (int i = at + width - 1; i >= at; --i, value /= 10)
+            text[i] = static_cast<char>('0' + value % 10);
+    };
+    digits(0, int(date.year()), 4);
+    digits(5, unsigned(date.month()), 2);
+    digits(8, unsigned(date.day()), 2);
+    digits(11, clock.hours().count(), 2);
+    digits(14, clock.minutes().count(), 2);
+    digits(17, clock.seconds().count(), 2);
+    digits(20, clock.subseconds().count(), 3);
+    return QString::fromLatin1(text, sizeof text - 1);
 }
 
 QJsonArray fileNamesJson(const FilePage &page)

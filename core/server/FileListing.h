@@ -3,6 +3,7 @@
 #include "files/FileIndex.h"
 #include "util/Result.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -27,11 +28,21 @@ struct PageRequest {
 // one this server handed out).
 Result<PageRequest> readPageRequest(const QUrlQuery &query, qsizetype defaultLimit);
 
+// The listings' answers are written as text, field by field (CompactObjectText), not built as a
+// QJsonObject per file: the same bytes as compactJson() of those objects (tst_file_api compares
+// them), at a fraction of the cost (docs/BENCHMARKS.md, "Listing files").
+
 // GET /api/files: the original's {files, count, files_dir}, each file with its metadata (the
-// page's sidecars only are read), and total and next_cursor beside them.
-QJsonObject filesPageJson(const FileStore &store, const FilePage &page, const QUrl &baseUrl);
+// page's rows of the takes index only are read, a hundred in one query), and total and
+// next_cursor beside them.
+QByteArray filesPageText(const FileStore &store, const FilePage &page, const QUrl &baseUrl);
 // GET /api/midi/list: {files, count, total, next_cursor} in the plugins' shape.
-QJsonObject midiListJson(const FilePage &page, const QUrl &baseUrl);
+QByteArray midiListText(const FilePage &page, const QUrl &baseUrl);
+// time.toUTC().toString(Qt::ISODateWithMs) ("2026-12-06T01:02:03.456Z"), as every listed file's
+// times are written: the same text made from its milliseconds for years 1 to 9999 (Qt's own
+// formats each field through QString::asprintf, a fifth of a page's cost), Qt's for the rest.
+QString isoTimeWithMs(const QDateTime &time);
+
 // GET /files: the names alone (the published plugin's client reads a bare list).
 QJsonArray fileNamesJson(const FilePage &page);
 

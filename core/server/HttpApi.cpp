@@ -707,7 +707,7 @@ constexpr qsizetype kPluginListing = 1000;
 
 // Reads ?limit= and ?cursor= and answers the page, or 422 naming the bad one.
 QHttpServerResponse pagedListing(const HttpApiContext &api, const QHttpServerRequest &request, qsizetype defaultLimit,
-                                 const std::function<QJsonObject(const FilePage &)> &answer)
+                                 const std::function<QByteArray(const FilePage &)> &answer)
 {
     const Result<PageRequest> asked = readPageRequest(request.query(), defaultLimit);
     if (!asked)
@@ -725,13 +725,13 @@ QHttpServerResponse listFileNames(const HttpApiContext &api)
 QHttpServerResponse listMidi(const HttpApiContext &api, const QHttpServerRequest &request)
 {
     return pagedListing(api, request, kPluginListing,
-                        [&](const FilePage &page) { return midiListJson(page, api.server.baseUrl()); });
+                        [&](const FilePage &page) { return midiListText(page, api.server.baseUrl()); });
 }
 
 QHttpServerResponse listFiles(const HttpApiContext &api, const QHttpServerRequest &request)
 {
     return pagedListing(api, request, kFilesPage, [&](const FilePage &page) {
-        return filesPageJson(api.session.files(), page, api.server.baseUrl());
+        return filesPageText(api.session.files(), page, api.server.baseUrl());
     });
 }
 

@@ -245,10 +245,10 @@ CompactObjectText &CompactObjectText::add(QLatin1String name, const QJsonValue &
     return *this;
 }
 
-CompactObjectText &CompactObjectText::addText(QLatin1String name, const QByteArray &json)
+CompactObjectText &CompactObjectText::addText(QLatin1String name, QByteArrayView json)
 {
     key(name);
-    m_out.append(json.constData(), static_cast<size_t>(json.size()));
+    m_out.append(json.data(), static_cast<size_t>(json.size()));
     return *this;
 }
 
@@ -264,7 +264,9 @@ QByteArray JsonTextCache::textOf(const QJsonObject &object)
 
 QByteArray CompactObjectText::text() const
 {
-    QByteArray bytes(m_out.data(), static_cast<qsizetype>(m_out.size()));
+    QByteArray bytes;
+    bytes.reserve(static_cast<qsizetype>(m_out.size()) + 1);   // the closing brace without a reallocation
+    bytes.append(m_out.data(), static_cast<qsizetype>(m_out.size()));
     bytes.append('}');
     return bytes;
 }

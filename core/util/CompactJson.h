@@ -31,8 +31,9 @@ public:
     CompactObjectText &add(QLatin1String key, bool value);
     CompactObjectText &add(QLatin1String key, double value);
     CompactObjectText &add(QLatin1String key, const QJsonValue &value);
-    // A value already written as compact JSON (by compactJson or JsonTextCache), as it is.
-    CompactObjectText &addText(QLatin1String key, const QByteArray &json);
+    // A value already written as compact JSON (another object's text(), compactJson's or
+    // JsonTextCache's text, an array of them), as it is.
+    CompactObjectText &addText(QLatin1String key, QByteArrayView json);
     QByteArray text() const;   // the object, closed
 
 private:

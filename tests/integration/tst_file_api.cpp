@@ -6,13 +6,19 @@
 #include "RawHttp.h"
 #include "TestServer.h"
 #include "files/TakesIndex.h"
+#include "generation/GenerationResult.h"
+#include "music/Key.h"
+#include "server/FileListing.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QFile>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QSemaphore>
+#include <QTimeZone>
 
+#include <limits>
 #include <stdexcept>
 
 using namespace aiband;
@@ -56,6 +62,83 @@ QStringList namesIn(const HttpResult &listing)
     for (const QJsonValue &file : listing.json.value(QStringLiteral("files")).toArray())
         names.append(file.toObject().value(QStringLiteral("name")).toString());
     return names;
+}
+
+QJsonValue nextCursorOf(const FilePage &page)
+{
+    return page.next ? QJsonValue(page.next->encode()) : QJsonValue();
+}
+
+// GET /api/files' answer as it was made before it was written as text: a QJsonObject per file
+// (StoredFile::toJson(), the URL, FileMetadata::toJson() read one row at a time), in Qt's own
+// compact text.
+QByteArray filesPageAsObjects(const FileStore &store, const FilePage &page, const QUrl &baseUrl)
+{
+    QJsonArray files;
+    for (const StoredFile &file : page.files) {
+        QJsonObject entry = file.toJson();
+        entry.insert(QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString());
+        const std::optional<FileMetadata> metadata = store.readSidecar(file.name);
+        entry.insert(QStringLiteral("metadata"), metadata ? QJsonValue(metadata->toJson()) : QJsonValue());
+        entry.insert(QStringLiteral("created"), unixSeconds(metadata ? metadata->created : file.modified));
+        files.append(entry);
+    }
+    const QJsonObject answer{{QStringLiteral("files"), files},
+                             {QStringLiteral("count"), files.size()},
+                             {QStringLiteral("total"), page.total},
+                             {QStringLiteral("next_cursor"), nextCursorOf(page)},
+                             {QStringLiteral("files_dir"), store.directory()}};
+    return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+}
+
+// GET /api/midi/list's answer the same way.
+QByteArray midiListAsObjects(const FilePage &page, const QUrl &baseUrl)
+{
+    QJsonArray files;
+    for (const StoredFile &file : page.files) {
+        files.append(QJsonObject{{QStringLiteral("file_id"), file.name},
+                                 {QStringLiteral("filename"), file.name},
+                                 {QStringLiteral("track_type"), file.trackType},
+                                 {QStringLiteral("key"), Key::nameFromFileNameToken(file.name.section(QLatin1Char('_'), 2, 2))},
+                                 {QStringLiteral("tempo"), file.name.section(QLatin1Char('_'), 3, 3).toInt()},
+                                 {QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString()},
+                                 {QStringLiteral("path"), file.path},
+                                 {QStringLiteral("size_bytes"), file.sizeBytes},
+                                 {QStringLiteral("created"), file.modified.toUTC().toString(Qt::ISODateWithMs)}});
+    }
+    const QJsonObject answer{{QStringLiteral("files"), files},
+                             {QStringLiteral("count"), files.size()},
+                             {QStringLiteral("total"), page.total},
+                             {QStringLiteral("next_cursor"), nextCursorOf(page)}};
+    return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+}
+
+// Metadata with everything a writer can get wrong: escapes, control characters, non-ASCII, a
+// lone surrogate, numbers whole and not, tiny and huge, the largest seed, a time given with an
+// offset.
+FileMetadata awkwardMetadata()
+{
+    FileMetadata metadata;
+    metadata.request = QJsonObject{{QStringLiteral("chord_progression"), QStringLiteral("C | \"Am\"\n\t\\ F")},
+                                   {QStringLiteral("tempo"), 0.1},
+                                   {QStringLiteral("huge"), 1e21},
+                                   {QStringLiteral("negative"), -3.5},
+                                   {QStringLiteral("whole"), 1000000.0},
+                                   {QStringLiteral("text"), QStringLiteral("zoë 🎵 \u0001") + QChar(0xd800)},
+                                   {QStringLiteral("list"), QJsonArray{1, 2.5, QJsonValue(), true, QStringLiteral("x")}}};
+    metadata.arrangement = QJsonObject{{QStringLiteral("bars"), 4}, {QStringLiteral("style"), QStringLiteral("pop")}};
+    metadata.style = QStringLiteral("pop\u0007");
+    metadata.feel = QJsonObject{{QStringLiteral("swing_ratio"), 2.0 / 3.0}};
+    metadata.seed = 4294967295u;
+    metadata.pluginId = QStringLiteral("daw-ü");
+    metadata.requestId = QStringLiteral("gen-\"1\"");
+    metadata.trackType = QStringLiteral("keys");
+    metadata.key = QStringLiteral("F#m");
+    metadata.tempoBpm = 97.5;
+    metadata.bars = 2.25;
+    metadata.created = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), QTimeZone(19800));
+    metadata.generationMs = 1234.5678;
+    return metadata;
 }
 
 // What the takes folder holds besides its index (the database, its WAL and shared memory).
@@ -617,6 +700,86 @@ private slots:
         const HttpResult names = m_server->get(QStringLiteral("/files"));
         QCOMPARE(QJsonDocument::fromJson(names.body).array().size(), 1000);
         QCOMPARE(QJsonDocument::fromJson(names.body).array().first().toString(), store.list().first().name);
+    }
+
+    // The listings are written as text, field by field: byte for byte what a QJsonObject per file
+    // in Qt's compact text gave, for every kind of file (metadata of real takes and awkward
+    // metadata, a row rebuilt from its file, a file whose row is gone), pages longer than one
+    // query of the takes index, after a cursor, and the plugins' listing.
+    void listingsAreTheBytesTheirObjectsWere()
+    {
+        Config config;
+        config.maxFiles = 1000;
+        m_server = std::make_unique<TestServer>(config);
+        {
+            FileStore earlier(m_server->filesDir(), false);
+            QVERIFY(earlier.prepare());
+            QVERIFY(earlier.write({QStringLiteral("keys"), QStringLiteral("Fsm"), 97}, "k", awkwardMetadata()));
+            QVERIFY(earlier.write({QStringLiteral("bass"), QStringLiteral("Bb"), 60}, "r"));   // its row rebuilt
+            for (int i = 0; i < static_cast<int>(TakesIndex::kRowsPerQuery) + 30; ++i) {
+                FileMetadata metadata = awkwardMetadata();
+                metadata.seed = static_cast<quint32>(i);
+                metadata.tempoBpm = 60 + i / 7.0;
+                QVERIFY(earlier.write({QStringLiteral("drums"), QStringLiteral("C"), 120}, QByteArray(i + 1, 'd'), metadata));
+            }
+        }
+        QVERIFY(m_server->start());
+        QCOMPARE(generate().size(), 2);   // a real take's metadata
+        const FileStore &store = m_server->orchestrator->session().files();
+        const QString rowless = store.list().at(5).name;
+        QVERIFY(TakesIndex(m_server->filesDir(), false).remove({rowless}));
+        QVERIFY(!store.readSidecar(rowless).has_value());
+        const QUrl base = m_server->orchestrator->baseUrl();
+
+        const HttpResult all = m_server->get(QStringLiteral("/api/files?limit=1000"));
+        QCOMPARE(all.status, 200);
+        QCOMPARE(all.json.value(QStringLiteral("count")).toInt(), static_cast<int>(TakesIndex::kRowsPerQuery) + 34);
+        QCOMPARE(all.body, filesPageAsObjects(store, store.page(std::nullopt, 1000), base));
+        const HttpResult first = m_server->get(QStringLiteral("/api/files"));
+        QCOMPARE(first.body, filesPageAsObjects(store, store.page(std::nullopt, 100), base));
+        const QString cursor = first.json.value(QStringLiteral("next_cursor")).toString();
+        const HttpResult next = m_server->get(QStringLiteral("/api/files?limit=7&cursor=") + cursor);
+        QCOMPARE(next.body, filesPageAsObjects(store, store.page(FileCursor::decode(cursor), 7), base));
+        const HttpResult midi = m_server->get(QStringLiteral("/api/midi/list"));
+        QCOMPARE(midi.body, midiListAsObjects(store.page(std::nullopt, 1000), base));
+        const HttpResult midiPage = m_server->get(QStringLiteral("/api/midi/list?limit=3&cursor=") + cursor);
+        QCOMPARE(midiPage.body, midiListAsObjects(store.page(FileCursor::decode(cursor), 3), base));
+
+        // Every kind was there: awkward, rebuilt (null), rowless (null) and real metadata.
+        int withMetadata = 0;
+        for (const QJsonValue &file : all.json.value(QStringLiteral("files")).toArray())
+            withMetadata += file.toObject().value(QStringLiteral("metadata")).isObject() ? 1 : 0;
+        QCOMPARE(withMetadata, static_cast<int>(TakesIndex::kRowsPerQuery) + 31 + 2 - 1);
+    }
+
+    // Listed times are written from their milliseconds: Qt's text for every instant of the years
+    // it writes (leap days, the ends of years 1 and 9999, before 1970, every offset), and Qt's
+    // own answer beyond them and for an invalid time.
+    void listedTimesAreQtsText()
+    {
+        const auto qts = [](const QDateTime &time) { return time.toUTC().toString(Qt::ISODateWithMs); };
+        const qint64 first = QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 end = QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        QList<qint64> instants{0, -1, 1, first, first - 1, first + 1, end, end - 1, end + 1,
+                               QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch(),
+                               QDateTime(QDate(2000, 3, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(),
+                               QDateTime(QDate(1900, 2, 28), QTime(12, 0, 0, 5), Qt::UTC).toMSecsSinceEpoch(),
+                               std::numeric_limits<qint64>::min() / 4, std::numeric_limits<qint64>::max() / 4};
+        QRandomGenerator random(18);
+        for (int i = 0; i < 20000; ++i)
+            instants.append(first - 86400000LL * 400 + qint64(random.generate64() % quint64(end - first + 86400000LL * 800)));
+        for (const qint64 ms : std::as_const(instants)) {
+            const QDateTime utc = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            if (isoTimeWithMs(utc) != qts(utc))
+                QFAIL(qPrintable(QStringLiteral("%1 ms: ours %2, Qt's %3").arg(ms).arg(isoTimeWithMs(utc), qts(utc))));
+        }
+        const QDateTime offset(QDate(2026, 1, 2), QTime(3, 4, 5, 678), QTimeZone(-34200));
+        QCOMPARE(isoTimeWithMs(offset), qts(offset));
+        QCOMPARE(isoTimeWithMs(offset), QStringLiteral("2026-01-02T12:34:05.678Z"));
+        const QDateTime local(QDate(2026, 7, 1), QTime(9, 30));
+        QCOMPARE(isoTimeWithMs(local), qts(local));
+        QCOMPARE(isoTimeWithMs(QDateTime()), qts(QDateTime()));
+        QCOMPARE(isoTimeWithMs(QDateTime::fromString(QStringLiteral("nonsense"), Qt::ISODateWithMs)), QString());
     }
 
     void aBadLimitOrCursorIsRefusedNamingIt_data()

@@ -99,7 +99,8 @@ private slots:
         QCOMPARE(compactJson(object), qtCompact(object));
     }
 
-    // An object written field by field (GET /health's way) is the text of the same QJsonObject.
+    // An object written field by field (GET /health's way, an object's text inside another as the
+    // listings nest theirs) is the text of the same QJsonObject.
     void objectTextIsTheSameObjectsText()
     {
         const QString odd = QStringLiteral("/home/zoë/\"takes\"\n") + QChar(0xd800) + QStringLiteral("🎵");
@@ -113,11 +114,12 @@ private slots:
             .add(QLatin1String("g_empty"), QString())
             .add(QLatin1String("h_value"), QJsonValue(QJsonArray{1, "x"}))
             .add(QLatin1String("i_\"quoted\"\tkey"), false)
-            .add(QLatin1String("j_cl\xe9"), 2);
+            .add(QLatin1String("j_cl\xe9"), 2)
+            .addText(QLatin1String("k_nested"), CompactObjectText().add(QLatin1String("x"), odd).text());
         const QJsonObject object{{"a_count", 3}, {"b_flag", true}, {"c_large", qint64(9007199254740993LL)},
                                  {"d_half", 0.5}, {"e_whole", 1000000.0}, {"f_path", odd}, {"g_empty", QString()},
                                  {"h_value", QJsonArray{1, "x"}}, {"i_\"quoted\"\tkey", false},
-                                 {QString(QLatin1String("j_cl\xe9")), 2}};
+                                 {QString(QLatin1String("j_cl\xe9")), 2}, {"k_nested", QJsonObject{{"x", odd}}}};
         QCOMPARE(text.text(), qtCompact(object));
         QCOMPARE(CompactObjectText().text(), QByteArray("{}"));
     }

@@ -490,6 +490,41 @@ private slots:
         QVERIFY(!store.readMetadata(first).has_value());
     }
 
+    // A listing's page reads its rows at once (one query per TakesIndex::kRowsPerQuery names):
+    // what readSidecar() gives each name, no more (rebuilt rows, unknown and foreign names left out).
+    void aPageOfMetadataIsReadAtOnce()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), false);
+        QVERIFY(store.prepare().ok());
+        QStringList names;
+        for (int i = 0; i < static_cast<int>(TakesIndex::kRowsPerQuery) * 2 + 3; ++i) {
+            FileMetadata metadata = sampleMetadata();
+            metadata.seed = static_cast<quint32>(i);
+            names.append(store.write(kBass, "MThd", metadata)->name);
+        }
+        const QString bare = store.write(kBass, "MThd")->name;   // a rebuilt row: no metadata
+        names << bare << QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid") << QStringLiteral("../") + names.first()
+              << names.first();   // unknown, foreign, twice
+
+        const QHash<QString, FileMetadata> page = store.readSidecars(names);
+        QCOMPARE(page.size(), static_cast<int>(TakesIndex::kRowsPerQuery) * 2 + 3);
+        for (const QString &name : std::as_const(names))
+            QCOMPARE(page.contains(name) ? std::optional<FileMetadata>(page.value(name)) : std::nullopt, store.readSidecar(name));
+        QCOMPARE(page.value(names.at(150)).seed, 150u);
+        QVERIFY(store.readSidecars({}).isEmpty());
+    }
+
+    // The part a name holds: what QString::section() gave, also for names of no store.
+    void partOfReadsTheSecondField()
+    {
+        for (const QString &name : {QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid"), QStringLiteral("a_b"),
+                                    QStringLiteral("a__b"), QStringLiteral("_a_b"), QStringLiteral("a_"),
+                                    QStringLiteral("_"), QStringLiteral("nothing"), QString()})
+            QCOMPARE(FileStore::partOf(name), name.section(QLatin1Char('_'), 1, 1));
+        QCOMPARE(FileStore::partOf(QStringLiteral("20261124-120001-123_drums_Fsm_96_abcdef.mid")), QStringLiteral("drums"));
+    }
+
     // The index lost (deleted) or damaged (not a database): the next start rebuilds it from the
     // MIDI files, with what they say; the request is gone, and the damaged file is kept aside.
     void aLostOrDamagedIndexIsRebuiltFromTheMidiFiles_data()
