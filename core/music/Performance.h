@@ -2,9 +2,12 @@
 
 #include "Arrangement.h"
 #include "Meter.h"
+#include "MidiFile.h"
 #include "Random.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace aiband {
 
@@ -31,6 +34,27 @@ inline double floorOf(double x)
 enum class Player { Kick, Snare, HiHat, Cymbal, Tom, Percussion, Bass, Keys, Guitar, Click };
 
 Player drumPlayer(int gmNote);
+
+// A player's timing at full humanize: played `biasMs` late (negative: early), spread `looseMs`
+// around that.
+struct TimingFeel {
+    double biasMs;
+    double looseMs;
+};
+
+// By Player, in its order.
+inline constexpr TimingFeel kTimingFeels[] = {
+    {0.0, 3.0},   // Kick
+    {6.0, 4.0},   // Snare: laid back
+    {-1.0, 8.0},  // HiHat: loose, pushing a little
+    {0.0, 6.0},   // Cymbal
+    {2.0, 5.0},   // Tom
+    {0.0, 7.0},   // Percussion
+    {4.0, 5.0},   // Bass
+    {3.0, 9.0},   // Keys
+    {2.0, 7.0},   // Guitar: the strum's start; its strings follow it
+    {0.0, 0.0},   // Click
+};
 
 // Turns musical positions into ticks and pattern velocities into played ones, applying the
 // arrangement's feel: swing, humanized timing and dynamics. Each part has its own instance
@@ -61,13 +85,22 @@ public:
     // and the same answer for every part that asks about the same voice and step.
     bool playsOptional(int bar, int step, int voice) const;
 
-    double swung(double beat) const;   // the position after swing, before humanizing
+    double swung(double beat) const   // the position after swing, before humanizing
+    {
+        return m_swings ? swungPosition(beat) : beat;
+    }
     Random &random() { return m_random; }
     const Feel &feel() const { return m_arrangement.feel; }
 
 private:
+    double swungPosition(double beat) const;
+    int accentOfPulseAt(double inBar) const;
+
     const Arrangement &m_arrangement;
     QList<Pulse> m_pulses;
+    // metricAccent by half beat of the bar (where every meter's pulses start), -6 between pulses;
+    // empty when a pulse starts elsewhere (then the pulses are searched).
+    std::vector<int> m_accentByHalfBeat;
     bool m_swings;        // the feel swings at all (a ratio above straight)
     double m_swingPair;   // the length of a swung pair: an eighth-note pair is a beat
     double m_barLength;
@@ -76,5 +109,41 @@ private:
     double m_ticksPerMs;
     Random m_random;
 };
+
+// The calls below are made for every note, from every generator: inline.
+
+inline qint64 Performance::tick(double beat, Player player, bool swing)
+{
+    return tickAtPosition(swing ? swung(beat) : beat, player);
+}
+
+inline qint64 Performance::tickAtPosition(double position, Player player)
+{
+    const TimingFeel timing = kTimingFeels[static_cast<int>(player)];
+    const double humanize = m_arrangement.feel.humanize;
+    double offsetMs = 0.0;
+    if (humanize > 0.0) {
+        const double spread = m_random.between(-1000, 1000) / 1000.0;
+        offsetMs = humanize * (timing.biasMs + spread * timing.looseMs);
+    }
+    const double ticks = position * kTicksPerQuarter + offsetMs * m_ticksPerMs;
+    return std::max<qint64>(0, roundHalfAwayFromZero(ticks));
+}
+
+inline int Performance::velocity(int base, int accent)
+{
+    const Feel &feel = m_arrangement.feel;
+    const double gain = 0.75 + 0.5 * feel.intensity;
+    double value = (base + accent) * gain;
+    if (feel.humanize > 0.0)
+        value += m_random.between(-1000, 1000) / 1000.0 * 10.0 * feel.humanize;
+    return std::clamp(static_cast<int>(roundHalfAwayFromZero(value)), 1, 127);
+}
+
+inline int Performance::metricAccent(double beat) const
+{
+    const double barStart = floorOf(beat / m_barLength + 1e-9) * m_barLength;
+    return accentOfPulseAt(beat - barStart);
+}
 
 } // namespace aiband
