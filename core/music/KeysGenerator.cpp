@@ -196,7 +196,19 @@ private:
         if (candidates.isEmpty())
             return m_voicing;
         m_lastChord = chordIndex;
-        m_voicing = chooseKeysVoicing(chord, m_style.voicing, candidates, m_voicing, kBassHighest);
+        // A song comes back to its changes, and to one chord from one voicing the answer is the
+        // same: it is looked up before it is worked out again.
+        const auto known = std::find_if(m_answers.cbegin(), m_answers.cend(), [&](const VoicingAnswer &a) {
+            return a.chord == chordIndex && a.previous == m_voicing;
+        });
+        if (known != m_answers.cend()) {
+            m_voicing = known->chosen;
+            return m_voicing;
+        }
+        const QList<int> previous = m_voicing;
+        m_voicing = chooseKeysVoicing(chord, m_style.voicing, candidates, previous, kBassHighest);
+        if (m_answers.size() < kMaxAnswers)
+            m_answers.push_back({chordIndex, previous, m_voicing});
         return m_voicing;
     }
 
@@ -274,6 +286,15 @@ private:
     std::vector<ChordVoicings> m_candidates;  // one per distinct chord, see candidatesFor()
     size_t m_lastChord = ~size_t(0);          // voice()'s last question and answer
     QList<int> m_voicing;
+    // voice()'s answers: the voicing `chosen` for the distinct chord `chord` after `previous`.
+    // Bounded, so that a song that never comes back does not search a long list.
+    struct VoicingAnswer {
+        size_t chord;
+        QList<int> previous;
+        QList<int> chosen;
+    };
+    static constexpr size_t kMaxAnswers = 64;
+    std::vector<VoicingAnswer> m_answers;
     const ChordEvent *m_brokenChord = nullptr;
     double m_brokenBarEnd = -1.0;
     int m_broken = 0;
