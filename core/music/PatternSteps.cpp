@@ -1,5 +1,7 @@
 #include "Generators.h"
 
+#include <limits>
+
 namespace aiband {
 
 StepPattern stepPattern(const QList<Pulse> &pulses, const RoleCells &cells)
@@ -10,6 +12,19 @@ StepPattern stepPattern(const QList<Pulse> &pulses, const RoleCells &cells)
         pattern.push_back({&pulse, &cell, pulse.length / cell.size()});
     }
     return pattern;
+}
+
+std::vector<Step> patternSteps(const StepPattern &pattern, bool withRests)
+{
+    // forEachStep's walk over a bar at beat 0 long enough for every step.
+    PlannedBar whole;
+    whole.lengthBeats = std::numeric_limits<double>::infinity();
+    std::vector<Step> steps;
+    forEachStep(whole, pattern, [&](const Step &step) {
+        if (withRests || step.symbol != QLatin1Char('.'))
+            steps.push_back(step);
+    });
+    return steps;
 }
 
 } // namespace aiband
