@@ -64,14 +64,14 @@ public:
             *m_out++ = static_cast<char>(byte);
     }
 
-    // A three-byte channel message (note-on, note-off): what nearly every event of a track is.
-    void channelEvent(qint64 tick, quint8 status, quint8 data1, quint8 data2)
+    // Where the next event goes, and the tick of the last one: for a loop that writes many events
+    // from locals and hands them back with resume().
+    char *position() const { return m_out; }
+    qint64 now() const { return m_now; }
+    void resume(char *out, qint64 now)
     {
-        delta(tick);
-        m_out[0] = static_cast<char>(status);
-        m_out[1] = static_cast<char>(data1);
-        m_out[2] = static_cast<char>(data2);
-        m_out += 3;
+        m_out = out;
+        m_now = now;
     }
 
     void meta(qint64 tick, quint8 type, QByteArrayView data)
@@ -311,6 +311,34 @@ void writeMix(TrackWriter &track, quint8 channel, const PartMix &mix)
     track.event(0, {controller, 0x0A, static_cast<quint8>(std::clamp(mix.pan, 0, 127))});
 }
 
+// Every note-on and note-off from `out` on, the last event before at tick `now`; returns where
+// the events end and the tick of the last. Its state is in locals, not in a TrackWriter: a store through `char *` may
+// change any object as far as the compiler knows, so members would be read again after every
+// byte.
+std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const std::vector<PlayedNote> &notes, const std::vector<quint64> &offs,
+                      quint8 noteOn, quint8 noteOff)
+{
+    const auto put = [&](qint64 tick, quint8 status, quint8 pitch, quint8 velocity) {
+        out = putVariableLength(out, static_cast<quint32>(tick - now));
+        now = tick;
+        out[0] = static_cast<char>(status);
+        out[1] = static_cast<char>(pitch);
+        out[2] = static_cast<char>(velocity);
+        out += 3;
+    };
+    const PlayedNote *played = notes.data();
+    const quint64 *off = offs.data();
+    const quint64 *const offsEnd = off + offs.size();
+    for (const PlayedNote &note : notes) {
+        for (; off != offsEnd && played[*off].off <= note.on; ++off)
+            put(played[*off].off, noteOff, played[*off].pitch, 0);
+        put(note.on, noteOn, note.pitch, note.velocity);
+    }
+    for (; off != offsEnd; ++off)
+        put(played[*off].off, noteOff, played[*off].pitch, 0);
+    return {out, now};
+}
+
 // The track name, program change and mix at tick 0, then every note-on and note-off in time order:
 // at equal ticks note-offs before note-ons, and events of one kind in the order of their notes.
 // Note-ons and note-offs are each put in that order, then merged.
@@ -331,18 +359,8 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
     if (part.mix)
         writeMix(track, channel, *part.mix);
-    size_t nextOff = 0;
-    const auto writeOffsUntil = [&](qint64 tick) {
-        for (; nextOff < offs.size() && notes[offs[nextOff]].off <= tick; ++nextOff) {
-            const PlayedNote &ending = notes[offs[nextOff]];
-            track.channelEvent(ending.off, noteOff, ending.pitch, 0);
-        }
-    };
-    for (const PlayedNote &note : notes) {
-        writeOffsUntil(note.on);
-        track.channelEvent(note.on, noteOn, note.pitch, note.velocity);
-    }
-    writeOffsUntil(std::numeric_limits<qint64>::max());
+    const auto [end, lastTick] = writeNoteEvents(track.position(), track.now(), notes, offs, noteOn, noteOff);
+    track.resume(end, lastTick);
     track.finish(endTick);
 }
 
