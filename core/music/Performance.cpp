@@ -4,6 +4,7 @@
 #include "Style.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace aiband {
@@ -71,20 +72,32 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
 double Performance::swungPosition(double beat) const
 {
     const double barStart = floorOf(beat / m_barLength + 1e-9) * m_barLength;
-    const double inBar = beat - barStart;
+    const SwingAtPosition &swing = swingAt(beat - barStart);
+    if (!swing.moves)
+        return beat;
+    return barStart + swing.pulseStart + swing.pairStart + m_arrangement.feel.swingRatio * m_swingPair;
+}
+
+const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
+{
+    const quint64 bits = std::bit_cast<quint64>(inBar);
+    SwingAtPosition &slot = m_swingAt[(bits * 0x9E3779B97F4A7C15ull) >> 59];
+    if (slot.inBar == inBar)
+        return slot;
+    slot = SwingAtPosition{inBar};
     for (const Pulse &pulse : m_pulses) {
         if (inBar < pulse.start - 1e-9 || inBar >= pulse.start + pulse.length - 1e-9)
             continue;
         if (pulse.compound) // a pulse in three is already a triplet feel
-            return beat;
+            return slot;
         const double pair = m_swingPair;
         const double inPulse = inBar - pulse.start;
         const double pairStart = floorOf(inPulse / pair + 1e-9) * pair;
         if (std::abs(inPulse - pairStart - pair / 2) < 1e-6)
-            return barStart + pulse.start + pairStart + m_arrangement.feel.swingRatio * pair;
-        return beat;
+            slot = SwingAtPosition{inBar, true, pulse.start, pairStart};
+        return slot;
     }
-    return beat;
+    return slot;
 }
 
 int Performance::accentOfPulseAt(double inBar) const

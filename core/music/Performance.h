@@ -6,7 +6,9 @@
 #include "Random.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace aiband {
@@ -94,6 +96,18 @@ public:
 
 private:
     double swungPosition(double beat) const;
+
+    // Where swing moves a position of the bar: what swungPosition works out from `inBar` alone
+    // (the pulse and the pair it falls in), kept for the positions a part plays again bar after
+    // bar. A slot is found by the position's bits and holds it exactly, so an answer is reused
+    // only for the very same position.
+    struct SwingAtPosition {
+        double inBar = std::numeric_limits<double>::quiet_NaN();  // never equal: an empty slot
+        bool moves = false;       // an offbeat of a pair: moved to pulseStart + pairStart + delay
+        double pulseStart = 0.0;
+        double pairStart = 0.0;
+    };
+    const SwingAtPosition &swingAt(double inBar) const;
     int accentOfPulseAt(double inBar) const;
 
     const Arrangement &m_arrangement;
@@ -103,6 +117,7 @@ private:
     std::vector<int> m_accentByHalfBeat;
     bool m_swings;        // the feel swings at all (a ratio above straight)
     double m_swingPair;   // the length of a swung pair: an eighth-note pair is a beat
+    mutable std::array<SwingAtPosition, 32> m_swingAt;  // see swingAt()
     double m_barLength;
     double m_musicStart;
     int m_phraseBars;
