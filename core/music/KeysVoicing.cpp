@@ -153,9 +153,14 @@ int lowIntervalLimit(int semitones)
 
 bool clearOfLowIntervals(const QList<int> &voicing)
 {
-    for (qsizetype i = 0; i < voicing.size(); ++i) {
-        for (qsizetype j = i + 1; j < voicing.size(); ++j) {
-            if (voicing[i] < lowIntervalLimit(voicing[j] - voicing[i]))
+    // lowIntervalLimit() written out: every candidate of every chord change is checked here.
+    const int *notes = voicing.constData();
+    const qsizetype count = voicing.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        for (qsizetype j = i + 1; j < count; ++j) {
+            const int semitones = notes[j] - notes[i];
+            const int limit = semitones >= 1 && semitones <= 11 ? kLowIntervalLimits[static_cast<size_t>(semitones)] : 0;
+            if (notes[i] < limit)
                 return false;
         }
     }
