@@ -120,21 +120,6 @@ int Performance::accentOfPulseAt(double inBar) const
     return kBetweenPulses;
 }
 
-int Performance::phraseAccent(double beat) const
-{
-    if (beat < m_musicStart)
-        return 0;
-    const int bar = static_cast<int>(floorOf((beat - m_musicStart) / m_barLength + 1e-9));
-    // Long phrases breathe in groups of four bars, the phrase's own first bar strongest.
-    const int inPhrase = bar % m_phraseBars;
-    switch (inPhrase % 4) {
-    case 0: return inPhrase == 0 ? 7 : 4;
-    case 1: return -2;
-    case 2: return 3;
-    default: return -4;
-    }
-}
-
 bool Performance::playsOptional(int bar, int step, int voice) const
 {
     return sharedChance(bar, step * 4096 + voice, 0.15 + 0.7 * m_arrangement.feel.complexity);

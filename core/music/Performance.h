@@ -155,6 +155,21 @@ inline int Performance::velocity(int base, int accent)
     return std::clamp(static_cast<int>(roundHalfAwayFromZero(value)), 1, 127);
 }
 
+inline int Performance::phraseAccent(double beat) const
+{
+    if (beat < m_musicStart)
+        return 0;
+    const int bar = static_cast<int>(floorOf((beat - m_musicStart) / m_barLength + 1e-9));
+    // Long phrases breathe in groups of four bars, the phrase's own first bar strongest.
+    const int inPhrase = bar % m_phraseBars;
+    switch (inPhrase % 4) {
+    case 0: return inPhrase == 0 ? 7 : 4;
+    case 1: return -2;
+    case 2: return 3;
+    default: return -4;
+    }
+}
+
 inline int Performance::metricAccent(double beat) const
 {
     const double barStart = floorOf(beat / m_barLength + 1e-9) * m_barLength;

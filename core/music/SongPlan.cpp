@@ -14,12 +14,12 @@ constexpr double kEpsilon = 1e-9;
 // Where a chord sounds: [first, last) in beats, with the tolerance chordAt has always used.
 double soundsFrom(const ChordEvent &event)
 {
-    return event.startBeat - kEpsilon;
+    return chordSoundsFrom(event);
 }
 
 double soundsUntil(const ChordEvent &event)
 {
-    return event.startBeat + event.durationBeats - kEpsilon;
+    return chordSoundsUntil(event);
 }
 
 // Whether the chords start in order, each ends no later than the next one starts (so at most
@@ -126,7 +126,7 @@ const ChordEvent *SongPlan::chordAt(double beat) const
     return nullptr;
 }
 
-const ChordEvent *ChordCursor::at(double beat)
+const ChordEvent *ChordCursor::advance(double beat)
 {
     const QList<ChordEvent> &chords = m_plan.chords;
     if (!m_plan.chordsInOrder || beat < m_lastBeat)
