@@ -8,6 +8,7 @@
 #include "Style.h"
 
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <type_traits>
 #include <utility>
@@ -146,24 +147,68 @@ void forEachHeldStep(const PlannedBar &bar, const StepPattern &pattern, const Pe
 // struck again because the harmony changes under it.
 void forEachChangeWithin(const SongPlan &plan, double start, double length, FunctionRef<void(double)> change);
 
+// forEachChangeWithin for sounds asked about in time order, as a part's events are: where the
+// search for the first chord after a start begins goes on from the last one instead of searching
+// by halves again. Gives the same changes (a start earlier than the last one is searched anew).
+class ChangesWithin {
+public:
+    explicit ChangesWithin(const SongPlan &plan) : m_plan(plan) {}
+
+    template <typename Change>
+    void forEach(double start, double length, Change &&change)
+    {
+        constexpr double kEpsilon = 1e-6;
+        if (!m_plan.chordsInOrder) {
+            forEachChangeWithin(m_plan, start, length, change);
+            return;
+        }
+        const QList<ChordEvent> &chords = m_plan.chords;
+        // The first chord starting after start + kEpsilon, as forEachChangeWithin's upper_bound.
+        if (start < m_lastStart)
+            m_first = 0;
+        m_lastStart = start;
+        while (m_first < chords.size() && !(start + kEpsilon < chords[m_first].startBeat))
+            ++m_first;
+        const double end = start + length;
+        double from = start;
+        for (qsizetype c = m_first; c < chords.size(); ++c) {
+            const double at = chords[c].startBeat;
+            if (at > from + kEpsilon && at < end - kEpsilon) {
+                change(at);
+                from = at;
+            } else if (at >= end - kEpsilon) {
+                break;
+            }
+        }
+    }
+
+private:
+    const SongPlan &m_plan;
+    qsizetype m_first = 0;
+    double m_lastStart = -std::numeric_limits<double>::infinity();
+};
+
 // `events` (sounds with a `beat` and a `length` in beats) cut where the chord changes under them:
 // the head ends at the change, and the rest, which `restrike` adjusts, starts there.
-template <typename Event, typename Restrike>
-QList<Event> splitAtChanges(const SongPlan &plan, const QList<Event> &events, Restrike restrike)
+// `Events` is a QList or std::vector of them.
+template <typename Events, typename Restrike>
+Events splitAtChanges(const SongPlan &plan, const Events &events, Restrike restrike)
 {
-    QList<Event> split;
+    using Event = typename Events::value_type;
+    Events split;
     split.reserve(events.size());
+    ChangesWithin changes(plan);
     for (const Event &event : events) {
         Event current = event;
-        forEachChangeWithin(plan, event.beat, event.length, [&](double change) {
+        changes.forEach(event.beat, event.length, [&](double change) {
             Event head = current;
             head.length = change - current.beat;
-            split.append(head);
+            split.push_back(head);
             current.length -= head.length;
             current.beat = change;
             restrike(current);
         });
-        split.append(current);
+        split.push_back(current);
     }
     return split;
 }

@@ -63,7 +63,7 @@ public:
             if (bar.kind == BarKind::Song)
                 collectBar(bar, figureFor(bar));
             else if (bar.kind == BarKind::Ending)
-                m_events.append({bar.startBeat, bar.lengthBeats, bar.startBeat + bar.lengthBeats, true});
+                m_events.push_back({bar.startBeat, bar.lengthBeats, bar.startBeat + bar.lengthBeats, true});
         }
         // A chord that changes under a held voicing is struck again on the change.
         m_events = splitAtChanges(m_plan, m_events, [](KeysEvent &rest) { rest.accent = false; });
@@ -106,9 +106,9 @@ private:
         forEachHeldStep(
             bar, figure, m_performance, kKeysVoice, m_holding,
             [&](const Step &step) {
-                m_events.append({step.beat, step.length, barEnd, step.symbol == QLatin1Char('X'), step.symbol == QLatin1Char('p')});
+                m_events.push_back({step.beat, step.length, barEnd, step.symbol == QLatin1Char('X'), step.symbol == QLatin1Char('p')});
             },
-            [&](const Step &step) { m_events.last().length += step.length; });
+            [&](const Step &step) { m_events.back().length += step.length; });
     }
 
     // Whether the harmony really changes into chord `index`, after a chord long enough to be
@@ -139,34 +139,34 @@ private:
         if (m_style.anticipation <= 0.0 || !m_plan.chordsInOrder)
             return;
         double credit = m_performance.random().between(0, 99) / 100.0;
-        QList<KeysEvent> out;
+        std::vector<KeysEvent> out;
         out.reserve(m_events.size() + 1);
-        qsizetype e = 0;
-        const qsizetype count = m_events.size();
+        size_t e = 0;
+        const size_t count = m_events.size();
         for (qsizetype c = 1; c < m_plan.chords.size(); ++c) {
             const double change = m_plan.chords[c].startBeat;
             const double from = change - m_style.pushBeats;
             while (e < count && m_events[e].beat < from - kEpsilon)
-                out.append(m_events[e++]);
-            qsizetype window = e;  // the events from `from` up to the change, inclusive
+                out.push_back(m_events[e++]);
+            size_t window = e;  // the events from `from` up to the change, inclusive
             while (window < count && m_events[window].beat < change + kEpsilon)
                 ++window;
             const bool onChange = window > e && std::abs(m_events[window - 1].beat - change) < kEpsilon;
-            if (!pushable(c) || !figureLetsPush(m_events.constData() + e, m_events.constData() + window, onChange))
+            if (!pushable(c) || !figureLetsPush(m_events.data() + e, m_events.data() + window, onChange))
                 continue;
             credit += m_style.anticipation;
             if (credit < 1.0)
                 continue;
             credit -= 1.0;
             // What was held into the pushed eighth stops there, and what sounded in it gives way.
-            if (!out.isEmpty() && out.last().beat + out.last().length > from)
-                out.last().length = from - out.last().beat;
+            if (!out.empty() && out.back().beat + out.back().length > from)
+                out.back().length = from - out.back().beat;
             const double next = window < count ? m_events[window].beat : change + 1.0;
-            out.append(pushedEvent(onChange ? m_events.constData() + window - 1 : nullptr, &m_plan.chords[c], from, change, next));
+            out.push_back(pushedEvent(onChange ? m_events.data() + window - 1 : nullptr, &m_plan.chords[c], from, change, next));
             e = window;
         }
         while (e < count)
-            out.append(m_events[e++]);
+            out.push_back(m_events[e++]);
         m_events = std::move(out);
     }
 
@@ -276,7 +276,7 @@ private:
     const StepPattern *m_lastFigure = nullptr;
     int m_repeats = 0;
     Performance m_performance;
-    QList<KeysEvent> m_events;
+    std::vector<KeysEvent> m_events;
     bool m_holding = false;
     struct ChordVoicings {
         int root;
