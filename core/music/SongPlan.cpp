@@ -161,6 +161,9 @@ SongPlan planSong(const Arrangement &arrangement, int phraseBars)
 
     plan.musicStartBeat = beat;
     const int songBars = static_cast<int>(std::ceil(arrangement.durationBeats / barLength - kEpsilon));
+    // Every bar and chord at once: a list grown one by one is copied each time it fills up.
+    plan.bars.reserve(plan.bars.size() + std::max(0, songBars) + 1);
+    plan.chords.reserve(arrangement.chords.size() + 1);
     const QList<FormPosition> form = formPositions(arrangement.sections, barLength, songBars, std::max(1, phraseBars));
     const int fillEvery = arrangement.style ? arrangement.style->fills.every : 8;
     int barInSection = 0;
