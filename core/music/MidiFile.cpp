@@ -225,38 +225,31 @@ struct PlayedNote {
 std::vector<PlayedNote> playableNotes(const std::vector<Note> &notes, qint64 endTick)
 {
     const std::vector<quint64> order = orderByStart(notes);
-    // Lengths by position in `notes`; every position is in `order`, so each is written before
-    // it is read (no zeroing first).
-    const std::unique_ptr<qint64[]> durations(new qint64[notes.size()]);
-    // The latest note of each pitch so far. MIDI pitches are 0-127, a flat table; a pitch out of
-    // range (the writer clamps it later, but overlaps are judged on the pitch as given) goes to
-    // the map.
-    constexpr quint64 kNone = ~quint64(0);
-    std::array<quint64, 128> lastInRange;
-    lastInRange.fill(kNone);
-    std::map<int, quint64> lastOutOfRange;
-    for (quint64 i : order) {
-        const Note &note = notes[i];
-        durations[i] = std::min(note.durationTicks, endTick - note.startTick);
-        const bool inRange = note.pitch >= 0 && note.pitch < 128;
-        quint64 &last = inRange ? lastInRange[static_cast<size_t>(note.pitch)]
-                                : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
-        if (last != kNone) {
-            const qint64 earlierStart = notes[last].startTick;
-            if (earlierStart + durations[last] > note.startTick)
-                durations[last] = note.startTick - earlierStart;
-        }
-        last = i;
-    }
+    // In order of their start, each note clipped to the song end and cut where the next note of
+    // its pitch starts; those left without a length or outside the song are dropped at the end.
     std::vector<PlayedNote> played;
     played.reserve(order.size());
+    // The latest note of each pitch so far, by place in `played`. MIDI pitches are 0-127, a flat
+    // table; a pitch out of range (clamped for writing, but overlaps are judged on the pitch as
+    // given) goes to the map. Notes that will be dropped take part too: they still cut short a
+    // note of their pitch sounding when they start.
+    constexpr size_t kNone = ~size_t(0);
+    std::array<size_t, 128> lastInRange;
+    lastInRange.fill(kNone);
+    std::map<int, size_t> lastOutOfRange;
     for (quint64 i : order) {
         const Note &note = notes[i];
-        if (durations[i] <= 0 || note.startTick < 0 || note.startTick >= endTick)
-            continue;
-        played.push_back({note.startTick, note.startTick + durations[i], static_cast<quint8>(std::clamp(note.pitch, 0, 127)),
+        const qint64 start = note.startTick;
+        size_t &last = note.pitch >= 0 && note.pitch < 128 ? lastInRange[static_cast<size_t>(note.pitch)]
+                                                            : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
+        if (last != kNone && played[last].off > start)
+            played[last].off = start;
+        last = played.size();
+        played.push_back({start, start + std::min(note.durationTicks, endTick - start),
+                          static_cast<quint8>(std::clamp(note.pitch, 0, 127)),
                           static_cast<quint8>(std::clamp(note.velocity, 1, 127))});
     }
+    std::erase_if(played, [endTick](const PlayedNote &n) { return n.off <= n.on || n.on < 0 || n.on >= endTick; });
     return played;
 }
 
