@@ -212,11 +212,13 @@ std::vector<quint64> orderByStart(const std::vector<Note> &notes)
 }
 
 // A note as it is written: its note-on and note-off ticks, pitch and velocity clamped to MIDI.
+// Pitch and velocity are ints, not bytes: a store through a byte type may change any object as far
+// as the compiler knows, so it read the vectors' bounds again after every note.
 struct PlayedNote {
     qint64 on;
     qint64 off;
-    quint8 pitch;
-    quint8 velocity;
+    int pitch;
+    int velocity;
 };
 
 // The notes as they can be played: in order of their start, clipped to the song end, and
@@ -237,6 +239,7 @@ std::vector<PlayedNote> playableNotes(const std::vector<Note> &notes, qint64 end
     std::array<size_t, 128> lastInRange;
     lastInRange.fill(kNone);
     std::map<int, size_t> lastOutOfRange;
+    size_t place = 0;  // played.size(), counted
     for (quint64 i : order) {
         const Note &note = notes[i];
         const qint64 start = note.startTick;
@@ -244,10 +247,9 @@ std::vector<PlayedNote> playableNotes(const std::vector<Note> &notes, qint64 end
                                                             : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
         if (last != kNone && played[last].off > start)
             played[last].off = start;
-        last = played.size();
-        played.push_back({start, start + std::min(note.durationTicks, endTick - start),
-                          static_cast<quint8>(std::clamp(note.pitch, 0, 127)),
-                          static_cast<quint8>(std::clamp(note.velocity, 1, 127))});
+        last = place++;
+        played.push_back({start, start + std::min(note.durationTicks, endTick - start), std::clamp(note.pitch, 0, 127),
+                          std::clamp(note.velocity, 1, 127)});
     }
     std::erase_if(played, [endTick](const PlayedNote &n) { return n.off <= n.on || n.on < 0 || n.on >= endTick; });
     return played;
@@ -311,7 +313,7 @@ void writeMix(TrackWriter &track, quint8 channel, const PartMix &mix)
 std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const std::vector<PlayedNote> &notes, const std::vector<quint64> &offs,
                       quint8 noteOn, quint8 noteOff)
 {
-    const auto put = [&](qint64 tick, quint8 status, quint8 pitch, quint8 velocity) {
+    const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
         out = putVariableLength(out, static_cast<quint32>(tick - now));
         now = tick;
         out[0] = static_cast<char>(status);
