@@ -81,7 +81,7 @@ double Performance::swungPosition(double beat) const
 const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
 {
     const quint64 bits = std::bit_cast<quint64>(inBar);
-    SwingAtPosition &slot = m_swingAt[(bits * 0x9E3779B97F4A7C15ull) >> 59];
+    SwingAtPosition &slot = m_swingAt[(bits * 0x9E3779B97F4A7C15ull) >> 57];
     if (slot.inBar == inBar)
         return slot;
     slot = SwingAtPosition{inBar};

@@ -117,7 +117,7 @@ private:
     std::vector<int> m_accentByHalfBeat;
     bool m_swings;        // the feel swings at all (a ratio above straight)
     double m_swingPair;   // the length of a swung pair: an eighth-note pair is a beat
-    mutable std::array<SwingAtPosition, 32> m_swingAt;  // see swingAt()
+    mutable std::array<SwingAtPosition, 128> m_swingAt;  // see swingAt()
     double m_barLength;
     double m_musicStart;
     int m_phraseBars;
