@@ -34,6 +34,14 @@ int roleAccent(PulseRole role)
 
 constexpr int kBetweenPulses = -6;
 
+// Whether `x` is 2^k for an integer k (0.5, 1, 2, 4...): then 1 / x is exact, and y * (1 / x)
+// equals y / x for every y that is not subnormal.
+bool isPowerOfTwo(double x)
+{
+    int exponent = 0;
+    return x > 0 && std::isfinite(x) && std::frexp(x, &exponent) == 0.5;
+}
+
 } // namespace
 
 Player drumPlayer(int note)
@@ -54,6 +62,8 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
       m_swings(arrangement.feel.swingRatio > 0.5 + 1e-9),
       m_swingPair(arrangement.feel.swingSubdivision == 16 ? 0.5 : 1.0),
       m_barLength(arrangement.timeSignature.beatsPerBar()),
+      m_barInverse(1.0 / m_barLength),
+      m_barInverseExact(isPowerOfTwo(m_barLength)),
       m_musicStart((arrangement.feel.countInBars + arrangement.feel.introBars) * m_barLength),
       m_phraseBars(arrangement.style ? arrangement.style->phraseBars : 4),
       m_ticksPerMs(kTicksPerQuarter * arrangement.tempoBpm / 60000.0),
@@ -71,7 +81,7 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
 
 double Performance::swungPosition(double beat) const
 {
-    const double barStart = floorOf(beat / m_barLength + 1e-9) * m_barLength;
+    const double barStart = floorOf(inBars(beat) + 1e-9) * m_barLength;
     const SwingAtPosition &swing = swingAt(beat - barStart);
     if (!swing.moves)
         return beat;

@@ -96,6 +96,10 @@ public:
 
 private:
     double swungPosition(double beat) const;
+    // `beats` / the bar's length. A bar of 1, 2, 4 or 8 beats (2/4, 4/4...) is divided by
+    // multiplying by its inverse: the same quotient, exactly, without a division's latency in
+    // the chain that every note's accent and swing wait on.
+    double inBars(double beats) const { return m_barInverseExact ? beats * m_barInverse : beats / m_barLength; }
 
     // Where swing moves a position of the bar: what swungPosition works out from `inBar` alone
     // (the pulse and the pair it falls in), kept for the positions a part plays again bar after
@@ -119,6 +123,8 @@ private:
     double m_swingPair;   // the length of a swung pair: an eighth-note pair is a beat
     mutable std::array<SwingAtPosition, 128> m_swingAt;  // see swingAt()
     double m_barLength;
+    double m_barInverse;       // 1 / m_barLength
+    bool m_barInverseExact;    // m_barLength is a power of two, so multiplying by the inverse is exact
     double m_musicStart;
     int m_phraseBars;
     double m_ticksPerMs;
@@ -159,7 +165,7 @@ inline int Performance::phraseAccent(double beat) const
 {
     if (beat < m_musicStart)
         return 0;
-    const int bar = static_cast<int>(floorOf((beat - m_musicStart) / m_barLength + 1e-9));
+    const int bar = static_cast<int>(floorOf(inBars(beat - m_musicStart) + 1e-9));
     // Long phrases breathe in groups of four bars, the phrase's own first bar strongest.
     const int inPhrase = bar % m_phraseBars;
     switch (inPhrase % 4) {
@@ -172,7 +178,7 @@ inline int Performance::phraseAccent(double beat) const
 
 inline int Performance::metricAccent(double beat) const
 {
-    const double barStart = floorOf(beat / m_barLength + 1e-9) * m_barLength;
+    const double barStart = floorOf(inBars(beat) + 1e-9) * m_barLength;
     return accentOfPulseAt(beat - barStart);
 }
 
