@@ -186,10 +186,13 @@ private:
     // cost a fifth of a funk song's engine time).
     const QList<int> &voice(qsizetype index)
     {
+        // A chord of the plan over several events is asked about again from its second event
+        // on, and the voicing depends on the chord and the previous voicing only.
+        if (index == m_lastPlanChord && !m_voicing.isEmpty())
+            return m_voicing;
+        m_lastPlanChord = index;
         const Chord &chord = m_plan.chords[index].chord;
         const size_t chordIndex = candidatesFor(chord);
-        // The voicing depends on the chord and the previous voicing only, and a chord over
-        // several events is asked the same question again from its second event on.
         if (chordIndex == m_lastChord && !m_voicing.isEmpty())
             return m_voicing;
         const QList<QList<int>> &candidates = m_candidates[chordIndex].voicings;
@@ -284,7 +287,8 @@ private:
         QList<QList<int>> voicings;
     };
     std::vector<ChordVoicings> m_candidates;  // one per distinct chord, see candidatesFor()
-    size_t m_lastChord = ~size_t(0);          // voice()'s last question and answer
+    qsizetype m_lastPlanChord = -1;           // voice()'s last question (a chord of the plan)
+    size_t m_lastChord = ~size_t(0);          // voice()'s last distinct chord and answer
     QList<int> m_voicing;
     // voice()'s answers: the voicing `chosen` for the distinct chord `chord` after `previous`.
     // Bounded, so that a song that never comes back does not search a long list.
