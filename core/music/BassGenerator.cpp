@@ -459,8 +459,11 @@ private:
         }
         int best = previous;
         int bestCost = 1 << 20;
-        for (int pitch = m_style.low; pitch <= m_style.high + 3; ++pitch) {
-            if (!(classes & (1u << (pitch % 12))) || pitch == previous || std::abs(pitch - previous) > 7)
+        // Only pitches within a fifth of the last note qualify, so only those are looked at.
+        const int lowest = std::max(m_style.low, previous - 7);
+        const int highest = std::min(m_style.high + 3, previous + 7);
+        for (int pitch = lowest; pitch <= highest; ++pitch) {
+            if (!(classes & (1u << (pitch % 12))) || pitch == previous)
                 continue;
             const int cost = std::abs(pitch - target) * 2 + std::abs(pitch - previous) + m_performance.random().between(0, 3);
             if (cost < bestCost) {
