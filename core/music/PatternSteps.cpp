@@ -20,6 +20,10 @@ std::vector<Step> patternSteps(const StepPattern &pattern, bool withRests)
     PlannedBar whole;
     whole.lengthBeats = std::numeric_limits<double>::infinity();
     std::vector<Step> steps;
+    size_t count = 0;
+    for (const PulseCell &pulse : pattern)
+        count += static_cast<size_t>(pulse.cell->size());
+    steps.reserve(count);
     forEachStep(whole, pattern, [&](const Step &step) {
         if (withRests || step.symbol != QLatin1Char('.'))
             steps.push_back(step);

@@ -69,6 +69,8 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
       m_ticksPerMs(kTicksPerQuarter * arrangement.tempoBpm / 60000.0),
       m_random(arrangement.seed ^ (0x9E3779B9u * (partSalt + 1)))
 {
+    if (m_swings)
+        m_swingAt = std::make_unique<std::array<SwingAtPosition, 128>>();
     std::vector<int> byHalfBeat(static_cast<size_t>(std::ceil(m_barLength * 2)) + 1, kBetweenPulses);
     for (const Pulse &pulse : m_pulses) {
         const double halves = pulse.start * 2;
@@ -91,7 +93,7 @@ double Performance::swungPosition(double beat) const
 const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
 {
     const quint64 bits = std::bit_cast<quint64>(inBar);
-    SwingAtPosition &slot = m_swingAt[(bits * 0x9E3779B97F4A7C15ull) >> 57];
+    SwingAtPosition &slot = (*m_swingAt)[(bits * 0x9E3779B97F4A7C15ull) >> 57];
     if (slot.inBar == inBar)
         return slot;
     slot = SwingAtPosition{inBar};

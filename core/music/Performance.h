@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace aiband {
@@ -121,7 +122,8 @@ private:
     std::vector<int> m_accentByHalfBeat;
     bool m_swings;        // the feel swings at all (a ratio above straight)
     double m_swingPair;   // the length of a swung pair: an eighth-note pair is a beat
-    mutable std::array<SwingAtPosition, 128> m_swingAt;  // see swingAt()
+    // See swingAt(); only for a feel that swings, so that a straight part does not set it up.
+    std::unique_ptr<std::array<SwingAtPosition, 128>> m_swingAt;
     double m_barLength;
     double m_barInverse;       // 1 / m_barLength
     bool m_barInverseExact;    // m_barLength is a power of two, so multiplying by the inverse is exact
