@@ -33,10 +33,46 @@ inline constexpr char kSeedExampleJson[] = R"({
   "plugin_id": "my-plugin"
 })";
 
-// Progressions per style family; shorter sheets loop to the song's length.
+// The song each built-in style is benchmarked on: changes that style would be played over, in
+// a key that suits them. The meter is the style's own (the body names none). pop, jazz_swing and
+// funk keep the sheets and keys of the earlier figures (PROFILE.md) so that those still compare.
+struct StyleSong {
+    const char *style;
+    const char *sheet;  // shorter sheets loop to the song's length
+    const char *key;
+};
+
 inline constexpr char kPopSheet[] = "C | Am | F | G";
 inline constexpr char kJazzSheet[] = "Dm9 | G13 | Cmaj9 | A7b9 | Dm7 | G7alt | C6/9 | Bm7b5 E7#9";
-inline constexpr char kFunkSheet[] = "E9 | E9 | A9 | E9 | B7#9 | A9 | E9 | B7#9";
+
+inline constexpr StyleSong kStyleSongs[] = {
+    {"pop", kPopSheet, "C"},
+    {"jazz_swing", kJazzSheet, "C"},
+    {"funk", "E9 | E9 | A9 | E9 | B7#9 | A9 | E9 | B7#9", "E"},
+    {"ballad_68", "C | Em/B | Am | F | C/G | F | G7sus4 | G7", "C"},
+    {"blues_shuffle", "A7 | D7 | A7 | A7 | D7 | D7 | A7 | A7 | E7 | D7 | A7 | E7", "A"},
+    {"bossa_nova", "Fmaj7 | Fmaj7 | G7 | G7 | Gm7 | C7b9 | Fmaj7 | Gb7", "F"},
+    {"country", "G | G | C | C | D | D7 | G | G", "G"},
+    {"disco", "Am7 | Am7 | Dm9 | Dm9 | Fmaj7 | G | Am7 | E7", "Am"},
+    {"hiphop", "Am9 | Am9 | Dm7 | Dm7 | Fmaj7 | Fmaj7 | E7#9 | E7#9", "Am"},
+    {"jazz_ballad", kJazzSheet, "C"},
+    {"metal", "Em | Em | C | D | Em | Em | C5 | B5", "Em"},
+    {"reggae", "Am | G | F | G", "C"},
+    {"rock", "E | D | A | E | E | D | A | B", "E"},
+    {"salsa", "Cm | G7 | G7 | Cm | Cm | Fm | G7 | Cm", "Cm"},
+    {"samba", "Dm7 | G7 | Cmaj7 | Cmaj7 | Em7b5 | A7b9 | Dm7 | G7", "C"},
+    {"waltz", "C | C | G7 | G7 | G7 | G7 | C | C", "C"},
+};
+
+// The song for a style (pop's for a style not in the table, such as a user's).
+inline const StyleSong &styleSong(const QString &style)
+{
+    for (const StyleSong &song : kStyleSongs) {
+        if (style == QLatin1String(song.style))
+            return song;
+    }
+    return kStyleSongs[0];
+}
 
 inline const StyleLibrary &builtInStyles()
 {
@@ -44,29 +80,20 @@ inline const StyleLibrary &builtInStyles()
     return library;
 }
 
-inline const char *sheetFor(const QString &style)
-{
-    if (style.startsWith(QLatin1String("jazz")))
-        return kJazzSheet;
-    if (style == QLatin1String("funk"))
-        return kFunkSheet;
-    return kPopSheet;
-}
-
 inline QJsonObject seedExampleBody()
 {
     return QJsonDocument::fromJson(QByteArray(kSeedExampleJson)).object();
 }
 
-// A song of `bars` bars in `style`, its own progression, a fixed seed, the default feel.
+// A song of `bars` bars in `style`: its song (kStyleSongs), its meter, a fixed seed, the default feel.
 inline QJsonObject songBody(const QString &style, int bars,
                             const QJsonArray &parts = {QStringLiteral("bass"), QStringLiteral("drums"),
                                                        QStringLiteral("keys")})
 {
     return QJsonObject{
         {QStringLiteral("chord_progression"),
-         QJsonObject{{QStringLiteral("chords"), QString::fromLatin1(sheetFor(style))},
-                     {QStringLiteral("key"), style == QLatin1String("funk") ? QStringLiteral("E") : QStringLiteral("C")},
+         QJsonObject{{QStringLiteral("chords"), QString::fromLatin1(styleSong(style).sheet)},
+                     {QStringLiteral("key"), QString::fromLatin1(styleSong(style).key)},
                      {QStringLiteral("bars"), bars}}},
         {QStringLiteral("style"), style},
         {QStringLiteral("seed"), 20240607},

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -131,7 +132,7 @@ public:
             if (bar.kind == BarKind::Song)
                 collectBar(bar);
             else if (bar.kind == BarKind::Ending)
-                m_events.append({bar.startBeat, bar.lengthBeats, QLatin1Char('R'), true});
+                m_events.push_back({bar.startBeat, bar.lengthBeats, QLatin1Char('R'), true});
         }
         markChanges();
         resolvePitches();
@@ -253,19 +254,19 @@ private:
         // Two steps: halves of a simple pulse, or the first and last third of a compound one.
         if (m_performance.random().between(0, 1) == 1)
             starts.push_back(from + (m_pulses.last().compound ? length * 2 / 3 : length / 2));
-        while (!m_events.isEmpty() && m_events.last().beat >= from - kEpsilon) {
+        while (!m_events.empty() && m_events.back().beat >= from - kEpsilon) {
             if (keepHits)
-                starts.push_back(m_events.last().beat);
-            m_events.removeLast();
+                starts.push_back(m_events.back().beat);
+            m_events.pop_back();
         }
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end(), [](double a, double b) { return b - a < kEpsilon; }),
                      starts.end());
-        if (!m_events.isEmpty())
-            m_events.last().length = std::min(m_events.last().length, from - m_events.last().beat);
+        if (!m_events.empty())
+            m_events.back().length = std::min(m_events.back().length, from - m_events.back().beat);
         for (size_t i = 0; i < starts.size(); ++i) {
             const double until = i + 1 < starts.size() ? starts[i + 1] : from + length;
-            m_events.append({starts[i], until - starts[i], QLatin1Char('w')});
+            m_events.push_back({starts[i], until - starts[i], QLatin1Char('w')});
         }
     }
 
@@ -273,7 +274,7 @@ private:
     {
         if (offset >= bar.lengthBeats - kEpsilon)
             return;
-        m_events.append({bar.startBeat + offset, std::min(length, bar.lengthBeats - offset), degree});
+        m_events.push_back({bar.startBeat + offset, std::min(length, bar.lengthBeats - offset), degree});
     }
 
     // Pattern cells, or the kick's cells when locked to it (with the drums' own optional hits).
@@ -281,15 +282,15 @@ private:
     {
         forEachStep(bar, pattern, [&](const Step &step) {
             if (step.symbol == QLatin1Char('-')) {
-                if (!m_events.isEmpty() && m_events.last().beat + m_events.last().length >= step.beat - kEpsilon)
-                    m_events.last().length += step.length;
+                if (!m_events.empty() && m_events.back().beat + m_events.back().length >= step.beat - kEpsilon)
+                    m_events.back().length += step.length;
                 return;
             }
             if (step.symbol == QLatin1Char('.'))
                 return;
             if (fromKick && step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, kickNote))
                 return;
-            m_events.append({step.beat, step.length, fromKick ? QLatin1Char('K') : step.symbol});
+            m_events.push_back({step.beat, step.length, fromKick ? QLatin1Char('K') : step.symbol});
         });
     }
 
@@ -327,7 +328,7 @@ private:
             event.length = std::min(until, chord.startBeat + chord.durationBeats) - chord.startBeat;
             m_events.insert(next, event);
         }
-        for (qsizetype i = 0; i + 1 < m_events.size(); ++i)
+        for (qsizetype i = 0; i + 1 < std::ssize(m_events); ++i)
             m_events[i].length = std::min(m_events[i].length, m_events[i + 1].beat - m_events[i].beat);
         ChordCursor chords(m_plan);
         for (BassEvent &event : m_events) {
@@ -343,7 +344,7 @@ private:
         int lockedCount = 0;
         const ChordEvent *lastChord = nullptr;
         ChordCursor chords(m_plan);  // asked about each event and the one after it, in order
-        for (qsizetype i = 0; i < m_events.size(); ++i) {
+        for (qsizetype i = 0; i < std::ssize(m_events); ++i) {
             BassEvent &event = m_events[i];
             const ChordEvent *chord = chords.at(event.beat);
             if (!chord || chord->chord.noChord) {
@@ -402,9 +403,9 @@ private:
     std::pair<int, bool> walkTarget(qsizetype index, const Chord &chord)
     {
         qsizetype next = index + 1;
-        while (next < m_events.size() && m_events[next].degree == QLatin1Char('w') && !m_events[next].change)
+        while (next < std::ssize(m_events) && m_events[next].degree == QLatin1Char('w') && !m_events[next].change)
             ++next;
-        const ChordEvent *target = next < m_events.size() ? m_plan.chordAt(m_events[next].beat) : nullptr;
+        const ChordEvent *target = next < std::ssize(m_events) ? m_plan.chordAt(m_events[next].beat) : nullptr;
         if (!target || target->chord.noChord)
             return {m_bassPitch, false};
         // Only a step right before that note may be chromatic: an earlier one would not resolve.
@@ -452,14 +453,17 @@ private:
         }
         // Head for the next event's root if a change is coming, otherwise keep wandering.
         int target = previous + (m_direction * 3);
-        if (index + 1 < m_events.size() && m_events[index + 1].change) {
+        if (index + 1 < std::ssize(m_events) && m_events[index + 1].change) {
             if (const ChordEvent *next = chords.at(m_events[index + 1].beat); next && !next->chord.noChord)
                 target = registerPitch(next->chord.bass, previous, m_style);
         }
         int best = previous;
         int bestCost = 1 << 20;
-        for (int pitch = m_style.low; pitch <= m_style.high + 3; ++pitch) {
-            if (!(classes & (1u << (pitch % 12))) || pitch == previous || std::abs(pitch - previous) > 7)
+        // Only pitches within a fifth of the last note qualify, so only those are looked at.
+        const int lowest = std::max(m_style.low, previous - 7);
+        const int highest = std::min(m_style.high + 3, previous + 7);
+        for (int pitch = lowest; pitch <= highest; ++pitch) {
+            if (!(classes & (1u << (pitch % 12))) || pitch == previous)
                 continue;
             const int cost = std::abs(pitch - target) * 2 + std::abs(pitch - previous) + m_performance.random().between(0, 3);
             if (cost < bestCost) {
@@ -478,7 +482,7 @@ private:
     // step from the change's note: the line then leads into the new chord.
     void addApproaches()
     {
-        for (qsizetype i = 1; i < m_events.size(); ++i) {
+        for (qsizetype i = 1; i < std::ssize(m_events); ++i) {
             BassEvent &target = m_events[i];
             BassEvent &before = m_events[i - 1];
             if (!target.change || target.pitch == 0 || before.pitch == 0 || before.change)
@@ -547,7 +551,7 @@ private:
     };
     std::vector<Kick> m_kicks;  // the drum voices named "kick", for a bass locked to them
     Performance m_performance;
-    QList<BassEvent> m_events;
+    std::vector<BassEvent> m_events;
     struct KnownScale {
         int root;
         bool noChord;

@@ -46,8 +46,7 @@ quint64 mix(quint64 x)
 // timeline), each its cells laid over the bar's pulses.
 struct GroovePart {
     bool plays = true;
-    std::vector<Cell> timelineCells;   // a timeline's bars cut into pulse cells; the patterns point here
-    std::vector<StepPattern> bars;
+    std::vector<std::vector<Step>> bars;  // each bar's steps but its rests (patternSteps)
 };
 
 // A timeline's bar cut into one cell per pulse.
@@ -69,21 +68,17 @@ GroovePart groovePart(const QList<Pulse> &pulses, const DrumGroove &groove, cons
     part.plays = groove.plays;
     const auto timeline = groove.timelines.constFind(meter);
     if (timeline == groove.timelines.cend()) {
-        part.bars.push_back(stepPattern(pulses, groove.cells));
+        part.bars.push_back(patternSteps(stepPattern(pulses, groove.cells), false));
         return part;
     }
     for (const BarCell &bar : *timeline) {
         const std::vector<Cell> cells = pulseCells(pulses, bar);
-        part.timelineCells.insert(part.timelineCells.end(), cells.begin(), cells.end());
-    }
-    // Pointers are taken once every cell is in place.
-    for (qsizetype b = 0; b < timeline->size(); ++b) {
         StepPattern pattern;
         for (qsizetype p = 0; p < pulses.size(); ++p) {
-            const Cell &cell = part.timelineCells[static_cast<size_t>(b * pulses.size() + p)];
+            const Cell &cell = cells[static_cast<size_t>(p)];
             pattern.push_back({&pulses[p], &cell, pulses[p].length / cell.size()});
         }
-        part.bars.push_back(std::move(pattern));
+        part.bars.push_back(patternSteps(pattern, false));
     }
     return part;
 }
@@ -99,7 +94,7 @@ public:
         m_voices.reserve(static_cast<size_t>(m_style.drums.size()));
         for (const DrumVoice &voice : m_style.drums) {
             m_voices.push_back({{groovePart(m_pulses, voice.grooves[0], meter), groovePart(m_pulses, voice.grooves[1], meter)},
-                                voiceGain(voice.note), drumPlayer(voice.note) == Player::HiHat,
+                                voiceGain(voice.note), drumPlayer(voice.note), drumPlayer(voice.note) == Player::HiHat,
                                 drumPlayer(voice.note) == Player::Kick});
         }
     }
@@ -129,11 +124,16 @@ private:
         m_notes.push_back({start, beatsToTicks(length), note, velocity});
     }
 
-    void hit(double beat, int note, int velocity, double length = 0.125, bool swing = true)
+    void hit(double beat, int note, int velocity, double length = 0.125)
+    {
+        hit(beat, note, drumPlayer(note), velocity, length);
+    }
+
+    void hit(double beat, int note, Player player, int velocity, double length = 0.125)
     {
         if (beat >= m_plan.endBeat - 1e-9)
             return;
-        hitAtTick(m_performance.tick(beat, drumPlayer(note), swing), note, velocity, length);
+        hitAtTick(m_performance.tick(beat, player), note, velocity, length);
     }
 
     void countIn(const PlannedBar &bar)
@@ -184,10 +184,10 @@ private:
             const GroovePart &part = played.grooves[groove];
             if (!part.plays)
                 continue;
-            const StepPattern &pattern = part.bars[static_cast<size_t>(timelineBar) % part.bars.size()];
+            const std::vector<Step> &steps = part.bars[static_cast<size_t>(timelineBar) % part.bars.size()];
             const int note = m_style.drums[v].note;
-            forEachStep(bar, pattern, [&](const Step &step) {
-                if (step.symbol == QLatin1Char('.') || step.pulse >= firstFillPulse)
+            forEachLaidOutStep(bar, steps, [&](const Step &step) {
+                if (step.pulse >= firstFillPulse)
                     return;
                 if (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, note))
                     return;
@@ -197,7 +197,7 @@ private:
                 kickOnOne = kickOnOne || (played.kick && step.index == 0);
                 // Ghost notes stay ghosts; everything else leans with the meter.
                 const int accent = step.symbol == QLatin1Char('g') ? 0 : m_performance.metricAccent(step.beat) / 2;
-                hit(step.beat, note, m_performance.velocity(baseVelocity(step.symbol) + played.gain, accent));
+                hit(step.beat, note, played.player, m_performance.velocity(baseVelocity(step.symbol) + played.gain, accent));
             });
         }
         if (bar.crash) {
@@ -249,6 +249,7 @@ private:
     struct Voice {
         GroovePart grooves[2];  // A and B
         int gain;               // voiceGain(note)
+        Player player;          // drumPlayer(note)
         bool hiHat;             // gives way to the crash on its downbeat
         bool kick;
     };

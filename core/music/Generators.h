@@ -8,6 +8,7 @@
 #include "Style.h"
 
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <type_traits>
 #include <utility>
@@ -74,39 +75,140 @@ using StepPattern = std::vector<PulseCell>;
 StepPattern stepPattern(const QList<Pulse> &pulses, const RoleCells &cells);
 
 // Calls `visit` for every step of `pattern` in `bar`, in order, stopping where a shortened last
-// bar ends. `visit` is only called, never kept.
-void forEachStep(const PlannedBar &bar, const StepPattern &pattern, FunctionRef<void(const Step &)> visit);
+// bar ends. `visit` is only called, never kept. A template, so that the visitor is inlined: this
+// loop runs for every step of every voice of every bar, and a call through a pointer per step
+// (FunctionRef) cost a tenth of a render.
+template <typename Visit>
+void forEachStep(const PlannedBar &bar, const StepPattern &pattern, Visit &&visit)
+{
+    Step step;
+    for (size_t p = 0; p < pattern.size(); ++p) {
+        const Pulse &pulse = *pattern[p].pulse;
+        const Cell &cell = *pattern[p].cell;
+        step.length = pattern[p].stepLength;
+        step.pulse = static_cast<int>(p);
+        for (int s = 0; s < cell.size(); ++s, ++step.index) {
+            const double offset = pulse.start + s * step.length;
+            if (offset >= bar.lengthBeats - 1e-6)
+                return;
+            step.inPulse = s;
+            step.beat = bar.startBeat + offset;
+            step.symbol = cell[s];
+            visit(std::as_const(step));
+        }
+    }
+}
+
+// The steps forEachStep visits, laid out once for a part: each with its offset from the bar's
+// start in `beat`. Without `withRests`, the '.' steps are left out, for a part that plays nothing
+// on them: most of a drum voice's sixteenths are rests.
+std::vector<Step> patternSteps(const StepPattern &pattern, bool withRests);
+
+// forEachStep over steps laid out by patternSteps: the same steps, in the same bar positions,
+// without working each one out again for every bar.
+template <typename Visit>
+void forEachLaidOutStep(const PlannedBar &bar, const std::vector<Step> &steps, Visit &&visit)
+{
+    for (Step step : steps) {
+        const double offset = step.beat;
+        if (offset >= bar.lengthBeats - 1e-6)
+            return;
+        step.beat = bar.startBeat + offset;
+        visit(std::as_const(step));
+    }
+}
 
 // The walk of forEachStep for a part whose sounds are held by '-' steps (keys, guitar): calls
 // `strike` for each step that starts a sound ('?' only when Performance::playsOptional lets
 // `voice` play it) and `hold` for each '-' while a sound is held; '.' and an optional step left
 // out let go. `holding` carries the state from bar to bar.
+template <typename Strike, typename Hold>
 void forEachHeldStep(const PlannedBar &bar, const StepPattern &pattern, const Performance &performance, int voice,
-                     bool &holding, FunctionRef<void(const Step &)> strike, FunctionRef<void(const Step &)> hold);
+                     bool &holding, Strike &&strike, Hold &&hold)
+{
+    forEachStep(bar, pattern, [&](const Step &step) {
+        if (step.symbol == QLatin1Char('-')) {
+            if (holding)
+                hold(step);
+            return;
+        }
+        if (step.symbol == QLatin1Char('.')
+            || (step.symbol == QLatin1Char('?') && !performance.playsOptional(bar.index, step.index, voice))) {
+            holding = false;
+            return;
+        }
+        strike(step);
+        holding = true;
+    });
+}
 
 // Calls `change` with every chord change strictly inside the `length` beats from `start`, in
 // the order the plan lists them (time order for a validated request): where a held chord is
 // struck again because the harmony changes under it.
 void forEachChangeWithin(const SongPlan &plan, double start, double length, FunctionRef<void(double)> change);
 
+// forEachChangeWithin for sounds asked about in time order, as a part's events are: where the
+// search for the first chord after a start begins goes on from the last one instead of searching
+// by halves again. Gives the same changes (a start earlier than the last one is searched anew).
+class ChangesWithin {
+public:
+    explicit ChangesWithin(const SongPlan &plan) : m_plan(plan) {}
+
+    template <typename Change>
+    void forEach(double start, double length, Change &&change)
+    {
+        constexpr double kEpsilon = 1e-6;
+        if (!m_plan.chordsInOrder) {
+            forEachChangeWithin(m_plan, start, length, change);
+            return;
+        }
+        const QList<ChordEvent> &chords = m_plan.chords;
+        // The first chord starting after start + kEpsilon, as forEachChangeWithin's upper_bound.
+        if (start < m_lastStart)
+            m_first = 0;
+        m_lastStart = start;
+        while (m_first < chords.size() && !(start + kEpsilon < chords[m_first].startBeat))
+            ++m_first;
+        const double end = start + length;
+        double from = start;
+        for (qsizetype c = m_first; c < chords.size(); ++c) {
+            const double at = chords[c].startBeat;
+            if (at > from + kEpsilon && at < end - kEpsilon) {
+                change(at);
+                from = at;
+            } else if (at >= end - kEpsilon) {
+                break;
+            }
+        }
+    }
+
+private:
+    const SongPlan &m_plan;
+    qsizetype m_first = 0;
+    double m_lastStart = -std::numeric_limits<double>::infinity();
+};
+
 // `events` (sounds with a `beat` and a `length` in beats) cut where the chord changes under them:
 // the head ends at the change, and the rest, which `restrike` adjusts, starts there.
-template <typename Event, typename Restrike>
-QList<Event> splitAtChanges(const SongPlan &plan, const QList<Event> &events, Restrike restrike)
+// `Events` is a QList or std::vector of them.
+template <typename Events, typename Restrike>
+Events splitAtChanges(const SongPlan &plan, const Events &events, Restrike restrike)
 {
-    QList<Event> split;
+    using Event = typename Events::value_type;
+    Events split;
     split.reserve(events.size());
+    ChangesWithin changes(plan);
     for (const Event &event : events) {
         Event current = event;
-        forEachChangeWithin(plan, event.beat, event.length, [&](double change) {
+        changes.forEach(event.beat, event.length, [&](double change) {
             Event head = current;
             head.length = change - current.beat;
-            split.append(head);
+            split.push_back(head);
             current.length -= head.length;
             current.beat = change;
             restrike(current);
         });
-        split.append(current);
+        split.push_back(current);
     }
     return split;
 }

@@ -63,7 +63,7 @@ public:
             if (bar.kind == BarKind::Song)
                 collectBar(bar, figureFor(bar));
             else if (bar.kind == BarKind::Ending)
-                m_events.append({bar.startBeat, bar.lengthBeats, bar.startBeat + bar.lengthBeats, true});
+                m_events.push_back({bar.startBeat, bar.lengthBeats, bar.startBeat + bar.lengthBeats, true});
         }
         // A chord that changes under a held voicing is struck again on the change.
         m_events = splitAtChanges(m_plan, m_events, [](KeysEvent &rest) { rest.accent = false; });
@@ -106,9 +106,9 @@ private:
         forEachHeldStep(
             bar, figure, m_performance, kKeysVoice, m_holding,
             [&](const Step &step) {
-                m_events.append({step.beat, step.length, barEnd, step.symbol == QLatin1Char('X'), step.symbol == QLatin1Char('p')});
+                m_events.push_back({step.beat, step.length, barEnd, step.symbol == QLatin1Char('X'), step.symbol == QLatin1Char('p')});
             },
-            [&](const Step &step) { m_events.last().length += step.length; });
+            [&](const Step &step) { m_events.back().length += step.length; });
     }
 
     // Whether the harmony really changes into chord `index`, after a chord long enough to be
@@ -139,34 +139,34 @@ private:
         if (m_style.anticipation <= 0.0 || !m_plan.chordsInOrder)
             return;
         double credit = m_performance.random().between(0, 99) / 100.0;
-        QList<KeysEvent> out;
+        std::vector<KeysEvent> out;
         out.reserve(m_events.size() + 1);
-        qsizetype e = 0;
-        const qsizetype count = m_events.size();
+        size_t e = 0;
+        const size_t count = m_events.size();
         for (qsizetype c = 1; c < m_plan.chords.size(); ++c) {
             const double change = m_plan.chords[c].startBeat;
             const double from = change - m_style.pushBeats;
             while (e < count && m_events[e].beat < from - kEpsilon)
-                out.append(m_events[e++]);
-            qsizetype window = e;  // the events from `from` up to the change, inclusive
+                out.push_back(m_events[e++]);
+            size_t window = e;  // the events from `from` up to the change, inclusive
             while (window < count && m_events[window].beat < change + kEpsilon)
                 ++window;
             const bool onChange = window > e && std::abs(m_events[window - 1].beat - change) < kEpsilon;
-            if (!pushable(c) || !figureLetsPush(m_events.constData() + e, m_events.constData() + window, onChange))
+            if (!pushable(c) || !figureLetsPush(m_events.data() + e, m_events.data() + window, onChange))
                 continue;
             credit += m_style.anticipation;
             if (credit < 1.0)
                 continue;
             credit -= 1.0;
             // What was held into the pushed eighth stops there, and what sounded in it gives way.
-            if (!out.isEmpty() && out.last().beat + out.last().length > from)
-                out.last().length = from - out.last().beat;
+            if (!out.empty() && out.back().beat + out.back().length > from)
+                out.back().length = from - out.back().beat;
             const double next = window < count ? m_events[window].beat : change + 1.0;
-            out.append(pushedEvent(onChange ? m_events.constData() + window - 1 : nullptr, &m_plan.chords[c], from, change, next));
+            out.push_back(pushedEvent(onChange ? m_events.data() + window - 1 : nullptr, &m_plan.chords[c], from, change, next));
             e = window;
         }
         while (e < count)
-            out.append(m_events[e++]);
+            out.push_back(m_events[e++]);
         m_events = std::move(out);
     }
 
@@ -186,17 +186,32 @@ private:
     // cost a fifth of a funk song's engine time).
     const QList<int> &voice(qsizetype index)
     {
+        // A chord of the plan over several events is asked about again from its second event
+        // on, and the voicing depends on the chord and the previous voicing only.
+        if (index == m_lastPlanChord && !m_voicing.isEmpty())
+            return m_voicing;
+        m_lastPlanChord = index;
         const Chord &chord = m_plan.chords[index].chord;
         const size_t chordIndex = candidatesFor(chord);
-        // The voicing depends on the chord and the previous voicing only, and a chord over
-        // several events is asked the same question again from its second event on.
         if (chordIndex == m_lastChord && !m_voicing.isEmpty())
             return m_voicing;
         const QList<QList<int>> &candidates = m_candidates[chordIndex].voicings;
         if (candidates.isEmpty())
             return m_voicing;
         m_lastChord = chordIndex;
-        m_voicing = chooseKeysVoicing(chord, m_style.voicing, candidates, m_voicing, kBassHighest);
+        // A song comes back to its changes, and to one chord from one voicing the answer is the
+        // same: it is looked up before it is worked out again.
+        const auto known = std::find_if(m_answers.cbegin(), m_answers.cend(), [&](const VoicingAnswer &a) {
+            return a.chord == chordIndex && a.previous == m_voicing;
+        });
+        if (known != m_answers.cend()) {
+            m_voicing = known->chosen;
+            return m_voicing;
+        }
+        const QList<int> previous = m_voicing;
+        m_voicing = chooseKeysVoicing(chord, m_style.voicing, candidates, previous, kBassHighest);
+        if (m_answers.size() < kMaxAnswers)
+            m_answers.push_back({chordIndex, previous, m_voicing});
         return m_voicing;
     }
 
@@ -264,7 +279,7 @@ private:
     const StepPattern *m_lastFigure = nullptr;
     int m_repeats = 0;
     Performance m_performance;
-    QList<KeysEvent> m_events;
+    std::vector<KeysEvent> m_events;
     bool m_holding = false;
     struct ChordVoicings {
         int root;
@@ -272,8 +287,18 @@ private:
         QList<QList<int>> voicings;
     };
     std::vector<ChordVoicings> m_candidates;  // one per distinct chord, see candidatesFor()
-    size_t m_lastChord = ~size_t(0);          // voice()'s last question and answer
+    qsizetype m_lastPlanChord = -1;           // voice()'s last question (a chord of the plan)
+    size_t m_lastChord = ~size_t(0);          // voice()'s last distinct chord and answer
     QList<int> m_voicing;
+    // voice()'s answers: the voicing `chosen` for the distinct chord `chord` after `previous`.
+    // Bounded, so that a song that never comes back does not search a long list.
+    struct VoicingAnswer {
+        size_t chord;
+        QList<int> previous;
+        QList<int> chosen;
+    };
+    static constexpr size_t kMaxAnswers = 64;
+    std::vector<VoicingAnswer> m_answers;
     const ChordEvent *m_brokenChord = nullptr;
     double m_brokenBarEnd = -1.0;
     int m_broken = 0;

@@ -1,5 +1,7 @@
 #include "KeysVoicing.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -114,23 +116,30 @@ QList<int> withRootUnder(QList<int> voicing, int root, int floor)
 void stackRotations(const Chord &chord, const QList<int> &intervals, Voicing voicing, bool seventh,
                     QList<QList<int>> &candidates)
 {
-    for (qsizetype rotation = 0; rotation < intervals.size(); ++rotation) {
+    const qsizetype size = intervals.size();
+    if (size == 0)
+        return;
+    QVarLengthArray<int, 8> stacked(size);
+    for (qsizetype rotation = 0; rotation < size; ++rotation) {
         if (!mayBeBottom(intervals[rotation], voicing, seventh))
             continue;
         const int bottomClass = (chord.root + intervals[rotation]) % 12;
-        for (int bottom = kKeysLowest; bottom <= 72; ++bottom) {
-            if (bottom % 12 != bottomClass)
-                continue;
-            QList<int> stacked{bottom};
-            for (qsizetype k = 1; k < intervals.size(); ++k) {
-                int pitch = stacked.last() + 1;
-                const int pc = (chord.root + intervals[(rotation + k) % intervals.size()]) % 12;
-                while (pitch % 12 != pc)
-                    ++pitch;
-                stacked.append(pitch);
+        // The bottoms of that class from kKeysLowest up to C5.
+        for (int bottom = kKeysLowest + (bottomClass - kKeysLowest % 12 + 12) % 12; bottom <= 72; bottom += 12) {
+            stacked[0] = bottom;
+            for (qsizetype k = 1; k < size; ++k) {
+                // The next tone's pitch class above the note below it.
+                const int above = stacked[k - 1] + 1;
+                const int pc = (chord.root + intervals[(rotation + k) % size]) % 12;
+                stacked[k] = above + ((pc - above % 12) % 12 + 12) % 12;
             }
-            if (stacked.last() <= kKeysHighest && stacked.last() - stacked.first() <= 19 && !candidates.contains(stacked))
-                candidates.append(stacked);
+            if (stacked[size - 1] > kKeysHighest || stacked[size - 1] - stacked[0] > 19)
+                continue;
+            const bool known = std::any_of(candidates.cbegin(), candidates.cend(), [&](const QList<int> &c) {
+                return std::equal(c.cbegin(), c.cend(), stacked.cbegin(), stacked.cend());
+            });
+            if (!known)
+                candidates.append(QList<int>(stacked.cbegin(), stacked.cend()));
         }
     }
 }
@@ -144,9 +153,14 @@ int lowIntervalLimit(int semitones)
 
 bool clearOfLowIntervals(const QList<int> &voicing)
 {
-    for (qsizetype i = 0; i < voicing.size(); ++i) {
-        for (qsizetype j = i + 1; j < voicing.size(); ++j) {
-            if (voicing[i] < lowIntervalLimit(voicing[j] - voicing[i]))
+    // lowIntervalLimit() written out: every candidate of every chord change is checked here.
+    const int *notes = voicing.constData();
+    const qsizetype count = voicing.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        for (qsizetype j = i + 1; j < count; ++j) {
+            const int semitones = notes[j] - notes[i];
+            const int limit = semitones >= 1 && semitones <= 11 ? kLowIntervalLimits[static_cast<size_t>(semitones)] : 0;
+            if (notes[i] < limit)
                 return false;
         }
     }

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
-#include <queue>
 
 namespace aiband {
 namespace {
@@ -62,6 +62,16 @@ public:
         delta(tick);
         for (quint8 byte : bytes)
             *m_out++ = static_cast<char>(byte);
+    }
+
+    // Where the next event goes, and the tick of the last one: for a loop that writes many events
+    // from locals and hands them back with resume().
+    char *position() const { return m_out; }
+    qint64 now() const { return m_now; }
+    void resume(char *out, qint64 now)
+    {
+        m_out = out;
+        m_now = now;
     }
 
     void meta(qint64 tick, quint8 type, QByteArrayView data)
@@ -154,9 +164,13 @@ void sortMostlySorted(std::vector<quint64> &keys)
     size_t moves = 0;
     for (size_t i = 1; i < keys.size(); ++i) {
         const quint64 key = keys[i];
+        if (keys[i - 1] < key)  // in place already, as most keys are
+            continue;
         size_t j = i;
-        for (; j > 0 && keys[j - 1] > key; --j)
+        do {
             keys[j] = keys[j - 1];
+            --j;
+        } while (j > 0 && keys[j - 1] > key);
         keys[j] = key;
         moves += i - j;
         if (moves > budget) {
@@ -197,49 +211,69 @@ std::vector<quint64> orderByStart(const std::vector<Note> &notes)
     return order;
 }
 
+// A note as it is written: its note-on and note-off ticks, pitch and velocity clamped to MIDI.
+// Pitch and velocity are ints, not bytes: a store through a byte type may change any object as far
+// as the compiler knows, so it read the vectors' bounds again after every note.
+struct PlayedNote {
+    qint64 on;
+    qint64 off;
+    int pitch;
+    int velocity;
+};
+
 // The notes as they can be played: in order of their start, clipped to the song end, and
 // shortened so that no two notes of one pitch overlap. Notes left without a length, or outside
 // the song, are dropped.
-class PlayableNotes {
-public:
-    PlayableNotes(const std::vector<Note> &notes, qint64 endTick)
-        : m_notes(notes), m_order(orderByStart(notes)), m_durations(notes.size())
-    {
-        // The latest note of each pitch so far. MIDI pitches are 0-127, a flat table; a pitch
-        // out of range (the writer clamps it later, but overlaps are judged on the pitch as
-        // given) goes to the map.
-        constexpr quint64 kNone = ~quint64(0);
-        std::array<quint64, 128> lastInRange;
-        lastInRange.fill(kNone);
-        std::map<int, quint64> lastOutOfRange;
-        for (quint64 i : m_order) {
-            const Note &note = notes[i];
-            m_durations[i] = std::min(note.durationTicks, endTick - note.startTick);
-            const bool inRange = note.pitch >= 0 && note.pitch < 128;
-            quint64 &last = inRange ? lastInRange[static_cast<size_t>(note.pitch)]
-                                    : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
-            if (last != kNone) {
-                const qint64 earlierStart = notes[last].startTick;
-                if (earlierStart + m_durations[last] > note.startTick)
-                    m_durations[last] = note.startTick - earlierStart;
-            }
-            last = i;
-        }
-        std::erase_if(m_order, [&](quint64 i) {
-            return m_durations[i] <= 0 || notes[i].startTick < 0 || notes[i].startTick >= endTick;
-        });
+std::vector<PlayedNote> playableNotes(const std::vector<Note> &notes, qint64 endTick)
+{
+    const std::vector<quint64> order = orderByStart(notes);
+    // In order of their start, each note clipped to the song end and cut where the next note of
+    // its pitch starts; those left without a length or outside the song are dropped at the end.
+    std::vector<PlayedNote> played;
+    played.reserve(order.size());
+    // The latest note of each pitch so far, by place in `played`. MIDI pitches are 0-127, a flat
+    // table; a pitch out of range (clamped for writing, but overlaps are judged on the pitch as
+    // given) goes to the map. Notes that will be dropped take part too: they still cut short a
+    // note of their pitch sounding when they start.
+    constexpr size_t kNone = ~size_t(0);
+    std::array<size_t, 128> lastInRange;
+    lastInRange.fill(kNone);
+    std::map<int, size_t> lastOutOfRange;
+    size_t place = 0;  // played.size(), counted
+    for (quint64 i : order) {
+        const Note &note = notes[i];
+        const qint64 start = note.startTick;
+        size_t &last = note.pitch >= 0 && note.pitch < 128 ? lastInRange[static_cast<size_t>(note.pitch)]
+                                                            : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
+        if (last != kNone && played[last].off > start)
+            played[last].off = start;
+        last = place++;
+        played.push_back({start, start + std::min(note.durationTicks, endTick - start), std::clamp(note.pitch, 0, 127),
+                          std::clamp(note.velocity, 1, 127)});
     }
+    std::erase_if(played, [endTick](const PlayedNote &n) { return n.off <= n.on || n.on < 0 || n.on >= endTick; });
+    return played;
+}
 
-    size_t size() const { return m_order.size(); }
-    // The k-th playable note, and its length once clipped and shortened.
-    const Note &note(size_t k) const { return m_notes[m_order[k]]; }
-    qint64 duration(size_t k) const { return m_durations[m_order[k]]; }
-
-private:
-    const std::vector<Note> &m_notes;
-    std::vector<quint64> m_order;     // positions in m_notes, playable ones, by start
-    std::vector<qint64> m_durations;  // by position in m_notes
-};
+// The positions in `played` in the order their note-offs are written: by tick, those at one tick
+// in the order of their notes. Offs come nearly in the order of the notes (a part's notes are
+// mostly of like lengths), so the keys (tick above, position below) sort in a few moves each.
+// Offs are at or before the song's end, which below 2^32 ticks fits a key.
+std::vector<quint64> orderOfOffs(const std::vector<PlayedNote> &played, qint64 endTick)
+{
+    std::vector<quint64> order(played.size());
+    if (endTick < (qint64(1) << 32)) {
+        for (size_t k = 0; k < played.size(); ++k)
+            order[k] = static_cast<quint64>(played[k].off) << 32 | k;
+        sortMostlySorted(order);
+        for (quint64 &key : order)
+            key &= 0xFFFFFFFFu;
+        return order;
+    }
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](quint64 a, quint64 b) { return played[a].off < played[b].off; });
+    return order;
+}
 
 // No delta in a part's track exceeds the song's end (notes are clipped to it), so a note event
 // needs the bytes the end's delta needs, not the 32-bit maximum: a smaller buffer, which keeps a
@@ -272,31 +306,45 @@ void writeMix(TrackWriter &track, quint8 channel, const PartMix &mix)
     track.event(0, {controller, 0x0A, static_cast<quint8>(std::clamp(mix.pan, 0, 127))});
 }
 
-// A note-off waiting to be written: its tick, and the note's place in the track to keep notes
-// that end together in order.
-struct PendingOff {
-    qint64 tick;
-    size_t index;
-    quint8 pitch;
-    // std::priority_queue puts the greatest first: the earliest off is the "greatest".
-    bool operator<(const PendingOff &other) const
-    {
-        return tick != other.tick ? tick > other.tick : index > other.index;
+// Every note-on and note-off from `out` on, the last event before at tick `now`; returns where
+// the events end and the tick of the last. Its state is in locals, not in a TrackWriter: a store through `char *` may
+// change any object as far as the compiler knows, so members would be read again after every
+// byte.
+std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const std::vector<PlayedNote> &notes, const std::vector<quint64> &offs,
+                      quint8 noteOn, quint8 noteOff)
+{
+    const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
+        out = putVariableLength(out, static_cast<quint32>(tick - now));
+        now = tick;
+        out[0] = static_cast<char>(status);
+        out[1] = static_cast<char>(pitch);
+        out[2] = static_cast<char>(velocity);
+        out += 3;
+    };
+    const PlayedNote *played = notes.data();
+    const quint64 *off = offs.data();
+    const quint64 *const offsEnd = off + offs.size();
+    for (const PlayedNote &note : notes) {
+        for (; off != offsEnd && played[*off].off <= note.on; ++off)
+            put(played[*off].off, noteOff, played[*off].pitch, 0);
+        put(note.on, noteOn, note.pitch, note.velocity);
     }
-};
+    for (; off != offsEnd; ++off)
+        put(played[*off].off, noteOff, played[*off].pitch, 0);
+    return {out, now};
+}
 
 // The track name, program change and mix at tick 0, then every note-on and note-off in time order:
 // at equal ticks note-offs before note-ons, and events of one kind in the order of their notes.
-// Note-ons come in that order already (PlayableNotes are by start), so the note-offs are
-// merged in from a heap of the notes still sounding, which holds a handful of notes where
-// sorting all events needed two buffers the size of the track.
+// Note-ons and note-offs are each put in that order, then merged.
 void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta, const QByteArray &name,
                     qint64 endTick)
 {
     const auto channel = static_cast<quint8>(part.channel & 0x0F);
     const auto noteOn = static_cast<quint8>(0x90 | channel);
     const auto noteOff = static_cast<quint8>(0x80 | channel);
-    const PlayableNotes notes(part.notes, endTick);
+    const std::vector<PlayedNote> notes = playableNotes(part.notes, endTick);
+    const std::vector<quint64> offs = orderOfOffs(notes, endTick);
 
     TrackWriter track(file, partTrackSize(name, notes.size() * 2, endTick));
     track.meta(0, 0x03, name);
@@ -306,22 +354,8 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
     if (part.mix)
         writeMix(track, channel, *part.mix);
-    std::priority_queue<PendingOff> sounding;
-    const auto writeOffsUntil = [&](qint64 tick) {
-        while (!sounding.empty() && sounding.top().tick <= tick) {
-            track.event(sounding.top().tick, {noteOff, sounding.top().pitch, 0});
-            sounding.pop();
-        }
-    };
-    for (size_t k = 0; k < notes.size(); ++k) {
-        const Note &note = notes.note(k);
-        const auto pitch = static_cast<quint8>(std::clamp(note.pitch, 0, 127));
-        const auto velocity = static_cast<quint8>(std::clamp(note.velocity, 1, 127));
-        writeOffsUntil(note.startTick);
-        track.event(note.startTick, {noteOn, pitch, velocity});
-        sounding.push({note.startTick + notes.duration(k), k, pitch});
-    }
-    writeOffsUntil(std::numeric_limits<qint64>::max());
+    const auto [end, lastTick] = writeNoteEvents(track.position(), track.now(), notes, offs, noteOn, noteOff);
+    track.resume(end, lastTick);
     track.finish(endTick);
 }
 

@@ -1,5 +1,7 @@
 #include "Generators.h"
 
+#include <limits>
+
 namespace aiband {
 
 StepPattern stepPattern(const QList<Pulse> &pulses, const RoleCells &cells)
@@ -12,43 +14,21 @@ StepPattern stepPattern(const QList<Pulse> &pulses, const RoleCells &cells)
     return pattern;
 }
 
-void forEachStep(const PlannedBar &bar, const StepPattern &pattern, FunctionRef<void(const Step &)> visit)
+std::vector<Step> patternSteps(const StepPattern &pattern, bool withRests)
 {
-    Step step;
-    for (size_t p = 0; p < pattern.size(); ++p) {
-        const Pulse &pulse = *pattern[p].pulse;
-        const Cell &cell = *pattern[p].cell;
-        step.length = pattern[p].stepLength;
-        step.pulse = static_cast<int>(p);
-        for (int s = 0; s < cell.size(); ++s, ++step.index) {
-            const double offset = pulse.start + s * step.length;
-            if (offset >= bar.lengthBeats - 1e-6)
-                return;
-            step.inPulse = s;
-            step.beat = bar.startBeat + offset;
-            step.symbol = cell[s];
-            visit(step);
-        }
-    }
-}
-
-void forEachHeldStep(const PlannedBar &bar, const StepPattern &pattern, const Performance &performance, int voice,
-                     bool &holding, FunctionRef<void(const Step &)> strike, FunctionRef<void(const Step &)> hold)
-{
-    forEachStep(bar, pattern, [&](const Step &step) {
-        if (step.symbol == QLatin1Char('-')) {
-            if (holding)
-                hold(step);
-            return;
-        }
-        if (step.symbol == QLatin1Char('.')
-            || (step.symbol == QLatin1Char('?') && !performance.playsOptional(bar.index, step.index, voice))) {
-            holding = false;
-            return;
-        }
-        strike(step);
-        holding = true;
+    // forEachStep's walk over a bar at beat 0 long enough for every step.
+    PlannedBar whole;
+    whole.lengthBeats = std::numeric_limits<double>::infinity();
+    std::vector<Step> steps;
+    size_t count = 0;
+    for (const PulseCell &pulse : pattern)
+        count += static_cast<size_t>(pulse.cell->size());
+    steps.reserve(count);
+    forEachStep(whole, pattern, [&](const Step &step) {
+        if (withRests || step.symbol != QLatin1Char('.'))
+            steps.push_back(step);
     });
+    return steps;
 }
 
 } // namespace aiband

@@ -4,32 +4,11 @@
 #include "Style.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace aiband {
 namespace {
-
-struct TimingFeel {
-    double biasMs;   // played this much late (negative: early) at full humanize
-    double looseMs;  // spread around the bias at full humanize
-};
-
-TimingFeel timingFeel(Player player)
-{
-    switch (player) {
-    case Player::Kick: return {0.0, 3.0};
-    case Player::Snare: return {6.0, 4.0};   // laid back
-    case Player::HiHat: return {-1.0, 8.0};  // loose, pushing a little
-    case Player::Cymbal: return {0.0, 6.0};
-    case Player::Tom: return {2.0, 5.0};
-    case Player::Percussion: return {0.0, 7.0};
-    case Player::Bass: return {4.0, 5.0};
-    case Player::Keys: return {3.0, 9.0};
-    case Player::Guitar: return {2.0, 7.0};  // the strum's start; its strings follow it
-    case Player::Click: return {0.0, 0.0};
-    }
-    return {0.0, 0.0};
-}
 
 // splitmix64: a stateless hash, so a decision depends only on where it is made.
 quint64 mix(quint64 x)
@@ -38,6 +17,29 @@ quint64 mix(quint64 x)
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
     return x ^ (x >> 31);
+}
+
+// How much a position on a pulse weighs (Performance::metricAccent); between pulses it weighs
+// kBetweenPulses.
+int roleAccent(PulseRole role)
+{
+    switch (role) {
+    case PulseRole::Downbeat: return 12;
+    case PulseRole::Strong: return 7;
+    case PulseRole::Backbeat: return 4;
+    case PulseRole::Weak: return 2;
+    }
+    return 2;
+}
+
+constexpr int kBetweenPulses = -6;
+
+// Whether `x` is 2^k for an integer k (0.5, 1, 2, 4...): then 1 / x is exact, and y * (1 / x)
+// equals y / x for every y that is not subnormal.
+bool isPowerOfTwo(double x)
+{
+    int exponent = 0;
+    return x > 0 && std::isfinite(x) && std::frexp(x, &exponent) == 0.5;
 }
 
 } // namespace
@@ -60,92 +62,74 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
       m_swings(arrangement.feel.swingRatio > 0.5 + 1e-9),
       m_swingPair(arrangement.feel.swingSubdivision == 16 ? 0.5 : 1.0),
       m_barLength(arrangement.timeSignature.beatsPerBar()),
+      m_barInverse(1.0 / m_barLength),
+      m_barInverseExact(isPowerOfTwo(m_barLength)),
       m_musicStart((arrangement.feel.countInBars + arrangement.feel.introBars) * m_barLength),
       m_phraseBars(arrangement.style ? arrangement.style->phraseBars : 4),
       m_ticksPerMs(kTicksPerQuarter * arrangement.tempoBpm / 60000.0),
       m_random(arrangement.seed ^ (0x9E3779B9u * (partSalt + 1)))
 {
+    if (m_swings)
+        m_swingAt = std::make_unique<std::array<SwingAtPosition, 128>>();
+    std::vector<int> byHalfBeat(static_cast<size_t>(std::ceil(m_barLength * 2)) + 1, kBetweenPulses);
+    for (const Pulse &pulse : m_pulses) {
+        const double halves = pulse.start * 2;
+        if (halves != std::floor(halves) || halves < 0 || halves >= static_cast<double>(byHalfBeat.size()))
+            return;  // a pulse off the half beats: metricAccent searches
+        byHalfBeat[static_cast<size_t>(halves)] = roleAccent(pulse.role);
+    }
+    m_accentByHalfBeat = std::move(byHalfBeat);
 }
 
-double Performance::swung(double beat) const
+double Performance::swungPosition(double beat) const
 {
-    if (!m_swings)
+    const double barStart = floorOf(inBars(beat) + 1e-9) * m_barLength;
+    const SwingAtPosition &swing = swingAt(beat - barStart);
+    if (!swing.moves)
         return beat;
-    const double barStart = floorOf(beat / m_barLength + 1e-9) * m_barLength;
-    const double inBar = beat - barStart;
+    return barStart + swing.pulseStart + swing.pairStart + m_arrangement.feel.swingRatio * m_swingPair;
+}
+
+const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
+{
+    const quint64 bits = std::bit_cast<quint64>(inBar);
+    SwingAtPosition &slot = (*m_swingAt)[(bits * 0x9E3779B97F4A7C15ull) >> 57];
+    if (slot.inBar == inBar)
+        return slot;
+    slot = SwingAtPosition{inBar};
     for (const Pulse &pulse : m_pulses) {
         if (inBar < pulse.start - 1e-9 || inBar >= pulse.start + pulse.length - 1e-9)
             continue;
         if (pulse.compound) // a pulse in three is already a triplet feel
-            return beat;
+            return slot;
         const double pair = m_swingPair;
         const double inPulse = inBar - pulse.start;
         const double pairStart = floorOf(inPulse / pair + 1e-9) * pair;
         if (std::abs(inPulse - pairStart - pair / 2) < 1e-6)
-            return barStart + pulse.start + pairStart + m_arrangement.feel.swingRatio * pair;
-        return beat;
+            slot = SwingAtPosition{inBar, true, pulse.start, pairStart};
+        return slot;
     }
-    return beat;
+    return slot;
 }
 
-qint64 Performance::tick(double beat, Player player, bool swing)
+int Performance::accentOfPulseAt(double inBar) const
 {
-    return tickAtPosition(swing ? swung(beat) : beat, player);
-}
-
-qint64 Performance::tickAtPosition(double position, Player player)
-{
-    const TimingFeel timing = timingFeel(player);
-    const double humanize = m_arrangement.feel.humanize;
-    double offsetMs = 0.0;
-    if (humanize > 0.0) {
-        const double spread = m_random.between(-1000, 1000) / 1000.0;
-        offsetMs = humanize * (timing.biasMs + spread * timing.looseMs);
+    if (!m_accentByHalfBeat.empty()) {
+        // Pulses are half a beat apart at least, so only the nearest half beat can hold one
+        // within 1e-6 of `inBar`; both differences below are exact (the operands are that
+        // close), so this is the search's answer.
+        const double halves = inBar * 2;
+        const qint64 nearest = roundHalfAwayFromZero(halves);
+        if (nearest < 0 || nearest >= static_cast<qint64>(m_accentByHalfBeat.size())
+            || std::abs(halves - static_cast<double>(nearest)) >= 2 * 1e-6)
+            return kBetweenPulses;
+        return m_accentByHalfBeat[static_cast<size_t>(nearest)];
     }
-    const double ticks = position * kTicksPerQuarter + offsetMs * m_ticksPerMs;
-    return std::max<qint64>(0, roundHalfAwayFromZero(ticks));
-}
-
-int Performance::velocity(int base, int accent)
-{
-    const Feel &feel = m_arrangement.feel;
-    const double gain = 0.75 + 0.5 * feel.intensity;
-    double value = (base + accent) * gain;
-    if (feel.humanize > 0.0)
-        value += m_random.between(-1000, 1000) / 1000.0 * 10.0 * feel.humanize;
-    return std::clamp(static_cast<int>(roundHalfAwayFromZero(value)), 1, 127);
-}
-
-int Performance::metricAccent(double beat) const
-{
-    const double barStart = floorOf(beat / m_barLength + 1e-9) * m_barLength;
-    const double inBar = beat - barStart;
     for (const Pulse &pulse : m_pulses) {
-        if (std::abs(inBar - pulse.start) < 1e-6) {
-            switch (pulse.role) {
-            case PulseRole::Downbeat: return 12;
-            case PulseRole::Strong: return 7;
-            case PulseRole::Backbeat: return 4;
-            case PulseRole::Weak: return 2;
-            }
-        }
+        if (std::abs(inBar - pulse.start) < 1e-6)
+            return roleAccent(pulse.role);
     }
-    return -6;
-}
-
-int Performance::phraseAccent(double beat) const
-{
-    if (beat < m_musicStart)
-        return 0;
-    const int bar = static_cast<int>(floorOf((beat - m_musicStart) / m_barLength + 1e-9));
-    // Long phrases breathe in groups of four bars, the phrase's own first bar strongest.
-    const int inPhrase = bar % m_phraseBars;
-    switch (inPhrase % 4) {
-    case 0: return inPhrase == 0 ? 7 : 4;
-    case 1: return -2;
-    case 2: return 3;
-    default: return -4;
-    }
+    return kBetweenPulses;
 }
 
 bool Performance::playsOptional(int bar, int step, int voice) const

@@ -2,9 +2,15 @@
 
 #include "Arrangement.h"
 #include "Meter.h"
+#include "MidiFile.h"
 #include "Random.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
+#include <memory>
+#include <vector>
 
 namespace aiband {
 
@@ -31,6 +37,27 @@ inline double floorOf(double x)
 enum class Player { Kick, Snare, HiHat, Cymbal, Tom, Percussion, Bass, Keys, Guitar, Click };
 
 Player drumPlayer(int gmNote);
+
+// A player's timing at full humanize: played `biasMs` late (negative: early), spread `looseMs`
+// around that.
+struct TimingFeel {
+    double biasMs;
+    double looseMs;
+};
+
+// By Player, in its order.
+inline constexpr TimingFeel kTimingFeels[] = {
+    {0.0, 3.0},   // Kick
+    {6.0, 4.0},   // Snare: laid back
+    {-1.0, 8.0},  // HiHat: loose, pushing a little
+    {0.0, 6.0},   // Cymbal
+    {2.0, 5.0},   // Tom
+    {0.0, 7.0},   // Percussion
+    {4.0, 5.0},   // Bass
+    {3.0, 9.0},   // Keys
+    {2.0, 7.0},   // Guitar: the strum's start; its strings follow it
+    {0.0, 0.0},   // Click
+};
 
 // Turns musical positions into ticks and pattern velocities into played ones, applying the
 // arrangement's feel: swing, humanized timing and dynamics. Each part has its own instance
@@ -61,20 +88,100 @@ public:
     // and the same answer for every part that asks about the same voice and step.
     bool playsOptional(int bar, int step, int voice) const;
 
-    double swung(double beat) const;   // the position after swing, before humanizing
+    double swung(double beat) const   // the position after swing, before humanizing
+    {
+        return m_swings ? swungPosition(beat) : beat;
+    }
     Random &random() { return m_random; }
     const Feel &feel() const { return m_arrangement.feel; }
 
 private:
+    double swungPosition(double beat) const;
+    // `beats` / the bar's length. A bar of 1, 2, 4 or 8 beats (2/4, 4/4...) is divided by
+    // multiplying by its inverse: the same quotient, exactly, without a division's latency in
+    // the chain that every note's accent and swing wait on.
+    double inBars(double beats) const { return m_barInverseExact ? beats * m_barInverse : beats / m_barLength; }
+
+    // Where swing moves a position of the bar: what swungPosition works out from `inBar` alone
+    // (the pulse and the pair it falls in), kept for the positions a part plays again bar after
+    // bar. A slot is found by the position's bits and holds it exactly, so an answer is reused
+    // only for the very same position.
+    struct SwingAtPosition {
+        double inBar = std::numeric_limits<double>::quiet_NaN();  // never equal: an empty slot
+        bool moves = false;       // an offbeat of a pair: moved to pulseStart + pairStart + delay
+        double pulseStart = 0.0;
+        double pairStart = 0.0;
+    };
+    const SwingAtPosition &swingAt(double inBar) const;
+    int accentOfPulseAt(double inBar) const;
+
     const Arrangement &m_arrangement;
     QList<Pulse> m_pulses;
+    // metricAccent by half beat of the bar (where every meter's pulses start), -6 between pulses;
+    // empty when a pulse starts elsewhere (then the pulses are searched).
+    std::vector<int> m_accentByHalfBeat;
     bool m_swings;        // the feel swings at all (a ratio above straight)
     double m_swingPair;   // the length of a swung pair: an eighth-note pair is a beat
+    // See swingAt(); only for a feel that swings, so that a straight part does not set it up.
+    std::unique_ptr<std::array<SwingAtPosition, 128>> m_swingAt;
     double m_barLength;
+    double m_barInverse;       // 1 / m_barLength
+    bool m_barInverseExact;    // m_barLength is a power of two, so multiplying by the inverse is exact
     double m_musicStart;
     int m_phraseBars;
     double m_ticksPerMs;
     Random m_random;
 };
+
+// The calls below are made for every note, from every generator: inline.
+
+inline qint64 Performance::tick(double beat, Player player, bool swing)
+{
+    return tickAtPosition(swing ? swung(beat) : beat, player);
+}
+
+inline qint64 Performance::tickAtPosition(double position, Player player)
+{
+    const TimingFeel timing = kTimingFeels[static_cast<int>(player)];
+    const double humanize = m_arrangement.feel.humanize;
+    double offsetMs = 0.0;
+    if (humanize > 0.0) {
+        const double spread = m_random.between(-1000, 1000) / 1000.0;
+        offsetMs = humanize * (timing.biasMs + spread * timing.looseMs);
+    }
+    const double ticks = position * kTicksPerQuarter + offsetMs * m_ticksPerMs;
+    return std::max<qint64>(0, roundHalfAwayFromZero(ticks));
+}
+
+inline int Performance::velocity(int base, int accent)
+{
+    const Feel &feel = m_arrangement.feel;
+    const double gain = 0.75 + 0.5 * feel.intensity;
+    double value = (base + accent) * gain;
+    if (feel.humanize > 0.0)
+        value += m_random.between(-1000, 1000) / 1000.0 * 10.0 * feel.humanize;
+    return std::clamp(static_cast<int>(roundHalfAwayFromZero(value)), 1, 127);
+}
+
+inline int Performance::phraseAccent(double beat) const
+{
+    if (beat < m_musicStart)
+        return 0;
+    const int bar = static_cast<int>(floorOf(inBars(beat - m_musicStart) + 1e-9));
+    // Long phrases breathe in groups of four bars, the phrase's own first bar strongest.
+    const int inPhrase = bar % m_phraseBars;
+    switch (inPhrase % 4) {
+    case 0: return inPhrase == 0 ? 7 : 4;
+    case 1: return -2;
+    case 2: return 3;
+    default: return -4;
+    }
+}
+
+inline int Performance::metricAccent(double beat) const
+{
+    const double barStart = floorOf(inBars(beat) + 1e-9) * m_barLength;
+    return accentOfPulseAt(beat - barStart);
+}
 
 } // namespace aiband

@@ -14,12 +14,12 @@ constexpr double kEpsilon = 1e-9;
 // Where a chord sounds: [first, last) in beats, with the tolerance chordAt has always used.
 double soundsFrom(const ChordEvent &event)
 {
-    return event.startBeat - kEpsilon;
+    return chordSoundsFrom(event);
 }
 
 double soundsUntil(const ChordEvent &event)
 {
-    return event.startBeat + event.durationBeats - kEpsilon;
+    return chordSoundsUntil(event);
 }
 
 // Whether the chords start in order, each ends no later than the next one starts (so at most
@@ -126,7 +126,7 @@ const ChordEvent *SongPlan::chordAt(double beat) const
     return nullptr;
 }
 
-const ChordEvent *ChordCursor::at(double beat)
+const ChordEvent *ChordCursor::advance(double beat)
 {
     const QList<ChordEvent> &chords = m_plan.chords;
     if (!m_plan.chordsInOrder || beat < m_lastBeat)
@@ -161,6 +161,9 @@ SongPlan planSong(const Arrangement &arrangement, int phraseBars)
 
     plan.musicStartBeat = beat;
     const int songBars = static_cast<int>(std::ceil(arrangement.durationBeats / barLength - kEpsilon));
+    // Every bar and chord at once: a list grown one by one is copied each time it fills up.
+    plan.bars.reserve(plan.bars.size() + std::max(0, songBars) + 1);
+    plan.chords.reserve(arrangement.chords.size() + 1);
     const QList<FormPosition> form = formPositions(arrangement.sections, barLength, songBars, std::max(1, phraseBars));
     const int fillEvery = arrangement.style ? arrangement.style->fills.every : 8;
     int barInSection = 0;

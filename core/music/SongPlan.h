@@ -47,15 +47,40 @@ struct SongPlan {
     const ChordEvent *chordAt(double beat) const;
 };
 
+// Where a chord sounds for chordAt: from its start to its end, both a hair early.
+inline constexpr double kChordSoundsEarly = 1e-9;
+inline double chordSoundsFrom(const ChordEvent &event)
+{
+    return event.startBeat - kChordSoundsEarly;
+}
+inline double chordSoundsUntil(const ChordEvent &event)
+{
+    return event.startBeat + event.durationBeats - kChordSoundsEarly;
+}
+
 // SongPlan::chordAt for a caller that asks about beats in time order, as a generator walking
 // its events does: it goes on from the last answer instead of searching the whole list, and
 // gives the same answers (a beat earlier than the last one is passed to chordAt).
 class ChordCursor {
 public:
     explicit ChordCursor(const SongPlan &plan) : m_plan(plan) {}
-    const ChordEvent *at(double beat);
+    // Inline for the common answer, asked about every note: the chord of the last answer, which
+    // still sounds and has no other starting before the beat.
+    const ChordEvent *at(double beat)
+    {
+        const QList<ChordEvent> &chords = m_plan.chords;
+        if (m_plan.chordsInOrder && beat >= m_lastBeat && m_next > 0
+            && (m_next == chords.size() || beat < chordSoundsFrom(chords[m_next]))
+            && beat < chordSoundsUntil(chords[m_next - 1])) {
+            m_lastBeat = beat;
+            return &chords[m_next - 1];
+        }
+        return advance(beat);
+    }
 
 private:
+    const ChordEvent *advance(double beat);
+
     const SongPlan &m_plan;
     qsizetype m_next = 0;      // chords before this one start at or before m_lastBeat
     double m_lastBeat = 0.0;
