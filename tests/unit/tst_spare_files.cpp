@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -100,6 +101,40 @@ private slots:
         QCOMPARE(spares.count(), 0);
         QVERIFY(hiddenSpares(dir.path()).isEmpty());
         QCOMPARE(read(playing), QByteArray("the take a plugin plays"));
+    }
+
+    // Someone who can write the folder swaps a spare for a link to another file: the store
+    // never writes through it.
+    void aSpareSwappedForALinkIsRefused_data()
+    {
+        QTest::addColumn<bool>("symbolic");
+        QTest::newRow("symbolic link") << true;
+        QTest::newRow("hard link") << false;
+    }
+
+    void aSpareSwappedForALinkIsRefused()
+    {
+        QFETCH(bool, symbolic);
+        QTemporaryDir dir;
+        QTemporaryDir elsewhere;
+        const QString target = elsewhere.filePath(QStringLiteral("precious"));
+        write(target, "not yours");
+        SpareFiles spares(dir.path());
+        const QString old = dir.filePath(QStringLiteral("old.mid"));
+        write(old, "x");
+        QVERIFY(spares.retire(old));
+        const QStringList kept = hiddenSpares(dir.path());
+        QCOMPARE(kept.size(), 1);
+        const QByteArray spare = QFile::encodeName(dir.filePath(kept.first()));
+        QCOMPARE(::unlink(spare.constData()), 0);
+        const QByteArray to = QFile::encodeName(target);
+        QCOMPARE(symbolic ? ::symlink(to.constData(), spare.constData()) : ::link(to.constData(), spare.constData()), 0);
+
+        const QString fresh = dir.filePath(QStringLiteral(".new.mid.partial"));
+        QVERIFY(!spares.reuse(fresh).has_value());
+        QVERIFY(!QFileInfo::exists(fresh) && !QFileInfo(fresh).isSymLink());
+        QVERIFY(hiddenSpares(dir.path()).isEmpty());
+        QCOMPARE(read(target), QByteArray("not yours"));
     }
 
     void keepsNoMoreThanItsCapacity()
