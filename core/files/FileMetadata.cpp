@@ -26,19 +26,20 @@ QJsonObject FileMetadata::toJson() const
 }
 
 // Keys in QJsonObject's order (ascending), as toJson() would hold them.
-QByteArray FileMetadata::toJsonText(JsonTextCache &shared) const
+QByteArray FileMetadata::toJsonText(JsonTextCache *shared) const
 {
+    const auto text = [shared](const QJsonObject &object) { return shared ? shared->textOf(object) : compactJson(object); };
     return CompactObjectText()
-        .addText(QLatin1String("arrangement"), shared.textOf(arrangement))
+        .addText(QLatin1String("arrangement"), text(arrangement))
         .add(QLatin1String("bars"), bars)
         .add(QLatin1String("created"), created.toUTC().toString(Qt::ISODateWithMs))
-        .addText(QLatin1String("feel"), shared.textOf(feel))
+        .addText(QLatin1String("feel"), text(feel))
         .add(QLatin1String("file_name"), fileName)
         .add(QLatin1String("format"), kFormatVersion)
         .add(QLatin1String("generation_ms"), generationMs)
         .add(QLatin1String("key"), key)
         .add(QLatin1String("plugin_id"), pluginId)
-        .addText(QLatin1String("request"), shared.textOf(request))
+        .addText(QLatin1String("request"), text(request))
         .add(QLatin1String("request_id"), requestId)
         .add(QLatin1String("seed"), static_cast<qint64>(seed))
         .add(QLatin1String("style"), style)

@@ -32,9 +32,10 @@ struct FileMetadata {
 
     QJsonObject toJson() const;
     // The same as compactJson(toJson()), written field by field: the takes index stores it for
-    // every part, and building the object and walking it again was half of a take's index work.
-    // The request, arrangement and feel come from `shared`, written once per take.
-    QByteArray toJsonText(JsonTextCache &shared) const;
+    // every part and listings answer it for every file, and building the object and walking it
+    // again was half of that work. With `shared`, the request, arrangement and feel are written
+    // once for the parts of a take that share them.
+    QByteArray toJsonText(JsonTextCache *shared = nullptr) const;
     // Refuses documents that are not sidecars of this format (a foreign or damaged file).
     static std::optional<FileMetadata> fromJson(const QJsonObject &json);
 

@@ -261,7 +261,7 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
             query.bindValue(0, part.metadata.fileName);
             query.bindValue(1, part.take);
             query.bindValue(2, part.recovered ? 1 : 0);
-            query.bindValue(3, part.metadata.toJsonText(shared));
+            query.bindValue(3, part.metadata.toJsonText(&shared));
             query.bindValue(4, part.digest.isEmpty() ? QVariant() : QVariant(part.digest));
             if (!query.exec())
                 return sqlError(QStringLiteral("indexing %1").arg(part.metadata.fileName), query.lastError());

@@ -73,29 +73,6 @@ private:
     std::optional<QString> m_prefix;
 };
 
-// FileMetadata::toJson()'s object, written as text: its keys in QJsonObject's (ascending) order,
-// its values of the same types.
-QByteArray metadataText(const FileMetadata &metadata)
-{
-    return CompactObjectText()
-        .add(QLatin1String("arrangement"), QJsonValue(metadata.arrangement))
-        .add(QLatin1String("bars"), metadata.bars)
-        .add(QLatin1String("created"), isoTimeWithMs(metadata.created))
-        .add(QLatin1String("feel"), QJsonValue(metadata.feel))
-        .add(QLatin1String("file_name"), metadata.fileName)
-        .add(QLatin1String("format"), FileMetadata::kFormatVersion)
-        .add(QLatin1String("generation_ms"), metadata.generationMs)
-        .add(QLatin1String("key"), metadata.key)
-        .add(QLatin1String("plugin_id"), metadata.pluginId)
-        .add(QLatin1String("request"), QJsonValue(metadata.request))
-        .add(QLatin1String("request_id"), metadata.requestId)
-        .add(QLatin1String("seed"), static_cast<qint64>(metadata.seed))
-        .add(QLatin1String("style"), metadata.style)
-        .add(QLatin1String("tempo"), metadata.tempoBpm)
-        .add(QLatin1String("track_type"), metadata.trackType)
-        .text();
-}
-
 // The original's listing entry (StoredFile::toJson(): filename, size, modified), our spellings
 // beside it, and how the file was made (null for a file without metadata).
 QByteArray fileEntryText(const StoredFile &file, const FileMetadata *metadata, FileUrls &urls)
@@ -104,7 +81,7 @@ QByteArray fileEntryText(const StoredFile &file, const FileMetadata *metadata, F
     entry.add(QLatin1String("created"), unixSeconds(metadata ? metadata->created : file.modified))
         .add(QLatin1String("filename"), file.name);
     if (metadata)
-        entry.addText(QLatin1String("metadata"), metadataText(*metadata));
+        entry.addText(QLatin1String("metadata"), metadata->toJsonText());
     else
         entry.add(QLatin1String("metadata"), QJsonValue());
     return entry.add(QLatin1String("modified"), unixSeconds(file.modified))

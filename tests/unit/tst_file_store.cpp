@@ -669,7 +669,8 @@ private slots:
         JsonTextCache shared;
         for (const FileMetadata &metadata : {bass, drums, other}) {
             const QByteArray expected = QJsonDocument(metadata.toJson()).toJson(QJsonDocument::Compact);
-            QCOMPARE(metadata.toJsonText(shared), expected);
+            QCOMPARE(metadata.toJsonText(&shared), expected);
+            QCOMPARE(metadata.toJsonText(), expected);
             QCOMPARE(FileMetadata::fromJson(QJsonDocument::fromJson(expected).object()), std::optional<FileMetadata>(metadata));
         }
     }
