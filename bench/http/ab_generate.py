@@ -20,6 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
 from benchlib import SEED_BODY, Server, _bench_tmp_parent, log, run_wrk  # noqa: E402
 from compare_original import disk_floor  # noqa: E402
+import machine  # noqa: E402
 
 RUNS = (("seq_durable", 1, 1, True), ("seq_fast", 1, 1, False), ("c16_durable", 2, 16, True))
 
@@ -54,6 +55,8 @@ def main():
     args = parser.parse_args()
     apps = {"old": os.path.abspath(args.old_app), "new": os.path.abspath(args.new_app)}
     runs = {name: {run: [] for run, *_ in RUNS} for name in apps}
+    # The machine as every report states it (bench/tools/machine.py); the build is the new app's.
+    described = machine.describe(_bench_tmp_parent(), os.path.dirname(os.path.dirname(apps["new"])), floor=False)
     floors = []
     for round_ in range(args.rounds):
         for run, threads, connections, durable in RUNS:
@@ -63,10 +66,18 @@ def main():
         folder = tempfile.mkdtemp(prefix="aiband-floor-", dir=_bench_tmp_parent())
         floors.append(disk_floor(folder))
         shutil.rmtree(folder, ignore_errors=True)
-    result = {"runs": runs, "floors": floors}
+    described["disk_floor"] = {"p50_ms": statistics.median(f["p50_ms"] for f in floors),
+                               "p99_ms": statistics.median(f["p99_ms"] for f in floors),
+                               "count": floors[0].get("count", machine.FLOOR_FILES), "runs": floors}
+    machine.finish(described)
+    result = {"machine": described, "runs": runs, "floors": floors}
     if args.out:
         with open(args.out, "w") as f:
             json.dump(result, f, indent=2)
+    print("### Machine\n\n| | |\n|---|---|")
+    for row in machine.table_rows(described, lambda label, value, text: text):
+        print(row)
+    print()
     print("| run | figure | old (median) | new (median) | old, each round | new, each round | load avg, each round |")
     print("|---|---|---|---|---|---|---|")
     for run, *_ in RUNS:
