@@ -1,6 +1,7 @@
 #include "FileMetadata.h"
 
 #include "util/CompactJson.h"
+#include "util/IsoTime.h"
 
 #include <QJsonValue>
 
@@ -32,7 +33,7 @@ QByteArray FileMetadata::toJsonText(JsonTextCache *shared) const
     return CompactObjectText()
         .addText(QLatin1String("arrangement"), text(arrangement))
         .add(QLatin1String("bars"), bars)
-        .add(QLatin1String("created"), created.toUTC().toString(Qt::ISODateWithMs))
+        .add(QLatin1String("created"), isoTimeWithMs(created))
         .addText(QLatin1String("feel"), text(feel))
         .add(QLatin1String("file_name"), fileName)
         .add(QLatin1String("format"), kFormatVersion)

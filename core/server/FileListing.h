@@ -3,7 +3,6 @@
 #include "files/FileIndex.h"
 #include "util/Result.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -38,10 +37,6 @@ Result<PageRequest> readPageRequest(const QUrlQuery &query, qsizetype defaultLim
 QByteArray filesPageText(const FileStore &store, const FilePage &page, const QUrl &baseUrl);
 // GET /api/midi/list: {files, count, total, next_cursor} in the plugins' shape.
 QByteArray midiListText(const FilePage &page, const QUrl &baseUrl);
-// time.toUTC().toString(Qt::ISODateWithMs) ("2026-12-06T01:02:03.456Z"), as every listed file's
-// times are written: the same text made from its milliseconds for years 1 to 9999 (Qt's own
-// formats each field through QString::asprintf, a fifth of a page's cost), Qt's for the rest.
-QString isoTimeWithMs(const QDateTime &time);
 
 // GET /files: the names alone (the published plugin's client reads a bare list).
 QJsonArray fileNamesJson(const FilePage &page);

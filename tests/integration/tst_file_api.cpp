@@ -9,6 +9,7 @@
 #include "generation/GenerationResult.h"
 #include "music/Key.h"
 #include "server/FileListing.h"
+#include "util/IsoTime.h"
 
 #include <QDir>
 #include <QJsonDocument>
