@@ -1,5 +1,7 @@
 #include "SpareFiles.h"
 
+#include "RenameNoReplace.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -49,15 +51,6 @@ Openers otherOpeners(int handle)
 #else
     Q_UNUSED(handle);
     return Openers::Unknown;
-#endif
-}
-
-bool renameNoReplace(const QString &from, const QString &to)
-{
-#ifdef RENAME_NOREPLACE
-    return ::renameat2(AT_FDCWD, encoded(from).constData(), AT_FDCWD, encoded(to).constData(), RENAME_NOREPLACE) == 0;
-#else
-    return QDir().rename(from, to);
 #endif
 }
 

@@ -1,6 +1,7 @@
 #include "TakePublisher.h"
 
 #include "FileStore.h"
+#include "RenameNoReplace.h"
 #include "logging/LogCategories.h"
 
 #include <QDir>
@@ -11,8 +12,6 @@
 #include <cerrno>
 #include <iterator>
 #include <optional>
-#include <cstdio>
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace aiband {
@@ -38,19 +37,6 @@ QString linkOrCopy(const QString &from, const QString &to)
     if (QFile::copy(from, to))
         return {};
     return QStringLiteral("cannot link or copy %1 to %2: %3").arg(from, to, qt_error_string(linkError));
-}
-
-// Like QDir::rename (never over an existing file), in one system call instead of four.
-bool renameNew(const QString &from, const QString &to)
-{
-#ifdef RENAME_NOREPLACE
-    if (::renameat2(AT_FDCWD, QFile::encodeName(from).constData(), AT_FDCWD, QFile::encodeName(to).constData(),
-                    RENAME_NOREPLACE) == 0)
-        return true;
-    if (errno != EINVAL && errno != ENOSYS)   // a file system without RENAME_NOREPLACE: Qt's way
-        return false;
-#endif
-    return QDir().rename(from, to);
 }
 
 } // namespace
@@ -175,7 +161,7 @@ Status TakePublisher::placeStaged(const QString &folder, const QList<StoredFile>
     QStringList parts;
     QStringList published;
     for (const StoredFile &file : files) {
-        if (!renameNew(dir.filePath(kPublishingPrefix + file.name), dir.filePath(file.name))) {
+        if (!renameNoReplace(dir.filePath(kPublishingPrefix + file.name), dir.filePath(file.name))) {
             for (const QString &name : std::as_const(published))
                 dir.remove(name);
             return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot publish %1 in %2").arg(file.name, folder));
