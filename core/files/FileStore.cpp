@@ -222,8 +222,8 @@ IndexedPart FileStore::rebuiltPart(const StoredFile &file) const
     FileMetadata metadata;
     metadata.fileName = file.name;
     metadata.trackType = partOf(file.name);
-    metadata.key = Key::nameFromFileNameToken(file.name.section(QLatin1Char('_'), 2, 2));
-    metadata.tempoBpm = file.name.section(QLatin1Char('_'), 3, 3).toDouble();
+    metadata.key = Key::nameFromFileNameToken(nameField(file.name, 2).toString());
+    metadata.tempoBpm = nameField(file.name, 3).toDouble();
     metadata.created = file.modified.toUTC();
     QFile midi(file.path);
     if (midi.open(QIODevice::ReadOnly)) {
@@ -782,13 +782,22 @@ void FileStore::updateRows(const QList<StoredFile> &added, const QStringList &er
 
 QString FileStore::partOf(const QString &name)
 {
-    // What name.section('_', 1, 1) gives, without the list of sections it makes: a listing asks
-    // this for every file of its page (FileIndex::page()).
-    const qsizetype first = name.indexOf(QLatin1Char('_'));
-    if (first < 0)
-        return {};
-    const qsizetype second = name.indexOf(QLatin1Char('_'), first + 1);
-    return name.mid(first + 1, second < 0 ? -1 : second - first - 1);
+    return nameField(name, 1).toString();
+}
+
+// What name.section('_', n, n) gives, without the list of sections it makes: a listing asks this
+// for every file of its page (FileIndex::page(), the MIDI listing's key and tempo).
+QStringView FileStore::nameField(QStringView name, int n)
+{
+    qsizetype from = 0;
+    for (int i = 0; i < n; ++i) {
+        from = name.indexOf(u'_', from);
+        if (from < 0)
+            return {};
+        ++from;
+    }
+    const qsizetype to = name.indexOf(u'_', from);
+    return to < 0 ? name.sliced(from) : name.sliced(from, to - from);
 }
 
 std::optional<Error> FileStore::checkFileName(const QString &name)

@@ -159,6 +159,9 @@ public:
     static bool isStoreFileName(const QString &name);
     // The part a store name holds ("bass" in 20261124-120001-123_bass_C_120_abcdef.mid).
     static QString partOf(const QString &name);
+    // The n-th '_'-separated field of a store name ({time}_{part}_{key}_{tempo}_{id}.mid), as
+    // QString::section('_', n, n) gives it.
+    static QStringView nameField(QStringView name, int n);
     // The errors every caller gives for those names (field "filename"): invalid_filename for a
     // name this store never writes, file_not_found for one that is not there.
     static std::optional<Error> checkFileName(const QString &name);

@@ -23,21 +23,6 @@ QJsonValue nextCursorJson(const FilePage &page)
     return page.next ? QJsonValue(page.next->encode()) : QJsonValue(QJsonValue::Null);
 }
 
-// The n-th '_'-separated field of a store name ({time}_{type}_{key}_{tempo}_{id}.mid), as
-// QString::section(QLatin1Char('_'), n, n) gives it, without the list section() builds.
-QStringView nameField(QStringView name, int n)
-{
-    qsizetype from = 0;
-    for (int i = 0; i < n; ++i) {
-        from = name.indexOf(u'_', from);
-        if (from < 0)
-            return {};
-        ++from;
-    }
-    const qsizetype to = name.indexOf(u'_', from);
-    return to < 0 ? name.sliced(from) : name.sliced(from, to - from);
-}
-
 // Letters, digits, '-', '.', '_' and '~': what a URL path keeps as it is (RFC 3986's unreserved
 // characters), and every store name is made of them.
 bool keptAsIsInUrls(QStringView name)
@@ -102,10 +87,10 @@ QByteArray midiEntryText(const StoredFile &file, FileUrls &urls)
         .add(QLatin1String("created"), isoTimeWithMs(file.modified))
         .add(QLatin1String("file_id"), file.name)
         .add(QLatin1String("filename"), file.name)
-        .add(QLatin1String("key"), Key::nameFromFileNameToken(nameField(file.name, 2).toString()))
+        .add(QLatin1String("key"), Key::nameFromFileNameToken(FileStore::nameField(file.name, 2).toString()))
         .add(QLatin1String("path"), file.path)
         .add(QLatin1String("size_bytes"), file.sizeBytes)
-        .add(QLatin1String("tempo"), nameField(file.name, 3).toInt())
+        .add(QLatin1String("tempo"), FileStore::nameField(file.name, 3).toInt())
         .add(QLatin1String("track_type"), file.trackType)
         .add(QLatin1String("url"), urls.of(file.name))
         .text();

@@ -515,13 +515,16 @@ private slots:
         QVERIFY(store.readSidecars({}).isEmpty());
     }
 
-    // The part a name holds: what QString::section() gave, also for names of no store.
+    // The part a name holds, and any field: what QString::section() gave, also for names of no store.
     void partOfReadsTheSecondField()
     {
         for (const QString &name : {QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid"), QStringLiteral("a_b"),
                                     QStringLiteral("a__b"), QStringLiteral("_a_b"), QStringLiteral("a_"),
-                                    QStringLiteral("_"), QStringLiteral("nothing"), QString()})
+                                    QStringLiteral("_"), QStringLiteral("nothing"), QString()}) {
             QCOMPARE(FileStore::partOf(name), name.section(QLatin1Char('_'), 1, 1));
+            for (int field = 0; field < 6; ++field)
+                QCOMPARE(FileStore::nameField(name, field).toString(), name.section(QLatin1Char('_'), field, field));
+        }
         QCOMPARE(FileStore::partOf(QStringLiteral("20261124-120001-123_drums_Fsm_96_abcdef.mid")), QStringLiteral("drums"));
     }
 
