@@ -212,7 +212,7 @@ private:
     QString m_directory;
     bool m_durable;
     TakesIndex m_takes;
-    SpareFiles m_spares;   // trimmed and deleted files, written again as new parts
+    SpareFiles m_spares;   // trimmed files, written again as new parts
     std::unique_ptr<GroupCommit<PendingTake>> m_commits;
     QThreadPool m_syncPool;   // the round's syncs wait here, side by side, never in the CPU-bound pools
     QMutex m_writeMutex;        // guards m_reserved: choosing a free name and taking it is one step
