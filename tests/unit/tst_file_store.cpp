@@ -694,7 +694,9 @@ private slots:
             const StoredFile old = *store.write(kBass, longBytes, sampleMetadata());
             QCOMPARE(::stat(QFile::encodeName(old.path).constData(), &before), 0);
             QVERIFY(store.write(kBass, "x").ok());
-            QCOMPARE(store.trim(CleanupPolicy{0.0, 1, 60}), QStringList{old.name});
+            // The older by a minute: two files written in the same millisecond would tie.
+            age(old.path, QDateTime::currentDateTimeUtc().addSecs(-60));
+            QCOMPARE(store.cleanup(CleanupPolicy{0.0, 1, 60}), QStringList{old.name});
             QVERIFY(!QFile::exists(old.path));
 
             const StoredFile fresh = *store.write(kBass, shortBytes, sampleMetadata());
@@ -728,7 +730,8 @@ private slots:
         QFile reader(old.path);
         QVERIFY(reader.open(QIODevice::ReadOnly));
         QVERIFY(store.write(kBass, "x").ok());
-        QCOMPARE(store.trim(CleanupPolicy{0.0, 1, 60}), QStringList{old.name});
+        age(old.path, QDateTime::currentDateTimeUtc().addSecs(-60));   // a same-millisecond tie otherwise
+        QCOMPARE(store.cleanup(CleanupPolicy{0.0, 1, 60}), QStringList{old.name});
         const StoredFile fresh = *store.write(kBass, "the new take");
         QCOMPARE(reader.readAll(), QByteArray("the old take's bytes"));
         QFile written(fresh.path);
