@@ -71,6 +71,21 @@ std::optional<IndexedPart> partFrom(const QSqlQuery &row, const QString &fileNam
                        withDigest ? row.value(3).toByteArray() : QByteArray()};
 }
 
+// Every row of `statement` (file name, then one value) by file name: what start-up recovery
+// compares with the folder.
+template <typename Value>
+QHash<QString, Value> secondColumnByName(const QSqlDatabase &db, const QString &statement)
+{
+    QHash<QString, Value> values;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (query.exec(statement)) {
+        while (query.next())
+            values.insert(query.value(0).toString(), query.value(1).value<Value>());
+    }
+    return values;
+}
+
 const QString kSelectPart = QStringLiteral("SELECT take, recovered, metadata, digest FROM parts WHERE file_name = ?");
 // kRowsPerQuery names at once, the file name last (partFrom() reads the first four columns).
 const QString &selectParts()
@@ -344,27 +359,14 @@ QHash<QString, IndexedPart> TakesIndex::findMany(const QStringList &fileNames) c
 QHash<QString, QString> TakesIndex::takesByName() const
 {
     ensureOpen();
-    QHash<QString, QString> takes;
-    QSqlQuery query(connection());
-    query.setForwardOnly(true);
-    if (query.exec(QStringLiteral("SELECT file_name, take FROM parts"))) {
-        while (query.next())
-            takes.insert(query.value(0).toString(), query.value(1).toString());
-    }
-    return takes;
+    return secondColumnByName<QString>(connection(), QStringLiteral("SELECT file_name, take FROM parts"));
 }
 
 QHash<QString, QByteArray> TakesIndex::digestsByName() const
 {
     ensureOpen();
-    QHash<QString, QByteArray> digests;
-    QSqlQuery query(connection());
-    query.setForwardOnly(true);
-    if (query.exec(QStringLiteral("SELECT file_name, digest FROM parts WHERE digest IS NOT NULL"))) {
-        while (query.next())
-            digests.insert(query.value(0).toString(), query.value(1).toByteArray());
-    }
-    return digests;
+    return secondColumnByName<QByteArray>(connection(),
+                                          QStringLiteral("SELECT file_name, digest FROM parts WHERE digest IS NOT NULL"));
 }
 
 std::optional<FileMetadata> TakesIndex::readBeside(const QString &midiPath)
