@@ -8,25 +8,16 @@ void forEachChangeWithin(const SongPlan &plan, double start, double length, Func
 {
     constexpr double kEpsilon = 1e-6;
     const QList<ChordEvent> &chords = plan.chords;
-    const double end = start + length;
     // Chords in order: the changes inside come after those at or before the start, so the search
     // starts there and stops at the first change past the end. (Scanning every chord for every
     // sound made long songs quadratic.)
-    auto chord = chords.cbegin();
+    qsizetype first = 0;
     if (plan.chordsInOrder) {
-        chord = std::upper_bound(chords.cbegin(), chords.cend(), start + kEpsilon,
-                                 [](double beat, const ChordEvent &c) { return beat < c.startBeat; });
+        first = std::upper_bound(chords.cbegin(), chords.cend(), start + kEpsilon,
+                                 [](double beat, const ChordEvent &c) { return beat < c.startBeat; })
+                - chords.cbegin();
     }
-    double from = start;
-    for (; chord != chords.cend(); ++chord) {
-        const double at = chord->startBeat;
-        if (at > from + kEpsilon && at < end - kEpsilon) {
-            change(at);
-            from = at;
-        } else if (plan.chordsInOrder && at >= end - kEpsilon) {
-            break;
-        }
-    }
+    forEachChangeFrom(chords, first, plan.chordsInOrder, start, length, change);
 }
 
 } // namespace aiband

@@ -147,6 +147,27 @@ void forEachHeldStep(const PlannedBar &bar, const StepPattern &pattern, const Pe
 // struck again because the harmony changes under it.
 void forEachChangeWithin(const SongPlan &plan, double start, double length, FunctionRef<void(double)> change);
 
+// The walk both share: the changes among `chords` from index `first` on that fall strictly inside
+// the `length` beats from `start`, one per distinct beat; with the chords in time order it stops
+// at the first one past the end.
+template <typename Change>
+void forEachChangeFrom(const QList<ChordEvent> &chords, qsizetype first, bool inOrder, double start, double length,
+                       Change &&change)
+{
+    constexpr double kEpsilon = 1e-6;
+    const double end = start + length;
+    double from = start;
+    for (qsizetype c = first; c < chords.size(); ++c) {
+        const double at = chords[c].startBeat;
+        if (at > from + kEpsilon && at < end - kEpsilon) {
+            change(at);
+            from = at;
+        } else if (inOrder && at >= end - kEpsilon) {
+            break;
+        }
+    }
+}
+
 // forEachChangeWithin for sounds asked about in time order, as a part's events are: where the
 // search for the first chord after a start begins goes on from the last one instead of searching
 // by halves again. Gives the same changes (a start earlier than the last one is searched anew).
@@ -169,17 +190,7 @@ public:
         m_lastStart = start;
         while (m_first < chords.size() && !(start + kEpsilon < chords[m_first].startBeat))
             ++m_first;
-        const double end = start + length;
-        double from = start;
-        for (qsizetype c = m_first; c < chords.size(); ++c) {
-            const double at = chords[c].startBeat;
-            if (at > from + kEpsilon && at < end - kEpsilon) {
-                change(at);
-                from = at;
-            } else if (at >= end - kEpsilon) {
-                break;
-            }
-        }
+        forEachChangeFrom(chords, m_first, /*inOrder=*/true, start, length, change);
     }
 
 private:
