@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 
 using namespace aiband;
@@ -516,7 +517,31 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(generated.count(), 1, 10000);
         QCOMPARE(store.count(), 1);
         QCOMPARE(service.pendingCount(), 0);
+        // The deadline's timer that ran out is gone with its generation (deleted later).
+        QTRY_COMPARE(service.findChildren<QTimer *>().size(), 0);
         QVERIFY(service.submit(*request, [](const Result<GenerationResult> &) {}).ok());
+    }
+
+    // A generation answered before its deadline takes its deadline's timer with it: a timer left
+    // to run out kept each answered request's callback for the whole deadline, and at hundreds of
+    // generations a second the event loop's timer list grew to tens of thousands.
+    void anAnsweredGenerationLeavesNoDeadlineBehind()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        GenerationService service(&store, StyleLibrary::load({QString::fromLatin1(StyleLibrary::kBuiltInFolder)}),
+                                  QStringLiteral("pop"), GenerationSettings{8, 30.0, {}});
+        const auto request = service.parseRequest(QJsonDocument::fromJson(R"({
+            "chord_progression": "C | Am | F | G", "track_types": ["bass"]})").object());
+        QVERIFY(request.ok());
+        int answered = 0;
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(service.submit(*request, [&](const Result<GenerationResult> &r) { answered += r.ok() ? 1 : 0; }).ok());
+        QCOMPARE(service.findChildren<QTimer *>().size(), 5);   // one deadline per waiting generation
+        QTRY_COMPARE(answered, 5);
+        QCOMPARE(service.findChildren<QTimer *>().size(), 0);
+        QCOMPARE(store.count(), 5);
     }
 
     // Issue 16, item 2: the churn crash. Qt 6.4's QFuture::then(context, ...) can run its
