@@ -37,8 +37,14 @@ void HttpReply::State::write(QHttpServerResponse &&response)
         return;
     response.write(std::move(responder));
     // Once what is written is sent: the client reads the answer, then the end of the connection.
-    if (closeAfter)
+    if (closeAfter) {
         socket->disconnectFromHost();
+        return;
+    }
+    // Sent now rather than when the event loop next finds the socket writable: an answer given
+    // after a generation would otherwise wait behind the take's announcements (files_ready,
+    // the window's models) and one more turn of the loop.
+    socket->flush();
 }
 
 } // namespace aiband
