@@ -841,7 +841,7 @@ std::optional<FileMetadata> FileStore::readSidecar(const QString &fileName) cons
     return part->metadata;
 }
 
-QHash<QString, FileMetadata> FileStore::readSidecars(const QStringList &fileNames) const
+QHash<QString, MetadataText> FileStore::readMetadataTexts(const QStringList &fileNames) const
 {
     QStringList names;
     names.reserve(fileNames.size());
@@ -849,14 +849,7 @@ QHash<QString, FileMetadata> FileStore::readSidecars(const QStringList &fileName
         if (isStoreFileName(name))
             names.append(name);
     }
-    QHash<QString, FileMetadata> metadata;
-    const QHash<QString, IndexedPart> parts = m_takes.findMany(names);
-    metadata.reserve(parts.size());
-    for (auto it = parts.cbegin(); it != parts.cend(); ++it) {
-        if (!it->recovered)   // as readSidecar(): a rebuilt row's request is unknown
-            metadata.insert(it.key(), it->metadata);
-    }
-    return metadata;
+    return m_takes.metadataTexts(names);
 }
 
 std::optional<IndexedPart> FileStore::indexedPart(const QString &fileName) const

@@ -126,9 +126,10 @@ public:
     // The same without looking at the file: for names just listed (the name is from when
     // metadata lived in sidecar files).
     std::optional<FileMetadata> readSidecar(const QString &fileName) const;
-    // readSidecar() for a page of names at once, by name (those without metadata left out): the
-    // takes index is asked once per hundred names, not once per name.
-    QHash<QString, FileMetadata> readSidecars(const QStringList &fileNames) const;
+    // readSidecar() for a page of names at once, by name (those without metadata left out), as
+    // the text listings answer: the takes index is asked once per hundred names, not once per
+    // name (TakesIndex::metadataTexts()).
+    QHash<QString, MetadataText> readMetadataTexts(const QStringList &fileNames) const;
     // The file's row as it is, rebuilt ones included (name fields, tempo, bars).
     std::optional<IndexedPart> indexedPart(const QString &fileName) const;
     Status remove(const QString &name);   // the file and its index row

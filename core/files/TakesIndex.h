@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QList>
 #include <QAtomicInt>
+#include <QByteArray>
+#include <QDateTime>
 #include <QMutex>
 #include <QString>
 #include <QStringList>
@@ -28,6 +30,15 @@ struct IndexedPart {
     // durable take's rows are committed while its parts are being synced, so after a power cut
     // start-up finishes a take only when every hidden part still holds exactly these bytes.
     QByteArray digest;
+};
+
+// A part's metadata as listings answer it: the compact JSON FileMetadata::toJsonText() gives, and
+// when the part was made.
+struct MetadataText {
+    QByteArray json;
+    QDateTime created;   // UTC
+
+    bool operator==(const MetadataText &) const = default;
 };
 
 // The takes index: every part's metadata in one SQLite database (<takes>/.aiband-takes.sqlite,
@@ -63,10 +74,14 @@ public:
     QHash<QString, QByteArray> digestsByName() const;
     Status remove(const QStringList &names);
     std::optional<IndexedPart> find(const QString &fileName) const;
-    // The rows of `fileNames` (a listing's page) by name, those missing or not describing their
-    // own file left out: one query per kRowsPerQuery names, where find() per name cost ten times
-    // as much (docs/BENCHMARKS.md, "Listing files").
-    QHash<QString, IndexedPart> findMany(const QStringList &fileNames) const;
+    // The metadata of `fileNames` (a listing's page) by name, as text; rows missing, rebuilt
+    // (their request is unknown) or not describing their own file left out. One query per
+    // kRowsPerQuery names, where find() per name cost ten times as much. A row's stored text is
+    // answered as it is when its checksum shows it is the text written for that file; parsing
+    // and writing it again was two thirds of a page's work (docs/BENCHMARKS.md, "Listing files").
+    // A row without a checksum (copied from layout 2) or whose checksum does not match is read
+    // as find() reads it.
+    QHash<QString, MetadataText> metadataTexts(const QStringList &fileNames) const;
     static constexpr qsizetype kRowsPerQuery = 100;
     // Every row's file name and take: what start-up recovery compares with the folder.
     QHash<QString, QString> takesByName() const;
@@ -84,6 +99,7 @@ private:
     QSqlQuery *preparedQuery(const QString &statement) const;
     void closeConnections() const;         // this thread's; others close when their thread ends
     Status createSchema(const QSqlDatabase &db) const;
+    Status migrate(const QSqlDatabase &db) const;   // layout 2's table into this layout's
     // `synced`: the commit waits for the disk (synchronous=FULL) when the index is durable.
     Status transaction(const std::function<Status(QSqlDatabase &)> &work, bool synced);
 

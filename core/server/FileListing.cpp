@@ -60,13 +60,13 @@ private:
 
 // The original's listing entry (StoredFile::toJson(): filename, size, modified), our spellings
 // beside it, and how the file was made (null for a file without metadata).
-QByteArray fileEntryText(const StoredFile &file, const FileMetadata *metadata, FileUrls &urls)
+QByteArray fileEntryText(const StoredFile &file, const MetadataText *metadata, FileUrls &urls)
 {
     CompactObjectText entry;
     entry.add(QLatin1String("created"), unixSeconds(metadata ? metadata->created : file.modified))
         .add(QLatin1String("filename"), file.name);
     if (metadata)
-        entry.addText(QLatin1String("metadata"), metadata->toJsonText());
+        entry.addText(QLatin1String("metadata"), metadata->json);
     else
         entry.add(QLatin1String("metadata"), QJsonValue());
     return entry.add(QLatin1String("modified"), unixSeconds(file.modified))
@@ -142,7 +142,7 @@ QByteArray filesPageText(const FileStore &store, const FilePage &page, const QUr
     names.reserve(page.files.size());
     for (const StoredFile &file : page.files)
         names.append(file.name);
-    const QHash<QString, FileMetadata> metadata = store.readSidecars(names);   // one query per page
+    const QHash<QString, MetadataText> metadata = store.readMetadataTexts(names);   // one query per page
     FileUrls urls(baseUrl);
     QList<QByteArray> files;
     files.reserve(page.files.size());

@@ -100,6 +100,35 @@ QByteArray midiBytes(double tempoBpm, qint64 bars)
 
 } // namespace
 
+// What a listing answers for metadata: its text and creation time.
+std::optional<MetadataText> textOf(const std::optional<FileMetadata> &metadata)
+{
+    if (!metadata)
+        return std::nullopt;
+    return MetadataText{metadata->toJsonText(), metadata->created};
+}
+
+// The index's layout version and the kind of its parts table ("rowid" or "without rowid"), read
+// with a connection of its own.
+QStringList indexLayout(const QString &folder)
+{
+    QStringList layout;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("layout"));
+        db.setDatabaseName(folder + QLatin1Char('/') + QLatin1String(TakesIndex::kFileName));
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+                layout.append(query.value(0).toString());
+            if (query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'parts'")) && query.next())
+                layout.append(query.value(0).toString().contains(QLatin1String("WITHOUT ROWID")) ? QStringLiteral("without rowid")
+                                                                                               : QStringLiteral("rowid"));
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("layout"));
+    return layout;
+}
+
 class TestFileStore : public QObject {
     Q_OBJECT
 private slots:
@@ -464,6 +493,60 @@ private slots:
         QVERIFY(written.ok());
         QCOMPARE(store.indexedPart(written->name)->digest,
                  QCryptographicHash::hash("new bass", QCryptographicHash::Sha256));
+        QCOMPARE(indexLayout(dir.path()), (QStringList{QStringLiteral("3"), QStringLiteral("rowid")}));
+    }
+
+    // Layout 2 kept each row in the file name's b-tree, where a take's row (about 1 KB) took an
+    // overflow page of its own: 4.7 KB a row. The start copies it into layout 3's rowid table,
+    // every row and digest kept, and compacts the file.
+    void anIndexOfTheSecondLayoutIsCopiedIntoTheThird()
+    {
+        QTemporaryDir dir;
+        const QString database = dir.filePath(QLatin1String(TakesIndex::kFileName));
+        QStringList names;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(database);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE parts (file_name TEXT PRIMARY KEY NOT NULL, take TEXT NOT NULL, "
+                                              "recovered INTEGER NOT NULL, metadata TEXT NOT NULL, digest BLOB) WITHOUT ROWID")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 2")));
+            QVERIFY(db.transaction());
+            for (int i = 0; i < 200; ++i) {
+                const QString name = QStringLiteral("20261124-120001-123_bass_C_120_%1.mid").arg(i, 6, 16, QLatin1Char('0'));
+                FileMetadata metadata = sampleMetadata();
+                metadata.fileName = name;
+                // A real take's row is about 1 KB: the request and the arrangement as played.
+                metadata.request.insert(QStringLiteral("padding"), QString(700, QLatin1Char('x')));
+                QVERIFY(query.prepare(QStringLiteral("INSERT INTO parts VALUES (?, ?, 0, ?, ?)")));
+                query.addBindValue(name);
+                query.addBindValue(name);
+                query.addBindValue(QJsonDocument(metadata.toJson()).toJson(QJsonDocument::Compact));
+                query.addBindValue(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256));
+                QVERIFY(query.exec());
+                touch(dir.filePath(name), "bass");
+                names.append(name);
+            }
+            QVERIFY(db.commit());
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+        const qint64 before = QFileInfo(database).size();
+
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QCOMPARE(indexLayout(dir.path()), (QStringList{QStringLiteral("3"), QStringLiteral("rowid")}));
+        for (const QString &name : std::as_const(names)) {
+            const std::optional<IndexedPart> part = store.indexedPart(name);
+            QVERIFY(part.has_value());
+            QCOMPARE(part->metadata.request.value(QStringLiteral("padding")).toString().size(), 700);
+            QCOMPARE(part->digest, QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256));
+        }
+        QCOMPARE(store.count(), 200);
+        // 200 rows of about 1.1 KB: 4.7 KB a row before (an overflow page each), under 2 KB after.
+        const qint64 after = QFileInfo(database).size();
+        QVERIFY2(before > 200 * 4000, qPrintable(QString::number(before)));
+        QVERIFY2(after < 200 * 2000, qPrintable(QString::number(after)));
     }
 
     void metadataOfUnknownNamesIsNotRead()
@@ -507,12 +590,56 @@ private slots:
         names << bare << QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid") << QStringLiteral("../") + names.first()
               << names.first();   // unknown, foreign, twice
 
-        const QHash<QString, FileMetadata> page = store.readSidecars(names);
+        const QHash<QString, MetadataText> page = store.readMetadataTexts(names);
         QCOMPARE(page.size(), static_cast<int>(TakesIndex::kRowsPerQuery) * 2 + 3);
         for (const QString &name : std::as_const(names))
-            QCOMPARE(page.contains(name) ? std::optional<FileMetadata>(page.value(name)) : std::nullopt, store.readSidecar(name));
-        QCOMPARE(page.value(names.at(150)).seed, 150u);
-        QVERIFY(store.readSidecars({}).isEmpty());
+            QCOMPARE(page.contains(name) ? std::optional<MetadataText>(page.value(name)) : std::nullopt, textOf(store.readSidecar(name)));
+        QVERIFY(page.value(names.at(150)).json.contains("\"seed\":150,"));
+        QVERIFY(store.readMetadataTexts({}).isEmpty());
+    }
+
+    // A listing answers a row's stored text as it is only when the row's checksum vouches for
+    // it: a damaged text, or one moved to another file's row, is read as readSidecar() reads it
+    // (refused when it does not describe its file), and a row copied from layout 2 (no checksum)
+    // too.
+    void aRowsTextIsAnsweredAsStoredOnlyWhenItsChecksumHolds()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), false);
+        QVERIFY(store.prepare().ok());
+        QStringList names;
+        for (quint32 seed : {1u, 2u, 3u, 4u}) {
+            FileMetadata metadata = sampleMetadata();
+            metadata.seed = seed;
+            names.append(store.write(kBass, "MThd", metadata)->name);
+        }
+        const QHash<QString, MetadataText> before = store.readMetadataTexts(names);
+        QCOMPARE(before.size(), 4);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+            db.setDatabaseName(dir.filePath(QLatin1String(TakesIndex::kFileName)));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            // 0: the text changed (the seed 1 becomes 7, a field no version writes), the checksum kept.
+            QVERIFY(query.exec(QStringLiteral("UPDATE parts SET metadata = replace(metadata, '\"seed\":1,', "
+                                              "'\"seed\":7,\"injected\":1,') WHERE file_name = '%1'").arg(names[0])));
+            // 1: another file's row text and checksum.
+            QVERIFY(query.exec(QStringLiteral("UPDATE parts SET (metadata, checksum) = (SELECT metadata, checksum FROM parts "
+                                              "WHERE file_name = '%1') WHERE file_name = '%2'").arg(names[3], names[1])));
+            // 2: as layout 2 left it: no checksum, no creation time.
+            QVERIFY(query.exec(QStringLiteral("UPDATE parts SET checksum = NULL, created_ms = NULL WHERE file_name = '%1'")
+                                   .arg(names[2])));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+
+        const QHash<QString, MetadataText> after = store.readMetadataTexts(names);
+        // Read and written again: the changed seed, now from the text itself.
+        QCOMPARE(after.value(names[0]), *textOf(store.readSidecar(names[0])));
+        QVERIFY(after.value(names[0]).json.contains("\"seed\":7,"));
+        QVERIFY(!after.value(names[0]).json.contains("injected"));
+        QVERIFY(!after.contains(names[1]));   // it describes names[3]: not this file's
+        QCOMPARE(after.value(names[2]), before.value(names[2]));   // the same text, read the slow way
+        QCOMPARE(after.value(names[3]), before.value(names[3]));
     }
 
     // The part a name holds, and any field: what QString::section() gave, also for names of no store.
