@@ -895,7 +895,10 @@ Status FileStore::removeFile(const StoredFile &file, Removal how)
 QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now)
 {
     reconcile();
-    return trim(policy, now);
+    const QStringList removed = trim(policy, now);
+    // The maintenance pass: no take may follow soon to carry the trims' rows away.
+    m_takes.removeDeferredNow();
+    return removed;
 }
 
 QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
@@ -918,7 +921,7 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
         else
             failed.append(name);
     }
-    m_takes.remove(removed + vanished);   // one transaction for the whole trim
+    m_takes.removeWithNextInsert(removed + vanished);   // with the next take's rows
     logRemoval(policy, removed, failed);
     return removed;
 }

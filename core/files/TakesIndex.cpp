@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <unordered_map>
+#include <utility>
 
 namespace aiband {
 namespace {
@@ -155,6 +156,7 @@ TakesIndex::TakesIndex(QString folder, bool durable)
 
 TakesIndex::~TakesIndex()
 {
+    removeDeferredNow();
     closeConnections();
 }
 
@@ -344,7 +346,11 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
 {
     if (parts.isEmpty())
         return Done{};
-    return transaction([&](QSqlDatabase &) -> Status {
+    const QStringList deferred = takeDeferredRemovals();
+    const Status inserted = transaction([&](QSqlDatabase &) -> Status {
+        // First: a name removed and written again within one transaction keeps its new row.
+        if (Status deleted = deleteRows(deferred); !deleted)
+            return deleted;
         // Prepared once per connection: SQLite's parse of the statement was a tenth of a take's
         // index work.
         QSqlQuery *query = preparedQuery(kInsertPart);
@@ -366,22 +372,60 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
         query->finish();
         return Done{};
     }, /*synced=*/true);
+    if (!inserted && !deferred.isEmpty())
+        removeWithNextInsert(deferred);   // rolled back with the take: they wait for the next one
+    return inserted;
+}
+
+void TakesIndex::removeWithNextInsert(const QStringList &names)
+{
+    QStringList due;
+    {
+        QMutexLocker lock(&m_deferredMutex);
+        m_deferredRemovals.append(names);
+        if (m_deferredRemovals.size() >= kMaxDeferredRemovals)
+            due = std::exchange(m_deferredRemovals, {});
+    }
+    if (!due.isEmpty())
+        remove(due);
+}
+
+Status TakesIndex::removeDeferredNow()
+{
+    const QStringList deferred = takeDeferredRemovals();
+    const Status removed = remove(deferred);
+    if (!removed)
+        removeWithNextInsert(deferred);
+    return removed;
+}
+
+QStringList TakesIndex::takeDeferredRemovals()
+{
+    QMutexLocker lock(&m_deferredMutex);
+    return std::exchange(m_deferredRemovals, {});
+}
+
+Status TakesIndex::deleteRows(const QStringList &names) const
+{
+    if (names.isEmpty())
+        return Done{};
+    QSqlQuery *query = preparedQuery(QStringLiteral("DELETE FROM parts WHERE file_name = ?"));
+    if (!query)
+        return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
+    for (const QString &name : names) {
+        query->bindValue(0, name);
+        if (!query->exec())
+            return sqlError(QStringLiteral("removing %1 from the takes index").arg(name), query->lastError());
+    }
+    query->finish();
+    return Done{};
 }
 
 Status TakesIndex::remove(const QStringList &names)
 {
     if (names.isEmpty())
         return Done{};
-    return transaction([&](QSqlDatabase &db) -> Status {
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("DELETE FROM parts WHERE file_name = ?"));
-        for (const QString &name : names) {
-            query.bindValue(0, name);
-            if (!query.exec())
-                return sqlError(QStringLiteral("removing %1 from the takes index").arg(name), query.lastError());
-        }
-        return Done{};
-    }, /*synced=*/false);
+    return transaction([&](QSqlDatabase &) { return deleteRows(names); }, /*synced=*/false);
 }
 
 QSqlQuery *TakesIndex::preparedQuery(const QString &statement) const

@@ -73,6 +73,14 @@ public:
     // The digest each row holds (empty for rows without one), for start-up's recovery.
     QHash<QString, QByteArray> digestsByName() const;
     Status remove(const QStringList &names);
+    // The rows of files already gone (a trim of a full folder), removed in the next insert's
+    // transaction instead of one of their own: a trim for every take doubled the index's
+    // commits. Until then the rows are harmless: nothing lists or reads a row whose file is
+    // gone, and one a kill leaves is dropped at the next start, as any row without its file.
+    // Applied on their own once kMaxDeferredRemovals wait, and when the index closes.
+    void removeWithNextInsert(const QStringList &names);
+    Status removeDeferredNow();   // those waiting, in a transaction of their own
+    static constexpr qsizetype kMaxDeferredRemovals = 256;
     std::optional<IndexedPart> find(const QString &fileName) const;
     // The metadata of `fileNames` (a listing's page) by name, as text; rows missing, rebuilt
     // (their request is unknown) or not describing their own file left out. One query per
@@ -102,6 +110,9 @@ private:
     Status migrate(const QSqlDatabase &db) const;   // layout 2's table into this layout's
     // `synced`: the commit waits for the disk (synchronous=FULL) when the index is durable.
     Status transaction(const std::function<Status(QSqlDatabase &)> &work, bool synced);
+    // Within a transaction: DELETE every row of `names`.
+    Status deleteRows(const QStringList &names) const;
+    QStringList takeDeferredRemovals();
 
     QString m_folder;
     bool m_durable;
@@ -110,6 +121,8 @@ private:
     mutable QMutex m_openMutex;
     mutable bool m_opened = false;
     mutable QAtomicInt m_epoch;   // in connection names: a new file gets new connections
+    QMutex m_deferredMutex;
+    QStringList m_deferredRemovals;   // removeWithNextInsert()'s
 };
 
 } // namespace aiband

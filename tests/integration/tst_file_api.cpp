@@ -636,8 +636,13 @@ private slots:
         QCOMPARE(m_server->orchestrator->session().files().count(), 2);
         for (const QString &name : second)
             QVERIFY(QFile::exists(m_server->filesDir() + QLatin1Char('/') + name));
+        // A trim's rows leave with the next take's (one commit per take, not two).
+        const QStringList third = generate();
+        QTRY_COMPARE(removed.count(), 2);
         for (const QString &name : first)
             QVERIFY(!TakesIndex(m_server->filesDir(), false).find(name).has_value());
+        for (const QString &name : third)
+            QVERIFY(TakesIndex(m_server->filesDir(), false).find(name).has_value());
     }
 
     void listingsComeInPagesNewestFirst()
