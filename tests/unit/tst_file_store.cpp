@@ -782,6 +782,21 @@ private slots:
             QCOMPARE(store.readSidecar(name).has_value(), !removed.contains(name));
     }
 
+    // The digest serves start-up after a power cut, which only durable takes are promised to
+    // survive: without durable writes none is computed.
+    void onlyDurableTakesKeepTheirPartsDigests()
+    {
+        QTemporaryDir dir;
+        FileStore fast(dir.path(), false);
+        QVERIFY(fast.prepare().ok());
+        QVERIFY(fast.indexedPart(fast.write(kBass, "fast", sampleMetadata())->name)->digest.isEmpty());
+        QTemporaryDir other;
+        FileStore durable(other.path(), true);
+        QVERIFY(durable.prepare().ok());
+        QCOMPARE(durable.indexedPart(durable.write(kBass, "durable", sampleMetadata())->name)->digest,
+                 QCryptographicHash::hash("durable", QCryptographicHash::Sha256));
+    }
+
     // A trim after a write (FileCleanup's) leaves the rows of what it removed to the next take's
     // transaction; the maintenance pass (cleanup()) removes them at once, and so does a backlog of
     // kMaxDeferredRemovals.
