@@ -19,12 +19,14 @@ public:
 
 private:
     void rotate();
+    bool openForAppending();
 
     QMutex m_mutex;
     QString m_path;
     qint64 m_maxBytes;
     int m_backupCount;
     QFile m_file;
+    qint64 m_size = 0;   // what the file holds: counted, not asked for each line
 };
 
 } // namespace aiband

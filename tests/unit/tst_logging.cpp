@@ -4,6 +4,7 @@
 #include "logging/RotatingLogFile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +81,24 @@ private slots:
         QFile newest(path);
         QVERIFY(newest.open(QIODevice::ReadOnly));
         QVERIFY(newest.readAll().contains("line 9"));
+    }
+
+    // The size is counted from what the file held when it was opened: a log left near its limit
+    // by an earlier run rotates at the first line that would pass it.
+    void aLogLeftNearItsLimitRotatesAtTheNextLine()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("orchestrator.log"));
+        {
+            QFile earlier(path);
+            QVERIFY(earlier.open(QIODevice::WriteOnly));
+            earlier.write(QByteArray(90, 'e'));
+        }
+        RotatingLogFile file(path, 100, 1);
+        QVERIFY(file.open());
+        file.writeLine(QStringLiteral("a line of twenty"));
+        QCOMPARE(QFileInfo(path + QStringLiteral(".1")).size(), 90);
+        QCOMPARE(QFileInfo(path).size(), 17);
     }
 };
 
