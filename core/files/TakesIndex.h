@@ -8,6 +8,7 @@
 #include <QAtomicInt>
 #include <QByteArray>
 #include <QDateTime>
+#include <QFuture>
 #include <QMutex>
 #include <QString>
 #include <QStringList>
@@ -121,6 +122,13 @@ private:
     mutable QMutex m_openMutex;
     mutable bool m_opened = false;
     mutable QAtomicInt m_epoch;   // in connection names: a new file gets new connections
+    // A checkpoint of the journal on a worker thread every kCommitsPerCheckpoint commits (about
+    // 500 pages; SQLite's own is 1,000 pages, in the commit that crosses them).
+    static constexpr int kCommitsPerCheckpoint = 100;
+    void startCheckpoint();
+    QAtomicInt m_commitsSinceCheckpoint;
+    QMutex m_checkpointMutex;
+    QFuture<void> m_checkpoint;
     QMutex m_deferredMutex;
     QStringList m_deferredRemovals;   // removeWithNextInsert()'s
 };
