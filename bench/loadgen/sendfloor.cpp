@@ -160,7 +160,8 @@ struct ReaderThread {
                 while (have[i] >= bytes) {
                     have[i] -= bytes;
                     lastAt.store(t, std::memory_order_relaxed);
-                    done.fetch_add(1, std::memory_order_release);
+                    if (done.fetch_add(1, std::memory_order_release) + 1 == static_cast<int>(fds.size()))
+                        done.notify_one();   // the sender sleeps until the round is read, as a server would
                 }
             }
         }
@@ -245,8 +246,9 @@ int main(int argc, char **argv)
         const std::int64_t sent = nowNs();
         const std::int64_t cpu = threadCpuNs() - cpuBefore;
         if (o.reader) {
-            while (reader.done.load(std::memory_order_acquire) < o.sessions)
-                std::this_thread::yield();
+            for (int done = reader.done.load(std::memory_order_acquire); done < o.sessions;
+                 done = reader.done.load(std::memory_order_acquire))
+                reader.done.wait(done);
         } else {
             drain(readers, o.bytes);
         }
