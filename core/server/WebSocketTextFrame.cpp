@@ -47,9 +47,12 @@ WebSocketTextFrame::WebSocketTextFrame(const QString &text) : m_text(text)
 
 void writeTextFrame(QTcpSocket &connection, const WebSocketTextFrame &frame)
 {
+    // As QWebSocket drops a message for a connection that is closing or closed.
+    if (connection.state() != QAbstractSocket::ConnectedState)
+        return;
     const QByteArray &bytes = frame.bytes();
     qsizetype sent = 0;
-    if (connection.bytesToWrite() == 0 && connection.state() == QAbstractSocket::ConnectedState)
+    if (connection.bytesToWrite() == 0)
         sent = sendNow(connection.socketDescriptor(), bytes);
     if (sent < bytes.size())
         connection.write(bytes.constData() + sent, bytes.size() - sent);

@@ -35,6 +35,7 @@ private:
 // goes into Qt's write buffer and out from the event loop, as QWebSocket's own frames do: the
 // order and the buffering of a slow client stay Qt's. So does an error: a failed send() leaves
 // the frame to Qt, whose write meets the error and closes the connection as it always has.
+// Nothing is written to a connection that is no longer connected, as QWebSocket writes nothing.
 void writeTextFrame(QTcpSocket &connection, const WebSocketTextFrame &frame);
 
 } // namespace aiband

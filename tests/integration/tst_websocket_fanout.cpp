@@ -11,6 +11,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QThread>
 
@@ -290,6 +292,24 @@ private slots:
             QCOMPARE(frame->json().value(QStringLiteral("message")).toString(),
                      QStringLiteral("Takes cannot be written: ") + problem(i));
         }
+    }
+
+    // A connection that is closing takes no more frames (QWebSocket writes nothing then): its
+    // close frame stays the last thing on it.
+    void nothingIsWrittenToAConnectionThatIsClosing()
+    {
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::LocalHost));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(listener.waitForNewConnection(5000));
+        QTcpSocket *connection = listener.nextPendingConnection();
+        connection->write("last");   // held by Qt: no event loop has run
+        connection->disconnectFromHost();
+        QCOMPARE(connection->state(), QAbstractSocket::ClosingState);
+
+        writeTextFrame(*connection, WebSocketTextFrame(QStringLiteral("too late")));
+        QCOMPARE(connection->bytesToWrite(), qint64(4));
     }
 
 private:
