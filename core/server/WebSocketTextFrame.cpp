@@ -2,8 +2,6 @@
 
 #include <QTcpSocket>
 
-#include <cerrno>
-
 #include <sys/socket.h>
 
 namespace aiband {
