@@ -6,6 +6,12 @@
 #include <QWebSocket>
 
 namespace aiband {
+namespace {
+
+// Where attach() leaves the session's TCP connection on its QWebSocket (a dynamic property).
+constexpr char kConnectionProperty[] = "aiband_tcp_connection";
+
+} // namespace
 
 WebSocketFrameGuard *WebSocketFrameGuard::watch(QTcpSocket *socket)
 {
@@ -26,9 +32,15 @@ bool WebSocketFrameGuard::carries(const QWebSocket &webSocket) const
 void WebSocketFrameGuard::attach(QWebSocket *webSocket)
 {
     m_webSocket = webSocket;
+    webSocket->setProperty(kConnectionProperty, QVariant::fromValue(QPointer<QTcpSocket>(m_socket)));
     // What is in the buffer now follows the handshake Qt just read: frames, none of them seen.
     m_seen = 0;
     connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketFrameGuard::afterQtRead);
+}
+
+QTcpSocket *WebSocketFrameGuard::connectionOf(const QWebSocket &webSocket)
+{
+    return webSocket.property(kConnectionProperty).value<QPointer<QTcpSocket>>();
 }
 
 void WebSocketFrameGuard::beforeQtReads()

@@ -34,6 +34,10 @@ public:
     bool carries(const QWebSocket &webSocket) const;
     // From now on the socket's bytes are frames of `webSocket`.
     void attach(QWebSocket *webSocket);
+    // The TCP connection under `webSocket`, when a guard was attached to it (every session the
+    // server adopts) and while it lives; nullptr for any other. QWebSocket does not say which
+    // socket it writes to, and a fan-out writes its prepared frames there (WebSocketTextFrame.h).
+    static QTcpSocket *connectionOf(const QWebSocket &webSocket);
 
 private:
     explicit WebSocketFrameGuard(QTcpSocket *socket);

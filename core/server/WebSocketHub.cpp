@@ -2,6 +2,8 @@
 
 #include "LiveMessages.h"
 #include "WebSocketApi.h"
+#include "WebSocketFrameGuard.h"
+#include "WebSocketTextFrame.h"
 #include "generation/GenerateRequest.h"
 #include "logging/LogCategories.h"
 #include "music/Chord.h"
@@ -73,10 +75,10 @@ WebSocketHub::WebSocketHub(WebSocketSettings settings, BandSession *session, QOb
             send(*session, ServerMessage::BandEvents, bandEventsJson(events));
     });
     connect(m_session, &BandSession::chordHeard, this, [this](const QStringList &pluginIds, const HeardChord &chord) {
-        const QString text = envelopeText(ServerMessage::ChordHeard, chordHeardJson(chord));
+        const WebSocketTextFrame frame(envelopeText(ServerMessage::ChordHeard, chordHeardJson(chord)));
         for (const QString &pluginId : pluginIds)
             if (Session *session = sessionFor(pluginId))
-                session->deliver(text);
+                deliverFrame(*session, frame);
     });
     connect(m_session, &BandSession::storageProblemChanged, this, [this](const QString &problem) {
         notifyAll(problem.isEmpty() ? QStringLiteral("Takes are written again.")
@@ -153,6 +155,7 @@ void WebSocketHub::adopt(std::unique_ptr<QWebSocket> socket)
 
     Session &added = addSession(std::move(socket), [raw](const QString &text) { raw->sendTextMessage(text); },
                                 pluginId->isEmpty() ? registeredOverHttp(*raw) : *pluginId);
+    added.connection = WebSocketFrameGuard::connectionOf(*raw);
     qCInfo(lcWebSocket).noquote() << "session from" << raw->peerAddress().toString()
                                   << (added.pluginId.isEmpty() ? QStringLiteral("(no plugin id)") : added.pluginId);
 
@@ -451,17 +454,26 @@ void WebSocketHub::broadcastTransport(const QString &exceptPluginId)
 {
     QJsonObject data = m_session->transportJson();
     data.insert(QStringLiteral("source_plugin_id"), m_session->transportSource());
-    // One serialisation for every receiver.
-    const QString text = envelopeText(ServerMessage::TransportSync, data, {}, transportInSpecSpelling(data));
+    // One serialisation and one frame for every receiver, each written at once: the first
+    // receivers have it while the rest are served (docs/BENCHMARKS.md, "Broadcast").
+    const WebSocketTextFrame frame(envelopeText(ServerMessage::TransportSync, data, {}, transportInSpecSpelling(data)));
     for (auto &session : m_sessions) {
         if (session->pluginId.isEmpty() || session->pluginId == exceptPluginId)
             continue;
-        session->deliver(text);
-        // Written to the socket now rather than when the event loop next reports it writable:
-        // one message per receiver, so nothing is lost by not batching, the first receivers have
-        // it while the rest are served, and no notifier round trip per socket (callgrind).
-        session->socket->flush();
+        deliverFrame(*session, frame);
     }
+}
+
+// Straight to the connection when the frame is the one QWebSocket would write (a message it
+// would not split) and the session is open; otherwise the way every other message goes, which
+// for a session that is closing is nowhere.
+void WebSocketHub::deliverFrame(Session &session, const WebSocketTextFrame &frame)
+{
+    if (session.connection && session.socket->state() == QAbstractSocket::ConnectedState &&
+        static_cast<quint64>(frame.payloadSize()) <= session.socket->outgoingFrameSize())
+        writeTextFrame(*session.connection, frame);
+    else
+        session.deliver(frame.text());
 }
 
 // The asker hears files_ready and a midi_ready per file, then (with every session without an
@@ -528,20 +540,20 @@ void WebSocketHub::announceTake(const GenerationResult &result)
     }
     take.insert(QStringLiteral("files"), names);
     const QJsonObject notice{{QStringLiteral("message"), takeSummary(result)}};
-    const QString resultText = envelopeText(ServerMessage::GenerationResult, take, {}, take);
-    const QString noticeText = envelopeText(ServerMessage::Notification, notice, {}, notice);
+    const WebSocketTextFrame resultFrame(envelopeText(ServerMessage::GenerationResult, take, {}, take));
+    const WebSocketTextFrame noticeFrame(envelopeText(ServerMessage::Notification, notice, {}, notice));
     for (Session *session : listeners) {
-        session->deliver(resultText);
-        session->deliver(noticeText);
+        deliverFrame(*session, resultFrame);
+        deliverFrame(*session, noticeFrame);
     }
 }
 
 void WebSocketHub::notifyAll(const QString &message)
 {
     const QJsonObject notice{{QStringLiteral("message"), message}};
-    const QString text = envelopeText(ServerMessage::Notification, notice, {}, notice);
+    const WebSocketTextFrame frame(envelopeText(ServerMessage::Notification, notice, {}, notice));
     for (auto &session : m_sessions)
-        session->deliver(text);
+        deliverFrame(*session, frame);
 }
 
 } // namespace aiband

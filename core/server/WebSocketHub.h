@@ -22,12 +22,14 @@
 #include <vector>
 
 class QHttpServerRequest;
+class QTcpSocket;
 class QWebSocket;
 
 namespace aiband {
 
 class BandSession;
 class MessageCall;
+class WebSocketTextFrame;
 struct MessageRoute;
 
 struct WebSocketSettings {
@@ -107,6 +109,7 @@ private:
     struct Session {
         std::unique_ptr<QWebSocket> socket;   // a real connection, or only an identity (detached)
         std::function<void(const QString &)> deliver;   // writes one text message to the plugin
+        QPointer<QTcpSocket> connection;   // the TCP connection under a real one, for fan-out frames
         QString pluginId;      // empty until a /ws/sync session registers
         QDateTime lastSeen;    // any message counts as a sign of life
         TokenBucket messages;  // websocket.max_messages_per_second
@@ -132,7 +135,9 @@ private:
 
     QString registeredOverHttp(const QWebSocket &socket) const;
 
-    // Fan-out of what the band session announces.
+    // Fan-out of what the band session announces. A message for several sessions is framed
+    // once and written to each connection (WebSocketTextFrame.h); a detached session gets its text.
+    void deliverFrame(Session &session, const WebSocketTextFrame &frame);
     void broadcastTransport(const QString &exceptPluginId);
     void deliverFiles(const GenerationResult &result);
     void describeFiles(Session &session, const GenerationResult &result);
