@@ -1,5 +1,7 @@
 #include "GenerationResult.h"
 
+#include "util/CompactJson.h"
+
 namespace aiband {
 
 QUrl fileDownloadUrl(const QUrl &baseUrl, const QString &name)
@@ -17,6 +19,18 @@ QJsonObject GeneratedFile::toJson(const QUrl &baseUrl) const
                        {QStringLiteral("path"), file.path},
                        {QStringLiteral("size_bytes"), file.sizeBytes},
                        {QStringLiteral("note_count"), noteCount}};
+}
+
+QByteArray GeneratedFile::toJsonText(const QUrl &baseUrl) const
+{
+    return CompactObjectText()
+        .add(QLatin1String("filename"), file.name)
+        .add(QLatin1String("note_count"), noteCount)
+        .add(QLatin1String("path"), file.path)
+        .add(QLatin1String("size_bytes"), file.sizeBytes)
+        .add(QLatin1String("track_type"), trackType)
+        .add(QLatin1String("url"), fileDownloadUrl(baseUrl, file.name).toString())
+        .text();
 }
 
 } // namespace aiband

@@ -18,6 +18,8 @@ struct GeneratedFile {
 
     // filename, track_type, url (for download), path (in the watched folder), size, notes
     QJsonObject toJson(const QUrl &baseUrl) const;
+    // The same as compactJson(toJson(baseUrl)), written field by field for the HTTP answer.
+    QByteArray toJsonText(const QUrl &baseUrl) const;
 };
 
 // Where a stored file can be downloaded: {baseUrl}/api/files/{name}

@@ -96,24 +96,6 @@ QByteArray midiEntryText(const StoredFile &file, FileUrls &urls)
         .text();
 }
 
-// A JSON array of values already written as text.
-QByteArray arrayText(const QList<QByteArray> &values)
-{
-    qsizetype size = 2 + values.size();
-    for (const QByteArray &value : values)
-        size += value.size();
-    QByteArray text;
-    text.reserve(size);
-    text.append('[');
-    for (const QByteArray &value : values) {
-        if (text.size() > 1)
-            text.append(',');
-        text.append(value);
-    }
-    text.append(']');
-    return text;
-}
-
 } // namespace
 
 Result<PageRequest> readPageRequest(const QUrlQuery &query, qsizetype defaultLimit)
@@ -152,7 +134,7 @@ QByteArray filesPageText(const FileStore &store, const FilePage &page, const QUr
     }
     return CompactObjectText()
         .add(QLatin1String("count"), static_cast<qint64>(files.size()))
-        .addText(QLatin1String("files"), arrayText(files))
+        .addText(QLatin1String("files"), compactArrayText(files))
         .add(QLatin1String("files_dir"), store.directory())
         .add(QLatin1String("next_cursor"), nextCursorJson(page))
         .add(QLatin1String("total"), static_cast<qint64>(page.total))
@@ -168,7 +150,7 @@ QByteArray midiListText(const FilePage &page, const QUrl &baseUrl)
         files.append(midiEntryText(file, urls));
     return CompactObjectText()
         .add(QLatin1String("count"), static_cast<qint64>(files.size()))
-        .addText(QLatin1String("files"), arrayText(files))
+        .addText(QLatin1String("files"), compactArrayText(files))
         .add(QLatin1String("next_cursor"), nextCursorJson(page))
         .add(QLatin1String("total"), static_cast<qint64>(page.total))
         .text();

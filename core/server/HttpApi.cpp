@@ -211,46 +211,51 @@ QHttpServerResponse statusForError(const Error &error)
     return errorReply(HttpStatus::InternalServerError, error);
 }
 
-QJsonObject generationJson(const GenerationResult &result, const QUrl &baseUrl)
+// Fields some dialect's client reads beside our answer (POST /generate's bass_file and
+// drum_file), in ascending order and all before "file_details".
+using LeadingFields = QList<std::pair<QLatin1String, QString>> (*)(const GenerationResult &result);
+
+// A generation's answer written field by field, keys ascending (CompactObjectText): building it
+// as a QJsonObject and writing that was 190,000 of a generation's 1.15 million instructions.
+QByteArray generationText(const GenerationResult &result, const QUrl &baseUrl, LeadingFields leading)
 {
+    QList<QByteArray> details;
     QJsonArray names;
-    QJsonArray details;
     QStringList types;
     for (const GeneratedFile &file : result.files) {
+        details.append(file.toJsonText(baseUrl));
         names.append(file.file.name);
-        details.append(file.toJson(baseUrl));
         types.append(file.trackType);
     }
-    return QJsonObject{{QStringLiteral("success"), true},
-                      {QStringLiteral("request_id"), result.requestId},
-                      {QStringLiteral("files"), names},
-                      {QStringLiteral("file_details"), details},
-                      {QStringLiteral("metadata"), result.metadata},
-                      {QStringLiteral("timings_ms"),
-                       QJsonObject{{QStringLiteral("engine"), result.engineMs},
-                                   {QStringLiteral("write"), result.writeMs},
-                                   {QStringLiteral("total"), result.engineMs + result.writeMs}}},
-                      {QStringLiteral("message"),
-                       QStringLiteral("Generated %1 file(s): %2").arg(names.size()).arg(types.join(QStringLiteral(", ")))}};
+    CompactObjectText answer;
+    if (leading) {
+        for (const auto &[key, value] : leading(result))
+            answer.add(key, value);
+    }
+    return answer.addText(QLatin1String("file_details"), compactArrayText(details))
+        .addText(QLatin1String("files"), compactJson(names))
+        .add(QLatin1String("message"), QStringLiteral("Generated %1 file(s): %2").arg(result.files.size()).arg(types.join(QStringLiteral(", "))))
+        .addText(QLatin1String("metadata"), compactJson(result.metadata))
+        .add(QLatin1String("request_id"), result.requestId)
+        .add(QLatin1String("success"), true)
+        .addText(QLatin1String("timings_ms"), CompactObjectText()
+                                                  .add(QLatin1String("engine"), result.engineMs)
+                                                  .add(QLatin1String("total"), result.engineMs + result.writeMs)
+                                                  .add(QLatin1String("write"), result.writeMs)
+                                                  .text())
+        .text();
 }
-
-// What a client of another dialect reads beside our answer (POST /generate's bass_file).
-using ExtraAnswerFields = void (*)(QJsonObject &answer, const GenerationResult &result);
 
 // The answer to a generation, when it is done (or none if the client has gone; the files are
 // kept either way): the files, or the error's status.
-BandSession::Callback answerWhenDone(const HttpApiContext &api, const HttpReply &reply,
-                                     ExtraAnswerFields extra = nullptr)
+BandSession::Callback answerWhenDone(const HttpApiContext &api, const HttpReply &reply, LeadingFields leading = nullptr)
 {
-    return [reply, baseUrl = api.server.baseUrl(), extra](const Result<GenerationResult> &result) {
+    return [reply, baseUrl = api.server.baseUrl(), leading](const Result<GenerationResult> &result) {
         if (!result) {
             reply.send(statusForError(result.error()));
             return;
         }
-        QJsonObject answer = generationJson(*result, baseUrl);
-        if (extra)
-            extra(answer, *result);
-        reply.send(jsonReply(answer));
+        reply.send(jsonReply(generationText(*result, baseUrl, leading)));
     };
 }
 
@@ -288,14 +293,21 @@ void generate(const HttpApiContext &api, const QHttpServerRequest &request, cons
 
 // The two fields the published plugin's client reads: the paths of the take's bass and drums
 // (they stay there until cleanup).
-void addPluginClientFiles(QJsonObject &answer, const GenerationResult &result)
+QList<std::pair<QLatin1String, QString>> pluginClientFiles(const GenerationResult &result)
 {
-    for (const GeneratedFile &file : result.files) {
-        if (file.trackType == QLatin1String("bass"))
-            answer.insert(QStringLiteral("bass_file"), file.file.path);
-        else if (file.trackType == QLatin1String("drums"))
-            answer.insert(QStringLiteral("drum_file"), file.file.path);
-    }
+    const auto pathOf = [&result](QLatin1String part) -> std::optional<QString> {
+        for (const GeneratedFile &file : result.files) {
+            if (file.trackType == part)
+                return file.file.path;
+        }
+        return std::nullopt;
+    };
+    QList<std::pair<QLatin1String, QString>> fields;
+    if (const auto bass = pathOf(QLatin1String("bass")))
+        fields.append({QLatin1String("bass_file"), *bass});
+    if (const auto drums = pathOf(QLatin1String("drums")))
+        fields.append({QLatin1String("drum_file"), *drums});
+    return fields;
 }
 
 // POST /generate: the published plugin's own client (docs/PLUGIN.md). Its body in, the same
@@ -318,7 +330,7 @@ void generateForPluginClient(const HttpApiContext &api, const QHttpServerRequest
         return;
     }
     api.session.generate(std::move(parsed).value(), requesterOf(request),
-                         answerWhenDone(api, reply, addPluginClientFiles));
+                         answerWhenDone(api, reply, pluginClientFiles));
 }
 
 // POST /api/files/{filename}/regenerate: the file's track again from its metadata sidecar,

@@ -191,6 +191,30 @@ QByteArray compactJson(const QJsonObject &object)
     return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
 }
 
+QByteArray compactJson(const QJsonArray &array)
+{
+    std::string out;
+    CompactWriter(out).array(array);
+    return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
+}
+
+QByteArray compactArrayText(const QList<QByteArray> &values)
+{
+    qsizetype size = 2 + values.size();
+    for (const QByteArray &value : values)
+        size += value.size();
+    QByteArray text;
+    text.reserve(size);
+    text.append('[');
+    for (const QByteArray &value : values) {
+        if (text.size() > 1)
+            text.append(',');
+        text.append(value);
+    }
+    text.append(']');
+    return text;
+}
+
 void CompactObjectText::key(QLatin1String key)
 {
     Q_ASSERT_X(m_lastKey.isNull() || m_lastKey < key, "CompactObjectText", "keys must come in ascending order");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLatin1String>
 #include <QList>
@@ -17,6 +18,9 @@ namespace aiband {
 // strings escaped as Qt escapes them (a lone surrogate as \uXXXX), numbers formatted as Qt
 // formats them.
 QByteArray compactJson(const QJsonObject &object);
+QByteArray compactJson(const QJsonArray &array);
+// A JSON array of values already written as compact text, as they are.
+QByteArray compactArrayText(const QList<QByteArray> &values);
 
 // An object's compact text written field by field, for an answer made on every request
 // (GET /health): no QJsonObject between the values and the bytes (each key inserted into one costs

@@ -645,6 +645,40 @@ private slots:
             QVERIFY(TakesIndex(m_server->filesDir(), false).find(name).has_value());
     }
 
+    // A generation's answer is written field by field (generationText): the bytes must be Qt's
+    // compact text of the object they describe, keys in order, for our route and for the plugin
+    // client's (with its bass_file and drum_file first), and say what the take holds.
+    void aGenerationsAnswerIsQtsCompactText()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        const HttpResult ours = m_server->post(QStringLiteral("/api/generate"), bassRequest());
+        QCOMPARE(ours.status, 200);
+        QCOMPARE(ours.body, QJsonDocument::fromJson(ours.body).toJson(QJsonDocument::Compact));
+        QCOMPARE(ours.json.value(QStringLiteral("message")).toString(), QStringLiteral("Generated 2 file(s): bass, drums"));
+        const QJsonArray details = ours.json.value(QStringLiteral("file_details")).toArray();
+        QCOMPARE(details.size(), 2);
+        QCOMPARE(details.at(0).toObject().value(QStringLiteral("filename")), ours.json.value(QStringLiteral("files")).toArray().at(0));
+        QCOMPARE(details.at(1).toObject().value(QStringLiteral("track_type")).toString(), QStringLiteral("drums"));
+        // The fields of the WebSocket messages' file objects (GeneratedFile::toJson), no more, no less.
+        QCOMPARE(details.at(0).toObject().keys(), GeneratedFile().toJson(QUrl()).keys());
+        QCOMPARE(ours.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("style")).toString(),
+                 QStringLiteral("jazz_swing"));
+        const QJsonObject timings = ours.json.value(QStringLiteral("timings_ms")).toObject();
+        QCOMPARE(timings.value(QStringLiteral("total")).toDouble(),
+                 timings.value(QStringLiteral("engine")).toDouble() + timings.value(QStringLiteral("write")).toDouble());
+
+        const HttpResult plugin = m_server->post(QStringLiteral("/generate"), R"({"chords": ["C", "Am", "F", "G"], "tempo": 90})");
+        QCOMPARE(plugin.status, 200);
+        QCOMPARE(plugin.body, QJsonDocument::fromJson(plugin.body).toJson(QJsonDocument::Compact));
+        QVERIFY(plugin.body.startsWith("{\"bass_file\":"));
+        for (const QJsonValue &file : plugin.json.value(QStringLiteral("file_details")).toArray()) {
+            const QString key = file.toObject().value(QStringLiteral("track_type")).toString() == QLatin1String("bass")
+                                    ? QStringLiteral("bass_file") : QStringLiteral("drum_file");
+            QCOMPARE(plugin.json.value(key), file.toObject().value(QStringLiteral("path")));
+        }
+    }
+
     void listingsComeInPagesNewestFirst()
     {
         QVERIFY(restartWithFiles(250));
