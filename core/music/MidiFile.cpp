@@ -158,11 +158,11 @@ void writeConductorTrack(QByteArray &file, const MidiSong &song, const SongMeta 
 // write bar after bar, a chord's voices and a bar's drum voices a little out of order among
 // themselves. Insertion sort takes a few moves per key there; past a budget of moves (input far
 // from sorted) std::sort finishes the job. The keys are distinct, so either gives one order.
-void sortMostlySorted(std::vector<quint64> &keys)
+void sortMostlySorted(quint64 *keys, size_t count)
 {
-    const size_t budget = 32 * keys.size();
+    const size_t budget = 32 * count;
     size_t moves = 0;
-    for (size_t i = 1; i < keys.size(); ++i) {
+    for (size_t i = 1; i < count; ++i) {
         const quint64 key = keys[i];
         if (keys[i - 1] < key)  // in place already, as most keys are
             continue;
@@ -174,41 +174,10 @@ void sortMostlySorted(std::vector<quint64> &keys)
         keys[j] = key;
         moves += i - j;
         if (moves > budget) {
-            std::sort(keys.begin(), keys.end());
+            std::sort(keys, keys + count);
             return;
         }
     }
-}
-
-// The notes' positions in `notes`, ordered by start, those that start together in the order
-// given: a stable sort. Sorting 64-bit keys (the start above, the position below) gives that
-// order at a fraction of std::stable_sort's cost on whole notes, and positions instead of
-// copies keep the writer's memory small (see PROFILE.md: a render that grows the heap past
-// glibc's trim threshold pays page faults on every call). Keys need starts in [0, 2^32) and
-// fewer than 2^32 notes, as songs have; other input is sorted the plain way.
-std::vector<quint64> orderByStart(const std::vector<Note> &notes)
-{
-    std::vector<quint64> order(notes.size());
-    const auto byStart = [](const Note &a, const Note &b) { return a.startTick < b.startTick; };
-    if (std::is_sorted(notes.cbegin(), notes.cend(), byStart)) { // bass lines come in order
-        std::iota(order.begin(), order.end(), 0);
-        return order;
-    }
-    constexpr qint64 kKeyRange = qint64(1) << 32;
-    const bool packable = static_cast<qint64>(notes.size()) < kKeyRange
-        && std::all_of(notes.cbegin(), notes.cend(), [](const Note &n) { return n.startTick >= 0 && n.startTick < kKeyRange; });
-    if (!packable) {
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(),
-                         [&](quint64 a, quint64 b) { return notes[a].startTick < notes[b].startTick; });
-        return order;
-    }
-    for (size_t i = 0; i < notes.size(); ++i)
-        order[i] = static_cast<quint64>(notes[i].startTick) << 32 | i;
-    sortMostlySorted(order);
-    for (quint64 &key : order)
-        key &= 0xFFFFFFFFu;
-    return order;
 }
 
 // A note as it is written: its note-on and note-off ticks, pitch and velocity clamped to MIDI.
@@ -221,17 +190,105 @@ struct PlayedNote {
     int velocity;
 };
 
-// The notes as they can be played: in order of their start, clipped to the song end, and
-// shortened so that no two notes of one pitch overlap. Notes left without a length, or outside
-// the song, are dropped.
-std::vector<PlayedNote> playableNotes(const std::vector<Note> &notes, qint64 endTick)
+// A part's notes as they are written, and the order of their note-offs. Its buffers are
+// allocated once per part and not zeroed: every element is written before it is read.
+class PlayableNotes {
+public:
+    // The notes in order of their start (those that start together in the order given: a stable
+    // sort), clipped to the song end, and shortened so that no two notes of one pitch overlap.
+    // Notes left without a length, or outside the song, are dropped.
+    PlayableNotes(const std::vector<Note> &notes, qint64 endTick);
+
+    const PlayedNote *begin() const { return m_played.get(); }
+    const PlayedNote *end() const { return m_played.get() + m_count; }
+    size_t size() const { return m_count; }
+
+    // Calls `off(tick, pitch)` for the note-offs at or before `tick` (a played note's start) not
+    // yet given, in the order they are written: by tick, those at one tick in the order of their
+    // notes.
+    template <typename Off>
+    void offsUntil(qint64 tick, Off &&off)
+    {
+        if (m_offKeys) {
+            // The keys hold the tick above and the note's place and pitch below: no note to look up.
+            const quint64 limit = static_cast<quint64>(tick + 1) << 32;
+            for (; m_nextOff < m_count && m_offKeys[m_nextOff] < limit; ++m_nextOff)
+                off(static_cast<qint64>(m_offKeys[m_nextOff] >> 32), static_cast<int>(m_offKeys[m_nextOff] & 0x7F));
+            return;
+        }
+        for (; m_nextOff < m_count && m_played[m_offOrder[m_nextOff]].off <= tick; ++m_nextOff)
+            off(m_played[m_offOrder[m_nextOff]].off, m_played[m_offOrder[m_nextOff]].pitch);
+    }
+
+    // The same for the note-offs after the last note-on.
+    template <typename Off>
+    void remainingOffs(Off &&off)
+    {
+        for (; m_nextOff < m_count; ++m_nextOff) {
+            if (m_offKeys)
+                off(static_cast<qint64>(m_offKeys[m_nextOff] >> 32), static_cast<int>(m_offKeys[m_nextOff] & 0x7F));
+            else
+                off(m_played[m_offOrder[m_nextOff]].off, m_played[m_offOrder[m_nextOff]].pitch);
+        }
+    }
+
+private:
+    template <typename NoteInStartOrder>
+    void play(const std::vector<Note> &notes, NoteInStartOrder nth, qint64 endTick);
+    void dropUnplayable(qint64 endTick);
+    void orderOffs(qint64 endTick);
+
+    std::unique_ptr<PlayedNote[]> m_played;
+    size_t m_count = 0;
+    // The note-offs' order: sorted keys (tick << 32 | place << 7 | pitch) for songs whose ticks and
+    // note counts fit them, as all do; otherwise places in m_played, sorted stably by tick.
+    std::unique_ptr<quint64[]> m_offKeys;
+    std::vector<size_t> m_offOrder;
+    size_t m_nextOff = 0;
+};
+
+PlayableNotes::PlayableNotes(const std::vector<Note> &notes, qint64 endTick)
+    : m_played(std::make_unique_for_overwrite<PlayedNote[]>(notes.size()))
 {
-    const std::vector<quint64> order = orderByStart(notes);
-    // In order of their start, each note clipped to the song end and cut where the next note of
-    // its pitch starts; those left without a length or outside the song are dropped at the end.
-    std::vector<PlayedNote> played;
-    played.reserve(order.size());
-    // The latest note of each pitch so far, by place in `played`. MIDI pitches are 0-127, a flat
+    const size_t count = notes.size();
+    const auto byStart = [](const Note &a, const Note &b) { return a.startTick < b.startTick; };
+    // In order already (bass lines, and the drums, which order each bar): taken as they are.
+    if (std::is_sorted(notes.cbegin(), notes.cend(), byStart)) {
+        play(notes, [](size_t i) { return i; }, endTick);
+    } else {
+        // Sorting 64-bit keys (the start above, the position below) gives the stable order at a
+        // fraction of std::stable_sort's cost on whole notes. Keys need starts in [0, 2^32) and
+        // fewer than 2^32 notes, as songs have; other input is sorted the plain way.
+        constexpr qint64 kKeyRange = qint64(1) << 32;
+        auto keys = std::make_unique_for_overwrite<quint64[]>(count);
+        bool packable = static_cast<qint64>(count) < kKeyRange;
+        for (size_t i = 0; i < count; ++i) {
+            const qint64 start = notes[i].startTick;
+            packable &= start >= 0 && start < kKeyRange;
+            keys[i] = static_cast<quint64>(start) << 32 | i;
+        }
+        if (packable) {
+            sortMostlySorted(keys.get(), count);
+            play(notes, [&keys](size_t i) { return static_cast<size_t>(keys[i] & 0xFFFFFFFFu); }, endTick);
+            m_offKeys = std::move(keys);  // the offs' keys go where the starts' were
+        } else {
+            std::vector<size_t> order(count);
+            std::iota(order.begin(), order.end(), 0);
+            std::stable_sort(order.begin(), order.end(),
+                             [&](size_t a, size_t b) { return notes[a].startTick < notes[b].startTick; });
+            play(notes, [&order](size_t i) { return order[i]; }, endTick);
+        }
+    }
+    dropUnplayable(endTick);
+    orderOffs(endTick);
+}
+
+// Each note, taken in order of its start (`nth(i)` is the place in `notes` of the i-th), clipped to
+// the song end and cut where the next note of its pitch starts.
+template <typename NoteInStartOrder>
+void PlayableNotes::play(const std::vector<Note> &notes, NoteInStartOrder nth, qint64 endTick)
+{
+    // The latest note of each pitch so far, by place in m_played. MIDI pitches are 0-127, a flat
     // table; a pitch out of range (clamped for writing, but overlaps are judged on the pitch as
     // given) goes to the map. Notes that will be dropped take part too: they still cut short a
     // note of their pitch sounding when they start.
@@ -239,40 +296,50 @@ std::vector<PlayedNote> playableNotes(const std::vector<Note> &notes, qint64 end
     std::array<size_t, 128> lastInRange;
     lastInRange.fill(kNone);
     std::map<int, size_t> lastOutOfRange;
-    size_t place = 0;  // played.size(), counted
-    for (quint64 i : order) {
-        const Note &note = notes[i];
+    PlayedNote *const played = m_played.get();
+    const size_t count = notes.size();
+    for (size_t place = 0; place < count; ++place) {
+        const Note &note = notes[nth(place)];
         const qint64 start = note.startTick;
         size_t &last = note.pitch >= 0 && note.pitch < 128 ? lastInRange[static_cast<size_t>(note.pitch)]
                                                             : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
         if (last != kNone && played[last].off > start)
             played[last].off = start;
-        last = place++;
-        played.push_back({start, start + std::min(note.durationTicks, endTick - start), std::clamp(note.pitch, 0, 127),
-                          std::clamp(note.velocity, 1, 127)});
+        last = place;
+        played[place] = {start, start + std::min(note.durationTicks, endTick - start), std::clamp(note.pitch, 0, 127),
+                         std::clamp(note.velocity, 1, 127)};
     }
-    std::erase_if(played, [endTick](const PlayedNote &n) { return n.off <= n.on || n.on < 0 || n.on >= endTick; });
-    return played;
+    m_count = count;
 }
 
-// The positions in `played` in the order their note-offs are written: by tick, those at one tick
-// in the order of their notes. Offs come nearly in the order of the notes (a part's notes are
-// mostly of like lengths), so the keys (tick above, position below) sort in a few moves each.
-// Offs are at or before the song's end, which below 2^32 ticks fits a key.
-std::vector<quint64> orderOfOffs(const std::vector<PlayedNote> &played, qint64 endTick)
+// Notes left without a length, or outside the song, are dropped; the others keep their order.
+void PlayableNotes::dropUnplayable(qint64 endTick)
 {
-    std::vector<quint64> order(played.size());
-    if (endTick < (qint64(1) << 32)) {
-        for (size_t k = 0; k < played.size(); ++k)
-            order[k] = static_cast<quint64>(played[k].off) << 32 | k;
-        sortMostlySorted(order);
-        for (quint64 &key : order)
-            key &= 0xFFFFFFFFu;
-        return order;
+    PlayedNote *const played = m_played.get();
+    const auto unplayable = [endTick](const PlayedNote &n) { return n.off <= n.on || n.on < 0 || n.on >= endTick; };
+    m_count = static_cast<size_t>(std::remove_if(played, played + m_count, unplayable) - played);
+}
+
+// Offs come nearly in the order of the notes (a part's notes are mostly of like lengths), so their
+// keys sort in a few moves each. A played note's off is at or before the song's end, which below
+// 2^32 ticks fits a key, and its place fits the 25 bits left beside its pitch.
+void PlayableNotes::orderOffs(qint64 endTick)
+{
+    if (endTick < (qint64(1) << 32) && m_count < (size_t(1) << 25)) {
+        if (!m_offKeys)
+            m_offKeys = std::make_unique_for_overwrite<quint64[]>(m_count);
+        for (size_t k = 0; k < m_count; ++k) {
+            const PlayedNote &note = m_played[k];
+            m_offKeys[k] = static_cast<quint64>(note.off) << 32 | k << 7 | static_cast<quint64>(note.pitch);
+        }
+        sortMostlySorted(m_offKeys.get(), m_count);
+        return;
     }
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](quint64 a, quint64 b) { return played[a].off < played[b].off; });
-    return order;
+    m_offKeys.reset();
+    m_offOrder.resize(m_count);
+    std::iota(m_offOrder.begin(), m_offOrder.end(), 0);
+    std::stable_sort(m_offOrder.begin(), m_offOrder.end(),
+                     [&](size_t a, size_t b) { return m_played[a].off < m_played[b].off; });
 }
 
 // No delta in a part's track exceeds the song's end (notes are clipped to it), so a note event
@@ -307,11 +374,10 @@ void writeMix(TrackWriter &track, quint8 channel, const PartMix &mix)
 }
 
 // Every note-on and note-off from `out` on, the last event before at tick `now`; returns where
-// the events end and the tick of the last. Its state is in locals, not in a TrackWriter: a store through `char *` may
-// change any object as far as the compiler knows, so members would be read again after every
-// byte.
-std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const std::vector<PlayedNote> &notes, const std::vector<quint64> &offs,
-                      quint8 noteOn, quint8 noteOff)
+// the events end and the tick of the last. At equal ticks note-offs come before note-ons. Its
+// state is in locals, not in a TrackWriter: a store through `char *` may change any object as far
+// as the compiler knows, so members would be read again after every byte.
+std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, PlayableNotes &notes, quint8 noteOn, quint8 noteOff)
 {
     const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
         out = putVariableLength(out, static_cast<quint32>(tick - now));
@@ -321,16 +387,12 @@ std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const std::vect
         out[2] = static_cast<char>(velocity);
         out += 3;
     };
-    const PlayedNote *played = notes.data();
-    const quint64 *off = offs.data();
-    const quint64 *const offsEnd = off + offs.size();
+    const auto putOff = [&](qint64 tick, int pitch) { put(tick, noteOff, pitch, 0); };
     for (const PlayedNote &note : notes) {
-        for (; off != offsEnd && played[*off].off <= note.on; ++off)
-            put(played[*off].off, noteOff, played[*off].pitch, 0);
+        notes.offsUntil(note.on, putOff);
         put(note.on, noteOn, note.pitch, note.velocity);
     }
-    for (; off != offsEnd; ++off)
-        put(played[*off].off, noteOff, played[*off].pitch, 0);
+    notes.remainingOffs(putOff);
     return {out, now};
 }
 
@@ -343,8 +405,7 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     const auto channel = static_cast<quint8>(part.channel & 0x0F);
     const auto noteOn = static_cast<quint8>(0x90 | channel);
     const auto noteOff = static_cast<quint8>(0x80 | channel);
-    const std::vector<PlayedNote> notes = playableNotes(part.notes, endTick);
-    const std::vector<quint64> offs = orderOfOffs(notes, endTick);
+    PlayableNotes notes(part.notes, endTick);
 
     TrackWriter track(file, partTrackSize(name, notes.size() * 2, endTick));
     track.meta(0, 0x03, name);
@@ -354,11 +415,10 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
     if (part.mix)
         writeMix(track, channel, *part.mix);
-    const auto [end, lastTick] = writeNoteEvents(track.position(), track.now(), notes, offs, noteOn, noteOff);
+    const auto [end, lastTick] = writeNoteEvents(track.position(), track.now(), notes, noteOn, noteOff);
     track.resume(end, lastTick);
     track.finish(endTick);
 }
-
 } // namespace
 
 QByteArray writeMidiFile(const MidiSong &song)
