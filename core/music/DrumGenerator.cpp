@@ -97,6 +97,7 @@ public:
                                 voiceGain(voice.note), drumPlayer(voice.note), drumPlayer(voice.note) == Player::HiHat,
                                 drumPlayer(voice.note) == Player::Kick});
         }
+        m_notes.reserve(hitsPerBarAtMost() * static_cast<size_t>(plan.bars.size()));
     }
 
     MidiPart render()
@@ -119,6 +120,22 @@ public:
     }
 
 private:
+    // Room for every bar's hits: the most each voice's grooves play in a bar, and a few for a crash
+    // and a fill (the notes otherwise grew by doubling, copying all of them each time).
+    size_t hitsPerBarAtMost() const
+    {
+        size_t hits = 8;
+        for (const Voice &voice : m_voices) {
+            size_t most = 0;
+            for (const GroovePart &groove : voice.grooves) {
+                for (const std::vector<Step> &bar : groove.bars)
+                    most = std::max(most, bar.size());
+            }
+            hits += most;
+        }
+        return hits;
+    }
+
     void hitAtTick(qint64 start, int note, int velocity, double length)
     {
         m_notes.push_back({start, beatsToTicks(length), note, velocity});
