@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <span>
 
 namespace aiband {
 namespace {
@@ -190,6 +191,17 @@ struct PlayedNote {
     int velocity;
 };
 
+struct NoteOff {
+    qint64 tick;
+    int pitch;
+};
+
+// A note-off's tick and pitch, from a key of PlayableNotes::offKeys() or a NoteOff.
+qint64 tickOf(quint64 key) { return static_cast<qint64>(key >> 32); }
+int pitchOf(quint64 key) { return static_cast<int>(key & 0x7F); }
+qint64 tickOf(const NoteOff &off) { return off.tick; }
+int pitchOf(const NoteOff &off) { return off.pitch; }
+
 // A part's notes as they are written, and the order of their note-offs. Its buffers are
 // allocated once per part and not zeroed: every element is written before it is read.
 class PlayableNotes {
@@ -203,34 +215,11 @@ public:
     const PlayedNote *end() const { return m_played.get() + m_count; }
     size_t size() const { return m_count; }
 
-    // Calls `off(tick, pitch)` for the note-offs at or before `tick` (a played note's start) not
-    // yet given, in the order they are written: by tick, those at one tick in the order of their
-    // notes.
-    template <typename Off>
-    void offsUntil(qint64 tick, Off &&off)
-    {
-        if (m_offKeys) {
-            // The keys hold the tick above and the note's place and pitch below: no note to look up.
-            const quint64 limit = static_cast<quint64>(tick + 1) << 32;
-            for (; m_nextOff < m_count && m_offKeys[m_nextOff] < limit; ++m_nextOff)
-                off(static_cast<qint64>(m_offKeys[m_nextOff] >> 32), static_cast<int>(m_offKeys[m_nextOff] & 0x7F));
-            return;
-        }
-        for (; m_nextOff < m_count && m_played[m_offOrder[m_nextOff]].off <= tick; ++m_nextOff)
-            off(m_played[m_offOrder[m_nextOff]].off, m_played[m_offOrder[m_nextOff]].pitch);
-    }
-
-    // The same for the note-offs after the last note-on.
-    template <typename Off>
-    void remainingOffs(Off &&off)
-    {
-        for (; m_nextOff < m_count; ++m_nextOff) {
-            if (m_offKeys)
-                off(static_cast<qint64>(m_offKeys[m_nextOff] >> 32), static_cast<int>(m_offKeys[m_nextOff] & 0x7F));
-            else
-                off(m_played[m_offOrder[m_nextOff]].off, m_played[m_offOrder[m_nextOff]].pitch);
-        }
-    }
+    // The note-offs in the order they are written: by tick, those at one tick in the order of
+    // their notes. As keys (tick << 32 | place << 7 | pitch) for songs whose ticks and note counts
+    // fit them, as all do (then offs() is empty); otherwise offKeys() is empty.
+    std::span<const quint64> offKeys() const { return {m_offKeys.get(), m_offKeys ? m_count : 0}; }
+    std::span<const NoteOff> offs() const { return m_offs; }
 
 private:
     template <typename NoteInStartOrder>
@@ -240,11 +229,8 @@ private:
 
     std::unique_ptr<PlayedNote[]> m_played;
     size_t m_count = 0;
-    // The note-offs' order: sorted keys (tick << 32 | place << 7 | pitch) for songs whose ticks and
-    // note counts fit them, as all do; otherwise places in m_played, sorted stably by tick.
     std::unique_ptr<quint64[]> m_offKeys;
-    std::vector<size_t> m_offOrder;
-    size_t m_nextOff = 0;
+    std::vector<NoteOff> m_offs;
 };
 
 PlayableNotes::PlayableNotes(const std::vector<Note> &notes, qint64 endTick)
@@ -336,10 +322,10 @@ void PlayableNotes::orderOffs(qint64 endTick)
         return;
     }
     m_offKeys.reset();
-    m_offOrder.resize(m_count);
-    std::iota(m_offOrder.begin(), m_offOrder.end(), 0);
-    std::stable_sort(m_offOrder.begin(), m_offOrder.end(),
-                     [&](size_t a, size_t b) { return m_played[a].off < m_played[b].off; });
+    m_offs.reserve(m_count);
+    for (size_t k = 0; k < m_count; ++k)
+        m_offs.push_back({m_played[k].off, m_played[k].pitch});
+    std::stable_sort(m_offs.begin(), m_offs.end(), [](const NoteOff &a, const NoteOff &b) { return a.tick < b.tick; });
 }
 
 // No delta in a part's track exceeds the song's end (notes are clipped to it), so a note event
@@ -375,9 +361,11 @@ void writeMix(TrackWriter &track, quint8 channel, const PartMix &mix)
 
 // Every note-on and note-off from `out` on, the last event before at tick `now`; returns where
 // the events end and the tick of the last. At equal ticks note-offs come before note-ons. Its
-// state is in locals, not in a TrackWriter: a store through `char *` may change any object as far
-// as the compiler knows, so members would be read again after every byte.
-std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, PlayableNotes &notes, quint8 noteOn, quint8 noteOff)
+// state is in locals, not in a TrackWriter or PlayableNotes: a store through `char *` may change
+// any object as far as the compiler knows, so members would be read again after every byte.
+template <typename Off>
+std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const PlayableNotes &notes, std::span<const Off> offs,
+                                          quint8 noteOn, quint8 noteOff)
 {
     const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
         out = putVariableLength(out, static_cast<quint32>(tick - now));
@@ -387,12 +375,15 @@ std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, PlayableNotes &
         out[2] = static_cast<char>(velocity);
         out += 3;
     };
-    const auto putOff = [&](qint64 tick, int pitch) { put(tick, noteOff, pitch, 0); };
+    const Off *off = offs.data();
+    const Off *const offsEnd = off + offs.size();
     for (const PlayedNote &note : notes) {
-        notes.offsUntil(note.on, putOff);
+        for (; off != offsEnd && tickOf(*off) <= note.on; ++off)
+            put(tickOf(*off), noteOff, pitchOf(*off), 0);
         put(note.on, noteOn, note.pitch, note.velocity);
     }
-    notes.remainingOffs(putOff);
+    for (; off != offsEnd; ++off)
+        put(tickOf(*off), noteOff, pitchOf(*off), 0);
     return {out, now};
 }
 
@@ -405,7 +396,7 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     const auto channel = static_cast<quint8>(part.channel & 0x0F);
     const auto noteOn = static_cast<quint8>(0x90 | channel);
     const auto noteOff = static_cast<quint8>(0x80 | channel);
-    PlayableNotes notes(part.notes, endTick);
+    const PlayableNotes notes(part.notes, endTick);
 
     TrackWriter track(file, partTrackSize(name, notes.size() * 2, endTick));
     track.meta(0, 0x03, name);
@@ -415,7 +406,9 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
     if (part.mix)
         writeMix(track, channel, *part.mix);
-    const auto [end, lastTick] = writeNoteEvents(track.position(), track.now(), notes, noteOn, noteOff);
+    const auto [end, lastTick] = notes.offs().empty()
+        ? writeNoteEvents(track.position(), track.now(), notes, notes.offKeys(), noteOn, noteOff)
+        : writeNoteEvents(track.position(), track.now(), notes, notes.offs(), noteOn, noteOff);
     track.resume(end, lastTick);
     track.finish(endTick);
 }
