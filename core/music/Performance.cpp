@@ -32,8 +32,6 @@ int roleAccent(PulseRole role)
     return 2;
 }
 
-constexpr int kBetweenPulses = -6;
-
 // Whether `x` is 2^k for an integer k (0.5, 1, 2, 4...): then 1 / x is exact, and y * (1 / x)
 // equals y / x for every y that is not subnormal.
 bool isPowerOfTwo(double x)
@@ -81,21 +79,8 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
     m_accentByHalfBeat = std::move(byHalfBeat);
 }
 
-double Performance::swungPosition(double beat) const
+const Performance::SwingAtPosition &Performance::workOutSwing(SwingAtPosition &slot, double inBar) const
 {
-    const double barStart = floorOf(inBars(beat) + 1e-9) * m_barLength;
-    const SwingAtPosition &swing = swingAt(beat - barStart);
-    if (!swing.moves)
-        return beat;
-    return barStart + swing.pulseStart + swing.pairStart + m_arrangement.feel.swingRatio * m_swingPair;
-}
-
-const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
-{
-    const quint64 bits = std::bit_cast<quint64>(inBar);
-    SwingAtPosition &slot = (*m_swingAt)[(bits * 0x9E3779B97F4A7C15ull) >> 57];
-    if (slot.inBar == inBar)
-        return slot;
     slot = SwingAtPosition{inBar};
     for (const Pulse &pulse : m_pulses) {
         if (inBar < pulse.start - 1e-9 || inBar >= pulse.start + pulse.length - 1e-9)
@@ -112,19 +97,8 @@ const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
     return slot;
 }
 
-int Performance::accentOfPulseAt(double inBar) const
+int Performance::accentBySearch(double inBar) const
 {
-    if (!m_accentByHalfBeat.empty()) {
-        // Pulses are half a beat apart at least, so only the nearest half beat can hold one
-        // within 1e-6 of `inBar`; both differences below are exact (the operands are that
-        // close), so this is the search's answer.
-        const double halves = inBar * 2;
-        const qint64 nearest = roundHalfAwayFromZero(halves);
-        if (nearest < 0 || nearest >= static_cast<qint64>(m_accentByHalfBeat.size())
-            || std::abs(halves - static_cast<double>(nearest)) >= 2 * 1e-6)
-            return kBetweenPulses;
-        return m_accentByHalfBeat[static_cast<size_t>(nearest)];
-    }
     for (const Pulse &pulse : m_pulses) {
         if (std::abs(inBar - pulse.start) < 1e-6)
             return roleAccent(pulse.role);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -96,6 +97,8 @@ public:
     const Feel &feel() const { return m_arrangement.feel; }
 
 private:
+    static constexpr int kBetweenPulses = -6;  // metricAccent between pulses
+
     double swungPosition(double beat) const;
     // `beats` / the bar's length. A bar of 1, 2, 4 or 8 beats (2/4, 4/4...) is divided by
     // multiplying by its inverse: the same quotient, exactly, without a division's latency in
@@ -113,7 +116,9 @@ private:
         double pairStart = 0.0;
     };
     const SwingAtPosition &swingAt(double inBar) const;
+    const SwingAtPosition &workOutSwing(SwingAtPosition &slot, double inBar) const;  // fills an empty slot
     int accentOfPulseAt(double inBar) const;
+    int accentBySearch(double inBar) const;  // for pulses off the half beats
 
     const Arrangement &m_arrangement;
     QList<Pulse> m_pulses;
@@ -176,6 +181,40 @@ inline int Performance::phraseAccent(double beat) const
     case 2: return 3;
     default: return -4;
     }
+}
+
+// Swing and accents are asked for every note: the lookups are inline, the work for a position
+// seen the first time (or a meter off the half beats) is not.
+
+inline double Performance::swungPosition(double beat) const
+{
+    const double barStart = floorOf(inBars(beat) + 1e-9) * m_barLength;
+    const SwingAtPosition &swing = swingAt(beat - barStart);
+    if (!swing.moves)
+        return beat;
+    return barStart + swing.pulseStart + swing.pairStart + m_arrangement.feel.swingRatio * m_swingPair;
+}
+
+inline const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
+{
+    const quint64 bits = std::bit_cast<quint64>(inBar);
+    SwingAtPosition &slot = (*m_swingAt)[(bits * 0x9E3779B97F4A7C15ull) >> 57];
+    return slot.inBar == inBar ? slot : workOutSwing(slot, inBar);
+}
+
+inline int Performance::accentOfPulseAt(double inBar) const
+{
+    if (m_accentByHalfBeat.empty())
+        return accentBySearch(inBar);
+    // Pulses are half a beat apart at least, so only the nearest half beat can hold one within
+    // 1e-6 of `inBar`; both differences below are exact (the operands are that close), so this
+    // is the search's answer.
+    const double halves = inBar * 2;
+    const qint64 nearest = roundHalfAwayFromZero(halves);
+    if (nearest < 0 || nearest >= static_cast<qint64>(m_accentByHalfBeat.size())
+        || std::abs(halves - static_cast<double>(nearest)) >= 2 * 1e-6)
+        return kBetweenPulses;
+    return m_accentByHalfBeat[static_cast<size_t>(nearest)];
 }
 
 inline int Performance::metricAccent(double beat) const
