@@ -229,6 +229,7 @@ private:
 
     std::unique_ptr<PlayedNote[]> m_played;
     size_t m_count = 0;
+    size_t m_firstToDrop = 0;  // the notes before it are playable (see play())
     std::unique_ptr<quint64[]> m_offKeys;
     std::vector<NoteOff> m_offs;
 };
@@ -284,18 +285,26 @@ void PlayableNotes::play(const std::vector<Note> &notes, NoteInStartOrder nth, q
     std::map<int, size_t> lastOutOfRange;
     PlayedNote *const played = m_played.get();
     const size_t count = notes.size();
+    // The first note that may be unplayable: most parts have none, and then none is looked for.
+    size_t firstToDrop = count;
     for (size_t place = 0; place < count; ++place) {
         const Note &note = notes[nth(place)];
         const qint64 start = note.startTick;
         size_t &last = note.pitch >= 0 && note.pitch < 128 ? lastInRange[static_cast<size_t>(note.pitch)]
                                                             : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
-        if (last != kNone && played[last].off > start)
+        if (last != kNone && played[last].off > start) {
             played[last].off = start;
+            if (start <= played[last].on)  // cut to nothing by a note struck with it
+                firstToDrop = std::min(firstToDrop, last);
+        }
         last = place;
-        played[place] = {start, start + std::min(note.durationTicks, endTick - start), std::clamp(note.pitch, 0, 127),
-                         std::clamp(note.velocity, 1, 127)};
+        const qint64 off = start + std::min(note.durationTicks, endTick - start);
+        if (off <= start || start < 0)  // no length, or outside the song
+            firstToDrop = std::min(firstToDrop, place);
+        played[place] = {start, off, std::clamp(note.pitch, 0, 127), std::clamp(note.velocity, 1, 127)};
     }
     m_count = count;
+    m_firstToDrop = firstToDrop;
 }
 
 // Notes left without a length, or outside the song, are dropped; the others keep their order.
@@ -303,7 +312,7 @@ void PlayableNotes::dropUnplayable(qint64 endTick)
 {
     PlayedNote *const played = m_played.get();
     const auto unplayable = [endTick](const PlayedNote &n) { return n.off <= n.on || n.on < 0 || n.on >= endTick; };
-    m_count = static_cast<size_t>(std::remove_if(played, played + m_count, unplayable) - played);
+    m_count = static_cast<size_t>(std::remove_if(played + m_firstToDrop, played + m_count, unplayable) - played);
 }
 
 // Offs come nearly in the order of the notes (a part's notes are mostly of like lengths), so their
