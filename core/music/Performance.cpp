@@ -106,6 +106,16 @@ int Performance::accentBySearch(double inBar) const
     return kBetweenPulses;
 }
 
+std::optional<int> Performance::steadyAccentInBar(double offset) const
+{
+    // accentOfPulseAt changes only 1e-6 on either side of a half beat and where it rounds to the
+    // next one, far more than 2e-9 apart: the same answer on both sides holds in between.
+    const int accent = accentOfPulseAt(offset);
+    if (offset < 0 || accentOfPulseAt(offset - 1e-9) != accent || accentOfPulseAt(offset + 1e-9) != accent)
+        return std::nullopt;
+    return accent;
+}
+
 bool Performance::playsOptional(int bar, int step, int voice) const
 {
     return sharedChance(bar, step * 4096 + voice, 0.15 + 0.7 * m_arrangement.feel.complexity);

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace aiband {
@@ -82,6 +83,18 @@ public:
     // Where a bar sits in its phrase: players lean into a phrase's first bar and relax toward
     // its end, which shapes parts that play only a note or two per bar.
     int phraseAccent(double beat) const;
+    // metricAccent(barStart + offset) for every bar that barOnGrid() accepts, when it is the same
+    // for every position within 1e-9 of `offset` (as for any step of a pattern); otherwise none.
+    // A part that plays the same offsets bar after bar works them out once.
+    std::optional<int> steadyAccentInBar(double offset) const;
+    // Whether a bar of `length` beats from `barStart` starts on the meter's grid (a whole number
+    // of bars from the song's start, as metricAccent counts them) early enough in the song that
+    // barStart + offset is within 1e-9 of the offset's place in the bar for every offset in it.
+    bool barOnGrid(double barStart, double length) const
+    {
+        return barStart >= 0 && barStart < kGridSongBeats && length <= m_barLength && m_barLength < 1000
+               && floorOf(inBars(barStart) + 1e-9) * m_barLength == barStart;
+    }
     // Whether an optional ('?') hit at this place is played. The same for every part, so the bass
     // locked to the kick plays exactly the kick's optional hits.
     bool sharedChance(int bar, int step, double probability) const;
@@ -98,6 +111,8 @@ public:
 
 private:
     static constexpr int kBetweenPulses = -6;  // metricAccent between pulses
+    // Below 2^22 beats a double's rounding error is under 1e-9 beats (barOnGrid).
+    static constexpr double kGridSongBeats = 4194304.0;
 
     double swungPosition(double beat) const;
     // `beats` / the bar's length. A bar of 1, 2, 4 or 8 beats (2/4, 4/4...) is divided by
