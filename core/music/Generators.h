@@ -99,9 +99,9 @@ void forEachStep(const PlannedBar &bar, const StepPattern &pattern, Visit &&visi
     }
 }
 
-// The steps forEachStep visits, laid out once for a part (the drums walk them bar after bar): each
-// with its offset from the bar's start in `beat`. Without `withRests`, the '.' steps are left out, for a part that plays nothing
-// on them: most of a drum voice's sixteenths are rests.
+// The steps forEachStep visits, laid out once for a part (the drums walk them bar after bar),
+// each with its offset from the bar's start in `beat`. Without `withRests`, the '.' steps are left
+// out, for a part that plays nothing on them: most of a drum voice's sixteenths are rests.
 std::vector<Step> patternSteps(const StepPattern &pattern, bool withRests);
 
 // The walk of forEachStep for a part whose sounds are held by '-' steps (keys, guitar): calls

@@ -190,7 +190,7 @@ bool clearOfLowIntervals(const QList<int> &voicing)
     return true;
 }
 
-QList<QList<int>> keysVoicingCandidates(const Chord &chord, Voicing voicing)
+KeysCandidates keysVoicingCandidates(const Chord &chord, Voicing voicing)
 {
     const QList<int> simple = simpleIntervals(chord);
     const QList<int> intervals = voicedIntervals(simple, voicing);
@@ -203,20 +203,25 @@ QList<QList<int>> keysVoicingCandidates(const Chord &chord, Voicing voicing)
     QList<int> ascending = intervals;
     std::sort(ascending.begin(), ascending.end());
     stackRotations(chord, ascending, voicing, seventh, candidates, keys);
-    return candidates;
+    std::vector<bool> clear;
+    clear.reserve(static_cast<size_t>(candidates.size()));
+    for (const QList<int> &candidate : candidates)
+        clear.push_back(clearOfLowIntervals(candidate));
+    return {candidates, std::move(clear)};
 }
 
-QList<int> chooseKeysVoicing(const Chord &chord, Voicing voicing, const QList<QList<int>> &candidates,
+QList<int> chooseKeysVoicing(const Chord &chord, Voicing voicing, const KeysCandidates &candidates,
                              const QList<int> &previous, int floor)
 {
     static const QList<int> kMiddle{60, 64, 67};
     const QList<int> &reference = previous.isEmpty() ? kMiddle : previous;
     const QList<int> *best = nullptr;
     double bestCost = 1e9;
-    for (const QList<int> &candidate : candidates) {
+    for (qsizetype c = 0; c < candidates.voicings.size(); ++c) {
+        const QList<int> &candidate = candidates.voicings[c];
         // Above the bass and clear down low first; then the least movement, staying near the
         // middle of the keyboard over a long song instead of drifting away.
-        const double muddy = (candidate.first() <= floor ? 1000.0 : 0.0) + (clearOfLowIntervals(candidate) ? 0.0 : 500.0);
+        const double muddy = (candidate.first() <= floor ? 1000.0 : 0.0) + (candidates.clear[static_cast<size_t>(c)] ? 0.0 : 500.0);
         const double centre = std::abs(candidate.first() + candidate.last() - 128) * 0.25;
         const double cost = muddy + movement(candidate, reference) + centre;
         if (cost < bestCost) {
