@@ -6,6 +6,7 @@
 #include "Style.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -519,19 +520,24 @@ private:
                 continue;
             const ChordEvent *chord = chords.at(before.beat);
             const QList<int> *scale = chord ? &scaleOf(chord->chord) : nullptr;
-            QList<int> options{target.pitch - 1, target.pitch + 1};
+            const int previous = i >= 2 && m_events[i - 2].pitch != 0 ? m_events[i - 2].pitch : before.pitch;
+            // In range, within an octave of the note before, and not a repeat of it: the half steps
+            // around the target, then the whole steps in the chord's scale (at most four, no list).
+            std::array<int, 4> options;
+            int count = 0;
+            const auto offer = [&](int p) {
+                if (!(p < kLowest || p > kHighest || std::abs(p - previous) > 12 || (p == previous && i >= 2)))
+                    options[static_cast<size_t>(count++)] = p;
+            };
+            offer(target.pitch - 1);
+            offer(target.pitch + 1);
             for (int step : {-2, 2}) {
                 if (scale && scale->contains(((target.pitch + step) % 12 + 12) % 12))
-                    options.append(target.pitch + step);
+                    offer(target.pitch + step);
             }
-            const int previous = i >= 2 && m_events[i - 2].pitch != 0 ? m_events[i - 2].pitch : before.pitch;
-            // In range, within an octave of the note before, and not a repeat of it.
-            options.removeIf([&](int p) {
-                return p < kLowest || p > kHighest || std::abs(p - previous) > 12 || (p == previous && i >= 2);
-            });
-            if (options.isEmpty())
+            if (count == 0)
                 continue;
-            before.pitch = options[m_performance.random().between(0, static_cast<int>(options.size()) - 1)];
+            before.pitch = options[static_cast<size_t>(m_performance.random().between(0, count - 1))];
             before.approach = true;
         }
     }
