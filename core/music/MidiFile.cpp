@@ -217,7 +217,8 @@ public:
 
     // The note-offs in the order they are written: by tick, those at one tick in the order of
     // their notes. As keys (tick << 32 | place << 7 | pitch) for songs whose ticks and note counts
-    // fit them, as all do (then offs() is empty); otherwise offKeys() is empty.
+    // fit them, as all do (then offs() is empty, and the keys are followed by ~0); otherwise
+    // offKeys() is empty.
     std::span<const quint64> offKeys() const { return {m_offKeys.get(), m_offKeys ? m_count : 0}; }
     std::span<const NoteOff> offs() const { return m_offs; }
 
@@ -247,7 +248,7 @@ PlayableNotes::PlayableNotes(const std::vector<Note> &notes, qint64 endTick)
         // fraction of std::stable_sort's cost on whole notes. Keys need starts in [0, 2^32) and
         // fewer than 2^32 notes, as songs have; other input is sorted the plain way.
         constexpr qint64 kKeyRange = qint64(1) << 32;
-        auto keys = std::make_unique_for_overwrite<quint64[]>(count);
+        auto keys = std::make_unique_for_overwrite<quint64[]>(count + 1);  // + orderOffs' end mark
         bool packable = static_cast<qint64>(count) < kKeyRange;
         for (size_t i = 0; i < count; ++i) {
             const qint64 start = notes[i].startTick;
@@ -322,12 +323,13 @@ void PlayableNotes::orderOffs(qint64 endTick)
 {
     if (endTick < (qint64(1) << 32) && m_count < (size_t(1) << 25)) {
         if (!m_offKeys)
-            m_offKeys = std::make_unique_for_overwrite<quint64[]>(m_count);
+            m_offKeys = std::make_unique_for_overwrite<quint64[]>(m_count + 1);
         for (size_t k = 0; k < m_count; ++k) {
             const PlayedNote &note = m_played[k];
             m_offKeys[k] = static_cast<quint64>(note.off) << 32 | k << 7 | static_cast<quint64>(note.pitch);
         }
         sortMostlySorted(m_offKeys.get(), m_count);
+        m_offKeys[m_count] = ~quint64(0);  // above every key: where writeKeyedNoteEvents' offs end
         return;
     }
     m_offKeys.reset();
@@ -396,6 +398,43 @@ std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const PlayableN
     return {out, now};
 }
 
+// writeNoteEvents for note-offs as keys (PlayableNotes::offKeys()), followed in memory by a key
+// above every other: one step per event, the next off key against the next note-on's limit (no
+// end to check for the offs while note-ons remain, nor a tick to take out of the key).
+std::pair<char *, qint64> writeKeyedNoteEvents(char *out, qint64 now, const PlayableNotes &notes,
+                                               std::span<const quint64> offKeys, quint8 noteOn, quint8 noteOff)
+{
+    const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
+        out = putVariableLength(out, static_cast<quint32>(tick - now));
+        now = tick;
+        out[0] = static_cast<char>(status);
+        out[1] = static_cast<char>(pitch);
+        out[2] = static_cast<char>(velocity);
+        out += 3;
+    };
+    const quint64 *off = offKeys.data();
+    const PlayedNote *note = notes.begin();
+    if (note != notes.end()) {
+        // An off at or before the note-on's tick has a key below (tick + 1) << 32.
+        quint64 limit = static_cast<quint64>(note->on + 1) << 32;
+        for (;;) {
+            const quint64 key = *off;
+            if (key < limit) {
+                put(tickOf(key), noteOff, pitchOf(key), 0);
+                ++off;
+                continue;
+            }
+            put(note->on, noteOn, note->pitch, note->velocity);
+            if (++note == notes.end())
+                break;
+            limit = static_cast<quint64>(note->on + 1) << 32;
+        }
+    }
+    for (const quint64 *const offsEnd = offKeys.data() + offKeys.size(); off != offsEnd; ++off)
+        put(tickOf(*off), noteOff, pitchOf(*off), 0);
+    return {out, now};
+}
+
 // The track name, program change and mix at tick 0, then every note-on and note-off in time order:
 // at equal ticks note-offs before note-ons, and events of one kind in the order of their notes.
 // Note-ons and note-offs are each put in that order, then merged.
@@ -416,7 +455,7 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     if (part.mix)
         writeMix(track, channel, *part.mix);
     const auto [end, lastTick] = notes.offs().empty()
-        ? writeNoteEvents(track.position(), track.now(), notes, notes.offKeys(), noteOn, noteOff)
+        ? writeKeyedNoteEvents(track.position(), track.now(), notes, notes.offKeys(), noteOn, noteOff)
         : writeNoteEvents(track.position(), track.now(), notes, notes.offs(), noteOn, noteOff);
     track.resume(end, lastTick);
     track.finish(endTick);
