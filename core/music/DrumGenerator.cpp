@@ -131,8 +131,10 @@ private:
     std::vector<std::vector<int>> steadyAccents(const std::vector<std::vector<Step>> &bars) const
     {
         std::vector<std::vector<int>> accents;
+        accents.reserve(bars.size());
         for (const std::vector<Step> &steps : bars) {
             std::vector<int> &bar = accents.emplace_back();
+            bar.reserve(steps.size());
             for (const Step &step : steps)  // `beat` is the offset in the bar here (patternSteps)
                 bar.push_back(m_performance.steadyAccentInBar(step.beat).value_or(kNoSteadyAccent));
         }
