@@ -65,6 +65,8 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
       m_musicStart((arrangement.feel.countInBars + arrangement.feel.introBars) * m_barLength),
       m_phraseBars(arrangement.style ? arrangement.style->phraseBars : 4),
       m_ticksPerMs(kTicksPerQuarter * arrangement.tempoBpm / 60000.0),
+      m_humanize(arrangement.feel.humanize),
+      m_velocityGain(0.75 + 0.5 * arrangement.feel.intensity),
       m_random(arrangement.seed ^ (0x9E3779B9u * (partSalt + 1)))
 {
     if (m_swings)

@@ -150,6 +150,10 @@ private:
     double m_musicStart;
     int m_phraseBars;
     double m_ticksPerMs;
+    // The feel's humanize and the gain its intensity gives velocities (0.75 + 0.5 * intensity),
+    // read for every note: kept here rather than read through the arrangement each time.
+    double m_humanize;
+    double m_velocityGain;
     Random m_random;
 };
 
@@ -163,7 +167,7 @@ inline qint64 Performance::tick(double beat, Player player, bool swing)
 inline qint64 Performance::tickAtPosition(double position, Player player)
 {
     const TimingFeel timing = kTimingFeels[static_cast<int>(player)];
-    const double humanize = m_arrangement.feel.humanize;
+    const double humanize = m_humanize;
     double offsetMs = 0.0;
     if (humanize > 0.0) {
         const double spread = m_random.between(-1000, 1000) / 1000.0;
@@ -175,11 +179,9 @@ inline qint64 Performance::tickAtPosition(double position, Player player)
 
 inline int Performance::velocity(int base, int accent)
 {
-    const Feel &feel = m_arrangement.feel;
-    const double gain = 0.75 + 0.5 * feel.intensity;
-    double value = (base + accent) * gain;
-    if (feel.humanize > 0.0)
-        value += m_random.between(-1000, 1000) / 1000.0 * 10.0 * feel.humanize;
+    double value = (base + accent) * m_velocityGain;
+    if (m_humanize > 0.0)
+        value += m_random.between(-1000, 1000) / 1000.0 * 10.0 * m_humanize;
     return std::clamp(static_cast<int>(roundHalfAwayFromZero(value)), 1, 127);
 }
 
