@@ -196,6 +196,8 @@ KeysCandidates keysVoicingCandidates(const Chord &chord, Voicing voicing)
     const QList<int> intervals = voicedIntervals(simple, voicing);
     const bool seventh = simple.size() >= 4;
     QList<QList<int>> candidates;
+    // Every rotation in both orders from each of the (at most three) bottoms of its class.
+    candidates.reserve(2 * 3 * intervals.size());
     QVarLengthArray<VoicingKey, 64> keys;
     // The tones in the symbol's order (E7#9: E G# D G, the guitarist's voicing) and in close
     // position (rising from each tone: the rootless A and B shapes are two of these).
