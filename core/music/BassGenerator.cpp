@@ -6,6 +6,7 @@
 #include "Style.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -51,17 +52,31 @@ int firstPresent(const Chord &chord, std::initializer_list<int> intervals, int f
     return fallback;
 }
 
+// The intervals of a chord the pattern alphabet's 5, 3 and 7 stand for: worked out once per
+// chord, not for every note of a pattern.
+struct ChordDegrees {
+    ChordDegrees() = default;
+    explicit ChordDegrees(const Chord &chord)
+        : fifth(firstPresent(chord, {7, 6, 8}, 0)), third(firstPresent(chord, {4, 3, 5, 2}, 0)),
+          seventh(firstPresent(chord, {10, 11, 9}, 12))
+    {
+    }
+    int fifth = 0;
+    int third = 0;
+    int seventh = 12;
+};
+
 // A chord degree of the pattern alphabet as a pitch, relative to the chord's root in the register.
 // The octave is a real octave: above the root, or below it when the root sits too high (folding
 // it under the ceiling would turn it back into the root). A fifth goes under a root in the upper
 // half of the register, as players alternate root and low fifth, and keeps the line low.
-int degreePitch(QChar degree, const Chord &chord, int rootPitch, const BassStyle &style)
+int degreePitch(QChar degree, const ChordDegrees &chord, int rootPitch, const BassStyle &style)
 {
     int interval = 0;
     switch (degree.unicode()) {
-    case u'5': interval = firstPresent(chord, {7, 6, 8}, 0); break;
-    case u'3': interval = firstPresent(chord, {4, 3, 5, 2}, 0); break;
-    case u'7': interval = firstPresent(chord, {10, 11, 9}, 12); break;
+    case u'5': interval = chord.fifth; break;
+    case u'3': interval = chord.third; break;
+    case u'7': interval = chord.seventh; break;
     case u'8': return rootPitch + 12 <= kHighest ? rootPitch + 12 : rootPitch - 12;
     default: break;
     }
@@ -356,6 +371,7 @@ private:
             // Degrees are measured from one root per chord, placed in the style's register, so a
             // pattern keeps its shape instead of climbing away from where the chord began.
             if (chord != lastChord) {
+                m_degrees = ChordDegrees(c);
                 m_chordRoot = registerPitch(c.root, previous, m_style);
                 m_bassPitch = c.bass == c.root ? m_chordRoot : registerPitch(c.bass, m_chordRoot, m_style);
             }
@@ -366,16 +382,16 @@ private:
             } else if (event.degree == QLatin1Char('g')) {
                 // A ghost is felt more than heard: played an octave off the note before, it
                 // pops between the figure's notes instead of repeating one.
-                event.pitch = previous == m_bassPitch ? degreePitch(QLatin1Char('8'), c, m_bassPitch, m_style) : m_bassPitch;
+                event.pitch = previous == m_bassPitch ? degreePitch(QLatin1Char('8'), m_degrees, m_bassPitch, m_style) : m_bassPitch;
             } else if (event.degree == QLatin1Char('W')) {
                 event.pitch = walkingPitch(i, c, previous, chords);
             } else if (event.degree == QLatin1Char('w')) {
                 const auto [target, lands] = walkTarget(i, c);
                 event.pitch = walkStep(previous, target, lands, scaleOf(c));
             } else if (event.degree == QLatin1Char('K')) {
-                event.pitch = lockedPitch(c, rootPitch, lockedCount, previous);
+                event.pitch = lockedPitch(rootPitch, lockedCount, previous);
             } else {
-                event.pitch = degreePitch(event.degree, c, rootPitch, m_style);
+                event.pitch = degreePitch(event.degree, m_degrees, rootPitch, m_style);
             }
             if (std::abs(event.pitch - previous) > 12)
                 event.pitch += event.pitch > previous ? -12 : 12;
@@ -387,6 +403,16 @@ private:
     // Chord::chordScale(), kept per distinct chord: walking lines ask for nearly every note, and
     // working a scale out allocates. The reference holds until the next call.
     const QList<int> &scaleOf(const Chord &chord)
+    {
+        // Asked again and again about the chord of the moment (the plan's chords stay where they are).
+        if (&chord == m_lastScaleChord)
+            return *m_lastScale;
+        m_lastScaleChord = &chord;
+        m_lastScale = &knownScale(chord);
+        return *m_lastScale;
+    }
+
+    const QList<int> &knownScale(const Chord &chord)
     {
         const auto known = std::find_if(m_scales.cbegin(), m_scales.cend(), [&](const KnownScale &c) {
             return c.root == chord.root && c.noChord == chord.noChord && c.intervals == chord.intervals;
@@ -405,7 +431,7 @@ private:
         qsizetype next = index + 1;
         while (next < std::ssize(m_events) && m_events[next].degree == QLatin1Char('w') && !m_events[next].change)
             ++next;
-        const ChordEvent *target = next < std::ssize(m_events) ? m_plan.chordAt(m_events[next].beat) : nullptr;
+        const ChordEvent *target = next < std::ssize(m_events) ? m_targetChords.at(m_events[next].beat) : nullptr;
         if (!target || target->chord.noChord)
             return {m_bassPitch, false};
         // Only a step right before that note may be chromatic: an earlier one would not resolve.
@@ -415,7 +441,7 @@ private:
 
     // Kick-locked bass: the root, with octaves and fifths as the player gets busier, and never
     // more than two roots in a row inside a chord: a player locked to the kick still moves.
-    int lockedPitch(const Chord &chord, int rootPitch, int countInChord, int previous)
+    int lockedPitch(int rootPitch, int countInChord, int previous)
     {
         const int bassPitch = m_bassPitch;
         if (countInChord == 0) {
@@ -426,10 +452,10 @@ private:
         const double busy = 0.5 + m_arrangement.feel.complexity;
         int pitch = bassPitch;
         if (roll < 30 * busy || (previous == bassPitch && m_lockedRepeats >= 1))
-            pitch = roll % 3 == 0 ? degreePitch(QLatin1Char('5'), chord, rootPitch, m_style)
-                                  : degreePitch(QLatin1Char('8'), chord, bassPitch, m_style);
+            pitch = roll % 3 == 0 ? degreePitch(QLatin1Char('5'), m_degrees, rootPitch, m_style)
+                                  : degreePitch(QLatin1Char('8'), m_degrees, bassPitch, m_style);
         else if (roll < 45 * busy)
-            pitch = degreePitch(QLatin1Char('5'), chord, rootPitch, m_style);
+            pitch = degreePitch(QLatin1Char('5'), m_degrees, rootPitch, m_style);
         m_lockedRepeats = pitch == previous ? m_lockedRepeats + 1 : 0;
         return pitch;
     }
@@ -482,6 +508,7 @@ private:
     // step from the change's note: the line then leads into the new chord.
     void addApproaches()
     {
+        ChordCursor chords(m_plan);  // asked about each note before a change, in order
         for (qsizetype i = 1; i < std::ssize(m_events); ++i) {
             BassEvent &target = m_events[i];
             BassEvent &before = m_events[i - 1];
@@ -491,21 +518,26 @@ private:
                 continue;
             if (m_performance.random().between(0, 999) >= approachChance() * 1000)
                 continue;
-            const ChordEvent *chord = m_plan.chordAt(before.beat);
-            const QList<int> scale = chord ? scaleOf(chord->chord) : QList<int>{};
-            QList<int> options{target.pitch - 1, target.pitch + 1};
-            for (int step : {-2, 2}) {
-                if (scale.contains(((target.pitch + step) % 12 + 12) % 12))
-                    options.append(target.pitch + step);
-            }
+            const ChordEvent *chord = chords.at(before.beat);
+            const QList<int> *scale = chord ? &scaleOf(chord->chord) : nullptr;
             const int previous = i >= 2 && m_events[i - 2].pitch != 0 ? m_events[i - 2].pitch : before.pitch;
-            // In range, within an octave of the note before, and not a repeat of it.
-            options.removeIf([&](int p) {
-                return p < kLowest || p > kHighest || std::abs(p - previous) > 12 || (p == previous && i >= 2);
-            });
-            if (options.isEmpty())
+            // In range, within an octave of the note before, and not a repeat of it: the half steps
+            // around the target, then the whole steps in the chord's scale (at most four, no list).
+            std::array<int, 4> options;
+            int count = 0;
+            const auto offer = [&](int p) {
+                if (!(p < kLowest || p > kHighest || std::abs(p - previous) > 12 || (p == previous && i >= 2)))
+                    options[static_cast<size_t>(count++)] = p;
+            };
+            offer(target.pitch - 1);
+            offer(target.pitch + 1);
+            for (int step : {-2, 2}) {
+                if (scale && scale->contains(((target.pitch + step) % 12 + 12) % 12))
+                    offer(target.pitch + step);
+            }
+            if (count == 0)
                 continue;
-            before.pitch = options[m_performance.random().between(0, static_cast<int>(options.size()) - 1)];
+            before.pitch = options[static_cast<size_t>(m_performance.random().between(0, count - 1))];
             before.approach = true;
         }
     }
@@ -513,6 +545,7 @@ private:
     std::vector<Note> toNotes()
     {
         std::vector<Note> notes;
+        notes.reserve(m_events.size());
         const double staccato = m_style.staccato;
         for (const BassEvent &event : m_events) {
             if (event.pitch == 0 || event.length <= kEpsilon)
@@ -559,6 +592,10 @@ private:
         QList<int> scale;
     };
     std::vector<KnownScale> m_scales;  // one per distinct chord, see scaleOf()
+    const Chord *m_lastScaleChord = nullptr;  // scaleOf()'s last question and answer
+    const QList<int> *m_lastScale = nullptr;
+    ChordDegrees m_degrees;  // of the chord resolvePitches is at
+    ChordCursor m_targetChords{m_plan};  // walkTarget()'s, asked in time order
     int m_direction = 1;
     int m_chordRoot = 38;
     int m_bassPitch = 38;     // the chord's bass note (its root, or a slash chord's bass) in the register

@@ -1,6 +1,7 @@
 #include "DrumFills.h"
 
 #include <algorithm>
+#include <array>
 
 namespace aiband {
 namespace {
@@ -15,19 +16,28 @@ enum GmDrum {
 constexpr int kToms[] = {HighTom, HighMidTom, LowMidTom, LowTom, HighFloorTom, LowFloorTom};
 
 // Where in a pulse (as a share of it) a fill plays: sixteenths, or the triplets a swung feel
-// implies, or sixths of a compound pulse; half as many when the player is not busy.
-QList<double> placesInPulse(const Pulse &pulse, const FillFeel &feel, bool triplets)
+// implies, or sixths of a compound pulse; half as many when the player is not busy. At most six,
+// in place (a list for every pulse of every fill was most of a fill's cost).
+struct PlacesInPulse {
+    std::array<double, 6> shares;
+    int count;
+    const double *begin() const { return shares.data(); }
+    const double *end() const { return shares.data() + count; }
+};
+
+PlacesInPulse placesInPulse(const Pulse &pulse, const FillFeel &feel, bool triplets)
 {
     if (pulse.compound)
-        return feel.busy ? QList<double>{0, 1 / 6.0, 2 / 6.0, 3 / 6.0, 4 / 6.0, 5 / 6.0} : QList<double>{0, 1 / 3.0, 2 / 3.0};
+        return feel.busy ? PlacesInPulse{{0, 1 / 6.0, 2 / 6.0, 3 / 6.0, 4 / 6.0, 5 / 6.0}, 6} : PlacesInPulse{{0, 1 / 3.0, 2 / 3.0}, 3};
     if (triplets || feel.swung)
-        return feel.busy || triplets ? QList<double>{0, 1 / 3.0, 2 / 3.0} : QList<double>{0, 2 / 3.0};
-    return feel.busy ? QList<double>{0, 0.25, 0.5, 0.75} : QList<double>{0, 0.5};
+        return feel.busy || triplets ? PlacesInPulse{{0, 1 / 3.0, 2 / 3.0}, 3} : PlacesInPulse{{0, 2 / 3.0}, 2};
+    return feel.busy ? PlacesInPulse{{0, 0.25, 0.5, 0.75}, 4} : PlacesInPulse{{0, 0.5}, 2};
 }
 
 QList<double> grid(const QList<Pulse> &pulses, int firstPulse, const FillFeel &feel, bool triplets = false)
 {
     QList<double> beats;
+    beats.reserve(6 * (pulses.size() - firstPulse));
     for (qsizetype p = firstPulse; p < pulses.size(); ++p) {
         for (double share : placesInPulse(pulses[p], feel, triplets))
             beats.append(pulses[p].start + share * pulses[p].length);
@@ -39,6 +49,7 @@ QList<double> grid(const QList<Pulse> &pulses, int firstPulse, const FillFeel &f
 QList<double> sweepGrid(const QList<Pulse> &pulses, int firstPulse)
 {
     QList<double> beats;
+    beats.reserve(6 * (pulses.size() - firstPulse));
     for (qsizetype p = firstPulse; p < pulses.size(); ++p) {
         for (int i = 0; i < 6; ++i)
             beats.append(pulses[p].start + i * pulses[p].length / 6);
@@ -58,6 +69,14 @@ int tomAt(int i, int count)
     return kToms[std::min(5, i * 6 / std::max(1, count))];
 }
 
+// An empty list of hits with room for one on each place of `beats` and the closing kick.
+QList<DrumHit> roomForHits(const QList<double> &beats)
+{
+    QList<DrumHit> hits;
+    hits.reserve(beats.size() + 1);
+    return hits;
+}
+
 // The run's last note lands with the kick, as a drummer closes a fill into the crash.
 void closeWithKick(QList<DrumHit> &hits, int velocity = 96)
 {
@@ -67,7 +86,7 @@ void closeWithKick(QList<DrumHit> &hits, int velocity = 96)
 
 QList<DrumHit> tomsDown(const QList<double> &beats)
 {
-    QList<DrumHit> hits;
+    QList<DrumHit> hits = roomForHits(beats);
     const int count = static_cast<int>(beats.size());
     for (int i = 0; i < count; ++i) {
         // Every third note is the snare, which makes the run speak instead of rumble.
@@ -81,7 +100,7 @@ QList<DrumHit> tomsDown(const QList<double> &beats)
 // Snare first, then down the toms: the run starts in the groove's voice.
 QList<DrumHit> snareToms(const QList<double> &beats)
 {
-    QList<DrumHit> hits;
+    QList<DrumHit> hits = roomForHits(beats);
     const int count = static_cast<int>(beats.size());
     const int half = std::max(1, count / 2);
     for (int i = 0; i < count; ++i)
@@ -93,7 +112,7 @@ QList<DrumHit> snareToms(const QList<double> &beats)
 // Half a bar around the kit in pairs, with a breath in each group of four.
 QList<DrumHit> halfBarToms(const QList<double> &beats)
 {
-    QList<DrumHit> hits;
+    QList<DrumHit> hits = roomForHits(beats);
     const int count = static_cast<int>(beats.size());
     for (int i = 0; i < count; ++i) {
         if (i % 4 == 2 && i < count - 1)
@@ -107,7 +126,7 @@ QList<DrumHit> halfBarToms(const QList<double> &beats)
 // Snare, tom, tom in each pulse: triplets that roll down the kit.
 QList<DrumHit> tripletToms(const QList<double> &beats)
 {
-    QList<DrumHit> hits;
+    QList<DrumHit> hits = roomForHits(beats);
     const int count = static_cast<int>(beats.size());
     for (int i = 0; i < count; ++i)
         hits.append({beats[i], i % 3 == 0 ? Snare : tomAt(i, count), crescendo(i, count, 76, 106)});
@@ -117,7 +136,7 @@ QList<DrumHit> tripletToms(const QList<double> &beats)
 
 QList<DrumHit> snareRoll(const QList<double> &beats)
 {
-    QList<DrumHit> hits;
+    QList<DrumHit> hits = roomForHits(beats);
     const int count = static_cast<int>(beats.size());
     for (int i = 0; i < count; ++i)
         hits.append({beats[i], Snare, crescendo(i, count, 58, 108)});
@@ -129,7 +148,7 @@ QList<DrumHit> snareRoll(const QList<double> &beats)
 // the last one. No toms: a ballad's brushes do not leave the snare.
 QList<DrumHit> brushSweep(const QList<double> &beats)
 {
-    QList<DrumHit> hits;
+    QList<DrumHit> hits = roomForHits(beats);
     const int count = static_cast<int>(beats.size());
     for (int i = 0; i < count; ++i)
         hits.append({beats[i], Snare, i == count - 1 ? 72 : crescendo(i, count, 26, 52)});
@@ -140,7 +159,7 @@ QList<DrumHit> brushSweep(const QList<double> &beats)
 // Bossa and samba: the side stick speaks the fill, the low toms answer like a surdo.
 QList<DrumHit> rimFill(const QList<double> &beats)
 {
-    QList<DrumHit> hits;
+    QList<DrumHit> hits = roomForHits(beats);
     const int count = static_cast<int>(beats.size());
     for (int i = 0; i < count; ++i) {
         if (i >= count - 2)
@@ -155,7 +174,7 @@ QList<DrumHit> rimFill(const QList<double> &beats)
 // Salsa: a run on the timbales that closes on rimshots into the crash (the abanico's shape).
 QList<DrumHit> timbaleFill(const QList<double> &beats)
 {
-    QList<DrumHit> hits;
+    QList<DrumHit> hits = roomForHits(beats);
     const int count = static_cast<int>(beats.size());
     const int rims = std::min(3, count);
     for (int i = 0; i < count; ++i) {

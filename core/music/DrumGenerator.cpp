@@ -7,6 +7,7 @@
 #include "Style.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace aiband {
 namespace {
@@ -47,7 +48,12 @@ quint64 mix(quint64 x)
 struct GroovePart {
     bool plays = true;
     std::vector<std::vector<Step>> bars;  // each bar's steps but its rests (patternSteps)
+    // Each step's metric accent (Performance::steadyAccentInBar) by bar and step, or
+    // kNoSteadyAccent: the same in every bar, so worked out once, not for every hit.
+    std::vector<std::vector<int>> accents;
 };
+
+constexpr int kNoSteadyAccent = std::numeric_limits<int>::min();
 
 // A timeline's bar cut into one cell per pulse.
 std::vector<Cell> pulseCells(const QList<Pulse> &pulses, const BarCell &bar)
@@ -96,7 +102,10 @@ public:
             m_voices.push_back({{groovePart(m_pulses, voice.grooves[0], meter), groovePart(m_pulses, voice.grooves[1], meter)},
                                 voiceGain(voice.note), drumPlayer(voice.note), drumPlayer(voice.note) == Player::HiHat,
                                 drumPlayer(voice.note) == Player::Kick});
+            for (GroovePart &groove : m_voices.back().grooves)
+                groove.accents = steadyAccents(groove.bars);
         }
+        m_notes.reserve(hitsPerBarAtMost() * static_cast<size_t>(plan.bars.size()));
     }
 
     MidiPart render()
@@ -119,6 +128,35 @@ public:
     }
 
 private:
+    std::vector<std::vector<int>> steadyAccents(const std::vector<std::vector<Step>> &bars) const
+    {
+        std::vector<std::vector<int>> accents;
+        accents.reserve(bars.size());
+        for (const std::vector<Step> &steps : bars) {
+            std::vector<int> &bar = accents.emplace_back();
+            bar.reserve(steps.size());
+            for (const Step &step : steps)  // `beat` is the offset in the bar here (patternSteps)
+                bar.push_back(m_performance.steadyAccentInBar(step.beat).value_or(kNoSteadyAccent));
+        }
+        return accents;
+    }
+
+    // Room for every bar's hits: the most each voice's grooves play in a bar, and a few for a crash
+    // and a fill (the notes otherwise grew by doubling, copying all of them each time).
+    size_t hitsPerBarAtMost() const
+    {
+        size_t hits = 8;
+        for (const Voice &voice : m_voices) {
+            size_t most = 0;
+            for (const GroovePart &groove : voice.grooves) {
+                for (const std::vector<Step> &bar : groove.bars)
+                    most = std::max(most, bar.size());
+            }
+            hits += most;
+        }
+        return hits;
+    }
+
     void hitAtTick(qint64 start, int note, int velocity, double length)
     {
         m_notes.push_back({start, beatsToTicks(length), note, velocity});
@@ -179,26 +217,38 @@ private:
             firstFillPulse = fillStartPulse(*shape, m_pulses, feel);
         }
         bool kickOnOne = false;
+        // Then the accents of the steps worked out once hold (steadyAccents).
+        const bool onGrid = m_performance.barOnGrid(bar.startBeat, bar.lengthBeats);
         for (qsizetype v = 0; v < m_style.drums.size(); ++v) {
             const Voice &played = m_voices[static_cast<size_t>(v)];
             const GroovePart &part = played.grooves[groove];
             if (!part.plays)
                 continue;
-            const std::vector<Step> &steps = part.bars[static_cast<size_t>(timelineBar) % part.bars.size()];
+            const size_t timeline = static_cast<size_t>(timelineBar) % part.bars.size();
+            const std::vector<Step> &steps = part.bars[timeline];
+            const std::vector<int> &accents = part.accents[timeline];
             const int note = m_style.drums[v].note;
-            forEachLaidOutStep(bar, steps, [&](const Step &step) {
+            // The steps as they fall in this bar (what forEachStep would visit without the rests),
+            // stopping where a shortened last bar ends.
+            for (size_t s = 0; s < steps.size(); ++s) {
+                const Step &step = steps[s];
+                const double offset = step.beat;
+                if (offset >= bar.lengthBeats - 1e-6)
+                    break;
                 if (step.pulse >= firstFillPulse)
-                    return;
+                    continue;
                 if (step.symbol == QLatin1Char('?') && !m_performance.playsOptional(bar.index, step.index, note))
-                    return;
+                    continue;
                 // A crash takes the place of the hat on its downbeat.
                 if (bar.crash && step.index == 0 && played.hiHat)
-                    return;
+                    continue;
                 kickOnOne = kickOnOne || (played.kick && step.index == 0);
+                const double beat = bar.startBeat + offset;
                 // Ghost notes stay ghosts; everything else leans with the meter.
-                const int accent = step.symbol == QLatin1Char('g') ? 0 : m_performance.metricAccent(step.beat) / 2;
-                hit(step.beat, note, played.player, m_performance.velocity(baseVelocity(step.symbol) + played.gain, accent));
-            });
+                const int metric = onGrid && accents[s] != kNoSteadyAccent ? accents[s] : m_performance.metricAccent(beat);
+                const int accent = step.symbol == QLatin1Char('g') ? 0 : metric / 2;
+                hit(beat, note, played.player, m_performance.velocity(baseVelocity(step.symbol) + played.gain, accent));
+            }
         }
         if (bar.crash) {
             hit(bar.startBeat, Crash, m_performance.velocity(108), 1.0);

@@ -99,24 +99,10 @@ void forEachStep(const PlannedBar &bar, const StepPattern &pattern, Visit &&visi
     }
 }
 
-// The steps forEachStep visits, laid out once for a part: each with its offset from the bar's
-// start in `beat`. Without `withRests`, the '.' steps are left out, for a part that plays nothing
-// on them: most of a drum voice's sixteenths are rests.
+// The steps forEachStep visits, laid out once for a part (the drums walk them bar after bar),
+// each with its offset from the bar's start in `beat`. Without `withRests`, the '.' steps are left
+// out, for a part that plays nothing on them: most of a drum voice's sixteenths are rests.
 std::vector<Step> patternSteps(const StepPattern &pattern, bool withRests);
-
-// forEachStep over steps laid out by patternSteps: the same steps, in the same bar positions,
-// without working each one out again for every bar.
-template <typename Visit>
-void forEachLaidOutStep(const PlannedBar &bar, const std::vector<Step> &steps, Visit &&visit)
-{
-    for (Step step : steps) {
-        const double offset = step.beat;
-        if (offset >= bar.lengthBeats - 1e-6)
-            return;
-        step.beat = bar.startBeat + offset;
-        visit(std::as_const(step));
-    }
-}
 
 // The walk of forEachStep for a part whose sounds are held by '-' steps (keys, guitar): calls
 // `strike` for each step that starts a sound ('?' only when Performance::playsOptional lets

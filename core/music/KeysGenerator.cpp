@@ -195,8 +195,8 @@ private:
         const size_t chordIndex = candidatesFor(chord);
         if (chordIndex == m_lastChord && !m_voicing.isEmpty())
             return m_voicing;
-        const QList<QList<int>> &candidates = m_candidates[chordIndex].voicings;
-        if (candidates.isEmpty())
+        const KeysCandidates &candidates = m_candidates[chordIndex].voicings;
+        if (candidates.voicings.isEmpty())
             return m_voicing;
         m_lastChord = chordIndex;
         // A song comes back to its changes, and to one chord from one voicing the answer is the
@@ -284,7 +284,7 @@ private:
     struct ChordVoicings {
         int root;
         QList<int> intervals;
-        QList<QList<int>> voicings;
+        KeysCandidates voicings;
     };
     std::vector<ChordVoicings> m_candidates;  // one per distinct chord, see candidatesFor()
     qsizetype m_lastPlanChord = -1;           // voice()'s last question (a chord of the plan)

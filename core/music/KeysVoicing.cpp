@@ -54,10 +54,10 @@ QList<int> rootlessIntervals(QList<int> intervals)
     return intervals;
 }
 
-// The pitch classes a pianist would play for the chord in the style's voicing, at most four.
-QList<int> voicedIntervals(const Chord &chord, Voicing voicing)
+// The pitch classes a pianist would play for the chord (its simpleIntervals) in the style's
+// voicing, at most four.
+QList<int> voicedIntervals(QList<int> intervals, Voicing voicing)
 {
-    QList<int> intervals = simpleIntervals(chord);
     const bool seventh = intervals.size() >= 4;
     if (voicing == Voicing::Shell && seventh)
         intervals = shellIntervals(intervals);
@@ -111,10 +111,25 @@ QList<int> withRootUnder(QList<int> voicing, int root, int floor)
     return voicing;
 }
 
+// A stacked voicing of up to eight notes (MIDI pitches, 7 bits each) and its size as one number:
+// equal numbers for equal voicings, so that a voicing is looked for among those already stacked
+// with one comparison each.
+using VoicingKey = quint64;
+constexpr qsizetype kMaxKeyedNotes = 8;
+
+template <typename Notes>
+VoicingKey voicingKey(const Notes &notes)
+{
+    VoicingKey key = static_cast<VoicingKey>(notes.size()) << 56;
+    for (qsizetype k = 0; k < notes.size(); ++k)
+        key |= static_cast<VoicingKey>(notes[k] & 0x7F) << (7 * k);
+    return key;
+}
+
 // Every rotation of `intervals` (in their order) stacked upward from every bottom note in range,
-// appended to `candidates` unless already there.
+// appended to `candidates` unless already there (`keys` holds theirs: voicingKey).
 void stackRotations(const Chord &chord, const QList<int> &intervals, Voicing voicing, bool seventh,
-                    QList<QList<int>> &candidates)
+                    QList<QList<int>> &candidates, QVarLengthArray<VoicingKey, 64> &keys)
 {
     const qsizetype size = intervals.size();
     if (size == 0)
@@ -135,9 +150,17 @@ void stackRotations(const Chord &chord, const QList<int> &intervals, Voicing voi
             }
             if (stacked[size - 1] > kKeysHighest || stacked[size - 1] - stacked[0] > 19)
                 continue;
-            const bool known = std::any_of(candidates.cbegin(), candidates.cend(), [&](const QList<int> &c) {
-                return std::equal(c.cbegin(), c.cend(), stacked.cbegin(), stacked.cend());
-            });
+            bool known;
+            if (size <= kMaxKeyedNotes) {  // as voicings are (four notes at most)
+                const VoicingKey key = voicingKey(stacked);
+                known = std::find(keys.cbegin(), keys.cend(), key) != keys.cend();
+                if (!known)
+                    keys.append(key);
+            } else {
+                known = std::any_of(candidates.cbegin(), candidates.cend(), [&](const QList<int> &c) {
+                    return std::equal(c.cbegin(), c.cend(), stacked.cbegin(), stacked.cend());
+                });
+            }
             if (!known)
                 candidates.append(QList<int>(stacked.cbegin(), stacked.cend()));
         }
@@ -167,31 +190,40 @@ bool clearOfLowIntervals(const QList<int> &voicing)
     return true;
 }
 
-QList<QList<int>> keysVoicingCandidates(const Chord &chord, Voicing voicing)
+KeysCandidates keysVoicingCandidates(const Chord &chord, Voicing voicing)
 {
-    const QList<int> intervals = voicedIntervals(chord, voicing);
-    const bool seventh = simpleIntervals(chord).size() >= 4;
+    const QList<int> simple = simpleIntervals(chord);
+    const QList<int> intervals = voicedIntervals(simple, voicing);
+    const bool seventh = simple.size() >= 4;
     QList<QList<int>> candidates;
+    // Every rotation in both orders from each of the (at most three) bottoms of its class.
+    candidates.reserve(2 * 3 * intervals.size());
+    QVarLengthArray<VoicingKey, 64> keys;
     // The tones in the symbol's order (E7#9: E G# D G, the guitarist's voicing) and in close
     // position (rising from each tone: the rootless A and B shapes are two of these).
-    stackRotations(chord, intervals, voicing, seventh, candidates);
+    stackRotations(chord, intervals, voicing, seventh, candidates, keys);
     QList<int> ascending = intervals;
     std::sort(ascending.begin(), ascending.end());
-    stackRotations(chord, ascending, voicing, seventh, candidates);
-    return candidates;
+    stackRotations(chord, ascending, voicing, seventh, candidates, keys);
+    std::vector<bool> clear;
+    clear.reserve(static_cast<size_t>(candidates.size()));
+    for (const QList<int> &candidate : candidates)
+        clear.push_back(clearOfLowIntervals(candidate));
+    return {candidates, std::move(clear)};
 }
 
-QList<int> chooseKeysVoicing(const Chord &chord, Voicing voicing, const QList<QList<int>> &candidates,
+QList<int> chooseKeysVoicing(const Chord &chord, Voicing voicing, const KeysCandidates &candidates,
                              const QList<int> &previous, int floor)
 {
     static const QList<int> kMiddle{60, 64, 67};
     const QList<int> &reference = previous.isEmpty() ? kMiddle : previous;
     const QList<int> *best = nullptr;
     double bestCost = 1e9;
-    for (const QList<int> &candidate : candidates) {
+    for (qsizetype c = 0; c < candidates.voicings.size(); ++c) {
+        const QList<int> &candidate = candidates.voicings[c];
         // Above the bass and clear down low first; then the least movement, staying near the
         // middle of the keyboard over a long song instead of drifting away.
-        const double muddy = (candidate.first() <= floor ? 1000.0 : 0.0) + (clearOfLowIntervals(candidate) ? 0.0 : 500.0);
+        const double muddy = (candidate.first() <= floor ? 1000.0 : 0.0) + (candidates.clear[static_cast<size_t>(c)] ? 0.0 : 500.0);
         const double centre = std::abs(candidate.first() + candidate.last() - 128) * 0.25;
         const double cost = muddy + movement(candidate, reference) + centre;
         if (cost < bestCost) {

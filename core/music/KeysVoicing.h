@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <vector>
+
 namespace aiband {
 
 // How a pianist voices chords (docs/MUSIC.md, "Keys"): which notes, in which shapes, above
@@ -24,13 +26,17 @@ bool clearOfLowIntervals(const QList<int> &voicing);
 
 // Every voicing a chord can take in the style's voicing kind, stacked upward from every bottom
 // note in range (for rootless voicings, only the A and B shapes: from the third or the seventh).
-QList<QList<int>> keysVoicingCandidates(const Chord &chord, Voicing voicing);
+struct KeysCandidates {
+    QList<QList<int>> voicings;
+    std::vector<bool> clear;  // clearOfLowIntervals of each voicing: asked for every choice
+};
+KeysCandidates keysVoicingCandidates(const Chord &chord, Voicing voicing);
 
 // The candidate that moves least from `previous` (near the middle of the keyboard when there
 // is none), among those whose lowest note is above `floor` (the bass) and that keep the
 // low-interval limits; a spread voicing puts the root under it when there is room.
 // `candidates` must not be empty.
-QList<int> chooseKeysVoicing(const Chord &chord, Voicing voicing, const QList<QList<int>> &candidates,
+QList<int> chooseKeysVoicing(const Chord &chord, Voicing voicing, const KeysCandidates &candidates,
                              const QList<int> &previous, int floor);
 
 } // namespace aiband

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <span>
 
 namespace aiband {
 namespace {
@@ -158,11 +159,11 @@ void writeConductorTrack(QByteArray &file, const MidiSong &song, const SongMeta 
 // write bar after bar, a chord's voices and a bar's drum voices a little out of order among
 // themselves. Insertion sort takes a few moves per key there; past a budget of moves (input far
 // from sorted) std::sort finishes the job. The keys are distinct, so either gives one order.
-void sortMostlySorted(std::vector<quint64> &keys)
+void sortMostlySorted(quint64 *keys, size_t count)
 {
-    const size_t budget = 32 * keys.size();
+    const size_t budget = 32 * count;
     size_t moves = 0;
-    for (size_t i = 1; i < keys.size(); ++i) {
+    for (size_t i = 1; i < count; ++i) {
         const quint64 key = keys[i];
         if (keys[i - 1] < key)  // in place already, as most keys are
             continue;
@@ -174,41 +175,10 @@ void sortMostlySorted(std::vector<quint64> &keys)
         keys[j] = key;
         moves += i - j;
         if (moves > budget) {
-            std::sort(keys.begin(), keys.end());
+            std::sort(keys, keys + count);
             return;
         }
     }
-}
-
-// The notes' positions in `notes`, ordered by start, those that start together in the order
-// given: a stable sort. Sorting 64-bit keys (the start above, the position below) gives that
-// order at a fraction of std::stable_sort's cost on whole notes, and positions instead of
-// copies keep the writer's memory small (see PROFILE.md: a render that grows the heap past
-// glibc's trim threshold pays page faults on every call). Keys need starts in [0, 2^32) and
-// fewer than 2^32 notes, as songs have; other input is sorted the plain way.
-std::vector<quint64> orderByStart(const std::vector<Note> &notes)
-{
-    std::vector<quint64> order(notes.size());
-    const auto byStart = [](const Note &a, const Note &b) { return a.startTick < b.startTick; };
-    if (std::is_sorted(notes.cbegin(), notes.cend(), byStart)) { // bass lines come in order
-        std::iota(order.begin(), order.end(), 0);
-        return order;
-    }
-    constexpr qint64 kKeyRange = qint64(1) << 32;
-    const bool packable = static_cast<qint64>(notes.size()) < kKeyRange
-        && std::all_of(notes.cbegin(), notes.cend(), [](const Note &n) { return n.startTick >= 0 && n.startTick < kKeyRange; });
-    if (!packable) {
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(),
-                         [&](quint64 a, quint64 b) { return notes[a].startTick < notes[b].startTick; });
-        return order;
-    }
-    for (size_t i = 0; i < notes.size(); ++i)
-        order[i] = static_cast<quint64>(notes[i].startTick) << 32 | i;
-    sortMostlySorted(order);
-    for (quint64 &key : order)
-        key &= 0xFFFFFFFFu;
-    return order;
 }
 
 // A note as it is written: its note-on and note-off ticks, pitch and velocity clamped to MIDI.
@@ -221,17 +191,92 @@ struct PlayedNote {
     int velocity;
 };
 
-// The notes as they can be played: in order of their start, clipped to the song end, and
-// shortened so that no two notes of one pitch overlap. Notes left without a length, or outside
-// the song, are dropped.
-std::vector<PlayedNote> playableNotes(const std::vector<Note> &notes, qint64 endTick)
+struct NoteOff {
+    qint64 tick;
+    int pitch;
+};
+
+// A note-off's tick and pitch, from a key of PlayableNotes::offKeys() or a NoteOff.
+qint64 tickOf(quint64 key) { return static_cast<qint64>(key >> 32); }
+int pitchOf(quint64 key) { return static_cast<int>(key & 0x7F); }
+qint64 tickOf(const NoteOff &off) { return off.tick; }
+int pitchOf(const NoteOff &off) { return off.pitch; }
+
+// A part's notes as they are written, and the order of their note-offs. Its buffers are
+// allocated once per part and not zeroed: every element is written before it is read.
+class PlayableNotes {
+public:
+    // The notes in order of their start (those that start together in the order given: a stable
+    // sort), clipped to the song end, and shortened so that no two notes of one pitch overlap.
+    // Notes left without a length, or outside the song, are dropped.
+    PlayableNotes(const std::vector<Note> &notes, qint64 endTick);
+
+    const PlayedNote *begin() const { return m_played.get(); }
+    const PlayedNote *end() const { return m_played.get() + m_count; }
+    size_t size() const { return m_count; }
+
+    // The note-offs in the order they are written: by tick, those at one tick in the order of
+    // their notes. As keys (tick << 32 | place << 7 | pitch) for songs whose ticks and note counts
+    // fit them, as all do (then offs() is empty, and the keys are followed by ~0); otherwise
+    // offKeys() is empty.
+    std::span<const quint64> offKeys() const { return {m_offKeys.get(), m_offKeys ? m_count : 0}; }
+    std::span<const NoteOff> offs() const { return m_offs; }
+
+private:
+    template <typename NoteInStartOrder>
+    void play(const std::vector<Note> &notes, NoteInStartOrder nth, qint64 endTick);
+    void dropUnplayable(qint64 endTick);
+    void orderOffs(qint64 endTick);
+
+    std::unique_ptr<PlayedNote[]> m_played;
+    size_t m_count = 0;
+    size_t m_firstToDrop = 0;  // the notes before it are playable (see play())
+    std::unique_ptr<quint64[]> m_offKeys;
+    std::vector<NoteOff> m_offs;
+};
+
+PlayableNotes::PlayableNotes(const std::vector<Note> &notes, qint64 endTick)
+    : m_played(std::make_unique_for_overwrite<PlayedNote[]>(notes.size()))
 {
-    const std::vector<quint64> order = orderByStart(notes);
-    // In order of their start, each note clipped to the song end and cut where the next note of
-    // its pitch starts; those left without a length or outside the song are dropped at the end.
-    std::vector<PlayedNote> played;
-    played.reserve(order.size());
-    // The latest note of each pitch so far, by place in `played`. MIDI pitches are 0-127, a flat
+    const size_t count = notes.size();
+    const auto byStart = [](const Note &a, const Note &b) { return a.startTick < b.startTick; };
+    // In order already (bass lines, and the drums, which order each bar): taken as they are.
+    if (std::is_sorted(notes.cbegin(), notes.cend(), byStart)) {
+        play(notes, [](size_t i) { return i; }, endTick);
+    } else {
+        // Sorting 64-bit keys (the start above, the position below) gives the stable order at a
+        // fraction of std::stable_sort's cost on whole notes. Keys need starts in [0, 2^32) and
+        // fewer than 2^32 notes, as songs have; other input is sorted the plain way.
+        constexpr qint64 kKeyRange = qint64(1) << 32;
+        auto keys = std::make_unique_for_overwrite<quint64[]>(count + 1);  // + orderOffs' end mark
+        bool packable = static_cast<qint64>(count) < kKeyRange;
+        for (size_t i = 0; i < count; ++i) {
+            const qint64 start = notes[i].startTick;
+            packable &= start >= 0 && start < kKeyRange;
+            keys[i] = static_cast<quint64>(start) << 32 | i;
+        }
+        if (packable) {
+            sortMostlySorted(keys.get(), count);
+            play(notes, [&keys](size_t i) { return static_cast<size_t>(keys[i] & 0xFFFFFFFFu); }, endTick);
+            m_offKeys = std::move(keys);  // the offs' keys go where the starts' were
+        } else {
+            std::vector<size_t> order(count);
+            std::iota(order.begin(), order.end(), 0);
+            std::stable_sort(order.begin(), order.end(),
+                             [&](size_t a, size_t b) { return notes[a].startTick < notes[b].startTick; });
+            play(notes, [&order](size_t i) { return order[i]; }, endTick);
+        }
+    }
+    dropUnplayable(endTick);
+    orderOffs(endTick);
+}
+
+// Each note, taken in order of its start (`nth(i)` is the place in `notes` of the i-th), clipped to
+// the song end and cut where the next note of its pitch starts.
+template <typename NoteInStartOrder>
+void PlayableNotes::play(const std::vector<Note> &notes, NoteInStartOrder nth, qint64 endTick)
+{
+    // The latest note of each pitch so far, by place in m_played. MIDI pitches are 0-127, a flat
     // table; a pitch out of range (clamped for writing, but overlaps are judged on the pitch as
     // given) goes to the map. Notes that will be dropped take part too: they still cut short a
     // note of their pitch sounding when they start.
@@ -239,40 +284,59 @@ std::vector<PlayedNote> playableNotes(const std::vector<Note> &notes, qint64 end
     std::array<size_t, 128> lastInRange;
     lastInRange.fill(kNone);
     std::map<int, size_t> lastOutOfRange;
-    size_t place = 0;  // played.size(), counted
-    for (quint64 i : order) {
-        const Note &note = notes[i];
+    PlayedNote *const played = m_played.get();
+    const size_t count = notes.size();
+    // The first note that may be unplayable: most parts have none, and then none is looked for.
+    size_t firstToDrop = count;
+    for (size_t place = 0; place < count; ++place) {
+        const Note &note = notes[nth(place)];
         const qint64 start = note.startTick;
         size_t &last = note.pitch >= 0 && note.pitch < 128 ? lastInRange[static_cast<size_t>(note.pitch)]
                                                             : lastOutOfRange.try_emplace(note.pitch, kNone).first->second;
-        if (last != kNone && played[last].off > start)
+        if (last != kNone && played[last].off > start) {
             played[last].off = start;
-        last = place++;
-        played.push_back({start, start + std::min(note.durationTicks, endTick - start), std::clamp(note.pitch, 0, 127),
-                          std::clamp(note.velocity, 1, 127)});
+            if (start <= played[last].on)  // cut to nothing by a note struck with it
+                firstToDrop = std::min(firstToDrop, last);
+        }
+        last = place;
+        const qint64 off = start + std::min(note.durationTicks, endTick - start);
+        if (off <= start || start < 0)  // no length, or outside the song
+            firstToDrop = std::min(firstToDrop, place);
+        played[place] = {start, off, std::clamp(note.pitch, 0, 127), std::clamp(note.velocity, 1, 127)};
     }
-    std::erase_if(played, [endTick](const PlayedNote &n) { return n.off <= n.on || n.on < 0 || n.on >= endTick; });
-    return played;
+    m_count = count;
+    m_firstToDrop = firstToDrop;
 }
 
-// The positions in `played` in the order their note-offs are written: by tick, those at one tick
-// in the order of their notes. Offs come nearly in the order of the notes (a part's notes are
-// mostly of like lengths), so the keys (tick above, position below) sort in a few moves each.
-// Offs are at or before the song's end, which below 2^32 ticks fits a key.
-std::vector<quint64> orderOfOffs(const std::vector<PlayedNote> &played, qint64 endTick)
+// Notes left without a length, or outside the song, are dropped; the others keep their order.
+void PlayableNotes::dropUnplayable(qint64 endTick)
 {
-    std::vector<quint64> order(played.size());
-    if (endTick < (qint64(1) << 32)) {
-        for (size_t k = 0; k < played.size(); ++k)
-            order[k] = static_cast<quint64>(played[k].off) << 32 | k;
-        sortMostlySorted(order);
-        for (quint64 &key : order)
-            key &= 0xFFFFFFFFu;
-        return order;
+    PlayedNote *const played = m_played.get();
+    const auto unplayable = [endTick](const PlayedNote &n) { return n.off <= n.on || n.on < 0 || n.on >= endTick; };
+    m_count = static_cast<size_t>(std::remove_if(played + m_firstToDrop, played + m_count, unplayable) - played);
+}
+
+// Offs come nearly in the order of the notes (a part's notes are mostly of like lengths), so their
+// keys sort in a few moves each. A played note's off is at or before the song's end, which below
+// 2^32 ticks fits a key, and its place fits the 25 bits left beside its pitch.
+void PlayableNotes::orderOffs(qint64 endTick)
+{
+    if (endTick < (qint64(1) << 32) && m_count < (size_t(1) << 25)) {
+        if (!m_offKeys)
+            m_offKeys = std::make_unique_for_overwrite<quint64[]>(m_count + 1);
+        for (size_t k = 0; k < m_count; ++k) {
+            const PlayedNote &note = m_played[k];
+            m_offKeys[k] = static_cast<quint64>(note.off) << 32 | k << 7 | static_cast<quint64>(note.pitch);
+        }
+        sortMostlySorted(m_offKeys.get(), m_count);
+        m_offKeys[m_count] = ~quint64(0);  // above every key: where writeKeyedNoteEvents' offs end
+        return;
     }
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](quint64 a, quint64 b) { return played[a].off < played[b].off; });
-    return order;
+    m_offKeys.reset();
+    m_offs.reserve(m_count);
+    for (size_t k = 0; k < m_count; ++k)
+        m_offs.push_back({m_played[k].off, m_played[k].pitch});
+    std::stable_sort(m_offs.begin(), m_offs.end(), [](const NoteOff &a, const NoteOff &b) { return a.tick < b.tick; });
 }
 
 // No delta in a part's track exceeds the song's end (notes are clipped to it), so a note event
@@ -307,11 +371,12 @@ void writeMix(TrackWriter &track, quint8 channel, const PartMix &mix)
 }
 
 // Every note-on and note-off from `out` on, the last event before at tick `now`; returns where
-// the events end and the tick of the last. Its state is in locals, not in a TrackWriter: a store through `char *` may
-// change any object as far as the compiler knows, so members would be read again after every
-// byte.
-std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const std::vector<PlayedNote> &notes, const std::vector<quint64> &offs,
-                      quint8 noteOn, quint8 noteOff)
+// the events end and the tick of the last. At equal ticks note-offs come before note-ons. Its
+// state is in locals, not in a TrackWriter or PlayableNotes: a store through `char *` may change
+// any object as far as the compiler knows, so members would be read again after every byte.
+template <typename Off>
+std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const PlayableNotes &notes, std::span<const Off> offs,
+                                          quint8 noteOn, quint8 noteOff)
 {
     const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
         out = putVariableLength(out, static_cast<quint32>(tick - now));
@@ -321,16 +386,52 @@ std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const std::vect
         out[2] = static_cast<char>(velocity);
         out += 3;
     };
-    const PlayedNote *played = notes.data();
-    const quint64 *off = offs.data();
-    const quint64 *const offsEnd = off + offs.size();
+    const Off *off = offs.data();
+    const Off *const offsEnd = off + offs.size();
     for (const PlayedNote &note : notes) {
-        for (; off != offsEnd && played[*off].off <= note.on; ++off)
-            put(played[*off].off, noteOff, played[*off].pitch, 0);
+        for (; off != offsEnd && tickOf(*off) <= note.on; ++off)
+            put(tickOf(*off), noteOff, pitchOf(*off), 0);
         put(note.on, noteOn, note.pitch, note.velocity);
     }
     for (; off != offsEnd; ++off)
-        put(played[*off].off, noteOff, played[*off].pitch, 0);
+        put(tickOf(*off), noteOff, pitchOf(*off), 0);
+    return {out, now};
+}
+
+// writeNoteEvents for note-offs as keys (PlayableNotes::offKeys()), followed in memory by a key
+// above every other: one step per event, the next off key against the next note-on's limit (no
+// end to check for the offs while note-ons remain, nor a tick to take out of the key).
+std::pair<char *, qint64> writeKeyedNoteEvents(char *out, qint64 now, const PlayableNotes &notes,
+                                               std::span<const quint64> offKeys, quint8 noteOn, quint8 noteOff)
+{
+    const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
+        out = putVariableLength(out, static_cast<quint32>(tick - now));
+        now = tick;
+        out[0] = static_cast<char>(status);
+        out[1] = static_cast<char>(pitch);
+        out[2] = static_cast<char>(velocity);
+        out += 3;
+    };
+    const quint64 *off = offKeys.data();
+    const PlayedNote *note = notes.begin();
+    if (note != notes.end()) {
+        // An off at or before the note-on's tick has a key below (tick + 1) << 32.
+        quint64 limit = static_cast<quint64>(note->on + 1) << 32;
+        for (;;) {
+            const quint64 key = *off;
+            if (key < limit) {
+                put(tickOf(key), noteOff, pitchOf(key), 0);
+                ++off;
+                continue;
+            }
+            put(note->on, noteOn, note->pitch, note->velocity);
+            if (++note == notes.end())
+                break;
+            limit = static_cast<quint64>(note->on + 1) << 32;
+        }
+    }
+    for (const quint64 *const offsEnd = offKeys.data() + offKeys.size(); off != offsEnd; ++off)
+        put(tickOf(*off), noteOff, pitchOf(*off), 0);
     return {out, now};
 }
 
@@ -343,8 +444,7 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     const auto channel = static_cast<quint8>(part.channel & 0x0F);
     const auto noteOn = static_cast<quint8>(0x90 | channel);
     const auto noteOff = static_cast<quint8>(0x80 | channel);
-    const std::vector<PlayedNote> notes = playableNotes(part.notes, endTick);
-    const std::vector<quint64> offs = orderOfOffs(notes, endTick);
+    const PlayableNotes notes(part.notes, endTick);
 
     TrackWriter track(file, partTrackSize(name, notes.size() * 2, endTick));
     track.meta(0, 0x03, name);
@@ -354,11 +454,12 @@ void writePartTrack(QByteArray &file, const MidiPart &part, const SongMeta &meta
     track.event(0, {static_cast<quint8>(0xC0 | channel), static_cast<quint8>(part.program & 0x7F)});
     if (part.mix)
         writeMix(track, channel, *part.mix);
-    const auto [end, lastTick] = writeNoteEvents(track.position(), track.now(), notes, offs, noteOn, noteOff);
+    const auto [end, lastTick] = notes.offs().empty()
+        ? writeKeyedNoteEvents(track.position(), track.now(), notes, notes.offKeys(), noteOn, noteOff)
+        : writeNoteEvents(track.position(), track.now(), notes, notes.offs(), noteOn, noteOff);
     track.resume(end, lastTick);
     track.finish(endTick);
 }
-
 } // namespace
 
 QByteArray writeMidiFile(const MidiSong &song)

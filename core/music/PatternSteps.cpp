@@ -7,6 +7,7 @@ namespace aiband {
 StepPattern stepPattern(const QList<Pulse> &pulses, const RoleCells &cells)
 {
     StepPattern pattern;
+    pattern.reserve(static_cast<size_t>(pulses.size()));
     for (const Pulse &pulse : pulses) {
         const Cell &cell = cells.cellFor(pulse);
         pattern.push_back({&pulse, &cell, pulse.length / cell.size()});

@@ -32,8 +32,6 @@ int roleAccent(PulseRole role)
     return 2;
 }
 
-constexpr int kBetweenPulses = -6;
-
 // Whether `x` is 2^k for an integer k (0.5, 1, 2, 4...): then 1 / x is exact, and y * (1 / x)
 // equals y / x for every y that is not subnormal.
 bool isPowerOfTwo(double x)
@@ -67,6 +65,8 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
       m_musicStart((arrangement.feel.countInBars + arrangement.feel.introBars) * m_barLength),
       m_phraseBars(arrangement.style ? arrangement.style->phraseBars : 4),
       m_ticksPerMs(kTicksPerQuarter * arrangement.tempoBpm / 60000.0),
+      m_humanize(arrangement.feel.humanize),
+      m_velocityGain(0.75 + 0.5 * arrangement.feel.intensity),
       m_random(arrangement.seed ^ (0x9E3779B9u * (partSalt + 1)))
 {
     if (m_swings)
@@ -81,21 +81,8 @@ Performance::Performance(const Arrangement &arrangement, quint32 partSalt)
     m_accentByHalfBeat = std::move(byHalfBeat);
 }
 
-double Performance::swungPosition(double beat) const
+const Performance::SwingAtPosition &Performance::workOutSwing(SwingAtPosition &slot, double inBar) const
 {
-    const double barStart = floorOf(inBars(beat) + 1e-9) * m_barLength;
-    const SwingAtPosition &swing = swingAt(beat - barStart);
-    if (!swing.moves)
-        return beat;
-    return barStart + swing.pulseStart + swing.pairStart + m_arrangement.feel.swingRatio * m_swingPair;
-}
-
-const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
-{
-    const quint64 bits = std::bit_cast<quint64>(inBar);
-    SwingAtPosition &slot = (*m_swingAt)[(bits * 0x9E3779B97F4A7C15ull) >> 57];
-    if (slot.inBar == inBar)
-        return slot;
     slot = SwingAtPosition{inBar};
     for (const Pulse &pulse : m_pulses) {
         if (inBar < pulse.start - 1e-9 || inBar >= pulse.start + pulse.length - 1e-9)
@@ -112,24 +99,23 @@ const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
     return slot;
 }
 
-int Performance::accentOfPulseAt(double inBar) const
+int Performance::accentBySearch(double inBar) const
 {
-    if (!m_accentByHalfBeat.empty()) {
-        // Pulses are half a beat apart at least, so only the nearest half beat can hold one
-        // within 1e-6 of `inBar`; both differences below are exact (the operands are that
-        // close), so this is the search's answer.
-        const double halves = inBar * 2;
-        const qint64 nearest = roundHalfAwayFromZero(halves);
-        if (nearest < 0 || nearest >= static_cast<qint64>(m_accentByHalfBeat.size())
-            || std::abs(halves - static_cast<double>(nearest)) >= 2 * 1e-6)
-            return kBetweenPulses;
-        return m_accentByHalfBeat[static_cast<size_t>(nearest)];
-    }
     for (const Pulse &pulse : m_pulses) {
         if (std::abs(inBar - pulse.start) < 1e-6)
             return roleAccent(pulse.role);
     }
     return kBetweenPulses;
+}
+
+std::optional<int> Performance::steadyAccentInBar(double offset) const
+{
+    // accentOfPulseAt changes only 1e-6 on either side of a half beat and where it rounds to the
+    // next one, far more than 2e-9 apart: the same answer on both sides holds in between.
+    const int accent = accentOfPulseAt(offset);
+    if (offset < 0 || accentOfPulseAt(offset - 1e-9) != accent || accentOfPulseAt(offset + 1e-9) != accent)
+        return std::nullopt;
+    return accent;
 }
 
 bool Performance::playsOptional(int bar, int step, int voice) const

@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace aiband {
@@ -81,6 +83,18 @@ public:
     // Where a bar sits in its phrase: players lean into a phrase's first bar and relax toward
     // its end, which shapes parts that play only a note or two per bar.
     int phraseAccent(double beat) const;
+    // metricAccent(barStart + offset) for every bar that barOnGrid() accepts, when it is the same
+    // for every position within 1e-9 of `offset` (as for any step of a pattern); otherwise none.
+    // A part that plays the same offsets bar after bar works them out once.
+    std::optional<int> steadyAccentInBar(double offset) const;
+    // Whether a bar of `length` beats from `barStart` starts on the meter's grid (a whole number
+    // of bars from the song's start, as metricAccent counts them) early enough in the song that
+    // barStart + offset is within 1e-9 of the offset's place in the bar for every offset in it.
+    bool barOnGrid(double barStart, double length) const
+    {
+        return barStart >= 0 && barStart < kGridSongBeats && length <= m_barLength && m_barLength < 1000
+               && floorOf(inBars(barStart) + 1e-9) * m_barLength == barStart;
+    }
     // Whether an optional ('?') hit at this place is played. The same for every part, so the bass
     // locked to the kick plays exactly the kick's optional hits.
     bool sharedChance(int bar, int step, double probability) const;
@@ -96,6 +110,10 @@ public:
     const Feel &feel() const { return m_arrangement.feel; }
 
 private:
+    static constexpr int kBetweenPulses = -6;  // metricAccent between pulses
+    // Below 2^22 beats a double's rounding error is under 1e-9 beats (barOnGrid).
+    static constexpr double kGridSongBeats = 4194304.0;
+
     double swungPosition(double beat) const;
     // `beats` / the bar's length. A bar of 1, 2, 4 or 8 beats (2/4, 4/4...) is divided by
     // multiplying by its inverse: the same quotient, exactly, without a division's latency in
@@ -113,7 +131,9 @@ private:
         double pairStart = 0.0;
     };
     const SwingAtPosition &swingAt(double inBar) const;
+    const SwingAtPosition &workOutSwing(SwingAtPosition &slot, double inBar) const;  // fills an empty slot
     int accentOfPulseAt(double inBar) const;
+    int accentBySearch(double inBar) const;  // for pulses off the half beats
 
     const Arrangement &m_arrangement;
     QList<Pulse> m_pulses;
@@ -130,6 +150,10 @@ private:
     double m_musicStart;
     int m_phraseBars;
     double m_ticksPerMs;
+    // The feel's humanize and the gain its intensity gives velocities (0.75 + 0.5 * intensity),
+    // read for every note: kept here rather than read through the arrangement each time.
+    double m_humanize;
+    double m_velocityGain;
     Random m_random;
 };
 
@@ -143,7 +167,7 @@ inline qint64 Performance::tick(double beat, Player player, bool swing)
 inline qint64 Performance::tickAtPosition(double position, Player player)
 {
     const TimingFeel timing = kTimingFeels[static_cast<int>(player)];
-    const double humanize = m_arrangement.feel.humanize;
+    const double humanize = m_humanize;
     double offsetMs = 0.0;
     if (humanize > 0.0) {
         const double spread = m_random.between(-1000, 1000) / 1000.0;
@@ -155,11 +179,9 @@ inline qint64 Performance::tickAtPosition(double position, Player player)
 
 inline int Performance::velocity(int base, int accent)
 {
-    const Feel &feel = m_arrangement.feel;
-    const double gain = 0.75 + 0.5 * feel.intensity;
-    double value = (base + accent) * gain;
-    if (feel.humanize > 0.0)
-        value += m_random.between(-1000, 1000) / 1000.0 * 10.0 * feel.humanize;
+    double value = (base + accent) * m_velocityGain;
+    if (m_humanize > 0.0)
+        value += m_random.between(-1000, 1000) / 1000.0 * 10.0 * m_humanize;
     return std::clamp(static_cast<int>(roundHalfAwayFromZero(value)), 1, 127);
 }
 
@@ -176,6 +198,40 @@ inline int Performance::phraseAccent(double beat) const
     case 2: return 3;
     default: return -4;
     }
+}
+
+// Swing and accents are asked for every note: the lookups are inline, the work for a position
+// seen the first time (or a meter off the half beats) is not.
+
+inline double Performance::swungPosition(double beat) const
+{
+    const double barStart = floorOf(inBars(beat) + 1e-9) * m_barLength;
+    const SwingAtPosition &swing = swingAt(beat - barStart);
+    if (!swing.moves)
+        return beat;
+    return barStart + swing.pulseStart + swing.pairStart + m_arrangement.feel.swingRatio * m_swingPair;
+}
+
+inline const Performance::SwingAtPosition &Performance::swingAt(double inBar) const
+{
+    const quint64 bits = std::bit_cast<quint64>(inBar);
+    SwingAtPosition &slot = (*m_swingAt)[(bits * 0x9E3779B97F4A7C15ull) >> 57];
+    return slot.inBar == inBar ? slot : workOutSwing(slot, inBar);
+}
+
+inline int Performance::accentOfPulseAt(double inBar) const
+{
+    if (m_accentByHalfBeat.empty())
+        return accentBySearch(inBar);
+    // Pulses are half a beat apart at least, so only the nearest half beat can hold one within
+    // 1e-6 of `inBar`; both differences below are exact (the operands are that close), so this
+    // is the search's answer.
+    const double halves = inBar * 2;
+    const qint64 nearest = roundHalfAwayFromZero(halves);
+    if (nearest < 0 || nearest >= static_cast<qint64>(m_accentByHalfBeat.size())
+        || std::abs(halves - static_cast<double>(nearest)) >= 2 * 1e-6)
+        return kBetweenPulses;
+    return m_accentByHalfBeat[static_cast<size_t>(nearest)];
 }
 
 inline int Performance::metricAccent(double beat) const
