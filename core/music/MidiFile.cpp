@@ -370,6 +370,19 @@ void writeMix(TrackWriter &track, quint8 channel, const PartMix &mix)
     track.event(0, {controller, 0x0A, static_cast<quint8>(std::clamp(mix.pan, 0, 127))});
 }
 
+// One note event after its delta time from `now`; `out` and `now` are the writers' locals (see
+// writeNoteEvents), advanced past it. Always inlined, so they stay in registers.
+[[gnu::always_inline]] inline void putNoteEvent(char *&out, qint64 &now, qint64 tick, quint8 status, int pitch,
+                                                int velocity)
+{
+    out = putVariableLength(out, static_cast<quint32>(tick - now));
+    now = tick;
+    out[0] = static_cast<char>(status);
+    out[1] = static_cast<char>(pitch);
+    out[2] = static_cast<char>(velocity);
+    out += 3;
+}
+
 // Every note-on and note-off from `out` on, the last event before at tick `now`; returns where
 // the events end and the tick of the last. At equal ticks note-offs come before note-ons. Its
 // state is in locals, not in a TrackWriter or PlayableNotes: a store through `char *` may change
@@ -379,12 +392,7 @@ std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const PlayableN
                                           quint8 noteOn, quint8 noteOff)
 {
     const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
-        out = putVariableLength(out, static_cast<quint32>(tick - now));
-        now = tick;
-        out[0] = static_cast<char>(status);
-        out[1] = static_cast<char>(pitch);
-        out[2] = static_cast<char>(velocity);
-        out += 3;
+        putNoteEvent(out, now, tick, status, pitch, velocity);
     };
     const Off *off = offs.data();
     const Off *const offsEnd = off + offs.size();
@@ -405,12 +413,7 @@ std::pair<char *, qint64> writeKeyedNoteEvents(char *out, qint64 now, const Play
                                                std::span<const quint64> offKeys, quint8 noteOn, quint8 noteOff)
 {
     const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
-        out = putVariableLength(out, static_cast<quint32>(tick - now));
-        now = tick;
-        out[0] = static_cast<char>(status);
-        out[1] = static_cast<char>(pitch);
-        out[2] = static_cast<char>(velocity);
-        out += 3;
+        putNoteEvent(out, now, tick, status, pitch, velocity);
     };
     const quint64 *off = offKeys.data();
     const PlayedNote *note = notes.begin();
