@@ -4,6 +4,7 @@
 // 0 and the folder holds only complete files.
 
 #include "AppProcess.h"
+#include "LoopbackSocket.h"
 #include "TestServer.h"
 #include "files/TakesIndex.h"
 
@@ -27,14 +28,9 @@ class StalledDownload {
 public:
     StalledDownload(quint16 port, const QByteArray &path, int count)
     {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        int size = 4096;
-        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        m_connected = ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+        const LoopbackSocket socket = connectLoopback(port, 4096);
+        m_fd = socket.fd;
+        m_connected = socket.connected;
         const QByteArray request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n\r\n";
         const QByteArray all = request.repeated(count);
         m_connected = m_connected && ::send(m_fd, all.constData(), all.size(), 0) == all.size();

@@ -2,6 +2,7 @@
 // straight to each connection (core/server/WebSocketTextFrame.h). A raw TCP client reads the
 // frames off the wire, so nothing of Qt's client reassembles them.
 
+#include "LoopbackSocket.h"
 #include "TestServer.h"
 #include "server/WebSocketTextFrame.h"
 #include "session/BandSession.h"
@@ -82,14 +83,9 @@ public:
     // receiveBuffer: SO_RCVBUF before connecting (0 keeps the system's).
     RawWebSocket(quint16 port, const QString &pluginId, int receiveBuffer = 0)
     {
-        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (receiveBuffer > 0)
-            ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        m_connected = ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+        const LoopbackSocket socket = connectLoopback(port, receiveBuffer);
+        m_fd = socket.fd;
+        m_connected = socket.connected;
         const QByteArray request = "GET /ws/" + pluginId.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1:" +
                                    QByteArray::number(port) +
                                    "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
