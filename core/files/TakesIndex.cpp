@@ -161,7 +161,9 @@ TakesIndex::~TakesIndex()
         QMutexLocker lock(&m_checkpointMutex);
         m_checkpoint.waitForFinished();
     }
-    removeDeferredNow();
+    // Not into a new index: one whose file is gone (its folder removed) has no rows to remove.
+    if (QFileInfo::exists(path()))
+        removeDeferredNow();
     closeConnections();
 }
 
@@ -297,9 +299,8 @@ Status TakesIndex::migrate(const QSqlDatabase &db) const
         return sqlError(QStringLiteral("the takes index %1 could not be updated to layout %2").arg(path()).arg(kSchemaVersion),
                         error);
     }
-    // Not needed for the rows: a disk too full to compact keeps the larger file.
-    // In WAL mode the compacted pages are in the journal until a checkpoint, which also truncates
-    // the file.
+    // Not needed for the rows (a disk too full to compact keeps the larger file). In WAL mode
+    // the compacted pages stay in the journal until a checkpoint, which also truncates it.
     if (!query.exec(QStringLiteral("VACUUM")) || !query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
         qCWarning(lcFiles).noquote() << "the takes index" << path() << "was updated but not compacted:" << query.lastError().text();
     qCInfo(lcFiles).noquote() << "the takes index" << path() << "was updated to layout" << kSchemaVersion;
