@@ -196,11 +196,9 @@ struct NoteOff {
     int pitch;
 };
 
-// A note-off's tick and pitch, from a key of PlayableNotes::offKeys() or a NoteOff.
+// A note-off's tick and pitch, from a key of PlayableNotes::offKeys().
 qint64 tickOf(quint64 key) { return static_cast<qint64>(key >> 32); }
 int pitchOf(quint64 key) { return static_cast<int>(key & 0x7F); }
-qint64 tickOf(const NoteOff &off) { return off.tick; }
-int pitchOf(const NoteOff &off) { return off.pitch; }
 
 // A part's notes as they are written, and the order of their note-offs. Its buffers are
 // allocated once per part and not zeroed: every element is written before it is read.
@@ -387,22 +385,21 @@ void writeMix(TrackWriter &track, quint8 channel, const PartMix &mix)
 // the events end and the tick of the last. At equal ticks note-offs come before note-ons. Its
 // state is in locals, not in a TrackWriter or PlayableNotes: a store through `char *` may change
 // any object as far as the compiler knows, so members would be read again after every byte.
-template <typename Off>
-std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const PlayableNotes &notes, std::span<const Off> offs,
-                                          quint8 noteOn, quint8 noteOff)
+std::pair<char *, qint64> writeNoteEvents(char *out, qint64 now, const PlayableNotes &notes,
+                                          std::span<const NoteOff> offs, quint8 noteOn, quint8 noteOff)
 {
     const auto put = [&](qint64 tick, quint8 status, int pitch, int velocity) {
         putNoteEvent(out, now, tick, status, pitch, velocity);
     };
-    const Off *off = offs.data();
-    const Off *const offsEnd = off + offs.size();
+    const NoteOff *off = offs.data();
+    const NoteOff *const offsEnd = off + offs.size();
     for (const PlayedNote &note : notes) {
-        for (; off != offsEnd && tickOf(*off) <= note.on; ++off)
-            put(tickOf(*off), noteOff, pitchOf(*off), 0);
+        for (; off != offsEnd && off->tick <= note.on; ++off)
+            put(off->tick, noteOff, off->pitch, 0);
         put(note.on, noteOn, note.pitch, note.velocity);
     }
     for (; off != offsEnd; ++off)
-        put(tickOf(*off), noteOff, pitchOf(*off), 0);
+        put(off->tick, noteOff, off->pitch, 0);
     return {out, now};
 }
 
