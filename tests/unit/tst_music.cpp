@@ -6,6 +6,7 @@
 #include "music/PartRegistry.h"
 
 #include <QTest>
+#include <QtEndian>
 
 using namespace aiband;
 
@@ -28,6 +29,44 @@ Arrangement fourChordSong(quint32 seed)
     a.parts = {TrackType::Bass, TrackType::Drums, TrackType::Keys};
     a.style = aiband::test::style("pop");
     return a;
+}
+
+// Every note-on and note-off of a Standard MIDI File, in the order written (status, pitch,
+// velocity), tracks one after the other: what a player hears in order, whatever the delta times.
+QList<QByteArray> noteEvents(const QByteArray &file)
+{
+    QList<QByteArray> events;
+    const auto length = [&file](qsizetype &at) {
+        quint64 value = 0;
+        while (at < file.size()) {
+            const auto byte = static_cast<quint8>(file[at++]);
+            value = value << 7 | (byte & 0x7F);
+            if (!(byte & 0x80))
+                break;
+        }
+        return static_cast<qsizetype>(value);
+    };
+    qsizetype at = 14;   // after the header chunk
+    while (at + 8 <= file.size()) {
+        const qsizetype end = at + 8 + qFromBigEndian<quint32>(file.constData() + at + 4);
+        at += 8;
+        while (at < end) {
+            length(at);   // the delta time
+            const auto status = static_cast<quint8>(file[at++]);
+            if (status == 0xFF) {
+                ++at;   // the meta event's type
+                const qsizetype size = length(at);
+                at += size;
+            } else if ((status & 0xE0) == 0xC0) {   // program change, channel pressure
+                at += 1;
+            } else {
+                if ((status & 0xE0) == 0x80)
+                    events.append(file.mid(at - 1, 3));
+                at += 2;
+            }
+        }
+    }
+    return events;
 }
 
 } // namespace
@@ -173,6 +212,27 @@ private slots:
         // First note ends at 100 (delta 100 = 0x64) when the second starts; the second ends at the
         // song end (delta 900 = 0x87 0x04).
         QVERIFY(bytes.contains(QByteArray::fromHex("00903c5a 64803c00 00903c5a 8704803c00")));
+    }
+
+    // The writer orders offs by keys when a song's ticks fit 32 bits, as all real songs do, and by
+    // a stable sort of (tick, pitch) pairs otherwise. Both must give one order: at equal ticks
+    // offs before ons, offs at one tick in the order of their notes, notes given out of order.
+    void aSongPastTwoToTheThirtyTwoTicksWritesItsNotesInTheSameOrder()
+    {
+        const std::vector<Note> notes{{960, 480, 64, 80}, {0, 960, 60, 90}, {480, 480, 62, 70},
+                                      {960, 960, 67, 60}, {960, 480, 60, 85}, {1440, 480, 62, 75}};
+        MidiSong within;
+        within.endTick = 2400;
+        within.parts.push_back({QStringLiteral("P"), 0, 0, notes});
+        MidiSong past = within;
+        constexpr qint64 kShift = (qint64(1) << 32) + 480;
+        past.endTick += kShift;
+        for (Note &note : past.parts.front().notes)
+            note.startTick += kShift;
+        const QList<QByteArray> expected = noteEvents(writeMidiFile(within));
+        QCOMPARE(expected.size(), 12);
+        QCOMPARE(expected.at(2).toHex(' '), QByteArray("80 3c 00"));   // the first off at 960, before the ons there
+        QCOMPARE(noteEvents(writeMidiFile(past)), expected);
     }
 
     void sameSeedSameBytesDifferentSeedDifferentBytes()
