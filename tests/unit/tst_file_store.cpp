@@ -108,6 +108,53 @@ std::optional<MetadataText> textOf(const std::optional<FileMetadata> &metadata)
     return MetadataText{metadata->toJsonText(), metadata->created};
 }
 
+// A takes index of layout 2 (rows in the file name's b-tree) in `folder`, with `count` rows of a
+// real take's size (about 1.1 KB: the request and the arrangement as played) and their files.
+// The names, or none if it could not be made.
+QStringList writeSecondLayoutIndex(const QString &folder, int count)
+{
+    QStringList names;
+    bool made = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+        db.setDatabaseName(folder + QLatin1Char('/') + QLatin1String(TakesIndex::kFileName));
+        QSqlQuery query(db);
+        made = db.open()
+               && query.exec(QStringLiteral("CREATE TABLE parts (file_name TEXT PRIMARY KEY NOT NULL, take TEXT NOT NULL, "
+                                            "recovered INTEGER NOT NULL, metadata TEXT NOT NULL, digest BLOB) WITHOUT ROWID"))
+               && query.exec(QStringLiteral("PRAGMA user_version = 2")) && db.transaction();
+        for (int i = 0; made && i < count; ++i) {
+            const QString name = QStringLiteral("20261124-120001-123_bass_C_120_%1.mid").arg(i, 6, 16, QLatin1Char('0'));
+            FileMetadata metadata = sampleMetadata();
+            metadata.fileName = name;
+            metadata.request.insert(QStringLiteral("padding"), QString(700, QLatin1Char('x')));
+            made = query.prepare(QStringLiteral("INSERT INTO parts VALUES (?, ?, 0, ?, ?)"));
+            query.addBindValue(name);
+            query.addBindValue(name);
+            query.addBindValue(QJsonDocument(metadata.toJson()).toJson(QJsonDocument::Compact));
+            query.addBindValue(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256));
+            made = made && query.exec();
+            touch(folder + QLatin1Char('/') + name, "bass");
+            names.append(name);
+        }
+        made = made && db.commit();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+    return made ? names : QStringList();
+}
+
+// Every row writeSecondLayoutIndex() made, read back through the store whole: its request and
+// its digest.
+void checkSecondLayoutRows(const FileStore &store, const QStringList &names)
+{
+    for (const QString &name : names) {
+        const std::optional<IndexedPart> part = store.indexedPart(name);
+        QVERIFY(part.has_value());
+        QCOMPARE(part->metadata.request.value(QStringLiteral("padding")).toString().size(), 700);
+        QCOMPARE(part->digest, QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256));
+    }
+}
+
 // The index's layout version and the kind of its parts table ("rowid" or "without rowid"), read
 // with a connection of its own.
 QStringList indexLayout(const QString &folder)
@@ -503,50 +550,42 @@ private slots:
     {
         QTemporaryDir dir;
         const QString database = dir.filePath(QLatin1String(TakesIndex::kFileName));
-        QStringList names;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
-            db.setDatabaseName(database);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("CREATE TABLE parts (file_name TEXT PRIMARY KEY NOT NULL, take TEXT NOT NULL, "
-                                              "recovered INTEGER NOT NULL, metadata TEXT NOT NULL, digest BLOB) WITHOUT ROWID")));
-            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 2")));
-            QVERIFY(db.transaction());
-            for (int i = 0; i < 200; ++i) {
-                const QString name = QStringLiteral("20261124-120001-123_bass_C_120_%1.mid").arg(i, 6, 16, QLatin1Char('0'));
-                FileMetadata metadata = sampleMetadata();
-                metadata.fileName = name;
-                // A real take's row is about 1 KB: the request and the arrangement as played.
-                metadata.request.insert(QStringLiteral("padding"), QString(700, QLatin1Char('x')));
-                QVERIFY(query.prepare(QStringLiteral("INSERT INTO parts VALUES (?, ?, 0, ?, ?)")));
-                query.addBindValue(name);
-                query.addBindValue(name);
-                query.addBindValue(QJsonDocument(metadata.toJson()).toJson(QJsonDocument::Compact));
-                query.addBindValue(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256));
-                QVERIFY(query.exec());
-                touch(dir.filePath(name), "bass");
-                names.append(name);
-            }
-            QVERIFY(db.commit());
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+        const QStringList names = writeSecondLayoutIndex(dir.path(), 200);
+        QVERIFY(!names.isEmpty());
         const qint64 before = QFileInfo(database).size();
 
         FileStore store(dir.path());
         QVERIFY(store.prepare().ok());
         QCOMPARE(indexLayout(dir.path()), (QStringList{QStringLiteral("3"), QStringLiteral("rowid")}));
-        for (const QString &name : std::as_const(names)) {
-            const std::optional<IndexedPart> part = store.indexedPart(name);
-            QVERIFY(part.has_value());
-            QCOMPARE(part->metadata.request.value(QStringLiteral("padding")).toString().size(), 700);
-            QCOMPARE(part->digest, QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256));
-        }
+        checkSecondLayoutRows(store, names);
         QCOMPARE(store.count(), 200);
         // 200 rows of about 1.1 KB: 4.7 KB a row before (an overflow page each), under 2 KB after.
         const qint64 after = QFileInfo(database).size();
         QVERIFY2(before > 200 * 4000, qPrintable(QString::number(before)));
         QVERIFY2(after < 200 * 2000, qPrintable(QString::number(after)));
+    }
+
+    // A copy the disk cannot take (here a file size limit under the journal it needs) is rolled
+    // back: layout 2 stays in use with every row, and a later start copies it.
+    void aSecondLayoutIndexTheDiskCannotCopyStaysInUse()
+    {
+        QTemporaryDir dir;
+        const QStringList names = writeSecondLayoutIndex(dir.path(), 200);
+        QVERIFY(!names.isEmpty());
+        {
+            const FileSizeLimit limit(64 * 1024);
+            QVERIFY(limit.ok());
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be updated to layout 3.*used as it is")));
+            FileStore store(dir.path());
+            QVERIFY(store.prepare().ok());
+            QCOMPARE(indexLayout(dir.path()), (QStringList{QStringLiteral("2"), QStringLiteral("without rowid")}));
+            checkSecondLayoutRows(store, names);
+            QCOMPARE(store.count(), 200);
+        }
+        FileStore later(dir.path());
+        QVERIFY(later.prepare().ok());
+        QCOMPARE(indexLayout(dir.path()), (QStringList{QStringLiteral("3"), QStringLiteral("rowid")}));
+        checkSecondLayoutRows(later, names);
     }
 
     void metadataOfUnknownNamesIsNotRead()
