@@ -925,7 +925,7 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
         else
             failed.append(name);
     }
-    m_takes.removeWithNextInsert(removed + vanished);   // with the next take's rows
+    m_takes.removeWithLaterInsert(removed + vanished);   // with a later take's rows
     logRemoval(policy, removed, failed);
     return removed;
 }

@@ -382,7 +382,7 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
 {
     if (parts.isEmpty())
         return Done{};
-    const QStringList deferred = takeDeferredRemovals();
+    const QStringList deferred = takeDeferredRemovalsFor(parts);
     const Status inserted = transaction([&](QSqlDatabase &) -> Status {
         // First: a name removed and written again within one transaction keeps its new row.
         if (Status deleted = deleteRows(deferred); !deleted)
@@ -409,11 +409,11 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
         return Done{};
     }, /*synced=*/true);
     if (!inserted && !deferred.isEmpty())
-        removeWithNextInsert(deferred);   // rolled back with the take: they wait for the next one
+        removeWithLaterInsert(deferred);   // rolled back with the take: they wait for a later one
     return inserted;
 }
 
-void TakesIndex::removeWithNextInsert(const QStringList &names)
+void TakesIndex::removeWithLaterInsert(const QStringList &names)
 {
     QStringList due;
     {
@@ -431,8 +431,28 @@ Status TakesIndex::removeDeferredNow()
     const QStringList deferred = takeDeferredRemovals();
     const Status removed = remove(deferred);
     if (!removed)
-        removeWithNextInsert(deferred);
+        removeWithLaterInsert(deferred);
     return removed;
+}
+
+// The removals an insert of `parts` carries: none until kRemovalsPerInsert wait. A name the
+// insert writes again leaves the waiting list, so its new row is never removed with the old.
+QStringList TakesIndex::takeDeferredRemovalsFor(const QList<IndexedPart> &parts)
+{
+    QMutexLocker lock(&m_deferredMutex);
+    if (m_deferredRemovals.isEmpty())
+        return {};
+    for (const IndexedPart &part : parts)
+        m_deferredRemovals.removeAll(part.metadata.fileName);
+    if (m_deferredRemovals.size() < kRemovalsPerInsert)
+        return {};
+    return std::exchange(m_deferredRemovals, {});
+}
+
+qsizetype TakesIndex::deferredRemovals() const
+{
+    QMutexLocker lock(&m_deferredMutex);
+    return m_deferredRemovals.size();
 }
 
 QStringList TakesIndex::takeDeferredRemovals()

@@ -74,14 +74,19 @@ public:
     // The digest each row holds (empty for rows without one), for start-up's recovery.
     QHash<QString, QByteArray> digestsByName() const;
     Status remove(const QStringList &names);
-    // The rows of files already gone (a trim of a full folder), removed in the next insert's
-    // transaction instead of one of their own: a trim for every take doubled the index's
-    // commits. Until then the rows are harmless: nothing lists or reads a row whose file is
-    // gone, and one a kill leaves is dropped at the next start, as any row without its file.
-    // Applied on their own once kMaxDeferredRemovals wait, and when the index closes.
-    void removeWithNextInsert(const QStringList &names);
+    // The rows of files already gone (a trim of a full folder), removed in a later insert's
+    // transaction once kRemovalsPerInsert wait, instead of in one of their own: a trim for every
+    // take doubled the index's commits, and removing a take's two trimmed rows in every take's
+    // commit wrote four more pages of the journal (their table and name leaves) than the take's
+    // own rows need; 64 at once share their pages. Until then the rows are harmless: nothing
+    // lists or reads a row whose file is gone, a name written again keeps its new row, and one a
+    // kill leaves is dropped at the next start, as any row without its file. Applied on their own
+    // once kMaxDeferredRemovals wait, and when the index closes.
+    void removeWithLaterInsert(const QStringList &names);
     Status removeDeferredNow();   // those waiting, in a transaction of their own
+    static constexpr qsizetype kRemovalsPerInsert = 64;
     static constexpr qsizetype kMaxDeferredRemovals = 256;
+    qsizetype deferredRemovals() const;   // waiting (for tests)
     std::optional<IndexedPart> find(const QString &fileName) const;
     // The metadata of `fileNames` (a listing's page) by name, as text; rows missing, rebuilt
     // (their request is unknown) or not describing their own file left out. One query per
@@ -114,6 +119,7 @@ private:
     // Within a transaction: DELETE every row of `names`.
     Status deleteRows(const QStringList &names) const;
     QStringList takeDeferredRemovals();
+    QStringList takeDeferredRemovalsFor(const QList<IndexedPart> &parts);
 
     QString m_folder;
     bool m_durable;
@@ -129,8 +135,8 @@ private:
     QAtomicInt m_commitsSinceCheckpoint;
     QMutex m_checkpointMutex;
     QFuture<void> m_checkpoint;
-    QMutex m_deferredMutex;
-    QStringList m_deferredRemovals;   // removeWithNextInsert()'s
+    mutable QMutex m_deferredMutex;
+    QStringList m_deferredRemovals;   // removeWithLaterInsert()'s
 };
 
 } // namespace aiband

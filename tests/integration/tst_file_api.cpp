@@ -19,6 +19,7 @@
 #include <QSemaphore>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -636,13 +637,20 @@ private slots:
         QCOMPARE(m_server->orchestrator->session().files().count(), 2);
         for (const QString &name : second)
             QVERIFY(QFile::exists(m_server->filesDir() + QLatin1Char('/') + name));
-        // A trim's rows leave with the next take's (one commit per take, not two).
+        // A trim's rows wait for a later take's commit (one commit per take, not two); nothing
+        // lists them meanwhile.
         const QStringList third = generate();
         QTRY_COMPARE(removed.count(), 2);
-        for (const QString &name : first)
-            QVERIFY(!TakesIndex(m_server->filesDir(), false).find(name).has_value());
         for (const QString &name : third)
             QVERIFY(TakesIndex(m_server->filesDir(), false).find(name).has_value());
+        const QJsonArray listed = m_server->get(QStringLiteral("/api/files")).json.value(QStringLiteral("files")).toArray();
+        QStringList listedNames;
+        for (const QJsonValue &file : listed)
+            listedNames.append(file.toObject().value(QStringLiteral("filename")).toString());
+        std::sort(listedNames.begin(), listedNames.end());
+        QStringList expected = third;
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(listedNames, expected);
     }
 
     // A generation's answer is written field by field (generationText): the bytes must be Qt's

@@ -852,10 +852,9 @@ private slots:
         }
     }
 
-    // A trim after a write (FileCleanup's) leaves the rows of what it removed to the next take's
-    // transaction; the maintenance pass (cleanup()) removes them at once, and so does a backlog of
-    // kMaxDeferredRemovals.
-    void aTrimsRowsLeaveWithTheNextTake()
+    // A trim after a write (FileCleanup's) leaves the rows of what it removed to a later take's
+    // transaction; the maintenance pass (cleanup()) removes them at once.
+    void aTrimsRowsLeaveWithALaterTake()
     {
         QTemporaryDir dir;
         FileStore store(dir.path(), false);
@@ -869,29 +868,68 @@ private slots:
         const QStringList trimmed = store.trim(CleanupPolicy{0.0, 3, 60}, now);
         QCOMPARE(trimmed.size(), 1);
         QVERIFY(!QFile::exists(dir.filePath(trimmed[0])));
-        QVERIFY(rowOf(trimmed[0]));   // waiting for the next take
+        QVERIFY(rowOf(trimmed[0]));   // waiting
         const QString next = store.write(kBass, "4", sampleMetadata())->name;
-        QVERIFY(!rowOf(trimmed[0]));
         QVERIFY(rowOf(next));
+        QVERIFY(rowOf(trimmed[0]));   // one waiting is not enough for a take to carry
 
         const QStringList cleaned = store.cleanup(CleanupPolicy{0.0, 3, 60}, now);
         QCOMPARE(cleaned.size(), 1);
-        QVERIFY(!rowOf(cleaned[0]));   // the maintenance pass does not wait
+        QVERIFY(!rowOf(trimmed[0]));   // the maintenance pass does not wait
+        QVERIFY(!rowOf(cleaned[0]));
+        QVERIFY(rowOf(next));
+    }
 
-        QString kept;
-        for (const QString &name : std::as_const(names)) {
-            if (!trimmed.contains(name) && !cleaned.contains(name))
-                kept = name;
-        }
-        QVERIFY(rowOf(kept));
+    // Rows waiting for removal go with the insert that finds kRemovalsPerInsert of them; a name
+    // written again meanwhile keeps its new row; a full backlog is removed at once.
+    void waitingRemovalsGoTogetherWithALaterInsert()
+    {
+        QTemporaryDir dir;
         TakesIndex index(dir.path(), false);
-        QStringList many{kept};
+        QVERIFY(index.open().ok());
+        const auto nameOf = [](int i) { return QStringLiteral("20261124-120001-123_bass_C_120_%1.mid").arg(i, 6, 16, QLatin1Char('0')); };
+        const auto row = [](const QString &name, const QString &requestId) {
+            FileMetadata metadata = sampleMetadata();
+            metadata.fileName = name;
+            metadata.requestId = requestId;
+            return IndexedPart{metadata, name, false, {}};
+        };
+        const auto rowOf = [&](const QString &name) { return TakesIndex(dir.path(), false).find(name); };
+        const QString gone = nameOf(1);
+        const QString writtenAgain = nameOf(2);
+        QVERIFY(index.insert({row(gone, QStringLiteral("gen-1")), row(writtenAgain, QStringLiteral("gen-1"))}).ok());
+
+        QStringList waiting{gone, writtenAgain};
+        for (int i = 3; waiting.size() < TakesIndex::kRemovalsPerInsert - 1; ++i)
+            waiting.append(nameOf(i));
+        index.removeWithLaterInsert(waiting);
+        QCOMPARE(index.deferredRemovals(), TakesIndex::kRemovalsPerInsert - 1);
+        // Written again while its removal waits: its new row stays; and one fewer waits.
+        QVERIFY(index.insert({row(writtenAgain, QStringLiteral("gen-2"))}).ok());
+        QCOMPARE(index.deferredRemovals(), TakesIndex::kRemovalsPerInsert - 2);
+        QVERIFY(rowOf(gone).has_value());
+
+        index.removeWithLaterInsert({nameOf(500), nameOf(501)});
+        QCOMPARE(index.deferredRemovals(), TakesIndex::kRemovalsPerInsert);
+        const QString next = nameOf(600);
+        QVERIFY(index.insert({row(next, QStringLiteral("gen-3"))}).ok());
+        QCOMPARE(index.deferredRemovals(), 0);
+        QVERIFY(!rowOf(gone).has_value());
+        QVERIFY(rowOf(next).has_value());
+        const std::optional<IndexedPart> again = rowOf(writtenAgain);
+        QVERIFY(again.has_value());
+        QCOMPARE(again->metadata.requestId, QStringLiteral("gen-2"));
+
+        // A backlog that no insert carries (no takes come) is removed on its own when full.
+        QVERIFY(index.insert({row(gone, QStringLiteral("gen-4"))}).ok());
+        QStringList many{gone};
         for (qsizetype i = 1; i < TakesIndex::kMaxDeferredRemovals; ++i)
-            many.append(QStringLiteral("20261124-120001-123_bass_C_120_%1.mid").arg(i, 6, 16, QLatin1Char('0')));
-        index.removeWithNextInsert(many.mid(0, many.size() - 1));
-        QVERIFY(rowOf(kept));
-        index.removeWithNextInsert(many.mid(many.size() - 1));   // the backlog is full: removed now
-        QVERIFY(!rowOf(kept));
+            many.append(nameOf(1000 + static_cast<int>(i)));
+        index.removeWithLaterInsert(many.mid(0, many.size() - 1));
+        QVERIFY(rowOf(gone).has_value());
+        index.removeWithLaterInsert(many.mid(many.size() - 1));
+        QCOMPARE(index.deferredRemovals(), 0);
+        QVERIFY(!rowOf(gone).has_value());
     }
 
     // The index stores each part's metadata as the text toJsonText() writes field by field: the
