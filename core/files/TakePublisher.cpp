@@ -17,26 +17,37 @@
 namespace aiband {
 namespace {
 
-// A part on its way into a watched folder: hidden, and not *.mid, so no plugin lists it.
+// A copied part on its way into a watched folder: hidden, and not *.mid, so no plugin lists it.
 const QString kPublishingPrefix = QStringLiteral(".aiband-publishing-");
 
-// A hard link shares the take's bytes (no copy, no extra disk space, appears whole); a file
-// system without hard links gets a copy.
-QString linkOrCopy(const QString &from, const QString &to)
+QString placingError(const StoredFile &file, const QString &folder, int error)
 {
-    const QByteArray source = QFile::encodeName(from);
-    const QByteArray target = QFile::encodeName(to);
-    if (::link(source.constData(), target.constData()) == 0)
+    return QStringLiteral("cannot publish %1 in %2: %3").arg(file.name, folder, qt_error_string(error));
+}
+
+// One part into one folder under its own name, never over a file already there. A hard link
+// appears whole at once and shares the take's bytes (no copy, no disk space), so it is made
+// straight under the part's name: staging it under a hidden name first cost a rename per part
+// and folder (four per take) and changed nothing a plugin can see. A file system without hard
+// links gets a copy, made under a hidden name and renamed into place, so no plugin reads half.
+QString placeInto(const StoredFile &file, const QString &folder)
+{
+    const QString target = folder + QLatin1Char('/') + file.name;
+    if (::link(QFile::encodeName(file.path).constData(), QFile::encodeName(target).constData()) == 0)
         return {};
-    if (errno == EEXIST) {   // an interrupted publish's leftover: only then an unlink
-        QFile::remove(to);
-        if (::link(source.constData(), target.constData()) == 0)
-            return {};
-    }
     const int linkError = errno;
-    if (QFile::copy(from, to))
-        return {};
-    return QStringLiteral("cannot link or copy %1 to %2: %3").arg(from, to, qt_error_string(linkError));
+    if (linkError == EEXIST)
+        return placingError(file, folder, linkError);
+    const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
+    QFile::remove(temporary);   // an interrupted publish's leftover
+    if (!QFile::copy(file.path, temporary))
+        return placingError(file, folder, linkError);
+    if (!renameNoReplace(temporary, target)) {
+        const int renameError = errno;
+        QFile::remove(temporary);
+        return placingError(file, folder, renameError);
+    }
+    return {};
 }
 
 } // namespace
@@ -96,9 +107,10 @@ Status TakePublisher::prepare(FileStore &store)
     return Done{};
 }
 
-// A take appears whole in every folder or in none: every part is staged under a hidden name in
-// every folder first (where a full disk or a missing file shows), and only then renamed into
-// place, after which the earlier takes' files of the same parts leave.
+// A take is published whole or not at all: every part is placed in every folder (where a full
+// disk or a missing file shows), and only then do the earlier takes' files of the same parts
+// leave. A take that cannot be placed whole takes back what it placed, and the earlier take plays
+// on.
 Status TakePublisher::publish(const QList<StoredFile> &files, const QString &pluginId)
 {
     QMutexLocker lock(&m_mutex);   // takes finishing together publish one after the other
@@ -111,61 +123,47 @@ Status TakePublisher::publish(const QList<StoredFile> &files, const QString &plu
     // A part a client deleted while its take was being finished is not published (its deletion
     // has already withdrawn it); one deleted while this runs makes it start over without it.
     QList<StoredFile> present;
-    QStringList staged;
-    const auto unstage = [&staged] {
-        for (const QString &path : std::as_const(staged))
-            QFile::remove(path);
-        staged.clear();
-    };
     for (int attempt = 0; attempt < 3; ++attempt) {
         present.clear();
         std::copy_if(files.cbegin(), files.cend(), std::back_inserter(present),
                      [](const StoredFile &file) { return QFileInfo::exists(file.path); });
-        const std::optional<Error> failed = stage(folders, present, staged);
+        const std::optional<Error> failed = place(folders, present);
         if (!failed)
             break;
-        unstage();
         const bool partGone = std::any_of(present.cbegin(), present.cend(),
                                           [](const StoredFile &file) { return !QFileInfo::exists(file.path); });
         if (!partGone || attempt == 2)
             return *failed;
     }
-    for (const QString &folder : folders) {
-        if (Status placed = placeStaged(folder, present); !placed) {
-            unstage();
-            return placed;
-        }
-    }
+    for (const QString &folder : folders)
+        retireEarlier(folder, present);
     return Done{};
 }
 
-// Links (or copies) every part into every folder under its hidden publishing name.
-std::optional<Error> TakePublisher::stage(const QStringList &folders, const QList<StoredFile> &files,
-                                          QStringList &staged)
+// Every part into every folder; on a failure, what this placed is removed again.
+std::optional<Error> TakePublisher::place(const QStringList &folders, const QList<StoredFile> &files)
 {
+    QStringList placed;
     for (const QString &folder : folders) {
         for (const StoredFile &file : files) {
-            const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
-            if (const QString error = linkOrCopy(file.path, temporary); !error.isEmpty())
+            if (const QString error = placeInto(file, folder); !error.isEmpty()) {
+                for (const QString &path : std::as_const(placed))
+                    QFile::remove(path);
                 return makeError(QStringLiteral("write_failed"), error);
-            staged.append(temporary);
+            }
+            placed.append(folder + QLatin1Char('/') + file.name);
         }
     }
     return std::nullopt;
 }
 
-// Renames the staged parts into place, then removes the earlier takes' files of those parts.
-Status TakePublisher::placeStaged(const QString &folder, const QList<StoredFile> &files)
+// The earlier takes' files of the parts just published leave `folder`.
+void TakePublisher::retireEarlier(const QString &folder, const QList<StoredFile> &files)
 {
     QDir dir(folder);
     QStringList parts;
     QStringList published;
     for (const StoredFile &file : files) {
-        if (!renameNoReplace(dir.filePath(kPublishingPrefix + file.name), dir.filePath(file.name))) {
-            for (const QString &name : std::as_const(published))
-                dir.remove(name);
-            return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot publish %1 in %2").arg(file.name, folder));
-        }
         parts.append(file.trackType);
         published.append(file.name);
     }
@@ -179,7 +177,6 @@ Status TakePublisher::placeStaged(const QString &folder, const QList<StoredFile>
             kept.append(name);
     }
     shown = kept + published;
-    return Done{};
 }
 
 QStringList &TakePublisher::shownIn(const QString &folder)

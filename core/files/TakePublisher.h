@@ -22,8 +22,8 @@ class FileStore;
 // history of takes lives in `<watched>/takes/` (the FileStore's folder), and a published take's
 // parts are linked into `<watched>/` (the newest take of anyone) and, for a plugin that gave its
 // id, `<watched>/plugins/<id>/` (its own newest take): each part appears complete under its own
-// name (a hidden temporary name, then a rename), then the earlier takes' files of the same part
-// leave. A take of only some parts (a regenerated bass) leaves the others playing.
+// name (a hard link; a copy under a hidden name, then a rename, where links cannot be made), then
+// the earlier takes' files of the same part leave. A take of only some parts (a regenerated bass) leaves the others playing.
 // Thread-safe: generations publish from worker threads, one at a time.
 class TakePublisher {
 public:
@@ -49,8 +49,8 @@ public:
     void withdraw(const QString &name);
 
 private:
-    static std::optional<Error> stage(const QStringList &folders, const QList<StoredFile> &files, QStringList &staged);
-    Status placeStaged(const QString &folder, const QList<StoredFile> &files);
+    static std::optional<Error> place(const QStringList &folders, const QList<StoredFile> &files);
+    void retireEarlier(const QString &folder, const QList<StoredFile> &files);
     QStringList watchedFolders() const;   // the shared one and every plugin's
     QStringList &shownIn(const QString &folder);
 

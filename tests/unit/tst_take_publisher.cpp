@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace aiband;
 
 namespace {
@@ -17,6 +19,12 @@ namespace {
 QStringList listed(const QString &folder)
 {
     return QDir(folder).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
+}
+
+ino_t inodeOf(const QString &path)
+{
+    struct stat status {};
+    return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? status.st_ino : 0;
 }
 
 QByteArray bytesOf(const QString &path)
@@ -76,23 +84,26 @@ private slots:
         const QList<StoredFile> second = take({QStringLiteral("bass"), QStringLiteral("drums")}, "second");
         QVERIFY(m_publisher->publish(second, {}).ok());
         QCOMPARE(listed(watched()), names(second));   // nothing of the first take, nothing half-made
-        for (const StoredFile &file : second)
+        for (const StoredFile &file : second) {
             QCOMPARE(bytesOf(watched() + QLatin1Char('/') + file.name), bytesOf(file.path));
+            // The take's own file (a hard link: whole at once, no copy).
+            QCOMPARE(inodeOf(watched() + QLatin1Char('/') + file.name), inodeOf(file.path));
+        }
         // Every take stays in the history.
         QCOMPARE(m_store->count(), 4);
         QCOMPARE(QFileInfo(m_store->directory()).fileName(), QStringLiteral("takes"));
     }
 
-    // A part that cannot be staged (here: a folder squats its publishing name in the plugin's own
-    // folder, after the shared folder took it) leaves every folder as it was: the earlier take
-    // plays on, in the shared folder and the plugin's own, and nothing hidden stays.
+    // A part that cannot be placed (here: a folder squats its name in the plugin's own folder,
+    // after the shared folder took the take) leaves every folder as it was: the earlier take
+    // plays on, in the shared folder and the plugin's own, and nothing of the new one stays.
     void aTakeThatCannotBePublishedWholeIsNotPublishedAtAll()
     {
         const QList<StoredFile> first = take({QStringLiteral("bass"), QStringLiteral("drums")}, "first");
         QVERIFY(m_publisher->publish(first, QStringLiteral("p1")).ok());
         QList<StoredFile> second = take({QStringLiteral("bass"), QStringLiteral("drums")}, "second");
         const QString own = watched() + QStringLiteral("/plugins/p1");
-        QVERIFY(QDir(own).mkdir(QStringLiteral(".aiband-publishing-") + second.last().name));
+        QVERIFY(QDir(own).mkdir(second.last().name));
         const Status published = m_publisher->publish(second, QStringLiteral("p1"));
         QVERIFY(!published.ok());
         QCOMPARE(published.error().code, QStringLiteral("write_failed"));
