@@ -36,7 +36,7 @@ QString placeInto(const StoredFile &file, const QString &folder)
     if (::link(QFile::encodeName(file.path).constData(), QFile::encodeName(target).constData()) == 0)
         return {};
     const int linkError = errno;
-    if (linkError == EEXIST)
+    if (linkError == EEXIST || linkError == ENOENT)   // a name taken; the part or the folder gone
         return placingError(file, folder, linkError);
     const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
     QFile::remove(temporary);   // an interrupted publish's leftover
@@ -121,12 +121,15 @@ Status TakePublisher::publish(const QList<StoredFile> &files, const QString &plu
         folders.append(own);
     }
     // A part a client deleted while its take was being finished is not published (its deletion
-    // has already withdrawn it); one deleted while this runs makes it start over without it.
-    QList<StoredFile> present;
+    // has already withdrawn it): its link fails, and publishing starts over without it. Looked
+    // for only then: a check of every part before linking was a path walk per part.
+    QList<StoredFile> present = files;
     for (int attempt = 0; attempt < 3; ++attempt) {
-        present.clear();
-        std::copy_if(files.cbegin(), files.cend(), std::back_inserter(present),
-                     [](const StoredFile &file) { return QFileInfo::exists(file.path); });
+        if (attempt > 0) {
+            present.clear();
+            std::copy_if(files.cbegin(), files.cend(), std::back_inserter(present),
+                         [](const StoredFile &file) { return QFileInfo::exists(file.path); });
+        }
         const std::optional<Error> failed = place(folders, present);
         if (!failed)
             break;
