@@ -18,6 +18,7 @@
 
 // Qt SQL stays out of this header: only the services library links it.
 class QSqlDatabase;
+class QSqlError;
 class QSqlQuery;
 
 namespace aiband {
@@ -111,6 +112,7 @@ private:
     QSqlDatabase connection() const;   // this thread's, opened on first use
     // This thread's connection's statement `statement`, prepared once; null if it cannot be.
     QSqlQuery *preparedQuery(const QString &statement) const;
+    std::optional<QSqlError> execPrepared(const QString &statement) const;   // none when done
     void closeConnections() const;         // this thread's; others close when their thread ends
     Status createSchema(const QSqlDatabase &db) const;
     Status migrate(const QSqlDatabase &db) const;   // layout 2's table into this layout's
