@@ -26,6 +26,13 @@ Each round starts fresh servers, ours then the original, and measures each the s
   fanout_100    100 WebSocket sessions; POST /api/transport/sync → transport_sync read by the
                 last of them (bench/loadgen --fanout-trigger http): p50, p99
   sessions_1000 RSS with 1,000 WebSocket sessions open (bench/probe/ws_holder.py), and idle
+  files_100     with 100 takes' files in the folder (ours: 50 generations of the seed example;
+                the original: one, its two files copied to 98 more, since it overwrites its two):
+                GET /api/files (ours: the first page, 100 files each with the metadata of how it
+                was made; the original: every file's name, size and times), GET /api/files/NAME
+                of a bass part, and POST /api/transport/sync with no session open (the original's
+                body carries the timestamp its model requires; ours none, as a DAW whose clock
+                differs from the server's would send it), each wrk -t1 -c1 for at most 5 s: p50, p99
 and once per round the disk's floor: create, write 300 bytes, fdatasync, rename a file in the
 folder both servers write to, p50/p99 of 300. Figures are medians over the rounds.
 
@@ -53,7 +60,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "probe"))
 import machine  # noqa: E402
 import moves  # noqa: E402
-from benchlib import (ROOT, SEED_BODY, Server, free_port, log, rss_kib, run_wrk,  # noqa: E402
+from benchlib import (ROOT, SEED_BODY, Server, free_port, http_request, log, rss_kib, run_wrk,  # noqa: E402
                       wait_healthy, _bench_tmp_parent)
 from machine import cpu_busy, disk_floor  # noqa: E402,F401  (bench/http/ab_generate.py takes disk_floor from here)
 
@@ -186,6 +193,46 @@ def wrk_figures(url, threads, connections, seconds, script, body=None):
             "requests": result["requests"], "errors": bad}
 
 
+SYNC_BODIES = {   # POST /api/transport/sync: the original's model requires a timestamp string
+    "ours": {"is_playing": True, "current_beat": 12.5, "tempo": 120.0},
+    "original": {"is_playing": True, "current_beat": 12.5, "tempo": 120.0, "timestamp": "2026-12-07T06:30:00Z"},
+}
+
+
+def fill_with_takes(server, original):
+    """100 takes' files in the folder a server lists; the name of a bass part among them."""
+    with open(SEED_BODY, "rb") as f:
+        body = f.read()
+    for _ in range(1 if original else 50):
+        status, answer = http_request(server.url, "POST", "/api/generate", body)
+        if status != 200:
+            raise RuntimeError(f"POST /api/generate answered {status}: {answer[:200]!r}")
+    if original:
+        made = sorted(n for n in os.listdir(server.files_dir) if n.endswith(".mid"))
+        for i in range(100 - len(made)):
+            shutil.copyfile(os.path.join(server.files_dir, made[i % len(made)]),
+                            os.path.join(server.files_dir, f"copy_{i:03d}_{made[i % len(made)]}"))
+    status, answer = http_request(server.url, "GET", "/api/files")
+    names = [f["filename"] for f in json.loads(answer)["files"]]
+    if len(names) != 100:
+        raise RuntimeError(f"GET /api/files listed {len(names)} files, not 100")
+    return next(n for n in names if "bass" in n)
+
+
+def files_figures(server, who, seconds):
+    """The listing, a download and a transport sync, one client at a time, 100 files present."""
+    bass = fill_with_takes(server, who == "original")
+    with tempfile.NamedTemporaryFile("w", suffix=".json", dir=_bench_tmp_parent(), delete=False) as body:
+        json.dump(SYNC_BODIES[who], body)
+    try:
+        length = min(seconds, 5)
+        return {"list_100": wrk_figures(server.url + "/api/files", 1, 1, length, "health.lua"),
+                "download": wrk_figures(server.url + "/api/files/" + bass, 1, 1, length, "health.lua"),
+                "transport_sync": wrk_figures(server.url + "/api/transport/sync", 1, 1, length, "post.lua", body.name)}
+    finally:
+        os.unlink(body.name)
+
+
 def measure(name, start, loadgen, seconds, quick):
     """Every figure of one server, each group on a fresh server so none inherits another's files."""
     figures = {}
@@ -211,6 +258,11 @@ def measure(name, start, loadgen, seconds, quick):
     try:
         figures["fanout_100"] = fanout(loadgen, server.url, 100, 100 if quick else 500)
         figures["memory"] = sessions_rss(server, 100 if quick else 1000)
+    finally:
+        stop(server)
+    server = start()
+    try:
+        figures.update(files_figures(server, "original" if name == "original" else "ours", seconds))
     finally:
         stop(server)
     return figures
@@ -263,7 +315,9 @@ def main():
     finally:
         shutil.rmtree(copy, ignore_errors=True)
     keys = [("health", "per_s"), ("generate_seq", "p50_ms"), ("generate_seq", "p99_ms"), ("generate_16", "per_s"),
-            ("fanout_100", "p50_ms"), ("fanout_100", "p99_ms"), ("memory", "idle_kib"), ("memory", "sessions_kib")]
+            ("fanout_100", "p50_ms"), ("fanout_100", "p99_ms"), ("memory", "idle_kib"), ("memory", "sessions_kib"),
+            ("list_100", "p50_ms"), ("list_100", "p99_ms"), ("download", "p50_ms"), ("download", "p99_ms"),
+            ("transport_sync", "p50_ms"), ("transport_sync", "p99_ms")]
     medians = {name: {f"{a}.{b}": median_of(values, (a, b)) for a, b in keys} for name, values in runs.items()}
     floor = {"p50_ms": statistics.median(f["p50_ms"] for f in floors),
              "p99_ms": statistics.median(f["p99_ms"] for f in floors), "count": floors[0]["count"], "runs": floors}
@@ -308,6 +362,12 @@ def rows(result):
         ("the same, p99 ms", ours["fanout_100.p99_ms"], orig["fanout_100.p99_ms"], False, 3),
         ("RSS idle, MB", _kib_to_mb(ours["memory.idle_kib"]), _kib_to_mb(orig["memory.idle_kib"]), False, 1),
         (f"RSS with {held:,} sessions, MB", _kib_to_mb(ours["memory.sessions_kib"]), _kib_to_mb(orig["memory.sessions_kib"]), False, 1),
+        ("GET /api/files with 100 files, p50 ms", ours.get("list_100.p50_ms"), orig.get("list_100.p50_ms"), False, 3),
+        ("the same, p99 ms", ours.get("list_100.p99_ms"), orig.get("list_100.p99_ms"), False, 3),
+        ("GET /api/files/NAME, p50 ms", ours.get("download.p50_ms"), orig.get("download.p50_ms"), False, 3),
+        ("the same, p99 ms", ours.get("download.p99_ms"), orig.get("download.p99_ms"), False, 3),
+        ("POST /api/transport/sync, p50 ms", ours.get("transport_sync.p50_ms"), orig.get("transport_sync.p50_ms"), False, 3),
+        ("the same, p99 ms", ours.get("transport_sync.p99_ms"), orig.get("transport_sync.p99_ms"), False, 3),
     ]
 
 
