@@ -15,9 +15,10 @@
 #   --only PARTS    comma-separated subset of engine,loadgen,http,probe
 #   --compare-original
 #                   instead of the figures: ours and the original Python orchestrator side by
-#                   side, in one run (bench/tools/compare_original.py, about 6 minutes; with
+#                   side, in one run (bench/tools/compare_original.py, about 7 minutes; with
 #                   --quick 1 short round): /health, sequential and 16-client generation, fan-out
-#                   to 100, memory with 1,000 sessions, and this disk's fdatasync floor. Writes
+#                   to 100, memory with 1,000 sessions, the listing, a download and a transport
+#                   sync with 100 files, and this disk's fdatasync floor. Writes
 #                   bench/results/compare-original.json and prints a markdown table.
 #   --original DIR  the original's checkout (default: $AIBAND_ORIGINAL_DIR); nothing is fetched,
 #                   docs/BENCHMARKS.md says how to get it. It is copied and patched, never changed.
