@@ -8,6 +8,7 @@
 #include "music/MidiFile.h"
 #include "music/MidiReader.h"
 #include "music/TrackType.h"
+#include "util/IsoTime.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -74,15 +75,12 @@ const QRegularExpression &sidecarPattern()
     return pattern;
 }
 
-QString makeName(const FileNaming &naming)
+// {time}_{part}_{key}_{tempo}_{random}.mid
+QString makeName(const QString &timestamp, const FileNaming &naming)
 {
-    const QString timestamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    const QString suffix = QStringLiteral("%1").arg(QRandomGenerator::global()->bounded(0x1000000), 6, 16,
-                                                    QLatin1Char('0'));
-    return QStringLiteral("%1_%2_%3_%4_%5.mid")
-        .arg(timestamp, naming.trackType, naming.keyToken)
-        .arg(naming.tempoBpm)
-        .arg(suffix);
+    const QString suffix = QString::number(QRandomGenerator::global()->bounded(0x1000000) | 0x1000000, 16).mid(1);
+    return timestamp + QLatin1Char('_') + naming.trackType + QLatin1Char('_') + naming.keyToken + QLatin1Char('_')
+           + QString::number(naming.tempoBpm) + QLatin1Char('_') + suffix + QLatin1String(".mid");
 }
 
 // Qt reports why a write failed only as the system's text for errno; these texts are the ones
@@ -411,10 +409,11 @@ QStringList FileStore::reserveNames(const QList<TakePart> &parts)
 {
     QMutexLocker lock(&m_writeMutex);
     QStringList names;
+    const QString timestamp = compactTimeWithMs(QDateTime::currentDateTime());   // the take's parts share it
     for (const TakePart &part : parts) {
         QString name;
         do
-            name = makeName(part.naming);
+            name = makeName(timestamp, part.naming);
         while (m_reserved.contains(name) || QFileInfo::exists(m_directory + QLatin1Char('/') + name));
         m_reserved.insert(name);
         names.append(name);

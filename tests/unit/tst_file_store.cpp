@@ -5,6 +5,7 @@
 #include "files/TakesIndex.h"
 #include "music/MidiFile.h"
 #include "util/CompactJson.h"
+#include "util/IsoTime.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -12,12 +13,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSemaphore>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 #include <QThread>
 
@@ -185,11 +188,17 @@ private slots:
         FileStore store(dir.filePath(QStringLiteral("files")));
         QVERIFY(store.prepare().ok());
         QSet<QString> names;
+        static const QRegularExpression convention(QStringLiteral("^\\d{8}-\\d{6}-\\d{3}_bass_Fsm_96_[0-9a-f]{6}\\.mid$"));
         for (int i = 0; i < 50; ++i) {
+            const QDateTime before = QDateTime::currentDateTime();
             const Result<StoredFile> file = store.write({QStringLiteral("bass"), QStringLiteral("Fsm"), 96}, "MThd");
+            const QDateTime after = QDateTime::currentDateTime();
             QVERIFY(file.ok());
             QVERIFY2(FileStore::isStoreFileName(file->name), qPrintable(file->name));
-            QVERIFY(file->name.contains(QStringLiteral("_bass_Fsm_96_")));
+            QVERIFY2(convention.match(file->name).hasMatch(), qPrintable(file->name));
+            // The local time it was written, to the millisecond.
+            const QDateTime stamped = QDateTime::fromString(file->name.left(19), QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+            QVERIFY2(stamped.isValid() && before <= stamped && stamped <= after, qPrintable(file->name));
             QCOMPARE(file->trackType, QStringLiteral("bass"));
             names.insert(file->name);
         }
@@ -197,6 +206,29 @@ private slots:
         QCOMPARE(store.count(), 50);
         // No temporary files are left beside the finished ones.
         QCOMPARE(QDir(store.directory()).entryList(QDir::Files).size(), 50);
+    }
+
+    // A name's time is written digit by digit: Qt's text of the same format for every instant of
+    // the years it covers (leap days, the ends of years 1 and 9999, local and other zones), and
+    // Qt's own answer beyond them and for an invalid time.
+    void nameTimesAreQtsText()
+    {
+        const QString format = QStringLiteral("yyyyMMdd-HHmmss-zzz");
+        const qint64 first = QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 end = QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        QList<QDateTime> times{QDateTime(), QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999)),
+                               QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), QTimeZone(-34200)),
+                               QDateTime::fromMSecsSinceEpoch(first - 1, Qt::UTC), QDateTime::fromMSecsSinceEpoch(first, Qt::UTC),
+                               QDateTime::fromMSecsSinceEpoch(end - 1, Qt::UTC), QDateTime::fromMSecsSinceEpoch(end, Qt::UTC)};
+        QRandomGenerator random(18);
+        for (int i = 0; i < 20000; ++i) {
+            const qint64 ms = first - 86400000LL * 400 + qint64(random.generate64() % quint64(end - first + 86400000LL * 800));
+            times.append(QDateTime::fromMSecsSinceEpoch(ms, i % 2 ? Qt::UTC : Qt::LocalTime));
+        }
+        for (const QDateTime &time : std::as_const(times)) {
+            if (compactTimeWithMs(time) != time.toString(format))
+                QFAIL(qPrintable(QStringLiteral("%1: ours %2, Qt's %3").arg(time.toString(Qt::ISODateWithMs), compactTimeWithMs(time), time.toString(format))));
+        }
     }
 
     void writesWithoutSyncAppearWholeAndLeaveNothingBehind()
