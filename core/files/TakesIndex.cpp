@@ -323,7 +323,8 @@ void TakesIndex::ensureOpen(bool checkFile) const
     m_opened = openOrReplace().ok();
 }
 
-Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work, bool synced)
+Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work, bool synced,
+                               const std::function<void()> &rolledBack)
 {
     ensureOpen(/*checkFile=*/true);   // one stat per transaction
     QMutexLocker lock(&m_writeMutex);
@@ -337,14 +338,21 @@ Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work
         if (pragma.exec(full ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL")))
             connectionFull = full;
     }
-    if (const std::optional<QSqlError> refused = execPrepared(QStringLiteral("BEGIN")))
+    // Every statement of the transaction on this one connection: connection() names a new one
+    // when the index file was made again meanwhile (another thread's ensureOpen()).
+    const auto rollBack = [&] {
+        db.rollback();
+        if (rolledBack)
+            rolledBack();
+    };
+    if (const std::optional<QSqlError> refused = execPrepared(db, QStringLiteral("BEGIN")))
         return sqlError(QStringLiteral("the takes index %1").arg(path()), *refused);
     if (Status done = work(db); !done) {
-        db.rollback();
+        rollBack();
         return done;
     }
-    if (const std::optional<QSqlError> refused = execPrepared(QStringLiteral("COMMIT"))) {
-        db.rollback();
+    if (const std::optional<QSqlError> refused = execPrepared(db, QStringLiteral("COMMIT"))) {
+        rollBack();
         return sqlError(QStringLiteral("the takes index %1").arg(path()), *refused);
     }
     if (++m_commitsSinceCheckpoint >= kCommitsPerCheckpoint)
@@ -381,14 +389,17 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
 {
     if (parts.isEmpty())
         return Done{};
-    const QStringList deferred = takeDeferredRemovalsFor(parts);
-    const Status inserted = transaction([&](QSqlDatabase &) -> Status {
+    DeferredRemovals carried;
+    return transaction([&](QSqlDatabase &db) -> Status {
+        // Taken under the write lock, so no other transaction commits between choosing them and
+        // removing them: a name written again by a take that commits first keeps its new row.
+        carried = takeDeferredRemovalsFor(parts);
         // First: a name removed and written again within one transaction keeps its new row.
-        if (Status deleted = deleteRows(deferred); !deleted)
+        if (Status deleted = deleteRows(db, carried.removed); !deleted)
             return deleted;
         // Prepared once per connection: SQLite's parse of the statement was a tenth of a take's
         // index work.
-        QSqlQuery *query = preparedQuery(kInsertPart);
+        QSqlQuery *query = preparedQuery(db, kInsertPart);
         if (!query)
             return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
         JsonTextCache shared;   // a take's parts share their request, arrangement and feel
@@ -406,46 +417,57 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
         }
         query->finish();
         return Done{};
-    }, /*synced=*/true);
-    if (!inserted && !deferred.isEmpty())
-        removeWithLaterInsert(deferred);   // rolled back with the take: they wait for a later one
-    return inserted;
+    }, /*synced=*/true, [&] {
+        // Rolled back with the take: every removal it took waits again, those of names it was
+        // writing again too (their old rows stay).
+        waitAgain(carried.removed + carried.rewritten);
+    });
 }
 
 void TakesIndex::removeWithLaterInsert(const QStringList &names)
 {
-    QStringList due;
+    bool due = false;
     {
         QMutexLocker lock(&m_deferredMutex);
         m_deferredRemovals.append(names);
-        if (m_deferredRemovals.size() >= kMaxDeferredRemovals)
-            due = std::exchange(m_deferredRemovals, {});
+        due = m_deferredRemovals.size() >= kMaxDeferredRemovals;
     }
-    if (!due.isEmpty())
-        remove(due);
+    if (due)
+        removeDeferredNow();
 }
 
 Status TakesIndex::removeDeferredNow()
 {
-    const QStringList deferred = takeDeferredRemovals();
-    const Status removed = remove(deferred);
-    if (!removed)
-        removeWithLaterInsert(deferred);
-    return removed;
+    if (deferredRemovals() == 0)
+        return Done{};
+    QStringList taken;
+    return transaction([&](QSqlDatabase &db) {
+        taken = takeDeferredRemovals();   // under the write lock, as insert() takes them
+        return deleteRows(db, taken);
+    }, /*synced=*/false, [&] { waitAgain(taken); });
+}
+
+void TakesIndex::waitAgain(const QStringList &names)
+{
+    QMutexLocker lock(&m_deferredMutex);
+    m_deferredRemovals.append(names);
 }
 
 // The removals an insert of `parts` carries: none until kRemovalsPerInsert wait. A name the
 // insert writes again leaves the waiting list, so its new row is never removed with the old.
-QStringList TakesIndex::takeDeferredRemovalsFor(const QList<IndexedPart> &parts)
+TakesIndex::DeferredRemovals TakesIndex::takeDeferredRemovalsFor(const QList<IndexedPart> &parts)
 {
     QMutexLocker lock(&m_deferredMutex);
     if (m_deferredRemovals.isEmpty())
         return {};
-    for (const IndexedPart &part : parts)
-        m_deferredRemovals.removeAll(part.metadata.fileName);
-    if (m_deferredRemovals.size() < kRemovalsPerInsert)
-        return {};
-    return std::exchange(m_deferredRemovals, {});
+    DeferredRemovals carried;
+    for (const IndexedPart &part : parts) {
+        if (m_deferredRemovals.removeAll(part.metadata.fileName) > 0)
+            carried.rewritten.append(part.metadata.fileName);
+    }
+    if (m_deferredRemovals.size() >= kRemovalsPerInsert)
+        carried.removed = std::exchange(m_deferredRemovals, {});
+    return carried;
 }
 
 qsizetype TakesIndex::deferredRemovals() const
@@ -460,11 +482,11 @@ QStringList TakesIndex::takeDeferredRemovals()
     return std::exchange(m_deferredRemovals, {});
 }
 
-Status TakesIndex::deleteRows(const QStringList &names) const
+Status TakesIndex::deleteRows(const QSqlDatabase &db, const QStringList &names) const
 {
     if (names.isEmpty())
         return Done{};
-    QSqlQuery *query = preparedQuery(QStringLiteral("DELETE FROM parts WHERE file_name = ?"));
+    QSqlQuery *query = preparedQuery(db, QStringLiteral("DELETE FROM parts WHERE file_name = ?"));
     if (!query)
         return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
     for (const QString &name : names) {
@@ -480,15 +502,15 @@ Status TakesIndex::remove(const QStringList &names)
 {
     if (names.isEmpty())
         return Done{};
-    return transaction([&](QSqlDatabase &) { return deleteRows(names); }, /*synced=*/false);
+    return transaction([&](QSqlDatabase &db) { return deleteRows(db, names); }, /*synced=*/false);
 }
 
 // BEGIN and COMMIT as statements prepared once per connection: QSqlDatabase::transaction() and
 // commit() have Qt's driver prepare each of them again for every transaction (4 % of a take's
 // instructions, callgrind).
-std::optional<QSqlError> TakesIndex::execPrepared(const QString &statement) const
+std::optional<QSqlError> TakesIndex::execPrepared(const QSqlDatabase &db, const QString &statement) const
 {
-    QSqlQuery *query = preparedQuery(statement);
+    QSqlQuery *query = preparedQuery(db, statement);
     if (!query)
         return QSqlError(QStringLiteral("cannot prepare %1").arg(statement), {}, QSqlError::StatementError);
     const bool done = query->exec();
@@ -499,7 +521,11 @@ std::optional<QSqlError> TakesIndex::execPrepared(const QString &statement) cons
 
 QSqlQuery *TakesIndex::preparedQuery(const QString &statement) const
 {
-    const QSqlDatabase db = connection();
+    return preparedQuery(connection(), statement);
+}
+
+QSqlQuery *TakesIndex::preparedQuery(const QSqlDatabase &db, const QString &statement) const
+{
     std::unique_ptr<QSqlQuery> &query = threadConnections().localData()->prepared[db.connectionName()][statement];
     if (!query) {
         query = std::make_unique<QSqlQuery>(db);

@@ -111,17 +111,27 @@ private:
     void ensureOpen(bool checkFile = false) const;
     QSqlDatabase connection() const;   // this thread's, opened on first use
     // This thread's connection's statement `statement`, prepared once; null if it cannot be.
-    QSqlQuery *preparedQuery(const QString &statement) const;
-    std::optional<QSqlError> execPrepared(const QString &statement) const;   // none when done
+    QSqlQuery *preparedQuery(const QString &statement) const;   // on this thread's connection()
+    QSqlQuery *preparedQuery(const QSqlDatabase &db, const QString &statement) const;
+    std::optional<QSqlError> execPrepared(const QSqlDatabase &db, const QString &statement) const;   // none when done
     void closeConnections() const;         // this thread's; others close when their thread ends
     Status createSchema(const QSqlDatabase &db) const;
     Status migrate(const QSqlDatabase &db) const;   // layout 2's table into this layout's
     // `synced`: the commit waits for the disk (synchronous=FULL) when the index is durable.
-    Status transaction(const std::function<Status(QSqlDatabase &)> &work, bool synced);
+    // `rolledBack` runs under the write lock after a rollback.
+    Status transaction(const std::function<Status(QSqlDatabase &)> &work, bool synced,
+                       const std::function<void()> &rolledBack = {});
     // Within a transaction: DELETE every row of `names`.
-    Status deleteRows(const QStringList &names) const;
+    Status deleteRows(const QSqlDatabase &db, const QStringList &names) const;
+    // What an insert takes of the waiting removals: those it removes, and those of names it
+    // writes again (left out; waiting again if it rolls back).
+    struct DeferredRemovals {
+        QStringList removed;
+        QStringList rewritten;
+    };
     QStringList takeDeferredRemovals();
-    QStringList takeDeferredRemovalsFor(const QList<IndexedPart> &parts);
+    DeferredRemovals takeDeferredRemovalsFor(const QList<IndexedPart> &parts);
+    void waitAgain(const QStringList &names);   // without the backlog's own removal
 
     QString m_folder;
     bool m_durable;

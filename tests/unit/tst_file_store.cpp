@@ -964,6 +964,47 @@ private slots:
         QVERIFY(!rowOf(gone).has_value());
     }
 
+    // An insert that cannot commit (the disk refuses the journal's growth) leaves every removal
+    // it took waiting again, that of a name it was writing again too; a later insert carries them.
+    void aRolledBackInsertLeavesItsRemovalsWaiting()
+    {
+        QTemporaryDir dir;
+        TakesIndex index(dir.path(), false);
+        QVERIFY(index.open().ok());
+        const auto nameOf = [](int i) { return QStringLiteral("20261124-120001-123_bass_C_120_%1.mid").arg(i, 6, 16, QLatin1Char('0')); };
+        const auto row = [](const QString &name, const QString &requestId) {
+            FileMetadata metadata = sampleMetadata();
+            metadata.fileName = name;
+            metadata.requestId = requestId;
+            return IndexedPart{metadata, name, false, {}};
+        };
+        const auto rowOf = [&](const QString &name) { return TakesIndex(dir.path(), false).find(name); };
+        const QString gone = nameOf(1);
+        const QString writtenAgain = nameOf(2);
+        QVERIFY(index.insert({row(gone, QStringLiteral("gen-1")), row(writtenAgain, QStringLiteral("gen-1"))}).ok());
+        QStringList waiting{gone, writtenAgain};
+        for (int i = 3; waiting.size() < TakesIndex::kRemovalsPerInsert + 1; ++i)
+            waiting.append(nameOf(i));
+        index.removeWithLaterInsert(waiting);
+        {
+            const qint64 journal = QFileInfo(dir.filePath(QLatin1String(TakesIndex::kFileName) + QStringLiteral("-wal"))).size();
+            QVERIFY(journal > 0);
+            const FileSizeLimit limit(static_cast<rlim_t>(journal));
+            QVERIFY(limit.ok());
+            QVERIFY(!index.insert({row(writtenAgain, QStringLiteral("gen-2")), row(nameOf(900), QStringLiteral("gen-2"))}).ok());
+        }
+        QCOMPARE(index.deferredRemovals(), waiting.size());
+        QVERIFY(rowOf(gone).has_value());
+        QCOMPARE(rowOf(writtenAgain)->metadata.requestId, QStringLiteral("gen-1"));
+        QVERIFY(!rowOf(nameOf(900)).has_value());
+
+        QVERIFY(index.insert({row(nameOf(901), QStringLiteral("gen-3"))}).ok());
+        QCOMPARE(index.deferredRemovals(), 0);
+        QVERIFY(!rowOf(gone).has_value());
+        QVERIFY(!rowOf(writtenAgain).has_value());
+        QVERIFY(rowOf(nameOf(901)).has_value());
+    }
+
     // The index stores each part's metadata as the text toJsonText() writes field by field: the
     // same bytes as Qt's own compact writer, for parts that share their request and for others.
     void theRowTextIsQtsCompactText()
