@@ -20,35 +20,72 @@ namespace {
 // A copied part on its way into a watched folder: hidden, and not *.mid, so no plugin lists it.
 const QString kPublishingPrefix = QStringLiteral(".aiband-publishing-");
 
-QString placingError(const StoredFile &file, const QString &folder, int error)
+QString placingError(const StoredFile &file, const QString &folder, const QString &why)
 {
-    return QStringLiteral("cannot publish %1 in %2: %3").arg(file.name, folder, qt_error_string(error));
+    return QStringLiteral("cannot publish %1 in %2: %3").arg(file.name, folder, why);
 }
 
-// One part into one folder under its own name, never over a file already there. A hard link
-// appears whole at once and shares the take's bytes (no copy, no disk space), so it is made
-// straight under the part's name: staging it under a hidden name first cost a rename per part
-// and folder (four per take) and changed nothing a plugin can see. A file system without hard
-// links gets a copy, made under a hidden name and renamed into place, so no plugin reads half.
-QString placeInto(const StoredFile &file, const QString &folder)
-{
-    const QString target = folder + QLatin1Char('/') + file.name;
-    if (::link(QFile::encodeName(file.path).constData(), QFile::encodeName(target).constData()) == 0)
-        return {};
-    const int linkError = errno;
-    if (linkError == EEXIST || linkError == ENOENT)   // a name taken; the part or the folder gone
-        return placingError(file, folder, linkError);
-    const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
-    QFile::remove(temporary);   // an interrupted publish's leftover
-    if (!QFile::copy(file.path, temporary))
-        return placingError(file, folder, linkError);
-    if (!renameNoReplace(temporary, target)) {
-        const int renameError = errno;
-        QFile::remove(temporary);
-        return placingError(file, folder, renameError);
+// One take's parts on their way into the watched folders, and how to take them back.
+class Placement {
+public:
+    // A hard link appears whole at once and shares the take's bytes (no copy, no disk space), so
+    // it is made straight under the part's name: staging it under a hidden name first cost a
+    // rename per part and folder (four per take). Never over a file already there. Where the
+    // folder cannot link to the takes (another file system, or one without hard links),
+    // `linksFail` is set and the part is copied instead.
+    QString link(const StoredFile &file, const QString &folder, bool &linksFail)
+    {
+        const QString target = folder + QLatin1Char('/') + file.name;
+        if (::link(QFile::encodeName(file.path).constData(), QFile::encodeName(target).constData()) == 0) {
+            m_placed.append(target);
+            return {};
+        }
+        const int linkError = errno;
+        if (linkError == EEXIST || linkError == ENOENT)   // a name taken; the part or the folder gone
+            return placingError(file, folder, qt_error_string(linkError));
+        linksFail = true;
+        return stageCopy(file, folder);
     }
-    return {};
-}
+
+    // A copy under a hidden name, not *.mid, so no plugin lists it half-written.
+    QString stageCopy(const StoredFile &file, const QString &folder)
+    {
+        const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
+        QFile::remove(temporary);   // an interrupted publish's leftover
+        QFile source(file.path);
+        if (!source.copy(temporary))
+            return placingError(file, folder, source.errorString());
+        m_staged.append({temporary, folder + QLatin1Char('/') + file.name});
+        return {};
+    }
+
+    // The copies into place, once every part is in every folder.
+    QString placeCopies()
+    {
+        while (!m_staged.isEmpty()) {
+            const auto [temporary, target] = m_staged.takeFirst();
+            if (!renameNoReplace(temporary, target)) {
+                const int renameError = errno;
+                QFile::remove(temporary);
+                return QStringLiteral("cannot publish %1: %2").arg(target, qt_error_string(renameError));
+            }
+            m_placed.append(target);
+        }
+        return {};
+    }
+
+    void takeBack()
+    {
+        for (const QString &path : std::as_const(m_placed))
+            QFile::remove(path);
+        for (const auto &[temporary, target] : std::as_const(m_staged))
+            QFile::remove(temporary);
+    }
+
+private:
+    QStringList m_placed;
+    QList<std::pair<QString, QString>> m_staged;   // hidden copy, its name
+};
 
 } // namespace
 
@@ -80,6 +117,7 @@ Status TakePublisher::prepare(FileStore &store)
     const QString storeFolder = store.directory();
     QMutexLocker lock(&m_mutex);
     m_shown.clear();   // listed again at the next publish
+    m_copying.clear();
     if (!QDir().mkpath(m_watched))
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("cannot create the files folder %1").arg(m_watched));
@@ -143,19 +181,32 @@ Status TakePublisher::publish(const QList<StoredFile> &files, const QString &plu
     return Done{};
 }
 
-// Every part into every folder; on a failure, what this placed is removed again.
+// Every part into every folder; on a failure, what this placed is removed again. Folders that
+// take copies go first, and their copies are renamed into place only once every folder has the
+// take: a copy can fail halfway (a full disk), and then no folder has shown any of it. A link
+// fails only when a name is taken or a part is gone; then the links already made in other folders
+// may have been listed for that moment.
 std::optional<Error> TakePublisher::place(const QStringList &folders, const QList<StoredFile> &files)
 {
-    QStringList placed;
-    for (const QString &folder : folders) {
+    QStringList ordered = folders;
+    std::stable_partition(ordered.begin(), ordered.end(), [this](const QString &folder) { return m_copying.contains(folder); });
+    Placement placement;
+    for (const QString &folder : std::as_const(ordered)) {
         for (const StoredFile &file : files) {
-            if (const QString error = placeInto(file, folder); !error.isEmpty()) {
-                for (const QString &path : std::as_const(placed))
-                    QFile::remove(path);
+            bool linksFail = false;
+            const QString error = m_copying.contains(folder) ? placement.stageCopy(file, folder)
+                                                             : placement.link(file, folder, linksFail);
+            if (linksFail)
+                m_copying.insert(folder);   // known from the next take on
+            if (!error.isEmpty()) {
+                placement.takeBack();
                 return makeError(QStringLiteral("write_failed"), error);
             }
-            placed.append(folder + QLatin1Char('/') + file.name);
         }
+    }
+    if (const QString error = placement.placeCopies(); !error.isEmpty()) {
+        placement.takeBack();
+        return makeError(QStringLiteral("write_failed"), error);
     }
     return std::nullopt;
 }

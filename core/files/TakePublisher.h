@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -49,7 +50,7 @@ public:
     void withdraw(const QString &name);
 
 private:
-    static std::optional<Error> place(const QStringList &folders, const QList<StoredFile> &files);
+    std::optional<Error> place(const QStringList &folders, const QList<StoredFile> &files);
     void retireEarlier(const QString &folder, const QList<StoredFile> &files);
     QStringList watchedFolders() const;   // the shared one and every plugin's
     QStringList &shownIn(const QString &folder);
@@ -60,6 +61,9 @@ private:
     // withdrawing, so a take's publish does not list the folder again (a listing was most of its
     // cost, callgrind).
     QHash<QString, QStringList> m_shown;
+    // Folders that cannot link to the takes (another file system, or one without hard links):
+    // they take copies, found at their first publish.
+    QSet<QString> m_copying;
 };
 
 } // namespace aiband

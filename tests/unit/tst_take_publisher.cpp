@@ -27,6 +27,21 @@ ino_t inodeOf(const QString &path)
     return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? status.st_ino : 0;
 }
 
+dev_t deviceOf(const QString &path)
+{
+    struct stat status {};
+    return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? status.st_dev : 0;
+}
+
+// When a folder's entries last changed, to the nanosecond.
+qint64 changedNs(const QString &folder)
+{
+    struct stat status {};
+    if (::stat(QFile::encodeName(folder).constData(), &status) != 0)
+        return -1;
+    return qint64(status.st_mtim.tv_sec) * 1000000000 + status.st_mtim.tv_nsec;
+}
+
 QByteArray bytesOf(const QString &path)
 {
     QFile file(path);
@@ -132,6 +147,43 @@ private slots:
         const QList<StoredFile> bass = take({QStringLiteral("bass")}, "new bass");
         QVERIFY(m_publisher->publish(bass, {}).ok());
         QCOMPARE(listed(watched()), names({bass.first(), band.at(1), band.at(2)}));
+    }
+
+    // A plugin's folder on another file system (here a link to /dev/shm) cannot link to the
+    // takes: it gets copies, whole, and nothing hidden stays. Once known, its copies are made
+    // first, so one that cannot be made (its hidden name squatted) shows nothing anywhere: the
+    // shared folder is not even touched.
+    void aFolderOnAnotherFileSystemGetsWholeCopies()
+    {
+        QTemporaryDir elsewhere(QStringLiteral("/dev/shm/tst_take_publisher-XXXXXX"));
+        if (!elsewhere.isValid() || deviceOf(elsewhere.path()) == deviceOf(watched()))
+            QSKIP("needs /dev/shm on another file system than the test's folder");
+        const QString own = watched() + QStringLiteral("/plugins/p2");
+        QVERIFY(QDir().mkpath(watched() + QStringLiteral("/plugins")));
+        QVERIFY(QFile::link(elsewhere.path(), own));
+        const QList<StoredFile> first = take({QStringLiteral("bass"), QStringLiteral("drums")}, "first");
+        QVERIFY(m_publisher->publish(first, QStringLiteral("p2")).ok());
+        QCOMPARE(listed(own), names(first));
+        QCOMPARE(listed(watched()), names(first));
+        for (const StoredFile &file : first) {
+            QCOMPARE(bytesOf(own + QLatin1Char('/') + file.name), bytesOf(file.path));
+            QVERIFY(inodeOf(own + QLatin1Char('/') + file.name) != inodeOf(file.path));   // a copy
+            QCOMPARE(inodeOf(watched() + QLatin1Char('/') + file.name), inodeOf(file.path));   // a link
+        }
+        const QList<StoredFile> second = take({QStringLiteral("bass"), QStringLiteral("drums")}, "second");
+        QVERIFY(m_publisher->publish(second, QStringLiteral("p2")).ok());
+        QCOMPARE(listed(own), names(second));
+        QCOMPARE(listed(watched()), names(second));
+
+        const QList<StoredFile> third = take({QStringLiteral("bass"), QStringLiteral("drums")}, "third");
+        QVERIFY(QDir(own).mkdir(QStringLiteral(".aiband-publishing-") + third.last().name));
+        const qint64 sharedChanged = changedNs(watched());
+        const Status published = m_publisher->publish(third, QStringLiteral("p2"));
+        QVERIFY(!published.ok());
+        QCOMPARE(published.error().code, QStringLiteral("write_failed"));
+        QCOMPARE(changedNs(watched()), sharedChanged);
+        QCOMPARE(listed(own), names(second));
+        QCOMPARE(listed(watched()), names(second));
     }
 
     void eachPluginHasAFolderOfItsOwn()
