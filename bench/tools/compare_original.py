@@ -226,11 +226,16 @@ def files_figures(server, who, seconds):
         json.dump(SYNC_BODIES[who], body)
     try:
         length = min(seconds, 5)
-        return {"list_100": wrk_figures(server.url + "/api/files", 1, 1, length, "health.lua"),
-                "download": wrk_figures(server.url + "/api/files/" + bass, 1, 1, length, "health.lua"),
-                "transport_sync": wrk_figures(server.url + "/api/transport/sync", 1, 1, length, "post.lua", body.name)}
+        figures = {"list_100": wrk_figures(server.url + "/api/files", 1, 1, length, "health.lua"),
+                   "download": wrk_figures(server.url + "/api/files/" + bass, 1, 1, length, "health.lua"),
+                   "transport_sync": wrk_figures(server.url + "/api/transport/sync", 1, 1, length, "post.lua", body.name)}
     finally:
         os.unlink(body.name)
+    # A refused request (a body the server stopped accepting, say) would be timed as if answered.
+    refused = {name: f["errors"] for name, f in figures.items() if f["errors"]}
+    if refused:
+        raise RuntimeError(f"{who}: requests not answered with success: {refused}")
+    return figures
 
 
 def measure(name, start, loadgen, seconds, quick):

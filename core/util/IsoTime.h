@@ -10,7 +10,7 @@ namespace aiband {
 // formats each field through QString::asprintf, a fifth of a page's cost), Qt's for the rest.
 QString isoTimeWithMs(const QDateTime &time);
 // time.toString("yyyyMMdd-HHmmss-zzz") ("20261207-061047-672", in the time's own zone), as take
-// names begin: the same text, written digit by digit for years 0 to 9999 (Qt's format was most
+// names begin: the same text, written digit by digit for years 1 to 9999 (Qt's format was most
 // of a name's cost), Qt's for the rest.
 QString compactTimeWithMs(const QDateTime &time);
 
