@@ -238,13 +238,14 @@ void GenerationService::finish(const Result<GenerationResult> &outcome, const QS
     ++m_generatedCount;
     m_lastDurationMs = result.engineMs + result.writeMs;
     m_totalDurationMs += m_lastDurationMs;
+    // The requester's answer first, then the log line (its text and two writes held the answer
+    // back) and the announcements (files_ready, midi_ready, UI): a plugin hears "complete" before
+    // the files it asked for are listed.
+    if (!late)
+        done(result);
     qCInfo(lcGeneration).noquote() << requestId << "generated" << result.files.size() << "files for"
                                    << (result.pluginId.isEmpty() ? QStringLiteral("(no plugin)") : result.pluginId)
                                    << QStringLiteral("in %1 ms").arg(result.engineMs + result.writeMs, 0, 'f', 2);
-    // The requester's answer first, then the announcements (files_ready, midi_ready, UI):
-    // a plugin hears "complete" before the files it asked for are listed.
-    if (!late)
-        done(result);
     emit generated(result);
 }
 
