@@ -519,6 +519,7 @@ QList<IndexedPart> FileStore::rowsOf(const QList<TakePart> &parts, const QString
         // hidden part whole. SHA-256 of a take's parts was 5 % of its instructions.
         if (m_durable)
             row.digest = digestOf(parts[i].bytes);
+        row.texts = parts[i].texts;
         rows.append(row);
     }
     return rows;

@@ -41,6 +41,7 @@ struct TakePart {
     FileNaming naming;
     QByteArray bytes;
     std::optional<FileMetadata> metadata;
+    JsonTextCache *texts = nullptr;   // IndexedPart::texts
 };
 
 // Which files cleanup() may remove: older than maxAgeHours (0: any age is kept), and the oldest

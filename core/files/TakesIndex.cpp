@@ -404,7 +404,7 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
             return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
         JsonTextCache shared;   // a take's parts share their request, arrangement and feel
         for (const IndexedPart &part : parts) {
-            const QByteArray text = part.metadata.toJsonText(&shared);
+            const QByteArray text = part.metadata.toJsonText(part.texts ? part.texts : &shared);
             query->bindValue(0, part.metadata.fileName);
             query->bindValue(1, part.take);
             query->bindValue(2, part.recovered ? 1 : 0);

@@ -23,6 +23,8 @@ class QSqlQuery;
 
 namespace aiband {
 
+class JsonTextCache;
+
 // One row of the index: a part's file, the take it belongs to, and how it was made.
 struct IndexedPart {
     FileMetadata metadata;   // metadata.fileName is the part's .mid
@@ -32,6 +34,10 @@ struct IndexedPart {
     // durable take's rows are committed while its parts are being synced, so after a power cut
     // start-up finishes a take only when every hidden part still holds exactly these bytes.
     QByteArray digest;
+    // The texts of the metadata's request, arrangement and feel its take has written already
+    // (its answer writes the arrangement too), shared by its parts; none: written here. Lives
+    // until the take's commit returns.
+    JsonTextCache *texts = nullptr;
 };
 
 // A part's metadata as listings answer it: the compact JSON FileMetadata::toJsonText() gives, and

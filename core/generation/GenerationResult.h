@@ -31,6 +31,7 @@ struct GenerationResult {
     QJsonValue clientRequestId;  // the request_id of the WebSocket message that asked, if any
     QList<GeneratedFile> files;
     QJsonObject metadata;     // tempo, key, time signature, duration, seed, defaults used
+    QByteArray metadataText;  // compactJson(metadata), as the takes index stored it; may be empty
     double engineMs = 0.0;    // time spent composing
     double writeMs = 0.0;     // time spent writing files
 };

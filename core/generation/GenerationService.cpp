@@ -6,6 +6,7 @@
 #include "files/TakePublisher.h"
 #include "logging/LogCategories.h"
 #include "music/Engine.h"
+#include "util/CompactJson.h"
 
 #include <algorithm>
 
@@ -126,6 +127,9 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
         timer.restart();
         const Arrangement &a = request.arrangement;
         const FileMetadata shared = metadataFor(request, result);
+        // The arrangement's text once, for the takes index's rows and the answer.
+        JsonTextCache texts;
+        result.metadataText = texts.textOf(result.metadata);
         // The take is one commit (FileStore::writeTake): every part written, indexed and placed,
         // or none of them.
         QList<TakePart> parts;
@@ -134,7 +138,7 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
                                     static_cast<int>(std::lround(a.tempoBpm))};
             FileMetadata metadata = shared;
             metadata.trackType = trackTypeName(part.type);
-            parts.append(TakePart{naming, part.midi, std::move(metadata)});
+            parts.append(TakePart{naming, part.midi, std::move(metadata), &texts});
         }
         Result<QList<StoredFile>> stored = store->writeTake(std::move(parts));
         if (!stored)
