@@ -55,6 +55,42 @@ FileMetadata sampleMetadata()
     return metadata;
 }
 
+// A bass part's name, numbered.
+QString nameOf(int i)
+{
+    return QStringLiteral("20261124-120001-123_bass_C_120_%1.mid").arg(i, 6, 16, QLatin1Char('0'));
+}
+
+// A take of one part, `name`, made by generation `requestId`.
+IndexedPart row(const QString &name, const QString &requestId)
+{
+    FileMetadata metadata = sampleMetadata();
+    metadata.fileName = name;
+    metadata.requestId = requestId;
+    return IndexedPart{metadata, name, false, {}};
+}
+
+// A takes index holding the rows of `gone` and `writtenAgain` (generation gen-1) and `count`
+// removals waiting, theirs first.
+struct IndexWithWaitingRemovals {
+    QTemporaryDir dir;
+    TakesIndex index{dir.path(), false};
+    const QString gone = nameOf(1);
+    const QString writtenAgain = nameOf(2);
+    QStringList waiting{gone, writtenAgain};
+    bool ready = false;
+
+    explicit IndexWithWaitingRemovals(qsizetype count)
+    {
+        ready = index.open().ok()
+                && index.insert({row(gone, QStringLiteral("gen-1")), row(writtenAgain, QStringLiteral("gen-1"))}).ok();
+        for (int i = 3; waiting.size() < count; ++i)
+            waiting.append(nameOf(i));
+        index.removeWithLaterInsert(waiting);
+    }
+    std::optional<IndexedPart> rowOf(const QString &name) const { return TakesIndex(dir.path(), false).find(name); }
+};
+
 void touch(const QString &path, const QByteArray &bytes = "x")
 {
     QFile file(path);
@@ -918,25 +954,12 @@ private slots:
     // written again meanwhile keeps its new row; a full backlog is removed at once.
     void waitingRemovalsGoTogetherWithALaterInsert()
     {
-        QTemporaryDir dir;
-        TakesIndex index(dir.path(), false);
-        QVERIFY(index.open().ok());
-        const auto nameOf = [](int i) { return QStringLiteral("20261124-120001-123_bass_C_120_%1.mid").arg(i, 6, 16, QLatin1Char('0')); };
-        const auto row = [](const QString &name, const QString &requestId) {
-            FileMetadata metadata = sampleMetadata();
-            metadata.fileName = name;
-            metadata.requestId = requestId;
-            return IndexedPart{metadata, name, false, {}};
-        };
-        const auto rowOf = [&](const QString &name) { return TakesIndex(dir.path(), false).find(name); };
-        const QString gone = nameOf(1);
-        const QString writtenAgain = nameOf(2);
-        QVERIFY(index.insert({row(gone, QStringLiteral("gen-1")), row(writtenAgain, QStringLiteral("gen-1"))}).ok());
-
-        QStringList waiting{gone, writtenAgain};
-        for (int i = 3; waiting.size() < TakesIndex::kRemovalsPerInsert - 1; ++i)
-            waiting.append(nameOf(i));
-        index.removeWithLaterInsert(waiting);
+        IndexWithWaitingRemovals fixture(TakesIndex::kRemovalsPerInsert - 1);
+        QVERIFY(fixture.ready);
+        TakesIndex &index = fixture.index;
+        const QString &gone = fixture.gone;
+        const QString &writtenAgain = fixture.writtenAgain;
+        const auto rowOf = [&](const QString &name) { return fixture.rowOf(name); };
         QCOMPARE(index.deferredRemovals(), TakesIndex::kRemovalsPerInsert - 1);
         // Written again while its removal waits: its new row stays; and one fewer waits.
         QVERIFY(index.insert({row(writtenAgain, QStringLiteral("gen-2"))}).ok());
@@ -970,26 +993,15 @@ private slots:
     // it took waiting again, that of a name it was writing again too; a later insert carries them.
     void aRolledBackInsertLeavesItsRemovalsWaiting()
     {
-        QTemporaryDir dir;
-        TakesIndex index(dir.path(), false);
-        QVERIFY(index.open().ok());
-        const auto nameOf = [](int i) { return QStringLiteral("20261124-120001-123_bass_C_120_%1.mid").arg(i, 6, 16, QLatin1Char('0')); };
-        const auto row = [](const QString &name, const QString &requestId) {
-            FileMetadata metadata = sampleMetadata();
-            metadata.fileName = name;
-            metadata.requestId = requestId;
-            return IndexedPart{metadata, name, false, {}};
-        };
-        const auto rowOf = [&](const QString &name) { return TakesIndex(dir.path(), false).find(name); };
-        const QString gone = nameOf(1);
-        const QString writtenAgain = nameOf(2);
-        QVERIFY(index.insert({row(gone, QStringLiteral("gen-1")), row(writtenAgain, QStringLiteral("gen-1"))}).ok());
-        QStringList waiting{gone, writtenAgain};
-        for (int i = 3; waiting.size() < TakesIndex::kRemovalsPerInsert + 1; ++i)
-            waiting.append(nameOf(i));
-        index.removeWithLaterInsert(waiting);
+        IndexWithWaitingRemovals fixture(TakesIndex::kRemovalsPerInsert + 1);
+        QVERIFY(fixture.ready);
+        TakesIndex &index = fixture.index;
+        const QString &gone = fixture.gone;
+        const QString &writtenAgain = fixture.writtenAgain;
+        const QStringList &waiting = fixture.waiting;
+        const auto rowOf = [&](const QString &name) { return fixture.rowOf(name); };
         {
-            const qint64 journal = QFileInfo(dir.filePath(QLatin1String(TakesIndex::kFileName) + QStringLiteral("-wal"))).size();
+            const qint64 journal = QFileInfo(fixture.dir.filePath(QLatin1String(TakesIndex::kFileName) + QStringLiteral("-wal"))).size();
             QVERIFY(journal > 0);
             const FileSizeLimit limit(static_cast<rlim_t>(journal));
             QVERIFY(limit.ok());
