@@ -83,17 +83,6 @@ QString makeName(const QString &timestamp, const FileNaming &naming)
            + QString::number(naming.tempoBpm) + QLatin1Char('_') + suffix + QLatin1String(".mid");
 }
 
-// Qt reports why a write failed only as the system's text for errno; these texts are the ones
-// that mean "no room": a full disk, an exhausted quota, a file size limit.
-bool isOutOfSpace(const QString &error)
-{
-    for (int code : {ENOSPC, EDQUOT, EFBIG}) {
-        if (error.contains(qt_error_string(code), Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
-
 QByteArray digestOf(const QByteArray &bytes)
 {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
@@ -127,6 +116,17 @@ QString syncFolderAt(const QString &directory)
 constexpr int kFolder = -1;
 
 } // namespace
+
+// Qt reports why a write failed only as the system's text for errno; these texts are the ones
+// that mean "no room": a full disk, an exhausted quota, a file size limit.
+bool FileStore::isOutOfSpace(const QString &error)
+{
+    for (int code : {ENOSPC, EDQUOT, EFBIG}) {
+        if (error.contains(qt_error_string(code), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
 
 FileStore::FileStore(QString directory, bool durable)
     : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable), m_takes(m_directory, durable),

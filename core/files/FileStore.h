@@ -168,6 +168,9 @@ public:
     // name this store never writes, file_not_found for one that is not there.
     static std::optional<Error> checkFileName(const QString &name);
     static Error fileNotFound(const QString &name);
+    // Whether a failure's text (the system's words for errno, as Qt gives them) means no room:
+    // a full disk, an exhausted quota, a file size limit.
+    static bool isOutOfSpace(const QString &error);
 
     // A take waiting for its commit: its rows and its parts' open files; the round sets failure.
     struct PendingTake {

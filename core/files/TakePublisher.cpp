@@ -25,6 +25,15 @@ QString placingError(const StoredFile &file, const QString &folder, const QStrin
     return QStringLiteral("cannot publish %1 in %2: %3").arg(file.name, folder, why);
 }
 
+// A full disk is said as such (507), as the takes folder says it; anything else failed to write.
+Error placingFailure(const QString &message)
+{
+    if (FileStore::isOutOfSpace(message))
+        return makeError(QStringLiteral("insufficient_storage"),
+                         message + QStringLiteral("; free some disk space, the earlier take plays on"));
+    return makeError(QStringLiteral("write_failed"), message);
+}
+
 // One take's parts on their way into the watched folders, and how to take them back.
 class Placement {
 public:
@@ -47,14 +56,26 @@ public:
         return stageCopy(file, folder);
     }
 
-    // A copy under a hidden name, not *.mid, so no plugin lists it half-written.
+    // A copy under a hidden name, not *.mid, so no plugin lists it half-written. Written here,
+    // not by QFile::copy, whose error for a full disk says "Unknown error": the system's words
+    // for errno tell a full disk (507) from other failures.
     QString stageCopy(const StoredFile &file, const QString &folder)
     {
         const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
         QFile::remove(temporary);   // an interrupted publish's leftover
         QFile source(file.path);
-        if (!source.copy(temporary))
+        if (!source.open(QIODevice::ReadOnly))
             return placingError(file, folder, source.errorString());
+        const QByteArray bytes = source.readAll();
+        QFile copy(temporary);
+        errno = 0;
+        if (!copy.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
+            return placingError(file, folder, errno != 0 ? qt_error_string(errno) : copy.errorString());
+        if (copy.write(bytes) != bytes.size()) {
+            const QString why = errno != 0 ? qt_error_string(errno) : copy.errorString();
+            copy.remove();
+            return placingError(file, folder, why);
+        }
         m_staged.append({temporary, folder + QLatin1Char('/') + file.name});
         return {};
     }
@@ -200,13 +221,13 @@ std::optional<Error> TakePublisher::place(const QStringList &folders, const QLis
                 m_copying.insert(folder);   // known from the next take on
             if (!error.isEmpty()) {
                 placement.takeBack();
-                return makeError(QStringLiteral("write_failed"), error);
+                return placingFailure(error);
             }
         }
     }
     if (const QString error = placement.placeCopies(); !error.isEmpty()) {
         placement.takeBack();
-        return makeError(QStringLiteral("write_failed"), error);
+        return placingFailure(error);
     }
     return std::nullopt;
 }

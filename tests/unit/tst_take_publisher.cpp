@@ -1,6 +1,7 @@
 // The folders plugins watch (files/TakePublisher): the newest take's parts only, each complete,
 // the earlier takes' parts gone, history kept in takes/, one folder per plugin.
 
+#include "FileSizeLimit.h"
 #include "files/FileStore.h"
 #include "files/TakePublisher.h"
 
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 
 using namespace aiband;
+using aiband::test::FileSizeLimit;
 
 namespace {
 
@@ -152,7 +154,7 @@ private slots:
     // A plugin's folder on another file system (here a link to /dev/shm) cannot link to the
     // takes: it gets copies, whole, and nothing hidden stays. Once known, its copies are made
     // first, so one that cannot be made (its hidden name squatted) shows nothing anywhere: the
-    // shared folder is not even touched.
+    // shared folder is not even touched. One the disk cannot hold is said as such (507).
     void aFolderOnAnotherFileSystemGetsWholeCopies()
     {
         QTemporaryDir elsewhere(QStringLiteral("/dev/shm/tst_take_publisher-XXXXXX"));
@@ -184,6 +186,18 @@ private slots:
         QCOMPARE(changedNs(watched()), sharedChanged);
         QCOMPARE(listed(own), names(second));
         QCOMPARE(listed(watched()), names(second));
+
+        const QList<StoredFile> fourth = take({QStringLiteral("bass"), QStringLiteral("drums")}, "fourth");
+        Status tooBig = Done{};
+        {
+            const FileSizeLimit limit(2);   // no copy fits
+            QVERIFY(limit.ok());
+            tooBig = m_publisher->publish(fourth, QStringLiteral("p2"));
+        }
+        QVERIFY(!tooBig.ok());
+        QCOMPARE(tooBig.error().code, QStringLiteral("insufficient_storage"));
+        QCOMPARE(changedNs(watched()), sharedChanged);
+        QCOMPARE(listed(own), names(second));
     }
 
     void eachPluginHasAFolderOfItsOwn()
