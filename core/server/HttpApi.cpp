@@ -19,6 +19,7 @@
 #include "music/Style.h"
 #include "session/BandSession.h"
 #include "util/CompactJson.h"
+#include "util/IsoTime.h"
 #include "util/KnownFields.h"
 
 #include <QFile>
@@ -646,7 +647,7 @@ QHttpServerResponse pluginHeartbeat(const HttpApiContext &api, const QHttpServer
     if (const Status beat = api.session.heartbeat(pluginId); !beat)
         return errorReply(HttpStatus::NotFound, beat.error());
     QJsonObject answer{{QStringLiteral("plugin_id"), pluginId},
-                       {QStringLiteral("server_time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("server_time"), isoTimeWithMs(QDateTime::currentDateTimeUtc())},
                        {QStringLiteral("heartbeat_interval"), api.server.config().heartbeatIntervalSeconds}};
     // Echoed, as over WebSocket, so the plugin can measure the round trip.
     if (body.contains(QStringLiteral("timestamp")))

@@ -1,5 +1,6 @@
 #include "PluginRegistry.h"
 
+#include "util/IsoTime.h"
 #include "util/KnownFields.h"
 
 namespace aiband {
@@ -32,7 +33,7 @@ QJsonObject PluginInfo::toJson(double timeoutSeconds) const
     QJsonValue transportJson;
     if (transport) {
         QJsonObject json = transportToJson(*transport);
-        json.insert(QStringLiteral("updated_at"), transportUpdatedAt.toUTC().toString(Qt::ISODateWithMs));
+        json.insert(QStringLiteral("updated_at"), isoTimeWithMs(transportUpdatedAt));
         transportJson = json;
     }
     const auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
@@ -43,8 +44,8 @@ QJsonObject PluginInfo::toJson(double timeoutSeconds) const
                        {QStringLiteral("address"), address},
                        {QStringLiteral("connected"), connected},
                        {QStringLiteral("status"), status(timeoutSeconds)},
-                       {QStringLiteral("connected_since"), connectedSince.toUTC().toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("last_heartbeat"), lastHeartbeat.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("connected_since"), isoTimeWithMs(connectedSince)},
+                       {QStringLiteral("last_heartbeat"), isoTimeWithMs(lastHeartbeat)},
                        {QStringLiteral("files_generated"), static_cast<qint64>(filesGenerated)},
                        {QStringLiteral("transport"), transportJson}};
 }

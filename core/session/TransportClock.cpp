@@ -1,6 +1,7 @@
 #include "TransportClock.h"
 
 #include "music/Meter.h"
+#include "util/IsoTime.h"
 #include "util/KnownFields.h"
 
 #include <QElapsedTimer>
@@ -191,7 +192,7 @@ QJsonObject transportToJson(const TransportState &state)
 QJsonObject TransportClock::toJson() const
 {
     QJsonObject json = transportToJson(now());
-    json.insert(QStringLiteral("updated_at"), m_updatedAt.toString(Qt::ISODateWithMs));
+    json.insert(QStringLiteral("updated_at"), isoTimeWithMs(m_updatedAt));
     json.insert(QStringLiteral("source"), m_source);
     return json;
 }
