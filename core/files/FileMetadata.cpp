@@ -22,7 +22,7 @@ QJsonObject FileMetadata::toJson() const
                        {QStringLiteral("key"), key},
                        {QStringLiteral("tempo"), tempoBpm},
                        {QStringLiteral("bars"), bars},
-                       {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("created"), isoTimeWithMs(created)},
                        {QStringLiteral("generation_ms"), generationMs}};
 }
 

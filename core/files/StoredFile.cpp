@@ -1,5 +1,7 @@
 #include "StoredFile.h"
 
+#include "util/IsoTime.h"
+
 namespace aiband {
 
 QJsonObject StoredFile::toJson() const
@@ -12,7 +14,7 @@ QJsonObject StoredFile::toJson() const
                        {QStringLiteral("size_bytes"), sizeBytes},
                        {QStringLiteral("size"), sizeBytes},
                        {QStringLiteral("modified"), unixSeconds(modified)},
-                       {QStringLiteral("modified_at"), modified.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("modified_at"), isoTimeWithMs(modified)},
                        {QStringLiteral("track_type"), trackType}};
 }
 

@@ -1,11 +1,13 @@
 #include "LogEntry.h"
 
+#include "util/IsoTime.h"
+
 namespace aiband {
 
 QJsonObject LogEntry::toJson() const
 {
     return QJsonObject{{QStringLiteral("id"), static_cast<qint64>(id)},
-                       {QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("time"), isoTimeWithMs(time)},
                        {QStringLiteral("level"), level},
                        {QStringLiteral("category"), category},
                        {QStringLiteral("message"), message}};
