@@ -3,6 +3,7 @@
 #include "JsonReplies.h"
 
 #include "util/CompactJson.h"
+#include "util/IsoTime.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -108,7 +109,7 @@ QString serverTimestamp()
     const qint64 ms = QDateTime::currentMSecsSinceEpoch();
     if (ms != cachedMs) {
         cachedMs = ms;
-        cached = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+        cached = isoTimeWithMs(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
     }
     return cached;
 }
