@@ -943,11 +943,15 @@ private slots:
         QVERIFY(rowOf(next));
         QVERIFY(rowOf(trimmed[0]));   // one waiting is not enough for a take to carry
 
+        // Which one goes may be `next` itself: file times are as coarse as the kernel's clock.
         const QStringList cleaned = store.cleanup(CleanupPolicy{0.0, 3, 60}, now);
         QCOMPARE(cleaned.size(), 1);
         QVERIFY(!rowOf(trimmed[0]));   // the maintenance pass does not wait
         QVERIFY(!rowOf(cleaned[0]));
-        QVERIFY(rowOf(next));
+        for (const QString &name : names + QStringList{next}) {
+            if (!trimmed.contains(name) && !cleaned.contains(name))
+                QVERIFY2(rowOf(name), qPrintable(name));
+        }
     }
 
     // Rows waiting for removal go with the insert that finds kRemovalsPerInsert of them; a name
