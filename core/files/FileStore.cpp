@@ -128,6 +128,12 @@ bool FileStore::isOutOfSpace(const QString &error)
     return false;
 }
 
+// errno when the system said it: Qt's own text is often just "Unknown error" for a failed write.
+QString FileStore::failureText(const QFileDevice &file, int systemError)
+{
+    return systemError != 0 ? qt_error_string(systemError) : file.errorString();
+}
+
 FileStore::FileStore(QString directory, bool durable)
     : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable), m_takes(m_directory, durable),
       m_spares(m_directory),
@@ -615,13 +621,6 @@ QString FileStore::syncFolder() const
 
 namespace {
 
-// Why a write failed, in words; errno when the system said it (Qt's own text is often just
-// "Unknown error" for a failed write).
-QString failure(const QFileDevice &file, int systemError)
-{
-    return systemError != 0 ? qt_error_string(systemError) : file.errorString();
-}
-
 } // namespace
 
 QString FileStore::writeAside(QFile &file, const QByteArray &bytes)
@@ -641,7 +640,7 @@ QString FileStore::writeAside(QFile &file, const QByteArray &bytes)
         opened = file.open(mode);
     }
     if (!opened || file.write(bytes) != bytes.size())
-        return failure(file, errno);
+        return failureText(file, errno);
     return {};
 }
 
@@ -654,12 +653,12 @@ bool FileStore::writeIntoSpare(QFile &file, const QByteArray &bytes, QString &er
         return false;
     errno = 0;
     if (!file.open(*handle, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
-        error = failure(file, errno);
+        error = failureText(file, errno);
         ::close(*handle);
         return true;
     }
     if (file.write(bytes) != bytes.size() || !file.resize(bytes.size()))
-        error = failure(file, errno);
+        error = failureText(file, errno);
     return true;
 }
 

@@ -171,6 +171,8 @@ public:
     // Whether a failure's text (the system's words for errno, as Qt gives them) means no room:
     // a full disk, an exhausted quota, a file size limit.
     static bool isOutOfSpace(const QString &error);
+    // Why a write to `file` failed, in words (what isOutOfSpace() reads), given errno after it.
+    static QString failureText(const QFileDevice &file, int systemError);
 
     // A take waiting for its commit: its rows and its parts' open files; the round sets failure.
     struct PendingTake {

@@ -70,9 +70,9 @@ public:
         QFile copy(temporary);
         errno = 0;
         if (!copy.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
-            return placingError(file, folder, errno != 0 ? qt_error_string(errno) : copy.errorString());
+            return placingError(file, folder, FileStore::failureText(copy, errno));
         if (copy.write(bytes) != bytes.size()) {
-            const QString why = errno != 0 ? qt_error_string(errno) : copy.errorString();
+            const QString why = FileStore::failureText(copy, errno);
             copy.remove();
             return placingError(file, folder, why);
         }

@@ -420,19 +420,13 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
     }, /*synced=*/true, [&] {
         // Rolled back with the take: every removal it took waits again, those of names it was
         // writing again too (their old rows stay).
-        waitAgain(carried.removed + carried.rewritten);
+        deferRemovals(carried.removed + carried.rewritten);
     });
 }
 
 void TakesIndex::removeWithLaterInsert(const QStringList &names)
 {
-    bool due = false;
-    {
-        QMutexLocker lock(&m_deferredMutex);
-        m_deferredRemovals.append(names);
-        due = m_deferredRemovals.size() >= kMaxDeferredRemovals;
-    }
-    if (due)
+    if (deferRemovals(names) >= kMaxDeferredRemovals)
         removeDeferredNow();
 }
 
@@ -444,13 +438,14 @@ Status TakesIndex::removeDeferredNow()
     return transaction([&](QSqlDatabase &db) {
         taken = takeDeferredRemovals();   // under the write lock, as insert() takes them
         return deleteRows(db, taken);
-    }, /*synced=*/false, [&] { waitAgain(taken); });
+    }, /*synced=*/false, [&] { deferRemovals(taken); });
 }
 
-void TakesIndex::waitAgain(const QStringList &names)
+qsizetype TakesIndex::deferRemovals(const QStringList &names)
 {
     QMutexLocker lock(&m_deferredMutex);
     m_deferredRemovals.append(names);
+    return m_deferredRemovals.size();
 }
 
 // The removals an insert of `parts` carries: none until kRemovalsPerInsert wait. A name the

@@ -137,7 +137,9 @@ private:
     };
     QStringList takeDeferredRemovals();
     DeferredRemovals takeDeferredRemovalsFor(const QList<IndexedPart> &parts);
-    void waitAgain(const QStringList &names);   // without the backlog's own removal
+    // Adds `names` to the waiting removals (a rollback's too, without the backlog's own removal,
+    // which would need the write lock it holds); how many wait now.
+    qsizetype deferRemovals(const QStringList &names);
 
     QString m_folder;
     bool m_durable;
