@@ -16,7 +16,6 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSemaphore>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -88,18 +87,6 @@ QByteArray digestOf(const QByteArray &bytes)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
 }
 
-// Starts writing a file's data to the disk without waiting (Linux): a round's later fdatasync
-// calls then find every part's blocks allocated, on a file system with a journal in its running
-// transaction, so one journal commit serves them all instead of one each.
-void startWriteback(int handle)
-{
-#ifdef Q_OS_LINUX
-    ::sync_file_range(handle, 0, 0, SYNC_FILE_RANGE_WRITE);
-#else
-    Q_UNUSED(handle);
-#endif
-}
-
 // The folder's entries: fsync on the folder itself.
 QString syncFolderAt(const QString &directory)
 {
@@ -112,8 +99,24 @@ QString syncFolderAt(const QString &directory)
     return synced == 0 ? QString() : qt_error_string(error);
 }
 
-// One sync of a round: a part's data (fdatasync), or the folder when `handle` is kFolder.
-constexpr int kFolder = -1;
+// Everything written to the file system that holds `directory`, in one sync (Linux's syncfs:
+// one flush of the disk for every take settled at once, where a sync of each file was one flush
+// each); elsewhere, everything.
+QString syncFileSystemOf(const QString &directory)
+{
+#ifdef Q_OS_LINUX
+    const int folder = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder < 0)
+        return qt_error_string(errno);
+    const int synced = ::syncfs(folder);
+    const int error = errno;
+    ::close(folder);
+    return synced == 0 ? QString() : qt_error_string(error);
+#else
+    ::sync();
+    return {};
+#endif
+}
 
 } // namespace
 
@@ -138,16 +141,37 @@ FileStore::FileStore(QString directory, bool durable)
     : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable), m_takes(m_directory, durable),
       m_spares(m_directory),
       m_commits(std::make_unique<GroupCommit<PendingTake>>([this](const QList<PendingTake *> &batch) { commitRound(batch); })),
-      m_index(QDir(m_directory).absolutePath())
+      m_index(QDir(m_directory).absolutePath()), m_settler([this] { settle(); }, kSettleDelay)
 {
-    // Threads that only wait for the disk: enough for a round's syncs to be in flight together.
-    m_syncPool.setMaxThreadCount(16);
-    m_syncPool.setExpiryTimeout(-1);
 }
 
-FileStore::~FileStore()
+FileStore::~FileStore() = default;
+
+Status FileStore::settle()
 {
-    m_syncPool.waitForDone();
+    const QSet<QString> settling = [this] {
+        QMutexLocker lock(&m_unsettledMutex);
+        return m_unsettled;
+    }();
+    const qint64 upTo = m_takes.lastUnsettled();
+    if (upTo == 0)
+        return Done{};
+    if (const QString error = syncFileSystemOf(m_directory); !error.isEmpty()) {
+        // Kept: the next settle tries again, and start-up checks the files meanwhile.
+        const QString message = QStringLiteral("the takes in %1 could not be synced: %2").arg(m_directory, error);
+        qCWarning(lcFiles).noquote() << message;
+        return makeError(QStringLiteral("write_failed"), message);
+    }
+    if (Status settled = m_takes.settle(upTo); !settled)
+        return settled;
+    QMutexLocker lock(&m_unsettledMutex);
+    m_unsettled.subtract(settling);
+    return Done{};
+}
+
+void FileStore::setSettleDelay(std::chrono::milliseconds delay)
+{
+    m_settler.setDelay(delay);
 }
 
 quint64 FileStore::commitRounds() const
@@ -184,6 +208,7 @@ Status FileStore::prepare()
     const Result<TakesIndex::Opened> opened = m_takes.open();
     if (!opened)
         return opened.error();
+    restoreUnsettledParts();
     removeLeftovers();
     migrateSidecars();
     const QList<StoredFile> files = scanFolder();
@@ -270,6 +295,62 @@ QStringList FileStore::removeLeftovers()
         qCInfo(lcFiles).noquote() << "removed" << removed.size() << "leftovers of an interrupted run:"
                                   << removed.join(QStringLiteral(", "));
     return removed;
+}
+
+// Durable takes committed but not settled when the last run ended: a kill leaves their files whole,
+// a power cut may have left one short, empty or gone (its bytes were in the disk's cache only).
+// Each part is made to hold the bytes its take committed, in its own file where it has one (so
+// the links to it in the watched folders hold them too) and in its place; then all is settled.
+// Returns the names written again.
+QStringList FileStore::restoreUnsettledParts()
+{
+    const QHash<QString, QByteArray> unsettled = m_takes.unsettledParts();
+    QStringList restored;
+    for (auto it = unsettled.cbegin(); it != unsettled.cend(); ++it) {
+        const QString placed = m_directory + QLatin1Char('/') + it.key();
+        QFile part(QFileInfo::exists(placed) ? placed : partialPath(it.key()));
+        if (part.open(QIODevice::ReadOnly) && part.readAll() == it.value())
+            continue;
+        part.close();
+        if (const QString error = restorePart(it.key(), it.value()); !error.isEmpty())
+            qCWarning(lcFiles).noquote() << "could not restore" << it.key() << "from the takes index:" << error;
+        else
+            restored.append(it.key());
+    }
+    if (!restored.isEmpty())
+        qCWarning(lcFiles).noquote() << "restored" << restored.size() << "parts an interruption had cut short from the takes index:"
+                                     << restored.join(QStringLiteral(", "));
+    if (!unsettled.isEmpty())
+        settle();
+    return restored;
+}
+
+// Its file written over (the same file: a watched folder's link to it shows the bytes too), or,
+// where the name is gone, made again under its hidden name and renamed into place.
+QString FileStore::restorePart(const QString &name, const QByteArray &bytes)
+{
+    const QString placed = m_directory + QLatin1Char('/') + name;
+    const QFileInfo info(placed);
+    if (info.exists() && !info.isSymLink()) {
+        QFile part(placed);
+        errno = 0;
+        if (!part.open(QIODevice::ReadWrite | QIODevice::Unbuffered) || part.write(bytes) != bytes.size()
+            || !part.resize(bytes.size()))
+            return failureText(part, errno);
+        return {};
+    }
+    // Made new, as a take's part is (a link planted under either name is removed, not followed).
+    QFile::remove(placed);
+    QFile::remove(partialPath(name));
+    QFile part(partialPath(name));
+    errno = 0;
+    if (!part.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered) || part.write(bytes) != bytes.size())
+        return failureText(part, errno);
+    part.close();
+    errno = 0;
+    if (::rename(QFile::encodeName(partialPath(name)).constData(), QFile::encodeName(placed).constData()) != 0)
+        return qt_error_string(errno);
+    return {};
 }
 
 // A take whose rows were committed but whose renames did not all happen (the process was killed
@@ -468,9 +549,9 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
     // parts' syncs and maybe other takes'). A kill after it leaves parts that removeLeftovers()
     // renames into place; a kill before it leaves only hidden files it removes.
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    aside.clear();   // closed: nothing syncs them one by one
     if (!failure)
-        failure = commit(rowsOf(parts, names), aside);
-    aside.clear();   // closed
+        failure = commit(rowsOf(parts, names));
     if (!failure) {
         // Not synced: the committed rows and the synced hidden parts are the take; a rename a
         // power cut takes is done again at the next start (finishInterruptedTakes()).
@@ -520,18 +601,17 @@ QList<IndexedPart> FileStore::rowsOf(const QList<TakePart> &parts, const QString
         row.metadata.fileName = names[i];
         if (!row.metadata.created.isValid())
             row.metadata.created = now;
-        // Only start-up after a power cut needs it (a durable take's hidden part may then be short);
-        // without durable writes nothing is promised for a power cut, and a kill leaves every
-        // hidden part whole. SHA-256 of a take's parts was 5 % of its instructions.
+        // Only start-up after a power cut needs them (a part may then be short or gone); without
+        // durable writes nothing is promised for a power cut, and a kill leaves every part whole.
         if (m_durable)
-            row.digest = digestOf(parts[i].bytes);
+            row.bytes = parts[i].bytes;
         row.texts = parts[i].texts;
         rows.append(row);
     }
     return rows;
 }
 
-std::optional<Error> FileStore::commit(const QList<IndexedPart> &rows, const std::vector<std::unique_ptr<QFile>> &files)
+std::optional<Error> FileStore::commit(const QList<IndexedPart> &rows)
 {
     if (!m_durable) {
         // Nothing waits for the disk, so nothing is gained by waiting for company.
@@ -539,66 +619,31 @@ std::optional<Error> FileStore::commit(const QList<IndexedPart> &rows, const std
             return indexError(indexed.error());
         return std::nullopt;
     }
-    PendingTake take{rows, {}, std::nullopt};
-    for (const std::unique_ptr<QFile> &file : files)
-        take.handles.append(file->handle());
+    PendingTake take{rows, std::nullopt};
     m_commits->commit(take);
-    return take.failure;
+    if (take.failure)
+        return take.failure;
+    {
+        QMutexLocker lock(&m_unsettledMutex);
+        for (const IndexedPart &row : rows)
+            m_unsettled.insert(row.metadata.fileName);
+    }
+    m_settler.committed();
+    return std::nullopt;
 }
 
-// Every take of the batch in one round: all their syncs issued at once (the disk, ext4's journal,
-// serves syncs that wait together with one flush), the folder's too (the parts' new hidden
-// names), and meanwhile, on this thread, all their rows in one transaction of the index. The rows
-// may reach the disk before the parts' bytes; start-up recovery checks the bytes against the
-// rows' digests. A take whose part could not be synced fails alone, and its rows leave again.
+// Every take of the batch in one transaction of the index, synced: their rows and their parts'
+// bytes reach the disk with one sync of the journal (where a sync of every part and the folder
+// was four flushes of the disk for a take alone). The files follow at the next settle().
 void FileStore::commitRound(const QList<PendingTake *> &batch)
 {
-    struct Sync {
-        int handle;
-        qsizetype take;   // index in batch; -1 for the folder
-        QString error;
-    };
-    QList<Sync> syncs;
     QList<IndexedPart> rows;
-    for (qsizetype t = 0; t < batch.size(); ++t) {
-        for (int handle : std::as_const(batch[t]->handles)) {
-            startWriteback(handle);
-            syncs.append(Sync{handle, t, {}});
-        }
-        rows.append(batch[t]->rows);
-    }
-    syncs.append(Sync{kFolder, -1, {}});
-    // One thread per sync, so that they all wait at the disk together.
-    QSemaphore synced;
-    for (Sync &sync : syncs) {
-        m_syncPool.start([&sync, &synced, folder = m_directory] {
-            if (sync.handle == kFolder)
-                sync.error = syncFolderAt(folder);
-            else if (::fdatasync(sync.handle) != 0)
-                sync.error = qt_error_string(errno);
-            synced.release();
-        });
-    }
-    const Status indexed = m_takes.insert(rows);
-    synced.acquire(static_cast<int>(syncs.size()));
-    QStringList unsyncedRows;
-    for (const Sync &sync : std::as_const(syncs)) {
-        if (sync.error.isEmpty())
-            continue;
-        for (qsizetype t = 0; t < batch.size(); ++t) {
-            if ((sync.take == t || sync.take < 0) && !batch[t]->failure) {
-                batch[t]->failure = writeError(batch[t]->rows.first().take, sync.error);
-                for (const IndexedPart &row : std::as_const(batch[t]->rows))
-                    unsyncedRows.append(row.metadata.fileName);
-            }
-        }
-    }
-    if (!indexed) {
+    for (const PendingTake *take : batch)
+        rows.append(take->rows);
+    if (Status indexed = m_takes.insert(rows); !indexed) {
         for (PendingTake *take : batch)
             take->failure = indexError(indexed.error());
-        return;
     }
-    m_takes.remove(unsyncedRows);
 }
 
 QString FileStore::placeParts(const QStringList &names)
@@ -924,7 +969,18 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
         else
             failed.append(name);
     }
-    m_takes.removeWithLaterInsert(removed + vanished);   // with a later take's rows
+    // With a later take's rows; those whose bytes the index keeps, now: a start after a power
+    // cut would write them again.
+    QStringList atOnce;
+    QStringList later;
+    {
+        QMutexLocker lock(&m_unsettledMutex);
+        for (const QString &name : removed + vanished)
+            (m_unsettled.contains(name) ? atOnce : later).append(name);
+    }
+    m_takes.removeWithLaterInsert(later);
+    if (!atOnce.isEmpty())
+        m_takes.remove(atOnce);
     logRemoval(policy, removed, failed);
     return removed;
 }

@@ -4,6 +4,7 @@
 #include "FileMetadata.h"
 #include "SpareFiles.h"
 #include "StoredFile.h"
+#include "TakeSettler.h"
 #include "TakesIndex.h"
 #include "util/Result.h"
 
@@ -16,7 +17,6 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
-#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -59,13 +59,14 @@ struct CleanupPolicy {
 // under hidden names (".<name>.partial"), their rows go into the takes index (TakesIndex, one
 // transaction), and only then are the parts renamed into place, so every .mid the folder shows
 // has its row, and a take interrupted at any point is whole or absent after the next start
-// (removeLeftovers() finishes the renames of a committed take whose hidden parts still hold the
-// bytes its rows name, or removes it). Only names this store makes are ever served or deleted.
-// Thread-safe: generations write from worker threads.
+// (removeLeftovers() finishes the renames of a committed take, restoreUnsettledParts() first
+// makes a durable take's parts hold the bytes its rows kept). Only names this store makes are
+// ever served or deleted. Thread-safe: generations write from worker threads.
 //
-// With durable writes, takes that are ready while another's commit is in flight are committed
-// together (GroupCommit): one transaction of the index for all their rows, and every sync of the
-// round (each part's data, the folder's new hidden names, the index) issued at once.
+// With durable writes, a take's commit is its only sync: its rows and its parts' bytes in one
+// transaction of the index, synced; takes that are ready while another's commit is in flight are
+// committed together (GroupCommit). The files follow within kSettleDelay, many takes at once
+// (TakeSettler, settle()): a sync per part and folder was four flushes of the disk per take.
 //
 // What the folder holds is kept in memory (FileIndex): read once by prepare(), then kept by the
 // store's own writes, deletes and cleanups, and reconciled with the folder by every full
@@ -73,10 +74,12 @@ struct CleanupPolicy {
 // Listing, paging, counting and finding never scan the folder: they run on the server's thread.
 class FileStore {
 public:
-    // `durable`: a take is on the disk before it appears and is answered: each part synced once
-    // (fdatasync), the folder synced once (its hidden names), the index committed with
-    // synchronous=FULL, all at once; so it survives a power cut (a rename the cut took is done
-    // again at the next start). Without it a take still appears whole (written aside, indexed,
+    // `durable`: a take is on the disk before it appears and is answered: its rows and its parts'
+    // bytes are committed to the takes index with synchronous=FULL (one sync of the index's
+    // journal), so it survives a power cut: start-up writes again any part a cut left short or
+    // took (a rename the cut took is done again). The files themselves reach the disk within
+    // kSettleDelay, many takes in one sync of the file system (settle()), and the index then
+    // forgets their bytes. Without it a take still appears whole (written aside, indexed,
     // renamed) and survives the process being killed, but the operating system may lose the
     // newest takes if the machine itself goes down.
     explicit FileStore(QString directory, bool durable = true);
@@ -152,6 +155,13 @@ public:
     bool isPinned(const QString &name) const;
     int pinnedCount() const;
 
+    // Durable takes' files reach the disk this long after their commit, with the takes of that
+    // moment (one sync of the file system); a power cut before then leaves them to start-up.
+    static constexpr std::chrono::milliseconds kSettleDelay{500};
+    // Syncs the takes folder's file system and forgets the bytes of every take committed before
+    // the call (TakesIndex::settle()). The settler calls it; tests and closing may call it.
+    Status settle();
+    void setSettleDelay(std::chrono::milliseconds delay);   // tests keep takes unsettled with a long one
     // How many commit rounds durable takes have used so far (fewer than the takes when
     // concurrent ones were grouped): for tests and benchmarks.
     quint64 commitRounds() const;
@@ -174,10 +184,9 @@ public:
     // Why a write to `file` failed, in words (what isOutOfSpace() reads), given errno after it.
     static QString failureText(const QFileDevice &file, int systemError);
 
-    // A take waiting for its commit: its rows and its parts' open files; the round sets failure.
+    // A take waiting for its commit: its rows (with its parts' bytes); the round sets failure.
     struct PendingTake {
         QList<IndexedPart> rows;
-        QList<int> handles;
         std::optional<Error> failure;
     };
 
@@ -201,15 +210,17 @@ private:
     QString writeAside(QFile &file, const QByteArray &bytes);
     bool writeIntoSpare(QFile &file, const QByteArray &bytes, QString &error);
     QList<IndexedPart> rowsOf(const QList<TakePart> &parts, const QStringList &names) const;
-    // The rows in the index, and with durable writes the parts and the folder synced, grouped
-    // with other takes' commits.
-    std::optional<Error> commit(const QList<IndexedPart> &rows, const std::vector<std::unique_ptr<QFile>> &files);
-    void commitRound(const QList<PendingTake *> &batch);   // one durable round for every take in it
+    // The rows in the index; with durable writes with the parts' bytes, synced, grouped with
+    // other takes' commits, and settled later.
+    std::optional<Error> commit(const QList<IndexedPart> &rows);
+    void commitRound(const QList<PendingTake *> &batch);   // one durable commit for every take in it
     QString placeParts(const QStringList &names);   // the renames; an error text or empty
     QString syncFolder() const;                      // one fsync of the folder when durable
     bool holdsItsBytes(const QString &name, const QByteArray &digest) const;   // a hidden part, at start
     QString linkedFolder() const;   // why the store's folder cannot be written (a link), or empty
     // Recovery at start, and the old sidecars.
+    QStringList restoreUnsettledParts();
+    QString restorePart(const QString &name, const QByteArray &bytes);   // an error text or empty
     QStringList finishInterruptedTakes(const QSet<QString> &partials);
     void migrateSidecars();
     void indexUnknownFiles(const QList<StoredFile> &files, bool rebuilding);
@@ -221,7 +232,10 @@ private:
     TakesIndex m_takes;
     SpareFiles m_spares;   // trimmed files, written again as new parts
     std::unique_ptr<GroupCommit<PendingTake>> m_commits;
-    QThreadPool m_syncPool;   // the round's syncs wait here, side by side, never in the CPU-bound pools
+    // Names of durable takes' parts whose bytes the index still keeps: a trim removes their rows
+    // at once rather than with a later take, so start-up never writes a trimmed part again.
+    mutable QMutex m_unsettledMutex;
+    QSet<QString> m_unsettled;
     QMutex m_writeMutex;        // guards m_reserved: choosing a free name and taking it is one step
     QSet<QString> m_reserved;   // names being written; the writes themselves run in parallel
     // Guards m_index; a file is unlinked and leaves the index under it, so reconcile() never
@@ -231,6 +245,7 @@ private:
     mutable bool m_indexed = false;
     mutable QMutex m_pinMutex;
     QHash<QString, int> m_pins;
+    TakeSettler m_settler;   // last: it settles what waits before the rest goes
 };
 
 // Holds a pin for as long as it lives.

@@ -38,6 +38,13 @@ const QString kCreateParts = QStringLiteral(
 const QString kInsertPart = QStringLiteral(
     "INSERT OR REPLACE INTO parts (file_name, take, recovered, metadata, digest, created_ms, checksum) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)");
+// A durable take's parts' bytes, from its commit until the files holding them are known to be on
+// the disk (settle()). A table of its own beside every layout's `parts`: versions that do not
+// know it read the index as before. No index on the name: a take's commit writes one page fewer
+// of the journal, and a name is written again (a later row) only by a take that replaces it.
+const QString kCreateUnsettled = QStringLiteral(
+    "CREATE TABLE IF NOT EXISTS unsettled (file_name TEXT NOT NULL, bytes BLOB NOT NULL)");
+const QString kInsertUnsettled = QStringLiteral("INSERT INTO unsettled (file_name, bytes) VALUES (?, ?)");
 
 // What shows that a row's metadata text is the one written for its file: damage to the text, or
 // a row's text moved to another name, changes it. BLAKE2b: 1.7 µs for a 1.2 KB row, where
@@ -244,6 +251,16 @@ Result<TakesIndex::Opened> TakesIndex::openOrReplace() const
 
 Status TakesIndex::createSchema(const QSqlDatabase &db) const
 {
+    if (Status parts = createParts(db); !parts)
+        return parts;
+    QSqlQuery query(db);
+    if (!query.exec(kCreateUnsettled))
+        return sqlError(QStringLiteral("creating the takes index"), query.lastError());
+    return Done{};
+}
+
+Status TakesIndex::createParts(const QSqlDatabase &db) const
+{
     if (!db.isOpen())
         return makeError(QStringLiteral("write_failed"), db.lastError().text());
     QSqlQuery query(db);
@@ -416,12 +433,64 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
                 return sqlError(QStringLiteral("indexing %1").arg(part.metadata.fileName), query->lastError());
         }
         query->finish();
-        return Done{};
+        return insertUnsettled(db, parts);
     }, /*synced=*/true, [&] {
         // Rolled back with the take: every removal it took waits again, those of names it was
         // writing again too (their old rows stay).
         deferRemovals(carried.removed + carried.rewritten);
     });
+}
+
+Status TakesIndex::insertUnsettled(const QSqlDatabase &db, const QList<IndexedPart> &parts) const
+{
+    QSqlQuery *query = nullptr;
+    for (const IndexedPart &part : parts) {
+        if (part.bytes.isEmpty())
+            continue;
+        if (!query && !(query = preparedQuery(db, kInsertUnsettled)))
+            return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
+        query->bindValue(0, part.metadata.fileName);
+        query->bindValue(1, part.bytes);
+        if (!query->exec())
+            return sqlError(QStringLiteral("indexing %1").arg(part.metadata.fileName), query->lastError());
+    }
+    if (query)
+        query->finish();
+    return Done{};
+}
+
+qint64 TakesIndex::lastUnsettled() const
+{
+    ensureOpen();
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("SELECT max(rowid) FROM unsettled")) || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
+Status TakesIndex::settle(qint64 upTo)
+{
+    if (upTo <= 0)
+        return Done{};
+    // Not synced: a settling a power cut takes leaves bytes that start-up checks again.
+    return transaction([&](QSqlDatabase &db) -> Status {
+        QSqlQuery *query = preparedQuery(db, QStringLiteral("DELETE FROM unsettled WHERE rowid <= ?"));
+        if (!query)
+            return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
+        query->bindValue(0, upTo);
+        if (!query->exec())
+            return sqlError(QStringLiteral("settling the takes index %1").arg(path()), query->lastError());
+        query->finish();
+        return Done{};
+    }, /*synced=*/false);
+}
+
+QHash<QString, QByteArray> TakesIndex::unsettledParts() const
+{
+    ensureOpen();
+    return secondColumnByName<QByteArray>(
+        connection(), QStringLiteral("SELECT unsettled.file_name, unsettled.bytes FROM unsettled "
+                                     "JOIN parts ON parts.file_name = unsettled.file_name ORDER BY unsettled.rowid"));
 }
 
 void TakesIndex::removeWithLaterInsert(const QStringList &names)

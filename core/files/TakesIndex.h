@@ -30,14 +30,20 @@ struct IndexedPart {
     FileMetadata metadata;   // metadata.fileName is the part's .mid
     QString take;            // the take's id (its first part's file name): parts committed together
     bool recovered = false;  // rebuilt from the MIDI file: the request that made it is unknown
-    // The part's bytes as written (SHA-256; empty for rows rebuilt or from earlier versions): a
-    // durable take's rows are committed while its parts are being synced, so after a power cut
-    // start-up finishes a take only when every hidden part still holds exactly these bytes.
+    // The part's bytes as written (SHA-256), in rows of versions that synced a take's parts beside
+    // its rows: after a power cut, start-up finishes such a take only when every hidden part still
+    // holds exactly these bytes. Empty for rows of this version (they keep `bytes` instead), rows
+    // rebuilt, and rows of the first layout.
     QByteArray digest;
     // The texts of the metadata's request, arrangement and feel its take has written already
     // (its answer writes the arrangement too), shared by its parts; none: written here. Lives
     // until the take's commit returns.
     JsonTextCache *texts = nullptr;
+    // A durable take's part as written: committed with the row and kept in the index until the
+    // file is known to be on the disk (TakesIndex::settle()), so that a take answered survives a
+    // power cut with one sync of the index's journal instead of one per part and folder. Empty:
+    // nothing to keep (without durable writes; rows rebuilt from their files).
+    QByteArray bytes = {};
 };
 
 // A part's metadata as listings answer it: the compact JSON FileMetadata::toJsonText() gives, and
@@ -51,9 +57,9 @@ struct MetadataText {
 
 // The takes index: every part's metadata in one SQLite database (<takes>/.aiband-takes.sqlite,
 // through Qt SQL), written in one transaction per take, so a take's rows appear together or not
-// at all. WAL journal; a take's rows are committed with synchronous=FULL with durable writes (a
-// committed take survives a power cut), NORMAL without (it survives the process being killed,
-// not the machine going down). Removals are never synced on their own: a removal lost in a power
+// at all. WAL journal; a take's rows are committed with synchronous=FULL with durable writes,
+// with its parts' bytes until they are settled (a committed take survives a power cut), NORMAL
+// without (it survives the process being killed, not the machine going down). Removals are never synced on their own: a removal lost in a power
 // cut leaves a row without its file, which the next start drops; the next synced commit carries
 // them anyway.
 //
@@ -81,6 +87,16 @@ public:
     // The digest each row holds (empty for rows without one), for start-up's recovery.
     QHash<QString, QByteArray> digestsByName() const;
     Status remove(const QStringList &names);
+
+    // Durable takes' parts committed with their bytes (IndexedPart::bytes) and not yet settled:
+    // what start-up checks each file against after an interruption. Only those with a row.
+    QHash<QString, QByteArray> unsettledParts() const;
+    // The newest part's position among the unsettled ones (0: none): what a settle may forget once
+    // everything written before this call is on the disk.
+    qint64 lastUnsettled() const;
+    // Forgets the bytes of every part up to `upTo` (lastUnsettled()'s), in a transaction that is
+    // not synced: one a power cut takes leaves bytes start-up checks again.
+    Status settle(qint64 upTo);
     // The rows of files already gone (a trim of a full folder), removed in a later insert's
     // transaction once kRemovalsPerInsert wait, instead of in one of their own: a trim for every
     // take doubled the index's commits, and removing a take's two trimmed rows in every take's
@@ -121,7 +137,9 @@ private:
     QSqlQuery *preparedQuery(const QSqlDatabase &db, const QString &statement) const;
     std::optional<QSqlError> execPrepared(const QSqlDatabase &db, const QString &statement) const;   // none when done
     void closeConnections() const;         // this thread's; others close when their thread ends
-    Status createSchema(const QSqlDatabase &db) const;
+    Status createSchema(const QSqlDatabase &db) const;   // parts (created or updated) and unsettled
+    Status createParts(const QSqlDatabase &db) const;
+    Status insertUnsettled(const QSqlDatabase &db, const QList<IndexedPart> &parts) const;   // within insert()'s transaction
     Status migrate(const QSqlDatabase &db) const;   // layout 2's table into this layout's
     // `synced`: the commit waits for the disk (synchronous=FULL) when the index is durable.
     // `rolledBack` runs under the write lock after a rollback.
