@@ -141,7 +141,7 @@ FileStore::FileStore(QString directory, bool durable)
     : m_directory(QDir::cleanPath(std::move(directory))), m_durable(durable), m_takes(m_directory, durable),
       m_spares(m_directory),
       m_commits(std::make_unique<GroupCommit<PendingTake>>([this](const QList<PendingTake *> &batch) { commitRound(batch); })),
-      m_index(QDir(m_directory).absolutePath()), m_settler([this] { settle(); }, kSettleDelay)
+      m_index(QDir(m_directory).absolutePath()), m_settler([this] { settle(); }, kSettleQuiet, kSettleLongest)
 {
 }
 
@@ -171,7 +171,7 @@ Status FileStore::settle()
 
 void FileStore::setSettleDelay(std::chrono::milliseconds delay)
 {
-    m_settler.setDelay(delay);
+    m_settler.setDelays(delay, delay);
 }
 
 quint64 FileStore::commitRounds() const

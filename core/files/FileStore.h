@@ -65,8 +65,8 @@ struct CleanupPolicy {
 //
 // With durable writes, a take's commit is its only sync: its rows and its parts' bytes in one
 // transaction of the index, synced; takes that are ready while another's commit is in flight are
-// committed together (GroupCommit). The files follow within kSettleDelay, many takes at once
-// (TakeSettler, settle()): a sync per part and folder was four flushes of the disk per take.
+// committed together (GroupCommit). The files follow once the takes pause (TakeSettler,
+// settle()), many takes at once: a sync per part and folder was four flushes of the disk per take.
 //
 // What the folder holds is kept in memory (FileIndex): read once by prepare(), then kept by the
 // store's own writes, deletes and cleanups, and reconciled with the folder by every full
@@ -77,9 +77,9 @@ public:
     // `durable`: a take is on the disk before it appears and is answered: its rows and its parts'
     // bytes are committed to the takes index with synchronous=FULL (one sync of the index's
     // journal), so it survives a power cut: start-up writes again any part a cut left short or
-    // took (a rename the cut took is done again). The files themselves reach the disk within
-    // kSettleDelay, many takes in one sync of the file system (settle()), and the index then
-    // forgets their bytes. Without it a take still appears whole (written aside, indexed,
+    // took (a rename the cut took is done again). The files themselves reach the disk once the
+    // takes pause (kSettleQuiet, kSettleLongest), many takes in one sync of the file system
+    // (settle()), and the index then forgets their bytes. Without it a take still appears whole (written aside, indexed,
     // renamed) and survives the process being killed, but the operating system may lose the
     // newest takes if the machine itself goes down.
     explicit FileStore(QString directory, bool durable = true);
@@ -155,13 +155,15 @@ public:
     bool isPinned(const QString &name) const;
     int pinnedCount() const;
 
-    // Durable takes' files reach the disk this long after their commit, with the takes of that
-    // moment (one sync of the file system); a power cut before then leaves them to start-up.
-    static constexpr std::chrono::milliseconds kSettleDelay{500};
+    // Durable takes' files reach the disk once the takes pause for kSettleQuiet, and at the latest
+    // kSettleLongest after the first of them (one sync of the file system for all); a power cut
+    // before then leaves them to start-up.
+    static constexpr std::chrono::milliseconds kSettleQuiet{100};
+    static constexpr std::chrono::milliseconds kSettleLongest{2000};
     // Syncs the takes folder's file system and forgets the bytes of every take committed before
     // the call (TakesIndex::settle()). The settler calls it; tests and closing may call it.
     Status settle();
-    void setSettleDelay(std::chrono::milliseconds delay);   // tests keep takes unsettled with a long one
+    void setSettleDelay(std::chrono::milliseconds delay);   // both delays; tests keep takes unsettled with a long one
     // How many commit rounds durable takes have used so far (fewer than the takes when
     // concurrent ones were grouped): for tests and benchmarks.
     quint64 commitRounds() const;

@@ -4,39 +4,49 @@
 #include <QThread>
 #include <QWaitCondition>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
 
 namespace aiband {
 
-// Settles durable takes a while after they are committed, on a thread of its own: a take is
-// answered once its rows and bytes are in the takes index's journal (one sync), and its files
-// reach the disk later, many takes at once (FileStore::settle()). Takes committed while a settle
-// waits or runs go in the next one; nothing is settled while no take is committed, and what
-// waits is settled when it is destroyed. The thread starts with the first take. Thread-safe.
+// Settles durable takes on a thread of its own, once they pause: a take is answered once its
+// rows and bytes are in the takes index's journal (one sync), and its files reach the disk later,
+// many takes at once (FileStore::settle(), one sync of the file system). That sync writes every
+// folder the takes changed, and a take renaming or linking in a folder being written waits for
+// it, so it runs when no take has been committed for `quiet`, and at the latest `longest` after
+// the first take it settles, however busy the takes keep it. Nothing runs while no take is
+// committed; what waits is settled when it is destroyed. The thread starts with the first take.
+// Thread-safe.
 class TakeSettler {
 public:
     using Settle = std::function<void()>;
 
-    TakeSettler(Settle settle, std::chrono::milliseconds delay);
+    TakeSettler(Settle settle, std::chrono::milliseconds quiet, std::chrono::milliseconds longest);
     ~TakeSettler();
     TakeSettler(const TakeSettler &) = delete;
     TakeSettler &operator=(const TakeSettler &) = delete;
 
-    // A take was committed: settle it within the delay.
+    // A take was committed: settle it once the takes pause, or within `longest`. Wakes the
+    // thread only for the first take of a settle, not for every take.
     void committed();
-    void setDelay(std::chrono::milliseconds delay);   // from the next settle on
+    void setDelays(std::chrono::milliseconds quiet, std::chrono::milliseconds longest);   // from the next take on
 
 private:
+    using Clock = std::chrono::steady_clock;
     void run();
+    Clock::time_point due() const;   // under m_mutex
 
     Settle m_settle;
     QMutex m_mutex;
     QWaitCondition m_changed;
-    std::chrono::milliseconds m_delay;
+    std::chrono::milliseconds m_quiet;
+    std::chrono::milliseconds m_longest;
     bool m_pending = false;
     bool m_stopping = false;
+    Clock::time_point m_firstPending;
+    std::atomic<Clock::rep> m_lastCommit{0};   // Clock ticks; read without the lock
     std::unique_ptr<QThread> m_thread;   // a QThread: the takes index closes its connection when it ends
 };
 

@@ -2,6 +2,7 @@
 #include "files/FileCleanup.h"
 #include "files/FileStore.h"
 #include "files/GroupCommit.h"
+#include "files/TakeSettler.h"
 #include "files/TakesIndex.h"
 #include "music/MidiFile.h"
 #include "util/CompactJson.h"
@@ -944,6 +945,24 @@ private slots:
             QCOMPARE(unsettledIn(dir.path()).size(), 1);
         }
         QVERIFY(unsettledIn(dir.path()).isEmpty());
+    }
+
+    // The settler waits for the takes to pause (quiet), but never longer than its longest wait
+    // after the first take it settles: each bound alone makes it settle.
+    void theSettlerRunsWhenTakesPauseOrAtItsLongest()
+    {
+        std::atomic<int> settles{0};
+        {
+            TakeSettler settler([&] { ++settles; }, std::chrono::hours(1), std::chrono::milliseconds(20));
+            settler.committed();
+            QTRY_COMPARE_WITH_TIMEOUT(settles.load(), 1, 20000);
+            settler.setDelays(std::chrono::milliseconds(20), std::chrono::hours(1));
+            settler.committed();
+            QTRY_COMPARE_WITH_TIMEOUT(settles.load(), 2, 20000);
+            settler.setDelays(std::chrono::hours(1), std::chrono::hours(1));
+            settler.committed();
+        }
+        QCOMPARE(settles.load(), 3);   // what waits is settled when it goes
     }
 
     // What a power cut before the settle leaves: the take's rows and bytes committed, its files
