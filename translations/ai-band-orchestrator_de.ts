@@ -590,8 +590,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Sync each file to the disk before it appears (survives a power cut); off is faster.</source>
-        <translation>Schreibt jede Datei fest auf die Platte, bevor sie erscheint (übersteht einen Stromausfall); aus ist schneller.</translation>
+        <source>Put each take on the disk before it appears (survives a power cut); off is faster.</source>
+        <translation>Schreibt jeden Take fest auf die Platte, bevor er erscheint (übersteht einen Stromausfall); aus ist schneller.</translation>
     </message>
     <message>
         <location line="+7"/>

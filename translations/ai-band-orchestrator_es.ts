@@ -590,8 +590,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Sync each file to the disk before it appears (survives a power cut); off is faster.</source>
-        <translation>Sincroniza cada archivo con el disco antes de que aparezca (sobrevive a un corte de luz); desactivado es más rápido.</translation>
+        <source>Put each take on the disk before it appears (survives a power cut); off is faster.</source>
+        <translation>Guarda cada toma en el disco antes de que aparezca (sobrevive a un corte de luz); desactivado es más rápido.</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -302,7 +302,7 @@ std::span<const ConfigKey> configKeys()
          .kind = BoolSetting{&Config::durableWrites, true},
          .applies = Applies::AtNextStart,   // the file store is built with it
          .environment = {"AIBAND_DURABLE_WRITES"},
-         .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Sync each file to the disk before it appears (survives a power cut); off is faster.")},
+         .description = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Put each take on the disk before it appears (survives a power cut); off is faster.")},
         {.path = "logging.level",
          .label = QT_TRANSLATE_NOOP("aiband::ConfigKey", "Level"),
          .kind = LogLevelSetting{&Config::logLevel, LogLevel::Info},
