@@ -99,20 +99,15 @@ QString syncFolderAt(const QString &directory)
     return synced == 0 ? QString() : qt_error_string(error);
 }
 
-// Everything written to the file system that holds `directory`, in one sync (Linux's syncfs:
-// one flush of the disk for every take settled at once, where a sync of each file was one flush
-// each); elsewhere, everything.
-QString syncFileSystemOf(const QString &directory)
+// Everything written to the file system that holds the folder `handle` is open on, in one sync
+// (Linux's syncfs: one flush of the disk for every take settled at once, where a sync of each
+// file was one flush each); elsewhere, everything.
+QString syncFileSystemOf(int handle)
 {
 #ifdef Q_OS_LINUX
-    const int folder = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (folder < 0)
-        return qt_error_string(errno);
-    const int synced = ::syncfs(folder);
-    const int error = errno;
-    ::close(folder);
-    return synced == 0 ? QString() : qt_error_string(error);
+    return ::syncfs(handle) == 0 ? QString() : qt_error_string(errno);
 #else
+    Q_UNUSED(handle);
     ::sync();
     return {};
 #endif
@@ -149,24 +144,68 @@ FileStore::~FileStore() = default;
 
 Status FileStore::settle()
 {
-    const QSet<QString> settling = [this] {
+    QMutexLocker settling(&m_settleMutex);   // a later settle's watermark may not pass an earlier one's sync
+    const QSet<QString> names = [this] {
         QMutexLocker lock(&m_unsettledMutex);
         return m_unsettled;
     }();
+    const auto forget = [&] {
+        QMutexLocker lock(&m_unsettledMutex);
+        m_unsettled.subtract(names);
+    };
     const qint64 upTo = m_takes.lastUnsettled();
-    if (upTo == 0)
+    if (upTo == 0) {   // nothing waits in the index (another store on this folder may have settled it)
+        forget();
         return Done{};
-    if (const QString error = syncFileSystemOf(m_directory); !error.isEmpty()) {
-        // Kept: the next settle tries again, and start-up checks the files meanwhile.
-        const QString message = QStringLiteral("the takes in %1 could not be synced: %2").arg(m_directory, error);
+    }
+    const QString error = m_syncHandle.open(m_directory);
+    if (const QString failed = error.isEmpty() ? syncFileSystemOf(m_syncHandle.handle()) : error; !failed.isEmpty()) {
+        // The kernel reports a failed write once and then counts its pages as written: every
+        // part waiting is written again from the index, and the next settle syncs it again.
+        const QString message = QStringLiteral("the takes in %1 could not be synced (%2); their parts are written again "
+                                               "from the takes index").arg(m_directory, failed);
         qCWarning(lcFiles).noquote() << message;
+        const QHash<QString, QByteArray> unsettled = m_takes.unsettledParts();
+        for (auto it = unsettled.cbegin(); it != unsettled.cend(); ++it)
+            restorePart(it.key(), it.value());
+        m_settler.committed();
         return makeError(QStringLiteral("write_failed"), message);
     }
     if (Status settled = m_takes.settle(upTo); !settled)
         return settled;
-    QMutexLocker lock(&m_unsettledMutex);
-    m_unsettled.subtract(settling);
+    forget();
     return Done{};
+}
+
+// `names` without those whose bytes still wait in the index: they are settled first (a part
+// removed before its file is on the disk could come back, short, after a power cut), and left
+// out only when that fails.
+QStringList FileStore::settledFirst(const QStringList &names)
+{
+    const auto waiting = [this](const QString &name) {
+        QMutexLocker lock(&m_unsettledMutex);
+        return m_unsettled.contains(name);
+    };
+    if (std::none_of(names.cbegin(), names.cend(), waiting))
+        return names;
+    settle();
+    QStringList settled;
+    std::copy_if(names.cbegin(), names.cend(), std::back_inserter(settled), [&](const QString &name) { return !waiting(name); });
+    return settled;
+}
+
+FileStore::FolderHandle::~FolderHandle()
+{
+    if (m_handle >= 0)
+        ::close(m_handle);
+}
+
+QString FileStore::FolderHandle::open(const QString &folder)
+{
+    if (m_handle >= 0)
+        return {};
+    m_handle = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    return m_handle >= 0 ? QString() : qt_error_string(errno);
 }
 
 void FileStore::setSettleDelay(std::chrono::milliseconds delay)
@@ -208,7 +247,8 @@ Status FileStore::prepare()
     const Result<TakesIndex::Opened> opened = m_takes.open();
     if (!opened)
         return opened.error();
-    restoreUnsettledParts();
+    if (Status restored = restoreUnsettledParts(); !restored)
+        return restored;
     removeLeftovers();
     migrateSidecars();
     const QList<StoredFile> files = scanFolder();
@@ -300,29 +340,51 @@ QStringList FileStore::removeLeftovers()
 // Durable takes committed but not settled when the last run ended: a kill leaves their files whole,
 // a power cut may have left one short, empty or gone (its bytes were in the disk's cache only).
 // Each part is made to hold the bytes its take committed, in its own file where it has one (so
-// the links to it in the watched folders hold them too) and in its place; then all is settled.
-// Returns the names written again.
-QStringList FileStore::restoreUnsettledParts()
+// the links to it in the watched folders hold them too) and in its place; a part whose row is
+// gone (removed) leaves with what a cut left of it; then all is settled. A part that cannot be
+// restored (a full disk) stops the start, its bytes kept for the next: nothing is dropped.
+Status FileStore::restoreUnsettledParts()
 {
+    for (const QString &name : m_takes.unsettledWithoutRows()) {
+        QFile::remove(m_directory + QLatin1Char('/') + name);
+        QFile::remove(partialPath(name));
+    }
     const QHash<QString, QByteArray> unsettled = m_takes.unsettledParts();
+    if (unsettled.isEmpty())
+        return settle();   // the bytes of removed parts
+    m_spares.removeAll();   // an earlier run's: their room may be needed here
     QStringList restored;
     for (auto it = unsettled.cbegin(); it != unsettled.cend(); ++it) {
-        const QString placed = m_directory + QLatin1Char('/') + it.key();
-        QFile part(QFileInfo::exists(placed) ? placed : partialPath(it.key()));
-        if (part.open(QIODevice::ReadOnly) && part.readAll() == it.value())
+        if (holdsBytes(m_directory + QLatin1Char('/') + it.key(), it.value())
+            || (!QFileInfo::exists(m_directory + QLatin1Char('/') + it.key()) && holdsBytes(partialPath(it.key()), it.value())))
             continue;
-        part.close();
-        if (const QString error = restorePart(it.key(), it.value()); !error.isEmpty())
-            qCWarning(lcFiles).noquote() << "could not restore" << it.key() << "from the takes index:" << error;
-        else
-            restored.append(it.key());
+        if (const QString error = restorePart(it.key(), it.value()); !error.isEmpty()) {
+            const Error failure = writeError(it.key(), error);
+            return makeError(failure.code, QStringLiteral("%1 (restoring a take a power cut left short from the takes index "
+                                                          "%2; nothing is lost: it is restored at the next start)")
+                                                .arg(failure.message, m_takes.path()));
+        }
+        restored.append(it.key());
     }
     if (!restored.isEmpty())
         qCWarning(lcFiles).noquote() << "restored" << restored.size() << "parts an interruption had cut short from the takes index:"
                                      << restored.join(QStringLiteral(", "));
-    if (!unsettled.isEmpty())
-        settle();
-    return restored;
+    {
+        QMutexLocker lock(&m_unsettledMutex);
+        for (auto it = unsettled.cbegin(); it != unsettled.cend(); ++it)
+            m_unsettled.insert(it.key());
+    }
+    settle();   // on a failure the settler tries again
+    return Done{};
+}
+
+// A regular file (not a link) holding exactly `bytes`.
+bool FileStore::holdsBytes(const QString &path, const QByteArray &bytes)
+{
+    if (QFileInfo(path).isSymLink())
+        return false;
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.size() == bytes.size() && file.readAll() == bytes;
 }
 
 // Its file written over (the same file: a watched folder's link to it shows the bytes too), or,
@@ -556,6 +618,8 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
         // Not synced: the committed rows and the synced hidden parts are the take; a rename a
         // power cut takes is done again at the next start (finishInterruptedTakes()).
         error = placeParts(names);
+        if (m_durable)
+            m_settler.committed();   // the renames (and the links publishing makes) go with a settle too
         if (!error.isEmpty()) {
             for (const QString &name : names)
                 QFile::remove(m_directory + QLatin1Char('/') + name);
@@ -912,6 +976,9 @@ Status FileStore::remove(const QString &name)
     const auto file = find(name);
     if (!file)
         return fileNotFound(name);
+    if (settledFirst({name}).isEmpty())
+        return makeError(QStringLiteral("delete_failed"),
+                         QStringLiteral("could not delete %1: the takes in %2 could not be synced first").arg(name, m_directory));
     if (Status removed = removeFile(*file, Removal::Unlink); !removed) {
         if (removed.error().code == QLatin1String("file_not_found"))
             m_takes.remove({name});
@@ -954,7 +1021,7 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
     QStringList removed;
     QStringList failed;
     QStringList vanished;
-    for (const QString &name : chooseForRemoval(policy, now)) {
+    for (const QString &name : settledFirst(chooseForRemoval(policy, now))) {
         // Through the index's own entry: the file may have been deleted since it was chosen.
         const std::optional<StoredFile> file = [&] {
             QMutexLocker lock(&m_indexMutex);
@@ -969,18 +1036,7 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
         else
             failed.append(name);
     }
-    // With a later take's rows; those whose bytes the index keeps, now: a start after a power
-    // cut would write them again.
-    QStringList atOnce;
-    QStringList later;
-    {
-        QMutexLocker lock(&m_unsettledMutex);
-        for (const QString &name : removed + vanished)
-            (m_unsettled.contains(name) ? atOnce : later).append(name);
-    }
-    m_takes.removeWithLaterInsert(later);
-    if (!atOnce.isEmpty())
-        m_takes.remove(atOnce);
+    m_takes.removeWithLaterInsert(removed + vanished);   // with a later take's rows
     logRemoval(policy, removed, failed);
     return removed;
 }

@@ -221,8 +221,10 @@ private:
     bool holdsItsBytes(const QString &name, const QByteArray &digest) const;   // a hidden part, at start
     QString linkedFolder() const;   // why the store's folder cannot be written (a link), or empty
     // Recovery at start, and the old sidecars.
-    QStringList restoreUnsettledParts();
+    Status restoreUnsettledParts();
     QString restorePart(const QString &name, const QByteArray &bytes);   // an error text or empty
+    static bool holdsBytes(const QString &path, const QByteArray &bytes);
+    QStringList settledFirst(const QStringList &names);
     QStringList finishInterruptedTakes(const QSet<QString> &partials);
     void migrateSidecars();
     void indexUnknownFiles(const QList<StoredFile> &files, bool rebuilding);
@@ -234,10 +236,26 @@ private:
     TakesIndex m_takes;
     SpareFiles m_spares;   // trimmed files, written again as new parts
     std::unique_ptr<GroupCommit<PendingTake>> m_commits;
-    // Names of durable takes' parts whose bytes the index still keeps: a trim removes their rows
-    // at once rather than with a later take, so start-up never writes a trimmed part again.
+    // Names of durable takes' parts whose bytes the index still keeps: removing one settles first.
     mutable QMutex m_unsettledMutex;
     QSet<QString> m_unsettled;
+    QMutex m_settleMutex;
+    // The takes folder, open for as long as the store: the kernel reports a failed write to a
+    // syncfs only through descriptors opened before it, so a new one for each settle would take
+    // a lost write for a written one.
+    class FolderHandle {
+    public:
+        FolderHandle() = default;
+        FolderHandle(const FolderHandle &) = delete;
+        FolderHandle &operator=(const FolderHandle &) = delete;
+        ~FolderHandle();
+        QString open(const QString &folder);   // once; an error text or empty
+        int handle() const { return m_handle; }
+
+    private:
+        int m_handle = -1;
+    };
+    FolderHandle m_syncHandle;
     QMutex m_writeMutex;        // guards m_reserved: choosing a free name and taking it is one step
     QSet<QString> m_reserved;   // names being written; the writes themselves run in parallel
     // Guards m_index; a file is unlinked and leaves the index under it, so reconcile() never

@@ -485,6 +485,16 @@ Status TakesIndex::settle(qint64 upTo)
     }, /*synced=*/false);
 }
 
+QStringList TakesIndex::unsettledWithoutRows() const
+{
+    ensureOpen();
+    return secondColumnByName<QString>(
+               connection(), QStringLiteral("SELECT unsettled.file_name, unsettled.file_name FROM unsettled "
+                                            "LEFT JOIN parts ON parts.file_name = unsettled.file_name "
+                                            "WHERE parts.file_name IS NULL"))
+        .keys();
+}
+
 QHash<QString, QByteArray> TakesIndex::unsettledParts() const
 {
     ensureOpen();

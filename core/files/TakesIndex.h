@@ -91,6 +91,9 @@ public:
     // Durable takes' parts committed with their bytes (IndexedPart::bytes) and not yet settled:
     // what start-up checks each file against after an interruption. Only those with a row.
     QHash<QString, QByteArray> unsettledParts() const;
+    // Names whose bytes wait but whose row is gone (a part deleted or trimmed whose file a power
+    // cut may have left behind, short).
+    QStringList unsettledWithoutRows() const;
     // The newest part's position among the unsettled ones (0: none): what a settle may forget once
     // everything written before this call is on the disk.
     qint64 lastUnsettled() const;
