@@ -72,6 +72,19 @@ IndexedPart row(const QString &name, const QString &requestId)
     return IndexedPart{metadata, name, false, {}};
 }
 
+// Part `name` of take `take` as start-up finds it in the index: with the digest of the bytes an
+// earlier version synced (`digested`), or with the bytes this version keeps until settled
+// (`waiting`); neither when empty.
+IndexedPart partOfTake(const QString &name, const QString &take, const QByteArray &digested = {}, const QByteArray &waiting = {})
+{
+    FileMetadata metadata = sampleMetadata();
+    metadata.fileName = name;
+    IndexedPart part{metadata, take, false,
+                     digested.isEmpty() ? QByteArray() : QCryptographicHash::hash(digested, QCryptographicHash::Sha256)};
+    part.bytes = waiting;
+    return part;
+}
+
 // A takes index holding the rows of `gone` and `writtenAgain` (generation gen-1) and `count`
 // removals waiting, theirs first.
 struct IndexWithWaitingRemovals {
@@ -978,20 +991,13 @@ private slots:
         const QString lostKeys = QStringLiteral("20261124-120001-123_keys_C_120_cccccc.mid");
         const QString deleted = QStringLiteral("20261124-120002-123_bass_C_120_dddddd.mid");
         const QString settled = QStringLiteral("20261124-120000-123_bass_C_120_eeeeee.mid");
-        const auto part = [](const QString &name, const QString &take, const QByteArray &bytes) {
-            FileMetadata metadata = sampleMetadata();
-            metadata.fileName = name;
-            IndexedPart row{metadata, take, false, {}};
-            row.bytes = bytes;
-            return row;
-        };
         {
             TakesIndex index(dir.path(), true);
             QVERIFY(index.open().ok());
-            QVERIFY(index.insert({part(settled, settled, {})}).ok());
-            QVERIFY(index.insert({part(shortBass, shortBass, "bass bytes"), part(emptyDrums, shortBass, "drums bytes"),
-                                  part(lostKeys, shortBass, "keys bytes")}).ok());
-            QVERIFY(index.insert({part(deleted, deleted, "deleted bytes")}).ok());
+            QVERIFY(index.insert({partOfTake(settled, settled)}).ok());
+            QVERIFY(index.insert({partOfTake(shortBass, shortBass, {}, "bass bytes"), partOfTake(emptyDrums, shortBass, {}, "drums bytes"),
+                                  partOfTake(lostKeys, shortBass, {}, "keys bytes")}).ok());
+            QVERIFY(index.insert({partOfTake(deleted, deleted, {}, "deleted bytes")}).ok());
             QVERIFY(index.remove({deleted}).ok());   // a client's delete: the row goes, its bytes stay behind
         }
         touch(dir.filePath(settled), "settled bytes");
@@ -1055,11 +1061,7 @@ private slots:
         {
             TakesIndex index(dir.path(), true);
             QVERIFY(index.open().ok());
-            FileMetadata metadata = sampleMetadata();
-            metadata.fileName = name;
-            IndexedPart row{metadata, name, false, {}};
-            row.bytes = bytes;
-            QVERIFY(index.insert({row}).ok());
+            QVERIFY(index.insert({partOfTake(name, name, {}, bytes)}).ok());
         }
         {
             FileStore store(dir.path());
@@ -1419,12 +1421,7 @@ private slots:
         // the rows with a hidden part that is empty or short.
         const QString cutBass = QStringLiteral("20261124-120003-123_bass_C_120_eeeeee.mid");
         const QString cutDrums = QStringLiteral("20261124-120003-123_drums_C_120_ffffff.mid");
-        const auto digest = [](const QByteArray &bytes) { return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256); };
-        const auto row = [&](const QString &name, const QString &take, const QByteArray &bytes = {}) {
-            FileMetadata metadata = sampleMetadata();
-            metadata.fileName = name;
-            return IndexedPart{metadata, take, false, bytes.isEmpty() ? QByteArray() : digest(bytes)};
-        };
+        const auto row = [](const QString &name, const QString &take, const QByteArray &bytes = {}) { return partOfTake(name, take, bytes); };
         {
             TakesIndex index(dir.path(), true);
             QVERIFY(index.open().ok());
