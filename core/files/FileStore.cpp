@@ -177,21 +177,10 @@ Status FileStore::settle()
     return Done{};
 }
 
-// `names` without those whose bytes still wait in the index: they are settled first (a part
-// removed before its file is on the disk could come back, short, after a power cut), and left
-// out only when that fails.
-QStringList FileStore::settledFirst(const QStringList &names)
+bool FileStore::isUnsettled(const QString &name) const
 {
-    const auto waiting = [this](const QString &name) {
-        QMutexLocker lock(&m_unsettledMutex);
-        return m_unsettled.contains(name);
-    };
-    if (std::none_of(names.cbegin(), names.cend(), waiting))
-        return names;
-    settle();
-    QStringList settled;
-    std::copy_if(names.cbegin(), names.cend(), std::back_inserter(settled), [&](const QString &name) { return !waiting(name); });
-    return settled;
+    QMutexLocker lock(&m_unsettledMutex);
+    return m_unsettled.contains(name);
 }
 
 FileStore::FolderHandle::~FolderHandle()
@@ -976,17 +965,18 @@ Status FileStore::remove(const QString &name)
     const auto file = find(name);
     if (!file)
         return fileNotFound(name);
-    if (settledFirst({name}).isEmpty())
-        return makeError(QStringLiteral("delete_failed"),
-                         QStringLiteral("could not delete %1: the takes in %2 could not be synced first").arg(name, m_directory));
+    // A part whose bytes still wait loses its row in a synced commit: a removal the disk has not
+    // taken could outlive the unlink a power cut takes, and the part come back short.
+    const bool synced = isUnsettled(name);
     if (Status removed = removeFile(*file, Removal::Unlink); !removed) {
         if (removed.error().code == QLatin1String("file_not_found"))
-            m_takes.remove({name});
+            m_takes.remove({name}, synced);
         return removed;
     }
     // After the unlink: a crash between the two leaves a row without a file, which the next
-    // start drops; the other order could bring a deleted file back without its metadata.
-    m_takes.remove({name});
+    // start drops (or, for a part whose bytes wait, restores whole); the other order could bring
+    // a deleted file back without its metadata.
+    m_takes.remove({name}, synced);
     qCInfo(lcFiles) << "deleted" << name;
     return Done{};
 }
@@ -1021,7 +1011,7 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
     QStringList removed;
     QStringList failed;
     QStringList vanished;
-    for (const QString &name : settledFirst(chooseForRemoval(policy, now))) {
+    for (const QString &name : chooseForRemoval(policy, now)) {
         // Through the index's own entry: the file may have been deleted since it was chosen.
         const std::optional<StoredFile> file = [&] {
             QMutexLocker lock(&m_indexMutex);
@@ -1036,7 +1026,13 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
         else
             failed.append(name);
     }
-    m_takes.removeWithLaterInsert(removed + vanished);   // with a later take's rows
+    // With a later take's rows; those of parts whose bytes still wait, at once and synced (below).
+    QStringList waiting;
+    QStringList later;
+    for (const QString &name : removed + vanished)
+        (isUnsettled(name) ? waiting : later).append(name);
+    m_takes.removeWithLaterInsert(later);
+    m_takes.remove(waiting, /*synced=*/true);
     logRemoval(policy, removed, failed);
     return removed;
 }

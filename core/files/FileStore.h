@@ -224,7 +224,7 @@ private:
     Status restoreUnsettledParts();
     QString restorePart(const QString &name, const QByteArray &bytes);   // an error text or empty
     static bool holdsBytes(const QString &path, const QByteArray &bytes);
-    QStringList settledFirst(const QStringList &names);
+    bool isUnsettled(const QString &name) const;   // its bytes still wait in the index
     QStringList finishInterruptedTakes(const QSet<QString> &partials);
     void migrateSidecars();
     void indexUnknownFiles(const QList<StoredFile> &files, bool rebuilding);
@@ -236,7 +236,8 @@ private:
     TakesIndex m_takes;
     SpareFiles m_spares;   // trimmed files, written again as new parts
     std::unique_ptr<GroupCommit<PendingTake>> m_commits;
-    // Names of durable takes' parts whose bytes the index still keeps: removing one settles first.
+    // Names of durable takes' parts whose bytes the index still keeps: removing one removes its
+    // row in a synced commit, not with a later take.
     mutable QMutex m_unsettledMutex;
     QSet<QString> m_unsettled;
     QMutex m_settleMutex;

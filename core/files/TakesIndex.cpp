@@ -572,11 +572,11 @@ Status TakesIndex::deleteRows(const QSqlDatabase &db, const QStringList &names) 
     return Done{};
 }
 
-Status TakesIndex::remove(const QStringList &names)
+Status TakesIndex::remove(const QStringList &names, bool synced)
 {
     if (names.isEmpty())
         return Done{};
-    return transaction([&](QSqlDatabase &db) { return deleteRows(db, names); }, /*synced=*/false);
+    return transaction([&](QSqlDatabase &db) { return deleteRows(db, names); }, synced);
 }
 
 // BEGIN and COMMIT as statements prepared once per connection: QSqlDatabase::transaction() and

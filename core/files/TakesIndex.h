@@ -86,7 +86,9 @@ public:
     Status insert(const QList<IndexedPart> &parts);
     // The digest each row holds (empty for rows without one), for start-up's recovery.
     QHash<QString, QByteArray> digestsByName() const;
-    Status remove(const QStringList &names);
+    // `synced` waits for the disk as a take's commit does (durable indexes only): for parts whose
+    // bytes still wait, so that a removal never outlives the removed file after a power cut.
+    Status remove(const QStringList &names, bool synced = false);
 
     // Durable takes' parts committed with their bytes (IndexedPart::bytes) and not yet settled:
     // what start-up checks each file against after an interruption. Only those with a row.
