@@ -146,6 +146,7 @@ Status TakePublisher::prepare(FileStore &store)
         QDir dir(folder);
         for (const QString &name : dir.entryList({kPublishingPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden))
             dir.remove(name);
+        refreshStaleCopies(folder, storeFolder);
     }
     // Files an earlier version wrote straight into the watched folder become history.
     QDir watched(m_watched);
@@ -164,6 +165,33 @@ Status TakePublisher::prepare(FileStore &store)
         qCInfo(lcFiles).noquote() << "moved" << moved << "files of earlier takes into" << storeFolder
                                   << "; the watched folder now holds the newest take only";
     return Done{};
+}
+
+// A copy of a take in a watched folder (one that cannot link to the takes: another file system)
+// is never synced, so a power cut can leave it short while the take's own file is whole (or made
+// whole again by the store's start). Each take file a folder shows that no longer holds its
+// take's bytes is placed again, under a hidden name and renamed over it. The watched folders
+// hold the newest take only, so this reads a few small files.
+void TakePublisher::refreshStaleCopies(const QString &folder, const QString &storeFolder)
+{
+    QDir dir(folder);
+    for (const QString &name : dir.entryList({QStringLiteral("*.mid")}, QDir::Files)) {
+        const QString take = storeFolder + QLatin1Char('/') + name;
+        QFile original(take);
+        QFile shown(dir.filePath(name));
+        if (!FileStore::isStoreFileName(name) || !original.open(QIODevice::ReadOnly) || !shown.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = original.readAll();
+        if (shown.size() == bytes.size() && shown.readAll() == bytes)
+            continue;
+        const QString staged = dir.filePath(kPublishingPrefix + name);
+        const bool placed = ::link(QFile::encodeName(take).constData(), QFile::encodeName(staged).constData()) == 0
+                            || QFile::copy(take, staged);
+        if (placed && ::rename(QFile::encodeName(staged).constData(), QFile::encodeName(dir.filePath(name)).constData()) == 0)
+            qCWarning(lcFiles).noquote() << "placed" << name << "in" << folder << "again: it did not hold its take's bytes";
+        else
+            QFile::remove(staged);
+    }
 }
 
 // A take is published whole or not at all: every part is placed in every folder (where a full

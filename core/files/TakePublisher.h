@@ -39,9 +39,11 @@ public:
     // A plugin's own folder; empty for an id that cannot name one ("." or "..").
     QString pluginFolder(const QString &pluginId) const;
 
-    // Creates the watched folder, removes what an interrupted publish left, and moves the files
-    // an earlier version kept in the watched folder itself into `store` (the takes folder; their
-    // sidecars go into its index), so the plugin no longer picks among old takes.
+    // Creates the watched folder, removes what an interrupted publish left, places again a take's
+    // file a folder shows that does not hold its take's bytes (a copy a power cut cut short), and
+    // moves the files an earlier version kept in the watched folder itself into `store` (the
+    // takes folder; their sidecars go into its index), so the plugin no longer picks among old
+    // takes.
     Status prepare(FileStore &store);
 
     // `files` are one take's parts, each with its track type (the store's paths).
@@ -52,6 +54,7 @@ public:
 private:
     std::optional<Error> place(const QStringList &folders, const QList<StoredFile> &files);
     void retireEarlier(const QString &folder, const QList<StoredFile> &files);
+    void refreshStaleCopies(const QString &folder, const QString &storeFolder);   // at start
     QStringList watchedFolders() const;   // the shared one and every plugin's
     QStringList &shownIn(const QString &folder);
 

@@ -246,6 +246,28 @@ private slots:
         QVERIFY(QFile::exists(files.last().path));
     }
 
+    // A copy in a watched folder (one on another file system) is never synced: a power cut can
+    // leave it short while its take's own file is whole. The next start places the take again;
+    // a folder's file that holds its take's bytes is left as it is.
+    void aWatchedFileThatNoLongerHoldsItsTakeIsPlacedAgainAtStart()
+    {
+        const QList<StoredFile> published = take({QStringLiteral("bass"), QStringLiteral("drums")}, "whole");
+        QVERIFY(m_publisher->publish(published, {}).ok());
+        const QString cut = watched() + QLatin1Char('/') + published.at(0).name;
+        const QString intact = watched() + QLatin1Char('/') + published.at(1).name;
+        QVERIFY(QFile::remove(cut));
+        {
+            QFile shortCopy(cut);   // a file of its own, as a copy is, holding what a cut left
+            QVERIFY(shortCopy.open(QIODevice::WriteOnly));
+            shortCopy.write(bytesOf(published.at(0).path).left(5));
+        }
+        const ino_t intactInode = inodeOf(intact);
+        QVERIFY(m_publisher->prepare(*m_store).ok());
+        QCOMPARE(bytesOf(cut), bytesOf(published.at(0).path));
+        QCOMPARE(inodeOf(intact), intactInode);
+        QCOMPARE(listed(watched()), names(published));
+    }
+
     void startMovesOldTakesAwayAndClearsLeftovers()
     {
         // What an earlier version left in the watched folder, a publish cut short, and a user's file.
