@@ -177,6 +177,15 @@ Status FileStore::settle()
     return Done{};
 }
 
+// Rows of parts whose bytes still wait leave in a synced commit: a removal the disk has not taken
+// could outlive the unlink (or the failed take) a power cut takes, and start-up would make the
+// part again from its bytes. Other removals are never synced.
+Status FileStore::removeRows(const QStringList &names)
+{
+    const bool waiting = std::any_of(names.cbegin(), names.cend(), [this](const QString &name) { return isUnsettled(name); });
+    return m_takes.remove(names, waiting);
+}
+
 bool FileStore::isUnsettled(const QString &name) const
 {
     QMutexLocker lock(&m_unsettledMutex);
@@ -271,7 +280,7 @@ void FileStore::indexUnknownFiles(const QList<StoredFile> &files, bool rebuildin
             qCInfo(lcFiles).noquote() << "indexed" << rebuilt.size() << "files from their MIDI data alone";
     }
     if (!rows.isEmpty())
-        m_takes.remove(rows.keys());
+        removeRows(rows.keys());
 }
 
 // What a file says of itself: its name's fields, and the tempo and length its MIDI data gives.
@@ -339,8 +348,10 @@ Status FileStore::restoreUnsettledParts()
         QFile::remove(partialPath(name));
     }
     const QHash<QString, QByteArray> unsettled = m_takes.unsettledParts();
-    if (unsettled.isEmpty())
-        return settle();   // the bytes of removed parts
+    if (unsettled.isEmpty()) {
+        settle();   // the bytes of removed parts; on a failure the settler tries again
+        return Done{};
+    }
     m_spares.removeAll();   // an earlier run's: their room may be needed here
     QStringList restored;
     for (auto it = unsettled.cbegin(); it != unsettled.cend(); ++it) {
@@ -390,18 +401,13 @@ QString FileStore::restorePart(const QString &name, const QByteArray &bytes)
             return failureText(part, errno);
         return {};
     }
-    // Made new, as a take's part is (a link planted under either name is removed, not followed).
+    // Made again as a take's part is made (a link planted under either name is removed, not followed).
     QFile::remove(placed);
-    QFile::remove(partialPath(name));
     QFile part(partialPath(name));
-    errno = 0;
-    if (!part.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered) || part.write(bytes) != bytes.size())
-        return failureText(part, errno);
+    if (const QString error = writeAside(part, bytes); !error.isEmpty())
+        return error;
     part.close();
-    errno = 0;
-    if (::rename(QFile::encodeName(partialPath(name)).constData(), QFile::encodeName(placed).constData()) != 0)
-        return qt_error_string(errno);
-    return {};
+    return placeParts({name});
 }
 
 // A take whose rows were committed but whose renames did not all happen (the process was killed
@@ -445,7 +451,7 @@ QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
             if (QFile::remove(m_directory + QLatin1Char('/') + name))
                 removed.append(name);
         }
-        m_takes.remove(parts);
+        removeRows(parts);
         qCWarning(lcFiles).noquote() << "removed the take" << take << "which lost a part in an interruption";
     }
     if (!interrupted.isEmpty())
@@ -585,34 +591,33 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
     };
     QString error = linkedFolder();
     QString failedName = names.value(0);
-    std::vector<std::unique_ptr<QFile>> aside;
     QList<QDateTime> written;   // each part's modification time, from its open file (no path walk)
     for (qsizetype i = 0; i < parts.size() && error.isEmpty(); ++i) {
-        aside.push_back(std::make_unique<QFile>(partialPath(names[i])));
-        error = writeAside(*aside.back(), parts[i].bytes);
-        written.append(aside.back()->fileTime(QFileDevice::FileModificationTime));
+        QFile part(partialPath(names[i]));
+        error = writeAside(part, parts[i].bytes);
+        written.append(part.fileTime(QFileDevice::FileModificationTime));
         failedName = names[i];
     }
     std::optional<Error> failure;
     if (!error.isEmpty())
         failure = writeError(failedName, error);
-    // The take's commit: its rows, in one transaction (with durable writes, together with its
-    // parts' syncs and maybe other takes'). A kill after it leaves parts that removeLeftovers()
-    // renames into place; a kill before it leaves only hidden files it removes.
+    // The take's commit: its rows, in one transaction (with durable writes with its parts' bytes,
+    // synced, and maybe other takes'). A kill after it leaves parts that removeLeftovers() renames
+    // into place; a kill before it leaves only hidden files it removes.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    aside.clear();   // closed: nothing syncs them one by one
     if (!failure)
         failure = commit(rowsOf(parts, names));
     if (!failure) {
-        // Not synced: the committed rows and the synced hidden parts are the take; a rename a
-        // power cut takes is done again at the next start (finishInterruptedTakes()).
+        // Not synced: the committed rows and bytes are the take; a rename a power cut takes is done
+        // again at the next start (restoreUnsettledParts(), finishInterruptedTakes()). The settle
+        // is due from here, so the renames (and the links publishing makes) go with it.
         error = placeParts(names);
         if (m_durable)
-            m_settler.committed();   // the renames (and the links publishing makes) go with a settle too
+            m_settler.committed();
         if (!error.isEmpty()) {
             for (const QString &name : names)
                 QFile::remove(m_directory + QLatin1Char('/') + name);
-            m_takes.remove(names);
+            removeRows(names);
             failure = writeError(names.first(), error);
         }
     }
@@ -676,12 +681,9 @@ std::optional<Error> FileStore::commit(const QList<IndexedPart> &rows)
     m_commits->commit(take);
     if (take.failure)
         return take.failure;
-    {
-        QMutexLocker lock(&m_unsettledMutex);
-        for (const IndexedPart &row : rows)
-            m_unsettled.insert(row.metadata.fileName);
-    }
-    m_settler.committed();
+    QMutexLocker lock(&m_unsettledMutex);
+    for (const IndexedPart &row : rows)
+        m_unsettled.insert(row.metadata.fileName);
     return std::nullopt;
 }
 
@@ -717,10 +719,6 @@ QString FileStore::syncFolder() const
     return syncFolderAt(m_directory);
 }
 
-namespace {
-
-} // namespace
-
 QString FileStore::writeAside(QFile &file, const QByteArray &bytes)
 {
     if (QString error; writeIntoSpare(file, bytes, error))
@@ -728,7 +726,7 @@ QString FileStore::writeAside(QFile &file, const QByteArray &bytes)
     // Under a hidden name beside the target, so a plugin watching for *.mid never sees half a
     // file. Made new (O_CREAT | O_EXCL), so a link planted under this name is never followed: it
     // is removed (the link, not its target) and refused if it comes back. Unbuffered, so that a
-    // short write (a full disk) is seen here and not at a later flush. Left open for the sync.
+    // short write (a full disk) is seen here and not at a later flush.
     const QIODevice::OpenMode mode = QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered;
     errno = 0;
     bool opened = file.open(mode);
@@ -878,7 +876,7 @@ void FileStore::updateRows(const QList<StoredFile> &added, const QStringList &er
     }
     if (Status indexed = m_takes.insert(rebuilt); !indexed)
         qCWarning(lcFiles).noquote() << "could not index files put into" << m_directory << ":" << indexed.error().message;
-    m_takes.remove(erased);
+    removeRows(erased);
 }
 
 QString FileStore::partOf(const QString &name)
@@ -965,18 +963,15 @@ Status FileStore::remove(const QString &name)
     const auto file = find(name);
     if (!file)
         return fileNotFound(name);
-    // A part whose bytes still wait loses its row in a synced commit: a removal the disk has not
-    // taken could outlive the unlink a power cut takes, and the part come back short.
-    const bool synced = isUnsettled(name);
     if (Status removed = removeFile(*file, Removal::Unlink); !removed) {
         if (removed.error().code == QLatin1String("file_not_found"))
-            m_takes.remove({name}, synced);
+            removeRows({name});
         return removed;
     }
     // After the unlink: a crash between the two leaves a row without a file, which the next
     // start drops (or, for a part whose bytes wait, restores whole); the other order could bring
     // a deleted file back without its metadata.
-    m_takes.remove({name}, synced);
+    removeRows({name});
     qCInfo(lcFiles) << "deleted" << name;
     return Done{};
 }
@@ -1026,13 +1021,13 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
         else
             failed.append(name);
     }
-    // With a later take's rows; those of parts whose bytes still wait, at once and synced (below).
+    // With a later take's rows; those of parts whose bytes still wait, at once (removeRows()).
     QStringList waiting;
     QStringList later;
     for (const QString &name : removed + vanished)
         (isUnsettled(name) ? waiting : later).append(name);
     m_takes.removeWithLaterInsert(later);
-    m_takes.remove(waiting, /*synced=*/true);
+    removeRows(waiting);
     logRemoval(policy, removed, failed);
     return removed;
 }

@@ -208,7 +208,7 @@ private:
     QStringList reserveNames(const QList<TakePart> &parts);
     void releaseNames(const QStringList &names);
     // An error text, or an empty string when the bytes are written (into a spare file when one
-    // may be reused, a new one otherwise); the file is left open for the commit's sync.
+    // may be reused, a new one otherwise), into `file`, left open.
     QString writeAside(QFile &file, const QByteArray &bytes);
     bool writeIntoSpare(QFile &file, const QByteArray &bytes, QString &error);
     QList<IndexedPart> rowsOf(const QList<TakePart> &parts, const QStringList &names) const;
@@ -225,6 +225,7 @@ private:
     QString restorePart(const QString &name, const QByteArray &bytes);   // an error text or empty
     static bool holdsBytes(const QString &path, const QByteArray &bytes);
     bool isUnsettled(const QString &name) const;   // its bytes still wait in the index
+    Status removeRows(const QStringList &names);   // from the index, synced when a part's bytes wait
     QStringList finishInterruptedTakes(const QSet<QString> &partials);
     void migrateSidecars();
     void indexUnknownFiles(const QList<StoredFile> &files, bool rebuilding);
