@@ -418,7 +418,7 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
         // index work.
         QSqlQuery *query = preparedQuery(db, kInsertPart);
         if (!query)
-            return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
+            return unwritable();
         JsonTextCache shared;   // a take's parts share their request, arrangement and feel
         for (const IndexedPart &part : parts) {
             const QByteArray text = part.metadata.toJsonText(part.texts ? part.texts : &shared);
@@ -441,6 +441,11 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
     });
 }
 
+Error TakesIndex::unwritable() const
+{
+    return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
+}
+
 Status TakesIndex::insertUnsettled(const QSqlDatabase &db, const QList<IndexedPart> &parts) const
 {
     QSqlQuery *query = nullptr;
@@ -448,7 +453,7 @@ Status TakesIndex::insertUnsettled(const QSqlDatabase &db, const QList<IndexedPa
         if (part.bytes.isEmpty())
             continue;
         if (!query && !(query = preparedQuery(db, kInsertUnsettled)))
-            return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
+            return unwritable();
         query->bindValue(0, part.metadata.fileName);
         query->bindValue(1, part.bytes);
         if (!query->exec())
@@ -476,7 +481,7 @@ Status TakesIndex::settle(qint64 upTo)
     return transaction([&](QSqlDatabase &db) -> Status {
         QSqlQuery *query = preparedQuery(db, QStringLiteral("DELETE FROM unsettled WHERE rowid <= ?"));
         if (!query)
-            return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
+            return unwritable();
         query->bindValue(0, upTo);
         if (!query->exec())
             return sqlError(QStringLiteral("settling the takes index %1").arg(path()), query->lastError());
@@ -562,7 +567,7 @@ Status TakesIndex::deleteRows(const QSqlDatabase &db, const QStringList &names) 
         return Done{};
     QSqlQuery *query = preparedQuery(db, QStringLiteral("DELETE FROM parts WHERE file_name = ?"));
     if (!query)
-        return makeError(QStringLiteral("write_failed"), QStringLiteral("the takes index %1 cannot be written").arg(path()));
+        return unwritable();
     for (const QString &name : names) {
         query->bindValue(0, name);
         if (!query->exec())

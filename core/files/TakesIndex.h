@@ -145,6 +145,7 @@ private:
     Status createSchema(const QSqlDatabase &db) const;   // parts (created or updated) and unsettled
     Status createParts(const QSqlDatabase &db) const;
     Status insertUnsettled(const QSqlDatabase &db, const QList<IndexedPart> &parts) const;   // within insert()'s transaction
+    Error unwritable() const;   // a statement that cannot be prepared
     Status migrate(const QSqlDatabase &db) const;   // layout 2's table into this layout's
     // `synced`: the commit waits for the disk (synchronous=FULL) when the index is durable.
     // `rolledBack` runs under the write lock after a rollback.
