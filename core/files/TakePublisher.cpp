@@ -34,6 +34,27 @@ Error placingFailure(const QString &message)
     return makeError(QStringLiteral("write_failed"), message);
 }
 
+// `from`'s bytes into a new file `to`. Written here, not by QFile::copy, whose error for a full
+// disk says "Unknown error": the system's words for errno tell a full disk (507) from other
+// failures. Why it failed, or empty; a copy that fails halfway is removed.
+QString copyFile(const QString &from, const QString &to)
+{
+    QFile source(from);
+    if (!source.open(QIODevice::ReadOnly))
+        return source.errorString();
+    const QByteArray bytes = source.readAll();
+    QFile copy(to);
+    errno = 0;
+    if (!copy.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
+        return FileStore::failureText(copy, errno);
+    if (copy.write(bytes) != bytes.size()) {
+        const QString why = FileStore::failureText(copy, errno);
+        copy.remove();
+        return why;
+    }
+    return {};
+}
+
 // One take's parts on their way into the watched folders, and how to take them back.
 class Placement {
 public:
@@ -56,26 +77,13 @@ public:
         return stageCopy(file, folder);
     }
 
-    // A copy under a hidden name, not *.mid, so no plugin lists it half-written. Written here,
-    // not by QFile::copy, whose error for a full disk says "Unknown error": the system's words
-    // for errno tell a full disk (507) from other failures.
+    // A copy under a hidden name, not *.mid, so no plugin lists it half-written.
     QString stageCopy(const StoredFile &file, const QString &folder)
     {
         const QString temporary = folder + QLatin1Char('/') + kPublishingPrefix + file.name;
         QFile::remove(temporary);   // an interrupted publish's leftover
-        QFile source(file.path);
-        if (!source.open(QIODevice::ReadOnly))
-            return placingError(file, folder, source.errorString());
-        const QByteArray bytes = source.readAll();
-        QFile copy(temporary);
-        errno = 0;
-        if (!copy.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
-            return placingError(file, folder, FileStore::failureText(copy, errno));
-        if (copy.write(bytes) != bytes.size()) {
-            const QString why = FileStore::failureText(copy, errno);
-            copy.remove();
+        if (const QString why = copyFile(file.path, temporary); !why.isEmpty())
             return placingError(file, folder, why);
-        }
         m_staged.append({temporary, folder + QLatin1Char('/') + file.name});
         return {};
     }
@@ -186,7 +194,7 @@ void TakePublisher::refreshStaleCopies(const QString &folder, const QString &sto
             continue;
         const QString staged = dir.filePath(kPublishingPrefix + name);
         const bool placed = ::link(QFile::encodeName(take).constData(), QFile::encodeName(staged).constData()) == 0
-                            || QFile::copy(take, staged);
+                            || copyFile(take, staged).isEmpty();
         if (placed && ::rename(QFile::encodeName(staged).constData(), QFile::encodeName(dir.filePath(name)).constData()) == 0)
             qCWarning(lcFiles).noquote() << "placed" << name << "in" << folder << "again: it did not hold its take's bytes";
         else
