@@ -1038,6 +1038,7 @@ QStringList FileStore::chooseForRemoval(const CleanupPolicy &policy, const QDate
     QMutexLocker lock(&m_indexMutex);
     ensureIndexed();
     qsizetype remaining = m_index.size();
+    const qsizetype kept = remaining > policy.maxFiles ? policy.keptAfterTrim() : policy.maxFiles;
     QStringList chosen;
     // Oldest first, by the time the file was last written (a name's timestamp can be forged by
     // whoever drops a file in, its age cannot be made younger than it is). The walk stops at the
@@ -1046,7 +1047,7 @@ QStringList FileStore::chooseForRemoval(const CleanupPolicy &policy, const QDate
     m_index.visitOldestFirst([&](const StoredFile &file) {
         const qint64 age = file.modified.secsTo(now);
         const bool tooOld = maxAgeSeconds >= 0 && age > maxAgeSeconds && age >= policy.minAgeSeconds;
-        const bool tooMany = remaining > policy.maxFiles;
+        const bool tooMany = remaining > kept;
         if (!tooOld && !tooMany)
             return false;
         if (!isPinned(file.name)) {

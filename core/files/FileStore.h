@@ -49,10 +49,21 @@ struct TakePart {
 // removed. A file younger than minAgeSeconds is never removed for its age (a plugin may be about
 // to read it), but the count holds whatever the age: a burst of generations writes thousands of
 // files a minute, and plugin.max_files is what keeps the disk from filling.
+//
+// A folder over maxFiles is trimmed a little under it (by maxFiles / kTrimMargin, none for a
+// limit under 32), so a burst that adds a file at a time is trimmed every few takes, not after
+// each: a trim is a hand-off to a worker and back, a log line, and with durable writes often a
+// synced commit (its files' bytes still wait to settle); after every take that was a fifth of a
+// take's CPU (docs/BENCHMARKS.md, "Trims every few takes").
 struct CleanupPolicy {
+    static constexpr int kTrimMargin = 32;
+
     double maxAgeHours = 24.0;
     int maxFiles = 1000;
     qint64 minAgeSeconds = 60;
+
+    // How many files a folder over maxFiles keeps after its trim.
+    int keptAfterTrim() const { return maxFiles - maxFiles / kTrimMargin; }
 };
 
 // The history of takes (<plugin.folder>/takes/). A take is one commit: its parts are written

@@ -1353,6 +1353,45 @@ private slots:
         QCOMPARE(visibleFiles(dir.path()).size(), kMaxFiles);
     }
 
+    // A folder over the count loses a little more than its excess (CleanupPolicy::kTrimMargin),
+    // so writing a file at a time trims every few writes, not after each.
+    void aFolderOverTheCountIsTrimmedALittleUnderIt()
+    {
+        QCOMPARE((CleanupPolicy{0.0, 31, 60}.keptAfterTrim()), 31);   // a small limit is kept exactly
+        QCOMPARE((CleanupPolicy{0.0, 1000, 60}.keptAfterTrim()), 969);
+        QTemporaryDir dir;
+        FileStore store(dir.path(), false);
+        QVERIFY(store.prepare().ok());
+        const CleanupPolicy policy{0.0, 320, 60};
+        QList<StoredFile> written;
+        int trims = 0;
+        int most = 0;
+        for (int i = 0; i < 600; ++i) {
+            written.append(*store.write(kBass, QByteArray::number(i)));
+            most = std::max(most, store.count());
+            if (store.count() > policy.maxFiles) {   // as FileCleanup::fileWritten() asks
+                const QStringList trimmed = store.trim(policy);
+                QCOMPARE(trimmed.size(), 11);          // 321 files down to 310
+                ++trims;
+            }
+        }
+        QCOMPARE(most, 321);                           // over by one file, until its trim
+        QCOMPARE(trims, 26);                           // where one trim a write made 280
+        QCOMPARE(store.count(), 310 + (600 - 321) % 11);
+        QCOMPARE(visibleFiles(dir.path()).size(), store.count());
+        // The newest are the ones kept.
+        std::sort(written.begin(), written.end(), [](const StoredFile &a, const StoredFile &b) {
+            return a.modified != b.modified ? a.modified > b.modified : a.name > b.name;
+        });
+        QSet<QString> expected;
+        for (const StoredFile &file : written.mid(0, store.count()))
+            expected.insert(file.name);
+        QSet<QString> kept;
+        for (const StoredFile &file : store.list())
+            kept.insert(file.name);
+        QCOMPARE(kept, expected);
+    }
+
     void cleanupNeverRemovesAPinnedFile()
     {
         QTemporaryDir dir;
