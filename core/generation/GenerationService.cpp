@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QPointer>
+#include <QThread>
 #include <QTimer>
 
 #include <memory>
@@ -171,12 +172,12 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
 GenerationService::GenerationService(FileStore *store, StyleLibrary styles, QString defaultStyle,
                                      GenerationSettings settings, QObject *parent)
     : QObject(parent), m_store(store), m_styles(std::move(styles)), m_defaultStyle(std::move(defaultStyle)),
-      m_settings(settings)
+      m_settings(settings),
+      // More workers than cores: a durable take's worker sleeps in its commit (the disk's sync),
+      // and while it does the others compose and join the next group commit (FileStore). With one
+      // worker per core, two takes at most could share a commit however many clients wait.
+      m_pool(std::max(1, QThread::idealThreadCount()) * kWorkersPerCore)
 {
-    // More workers than cores: a durable take's worker sleeps in its commit (the disk's sync),
-    // and while it does the others compose and join the next group commit (FileStore). With one
-    // worker per core, two takes at most could share a commit however many clients wait.
-    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()) * kWorkersPerCore);
 }
 
 GenerationService::~GenerationService()

@@ -2,12 +2,12 @@
 
 #include "GenerateRequest.h"
 #include "GenerationResult.h"
+#include "WarmThreadPool.h"
 #include "music/Engine.h"
 #include "music/StyleLibrary.h"
 #include "util/Result.h"
 
 #include <QObject>
-#include <QThreadPool>
 
 #include <functional>
 #include <optional>
@@ -92,7 +92,7 @@ private:
     QString m_defaultStyle;
     GenerationSettings m_settings;
     Renderer m_renderer;
-    QThreadPool m_pool;
+    WarmThreadPool m_pool;   // the takes' workers (WarmThreadPool.h: why not QThreadPool)
     quint64 m_generatedCount = 0;
     quint64 m_failedCount = 0;
     double m_lastDurationMs = 0.0;
