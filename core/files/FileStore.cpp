@@ -19,6 +19,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -114,6 +115,33 @@ QString syncFileSystemOf(int handle)
 }
 
 } // namespace
+
+// All of `bytes` from the start of the open file `handle`, which is cut to their size when `cut`
+// (a spare's older, longer bytes), and its modification time after. Straight to the descriptor:
+// through QFile a part cost four more system calls (its open's fstat, a statx for the time, a
+// seek before and after the write), each a microsecond or more on the VMs measured
+// (docs/BENCHMARKS.md, "Fewer system calls per part").
+FileStore::WrittenPart FileStore::writeWhole(int handle, const QByteArray &bytes, bool cut)
+{
+    const char *data = bytes.constData();
+    qsizetype left = bytes.size();
+    while (left > 0) {
+        const ssize_t wrote = ::write(handle, data, static_cast<size_t>(left));
+        if (wrote < 0 && errno == EINTR)
+            continue;
+        if (wrote <= 0)
+            return {qt_error_string(wrote < 0 ? errno : ENOSPC), {}};
+        data += wrote;
+        left -= wrote;
+    }
+    if (cut && ::ftruncate(handle, bytes.size()) != 0)
+        return {qt_error_string(errno), {}};
+    struct stat status {};
+    if (::fstat(handle, &status) != 0)
+        return {qt_error_string(errno), {}};
+    const qint64 ms = qint64(status.st_mtim.tv_sec) * 1000 + status.st_mtim.tv_nsec / 1'000'000;
+    return {QString(), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)};
+}
 
 // Qt reports why a write failed only as the system's text for errno; these texts are the ones
 // that mean "no room": a full disk, an exhausted quota, a file size limit.
@@ -403,10 +431,8 @@ QString FileStore::restorePart(const QString &name, const QByteArray &bytes)
     }
     // Made again as a take's part is made (a link planted under either name is removed, not followed).
     QFile::remove(placed);
-    QFile part(partialPath(name));
-    if (const QString error = writeAside(part, bytes); !error.isEmpty())
+    if (const QString error = writeAside(partialPath(name), bytes).error; !error.isEmpty())
         return error;
-    part.close();
     return placeParts({name});
 }
 
@@ -593,9 +619,9 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
     QString failedName = names.value(0);
     QList<QDateTime> written;   // each part's modification time, from its open file (no path walk)
     for (qsizetype i = 0; i < parts.size() && error.isEmpty(); ++i) {
-        QFile part(partialPath(names[i]));
-        error = writeAside(part, parts[i].bytes);
-        written.append(part.fileTime(QFileDevice::FileModificationTime));
+        const WrittenPart part = writeAside(partialPath(names[i]), parts[i].bytes);
+        error = part.error;
+        written.append(part.modified);
         failedName = names[i];
     }
     std::optional<Error> failure;
@@ -719,43 +745,37 @@ QString FileStore::syncFolder() const
     return syncFolderAt(m_directory);
 }
 
-QString FileStore::writeAside(QFile &file, const QByteArray &bytes)
+FileStore::WrittenPart FileStore::writeAside(const QString &path, const QByteArray &bytes)
 {
-    if (QString error; writeIntoSpare(file, bytes, error))
-        return error;
+    if (std::optional<WrittenPart> spare = writeIntoSpare(path, bytes))
+        return *spare;
     // Under a hidden name beside the target, so a plugin watching for *.mid never sees half a
     // file. Made new (O_CREAT | O_EXCL), so a link planted under this name is never followed: it
-    // is removed (the link, not its target) and refused if it comes back. Unbuffered, so that a
-    // short write (a full disk) is seen here and not at a later flush.
-    const QIODevice::OpenMode mode = QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered;
-    errno = 0;
-    bool opened = file.open(mode);
-    if (!opened && errno == EEXIST) {   // only then: an unlink per part was a system call per part
-        QFile::remove(file.fileName());
-        errno = 0;
-        opened = file.open(mode);
+    // is removed (the link, not its target) and refused if it comes back.
+    const QByteArray encoded = QFile::encodeName(path);
+    constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
+    int handle = ::open(encoded.constData(), kFlags, 0666);
+    if (handle < 0 && errno == EEXIST) {   // only then: an unlink per part was a system call per part
+        ::unlink(encoded.constData());
+        handle = ::open(encoded.constData(), kFlags, 0666);
     }
-    if (!opened || file.write(bytes) != bytes.size())
-        return failureText(file, errno);
-    return {};
+    if (handle < 0)
+        return {qt_error_string(errno), {}};
+    WrittenPart written = writeWhole(handle, bytes, /*cut=*/false);
+    ::close(handle);
+    return written;
 }
 
 // Written over from its start and then cut to the new size, so the spare's block is used again
-// rather than freed and another allocated. false when there was no spare to reuse.
-bool FileStore::writeIntoSpare(QFile &file, const QByteArray &bytes, QString &error)
+// rather than freed and another allocated. nullopt when there was no spare to reuse.
+std::optional<FileStore::WrittenPart> FileStore::writeIntoSpare(const QString &path, const QByteArray &bytes)
 {
-    const std::optional<int> handle = m_spares.reuse(file.fileName());
+    const std::optional<int> handle = m_spares.reuse(path);
     if (!handle)
-        return false;
-    errno = 0;
-    if (!file.open(*handle, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
-        error = failureText(file, errno);
-        ::close(*handle);
-        return true;
-    }
-    if (file.write(bytes) != bytes.size() || !file.resize(bytes.size()))
-        error = failureText(file, errno);
-    return true;
+        return std::nullopt;
+    WrittenPart written = writeWhole(*handle, bytes, /*cut=*/true);
+    ::close(*handle);
+    return written;
 }
 
 std::optional<StoredFile> FileStore::describe(const QString &name) const

@@ -218,10 +218,15 @@ private:
     QString partialPath(const QString &name) const;
     QStringList reserveNames(const QList<TakePart> &parts);
     void releaseNames(const QStringList &names);
-    // An error text, or an empty string when the bytes are written (into a spare file when one
-    // may be reused, a new one otherwise), into `file`, left open.
-    QString writeAside(QFile &file, const QByteArray &bytes);
-    bool writeIntoSpare(QFile &file, const QByteArray &bytes, QString &error);
+    // A part's bytes written under `path` (into a spare file when one may be reused, a new one
+    // otherwise), and the file's modification time after; or why not.
+    struct WrittenPart {
+        QString error;   // empty when written
+        QDateTime modified;
+    };
+    WrittenPart writeAside(const QString &path, const QByteArray &bytes);
+    std::optional<WrittenPart> writeIntoSpare(const QString &path, const QByteArray &bytes);   // nullopt: no spare
+    static WrittenPart writeWhole(int handle, const QByteArray &bytes, bool cut);
     QList<IndexedPart> rowsOf(const QList<TakePart> &parts, const QStringList &names) const;
     // The rows in the index; with durable writes with the parts' bytes, synced, grouped with
     // other takes' commits, and settled later.

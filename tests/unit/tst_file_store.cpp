@@ -316,6 +316,31 @@ private slots:
         QCOMPARE(store.count(), 20);
     }
 
+    // A part is written straight to its descriptor (FileStore::writeWhole): into a new file, or
+    // over a trimmed file's longer bytes, which are cut; either way the take tells its file's
+    // own size and modification time.
+    void partsWrittenNewOrOverASpareHoldTheirBytesAndTime()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), /*durable=*/false);
+        QVERIFY(store.prepare().ok());
+        const QByteArray longer(4000, 'x');
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(store.write(kBass, longer).ok());
+        QCOMPARE(store.trim(CleanupPolicy{0.0, 1, 60}).size(), 2);   // two spares of 4,000 bytes
+        for (const QByteArray &bytes : {QByteArray("MThd-short"), QByteArray("MThd-other"), QByteArray("MThd-new")}) {
+            const Result<StoredFile> file = store.write(kBass, bytes);
+            QVERIFY(file.ok());
+            QFile written(file->path);
+            QVERIFY(written.open(QIODevice::ReadOnly));
+            QCOMPARE(written.readAll(), bytes);
+            QCOMPARE(file->sizeBytes, bytes.size());
+            const QDateTime onDisk = QFileInfo(file->path).lastModified();
+            QCOMPARE(file->modified.toMSecsSinceEpoch(), onDisk.toMSecsSinceEpoch());
+        }
+        QCOMPARE(everythingButTheIndex(dir.path()).size(), 4);   // the spares were used: none left
+    }
+
     void listsNewestFirstAndIgnoresForeignFiles()
     {
         QTemporaryDir dir;
