@@ -165,14 +165,15 @@ def http_section(r, fig):
         each = {p: fig(f"an fsync-type call under strace, {p} ms", sync.get(p), f"{fmt(sync.get(p), 3)} ms")
                 for p in ("p50", "p99", "max")}
         lines += [f"Disk calls for {fs['generations']} generations (`strace -f -T`): {calls}; "
-                  f"**{per_take} fsync-type calls per generation** (one per file: "
-                  f"`QSaveFile::commit()` calls `fdatasync`), each p50 {each['p50']}, "
+                  f"**{per_take} fsync-type calls per generation** (with durable writes a take's one "
+                  f"sync is its takes-index commit, an `fdatasync` of the journal, and a `syncfs` "
+                  f"settles many takes' files at once: docs/RELIABILITY.md), each p50 {each['p50']}, "
                   f"p99 {each['p99']}, max {each['max']}.", ""]
 
     scaling = h.get("health_vs_files") or []
     if scaling:
         lines += ["How `GET /health` scales with the files in the files folder (one client, `wrk -t1 -c1`; "
-                  "the server lists and stats the folder on every request to fill `files_count`):", "",
+                  "`files_count` is the store's in-memory count, so it should not grow with the folder):", "",
                   "| files in the folder | req/s | p50 ms | p99 ms |", "|---|---|---|---|"]
         for point in scaling:
             label = f"GET /health with {fmt(point['files'], 0)} files"
