@@ -53,9 +53,12 @@ private:
     // one the CPU runs chosen when the program loads; integer operations only, so both give the
     // same words. Not with clang (the fuzzing build): clang 14 cannot link a multiversioned
     // function defined in a header that several files include. (In a .cpp file of its own,
-    // hidden from the callers, it cost jazz_swing 1.5 % more instructions.) Not inlined: once
-    // per 624 numbers is not worth a copy in every caller.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+    // hidden from the callers, it cost jazz_swing 1.5 % more instructions.) Nor under GCC's
+    // sanitizers: the choice runs while the program is being loaded, before their runtime has
+    // started, and the ThreadSanitizer build crashed there (docs/RELIABILITY.md, "Churn"). Not
+    // inlined: once per 624 numbers is not worth a copy in every caller.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__) \
+    && !defined(__SANITIZE_ADDRESS__)
     [[gnu::noinline, gnu::target_clones("avx2", "default")]]
 #else
     [[gnu::noinline]]
