@@ -422,12 +422,12 @@ QString FileStore::restorePart(const QString &name, const QByteArray &bytes)
     const QString placed = m_directory + QLatin1Char('/') + name;
     const QFileInfo info(placed);
     if (info.exists() && !info.isSymLink()) {
-        QFile part(placed);
-        errno = 0;
-        if (!part.open(QIODevice::ReadWrite | QIODevice::Unbuffered) || part.write(bytes) != bytes.size()
-            || !part.resize(bytes.size()))
-            return failureText(part, errno);
-        return {};
+        const int handle = ::open(QFile::encodeName(placed).constData(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (handle < 0)
+            return qt_error_string(errno);
+        const QString error = writeWhole(handle, bytes, /*cut=*/true).error;
+        ::close(handle);
+        return error;
     }
     // Made again as a take's part is made (a link planted under either name is removed, not followed).
     QFile::remove(placed);
