@@ -90,9 +90,9 @@ public:
     // journal), so it survives a power cut: start-up writes again any part a cut left short or
     // took (a rename the cut took is done again). The files themselves reach the disk once the
     // takes pause (kSettleQuiet, kSettleLongest), many takes in one sync of the file system
-    // (settle()), and the index then forgets their bytes. Without it a take still appears whole (written aside, indexed,
-    // renamed) and survives the process being killed, but the operating system may lose the
-    // newest takes if the machine itself goes down.
+    // (settle()), and the index then forgets their bytes. Without it a take still appears whole
+    // (written aside, indexed, renamed) and survives the process being killed, but the operating
+    // system may lose the newest takes if the machine itself goes down.
     explicit FileStore(QString directory, bool durable = true);
     ~FileStore();
     FileStore(const FileStore &) = delete;

@@ -16,11 +16,11 @@
 namespace aiband {
 
 // Runs `work` on `pool` (a QThreadPool or a WarmThreadPool) and gives what it returns to `deliver`
-// on the calling thread, once;
-// nothing is delivered when `receiver` is gone by then. Instead of QtConcurrent::run(...).then(
-// receiver, ...), which Qt 6.4 can run twice when the work finishes while then() attaches it (the
-// SIGSEGV of issue 16; docs/RELIABILITY.md, "Churn"). Each side writes all it hands over before
-// marking the hand-over for ThreadSanitizer (ThreadHandoff.h), and the other reads it after.
+// on the calling thread, once; nothing is delivered when `receiver` is gone by then. Instead of
+// QtConcurrent::run(...).then(receiver, ...), which Qt 6.4 can run twice when the work finishes
+// while then() attaches it (the SIGSEGV of issue 16; docs/RELIABILITY.md, "Churn"). Each side
+// writes all it hands over before marking the hand-over for ThreadSanitizer (ThreadHandoff.h),
+// and the other reads it after.
 template <typename Pool, typename Work, typename Deliver>
 void runOnPool(Pool &pool, QObject *receiver, Work work, Deliver deliver)
 {

@@ -17,8 +17,8 @@ namespace aiband {
 // each ran on a different thread of eight: every take found its thread's takes-index connection
 // with a page cache another thread's commit had made stale (8 pread64 per take) and its caches
 // cold; on the thread idle last a take without durable writes went from 597-701 to 540-578 us
-// (docs/BENCHMARKS.md, "A warm thread per take"). A thread is also woken only after the pool's lock is released, where QThreadPool's
-// woken thread ran into the lock still held and slept again.
+// (docs/BENCHMARKS.md, "A warm thread per take"). A thread is also woken only after the pool's
+// lock is released, where QThreadPool's woken thread ran into the lock still held and slept again.
 //
 // Threads are made as tasks need them and stay until the pool is destroyed (QThreadPool ends a
 // thread idle for 30 s): a tray app idle for hours keeps at most maxThreads parked threads.
