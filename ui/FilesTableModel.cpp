@@ -342,7 +342,7 @@ FileProvenance FilesTableModel::provenanceOf(const QString &fileName) const
 
 void FilesTableModel::remember(const GenerationResult &result)
 {
-    const FileProvenance provenance{result.metadata.value(QStringLiteral("style")).toString(), result.pluginId};
+    const FileProvenance provenance{result.arrangement.style, result.pluginId};
     for (const GeneratedFile &file : result.files)
         m_provenance.insert(file.file.name, provenance);
 }

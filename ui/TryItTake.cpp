@@ -12,7 +12,7 @@ namespace aiband {
 TryItTake::TryItTake(const GenerationResult &result, NoteNaming naming, QWidget *parent)
     : QWidget(parent),
       m_files(result.files),
-      m_seed(static_cast<quint32>(result.metadata.value(QStringLiteral("seed")).toInteger())),
+      m_seed(static_cast<quint32>(result.arrangement.seed)),
       m_previous(new QLabel(tr("Previous take: the new one could not be made, so this one stays.")))
 {
     setObjectName(QStringLiteral("take"));
@@ -25,10 +25,9 @@ TryItTake::TryItTake(const GenerationResult &result, NoteNaming naming, QWidget 
     m_previous->hide();
     layout->addWidget(m_previous);
 
-    const QJsonObject &meta = result.metadata;
     auto *summary = new QLabel(tr("Key %1 · %2 bars · seed %3")
-                                   .arg(chordsFromStandard(meta.value(QStringLiteral("key")).toString(), naming))
-                                   .arg(meta.value(QStringLiteral("bars")).toDouble())
+                                   .arg(chordsFromStandard(result.arrangement.key, naming))
+                                   .arg(result.arrangement.bars)
                                    .arg(m_seed));
     summary->setObjectName(QStringLiteral("takeSummary"));
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);

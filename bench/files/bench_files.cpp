@@ -17,6 +17,7 @@
 
 #include "files/FileStore.h"
 #include "server/FileListing.h"
+#include "util/CompactJson.h"
 
 #include <benchmark/benchmark.h>
 
@@ -57,7 +58,7 @@ FileMetadata sidecarLike()
         {QStringLiteral("style"), QStringLiteral("pop")},
         {QStringLiteral("swing"), 0.6},
         {QStringLiteral("track_types"), parts}};
-    metadata.arrangement = QJsonObject{
+    metadata.arrangementText = compactJson(QJsonObject{
         {QStringLiteral("bars"), 4},
         {QStringLiteral("chord_count"), 4},
         {QStringLiteral("defaults_used"),
@@ -75,9 +76,9 @@ FileMetadata sidecarLike()
         {QStringLiteral("tempo"), 96},
         {QStringLiteral("time_signature"), QStringLiteral("4/4")},
         {QStringLiteral("time_unit"), QStringLiteral("beats")},
-        {QStringLiteral("track_types"), parts}};
+        {QStringLiteral("track_types"), parts}});
     metadata.style = QStringLiteral("pop");
-    metadata.feel = feel;
+    metadata.feelText = compactJson(feel);
     metadata.seed = static_cast<quint32>(seed);
     metadata.pluginId = QStringLiteral("daw-1");
     metadata.requestId = QStringLiteral("gen-1");

@@ -3,6 +3,7 @@
 #include "util/CompactJson.h"
 #include "util/IsoTime.h"
 
+#include <QJsonDocument>
 #include <QJsonValue>
 
 namespace aiband {
@@ -12,9 +13,9 @@ QJsonObject FileMetadata::toJson() const
     return QJsonObject{{QStringLiteral("format"), kFormatVersion},
                        {QStringLiteral("file_name"), fileName},
                        {QStringLiteral("request"), request},
-                       {QStringLiteral("arrangement"), arrangement},
+                       {QStringLiteral("arrangement"), arrangement()},
                        {QStringLiteral("style"), style},
-                       {QStringLiteral("feel"), feel},
+                       {QStringLiteral("feel"), QJsonDocument::fromJson(feelText).object()},
                        {QStringLiteral("seed"), static_cast<qint64>(seed)},
                        {QStringLiteral("plugin_id"), pluginId},
                        {QStringLiteral("request_id"), requestId},
@@ -26,15 +27,20 @@ QJsonObject FileMetadata::toJson() const
                        {QStringLiteral("generation_ms"), generationMs}};
 }
 
+QJsonObject FileMetadata::arrangement() const
+{
+    return QJsonDocument::fromJson(arrangementText).object();
+}
+
 // Keys in QJsonObject's order (ascending), as toJson() would hold them.
 QByteArray FileMetadata::toJsonText(JsonTextCache *shared) const
 {
     const auto text = [shared](const QJsonObject &object) { return shared ? shared->textOf(object) : compactJson(object); };
     return CompactObjectText()
-        .addText(QLatin1String("arrangement"), text(arrangement))
+        .addText(QLatin1String("arrangement"), arrangementText)
         .add(QLatin1String("bars"), bars)
         .add(QLatin1String("created"), isoTimeWithMs(created))
-        .addText(QLatin1String("feel"), text(feel))
+        .addText(QLatin1String("feel"), feelText)
         .add(QLatin1String("file_name"), fileName)
         .add(QLatin1String("format"), kFormatVersion)
         .add(QLatin1String("generation_ms"), generationMs)
@@ -61,9 +67,9 @@ std::optional<FileMetadata> FileMetadata::fromJson(const QJsonObject &json)
     FileMetadata metadata;
     metadata.fileName = name.toString();
     metadata.request = request.toObject();
-    metadata.arrangement = json.value(QStringLiteral("arrangement")).toObject();
+    metadata.arrangementText = compactJson(json.value(QStringLiteral("arrangement")).toObject());
     metadata.style = json.value(QStringLiteral("style")).toString();
-    metadata.feel = json.value(QStringLiteral("feel")).toObject();
+    metadata.feelText = compactJson(json.value(QStringLiteral("feel")).toObject());
     metadata.seed = static_cast<quint32>(seed);
     metadata.pluginId = json.value(QStringLiteral("plugin_id")).toString();
     metadata.requestId = json.value(QStringLiteral("request_id")).toString();

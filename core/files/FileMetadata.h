@@ -17,9 +17,12 @@ struct FileMetadata {
 
     QString fileName;          // the .mid file this describes
     QJsonObject request;       // the request body in /api/generate's shape (flat forms converted)
-    QJsonObject arrangement;   // what was played: the answer's "metadata" (style, key, feel, defaults used...)
+    // What was played, the answer's "metadata" (style, key, feel, defaults used...), and its feel,
+    // as compact JSON text: a take writes them as text (ArrangementSummary) and the takes index
+    // stores text, so no object is built between the two.
+    QByteArray arrangementText = QByteArrayLiteral("{}");
     QString style;
-    QJsonObject feel;
+    QByteArray feelText = QByteArrayLiteral("{}");
     quint32 seed = 0;
     QString pluginId;          // empty when no plugin asked
     QString requestId;         // the server's generation id, e.g. gen-12
@@ -31,10 +34,11 @@ struct FileMetadata {
     double generationMs = 0.0; // time the engine took for the whole request
 
     QJsonObject toJson() const;
+    QJsonObject arrangement() const;   // arrangementText read back
     // The same as compactJson(toJson()), written field by field: the takes index stores it for
     // every part and listings answer it for every file, and building the object and walking it
-    // again was half of that work. With `shared`, the request, arrangement and feel are written
-    // once for the parts of a take that share them.
+    // again was half of that work. With `shared`, the request is written once for the parts of a
+    // take that share it.
     QByteArray toJsonText(JsonTextCache *shared = nullptr) const;
     // Refuses documents that are not sidecars of this format (a foreign or damaged file).
     static std::optional<FileMetadata> fromJson(const QJsonObject &json);

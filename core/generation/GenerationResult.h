@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ArrangementSummary.h"
+
 #include "files/StoredFile.h"
 
 #include <QJsonObject>
@@ -30,8 +32,8 @@ struct GenerationResult {
     QString pluginId;
     QJsonValue clientRequestId;  // the request_id of the WebSocket message that asked, if any
     QList<GeneratedFile> files;
-    QJsonObject metadata;     // tempo, key, time signature, duration, seed, defaults used
-    QByteArray metadataText;  // compactJson(metadata), as the takes index stored it; may be empty
+    ArrangementSummary arrangement;  // the answer's "metadata": tempo, key, feel, defaults used...
+    QByteArray metadataText;         // arrangement.toJsonText(), written once; may be empty
     double engineMs = 0.0;    // time spent composing
     double writeMs = 0.0;     // time spent writing files
 };

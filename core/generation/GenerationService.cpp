@@ -27,50 +27,21 @@ namespace {
 
 constexpr int kWorkersPerCore = 4;
 
-QJsonObject describeArrangement(const GenerateRequest &request)
-{
-    const Arrangement &a = request.arrangement;
-    QJsonArray parts;
-    for (TrackType type : a.parts)
-        parts.append(trackTypeName(type));
-    const Feel &feel = a.feel;
-    return QJsonObject{{QStringLiteral("style"), a.style->name},
-                       {QStringLiteral("tempo"), a.tempoBpm},
-                       {QStringLiteral("key"), a.key.name()},
-                       {QStringLiteral("key_guessed"), request.keyGuessed},
-                       {QStringLiteral("time_signature"), a.timeSignature.name()},
-                       {QStringLiteral("duration_beats"), a.durationBeats},
-                       {QStringLiteral("bars"), a.durationBeats / a.timeSignature.beatsPerBar()},
-                       {QStringLiteral("chord_count"), static_cast<qint64>(a.chords.size())},
-                       {QStringLiteral("seed"), static_cast<qint64>(a.seed)},
-                       {QStringLiteral("track_types"), parts},
-                       {QStringLiteral("feel"), QJsonObject{{QStringLiteral("swing_ratio"), feel.swingRatio},
-                                                            {QStringLiteral("humanize"), feel.humanize},
-                                                            {QStringLiteral("intensity"), feel.intensity},
-                                                            {QStringLiteral("complexity"), feel.complexity},
-                                                            {QStringLiteral("fills"), feel.fills},
-                                                            {QStringLiteral("count_in"), feel.countInBars},
-                                                            {QStringLiteral("intro"), feel.introBars},
-                                                            {QStringLiteral("ending"), feel.ending}}},
-                       {QStringLiteral("time_unit"), QStringLiteral("beats")},
-                       {QStringLiteral("defaults_used"), request.defaultsUsed}};
-}
-
 // What every file of one generation shares in its sidecar; the track is filled in per file.
 FileMetadata metadataFor(const GenerateRequest &request, const GenerationResult &result)
 {
-    const Arrangement &a = request.arrangement;
+    const ArrangementSummary &played = result.arrangement;
     FileMetadata metadata;
     metadata.request = request.body;
-    metadata.arrangement = result.metadata;
-    metadata.style = a.style ? a.style->name : QString();
-    metadata.feel = result.metadata.value(QStringLiteral("feel")).toObject();
-    metadata.seed = a.seed;
+    metadata.arrangementText = result.metadataText;
+    metadata.style = played.style;
+    metadata.feelText = played.feelText();
+    metadata.seed = request.arrangement.seed;
     metadata.pluginId = request.pluginId;
     metadata.requestId = result.requestId;
-    metadata.key = a.key.name();
-    metadata.tempoBpm = a.tempoBpm;
-    metadata.bars = a.durationBeats / a.timeSignature.beatsPerBar();
+    metadata.key = played.key;
+    metadata.tempoBpm = played.tempoBpm;
+    metadata.bars = played.bars;
     metadata.generationMs = result.engineMs;
     return metadata;
 }
@@ -106,15 +77,12 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
         result.requestId = requestId;
         result.pluginId = request.pluginId;
         result.clientRequestId = request.clientRequestId;
-        result.metadata = describeArrangement(request);
 
         QElapsedTimer timer;
         timer.start();
         const RenderedSong song = render ? render(request.arrangement) : renderSong(request.arrangement);
         result.engineMs = timer.nsecsElapsed() / 1e6;
-        // Where the chords begin and where the file ends, once count-in, intro and ending are added.
-        result.metadata.insert(QStringLiteral("music_start_beat"), song.plan.musicStartBeat);
-        result.metadata.insert(QStringLiteral("file_length_beats"), song.plan.endBeat);
+        result.arrangement = ArrangementSummary::of(request, song.plan);
         // Silent files would play nothing and look like a take: refused before anything is written.
         const bool silent = std::all_of(song.parts.cbegin(), song.parts.cend(),
                                         [](const RenderedPart &part) { return part.noteCount == 0; });
@@ -127,10 +95,10 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
 
         timer.restart();
         const Arrangement &a = request.arrangement;
-        const FileMetadata shared = metadataFor(request, result);
         // The arrangement's text once, for the takes index's rows and the answer.
-        JsonTextCache texts;
-        result.metadataText = texts.textOf(result.metadata);
+        result.metadataText = result.arrangement.toJsonText();
+        const FileMetadata shared = metadataFor(request, result);
+        JsonTextCache texts;   // the request's text, shared by the parts' rows
         // The take is one commit (FileStore::writeTake): every part written, indexed and placed,
         // or none of them.
         QList<TakePart> parts;

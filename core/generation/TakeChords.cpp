@@ -24,7 +24,7 @@ Feel plannedFeel(const QJsonObject &feel)
 
 Result<ChordTimeline> takeChordTimeline(const FileMetadata &metadata)
 {
-    const QJsonObject &played = metadata.arrangement;
+    const QJsonObject played = metadata.arrangement();
     Result<TimeSignature> meter = parseTimeSignature(played.value(QStringLiteral("time_signature")),
                                                      QStringLiteral("arrangement.time_signature"));
     if (!meter)

@@ -236,7 +236,7 @@ QByteArray generationText(const GenerationResult &result, const QUrl &baseUrl, L
     return answer.addText(QLatin1String("file_details"), compactArrayText(details))
         .addText(QLatin1String("files"), compactJson(names))
         .add(QLatin1String("message"), QStringLiteral("Generated %1 file(s): %2").arg(result.files.size()).arg(types.join(QStringLiteral(", "))))
-        .addText(QLatin1String("metadata"), result.metadataText.isEmpty() ? compactJson(result.metadata) : result.metadataText)
+        .addText(QLatin1String("metadata"), result.metadataText.isEmpty() ? result.arrangement.toJsonText() : result.metadataText)
         .add(QLatin1String("request_id"), result.requestId)
         .add(QLatin1String("success"), true)
         .addText(QLatin1String("timings_ms"), CompactObjectText()

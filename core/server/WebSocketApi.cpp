@@ -147,7 +147,7 @@ QJsonObject generationComplete(const GenerationResult &result, const QUrl &baseU
         files.append(file.toJson(baseUrl));
     return QJsonObject{{QStringLiteral("generation_id"), result.requestId},
                        {QStringLiteral("files"), files},
-                       {QStringLiteral("metadata"), result.metadata},
+                       {QStringLiteral("metadata"), result.arrangement.toJson()},
                        {QStringLiteral("timings_ms"), QJsonObject{{QStringLiteral("engine"), result.engineMs},
                                                                   {QStringLiteral("write"), result.writeMs}}}};
 }

@@ -50,8 +50,8 @@ QString takeSummary(const GenerationResult &result)
     const QString named = last.isEmpty() ? parts.join(QString()) : parts.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
     return QStringLiteral("New take: %1, %2 BPM, %3")
         .arg(named)
-        .arg(result.metadata.value(QStringLiteral("tempo")).toDouble())
-        .arg(keySpelledOut(result.metadata.value(QStringLiteral("key"))));
+        .arg(result.arrangement.tempoBpm)
+        .arg(keySpelledOut(result.arrangement.key));
 }
 
 } // namespace
@@ -502,9 +502,9 @@ void WebSocketHub::describeFiles(Session &session, const GenerationResult &resul
                      {QStringLiteral("generation_id"), result.requestId}},
          result.clientRequestId);
     for (QJsonObject ready : described) {
-        ready.insert(QStringLiteral("duration"), result.metadata.value(QStringLiteral("duration_beats")));
-        ready.insert(QStringLiteral("key"), result.metadata.value(QStringLiteral("key")));
-        ready.insert(QStringLiteral("tempo"), result.metadata.value(QStringLiteral("tempo")));
+        ready.insert(QStringLiteral("duration"), result.arrangement.durationBeats);
+        ready.insert(QStringLiteral("key"), result.arrangement.key);
+        ready.insert(QStringLiteral("tempo"), result.arrangement.tempoBpm);
         // The spec's midi_ready, read beside "type": its four fields, its key spelling.
         const QJsonObject spec{{QStringLiteral("filename"), ready.value(QStringLiteral("filename"))},
                                {QStringLiteral("track_type"), ready.value(QStringLiteral("track_type"))},

@@ -9,6 +9,7 @@
 #include "generation/GenerationResult.h"
 #include "music/Key.h"
 #include "server/FileListing.h"
+#include "util/CompactJson.h"
 #include "util/IsoTime.h"
 
 #include <QDir>
@@ -128,9 +129,9 @@ FileMetadata awkwardMetadata()
                                    {QStringLiteral("whole"), 1000000.0},
                                    {QStringLiteral("text"), QStringLiteral("zoë 🎵 \u0001") + QChar(0xd800)},
                                    {QStringLiteral("list"), QJsonArray{1, 2.5, QJsonValue(), true, QStringLiteral("x")}}};
-    metadata.arrangement = QJsonObject{{QStringLiteral("bars"), 4}, {QStringLiteral("style"), QStringLiteral("pop")}};
+    metadata.arrangementText = compactJson(QJsonObject{{QStringLiteral("bars"), 4}, {QStringLiteral("style"), QStringLiteral("pop")}});
     metadata.style = QStringLiteral("pop\u0007");
-    metadata.feel = QJsonObject{{QStringLiteral("swing_ratio"), 2.0 / 3.0}};
+    metadata.feelText = compactJson(QJsonObject{{QStringLiteral("swing_ratio"), 2.0 / 3.0}});
     metadata.seed = 4294967295u;
     metadata.pluginId = QStringLiteral("daw-ü");
     metadata.requestId = QStringLiteral("gen-\"1\"");
@@ -342,7 +343,7 @@ private slots:
         QTRY_VERIFY(answer.has_value());
         QVERIFY(answer->ok());
         QCOMPARE((*answer)->files.size(), 1);
-        QCOMPARE((*answer)->metadata.value(QStringLiteral("seed")).toInteger(), 42);
+        QCOMPARE((*answer)->arrangement.seed, 42);
 
         std::optional<Result<GenerationResult>> missing;
         m_server->orchestrator->session().regenerate(QStringLiteral("20261124-120001-123_bass_C_120_abcdef.mid"), std::nullopt, Requester::fromWindow(),

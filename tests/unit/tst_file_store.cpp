@@ -43,9 +43,9 @@ FileMetadata sampleMetadata()
     FileMetadata metadata;
     metadata.request = QJsonObject{{QStringLiteral("chord_progression"), QStringLiteral("C-Am-F-G")},
                                    {QStringLiteral("style"), QStringLiteral("funk")}};
-    metadata.arrangement = QJsonObject{{QStringLiteral("style"), QStringLiteral("funk")}, {QStringLiteral("bars"), 4}};
+    metadata.arrangementText = compactJson(QJsonObject{{QStringLiteral("style"), QStringLiteral("funk")}, {QStringLiteral("bars"), 4}});
     metadata.style = QStringLiteral("funk");
-    metadata.feel = QJsonObject{{QStringLiteral("swing_ratio"), 0.5}};
+    metadata.feelText = compactJson(QJsonObject{{QStringLiteral("swing_ratio"), 0.5}});
     metadata.seed = 4000000000u;
     metadata.pluginId = QStringLiteral("daw-1");
     metadata.requestId = QStringLiteral("gen-7");

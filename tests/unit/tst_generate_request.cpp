@@ -1,6 +1,9 @@
 #include "BuiltInStyles.h"
 #include "SeedExample.h"
+#include "generation/ArrangementSummary.h"
 #include "generation/GenerateRequest.h"
+#include "music/SongPlan.h"
+#include "util/CompactJson.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -217,6 +220,59 @@ private slots:
         const Result<GenerateRequest> request = parseGenerateRequest(body, aiband::test::builtInStyles(), QStringLiteral("pop"), limits);
         QVERIFY(!request.ok());
         QCOMPARE(request.error().field, QStringLiteral("chord_progression.chords"));
+    }
+    // What a take says it played is written as text, value by value (ArrangementSummary): that
+    // text must be the one Qt writes for the object the answer and the WebSocket messages hold,
+    // whatever the request left to defaults, and the object must keep every field it had.
+    void arrangementSummaryTextIsQtsTextOfItsObject_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::newRow("seed example") << QString::fromUtf8(QJsonDocument(aiband::test::seedExample()).toJson());
+        QTest::newRow("defaults, key guessed")
+            << QStringLiteral(R"({"chord_progression": "Am-F-C-G"})");
+        QTest::newRow("every control")
+            << QStringLiteral(R"({"chord_progression": {"chords": "Bb7 | Eb7 | F7 | Cm7", "tempo": 97.5,
+                                  "key": "Bb", "time_signature": "6/8", "bars": 6},
+                                  "track_types": ["drums", "keys", "bass"], "style": "jazz_swing", "swing": 0.3,
+                                  "humanize": 0, "intensity": 1, "complexity": 0.125, "fills": false,
+                                  "ending": true, "count_in": 2, "intro": 1, "seed": 4294967295})");
+    }
+
+    void arrangementSummaryTextIsQtsTextOfItsObject()
+    {
+        QFETCH(QString, body);
+        const Result<GenerateRequest> request = parse(QJsonDocument::fromJson(body.toUtf8()).object());
+        QVERIFY2(request.ok(), request.ok() ? "" : qPrintable(request.error().message));
+        SongPlan plan;
+        plan.musicStartBeat = 7.5;     // not whole numbers: written as Qt writes doubles
+        plan.endBeat = 1.0 / 3.0 + 40;
+        const ArrangementSummary summary = ArrangementSummary::of(*request, plan);
+
+        const QJsonObject object = summary.toJson();
+        QCOMPARE(summary.toJsonText(), compactJson(object));
+        QCOMPARE(summary.feelText(), compactJson(summary.feelJson()));
+        QCOMPARE(object.value(QStringLiteral("feel")).toObject(), summary.feelJson());
+        QCOMPARE(object.keys(), (QStringList{QStringLiteral("bars"), QStringLiteral("chord_count"),
+                                             QStringLiteral("defaults_used"), QStringLiteral("duration_beats"),
+                                             QStringLiteral("feel"), QStringLiteral("file_length_beats"),
+                                             QStringLiteral("key"), QStringLiteral("key_guessed"),
+                                             QStringLiteral("music_start_beat"), QStringLiteral("seed"),
+                                             QStringLiteral("style"), QStringLiteral("tempo"),
+                                             QStringLiteral("time_signature"), QStringLiteral("time_unit"),
+                                             QStringLiteral("track_types")}));
+        QCOMPARE(summary.feelJson().keys(), (QStringList{QStringLiteral("complexity"), QStringLiteral("count_in"),
+                                                         QStringLiteral("ending"), QStringLiteral("fills"),
+                                                         QStringLiteral("humanize"), QStringLiteral("intensity"),
+                                                         QStringLiteral("intro"), QStringLiteral("swing_ratio")}));
+        const Arrangement &a = request->arrangement;
+        QCOMPARE(object.value(QStringLiteral("tempo")).toDouble(), a.tempoBpm);
+        QCOMPARE(object.value(QStringLiteral("seed")).toInteger(), qint64{a.seed});
+        QCOMPARE(object.value(QStringLiteral("chord_count")).toInteger(), a.chords.size());
+        QCOMPARE(object.value(QStringLiteral("bars")).toDouble(), a.durationBeats / a.timeSignature.beatsPerBar());
+        QCOMPARE(object.value(QStringLiteral("key_guessed")).toBool(), request->keyGuessed);
+        QCOMPARE(object.value(QStringLiteral("defaults_used")).toObject(), request->defaultsUsed);
+        QCOMPARE(object.value(QStringLiteral("file_length_beats")).toDouble(), plan.endBeat);
+        QCOMPARE(object.value(QStringLiteral("track_types")).toArray().size(), a.parts.size());
     }
 };
 

@@ -1,0 +1,103 @@
+#include "ArrangementSummary.h"
+
+#include "GenerateRequest.h"
+
+#include "music/SongPlan.h"
+#include "music/Style.h"
+#include "music/TrackType.h"
+#include "util/CompactJson.h"
+
+#include <QJsonArray>
+
+namespace aiband {
+
+ArrangementSummary ArrangementSummary::of(const GenerateRequest &request, const SongPlan &plan)
+{
+    const Arrangement &a = request.arrangement;
+    ArrangementSummary summary;
+    summary.style = a.style ? a.style->name : QString();
+    summary.tempoBpm = a.tempoBpm;
+    summary.key = a.key.name();
+    summary.keyGuessed = request.keyGuessed;
+    summary.timeSignature = a.timeSignature.name();
+    summary.durationBeats = a.durationBeats;
+    summary.bars = a.durationBeats / a.timeSignature.beatsPerBar();
+    summary.chordCount = a.chords.size();
+    summary.seed = a.seed;
+    for (TrackType type : a.parts)
+        summary.trackTypes.append(trackTypeName(type));
+    summary.feel = a.feel;
+    summary.defaultsUsed = request.defaultsUsed;
+    summary.musicStartBeat = plan.musicStartBeat;
+    summary.fileLengthBeats = plan.endBeat;
+    return summary;
+}
+
+QJsonObject ArrangementSummary::feelJson() const
+{
+    return QJsonObject{{QStringLiteral("swing_ratio"), feel.swingRatio},
+                       {QStringLiteral("humanize"), feel.humanize},
+                       {QStringLiteral("intensity"), feel.intensity},
+                       {QStringLiteral("complexity"), feel.complexity},
+                       {QStringLiteral("fills"), feel.fills},
+                       {QStringLiteral("count_in"), feel.countInBars},
+                       {QStringLiteral("intro"), feel.introBars},
+                       {QStringLiteral("ending"), feel.ending}};
+}
+
+QJsonObject ArrangementSummary::toJson() const
+{
+    return QJsonObject{{QStringLiteral("style"), style},
+                       {QStringLiteral("tempo"), tempoBpm},
+                       {QStringLiteral("key"), key},
+                       {QStringLiteral("key_guessed"), keyGuessed},
+                       {QStringLiteral("time_signature"), timeSignature},
+                       {QStringLiteral("duration_beats"), durationBeats},
+                       {QStringLiteral("bars"), bars},
+                       {QStringLiteral("chord_count"), chordCount},
+                       {QStringLiteral("seed"), seed},
+                       {QStringLiteral("track_types"), QJsonArray::fromStringList(trackTypes)},
+                       {QStringLiteral("feel"), feelJson()},
+                       {QStringLiteral("time_unit"), QStringLiteral("beats")},
+                       {QStringLiteral("defaults_used"), defaultsUsed},
+                       {QStringLiteral("music_start_beat"), musicStartBeat},
+                       {QStringLiteral("file_length_beats"), fileLengthBeats}};
+}
+
+// Keys in QJsonObject's order (ascending), as toJson() holds them.
+QByteArray ArrangementSummary::feelText() const
+{
+    return CompactObjectText()
+        .add(QLatin1String("complexity"), feel.complexity)
+        .add(QLatin1String("count_in"), feel.countInBars)
+        .add(QLatin1String("ending"), feel.ending)
+        .add(QLatin1String("fills"), feel.fills)
+        .add(QLatin1String("humanize"), feel.humanize)
+        .add(QLatin1String("intensity"), feel.intensity)
+        .add(QLatin1String("intro"), feel.introBars)
+        .add(QLatin1String("swing_ratio"), feel.swingRatio)
+        .text();
+}
+
+QByteArray ArrangementSummary::toJsonText() const
+{
+    return CompactObjectText()
+        .add(QLatin1String("bars"), bars)
+        .add(QLatin1String("chord_count"), chordCount)
+        .addText(QLatin1String("defaults_used"), compactJson(defaultsUsed))
+        .add(QLatin1String("duration_beats"), durationBeats)
+        .addText(QLatin1String("feel"), feelText())
+        .add(QLatin1String("file_length_beats"), fileLengthBeats)
+        .add(QLatin1String("key"), key)
+        .add(QLatin1String("key_guessed"), keyGuessed)
+        .add(QLatin1String("music_start_beat"), musicStartBeat)
+        .add(QLatin1String("seed"), seed)
+        .add(QLatin1String("style"), style)
+        .add(QLatin1String("tempo"), tempoBpm)
+        .add(QLatin1String("time_signature"), timeSignature)
+        .add(QLatin1String("time_unit"), QStringLiteral("beats"))
+        .addText(QLatin1String("track_types"), compactJson(QJsonArray::fromStringList(trackTypes)))
+        .text();
+}
+
+} // namespace aiband
