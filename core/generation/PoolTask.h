@@ -40,7 +40,10 @@ void runOnPool(Pool &pool, QObject *receiver, Work work, Deliver deliver)
                 return QObject::event(event);
             if (m_receiver)
                 m_deliver(std::move(*output));
-            deleteLater();
+            // Deleted here, as QObject::event deletes an object for deleteLater: nothing refers
+            // to a courier but its one event. deleteLater posted a second event, which woke this
+            // thread's loop once more for every take (an eventfd write, a poll and a read).
+            delete this;
             return true;
         }
 

@@ -1,4 +1,8 @@
+#include "generation/PoolTask.h"
 #include "generation/WarmThreadPool.h"
+
+#include <QCoreApplication>
+#include <QEvent>
 
 #include <QMutex>
 #include <QSemaphore>
@@ -19,6 +23,24 @@ void run(WarmThreadPool &pool, Body body)
 {
     pool.start(QRunnable::create(std::move(body)));
 }
+
+// Counts the events of one type delivered to objects of this thread.
+class EventCounter : public QObject {
+public:
+    explicit EventCounter(QEvent::Type type) : m_type(type) { QCoreApplication::instance()->installEventFilter(this); }
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == m_type)
+            ++count;
+        return false;
+    }
+
+private:
+    QEvent::Type m_type;
+};
 
 class Flagged : public QRunnable {
 public:
@@ -132,6 +154,41 @@ private slots:
                 run(pool, [&] { ++ran; });
         }
         QCOMPARE(ran.load(), 50);
+    }
+    // What a task returns reaches the thread that started it in one event: the courier that
+    // carried it is deleted as it delivers (a deleteLater was a second event and a second
+    // wake-up of that thread's loop for every take).
+    void aResultReachesTheCallingThreadInOneEvent()
+    {
+        WarmThreadPool pool(2);
+        QObject receiver;
+        EventCounter deferredDeletes(QEvent::DeferredDelete);
+        int delivered = 0;
+        QThread *deliveredOn = nullptr;
+        runOnPool(pool, &receiver, [] { return 42; }, [&](int value) {
+            delivered = value;
+            deliveredOn = QThread::currentThread();
+        });
+        QTRY_COMPARE(delivered, 42);
+        QCOMPARE(deliveredOn, QThread::currentThread());
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCOMPARE(deferredDeletes.count, 0);
+    }
+
+    // A receiver gone before the result arrives gets nothing.
+    void nothingIsDeliveredToAReceiverThatIsGone()
+    {
+        WarmThreadPool pool(1);
+        auto *receiver = new QObject;
+        QSemaphore started, finish;
+        bool delivered = false;
+        runOnPool(pool, receiver, [&] { started.release(); finish.acquire(); return 1; }, [&](int) { delivered = true; });
+        started.acquire();
+        delete receiver;
+        finish.release();
+        QVERIFY(pool.waitForDone(10000));
+        QCoreApplication::sendPostedEvents();
+        QVERIFY(!delivered);
     }
 };
 
