@@ -25,6 +25,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <array>
@@ -91,6 +92,28 @@ void BM_ParseRequest_SeedExampleBytes(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_ParseRequest_SeedExampleBytes);
+
+// A body with N chords as the plugin's client sends them ({"chord", "start_time", "duration"}
+// objects, one a bar): validation's cost a chord, beside the whole body's.
+void BM_ParseRequest_Chords(benchmark::State &state)
+{
+    QJsonArray chords;
+    for (int i = 0; i < state.range(0); ++i)
+        chords.append(QJsonObject{{QStringLiteral("chord"), QString::fromLatin1(kChordSymbols[i % 12])},
+                                  {QStringLiteral("start_time"), i * 4.0},
+                                  {QStringLiteral("duration"), 4.0}});
+    const QJsonObject body{{QStringLiteral("chord_progression"),
+                            QJsonObject{{QStringLiteral("chords"), chords}, {QStringLiteral("tempo"), 120}}},
+                           {QStringLiteral("track_types"), QJsonArray{QStringLiteral("bass"), QStringLiteral("drums")}},
+                           {QStringLiteral("plugin_id"), QStringLiteral("daw-1")}};
+    const StyleLibrary &styles = builtInStyles();
+    for (auto _ : state) {
+        Result<GenerateRequest> request = parseGenerateRequest(body, styles);
+        benchmark::DoNotOptimize(request);
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_ParseRequest_Chords)->Arg(4)->Arg(16)->Arg(64);
 
 // ---------------------------------------------------------------------------------------------
 // Each generator alone, on a 64-bar song (the plan is made once, as renderSong does)

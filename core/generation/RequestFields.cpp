@@ -13,16 +13,9 @@ Error fieldError(const QString &field, const QString &message)
     return makeError(QStringLiteral("invalid_field"), message, field);
 }
 
-Result<std::optional<double>> optionalNumber(const QJsonObject &object, const QString &name, const QString &field,
-                                             double min, double max)
+Error numberRangeError(const QString &field, double min, double max)
 {
-    if (!object.contains(name) || object.value(name).isNull())
-        return std::optional<double>{};
-    const QJsonValue value = object.value(name);
-    const double number = value.toDouble(std::nan(""));
-    if (!value.isDouble() || !std::isfinite(number) || number < min || number > max)
-        return fieldError(field, QStringLiteral("%1 must be a number from %2 to %3").arg(field).arg(min).arg(max));
-    return std::optional<double>{number};
+    return fieldError(field, QStringLiteral("%1 must be a number from %2 to %3").arg(field).arg(min).arg(max));
 }
 
 Result<TimeSignature> parseTimeSignature(const QJsonValue &value, const QString &field)

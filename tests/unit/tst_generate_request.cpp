@@ -2,6 +2,7 @@
 #include "SeedExample.h"
 #include "generation/ArrangementSummary.h"
 #include "generation/GenerateRequest.h"
+#include "music/Chord.h"
 #include "music/SongPlan.h"
 #include "util/CompactJson.h"
 
@@ -273,6 +274,32 @@ private slots:
         QCOMPARE(object.value(QStringLiteral("defaults_used")).toObject(), request->defaultsUsed);
         QCOMPARE(object.value(QStringLiteral("file_length_beats")).toDouble(), plan.endBeat);
         QCOMPARE(object.value(QStringLiteral("track_types")).toArray().size(), a.parts.size());
+    }
+    // A symbol that comes round again is the chord it was the first time (it is not read again),
+    // and only the very same symbol is: one spelled otherwise is read as written.
+    void aChordNamedAgainIsTheChordItWas()
+    {
+        QJsonArray written;
+        for (const char *symbol : {"Cmaj7", "G7/B", "Cmaj7", " G7/B ", "C", "Cmaj7", "G7/B", "Cmaj7#11"})
+            written.append(QJsonObject{{QStringLiteral("chord"), QString::fromLatin1(symbol)}});
+        written[5] = QJsonObject{{QStringLiteral("chord"), QStringLiteral("Cmaj7")}, {QStringLiteral("duration"), 2}};
+        const QJsonObject body{{QStringLiteral("chord_progression"), QJsonObject{{QStringLiteral("chords"), written}}}};
+        const Result<GenerateRequest> request = parse(body);
+        QVERIFY2(request.ok(), request.ok() ? "" : qPrintable(request.error().message));
+        const QList<ChordEvent> &chords = request->arrangement.chords;
+        QVERIFY(chords.size() >= 8);
+        QStringList heard;
+        for (qsizetype i = 0; i < 8; ++i) {
+            const Result<Chord> alone = parseChord(chords[i].chord.symbol);
+            QVERIFY(alone.ok());
+            QCOMPARE(chords[i].chord, *alone);
+            heard.append(chords[i].chord.canonical());
+        }
+        QCOMPARE(heard, (QStringList{QStringLiteral("Cmaj7"), QStringLiteral("G7/B"), QStringLiteral("Cmaj7"),
+                                     QStringLiteral("G7/B"), QStringLiteral("C"), QStringLiteral("Cmaj7"),
+                                     QStringLiteral("G7/B"), QStringLiteral("Cmaj7#11")}));
+        QCOMPARE(chords[5].durationBeats, 2.0);
+        QCOMPARE(chords[6].startBeat, 22.0);
     }
 };
 
