@@ -16,7 +16,7 @@ QJsonObject LogEntry::toJson() const
 QString LogEntry::toLine() const
 {
     return QStringLiteral("%1 %2 %3: %4")
-        .arg(time.toString(Qt::ISODateWithMs), level.toUpper().leftJustified(8), category, message);
+        .arg(logTimeWithMs(time), level.toUpper().leftJustified(8), category, message);
 }
 
 } // namespace aiband

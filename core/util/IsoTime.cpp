@@ -1,6 +1,10 @@
 #include "IsoTime.h"
 
+#include <algorithm>
+#include <array>
 #include <chrono>
+#include <iterator>
+#include <optional>
 
 namespace aiband {
 namespace {
@@ -10,6 +14,27 @@ void putDigits(char *text, int at, long long value, int width)
 {
     for (int i = at + width - 1; i >= at; --i, value /= 10)
         text[i] = static_cast<char>('0' + value % 10);
+}
+
+// `time`'s own date and clock written over `pattern`'s digits, the year, month, day, hour, minute,
+// second and millisecond at `at`; nothing for a year Qt writes otherwise (before 1, after 9999).
+template <size_t N>
+std::optional<QString> ownFieldsText(const QDateTime &time, const char (&pattern)[N], const std::array<int, 7> &at)
+{
+    const QDate date = time.date();
+    if (!time.isValid() || date.year() < 1 || date.year() > 9999)
+        return std::nullopt;
+    const QTime clock = time.time();
+    char text[N];
+    std::copy(std::begin(pattern), std::end(pattern), text);
+    putDigits(text, at[0], date.year(), 4);
+    putDigits(text, at[1], date.month(), 2);
+    putDigits(text, at[2], date.day(), 2);
+    putDigits(text, at[3], clock.hour(), 2);
+    putDigits(text, at[4], clock.minute(), 2);
+    putDigits(text, at[5], clock.second(), 2);
+    putDigits(text, at[6], clock.msec(), 3);
+    return QString::fromLatin1(text, N - 1);
 }
 
 } // namespace
@@ -40,19 +65,18 @@ QString isoTimeWithMs(const QDateTime &time)
 
 QString compactTimeWithMs(const QDateTime &time)
 {
-    const QDate date = time.date();
-    if (!time.isValid() || date.year() < 1 || date.year() > 9999)
-        return time.toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    const QTime clock = time.time();
-    char text[] = "00000000-000000-000";
-    putDigits(text, 0, date.year(), 4);
-    putDigits(text, 4, date.month(), 2);
-    putDigits(text, 6, date.day(), 2);
-    putDigits(text, 9, clock.hour(), 2);
-    putDigits(text, 11, clock.minute(), 2);
-    putDigits(text, 13, clock.second(), 2);
-    putDigits(text, 16, clock.msec(), 3);
-    return QString::fromLatin1(text, sizeof text - 1);
+    if (auto text = ownFieldsText(time, "00000000-000000-000", {0, 4, 6, 9, 11, 13, 16}))
+        return *std::move(text);
+    return time.toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+}
+
+QString logTimeWithMs(const QDateTime &time)
+{
+    if (time.timeSpec() == Qt::LocalTime) {
+        if (auto text = ownFieldsText(time, "0000-00-00T00:00:00.000", {0, 5, 8, 11, 14, 17, 20}))
+            return *std::move(text);
+    }
+    return time.toString(Qt::ISODateWithMs);
 }
 
 } // namespace aiband

@@ -14,5 +14,9 @@ QString isoTimeWithMs(const QDateTime &time);
 // names begin: the same text, written digit by digit for years 1 to 9999 (Qt's format was most
 // of a name's cost), Qt's for the rest.
 QString compactTimeWithMs(const QDateTime &time);
+// time.toString(Qt::ISODateWithMs) ("2026-12-07T13:26:53.836" for a local time, which Qt writes
+// without an offset), as every log line begins: the same text written digit by digit for local
+// times of years 1 to 9999 (Qt's format was most of a line's cost), Qt's for the rest.
+QString logTimeWithMs(const QDateTime &time);
 
 } // namespace aiband

@@ -2,11 +2,14 @@
 #include "logging/LogCategories.h"
 #include "logging/Logging.h"
 #include "logging/RotatingLogFile.h"
+#include "util/IsoTime.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 
 using namespace aiband;
@@ -99,6 +102,34 @@ private slots:
         file.writeLine(QStringLiteral("a line of twenty"));
         QCOMPARE(QFileInfo(path + QStringLiteral(".1")).size(), 90);
         QCOMPARE(QFileInfo(path).size(), 17);
+    }
+    // A line's time is written digit by digit: Qt's ISO text with milliseconds of the same time for
+    // every local instant of the years it covers (leap days, the ends of years 1 and 9999), and
+    // Qt's own text for UTC and other zones, beyond those years and for an invalid time.
+    void lineTimesAreQtsText()
+    {
+        const qint64 first = QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 end = QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        QList<QDateTime> times{QDateTime(), QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999)),
+                               QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), QTimeZone(-34200)),
+                               QDateTime(QDate(2026, 12, 7), QTime(13, 26, 53, 836), Qt::UTC),
+                               QDateTime::fromMSecsSinceEpoch(first - 1), QDateTime::fromMSecsSinceEpoch(first),
+                               QDateTime::fromMSecsSinceEpoch(end - 1), QDateTime::fromMSecsSinceEpoch(end)};
+        QRandomGenerator random(14);
+        for (int i = 0; i < 20000; ++i) {
+            const qint64 ms = first - 86400000LL * 400 + qint64(random.generate64() % quint64(end - first + 86400000LL * 800));
+            times.append(QDateTime::fromMSecsSinceEpoch(ms, i % 5 ? Qt::LocalTime : Qt::UTC));
+        }
+        for (const QDateTime &time : std::as_const(times)) {
+            if (logTimeWithMs(time) != time.toString(Qt::ISODateWithMs))
+                QFAIL(qPrintable(QStringLiteral("ours %1, Qt's %2").arg(logTimeWithMs(time), time.toString(Qt::ISODateWithMs))));
+        }
+        LogEntry entry;
+        entry.time = QDateTime(QDate(2026, 12, 7), QTime(13, 26, 53, 836));
+        entry.level = QStringLiteral("info");
+        entry.category = QStringLiteral("aiband.generation");
+        entry.message = QStringLiteral("gen-1 generated 2 files");
+        QCOMPARE(entry.toLine(), QStringLiteral("2026-12-07T13:26:53.836 INFO     aiband.generation: gen-1 generated 2 files"));
     }
 };
 
