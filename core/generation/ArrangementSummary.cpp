@@ -79,14 +79,14 @@ QByteArray ArrangementSummary::feelText() const
         .text();
 }
 
-QByteArray ArrangementSummary::toJsonText() const
+QByteArray ArrangementSummary::toJsonText(const QByteArray &feel) const
 {
     return CompactObjectText()
         .add(QLatin1String("bars"), bars)
         .add(QLatin1String("chord_count"), chordCount)
         .addText(QLatin1String("defaults_used"), compactJson(defaultsUsed))
         .add(QLatin1String("duration_beats"), durationBeats)
-        .addText(QLatin1String("feel"), feelText())
+        .addText(QLatin1String("feel"), feel.isEmpty() ? feelText() : feel)
         .add(QLatin1String("file_length_beats"), fileLengthBeats)
         .add(QLatin1String("key"), key)
         .add(QLatin1String("key_guessed"), keyGuessed)

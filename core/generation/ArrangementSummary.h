@@ -36,7 +36,9 @@ struct ArrangementSummary {
     static ArrangementSummary of(const GenerateRequest &request, const SongPlan &plan);
 
     QJsonObject toJson() const;
-    QByteArray toJsonText() const;   // the same as compactJson(toJson()), written field by field
+    // The same as compactJson(toJson()), written field by field; with the feel's text when it is
+    // written already.
+    QByteArray toJsonText(const QByteArray &feelText = {}) const;
     QJsonObject feelJson() const;    // toJson()'s "feel"
     QByteArray feelText() const;     // the same as compactJson(feelJson())
 };

@@ -28,14 +28,14 @@ namespace {
 constexpr int kWorkersPerCore = 4;
 
 // What every file of one generation shares in its sidecar; the track is filled in per file.
-FileMetadata metadataFor(const GenerateRequest &request, const GenerationResult &result)
+FileMetadata metadataFor(const GenerateRequest &request, const GenerationResult &result, const QByteArray &feelText)
 {
     const ArrangementSummary &played = result.arrangement;
     FileMetadata metadata;
     metadata.request = request.body;
     metadata.arrangementText = result.metadataText;
     metadata.style = played.style;
-    metadata.feelText = played.feelText();
+    metadata.feelText = feelText;
     metadata.seed = request.arrangement.seed;
     metadata.pluginId = request.pluginId;
     metadata.requestId = result.requestId;
@@ -96,8 +96,9 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
         timer.restart();
         const Arrangement &a = request.arrangement;
         // The arrangement's text once, for the takes index's rows and the answer.
-        result.metadataText = result.arrangement.toJsonText();
-        const FileMetadata shared = metadataFor(request, result);
+        const QByteArray feelText = result.arrangement.feelText();
+        result.metadataText = result.arrangement.toJsonText(feelText);
+        const FileMetadata shared = metadataFor(request, result, feelText);
         JsonTextCache texts;   // the request's text, shared by the parts' rows
         // The take is one commit (FileStore::writeTake): every part written, indexed and placed,
         // or none of them.
