@@ -139,6 +139,33 @@ private slots:
                                                                                            QString::fromUtf8(qt))));
         }
     }
+    // Numbers with a fraction are written from their shortest digits without Qt's formatting:
+    // Qt's text for a million of them, from 1e-12 to 1e17 and both signs, and for those at the
+    // edges of its exponent form (0.001 and 0.0001 with one and more digits).
+    void numbersWithAFractionAreQtsText()
+    {
+        QList<double> numbers{0.5, -0.5, 0.179577, 97.5, 0.001, 0.0001, 0.00012, 0.0012, 0.000123, 1e-5, 1.5e-5,
+                              0.1 + 0.2, 1.0 / 3.0, 2.0 / 3.0, 123456789.125, 4503599627370495.5, 9007199254740991.0,
+                              5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 1e21, 1e22, 123e18};
+        QRandomGenerator random(2026);
+        for (int i = 0; i < 1000000; ++i) {
+            const double scale = std::pow(10.0, random.bounded(-12, 18));
+            double d = random.generateDouble() * scale * (random.bounded(2) ? 1 : -1);
+            if (i % 3 == 0)
+                d = std::round(d * 1000.0) / 1000.0;   // few digits, as tempos and feels have
+            numbers.append(d);
+        }
+        for (double d : std::as_const(numbers)) {
+            const QJsonArray array{d};
+            const QByteArray ours = compactJson(array);
+            const QByteArray qt = QJsonDocument(array).toJson(QJsonDocument::Compact);
+            if (ours != qt)
+                QFAIL(qPrintable(QStringLiteral("%1: ours %2, Qt's %3").arg(d, 0, 'g', 17).arg(QString::fromUtf8(ours), QString::fromUtf8(qt))));
+            const QByteArray field = CompactObjectText().add(QLatin1String("n"), d).text();
+            if (field != qtCompact(QJsonObject{{QStringLiteral("n"), d}}))
+                QFAIL(qPrintable(QStringLiteral("%1 as a field: ours %2").arg(d, 0, 'g', 17).arg(QString::fromUtf8(field))));
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestCompactJson)
