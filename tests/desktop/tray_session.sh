@@ -3,9 +3,10 @@
 # launched a second time (which brings up the running one's window), then stopped with SIGTERM
 # as a session logout does. It must exit 0 within seconds, even with its window showing: the
 # window hides to the tray when closed, and an app that asks its windows before quitting never
-# quits. Run by ctest through xvfb-run: tests/desktop/tray_session.sh BINARY
+# quits. Run by ctest through xvfb-run: tests/desktop/tray_session.sh BINARY TRAY_AVAILABLE
 set -euo pipefail
 binary=$1
+tray_available=$2   # exits 0 once the display has a system tray (tests/tools/tray_available.cpp)
 home=$(mktemp -d)
 trap 'kill "${tray:-}" "${app:-}" 2>/dev/null || true; rm -rf "$home"' EXIT
 export HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_RUNTIME_DIR=$home/run
@@ -22,6 +23,10 @@ wait_for() {  # wait_for SECONDS COMMAND...: polls a condition, fails when time 
         sleep 0.1
     done
 }
+
+# trayer owns the tray a moment after it starts; an app started before that runs without a tray
+# (as it should), which is not what this test is about.
+wait_for 20 "$tray_available" || { echo "trayer made no system tray on this display"; exit 1; }
 
 "$binary" --port 0 >"$home/out.txt" 2>"$home/err.txt" &
 app=$!
