@@ -106,10 +106,28 @@ HttpViolation HttpRequestTracker::feed(QByteArrayView bytes)
                 return v;
             break;
         case State::Headers:
-        case State::Trailers:
-            if (const HttpViolation v = headerByte(bytes[i++], m_state == State::Trailers); v != HttpViolation::None)
+        case State::Trailers: {
+            // A line at a time: up to its end a header's bytes are only counted and kept, so they
+            // are taken at once (byte by byte they were 19,000 instructions a request, callgrind).
+            // Only `room` more bytes may come, the line's end included.
+            const qsizetype room = std::max(0, m_limits.maxHeaderBytes - m_headerBytes);
+            const QByteArrayView rest = bytes.sliced(i);
+            const qsizetype end = rest.first(std::min(rest.size(), room)).indexOf('\n');
+            if (end < 0) {
+                if (rest.size() > room)
+                    return fail(HttpViolation::HeadersTooLarge);
+                m_line.append(rest.data(), rest.size());
+                m_headerBytes += static_cast<int>(rest.size());
+                i = size;
+                break;
+            }
+            m_line.append(rest.data(), end);
+            m_headerBytes += static_cast<int>(end + 1);
+            i += end + 1;
+            if (const HttpViolation v = headerLineEnd(m_state == State::Trailers); v != HttpViolation::None)
                 return v;
             break;
+        }
         case State::Body:
         case State::ChunkData: {
             // The body is only counted, never looked at: skip as much as belongs to it.
@@ -201,14 +219,8 @@ HttpViolation HttpRequestTracker::requestLineDone()
     return HttpViolation::None;
 }
 
-HttpViolation HttpRequestTracker::headerByte(char c, bool trailer)
+HttpViolation HttpRequestTracker::headerLineEnd(bool trailer)
 {
-    if (++m_headerBytes > m_limits.maxHeaderBytes)
-        return fail(HttpViolation::HeadersTooLarge);
-    if (c != '\n') {
-        m_line.append(c);
-        return HttpViolation::None;
-    }
     if (trimmed(m_line).isEmpty()) {
         m_line.clear();
         if (trailer) {

@@ -69,7 +69,7 @@ private:
     HttpViolation contentLength(QByteArrayView value);
     HttpViolation transferEncoding(QByteArrayView value);
     HttpViolation requestLineByte(char c);
-    HttpViolation headerByte(char c, bool trailer);
+    HttpViolation headerLineEnd(bool trailer);   // m_line holds a whole header line, without its \n
     HttpViolation headerLine();
     HttpViolation headersDone();
     HttpViolation chunkSizeLine();

@@ -121,6 +121,65 @@ private slots:
         QCOMPARE(tracker.feed(QByteArray(20, 'a')), HttpViolation::HeadersTooLarge);
     }
 
+    // Headers are taken a line at a time: wherever the reads end (inside a line, on its CR or
+    // its LF, a byte at a time), the verdict and the requests completed are those of one read. A
+    // header block of exactly the limit passes and one byte more is refused, in the headers and
+    // in a chunked body's trailers.
+    void headersCutAnywhereGetTheSameVerdict_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("violation");
+        QTest::addColumn<qint64>("completed");
+        // "X-A: " + value + "\r\n" after the request line, then the empty line: 64 bytes in all
+        // with a value of 55 (the limit of HttpLimits{100, 64, 1024}).
+        const auto headers = [](int value) { return "X-A: " + QByteArray(value, 'a') + "\r\n\r\n"; };
+        QTest::newRow("at the limit") << "GET / HTTP/1.1\r\n" + headers(55) + "GET / HTTP/1.1\r\n\r\n"
+                                      << int(HttpViolation::None) << qint64(2);
+        QTest::newRow("one byte over") << "GET / HTTP/1.1\r\n" + headers(56) << int(HttpViolation::HeadersTooLarge) << qint64(0);
+        QTest::newRow("pipelined with bodies")
+            << QByteArray("POST /a HTTP/1.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello"
+                          "GET /b HTTP/1.1\r\nHost: x\r\n\r\nPOST /c HTTP/1.1\r\ncontent-length: 2\r\n\r\n{}")
+            << int(HttpViolation::None) << qint64(3);
+        QTest::newRow("trailers at the limit")
+            << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n" + headers(55)
+            << int(HttpViolation::None) << qint64(1);
+        QTest::newRow("trailers one byte over")
+            << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n" + headers(56)
+            << int(HttpViolation::HeadersTooLarge) << qint64(0);
+        QTest::newRow("two lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\nx")
+                                     << int(HttpViolation::Malformed) << qint64(0);
+        QTest::newRow("a control character") << QByteArray("GET / HTTP/1.1\r\nX-A: a\x01b\r\n\r\n")
+                                             << int(HttpViolation::Malformed) << qint64(0);
+    }
+
+    void headersCutAnywhereGetTheSameVerdict()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, violation);
+        QFETCH(qint64, completed);
+        const auto verdict = [&](const QList<qsizetype> &cuts) {
+            HttpRequestTracker tracker(HttpLimits{100, 64, 1024});
+            HttpViolation first = HttpViolation::None;
+            qsizetype from = 0;
+            for (qsizetype cut : cuts + QList<qsizetype>{bytes.size()}) {
+                const HttpViolation v = tracker.feed(QByteArrayView(bytes).sliced(from, cut - from));
+                if (first == HttpViolation::None)
+                    first = v;
+                from = cut;
+            }
+            return std::pair{int(first), tracker.completedRequests()};
+        };
+        QCOMPARE(verdict({}), std::pair(violation, completed));
+        QList<qsizetype> everyByte;
+        for (qsizetype i = 1; i < bytes.size(); ++i)
+            everyByte.append(i);
+        QCOMPARE(verdict(everyByte), std::pair(violation, completed));
+        for (qsizetype cut = 1; cut < bytes.size(); ++cut) {
+            if (verdict({cut}) != std::pair(violation, completed))
+                QFAIL(qPrintable(QStringLiteral("cut after byte %1").arg(cut)));
+        }
+    }
+
     void aLongTargetIsRefusedBeforeTheLineEnds()
     {
         HttpRequestTracker tracker(HttpLimits{100, 1024, 32});
