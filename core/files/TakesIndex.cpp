@@ -419,7 +419,7 @@ Status TakesIndex::insert(const QList<IndexedPart> &parts)
         QSqlQuery *query = preparedQuery(db, kInsertPart);
         if (!query)
             return unwritable();
-        JsonTextCache shared;   // a take's parts share their request, arrangement and feel
+        JsonTextCache shared;   // a take's parts share their request
         for (const IndexedPart &part : parts) {
             const QByteArray text = part.metadata.toJsonText(part.texts ? part.texts : &shared);
             query->bindValue(0, part.metadata.fileName);

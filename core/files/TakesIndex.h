@@ -35,9 +35,9 @@ struct IndexedPart {
     // holds exactly these bytes. Empty for rows of this version (they keep `bytes` instead), rows
     // rebuilt, and rows of the first layout.
     QByteArray digest;
-    // The texts of the metadata's request, arrangement and feel its take has written already
-    // (its answer writes the arrangement too), shared by its parts; none: written here. Lives
-    // until the take's commit returns.
+    // The text of the metadata's request its take has written already, shared by its parts (the
+    // arrangement and feel are text in FileMetadata itself); none: written here. Lives until the
+    // take's commit returns.
     JsonTextCache *texts = nullptr;
     // A durable take's part as written: committed with the row and kept in the index until the
     // file is known to be on the disk (TakesIndex::settle()), so that a take answered survives a

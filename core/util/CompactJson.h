@@ -47,9 +47,9 @@ private:
     QLatin1String m_lastKey;
 };
 
-// The compact text of objects several documents share (a take's parts have one request, one
-// arrangement and one feel): written once, then reused while the object is the same. Copies of a
-// QJsonObject share their data, and comparing two that do is one pointer comparison.
+// The compact text of objects several documents share (a take's parts have one request): written
+// once, then reused while the object is the same. Copies of a QJsonObject share their data, and
+// comparing two that do is one pointer comparison.
 class JsonTextCache {
 public:
     QByteArray textOf(const QJsonObject &object);   // shared with the cache: no copy of the bytes
