@@ -4,24 +4,17 @@
 
 namespace aiband {
 
-QUrl fileDownloadUrl(const QUrl &baseUrl, const QString &name)
-{
-    QUrl url = baseUrl;
-    url.setPath(QStringLiteral("/api/files/") + name);
-    return url;
-}
-
-QJsonObject GeneratedFile::toJson(const QUrl &baseUrl) const
+QJsonObject GeneratedFile::toJson(DownloadUrls &urls) const
 {
     return QJsonObject{{QStringLiteral("filename"), file.name},
                        {QStringLiteral("track_type"), trackType},
-                       {QStringLiteral("url"), fileDownloadUrl(baseUrl, file.name).toString()},
+                       {QStringLiteral("url"), urls.of(file.name)},
                        {QStringLiteral("path"), file.path},
                        {QStringLiteral("size_bytes"), file.sizeBytes},
                        {QStringLiteral("note_count"), noteCount}};
 }
 
-QByteArray GeneratedFile::toJsonText(const QUrl &baseUrl) const
+QByteArray GeneratedFile::toJsonText(DownloadUrls &urls) const
 {
     return CompactObjectText()
         .add(QLatin1String("filename"), file.name)
@@ -29,7 +22,7 @@ QByteArray GeneratedFile::toJsonText(const QUrl &baseUrl) const
         .add(QLatin1String("path"), file.path)
         .add(QLatin1String("size_bytes"), file.sizeBytes)
         .add(QLatin1String("track_type"), trackType)
-        .add(QLatin1String("url"), fileDownloadUrl(baseUrl, file.name).toString())
+        .add(QLatin1String("url"), urls.of(file.name))
         .text();
 }
 

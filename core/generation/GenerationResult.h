@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ArrangementSummary.h"
+#include "DownloadUrls.h"
 
 #include "files/StoredFile.h"
 
@@ -19,13 +20,10 @@ struct GeneratedFile {
     QByteArray midi;   // the bytes written (shared, not copied): announcements need not read them back
 
     // filename, track_type, url (for download), path (in the watched folder), size, notes
-    QJsonObject toJson(const QUrl &baseUrl) const;
-    // The same as compactJson(toJson(baseUrl)), written field by field for the HTTP answer.
-    QByteArray toJsonText(const QUrl &baseUrl) const;
+    QJsonObject toJson(DownloadUrls &urls) const;
+    // The same as compactJson(toJson(urls)), written field by field for the HTTP answer.
+    QByteArray toJsonText(DownloadUrls &urls) const;
 };
-
-// Where a stored file can be downloaded: {baseUrl}/api/files/{name}
-QUrl fileDownloadUrl(const QUrl &baseUrl, const QString &name);
 
 struct GenerationResult {
     QString requestId;

@@ -1,7 +1,7 @@
 #include "FileListing.h"
 
 #include "files/FileStore.h"
-#include "generation/GenerationResult.h"
+#include "generation/DownloadUrls.h"
 #include "music/Key.h"
 #include "util/CompactJson.h"
 #include "util/IsoTime.h"
@@ -9,8 +9,6 @@
 #include <QUrl>
 #include <QUrlQuery>
 
-#include <algorithm>
-#include <optional>
 
 namespace aiband {
 namespace {
@@ -23,44 +21,9 @@ QJsonValue nextCursorJson(const FilePage &page)
     return page.next ? QJsonValue(page.next->encode()) : QJsonValue(QJsonValue::Null);
 }
 
-// Letters, digits, '-', '.', '_' and '~': what a URL path keeps as it is (RFC 3986's unreserved
-// characters), and every store name is made of them.
-bool keptAsIsInUrls(QStringView name)
-{
-    return std::all_of(name.begin(), name.end(), [](QChar c) {
-        const char16_t u = c.unicode();
-        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
-               || u == u'.' || u == u'_' || u == u'~';
-    });
-}
-
-// Each file's download URL, as fileDownloadUrl() gives it. With nothing after the path (no query,
-// no fragment) and names a URL keeps as they are, every file's URL is the first one's with its own
-// name at the end: one QUrl per page instead of one per file. Any other name gets its own QUrl.
-class FileUrls {
-public:
-    explicit FileUrls(const QUrl &baseUrl) : m_baseUrl(baseUrl) {}
-
-    QString of(const QString &name)
-    {
-        if (!keptAsIsInUrls(name))
-            return fileDownloadUrl(m_baseUrl, name).toString();
-        if (m_prefix)
-            return *m_prefix + name;
-        QString url = fileDownloadUrl(m_baseUrl, name).toString();
-        if (!m_baseUrl.hasQuery() && !m_baseUrl.hasFragment() && url.endsWith(name))
-            m_prefix = url.chopped(name.size());
-        return url;
-    }
-
-private:
-    QUrl m_baseUrl;
-    std::optional<QString> m_prefix;
-};
-
 // The original's listing entry (StoredFile::toJson(): filename, size, modified), our spellings
 // beside it, and how the file was made (null for a file without metadata).
-QByteArray fileEntryText(const StoredFile &file, const MetadataText *metadata, FileUrls &urls)
+QByteArray fileEntryText(const StoredFile &file, const MetadataText *metadata, DownloadUrls &urls)
 {
     CompactObjectText entry;
     entry.add(QLatin1String("created"), unixSeconds(metadata ? metadata->created : file.modified))
@@ -80,7 +43,7 @@ QByteArray fileEntryText(const StoredFile &file, const MetadataText *metadata, F
         .text();
 }
 
-QByteArray midiEntryText(const StoredFile &file, FileUrls &urls)
+QByteArray midiEntryText(const StoredFile &file, DownloadUrls &urls)
 {
     // Names carry the key with '#' spelled 's' (Fsm) and the tempo: {time}_{type}_{key}_{tempo}_{id}.mid
     return CompactObjectText()
@@ -125,7 +88,7 @@ QByteArray filesPageText(const FileStore &store, const FilePage &page, const QUr
     for (const StoredFile &file : page.files)
         names.append(file.name);
     const QHash<QString, MetadataText> metadata = store.readMetadataTexts(names);   // one query per page
-    FileUrls urls(baseUrl);
+    DownloadUrls urls(baseUrl);
     QList<QByteArray> files;
     files.reserve(page.files.size());
     for (const StoredFile &file : page.files) {
@@ -143,7 +106,7 @@ QByteArray filesPageText(const FileStore &store, const FilePage &page, const QUr
 
 QByteArray midiListText(const FilePage &page, const QUrl &baseUrl)
 {
-    FileUrls urls(baseUrl);
+    DownloadUrls urls(baseUrl);
     QList<QByteArray> files;
     files.reserve(page.files.size());
     for (const StoredFile &file : page.files)

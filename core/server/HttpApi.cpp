@@ -223,8 +223,9 @@ QByteArray generationText(const GenerationResult &result, const QUrl &baseUrl, L
     QList<QByteArray> details;
     QJsonArray names;
     QStringList types;
+    DownloadUrls urls(baseUrl);
     for (const GeneratedFile &file : result.files) {
-        details.append(file.toJsonText(baseUrl));
+        details.append(file.toJsonText(urls));
         names.append(file.file.name);
         types.append(file.trackType);
     }

@@ -143,8 +143,9 @@ void handleTransportUpdate(const MessageCall &call)
 QJsonObject generationComplete(const GenerationResult &result, const QUrl &baseUrl)
 {
     QJsonArray files;
+    DownloadUrls urls(baseUrl);
     for (const GeneratedFile &file : result.files)
-        files.append(file.toJson(baseUrl));
+        files.append(file.toJson(urls));
     return QJsonObject{{QStringLiteral("generation_id"), result.requestId},
                        {QStringLiteral("files"), files},
                        {QStringLiteral("metadata"), result.arrangement.toJson()},

@@ -491,8 +491,9 @@ void WebSocketHub::describeFiles(Session &session, const GenerationResult &resul
     QList<QJsonObject> described;
     QJsonArray names;
     QJsonArray details;
+    DownloadUrls urls(m_baseUrl);
     for (const GeneratedFile &file : result.files) {
-        described.append(file.toJson(m_baseUrl));
+        described.append(file.toJson(urls));
         names.append(file.file.name);
         details.append(described.last());
     }

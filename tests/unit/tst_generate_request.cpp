@@ -1,15 +1,19 @@
 #include "BuiltInStyles.h"
 #include "SeedExample.h"
 #include "generation/ArrangementSummary.h"
+#include "generation/DownloadUrls.h"
 #include "generation/GenerateRequest.h"
 #include "music/Chord.h"
 #include "music/SongPlan.h"
 #include "util/CompactJson.h"
 
 #include <QFile>
+#include <QUrl>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace aiband;
 
@@ -277,6 +281,35 @@ private slots:
     }
     // A symbol that comes round again is the chord it was the first time (it is not read again),
     // and only the very same symbol is: one spelled otherwise is read as written.
+    // Several files' download URLs share one QUrl, and each is fileDownloadUrl()'s text: for any
+    // base the server may have (IPv6, a port, a path it replaces, a query or fragment it keeps)
+    // and names a URL keeps as they are or has to encode, in either order.
+    void downloadUrlsAreEachFilesOwnUrl()
+    {
+        const QStringList bases{QStringLiteral("http://127.0.0.1:8765"), QStringLiteral("http://[::1]:9000/"),
+                                QStringLiteral("http://localhost"), QStringLiteral("https://band.example:443/old/path"),
+                                QStringLiteral("http://user@host:1/x?token=a b"), QStringLiteral("http://h/#frag"),
+                                QString()};
+        const QStringList names{QStringLiteral("20261207-101010-123_bass_C_120_abcdef.mid"),
+                                QStringLiteral("20261207-101010-123_drums_F#m_90_000001.mid"),
+                                QStringLiteral("a b.mid"), QStringLiteral("naïve.mid"), QStringLiteral("100%.mid"),
+                                QStringLiteral("q?.mid"), QStringLiteral("h#.mid"), QStringLiteral("x.mid"),
+                                QStringLiteral("~-_.MID"), QString()};
+        for (const QString &base : bases) {
+            for (const bool reversed : {false, true}) {
+                DownloadUrls urls{QUrl(base)};
+                QStringList order = names;
+                if (reversed)
+                    std::reverse(order.begin(), order.end());
+                for (const QString &name : std::as_const(order)) {
+                    const QString expected = fileDownloadUrl(QUrl(base), name).toString();
+                    if (urls.of(name) != expected)
+                        QFAIL(qPrintable(QStringLiteral("%1 under %2: ours %3, Qt's %4").arg(name, base, urls.of(name), expected)));
+                }
+            }
+        }
+    }
+
     void aChordNamedAgainIsTheChordItWas()
     {
         QJsonArray written;
