@@ -147,6 +147,7 @@ Status TakePublisher::prepare(FileStore &store)
     QMutexLocker lock(&m_mutex);
     m_shown.clear();   // listed again at the next publish
     m_copying.clear();
+    m_made.clear();
     if (!QDir().mkpath(m_watched))
         return makeError(QStringLiteral("files_dir_unavailable"),
                          QStringLiteral("cannot create the files folder %1").arg(m_watched));
@@ -210,14 +211,13 @@ Status TakePublisher::publish(const QList<StoredFile> &files, const QString &plu
 {
     QMutexLocker lock(&m_mutex);   // takes finishing together publish one after the other
     QStringList folders{m_watched};
-    if (const QString own = pluginFolder(pluginId); !own.isEmpty()) {
-        if (!QDir().mkpath(own))
-            return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot create the plugin folder %1").arg(own));
+    const QString own = pluginFolder(pluginId);
+    if (!own.isEmpty())
         folders.append(own);
-    }
     // A part a client deleted while its take was being finished is not published (its deletion
     // has already withdrawn it): its link fails, and publishing starts over without it. Looked
-    // for only then: a check of every part before linking was a path walk per part.
+    // for only then: a check of every part before linking was a path walk per part. So is a
+    // plugin's folder someone removed by hand: made again when a link into it failed.
     QList<StoredFile> present = files;
     for (int attempt = 0; attempt < 3; ++attempt) {
         if (attempt > 0) {
@@ -225,17 +225,34 @@ Status TakePublisher::publish(const QList<StoredFile> &files, const QString &plu
             std::copy_if(files.cbegin(), files.cend(), std::back_inserter(present),
                          [](const StoredFile &file) { return QFileInfo::exists(file.path); });
         }
+        if (!own.isEmpty() && !makeFolder(own, /*again=*/attempt > 0))
+            return makeError(QStringLiteral("write_failed"), QStringLiteral("cannot create the plugin folder %1").arg(own));
         const std::optional<Error> failed = place(folders, present);
         if (!failed)
             break;
         const bool partGone = std::any_of(present.cbegin(), present.cend(),
                                           [](const StoredFile &file) { return !QFileInfo::exists(file.path); });
-        if (!partGone || attempt == 2)
+        const bool folderGone = !own.isEmpty() && !QFileInfo::exists(own);
+        if ((!partGone && !folderGone) || attempt == 2)
             return *failed;
     }
     for (const QString &folder : folders)
         retireEarlier(folder, present);
     return Done{};
+}
+
+// A plugin's folder is made at its first take, not checked at every one (a mkdir and a stat per
+// take); `again` makes it whatever this remembers, after a link into it failed.
+bool TakePublisher::makeFolder(const QString &folder, bool again)
+{
+    if (!again && m_made.contains(folder))
+        return true;
+    if (!QDir().mkpath(folder)) {
+        m_made.remove(folder);
+        return false;
+    }
+    m_made.insert(folder);
+    return true;
 }
 
 // Every part into every folder; on a failure, what this placed is removed again. Folders that

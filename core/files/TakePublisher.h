@@ -57,6 +57,7 @@ private:
     void refreshStaleCopies(const QString &folder, const QString &storeFolder);   // at start
     QStringList watchedFolders() const;   // the shared one and every plugin's
     QStringList &shownIn(const QString &folder);
+    bool makeFolder(const QString &folder, bool again);
 
     QString m_watched;
     QMutex m_mutex;   // guards m_shown, and makes publishing one take at a time
@@ -67,6 +68,7 @@ private:
     // Folders that cannot link to the takes (another file system, or one without hard links):
     // they take copies, found at their first publish.
     QSet<QString> m_copying;
+    QSet<QString> m_made;   // plugins' folders made (or found) since prepare()
 };
 
 } // namespace aiband

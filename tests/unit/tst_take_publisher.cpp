@@ -214,6 +214,26 @@ private slots:
         QCOMPARE(m_publisher->pluginFolder(QStringLiteral(".")), QString());
     }
 
+    // A plugin's folder is made at its first take and then remembered; one removed by hand (or
+    // with everything in it) is made again by the next take, which plays there as everywhere.
+    void aPluginFolderRemovedByHandIsMadeAgain()
+    {
+        const QString own = watched() + QStringLiteral("/plugins/bass-1");
+        const QList<StoredFile> first = take({QStringLiteral("bass"), QStringLiteral("drums")}, "first");
+        QVERIFY(m_publisher->publish(first, QStringLiteral("bass-1")).ok());
+        QCOMPARE(listed(own), names(first));
+        QVERIFY(QDir(own).removeRecursively());
+        const QList<StoredFile> second = take({QStringLiteral("bass"), QStringLiteral("drums")}, "second");
+        QVERIFY(m_publisher->publish(second, QStringLiteral("bass-1")).ok());
+        QCOMPARE(listed(own), names(second));
+        QCOMPARE(listed(watched()), names(second));
+        QVERIFY(QDir(watched() + QStringLiteral("/plugins")).removeRecursively());
+        const QList<StoredFile> third = take({QStringLiteral("bass")}, "third");
+        QVERIFY(m_publisher->publish(third, QStringLiteral("bass-1")).ok());
+        QCOMPARE(listed(own), names(third));
+        QCOMPARE(listed(watched()), names({third.first(), second.last()}));
+    }
+
     // The publisher remembers what it placed instead of listing the folder for each take; a file
     // someone removed by hand meanwhile does not stop the next take, and what was there when the
     // app started (an earlier run's take) leaves at the first publish.
