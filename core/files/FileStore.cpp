@@ -1,6 +1,7 @@
 #include "FileStore.h"
 
 #include "GroupCommit.h"
+#include "RenameNoReplace.h"
 
 #include "logging/LogCategories.h"
 #include "music/Key.h"
@@ -575,16 +576,21 @@ Error FileStore::indexError(const Error &error) const
                      QStringLiteral("could not index the take in %1: %2").arg(m_directory, error.message));
 }
 
+// A name no take being written has and no file the store knows: looked up in the store's own
+// list, not on disk (a path walk per part). A file put there by hand under the very name is not
+// replaced either: placeParts() never renames over a file.
 QStringList FileStore::reserveNames(const QList<TakePart> &parts)
 {
     QMutexLocker lock(&m_writeMutex);
+    QMutexLocker indexLock(&m_indexMutex);
+    ensureIndexed();
     QStringList names;
     const QString timestamp = compactTimeWithMs(QDateTime::currentDateTime());   // the take's parts share it
     for (const TakePart &part : parts) {
         QString name;
         do
             name = makeName(timestamp, part.naming);
-        while (m_reserved.contains(name) || QFileInfo::exists(m_directory + QLatin1Char('/') + name));
+        while (m_reserved.contains(name) || m_index.contains(name));
         m_reserved.insert(name);
         names.append(name);
     }
@@ -637,12 +643,19 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
         // Not synced: the committed rows and bytes are the take; a rename a power cut takes is done
         // again at the next start (restoreUnsettledParts(), finishInterruptedTakes()). The settle
         // is due from here, so the renames (and the links publishing makes) go with it.
-        error = placeParts(names);
+        expectPlaced(names);
+        if (m_placingHook)
+            m_placingHook(PlacingStage::BeforeRenames, names);
+        qsizetype placed = 0;
+        error = placeParts(names, &placed);
+        if (m_placingHook)
+            m_placingHook(PlacingStage::AfterRenames, names);
         if (m_durable)
             m_settler.committed();
         if (!error.isEmpty()) {
-            for (const QString &name : names)
+            for (const QString &name : names.first(placed))
                 QFile::remove(m_directory + QLatin1Char('/') + name);
+            forgetPlaced(names);
             removeRows(names);
             failure = writeError(names.first(), error);
         }
@@ -666,8 +679,9 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
         // A client may have deleted it between its rename and here (it is listed as soon as it is
         // in place): it was written, and the deletion stands, so it is not indexed again;
         // publishing leaves a part deleted meanwhile out (python_churn found both races). A
-        // delete unlinks under this lock, so the check holds until the insert.
-        if (QFileInfo::exists(file.path))
+        // delete unlinks under this lock and takes the name out of m_placing (removeFile()), so
+        // what is still there was not deleted, without a look at the disk per part.
+        if (m_placing.remove(file.name))
             m_index.insert(file.name, file.sizeBytes, file.modified);
         stored.append(file);
     }
@@ -727,15 +741,32 @@ void FileStore::commitRound(const QList<PendingTake *> &batch)
     }
 }
 
-QString FileStore::placeParts(const QStringList &names)
+// Never over a file already there: a name something took meanwhile fails the take instead of
+// replacing that file. `placed`, when given, counts the parts renamed.
+QString FileStore::placeParts(const QStringList &names, qsizetype *placed)
 {
     for (const QString &name : names) {
         errno = 0;
-        if (::rename(QFile::encodeName(partialPath(name)).constData(),
-                     QFile::encodeName(m_directory + QLatin1Char('/') + name).constData()) != 0)
-            return qt_error_string(errno);
+        if (!renameNoReplace(partialPath(name), m_directory + QLatin1Char('/') + name))
+            return errno == EEXIST ? QStringLiteral("a file named %1 is already there").arg(name) : qt_error_string(errno);
+        if (placed)
+            ++*placed;
     }
     return {};
+}
+
+void FileStore::expectPlaced(const QStringList &names)
+{
+    QMutexLocker lock(&m_indexMutex);
+    for (const QString &name : names)
+        m_placing.insert(name);
+}
+
+void FileStore::forgetPlaced(const QStringList &names)
+{
+    QMutexLocker lock(&m_indexMutex);
+    for (const QString &name : names)
+        m_placing.remove(name);
 }
 
 QString FileStore::syncFolder() const
@@ -1004,11 +1035,13 @@ Status FileStore::removeFile(const StoredFile &file, Removal how)
         // Gone meanwhile (a trim and a client's DELETE of the same file): not a failure, a 404.
         if (!QFileInfo::exists(file.path)) {
             m_index.erase(file.name);
+            m_placing.remove(file.name);
             return fileNotFound(file.name);
         }
         return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(file.name));
     }
     m_index.erase(file.name);
+    m_placing.remove(file.name);
     return Done{};
 }
 

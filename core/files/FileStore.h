@@ -18,6 +18,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -175,6 +176,11 @@ public:
     // the call (TakesIndex::settle()). The settler calls it; tests and closing may call it.
     Status settle();
     void setSettleDelay(std::chrono::milliseconds delay);   // both delays; tests keep takes unsettled with a long one
+    // Tests: runs just before and just after a take's parts are renamed into place, with their
+    // names, to put a race (a file taking a name, a client's delete) exactly there.
+    enum class PlacingStage { BeforeRenames, AfterRenames };
+    using PlacingHook = std::function<void(PlacingStage, const QStringList &names)>;
+    void setPlacingHook(PlacingHook hook) { m_placingHook = std::move(hook); }
     // How many commit rounds durable takes have used so far (fewer than the takes when
     // concurrent ones were grouped): for tests and benchmarks.
     quint64 commitRounds() const;
@@ -232,7 +238,9 @@ private:
     // other takes' commits, and settled later.
     std::optional<Error> commit(const QList<IndexedPart> &rows);
     void commitRound(const QList<PendingTake *> &batch);   // one durable commit for every take in it
-    QString placeParts(const QStringList &names);   // the renames; an error text or empty
+    QString placeParts(const QStringList &names, qsizetype *placed = nullptr);   // the renames; an error text or empty
+    void expectPlaced(const QStringList &names);   // into m_placing, before the renames
+    void forgetPlaced(const QStringList &names);
     QString syncFolder() const;                      // one fsync of the folder when durable
     bool holdsItsBytes(const QString &name, const QByteArray &digest) const;   // a hidden part, at start
     QString linkedFolder() const;   // why the store's folder cannot be written (a link), or empty
@@ -280,6 +288,8 @@ private:
     // brings back a file a delete has just taken.
     mutable QMutex m_indexMutex;
     mutable FileIndex m_index;
+    QSet<QString> m_placing;   // a take's parts from their renames until indexed; a delete takes its name out
+    PlacingHook m_placingHook;
     mutable bool m_indexed = false;
     mutable QMutex m_pinMutex;
     QHash<QString, int> m_pins;

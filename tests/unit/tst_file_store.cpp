@@ -534,6 +534,63 @@ private slots:
         QCOMPARE(store.count(), 2);
     }
 
+    // A file that takes a part's name while the take is being written (put there by hand: the
+    // store never makes a name twice) is never replaced: the take fails as a write failure
+    // naming the file, leaves nothing of itself, and the file keeps its bytes.
+    void aTakeNeverReplacesAFileUnderItsName()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QString taken;
+        store.setPlacingHook([&](FileStore::PlacingStage stage, const QStringList &names) {
+            if (stage != FileStore::PlacingStage::BeforeRenames)
+                return;
+            taken = names.last();
+            QFile file(dir.filePath(taken));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("someone's own bytes");
+        });
+        const Result<QList<StoredFile>> take = store.writeTake(
+            {TakePart{kBass, "bass bytes", sampleMetadata()},
+             TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, "drums bytes", sampleMetadata()}});
+        QVERIFY(!take.ok());
+        QCOMPARE(take.error().code, QStringLiteral("write_failed"));
+        QVERIFY2(take.error().message.contains(taken), qPrintable(take.error().message));
+        QCOMPARE(everythingButTheIndex(dir.path()), QStringList{taken});
+        QFile file(dir.filePath(taken));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("someone's own bytes"));
+        QCOMPARE(store.readMetadata(taken), std::nullopt);
+        store.setPlacingHook({});
+        QVERIFY(store.writeTake({TakePart{kBass, "again", sampleMetadata()}}).ok());   // the next take is fine
+    }
+
+    // A client may delete a part as soon as it is in place, before its take is indexed: the
+    // deletion stands (the part is not indexed, listed or counted), and the other part is.
+    void aPartDeletedBeforeItIsIndexedStaysDeleted()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path());
+        QVERIFY(store.prepare().ok());
+        QString deleted;
+        store.setPlacingHook([&](FileStore::PlacingStage stage, const QStringList &names) {
+            if (stage != FileStore::PlacingStage::AfterRenames)
+                return;
+            deleted = names.first();
+            QVERIFY(store.remove(deleted).ok());
+        });
+        const Result<QList<StoredFile>> take = store.writeTake(
+            {TakePart{kBass, "bass bytes", sampleMetadata()},
+             TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, "drums bytes", sampleMetadata()}});
+        QVERIFY(take.ok());
+        QCOMPARE(take->first().name, deleted);
+        QVERIFY(!QFileInfo::exists(take->first().path));
+        QCOMPARE(store.count(), 1);
+        QCOMPARE(store.list().size(), 1);
+        QCOMPARE(store.list().first().name, take->last().name);
+    }
+
     // Durable takes written at the same time are all whole, committed with their bytes (until
     // settled), and share commit rounds when they arrive while one is in flight (never more
     // rounds than takes).
