@@ -1,5 +1,6 @@
 #include "WarmThreadPool.h"
 
+#include <QSemaphore>
 #include <QThread>
 
 #include <algorithm>
@@ -8,9 +9,12 @@
 
 namespace aiband {
 
+// An idle worker sleeps on a semaphore of its own, not on a condition variable of the pool's
+// lock: glibc marks a mutex a condition wait takes back as contended, so the woken thread's
+// first unlock made a futex call that woke no one, one system call a take (strace).
 struct WarmThreadPool::Worker {
     std::unique_ptr<QThread> thread;
-    std::condition_variable wake;
+    QSemaphore wake;             // one token per task handed to it while it sleeps, or to stop
     QRunnable *task = nullptr;   // given by start(), taken by the thread
 };
 
@@ -20,11 +24,13 @@ WarmThreadPool::~WarmThreadPool()
 {
     waitForDone();
     {
+        // Every thread is idle now: each sleeps, or is about to, on its semaphore.
         std::lock_guard lock(m_mutex);
         m_stopping = true;
+        for (Worker *worker : m_idle)
+            worker->wake.release();
+        m_idle.clear();
     }
-    for (const auto &worker : m_workers)
-        worker->wake.notify_one();
     for (const auto &worker : m_workers)
         worker->thread->wait();
 }
@@ -38,7 +44,7 @@ void WarmThreadPool::start(QRunnable *task)
         worker->task = task;
         ++m_busy;
         lock.unlock();
-        worker->wake.notify_one();
+        worker->wake.release();
         return;
     }
     if (static_cast<int>(m_workers.size()) < m_maxThreads) {
@@ -92,7 +98,9 @@ void WarmThreadPool::work(Worker *worker)
         if (m_stopping)
             return;
         m_idle.push_back(worker);
-        worker->wake.wait(lock, [&] { return worker->task != nullptr || m_stopping; });
+        lock.unlock();
+        worker->wake.acquire();   // start() gave it a task, or the pool is ending
+        lock.lock();
     }
 }
 
