@@ -1024,6 +1024,52 @@ private slots:
         QCOMPARE(contentOf(other.filePath(name)), QByteArray("durable"));
     }
 
+    // Every column of a take's rows, read with SQL beside the store: its name and take, not
+    // recovered, its metadata as Qt's compact text, its time, and the checksum that lets a
+    // listing answer the stored text as it is (BLAKE2b-160 of the name, a zero byte and the
+    // text, computed here on its own). A row with a wrong checksum still reads the same, only
+    // slower, so nothing else would notice one.
+    void aTakesRowsHoldWhatItWrote()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), false);
+        QVERIFY(store.prepare().ok());
+        FileMetadata drums = sampleMetadata();
+        drums.trackType = QStringLiteral("drums");
+        const Result<QList<StoredFile>> take = store.writeTake(
+            {TakePart{kBass, "bass bytes", sampleMetadata()},
+             TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, "drums bytes", drums}});
+        QVERIFY(take.ok());
+        int rows = 0;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("columns"));
+            db.setDatabaseName(dir.filePath(QLatin1String(TakesIndex::kFileName)));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("SELECT file_name, take, recovered, metadata, digest, created_ms, checksum "
+                                              "FROM parts ORDER BY file_name")));
+            for (; query.next(); ++rows) {
+                const QString name = query.value(0).toString();
+                QCOMPARE(name, take->at(rows).name);
+                QCOMPARE(query.value(1).toString(), take->first().name);
+                QCOMPARE(query.value(2).toInt(), 0);
+                const std::optional<FileMetadata> metadata = store.readMetadata(name);
+                QVERIFY(metadata);
+                const QByteArray text = query.value(3).toByteArray();
+                QCOMPARE(text, QJsonDocument(metadata->toJson()).toJson(QJsonDocument::Compact));
+                QVERIFY(query.value(4).isNull());   // without durable writes no bytes wait
+                QCOMPARE(query.value(5).toLongLong(), metadata->created.toMSecsSinceEpoch());
+                QCryptographicHash checksum(QCryptographicHash::Blake2b_160);
+                checksum.addData(name.toUtf8());
+                checksum.addData(QByteArrayView("\0", 1));
+                checksum.addData(text);
+                QCOMPARE(query.value(6).toByteArray(), checksum.result());
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("columns"));
+        QCOMPARE(rows, 2);
+    }
+
     // Nobody needs to call settle(): the store's settler does, a moment after the take (here
     // 10 ms), and on closing whatever still waits.
     void durableTakesAreSettledSoonAfterAndOnClosing()
