@@ -96,7 +96,7 @@ QByteArray ArrangementSummary::toJsonText(const QByteArray &feel) const
         .add(QLatin1String("tempo"), tempoBpm)
         .add(QLatin1String("time_signature"), timeSignature)
         .add(QLatin1String("time_unit"), QStringLiteral("beats"))
-        .addText(QLatin1String("track_types"), compactJson(QJsonArray::fromStringList(trackTypes)))
+        .add(QLatin1String("track_types"), trackTypes)
         .text();
 }
 

@@ -221,7 +221,7 @@ using LeadingFields = QList<std::pair<QLatin1String, QString>> (*)(const Generat
 QByteArray generationText(const GenerationResult &result, const QUrl &baseUrl, LeadingFields leading)
 {
     QList<QByteArray> details;
-    QJsonArray names;
+    QStringList names;
     QStringList types;
     DownloadUrls urls(baseUrl);
     for (const GeneratedFile &file : result.files) {
@@ -235,7 +235,7 @@ QByteArray generationText(const GenerationResult &result, const QUrl &baseUrl, L
             answer.add(key, value);
     }
     return answer.addText(QLatin1String("file_details"), compactArrayText(details))
-        .addText(QLatin1String("files"), compactJson(names))
+        .add(QLatin1String("files"), names)
         .add(QLatin1String("message"), QStringLiteral("Generated %1 file(s): %2").arg(result.files.size()).arg(types.join(QStringLiteral(", "))))
         .addText(QLatin1String("metadata"), result.metadataText.isEmpty() ? result.arrangement.toJsonText() : result.metadataText)
         .add(QLatin1String("request_id"), result.requestId)

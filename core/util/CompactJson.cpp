@@ -292,6 +292,20 @@ CompactObjectText &CompactObjectText::add(QLatin1String name, const QString &val
     return *this;
 }
 
+CompactObjectText &CompactObjectText::add(QLatin1String name, const QStringList &values)
+{
+    key(name);
+    m_out.push_back('[');
+    CompactWriter writer(m_out);
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i > 0)
+            m_out.push_back(',');
+        writer.string(values[i]);
+    }
+    m_out.push_back(']');
+    return *this;
+}
+
 CompactObjectText &CompactObjectText::add(QLatin1String name, qint64 value)
 {
     key(name);

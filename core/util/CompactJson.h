@@ -30,6 +30,7 @@ QByteArray compactArrayText(const QList<QByteArray> &values);
 class CompactObjectText {
 public:
     CompactObjectText &add(QLatin1String key, const QString &value);
+    CompactObjectText &add(QLatin1String key, const QStringList &values);   // an array of strings
     CompactObjectText &add(QLatin1String key, qint64 value);
     CompactObjectText &add(QLatin1String key, int value) { return add(key, static_cast<qint64>(value)); }
     CompactObjectText &add(QLatin1String key, bool value);

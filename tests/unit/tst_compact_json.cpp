@@ -115,11 +115,14 @@ private slots:
             .add(QLatin1String("h_value"), QJsonValue(QJsonArray{1, "x"}))
             .add(QLatin1String("i_\"quoted\"\tkey"), false)
             .add(QLatin1String("j_cl\xe9"), 2)
-            .addText(QLatin1String("k_nested"), CompactObjectText().add(QLatin1String("x"), odd).text());
+            .addText(QLatin1String("k_nested"), CompactObjectText().add(QLatin1String("x"), odd).text())
+            .add(QLatin1String("l_strings"), QStringList{QStringLiteral("bass"), odd, QString(), QStringLiteral("\\")})
+            .add(QLatin1String("m_none"), QStringList());
         const QJsonObject object{{"a_count", 3}, {"b_flag", true}, {"c_large", qint64(9007199254740993LL)},
                                  {"d_half", 0.5}, {"e_whole", 1000000.0}, {"f_path", odd}, {"g_empty", QString()},
                                  {"h_value", QJsonArray{1, "x"}}, {"i_\"quoted\"\tkey", false},
-                                 {QString(QLatin1String("j_cl\xe9")), 2}, {"k_nested", QJsonObject{{"x", odd}}}};
+                                 {QString(QLatin1String("j_cl\xe9")), 2}, {"k_nested", QJsonObject{{"x", odd}}},
+                                 {"l_strings", QJsonArray{"bass", odd, QString(), "\\"}}, {"m_none", QJsonArray()}};
         QCOMPARE(text.text(), qtCompact(object));
         QCOMPARE(CompactObjectText().text(), QByteArray("{}"));
     }
