@@ -59,7 +59,7 @@ QJsonObject ArrangementSummary::toJson() const
                        {QStringLiteral("track_types"), QJsonArray::fromStringList(trackTypes)},
                        {QStringLiteral("feel"), feelJson()},
                        {QStringLiteral("time_unit"), QStringLiteral("beats")},
-                       {QStringLiteral("defaults_used"), defaultsUsed},
+                       {QStringLiteral("defaults_used"), defaultsUsed.toJson()},
                        {QStringLiteral("music_start_beat"), musicStartBeat},
                        {QStringLiteral("file_length_beats"), fileLengthBeats}};
 }
@@ -84,7 +84,7 @@ QByteArray ArrangementSummary::toJsonText(const QByteArray &feel) const
     return CompactObjectText()
         .add(QLatin1String("bars"), bars)
         .add(QLatin1String("chord_count"), chordCount)
-        .addText(QLatin1String("defaults_used"), compactJson(defaultsUsed))
+        .addText(QLatin1String("defaults_used"), defaultsUsed.toJsonText())
         .add(QLatin1String("duration_beats"), durationBeats)
         .addText(QLatin1String("feel"), feel.isEmpty() ? feelText() : feel)
         .add(QLatin1String("file_length_beats"), fileLengthBeats)

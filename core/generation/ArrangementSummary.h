@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DefaultsUsed.h"
+
 #include "music/Arrangement.h"
 
 #include <QByteArray>
@@ -29,7 +31,7 @@ struct ArrangementSummary {
     qint64 seed = 0;
     QStringList trackTypes;
     Feel feel;
-    QJsonObject defaultsUsed;
+    DefaultsUsed defaultsUsed;
     double musicStartBeat = 0.0; // where the chords begin, after count-in and intro
     double fileLengthBeats = 0.0;
 

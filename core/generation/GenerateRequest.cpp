@@ -132,7 +132,7 @@ QList<ChordEvent> loopToDuration(const QList<ChordEvent> &chords, double duratio
     return looped;
 }
 
-Result<QList<TrackType>> parseTrackTypes(const QJsonObject &body, QJsonObject &defaultsUsed)
+Result<QList<TrackType>> parseTrackTypes(const QJsonObject &body, DefaultsUsed &defaultsUsed)
 {
     const QString field = QStringLiteral("track_types");
     if (!body.contains(field)) {
@@ -183,7 +183,7 @@ Error invalidPluginIdError(const QString &field)
 namespace {
 
 Result<const Style *> parseStyleName(const QJsonObject &body, const StyleLibrary &styles,
-                                     const QString &defaultStyle, QJsonObject &defaultsUsed)
+                                     const QString &defaultStyle, DefaultsUsed &defaultsUsed)
 {
     const QJsonValue value = body.value(QStringLiteral("style"));
     QString name = defaultStyle;
@@ -200,7 +200,7 @@ Result<const Style *> parseStyleName(const QJsonObject &body, const StyleLibrary
 }
 
 // A number in [0, 1] at the top level of the body, or the default (recorded as used).
-Result<double> unitControl(const QJsonObject &body, const QString &name, double fallback, QJsonObject &defaultsUsed)
+Result<double> unitControl(const QJsonObject &body, const QString &name, double fallback, DefaultsUsed &defaultsUsed)
 {
     const auto value = optionalNumber(body, name, name, 0.0, 1.0);
     if (!value)
@@ -234,7 +234,7 @@ Result<bool> optionalFlag(const QJsonObject &body, const QString &name, bool fal
 }
 
 // Feel controls: the style's swing unless the request sets it, and the shared feel knobs.
-Result<Feel> parseFeel(const QJsonObject &body, const Style &style, QJsonObject &defaultsUsed)
+Result<Feel> parseFeel(const QJsonObject &body, const Style &style, DefaultsUsed &defaultsUsed)
 {
     Feel feel;
     feel.swingSubdivision = style.swingSubdivision;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DefaultsUsed.h"
+
 #include "music/Arrangement.h"
 #include "util/Result.h"
 
@@ -28,7 +30,7 @@ struct GenerateRequest {
     Arrangement arrangement;
     QString pluginId;
     QJsonValue clientRequestId;   // set by the WebSocket hub: echoed on the files' announcements
-    QJsonObject defaultsUsed;
+    DefaultsUsed defaultsUsed;
     bool keyGuessed = false;
     QJsonObject body;             // the body as validated, kept in each file's metadata sidecar
 };

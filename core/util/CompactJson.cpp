@@ -338,6 +338,17 @@ CompactObjectText &CompactObjectText::add(QLatin1String name, const QJsonValue &
     return *this;
 }
 
+CompactObjectText &CompactObjectText::addField(QStringView name, const QJsonValue &value)
+{
+    if (m_out.size() > 1)
+        m_out.push_back(',');
+    CompactWriter writer(m_out);
+    writer.string(name);
+    m_out.push_back(':');
+    writer.value(value);
+    return *this;
+}
+
 CompactObjectText &CompactObjectText::addText(QLatin1String name, QByteArrayView json)
 {
     key(name);

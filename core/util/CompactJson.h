@@ -36,6 +36,8 @@ public:
     CompactObjectText &add(QLatin1String key, bool value);
     CompactObjectText &add(QLatin1String key, double value);
     CompactObjectText &add(QLatin1String key, const QJsonValue &value);
+    // A field whose name is not a literal (names a value type keeps); they must come ascending.
+    CompactObjectText &addField(QStringView key, const QJsonValue &value);
     // A value already written as compact JSON (another object's text(), compactJson's or
     // JsonTextCache's text, an array of them), as it is.
     CompactObjectText &addText(QLatin1String key, QByteArrayView json);

@@ -1,6 +1,7 @@
 #include "BuiltInStyles.h"
 #include "SeedExample.h"
 #include "generation/ArrangementSummary.h"
+#include "generation/DefaultsUsed.h"
 #include "generation/DownloadUrls.h"
 #include "generation/GenerateRequest.h"
 #include "music/Chord.h"
@@ -14,6 +15,8 @@
 #include <QTest>
 
 #include <algorithm>
+#include <numeric>
+#include <random>
 
 using namespace aiband;
 
@@ -275,12 +278,45 @@ private slots:
         QCOMPARE(object.value(QStringLiteral("chord_count")).toInteger(), a.chords.size());
         QCOMPARE(object.value(QStringLiteral("bars")).toDouble(), a.durationBeats / a.timeSignature.beatsPerBar());
         QCOMPARE(object.value(QStringLiteral("key_guessed")).toBool(), request->keyGuessed);
-        QCOMPARE(object.value(QStringLiteral("defaults_used")).toObject(), request->defaultsUsed);
+        QCOMPARE(object.value(QStringLiteral("defaults_used")).toObject(), request->defaultsUsed.toJson());
         QCOMPARE(object.value(QStringLiteral("file_length_beats")).toDouble(), plan.endBeat);
         QCOMPARE(object.value(QStringLiteral("track_types")).toArray().size(), a.parts.size());
     }
     // A symbol that comes round again is the chord it was the first time (it is not read again),
     // and only the very same symbol is: one spelled otherwise is read as written.
+    // The defaults a take used, kept as names and values: in any order of insertion (a name set
+    // twice keeps its last value), the same object and the same text as a QJsonObject of them.
+    void defaultsUsedAreTheirObject()
+    {
+        const QList<std::pair<QString, QJsonValue>> values{
+            {QStringLiteral("tempo"), 120.5}, {QStringLiteral("style"), QStringLiteral("pop \"x\"\né")},
+            {QStringLiteral("seed"), qint64(4294967295LL)}, {QStringLiteral("track_types"), QJsonArray{"bass", "drums"}},
+            {QStringLiteral("swing_ratio"), 0.5}, {QStringLiteral("key"), QStringLiteral("C")},
+            {QStringLiteral("humanize"), 0.4}, {QStringLiteral("duration"), 16}, {QStringLiteral("Zed"), true},
+            {QStringLiteral("time_signature"), QStringLiteral("4/4")}};
+        QList<int> order(values.size());
+        std::iota(order.begin(), order.end(), 0);
+        for (int round = 0; round < 50; ++round) {
+            DefaultsUsed defaults;
+            QJsonObject object;
+            for (const int i : std::as_const(order)) {
+                defaults.insert(values[i].first, QJsonValue(QStringLiteral("replaced")));
+                defaults.insert(values[i].first, values[i].second);
+                object.insert(values[i].first, values[i].second);
+            }
+            QCOMPARE(defaults.toJson(), object);
+            QCOMPARE(defaults.toJsonText(), compactJson(object));
+            for (const auto &[name, value] : values) {
+                QVERIFY(defaults.contains(name));
+                QCOMPARE(defaults.value(name), value);
+            }
+            QVERIFY(!defaults.contains(QStringLiteral("swing")));
+            QVERIFY(defaults.value(QStringLiteral("swing")).isUndefined());
+            std::shuffle(order.begin(), order.end(), std::mt19937(round));
+        }
+        QCOMPARE(DefaultsUsed().toJsonText(), QByteArray("{}"));
+    }
+
     // Several files' download URLs share one QUrl, and each is fileDownloadUrl()'s text: for any
     // base the server may have (IPv6, a port, a path it replaces, a query or fragment it keeps)
     // and names a URL keeps as they are or has to encode, in either order.
