@@ -8,6 +8,7 @@ build does not instrument Qt and cannot see the locks that order them.
 Usage: tsan_report.py SOURCE_ROOT LOG... ; exit status 1 when a report is ours, or TSan died.
 """
 
+import os
 import re
 import sys
 
@@ -18,6 +19,24 @@ def accesses(report):
     return [b for b in blocks[1:] if re.match(r"(Previous )?(Write|Read|Atomic)", b)]
 
 
+FRAME_FILE = re.compile(r"^#\d+ .* (\S+?\.(?:cpp|h|hpp|cc)):\d+")
+
+
+def in_sources(line, root):
+    """Whether a stack frame's file is one of this repository's. The path is as the compiler saw
+    it: absolute, or relative to the build folder when ccache's CCACHE_BASEDIR rewrote it
+    ("../main/core/files/TakeSettler.cpp"); any tail of it that names a file under `root`
+    counts. Matching `root` as text missed every relative path, so a report was never ours."""
+    found = FRAME_FILE.match(line)
+    if not found:
+        return False
+    path = found.group(1)
+    if os.path.isabs(path):
+        return os.path.realpath(path).startswith(os.path.realpath(root) + os.sep)
+    parts = [p for p in path.split("/") if p not in ("", ".", "..")]
+    return any(os.path.isfile(os.path.join(root, *parts[i:])) for i in range(len(parts)))
+
+
 def main():
     root, logs = sys.argv[1], sys.argv[2:]
     ours, theirs, fatal = [], 0, []
@@ -26,7 +45,7 @@ def main():
         fatal += re.findall(r"ERROR: ThreadSanitizer: .*", text)
         for report in text.split("WARNING: ThreadSanitizer:")[1:]:
             frames = [line.strip() for stack in accesses(report) for line in stack.splitlines()
-                      if line.strip().startswith("#") and root in line]
+                      if line.strip().startswith("#") and in_sources(line.strip(), root)]
             if frames:
                 ours.append((report.splitlines()[0].strip(), frames[0]))
             else:
