@@ -1,10 +1,10 @@
 #pragma once
 
 #include <QList>
-#include <QMutex>
-#include <QWaitCondition>
 
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <utility>
 
 namespace aiband {
@@ -30,12 +30,12 @@ public:
     // Returns once `entry` has been committed (alone or with others); its outcome is in it.
     void commit(Entry &entry)
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         Waiting waiting{&entry};
         m_waiting.append(&waiting);
         while (!waiting.done) {
             if (m_inFlight) {
-                m_finished.wait(&m_mutex);
+                m_finished.wait(lock);
                 continue;
             }
             m_inFlight = true;
@@ -46,26 +46,26 @@ public:
             for (Waiting *member : batch)
                 entries.append(member->entry);
             m_commit(entries);
-            lock.relock();
+            lock.lock();
             for (Waiting *member : batch)
                 member->done = true;
             m_inFlight = false;
             ++m_batches;
-            m_finished.wakeAll();
+            m_finished.notify_all();
         }
     }
 
     // Entries waiting for the next round (for tests).
     int waiting() const
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         return static_cast<int>(m_waiting.size());
     }
 
     // How many commits have run: fewer than the entries when takes were grouped (for tests).
     quint64 batches() const
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         return m_batches;
     }
 
@@ -76,8 +76,10 @@ private:
     };
 
     Commit m_commit;
-    mutable QMutex m_mutex;
-    QWaitCondition m_finished;
+    // The standard library's, not QMutex and QWaitCondition, so that a ThreadSanitizer build sees
+    // a wait release the lock (TakeSettler.h says why).
+    mutable std::mutex m_mutex;
+    std::condition_variable m_finished;
     QList<Waiting *> m_waiting;
     bool m_inFlight = false;
     quint64 m_batches = 0;

@@ -1,8 +1,6 @@
 #include "TakeSettler.h"
 
-#include <QDeadlineTimer>
-
-#include <algorithm>
+#include "util/ThreadHandoff.h"
 
 namespace aiband {
 
@@ -14,19 +12,21 @@ TakeSettler::TakeSettler(Settle settle, std::chrono::milliseconds quiet, std::ch
 TakeSettler::~TakeSettler()
 {
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         m_stopping = true;
-        m_changed.wakeAll();
     }
-    if (m_thread)
+    m_changed.notify_all();
+    if (m_thread) {
         m_thread->wait();
+        AIBAND_HANDOFF_RECEIVE(this);   // the thread's end, seen through QThread::wait()
+    }
 }
 
 void TakeSettler::committed()
 {
     const Clock::time_point now = Clock::now();
     m_lastCommit.store(now.time_since_epoch().count(), std::memory_order_relaxed);
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     if (m_pending)   // a settle is already due: it looks at m_lastCommit when its time comes
         return;
     m_pending = true;
@@ -36,13 +36,14 @@ void TakeSettler::committed()
         m_thread->setObjectName(QStringLiteral("take settler"));
         m_thread->start();
     } else {
-        m_changed.wakeOne();
+        lock.unlock();
+        m_changed.notify_one();
     }
 }
 
 void TakeSettler::setDelays(std::chrono::milliseconds quiet, std::chrono::milliseconds longest)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_quiet = quiet;
     m_longest = longest;
 }
@@ -55,21 +56,21 @@ TakeSettler::Clock::time_point TakeSettler::due() const
 
 void TakeSettler::run()
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     while (true) {
-        while (!m_pending && !m_stopping)
-            m_changed.wait(&m_mutex);
-        if (!m_pending)   // stopping with nothing committed since the last settle
+        m_changed.wait(lock, [this] { return m_pending || m_stopping; });
+        if (!m_pending) {   // stopping with nothing committed since the last settle
+            lock.unlock();   // before the mark: the destructor's wait must come after every access
+            AIBAND_HANDOFF_SEND(this);
             return;
-        // Until the takes pause (or the longest wait is over): a later take moves the pause on.
-        for (Clock::time_point when = due(); !m_stopping && Clock::now() < when; when = due()) {
-            const auto left = std::chrono::ceil<std::chrono::milliseconds>(when - Clock::now());
-            m_changed.wait(&m_mutex, QDeadlineTimer(std::max<qint64>(left.count(), 1)));
         }
+        // Until the takes pause (or the longest wait is over): a later take moves the pause on.
+        for (Clock::time_point when = due(); !m_stopping && Clock::now() < when; when = due())
+            m_changed.wait_until(lock, when);
         m_pending = false;
         lock.unlock();
         m_settle();
-        lock.relock();
+        lock.lock();
     }
 }
 

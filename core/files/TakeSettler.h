@@ -1,13 +1,13 @@
 #pragma once
 
-#include <QMutex>
 #include <QThread>
-#include <QWaitCondition>
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace aiband {
 
@@ -39,8 +39,11 @@ private:
     Clock::time_point due() const;   // under m_mutex
 
     Settle m_settle;
-    QMutex m_mutex;
-    QWaitCondition m_changed;
+    // The standard library's, not QMutex and QWaitCondition: a wait releases the lock inside
+    // libQt6Core, where a ThreadSanitizer build cannot see it, and every later lock looked like a
+    // second lock of a held mutex (docs/RELIABILITY.md, "Churn").
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
     std::chrono::milliseconds m_quiet;
     std::chrono::milliseconds m_longest;
     bool m_pending = false;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ThreadHandoff.h"
+#include "util/ThreadHandoff.h"
 
 #include <QCoreApplication>
 #include <QEvent>

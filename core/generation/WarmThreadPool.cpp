@@ -1,5 +1,7 @@
 #include "WarmThreadPool.h"
 
+#include "util/ThreadHandoff.h"
+
 #include <QSemaphore>
 #include <QThread>
 
@@ -31,8 +33,10 @@ WarmThreadPool::~WarmThreadPool()
             worker->wake.release();
         m_idle.clear();
     }
-    for (const auto &worker : m_workers)
+    for (const auto &worker : m_workers) {
         worker->thread->wait();
+        AIBAND_HANDOFF_RECEIVE(worker.get());   // its end, seen through QThread::wait()
+    }
 }
 
 void WarmThreadPool::start(QRunnable *task)
@@ -95,8 +99,11 @@ void WarmThreadPool::work(Worker *worker)
             if (m_busy == 0)
                 m_allDone.notify_all();
         }
-        if (m_stopping)
+        if (m_stopping) {
+            lock.unlock();   // before the mark: the destructor's wait must come after every access
+            AIBAND_HANDOFF_SEND(worker);
             return;
+        }
         m_idle.push_back(worker);
         lock.unlock();
         worker->wake.acquire();   // start() gave it a task, or the pool is ending
