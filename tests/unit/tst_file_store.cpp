@@ -27,6 +27,7 @@
 #include <atomic>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <functional>
 #include <memory>
 #include <semaphore>
 #include <thread>
@@ -56,6 +57,24 @@ FileMetadata sampleMetadata()
     metadata.bars = 4;
     metadata.generationMs = 1.25;
     return metadata;
+}
+
+// A take of bass and drums, as the seed example makes, with their metadata.
+Result<QList<StoredFile>> writeBassAndDrums(FileStore &store)
+{
+    FileMetadata drums = sampleMetadata();
+    drums.trackType = QStringLiteral("drums");
+    return store.writeTake({TakePart{kBass, "bass bytes", sampleMetadata()},
+                            TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, "drums bytes", drums}});
+}
+
+// A placing hook (FileStore::setPlacingHook) that acts at one stage only.
+FileStore::PlacingHook atStage(FileStore::PlacingStage only, std::function<void(const QStringList &names)> act)
+{
+    return [only, act = std::move(act)](FileStore::PlacingStage stage, const QStringList &names) {
+        if (stage == only)
+            act(names);
+    };
 }
 
 // A bass part's name, numbered.
@@ -519,11 +538,7 @@ private slots:
         QTemporaryDir dir;
         FileStore store(dir.path());
         QVERIFY(store.prepare().ok());
-        FileMetadata drums = sampleMetadata();
-        drums.trackType = QStringLiteral("drums");
-        const Result<QList<StoredFile>> take = store.writeTake(
-            {TakePart{kBass, "bass bytes", sampleMetadata()},
-             TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, "drums bytes", drums}});
+        const Result<QList<StoredFile>> take = writeBassAndDrums(store);
         QVERIFY(take.ok());
         QCOMPARE(take->size(), 2);
         QCOMPARE(everythingButTheIndex(dir.path()), (QStringList{take->at(0).name, take->at(1).name}));
@@ -544,17 +559,13 @@ private slots:
         FileStore store(dir.path());
         QVERIFY(store.prepare().ok());
         QString taken;
-        store.setPlacingHook([&](FileStore::PlacingStage stage, const QStringList &names) {
-            if (stage != FileStore::PlacingStage::BeforeRenames)
-                return;
+        store.setPlacingHook(atStage(FileStore::PlacingStage::BeforeRenames, [&](const QStringList &names) {
             taken = names.last();
             QFile file(dir.filePath(taken));
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("someone's own bytes");
-        });
-        const Result<QList<StoredFile>> take = store.writeTake(
-            {TakePart{kBass, "bass bytes", sampleMetadata()},
-             TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, "drums bytes", sampleMetadata()}});
+        }));
+        const Result<QList<StoredFile>> take = writeBassAndDrums(store);
         QVERIFY(!take.ok());
         QCOMPARE(take.error().code, QStringLiteral("write_failed"));
         QVERIFY2(take.error().message.contains(taken), qPrintable(take.error().message));
@@ -575,15 +586,11 @@ private slots:
         FileStore store(dir.path());
         QVERIFY(store.prepare().ok());
         QString deleted;
-        store.setPlacingHook([&](FileStore::PlacingStage stage, const QStringList &names) {
-            if (stage != FileStore::PlacingStage::AfterRenames)
-                return;
+        store.setPlacingHook(atStage(FileStore::PlacingStage::AfterRenames, [&](const QStringList &names) {
             deleted = names.first();
             QVERIFY(store.remove(deleted).ok());
-        });
-        const Result<QList<StoredFile>> take = store.writeTake(
-            {TakePart{kBass, "bass bytes", sampleMetadata()},
-             TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, "drums bytes", sampleMetadata()}});
+        }));
+        const Result<QList<StoredFile>> take = writeBassAndDrums(store);
         QVERIFY(take.ok());
         QCOMPARE(take->first().name, deleted);
         QVERIFY(!QFileInfo::exists(take->first().path));
@@ -1034,11 +1041,7 @@ private slots:
         QTemporaryDir dir;
         FileStore store(dir.path(), false);
         QVERIFY(store.prepare().ok());
-        FileMetadata drums = sampleMetadata();
-        drums.trackType = QStringLiteral("drums");
-        const Result<QList<StoredFile>> take = store.writeTake(
-            {TakePart{kBass, "bass bytes", sampleMetadata()},
-             TakePart{{QStringLiteral("drums"), QStringLiteral("C"), 120}, "drums bytes", drums}});
+        const Result<QList<StoredFile>> take = writeBassAndDrums(store);
         QVERIFY(take.ok());
         int rows = 0;
         {
