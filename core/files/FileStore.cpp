@@ -578,11 +578,11 @@ Error FileStore::indexError(const Error &error) const
 
 // A name no take being written has and no file the store knows: looked up in the store's own
 // list, not on disk (a path walk per part). A file put there by hand under the very name is not
-// replaced either: placeParts() never renames over a file.
+// replaced either: placeParts() never renames over a file. Reserved until the take is indexed or
+// given up (releaseNames()), or a client deletes the part first (removeFile()).
 QStringList FileStore::reserveNames(const QList<TakePart> &parts)
 {
-    QMutexLocker lock(&m_writeMutex);
-    QMutexLocker indexLock(&m_indexMutex);
+    QMutexLocker lock(&m_indexMutex);
     ensureIndexed();
     QStringList names;
     const QString timestamp = compactTimeWithMs(QDateTime::currentDateTime());   // the take's parts share it
@@ -599,7 +599,7 @@ QStringList FileStore::reserveNames(const QList<TakePart> &parts)
 
 void FileStore::releaseNames(const QStringList &names)
 {
-    QMutexLocker lock(&m_writeMutex);
+    QMutexLocker lock(&m_indexMutex);
     for (const QString &name : names)
         m_reserved.remove(name);
 }
@@ -643,7 +643,6 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
         // Not synced: the committed rows and bytes are the take; a rename a power cut takes is done
         // again at the next start (restoreUnsettledParts(), finishInterruptedTakes()). The settle
         // is due from here, so the renames (and the links publishing makes) go with it.
-        expectPlaced(names);
         if (m_placingHook)
             m_placingHook(PlacingStage::BeforeRenames, names);
         qsizetype placed = 0;
@@ -655,7 +654,6 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
         if (!error.isEmpty()) {
             for (const QString &name : names.first(placed))
                 QFile::remove(m_directory + QLatin1Char('/') + name);
-            forgetPlaced(names);
             removeRows(names);
             failure = writeError(names.first(), error);
         }
@@ -665,7 +663,6 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
         qCWarning(lcFiles).noquote() << failure->message;
         return *failure;
     }
-    releaseNames(names);
     qCDebug(lcFiles) << "wrote the take" << names;
     // Described from what was written: the store made these files under its own names in its
     // own folder (describe()'s stat and path resolution cost 13 system calls per part).
@@ -679,9 +676,9 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
         // A client may have deleted it between its rename and here (it is listed as soon as it is
         // in place): it was written, and the deletion stands, so it is not indexed again;
         // publishing leaves a part deleted meanwhile out (python_churn found both races). A
-        // delete unlinks under this lock and takes the name out of m_placing (removeFile()), so
-        // what is still there was not deleted, without a look at the disk per part.
-        if (m_placing.remove(file.name))
+        // delete unlinks under this lock and takes the name out of m_reserved (removeFile()), so
+        // a name still reserved was not deleted, without a look at the disk per part.
+        if (m_reserved.remove(file.name))
             m_index.insert(file.name, file.sizeBytes, file.modified);
         stored.append(file);
     }
@@ -753,20 +750,6 @@ QString FileStore::placeParts(const QStringList &names, qsizetype *placed)
             ++*placed;
     }
     return {};
-}
-
-void FileStore::expectPlaced(const QStringList &names)
-{
-    QMutexLocker lock(&m_indexMutex);
-    for (const QString &name : names)
-        m_placing.insert(name);
-}
-
-void FileStore::forgetPlaced(const QStringList &names)
-{
-    QMutexLocker lock(&m_indexMutex);
-    for (const QString &name : names)
-        m_placing.remove(name);
 }
 
 QString FileStore::syncFolder() const
@@ -1035,13 +1018,13 @@ Status FileStore::removeFile(const StoredFile &file, Removal how)
         // Gone meanwhile (a trim and a client's DELETE of the same file): not a failure, a 404.
         if (!QFileInfo::exists(file.path)) {
             m_index.erase(file.name);
-            m_placing.remove(file.name);
+            m_reserved.remove(file.name);
             return fileNotFound(file.name);
         }
         return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(file.name));
     }
     m_index.erase(file.name);
-    m_placing.remove(file.name);
+    m_reserved.remove(file.name);   // a take's part deleted before its take indexed it
     return Done{};
 }
 

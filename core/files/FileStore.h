@@ -239,8 +239,6 @@ private:
     std::optional<Error> commit(const QList<IndexedPart> &rows);
     void commitRound(const QList<PendingTake *> &batch);   // one durable commit for every take in it
     QString placeParts(const QStringList &names, qsizetype *placed = nullptr);   // the renames; an error text or empty
-    void expectPlaced(const QStringList &names);   // into m_placing, before the renames
-    void forgetPlaced(const QStringList &names);
     QString syncFolder() const;                      // one fsync of the folder when durable
     bool holdsItsBytes(const QString &name, const QByteArray &digest) const;   // a hidden part, at start
     QString linkedFolder() const;   // why the store's folder cannot be written (a link), or empty
@@ -282,13 +280,13 @@ private:
         int m_handle = -1;
     };
     FolderHandle m_syncHandle;
-    QMutex m_writeMutex;        // guards m_reserved: choosing a free name and taking it is one step
-    QSet<QString> m_reserved;   // names being written; the writes themselves run in parallel
-    // Guards m_index; a file is unlinked and leaves the index under it, so reconcile() never
-    // brings back a file a delete has just taken.
+    // Guards m_index and m_reserved; a file is unlinked and leaves the index under it, so
+    // reconcile() never brings back a file a delete has just taken.
     mutable QMutex m_indexMutex;
     mutable FileIndex m_index;
-    QSet<QString> m_placing;   // a take's parts from their renames until indexed; a delete takes its name out
+    // Names of takes being written, from their choice until indexed (the writes run in parallel);
+    // a client's delete of a part in between takes its name out, and it is not indexed.
+    QSet<QString> m_reserved;
     PlacingHook m_placingHook;
     mutable bool m_indexed = false;
     mutable QMutex m_pinMutex;
