@@ -27,16 +27,21 @@ void DefaultsUsed::insert(const QString &name, const QJsonValue &value)
         m_values.insert(at, {name, value});
 }
 
-bool DefaultsUsed::contains(const QString &name) const
+const QJsonValue *DefaultsUsed::find(const QString &name) const
 {
     const auto at = lowerBound(m_values, name);
-    return at != m_values.end() && at->first == name;
+    return at != m_values.cend() && at->first == name ? &at->second : nullptr;
+}
+
+bool DefaultsUsed::contains(const QString &name) const
+{
+    return find(name) != nullptr;
 }
 
 QJsonValue DefaultsUsed::value(const QString &name) const
 {
-    const auto at = lowerBound(m_values, name);
-    return at != m_values.end() && at->first == name ? at->second : QJsonValue(QJsonValue::Undefined);
+    const QJsonValue *found = find(name);
+    return found ? *found : QJsonValue(QJsonValue::Undefined);
 }
 
 QJsonObject DefaultsUsed::toJson() const

@@ -19,7 +19,6 @@ public:
     void insert(const QString &name, const QJsonValue &value);   // replaces a value already there
     bool contains(const QString &name) const;
     QJsonValue value(const QString &name) const;   // undefined when the name is not there
-    bool isEmpty() const { return m_values.isEmpty(); }
 
     QJsonObject toJson() const;
     QByteArray toJsonText() const;   // exactly compactJson(toJson())
@@ -27,6 +26,8 @@ public:
     bool operator==(const DefaultsUsed &) const = default;
 
 private:
+    const QJsonValue *find(const QString &name) const;   // null when the name is not there
+
     QList<std::pair<QString, QJsonValue>> m_values;   // ascending by name
 };
 
