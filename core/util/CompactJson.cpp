@@ -270,18 +270,26 @@ void CompactObjectText::key(QLatin1String key)
 {
     Q_ASSERT_X(m_lastKey.isNull() || m_lastKey < key, "CompactObjectText", "keys must come in ascending order");
     m_lastKey = key;
-    if (m_out.size() > 1)
-        m_out.push_back(',');
     const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
         return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\';
     });
-    if (plain) {   // the keys are names like "files_count": nothing to escape, no QString needed
-        m_out.push_back('"');
-        m_out.append(key.data(), static_cast<size_t>(key.size()));
-        m_out.push_back('"');
-    } else {
-        CompactWriter(m_out).string(QString(key));
+    if (!plain) {
+        fieldName(QString(key));
+        return;
     }
+    // The keys are names like "files_count": nothing to escape, no QString needed.
+    if (m_out.size() > 1)
+        m_out.push_back(',');
+    m_out.push_back('"');
+    m_out.append(key.data(), static_cast<size_t>(key.size()));
+    m_out.append("\":");
+}
+
+void CompactObjectText::fieldName(QStringView name)
+{
+    if (m_out.size() > 1)
+        m_out.push_back(',');
+    CompactWriter(m_out).string(name);
     m_out.push_back(':');
 }
 
@@ -340,12 +348,8 @@ CompactObjectText &CompactObjectText::add(QLatin1String name, const QJsonValue &
 
 CompactObjectText &CompactObjectText::addField(QStringView name, const QJsonValue &value)
 {
-    if (m_out.size() > 1)
-        m_out.push_back(',');
-    CompactWriter writer(m_out);
-    writer.string(name);
-    m_out.push_back(':');
-    writer.value(value);
+    fieldName(name);
+    CompactWriter(m_out).value(value);
     return *this;
 }
 

@@ -44,7 +44,8 @@ public:
     QByteArray text() const;   // the object, closed
 
 private:
-    void key(QLatin1String key);
+    void key(QLatin1String key);          // a literal name, in ascending order
+    void fieldName(QStringView name);     // any name, escaped
 
     std::string m_out{"{"};
     QLatin1String m_lastKey;
