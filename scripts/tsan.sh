@@ -20,6 +20,8 @@ seconds=${1:-150}
 
 # The threads: the generation pool, the takes' group commit and settler, publishing.
 tests=(tst_warm_thread_pool tst_file_store tst_take_publisher)
+# The build's libraries and the churn's Python packages, as for the test suite.
+"$root/scripts/install-deps.sh" --test
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread >/dev/null
