@@ -57,6 +57,7 @@ private:
     static std::optional<QHttpServerResponse> unreadQuery(const QHttpServerRequest &request, const HttpRoute &route);
 
     QList<HttpRoute> m_routes;
+    QList<QStringList> m_patterns;   // each route's pattern split at '/', by index
 };
 
 } // namespace aiband
