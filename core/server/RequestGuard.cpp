@@ -55,6 +55,31 @@ std::optional<HostHeader> parseHost(const QByteArray &value)
     return host;
 }
 
+// The Host header as clients write it, a name of this server exactly as the policy keeps it
+// (normalized), then nothing or ":" and the bound port. Compared byte for byte, so whatever it
+// accepts parseHost() accepts too; anything else takes the full parse. Parsing and normalizing
+// it was 4,500 of a GET /health's 87,000 instructions (callgrind).
+bool isPlainServerHost(QByteArrayView value, const AccessPolicy &policy)
+{
+    for (const QString &name : policy.hostNames) {
+        if (value.size() < name.size() || QLatin1StringView(value.first(name.size())) != name)
+            continue;
+        const QByteArrayView port = value.sliced(name.size());
+        if (port.isEmpty())
+            return true;
+        if (port.size() < 2 || port.size() > 6 || port.front() != ':' || port[1] == '0')
+            continue;
+        int number = 0;
+        for (const char digit : port.sliced(1)) {
+            if (digit < '0' || digit > '9')
+                return false;
+            number = number * 10 + (digit - '0');
+        }
+        return number == policy.port;
+    }
+    return false;
+}
+
 // Header values end up in error messages; keep them short and printable.
 QString shown(const QByteArray &value)
 {
@@ -74,15 +99,16 @@ GuardDecision refuse(int status, const QString &code, const QString &message, He
     return decision;
 }
 
-std::optional<GuardDecision> checkHost(const GuardRequest &request, const AccessPolicy &policy,
-                                       std::optional<HostHeader> &host)
+std::optional<GuardDecision> checkHost(const GuardRequest &request, const AccessPolicy &policy)
 {
     if (request.host.isEmpty())
         return refuse(400, QStringLiteral("invalid_host"),
                       QStringLiteral("the request has no Host header; HTTP/1.1 requires one"));
     if (request.host.size() > 1)
         return refuse(400, QStringLiteral("invalid_host"), QStringLiteral("the request has more than one Host header"));
-    host = parseHost(request.host.first());
+    if (isPlainServerHost(request.host.first(), policy))
+        return std::nullopt;
+    const std::optional<HostHeader> host = parseHost(request.host.first());
     const bool allowed = host
         && ((policy.hostNames.contains(host->name) && (host->port == -1 || host->port == policy.port))
             || policy.extraHostNames.contains(host->name));
@@ -174,9 +200,11 @@ GuardRequest GuardRequest::from(const QHttpServerRequest &request)
         else if (name.compare("access-control-request-method", Qt::CaseInsensitive) == 0)
             guarded.corsRequestMethod = value;
     }
-    const QUrlQuery query(request.url());
-    guarded.hasQueryToken = query.hasQueryItem(QStringLiteral("token"));
-    guarded.queryToken = query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    if (guarded.webSocketUpgrade) {   // the only requests that may carry it (presentedToken)
+        const QUrlQuery query(request.url());
+        guarded.hasQueryToken = query.hasQueryItem(QStringLiteral("token"));
+        guarded.queryToken = query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    }
     return guarded;
 }
 
@@ -189,8 +217,7 @@ bool isPublicEndpoint(const QString &method, const QString &path)
 
 GuardDecision checkRequest(const GuardRequest &request, const AccessPolicy &policy)
 {
-    std::optional<HostHeader> host;
-    if (auto refusal = checkHost(request, policy, host))
+    if (auto refusal = checkHost(request, policy))
         return std::move(*refusal);
 
     HeaderList cors{{QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin")}};

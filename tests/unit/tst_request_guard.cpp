@@ -63,7 +63,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("host");
         for (const char *host : {"127.0.0.1:8000", "127.0.0.1", "localhost:8000", "localhost", "LOCALHOST:8000",
-                                 "[::1]:8000", "[::1]", "[0:0:0:0:0:0:0:1]:8000"})
+                                 "[::1]:8000", "[::1]", "[0:0:0:0:0:0:0:1]:8000", " localhost:8000 ", "127.0.0.1:08000"})
             QTest::newRow(host) << QByteArray(host);
     }
     void ownNamesAreAccepted()
@@ -85,7 +85,11 @@ private slots:
                                  "0x7f000001", "127.1:8000", "localhost6", "localhost6:8000", "localhost.:8000",
                                  "0.0.0.0:8000", "[::]:8000", "127.0.0.1:8001", "localhost:80", "[::1]:9",
                                  "127.0.0.1:8000:8000", "127.0.0.1:", "127.0.0.1:abc", "", "a b",
-                                 "127.0.0.1@evil.com", "evil.com#127.0.0.1"})
+                                 "127.0.0.1@evil.com", "evil.com#127.0.0.1",
+                                 // around the byte-for-byte check of a plain Host (isPlainServerHost)
+                                 "127.0.0.1:800", "127.0.0.1:80000", "127.0.0.1:80001", "127.0.0.1:8000x",
+                                 "127.0.0.1:+8000", "127.0.0.1:-8000", "localhostx:8000", "localhost8000",
+                                 "[::1]:80001", "127.0.0.1:0"})
             QTest::newRow(host) << QByteArray(host) << 403;
     }
     void foreignHostsAreRefused()
