@@ -69,6 +69,7 @@ public:
     const Config &config() const override { return m_config; }
     quint16 port() const;                    // the bound port (differs from config when it is 0)
     QUrl baseUrl() const override;           // http://host:port
+    QString baseUrlText() const override;
     qint64 uptimeSeconds() const override;
     int pluginCount() const;
     int openConnections() const;             // HTTP and WebSocket connections now open
@@ -135,6 +136,15 @@ private:
 
     Status prepareToken();
     void updateAccessPolicy(quint16 port);   // from m_config, the token and the bound port
+
+    struct BaseUrl {
+        QString host;        // m_config.host when it was made
+        quint16 port = 0;    // the bound port then
+        QUrl url;
+        QString text;
+    };
+    const BaseUrl &currentBaseUrl() const;
+    mutable BaseUrl m_baseUrl;   // a cache: made again when host or port changed
     bool m_shuttingDown = false;
     QTimer m_drain;                     // polls the work in flight while shutting down
     QElapsedTimer m_drainClock;

@@ -136,7 +136,7 @@ QHttpServerResponse health(const HttpApiContext &api)
         .add(QLatin1String("storage_problem"), api.session.storageProblem())
         .add(QLatin1String("takes_dir"), api.session.files().directory())  // every take
         .add(QLatin1String("uptime_seconds"), api.server.uptimeSeconds())
-        .add(QLatin1String("url"), api.server.baseUrl().toString())
+        .add(QLatin1String("url"), api.server.baseUrlText())
         .add(QLatin1String("version"), QStringLiteral(AIBAND_VERSION));
     return jsonReply(body.text());
 }

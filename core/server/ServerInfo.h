@@ -13,6 +13,7 @@ public:
     virtual ~ServerInfo() = default;
     virtual const Config &config() const = 0;   // the settings in effect now
     virtual QUrl baseUrl() const = 0;           // http://host:port, the bound port
+    virtual QString baseUrlText() const = 0;    // the same, as text
     virtual qint64 uptimeSeconds() const = 0;
 };
 

@@ -384,7 +384,9 @@ private slots:
         Orchestrator orchestrator(testConfig(), nullptr);
         QVERIFY(orchestrator.start().ok());
         const QUrl before = orchestrator.baseUrl();
-        QCOMPARE(test::httpGet(before.resolved(QUrl(QStringLiteral("/health")))).status, 200);
+        const test::HttpResult healthBefore = test::httpGet(before.resolved(QUrl(QStringLiteral("/health"))));
+        QCOMPARE(healthBefore.status, 200);
+        QCOMPARE(healthBefore.json.value(QStringLiteral("url")).toString(), before.toString());
 
         QTcpServer probe;   // a port that is free now
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
@@ -398,7 +400,12 @@ private slots:
         QVERIFY(dialog.apply().ok());
         QCOMPARE(moved.count(), 1);
         QCOMPARE(orchestrator.port(), freePort);
-        QCOMPARE(test::httpGet(orchestrator.baseUrl().resolved(QUrl(QStringLiteral("/health")))).status, 200);
+        // /health names the new address (the orchestrator's URL is kept until host or port change).
+        const test::HttpResult healthAfter = test::httpGet(orchestrator.baseUrl().resolved(QUrl(QStringLiteral("/health"))));
+        QCOMPARE(healthAfter.status, 200);
+        QCOMPARE(healthAfter.json.value(QStringLiteral("url")).toString(),
+                 QStringLiteral("http://127.0.0.1:%1").arg(freePort));
+        QCOMPARE(orchestrator.baseUrl(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freePort)));
         QCOMPARE(test::httpGet(before.resolved(QUrl(QStringLiteral("/health")))).status, 0);
         QCOMPARE(readJson(file), QJsonObject({{QStringLiteral("server"), QJsonObject{{QStringLiteral("port"), freePort}}}}));
     }
