@@ -266,6 +266,14 @@ QByteArray compactArrayText(const QList<QByteArray> &values)
     return text;
 }
 
+// Room for a typical answer at once: grown from empty, GET /health's 330 bytes were made in five
+// reallocations.
+CompactObjectText::CompactObjectText()
+{
+    m_out.reserve(512);
+    m_out.push_back('{');
+}
+
 void CompactObjectText::key(QLatin1String key)
 {
     Q_ASSERT_X(m_lastKey.isNull() || m_lastKey < key, "CompactObjectText", "keys must come in ascending order");

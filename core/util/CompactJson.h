@@ -29,6 +29,7 @@ QByteArray compactArrayText(const QList<QByteArray> &values);
 // debug builds; tst_compact_json and tst_server compare the bytes).
 class CompactObjectText {
 public:
+    CompactObjectText();
     CompactObjectText &add(QLatin1String key, const QString &value);
     CompactObjectText &add(QLatin1String key, const QStringList &values);   // an array of strings
     CompactObjectText &add(QLatin1String key, qint64 value);
@@ -47,7 +48,7 @@ private:
     void key(QLatin1String key);          // a literal name, in ascending order
     void fieldName(QStringView name);     // any name, escaped
 
-    std::string m_out{"{"};
+    std::string m_out;
     QLatin1String m_lastKey;
 };
 
