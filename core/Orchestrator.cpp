@@ -100,6 +100,7 @@ Orchestrator::Orchestrator(Config config, LogBuffer *logs, QObject *parent)
         m_hub->dropStaleSessions();
         m_session.forgetSilentPlugins(QDateTime::currentDateTimeUtc().addMSecs(-static_cast<qint64>(timeoutMs)));
         m_cleanup.runInBackground();
+        m_session.refreshStorageProblem();
     });
     m_maintenance.start();
     m_uptime.start();

@@ -85,6 +85,8 @@ public:
     // Replaces the engine (a seam for tests and fault injection: one that throws or takes its
     // time), before the first generation.
     void setRenderer(GenerationService::Renderer renderer) { m_generation.setRenderer(std::move(renderer)); }
+    // Replaces the takes' sync when settling (fault injection: a disk that loses writes).
+    void setSyncHook(FileStore::SyncHook hook) { m_files.setSyncHook(std::move(hook)); }
 
     // Access (docs/SECURITY.md). The token is read or created by start(); empty before, or
     // when none could be had and none is required.

@@ -185,24 +185,34 @@ Status FileStore::settle()
     const qint64 upTo = m_takes.lastUnsettled();
     if (upTo == 0) {   // nothing waits in the index (another store on this folder may have settled it)
         forget();
+        setSettleProblem({});
         return Done{};
     }
-    const QString error = m_syncHandle.open(m_directory);
-    if (const QString failed = error.isEmpty() ? syncFileSystemOf(m_syncHandle.handle()) : error; !failed.isEmpty()) {
+    QString failed = m_syncHandle.open(m_directory);
+    if (failed.isEmpty() && m_syncHook)
+        failed = m_syncHook();
+    if (failed.isEmpty())
+        failed = syncFileSystemOf(m_syncHandle.handle());
+    if (!failed.isEmpty()) {
         // The kernel reports a failed write once and then counts its pages as written: every
         // part waiting is written again from the index, and the next settle syncs it again.
         const QString message = QStringLiteral("the takes in %1 could not be synced (%2); their parts are written again "
                                                "from the takes index").arg(m_directory, failed);
-        qCWarning(lcFiles).noquote() << message;
+        if (message != settleProblem())   // once, not at every retry
+            qCWarning(lcFiles).noquote() << message;
         const QHash<QString, QByteArray> unsettled = m_takes.unsettledParts();
         for (auto it = unsettled.cbegin(); it != unsettled.cend(); ++it)
             restorePart(it.key(), it.value());
-        m_settler.committed();
+        setSettleProblem(message);
+        m_settler.retry();
         return makeError(QStringLiteral("write_failed"), message);
     }
     if (Status settled = m_takes.settle(upTo); !settled)
         return settled;
     forget();
+    if (!settleProblem().isEmpty())
+        qCInfo(lcFiles).noquote() << "the takes in" << m_directory << "are synced again";
+    setSettleProblem({});
     return Done{};
 }
 
@@ -219,6 +229,24 @@ bool FileStore::isUnsettled(const QString &name) const
 {
     QMutexLocker lock(&m_unsettledMutex);
     return m_unsettled.contains(name);
+}
+
+QString FileStore::settleProblem() const
+{
+    QMutexLocker lock(&m_unsettledMutex);
+    return m_settleProblem;
+}
+
+void FileStore::setSettleProblem(const QString &problem)
+{
+    QMutexLocker lock(&m_unsettledMutex);
+    m_settleProblem = problem;
+}
+
+void FileStore::setSyncHook(SyncHook hook)
+{
+    QMutexLocker settling(&m_settleMutex);
+    m_syncHook = std::move(hook);
 }
 
 FileStore::FolderHandle::~FolderHandle()

@@ -176,6 +176,14 @@ public:
     // the call (TakesIndex::settle()). The settler calls it; tests and closing may call it.
     Status settle();
     void setSettleDelay(std::chrono::milliseconds delay);   // both delays; tests keep takes unsettled with a long one
+    // Why the last settle failed (its sync did not take every write: the waiting parts were
+    // written again from the index and the settler tries again), empty once one succeeds. For
+    // the session's storage problem; thread-safe and never waits for a settle in progress.
+    QString settleProblem() const;
+    // Tests: asked instead of the file system's sync; an error text fails the settle with it,
+    // empty syncs as usual.
+    using SyncHook = std::function<QString()>;
+    void setSyncHook(SyncHook hook);
     // Tests: runs just before and just after a take's parts are renamed into place, with their
     // names, to put a race (a file taking a name, a client's delete) exactly there.
     enum class PlacingStage { BeforeRenames, AfterRenames };
@@ -248,6 +256,7 @@ private:
     static bool holdsBytes(const QString &path, const QByteArray &bytes);
     bool isUnsettled(const QString &name) const;   // its bytes still wait in the index
     Status removeRows(const QStringList &names);   // from the index, synced when a part's bytes wait
+    void setSettleProblem(const QString &problem);
     QStringList finishInterruptedTakes(const QSet<QString> &partials);
     void migrateSidecars();
     void indexUnknownFiles(const QList<StoredFile> &files, bool rebuilding);
@@ -261,9 +270,11 @@ private:
     std::unique_ptr<GroupCommit<PendingTake>> m_commits;
     // Names of durable takes' parts whose bytes the index still keeps: removing one removes its
     // row in a synced commit, not with a later take.
-    mutable QMutex m_unsettledMutex;
+    mutable QMutex m_unsettledMutex;   // guards m_unsettled and m_settleProblem
     QSet<QString> m_unsettled;
-    QMutex m_settleMutex;
+    QString m_settleProblem;
+    QMutex m_settleMutex;              // one settle at a time; guards m_syncHook
+    SyncHook m_syncHook;
     // The takes folder, open for as long as the store: the kernel reports a failed write to a
     // syncfs only through descriptors opened before it, so a new one for each settle would take
     // a lost write for a written one.

@@ -26,10 +26,21 @@ void TakeSettler::committed()
 {
     const Clock::time_point now = Clock::now();
     m_lastCommit.store(now.time_since_epoch().count(), std::memory_order_relaxed);
+    schedule(now, false);
+}
+
+void TakeSettler::retry()
+{
+    schedule(Clock::now(), true);
+}
+
+void TakeSettler::schedule(Clock::time_point now, bool retry)
+{
     std::unique_lock lock(m_mutex);
-    if (m_pending)   // a settle is already due: it looks at m_lastCommit when its time comes
+    if (m_pending && !retry)   // a settle is already due: it looks at m_lastCommit when its time comes
         return;
     m_pending = true;
+    m_retrying = retry;
     m_firstPending = now;
     if (!m_thread) {
         m_thread.reset(QThread::create([this] { run(); }));
@@ -50,6 +61,8 @@ void TakeSettler::setDelays(std::chrono::milliseconds quiet, std::chrono::millis
 
 TakeSettler::Clock::time_point TakeSettler::due() const
 {
+    if (m_retrying)
+        return m_firstPending + m_longest;
     const Clock::time_point last{Clock::duration(m_lastCommit.load(std::memory_order_relaxed))};
     return std::min(last + m_quiet, m_firstPending + m_longest);
 }
@@ -68,8 +81,17 @@ void TakeSettler::run()
         for (Clock::time_point when = due(); !m_stopping && Clock::now() < when; when = due())
             m_changed.wait_until(lock, when);
         m_pending = false;
+        m_retrying = false;
+        const bool last = m_stopping;
         lock.unlock();
         m_settle();
+        if (last) {
+            // One attempt while stopping. A settle that fails asks for another (FileStore::settle),
+            // and a disk that keeps failing kept the destructor, and the app's quit, in that loop
+            // for ever; what it leaves waits in the takes index for the next start.
+            AIBAND_HANDOFF_SEND(this);
+            return;
+        }
         lock.lock();
     }
 }

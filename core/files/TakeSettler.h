@@ -17,7 +17,8 @@ namespace aiband {
 // folder the takes changed, and a take renaming or linking in a folder being written waits for
 // it, so it runs when no take has been committed for `quiet`, and at the latest `longest` after
 // the first take it settles, however busy the takes keep it. Nothing runs while no take is
-// committed; what waits is settled when it is destroyed. The thread starts with the first take.
+// committed; what waits is settled when it is destroyed, in one attempt (a settle that fails there
+// is not tried again). The thread starts with the first take.
 // Thread-safe.
 class TakeSettler {
 public:
@@ -31,11 +32,15 @@ public:
     // A take was committed: settle it once the takes pause, or within `longest`. Wakes the
     // thread only for the first take of a settle, not for every take.
     void committed();
+    // A settle failed: try again `longest` from now, takes or not (a disk that fails is not asked
+    // ten times a second, each time with every waiting part written again).
+    void retry();
     void setDelays(std::chrono::milliseconds quiet, std::chrono::milliseconds longest);   // from the next take on
 
 private:
     using Clock = std::chrono::steady_clock;
     void run();
+    void schedule(Clock::time_point now, bool retry);
     Clock::time_point due() const;   // under m_mutex
 
     Settle m_settle;
@@ -47,6 +52,7 @@ private:
     std::chrono::milliseconds m_quiet;
     std::chrono::milliseconds m_longest;
     bool m_pending = false;
+    bool m_retrying = false;   // the pending settle is a failed one's retry: due `longest` after it
     bool m_stopping = false;
     Clock::time_point m_firstPending;
     std::atomic<Clock::rep> m_lastCommit{0};   // Clock ticks; read without the lock

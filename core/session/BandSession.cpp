@@ -287,13 +287,21 @@ void BandSession::onGenerated(const GenerationResult &result)
     if (!result.pluginId.isEmpty())
         m_plugins.addFiles(result.pluginId, static_cast<int>(result.files.size()));
     emit filesGenerated(result);   // plugins hear of their files before anything else happens
-    setStorageProblem({});
+    m_writeProblem.clear();
+    refreshStorageProblem();
 }
 
 void BandSession::onFailed(const Error &error)
 {
-    if (error.code == QLatin1String("insufficient_storage") || error.code == QLatin1String("write_failed"))
-        setStorageProblem(error.message);
+    if (error.code == QLatin1String("insufficient_storage") || error.code == QLatin1String("write_failed")) {
+        m_writeProblem = error.message;
+        refreshStorageProblem();
+    }
+}
+
+void BandSession::refreshStorageProblem()
+{
+    setStorageProblem(m_writeProblem.isEmpty() ? m_files->settleProblem() : m_writeProblem);
 }
 
 void BandSession::setStorageProblem(const QString &problem)

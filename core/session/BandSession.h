@@ -147,9 +147,14 @@ public:
     // A file's bytes, read while cleanup is kept away from it: invalid_filename, file_not_found.
     Result<QByteArray> readFile(const QString &name) const;
     const FileStore &files() const { return *m_files; }
-    // Why files cannot be written now (disk full, folder gone); empty when fine. Set by a failed
-    // write, cleared by the next successful one.
+    // Why files cannot be written now (disk full, folder gone), or why written takes did not
+    // reach the disk (a failed settle, FileStore::settleProblem()); empty when fine. A failed
+    // write's is cleared by the next successful one, a settle's once a settle succeeds; the
+    // settle's is looked at after every take and by refreshStorageProblem().
     QString storageProblem() const { return m_storageProblem; }
+    // Looks at the store's settles again (they run on a thread of their own): the maintenance
+    // timer calls it, so a failure shows even while no take is made.
+    void refreshStorageProblem();
 
     // ---- audition (docs/PROTOCOL.md, "Audio"): takes rendered to WAV or Ogg
     // Each is rendered on a pool of its own, never on this thread, under the per-client limits
@@ -212,7 +217,8 @@ private:
     TransportClock m_transport;
     LiveFollow m_live{m_transport};
     ClientLimiter m_limiter;
-    QString m_storageProblem;
+    QString m_storageProblem;   // m_writeProblem, else the store's settle problem
+    QString m_writeProblem;     // the last take's, when it failed for its storage
     QString m_soundFont;
     int m_audioPending = 0;
     int m_audioDetections = 0;   // recordings being decoded and heard

@@ -562,6 +562,35 @@ private slots:
         QCOMPARE(m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("storage_problem")).toString(), QString());
     }
 
+    // Takes answered, then the disk fails their settle: the server says so (the window and
+    // GET /health show it) until a settle succeeds, even while no take is made meanwhile.
+    void aSettleTheDiskFailsIsShownUntilOneSucceeds()
+    {
+        Config config;
+        config.connectionTimeoutSeconds = 0.4;   // the maintenance that looks at settles: every 100 ms
+        m_server = std::make_unique<TestServer>(config);
+        QVERIFY(m_server->start());
+        Orchestrator &orchestrator = *m_server->orchestrator;
+        QVERIFY(orchestrator.config().durableWrites);
+        QSignalSpy problems(&orchestrator.session(), &BandSession::storageProblemChanged);
+        std::atomic<bool> failing{true};
+        orchestrator.setSyncHook([&failing] { return failing ? QStringLiteral("Input/output error") : QString(); });
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be synced \\(Input/output error\\)")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^storage problem: .*could not be synced")));
+        QCOMPARE(m_server->post(QStringLiteral("/api/generate"), bassRequest()).status, 200);
+        const auto shown = [&] {
+            return m_server->get(QStringLiteral("/health")).json.value(QStringLiteral("storage_problem")).toString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(shown().contains(QStringLiteral("Input/output error")), 20000);
+        QVERIFY(orchestrator.session().storageProblem().contains(m_server->filesDir()));
+        QCOMPARE(problems.count(), 1);   // the window heard it once, however often the settle was tried
+        failing = false;   // the settler tries again by itself
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), QString(), 20000);
+        QCOMPARE(problems.count(), 2);
+        QCOMPARE(problems.last().first().toString(), QString());
+        orchestrator.setSyncHook({});
+    }
+
     void aVanishedFolderIsAnswered500()
     {
         QSignalSpy problems(&m_server->orchestrator->session(), &BandSession::storageProblemChanged);

@@ -1031,6 +1031,41 @@ private slots:
         QCOMPARE(contentOf(other.filePath(name)), QByteArray("durable"));
     }
 
+    // A settle whose sync fails (the disk lost a write; the kernel says so once) writes every
+    // waiting part again from the bytes the index kept, keeps them until a settle succeeds, and
+    // says why meanwhile (the session shows it as its storage problem).
+    void aSettleTheDiskFailsWritesEveryWaitingPartAgain()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), true);
+        store.setSettleDelay(std::chrono::hours(1));
+        QVERIFY(store.prepare().ok());
+        const Result<QList<StoredFile>> take = writeBassAndDrums(store);
+        QVERIFY(take.ok());
+        const QString bass = dir.filePath(take->at(0).name);
+        const QString drums = dir.filePath(take->at(1).name);
+        // What a lost write leaves: one part short, the other gone under its name.
+        QVERIFY(QFile::resize(bass, 3));
+        QVERIFY(QFile::remove(drums));
+        QVERIFY(store.settleProblem().isEmpty());
+
+        store.setSyncHook([] { return QStringLiteral("Input/output error"); });
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be synced \\(Input/output error\\)")));
+        const Status failed = store.settle();
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, QStringLiteral("write_failed"));
+        QCOMPARE(contentOf(bass), QByteArray("bass bytes"));
+        QCOMPARE(contentOf(drums), QByteArray("drums bytes"));
+        QCOMPARE(unsettledIn(dir.path()).size(), 2);   // kept for the next settle
+        QVERIFY2(store.settleProblem().contains(QStringLiteral("Input/output error")), qPrintable(store.settleProblem()));
+
+        store.setSyncHook({});
+        QVERIFY(store.settle().ok());
+        QVERIFY(unsettledIn(dir.path()).isEmpty());
+        QVERIFY(store.settleProblem().isEmpty());
+        QCOMPARE(contentOf(bass), QByteArray("bass bytes"));
+    }
+
     // Every column of a take's rows, read with SQL beside the store: its name and take, not
     // recovered, its metadata as Qt's compact text, its time, and the checksum that lets a
     // listing answer the stored text as it is (BLAKE2b-160 of the name, a zero byte and the
@@ -1107,6 +1142,51 @@ private slots:
             settler.committed();
         }
         QCOMPARE(settles.load(), 3);   // what waits is settled when it goes
+    }
+
+    // A failed settle is tried again at the settler's longest wait, with no take to start it.
+    void aFailedSettleIsTriedAgainWithoutATake()
+    {
+        std::atomic<int> settles{0};
+        TakeSettler *self = nullptr;
+        TakeSettler settler([&] { if (++settles == 1) self->retry(); }, std::chrono::milliseconds(10),
+                            std::chrono::milliseconds(30));
+        self = &settler;
+        settler.committed();
+        QTRY_COMPARE_WITH_TIMEOUT(settles.load(), 2, 20000);
+    }
+
+    // A store closing while its disk fails every sync tries once and goes: its settle asks for
+    // another each time it fails, and the settler kept answering while it stopped (the app never
+    // quit). What is left waits in the index, whole, for the next start.
+    void aStoreWhoseSyncsKeepFailingClosesAfterOneLastTry()
+    {
+        std::atomic<int> tries{0};
+        {
+            // A settle that fails asks again, as FileStore::settle() does; after ten it would
+            // stop asking, so that the old behaviour ends this test rather than hangs it.
+            TakeSettler *self = nullptr;
+            TakeSettler settler([&] { if (++tries < 10) self->retry(); }, std::chrono::hours(1), std::chrono::hours(1));
+            self = &settler;
+            settler.committed();
+        }
+        QCOMPARE(tries.load(), 1);
+
+        QTemporaryDir dir;
+        std::atomic<int> syncs{0};
+        {
+            FileStore store(dir.path(), true);
+            store.setSettleDelay(std::chrono::hours(1));
+            QVERIFY(store.prepare().ok());
+            QVERIFY(writeBassAndDrums(store).ok());
+            store.setSyncHook([&] { ++syncs; return QStringLiteral("Input/output error"); });
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be synced")));
+        }
+        QCOMPARE(syncs.load(), 1);
+        QCOMPARE(unsettledIn(dir.path()).size(), 2);
+        FileStore next(dir.path(), true);
+        QVERIFY(next.prepare().ok());
+        QCOMPARE(next.list().size(), 2);
     }
 
     // What a power cut before the settle leaves: the take's rows and bytes committed, its files
