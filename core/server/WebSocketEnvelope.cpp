@@ -65,11 +65,14 @@ Result<IncomingMessage> readEnvelope(const QString &text, const JsonShapeLimits 
         return invalidMessage(QStringLiteral("\"type\" must be a string"), QStringLiteral("type"));
     if (!data.isUndefined() && !data.isNull() && !data.isObject())
         return invalidMessage(QStringLiteral("\"data\" must be an object"), QStringLiteral("data"));
+    // Fields beside type, data and request_id: counted first, copied only when there are some
+    // (removing the three from a copy was a twentieth of answering a heartbeat, callgrind).
+    const qsizetype envelopeFields = 1 + (data.isUndefined() ? 0 : 1) + (requestId->isUndefined() ? 0 : 1);
+    if (message.size() == envelopeFields)
+        return IncomingMessage{type.toString(), data.toObject(), *requestId};
     QJsonObject atTop = message;
     for (const char *envelopeField : {"type", "data", "request_id"})
         atTop.remove(QLatin1String(envelopeField));
-    if (atTop.isEmpty())
-        return IncomingMessage{type.toString(), data.toObject(), *requestId};
     if (data.isObject())
         return invalidMessage(QStringLiteral("fields go either in \"data\" or beside \"type\", not both; \"%1\" is "
                                              "beside it").arg(atTop.begin().key()),
@@ -89,15 +92,33 @@ QString serverMessageType(ServerMessage message)
     return QLatin1String(row->type);
 }
 
+// Written field by field in the order a QJsonObject keeps its keys (ascending), the envelope's
+// own three among `atTop`'s, so the bytes are those of compactJson() of the object: building that
+// object (each insert converts the value, `data` whole) was 22,000 of the 53,000 instructions of
+// answering a heartbeat (callgrind).
 QString envelopeText(ServerMessage message, const QJsonObject &data, const QJsonValue &requestId,
                      const QJsonObject &atTop)
 {
-    QJsonObject envelope = atTop;
-    envelope.insert(QStringLiteral("type"), serverMessageType(message));
-    envelope.insert(QStringLiteral("data"), data);
-    if (!requestId.isUndefined() && !requestId.isNull())
-        envelope.insert(QStringLiteral("request_id"), requestId);
-    return QString::fromUtf8(compactJson(envelope));
+    CompactObjectText text;
+    auto field = atTop.constBegin();
+    // atTop's fields before `name`; its own `name`, if any, gives way to the envelope's.
+    const auto upTo = [&](QLatin1String name) {
+        for (; field != atTop.constEnd() && field.key() < name; ++field)
+            text.addField(field.key(), field.value());
+        if (field != atTop.constEnd() && field.key() == name)
+            ++field;
+    };
+    upTo(QLatin1String("data"));
+    text.addText(QLatin1String("data"), compactJson(data));
+    if (!requestId.isUndefined() && !requestId.isNull()) {
+        upTo(QLatin1String("request_id"));
+        text.add(QLatin1String("request_id"), requestId);
+    }
+    upTo(QLatin1String("type"));
+    text.add(QLatin1String("type"), serverMessageType(message));
+    for (; field != atTop.constEnd(); ++field)
+        text.addField(field.key(), field.value());
+    return QString::fromUtf8(text.text());
 }
 
 // Formatting a date is costly next to answering a heartbeat, so a burst of messages within one
