@@ -19,10 +19,10 @@ struct GeneratedFile {
     int noteCount = 0;
     QByteArray midi;   // the bytes written (shared, not copied): announcements need not read them back
 
-    // filename, track_type, url (for download), path (in the watched folder), size, notes
-    QJsonObject toJson(DownloadUrls &urls) const;
-    // The same as compactJson(toJson(urls)), written field by field for the HTTP answer.
-    QByteArray toJsonText(DownloadUrls &urls) const;
+    // As an answer describes it, compact JSON, keys ascending: filename, note_count, path (in
+    // the takes folder), size_bytes, track_type, url (for download). With `take`, also its
+    // duration, key and tempo among them (midi_ready's data).
+    QByteArray toJsonText(DownloadUrls &urls, const ArrangementSummary *take = nullptr) const;
 };
 
 struct GenerationResult {

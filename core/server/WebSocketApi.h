@@ -44,7 +44,7 @@ public:
     bool refusesUnknownFields(const QStringList &known) const;
 
     // Answers now, with the message's request id.
-    void reply(ServerMessage message, const QJsonObject &data) const;
+    void reply(ServerMessage message, const MessageData &data) const;
     void fail(const Error &error) const;
     // This session takes `pluginId` (the newest connection with an id wins).
     void bindPlugin(const QString &pluginId) const;
@@ -55,7 +55,7 @@ public:
     // An answer for later (a generation): sent only if the session is still open by then.
     class Later {
     public:
-        void reply(ServerMessage message, const QJsonObject &data) const;
+        void reply(ServerMessage message, const MessageData &data) const;
         void fail(const Error &error) const;
 
     private:

@@ -96,7 +96,16 @@ QString serverMessageType(ServerMessage message)
 // own three among `atTop`'s, so the bytes are those of compactJson() of the object: building that
 // object (each insert converts the value, `data` whole) was 22,000 of the 53,000 instructions of
 // answering a heartbeat (callgrind).
-QString envelopeText(ServerMessage message, const QJsonObject &data, const QJsonValue &requestId,
+MessageData::MessageData(const QJsonObject &object) : m_text(compactJson(object)) {}
+
+MessageData MessageData::written(QByteArray compactText)
+{
+    MessageData data;
+    data.m_text = std::move(compactText);
+    return data;
+}
+
+QString envelopeText(ServerMessage message, const MessageData &data, const QJsonValue &requestId,
                      const QJsonObject &atTop)
 {
     CompactObjectText text;
@@ -109,7 +118,7 @@ QString envelopeText(ServerMessage message, const QJsonObject &data, const QJson
             ++field;
     };
     upTo(QLatin1String("data"));
-    text.addText(QLatin1String("data"), compactJson(data));
+    text.addText(QLatin1String("data"), data.text());
     if (!requestId.isUndefined() && !requestId.isNull()) {
         upTo(QLatin1String("request_id"));
         text.add(QLatin1String("request_id"), requestId);

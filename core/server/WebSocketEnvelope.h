@@ -3,6 +3,7 @@
 #include "JsonShape.h"
 #include "util/Result.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -64,10 +65,24 @@ struct ServerMessageRow {
 std::span<const ServerMessageRow> serverMessages();
 QString serverMessageType(ServerMessage message);
 
+// A message's data as sent: an object's compact text. Handlers give a QJsonObject; an answer
+// made for every take (generation_complete, files_ready) gives the text it wrote itself, which
+// must be the bytes compactJson() gives for its object.
+class MessageData {
+public:
+    MessageData(const QJsonObject &object);   // NOLINT(google-explicit-constructor): every handler's
+    static MessageData written(QByteArray compactText);
+    const QByteArray &text() const { return m_text; }
+
+private:
+    MessageData() = default;
+    QByteArray m_text;
+};
+
 // The envelope as sent: compact JSON, request_id only when there is one. `atTop` are fields
 // written beside "type" for clients that read them there (the plugin's spec and client,
 // docs/PROTOCOL.md "Compatibility"); they never replace type, data or request_id.
-QString envelopeText(ServerMessage message, const QJsonObject &data, const QJsonValue &requestId = {},
+QString envelopeText(ServerMessage message, const MessageData &data, const QJsonValue &requestId = {},
                      const QJsonObject &atTop = {});
 // The server's time as messages carry it (ISO 8601 UTC with milliseconds).
 QString serverTimestamp();

@@ -93,7 +93,7 @@ public:
     void receiveText(QWebSocket *session, const QString &text) { onTextMessage(session, text); }
 
     // For the handlers (MessageCall): answers to one session, gives a session its plugin id.
-    void sendTo(QWebSocket *socket, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId);
+    void sendTo(QWebSocket *socket, ServerMessage message, const MessageData &data, const QJsonValue &requestId);
     void sendErrorTo(QWebSocket *socket, const Error &error, const QJsonValue &requestId);
     void bindPlugin(QWebSocket *socket, const QString &pluginId);
     // audio_start: the session's binary frames are PCM of `format` from now on, heard by the
@@ -144,7 +144,7 @@ private:
     void announceTake(const GenerationResult &result);
     void notifyAll(const QString &message);
 
-    void send(Session &session, ServerMessage message, const QJsonObject &data, const QJsonValue &requestId = {},
+    void send(Session &session, ServerMessage message, const MessageData &data, const QJsonValue &requestId = {},
               const QJsonObject &atTop = {});
     void sendError(Session &session, const Error &error, const QJsonValue &requestId = {});
 

@@ -698,9 +698,10 @@ private slots:
         QCOMPARE(details.size(), 2);
         QCOMPARE(details.at(0).toObject().value(QStringLiteral("filename")), ours.json.value(QStringLiteral("files")).toArray().at(0));
         QCOMPARE(details.at(1).toObject().value(QStringLiteral("track_type")).toString(), QStringLiteral("drums"));
-        // The fields of the WebSocket messages' file objects (GeneratedFile::toJson), no more, no less.
-        DownloadUrls noUrls{QUrl()};
-        QCOMPARE(details.at(0).toObject().keys(), GeneratedFile().toJson(noUrls).keys());
+        // The fields of every answer's file objects (GeneratedFile::toJsonText), no more, no less.
+        QCOMPARE(details.at(0).toObject().keys(),
+                 (QStringList{QStringLiteral("filename"), QStringLiteral("note_count"), QStringLiteral("path"),
+                              QStringLiteral("size_bytes"), QStringLiteral("track_type"), QStringLiteral("url")}));
         QCOMPARE(ours.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("style")).toString(),
                  QStringLiteral("jazz_swing"));
         const QJsonObject timings = ours.json.value(QStringLiteral("timings_ms")).toObject();

@@ -4,6 +4,7 @@
 #include "generation/DefaultsUsed.h"
 #include "generation/DownloadUrls.h"
 #include "generation/GenerateRequest.h"
+#include "generation/GenerationResult.h"
 #include "music/Chord.h"
 #include "music/SongPlan.h"
 #include "util/CompactJson.h"
@@ -344,6 +345,35 @@ private slots:
                 }
             }
         }
+    }
+
+    // A file as the answers describe it (and midi_ready, with its take's duration, key and
+    // tempo): Qt's compact text of the object with those fields.
+    void aGeneratedFileIsQtsTextOfItsObject()
+    {
+        GeneratedFile file;
+        file.file.name = QStringLiteral("20261207-101010-123_drums_Fsm_97_abcdef.mid");
+        file.file.path = QStringLiteral("/home/naïve \"player\"/takes/") + file.file.name;
+        file.file.sizeBytes = 12345678901;
+        file.trackType = QStringLiteral("drums");
+        file.noteCount = 321;
+        ArrangementSummary take;
+        take.durationBeats = 1.0 / 3.0 + 31;
+        take.key = QStringLiteral("F#m");
+        take.tempoBpm = 97.5;
+        const QUrl base(QStringLiteral("http://127.0.0.1:8765"));
+        QJsonObject object{{QStringLiteral("filename"), file.file.name},
+                           {QStringLiteral("track_type"), file.trackType},
+                           {QStringLiteral("url"), fileDownloadUrl(base, file.file.name).toString()},
+                           {QStringLiteral("path"), file.file.path},
+                           {QStringLiteral("size_bytes"), file.file.sizeBytes},
+                           {QStringLiteral("note_count"), file.noteCount}};
+        DownloadUrls urls(base);
+        QCOMPARE(file.toJsonText(urls), compactJson(object));
+        object.insert(QStringLiteral("duration"), take.durationBeats);
+        object.insert(QStringLiteral("key"), take.key);
+        object.insert(QStringLiteral("tempo"), take.tempoBpm);
+        QCOMPARE(file.toJsonText(urls, &take), compactJson(object));
     }
 
     void aChordNamedAgainIsTheChordItWas()
