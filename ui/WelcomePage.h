@@ -16,7 +16,7 @@ class Orchestrator;
 class WelcomePage : public QWidget {
     Q_OBJECT
 public:
-    explicit WelcomePage(Orchestrator &orchestrator, DesktopOpener opener = {}, QWidget *parent = nullptr);
+    explicit WelcomePage(Orchestrator &orchestrator, DesktopOpener opener = DesktopOpener(), QWidget *parent = nullptr);
 
     // First start: this user has never seen the page (a flag in QSettings, under firstStartKey();
     // tests set or remove it).
