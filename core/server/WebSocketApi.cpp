@@ -127,12 +127,13 @@ void handleHeartbeat(const MessageCall &call)
 {
     if (call.refusesUnknownFields({QStringLiteral("timestamp")}))
         return;
-    // Inserted one by one: the initializer list's constructor cost twice an insert (callgrind).
-    QJsonObject reply;
-    reply.insert(QStringLiteral("timestamp"), serverTimestamp());
+    // Written as text, keys ascending: the most frequent message there is, and a QJsonObject
+    // built and written out was 9,000 of the 31,700 instructions of answering it (callgrind).
+    CompactObjectText reply;
     if (const QJsonValue client = call.data().value(QStringLiteral("timestamp")); !client.isUndefined())
-        reply.insert(QStringLiteral("client_timestamp"), client);
-    call.reply(ServerMessage::HeartbeatResponse, reply);
+        reply.add(QLatin1String("client_timestamp"), client);
+    reply.add(QLatin1String("timestamp"), serverTimestamp());
+    call.reply(ServerMessage::HeartbeatResponse, MessageData::written(reply.text()));
 }
 
 void handleTransportUpdate(const MessageCall &call)
