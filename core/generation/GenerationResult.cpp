@@ -20,4 +20,17 @@ QByteArray GeneratedFile::toJsonText(DownloadUrls &urls, const ArrangementSummar
     return text.add(QLatin1String("track_type"), trackType).add(QLatin1String("url"), urls.of(file.name)).text();
 }
 
+QByteArray GenerationResult::filesText(DownloadUrls &urls) const
+{
+    QList<QByteArray> texts;
+    for (const GeneratedFile &file : files)
+        texts.append(file.toJsonText(urls));
+    return compactArrayText(texts);
+}
+
+QByteArray GenerationResult::metadataJsonText() const
+{
+    return metadataText.isEmpty() ? arrangement.toJsonText() : metadataText;
+}
+
 } // namespace aiband

@@ -34,6 +34,11 @@ struct GenerationResult {
     QByteArray metadataText;         // arrangement.toJsonText(), written once; may be empty
     double engineMs = 0.0;    // time spent composing
     double writeMs = 0.0;     // time spent writing files
+
+    // What every answer to the take says of it: its files (GeneratedFile::toJsonText, as a JSON
+    // array) and its metadata (metadataText, or the arrangement's when it was not written).
+    QByteArray filesText(DownloadUrls &urls) const;
+    QByteArray metadataJsonText() const;
 };
 
 } // namespace aiband

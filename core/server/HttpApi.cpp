@@ -220,24 +220,22 @@ using LeadingFields = QList<std::pair<QLatin1String, QString>> (*)(const Generat
 // as a QJsonObject and writing that was 190,000 of a generation's 1.15 million instructions.
 QByteArray generationText(const GenerationResult &result, const QUrl &baseUrl, LeadingFields leading)
 {
-    QList<QByteArray> details;
     QStringList names;
     QStringList types;
-    DownloadUrls urls(baseUrl);
     for (const GeneratedFile &file : result.files) {
-        details.append(file.toJsonText(urls));
         names.append(file.file.name);
         types.append(file.trackType);
     }
+    DownloadUrls urls(baseUrl);
     CompactObjectText answer;
     if (leading) {
         for (const auto &[key, value] : leading(result))
             answer.add(key, value);
     }
-    return answer.addText(QLatin1String("file_details"), compactArrayText(details))
+    return answer.addText(QLatin1String("file_details"), result.filesText(urls))
         .add(QLatin1String("files"), names)
         .add(QLatin1String("message"), QStringLiteral("Generated %1 file(s): %2").arg(result.files.size()).arg(types.join(QStringLiteral(", "))))
-        .addText(QLatin1String("metadata"), result.metadataText.isEmpty() ? result.arrangement.toJsonText() : result.metadataText)
+        .addText(QLatin1String("metadata"), result.metadataJsonText())
         .add(QLatin1String("request_id"), result.requestId)
         .add(QLatin1String("success"), true)
         .addText(QLatin1String("timings_ms"), CompactObjectText()

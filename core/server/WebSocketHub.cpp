@@ -490,16 +490,13 @@ void WebSocketHub::describeFiles(Session &session, const GenerationResult &resul
 {
     // Each file's fields written as text (keys ascending): built as QJsonObjects and written out,
     // files_ready and the midi_ready of each file were 240,000 instructions a take (callgrind).
-    QList<QByteArray> details;
     QStringList names;
-    DownloadUrls urls(m_baseUrl);
-    for (const GeneratedFile &file : result.files) {
-        details.append(file.toJsonText(urls));
+    for (const GeneratedFile &file : result.files)
         names.append(file.file.name);
-    }
+    DownloadUrls urls(m_baseUrl);
     send(session, ServerMessage::FilesReady,
          MessageData::written(CompactObjectText()
-                                  .addText(QLatin1String("details"), compactArrayText(details))
+                                  .addText(QLatin1String("details"), result.filesText(urls))
                                   .add(QLatin1String("files"), names)
                                   .add(QLatin1String("generation_id"), result.requestId)
                                   .text()),
