@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace aiband {
@@ -185,7 +186,7 @@ Status FileStore::settle()
     const qint64 upTo = m_takes.lastUnsettled();
     if (upTo == 0) {   // nothing waits in the index (another store on this folder may have settled it)
         forget();
-        setSettleProblem({});
+        replaceSettleProblem({});
         return Done{};
     }
     QString failed = m_syncHandle.open(m_directory);
@@ -198,21 +199,19 @@ Status FileStore::settle()
         // part waiting is written again from the index, and the next settle syncs it again.
         const QString message = QStringLiteral("the takes in %1 could not be synced (%2); their parts are written again "
                                                "from the takes index").arg(m_directory, failed);
-        if (message != settleProblem())   // once, not at every retry
+        if (replaceSettleProblem(message) != message)   // once, not at every retry
             qCWarning(lcFiles).noquote() << message;
         const QHash<QString, QByteArray> unsettled = m_takes.unsettledParts();
         for (auto it = unsettled.cbegin(); it != unsettled.cend(); ++it)
             restorePart(it.key(), it.value());
-        setSettleProblem(message);
         m_settler.retry();
         return makeError(QStringLiteral("write_failed"), message);
     }
     if (Status settled = m_takes.settle(upTo); !settled)
         return settled;
     forget();
-    if (!settleProblem().isEmpty())
+    if (!replaceSettleProblem({}).isEmpty())
         qCInfo(lcFiles).noquote() << "the takes in" << m_directory << "are synced again";
-    setSettleProblem({});
     return Done{};
 }
 
@@ -237,10 +236,10 @@ QString FileStore::settleProblem() const
     return m_settleProblem;
 }
 
-void FileStore::setSettleProblem(const QString &problem)
+QString FileStore::replaceSettleProblem(const QString &problem)
 {
     QMutexLocker lock(&m_unsettledMutex);
-    m_settleProblem = problem;
+    return std::exchange(m_settleProblem, problem);
 }
 
 void FileStore::setSyncHook(SyncHook hook)

@@ -256,7 +256,7 @@ private:
     static bool holdsBytes(const QString &path, const QByteArray &bytes);
     bool isUnsettled(const QString &name) const;   // its bytes still wait in the index
     Status removeRows(const QStringList &names);   // from the index, synced when a part's bytes wait
-    void setSettleProblem(const QString &problem);
+    QString replaceSettleProblem(const QString &problem);   // returns the one before
     QStringList finishInterruptedTakes(const QSet<QString> &partials);
     void migrateSidecars();
     void indexUnknownFiles(const QList<StoredFile> &files, bool rebuilding);
