@@ -703,8 +703,9 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
         // A client may have deleted it between its rename and here (it is listed as soon as it is
         // in place): it was written, and the deletion stands, so it is not indexed again;
         // publishing leaves a part deleted meanwhile out (python_churn found both races). A
-        // delete unlinks under this lock and takes the name out of m_reserved (removeFile()), so
-        // a name still reserved was not deleted, without a look at the disk per part.
+        // delete takes the name out of m_reserved under this lock after its unlink (removeFile()),
+        // so a name still reserved was not deleted, or is erased by that delete right after this,
+        // without a look at the disk per part.
         if (m_reserved.remove(file.name))
             m_index.insert(file.name, file.sizeBytes, file.modified);
         stored.append(file);
@@ -1037,21 +1038,23 @@ Status FileStore::remove(const QString &name)
     return Done{};
 }
 
+// The file goes before the index lock is taken: a trim removes dozens of files in a row, and
+// while it held the lock through each one's system calls, a take choosing its names waited for
+// most of the trim (0.74 ms against 0.01, measured), the lock rarely changing hands between the
+// trim's turns. Whichever order a take's indexing and this erase take, a deleted part stays
+// deleted, and a name still listed meanwhile cannot be chosen again.
 Status FileStore::removeFile(const StoredFile &file, Removal how)
 {
-    QMutexLocker lock(&m_indexMutex);
     const bool gone = how == Removal::KeepAsSpare ? m_spares.retire(file.path) : QFile::remove(file.path);
-    if (!gone) {
-        // Gone meanwhile (a trim and a client's DELETE of the same file): not a failure, a 404.
-        if (!QFileInfo::exists(file.path)) {
-            m_index.erase(file.name);
-            m_reserved.remove(file.name);
-            return fileNotFound(file.name);
-        }
+    // Gone meanwhile (a trim and a client's DELETE of the same file): not a failure, a 404.
+    const bool vanished = !gone && !QFileInfo::exists(file.path);
+    if (!gone && !vanished)
         return makeError(QStringLiteral("delete_failed"), QStringLiteral("could not delete %1").arg(file.name));
-    }
+    QMutexLocker lock(&m_indexMutex);
     m_index.erase(file.name);
     m_reserved.remove(file.name);   // a take's part deleted before its take indexed it
+    if (vanished)
+        return fileNotFound(file.name);
     return Done{};
 }
 
