@@ -215,9 +215,10 @@ Status FileStore::settle()
     return Done{};
 }
 
-// Rows of parts whose bytes still wait leave in a synced commit: a removal the disk has not taken
-// could outlive the unlink (or the failed take) a power cut takes, and start-up would make the
-// part again from its bytes. Other removals are never synced.
+// A client's delete or a failed take: rows of parts whose bytes still wait leave in a synced
+// commit, since a removal the disk has not taken could outlive the unlink (or the failed take) a
+// power cut takes, and start-up would make the part again from its bytes. Other removals are
+// never synced (and a trim's go with a later take's commit, trim()).
 Status FileStore::removeRows(const QStringList &names)
 {
     const bool waiting = std::any_of(names.cbegin(), names.cend(), [this](const QString &name) { return isUnsettled(name); });
@@ -1087,13 +1088,12 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
         else
             failed.append(name);
     }
-    // With a later take's rows; those of parts whose bytes still wait, at once (removeRows()).
-    QStringList waiting;
-    QStringList later;
-    for (const QString &name : removed + vanished)
-        (isUnsettled(name) ? waiting : later).append(name);
-    m_takes.removeWithLaterInsert(later);
-    removeRows(waiting);
+    // With a later take's rows, those of parts whose bytes still wait too: a trim a power cut
+    // takes may bring such a part back whole (its row and bytes restore it), and the next trim
+    // removes it again. A synced commit of its own made the take after each trim wait for it
+    // (docs/RELIABILITY.md, "A take is whole or not at all"). A client's delete is synced
+    // (removeRows()).
+    m_takes.removeWithLaterInsert(removed + vanished);
     logRemoval(policy, removed, failed);
     return removed;
 }
