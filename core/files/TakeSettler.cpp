@@ -2,6 +2,8 @@
 
 #include "util/ThreadHandoff.h"
 
+#include <algorithm>
+
 namespace aiband {
 
 TakeSettler::TakeSettler(Settle settle, std::chrono::milliseconds quiet, std::chrono::milliseconds longest)
@@ -34,11 +36,23 @@ void TakeSettler::retry()
     schedule(Clock::now(), true);
 }
 
+int TakeSettler::failuresInARow() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_failuresInARow;
+}
+
 void TakeSettler::schedule(Clock::time_point now, bool retry)
 {
     std::unique_lock lock(m_mutex);
     if (m_pending && !retry)   // a settle is already due: it looks at m_lastCommit when its time comes
         return;
+    if (retry) {
+        m_retryAsked = true;
+        ++m_failuresInARow;
+        const int doublings = std::min(m_failuresInARow - 1, 16);
+        m_retryDelay = std::min(m_longest * (1 << doublings), std::max(m_longest, kLongestRetry));
+    }
     m_pending = true;
     m_retrying = retry;
     m_firstPending = now;
@@ -62,7 +76,7 @@ void TakeSettler::setDelays(std::chrono::milliseconds quiet, std::chrono::millis
 TakeSettler::Clock::time_point TakeSettler::due() const
 {
     if (m_retrying)
-        return m_firstPending + m_longest;
+        return m_firstPending + m_retryDelay;
     const Clock::time_point last{Clock::duration(m_lastCommit.load(std::memory_order_relaxed))};
     return std::min(last + m_quiet, m_firstPending + m_longest);
 }
@@ -82,6 +96,7 @@ void TakeSettler::run()
             m_changed.wait_until(lock, when);
         m_pending = false;
         m_retrying = false;
+        m_retryAsked = false;
         const bool last = m_stopping;
         lock.unlock();
         m_settle();
@@ -93,6 +108,8 @@ void TakeSettler::run()
             return;
         }
         lock.lock();
+        if (!m_retryAsked)
+            m_failuresInARow = 0;
     }
 }
 

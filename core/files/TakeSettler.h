@@ -32,9 +32,13 @@ public:
     // A take was committed: settle it once the takes pause, or within `longest`. Wakes the
     // thread only for the first take of a settle, not for every take.
     void committed();
-    // A settle failed: try again `longest` from now, takes or not (a disk that fails is not asked
-    // ten times a second, each time with every waiting part written again).
+    // A settle failed: try again `longest` from now, takes or not, and twice as long after each
+    // further failure in a row, up to kLongestRetry: every try writes every waiting part again,
+    // which a disk that keeps failing was asked to do every 2 s for as long as it failed. A settle
+    // that does not ask again starts the count over.
     void retry();
+    static constexpr std::chrono::milliseconds kLongestRetry{60000};
+    int failuresInARow() const;   // settles that asked again since the last that did not (for tests)
     void setDelays(std::chrono::milliseconds quiet, std::chrono::milliseconds longest);   // from the next take on
 
 private:
@@ -47,12 +51,15 @@ private:
     // The standard library's, not QMutex and QWaitCondition: a wait releases the lock inside
     // libQt6Core, where a ThreadSanitizer build cannot see it, and every later lock looked like a
     // second lock of a held mutex (docs/RELIABILITY.md, "Churn").
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::chrono::milliseconds m_quiet;
     std::chrono::milliseconds m_longest;
     bool m_pending = false;
-    bool m_retrying = false;   // the pending settle is a failed one's retry: due `longest` after it
+    bool m_retrying = false;   // the pending settle is a failed one's retry: due m_retryDelay after it
+    bool m_retryAsked = false;   // by the settle running now
+    int m_failuresInARow = 0;
+    std::chrono::milliseconds m_retryDelay{0};
     bool m_stopping = false;
     Clock::time_point m_firstPending;
     std::atomic<Clock::rep> m_lastCommit{0};   // Clock ticks; read without the lock

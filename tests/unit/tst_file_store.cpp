@@ -27,8 +27,10 @@
 #include <atomic>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <semaphore>
 #include <thread>
 #include <vector>
@@ -1154,6 +1156,34 @@ private slots:
         self = &settler;
         settler.committed();
         QTRY_COMPARE_WITH_TIMEOUT(settles.load(), 2, 20000);
+    }
+
+    // A settle that keeps failing is tried later and later: `longest` after the first failure,
+    // then twice as long after each (every try writes every waiting part again). One that does
+    // not ask again starts the count over.
+    void aSettleThatKeepsFailingIsTriedLessAndLessOften()
+    {
+        using namespace std::chrono;
+        std::mutex mutex;
+        std::vector<steady_clock::time_point> tries;
+        const auto triesSoFar = [&] {
+            std::lock_guard lock(mutex);
+            return tries.size();
+        };
+        TakeSettler *self = nullptr;
+        TakeSettler settler([&] {
+            std::lock_guard lock(mutex);
+            tries.push_back(steady_clock::now());
+            if (tries.size() <= 3)
+                self->retry();
+        }, milliseconds(5), milliseconds(20));
+        self = &settler;
+        settler.committed();
+        QTRY_COMPARE_WITH_TIMEOUT(triesSoFar(), size_t(4), 20000);
+        QVERIFY(tries[1] - tries[0] >= milliseconds(20));
+        QVERIFY(tries[2] - tries[1] >= milliseconds(40));
+        QVERIFY(tries[3] - tries[2] >= milliseconds(80));
+        QTRY_COMPARE_WITH_TIMEOUT(settler.failuresInARow(), 0, 20000);
     }
 
     // A store closing while its disk fails every sync tries once and goes: its settle asks for
