@@ -7,8 +7,6 @@
 #include "music/TrackType.h"
 #include "util/CompactJson.h"
 
-#include <QJsonArray>
-
 namespace aiband {
 
 ArrangementSummary ArrangementSummary::of(const GenerateRequest &request, const SongPlan &plan)
@@ -33,38 +31,7 @@ ArrangementSummary ArrangementSummary::of(const GenerateRequest &request, const 
     return summary;
 }
 
-QJsonObject ArrangementSummary::feelJson() const
-{
-    return QJsonObject{{QStringLiteral("swing_ratio"), feel.swingRatio},
-                       {QStringLiteral("humanize"), feel.humanize},
-                       {QStringLiteral("intensity"), feel.intensity},
-                       {QStringLiteral("complexity"), feel.complexity},
-                       {QStringLiteral("fills"), feel.fills},
-                       {QStringLiteral("count_in"), feel.countInBars},
-                       {QStringLiteral("intro"), feel.introBars},
-                       {QStringLiteral("ending"), feel.ending}};
-}
-
-QJsonObject ArrangementSummary::toJson() const
-{
-    return QJsonObject{{QStringLiteral("style"), style},
-                       {QStringLiteral("tempo"), tempoBpm},
-                       {QStringLiteral("key"), key},
-                       {QStringLiteral("key_guessed"), keyGuessed},
-                       {QStringLiteral("time_signature"), timeSignature},
-                       {QStringLiteral("duration_beats"), durationBeats},
-                       {QStringLiteral("bars"), bars},
-                       {QStringLiteral("chord_count"), chordCount},
-                       {QStringLiteral("seed"), seed},
-                       {QStringLiteral("track_types"), QJsonArray::fromStringList(trackTypes)},
-                       {QStringLiteral("feel"), feelJson()},
-                       {QStringLiteral("time_unit"), QStringLiteral("beats")},
-                       {QStringLiteral("defaults_used"), defaultsUsed.toJson()},
-                       {QStringLiteral("music_start_beat"), musicStartBeat},
-                       {QStringLiteral("file_length_beats"), fileLengthBeats}};
-}
-
-// Keys in QJsonObject's order (ascending), as toJson() holds them.
+// Keys in QJsonObject's order (ascending), as Qt writes an object.
 QByteArray ArrangementSummary::feelText() const
 {
     return CompactObjectText()

@@ -5,7 +5,6 @@
 #include "music/Arrangement.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -18,7 +17,7 @@ struct SongPlan;
 // parts, feel, the defaults the request left to us), kept as values. Every take writes it as
 // text for the takes index and the answer; building a QJsonObject of it and walking it again to
 // write that text was an eighth of a take's instructions (docs/BENCHMARKS.md, "Values, not
-// objects"). The object is made only for those who read it (WebSocket messages, the window).
+// objects"); its tests keep a QJsonObject of it as the reference the text must equal.
 struct ArrangementSummary {
     QString style;
     double tempoBpm = 0.0;
@@ -37,12 +36,10 @@ struct ArrangementSummary {
 
     static ArrangementSummary of(const GenerateRequest &request, const SongPlan &plan);
 
-    QJsonObject toJson() const;
-    // The same as compactJson(toJson()), written field by field; with the feel's text when it is
-    // written already.
+    // Its JSON object's compact text (keys ascending, as Qt writes an object), written field by
+    // field; with the feel's text when it is written already.
     QByteArray toJsonText(const QByteArray &feelText = {}) const;
-    QJsonObject feelJson() const;    // toJson()'s "feel"
-    QByteArray feelText() const;     // the same as compactJson(feelJson())
+    QByteArray feelText() const;     // the "feel" object's text
 };
 
 } // namespace aiband

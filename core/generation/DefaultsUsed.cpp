@@ -44,14 +44,6 @@ QJsonValue DefaultsUsed::value(const QString &name) const
     return found ? *found : QJsonValue(QJsonValue::Undefined);
 }
 
-QJsonObject DefaultsUsed::toJson() const
-{
-    QJsonObject object;
-    for (const auto &[name, value] : m_values)
-        object.insert(name, value);
-    return object;
-}
-
 QByteArray DefaultsUsed::toJsonText() const
 {
     CompactObjectText text;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -20,8 +19,7 @@ public:
     bool contains(const QString &name) const;
     QJsonValue value(const QString &name) const;   // undefined when the name is not there
 
-    QJsonObject toJson() const;
-    QByteArray toJsonText() const;   // exactly compactJson(toJson())
+    QByteArray toJsonText() const;   // exactly compactJson() of a QJsonObject of them
 
     bool operator==(const DefaultsUsed &) const = default;
 
