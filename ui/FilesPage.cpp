@@ -219,14 +219,16 @@ void FilesPage::deleteSelected()
     if (QMessageBox::question(this, tr("Delete files"), question, QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    const QList<Error> errors = m_model->removeFiles(names);
-    if (!errors.isEmpty()) {
+    // The model answers only while it exists, and it is this page's child.
+    m_model->removeFiles(names, [this](const QList<Error> &errors) {
+        if (errors.isEmpty())
+            return;
         QStringList messages;
         for (const Error &error : errors)
             messages.append(error.message);
         QMessageBox::warning(this, tr("Delete files"),
                              tr("Some files could not be deleted:\n%1").arg(messages.join(QLatin1Char('\n'))));
-    }
+    });
 }
 
 void FilesPage::regenerateSelected()

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QLocale>
 #include <QMimeData>
+#include <QPointer>
 #include <QSet>
 
 #include <algorithm>
@@ -184,15 +185,15 @@ int FilesTableModel::rowOf(const QString &fileName) const
     return -1;
 }
 
-QList<Error> FilesTableModel::removeFiles(const QStringList &fileNames)
+void FilesTableModel::removeFiles(const QStringList &fileNames, std::function<void(const QList<Error> &)> done)
 {
-    QList<Error> errors;
-    for (const QString &name : fileNames) {
-        if (Status removed = m_orchestrator.session().deleteFile(name); !removed)
-            errors.append(removed.error());
-    }
-    refresh();
-    return errors;
+    m_orchestrator.session().deleteFiles(fileNames, [self = QPointer(this), done = std::move(done)](const QList<Error> &errors) {
+        if (!self)
+            return;
+        self->refresh();
+        if (done)
+            done(errors);
+    });
 }
 
 QString FilesTableModel::formatAge(qint64 seconds)

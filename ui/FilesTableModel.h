@@ -9,6 +9,7 @@
 #include <QList>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 namespace aiband {
@@ -55,9 +56,10 @@ public:
     const StoredFile &fileAt(int row) const { return m_rows.at(row).file; }
     int rowOf(const QString &fileName) const;   // -1 when not listed
 
-    // Deletes through the file store; the rows go at once. Returns one error per file that
-    // could not be deleted.
-    QList<Error> removeFiles(const QStringList &fileNames);
+    // Deletes through the session (the disk work on a worker); the rows go when it is done, and
+    // `done` gets one error per file that could not be deleted. Not called when the model is
+    // gone by then.
+    void removeFiles(const QStringList &fileNames, std::function<void(const QList<Error> &)> done = {});
 
     // "just now", "5 min", "3 h", "2 d": how long ago, in the table's words.
     static QString formatAge(qint64 seconds);

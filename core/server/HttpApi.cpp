@@ -800,13 +800,17 @@ QHttpServerResponse streamFile(const HttpApiContext &api, const QHttpServerReque
     return downloadFile(api, name.toString());
 }
 
-QHttpServerResponse deleteFile(const HttpApiContext &api, const QString &name)
+void deleteFile(const HttpApiContext &api, const QString &name, const HttpReply &reply)
 {
-    if (Status removed = api.session.deleteFile(name); !removed)
-        return statusForError(removed.error());
-    return jsonReply({{QStringLiteral("success"), true},
-                      {QStringLiteral("deleted"), name},
-                      {QStringLiteral("message"), QStringLiteral("Deleted %1").arg(name)}});   // the original's field
+    api.session.deleteFiles({name}, [reply, name](const QList<Error> &errors) {
+        if (!errors.isEmpty()) {
+            reply.send(statusForError(errors.first()));
+            return;
+        }
+        reply.send(jsonReply({{QStringLiteral("success"), true},
+                              {QStringLiteral("deleted"), name},
+                              {QStringLiteral("message"), QStringLiteral("Deleted %1").arg(name)}}));   // the original's field
+    });
 }
 
 } // namespace
@@ -837,6 +841,11 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
             handler(api, request, reply);
         };
     };
+    const auto deferredWithName = [api](void (*handler)(const HttpApiContext &, const QString &, const HttpReply &)) {
+        return [api, handler](const QHttpServerRequest &, const QStringList &args, HttpReply reply) {
+            handler(api, args.first(), reply);
+        };
+    };
     const auto transport = [api](const char *command) {
         return [api, command](const QHttpServerRequest &request, const QStringList &) {
             return transportCommand(api, request, QLatin1String(command));
@@ -853,7 +862,7 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
     router.add({M::Post, QStringLiteral("/api/midi/stream"), QStringLiteral("a generated file's bytes ({\"file_id\": name})"),
                 withRequest(streamFile)});
     router.add({M::Delete, QStringLiteral("/api/midi/{file_id}"), QStringLiteral("delete a generated file"),
-                withName(deleteFile)});
+                {}, deferredWithName(deleteFile)});
     router.add({M::Post, QStringLiteral("/api/plugin/register"), QStringLiteral("register a plugin instance"),
                 withRequest(registerPlugin)});
     router.add({M::Get, QStringLiteral("/api/plugin/status"), QStringLiteral("registered plugins (?plugin_id=ID)"),
@@ -887,7 +896,7 @@ void registerHttpApi(HttpRouter &router, const HttpApiContext &api)
     router.add({M::Get, QStringLiteral("/api/files/{filename}"), QStringLiteral("download a generated file"),
                 withName(downloadFile)});
     router.add({M::Delete, QStringLiteral("/api/files/{filename}"), QStringLiteral("delete a generated file"),
-                withName(deleteFile)});
+                {}, deferredWithName(deleteFile)});
     router.add({M::Get, QStringLiteral("/api/files/{filename}/audio"),
                 QStringLiteral("a generated file as audio (?format=wav|ogg&mute=parts&gain=part:0..1)"), {},
                 [api](const QHttpServerRequest &request, const QStringList &args, HttpReply reply) {

@@ -39,6 +39,7 @@ BandSession::BandSession(GenerationService *generation, FileStore *files, TakePu
     // One render at a time: each keeps a core busy for about a second a minute of a take, and
     // the generations share the machine.
     m_audioPool.setMaxThreadCount(1);
+    m_deletePool.setMaxThreadCount(1);   // deletes are few, and one at a time keeps them in order
 }
 
 // ---- plugins
@@ -318,15 +319,27 @@ void BandSession::setStorageProblem(const QString &problem)
 
 // ---- files
 
-Status BandSession::deleteFile(const QString &name)
+void BandSession::deleteFiles(const QStringList &names, DeletedCallback done)
 {
-    if (auto refusal = FileStore::checkFileName(name))
-        return *refusal;
-    if (Status removed = m_files->remove(name); !removed)   // file_not_found for one not there
-        return removed;
-    if (m_publisher)
-        m_publisher->withdraw(name);
-    return Done{};
+    runOnPool(
+        m_deletePool, this,
+        [names, files = m_files, publisher = m_publisher] {
+            QList<Error> errors;
+            for (const QString &name : names) {
+                if (auto refusal = FileStore::checkFileName(name)) {
+                    errors.append(*refusal);
+                    continue;
+                }
+                if (Status removed = files->remove(name); !removed) {   // file_not_found for one not there
+                    errors.append(removed.error());
+                    continue;
+                }
+                if (publisher)
+                    publisher->withdraw(name);
+            }
+            return errors;
+        },
+        [done = std::move(done)](const QList<Error> &errors) { done(errors); });
 }
 
 Result<QByteArray> BandSession::readFile(const QString &name) const

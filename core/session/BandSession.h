@@ -142,8 +142,13 @@ public:
                   std::function<void(const Result<GenerationResult> &, double fromBeat, double toBeat)> done);
 
     // ---- files
-    // From the takes and every watched folder: invalid_filename, file_not_found, or why not.
-    Status deleteFile(const QString &name);
+    // Each from the takes and every watched folder, on a worker thread: a part whose bytes still
+    // wait leaves in a synced commit, which can queue behind a settle's sync, and on the event
+    // loop that held every plugin's messages up to 20 ms (docs/BENCHMARKS.md). `done` gets, on
+    // this thread, why those not deleted were not (invalid_filename, file_not_found, or the
+    // disk's), in the order asked; empty when every one went.
+    using DeletedCallback = std::function<void(const QList<Error> &errors)>;
+    void deleteFiles(const QStringList &names, DeletedCallback done);
     // A file's bytes, read while cleanup is kept away from it: invalid_filename, file_not_found.
     Result<QByteArray> readFile(const QString &name) const;
     const FileStore &files() const { return *m_files; }
@@ -222,7 +227,10 @@ private:
     QString m_soundFont;
     int m_audioPending = 0;
     int m_audioDetections = 0;   // recordings being decoded and heard
-    QThreadPool m_audioPool;   // last: destroyed first, waiting for renders that capture nothing of this
+    QThreadPool m_audioPool;   // destroyed before the rest, waiting for renders that capture nothing of this
+    // Last: destroyed first, waiting for deletes, which use the store and the publisher (both
+    // outlive this session).
+    QThreadPool m_deletePool;
 };
 
 // The error for a plugin id that names no registered plugin.
