@@ -359,7 +359,7 @@ void Orchestrator::shutdown()
 
 bool Orchestrator::drained() const
 {
-    if (m_generation.pendingCount() > 0)
+    if (m_generation.pendingCount() > 0 || m_session.deletesPending() > 0)
         return false;
     // Replies (downloads, generation answers, close frames) still in the sockets' buffers.
     for (const QObject *owner : {static_cast<const QObject *>(m_http.data()), static_cast<const QObject *>(m_tcp.data())}) {

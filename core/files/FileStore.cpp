@@ -201,9 +201,12 @@ Status FileStore::settle()
                                                "from the takes index").arg(m_directory, failed);
         if (replaceSettleProblem(message) != message)   // once, not at every retry
             qCWarning(lcFiles).noquote() << message;
+        // Written over where they are, never made again: a part a trim took meanwhile keeps its
+        // row and bytes until a later take's commit, and made again it would be a file nothing
+        // lists (start-up, after a power cut, is where a missing part is made again).
         const QHash<QString, QByteArray> unsettled = m_takes.unsettledParts();
         for (auto it = unsettled.cbegin(); it != unsettled.cend(); ++it)
-            restorePart(it.key(), it.value());
+            restorePart(it.key(), it.value(), IfMissing::Skip);
         m_settler.retry();
         return makeError(QStringLiteral("write_failed"), message);
     }
@@ -446,18 +449,21 @@ bool FileStore::holdsBytes(const QString &path, const QByteArray &bytes)
 
 // Its file written over (the same file: a watched folder's link to it shows the bytes too), or,
 // where the name is gone, made again under its hidden name and renamed into place.
-QString FileStore::restorePart(const QString &name, const QByteArray &bytes)
+QString FileStore::restorePart(const QString &name, const QByteArray &bytes, IfMissing missing)
 {
     const QString placed = m_directory + QLatin1Char('/') + name;
-    const QFileInfo info(placed);
-    if (info.exists() && !info.isSymLink()) {
-        const int handle = ::open(QFile::encodeName(placed).constData(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
-        if (handle < 0)
-            return qt_error_string(errno);
+    // Opened, not looked at first: a trim renaming the part away in between leaves nothing to
+    // open (or, once open, the bytes go to the spare it became, which is written over anyway).
+    const int handle = ::open(QFile::encodeName(placed).constData(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (handle >= 0) {
         const QString error = writeWhole(handle, bytes, /*cut=*/true).error;
         ::close(handle);
         return error;
     }
+    if (missing == IfMissing::Skip && errno == ENOENT)
+        return {};
+    if (errno != ENOENT && errno != ELOOP)
+        return qt_error_string(errno);
     // Made again as a take's part is made (a link planted under either name is removed, not followed).
     QFile::remove(placed);
     if (const QString error = writeAside(partialPath(name), bytes).error; !error.isEmpty())

@@ -252,7 +252,10 @@ private:
     QString linkedFolder() const;   // why the store's folder cannot be written (a link), or empty
     // Recovery at start, and the old sidecars.
     Status restoreUnsettledParts();
-    QString restorePart(const QString &name, const QByteArray &bytes);   // an error text or empty
+    // A part's bytes written again: over its file, or (Make) as a new one where none is, a link
+    // planted under its name removed. An error text or empty.
+    enum class IfMissing { Make, Skip };
+    QString restorePart(const QString &name, const QByteArray &bytes, IfMissing missing = IfMissing::Make);
     static bool holdsBytes(const QString &path, const QByteArray &bytes);
     bool isUnsettled(const QString &name) const;   // its bytes still wait in the index
     Status removeRows(const QStringList &names);   // from the index, synced when a part's bytes wait
@@ -291,8 +294,9 @@ private:
         int m_handle = -1;
     };
     FolderHandle m_syncHandle;
-    // Guards m_index and m_reserved; a file is unlinked and leaves the index under it, so
-    // reconcile() never brings back a file a delete has just taken.
+    // Guards m_index and m_reserved. A removed file leaves the index under it after its unlink
+    // (removeFile()), and reconcile() looks at every file that differs again under it, so it never
+    // brings back a file a delete has just taken.
     mutable QMutex m_indexMutex;
     mutable FileIndex m_index;
     // Names of takes being written, from their choice until indexed (the writes run in parallel);

@@ -321,6 +321,7 @@ void BandSession::setStorageProblem(const QString &problem)
 
 void BandSession::deleteFiles(const QStringList &names, DeletedCallback done)
 {
+    ++m_deletesPending;
     runOnPool(
         m_deletePool, this,
         [names, files = m_files, publisher = m_publisher] {
@@ -339,7 +340,10 @@ void BandSession::deleteFiles(const QStringList &names, DeletedCallback done)
             }
             return errors;
         },
-        [done = std::move(done)](const QList<Error> &errors) { done(errors); });
+        [this, done = std::move(done)](const QList<Error> &errors) {
+            --m_deletesPending;
+            done(errors);
+        });
 }
 
 Result<QByteArray> BandSession::readFile(const QString &name) const

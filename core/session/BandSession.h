@@ -149,6 +149,7 @@ public:
     // disk's), in the order asked; empty when every one went.
     using DeletedCallback = std::function<void(const QList<Error> &errors)>;
     void deleteFiles(const QStringList &names, DeletedCallback done);
+    int deletesPending() const { return m_deletesPending; }   // not yet answered (a stop waits for them)
     // A file's bytes, read while cleanup is kept away from it: invalid_filename, file_not_found.
     Result<QByteArray> readFile(const QString &name) const;
     const FileStore &files() const { return *m_files; }
@@ -227,6 +228,7 @@ private:
     QString m_soundFont;
     int m_audioPending = 0;
     int m_audioDetections = 0;   // recordings being decoded and heard
+    int m_deletesPending = 0;
     QThreadPool m_audioPool;   // destroyed before the rest, waiting for renders that capture nothing of this
     // Last: destroyed first, waiting for deletes, which use the store and the publisher (both
     // outlive this session).

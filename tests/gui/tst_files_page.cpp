@@ -299,8 +299,10 @@ private slots:
         std::optional<QList<Error>> errors;
         model.removeFiles({names[0]}, [&](const QList<Error> &answer) { errors = answer; });
         QVERIFY(!errors.has_value());
+        QCOMPARE(server.orchestrator->session().deletesPending(), 1);   // what a stop waits for
         QTRY_VERIFY(errors.has_value());
         QVERIFY(errors->isEmpty());
+        QCOMPARE(server.orchestrator->session().deletesPending(), 0);
         QCOMPARE(removed.size(), 1);
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.rowOf(names[0]), -1);
