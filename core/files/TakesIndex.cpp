@@ -164,6 +164,7 @@ TakesIndex::TakesIndex(QString folder, bool durable)
     : m_folder(std::move(folder)), m_durable(durable),
       m_connectionPrefix(QStringLiteral("aiband-takes-%1-").arg(QUuid::createUuid().toString(QUuid::Id128)))
 {
+    m_checkpointPool.setMaxThreadCount(1);   // one checkpoint at a time (startCheckpoint())
 }
 
 TakesIndex::~TakesIndex()
@@ -390,7 +391,7 @@ void TakesIndex::startCheckpoint()
     if (m_checkpoint.isRunning())
         return;
     m_commitsSinceCheckpoint = 0;
-    m_checkpoint = QtConcurrent::run([this] {
+    m_checkpoint = QtConcurrent::run(&m_checkpointPool, [this] {
         QSqlQuery checkpoint(connection());
         bool done = checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
         if (done) {

@@ -12,6 +12,7 @@
 #include <QMutex>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <functional>
 #include <optional>
@@ -178,6 +179,9 @@ private:
     void startCheckpoint();
     QAtomicInt m_commitsSinceCheckpoint;
     QMutex m_checkpointMutex;
+    // A thread of its own, not Qt's shared pool, where a checkpoint could queue behind trims and
+    // recordings being heard (a second or more each) while the journal grew.
+    QThreadPool m_checkpointPool;
     QFuture<void> m_checkpoint;
     mutable QMutex m_deferredMutex;
     QStringList m_deferredRemovals;   // removeWithLaterInsert()'s
