@@ -264,6 +264,37 @@ QStringList indexLayout(const QString &folder)
     return layout;
 }
 
+// A durable store of two one-part takes whose bytes still wait to settle, one of them trimmed
+// (its row's removal waiting for a later take). Which one goes does not matter (parts written in
+// one millisecond tie by age).
+struct StoreWithATrimmedWaitingPart {
+    QTemporaryDir dir;
+    FileStore store{dir.path(), true};
+    QString trimmed;
+    QString kept;
+    QByteArray trimmedBytes;
+    QByteArray keptBytes;
+    bool ready = false;
+
+    StoreWithATrimmedWaitingPart()
+    {
+        store.setSettleDelay(std::chrono::hours(1));
+        if (!store.prepare().ok())
+            return;
+        const Result<StoredFile> first = store.write(kBass, "first", sampleMetadata());
+        const Result<StoredFile> second = store.write(kBass, "second", sampleMetadata());
+        const QStringList gone = store.trim(CleanupPolicy{0.0, 1, 60}, QDateTime::currentDateTimeUtc());
+        if (!first || !second || gone.size() != 1)
+            return;
+        const bool firstGone = gone.first() == first->name;
+        trimmed = gone.first();
+        kept = firstGone ? second->name : first->name;
+        trimmedBytes = firstGone ? "first" : "second";
+        keptBytes = firstGone ? "second" : "first";
+        ready = true;
+    }
+};
+
 class TestFileStore : public QObject {
     Q_OBJECT
 private slots:
@@ -1296,17 +1327,11 @@ private slots:
     // keeps everything but the row's removal.
     void aTrimmedPartWhoseBytesWaitIsBackWholeAfterACut()
     {
-        QTemporaryDir dir;
-        FileStore store(dir.path(), true);
-        store.setSettleDelay(std::chrono::hours(1));
-        QVERIFY(store.prepare().ok());
-        const QString first = store.write(kBass, "first", sampleMetadata())->name;
-        const QString second = store.write(kBass, "second", sampleMetadata())->name;
-        // Which one goes does not matter here (parts written in one millisecond tie by age).
-        const QStringList trimmed = store.trim(CleanupPolicy{0.0, 1, 60}, QDateTime::currentDateTimeUtc());
-        QCOMPARE(trimmed.size(), 1);
-        QVERIFY(!QFileInfo::exists(dir.filePath(trimmed.first())));
-        QVERIFY(TakesIndex(dir.path(), true).find(trimmed.first()).has_value());   // waiting
+        StoreWithATrimmedWaitingPart fixture;
+        QVERIFY(fixture.ready);
+        const QTemporaryDir &dir = fixture.dir;
+        QVERIFY(!QFileInfo::exists(dir.filePath(fixture.trimmed)));
+        QVERIFY(TakesIndex(dir.path(), true).find(fixture.trimmed).has_value());   // waiting
         QCOMPARE(unsettledIn(dir.path()).size(), 2);
 
         QTemporaryDir cut;
@@ -1314,8 +1339,8 @@ private slots:
             QVERIFY(QFile::copy(dir.filePath(name), cut.filePath(name)));
         FileStore after(cut.path(), true);
         QVERIFY(after.prepare().ok());
-        QCOMPARE(contentOf(cut.filePath(trimmed.first())), trimmed.first() == first ? QByteArray("first") : QByteArray("second"));
-        QVERIFY(after.readMetadata(trimmed.first()).has_value());
+        QCOMPARE(contentOf(cut.filePath(fixture.trimmed)), fixture.trimmedBytes);
+        QVERIFY(after.readMetadata(fixture.trimmed).has_value());
         QCOMPARE(after.count(), 2);
     }
 
@@ -1324,28 +1349,22 @@ private slots:
     // back as a file nothing lists (found in review: it did).
     void aFailedSettleDoesNotBringBackATrimmedPart()
     {
-        QTemporaryDir dir;
-        FileStore store(dir.path(), true);
-        store.setSettleDelay(std::chrono::hours(1));
-        QVERIFY(store.prepare().ok());
-        const QString first = store.write(kBass, "first", sampleMetadata())->name;
-        const QString second = store.write(kBass, "second", sampleMetadata())->name;
-        // Which one goes does not matter here (parts written in one millisecond tie by age).
-        const QStringList trimmed = store.trim(CleanupPolicy{0.0, 1, 60}, QDateTime::currentDateTimeUtc());
-        QCOMPARE(trimmed.size(), 1);
-        const QString kept = trimmed.first() == first ? second : first;
-        QVERIFY(TakesIndex(dir.path(), true).find(trimmed.first()).has_value());   // its removal waits
-        touch(dir.filePath(kept), "k");   // what the failed write left of it
+        StoreWithATrimmedWaitingPart fixture;
+        QVERIFY(fixture.ready);
+        const QTemporaryDir &dir = fixture.dir;
+        FileStore &store = fixture.store;
+        QVERIFY(TakesIndex(dir.path(), true).find(fixture.trimmed).has_value());   // its removal waits
+        touch(dir.filePath(fixture.kept), "k");   // what the failed write left of it
         store.setSyncHook([] { return QStringLiteral("Input/output error"); });
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be synced")));
         QVERIFY(!store.settle().ok());
-        QVERIFY(!QFileInfo::exists(dir.filePath(trimmed.first())));
-        QCOMPARE(contentOf(dir.filePath(kept)), kept == first ? QByteArray("first") : QByteArray("second"));
+        QVERIFY(!QFileInfo::exists(dir.filePath(fixture.trimmed)));
+        QCOMPARE(contentOf(dir.filePath(fixture.kept)), fixture.keptBytes);
         store.setSyncHook({});
         QVERIFY(store.settle().ok());
         store.cleanup(CleanupPolicy{0.0, 100, 60});   // reconciled with the folder
         QCOMPARE(store.count(), 1);
-        QVERIFY(!QFileInfo::exists(dir.filePath(trimmed.first())));
+        QVERIFY(!QFileInfo::exists(dir.filePath(fixture.trimmed)));
     }
 
     // A part that cannot be restored (no room) stops the start rather than lose it: its bytes
