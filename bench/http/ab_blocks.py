@@ -25,15 +25,10 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
-from benchlib import SEED_BODY, Server, _bench_tmp_parent, log  # noqa: E402
+from benchlib import SEED_BODY, Server, _bench_tmp_parent, log, percentile  # noqa: E402
 import machine  # noqa: E402
 
 WARM_UP = 1200   # takes per server before measuring: past max_files (1,000 files), so trims run
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
 class Client:
@@ -109,9 +104,9 @@ def main():
           f"{'off' if args.no_durable else 'on'}; milliseconds, send to answer\n")
     print("| | old | new | blocks where new is lower |")
     print("|---|---|---|---|")
-    for label, fraction in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99), ("p99.9", 0.999)):
-        lower = sum(1 for o, n in zip(blocks["old"], blocks["new"]) if percentile(n, fraction) < percentile(o, fraction))
-        print(f"| {label} | {percentile(pooled['old'], fraction):.3f} | {percentile(pooled['new'], fraction):.3f} | "
+    for label, p in (("p50", 50), ("p90", 90), ("p99", 99), ("p99.9", 99.9)):
+        lower = sum(1 for o, n in zip(blocks["old"], blocks["new"]) if percentile(n, p) < percentile(o, p))
+        print(f"| {label} | {percentile(pooled['old'], p):.3f} | {percentile(pooled['new'], p):.3f} | "
               f"{lower} of {args.blocks} |")
     print()
     print(f"Median latency by place in the trim cycle ({args.cycle} takes):\n")

@@ -42,7 +42,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "python"))
 sys.path.insert(0, os.path.join(ROOT, "bench", "tools"))
-import benchlib  # noqa: E402  (the machine's description and how busy it is)
+import benchlib  # noqa: E402  (the machine's description, how busy it is, percentiles)
 import plugin_client  # noqa: E402  (the server on a free port in its own folders; a plugin session)
 import websockets  # noqa: E402
 
@@ -83,21 +83,13 @@ def now():
 # Figures
 # ---------------------------------------------------------------------------------------------
 
-def percentile(values, p):
-    """Nearest rank: the smallest value with at least p % of the values at or below it."""
-    ordered = sorted(values)
-    if not ordered:
-        return None
-    return ordered[max(0, math.ceil(p / 100.0 * len(ordered)) - 1)]
-
-
 def summary_ms(values_s):
     """p50/p90/p99/max (and min) in ms of durations given in seconds."""
     ms = [v * 1000.0 for v in values_s]
     if not ms:
         return {"n": 0}
-    return {"n": len(ms), "min": round(min(ms), 3), "p50": round(percentile(ms, 50), 3),
-            "p90": round(percentile(ms, 90), 3), "p99": round(percentile(ms, 99), 3),
+    return {"n": len(ms), "min": round(min(ms), 3), "p50": round(benchlib.percentile(ms, 50), 3),
+            "p90": round(benchlib.percentile(ms, 90), 3), "p99": round(benchlib.percentile(ms, 99), 3),
             "max": round(max(ms), 3)}
 
 
@@ -839,7 +831,7 @@ def sweep_figures(sessions, tempo_map, steps, stopped):
         per_tempo.append({"bpm": bpm, "notes": len(values),
                           "late": sum(1 for v in values if v * 1000.0 < LATE_BELOW_MS),
                           "min_margin_ms": round(min(values) * 1000, 1),
-                          "p1_margin_ms": round(percentile(values, 1) * 1000, 1),
+                          "p1_margin_ms": round(benchlib.percentile(values, 1) * 1000, 1),
                           **lookahead_kept(sessions, tempo_map, bpm, stopped)})
     return {"band_events_messages": sum(len(s.band_events) for s in sessions),
             "notes_received": notes, "notes_after_stop": not_played,
@@ -867,7 +859,7 @@ def lookahead_kept(sessions, tempo_map, bpm, stopped):
     shortfall_ms = [(LOOKAHEAD_BEATS - a) * 60000.0 / bpm for a in ahead]
     return {"sends": len(ahead), "min_beats_ahead": round(fewest, 4),
             "sends_under_lookahead": sum(1 for a in ahead if a < LOOKAHEAD_BEATS),
-            "median_shortfall_ms": round(percentile(shortfall_ms, 50), 3),
+            "median_shortfall_ms": round(benchlib.percentile(shortfall_ms, 50), 3),
             "worst_shortfall_ms": round(max(0.0, max(shortfall_ms)), 3)}
 
 

@@ -7,6 +7,7 @@ Standard library only; run with /usr/bin/python3 (Debian's, which has python3-we
 
 import http.client
 import json
+import math
 import os
 import re
 import shutil
@@ -33,6 +34,14 @@ SERVER_VARIABLES = ("HOST", "PORT", "DEBUG", "GENERATED_FILES_DIR", "CLEANUP_HOU
 
 def log(message):
     print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def percentile(values, p):
+    """Nearest rank: the smallest value with at least p % of the values at or below it."""
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    return ordered[max(0, math.ceil(p / 100.0 * len(ordered)) - 1)]
 
 
 def emit_results(results, path=None):
