@@ -50,8 +50,6 @@ void TakeSettler::schedule(Clock::time_point now, bool retry)
     if (retry) {
         m_retryAsked = true;
         ++m_failuresInARow;
-        const int doublings = std::min(m_failuresInARow - 1, 16);
-        m_retryDelay = std::min(m_longest * (1 << doublings), std::max(m_longest, kLongestRetry));
     }
     m_pending = true;
     m_retrying = retry;
@@ -75,8 +73,11 @@ void TakeSettler::setDelays(std::chrono::milliseconds quiet, std::chrono::millis
 
 TakeSettler::Clock::time_point TakeSettler::due() const
 {
-    if (m_retrying)
-        return m_firstPending + m_retryDelay;
+    if (m_retrying) {
+        // `longest` doubled for each failure in a row after the first, up to kLongestRetry.
+        const int doublings = std::min(m_failuresInARow - 1, 16);
+        return m_firstPending + std::min(m_longest * (1 << doublings), std::max(m_longest, kLongestRetry));
+    }
     const Clock::time_point last{Clock::duration(m_lastCommit.load(std::memory_order_relaxed))};
     return std::min(last + m_quiet, m_firstPending + m_longest);
 }

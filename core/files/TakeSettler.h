@@ -56,10 +56,9 @@ private:
     std::chrono::milliseconds m_quiet;
     std::chrono::milliseconds m_longest;
     bool m_pending = false;
-    bool m_retrying = false;   // the pending settle is a failed one's retry: due m_retryDelay after it
+    bool m_retrying = false;   // the pending settle is a failed one's retry (due() says when)
     bool m_retryAsked = false;   // by the settle running now
     int m_failuresInARow = 0;
-    std::chrono::milliseconds m_retryDelay{0};
     bool m_stopping = false;
     Clock::time_point m_firstPending;
     std::atomic<Clock::rep> m_lastCommit{0};   // Clock ticks; read without the lock
