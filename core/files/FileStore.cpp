@@ -448,7 +448,8 @@ bool FileStore::holdsBytes(const QString &path, const QByteArray &bytes)
 }
 
 // Its file written over (the same file: a watched folder's link to it shows the bytes too), or,
-// where the name is gone, made again under its hidden name and renamed into place.
+// where the name is gone and `missing` is Make, made again under its hidden name and renamed into
+// place.
 QString FileStore::restorePart(const QString &name, const QByteArray &bytes, IfMissing missing)
 {
     const QString placed = m_directory + QLatin1Char('/') + name;
