@@ -197,25 +197,34 @@ Status FileStore::settle()
     if (!failed.isEmpty()) {
         // The kernel reports a failed write once and then counts its pages as written: every
         // part waiting is written again from the index, and the next settle syncs it again.
-        const QString message = QStringLiteral("the takes in %1 could not be synced (%2); their parts are written again "
-                                               "from the takes index").arg(m_directory, failed);
-        if (replaceSettleProblem(message) != message)   // once, not at every retry
-            qCWarning(lcFiles).noquote() << message;
         // Written over where they are, never made again: a part a trim took meanwhile keeps its
         // row and bytes until a later take's commit, and made again it would be a file nothing
         // lists (start-up, after a power cut, is where a missing part is made again).
         const QHash<QString, QByteArray> unsettled = m_takes.unsettledParts();
         for (auto it = unsettled.cbegin(); it != unsettled.cend(); ++it)
             restorePart(it.key(), it.value(), IfMissing::Skip);
-        m_settler.retry();
-        return makeError(QStringLiteral("write_failed"), message);
+        return settleFailed(QStringLiteral("the takes in %1 could not be synced (%2); their parts are written again "
+                                           "from the takes index").arg(m_directory, failed));
     }
+    // The files are on the disk, but their bytes stay in the index until it says so: tried again
+    // like a failed sync, or they waited there (and every delete of theirs was a synced commit)
+    // until a later take's settle or the next start.
     if (Status settled = m_takes.settle(upTo); !settled)
-        return settled;
+        return settleFailed(QStringLiteral("the takes in %1 are on the disk, but the takes index could not record it (%2)")
+                                .arg(m_directory, settled.error().message));
     forget();
     if (!replaceSettleProblem({}).isEmpty())
         qCInfo(lcFiles).noquote() << "the takes in" << m_directory << "are synced again";
     return Done{};
+}
+
+// Said once, not at every retry; the session shows it as its storage problem until a settle succeeds.
+Status FileStore::settleFailed(const QString &message)
+{
+    if (replaceSettleProblem(message) != message)
+        qCWarning(lcFiles).noquote() << message;
+    m_settler.retry();
+    return makeError(QStringLiteral("write_failed"), message);
 }
 
 // A client's delete or a failed take: rows of parts whose bytes still wait leave in a synced

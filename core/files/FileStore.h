@@ -177,7 +177,8 @@ public:
     Status settle();
     void setSettleDelay(std::chrono::milliseconds delay);   // both delays; tests keep takes unsettled with a long one
     // Why the last settle failed (its sync did not take every write: the waiting parts were
-    // written again from the index and the settler tries again), empty once one succeeds. For
+    // written again from the index; or the index could not record it), empty once one succeeds;
+    // the settler tries again either way. For
     // the session's storage problem; thread-safe and never waits for a settle in progress.
     QString settleProblem() const;
     // Tests: asked instead of the file system's sync; an error text fails the settle with it,
@@ -260,6 +261,7 @@ private:
     bool isUnsettled(const QString &name) const;   // its bytes still wait in the index
     Status removeRows(const QStringList &names);   // from the index, synced when a part's bytes wait
     QString replaceSettleProblem(const QString &problem);   // returns the one before
+    Status settleFailed(const QString &message);   // reported, and tried again later
     QStringList finishInterruptedTakes(const QSet<QString> &partials);
     void migrateSidecars();
     void indexUnknownFiles(const QList<StoredFile> &files, bool rebuilding);

@@ -243,6 +243,19 @@ QByteArray contentOf(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
 }
 
+// Runs one statement on the takes index in a connection of its own, as another program would.
+bool runOnIndex(const QString &folder, const QString &statement)
+{
+    bool ran = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("beside"));
+        db.setDatabaseName(folder + QLatin1Char('/') + QLatin1String(TakesIndex::kFileName));
+        ran = db.open() && QSqlQuery(db).exec(statement);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("beside"));
+    return ran;
+}
+
 // The index's layout version and the kind of its parts table ("rowid" or "without rowid"), read
 // with a connection of its own.
 QStringList indexLayout(const QString &folder)
@@ -1099,6 +1112,34 @@ private slots:
         QVERIFY(unsettledIn(dir.path()).isEmpty());
         QVERIFY(store.settleProblem().isEmpty());
         QCOMPARE(contentOf(bass), QByteArray("bass bytes"));
+    }
+
+    // A settle whose sync succeeds but whose index cannot record it (here a trigger refuses, as a
+    // full disk or a damaged index would) says why and is tried again without waiting for another
+    // take: the bytes stayed in the index, and each of their deletes was a synced commit, until a
+    // later take's settle or the next start.
+    void aSettleTheIndexCannotRecordIsTriedAgain()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), true);
+        store.setSettleDelay(std::chrono::hours(1));
+        QVERIFY(store.prepare().ok());
+        QVERIFY(writeBassAndDrums(store).ok());
+        QCOMPARE(unsettledIn(dir.path()).size(), 2);
+        QVERIFY(runOnIndex(dir.path(), QStringLiteral("CREATE TRIGGER refuse BEFORE DELETE ON unsettled "
+                                                      "BEGIN SELECT RAISE(ABORT, 'the index refused'); END")));
+        store.setSettleDelay(std::chrono::milliseconds(20));   // the retry's delay; the take's settle still waits an hour
+
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("index could not record it.*the index refused")));
+        const Status failed = store.settle();
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, QStringLiteral("write_failed"));
+        QVERIFY2(store.settleProblem().contains(QStringLiteral("the index refused")), qPrintable(store.settleProblem()));
+        QCOMPARE(unsettledIn(dir.path()).size(), 2);
+
+        QVERIFY(runOnIndex(dir.path(), QStringLiteral("DROP TRIGGER refuse")));
+        QTRY_VERIFY_WITH_TIMEOUT(unsettledIn(dir.path()).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(store.settleProblem().isEmpty(), 20000);
     }
 
     // Every column of a take's rows, read with SQL beside the store: its name and take, not
