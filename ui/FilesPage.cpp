@@ -169,7 +169,7 @@ QStringList FilesPage::selectedFileNames() const
     QStringList names;
     QModelIndexList rows = m_view->selectionModel()->selectedRows();
     std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    for (const QModelIndex &row : rows)
+    for (const QModelIndex &row : rows)   // never a row being deleted: a disabled row is not selected
         names.append(row.data(FilesTableModel::FileNameRole).toString());
     return names;
 }
@@ -219,8 +219,10 @@ void FilesPage::deleteSelected()
     if (QMessageBox::question(this, tr("Delete files"), question, QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    // The model answers only while it exists, and it is this page's child.
+    // The model answers only while it exists, and it is this page's child. Its rows are disabled
+    // until then, and no longer count as selected.
     m_model->removeFiles(names, [this](const QList<Error> &errors) {
+        selectionChanged();   // rows that could not be deleted count again
         if (errors.isEmpty())
             return;
         QStringList messages;
@@ -229,6 +231,7 @@ void FilesPage::deleteSelected()
         QMessageBox::warning(this, tr("Delete files"),
                              tr("Some files could not be deleted:\n%1").arg(messages.join(QLatin1Char('\n'))));
     });
+    selectionChanged();
 }
 
 void FilesPage::regenerateSelected()

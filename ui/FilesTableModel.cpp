@@ -148,6 +148,8 @@ Qt::ItemFlags FilesTableModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
+    if (m_deleting.contains(m_rows.at(index.row()).file.name))
+        return Qt::ItemNeverHasChildren;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
 }
 
@@ -187,13 +189,36 @@ int FilesTableModel::rowOf(const QString &fileName) const
 
 void FilesTableModel::removeFiles(const QStringList &fileNames, std::function<void(const QList<Error> &)> done)
 {
-    m_orchestrator.session().deleteFiles(fileNames, [self = QPointer(this), done = std::move(done)](const QList<Error> &errors) {
+    QStringList asked;
+    for (const QString &name : fileNames) {
+        if (!m_deleting.contains(name) && !asked.contains(name))
+            asked.append(name);
+    }
+    if (asked.isEmpty()) {   // every one already going: answered as the first delete will be, later
+        QMetaObject::invokeMethod(this, [done = std::move(done)] { if (done) done({}); }, Qt::QueuedConnection);
+        return;
+    }
+    for (const QString &name : std::as_const(asked))
+        m_deleting.insert(name);
+    rowsChanged(asked);
+    m_orchestrator.session().deleteFiles(asked, [self = QPointer(this), asked, done = std::move(done)](const QList<Error> &errors) {
         if (!self)
             return;
+        for (const QString &name : asked)
+            self->m_deleting.remove(name);
         self->refresh();
+        self->rowsChanged(asked);   // those that could not be deleted are enabled again
         if (done)
             done(errors);
     });
+}
+
+void FilesTableModel::rowsChanged(const QStringList &fileNames)
+{
+    for (const QString &name : fileNames) {
+        if (const int row = rowOf(name); row >= 0)
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 QString FilesTableModel::formatAge(qint64 seconds)

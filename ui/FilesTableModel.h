@@ -7,6 +7,7 @@
 #include <QFileSystemWatcher>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -58,7 +59,9 @@ public:
 
     // Deletes through the session (the disk work on a worker); the rows go when it is done, and
     // `done` gets one error per file that could not be deleted. Not called when the model is
-    // gone by then.
+    // gone by then. Until then their rows are disabled (greyed, not selectable), and a file
+    // already being deleted is not asked for again: a second Delete before the first answer
+    // reported "no file named …" for a file the first was removing.
     void removeFiles(const QStringList &fileNames, std::function<void(const QList<Error> &)> done = {});
 
     // "just now", "5 min", "3 h", "2 d": how long ago, in the table's words.
@@ -95,10 +98,12 @@ private:
     FileProvenance provenanceOf(const QString &fileName) const;
     void remember(const GenerationResult &result);
     void watchFolder();
+    void rowsChanged(const QStringList &fileNames);   // their flags or data
 
     Orchestrator &m_orchestrator;
     QList<Row> m_rows;
     QHash<QString, FileProvenance> m_provenance;   // by file name, for files generated this run
+    QSet<QString> m_deleting;   // asked of the session, not yet answered
     QFileSystemWatcher m_watcher;
     QTimer m_debounce;
     QTimer m_ageTicker;   // ages are relative: repaint them now and then

@@ -295,16 +295,29 @@ private slots:
 
         // Through the model (the Delete button): the disk work on a worker, so the answer comes
         // from the event loop later; then the row is gone, and the file.
-        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         std::optional<QList<Error>> errors;
         model.removeFiles({names[0]}, [&](const QList<Error> &answer) { errors = answer; });
         QVERIFY(!errors.has_value());
         QCOMPARE(server.orchestrator->session().deletesPending(), 1);   // what a stop waits for
-        QTRY_VERIFY(errors.has_value());
+        // Until the answer its row is greyed and cannot be chosen, and Delete pressed again
+        // (the same file, and one more) asks only for the one more: the second answer had
+        // "no file named" for the file the first was removing.
+        QCOMPARE(model.flags(model.index(model.rowOf(names[0]), FilesTableModel::Track)) & Qt::ItemIsEnabled, Qt::NoItemFlags);
+        QVERIFY(model.flags(model.index(model.rowOf(names[1]), FilesTableModel::Track)) & Qt::ItemIsSelectable);
+        std::optional<QList<Error>> again;
+        model.removeFiles({names[0], names[1]}, [&](const QList<Error> &answer) { again = answer; });
+        QCOMPARE(server.orchestrator->session().deletesPending(), 2);
+        QTRY_VERIFY(errors.has_value() && again.has_value());
         QVERIFY(errors->isEmpty());
+        QVERIFY2(again->isEmpty(), qPrintable(again->isEmpty() ? QString() : again->first().message));
         QCOMPARE(server.orchestrator->session().deletesPending(), 0);
-        QCOMPARE(removed.size(), 1);
-        QCOMPARE(model.rowCount(), 3);
+        // Once answered, a file is asked of the session again, which says it is gone.
+        std::optional<QList<Error>> third;
+        model.removeFiles({names[0]}, [&](const QList<Error> &answer) { third = answer; });
+        QTRY_VERIFY(third.has_value());
+        QCOMPARE(third->size(), 1);   // gone by now: the session says so
+        names.removeAt(1);
+        QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.rowOf(names[0]), -1);
         QVERIFY(!QFile::exists(server.filesDir() + QLatin1Char('/') + names[0]));
         // A name the store never wrote is refused with the error HTTP gives (one delete action).
@@ -316,11 +329,11 @@ private slots:
 
         // By a plugin over HTTP, and by a file manager: the folder watcher catches both.
         QCOMPARE(server.send("DELETE", QStringLiteral("/api/files/") + names[1]).status, 200);
-        QTRY_COMPARE(model.rowCount(), 2);
-        QCOMPARE(model.rowOf(names[1]), -1);
-        QVERIFY(QFile::remove(server.filesDir() + QLatin1Char('/') + names[2]));
         QTRY_COMPARE(model.rowCount(), 1);
-        QCOMPARE(model.fileAt(0).name, names[3]);
+        QCOMPARE(model.rowOf(names[1]), -1);
+        QCOMPARE(model.fileAt(0).name, names[2]);
+        QVERIFY(QFile::remove(server.filesDir() + QLatin1Char('/') + names[2]));
+        QTRY_COMPARE(model.rowCount(), 0);
     }
 
     void dragsCarryTheFiles()
@@ -419,6 +432,9 @@ private slots:
         answerNextMessageBox(QMessageBox::Yes, &answered);
         page.deleteSelected();
         QVERIFY(answered);
+        // Until the answer the row is not a choice any more: nothing selected to delete again.
+        QVERIFY(page.selectedFileNames().isEmpty());
+        QVERIFY(!page.findChild<QAction *>(QStringLiteral("deleteAction"))->isEnabled());
         QTRY_COMPARE(page.model()->rowCount(), 1);   // once the worker has deleted it
         QVERIFY(!QFile::exists(server.filesDir() + QLatin1Char('/') + chosen));
         QCOMPARE(page.model()->rowOf(chosen), -1);
