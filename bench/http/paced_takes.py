@@ -1,0 +1,84 @@
+#!/usr/bin/python3
+"""Takes at a musician's pace, ours and the original side by side (docs/BENCHMARKS.md, issue 18).
+
+Every other generation figure sends takes back to back. A plugin asks for one when a musician
+does something, seconds apart, and on this kind of VM a machine idle between requests answers
+more slowly: an idle virtual CPU halts, and waking it costs more than a busy one's hand-off. This
+sends one client's takes with a pause after each answer (0, 3, 10 and 150 ms by default) to both
+servers, ours (durable writes on, as by default) and the original, pause by pause, alternating
+the two, and prints each one's p50 and p90 send-to-answer time.
+
+Fetches nothing: the original's checkout is given as for compare_original.py.
+
+Usage: /usr/bin/python3 bench/http/paced_takes.py APP --original DIR [--pauses 0,3,10,150]
+                                                  [--takes 200] [--slow-takes 60]
+"""
+
+import argparse
+import http.client
+import os
+import shutil
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from benchlib import SEED_BODY, Server, _bench_tmp_parent, log, percentile  # noqa: E402
+import compare_original  # noqa: E402
+
+
+def paced(url, body, count, pause_s):
+    """Send-to-answer times (ms) of `count` takes, one at a time, `pause_s` after each answer."""
+    connection = http.client.HTTPConnection(url.split("//", 1)[1])
+    latencies = []
+    for _ in range(count):
+        start = time.perf_counter_ns()
+        connection.request("POST", "/api/generate", body, {"Content-Type": "application/json"})
+        answer = connection.getresponse()
+        answer.read()
+        if answer.status != 200:
+            raise SystemExit(f"{url}: POST /api/generate answered {answer.status}")
+        latencies.append((time.perf_counter_ns() - start) / 1e6)
+        time.sleep(pause_s)
+    connection.close()
+    return latencies
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("app")
+    parser.add_argument("--original", default=os.environ.get("AIBAND_ORIGINAL_DIR"), required=False)
+    parser.add_argument("--pauses", default="0,3,10,150", help="milliseconds after each answer")
+    parser.add_argument("--takes", type=int, default=200, help="takes per server for pauses under 50 ms")
+    parser.add_argument("--slow-takes", type=int, default=60, help="takes per server for longer pauses")
+    args = parser.parse_args()
+    if not args.original:
+        raise SystemExit("--original DIR (or AIBAND_ORIGINAL_DIR): a checkout of the original")
+    with open(SEED_BODY, "rb") as f:
+        body = f.read()
+    parent = _bench_tmp_parent()
+    copy = compare_original.prepare_original(args.original, parent)
+    original = compare_original.OriginalServer(copy).start()
+    ours = Server(args.app).start()
+    rows = []
+    try:
+        for pause_ms in (float(p) for p in args.pauses.split(",")):
+            count = args.takes if pause_ms < 50 else args.slow_takes
+            log(f"{count} takes each, {pause_ms:g} ms after each answer")
+            figures = {}
+            for name, url in (("ours", ours.url), ("original", original.url)):
+                latencies = paced(url, body, count, pause_ms / 1000)
+                figures[name] = (percentile(latencies, 50), percentile(latencies, 90))
+            rows.append((pause_ms, figures))
+    finally:
+        original.stop()
+        ours.cleanup()
+        shutil.rmtree(copy, ignore_errors=True)
+    print("| pause after each answer | ours p50 | ours p90 | original p50 | original p90 |")
+    print("|---|---|---|---|---|")
+    for pause_ms, figures in rows:
+        print(f"| {pause_ms:g} ms | {figures['ours'][0]:.2f} ms | {figures['ours'][1]:.2f} | "
+              f"{figures['original'][0]:.2f} | {figures['original'][1]:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
