@@ -197,6 +197,8 @@ public:
     // True for names of the form this store writes; anything else (paths, "..", other
     // extensions, control characters) is refused before the file system is touched.
     static bool isStoreFileName(const QString &name);
+    // A regular file (not a link) holding exactly `bytes`: a part or a watched folder's copy whole.
+    static bool holdsBytes(const QString &path, const QByteArray &bytes);
     // The part a store name holds ("bass" in 20261124-120001-123_bass_C_120_abcdef.mid).
     static QString partOf(const QString &name);
     // The n-th '_'-separated field of a store name ({time}_{part}_{key}_{tempo}_{id}.mid), as
@@ -257,7 +259,6 @@ private:
     // planted under its name removed. An error text or empty.
     enum class IfMissing { Make, Skip };
     QString restorePart(const QString &name, const QByteArray &bytes, IfMissing missing = IfMissing::Make);
-    static bool holdsBytes(const QString &path, const QByteArray &bytes);
     bool isUnsettled(const QString &name) const;   // its bytes still wait in the index
     Status removeRows(const QStringList &names);   // from the index, synced when a part's bytes wait
     QString replaceSettleProblem(const QString &problem);   // returns the one before

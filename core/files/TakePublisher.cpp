@@ -194,11 +194,8 @@ void TakePublisher::refreshStaleCopies(const QString &folder, const QString &sto
     for (const QString &name : dir.entryList({QStringLiteral("*.mid")}, QDir::Files)) {
         const QString take = storeFolder + QLatin1Char('/') + name;
         QFile original(take);
-        QFile shown(dir.filePath(name));
-        if (!FileStore::isStoreFileName(name) || !original.open(QIODevice::ReadOnly) || !shown.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray bytes = original.readAll();
-        if (shown.size() == bytes.size() && shown.readAll() == bytes)
+        if (!FileStore::isStoreFileName(name) || !original.open(QIODevice::ReadOnly)
+            || FileStore::holdsBytes(dir.filePath(name), original.readAll()))
             continue;
         const QString staged = dir.filePath(kPublishingPrefix + name);
         const bool placed = ::link(QFile::encodeName(take).constData(), QFile::encodeName(staged).constData()) == 0
