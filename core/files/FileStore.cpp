@@ -447,7 +447,6 @@ Status FileStore::restoreUnsettledParts()
     return Done{};
 }
 
-// A regular file (not a link) holding exactly `bytes`.
 bool FileStore::holdsBytes(const QString &path, const QByteArray &bytes)
 {
     if (QFileInfo(path).isSymLink())
