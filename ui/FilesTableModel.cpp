@@ -146,7 +146,7 @@ QVariant FilesTableModel::headerData(int section, Qt::Orientation orientation, i
 
 Qt::ItemFlags FilesTableModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid())
+    if (!index.isValid() || index.row() >= m_rows.size())
         return Qt::NoItemFlags;
     if (m_deleting.contains(m_rows.at(index.row()).file.name))
         return Qt::ItemNeverHasChildren;
@@ -194,7 +194,7 @@ void FilesTableModel::removeFiles(const QStringList &fileNames, std::function<vo
         if (!m_deleting.contains(name) && !asked.contains(name))
             asked.append(name);
     }
-    if (asked.isEmpty()) {   // every one already going: answered as the first delete will be, later
+    if (asked.isEmpty()) {   // every one already being deleted: nothing to ask, and no error of its own
         QMetaObject::invokeMethod(this, [done = std::move(done)] { if (done) done({}); }, Qt::QueuedConnection);
         return;
     }

@@ -183,7 +183,10 @@ Status FileStore::settle()
         QMutexLocker lock(&m_unsettledMutex);
         m_unsettled.subtract(names);
     };
-    const qint64 upTo = m_takes.lastUnsettled();
+    const Result<qint64> last = m_takes.lastUnsettled();
+    if (!last)
+        return settleFailed(QStringLiteral("the takes index in %1 could not be read (%2)").arg(m_directory, last.error().message));
+    const qint64 upTo = *last;
     if (upTo == 0) {   // nothing waits in the index (another store on this folder may have settled it)
         forget();
         replaceSettleProblem({});

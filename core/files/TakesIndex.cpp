@@ -470,12 +470,12 @@ Status TakesIndex::insertUnsettled(const QSqlDatabase &db, const QList<IndexedPa
     return Done{};
 }
 
-qint64 TakesIndex::lastUnsettled() const
+Result<qint64> TakesIndex::lastUnsettled() const
 {
     ensureOpen();
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("SELECT max(rowid) FROM unsettled")) || !query.next())
-        return 0;
+        return sqlError(QStringLiteral("reading the takes waiting in %1").arg(path()), query.lastError());
     return query.value(0).toLongLong();
 }
 

@@ -98,8 +98,9 @@ public:
     // cut may have left behind, short).
     QStringList unsettledWithoutRows() const;
     // The newest part's position among the unsettled ones (0: none): what a settle may forget once
-    // everything written before this call is on the disk.
-    qint64 lastUnsettled() const;
+    // everything written before this call is on the disk. An index it cannot read is an error, not
+    // "none": the settle would forget what waits and say all is well.
+    Result<qint64> lastUnsettled() const;
     // Forgets the bytes of every part up to `upTo` (lastUnsettled()'s), in a transaction that is
     // not synced: one a power cut takes leaves bytes start-up checks again.
     Status settle(qint64 upTo);

@@ -1142,6 +1142,29 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(store.settleProblem().isEmpty(), 20000);
     }
 
+    // An index the settle cannot read is a failure too, not an index with nothing waiting: that
+    // settle forgot which parts wait (their deletes were then no longer synced) and cleared the
+    // problem, as if the disk were well.
+    void aSettleThatCannotReadTheIndexForgetsNothing()
+    {
+        QTemporaryDir dir;
+        FileStore store(dir.path(), true);
+        store.setSettleDelay(std::chrono::hours(1));
+        QVERIFY(store.prepare().ok());
+        QVERIFY(writeBassAndDrums(store).ok());
+        QVERIFY(runOnIndex(dir.path(), QStringLiteral("ALTER TABLE unsettled RENAME TO unsettled_aside")));
+        store.setSettleDelay(std::chrono::milliseconds(20));
+
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("takes index in .* could not be read")));
+        const Status failed = store.settle();
+        QVERIFY(!failed.ok());
+        QVERIFY2(store.settleProblem().contains(QStringLiteral("could not be read")), qPrintable(store.settleProblem()));
+
+        QVERIFY(runOnIndex(dir.path(), QStringLiteral("ALTER TABLE unsettled_aside RENAME TO unsettled")));
+        QTRY_VERIFY_WITH_TIMEOUT(store.settleProblem().isEmpty(), 20000);
+        QVERIFY(unsettledIn(dir.path()).isEmpty());
+    }
+
     // Every column of a take's rows, read with SQL beside the store: its name and take, not
     // recovered, its metadata as Qt's compact text, its time, and the checksum that lets a
     // listing answer the stored text as it is (BLAKE2b-160 of the name, a zero byte and the
