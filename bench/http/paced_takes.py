@@ -5,8 +5,9 @@ Every other generation figure sends takes back to back. A plugin asks for one wh
 does something, seconds apart, and on this kind of VM a machine idle between requests answers
 more slowly: an idle virtual CPU halts, and waking it costs more than a busy one's hand-off. This
 sends one client's takes with a pause after each answer (0, 3, 10 and 150 ms by default) to both
-servers, ours (durable writes on, as by default) and the original, pause by pause, alternating
-the two, and prints each one's p50 and p90 send-to-answer time.
+servers, ours (durable writes on, as by default) and the original, pause by pause (the one
+measured second at a pause goes first at the next), and prints each one's p50 and p90
+send-to-answer time.
 
 Fetches nothing: the original's checkout is given as for compare_original.py.
 
@@ -28,7 +29,7 @@ import compare_original  # noqa: E402
 
 def paced(url, body, count, pause_s):
     """Send-to-answer times (ms) of `count` takes, one at a time, `pause_s` after each answer."""
-    connection = http.client.HTTPConnection(url.split("//", 1)[1])
+    connection = http.client.HTTPConnection(url.split("//", 1)[1], timeout=30)
     latencies = []
     for _ in range(count):
         start = time.perf_counter_ns()
@@ -55,20 +56,23 @@ def main():
         raise SystemExit("--original DIR (or AIBAND_ORIGINAL_DIR): a checkout of the original")
     with open(SEED_BODY, "rb") as f:
         body = f.read()
-    parent = _bench_tmp_parent()
-    copy = compare_original.prepare_original(args.original, parent)
-    original = compare_original.OriginalServer(copy).start()
-    ours = Server(args.app).start()
+    copy = compare_original.prepare_original(args.original, _bench_tmp_parent())
+    original = compare_original.OriginalServer(copy)
+    ours = Server(args.app)
     rows = []
     try:
+        original.start()
+        ours.start()
+        servers = [("ours", ours.url), ("original", original.url)]
         for pause_ms in (float(p) for p in args.pauses.split(",")):
             count = args.takes if pause_ms < 50 else args.slow_takes
             log(f"{count} takes each, {pause_ms:g} ms after each answer")
             figures = {}
-            for name, url in (("ours", ours.url), ("original", original.url)):
+            for name, url in servers:
                 latencies = paced(url, body, count, pause_ms / 1000)
                 figures[name] = (percentile(latencies, 50), percentile(latencies, 90))
             rows.append((pause_ms, figures))
+            servers.reverse()   # the one measured second at this pause goes first at the next
     finally:
         original.stop()
         ours.cleanup()
