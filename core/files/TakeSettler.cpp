@@ -47,10 +47,8 @@ void TakeSettler::schedule(Clock::time_point now, bool retry)
     std::unique_lock lock(m_mutex);
     if (m_pending && !retry)   // a settle is already due: it looks at m_lastCommit when its time comes
         return;
-    if (retry) {
-        m_retryAsked = true;
+    if (retry)
         ++m_failuresInARow;
-    }
     m_pending = true;
     m_retrying = retry;
     m_firstPending = now;
@@ -97,7 +95,7 @@ void TakeSettler::run()
             m_changed.wait_until(lock, when);
         m_pending = false;
         m_retrying = false;
-        m_retryAsked = false;
+        const int failuresBefore = m_failuresInARow;   // a settle that fails asks again (retry())
         const bool last = m_stopping;
         lock.unlock();
         m_settle();
@@ -109,7 +107,7 @@ void TakeSettler::run()
             return;
         }
         lock.lock();
-        if (!m_retryAsked)
+        if (m_failuresInARow == failuresBefore)
             m_failuresInARow = 0;
     }
 }

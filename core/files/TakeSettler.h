@@ -57,7 +57,6 @@ private:
     std::chrono::milliseconds m_longest;
     bool m_pending = false;
     bool m_retrying = false;   // the pending settle is a failed one's retry (due() says when)
-    bool m_retryAsked = false;   // by the settle running now
     int m_failuresInARow = 0;
     bool m_stopping = false;
     Clock::time_point m_firstPending;
