@@ -189,17 +189,17 @@ int FilesTableModel::rowOf(const QString &fileName) const
 
 void FilesTableModel::removeFiles(const QStringList &fileNames, std::function<void(const QList<Error> &)> done)
 {
-    QStringList asked;
+    QStringList asked;   // each once, and none already being deleted
     for (const QString &name : fileNames) {
-        if (!m_deleting.contains(name) && !asked.contains(name))
+        if (!m_deleting.contains(name)) {
+            m_deleting.insert(name);
             asked.append(name);
+        }
     }
     if (asked.isEmpty()) {   // every one already being deleted: nothing to ask, and no error of its own
         QMetaObject::invokeMethod(this, [done = std::move(done)] { if (done) done({}); }, Qt::QueuedConnection);
         return;
     }
-    for (const QString &name : std::as_const(asked))
-        m_deleting.insert(name);
     rowsChanged(asked);
     m_orchestrator.session().deleteFiles(asked, [self = QPointer(this), asked, done = std::move(done)](const QList<Error> &errors) {
         if (!self)
