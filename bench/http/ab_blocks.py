@@ -17,36 +17,16 @@ Usage: /usr/bin/python3 bench/http/ab_blocks.py OLD_APP NEW_APP [--blocks 12] [-
 """
 
 import argparse
-import http.client
 import json
 import os
 import statistics
 import sys
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
-from benchlib import SEED_BODY, Server, _bench_tmp_parent, log, percentile  # noqa: E402
+from benchlib import SEED_BODY, Server, TakeClient, _bench_tmp_parent, log, percentile  # noqa: E402
 import machine  # noqa: E402
 
 WARM_UP = 1200   # takes per server before measuring: past max_files (1,000 files), so trims run
-
-
-class Client:
-    def __init__(self, url, body):
-        self.connection = http.client.HTTPConnection(url.split("//", 1)[1])
-        self.body = body
-
-    def takes(self, count):
-        latencies = []
-        for _ in range(count):
-            start = time.perf_counter_ns()
-            self.connection.request("POST", "/api/generate", self.body, {"Content-Type": "application/json"})
-            answer = self.connection.getresponse()
-            answer.read()
-            if answer.status != 200:
-                raise SystemExit(f"POST /api/generate answered {answer.status}")
-            latencies.append((time.perf_counter_ns() - start) / 1e6)
-        return latencies
 
 
 def by_cycle_place(latencies, cycle):
@@ -77,7 +57,7 @@ def main():
     servers = {name: Server(app, extra_env=extra).start() for name, app in apps.items()}
     blocks = {name: [] for name in apps}
     try:
-        clients = {name: Client(server.url, body) for name, server in servers.items()}
+        clients = {name: TakeClient(server.url, body) for name, server in servers.items()}
         for name, client in clients.items():
             client.takes(WARM_UP)
         order = ["old", "new"]

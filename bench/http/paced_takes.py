@@ -16,32 +16,13 @@ Usage: /usr/bin/python3 bench/http/paced_takes.py APP --original DIR [--pauses 0
 """
 
 import argparse
-import http.client
 import os
 import shutil
 import sys
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
-from benchlib import SEED_BODY, Server, _bench_tmp_parent, log, percentile  # noqa: E402
+from benchlib import SEED_BODY, Server, TakeClient, _bench_tmp_parent, log, percentile  # noqa: E402
 import compare_original  # noqa: E402
-
-
-def paced(url, body, count, pause_s):
-    """Send-to-answer times (ms) of `count` takes, one at a time, `pause_s` after each answer."""
-    connection = http.client.HTTPConnection(url.split("//", 1)[1], timeout=30)
-    latencies = []
-    for _ in range(count):
-        start = time.perf_counter_ns()
-        connection.request("POST", "/api/generate", body, {"Content-Type": "application/json"})
-        answer = connection.getresponse()
-        answer.read()
-        if answer.status != 200:
-            raise SystemExit(f"{url}: POST /api/generate answered {answer.status}")
-        latencies.append((time.perf_counter_ns() - start) / 1e6)
-        time.sleep(pause_s)
-    connection.close()
-    return latencies
 
 
 def main():
@@ -69,7 +50,7 @@ def main():
             log(f"{count} takes each, {pause_ms:g} ms after each answer")
             figures = {}
             for name, url in servers:
-                latencies = paced(url, body, count, pause_ms / 1000)
+                latencies = TakeClient(url, body).takes(count, pause_ms / 1000)
                 figures[name] = (percentile(latencies, 50), percentile(latencies, 90))
             rows.append((pause_ms, figures))
             servers.reverse()   # the one measured second at this pause goes first at the next
