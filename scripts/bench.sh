@@ -3,7 +3,8 @@
 # and builds a Release build with AIBAND_BUILD_BENCHMARKS=ON in build-bench/ (not build/), runs
 # every benchmark that is built (engine, WebSocket load generator, wrk HTTP runs, startup and
 # memory probe), writes bench/results/latest.json and regenerates the figures in
-# docs/BENCHMARKS.md and docs/benchmarks-fanout.svg. About 2-3 minutes without --soak.
+# docs/BENCHMARKS.md, docs/benchmarks-fanout.svg and docs/benchmarks-latest.json (the figures as
+# data: the next run, on any clone, marks what moved against them). About 2-3 minutes without --soak.
 #
 # Usage: scripts/bench.sh [--soak MINUTES] [--quick] [--profile] [--only PARTS]
 #        scripts/bench.sh --compare-original [--original DIR] [--quick]
@@ -86,4 +87,7 @@ if [[ $quick -eq 1 ]]; then
         --doc "$root/bench/results/quick.md" --svg "$root/bench/results/quick-fanout.svg"
 fi
 "$python" "$root/bench/tools/run_all.py" "$build" --out "$root/bench/results/latest.json" "${soak[@]}" "${only[@]}"
-"$python" "$root/bench/tools/report.py" --results "$root/bench/results/latest.json"
+# The results the doc shows are kept beside it (committed with it): the next run, on any clone,
+# marks what moved against them.
+"$python" "$root/bench/tools/report.py" --results "$root/bench/results/latest.json" \
+    --publish "$root/docs/benchmarks-latest.json"

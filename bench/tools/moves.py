@@ -10,8 +10,11 @@ when the machine, the run's kind or the load differ, so that a move is not read 
     text = render(latest, now)
     lines = moved_section(now, previous, latest)
 
-The runners keep the run before as PREVIOUS beside their output (keep_as_previous) before they
-write a new one: bench/results/previous.json for latest.json, NAME.previous.json for NAME.json.
+The run docs/BENCHMARKS.md shows is kept beside it as data (PUBLISHED, written by report.py
+--publish and committed with the doc), so a run on a fresh clone or another machine is compared
+with the figures the doc showed. Other reports (--quick, --compare-original) are not published:
+their runners keep the run before as PREVIOUS beside their output (keep_as_previous),
+NAME.previous.json for NAME.json (previous.json for latest.json).
 """
 
 import json
@@ -20,6 +23,7 @@ import os
 
 import machine
 
+PUBLISHED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "benchmarks-latest.json")
 THRESHOLD_PCT = 20.0
 BUSY_PCT = 10.0   # the share of the CPUs other work may take before a run counts as disturbed
 
@@ -124,8 +128,9 @@ def warnings(previous, latest):
 def moved_section(figures, previous, latest, heading="### Moved by more than 20 % since the previous run"):
     """The list of moves, or what there was to compare with, as markdown lines."""
     if previous is None:
-        return [heading, "", "No previous run to compare with (the runner keeps the run before as "
-                "`bench/results/previous.json`, or `NAME.previous.json` beside `NAME.json`).", ""]
+        return [heading, "", "No previous run to compare with (the published run, "
+                "`docs/benchmarks-latest.json`, or the run before kept as `NAME.previous.json` beside "
+                "`NAME.json`).", ""]
     m = previous.get("machine") or {}
     lines = [heading, "", f"The previous run: {m.get('date', 'date unknown')}, {machine.summary(m)}.", ""]
     for note in warnings(previous, latest):

@@ -5,12 +5,17 @@ and docs/benchmarks-fanout.svg (fan-out latency p50 and p99 against the number o
 plain SVG written here, no plotting library).
 
 The machine comes first (machine.py: CPU, kernel, the files folder's disk, its journal and mount
-options, its fdatasync floor, the load). With the previous run's results (bench/results/
-previous.json, kept by run_all.py), every figure that moved by more than 20 % is marked where it
-is shown and listed under the machine (moves.py).
+options, its fdatasync floor, the load). With the previous run's results, every figure that
+moved by more than 20 % is marked where it is shown and listed under the machine (moves.py).
 
-Usage: /usr/bin/python3 bench/tools/report.py [--results FILE] [--previous FILE] [--doc FILE]
-                                              [--svg FILE]
+With --publish FILE (scripts/bench.sh: docs/benchmarks-latest.json), the run the doc showed is
+read from FILE and compared with, and the new results are written there, to be committed with
+the doc: the next run, on any clone or machine, is compared with the figures the doc shows.
+Without it (a --quick report), the previous run is NAME.previous.json beside NAME.json, which
+run_all.py keeps.
+
+Usage: /usr/bin/python3 bench/tools/report.py [--results FILE] [--publish FILE] [--previous FILE]
+                                              [--doc FILE] [--svg FILE]
 """
 
 import argparse
@@ -446,15 +451,18 @@ def generated(r, svg_name, previous=None):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--results", default=os.path.join(ROOT, "bench", "results", "latest.json"))
-    parser.add_argument("--previous", help="the run to mark moves against (default: previous.json beside "
-                                           "the results, or NAME.previous.json beside NAME.json, when it exists)")
+    parser.add_argument("--publish", metavar="FILE",
+                        help="the results the doc shows, kept as data beside it: read as the previous run, "
+                             "then replaced by these results")
+    parser.add_argument("--previous", help="the run to mark moves against (default: the --publish file, or "
+                                           "NAME.previous.json beside NAME.json, when it exists)")
     parser.add_argument("--doc", default=os.path.join(ROOT, "docs", "BENCHMARKS.md"))
     parser.add_argument("--svg", default=os.path.join(ROOT, "docs", "benchmarks-fanout.svg"))
     args = parser.parse_args()
     with open(args.results) as f:
         results = json.load(f)
     results["budgets"] = budgets.evaluate(results)   # the rules of this checkout, not of the run's
-    previous = moves.load(args.previous or moves.previous_path(args.results))
+    previous = moves.load(args.previous or args.publish or moves.previous_path(args.results))
     if args.previous and previous is None:
         sys.exit(f"{args.previous} cannot be read")
     if previous is not None:
@@ -475,7 +483,12 @@ def main():
         doc = doc[:start] + block.rstrip("\n") + doc[end + len(END):]
     with open(args.doc, "w") as f:
         f.write(doc)
-    print(f"updated {os.path.relpath(args.doc, ROOT)} and {os.path.relpath(args.svg, ROOT)}")
+    written = [args.doc, args.svg]
+    if args.publish:
+        with open(args.results) as source, open(args.publish, "w") as f:
+            f.write(source.read())
+        written.append(args.publish)
+    print("updated " + ", ".join(os.path.relpath(path, ROOT) for path in written))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Runs every benchmark that exists in the build folder and writes one JSON file
 (bench/results/latest.json by default) that report.py turns into docs/BENCHMARKS.md. The file
-there before becomes previous.json (NAME.previous.json beside NAME.json), which report.py marks
-moves against. The machine is described first (machine.py), its disk's fdatasync floor measured.
+there before becomes previous.json (NAME.previous.json beside NAME.json), which a --quick report
+marks moves against; the docs' report marks them against the published run (moves.PUBLISHED). The machine is described first (machine.py), its disk's fdatasync floor measured.
 
   engine   BUILD/bench/engine/bench_engine (Google Benchmark), when built
   loadgen  BUILD/bench/loadgen/loadgen --scenario all (WebSocket latencies), when built
@@ -111,6 +111,18 @@ def run_loadgen(build_dir, app, work_dir):
             "data": data}
 
 
+def carried_soak(*paths):
+    """The soak of the first run at `paths` that has one, with the date it was measured
+    (`carried_from`); None when none has."""
+    for path in paths:
+        previous = moves.load(path) or {}
+        if previous.get("soak"):
+            soak = dict(previous["soak"])
+            soak["carried_from"] = soak.get("carried_from") or (previous.get("machine") or {}).get("date")
+            return soak
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("build_dir")
@@ -151,15 +163,11 @@ def main():
         log(f"soak: {args.soak} minutes of mixed load")
         results["soak"] = probe.soak(app, args.soak)
     else:
-        # A soak takes minutes, so a run without --soak keeps the last one's figures, marked.
-        try:
-            with open(args.out) as f:
-                previous = json.load(f)
-            if previous.get("soak"):
-                results["soak"] = previous["soak"]
-                results["soak"]["carried_from"] = previous["soak"].get("carried_from") or previous["machine"]["date"]
-        except (OSError, ValueError, KeyError):
-            pass
+        # A soak takes minutes, so a run without --soak keeps the last one's figures, marked: this
+        # folder's last run, or on a fresh clone the published one's.
+        soak = carried_soak(args.out, moves.PUBLISHED)
+        if soak:
+            results["soak"] = soak
     results["seconds"] = round(time.perf_counter() - started, 1)
     # The kernel is still freeing the tens of thousands of files the runs deleted for a moment
     # (kworker, RCU reclaim): let that pass so that it is not taken for someone else's work.

@@ -5,8 +5,9 @@ Feeds bench/tools/report.py two small results files written here (a run and the 
 on a made-up machine) and checks that exactly the figures that moved by more than 20 % are
 marked, in the tables and in the list under the machine, that the machine table holds the disk's
 fdatasync floor and journal, and that another machine, a --quick run or a busy one is said.
-Also: compare_original.py's table marks the same way, the runners' previous file is named and
-rotated as documented, and the disk's journal and mount are read from /proc and /sys as the
+Also: compare_original.py's table marks the same way, a run on a fresh clone is compared with
+the published run (docs/benchmarks-latest.json) and publishes its own, the runners' previous file
+is named and rotated as documented, and the disk's journal and mount are read from /proc and /sys as the
 kernel writes them (fake copies here, so nothing depends on this machine).
 
 Usage: test_bench_report.py [unittest arguments]
@@ -26,6 +27,7 @@ sys.path.insert(0, TOOLS)
 import compare_original  # noqa: E402  (after the path is set)
 import machine  # noqa: E402
 import moves  # noqa: E402
+import run_all  # noqa: E402
 
 MARK = re.compile(r"(\d[\d,.]*)(?: [a-zA-Z/]+)? ([▲▼] (?:[+−][\d,]+ %|from 0))")
 
@@ -214,6 +216,48 @@ class CompareOriginalTest(unittest.TestCase):
         self.assertIn("p50 0.350 ms, p99 0.600 ms (create, write 300 bytes, fdatasync, rename one file in the "
                       "files folder's disk; median of 3 runs of 300", text)
         self.assertIn("- GET /health, wrk -t2 -c32, req/s, ours: 40,000 → 50,000 (▲ +25 %, better)", text)
+
+
+class PublishedRunTest(unittest.TestCase):
+    """scripts/bench.sh keeps the results the doc shows beside it (--publish): a run on a fresh
+    clone, with no bench/results/ of its own, is compared with them."""
+
+    def test_a_fresh_clone_compares_with_the_published_run_and_publishes_its_own(self):
+        with tempfile.TemporaryDirectory() as folder:
+            published = os.path.join(folder, "benchmarks-latest.json")
+            with open(published, "w") as f:
+                json.dump(results("2026-12-07 09:00:00 UTC"), f)
+            latest = os.path.join(folder, "results", "latest.json")   # no previous.json beside it
+            os.makedirs(os.path.dirname(latest))
+            with open(latest, "w") as f:
+                json.dump(moved_run(), f)
+            doc = os.path.join(folder, "BENCHMARKS.md")
+            subprocess.run([sys.executable, os.path.join(TOOLS, "report.py"), "--results", latest,
+                            "--publish", published, "--doc", doc, "--svg", os.path.join(folder, "fanout.svg")],
+                           check=True, capture_output=True, text=True, timeout=30)
+            with open(doc) as f:
+                text = f.read()
+            self.assertIn("The previous run: 2026-12-07 09:00:00 UTC", text)
+            self.assertIn("41,700 ▲ +39 %", text)
+            with open(published) as f:
+                self.assertEqual(json.load(f), moved_run())   # the next run is compared with this one
+
+    def test_a_run_without_soak_carries_the_published_soak(self):
+        with tempfile.TemporaryDirectory() as folder:
+            own, published = os.path.join(folder, "latest.json"), os.path.join(folder, "published.json")
+            run = results("2026-12-07 09:00:00 UTC")
+            run["soak"] = {"minutes": 10, "rss_growth_kib": 12}
+            with open(published, "w") as f:
+                json.dump(run, f)
+            self.assertEqual(run_all.carried_soak(own, published),   # a fresh clone: no run of its own
+                             {"minutes": 10, "rss_growth_kib": 12, "carried_from": "2026-12-07 09:00:00 UTC"})
+            mine = results("2026-12-08 09:00:00 UTC")
+            mine["soak"] = {"minutes": 5, "carried_from": "2026-12-01 00:00:00 UTC"}
+            with open(own, "w") as f:
+                json.dump(mine, f)
+            self.assertEqual(run_all.carried_soak(own, published), mine["soak"])   # its own last run first
+            self.assertIsNone(run_all.carried_soak(os.path.join(folder, "none.json")))
+        self.assertEqual(os.path.normpath(moves.PUBLISHED), os.path.join(ROOT, "docs", "benchmarks-latest.json"))
 
 
 class PreviousFileTest(unittest.TestCase):
