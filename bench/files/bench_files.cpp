@@ -252,6 +252,8 @@ void BM_Take(benchmark::State &state)
             state.SkipWithError("the take was not written");
             return;
         }
+        for (const StoredFile &file : *take)
+            store.unpin(file.name);   // as the caller does once the take is published
     }
 }
 BENCHMARK(BM_Take)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime();

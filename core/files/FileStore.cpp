@@ -352,7 +352,7 @@ void FileStore::indexUnknownFiles(const QList<StoredFile> &files, bool rebuildin
             qCInfo(lcFiles).noquote() << "indexed" << rebuilt.size() << "files from their MIDI data alone";
     }
     if (!rows.isEmpty())
-        removeRows(rows.keys());
+        forgetRows(rows.keys());
 }
 
 // What a file says of itself: its name's fields, and the tempo and length its MIDI data gives.
@@ -464,9 +464,18 @@ bool FileStore::holdsBytes(const QString &path, const QByteArray &bytes)
 QString FileStore::restorePart(const QString &name, const QByteArray &bytes, IfMissing missing)
 {
     const QString placed = m_directory + QLatin1Char('/') + name;
+    constexpr int kFlags = O_WRONLY | O_NOFOLLOW | O_CLOEXEC;
     // Opened, not looked at first: a trim renaming the part away in between leaves nothing to
     // open (or, once open, the bytes go to the spare it became, which is written over anyway).
-    const int handle = ::open(QFile::encodeName(placed).constData(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    // While takes run (Skip), a part committed but not renamed yet is under its hidden name, which
+    // its take's rename moves to `placed`, never back: opened in that order, the part is found
+    // under one or the other, and its take renames the restored bytes into place. At start
+    // (Make), hidden parts are already finished (finishInterruptedTakes()).
+    int handle = -1;
+    if (missing == IfMissing::Skip)
+        handle = ::open(QFile::encodeName(partialPath(name)).constData(), kFlags);
+    if (handle < 0)
+        handle = ::open(QFile::encodeName(placed).constData(), kFlags);
     if (handle >= 0) {
         const QString error = writeWhole(handle, bytes, /*cut=*/true).error;
         ::close(handle);
@@ -512,11 +521,16 @@ QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
             return placed(name) || (partials.contains(name) && holdsItsBytes(name, digests.value(name)));
         });
         if (whole) {
+            QStringList stuck;
             for (const QString &name : parts) {
-                if (!placed(name))
-                    QFile::rename(partialPath(name), m_directory + QLatin1Char('/') + name);
+                if (!placed(name) && !renameNoReplace(partialPath(name), m_directory + QLatin1Char('/') + name))
+                    stuck.append(name + QStringLiteral(": ") + qt_error_string(errno));
             }
-            qCInfo(lcFiles).noquote() << "finished the take" << take << "an interrupted run had committed";
+            if (stuck.isEmpty())
+                qCInfo(lcFiles).noquote() << "finished the take" << take << "an interrupted run had committed";
+            else   // left under their hidden names: the next start tries again
+                qCWarning(lcFiles).noquote() << "could not finish the take" << take << "an interrupted run had committed ("
+                                             << stuck.join(QStringLiteral("; ")) + ")";
             continue;
         }
         for (const QString &name : parts) {
@@ -524,7 +538,7 @@ QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
             if (QFile::remove(m_directory + QLatin1Char('/') + name))
                 removed.append(name);
         }
-        removeRows(parts);
+        forgetRows(parts);
         qCWarning(lcFiles).noquote() << "removed the take" << take << "which lost a part in an interruption";
     }
     if (!interrupted.isEmpty())
@@ -656,15 +670,23 @@ Result<StoredFile> FileStore::write(const FileNaming &naming, const QByteArray &
     Result<QList<StoredFile>> take = writeTake({TakePart{naming, bytes, std::move(metadata)}});
     if (!take)
         return take.error();
+    unpin(take->first().name);
     return take->first();
 }
 
 Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
 {
     const QStringList names = reserveNames(parts);
+    // Pinned before a trim can see them (they join m_index below): a trim on another thread
+    // between this return and a pin of the caller's took the newest parts when every older one
+    // was pinned (a small plugin.max_files), and a half take was published.
+    for (const QString &name : names)
+        pin(name);
     const auto discard = [&] {
-        for (const QString &name : names)
+        for (const QString &name : names) {
             QFile::remove(partialPath(name));
+            unpin(name);
+        }
         releaseNames(names);
     };
     QString error = linkedFolder();
@@ -700,7 +722,7 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
         if (!error.isEmpty()) {
             for (const QString &name : names.first(placed))
                 QFile::remove(m_directory + QLatin1Char('/') + name);
-            removeRows(names);
+            forgetRows(names);
             failure = writeError(names.first(), error);
         }
     }
@@ -1046,15 +1068,36 @@ Status FileStore::remove(const QString &name)
         return fileNotFound(name);
     if (Status removed = removeFile(*file, Removal::Unlink); !removed) {
         if (removed.error().code == QLatin1String("file_not_found"))
-            removeRows({name});
+            forgetRows({name});
         return removed;
     }
     // After the unlink: a crash between the two leaves a row without a file, which the next
     // start drops (or, for a part whose bytes wait, restores whole); the other order could bring
     // a deleted file back without its metadata.
-    removeRows({name});
+    forgetRows({name});
     qCInfo(lcFiles) << "deleted" << name;
     return Done{};
+}
+
+// The files are gone, so their rows go too. A full or failing disk can refuse that: the delete
+// still happened (the caller withdraws the file everywhere), so it is said, not failed, and the
+// rows leave with a later commit. Until a settle forgets their bytes, a part whose bytes wait
+// would come back from them at the next start: that is the storage problem until one does.
+void FileStore::forgetRows(const QStringList &names)
+{
+    const Status removed = removeRows(names);
+    if (removed)
+        return;
+    qCWarning(lcFiles).noquote() << "the takes index kept the rows of" << names.join(QStringLiteral(", "))
+                                 << "(" + removed.error().message + "); they leave with a later commit";
+    m_takes.removeWithLaterInsert(names);
+    const bool waiting = std::any_of(names.cbegin(), names.cend(), [this](const QString &name) { return isUnsettled(name); });
+    if (waiting && m_durable) {
+        replaceSettleProblem(QStringLiteral("the takes index in %1 could not forget deleted parts (%2); they could "
+                                            "come back after a power cut until their bytes are settled")
+                                 .arg(m_directory, removed.error().message));
+        m_settler.committed();
+    }
 }
 
 // The file goes before the index lock is taken: a trim removes dozens of files in a row, and
@@ -1081,8 +1124,10 @@ QStringList FileStore::cleanup(const CleanupPolicy &policy, const QDateTime &now
 {
     reconcile();
     const QStringList removed = trim(policy, now);
-    // The maintenance pass: no take may follow soon to carry the trims' rows away.
-    m_takes.removeDeferredNow();
+    // The maintenance pass: no take may follow soon to carry the trims' rows away. Rows it cannot
+    // remove keep waiting (their files are gone; the next start drops them if nothing else does).
+    if (Status forgotten = m_takes.removeDeferredNow(); !forgotten)
+        qCWarning(lcFiles).noquote() << "the takes index kept the rows of trimmed files:" << forgotten.error().message;
     return removed;
 }
 

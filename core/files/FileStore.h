@@ -117,9 +117,11 @@ public:
 
     // One take: every part written, indexed and placed, or none. Fails with
     // "insufficient_storage" when the disk is full or over a quota or size limit, "write_failed"
-    // for any other refusal; nothing half-written is left either way.
+    // for any other refusal; nothing half-written is left either way. The parts come back
+    // pinned, from before a trim could see them: each pin is the caller's to release (a FilePin
+    // made with FilePin::Adopt), once the watched folders have the take.
     Result<QList<StoredFile>> writeTake(QList<TakePart> parts);
-    // A take of one part.
+    // A take of one part, not pinned.
     Result<StoredFile> write(const FileNaming &naming, const QByteArray &bytes,
                              std::optional<FileMetadata> metadata = std::nullopt);
     // A file an earlier version kept in the watched folder, moved into this folder by
@@ -193,6 +195,7 @@ public:
     // How many commit rounds durable takes have used so far (fewer than the takes when
     // concurrent ones were grouped): for tests and benchmarks.
     quint64 commitRounds() const;
+    quint64 syncedIndexCommits() const { return m_takes.syncedCommits(); }   // for tests
 
     // True for names of the form this store writes; anything else (paths, "..", other
     // extensions, control characters) is refused before the file system is touched.
@@ -261,6 +264,8 @@ private:
     QString restorePart(const QString &name, const QByteArray &bytes, IfMissing missing = IfMissing::Make);
     bool isUnsettled(const QString &name) const;   // its bytes still wait in the index
     Status removeRows(const QStringList &names);   // from the index, synced when a part's bytes wait
+    // removeRows() for files already gone: rows it cannot remove are said and left to a later commit.
+    void forgetRows(const QStringList &names);
     QString replaceSettleProblem(const QString &problem);   // returns the one before
     Status settleFailed(const QString &message);   // reported, and tried again later
     QStringList finishInterruptedTakes(const QSet<QString> &partials);
@@ -316,6 +321,9 @@ private:
 class FilePin {
 public:
     FilePin(FileStore &store, QString name) : m_store(&store), m_name(std::move(name)) { m_store->pin(m_name); }
+    // A pin already held (writeTake()'s), released by this one.
+    enum AdoptTag { Adopt };
+    FilePin(FileStore &store, QString name, AdoptTag) : m_store(&store), m_name(std::move(name)) {}
     ~FilePin() { m_store->unpin(m_name); }
     FilePin(const FilePin &) = delete;
     FilePin &operator=(const FilePin &) = delete;

@@ -78,7 +78,11 @@ public:
             return {};
         }
         const int linkError = errno;
-        if (linkError == EEXIST || linkError == ENOENT)   // a name taken; the part or the folder gone
+        // Only these say the folder cannot link to the takes at all (another file system, one
+        // without hard links); any other failure (a name taken, a full disk, an I/O error, the
+        // folder gone or replaced) is this take's, and the folder keeps its links from the next
+        // one on: a moment without space once made every later take a second copy.
+        if (linkError != EXDEV && linkError != EPERM && linkError != EOPNOTSUPP)
             return placingError(file, folder, qt_error_string(linkError));
         linksFail = true;
         return stageCopy(file, folder);
@@ -304,6 +308,8 @@ void TakePublisher::retireEarlier(const QString &folder, const QList<StoredFile>
         const bool earlier = parts.contains(FileStore::partOf(name)) && !published.contains(name);
         if (earlier && removedOrGone(folder + QLatin1Char('/') + name))
             continue;   // removed, or already gone (deleted by hand)
+        if (earlier)   // kept, and tried again at the part's next take
+            qCWarning(lcFiles).noquote() << "could not remove" << name << "from" << folder << ":" << qt_error_string(errno);
         if (!published.contains(name))
             kept.append(name);
     }

@@ -356,9 +356,12 @@ Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work
     const bool full = m_durable && synced;
     bool &connectionFull = threadConnections().localData()->fullSync[db.connectionName()];
     if (connectionFull != full) {
+        // Refused, not carried on: a durable commit in the other mode would not wait for the disk,
+        // and nothing would say so.
         QSqlQuery pragma(db);
-        if (pragma.exec(full ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL")))
-            connectionFull = full;
+        if (!pragma.exec(full ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL")))
+            return sqlError(QStringLiteral("the takes index %1 could not set how it syncs").arg(path()), pragma.lastError());
+        connectionFull = full;
     }
     // Every statement of the transaction on this one connection: connection() names a new one
     // when the index file was made again meanwhile (another thread's ensureOpen()).
@@ -377,9 +380,16 @@ Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work
         rollBack();
         return sqlError(QStringLiteral("the takes index %1").arg(path()), *refused);
     }
+    if (full)
+        ++m_syncedCommits;
     if (++m_commitsSinceCheckpoint >= kCommitsPerCheckpoint)
         startCheckpoint();
     return Done{};
+}
+
+quint64 TakesIndex::syncedCommits() const
+{
+    return m_syncedCommits.load();
 }
 
 // PASSIVE: copies what no reader still needs, and neither waits for the writer nor makes it wait
@@ -483,7 +493,7 @@ Status TakesIndex::settle(qint64 upTo)
 {
     if (upTo <= 0)
         return Done{};
-    // Not synced: a settling a power cut takes leaves bytes that start-up checks again.
+    // Synced (TakesIndex.h). One sync a settle, on the settler's thread while takes pause.
     return transaction([&](QSqlDatabase &db) -> Status {
         QSqlQuery *query = preparedQuery(db, QStringLiteral("DELETE FROM unsettled WHERE rowid <= ?"));
         if (!query)
@@ -493,7 +503,7 @@ Status TakesIndex::settle(qint64 upTo)
             return sqlError(QStringLiteral("settling the takes index %1").arg(path()), query->lastError());
         query->finish();
         return Done{};
-    }, /*synced=*/false);
+    }, /*synced=*/true);
 }
 
 QStringList TakesIndex::unsettledWithoutRows() const

@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QThreadPool>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -101,8 +102,9 @@ public:
     // everything written before this call is on the disk. An index it cannot read is an error, not
     // "none": the settle would forget what waits and say all is well.
     Result<qint64> lastUnsettled() const;
-    // Forgets the bytes of every part up to `upTo` (lastUnsettled()'s), in a transaction that is
-    // not synced: one a power cut takes leaves bytes start-up checks again.
+    // Forgets the bytes of every part up to `upTo` (lastUnsettled()'s), in a synced transaction:
+    // from then on a delete of those parts is not synced, so a settle a power cut took could
+    // bring back, from its bytes, a part deleted after it.
     Status settle(qint64 upTo);
     // The rows of files already gone (a trim of a full folder), removed in a later insert's
     // transaction once kRemovalsPerInsert wait, instead of in one of their own: a trim for every
@@ -117,6 +119,7 @@ public:
     static constexpr qsizetype kRemovalsPerInsert = 64;
     static constexpr qsizetype kMaxDeferredRemovals = 256;
     qsizetype deferredRemovals() const;   // waiting (for tests)
+    quint64 syncedCommits() const;        // committed with synchronous=FULL so far (for tests)
     std::optional<IndexedPart> find(const QString &fileName) const;
     // The metadata of `fileNames` (a listing's page) by name, as text; rows missing, rebuilt
     // (their request is unknown) or not describing their own file left out. One query per
@@ -179,6 +182,7 @@ private:
     static constexpr int kCommitsPerCheckpoint = 100;
     void startCheckpoint();
     QAtomicInt m_commitsSinceCheckpoint;
+    std::atomic<quint64> m_syncedCommits{0};
     QMutex m_checkpointMutex;
     // A thread of its own, not Qt's shared pool, where a checkpoint could queue behind trims and
     // recordings being heard (a second or more each) while the journal grew.

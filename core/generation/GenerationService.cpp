@@ -113,13 +113,13 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
         Result<QList<StoredFile>> stored = store->writeTake(std::move(parts));
         if (!stored)
             return stored.error();
-        // Pinned until published: a trim during a burst (plugin.max_files) must not take a part
-        // of a take the watched folders do not have yet.
+        // Pinned (by writeTake()) until published: a trim during a burst (plugin.max_files) must
+        // not take a part of a take the watched folders do not have yet.
         std::vector<std::unique_ptr<FilePin>> pins;
         for (qsizetype i = 0; i < song.parts.size(); ++i) {
             const RenderedPart &part = song.parts[i];
             const StoredFile &file = stored->at(i);
-            pins.push_back(std::make_unique<FilePin>(*store, file.name));
+            pins.push_back(std::make_unique<FilePin>(*store, file.name, FilePin::Adopt));
             result.files.append({file, trackTypeName(part.type), part.noteCount, part.midi});
         }
         if (auto failed = publish(publisher, result)) {

@@ -200,6 +200,25 @@ private slots:
         QCOMPARE(listed(own), names(second));
     }
 
+    // A link that fails for this take's own reason (here the plugin's folder replaced by a file,
+    // as a full disk or an I/O error would fail it) fails the take, and the folder links again
+    // once it can: before, any failed link made it a folder of copies for the rest of the run.
+    void aFolderWhoseLinkFailedOnceLinksAgain()
+    {
+        const QString own = watched() + QStringLiteral("/plugins/p1");
+        QVERIFY(m_publisher->publish(take({QStringLiteral("bass")}, "first"), QStringLiteral("p1")).ok());
+        QVERIFY(QDir(own).removeRecursively());
+        QFile squatter(own);
+        QVERIFY(squatter.open(QIODevice::WriteOnly));
+        squatter.close();
+        QVERIFY(!m_publisher->publish(take({QStringLiteral("bass")}, "second"), QStringLiteral("p1")).ok());
+        QVERIFY(QFile::remove(own));
+        const QList<StoredFile> third = take({QStringLiteral("bass")}, "third");
+        QVERIFY(m_publisher->publish(third, QStringLiteral("p1")).ok());
+        QCOMPARE(listed(own), names(third));
+        QCOMPARE(inodeOf(own + QLatin1Char('/') + third.first().name), inodeOf(third.first().path));   // a link
+    }
+
     void eachPluginHasAFolderOfItsOwn()
     {
         const QList<StoredFile> mine = take({QStringLiteral("bass"), QStringLiteral("drums")}, "mine");
