@@ -523,8 +523,10 @@ QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
         if (whole) {
             QStringList stuck;
             for (const QString &name : parts) {
-                if (!placed(name) && !renameNoReplace(partialPath(name), m_directory + QLatin1Char('/') + name))
-                    stuck.append(name + QStringLiteral(": ") + qt_error_string(errno));
+                if (!placed(name) && !renameNoReplace(partialPath(name), m_directory + QLatin1Char('/') + name)) {
+                    const int why = errno;
+                    stuck.append(name + QStringLiteral(": ") + qt_error_string(why));
+                }
             }
             if (stuck.isEmpty())
                 qCInfo(lcFiles).noquote() << "finished the take" << take << "an interrupted run had committed";

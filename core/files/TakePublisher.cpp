@@ -308,8 +308,10 @@ void TakePublisher::retireEarlier(const QString &folder, const QList<StoredFile>
         const bool earlier = parts.contains(FileStore::partOf(name)) && !published.contains(name);
         if (earlier && removedOrGone(folder + QLatin1Char('/') + name))
             continue;   // removed, or already gone (deleted by hand)
-        if (earlier)   // kept, and tried again at the part's next take
-            qCWarning(lcFiles).noquote() << "could not remove" << name << "from" << folder << ":" << qt_error_string(errno);
+        if (earlier) {   // kept, and tried again at the part's next take
+            const int why = errno;
+            qCWarning(lcFiles).noquote() << "could not remove" << name << "from" << folder << ":" << qt_error_string(why);
+        }
         if (!published.contains(name))
             kept.append(name);
     }
