@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -31,6 +32,17 @@
 
 namespace aiband {
 namespace {
+
+// Named, but not all of them: a folder far over the limit, or emptied by hand, can lose
+// thousands at once, and one log line of them helps nobody.
+QString namedForLog(const QStringList &names)
+{
+    constexpr qsizetype kNamed = 10;
+    QString text = names.mid(0, kNamed).join(QStringLiteral(", "));
+    if (names.size() > kNamed)
+        text += QStringLiteral(" and %1 more").arg(names.size() - kNamed);
+    return text;
+}
 
 // Any part's word, as the part registry names them.
 QString partAlternatives()
@@ -520,20 +532,19 @@ QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
         const bool whole = std::all_of(parts.cbegin(), parts.cend(), [&](const QString &name) {
             return placed(name) || (partials.contains(name) && holdsItsBytes(name, digests.value(name)));
         });
+        QString stuck;   // a part that would not go into place: the take is removed whole too
         if (whole) {
-            QStringList stuck;
             for (const QString &name : parts) {
                 if (!placed(name) && !renameNoReplace(partialPath(name), m_directory + QLatin1Char('/') + name)) {
                     const int why = errno;
-                    stuck.append(name + QStringLiteral(": ") + qt_error_string(why));
+                    stuck = name + QStringLiteral(": ") + qt_error_string(why);
+                    break;
                 }
             }
-            if (stuck.isEmpty())
+            if (stuck.isEmpty()) {
                 qCInfo(lcFiles).noquote() << "finished the take" << take << "an interrupted run had committed";
-            else   // left under their hidden names: the next start tries again
-                qCWarning(lcFiles).noquote() << "could not finish the take" << take << "an interrupted run had committed ("
-                                             << stuck.join(QStringLiteral("; ")) + ")";
-            continue;
+                continue;
+            }
         }
         for (const QString &name : parts) {
             QFile::remove(partialPath(name));
@@ -541,7 +552,11 @@ QStringList FileStore::finishInterruptedTakes(const QSet<QString> &partials)
                 removed.append(name);
         }
         forgetRows(parts);
-        qCWarning(lcFiles).noquote() << "removed the take" << take << "which lost a part in an interruption";
+        if (stuck.isEmpty())
+            qCWarning(lcFiles).noquote() << "removed the take" << take << "which lost a part in an interruption";
+        else
+            qCWarning(lcFiles).noquote() << "removed the take" << take << "an interrupted run had committed: a part "
+                                         << "could not be put in place (" + stuck + ")";
     }
     if (!interrupted.isEmpty())
         syncFolder();
@@ -684,11 +699,13 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
     // was pinned (a small plugin.max_files), and a half take was published.
     for (const QString &name : names)
         pin(name);
-    const auto discard = [&] {
-        for (const QString &name : names) {
-            QFile::remove(partialPath(name));
+    auto unpinUnlessWritten = qScopeGuard([&] {   // a failure, or an exception on the way
+        for (const QString &name : names)
             unpin(name);
-        }
+    });
+    const auto discard = [&] {
+        for (const QString &name : names)
+            QFile::remove(partialPath(name));
         releaseNames(names);
     };
     QString error = linkedFolder();
@@ -753,6 +770,7 @@ Result<QList<StoredFile>> FileStore::writeTake(QList<TakePart> parts)
             m_index.insert(file.name, file.sizeBytes, file.modified);
         stored.append(file);
     }
+    unpinUnlessWritten.dismiss();   // the caller's now
     return stored;
 }
 
@@ -1090,7 +1108,7 @@ void FileStore::forgetRows(const QStringList &names)
     const Status removed = removeRows(names);
     if (removed)
         return;
-    qCWarning(lcFiles).noquote() << "the takes index kept the rows of" << names.join(QStringLiteral(", "))
+    qCWarning(lcFiles).noquote() << "the takes index kept the rows of" << namedForLog(names)
                                  << "(" + removed.error().message + "); they leave with a later commit";
     m_takes.removeWithLaterInsert(names);
     const bool waiting = std::any_of(names.cbegin(), names.cend(), [this](const QString &name) { return isUnsettled(name); });
@@ -1192,15 +1210,9 @@ QStringList FileStore::chooseForRemoval(const CleanupPolicy &policy, const QDate
 
 void FileStore::logRemoval(const CleanupPolicy &policy, const QStringList &removed, const QStringList &failed) const
 {
-    if (!removed.isEmpty()) {
-        // Named, but not all of them: a folder far over the limit can lose thousands at once.
-        constexpr qsizetype kNamed = 10;
-        QString names = removed.mid(0, kNamed).join(QStringLiteral(", "));
-        if (removed.size() > kNamed)
-            names += QStringLiteral(" and %1 more").arg(removed.size() - kNamed);
+    if (!removed.isEmpty())
         qCInfo(lcFiles).noquote() << "cleanup removed" << removed.size() << "files (older than"
-                                  << policy.maxAgeHours << "h or beyond" << policy.maxFiles << "files):" << names;
-    }
+                                  << policy.maxAgeHours << "h or beyond" << policy.maxFiles << "files):" << namedForLog(removed);
     if (!failed.isEmpty())
         qCWarning(lcFiles).noquote() << "cleanup could not remove" << failed.join(QStringLiteral(", "));
 }

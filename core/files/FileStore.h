@@ -118,8 +118,8 @@ public:
     // One take: every part written, indexed and placed, or none. Fails with
     // "insufficient_storage" when the disk is full or over a quota or size limit, "write_failed"
     // for any other refusal; nothing half-written is left either way. The parts come back
-    // pinned, from before a trim could see them: each pin is the caller's to release (a FilePin
-    // made with FilePin::Adopt), once the watched folders have the take.
+    // pinned, from before a trim could see them: each pin is the caller's to release (unpin()),
+    // once the watched folders have the take.
     Result<QList<StoredFile>> writeTake(QList<TakePart> parts);
     // A take of one part, not pinned.
     Result<StoredFile> write(const FileNaming &naming, const QByteArray &bytes,
@@ -321,9 +321,6 @@ private:
 class FilePin {
 public:
     FilePin(FileStore &store, QString name) : m_store(&store), m_name(std::move(name)) { m_store->pin(m_name); }
-    // A pin already held (writeTake()'s), released by this one.
-    enum AdoptTag { Adopt };
-    FilePin(FileStore &store, QString name, AdoptTag) : m_store(&store), m_name(std::move(name)) {}
     ~FilePin() { m_store->unpin(m_name); }
     FilePin(const FilePin &) = delete;
     FilePin &operator=(const FilePin &) = delete;

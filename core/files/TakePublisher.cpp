@@ -57,6 +57,12 @@ QString copyFile(const QString &from, const QString &to)
 
 // One unlink, where QDir::remove() built and cleaned the path first (3,300 instructions a file,
 // four files a take); a file already gone (deleted by hand) is as good as removed.
+bool cannotLinkHere(int linkError)
+{
+    return linkError == EXDEV || linkError == EPERM || linkError == EOPNOTSUPP || linkError == ENOTSUP
+        || linkError == ENOSYS;
+}
+
 bool removedOrGone(const QString &path)
 {
     return ::unlink(QFile::encodeName(path).constData()) == 0 || errno == ENOENT;
@@ -79,10 +85,11 @@ public:
         }
         const int linkError = errno;
         // Only these say the folder cannot link to the takes at all (another file system, one
-        // without hard links); any other failure (a name taken, a full disk, an I/O error, the
-        // folder gone or replaced) is this take's, and the folder keeps its links from the next
-        // one on: a moment without space once made every later take a second copy.
-        if (linkError != EXDEV && linkError != EPERM && linkError != EOPNOTSUPP)
+        // without hard links, a FUSE file system that does not implement them); any other
+        // failure (a name taken, a full disk, an I/O error, the folder gone or replaced) is this
+        // take's, and the folder keeps its links from the next one on: a moment without space
+        // once made every later take a second copy.
+        if (!cannotLinkHere(linkError))
             return placingError(file, folder, qt_error_string(linkError));
         linksFail = true;
         return stageCopy(file, folder);
@@ -266,8 +273,8 @@ bool TakePublisher::makeFolder(const QString &folder, bool again)
 // Every part into every folder; on a failure, what this placed is removed again. Folders that
 // take copies go first, and their copies are renamed into place only once every folder has the
 // take: a copy can fail halfway (a full disk), and then no folder has shown any of it. A link
-// fails only when a name is taken or a part is gone; then the links already made in other folders
-// may have been listed for that moment.
+// that fails (a name taken, a part gone, a full disk) may leave the links already made in other
+// folders listed for that moment.
 std::optional<Error> TakePublisher::place(const QStringList &folders, const QList<StoredFile> &files)
 {
     QStringList ordered = folders;
@@ -306,11 +313,17 @@ void TakePublisher::retireEarlier(const QString &folder, const QList<StoredFile>
     QStringList kept;
     for (const QString &name : std::as_const(shown)) {
         const bool earlier = parts.contains(FileStore::partOf(name)) && !published.contains(name);
-        if (earlier && removedOrGone(folder + QLatin1Char('/') + name))
-            continue;   // removed, or already gone (deleted by hand)
-        if (earlier) {   // kept, and tried again at the part's next take
-            const int why = errno;
-            qCWarning(lcFiles).noquote() << "could not remove" << name << "from" << folder << ":" << qt_error_string(why);
+        if (earlier) {
+            const QString path = folder + QLatin1Char('/') + name;
+            if (removedOrGone(path)) {   // removed, or already gone (deleted by hand)
+                m_undroppable.remove(path);
+                continue;
+            }
+            const int why = errno;   // kept, tried again at the part's next take, and said once
+            if (!m_undroppable.contains(path)) {
+                m_undroppable.insert(path);
+                qCWarning(lcFiles).noquote() << "could not remove" << name << "from" << folder << ":" << qt_error_string(why);
+            }
         }
         if (!published.contains(name))
             kept.append(name);

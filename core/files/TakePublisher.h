@@ -69,6 +69,7 @@ private:
     // they take copies, found at their first publish.
     QSet<QString> m_copying;
     QSet<QString> m_made;   // plugins' folders made (or found) since prepare()
+    QSet<QString> m_undroppable;   // earlier takes' files a folder would not let go, said once each
 };
 
 } // namespace aiband

@@ -351,8 +351,8 @@ Status TakesIndex::transaction(const std::function<Status(QSqlDatabase &)> &work
     ensureOpen(/*checkFile=*/true);   // one stat per transaction
     QMutexLocker lock(&m_writeMutex);
     QSqlDatabase db = connection();
-    // Per transaction: a connection is shared by a thread's inserts (synced when durable) and
-    // removals (never synced). Connections start with NORMAL.
+    // Per transaction: a connection is shared by a thread's synced commits (inserts, settles,
+    // removals of parts whose bytes wait, when durable) and the rest. Connections start with NORMAL.
     const bool full = m_durable && synced;
     bool &connectionFull = threadConnections().localData()->fullSync[db.connectionName()];
     if (connectionFull != full) {

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QThread>
 #include <QTimer>
 
@@ -113,14 +114,16 @@ Result<GenerationResult> compose(const GenerateRequest &request, FileStore *stor
         Result<QList<StoredFile>> stored = store->writeTake(std::move(parts));
         if (!stored)
             return stored.error();
-        // Pinned (by writeTake()) until published: a trim during a burst (plugin.max_files) must
-        // not take a part of a take the watched folders do not have yet.
-        std::vector<std::unique_ptr<FilePin>> pins;
+        // Pinned (by writeTake()) until published, whatever happens on the way: a trim during a
+        // burst (plugin.max_files) must not take a part of a take the watched folders do not have
+        // yet, and a pin never let go would keep its part for the rest of the run.
+        const auto unpin = qScopeGuard([&] {
+            for (const StoredFile &file : std::as_const(*stored))
+                store->unpin(file.name);
+        });
         for (qsizetype i = 0; i < song.parts.size(); ++i) {
             const RenderedPart &part = song.parts[i];
-            const StoredFile &file = stored->at(i);
-            pins.push_back(std::make_unique<FilePin>(*store, file.name, FilePin::Adopt));
-            result.files.append({file, trackTypeName(part.type), part.noteCount, part.midi});
+            result.files.append({stored->at(i), trackTypeName(part.type), part.noteCount, part.midi});
         }
         if (auto failed = publish(publisher, result)) {
             discard(store, result);
