@@ -242,16 +242,6 @@ Status FileStore::settleFailed(const QString &message)
     return makeError(QStringLiteral("write_failed"), message);
 }
 
-// A client's delete or a failed take: rows of parts whose bytes still wait leave in a synced
-// commit, since a removal the disk has not taken could outlive the unlink (or the failed take) a
-// power cut takes, and start-up would make the part again from its bytes. Other removals are
-// never synced (and a trim's go with a later take's commit, trim()).
-Status FileStore::removeRows(const QStringList &names)
-{
-    const bool waiting = std::any_of(names.cbegin(), names.cend(), [this](const QString &name) { return isUnsettled(name); });
-    return m_takes.remove(names, waiting);
-}
-
 bool FileStore::isUnsettled(const QString &name) const
 {
     QMutexLocker lock(&m_unsettledMutex);
@@ -999,7 +989,7 @@ void FileStore::updateRows(const QList<StoredFile> &added, const QStringList &er
     }
     if (Status indexed = m_takes.insert(rebuilt); !indexed)
         qCWarning(lcFiles).noquote() << "could not index files put into" << m_directory << ":" << indexed.error().message;
-    removeRows(erased);
+    forgetRows(erased);
 }
 
 QString FileStore::partOf(const QString &name)
@@ -1099,19 +1089,23 @@ Status FileStore::remove(const QString &name)
     return Done{};
 }
 
-// The files are gone, so their rows go too. A full or failing disk can refuse that: the delete
-// still happened (the caller withdraws the file everywhere), so it is said, not failed, and the
-// rows leave with a later commit. Until a settle forgets their bytes, a part whose bytes wait
-// would come back from them at the next start: that is the storage problem until one does.
+// The files are gone (a client's delete, a failed take, a file gone from the folder), so their
+// rows go too. Rows of parts whose bytes still wait leave in a synced commit, since a removal the
+// disk has not taken could outlive the unlink (or the failed take) a power cut takes, and start-up
+// would make the part again from its bytes; other removals are never synced (and a trim's go with
+// a later take's commit, trim()). A full or failing disk can refuse the removal: the delete still
+// happened (the caller withdraws the file everywhere), so it is said, not failed, and the rows
+// leave with a later commit. Until a settle forgets their bytes, a part whose bytes wait would
+// come back from them at the next start: that is the storage problem until one does.
 void FileStore::forgetRows(const QStringList &names)
 {
-    const Status removed = removeRows(names);
+    const bool waiting = std::any_of(names.cbegin(), names.cend(), [this](const QString &name) { return isUnsettled(name); });
+    const Status removed = m_takes.remove(names, waiting);
     if (removed)
         return;
     qCWarning(lcFiles).noquote() << "the takes index kept the rows of" << namedForLog(names)
                                  << "(" + removed.error().message + "); they leave with a later commit";
     m_takes.removeWithLaterInsert(names);
-    const bool waiting = std::any_of(names.cbegin(), names.cend(), [this](const QString &name) { return isUnsettled(name); });
     if (waiting && m_durable) {
         replaceSettleProblem(QStringLiteral("the takes index in %1 could not forget deleted parts (%2); they could "
                                             "come back after a power cut until their bytes are settled")
@@ -1175,7 +1169,7 @@ QStringList FileStore::trim(const CleanupPolicy &policy, const QDateTime &now)
     // takes may bring such a part back whole (its row and bytes restore it), and the next trim
     // removes it again. A synced commit of its own made the take after each trim wait for it
     // (docs/RELIABILITY.md, "A take is whole or not at all"). A client's delete is synced
-    // (removeRows()).
+    // (forgetRows()).
     m_takes.removeWithLaterInsert(removed + vanished);
     logRemoval(policy, removed, failed);
     return removed;

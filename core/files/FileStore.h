@@ -263,8 +263,8 @@ private:
     enum class IfMissing { Make, Skip };
     QString restorePart(const QString &name, const QByteArray &bytes, IfMissing missing = IfMissing::Make);
     bool isUnsettled(const QString &name) const;   // its bytes still wait in the index
-    Status removeRows(const QStringList &names);   // from the index, synced when a part's bytes wait
-    // removeRows() for files already gone: rows it cannot remove are said and left to a later commit.
+    // The rows of files already gone, synced when a part's bytes wait; rows the index cannot
+    // remove are said and left to a later commit.
     void forgetRows(const QStringList &names);
     QString replaceSettleProblem(const QString &problem);   // returns the one before
     Status settleFailed(const QString &message);   // reported, and tried again later
