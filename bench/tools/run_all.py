@@ -2,7 +2,8 @@
 """Runs every benchmark that exists in the build folder and writes one JSON file
 (bench/results/latest.json by default) that report.py turns into docs/BENCHMARKS.md. The file
 there before becomes previous.json (NAME.previous.json beside NAME.json), which a --quick report
-marks moves against; the docs' report marks them against the published run (moves.PUBLISHED). The machine is described first (machine.py), its disk's fdatasync floor measured.
+marks moves against; the docs' report marks them against the published run (moves.PUBLISHED).
+The machine is described first (machine.py), its disk's fdatasync floor measured.
 
   engine   BUILD/bench/engine/bench_engine (Google Benchmark), when built
   loadgen  BUILD/bench/loadgen/loadgen --scenario all (WebSocket latencies), when built

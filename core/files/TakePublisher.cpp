@@ -55,14 +55,16 @@ QString copyFile(const QString &from, const QString &to)
     return {};
 }
 
-// One unlink, where QDir::remove() built and cleaned the path first (3,300 instructions a file,
-// four files a take); a file already gone (deleted by hand) is as good as removed.
+// A link() error that says the folder cannot link to the takes at all (another file system, one
+// without hard links, a FUSE file system that does not implement them), not that this take failed.
 bool cannotLinkHere(int linkError)
 {
     return linkError == EXDEV || linkError == EPERM || linkError == EOPNOTSUPP || linkError == ENOTSUP
         || linkError == ENOSYS;
 }
 
+// One unlink, where QDir::remove() built and cleaned the path first (3,300 instructions a file,
+// four files a take); a file already gone (deleted by hand) is as good as removed.
 bool removedOrGone(const QString &path)
 {
     return ::unlink(QFile::encodeName(path).constData()) == 0 || errno == ENOENT;
@@ -84,11 +86,9 @@ public:
             return {};
         }
         const int linkError = errno;
-        // Only these say the folder cannot link to the takes at all (another file system, one
-        // without hard links, a FUSE file system that does not implement them); any other
-        // failure (a name taken, a full disk, an I/O error, the folder gone or replaced) is this
-        // take's, and the folder keeps its links from the next one on: a moment without space
-        // once made every later take a second copy.
+        // Any other failure (a name taken, a full disk, an I/O error, the folder gone or
+        // replaced) is this take's, and the folder keeps its links from the next one on: a
+        // moment without space once made every later take a second copy.
         if (!cannotLinkHere(linkError))
             return placingError(file, folder, qt_error_string(linkError));
         linksFail = true;

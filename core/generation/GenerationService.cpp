@@ -18,7 +18,6 @@
 #include <QTimer>
 
 #include <memory>
-#include <vector>
 #include <optional>
 
 #include <cmath>
